@@ -1,0 +1,61 @@
+package org.dnschase.resolver.cache;
+
+import java.util.Objects;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.SOARecord;
+
+/**
+ * What {@link RRsetCache#lookup} found: an RRset, a cached negative answer, or nothing.
+ *
+ * <p>Every TTL handed out is the <em>remaining</em> time to live at the moment of the lookup, in
+ * whole seconds rounded down, so it may be 0 during an entry's last second.
+ */
+public sealed interface CacheLookup {
+
+  /**
+   * A live RRset.
+   *
+   * @param rrset a fresh copy owned by the caller; its records (and signatures) carry the
+   *     remaining TTL. Changing it does not change the cache.
+   * @param rank the rank the RRset was stored at
+   */
+  record Hit(RRset rrset, TrustRank rank) implements CacheLookup {
+    public Hit {
+      Objects.requireNonNull(rrset, "rrset");
+      Objects.requireNonNull(rank, "rank");
+    }
+  }
+
+  /**
+   * A live negative answer (RFC 2308).
+   *
+   * @param kind {@link Kind#NXDOMAIN} (the name does not exist: it answers every type) or {@link
+   *     Kind#NODATA} (the name exists, but has no data of the type asked for)
+   * @param name the name the negative answer was stored for
+   * @param soa the SOA record that came with the negative answer; its TTL is the remaining
+   *     negative TTL, its MINIMUM field is as received
+   * @param rank the rank the negative answer was stored at
+   */
+  record NegativeHit(Kind kind, Name name, SOARecord soa, TrustRank rank) implements CacheLookup {
+    public NegativeHit {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(soa, "soa");
+      Objects.requireNonNull(rank, "rank");
+    }
+
+    /** The two kinds of negative answer of RFC 2308 §1 and §2. */
+    public enum Kind {
+      /** Name Error (RCODE 3): the name does not exist, for any type. */
+      NXDOMAIN,
+      /** NOERROR with no data of the type asked for at an existing name. */
+      NODATA
+    }
+  }
+
+  /** Nothing live is cached for the question. */
+  enum Miss implements CacheLookup {
+    INSTANCE
+  }
+}

@@ -1,0 +1,97 @@
+package org.dnschase.resolver.cache;
+
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
+
+/**
+ * A cache of RRsets and negative answers keyed by (name, type, class), with TTLs, trust ranks
+ * (RFC 2181 §5.4.1) and a byte budget.
+ *
+ * <p>Names compare case-insensitively. Every TTL read back is the remaining TTL. Data of a lower
+ * {@link TrustRank} never replaces live data of a higher rank at the same (name, type, class);
+ * data of an equal or higher rank replaces it, whether the old and the new entry are positive or
+ * negative. An NXDOMAIN is stored once for its name and answers every type of that name for which
+ * nothing else is cached. Storing data or a NODATA at a name proves that the name exists, so it
+ * drops an NXDOMAIN for the name of no higher rank, and is refused while one of a higher rank is
+ * live.
+ *
+ * <p>Implementations are thread-safe. Build one with {@link #builder()}:
+ *
+ * <pre>{@code
+ * RRsetCache cache = RRsetCache.builder().maximumBytes(64 << 20).recordStats().build();
+ * cache.put(rrset, TrustRank.AUTHORITATIVE_ANSWER);
+ * switch (cache.lookup(name, Type.A, DClass.IN)) {
+ *   case CacheLookup.Hit hit -> use(hit.rrset());
+ *   case CacheLookup.NegativeHit negative -> answerNegatively(negative.kind(), negative.soa());
+ *   case CacheLookup.Miss miss -> goUpstream();
+ * }
+ * }</pre>
+ */
+public interface RRsetCache {
+
+  /** A builder with the defaults described on {@link RRsetCacheBuilder}. */
+  static RRsetCacheBuilder builder() {
+    return new RRsetCacheBuilder();
+  }
+
+  /**
+   * The live entry for (name, type, class): the RRset, else a NODATA for the type, else an
+   * NXDOMAIN for the name, else {@link CacheLookup.Miss#INSTANCE}. {@code type} {@link Type#ANY}
+   * looks for an NXDOMAIN only.
+   *
+   * @throws IllegalArgumentException if the name is relative or type or class is out of range
+   */
+  CacheLookup lookup(Name name, int type, int dclass);
+
+  /**
+   * Stores an RRset (with its signatures) at the given rank. Its TTL is the minimum TTL of its
+   * records, raised to the minimum TTL and capped at the maximum TTL configured. A TTL of 0 as
+   * received means "do not cache" (RFC 1035 §3.2.1), and a TTL with its top bit set counts as 0
+   * (RFC 2181 §8).
+   *
+   * @return false when it was not stored: its TTL is 0, or live data of a higher rank is cached at
+   *     its (name, type, class), or a live NXDOMAIN of a higher rank is cached for its name
+   * @throws IllegalArgumentException if the RRset has no records or is of a meta type (ANY, OPT,
+   *     AXFR, ...)
+   */
+  boolean put(RRset rrset, TrustRank rank);
+
+  /**
+   * Stores that {@code name} does not exist (RFC 2308 §5). The negative TTL is {@code min(SOA
+   * TTL, SOA MINIMUM)}, capped at the maximum negative TTL configured.
+   *
+   * @return false when it was not stored: the negative TTL is 0, or a live NXDOMAIN of a higher
+   *     rank is cached for the name
+   */
+  boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank);
+
+  /**
+   * Stores that {@code name} has no data of {@code type} (RFC 2308 §5), with the negative TTL of
+   * {@link #putNxDomain}.
+   *
+   * @return false when it was not stored: the negative TTL is 0, or live data of a higher rank is
+   *     cached at (name, type, class), or a live NXDOMAIN of a higher rank is cached for the name
+   * @throws IllegalArgumentException if {@code type} is a meta type
+   */
+  boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank);
+
+  /**
+   * Drops the entry at (name, type, class), positive or NODATA. {@code type} {@link Type#ANY}
+   * drops the NXDOMAIN for the name.
+   */
+  void invalidate(Name name, int type, int dclass);
+
+  /** Drops every entry. */
+  void invalidateAll();
+
+  /**
+   * Performs pending maintenance now: drops expired entries and evicts down to the byte budget.
+   * Maintenance also runs by itself on the configured executor; this is mostly for tests.
+   */
+  void cleanUp();
+
+  /** A snapshot of the counters and sizes; see {@link CacheStats}. */
+  CacheStats stats();
+}

@@ -1,0 +1,180 @@
+package org.dnschase.resolver.cache;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.dnschase.resolver.cache.internal.CacheSettings;
+import org.dnschase.resolver.cache.internal.CaffeineRRsetCache;
+
+/**
+ * Configures and builds an {@link RRsetCache}. Get one from {@link RRsetCache#builder()}.
+ *
+ * <p>Every setter checks its argument on the spot and may be called once: a bad value is an
+ * {@link IllegalArgumentException}, a second call an {@link IllegalStateException}, each naming
+ * the setting and the conflict. A builder is not thread-safe; each {@link #build()} returns a new,
+ * independent cache.
+ *
+ * <p>TTLs are whole seconds, as in DNS, and at most {@value #MAX_TTL_SECONDS} seconds (RFC 2181
+ * §8).
+ */
+public final class RRsetCacheBuilder {
+
+  /**
+   * 32 MiB. Unbound's default {@code rrset-cache-size} is 4 MB of packed wire data; dnsjava objects
+   * take several times more heap per record, so the default budget is larger.
+   */
+  public static final long DEFAULT_MAXIMUM_BYTES = 32L << 20;
+
+  /**
+   * One day, Unbound's {@code cache-max-ttl} default (86400 s); BIND's {@code max-cache-ttl} is 7
+   * days.
+   */
+  public static final Duration DEFAULT_MAX_TTL = Duration.ofDays(1);
+
+  /** One hour, Unbound's {@code cache-max-negative-ttl} default (3600); BIND's is 3 hours. */
+  public static final Duration DEFAULT_MAX_NEGATIVE_TTL = Duration.ofHours(1);
+
+  /** Zero: TTLs are kept as the zone owner set them. */
+  public static final Duration DEFAULT_MIN_TTL = Duration.ZERO;
+
+  /** The largest TTL a DNS record can carry: 2^31 - 1 seconds (RFC 2181 §8). */
+  public static final long MAX_TTL_SECONDS = 0x7FFF_FFFFL;
+
+  private long maximumBytes = -1;
+  private Duration maxTtl;
+  private Duration maxNegativeTtl;
+  private Duration minTtl;
+  private Ticker ticker;
+  private Executor executor;
+  private boolean recordStats;
+
+  RRsetCacheBuilder() {}
+
+  /**
+   * The byte budget: the estimated heap size of all entries. Beyond it Caffeine evicts the entries
+   * least likely to be used again. Default {@link #DEFAULT_MAXIMUM_BYTES}.
+   */
+  public RRsetCacheBuilder maximumBytes(long bytes) {
+    requireUnset("maximumBytes", maximumBytes == -1 ? null : maximumBytes);
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("maximumBytes must be positive but was " + bytes);
+    }
+    this.maximumBytes = bytes;
+    return this;
+  }
+
+  /** The cap on a positive TTL, at least one second. Default {@link #DEFAULT_MAX_TTL}. */
+  public RRsetCacheBuilder maxTtl(Duration ttl) {
+    requireUnset("maxTtl", maxTtl);
+    requireTtl("maxTtl", ttl);
+    if (ttl.isZero()) {
+      throw new IllegalArgumentException("maxTtl must be at least 1 second but was " + ttl);
+    }
+    if (minTtl != null && minTtl.compareTo(ttl) > 0) {
+      throw new IllegalArgumentException("maxTtl (" + ttl + ") is below minTtl (" + minTtl + ")");
+    }
+    this.maxTtl = ttl;
+    return this;
+  }
+
+  /**
+   * The cap on a negative TTL (RFC 2308 §5). Zero turns negative caching off. Default {@link
+   * #DEFAULT_MAX_NEGATIVE_TTL}.
+   */
+  public RRsetCacheBuilder maxNegativeTtl(Duration ttl) {
+    requireUnset("maxNegativeTtl", maxNegativeTtl);
+    requireTtl("maxNegativeTtl", ttl);
+    this.maxNegativeTtl = ttl;
+    return this;
+  }
+
+  /**
+   * The floor for a positive TTL: shorter TTLs are raised to it. A TTL of 0 as received still
+   * means "do not cache" (RFC 1035 §3.2.1) and is not raised. Negative TTLs have no floor. Default
+   * {@link #DEFAULT_MIN_TTL}.
+   */
+  public RRsetCacheBuilder minTtl(Duration ttl) {
+    requireUnset("minTtl", minTtl);
+    requireTtl("minTtl", ttl);
+    if (maxTtl != null && ttl.compareTo(maxTtl) > 0) {
+      throw new IllegalArgumentException("minTtl (" + ttl + ") exceeds maxTtl (" + maxTtl + ")");
+    }
+    this.minTtl = ttl;
+    return this;
+  }
+
+  /**
+   * The time source, used both by Caffeine for expiry and for the remaining TTL handed out, so a
+   * test that moves it sees both. Default {@link Ticker#systemTicker()}.
+   */
+  public RRsetCacheBuilder ticker(Ticker ticker) {
+    requireUnset("ticker", this.ticker);
+    this.ticker = Objects.requireNonNull(ticker, "ticker");
+    return this;
+  }
+
+  /**
+   * Where Caffeine runs its maintenance (expiry, eviction). Tests pass {@code Runnable::run} to
+   * have it done on the calling thread. Default: Caffeine's, {@code ForkJoinPool.commonPool()}.
+   */
+  public RRsetCacheBuilder executor(Executor executor) {
+    requireUnset("executor", this.executor);
+    this.executor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /** Keeps the counters of {@link CacheStats}; off by default, as in Caffeine. */
+  public RRsetCacheBuilder recordStats() {
+    if (recordStats) {
+      throw new IllegalStateException("recordStats was already set");
+    }
+    this.recordStats = true;
+    return this;
+  }
+
+  /**
+   * A new cache with this configuration.
+   *
+   * @throws IllegalStateException if {@code minTtl} exceeds the default {@code maxTtl}
+   */
+  public RRsetCache build() {
+    Duration max = maxTtl == null ? DEFAULT_MAX_TTL : maxTtl;
+    Duration min = minTtl == null ? DEFAULT_MIN_TTL : minTtl;
+    if (min.compareTo(max) > 0) {
+      throw new IllegalStateException(
+          "minTtl (" + min + ") exceeds the default maxTtl (" + max + "); set maxTtl as well");
+    }
+    Duration maxNegative = maxNegativeTtl == null ? DEFAULT_MAX_NEGATIVE_TTL : maxNegativeTtl;
+    return new CaffeineRRsetCache(
+        new CacheSettings(
+            maximumBytes == -1 ? DEFAULT_MAXIMUM_BYTES : maximumBytes,
+            max.toSeconds(),
+            maxNegative.toSeconds(),
+            min.toSeconds(),
+            ticker == null ? Ticker.systemTicker() : ticker,
+            executor,
+            recordStats));
+  }
+
+  private static void requireUnset(String setting, Object current) {
+    if (current != null) {
+      throw new IllegalStateException(setting + " was already set to " + current);
+    }
+  }
+
+  private static void requireTtl(String setting, Duration ttl) {
+    Objects.requireNonNull(ttl, setting);
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException(setting + " must not be negative but was " + ttl);
+    }
+    if (ttl.getNano() != 0) {
+      throw new IllegalArgumentException(
+          setting + " must be whole seconds, as DNS TTLs are, but was " + ttl);
+    }
+    if (ttl.getSeconds() > MAX_TTL_SECONDS) {
+      throw new IllegalArgumentException(
+          setting + " must be at most " + MAX_TTL_SECONDS + " seconds (RFC 2181 §8) but was " + ttl);
+    }
+  }
+}

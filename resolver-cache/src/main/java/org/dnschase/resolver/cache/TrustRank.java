@@ -1,0 +1,35 @@
+package org.dnschase.resolver.cache;
+
+/**
+ * How far cached data can be trusted, after RFC 2181 §5.4.1, highest first.
+ *
+ * <p>The cache uses the rank for one rule: data of a lower rank never replaces live data of a
+ * higher rank; data of an equal or higher rank replaces it. RFC 2181 lists more grades (zone file
+ * data, additional-section data of authoritative answers, ...); these five are the ones an
+ * iterative resolver tells apart.
+ */
+public enum TrustRank {
+  /** The answer section of a response with AA set (RFC 2181 §5.4.1, "authoritative answer"). */
+  AUTHORITATIVE_ANSWER,
+  /** The answer section of a response without AA set (a cache or forwarder answered). */
+  NON_AUTHORITATIVE_ANSWER,
+  /** The authority section of an authoritative answer (e.g. the SOA of a negative answer). */
+  AUTHORITY_DATA,
+  /** NS records from the authority section of a referral, i.e. the parent's copy of the NS set. */
+  REFERRAL_NS,
+  /** Additional-section addresses of name servers sent with a referral; trusted least. */
+  GLUE;
+
+  /**
+   * Whether this rank is the same as or higher than {@code other}, i.e. whether data of this rank
+   * may replace live data of rank {@code other}.
+   */
+  public boolean isAtLeast(TrustRank other) {
+    return ordinal() <= other.ordinal();
+  }
+
+  /** Whether this rank is strictly higher than {@code other}. */
+  public boolean outranks(TrustRank other) {
+    return ordinal() < other.ordinal();
+  }
+}

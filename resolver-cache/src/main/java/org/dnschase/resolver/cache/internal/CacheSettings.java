@@ -1,0 +1,40 @@
+package org.dnschase.resolver.cache.internal;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * The checked configuration that {@code RRsetCacheBuilder} hands to {@link CaffeineRRsetCache}.
+ * Public only because the builder lives in the API package.
+ *
+ * @param maximumBytes the byte budget
+ * @param maxTtlSeconds the cap on positive TTLs
+ * @param maxNegativeTtlSeconds the cap on negative TTLs; 0 turns negative caching off
+ * @param minTtlSeconds the floor for positive TTLs above 0
+ * @param ticker the one time source for Caffeine and for remaining TTLs
+ * @param executor Caffeine's maintenance executor, or null for Caffeine's default
+ * @param recordStats whether to keep counters
+ */
+public record CacheSettings(
+    long maximumBytes,
+    long maxTtlSeconds,
+    long maxNegativeTtlSeconds,
+    long minTtlSeconds,
+    Ticker ticker,
+    Executor executor,
+    boolean recordStats) {
+
+  /** Checks the invariants the builder promises, so a mistake there fails loudly here. */
+  public CacheSettings {
+    Objects.requireNonNull(ticker, "ticker");
+    if (maximumBytes <= 0 || maxTtlSeconds <= 0 || maxNegativeTtlSeconds < 0 || minTtlSeconds < 0) {
+      throw new IllegalArgumentException("invalid settings " + maximumBytes + " bytes, TTLs "
+          + minTtlSeconds + ".." + maxTtlSeconds + ", negative " + maxNegativeTtlSeconds);
+    }
+    if (minTtlSeconds > maxTtlSeconds) {
+      throw new IllegalArgumentException(
+          "minTtl " + minTtlSeconds + " s exceeds maxTtl " + maxTtlSeconds + " s");
+    }
+  }
+}

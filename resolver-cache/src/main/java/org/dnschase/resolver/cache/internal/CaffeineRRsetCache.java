@@ -1,0 +1,193 @@
+package org.dnschase.resolver.cache.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.cache.CacheStats;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.TrustRank;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
+
+/**
+ * The {@link RRsetCache} on one Caffeine cache of {@link CacheKey} to {@link CacheEntry}, with a
+ * variable {@link TtlExpiry}, an {@link EntryWeigher} against a byte budget, and one injected
+ * {@link Ticker} for both Caffeine and the remaining TTLs. Public only because the builder in the
+ * API package constructs it.
+ *
+ * <p>The rank rule is applied inside Caffeine's atomic {@code asMap().compute}, so concurrent
+ * writers to one key cannot both win. The NXDOMAIN check of a positive or NODATA write is a second,
+ * separate atomic step on the name's NXDOMAIN key; a higher-ranked NXDOMAIN written between the
+ * two steps may be shadowed by the new data for its type until either expires.
+ */
+public final class CaffeineRRsetCache implements RRsetCache {
+
+  private final Cache<CacheKey, CacheEntry> cache;
+  private final Ticker ticker;
+  private final TtlPolicy ttls;
+  private final StatsCounters counters;
+
+  /** A cache configured by already-checked {@code settings}. */
+  public CaffeineRRsetCache(CacheSettings settings) {
+    this.ticker = settings.ticker();
+    this.ttls =
+        new TtlPolicy(
+            settings.minTtlSeconds(), settings.maxTtlSeconds(), settings.maxNegativeTtlSeconds());
+    this.counters = new StatsCounters(settings.recordStats());
+    Caffeine<CacheKey, CacheEntry> builder =
+        Caffeine.newBuilder()
+            .ticker(ticker)
+            .expireAfter(new TtlExpiry())
+            .maximumWeight(settings.maximumBytes())
+            .weigher(new EntryWeigher())
+            .evictionListener((CacheKey k, CacheEntry v, RemovalCause cause) -> countEviction(cause));
+    if (settings.executor() != null) {
+      builder.executor(settings.executor());
+    }
+    this.cache = builder.build();
+  }
+
+  private void countEviction(RemovalCause cause) {
+    counters.recordEviction(cause);
+  }
+
+  @Override
+  public CacheLookup lookup(Name name, int type, int dclass) {
+    CacheKey key = new CacheKey(requireNonNull(name, "name"), type, dclass);
+    CacheLookup found = answer(cache.getIfPresent(key));
+    if (found == null && !key.isNxDomainKey()) {
+      found = answer(cache.getIfPresent(key.nxDomainKey()));
+    }
+    if (found == null) {
+      found = CacheLookup.Miss.INSTANCE;
+    }
+    counters.recordLookup(found);
+    return found;
+  }
+
+  /** The entry's answer; the ticker is read after Caffeine's read so it is never behind it. */
+  private CacheLookup answer(CacheEntry entry) {
+    return entry == null ? null : entry.answerAt(ticker.read());
+  }
+
+  @Override
+  public boolean put(RRset rrset, TrustRank rank) {
+    requireNonNull(rrset, "rrset");
+    requireNonNull(rank, "rank");
+    if (rrset.size() == 0) {
+      throw new IllegalArgumentException("cannot cache an RRset without records: " + rrset);
+    }
+    int type = requireDataType(rrset.getType());
+    long ttl = ttls.positive(rrset);
+    if (ttl == 0) {
+      return false;
+    }
+    CacheKey key = new CacheKey(rrset.getName(), type, rrset.getDClass());
+    CacheEntry entry = new CacheEntry.Positive(new AgedRRset(rrset, ttl), deadline(ttl), rank);
+    return clearNxDomain(key, rank) && store(key, entry);
+  }
+
+  @Override
+  public boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank) {
+    requireNonNull(name, "name");
+    requireNonNull(soa, "soa");
+    requireNonNull(rank, "rank");
+    long ttl = ttls.negative(soa);
+    if (ttl == 0) {
+      return false;
+    }
+    CacheKey key = new CacheKey(name, CacheKey.NXDOMAIN_TYPE, dclass);
+    return store(key, new CacheEntry.NxDomain(name, soaSet(soa, ttl), deadline(ttl), rank));
+  }
+
+  @Override
+  public boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank) {
+    requireNonNull(name, "name");
+    requireNonNull(soa, "soa");
+    requireNonNull(rank, "rank");
+    requireDataType(type);
+    long ttl = ttls.negative(soa);
+    if (ttl == 0) {
+      return false;
+    }
+    CacheKey key = new CacheKey(name, type, dclass);
+    CacheEntry entry = new CacheEntry.NoData(name, soaSet(soa, ttl), deadline(ttl), rank);
+    return clearNxDomain(key, rank) && store(key, entry);
+  }
+
+  @Override
+  public void invalidate(Name name, int type, int dclass) {
+    cache.invalidate(new CacheKey(requireNonNull(name, "name"), type, dclass));
+  }
+
+  @Override
+  public void invalidateAll() {
+    cache.invalidateAll();
+  }
+
+  @Override
+  public void cleanUp() {
+    cache.cleanUp();
+  }
+
+  @Override
+  public CacheStats stats() {
+    long bytes = cache.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
+    return counters.snapshot(cache.estimatedSize(), bytes);
+  }
+
+  /**
+   * The rank rule (RFC 2181 §5.4.1): the new entry replaces a live one unless the live one ranks
+   * higher. Caffeine hands {@code compute} an expired entry as absent, so dead data never blocks.
+   *
+   * @return whether {@code entry} was stored
+   */
+  private boolean store(CacheKey key, CacheEntry entry) {
+    CacheEntry kept =
+        cache
+            .asMap()
+            .compute(
+                key,
+                (k, live) -> live == null || entry.rank().isAtLeast(live.rank()) ? entry : live);
+    return kept == entry;
+  }
+
+  /**
+   * Data or a NODATA at a name proves the name exists, so the name's NXDOMAIN goes, unless it
+   * ranks higher than the new data, in which case the new data is refused.
+   *
+   * @return false when a live, higher-ranked NXDOMAIN stays
+   */
+  private boolean clearNxDomain(CacheKey key, TrustRank rank) {
+    CacheKey nxKey = key.nxDomainKey();
+    // Most names have no NXDOMAIN: check without locking or touching Caffeine's policy.
+    if (cache.policy().getIfPresentQuietly(nxKey) == null) {
+      return true;
+    }
+    CacheEntry left =
+        cache.asMap().computeIfPresent(nxKey, (k, nx) -> rank.isAtLeast(nx.rank()) ? null : nx);
+    return left == null;
+  }
+
+  private long deadline(long ttlSeconds) {
+    return ticker.read() + ttlSeconds * CacheEntry.NANOS_PER_SECOND;
+  }
+
+  private static AgedRRset soaSet(SOARecord soa, long ttlSeconds) {
+    return new AgedRRset(new RRset(soa), ttlSeconds);
+  }
+
+  private static int requireDataType(int type) {
+    if (!Type.isRR(type)) {
+      throw new IllegalArgumentException(
+          "cannot cache data of the meta type " + Type.string(type));
+    }
+    return type;
+  }
+}
