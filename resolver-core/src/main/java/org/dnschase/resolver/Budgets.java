@@ -1,0 +1,90 @@
+package org.dnschase.resolver;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The hard limits on the work one resolution may do. Every limit ends in a typed
+ * {@link Resolution.Failure}, never a hang. Each default says where it comes from.
+ *
+ * @param maxHops CNAME/DNAME redirections per chain
+ * @param maxQueries upstream queries per resolution, name-server look-ups included
+ * @param maxReferrals referrals followed for one name of the chain
+ * @param maxDepth nesting of name-server address look-ups (a glueless NS inside a glueless NS ...)
+ * @param deadline wall time for one whole resolution
+ * @param queryTimeout how long to wait for one server's reply before trying the next
+ */
+public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDepth, Duration deadline,
+    Duration queryTimeout) {
+
+  /**
+   * 12 hops: a 12-hop chain is answered, a 13th hop fails. Knot Resolver stops after 12 CNAMEs,
+   * PowerDNS after 10, Unbound and BIND after 11 restarts (counted per restart, not per hop),
+   * dnsjava after 16; real CDN chains reach 9.
+   */
+  public static final int DEFAULT_MAX_HOPS = 12;
+
+  /** 100 queries: Unbound's MAX_SENT_COUNT is 32 per target list, with up to 3 restarts of it. */
+  public static final int DEFAULT_MAX_QUERIES = 100;
+
+  /** 30 referrals: Unbound's MAX_REFERRAL_COUNT; no real name is more than about 10 cuts deep. */
+  public static final int DEFAULT_MAX_REFERRALS = 30;
+
+  /** 4 nested name-server look-ups: Unbound's default target-fetch-policy "3 2 1 0 0" nests 4 deep. */
+  public static final int DEFAULT_MAX_DEPTH = 4;
+
+  /** 10 seconds: about what a stub resolver waits (glibc: 5 s times 2 attempts). */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+
+  /**
+   * 1.5 seconds per server before the next is tried: Unbound starts unknown servers at 376 ms and
+   * backs off up to 120 s; one fixed value stays well inside the deadline.
+   */
+  public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMillis(1500);
+
+  /** The defaults above. */
+  public static final Budgets DEFAULTS = new Budgets(DEFAULT_MAX_HOPS, DEFAULT_MAX_QUERIES,
+      DEFAULT_MAX_REFERRALS, DEFAULT_MAX_DEPTH, DEFAULT_DEADLINE, DEFAULT_QUERY_TIMEOUT);
+
+  public Budgets {
+    requirePositive("maxHops", maxHops);
+    requirePositive("maxQueries", maxQueries);
+    requirePositive("maxReferrals", maxReferrals);
+    requirePositive("maxDepth", maxDepth);
+    requirePositive("deadline", deadline);
+    requirePositive("queryTimeout", queryTimeout);
+  }
+
+  /** A copy with another hop limit. */
+  public Budgets withMaxHops(int hops) {
+    return new Budgets(hops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout);
+  }
+
+  /** A copy with another query budget. */
+  public Budgets withMaxQueries(int queries) {
+    return new Budgets(maxHops, queries, maxReferrals, maxDepth, deadline, queryTimeout);
+  }
+
+  /** A copy with another deadline. */
+  public Budgets withDeadline(Duration newDeadline) {
+    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, newDeadline, queryTimeout);
+  }
+
+  /** A copy with another per-server timeout. */
+  public Budgets withQueryTimeout(Duration timeout) {
+    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, timeout);
+  }
+
+  private static void requirePositive(String what, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(what + " must be positive, was " + value);
+    }
+  }
+
+  private static void requirePositive(String what, Duration value) {
+    Objects.requireNonNull(value, what);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive, was " + value);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.dnschase.resolver;
+
+import java.util.Objects;
+import org.xbill.DNS.Name;
+
+/**
+ * A rule violation or oddity seen during a resolution. A diagnostic never turns an answer into a
+ * failure by itself: it reports what the zones or servers did.
+ *
+ * @param kind what was seen
+ * @param name the name it concerns
+ * @param detail a human-readable account, naming the records or servers involved
+ */
+public record Diagnostic(Kind kind, Name name, String detail) {
+
+  /** The kinds of violation the resolver reports. */
+  public enum Kind {
+    /** A CNAME beside other data at one name (RFC 1034 §3.6.2, RFC 2181 §10.1); the CNAME was used. */
+    CNAME_AND_OTHER_DATA,
+    /** Records outside the answering server's zone were dropped (bailiwick, RFC 2181 §5.4.1). */
+    OUT_OF_BAILIWICK_DROPPED,
+    /** A server answered lame for a zone it was delegated (REFUSED, SERVFAIL, no authority). */
+    LAME_SERVER,
+    /** A server did not answer in time. */
+    SERVER_TIMEOUT,
+    /** A server's address was refused by the resolver's upstream filter. */
+    UPSTREAM_NOT_ALLOWED,
+    /** A reply could not be used (unparseable, or mismatched ID or question). */
+    BAD_REPLY
+  }
+
+  public Diagnostic {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(detail, "detail");
+  }
+}

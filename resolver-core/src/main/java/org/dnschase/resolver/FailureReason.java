@@ -1,0 +1,25 @@
+package org.dnschase.resolver;
+
+/** Why a resolution ended without an answer, a NODATA or an NXDOMAIN. */
+public enum FailureReason {
+  /** The chain needed more CNAME/DNAME hops than {@link Budgets#maxHops()} allows. */
+  HOP_LIMIT,
+  /** The chain came back to a (name, type) it had already visited; the failure names the cycle. */
+  LOOP,
+  /** The resolution sent {@link Budgets#maxQueries()} upstream queries without finishing. */
+  QUERY_BUDGET_EXCEEDED,
+  /** The resolution followed more than {@link Budgets#maxReferrals()} referrals for one name. */
+  REFERRAL_LIMIT,
+  /** Name-server look-ups nested deeper than {@link Budgets#maxDepth()}. */
+  DEPTH_LIMIT,
+  /** The resolution ran past {@link Budgets#deadline()}. */
+  TIMEOUT,
+  /** Every server of a zone failed, timed out, answered lame or was not allowed. */
+  ALL_SERVERS_FAILED,
+  /** A DNAME substitution produced a name longer than 255 octets (RFC 6672 §2.2). */
+  YXDOMAIN,
+  /** The resolver was closed before the resolution finished. */
+  CLOSED,
+  /** An unexpected internal error; the detail says what. */
+  INTERNAL_ERROR
+}

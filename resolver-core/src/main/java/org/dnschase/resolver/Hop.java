@@ -1,0 +1,63 @@
+package org.dnschase.resolver;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import org.xbill.DNS.Name;
+
+/**
+ * One redirection of a chain: a CNAME at {@code owner}, or a DNAME above it, that sent the
+ * resolution on to {@code target}.
+ *
+ * @param owner the name that was redirected (for a DNAME hop, the name the CNAME was synthesised for)
+ * @param kind whether a CNAME record or a DNAME record caused the redirection
+ * @param target the name the resolution continued at
+ * @param ttl the TTL of the record that caused the hop, as it was when used
+ * @param zone the zone the record belongs to, as far as the resolver knows its zone cuts
+ * @param source where the record came from: the cache or an upstream server
+ */
+public record Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, Source source) {
+
+  /** The record type that caused a hop. */
+  public enum Kind { CNAME, DNAME }
+
+  /** Where the record behind a hop came from. */
+  public sealed interface Source {
+    /** The record was already in the cache. */
+    record Cache() implements Source {
+      @Override
+      public String toString() {
+        return "cache";
+      }
+    }
+
+    /** The record arrived in a reply from this server. */
+    record Server(InetSocketAddress address) implements Source {
+      public Server {
+        Objects.requireNonNull(address, "address");
+      }
+
+      @Override
+      public String toString() {
+        return address.getAddress().getHostAddress() + "#" + address.getPort();
+      }
+    }
+
+    /** The cache as a source; one instance suffices. */
+    Source CACHE = new Cache();
+  }
+
+  public Hop {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(ttl, "ttl");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(source, "source");
+  }
+
+  /** Whether the record behind this hop was served from the cache. */
+  public boolean fromCache() {
+    return source instanceof Source.Cache;
+  }
+}

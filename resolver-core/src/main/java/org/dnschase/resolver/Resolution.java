@@ -1,0 +1,129 @@
+package org.dnschase.resolver;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+
+/**
+ * The outcome of resolving one (name, type): an {@link Answer}, a {@link NoData}, an
+ * {@link NxDomain} or a {@link Failure}. Outcomes are values to match on, never exceptions.
+ *
+ * <p>As RFC 6604 says, the outcome is that of the last name in the chain. Every kind carries the
+ * {@linkplain #chain() chain} of CNAME/DNAME hops that led there, the {@linkplain #ttl() effective
+ * TTL} (the minimum over the chain and the final data), the {@linkplain #diagnostics()
+ * diagnostics}, the number of upstream queries it cost and, when asked for, the {@linkplain
+ * #trace() trace}.
+ */
+public sealed interface Resolution {
+
+  /** The name asked for. */
+  Name qname();
+
+  /** The type asked for (a dnsjava {@link org.xbill.DNS.Type} constant). */
+  int qtype();
+
+  /** The CNAME/DNAME hops followed, in order; empty when the name had no alias. */
+  List<Hop> chain();
+
+  /** The effective TTL: the minimum over the chain's records and the final data; zero for failures. */
+  Duration ttl();
+
+  /** The rule violations and oddities seen on the way. */
+  List<Diagnostic> diagnostics();
+
+  /** Every cache hit and upstream exchange, in order; empty unless tracing was asked for. */
+  List<TraceEvent> trace();
+
+  /** How many queries this resolution sent upstream, name-server look-ups included. */
+  int upstreamQueries();
+
+  /** The name the outcome belongs to: the last target of the chain, or the query name. */
+  default Name finalName() {
+    List<Hop> chain = chain();
+    return chain.isEmpty() ? qname() : chain.get(chain.size() - 1).target();
+  }
+
+  /**
+   * The chain as CNAME records in order (DNAME hops as the CNAMEs they synthesise), with the TTLs
+   * they had when used, as a resolver puts them before the final data in an answer section.
+   */
+  default List<Record> chainRecords() {
+    List<Record> records = new ArrayList<>(chain().size());
+    for (Hop hop : chain()) {
+      records.add(new CNAMERecord(hop.owner(), DClass.IN, hop.ttl().toSeconds(), hop.target()));
+    }
+    return records;
+  }
+
+  /** The final RRset of type {@code qtype} at {@link #finalName()}. */
+  record Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
+      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) implements Resolution {
+    public Answer {
+      Objects.requireNonNull(rrset, "rrset");
+      rrset = new RRset(rrset);
+      chain = List.copyOf(chain);
+      diagnostics = List.copyOf(diagnostics);
+      trace = List.copyOf(trace);
+    }
+
+    /** The records of the final RRset, in the order received. */
+    public List<Record> records() {
+      return rrset.rrs(false);
+    }
+
+    /** The whole answer section: the chain's records, then the final RRset (RFC 6604 §2). */
+    public List<Record> answerSection() {
+      List<Record> all = new ArrayList<>(chainRecords());
+      all.addAll(records());
+      return all;
+    }
+  }
+
+  /** The final name exists but has no data of type {@code qtype} (RFC 2308 §2.2). */
+  record NoData(Name qname, int qtype, SOARecord soa, List<Hop> chain, Duration ttl,
+      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) implements Resolution {
+    public NoData {
+      chain = List.copyOf(chain);
+      diagnostics = List.copyOf(diagnostics);
+      trace = List.copyOf(trace);
+    }
+  }
+
+  /** The final name does not exist (RFC 2308 §2.1); with a chain, RFC 6604 applies. */
+  record NxDomain(Name qname, int qtype, SOARecord soa, List<Hop> chain, Duration ttl,
+      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) implements Resolution {
+    public NxDomain {
+      chain = List.copyOf(chain);
+      diagnostics = List.copyOf(diagnostics);
+      trace = List.copyOf(trace);
+    }
+  }
+
+  /**
+   * The resolution could not finish. The chain holds the hops followed before it stopped; for a
+   * {@link FailureReason#LOOP} the {@code detail} names the cycle.
+   */
+  record Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
+      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) implements Resolution {
+    public Failure {
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(detail, "detail");
+      chain = List.copyOf(chain);
+      diagnostics = List.copyOf(diagnostics);
+      trace = List.copyOf(trace);
+    }
+
+    /** Failures are not cacheable answers: zero. */
+    @Override
+    public Duration ttl() {
+      return Duration.ZERO;
+    }
+  }
+}

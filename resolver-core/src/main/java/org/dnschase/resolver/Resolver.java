@@ -1,0 +1,66 @@
+package org.dnschase.resolver;
+
+import java.util.concurrent.CompletableFuture;
+import org.xbill.DNS.Name;
+
+/**
+ * An iterative, caching DNS resolver: it walks delegations from the root hints, follows CNAME
+ * chains with a hop limit and loop detection, and keeps what it learns in its cache.
+ *
+ * <p>A resolver is thread-safe and meant to live long; {@link #close()} frees its sockets and
+ * threads. Build one with {@link #builder()}:
+ *
+ * {@snippet :
+ * try (Resolver resolver = Resolver.builder().rootHints(hints).build()) {
+ *   switch (resolver.resolve("www.example.", Type.A)) {
+ *     case Resolution.Answer a -> System.out.println(a.records());
+ *     case Resolution.NoData n -> System.out.println("no such data");
+ *     case Resolution.NxDomain x -> System.out.println("no such name");
+ *     case Resolution.Failure f -> System.out.println(f.reason() + ": " + f.detail());
+ *   }
+ * }
+ * }
+ */
+public interface Resolver extends AutoCloseable {
+
+  /** A builder with the defaults: the IANA root hints, a default cache, {@link Budgets#DEFAULTS}. */
+  static ResolverBuilder builder() {
+    return new ResolverBuilder();
+  }
+
+  /**
+   * Resolves {@code name} for records of {@code type}, without blocking.
+   *
+   * @param type a dnsjava {@link org.xbill.DNS.Type} constant
+   * @throws IllegalArgumentException if the name is not absolute or the type is not a data type
+   *     that can be queried
+   * @return a future that always completes normally with the outcome; it completes exceptionally
+   *     only when the caller cancels it
+   */
+  CompletableFuture<Resolution> resolveAsync(Name name, int type);
+
+  /**
+   * Like {@link #resolveAsync(Name, int)}, with the name in presentation format. A name without
+   * the trailing dot is taken as absolute.
+   *
+   * @throws IllegalArgumentException if the name is malformed, with the reason
+   */
+  CompletableFuture<Resolution> resolveAsync(String name, int type);
+
+  /** Resolves and waits for the outcome; see {@link #resolveAsync(Name, int)}. */
+  default Resolution resolve(Name name, int type) {
+    return resolveAsync(name, type).join();
+  }
+
+  /** Resolves and waits for the outcome; see {@link #resolveAsync(String, int)}. */
+  default Resolution resolve(String name, int type) {
+    return resolveAsync(name, type).join();
+  }
+
+  /**
+   * Stops the resolver: resolutions still running end as {@link FailureReason#CLOSED}, sockets are
+   * closed and the resolver's own threads have ended when this returns.
+   */
+  @Override
+  void close();
+}

@@ -1,0 +1,175 @@
+package org.dnschase.resolver;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.ResolverConfig;
+import org.dnschase.resolver.internal.iterate.IterativeResolver;
+
+/**
+ * Builds a {@link Resolver}. Every setter checks its argument on the spot and says what is wrong;
+ * a setting given twice is an error naming the first value, so conflicting configuration cannot
+ * pass unnoticed.
+ *
+ * {@snippet :
+ * Resolver resolver = Resolver.builder()
+ *     .rootHints(RootHints.parse(hintsText))   // a lab's root; the default is IANA's
+ *     .upstreamPort(5353)
+ *     .loopbackOnly()                          // never send a packet off this machine
+ *     .budgets(Budgets.DEFAULTS.withMaxHops(8))
+ *     .recordTrace(true)
+ *     .build();
+ * }
+ */
+public final class ResolverBuilder {
+
+  /** DNS Flag Day 2020: 1232 octets avoids IP fragmentation on almost every path. */
+  public static final int DEFAULT_EDNS_PAYLOAD_SIZE = 1232;
+  /** The DNS port. */
+  public static final int DEFAULT_UPSTREAM_PORT = 53;
+  /** Two event loop threads: DNS exchanges are small; more threads only add contention here. */
+  public static final int DEFAULT_TRANSPORT_THREADS = 2;
+
+  private RootHints rootHints;
+  private RRsetCache cache;
+  private Budgets budgets;
+  private Integer upstreamPort;
+  private Integer ednsPayloadSize;
+  private Predicate<InetAddress> upstreamFilter;
+  private String upstreamFilterDescription;
+  private Boolean recordTrace;
+  private Ticker ticker;
+  private Transport transport;
+  private Integer transportThreads;
+
+  ResolverBuilder() {}
+
+  /** Where resolution starts; the default is {@link RootHints#iana()}. */
+  public ResolverBuilder rootHints(RootHints hints) {
+    requireUnset("rootHints", rootHints);
+    rootHints = Objects.requireNonNull(hints, "hints");
+    return this;
+  }
+
+  /**
+   * The cache to read and fill; the default is a new {@code RRsetCache} using this builder's
+   * ticker. Several resolvers may share one cache.
+   */
+  public ResolverBuilder cache(RRsetCache rrsetCache) {
+    requireUnset("cache", cache);
+    cache = Objects.requireNonNull(rrsetCache, "rrsetCache");
+    return this;
+  }
+
+  /** The limits on each resolution's work; the default is {@link Budgets#DEFAULTS}. */
+  public ResolverBuilder budgets(Budgets limits) {
+    requireUnset("budgets", budgets);
+    budgets = Objects.requireNonNull(limits, "limits");
+    return this;
+  }
+
+  /** The port upstream servers listen on (default 53), so labs can run unprivileged. */
+  public ResolverBuilder upstreamPort(int port) {
+    requireUnset("upstreamPort", upstreamPort);
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("upstreamPort must be 1..65535, was " + port);
+    }
+    upstreamPort = port;
+    return this;
+  }
+
+  /** The EDNS0 UDP payload size advertised (default 1232); 0 sends queries without EDNS. */
+  public ResolverBuilder ednsPayloadSize(int size) {
+    requireUnset("ednsPayloadSize", ednsPayloadSize);
+    if (size != 0 && (size < 512 || size > 65535)) {
+      throw new IllegalArgumentException("ednsPayloadSize must be 0 or 512..65535, was " + size);
+    }
+    ednsPayloadSize = size;
+    return this;
+  }
+
+  /**
+   * Only servers whose address passes {@code filter} are ever sent a query; the others count as
+   * failed servers and are reported. {@code description} names the rule in those reports.
+   */
+  public ResolverBuilder upstreamFilter(Predicate<InetAddress> filter, String description) {
+    requireUnset("upstreamFilter", upstreamFilterDescription);
+    upstreamFilter = Objects.requireNonNull(filter, "filter");
+    upstreamFilterDescription = Objects.requireNonNull(description, "description");
+    return this;
+  }
+
+  /** Sends queries to loopback addresses only: the guard for tests, demos and benchmarks. */
+  public ResolverBuilder loopbackOnly() {
+    return upstreamFilter(InetAddress::isLoopbackAddress, "loopback only");
+  }
+
+  /** Whether each resolution records its {@link Resolution#trace() trace} (default false). */
+  public ResolverBuilder recordTrace(boolean enabled) {
+    requireUnset("recordTrace", recordTrace);
+    recordTrace = enabled;
+    return this;
+  }
+
+  /**
+   * The time source for deadlines, round-trip times and, for the default cache, TTLs; tests pass
+   * a fake one to move time. Default: the system ticker.
+   */
+  public ResolverBuilder ticker(Ticker timeSource) {
+    requireUnset("ticker", ticker);
+    ticker = Objects.requireNonNull(timeSource, "timeSource");
+    return this;
+  }
+
+  /**
+   * How queries reach servers. The default is a Netty UDP/TCP transport the resolver owns and
+   * closes; a transport given here stays open after the resolver closes.
+   */
+  public ResolverBuilder transport(Transport queryTransport) {
+    requireUnset("transport", transport);
+    if (transportThreads != null) {
+      throw new IllegalStateException("transportThreads was set to " + transportThreads
+          + ": it applies only to the default transport");
+    }
+    transport = Objects.requireNonNull(queryTransport, "queryTransport");
+    return this;
+  }
+
+  /** Event loop threads of the default transport (default 2). */
+  public ResolverBuilder transportThreads(int threads) {
+    requireUnset("transportThreads", transportThreads);
+    if (transport != null) {
+      throw new IllegalStateException("a transport was given: transportThreads applies only to the default one");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("transportThreads must be positive, was " + threads);
+    }
+    transportThreads = threads;
+    return this;
+  }
+
+  /** Builds the resolver; the builder can build more with the same settings. */
+  public Resolver build() {
+    Ticker time = ticker != null ? ticker : Ticker.systemTicker();
+    return new IterativeResolver(new ResolverConfig(
+        rootHints != null ? rootHints : RootHints.iana(),
+        cache != null ? cache : RRsetCache.builder().ticker(time).build(),
+        budgets != null ? budgets : Budgets.DEFAULTS,
+        upstreamPort != null ? upstreamPort : DEFAULT_UPSTREAM_PORT,
+        ednsPayloadSize != null ? ednsPayloadSize : DEFAULT_EDNS_PAYLOAD_SIZE,
+        upstreamFilter != null ? upstreamFilter : address -> true,
+        upstreamFilterDescription != null ? upstreamFilterDescription : "any address",
+        recordTrace != null && recordTrace,
+        time,
+        transport,
+        transportThreads != null ? transportThreads : DEFAULT_TRANSPORT_THREADS));
+  }
+
+  private static void requireUnset(String what, Object current) {
+    if (current != null) {
+      throw new IllegalStateException(what + " was already set to " + current);
+    }
+  }
+}

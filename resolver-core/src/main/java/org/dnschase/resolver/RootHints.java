@@ -1,0 +1,122 @@
+package org.dnschase.resolver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.Master;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+
+/**
+ * The root name servers a resolution starts from: their names and addresses. The default is the
+ * IANA root; labs and private roots give their own.
+ *
+ * <p>Hints are only the starting point: the resolver primes them (asks one of them for the root NS
+ * RRset) and then uses what the root says.
+ */
+public final class RootHints {
+
+  private final Map<Name, List<InetAddress>> servers;
+
+  private RootHints(Map<Name, List<InetAddress>> servers) {
+    if (servers.isEmpty()) {
+      throw new IllegalArgumentException("root hints need at least one server");
+    }
+    Map<Name, List<InetAddress>> copy = new LinkedHashMap<>();
+    servers.forEach((name, addresses) -> {
+      if (!name.isAbsolute()) {
+        throw new IllegalArgumentException("root server name must be absolute: " + name);
+      }
+      if (addresses.isEmpty()) {
+        throw new IllegalArgumentException("root server " + name + " has no address");
+      }
+      copy.put(name, List.copyOf(addresses));
+    });
+    this.servers = Collections.unmodifiableMap(copy);
+  }
+
+  /** Hints from root server names and their addresses, in the order given. */
+  public static RootHints of(Map<Name, List<InetAddress>> servers) {
+    return new RootHints(servers);
+  }
+
+  /**
+   * Hints from master-file text: NS records for the root name and A/AAAA records for the server
+   * names, as in a {@code named.root} file.
+   *
+   * @throws IllegalArgumentException if the text does not parse or names no server with an address
+   */
+  public static RootHints parse(String masterFileText) {
+    List<Name> order = new ArrayList<>();
+    Map<Name, List<InetAddress>> addresses = new LinkedHashMap<>();
+    try (Master master = new Master(new java.io.ByteArrayInputStream(
+        masterFileText.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Name.root)) {
+      master.disableIncludes();
+      for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
+        if (record instanceof NSRecord ns && ns.getName().equals(Name.root)) {
+          order.add(ns.getTarget());
+        } else if (record instanceof ARecord a) {
+          addresses.computeIfAbsent(a.getName(), k -> new ArrayList<>()).add(a.getAddress());
+        } else if (record instanceof AAAARecord aaaa) {
+          addresses.computeIfAbsent(aaaa.getName(), k -> new ArrayList<>()).add(aaaa.getAddress());
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("root hints do not parse: " + e.getMessage(), e);
+    }
+    Map<Name, List<InetAddress>> servers = new LinkedHashMap<>();
+    for (Name name : order) {
+      List<InetAddress> found = addresses.get(name);
+      if (found != null) {
+        servers.put(name, found);
+      }
+    }
+    return new RootHints(servers);
+  }
+
+  /** The IANA root servers (named.root of 2024), the default of every resolver. */
+  public static RootHints iana() {
+    return IanaRoot.HINTS;
+  }
+
+  /** The root server names with their addresses, in order. */
+  public Map<Name, List<InetAddress>> servers() {
+    return servers;
+  }
+
+  /** Every address of every root server, in order. */
+  public List<InetAddress> addresses() {
+    List<InetAddress> all = new ArrayList<>();
+    servers.values().forEach(all::addAll);
+    return all;
+  }
+
+  @Override
+  public String toString() {
+    return "RootHints" + servers;
+  }
+
+  /** Holds the IANA set, parsed on first use. */
+  private static final class IanaRoot {
+    static final RootHints HINTS = load();
+
+    private static RootHints load() {
+      try (var in = RootHints.class.getResourceAsStream("named.root")) {
+        if (in == null) {
+          throw new IllegalStateException("named.root is missing from the resolver-core jar");
+        }
+        return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

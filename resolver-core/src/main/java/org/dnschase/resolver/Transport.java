@@ -1,0 +1,25 @@
+package org.dnschase.resolver;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.xbill.DNS.Message;
+
+/**
+ * How the resolver sends one query to one server and gets its reply. The default is a Netty
+ * transport over UDP with a retry over TCP on truncation; tests and labs can supply their own
+ * (for example one that answers from scripted servers in memory).
+ *
+ * <p>An implementation must complete the future within {@code timeout}: with the reply whose ID
+ * and question match the query, or exceptionally ({@link java.util.concurrent.TimeoutException}
+ * when nothing usable arrived in time, an {@link java.io.IOException} for anything else).
+ */
+public interface Transport extends AutoCloseable {
+
+  /** Sends {@code query} to {@code server} and completes with its matching reply. */
+  CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout);
+
+  /** Frees the transport's sockets and threads; the default does nothing. */
+  @Override
+  default void close() {}
+}

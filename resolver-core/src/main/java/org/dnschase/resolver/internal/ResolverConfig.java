@@ -1,0 +1,26 @@
+package org.dnschase.resolver.internal;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.net.InetAddress;
+import java.util.function.Predicate;
+import org.dnschase.resolver.Budgets;
+import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.Transport;
+import org.dnschase.resolver.cache.RRsetCache;
+
+/**
+ * Everything a resolver is built with, checked by the builder. {@code transport} is null when
+ * the resolver should make and own its default Netty transport.
+ */
+public record ResolverConfig(
+    RootHints rootHints,
+    RRsetCache cache,
+    Budgets budgets,
+    int upstreamPort,
+    int ednsPayloadSize,
+    Predicate<InetAddress> upstreamFilter,
+    String upstreamFilterDescription,
+    boolean recordTrace,
+    Ticker ticker,
+    Transport transport,
+    int transportThreads) {}

@@ -1,0 +1,38 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Section;
+
+/**
+ * Scrubbing: a server asked as an authority for zone Z may only speak for names at or below Z
+ * (RFC 2181 §5.4.1). Everything else in its reply is dropped before anything is classified or
+ * cached, so a server cannot plant data for zones it does not serve.
+ */
+final class Bailiwick {
+
+  private Bailiwick() {}
+
+  static ScrubbedReply scrub(Message reply, Name zone) {
+    int[] dropped = {0};
+    List<RRset> answer = keepInZone(reply.getSectionRRsets(Section.ANSWER), zone, dropped);
+    List<RRset> authority = keepInZone(reply.getSectionRRsets(Section.AUTHORITY), zone, dropped);
+    List<RRset> additional = keepInZone(reply.getSectionRRsets(Section.ADDITIONAL), zone, dropped);
+    return ScrubbedReply.of(reply, answer, authority, additional, dropped[0]);
+  }
+
+  private static List<RRset> keepInZone(List<RRset> section, Name zone, int[] dropped) {
+    List<RRset> kept = new ArrayList<>(section.size());
+    for (RRset set : section) {
+      if (set.getName().subdomain(zone)) {
+        kept.add(set);
+      } else {
+        dropped[0]++;
+      }
+    }
+    return kept;
+  }
+}

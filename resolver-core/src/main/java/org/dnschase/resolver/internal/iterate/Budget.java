@@ -1,0 +1,48 @@
+package org.dnschase.resolver.internal.iterate;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.dnschase.resolver.Budgets;
+
+/**
+ * The work counters of one resolution, shared with its name-server look-ups (Unbound's
+ * {@code target_count}): upstream queries sent, and the deadline.
+ */
+final class Budget {
+
+  private final Budgets limits;
+  private final Ticker ticker;
+  private final long deadlineNanos;
+  private int queriesSent;
+
+  Budget(Budgets limits, Ticker ticker) {
+    this.limits = limits;
+    this.ticker = ticker;
+    this.deadlineNanos = ticker.read() + limits.deadline().toNanos();
+  }
+
+  Budgets limits() {
+    return limits;
+  }
+
+  boolean pastDeadline() {
+    return ticker.read() - deadlineNanos >= 0;
+  }
+
+  /** Nanoseconds left before the deadline, at least 1. */
+  long remainingNanos() {
+    return Math.max(1, deadlineNanos - ticker.read());
+  }
+
+  /** Counts one more upstream query if the budget allows it. */
+  boolean trySpendQuery() {
+    if (queriesSent >= limits.maxQueries()) {
+      return false;
+    }
+    queriesSent++;
+    return true;
+  }
+
+  int queriesSent() {
+    return queriesSent;
+  }
+}

@@ -1,0 +1,91 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.xbill.DNS.Name;
+
+/**
+ * A zone cut being asked (Unbound's {@code delegpt}): the zone, its name servers, the addresses
+ * known for them, and which addresses and names this query has already used up.
+ */
+final class Delegation {
+
+  private final Name zone;
+  private final Map<Name, List<InetAddress>> servers = new LinkedHashMap<>();
+  private final Set<InetAddress> used = new HashSet<>();
+  private final Set<Name> lookedUp = new HashSet<>();
+
+  Delegation(Name zone, List<Name> nameServers) {
+    this.zone = zone;
+    for (Name ns : nameServers) {
+      servers.put(ns, new ArrayList<>());
+    }
+  }
+
+  Name zone() {
+    return zone;
+  }
+
+  List<Name> nameServers() {
+    return List.copyOf(servers.keySet());
+  }
+
+  void addAddresses(Name nameServer, List<InetAddress> addresses) {
+    List<InetAddress> known = servers.computeIfAbsent(nameServer, k -> new ArrayList<>());
+    for (InetAddress address : addresses) {
+      if (!known.contains(address)) {
+        known.add(address);
+      }
+    }
+  }
+
+  boolean hasAddresses() {
+    return servers.values().stream().anyMatch(list -> !list.isEmpty());
+  }
+
+  /** Addresses not yet asked by this query, in name-server order. */
+  List<InetAddress> unusedAddresses() {
+    List<InetAddress> unused = new ArrayList<>();
+    for (List<InetAddress> addresses : servers.values()) {
+      for (InetAddress address : addresses) {
+        if (!used.contains(address) && !unused.contains(address)) {
+          unused.add(address);
+        }
+      }
+    }
+    return unused;
+  }
+
+  void markUsed(InetAddress address) {
+    used.add(address);
+  }
+
+  /**
+   * A name server whose address is still to be looked up. Names inside the zone itself are
+   * skipped: without glue, finding them would mean asking the very servers we cannot reach.
+   */
+  Optional<Name> nextNameToLookUp() {
+    for (Map.Entry<Name, List<InetAddress>> entry : servers.entrySet()) {
+      Name ns = entry.getKey();
+      if (entry.getValue().isEmpty() && !lookedUp.contains(ns) && !ns.subdomain(zone)) {
+        return Optional.of(ns);
+      }
+    }
+    return Optional.empty();
+  }
+
+  void markLookedUp(Name nameServer) {
+    lookedUp.add(nameServer);
+  }
+
+  @Override
+  public String toString() {
+    return zone + " " + servers;
+  }
+}

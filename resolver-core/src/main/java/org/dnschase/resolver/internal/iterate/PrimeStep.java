@@ -1,0 +1,52 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/**
+ * {@link QueryState#PRIME}: asks the root hints for the root NS set (RFC 8109), once for all the
+ * queries that need it at the same time; the answer and its addresses land in the cache like any
+ * other answer. If priming fails the query goes on with the bare hints.
+ */
+final class PrimeStep {
+
+  private final ResolverContext context;
+  private final Iteration iteration;
+  private CompletableFuture<?> priming;
+
+  PrimeStep(ResolverContext context, Iteration iteration) {
+    this.context = context;
+    this.iteration = iteration;
+  }
+
+  Step handle(Query q) {
+    if (!q.primeAttempted) {
+      q.primeAttempted = true;
+      return new Step.Await(sharedPriming(q), QueryState.PRIME);
+    }
+    Delegation root = ZoneCuts.closest(context.cache, Name.root);
+    q.delegation = root != null ? root : fromHints();
+    return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  private synchronized CompletableFuture<?> sharedPriming(Query q) {
+    if (priming == null || priming.isDone()) {
+      Query prime = q.child(context.nextQueryId(), Name.root, Type.NS);
+      prime.delegation = fromHints();
+      prime.state = QueryState.QUERY_TARGETS;
+      priming = iteration.run(prime);
+    }
+    return priming;
+  }
+
+  private Delegation fromHints() {
+    Map<Name, List<InetAddress>> servers = context.config.rootHints().servers();
+    Delegation hints = new Delegation(Name.root, List.copyOf(servers.keySet()));
+    servers.forEach(hints::addAddresses);
+    return hints;
+  }
+}

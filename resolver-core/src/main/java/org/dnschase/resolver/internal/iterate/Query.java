@@ -1,0 +1,112 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import org.dnschase.resolver.FailureReason;
+import org.dnschase.resolver.Hop;
+import org.dnschase.resolver.internal.chase.Chain;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/**
+ * The state of one query, in three groups: the chase (name asked, current name, chain), the walk
+ * (state, delegation, referrals, the exchange in flight) and the shared counters (budget,
+ * journal). Handlers change it; nothing is kept in lambda captures.
+ */
+final class Query {
+
+  final int id;
+  final Name qname;
+  final int qtype;
+  /** 0 for the resolution asked by the user; +1 for each nested name-server look-up. */
+  final int depth;
+  final Budget budget;
+  final Journal journal;
+  final Chain chain;
+
+  Name name;
+  QueryState state = QueryState.INIT;
+  Delegation delegation;
+  int referrals;
+  boolean primeAttempted;
+
+  InetSocketAddress server;
+  long sentAtNanos;
+  Message reply;
+  Throwable error;
+
+  Outcome outcome;
+
+  Query(int id, Name qname, int qtype, int depth, Budget budget, Journal journal) {
+    this.id = id;
+    this.qname = qname;
+    this.qtype = qtype;
+    this.depth = depth;
+    this.budget = budget;
+    this.journal = journal;
+    this.chain = new Chain(qname);
+    this.name = qname;
+  }
+
+  /** A name-server look-up on behalf of this query, sharing its budget and journal. */
+  Query child(int childId, Name nameServer, int type) {
+    return new Query(childId, nameServer, type, depth + 1, budget, journal);
+  }
+
+  /**
+   * The one restart path: records the hop and starts the walk afresh at its target (new name,
+   * no delegation, referral count reset). Returns the next step, FINISHED when the chain refused
+   * the hop (a loop, or the hop limit).
+   */
+  Step restart(Hop hop) {
+    Optional<Chain.Refusal> refusal = chain.add(hop, budget.limits().maxHops());
+    if (refusal.isPresent()) {
+      return finish(failureFor(refusal.get()));
+    }
+    name = hop.target();
+    delegation = null;
+    referrals = 0;
+    return new Step.Next(QueryState.INIT);
+  }
+
+  void expectReply(InetSocketAddress target, long nowNanos) {
+    server = target;
+    sentAtNanos = nowNanos;
+    reply = null;
+    error = null;
+  }
+
+  /** Stores what the transport delivered; called on the transport's thread before the driver resumes. */
+  Void replied(Message message, Throwable failure) {
+    reply = message;
+    error = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    return null;
+  }
+
+  Step finish(Outcome result) {
+    outcome = result;
+    return new Step.Next(QueryState.FINISHED);
+  }
+
+  Step fail(FailureReason reason, String detail) {
+    return finish(new Outcome.Failed(reason, detail));
+  }
+
+  private Outcome failureFor(Chain.Refusal refusal) {
+    return switch (refusal) {
+      case Chain.Refusal.Loop loop -> new Outcome.Failed(FailureReason.LOOP, "alias loop: "
+          + loop.cycle().get(0).owner() + loop.cycle().stream()
+              .map(hop -> " -" + hop.kind() + "-> " + hop.target()).collect(Collectors.joining()));
+      case Chain.Refusal.HopLimit limit -> new Outcome.Failed(FailureReason.HOP_LIMIT,
+          "chain from " + qname + " needs more than " + limit.limit() + " hops; stopped at " + name);
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "q#" + id + " " + name + "/" + Type.string(qtype);
+  }
+}

@@ -1,0 +1,144 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.dnschase.resolver.Diagnostic;
+import org.dnschase.resolver.FailureReason;
+import org.dnschase.resolver.Hop;
+import org.dnschase.resolver.TraceEvent;
+import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.internal.message.RRsets;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
+
+/**
+ * {@link QueryState#QUERY_RESPONSE}: scrubs the reply to the zone's bailiwick, classifies it
+ * once, caches what it proves at the rank it deserves (RFC 2181 §5.4.1) and decides where to go.
+ */
+final class QueryResponseStep {
+
+  private final ResolverContext context;
+  private final ReplyChase chase;
+
+  QueryResponseStep(ResolverContext context) {
+    this.context = context;
+    this.chase = new ReplyChase(context);
+  }
+
+  Step handle(Query q) {
+    InetSocketAddress server = q.server;
+    long rttNanos = context.ticker.read() - q.sentAtNanos;
+    if (q.error != null) {
+      return exchangeFailed(q, server, rttNanos);
+    }
+    Name zone = q.delegation.zone();
+    ScrubbedReply reply = Bailiwick.scrub(q.reply, zone);
+    ResponseType type = ResponseClassifier.classify(reply, q.name, q.qtype, zone);
+    context.selector.recordRtt(server.getAddress(), rttNanos);
+    q.journal.trace(new TraceEvent.Exchange(server, zone, q.name, q.qtype, describe(type, reply),
+        Duration.ofNanos(rttNanos)));
+    if (reply.dropped() > 0) {
+      q.journal.report(new Diagnostic(Diagnostic.Kind.OUT_OF_BAILIWICK_DROPPED, q.name, reply.dropped()
+          + " RRset(s) outside " + zone + " dropped from the reply of " + server));
+    }
+    return switch (type) {
+      case ANSWER -> answer(q, reply, server);
+      case CNAME -> chase.follow(q, reply, server, zone);
+      case REFERRAL -> referral(q, reply);
+      case NXDOMAIN -> negative(q, reply, true);
+      case NODATA -> negative(q, reply, false);
+      case LAME -> lame(q, reply, server, zone);
+      case THROWAWAY -> new Step.Next(QueryState.QUERY_TARGETS);
+    };
+  }
+
+  private Step answer(Query q, ScrubbedReply reply, InetSocketAddress server) {
+    RRset data = reply.answer(q.name, q.qtype);
+    context.cache.put(data, answerRank(reply));
+    if (q.qtype == Type.NS) {
+      cacheAddressesOf(data, reply, TrustRank.AUTHORITY_DATA);
+    }
+    return q.finish(new Outcome.Data(data, new Hop.Source.Server(server)));
+  }
+
+  private Step referral(Query q, ScrubbedReply reply) {
+    if (++q.referrals > q.budget.limits().maxReferrals()) {
+      return q.fail(FailureReason.REFERRAL_LIMIT, "more than " + q.budget.limits().maxReferrals()
+          + " referrals for " + q.name);
+    }
+    RRset ns = reply.authority(Type.NS);
+    context.cache.put(ns, TrustRank.REFERRAL_NS);
+    Delegation next = new Delegation(ns.getName(), RRsets.nameServers(ns));
+    // Glue is in bailiwick here: scrubbing kept only names under the zone that delegated.
+    cacheAddressesOf(ns, reply, TrustRank.GLUE);
+    ZoneCuts.addCachedAddresses(context.cache, next);
+    for (Name nameServer : next.nameServers()) {
+      addReplyAddresses(next, nameServer, reply);
+    }
+    q.delegation = next;
+    return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  private Step negative(Query q, ScrubbedReply reply, boolean nxDomain) {
+    SOARecord soa = RRsets.soa(reply.authority(Type.SOA));
+    if (soa != null && q.name.subdomain(soa.getName())) {
+      if (nxDomain) {
+        context.cache.putNxDomain(q.name, DClass.IN, soa, answerRank(reply));
+      } else {
+        context.cache.putNoData(q.name, q.qtype, DClass.IN, soa, answerRank(reply));
+      }
+    } else {
+      soa = null;
+    }
+    return q.finish(new Outcome.Negative(nxDomain, soa));
+  }
+
+  private Step lame(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone) {
+    q.journal.report(new Diagnostic(Diagnostic.Kind.LAME_SERVER, zone, server + " answered "
+        + Rcode.string(reply.rcode()) + (reply.authoritative() ? "" : " without authority")
+        + " for " + q.name + " in " + zone));
+    return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  private Step exchangeFailed(Query q, InetSocketAddress server, long rttNanos) {
+    boolean timedOut = q.error instanceof TimeoutException;
+    if (timedOut) {
+      context.selector.recordTimeout(server.getAddress());
+    }
+    Name zone = q.delegation.zone();
+    q.journal.trace(new TraceEvent.Exchange(server, zone, q.name, q.qtype,
+        timedOut ? "timeout" : "error: " + q.error.getMessage(), Duration.ofNanos(rttNanos)));
+    q.journal.report(new Diagnostic(timedOut ? Diagnostic.Kind.SERVER_TIMEOUT : Diagnostic.Kind.BAD_REPLY,
+        zone, server + " for " + q.name + ": " + q.error.getMessage()));
+    return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  /** Caches the in-bailiwick A/AAAA records the reply gives for the targets of an NS set. */
+  private void cacheAddressesOf(RRset ns, ScrubbedReply reply, TrustRank rank) {
+    for (Name nameServer : RRsets.nameServers(ns)) {
+      for (RRset addresses : reply.addressSets(nameServer)) {
+        context.cache.put(addresses, rank);
+      }
+    }
+  }
+
+  private static void addReplyAddresses(Delegation delegation, Name nameServer, ScrubbedReply reply) {
+    for (RRset addresses : reply.addressSets(nameServer)) {
+      delegation.addAddresses(nameServer, RRsets.addresses(addresses));
+    }
+  }
+
+  static TrustRank answerRank(ScrubbedReply reply) {
+    return reply.authoritative() ? TrustRank.AUTHORITATIVE_ANSWER : TrustRank.NON_AUTHORITATIVE_ANSWER;
+  }
+
+  private static String describe(ResponseType type, ScrubbedReply reply) {
+    return type == ResponseType.LAME || type == ResponseType.THROWAWAY
+        ? type + " (" + Rcode.string(reply.rcode()) + ")" : type.toString();
+  }
+}

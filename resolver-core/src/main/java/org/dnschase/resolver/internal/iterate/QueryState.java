@@ -1,0 +1,36 @@
+package org.dnschase.resolver.internal.iterate;
+
+/**
+ * The states of one query, the table of contents of the iterator (after Unbound's
+ * {@code iter_state}). Each state has one handler, {@code <State>Step}.
+ */
+enum QueryState {
+  /**
+   * Entered at the start and after every CNAME hop that needs a new walk. Answers from the cache
+   * if it can (data, a negative entry, or a cached CNAME that is one more hop), else finds the
+   * closest zone cut the cache knows and goes to {@link #QUERY_TARGETS}, or to {@link #PRIME}
+   * when not even the root is known.
+   */
+  INIT,
+  /**
+   * Entered from {@link #INIT} when the cache holds no root delegation: asks the hints for the
+   * root NS set once (shared by concurrent queries), then goes back to {@link #INIT}, or straight
+   * to {@link #QUERY_TARGETS} with the bare hints when priming failed.
+   */
+  PRIME,
+  /**
+   * Entered with a delegation to ask: picks the best untried server by smoothed RTT and sends the
+   * query, or first resolves a name server's address (a glueless delegation) as a child query.
+   * Fails when every server of the zone has failed.
+   */
+  QUERY_TARGETS,
+  /**
+   * Entered when a reply (or a timeout) arrives: scrubs it to the zone's bailiwick, classifies
+   * it once, caches what it proves and moves on: to {@link #FINISHED} with an answer or negative
+   * answer, to {@link #QUERY_TARGETS} after a referral or a lame server, to {@link #INIT} after a
+   * CNAME that leaves the reply.
+   */
+  QUERY_RESPONSE,
+  /** Terminal: the outcome is set and the resolution is built from the query. */
+  FINISHED
+}

@@ -1,0 +1,93 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.dnschase.resolver.Diagnostic;
+import org.dnschase.resolver.FailureReason;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.internal.message.Queries;
+import org.dnschase.resolver.internal.message.RRsets;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/**
+ * {@link QueryState#QUERY_TARGETS}: sends the query to the best server of the delegation not yet
+ * asked, or, when no address is left, looks up the address of a name server as a child query
+ * (a glueless delegation). Fails once the delegation is used up.
+ */
+final class QueryTargetsStep {
+
+  private final ResolverContext context;
+  private final Iteration iteration;
+
+  QueryTargetsStep(ResolverContext context, Iteration iteration) {
+    this.context = context;
+    this.iteration = iteration;
+  }
+
+  Step handle(Query q) {
+    if (q.budget.pastDeadline()) {
+      return q.fail(FailureReason.TIMEOUT, "deadline of " + q.budget.limits().deadline()
+          + " passed while asking the servers of " + q.delegation.zone());
+    }
+    InetAddress address = nextAllowedAddress(q);
+    if (address == null) {
+      return lookUpNameServer(q);
+    }
+    if (!q.budget.trySpendQuery()) {
+      return q.fail(FailureReason.QUERY_BUDGET_EXCEEDED, "sent " + q.budget.queriesSent()
+          + " upstream queries, the limit, before " + q.name + " was resolved");
+    }
+    q.delegation.markUsed(address);
+    InetSocketAddress server = context.upstream(address);
+    Message query = Queries.iterative(q.name, q.qtype, context.config.ednsPayloadSize());
+    Duration timeout = Duration.ofNanos(Math.min(
+        q.budget.limits().queryTimeout().toNanos(), q.budget.remainingNanos()));
+    q.expectReply(server, context.ticker.read());
+    return new Step.Await(context.transport.exchange(server, query, timeout).handle(q::replied),
+        QueryState.QUERY_RESPONSE);
+  }
+
+  /** The best unused address the upstream filter allows; refused ones are used up and reported. */
+  private InetAddress nextAllowedAddress(Query q) {
+    while (true) {
+      List<InetAddress> unused = q.delegation.unusedAddresses();
+      if (unused.isEmpty()) {
+        return null;
+      }
+      InetAddress best = context.selector.choose(unused);
+      if (context.allowed(best)) {
+        return best;
+      }
+      q.delegation.markUsed(best);
+      q.journal.report(new Diagnostic(Diagnostic.Kind.UPSTREAM_NOT_ALLOWED, q.delegation.zone(),
+          best.getHostAddress() + " is not allowed by the upstream filter ("
+              + context.config.upstreamFilterDescription() + ")"));
+    }
+  }
+
+  private Step lookUpNameServer(Query q) {
+    Optional<Name> next = q.delegation.nextNameToLookUp();
+    if (next.isEmpty()) {
+      return q.fail(FailureReason.ALL_SERVERS_FAILED, "no server of " + q.delegation.zone()
+          + " gave a usable answer for " + q.name + " (name servers: " + q.delegation.nameServers() + ")");
+    }
+    Name nameServer = next.get();
+    q.delegation.markLookedUp(nameServer);
+    if (q.depth + 1 > q.budget.limits().maxDepth()) {
+      return q.fail(FailureReason.DEPTH_LIMIT, "looking up name server " + nameServer + " of "
+          + q.delegation.zone() + " would nest deeper than " + q.budget.limits().maxDepth());
+    }
+    Delegation delegation = q.delegation;
+    Query lookup = q.child(context.nextQueryId(), nameServer, Type.A);
+    return new Step.Await(iteration.run(lookup).thenAccept(result -> {
+      if (result instanceof Resolution.Answer answer) {
+        delegation.addAddresses(nameServer, RRsets.addresses(answer.rrset()));
+      }
+    }), QueryState.QUERY_TARGETS);
+  }
+}

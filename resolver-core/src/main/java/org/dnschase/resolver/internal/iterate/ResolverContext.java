@@ -1,0 +1,39 @@
+package org.dnschase.resolver.internal.iterate;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dnschase.resolver.Transport;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.ResolverConfig;
+
+/** What every query of one resolver shares: configuration, cache, transport and server statistics. */
+final class ResolverContext {
+
+  final ResolverConfig config;
+  final RRsetCache cache;
+  final Transport transport;
+  final Ticker ticker;
+  final ServerSelector selector = new ServerSelector();
+  private final AtomicInteger queryIds = new AtomicInteger();
+
+  ResolverContext(ResolverConfig config, Transport transport) {
+    this.config = config;
+    this.cache = config.cache();
+    this.transport = transport;
+    this.ticker = config.ticker();
+  }
+
+  int nextQueryId() {
+    return queryIds.incrementAndGet();
+  }
+
+  InetSocketAddress upstream(InetAddress address) {
+    return new InetSocketAddress(address, config.upstreamPort());
+  }
+
+  boolean allowed(InetAddress address) {
+    return config.upstreamFilter().test(address);
+  }
+}

@@ -1,0 +1,50 @@
+package org.dnschase.resolver.internal.iterate;
+
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+
+/**
+ * Classifies a scrubbed reply once, as a pure and total function of the reply, the name asked and
+ * the zone asked; the result is final and the response step switches on it.
+ */
+final class ResponseClassifier {
+
+  private ResponseClassifier() {}
+
+  static ResponseType classify(ScrubbedReply reply, Name name, int qtype, Name zone) {
+    switch (reply.rcode()) {
+      case Rcode.NOERROR, Rcode.NXDOMAIN -> { }
+      case Rcode.SERVFAIL, Rcode.REFUSED, Rcode.NOTIMP -> {
+        return ResponseType.LAME;
+      }
+      default -> {
+        return ResponseType.THROWAWAY;
+      }
+    }
+    // RFC 1034 §3.6.2: the CNAME wins over other data beside it, so it is looked at first.
+    if (qtype != Type.CNAME && reply.answer(name, Type.CNAME) != null) {
+      return ResponseType.CNAME;
+    }
+    if (reply.answer(name, qtype) != null) {
+      return ResponseType.ANSWER;
+    }
+    if (reply.isNxDomain()) {
+      return ResponseType.NXDOMAIN;
+    }
+    RRset ns = reply.authority(Type.NS);
+    if (ns != null && !reply.authoritative()) {
+      return isDownwardReferral(ns.getName(), name, zone) ? ResponseType.REFERRAL : ResponseType.LAME;
+    }
+    if (reply.hasSoa() || reply.authoritative()) {
+      return ResponseType.NODATA;
+    }
+    return ResponseType.LAME;
+  }
+
+  /** A referral must point strictly below the asked zone and at or above the name. */
+  private static boolean isDownwardReferral(Name cut, Name name, Name zone) {
+    return !cut.equals(zone) && cut.subdomain(zone) && name.subdomain(cut);
+  }
+}

@@ -1,0 +1,67 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+
+/**
+ * A reply reduced to the RRsets its server may speak for (see {@link Bailiwick}), with the header
+ * facts the iterator needs. Only this view is classified and cached, never the raw reply.
+ *
+ * @param dropped how many RRsets were out of bailiwick and removed
+ */
+record ScrubbedReply(int rcode, boolean authoritative, List<RRset> answer, List<RRset> authority,
+    List<RRset> additional, int dropped) {
+
+  static ScrubbedReply of(Message reply, List<RRset> answer, List<RRset> authority,
+      List<RRset> additional, int dropped) {
+    return new ScrubbedReply(reply.getRcode(), reply.getHeader().getFlag(Flags.AA),
+        List.copyOf(answer), List.copyOf(authority), List.copyOf(additional), dropped);
+  }
+
+  RRset answer(Name name, int type) {
+    return find(answer, name, type);
+  }
+
+  RRset authority(int type) {
+    for (RRset set : authority) {
+      if (set.getType() == type) {
+        return set;
+      }
+    }
+    return null;
+  }
+
+  /** The A and AAAA RRsets the additional section gives for {@code name}. */
+  List<RRset> addressSets(Name name) {
+    List<RRset> sets = new ArrayList<>(2);
+    for (RRset set : additional) {
+      if ((set.getType() == Type.A || set.getType() == Type.AAAA) && set.getName().equals(name)) {
+        sets.add(set);
+      }
+    }
+    return sets;
+  }
+
+  boolean isNxDomain() {
+    return rcode == Rcode.NXDOMAIN;
+  }
+
+  boolean hasSoa() {
+    return authority(Type.SOA) != null;
+  }
+
+  private static RRset find(List<RRset> section, Name name, int type) {
+    for (RRset set : section) {
+      if (set.getType() == type && set.getName().equals(name)) {
+        return set;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,53 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Chooses among a zone's server addresses by smoothed round-trip time, shared by every query of
+ * one resolver (Unbound's infra cache, reduced to what server choice needs). A timeout doubles an
+ * address's estimate, so a dead server sinks to the back without being forgotten.
+ */
+final class ServerSelector {
+
+  /** Unbound's UNKNOWN_SERVER_NICENESS: a server never asked looks like a 376 ms one. */
+  static final long UNKNOWN_RTT_NANOS = TimeUnit.MILLISECONDS.toNanos(376);
+  /** Unbound's RTT_MAX_TIMEOUT: estimates never grow past 120 s. */
+  static final long MAX_RTT_NANOS = TimeUnit.SECONDS.toNanos(120);
+
+  private final ConcurrentHashMap<InetAddress, Long> smoothedRtt = new ConcurrentHashMap<>();
+
+  /** The candidate with the lowest estimate; ties are broken at random to spread the load. */
+  InetAddress choose(List<InetAddress> candidates) {
+    InetAddress best = null;
+    long bestRtt = Long.MAX_VALUE;
+    int ties = 0;
+    for (InetAddress candidate : candidates) {
+      long rtt = estimate(candidate);
+      if (rtt < bestRtt) {
+        best = candidate;
+        bestRtt = rtt;
+        ties = 1;
+      } else if (rtt == bestRtt && ThreadLocalRandom.current().nextInt(++ties) == 0) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  long estimate(InetAddress address) {
+    return smoothedRtt.getOrDefault(address, UNKNOWN_RTT_NANOS);
+  }
+
+  /** RFC 6298 smoothing with alpha 1/8. */
+  void recordRtt(InetAddress address, long rttNanos) {
+    smoothedRtt.merge(address, rttNanos, (old, sample) -> old + (sample - old) / 8);
+  }
+
+  void recordTimeout(InetAddress address) {
+    smoothedRtt.merge(address, UNKNOWN_RTT_NANOS * 2, (old, ignored) -> Math.min(MAX_RTT_NANOS, old * 2));
+  }
+}

@@ -1,0 +1,55 @@
+package org.dnschase.resolver.internal.iterate;
+
+import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.message.RRsets;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/** Finds zone cuts in the cache: where the walk for a name can start, and which zone a name is in. */
+final class ZoneCuts {
+
+  private static final int[] ADDRESS_TYPES = {Type.A, Type.AAAA};
+
+  private ZoneCuts() {}
+
+  /**
+   * The deepest cached delegation at or above {@code name} that can be used: its NS set with the
+   * cached addresses of its servers. Null when not even the root is cached.
+   */
+  static Delegation closest(RRsetCache cache, Name name) {
+    for (int strip = 0; strip < name.labels(); strip++) {
+      Name zone = strip == 0 ? name : new Name(name, strip);
+      if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit hit) {
+        Delegation delegation = new Delegation(zone, RRsets.nameServers(hit.rrset()));
+        addCachedAddresses(cache, delegation);
+        if (delegation.hasAddresses() || delegation.nextNameToLookUp().isPresent()) {
+          return delegation;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The closest enclosing zone the cache knows of (root when it knows none). */
+  static Name enclosingZone(RRsetCache cache, Name name) {
+    for (int strip = 0; strip < name.labels() - 1; strip++) {
+      Name zone = strip == 0 ? name : new Name(name, strip);
+      if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit) {
+        return zone;
+      }
+    }
+    return Name.root;
+  }
+
+  static void addCachedAddresses(RRsetCache cache, Delegation delegation) {
+    for (Name ns : delegation.nameServers()) {
+      for (int type : ADDRESS_TYPES) {
+        if (cache.lookup(ns, type, DClass.IN) instanceof CacheLookup.Hit hit) {
+          delegation.addAddresses(ns, RRsets.addresses(hit.rrset()));
+        }
+      }
+    }
+  }
+}

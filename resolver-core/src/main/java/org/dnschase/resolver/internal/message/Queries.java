@@ -1,0 +1,33 @@
+package org.dnschase.resolver.internal.message;
+
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Header;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+
+/** Builds the queries an iterative resolver sends. */
+public final class Queries {
+
+  private Queries() {}
+
+  /**
+   * A query for (name, type, IN) with RD clear (we do the recursion ourselves) and, when
+   * {@code ednsPayloadSize} is positive, an EDNS0 OPT record advertising that size (RFC 6891).
+   * The transport sets the ID.
+   */
+  public static Message iterative(Name name, int type, int ednsPayloadSize) {
+    Message query = new Message();
+    Header header = new Header();
+    header.setOpcode(Opcode.QUERY);
+    query.setHeader(header);
+    query.addRecord(Record.newRecord(name, type, DClass.IN), Section.QUESTION);
+    if (ednsPayloadSize > 0) {
+      query.addRecord(new OPTRecord(ednsPayloadSize, 0, 0), Section.ADDITIONAL);
+    }
+    return query;
+  }
+}

@@ -1,0 +1,58 @@
+package org.dnschase.resolver.internal.message;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+
+/** Reads values out of dnsjava RRsets; no caching and no decisions here. */
+public final class RRsets {
+
+  private RRsets() {}
+
+  /** The targets of an NS RRset, in order. */
+  public static List<Name> nameServers(RRset ns) {
+    List<Name> names = new ArrayList<>(ns.size());
+    for (Record record : ns.rrs(false)) {
+      if (record instanceof NSRecord nsRecord) {
+        names.add(nsRecord.getTarget());
+      }
+    }
+    return names;
+  }
+
+  /** The addresses in an A or AAAA RRset, in order. */
+  public static List<InetAddress> addresses(RRset set) {
+    List<InetAddress> addresses = new ArrayList<>(set.size());
+    for (Record record : set.rrs(false)) {
+      if (record instanceof ARecord a) {
+        addresses.add(a.getAddress());
+      } else if (record instanceof AAAARecord aaaa) {
+        addresses.add(aaaa.getAddress());
+      }
+    }
+    return addresses;
+  }
+
+  /** The target of a CNAME RRset (one record by RFC 2181 §10.1; the first if a zone has more). */
+  public static Name cnameTarget(RRset cname) {
+    return ((CNAMERecord) cname.first()).getTarget();
+  }
+
+  /** The SOA record of an RRset, or null for none. */
+  public static SOARecord soa(RRset set) {
+    return set != null && set.first() instanceof SOARecord soa ? soa : null;
+  }
+
+  /** RFC 2308 §5: a negative answer lives min(SOA TTL, SOA MINIMUM) seconds. */
+  public static long negativeTtl(SOARecord soa) {
+    return soa == null ? 0 : Math.min(soa.getTTL(), soa.getMinimum());
+  }
+}
