@@ -1,0 +1,75 @@
+package org.dnschase.resolver.testkit;
+
+import java.util.concurrent.ThreadLocalRandom;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+
+/** What goes back for a query under a {@link Fault}. */
+final class Faults {
+  /** The question a {@link Fault.WrongQuestion} reply carries: a name no zone here can hold. */
+  static final Name WRONG_QNAME = Name.fromConstantString("wrong-question.invalid.");
+
+  private Faults() {}
+
+  /**
+   * The reply bytes for {@code query} under {@code fault} (null: no fault), or null to send
+   * nothing. A {@link Fault.Delay} has already been waited out by the caller.
+   */
+  static byte[] reply(Fault fault, RecordedQuery query, Dispatcher dispatcher) {
+    return switch (fault) {
+      case null -> normal(query, dispatcher);
+      case Fault.Delay d -> normal(query, dispatcher);
+      case Fault.Drop d -> null;
+      case Fault.TruncateUdp t -> query.transport() == RecordedQuery.Transport.UDP
+          ? Replies.toWire(Replies.truncated(answer(query, dispatcher)), query)
+          : normal(query, dispatcher);
+      case Fault.Rcode r -> Replies.toWire(withRcode(query, r.rcode()), query);
+      case Fault.Garbage g -> randomBytes(g.length());
+      case Fault.WrongId w -> Replies.toWire(withWrongId(answer(query, dispatcher)), query);
+      case Fault.WrongQuestion w -> Replies.toWire(withWrongQuestion(answer(query, dispatcher)), query);
+      case Fault.Lame l -> Replies.toWire(Dispatcher.replyTo(query.message()), query);
+      case Fault.OutOfBailiwick o -> Replies.toWire(withExtra(answer(query, dispatcher), o), query);
+    };
+  }
+
+  private static byte[] normal(RecordedQuery query, Dispatcher dispatcher) {
+    return Replies.toWire(answer(query, dispatcher), query);
+  }
+
+  /** A copy, so that changing it never touches a message a scripted dispatcher keeps. */
+  private static Message answer(RecordedQuery query, Dispatcher dispatcher) {
+    return dispatcher.dispatch(query).clone();
+  }
+
+  private static Message withRcode(RecordedQuery query, int rcode) {
+    Message reply = Dispatcher.replyTo(query.message());
+    reply.getHeader().setRcode(rcode);
+    return reply;
+  }
+
+  private static Message withWrongId(Message reply) {
+    reply.getHeader().setID((reply.getHeader().getID() + 1) & 0xffff);
+    return reply;
+  }
+
+  private static Message withWrongQuestion(Message reply) {
+    Record question = reply.getQuestion();
+    reply.removeAllRecords(Section.QUESTION);
+    reply.addRecord(Record.newRecord(WRONG_QNAME, question.getType(), question.getDClass()),
+        Section.QUESTION);
+    return reply;
+  }
+
+  private static Message withExtra(Message reply, Fault.OutOfBailiwick fault) {
+    reply.addRecord(fault.record(), fault.section());
+    return reply;
+  }
+
+  private static byte[] randomBytes(int length) {
+    byte[] bytes = new byte[length];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return bytes;
+  }
+}

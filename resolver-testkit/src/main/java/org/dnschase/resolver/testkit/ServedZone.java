@@ -1,0 +1,182 @@
+package org.dnschase.resolver.testkit;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Master;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.Zone;
+
+/**
+ * One zone parsed from master-file text, with the lookup of RFC 1034 §4.3.2 step 3 on top of
+ * dnsjava's {@link Zone#findRecords}, which in 3.7.1 only expands a wildcard that is a sibling of
+ * the name (it misses {@code *.example.} for {@code a.b.example.} and wildcard CNAMEs) and gives a
+ * referral for DS at a zone cut.
+ */
+final class ServedZone {
+  private final Zone zone;
+  /** Every owner name and empty non-terminal: RFC 4592 §3.3.1 needs "does this name exist". */
+  private final Set<Name> names = new HashSet<>();
+
+  private ServedZone(Zone zone) {
+    this.zone = zone;
+    for (RRset set : zone) {
+      if (set.size() > 0) {
+        addWithAncestors(set.getName());
+      }
+    }
+  }
+
+  private void addWithAncestors(Name owner) {
+    Name name = owner;
+    while (names.add(name) && name.labels() > zone.getOrigin().labels()) {
+      name = new Name(name, 1);
+    }
+  }
+
+  /**
+   * Parses a zone.
+   *
+   * @param origin the zone's origin, or null to take it from {@code $ORIGIN} or the SOA owner
+   * @throws IllegalArgumentException naming the zone if the text is not a valid zone
+   */
+  static ServedZone parse(Name origin, String text) {
+    if (origin != null && !origin.isAbsolute()) {
+      throw new IllegalArgumentException("zone origin must be absolute: " + origin);
+    }
+    Name zoneOrigin = origin != null ? origin : originOf(text);
+    try {
+      return new ServedZone(new Zone(zoneOrigin, readAll(text, zoneOrigin).toArray(Record[]::new)));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("zone " + zoneOrigin + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Name originOf(String text) {
+    try (Master master = master(text, null)) {
+      for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
+        if (r.getType() == Type.SOA) {
+          return r.getName();
+        }
+      }
+      throw new IllegalArgumentException("zone text has no SOA record: " + firstLine(text));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot tell the origin of the zone starting '"
+          + firstLine(text) + "' (give $ORIGIN, an absolute SOA owner or zone(Name, String)): "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static List<Record> readAll(String text, Name origin) throws IOException {
+    List<Record> records = new ArrayList<>();
+    try (Master master = master(text, origin)) {
+      for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
+        records.add(r);
+      }
+    }
+    return records;
+  }
+
+  private static Master master(String text, Name origin) {
+    Master master = new Master(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), origin);
+    master.disableIncludes(); // the text is the whole zone; never read files named in it
+    return master;
+  }
+
+  private static String firstLine(String text) {
+    return text.strip().lines().findFirst().orElse("");
+  }
+
+  Name origin() {
+    return zone.getOrigin();
+  }
+
+  boolean encloses(Name name) {
+    return name.subdomain(zone.getOrigin());
+  }
+
+  /** The apex NS records, in zone-file order. */
+  List<Record> apexNs() {
+    return zone.getNS().rrs(false);
+  }
+
+  /** The host names of the apex NS RRset, in zone-file order. */
+  List<Name> nameServers() {
+    return apexNs().stream().map(r -> ((NSRecord) r).getTarget()).toList();
+  }
+
+  /** The A and AAAA records stored at {@code host}, glue included. */
+  List<Record> addressRecords(Name host) {
+    List<Record> records = new ArrayList<>();
+    for (int type : new int[] {Type.A, Type.AAAA}) {
+      RRset set = zone.findExactMatch(host, type);
+      if (set != null) {
+        records.addAll(set.rrs(false));
+      }
+    }
+    return records;
+  }
+
+  /** The address in an A or AAAA record. */
+  static InetAddress addressOf(Record record) {
+    return record instanceof ARecord a ? a.getAddress() : ((AAAARecord) record).getAddress();
+  }
+
+  /** The SOA for a negative answer, its TTL capped by its MINIMUM (RFC 2308 §3). */
+  SOARecord negativeSoa() {
+    SOARecord soa = zone.getSOA();
+    return new SOARecord(soa.getName(), soa.getDClass(), Math.min(soa.getTTL(), soa.getMinimum()),
+        soa.getHost(), soa.getAdmin(), soa.getSerial(), soa.getRefresh(), soa.getRetry(),
+        soa.getExpire(), soa.getMinimum());
+  }
+
+  /** Looks up one (name, type) in this zone; {@code name} must be at or below the origin. */
+  ZoneResult lookup(Name name, int type) {
+    var response = zone.findRecords(name, type);
+    if (response.isDelegation()) {
+      return referralOrDs(name, type, response.getNS());
+    }
+    if (response.isDNAME() || names.contains(name)) {
+      return ZoneResult.of(response);
+    }
+    return wildcard(name, type);
+  }
+
+  /** The parent side of a cut holds the DS RRset at the cut itself (RFC 4035 §3.1.4.1). */
+  private ZoneResult referralOrDs(Name name, int type, RRset ns) {
+    if (type != Type.DS || !ns.getName().equals(name)) {
+      return new ZoneResult.Referral(ns);
+    }
+    RRset ds = zone.findExactMatch(name, Type.DS);
+    return ds == null ? new ZoneResult.NoData() : new ZoneResult.Answer(List.of(ds));
+  }
+
+  /** RFC 4592 §3.3.1: only {@code *.<closest encloser>} may answer for a missing name. */
+  private ZoneResult wildcard(Name name, int type) {
+    Name source = name.wild(name.labels() - closestEncloser(name).labels());
+    if (!names.contains(source)) {
+      return new ZoneResult.NxDomain();
+    }
+    return ZoneResult.expand(ZoneResult.of(zone.findRecords(source, type)), name);
+  }
+
+  private Name closestEncloser(Name name) {
+    Name candidate = new Name(name, 1);
+    while (!names.contains(candidate)) {
+      candidate = new Name(candidate, 1);
+    }
+    return candidate;
+  }
+}

@@ -1,0 +1,171 @@
+package org.dnschase.resolver.testkit;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Name;
+
+/**
+ * A DNS hierarchy of authoritative servers on loopback, started from zones in master-file format:
+ * the testkit's counterpart of mockwebserver's {@code MockWebServer}. Each zone is served at the
+ * addresses its apex NS hosts have in the zone data (which must be in 127.0.0.0/8 or ::1); every
+ * distinct address is one {@link AuthServer}, on one port common to all. See the package
+ * documentation for an example.
+ */
+public final class TestHierarchy implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TestHierarchy.class);
+
+  private final List<AuthServer> servers;
+  private final RootHints rootHints;
+  private final QueryLog queryLog = new QueryLog();
+  private final ServerSockets sockets;
+  private final int port;
+
+  private TestHierarchy(List<ServedZone> zones, int requestedPort) {
+    ServerPlan plan = new ServerPlan(zones);
+    List<AuthServer> planned = new ArrayList<>();
+    plan.serversByAddress().forEach((address, served) ->
+        planned.add(new AuthServer(address, served, queryLog)));
+    this.servers = List.copyOf(planned);
+    this.rootHints = RootHints.of(zones, plan);
+    this.sockets = ServerSockets.start(servers, requestedPort);
+    this.port = servers.get(0).port();
+    servers.forEach(server -> log.debug("started {}", server));
+  }
+
+  /** Starts describing a hierarchy. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The port every server listens on, for UDP and TCP. */
+  public int port() {
+    return port;
+  }
+
+  /**
+   * The root zone's NS host names with their addresses, in zone-file order; empty if no root zone
+   * was given. Use them with {@link #port()}: hints carry no port.
+   */
+  public Map<Name, List<InetAddress>> rootHints() {
+    return rootHints.asMap();
+  }
+
+  /**
+   * {@link #rootHints()} as master-file text ({@code . NS host} and {@code host A address} lines,
+   * with the TTLs of the zones), usable as a root hints file; the port is not in it.
+   */
+  public String rootHintsText() {
+    return rootHints.asText();
+  }
+
+  /** Every server, in order of first appearance of its address in the zones. */
+  public List<AuthServer> servers() {
+    return servers;
+  }
+
+  /**
+   * The server at {@code address}.
+   *
+   * @throws IllegalArgumentException if no server has that address
+   */
+  public AuthServer server(InetAddress address) {
+    return servers.stream().filter(server -> server.address().equals(address)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no server at " + address.getHostAddress()
+            + "; servers: " + servers));
+  }
+
+  /** The servers authoritative for the zone with origin {@code zone}; empty if none. */
+  public List<AuthServer> serversFor(Name zone) {
+    return servers.stream().filter(server -> server.zones().contains(zone)).toList();
+  }
+
+  /** Every query any server recorded since the start or {@link #clearQueries()}, oldest first. */
+  public List<RecordedQuery> queries() {
+    return queryLog.all();
+  }
+
+  /** How many queries all servers recorded since the start or {@link #clearQueries()}. */
+  public int queryCount() {
+    return queryLog.count();
+  }
+
+  /** Forgets the recorded queries of every server. */
+  public void clearQueries() {
+    queryLog.clear();
+    servers.forEach(AuthServer::clearQueries);
+  }
+
+  /** Closes every socket and stops the event loop, waiting until its threads have ended. */
+  @Override
+  public void close() {
+    sockets.close();
+  }
+
+  /** Collects zones and options; {@link #build()} starts the servers. */
+  public static final class Builder {
+    private final List<ServedZone> zones = new ArrayList<>();
+    private int port;
+
+    private Builder() {}
+
+    /**
+     * Adds a zone in master-file format; its origin is the {@code $ORIGIN} in effect at the SOA
+     * record, or the SOA's absolute owner name. Relative names and {@code $TTL} work as usual.
+     *
+     * @throws IllegalArgumentException if the text is not a zone, or the origin is known already
+     */
+    public Builder zone(String masterFileText) {
+      return add(ServedZone.parse(null, Objects.requireNonNull(masterFileText, "masterFileText")));
+    }
+
+    /**
+     * Adds a zone in master-file format with the given (absolute) origin, which relative names in
+     * the text are relative to.
+     *
+     * @throws IllegalArgumentException if the text is not a zone, or the origin is known already
+     */
+    public Builder zone(Name origin, String masterFileText) {
+      return add(ServedZone.parse(Objects.requireNonNull(origin, "origin"),
+          Objects.requireNonNull(masterFileText, "masterFileText")));
+    }
+
+    private Builder add(ServedZone zone) {
+      if (zones.stream().anyMatch(known -> known.origin().equals(zone.origin()))) {
+        throw new IllegalArgumentException("zone " + zone.origin() + " was already added");
+      }
+      zones.add(zone);
+      return this;
+    }
+
+    /**
+     * Sets the port all servers listen on. The default, 0, picks a port that is free on every
+     * address for UDP and TCP.
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0..65535: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Binds and starts every server.
+     *
+     * @throws IllegalArgumentException if a zone's name servers have no loopback address, or one
+     *     that is not loopback
+     * @throws IllegalStateException if no zone was given or an address or the port cannot be bound
+     */
+    public TestHierarchy build() {
+      if (zones.isEmpty()) {
+        throw new IllegalStateException("no zones: add at least one with zone(...)");
+      }
+      return new TestHierarchy(zones, port);
+    }
+  }
+}
