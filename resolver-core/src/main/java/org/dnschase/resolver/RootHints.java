@@ -24,6 +24,9 @@ import org.xbill.DNS.Record;
  */
 public final class RootHints {
 
+  /** named.root's TTL, for hint lines that give none: hints are not cached, the value is moot. */
+  private static final long HINTS_DEFAULT_TTL = 3_600_000;
+
   private final Map<Name, List<InetAddress>> servers;
 
   private RootHints(Map<Name, List<InetAddress>> servers) {
@@ -58,7 +61,7 @@ public final class RootHints {
     List<Name> order = new ArrayList<>();
     Map<Name, List<InetAddress>> addresses = new LinkedHashMap<>();
     try (Master master = new Master(new java.io.ByteArrayInputStream(
-        masterFileText.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Name.root)) {
+        masterFileText.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Name.root, HINTS_DEFAULT_TTL)) {
       master.disableIncludes();
       for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
         if (record instanceof NSRecord ns && ns.getName().equals(Name.root)) {

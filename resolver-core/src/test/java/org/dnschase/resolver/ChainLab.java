@@ -1,0 +1,130 @@
+package org.dnschase.resolver;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dnschase.resolver.testkit.TestHierarchy;
+
+/**
+ * A lab hierarchy for the end-to-end tests: the root, two TLDs ({@code lab.}, {@code test.}) and
+ * four leaf zones, each on its own loopback address, with the chains the tests chase:
+ *
+ * <pre>
+ *   start.alpha.lab  CNAME hop1.beta.lab      (ttl 300)
+ *   hop1.beta.lab    CNAME hop2.gamma.test    (ttl 120)
+ *   hop2.gamma.test  CNAME hop3.delta.test    (ttl  60)   the minimum
+ *   hop3.delta.test  CNAME final.alpha.lab    (ttl 200)
+ *   final.alpha.lab  A     192.0.2.10         (ttl 3600)
+ *   loop.alpha.lab   CNAME loop.beta.lab,  loop.beta.lab CNAME loop.alpha.lab
+ *   dangling.alpha.lab CNAME nothere.gamma.test (which does not exist)
+ *   c12-0.alpha.lab ... a 12-hop chain alternating between alpha.lab and beta.lab; c13-0 a 13-hop one
+ * </pre>
+ */
+final class ChainLab {
+
+  static final String ROOT = """
+      $ORIGIN .
+      $TTL 86400
+      @            SOA a.root.lab. hostmaster.root.lab. 1 3600 600 86400 3600
+      @            NS  a.root.lab.
+      a.root.lab.  A   127.53.0.1
+      lab.         NS  ns1.lab.
+      ns1.lab.     A   127.53.1.1
+      test.        NS  ns1.test.
+      ns1.test.    A   127.53.2.1
+      """;
+
+  static final String LAB = tld("lab", "127.53.1.1", Map.of("alpha", "127.53.10.1", "beta", "127.53.11.1"));
+  static final String TEST = tld("test", "127.53.2.1", Map.of("gamma", "127.53.12.1", "delta", "127.53.13.1"));
+
+  static final String ALPHA = leaf("alpha.lab", "127.53.10.1", """
+      start    300  CNAME hop1.beta.lab.
+      final    3600 A     192.0.2.10
+      loop     300  CNAME loop.beta.lab.
+      dangling 300  CNAME nothere.gamma.test.
+      """ + longChain(12, "alpha") + longChain(13, "alpha"));
+  static final String BETA = leaf("beta.lab", "127.53.11.1", """
+      hop1     120  CNAME hop2.gamma.test.
+      loop     300  CNAME loop.alpha.lab.
+      """ + longChain(12, "beta") + longChain(13, "beta"));
+  static final String GAMMA = leaf("gamma.test", "127.53.12.1", """
+      hop2     60   CNAME hop3.delta.test.
+      """);
+  static final String DELTA = leaf("delta.test", "127.53.13.1", """
+      hop3     200  CNAME final.alpha.lab.
+      """);
+
+  private ChainLab() {}
+
+  static TestHierarchy start() {
+    return TestHierarchy.builder()
+        .zone(ROOT).zone(LAB).zone(TEST).zone(ALPHA).zone(BETA).zone(GAMMA).zone(DELTA)
+        .build();
+  }
+
+  /** A resolver pointed at the lab's root, never sending a packet off loopback. */
+  static ResolverBuilder resolverFor(TestHierarchy lab) {
+    return Resolver.builder()
+        .rootHints(RootHints.of(lab.rootHints()))
+        .upstreamPort(lab.port())
+        .loopbackOnly();
+  }
+
+  private static String tld(String tld, String address, Map<String, String> children) {
+    StringBuilder zone = new StringBuilder(String.format("""
+        $ORIGIN %1$s.
+        $TTL 86400
+        @    SOA ns1.%1$s. hostmaster.%1$s. 1 3600 600 86400 3600
+        @    NS  ns1.%1$s.
+        ns1  A   %2$s
+        """, tld, address));
+    new LinkedHashMap<>(children).forEach((child, childAddress) -> zone.append(String.format("""
+        %1$s     NS ns.%1$s
+        ns.%1$s  A  %2$s
+        """, child, childAddress)));
+    return zone.toString();
+  }
+
+  private static String leaf(String origin, String address, String records) {
+    return String.format("""
+        $ORIGIN %1$s.
+        $TTL 3600
+        @    SOA ns hostmaster 1 3600 600 86400 300
+        @    NS  ns
+        ns   A   %2$s
+        """, origin, address) + records;
+  }
+
+  /**
+   * The records of one zone for a chain c{length}-0 ... c{length}-{length} that alternates between
+   * alpha.lab (even hops) and beta.lab (odd hops), ending in an A record: {@code length} hops.
+   */
+  private static String longChain(int length, String zone) {
+    StringBuilder records = new StringBuilder();
+    for (int i = 0; i <= length; i++) {
+      String owner = chainZone(i);
+      if (!owner.equals(zone)) {
+        continue;
+      }
+      String name = "c" + length + "-" + i;
+      records.append(i == length
+          ? name + " 300 A 192.0.2.99\n"
+          : name + " 300 CNAME c" + length + "-" + (i + 1) + "." + chainZone(i + 1) + ".lab.\n");
+    }
+    return records.toString();
+  }
+
+  private static String chainZone(int hop) {
+    return hop % 2 == 0 ? "alpha" : "beta";
+  }
+
+  /** The owner names of a long chain, in order, for assertions. */
+  static List<String> longChainNames(int length) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i <= length; i++) {
+      names.add("c" + length + "-" + i + "." + chainZone(i) + ".lab.");
+    }
+    return names;
+  }
+}
