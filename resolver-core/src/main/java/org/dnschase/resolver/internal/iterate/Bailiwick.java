@@ -6,6 +6,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /**
  * Scrubbing: a server asked as an authority for zone Z may only speak for names at or below Z
@@ -27,6 +28,9 @@ final class Bailiwick {
   private static List<RRset> keepInZone(List<RRset> section, Name zone, int[] dropped) {
     List<RRset> kept = new ArrayList<>(section.size());
     for (RRset set : section) {
+      if (set.getType() == Type.OPT) {
+        continue; // EDNS pseudo-record: not data about any name, never cached
+      }
       if (set.getName().subdomain(zone)) {
         kept.add(set);
       } else {
