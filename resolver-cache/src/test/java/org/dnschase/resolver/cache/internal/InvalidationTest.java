@@ -1,0 +1,88 @@
+package org.dnschase.resolver.cache.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dnschase.resolver.cache.TrustRank.AUTHORITATIVE_ANSWER;
+import static org.dnschase.resolver.cache.TrustRank.GLUE;
+import static org.dnschase.resolver.cache.internal.Records.a;
+import static org.dnschase.resolver.cache.internal.Records.aaaa;
+import static org.dnschase.resolver.cache.internal.Records.name;
+import static org.dnschase.resolver.cache.internal.Records.rrset;
+import static org.dnschase.resolver.cache.internal.Records.soa;
+
+import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Type;
+
+@DisplayName("Invalidation drops entries whatever their rank")
+class InvalidationTest {
+
+  private final RRsetCache cache =
+      RRsetCache.builder().ticker(new FakeTicker()).executor(Runnable::run).build();
+
+  private CacheLookup lookup(String name, int type) {
+    return cache.lookup(name(name), type, DClass.IN);
+  }
+
+  @Test
+  @DisplayName("invalidate drops one (name, type, class) and leaves the other types")
+  void invalidate_dropsOneKey() {
+    cache.put(rrset(a("www.example.", 300, "192.0.2.1")), AUTHORITATIVE_ANSWER);
+    cache.put(rrset(aaaa("www.example.", 300, "2001:db8::1")), AUTHORITATIVE_ANSWER);
+
+    cache.invalidate(name("WWW.example."), Type.A, DClass.IN);
+
+    assertThat(lookup("www.example.", Type.A)).isSameAs(CacheLookup.Miss.INSTANCE);
+    assertThat(lookup("www.example.", Type.AAAA)).isInstanceOf(CacheLookup.Hit.class);
+  }
+
+  @Test
+  @DisplayName("After invalidate, lower-ranked data can be stored again")
+  void invalidate_liftsTheRankRule() {
+    cache.put(rrset(a("www.example.", 300, "192.0.2.1")), AUTHORITATIVE_ANSWER);
+    cache.invalidate(name("www.example."), Type.A, DClass.IN);
+
+    assertThat(cache.put(rrset(a("www.example.", 300, "198.51.100.66")), GLUE)).isTrue();
+  }
+
+  @Test
+  @DisplayName("invalidate at the type of a NODATA drops it")
+  void invalidate_dropsNoData() {
+    cache.putNoData(name("www.example."), Type.MX, DClass.IN, soa("example.", 300, 300),
+        AUTHORITATIVE_ANSWER);
+
+    cache.invalidate(name("www.example."), Type.MX, DClass.IN);
+
+    assertThat(lookup("www.example.", Type.MX)).isSameAs(CacheLookup.Miss.INSTANCE);
+  }
+
+  @Test
+  @DisplayName("invalidate with type ANY drops the name's NXDOMAIN")
+  void invalidateAny_dropsNxDomain() {
+    cache.putNxDomain(name("gone.example."), DClass.IN, soa("example.", 300, 300),
+        AUTHORITATIVE_ANSWER);
+
+    cache.invalidate(name("gone.example."), Type.A, DClass.IN);
+    assertThat(lookup("gone.example.", Type.A)).isInstanceOf(CacheLookup.NegativeHit.class);
+
+    cache.invalidate(name("gone.example."), Type.ANY, DClass.IN);
+    assertThat(lookup("gone.example.", Type.A)).isSameAs(CacheLookup.Miss.INSTANCE);
+  }
+
+  @Test
+  @DisplayName("invalidateAll drops every entry")
+  void invalidateAll_dropsEverything() {
+    cache.put(rrset(a("www.example.", 300, "192.0.2.1")), AUTHORITATIVE_ANSWER);
+    cache.putNxDomain(name("gone.example."), DClass.IN, soa("example.", 300, 300),
+        AUTHORITATIVE_ANSWER);
+
+    cache.invalidateAll();
+    cache.cleanUp();
+
+    assertThat(lookup("www.example.", Type.A)).isSameAs(CacheLookup.Miss.INSTANCE);
+    assertThat(lookup("gone.example.", Type.A)).isSameAs(CacheLookup.Miss.INSTANCE);
+    assertThat(cache.stats().entries()).isZero();
+  }
+}
