@@ -1,0 +1,27 @@
+package org.dnschase.resolver.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The demo (the project's main job) runs to the end and shows what it promises. */
+class DemoTest {
+
+  @Test
+  void demo_showsChainCacheLoopAndNxDomain() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String[] sections = bytes.toString(StandardCharsets.UTF_8).split("== ");
+
+    assertThat(sections).hasSize(5);
+    assertThat(sections[1]).contains("hop 4 ", "served by 127.53.13.1", "ANSWER web.shop.example. A 192.0.2.80",
+        "effective ttl=60s").doesNotContain("from cache");
+    assertThat(sections[2]).contains("hop 4 ", "from cache", "upstream queries=0",
+        "queries the servers received: 0").doesNotContain("served by");
+    assertThat(sections[3]).contains("FAILURE LOOP", "loop.shop.example. -CNAME-> loop.cdn.test. -CNAME-> loop.shop.example.");
+    assertThat(sections[4]).contains("hop 1 ", "NXDOMAIN: retired.cdn.test. does not exist");
+  }
+}
