@@ -62,6 +62,7 @@ class CnameChaseTest {
     assertThat(answer.chain()).allSatisfy(hop -> assertThat(hop.fromCache()).isFalse());
     assertThat(answer.finalName()).isEqualTo(Name.fromConstantString("final.alpha.lab."));
     assertThat(answer.upstreamQueries()).isEqualTo(lab.queryCount());
+    assertThat(answer.diagnostics()).as("a clean chain breaks no rule").isEmpty();
   }
 
   @Test
