@@ -65,17 +65,29 @@ final class ServedZone {
   }
 
   private static Name originOf(String text) {
+    Name origin;
+    try {
+      origin = soaOwner(text);
+    } catch (IOException | IllegalArgumentException e) { // dnsjava: RelativeNameException
+      throw new IllegalArgumentException("cannot tell the origin of the zone starting '"
+          + firstLine(text) + "' (give $ORIGIN, an absolute SOA owner or zone(Name, String)): "
+          + e.getMessage(), e);
+    }
+    if (origin == null) {
+      throw new IllegalArgumentException("zone text has no SOA record: " + firstLine(text));
+    }
+    return origin;
+  }
+
+  /** The owner of the first SOA record, or null; the records after it are not read. */
+  private static Name soaOwner(String text) throws IOException {
     try (Master master = master(text, null)) {
       for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
         if (r.getType() == Type.SOA) {
           return r.getName();
         }
       }
-      throw new IllegalArgumentException("zone text has no SOA record: " + firstLine(text));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot tell the origin of the zone starting '"
-          + firstLine(text) + "' (give $ORIGIN, an absolute SOA owner or zone(Name, String)): "
-          + e.getMessage(), e);
+      return null;
     }
   }
 
@@ -91,7 +103,7 @@ final class ServedZone {
 
   private static Master master(String text, Name origin) {
     Master master = new Master(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), origin);
-    master.disableIncludes(); // the text is the whole zone; never read files named in it
+    master.disableIncludes(true); // the text is the whole zone: reading files it names is an error
     return master;
   }
 
