@@ -53,8 +53,8 @@ final class ServerPlan {
     }
     if (addresses.isEmpty()) {
       throw new IllegalArgumentException("zone " + zone.origin() + ": none of its name servers "
-          + zone.nameServers() + " has an A or AAAA record in the given zones;"
-          + " give one a loopback address such as 127.53.0.1");
+          + zone.nameServers() + " has an A or AAAA record in the given zones (records outside"
+          + " a zone's origin are dropped); give one a loopback address such as 127.53.0.1");
     }
     return addresses;
   }
