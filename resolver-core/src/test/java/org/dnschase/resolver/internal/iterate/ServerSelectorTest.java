@@ -1,0 +1,128 @@
+package org.dnschase.resolver.internal.iterate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Server choice by smoothed RTT, the prior for unknown servers and the back-off on timeouts. */
+class ServerSelectorTest {
+
+  private static final InetAddress A = address(11);
+  private static final InetAddress B = address(12);
+  private static final InetAddress C = address(13);
+
+  private final ServerSelector selector = new ServerSelector();
+
+  private static InetAddress address(int last) {
+    try {
+      return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
+    } catch (java.net.UnknownHostException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static long ms(long millis) {
+    return TimeUnit.MILLISECONDS.toNanos(millis);
+  }
+
+  /* ---- choice ---- */
+
+  @Test
+  @DisplayName("RFC 1035 §7.2: the server with the lowest smoothed RTT is asked first")
+  void lowestSmoothedRtt_wins() {
+    selector.recordRtt(A, ms(80));
+    selector.recordRtt(B, ms(10));
+    selector.recordRtt(C, ms(40));
+
+    assertThat(selector.choose(List.of(A, B, C))).isEqualTo(B);
+  }
+
+  @Test
+  @DisplayName("RFC 1035 §7.2: a measured server faster than the prior beats an unknown one, a slower one does not")
+  void unknownServer_comparedAtThePrior() {
+    selector.recordRtt(A, ms(375));
+    selector.recordRtt(B, ms(377));
+
+    assertThat(selector.choose(List.of(C, A))).isEqualTo(A);
+    assertThat(selector.choose(List.of(B, C))).isEqualTo(C);
+  }
+
+  @Test
+  @DisplayName("RFC 1035 §7.2: servers with equal estimates share the load (ties broken at random)")
+  void equalEstimates_eachGetChosen() {
+    Set<InetAddress> chosen = new HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      chosen.add(selector.choose(List.of(A, B, C)));
+    }
+
+    assertThat(chosen).containsExactlyInAnyOrder(A, B, C);
+  }
+
+  /* ---- estimates ---- */
+
+  @Test
+  @DisplayName("Unbound UNKNOWN_SERVER_NICENESS: a server never asked is estimated at 376 ms")
+  void unknownServer_hasPriorOf376Ms() {
+    assertThat(selector.estimate(A)).isEqualTo(ms(376));
+  }
+
+  @Test
+  @DisplayName("RFC 6298 §2: the first sample sets the estimate, later ones move it by 1/8 of the difference")
+  void rttSamples_smoothedWithAlphaOneEighth() {
+    selector.recordRtt(A, ms(100));
+    assertThat(selector.estimate(A)).isEqualTo(ms(100));
+
+    selector.recordRtt(A, ms(20));
+
+    assertThat(selector.estimate(A)).isEqualTo(ms(90));
+  }
+
+  /* ---- back-off ---- */
+
+  @Test
+  @DisplayName("RFC 6298 §5.5: a timeout doubles the estimate of a server")
+  void timeout_doublesEstimate() {
+    selector.recordRtt(A, ms(500));
+
+    selector.recordTimeout(A);
+
+    assertThat(selector.estimate(A)).isEqualTo(ms(1000));
+  }
+
+  @Test
+  @DisplayName("RFC 6298 §5.5: a timeout of a server never asked doubles the prior")
+  void timeoutOfUnknownServer_doublesPrior() {
+    selector.recordTimeout(A);
+
+    assertThat(selector.estimate(A)).isEqualTo(ms(752));
+  }
+
+  @Test
+  @DisplayName("Unbound RTT_MAX_TIMEOUT: back-off stops at 120 s however often a server times out")
+  void repeatedTimeouts_cappedAt120Seconds() {
+    for (int i = 0; i < 20; i++) {
+      selector.recordTimeout(A);
+    }
+
+    assertThat(selector.estimate(A)).isEqualTo(TimeUnit.SECONDS.toNanos(120));
+    selector.recordTimeout(A);
+    assertThat(selector.estimate(A)).isEqualTo(TimeUnit.SECONDS.toNanos(120));
+  }
+
+  @Test
+  @DisplayName("RFC 6298 §5.5: a server that timed out is asked after the ones that did not")
+  void timedOutServer_sinksBehindOthers() {
+    selector.recordRtt(A, ms(500));
+    selector.recordRtt(B, ms(600));
+
+    selector.recordTimeout(A);
+
+    assertThat(selector.choose(List.of(A, B))).isEqualTo(B);
+  }
+}
