@@ -1,0 +1,91 @@
+package org.dnschase.resolver.testkit.scenario;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Record;
+
+/**
+ * One {@code ENTRY} (FORMAT §5): a DNS message with its MATCH and ADJUST options. Depending on
+ * where it stands it is a client query (STEP QUERY), an expected answer (STEP CHECK_ANSWER) or an
+ * answer template (in a RANGE, or STEP REPLY).
+ */
+public final class Entry {
+
+  private final int line;
+  private final Set<Match> matches;
+  private final Set<Adjust> adjusts;
+  private final Message message;
+  private final boolean dnssecOk;
+  private final boolean mandatory;
+
+  Entry(int line, Set<Match> matches, Set<Adjust> adjusts, Message message, boolean dnssecOk,
+      boolean mandatory) {
+    this.line = line;
+    this.matches = matches.isEmpty() ? EnumSet.noneOf(Match.class) : EnumSet.copyOf(matches);
+    this.adjusts = adjusts.isEmpty() ? EnumSet.noneOf(Adjust.class) : EnumSet.copyOf(adjusts);
+    this.message = message;
+    this.dnssecOk = dnssecOk;
+    this.mandatory = mandatory;
+  }
+
+  /** The line of ENTRY_BEGIN. */
+  public int line() {
+    return line;
+  }
+
+  /** The MATCH options as written (empty: the entry matches any message, as in testbound). */
+  public Set<Match> matches() {
+    return Set.copyOf(matches);
+  }
+
+  public boolean has(Adjust adjust) {
+    return adjusts.contains(adjust);
+  }
+
+  /**
+   * A copy of the entry's message: the header from its REPLY line (exactly the listed flags),
+   * the question and the sections in file order. EDNS is not part of it; see {@link #dnssecOk()}.
+   */
+  public Message message() {
+    return message.clone();
+  }
+
+  /** Whether the REPLY line lists {@code DO}: the EDNS DO bit of this message. */
+  public boolean dnssecOk() {
+    return dnssecOk;
+  }
+
+  /** Deckard's MANDATORY: the scenario fails if this template is never used. */
+  public boolean mandatory() {
+    return mandatory;
+  }
+
+  /** The first question, or null when the entry has none. */
+  public Record question() {
+    return message.getQuestion();
+  }
+
+  /**
+   * Compares {@code received} with this entry under its MATCH options (FORMAT §6, Deckard's
+   * semantics).
+   *
+   * @return the differences found, one line each; empty when the message matches
+   */
+  public List<String> differences(Message received) {
+    return MessageComparison.differences(Match.expand(matches), message, received);
+  }
+
+  /** Whether {@code received} matches under the MATCH options; an entry without MATCH matches anything. */
+  public boolean matches(Message received) {
+    return differences(received).isEmpty();
+  }
+
+  @Override
+  public String toString() {
+    Record question = question();
+    return "ENTRY at line " + line + (question == null ? "" : " (" + question.getName() + " "
+        + org.xbill.DNS.Type.string(question.getType()) + ")");
+  }
+}

@@ -1,0 +1,69 @@
+package org.dnschase.resolver.testkit.scenario;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code MATCH} options this replayer implements, with Deckard's meaning (FORMAT §6.1). The
+ * entry's message is the expected side, the message received is compared with it.
+ */
+public enum Match {
+  /** Opcodes equal. */
+  OPCODE("opcode"),
+  /** First question's type equal. */
+  QTYPE("qtype"),
+  /** First question's name equal, case-insensitive. */
+  QNAME("qname"),
+  /** First question's name equal, letter case included. */
+  QCASE("qcase"),
+  /** The received name equals or is below the expected one; an expected entry without question accepts any. */
+  SUBDOMAIN("subdomain"),
+  /** {@link #QTYPE} and {@link #QNAME} (Deckard; the class is not compared). */
+  QUESTION("question"),
+  /** The same set of header flags QR AA TC RD RA AD CD. */
+  FLAGS("flags"),
+  /** Rcodes equal. */
+  RCODE("rcode"),
+  /** Answer sections equal as multisets, TTLs ignored (FORMAT §6.3). */
+  ANSWER("answer"),
+  /** Authority sections equal as multisets, TTLs ignored. */
+  AUTHORITY("authority"),
+  /** Additional sections equal as multisets, TTLs and OPT ignored. */
+  ADDITIONAL("additional"),
+  /** Deckard's {@code all}: opcode, qtype, qname, flags, rcode and the three sections. */
+  ALL("all");
+
+  private final String option;
+
+  Match(String option) {
+    this.option = option;
+  }
+
+  /** The option as written after MATCH. */
+  public String option() {
+    return option;
+  }
+
+  /** The option spelled {@code text}, if this replayer implements it. */
+  static Optional<Match> of(String text) {
+    for (Match match : values()) {
+      if (match.option.equals(text)) {
+        return Optional.of(match);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The options with {@link #ALL} and {@link #QUESTION} replaced by what they stand for. */
+  static Set<Match> expand(Set<Match> matches) {
+    Set<Match> expanded = matches.isEmpty() ? EnumSet.noneOf(Match.class) : EnumSet.copyOf(matches);
+    if (expanded.remove(ALL)) {
+      expanded.addAll(EnumSet.of(OPCODE, QTYPE, QNAME, FLAGS, RCODE, ANSWER, AUTHORITY, ADDITIONAL));
+    }
+    if (expanded.remove(QUESTION)) {
+      expanded.addAll(EnumSet.of(QTYPE, QNAME));
+    }
+    return expanded;
+  }
+}

@@ -1,0 +1,118 @@
+package org.dnschase.resolver.testkit.scenario;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * Deckard's comparison of a received message with an expected one (FORMAT §6): question fields
+ * case-insensitive, header flags as an exact set, sections as multisets of records with TTLs
+ * ignored and names compared in canonical (lower) case.
+ */
+final class MessageComparison {
+
+  private static final int[] HEADER_FLAGS = {Flags.QR, Flags.AA, Flags.TC, Flags.RD, Flags.RA, Flags.AD, Flags.CD};
+
+  private MessageComparison() {}
+
+  /** {@code checks} must be expanded ({@link Match#expand}): no ALL, no QUESTION. */
+  static List<String> differences(Set<Match> checks, Message expected, Message received) {
+    List<String> found = new ArrayList<>();
+    for (Match check : checks) {
+      String difference = switch (check) {
+        case OPCODE -> differ("opcode", Opcode.string(expected.getHeader().getOpcode()),
+            Opcode.string(received.getHeader().getOpcode()));
+        case QTYPE, QNAME, QCASE, SUBDOMAIN -> questionDifference(check, expected.getQuestion(),
+            received.getQuestion());
+        case FLAGS -> differ("flags", flags(expected), flags(received));
+        case RCODE -> differ("rcode", Rcode.string(expected.getRcode()), Rcode.string(received.getRcode()));
+        case ANSWER -> sectionDifference("answer", expected, received, Section.ANSWER);
+        case AUTHORITY -> sectionDifference("authority", expected, received, Section.AUTHORITY);
+        case ADDITIONAL -> sectionDifference("additional", expected, received, Section.ADDITIONAL);
+        case QUESTION, ALL -> throw new IllegalArgumentException(check + " must be expanded first");
+      };
+      if (difference != null) {
+        found.add(difference);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Deckard's code: no question on both sides matches, on one side only does not, except for
+   * {@code subdomain}, where an expected entry without question accepts anything.
+   */
+  private static String questionDifference(Match check, Record expected, Record received) {
+    if (expected == null && (received == null || check == Match.SUBDOMAIN)) {
+      return null;
+    }
+    if (expected == null || received == null) {
+      return check.option() + ": expected " + describe(expected) + " but got " + describe(received);
+    }
+    boolean same = switch (check) {
+      case QTYPE -> expected.getType() == received.getType();
+      case QNAME -> expected.getName().equals(received.getName());
+      case QCASE -> expected.getName().toString().equals(received.getName().toString());
+      case SUBDOMAIN -> received.getName().subdomain(expected.getName());
+      default -> throw new IllegalArgumentException(check + " is not a question check");
+    };
+    return same ? null : check.option() + ": expected " + describe(expected) + " but got " + describe(received);
+  }
+
+  private static String sectionDifference(String what, Message expected, Message received, int section) {
+    List<Record> want = records(expected, section);
+    List<Record> got = records(received, section);
+    if (canonical(want).equals(canonical(got))) {
+      return null;
+    }
+    return what + ": expected " + list(want) + " but got " + list(got);
+  }
+
+  /** A section's records without OPT, which is never part of a comparison. */
+  private static List<Record> records(Message message, int section) {
+    return message.getSection(section).stream().filter(record -> record.getType() != Type.OPT).toList();
+  }
+
+  /** Owner, class, type and canonical RDATA of each record, sorted: a TTL-blind multiset. */
+  private static List<String> canonical(List<Record> records) {
+    return records.stream()
+        .map(record -> record.getName().toString().toLowerCase(Locale.ROOT) + " " + record.getDClass()
+            + " " + record.getType() + " " + HexFormat.of().formatHex(record.rdataToWireCanonical()))
+        .sorted()
+        .toList();
+  }
+
+  private static String flags(Message message) {
+    StringJoiner set = new StringJoiner(" ", "[", "]");
+    for (int flag : HEADER_FLAGS) {
+      if (message.getHeader().getFlag(flag)) {
+        set.add(Flags.string(flag).toUpperCase(Locale.ROOT));
+      }
+    }
+    return set.toString();
+  }
+
+  private static String differ(String what, String expected, String received) {
+    return expected.equals(received) ? null : what + ": expected " + expected + " but got " + received;
+  }
+
+  private static String describe(Record question) {
+    return question == null ? "no question" : question.getName() + " " + Type.string(question.getType());
+  }
+
+  private static String list(List<Record> records) {
+    StringJoiner joined = new StringJoiner(" | ", "[", "]");
+    records.forEach(record -> joined.add(record.toString().replace('\t', ' ')));
+    return joined.toString();
+  }
+}

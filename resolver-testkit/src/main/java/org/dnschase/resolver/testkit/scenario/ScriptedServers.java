@@ -1,0 +1,123 @@
+package org.dnschase.resolver.testkit.scenario;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * The fake Internet of a scenario: answers each upstream query from the RANGE blocks and one-shot
+ * REPLY steps, by Deckard's rules (FORMAT §7.2, §7.3). It sends nothing anywhere; whoever plays
+ * the scenario routes the resolver's queries here and delivers the result. Thread-safe.
+ */
+public final class ScriptedServers {
+
+  private static final int[] ALL_SECTIONS = {Section.ANSWER, Section.AUTHORITY, Section.ADDITIONAL};
+
+  private final Scenario scenario;
+  /** Where scripted servers exist; null when a range without address serves every destination. */
+  private final Set<InetAddress> serverAddresses;
+  private final Set<Object> used = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  public ScriptedServers(Scenario scenario) {
+    this.scenario = scenario;
+    this.serverAddresses = serverAddresses(scenario);
+  }
+
+  /**
+   * What the servers do with {@code query} sent to {@code destination} while step {@code step}
+   * is played: the first range in file order whose window and addresses fit answers with its
+   * first matching entry; if none fits, the first unused REPLY step with an id of at least
+   * {@code step} whose MATCH holds answers, once.
+   */
+  public synchronized ScriptedResponse respond(InetAddress destination, Message query, int step) {
+    if (serverAddresses != null && !serverAddresses.contains(destination)) {
+      return new ScriptedResponse.Silence("no scripted server at " + destination.getHostAddress());
+    }
+    for (Range range : scenario.ranges()) {
+      if (range.serves(destination, step)) {
+        for (Entry entry : range.entries()) {
+          if (entry.matches(query)) {
+            return answer(entry, query, "RANGE at line " + range.line() + ", " + entry);
+          }
+        }
+        return new ScriptedResponse.Unforeseen("the RANGE at line " + range.line() + " has no entry for "
+            + question(query));
+      }
+    }
+    for (Step candidate : scenario.steps()) {
+      if (candidate instanceof Step.Reply reply && reply.id() >= step && !used.contains(reply)
+          && reply.entry().matches(query)) {
+        used.add(reply);
+        return answer(reply.entry(), query, "STEP " + reply.id() + " REPLY");
+      }
+    }
+    return new ScriptedResponse.Unforeseen("no RANGE serves " + destination.getHostAddress() + " at step "
+        + step + " and no REPLY step matches " + question(query));
+  }
+
+  /** The entries marked MANDATORY that no query has used so far. */
+  public synchronized List<Entry> unusedMandatoryEntries() {
+    List<Entry> unused = new ArrayList<>();
+    for (Range range : scenario.ranges()) {
+      range.entries().stream().filter(entry -> entry.mandatory() && !used.contains(entry)).forEach(unused::add);
+    }
+    return unused;
+  }
+
+  private ScriptedResponse answer(Entry entry, Message query, String origin) {
+    used.add(entry);
+    if (entry.has(Adjust.DO_NOT_ANSWER)) {
+      return new ScriptedResponse.Silence(origin + " says do_not_answer");
+    }
+    return new ScriptedResponse.Reply(Templates.answer(entry, query), origin);
+  }
+
+  /**
+   * Deckard runs servers at the range addresses and at the A/AAAA addresses in REPLY steps; a
+   * query anywhere else is never answered.
+   */
+  private static Set<InetAddress> serverAddresses(Scenario scenario) {
+    Set<InetAddress> addresses = new HashSet<>();
+    for (Range range : scenario.ranges()) {
+      if (range.addresses().isEmpty()) {
+        return null;
+      }
+      addresses.addAll(range.addresses());
+    }
+    for (Step step : scenario.steps()) {
+      if (step instanceof Step.Reply reply) {
+        Message message = reply.entry().message();
+        for (int section : ALL_SECTIONS) {
+          for (Record record : message.getSection(section)) {
+            addAddress(addresses, record);
+          }
+        }
+      }
+    }
+    return addresses;
+  }
+
+  private static void addAddress(Set<InetAddress> addresses, Record record) {
+    if (record instanceof ARecord a) {
+      addresses.add(a.getAddress());
+    } else if (record instanceof AAAARecord aaaa) {
+      addresses.add(aaaa.getAddress());
+    }
+  }
+
+  private static String question(Message query) {
+    Record question = query.getQuestion();
+    return question == null ? "a query without question"
+        : question.getName() + " " + Type.string(question.getType());
+  }
+}

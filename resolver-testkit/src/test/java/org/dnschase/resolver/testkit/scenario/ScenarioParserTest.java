@@ -1,0 +1,158 @@
+package org.dnschase.resolver.testkit.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+class ScenarioParserTest {
+
+  static final String DECKARD = """
+      do-ip6: no
+      ; config options
+      \tstub-addr: 193.0.14.129 \t# K.ROOT-SERVERS.NET.
+      features: min_ttl = 5 ; default in kresd
+      query-minimization: off ; the test is about the cache
+      CONFIG_END
+
+      SCENARIO_BEGIN A small scenario
+      RANGE_BEGIN 1 100 193.0.14.129; root
+      \tADDRESS 192.0.2.1
+      ENTRY_BEGIN
+      MATCH opcode qtype qname
+      ADJUST copy_id
+      REPLY QR AA NOERROR
+      SECTION QUESTION
+      .\tNS
+      SECTION ANSWER
+      .\tNS\tk.root-servers.net
+      SECTION ADDITIONAL
+      k.root-servers.net\t20\tA\t193.0.14.129 ; glue
+      ENTRY_END
+      RANGE_END
+
+      STEP 1 QUERY
+      ENTRY_BEGIN
+      REPLY RD DO
+      SECTION QUESTION
+      www.example.com. IN A
+      ENTRY_END
+
+      STEP 5 TIME_PASSES ELAPSE 5.5
+      SCENARIO_END
+      """;
+
+  /* ---- CONFIG ---- */
+
+  @Test
+  @DisplayName("FORMAT §3.1: Deckard key: value lines, comments after values stripped")
+  void deckardConfig_isRead() throws Exception {
+    ScenarioConfig config = Scenario.parse("t.rpl", DECKARD).config();
+
+    assertThat(config.dialect()).isEqualTo(ScenarioConfig.Dialect.DECKARD);
+    assertThat(config.rootServerAddresses()).containsExactly(InetAddress.getByName("193.0.14.129"));
+    assertThat(config.rootServerName()).isEqualTo(Name.fromString("k.root-servers.net."));
+    assertThat(config.doIp6()).isFalse();
+    assertThat(config.doIp4()).isTrue();
+    assertThat(config.minTtl()).contains(Duration.ofSeconds(5));
+    assertThat(config.qnameMinimisation()).contains(false);
+  }
+
+  @Test
+  @DisplayName("FORMAT §3.2: testbound clauses, the root stub-zone is the root hint, qmin on by default")
+  void testboundConfig_isRead() throws Exception {
+    ScenarioConfig config = Scenario.parse("t.rpl", """
+        server:
+        \ttarget-fetch-policy: "0 0 0 0 0"
+        \tval-override-date: "20070916134226"
+        stub-zone:
+        \tname: "."
+        \tstub-addr: 193.0.14.129 \t# K.ROOT-SERVERS.NET.
+        CONFIG_END
+        SCENARIO_BEGIN t
+        SCENARIO_END
+        """).config();
+
+    assertThat(config.dialect()).isEqualTo(ScenarioConfig.Dialect.TESTBOUND);
+    assertThat(config.rootServerAddresses()).containsExactly(InetAddress.getByName("193.0.14.129"));
+    assertThat(config.values("target-fetch-policy")).containsExactly("0 0 0 0 0");
+    assertThat(config.qnameMinimisation()).contains(true);
+    assertThat(config.startTime()).hasValueSatisfying(start -> assertThat(start).hasToString("2007-09-16T13:42:26Z"));
+  }
+
+  /* ---- RANGE, ENTRY, STEP ---- */
+
+  @Test
+  @DisplayName("FORMAT §4: the RANGE_BEGIN address and ADDRESS lines are united")
+  void rangeAddresses_areUnited() throws Exception {
+    Range range = Scenario.parse("t.rpl", DECKARD).ranges().get(0);
+
+    assertThat(range.from()).isEqualTo(1);
+    assertThat(range.to()).isEqualTo(100);
+    assertThat(range.addresses()).containsExactlyInAnyOrder(
+        InetAddress.getByName("193.0.14.129"), InetAddress.getByName("192.0.2.1"));
+  }
+
+  @Test
+  @DisplayName("FORMAT §5: owners relative to the root, TTL 3600 and class IN by default, header flags exact")
+  void entry_readsRecordsAndHeader() throws Exception {
+    Entry entry = Scenario.parse("t.rpl", DECKARD).ranges().get(0).entries().get(0);
+    Message message = entry.message();
+
+    assertThat(entry.matches()).containsExactlyInAnyOrder(Match.OPCODE, Match.QTYPE, Match.QNAME);
+    assertThat(entry.has(Adjust.COPY_ID)).isTrue();
+    assertThat(message.getHeader().getFlag(Flags.QR)).isTrue();
+    assertThat(message.getHeader().getFlag(Flags.AA)).isTrue();
+    assertThat(message.getHeader().getFlag(Flags.RD)).isFalse();
+    assertThat(message.getRcode()).isEqualTo(Rcode.NOERROR);
+    assertThat(entry.question().getType()).isEqualTo(Type.NS);
+    Record ns = message.getSection(Section.ANSWER).get(0);
+    assertThat(ns.rdataToString()).isEqualTo("k.root-servers.net.");
+    assertThat(ns.getTTL()).isEqualTo(3600);
+    assertThat(message.getSection(Section.ADDITIONAL).get(0).getTTL()).isEqualTo(20);
+  }
+
+  @Test
+  @DisplayName("FORMAT §7.1: steps in file order; DO is the EDNS bit; TIME_PASSES takes fractions")
+  void steps_areRead() {
+    List<Step> steps = Scenario.parse("t.rpl", DECKARD).steps();
+
+    assertThat(steps).hasSize(2);
+    Step.Query query = (Step.Query) steps.get(0);
+    assertThat(query.entry().dnssecOk()).isTrue();
+    assertThat(query.entry().message().getHeader().getFlag(Flags.RD)).isTrue();
+    assertThat(((Step.TimePasses) steps.get(1)).elapse()).isEqualTo(Duration.ofMillis(5500));
+  }
+
+  /* ---- what is not implemented is refused, with the line ---- */
+
+  @Test
+  void unsupportedMatchOption_isRefusedWithItsLine() {
+    String text = DECKARD.replace("MATCH opcode qtype qname", "MATCH opcode nsid");
+
+    assertThatThrownBy(() -> Scenario.parse("t.rpl", text))
+        .isInstanceOf(ScenarioFormatException.class)
+        .hasMessageContaining("t.rpl:12:")
+        .hasMessageContaining("nsid");
+  }
+
+  @Test
+  void scenarioWithoutEnd_isRefused() {
+    String text = DECKARD.substring(0, DECKARD.indexOf("STEP 5"));
+
+    assertThatThrownBy(() -> Scenario.parse("t.rpl", text))
+        .isInstanceOf(ScenarioFormatException.class)
+        .hasMessageContaining("file ends inside");
+  }
+}
