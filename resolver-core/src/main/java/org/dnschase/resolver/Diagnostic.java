@@ -17,6 +17,11 @@ public record Diagnostic(Kind kind, Name name, String detail) {
   public enum Kind {
     /** A CNAME beside other data at one name (RFC 1034 §3.6.2, RFC 2181 §10.1); the CNAME was used. */
     CNAME_AND_OTHER_DATA,
+    /**
+     * A server's CNAME beside a DNAME disagreed with the DNAME's substitution (RFC 6672 §3.2);
+     * the resolver's own synthesis was used.
+     */
+    DNAME_SYNTHESIS_MISMATCH,
     /** Records outside the answering server's zone were dropped (bailiwick, RFC 2181 §5.4.1). */
     OUT_OF_BAILIWICK_DROPPED,
     /** A server answered lame for a zone it was delegated (REFUSED, SERVFAIL, no authority). */

@@ -18,10 +18,17 @@ import org.dnschase.resolver.testkit.TestHierarchy;
  *   final.alpha.lab  A     192.0.2.10         (ttl 3600)
  *   loop.alpha.lab   CNAME loop.beta.lab,  loop.beta.lab CNAME loop.alpha.lab
  *   dangling.alpha.lab CNAME nothere.gamma.test (which does not exist)
+ *   moved.alpha.lab  DNAME newhome.gamma.test (ttl 900);  www.newhome.gamma.test A 192.0.2.20
+ *   dl.alpha.lab DNAME dl.beta.lab, dl.beta.lab DNAME dl.alpha.lab   (a DNAME loop)
+ *   grow.alpha.lab   DNAME a.grow.alpha.lab   (a target below its owner: the name grows each hop)
+ *   long.alpha.lab   DNAME (183 octets of x).gamma.test   (long names below it overflow)
  *   c12-0.alpha.lab ... a 12-hop chain alternating between alpha.lab and beta.lab; c13-0 a 13-hop one
  * </pre>
  */
 final class ChainLab {
+
+  /** Three 60-octet labels: a DNAME to this suffix pushes a long name past 255 octets. */
+  static final String LONG_TARGET = String.join(".", java.util.Collections.nCopies(3, "x".repeat(60)));
 
   static final String ROOT = """
       $ORIGIN .
@@ -43,13 +50,20 @@ final class ChainLab {
       final    3600 A     192.0.2.10
       loop     300  CNAME loop.beta.lab.
       dangling 300  CNAME nothere.gamma.test.
-      """ + longChain(12, "alpha") + longChain(13, "alpha"));
+      moved    900  DNAME newhome.gamma.test.
+      dl       300  DNAME dl.beta.lab.
+      grow     300  DNAME a.grow.alpha.lab.
+      long     300  DNAME %s.gamma.test.
+      """.formatted(LONG_TARGET) + longChain(12, "alpha") + longChain(13, "alpha"));
   static final String BETA = leaf("beta.lab", "127.53.11.1", """
       hop1     120  CNAME hop2.gamma.test.
       loop     300  CNAME loop.alpha.lab.
+      dl       300  DNAME dl.alpha.lab.
       """ + longChain(12, "beta") + longChain(13, "beta"));
   static final String GAMMA = leaf("gamma.test", "127.53.12.1", """
       hop2     60   CNAME hop3.delta.test.
+      www.newhome  600 A  192.0.2.20
+      mail.newhome 600 A  192.0.2.25
       """);
   static final String DELTA = leaf("delta.test", "127.53.13.1", """
       hop3     200  CNAME final.alpha.lab.

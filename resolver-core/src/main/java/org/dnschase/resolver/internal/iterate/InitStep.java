@@ -1,15 +1,16 @@
 package org.dnschase.resolver.internal.iterate;
 
-import java.time.Duration;
+import java.util.Optional;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
-/** {@link QueryState#INIT}: the cache first, at every hop; then the closest known zone cut. */
+/** {@link QueryState#INIT}: the cache first, at every hop (data, negative answers, aliases); then the closest known zone cut. */
 final class InitStep {
 
   private final ResolverContext context;
@@ -34,12 +35,11 @@ final class InitStep {
       }
       case CacheLookup.Miss miss -> { }
     }
-    if (q.qtype != Type.CNAME
-        && context.cache.lookup(q.name, Type.CNAME, DClass.IN) instanceof CacheLookup.Hit alias) {
-      q.journal.trace(new TraceEvent.CacheHit(q.name, Type.CNAME, "alias for " + RRsets.cnameTarget(alias.rrset())));
-      return q.restart(new Hop(q.name, Hop.Kind.CNAME, RRsets.cnameTarget(alias.rrset()),
-          Duration.ofSeconds(alias.rrset().getTTL()), ZoneCuts.enclosingZone(context.cache, q.name),
-          Hop.Source.CACHE));
+    if (q.qtype != Type.CNAME) {
+      Step alias = cachedAlias(q);
+      if (alias != null) {
+        return alias;
+      }
     }
     Delegation cut = ZoneCuts.closest(context.cache, q.name);
     if (cut == null) {
@@ -47,5 +47,28 @@ final class InitStep {
     }
     q.delegation = cut;
     return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  /**
+   * A cached CNAME at the name, or a cached DNAME at one of its ancestors (which answers every
+   * name below its owner, RFC 6672 §2.2), as the next hop; null when the cache holds neither.
+   */
+  private Step cachedAlias(Query q) {
+    if (context.cache.lookup(q.name, Type.CNAME, DClass.IN) instanceof CacheLookup.Hit cname) {
+      q.journal.trace(new TraceEvent.CacheHit(q.name, Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));
+      return q.restart(Hops.cname(q.name, cname.rrset(), ZoneCuts.enclosingZone(context.cache, q.name),
+          Hop.Source.CACHE));
+    }
+    for (int strip = 1; strip < q.name.labels(); strip++) {
+      Name owner = new Name(q.name, strip);
+      if (context.cache.lookup(owner, Type.DNAME, DClass.IN) instanceof CacheLookup.Hit dname) {
+        q.journal.trace(new TraceEvent.CacheHit(owner, Type.DNAME, "rewrites " + q.name));
+        Optional<Hop> hop = Hops.dname(q.name, dname.rrset(), ZoneCuts.enclosingZone(context.cache, owner),
+            Hop.Source.CACHE);
+        return hop.isPresent() ? q.restart(hop.get())
+            : q.fail(FailureReason.YXDOMAIN, Hops.yxDomainDetail(q.name, dname.rrset()));
+      }
+    }
+    return null;
   }
 }

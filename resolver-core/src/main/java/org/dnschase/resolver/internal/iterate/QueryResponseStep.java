@@ -48,7 +48,7 @@ final class QueryResponseStep {
     }
     return switch (type) {
       case ANSWER -> answer(q, reply, server);
-      case CNAME -> chase.follow(q, reply, server, zone);
+      case CNAME, DNAME -> chase.follow(q, reply, server, zone);
       case REFERRAL -> referral(q, reply);
       case NXDOMAIN -> negative(q, reply, true);
       case NODATA -> negative(q, reply, false);

@@ -1,8 +1,9 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
+import java.util.Optional;
 import org.dnschase.resolver.Diagnostic;
+import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.internal.message.RRsets;
@@ -14,7 +15,7 @@ import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Type;
 
 /**
- * Follows a CNAME chain inside one reply. Scrubbing already limited the reply to the asked zone,
+ * Follows a CNAME/DNAME chain inside one reply. Scrubbing already limited the reply to the asked zone,
  * so every hop it holds is the zone's own data: an in-zone chain of N hops costs one query. Each
  * hop goes through the chain's loop and limit checks. Where the chain leaves the reply, the walk
  * restarts at the last target, cache first; where it ends inside the zone with an authoritative
@@ -31,22 +32,51 @@ final class ReplyChase {
   Step follow(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone) {
     TrustRank rank = QueryResponseStep.answerRank(reply);
     Hop.Source source = new Hop.Source.Server(server);
-    RRset alias;
-    while ((alias = reply.answer(q.name, Type.CNAME)) != null) {
-      reportOtherData(q, reply, server);
-      context.cache.put(alias, rank);
-      Step next = q.restart(new Hop(q.name, Hop.Kind.CNAME, RRsets.cnameTarget(alias),
-          Duration.ofSeconds(alias.getTTL()), zone, source));
+    while (true) {
+      Step next = nextHop(q, reply, zone, rank, source);
+      if (next == null) {
+        return endOfChain(q, reply, zone, rank);
+      }
       if (q.outcome != null) {
         return next;
       }
       RRset data = reply.answer(q.name, q.qtype);
-      if (data != null && reply.answer(q.name, Type.CNAME) == null) {
+      if (data != null && reply.answer(q.name, Type.CNAME) == null && reply.dnameAbove(q.name) == null) {
         context.cache.put(data, rank);
         return q.finish(new Outcome.Data(data, source));
       }
     }
-    return endOfChain(q, reply, zone, rank);
+  }
+
+  /** Takes the alias the reply holds for the current name, or returns null when it holds none. */
+  private Step nextHop(Query q, ScrubbedReply reply, Name zone, TrustRank rank, Hop.Source source) {
+    RRset dname = reply.dnameAbove(q.name);
+    if (dname != null) {
+      context.cache.put(dname, rank);
+      Optional<Hop> hop = Hops.dname(q.name, dname, zone, source);
+      if (hop.isEmpty()) {
+        return q.fail(FailureReason.YXDOMAIN, Hops.yxDomainDetail(q.name, dname));
+      }
+      checkSynthesis(q, reply, hop.get(), source);
+      return q.restart(hop.get());
+    }
+    RRset alias = reply.answer(q.name, Type.CNAME);
+    if (alias == null) {
+      return null;
+    }
+    reportOtherData(q, reply, source);
+    context.cache.put(alias, rank);
+    return q.restart(Hops.cname(q.name, alias, zone, source));
+  }
+
+  /** RFC 6672 §3.2: the CNAME a server puts beside a DNAME must be the DNAME's; ours is used. */
+  private static void checkSynthesis(Query q, ScrubbedReply reply, Hop synthesised, Hop.Source source) {
+    RRset given = reply.answer(q.name, Type.CNAME);
+    if (given != null && !RRsets.cnameTarget(given).equals(synthesised.target())) {
+      q.journal.report(new Diagnostic(Diagnostic.Kind.DNAME_SYNTHESIS_MISMATCH, q.name,
+          source + " sent " + q.name + " CNAME " + RRsets.cnameTarget(given) + " but the DNAME gives "
+              + synthesised.target() + "; the DNAME's was used"));
+    }
   }
 
   private Step endOfChain(Query q, ScrubbedReply reply, Name zone, TrustRank rank) {
@@ -65,7 +95,7 @@ final class ReplyChase {
   }
 
   /** RFC 1034 §3.6.2: a CNAME owns its name alone; when a zone breaks that, the CNAME is used. */
-  private static void reportOtherData(Query q, ScrubbedReply reply, InetSocketAddress server) {
+  private static void reportOtherData(Query q, ScrubbedReply reply, Hop.Source server) {
     for (RRset set : reply.answer()) {
       if (set.getName().equals(q.name) && set.getType() != Type.CNAME && set.getType() != Type.RRSIG) {
         q.journal.report(new Diagnostic(Diagnostic.Kind.CNAME_AND_OTHER_DATA, q.name,

@@ -15,7 +15,7 @@ final class ResponseClassifier {
 
   static ResponseType classify(ScrubbedReply reply, Name name, int qtype, Name zone) {
     switch (reply.rcode()) {
-      case Rcode.NOERROR, Rcode.NXDOMAIN -> { }
+      case Rcode.NOERROR, Rcode.NXDOMAIN, Rcode.YXDOMAIN -> { }
       case Rcode.SERVFAIL, Rcode.REFUSED, Rcode.NOTIMP -> {
         return ResponseType.LAME;
       }
@@ -23,9 +23,16 @@ final class ResponseClassifier {
         return ResponseType.THROWAWAY;
       }
     }
+    // RFC 6672 §2.2: a DNAME above the name redirects it, whatever the server put at the name.
+    if (qtype != Type.CNAME && reply.dnameAbove(name) != null) {
+      return ResponseType.DNAME;
+    }
     // RFC 1034 §3.6.2: the CNAME wins over other data beside it, so it is looked at first.
     if (qtype != Type.CNAME && reply.answer(name, Type.CNAME) != null) {
       return ResponseType.CNAME;
+    }
+    if (reply.rcode() == Rcode.YXDOMAIN) {
+      return ResponseType.THROWAWAY; // YXDOMAIN means something only beside the DNAME that caused it
     }
     if (reply.answer(name, qtype) != null) {
       return ResponseType.ANSWER;

@@ -6,6 +6,8 @@ enum ResponseType {
   ANSWER,
   /** The queried name is an alias: a CNAME at it, possibly with the chain that follows in the same reply. */
   CNAME,
+  /** The queried name is below a DNAME: it is rewritten (RFC 6672), possibly with more aliases in the same reply. */
+  DNAME,
   /** A delegation to a zone strictly below the asked zone and at or above the name. */
   REFERRAL,
   /** The name does not exist (RFC 2308 §2.1). */

@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dnschase.resolver.internal.chase.DnameSubstitution;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -26,6 +27,16 @@ record ScrubbedReply(int rcode, boolean authoritative, List<RRset> answer, List<
 
   RRset answer(Name name, int type) {
     return find(answer, name, type);
+  }
+
+  /** A DNAME in the answer whose owner is a strict ancestor of {@code name} (RFC 6672 §2.2). */
+  RRset dnameAbove(Name name) {
+    for (RRset set : answer) {
+      if (set.getType() == Type.DNAME && DnameSubstitution.applies(set.getName(), name)) {
+        return set;
+      }
+    }
+    return null;
   }
 
   RRset authority(int type) {

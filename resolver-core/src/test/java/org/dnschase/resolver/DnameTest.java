@@ -1,0 +1,114 @@
+package org.dnschase.resolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/** DNAME redirection (RFC 6672) chased over real loopback sockets. */
+class DnameTest {
+
+  private static TestHierarchy lab;
+  private Resolver resolver;
+
+  @BeforeAll
+  static void startLab() {
+    lab = ChainLab.start();
+  }
+
+  @AfterAll
+  static void stopLab() {
+    lab.close();
+  }
+
+  @BeforeEach
+  void newResolver() {
+    resolver = ChainLab.resolverFor(lab).build();
+    lab.clearQueries();
+  }
+
+  @AfterEach
+  void closeResolver() {
+    resolver.close();
+  }
+
+  @Test
+  @DisplayName("RFC 6672 §2.2: a name below a DNAME is rewritten into the target's zone, one DNAME hop")
+  void nameBelowDname_isRewrittenAcrossZones() {
+    Resolution result = resolver.resolve("www.moved.alpha.lab.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.Answer.class);
+    assertThat(result.chain()).singleElement().satisfies(hop -> {
+      assertThat(hop.kind()).isEqualTo(Hop.Kind.DNAME);
+      assertThat(hop.owner()).isEqualTo(Name.fromConstantString("www.moved.alpha.lab."));
+      assertThat(hop.target()).isEqualTo(Name.fromConstantString("www.newhome.gamma.test."));
+      assertThat(hop.ttl()).isEqualTo(Duration.ofSeconds(900));
+      assertThat(hop.zone()).isEqualTo(Name.fromConstantString("alpha.lab."));
+    });
+    assertThat(result.ttl()).isEqualTo(Duration.ofSeconds(600));
+    assertThat(result.diagnostics()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("RFC 6672 §2.2: a cached DNAME answers every other name below its owner without asking its zone")
+  void cachedDname_redirectsOtherNamesWithoutQuery() {
+    resolver.resolve("www.moved.alpha.lab.", Type.A);
+    lab.clearQueries();
+
+    Resolution other = resolver.resolve("mail.moved.alpha.lab.", Type.A);
+
+    assertThat(other).isInstanceOf(Resolution.Answer.class);
+    assertThat(other.chain()).singleElement().satisfies(hop -> {
+      assertThat(hop.fromCache()).isTrue();
+      assertThat(hop.target()).isEqualTo(Name.fromConstantString("mail.newhome.gamma.test."));
+    });
+    assertThat(lab.queries()).extracting(q -> q.qname().toString()).containsOnly("mail.newhome.gamma.test.");
+  }
+
+  @Test
+  @DisplayName("RFC 6672 §2.3: a DNAME never redirects its own owner name")
+  void dnameOwner_isNotRedirected() {
+    Resolution result = resolver.resolve("moved.alpha.lab.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.NoData.class);
+    assertThat(result.chain()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("RFC 6672 §2.2: a substitution longer than 255 octets ends in YXDOMAIN")
+  void overlongSubstitution_isYxDomain() {
+    Resolution result = resolver.resolve("y".repeat(63) + ".y.long.alpha.lab.", Type.A);
+
+    assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.YXDOMAIN);
+    assertThat(result.chain()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("RFC 1034 §3.6.2 applied to DNAME: two DNAMEs pointing at each other are a LOOP")
+  void dnameLoopAcrossZones_isLoop() {
+    Resolution result = resolver.resolve("x.dl.alpha.lab.", Type.A);
+
+    assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.LOOP);
+    assertThat(result.chain()).extracting(hop -> hop.owner() + " -> " + hop.target())
+        .containsExactly("x.dl.alpha.lab. -> x.dl.beta.lab.", "x.dl.beta.lab. -> x.dl.alpha.lab.");
+  }
+
+  @Test
+  @DisplayName("RFC 6672 §2.4: a DNAME whose target is below its owner grows the name each hop until the hop limit")
+  void dnameTargetBelowOwner_endsAtHopLimit() {
+    Resolution result = resolver.resolve("x.grow.alpha.lab.", Type.A);
+
+    assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.HOP_LIMIT);
+    assertThat(result.chain()).hasSize(Budgets.DEFAULT_MAX_HOPS)
+        .allSatisfy(hop -> assertThat(hop.kind()).isEqualTo(Hop.Kind.DNAME));
+    assertThat(result.chain().get(1).target()).isEqualTo(Name.fromConstantString("x.a.a.grow.alpha.lab."));
+  }
+}
