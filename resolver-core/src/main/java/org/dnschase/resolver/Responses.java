@@ -1,0 +1,109 @@
+package org.dnschase.resolver;
+
+import java.util.List;
+import org.xbill.DNS.ExtendedFlags;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+
+/**
+ * Turns a {@link Resolution} into the response a recursive resolver sends the client that asked:
+ * what a server front-end, a conformance runner or a {@code dig}-like tool needs.
+ *
+ * <ul>
+ *   <li>Rcode as RFC 6604 says: that of the last name in the chain. {@code Answer} and
+ *       {@code NoData} are NOERROR, {@code NxDomain} is NXDOMAIN, a {@code Failure} is SERVFAIL,
+ *       except {@link FailureReason#YXDOMAIN}, which is YXDOMAIN (RFC 6672 §2.2).
+ *   <li>Answer section: the chain's records in order, then the final RRset (RFC 6604 §2). A
+ *       SERVFAIL carries no records: it says there is no answer, and a partial chain would be
+ *       data a client could take for one.
+ *   <li>Authority section: the SOA that proves a negative answer (RFC 2308 §3), when there is one.
+ *   <li>Header: the query's ID and opcode, QR and RA set, RD and CD echoed (RFC 1035 §4.1.1,
+ *       RFC 4035 §3.2.2), never AA (the data is not ours) nor AD (nothing was validated).
+ *   <li>EDNS: an OPT record if the query had one (RFC 6891 §7), with the DO bit copied
+ *       (RFC 3225 §3).
+ * </ul>
+ *
+ * {@snippet :
+ * Message query = new Message(wire);
+ * Record question = query.getQuestion();
+ * Resolution result = resolver.resolve(question.getName(), question.getType());
+ * byte[] reply = Responses.toMessage(result, query).toWire();
+ * }
+ */
+public final class Responses {
+
+  private Responses() {}
+
+  /**
+   * The response to {@code query} for {@code resolution}.
+   *
+   * @throws IllegalArgumentException if the query has no question, or asks for another name or
+   *     type than the resolution answers
+   */
+  public static Message toMessage(Resolution resolution, Message query) {
+    Record question = query.getQuestion();
+    if (question == null || !question.getName().equals(resolution.qname())
+        || question.getType() != resolution.qtype()) {
+      throw new IllegalArgumentException("the query asks " + (question == null ? "nothing"
+          : question.getName() + "/" + question.getType()) + ", the resolution answers "
+          + resolution.qname() + "/" + resolution.qtype());
+    }
+    Message response = new Message(query.getHeader().getID());
+    setHeader(response.getHeader(), query.getHeader(), rcode(resolution));
+    // The client's own spelling of the name goes back to it (RFC 4343 §4.1).
+    response.addRecord(question, Section.QUESTION);
+    answerSection(resolution).forEach(record -> response.addRecord(record, Section.ANSWER));
+    SOARecord soa = switch (resolution) {
+      case Resolution.NoData noData -> noData.soa();
+      case Resolution.NxDomain nxDomain -> nxDomain.soa();
+      case Resolution.Answer answer -> null;
+      case Resolution.Failure failure -> null;
+    };
+    if (soa != null) {
+      response.addRecord(soa, Section.AUTHORITY);
+    }
+    OPTRecord queryOpt = query.getOPT();
+    if (queryOpt != null) {
+      response.addRecord(new OPTRecord(ResolverBuilder.DEFAULT_EDNS_PAYLOAD_SIZE, 0, 0,
+          queryOpt.getFlags() & ExtendedFlags.DO), Section.ADDITIONAL);
+    }
+    return response;
+  }
+
+  /** The response code for {@code resolution} (a dnsjava {@link Rcode} constant). */
+  public static int rcode(Resolution resolution) {
+    return switch (resolution) {
+      case Resolution.Answer answer -> Rcode.NOERROR;
+      case Resolution.NoData noData -> Rcode.NOERROR;
+      case Resolution.NxDomain nxDomain -> Rcode.NXDOMAIN;
+      case Resolution.Failure failure -> failure.reason() == FailureReason.YXDOMAIN ? Rcode.YXDOMAIN : Rcode.SERVFAIL;
+    };
+  }
+
+  private static List<Record> answerSection(Resolution resolution) {
+    return switch (resolution) {
+      case Resolution.Answer answer -> answer.answerSection();
+      case Resolution.Failure failure when failure.reason() != FailureReason.YXDOMAIN -> List.of();
+      default -> resolution.chainRecords();
+    };
+  }
+
+  private static void setHeader(Header header, Header queryHeader, int rcode) {
+    header.setOpcode(queryHeader.getOpcode());
+    header.setRcode(rcode);
+    header.setFlag(Flags.QR);
+    header.setFlag(Flags.RA);
+    if (queryHeader.getFlag(Flags.RD)) {
+      header.setFlag(Flags.RD);
+    }
+    if (queryHeader.getFlag(Flags.CD)) {
+      header.setFlag(Flags.CD);
+    }
+  }
+}

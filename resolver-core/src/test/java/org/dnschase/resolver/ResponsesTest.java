@@ -1,0 +1,127 @@
+package org.dnschase.resolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+class ResponsesTest {
+
+  static final Name WWW = Name.fromConstantString("www.example.");
+  static final Name HOST = Name.fromConstantString("host.example.net.");
+  static final Hop ALIAS = new Hop(WWW, Hop.Kind.CNAME, HOST, Duration.ofSeconds(300),
+      Name.fromConstantString("example."), Hop.Source.CACHE);
+  static final SOARecord SOA = new SOARecord(Name.fromConstantString("example.net."), DClass.IN, 3600,
+      Name.fromConstantString("ns.example.net."), Name.fromConstantString("admin.example.net."), 1, 3600, 600, 86400, 300);
+
+  /* ---- rcode and sections ---- */
+
+  @Test
+  @DisplayName("RFC 6604 §2: the chain, then the final RRset; QR RA set, RD echoed, no AA")
+  void answer_listsChainThenData() throws Exception {
+    Message query = query(Flags.RD);
+    RRset data = new RRset(new ARecord(HOST, DClass.IN, 60, InetAddress.getByName("192.0.2.1")));
+
+    Message response = Responses.toMessage(new Resolution.Answer(WWW, Type.A, data, List.of(ALIAS),
+        Duration.ofSeconds(60), List.of(), List.of(), 2), query);
+
+    assertThat(response.getHeader().getID()).isEqualTo(query.getHeader().getID());
+    assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
+    assertThat(response.getSection(Section.ANSWER)).extracting(Record::getType).containsExactly(Type.CNAME, Type.A);
+    assertThat(response.getHeader().getFlag(Flags.QR)).isTrue();
+    assertThat(response.getHeader().getFlag(Flags.RA)).isTrue();
+    assertThat(response.getHeader().getFlag(Flags.RD)).isTrue();
+    assertThat(response.getHeader().getFlag(Flags.AA)).isFalse();
+    assertThat(response.getHeader().getFlag(Flags.CD)).isFalse();
+  }
+
+  @Test
+  @DisplayName("RFC 6604 §3: NXDOMAIN at the end of a chain keeps the chain; the SOA goes in authority")
+  void nxDomainAfterChain_keepsChainAndSoa() {
+    Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(ALIAS),
+        Duration.ofSeconds(300), List.of(), List.of(), 2), query(Flags.RD));
+
+    assertThat(response.getRcode()).isEqualTo(Rcode.NXDOMAIN);
+    assertThat(response.getSection(Section.ANSWER)).extracting(Record::getType).containsExactly(Type.CNAME);
+    assertThat(response.getSection(Section.AUTHORITY)).containsExactly(SOA);
+  }
+
+  @Test
+  @DisplayName("RFC 2308 §2.2: NODATA is NOERROR with the SOA in authority")
+  void noData_isNoErrorWithSoa() {
+    Message response = Responses.toMessage(new Resolution.NoData(WWW, Type.A, SOA, List.of(),
+        Duration.ofSeconds(300), List.of(), List.of(), 1), query(Flags.RD));
+
+    assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
+    assertThat(response.getSection(Section.ANSWER)).isEmpty();
+    assertThat(response.getSection(Section.AUTHORITY)).containsExactly(SOA);
+  }
+
+  @Test
+  @DisplayName("A failure is SERVFAIL without records, a YXDOMAIN failure is YXDOMAIN (RFC 6672 §2.2)")
+  void failures_mapToServfailOrYxDomain() {
+    Message loop = Responses.toMessage(new Resolution.Failure(WWW, Type.A, FailureReason.LOOP, "loop",
+        List.of(ALIAS), List.of(), List.of(), 3), query(Flags.RD));
+    Message tooLong = Responses.toMessage(new Resolution.Failure(WWW, Type.A, FailureReason.YXDOMAIN,
+        "too long", List.of(ALIAS), List.of(), List.of(), 3), query(Flags.RD));
+
+    assertThat(loop.getRcode()).isEqualTo(Rcode.SERVFAIL);
+    assertThat(loop.getSection(Section.ANSWER)).isEmpty();
+    assertThat(tooLong.getRcode()).isEqualTo(Rcode.YXDOMAIN);
+    assertThat(tooLong.getSection(Section.ANSWER)).hasSize(1);
+  }
+
+  /* ---- header and EDNS ---- */
+
+  @Test
+  @DisplayName("RFC 4035 §3.2.2 and RFC 3225 §3: CD echoed; OPT only if the query had one, DO copied")
+  void cdAndDo_areEchoed() {
+    Message query = query(Flags.RD, Flags.CD);
+    query.addRecord(new OPTRecord(4096, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
+    Resolution.NoData noData = new Resolution.NoData(WWW, Type.A, null, List.of(), Duration.ZERO,
+        List.of(), List.of(), 1);
+
+    Message response = Responses.toMessage(noData, query);
+    Message plain = Responses.toMessage(noData, query(Flags.RD));
+
+    assertThat(response.getHeader().getFlag(Flags.CD)).isTrue();
+    assertThat(response.getOPT().getFlags() & ExtendedFlags.DO).isEqualTo(ExtendedFlags.DO);
+    assertThat(response.getSection(Section.AUTHORITY)).isEmpty();
+    assertThat(plain.getOPT()).isNull();
+  }
+
+  @Test
+  void queryForAnotherName_isRefused() {
+    Resolution other = new Resolution.NoData(HOST, Type.A, null, List.of(), Duration.ZERO, List.of(), List.of(), 1);
+
+    assertThatThrownBy(() -> Responses.toMessage(other, query(Flags.RD)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("host.example.net.");
+  }
+
+  private static Message query(int... flags) {
+    Message query = Message.newQuery(Record.newRecord(WWW, Type.A, DClass.IN));
+    query.getHeader().unsetFlag(Flags.RD);
+    for (int flag : flags) {
+      query.getHeader().setFlag(flag);
+    }
+    return query;
+  }
+}
