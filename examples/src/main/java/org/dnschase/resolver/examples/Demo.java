@@ -9,7 +9,8 @@ import org.xbill.DNS.Type;
 /**
  * The main job: starts an in-process DNS hierarchy on loopback and resolves, iteratively from its
  * root, names that show what the resolver does with alias chains: a 4-hop CNAME chain across four
- * zones, the same chain again from the cache, a CNAME loop, and an NXDOMAIN at the end of a chain.
+ * zones, the same chain again from the cache, a CNAME loop, an NXDOMAIN at the end of a chain, and
+ * a DNAME that rewrites a name into the chain's subtree.
  */
 public final class Demo {
 
@@ -32,6 +33,8 @@ public final class Demo {
       show(out, printer, hierarchy, resolver, "A CNAME loop across two zones", "loop.shop.example.");
       show(out, printer, hierarchy, resolver, "An alias to a name that does not exist (RFC 6604)",
           "old.shop.example.");
+      show(out, printer, hierarchy, resolver, "A DNAME renames a subtree (RFC 6672); the chain goes on from the cache",
+          "shop.legacy.shop.example.");
     }
   }
 
