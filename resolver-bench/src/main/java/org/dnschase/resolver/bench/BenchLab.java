@@ -1,0 +1,142 @@
+package org.dnschase.resolver.bench;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * The benchmarks' DNS tree on loopback: the root, the TLD {@code lab.} and two leaf zones,
+ * {@code alpha.lab.} and {@code beta.lab.}, each on its own 127.53.x.y server. For every chain
+ * length k in {@link #HOPS} it holds a chain {@code c<k>-0 ... c<k>-<k>} of k CNAMEs that alternates
+ * between the two leaf zones (so every hop changes zone, as CDN chains do) and ends in two A
+ * records.
+ *
+ * <p>Every TTL is a day, so nothing expires during a run, which would turn a cached benchmark
+ * into a cold one without saying so.
+ */
+final class BenchLab {
+
+  /** The chain lengths every benchmark is run with; 12 is our default hop limit. */
+  static final int[] HOPS = {1, 2, 4, 8, 12};
+
+  /** The final addresses of every chain, as the peers must return them too. */
+  static final Set<String> FINAL_ADDRESSES = Set.of("192.0.2.1", "192.0.2.2");
+
+  private static final String ROOT = """
+      $ORIGIN .
+      $TTL 86400
+      @            SOA a.root.lab. hostmaster.root.lab. 1 3600 600 86400 3600
+      @            NS  a.root.lab.
+      a.root.lab.  A   127.53.0.1
+      lab.         NS  ns1.lab.
+      ns1.lab.     A   127.53.1.1
+      """;
+
+  private static final String LAB = """
+      $ORIGIN lab.
+      $TTL 86400
+      @         SOA ns1 hostmaster 1 3600 600 86400 3600
+      @         NS  ns1
+      ns1       A   127.53.1.1
+      alpha     NS  ns.alpha
+      ns.alpha  A   127.53.10.1
+      beta      NS  ns.beta
+      ns.beta   A   127.53.11.1
+      """;
+
+  private BenchLab() {}
+
+  /** Starts the lab's servers on one free port. */
+  static TestHierarchy start() {
+    return TestHierarchy.builder()
+        .zone(ROOT).zone(LAB).zone(leaf("alpha", "127.53.10.1")).zone(leaf("beta", "127.53.11.1"))
+        .build();
+  }
+
+  /** A resolver that starts at the lab's root and never sends a packet off loopback. */
+  static Resolver resolverFor(TestHierarchy lab, RRsetCache cache) {
+    return Resolver.builder()
+        .rootHints(RootHints.of(lab.rootHints()))
+        .upstreamPort(lab.port())
+        .loopbackOnly()
+        .cache(cache)
+        .build();
+  }
+
+  /** The name that starts the chain of {@code hops} CNAMEs. */
+  static Name chainStart(int hops) {
+    return name(hops, 0);
+  }
+
+  /**
+   * Checks that {@code resolution} is the answer at the end of the k-hop chain and returns it;
+   * throws otherwise, so a benchmark never measures a failure or a short-cut.
+   */
+  static Resolution.Answer requireChainAnswer(Resolution resolution, int hops) {
+    if (!(resolution instanceof Resolution.Answer answer)) {
+      throw new IllegalStateException("expected an answer for " + chainStart(hops) + ", got " + resolution);
+    }
+    if (answer.chain().size() != hops || !addresses(answer.records()).equals(FINAL_ADDRESSES)) {
+      throw new IllegalStateException("expected " + hops + " hops to " + FINAL_ADDRESSES + ", got "
+          + answer.chain().size() + " hops to " + answer.records());
+    }
+    return answer;
+  }
+
+  /** The A addresses among {@code records}, as sorted text. */
+  static Set<String> addresses(List<? extends Record> records) {
+    Set<String> addresses = new TreeSet<>();
+    for (Record record : records) {
+      if (record instanceof ARecord a) {
+        addresses.add(a.getAddress().getHostAddress());
+      }
+    }
+    return addresses;
+  }
+
+  private static String leaf(String label, String address) {
+    StringBuilder zone = new StringBuilder(String.format("""
+        $ORIGIN %s.lab.
+        $TTL 86400
+        @    SOA ns hostmaster 1 3600 600 86400 3600
+        @    NS  ns
+        ns   A   %s
+        """, label, address));
+    for (int hops : HOPS) {
+      for (int i = 0; i <= hops; i++) {
+        if (!zoneOf(i).equals(label)) {
+          continue;
+        }
+        String owner = "c" + hops + "-" + i;
+        if (i < hops) {
+          zone.append(owner).append(" CNAME ").append(name(hops, i + 1)).append('\n');
+        } else {
+          FINAL_ADDRESSES.stream().sorted().forEach(a -> zone.append(owner).append(" A ").append(a).append('\n'));
+        }
+      }
+    }
+    return zone.toString();
+  }
+
+  /** Even links of a chain live in alpha.lab, odd ones in beta.lab. */
+  private static String zoneOf(int link) {
+    return link % 2 == 0 ? "alpha" : "beta";
+  }
+
+  private static Name name(int hops, int link) {
+    try {
+      return Name.fromString("c" + hops + "-" + link + "." + zoneOf(link) + ".lab.");
+    } catch (TextParseException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}
