@@ -47,7 +47,12 @@ final class ServerSelector {
     smoothedRtt.merge(address, rttNanos, (old, sample) -> old + (sample - old) / 8);
   }
 
+  /**
+   * Doubles the estimate, to at least twice the prior: a server that was fast before it went
+   * silent must still go behind the servers never asked, not stay first for several more timeouts.
+   */
   void recordTimeout(InetAddress address) {
-    smoothedRtt.merge(address, UNKNOWN_RTT_NANOS * 2, (old, ignored) -> Math.min(MAX_RTT_NANOS, old * 2));
+    smoothedRtt.merge(address, UNKNOWN_RTT_NANOS * 2,
+        (old, ignored) -> Math.min(MAX_RTT_NANOS, Math.max(old * 2, UNKNOWN_RTT_NANOS * 2)));
   }
 }

@@ -125,4 +125,15 @@ class ServerSelectorTest {
 
     assertThat(selector.choose(List.of(A, B))).isEqualTo(B);
   }
+
+  @Test
+  @DisplayName("RFC 6298 §5.5: a fast server that timed out goes behind the servers never asked")
+  void fastServerThatTimedOut_sinksBehindUnknownServers() {
+    selector.recordRtt(A, ms(5));
+
+    selector.recordTimeout(A);
+
+    assertThat(selector.choose(List.of(A, B))).isEqualTo(B);
+    assertThat(selector.estimate(A)).isEqualTo(ms(752));
+  }
 }
