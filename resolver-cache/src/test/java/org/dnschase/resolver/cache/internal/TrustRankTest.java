@@ -132,6 +132,12 @@ class TrustRankTest {
     assertThat(putWww("192.0.2.1", 300, rank)).isTrue();
     assertThat(addressOfWww()).isEqualTo("192.0.2.1");
     assertThat(hitTtl(lookupWww())).isEqualTo(300);
+    ticker.advanceSeconds(299);
+    cache.cleanUp();
+    assertThat(cache.stats().entries()).as("Caffeine took the new deadline").isOne();
+    ticker.advanceSeconds(1);
+    cache.cleanUp();
+    assertThat(cache.stats().entries()).as("Caffeine took the new deadline").isZero();
   }
 
   @Test
@@ -155,6 +161,8 @@ class TrustRankTest {
     assertThat(hitTtl(lookupWww())).isEqualTo(1);
     ticker.advanceSeconds(1);
     assertThat(lookupWww()).isSameAs(CacheLookup.Miss.INSTANCE);
+    cache.cleanUp();
+    assertThat(cache.stats().entries()).as("Caffeine kept the deadline too").isZero();
   }
 
   /* ---- positive against negative at one (name, type) ---- */
