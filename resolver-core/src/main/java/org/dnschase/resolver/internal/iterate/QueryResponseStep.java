@@ -99,6 +99,7 @@ final class QueryResponseStep {
   }
 
   private Step lame(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone) {
+    context.selector.recordLame(server.getAddress());
     q.journal.report(new Diagnostic(Diagnostic.Kind.LAME_SERVER, zone, server + " answered "
         + Rcode.string(reply.rcode()) + (reply.authoritative() ? "" : " without authority")
         + " for " + q.name + " in " + zone));

@@ -52,6 +52,15 @@ final class ServerSelector {
    * silent must still go behind the servers never asked, not stay first for several more timeouts.
    */
   void recordTimeout(InetAddress address) {
+    backOff(address);
+  }
+
+  /** A lame answer (REFUSED, SERVFAIL, NOTIMP, not authoritative) backs off like a timeout. */
+  void recordLame(InetAddress address) {
+    backOff(address);
+  }
+
+  private void backOff(InetAddress address) {
     smoothedRtt.merge(address, UNKNOWN_RTT_NANOS * 2,
         (old, ignored) -> Math.min(MAX_RTT_NANOS, Math.max(old * 2, UNKNOWN_RTT_NANOS * 2)));
   }

@@ -237,6 +237,25 @@ class IterationTest {
   }
 
   @Test
+  @DisplayName("RFC 1034 §4.3.1 (lame delegation): a server that answered lame is asked after the others next time")
+  void lameServer_isAskedLastNextTime() {
+    primes();
+    rootRefersToTest("www.example.test.");
+    tldRefersToExampleOnTwoServers("www.example.test.");
+    transport.expect(TLD, "www.example.test.", Type.A).respond(Reply.rcode(Rcode.REFUSED));
+    // ns2 answers slower (300 ms) than ns.test. did (20 ms): only a back-off puts ns2 first next time
+    answers(NS2, "www.example.test.", "192.0.2.1", Duration.ofMillis(300));
+    answers(NS2, "mail.example.test.", "192.0.2.25");
+    Resolver warm = resolver(Budgets.DEFAULTS);
+    warm.resolve("www.example.test.", Type.A);
+
+    Resolution next = warm.resolve("mail.example.test.", Type.A);
+
+    assertThat(addresses(next)).containsExactly("192.0.2.25");
+    assertThat(next.upstreamQueries()).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("RFC 1034 §5.3.3 step 4: when every server of the zone failed, the resolution fails as such")
   void everyServerLame_isAllServersFailed() {
     primes();

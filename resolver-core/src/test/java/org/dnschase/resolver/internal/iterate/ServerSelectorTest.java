@@ -136,4 +136,16 @@ class ServerSelectorTest {
     assertThat(selector.choose(List.of(A, B))).isEqualTo(B);
     assertThat(selector.estimate(A)).isEqualTo(ms(752));
   }
+
+  @Test
+  @DisplayName("DESIGN (Servers): a server that answered lame backs off like one that timed out")
+  void lameServer_backsOffLikeTimeout() {
+    selector.recordRtt(A, ms(5));
+    selector.recordRtt(B, ms(300));
+
+    selector.recordLame(A);
+
+    assertThat(selector.estimate(A)).isEqualTo(ms(752));
+    assertThat(selector.choose(List.of(A, B))).isEqualTo(B);
+  }
 }
