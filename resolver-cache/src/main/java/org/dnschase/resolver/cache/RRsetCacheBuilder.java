@@ -174,7 +174,8 @@ public final class RRsetCacheBuilder {
     }
     if (ttl.getSeconds() > MAX_TTL_SECONDS) {
       throw new IllegalArgumentException(
-          setting + " must be at most " + MAX_TTL_SECONDS + " seconds (RFC 2181 §8) but was " + ttl);
+          setting + " must be at most " + MAX_TTL_SECONDS + " seconds (RFC 2181 §8) but was "
+              + ttl);
     }
   }
 }

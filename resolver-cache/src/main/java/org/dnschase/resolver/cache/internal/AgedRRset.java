@@ -51,7 +51,7 @@ final class AgedRRset {
     return new RRset(withTtl(ttlSeconds));
   }
 
-  /** The first record, carrying {@code ttlSeconds}; shared, which is safe as records are immutable. */
+  /** The first record, carrying {@code ttlSeconds}; shared, as records are immutable. */
   Record firstWithTtl(long ttlSeconds) {
     return withTtl(ttlSeconds).first();
   }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheStats;
@@ -46,15 +45,11 @@ public final class CaffeineRRsetCache implements RRsetCache {
             .expireAfter(new TtlExpiry())
             .maximumWeight(settings.maximumBytes())
             .weigher(new EntryWeigher())
-            .evictionListener((CacheKey k, CacheEntry v, RemovalCause cause) -> countEviction(cause));
+            .evictionListener((key, entry, cause) -> counters.recordEviction(cause));
     if (settings.executor() != null) {
       builder.executor(settings.executor());
     }
     this.cache = builder.build();
-  }
-
-  private void countEviction(RemovalCause cause) {
-    counters.recordEviction(cause);
   }
 
   @Override

@@ -17,7 +17,7 @@ import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Type;
 
-@DisplayName("Caller mistakes are exceptions, not cache entries (RFC 6891 §6.1.1, RFC 1035 §3.2.3)")
+@DisplayName("Caller mistakes are exceptions (RFC 6891 §6.1.1, RFC 1035 §3.2.3)")
 class RejectedArgumentsTest {
 
   private final RRsetCache cache =
