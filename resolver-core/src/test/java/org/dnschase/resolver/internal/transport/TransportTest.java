@@ -1,0 +1,269 @@
+package org.dnschase.resolver.internal.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.dnschase.resolver.internal.message.Queries;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * {@link NettyTransport} against a fake server made of plain JDK sockets on 127.0.0.1: which
+ * datagrams it accepts, the timeout, the TCP retry and the threads it leaves behind. Only loopback
+ * is ever used.
+ */
+class TransportTest {
+
+  private static final InetAddress LOOPBACK = loopback();
+  /** How long the fake server waits for the transport's packets before the test fails. */
+  private static final int SERVER_WAIT_MS = 5_000;
+  private static final Duration SHORT = Duration.ofMillis(200);
+  private static final Duration LONG = Duration.ofSeconds(5);
+  private static final String THREAD_PREFIX = "dnschase-transport";
+
+  private final NettyTransport transport = new NettyTransport(1);
+
+  @AfterEach
+  void closeTransport() {
+    transport.close();
+  }
+
+  private static InetAddress loopback() {
+    try {
+      return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /* ---- the fake server ---- */
+
+  private record Received(Message query, SocketAddress from) {}
+
+  private static DatagramSocket udpServer() throws IOException {
+    DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+    socket.setSoTimeout(SERVER_WAIT_MS);
+    return socket;
+  }
+
+  private static InetSocketAddress addressOf(DatagramSocket socket) {
+    return new InetSocketAddress(LOOPBACK, socket.getLocalPort());
+  }
+
+  private static Received receive(DatagramSocket socket) throws IOException {
+    DatagramPacket packet = new DatagramPacket(new byte[4096], 4096);
+    socket.receive(packet);
+    byte[] bytes = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
+    return new Received(new Message(bytes), packet.getSocketAddress());
+  }
+
+  private static void send(DatagramSocket socket, SocketAddress to, byte[] bytes) throws IOException {
+    socket.send(new DatagramPacket(bytes, bytes.length, to));
+  }
+
+  private static Message query(String name) {
+    return Queries.iterative(Name.fromConstantString(name), Type.A, 1232);
+  }
+
+  /** A reply to {@code query} with the given ID and one A record. */
+  private static Message answer(Message query, int id, String address) throws IOException {
+    Message reply = new Message(id);
+    reply.getHeader().setFlag(Flags.QR);
+    reply.getHeader().setFlag(Flags.AA);
+    reply.addRecord(query.getQuestion(), Section.QUESTION);
+    reply.addRecord(new ARecord(query.getQuestion().getName(), DClass.IN, 300,
+        InetAddress.getByName(address)), Section.ANSWER);
+    return reply;
+  }
+
+  private static String addressIn(Message reply) {
+    return ((ARecord) reply.getSection(Section.ANSWER).get(0)).getAddress().getHostAddress();
+  }
+
+  /* ---- which replies are accepted ---- */
+
+  @Test
+  @DisplayName("RFC 5452 §9.1: a reply with the wrong ID is ignored and the matching one accepted")
+  void replyWithWrongId_isIgnoredAndRightOneAccepted() throws Exception {
+    try (DatagramSocket server = udpServer()) {
+      CompletableFuture<Message> result = transport.exchange(addressOf(server), query("www.example.test."), LONG);
+      Received got = receive(server);
+      int id = got.query().getHeader().getID();
+
+      send(server, got.from(), answer(got.query(), id ^ 0x5a5a, "192.0.2.66").toWire());
+      send(server, got.from(), answer(got.query(), id, "192.0.2.1").toWire());
+
+      Message reply = result.get(LONG.toMillis(), TimeUnit.MILLISECONDS);
+      assertThat(reply.getHeader().getID()).isEqualTo(id);
+      assertThat(addressIn(reply)).isEqualTo("192.0.2.1");
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 5452 §9.1: a reply from another port of the server's address is ignored")
+  void replyFromAnotherPort_isIgnored() throws Exception {
+    try (DatagramSocket server = udpServer(); DatagramSocket impostor = udpServer()) {
+      CompletableFuture<Message> result = transport.exchange(addressOf(server), query("www.example.test."), LONG);
+      Received got = receive(server);
+      int id = got.query().getHeader().getID();
+
+      send(impostor, got.from(), answer(got.query(), id, "192.0.2.66").toWire());
+      send(server, got.from(), answer(got.query(), id, "192.0.2.1").toWire());
+
+      assertThat(addressIn(result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))).isEqualTo("192.0.2.1");
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 5452 §9.1: a reply that does not repeat the question is ignored")
+  void replyWithOtherQuestion_isIgnored() throws Exception {
+    try (DatagramSocket server = udpServer()) {
+      CompletableFuture<Message> result = transport.exchange(addressOf(server), query("www.example.test."), LONG);
+      Received got = receive(server);
+      int id = got.query().getHeader().getID();
+      Message other = new Message(id);
+      other.addRecord(Record.newRecord(Name.fromConstantString("evil.example.test."), Type.A, DClass.IN),
+          Section.QUESTION);
+
+      send(server, got.from(), answer(other, id, "192.0.2.66").toWire());
+      send(server, got.from(), answer(got.query(), id, "192.0.2.1").toWire());
+
+      assertThat(addressIn(result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))).isEqualTo("192.0.2.1");
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 1035 §7.3: garbage is ignored; with nothing usable the exchange times out on time")
+  void garbageThenSilence_timesOutWithinTimeout() throws Exception {
+    try (DatagramSocket server = udpServer()) {
+      long start = System.nanoTime();
+      CompletableFuture<Message> result = transport.exchange(addressOf(server), query("www.example.test."), SHORT);
+      Received got = receive(server);
+
+      send(server, got.from(), new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef});
+      byte[] truncatedHeader = java.util.Arrays.copyOf(answer(got.query(), got.query().getHeader().getID(),
+          "192.0.2.66").toWire(), 20);
+      send(server, got.from(), truncatedHeader);
+
+      assertThatThrownBy(() -> result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))
+          .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TimeoutException.class);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(took).isGreaterThanOrEqualTo(SHORT.minusMillis(20)).isLessThan(SHORT.plusSeconds(2));
+    }
+  }
+
+  /* ---- truncation ---- */
+
+  @Test
+  @DisplayName("RFC 7766 §5: a reply with TC=1 is asked again over TCP on the same address and port")
+  void truncatedReply_isRetriedOverTcp() throws Exception {
+    try (ServerSocket tcp = new ServerSocket(); DatagramSocket udp = udpOnSamePortAs(tcp)) {
+      tcp.setSoTimeout(SERVER_WAIT_MS);
+      CompletableFuture<Message> result = transport.exchange(addressOf(udp), query("big.example.test."), LONG);
+      Received got = receive(udp);
+      Message truncated = new Message(got.query().getHeader().getID());
+      truncated.getHeader().setFlag(Flags.QR);
+      truncated.getHeader().setFlag(Flags.TC);
+      truncated.addRecord(got.query().getQuestion(), Section.QUESTION);
+      send(udp, got.from(), truncated.toWire());
+
+      Message overTcp;
+      try (Socket connection = tcp.accept()) {
+        connection.setSoTimeout(SERVER_WAIT_MS);
+        DataInputStream in = new DataInputStream(connection.getInputStream());
+        byte[] wire = new byte[in.readUnsignedShort()];
+        in.readFully(wire);
+        overTcp = new Message(wire);
+        byte[] full = answer(overTcp, overTcp.getHeader().getID(), "192.0.2.1").toWire();
+        DataOutputStream out = new DataOutputStream(connection.getOutputStream());
+        out.writeShort(full.length);
+        out.write(full);
+        out.flush();
+        Message reply = result.get(LONG.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(reply.getHeader().getFlag(Flags.TC)).isFalse();
+        assertThat(addressIn(reply)).isEqualTo("192.0.2.1");
+      }
+      assertThat(overTcp.getQuestion()).isEqualTo(got.query().getQuestion());
+    }
+  }
+
+  /** A UDP socket on the port of {@code tcp}, binding both on a fresh port until one is free for both. */
+  private static DatagramSocket udpOnSamePortAs(ServerSocket tcp) throws IOException {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      try (ServerSocket probe = new ServerSocket(0, 50, LOOPBACK)) {
+        int port = probe.getLocalPort();
+        probe.close();
+        DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, port));
+        try {
+          tcp.bind(new InetSocketAddress(LOOPBACK, port));
+        } catch (BindException taken) {
+          udp.close();
+          continue;
+        }
+        udp.setSoTimeout(SERVER_WAIT_MS);
+        return udp;
+      } catch (BindException taken) {
+        // the port went to someone else between probe and bind; try another
+      }
+    }
+    throw new AssertionError("no loopback port free for both UDP and TCP");
+  }
+
+  /* ---- lifecycle ---- */
+
+  @Test
+  @DisplayName("Lifecycle: close() ends the transport's event loop threads before it returns (or just after)")
+  void close_endsTransportThreads() throws Exception {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    NettyTransport own = new NettyTransport(2);
+    try (DatagramSocket server = udpServer()) {
+      CompletableFuture<Message> result = own.exchange(addressOf(server), query("www.example.test."), LONG);
+      Received got = receive(server);
+      send(server, got.from(), answer(got.query(), got.query().getHeader().getID(), "192.0.2.1").toWire());
+      result.get(LONG.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    List<Thread> started = new ArrayList<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (!before.contains(thread) && thread.getName().startsWith(THREAD_PREFIX)) {
+        started.add(thread);
+      }
+    }
+    assertThat(started).as("threads the transport started").isNotEmpty();
+
+    own.close();
+
+    for (Thread thread : started) {
+      thread.join(LONG.toMillis());
+      assertThat(thread.isAlive()).as("%s after close()", thread.getName()).isFalse();
+    }
+  }
+}
