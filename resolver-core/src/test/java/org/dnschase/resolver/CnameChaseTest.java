@@ -3,10 +3,6 @@ package org.dnschase.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
@@ -14,31 +10,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /** CNAME chains chased across zones over real loopback sockets, cold and from the cache. */
-class CnameChaseTest {
-
-  private static TestHierarchy lab;
-  private Resolver resolver;
-
-  @BeforeAll
-  static void startLab() {
-    lab = ChainLab.start();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
-
-  @BeforeEach
-  void newResolver() {
-    resolver = ChainLab.resolverFor(lab).build();
-    lab.clearQueries();
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void closeResolver() {
-    resolver.close();
-  }
+class CnameChaseTest extends ChainLabTest {
 
   /* ---- a chain across four zones ---- */
 

@@ -3,42 +3,13 @@ package org.dnschase.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /** DNAME redirection (RFC 6672) chased over real loopback sockets. */
-class DnameTest {
-
-  private static TestHierarchy lab;
-  private Resolver resolver;
-
-  @BeforeAll
-  static void startLab() {
-    lab = ChainLab.start();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
-
-  @BeforeEach
-  void newResolver() {
-    resolver = ChainLab.resolverFor(lab).build();
-    lab.clearQueries();
-  }
-
-  @AfterEach
-  void closeResolver() {
-    resolver.close();
-  }
+class DnameTest extends ChainLabTest {
 
   @Test
   @DisplayName("RFC 6672 §2.2: a name below a DNAME is rewritten into the target's zone, one DNAME hop")

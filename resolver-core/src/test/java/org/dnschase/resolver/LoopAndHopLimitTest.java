@@ -3,41 +3,12 @@ package org.dnschase.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
 /** Chains are legal, loops are not (RFC 1034 §3.6.2); the hop limit is a separate rule. */
-class LoopAndHopLimitTest {
-
-  private static TestHierarchy lab;
-  private Resolver resolver;
-
-  @BeforeAll
-  static void startLab() {
-    lab = ChainLab.start();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
-
-  @BeforeEach
-  void newResolver() {
-    resolver = ChainLab.resolverFor(lab).build();
-    lab.clearQueries();
-  }
-
-  @AfterEach
-  void closeResolver() {
-    resolver.close();
-  }
+class LoopAndHopLimitTest extends ChainLabTest {
 
   /* ---- loops ---- */
 

@@ -1,0 +1,38 @@
+package org.dnschase.resolver;
+
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the end-to-end tests: one {@link ChainLab} hierarchy per test class, a fresh resolver
+ * (with an empty cache) and a cleared query log per test.
+ */
+abstract class ChainLabTest {
+
+  static TestHierarchy lab;
+  Resolver resolver;
+
+  @BeforeAll
+  static void startLab() {
+    lab = ChainLab.start();
+  }
+
+  @AfterAll
+  static void stopLab() {
+    lab.close();
+  }
+
+  @BeforeEach
+  void newResolver() {
+    resolver = ChainLab.resolverFor(lab).build();
+    lab.clearQueries();
+  }
+
+  @AfterEach
+  void closeResolver() {
+    resolver.close();
+  }
+}
