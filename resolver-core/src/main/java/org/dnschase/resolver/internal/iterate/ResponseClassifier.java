@@ -41,8 +41,13 @@ final class ResponseClassifier {
       return ResponseType.NXDOMAIN;
     }
     RRset ns = reply.authority(Type.NS);
+    // A delegation to a child zone stays a referral when a server wrongly sets AA on it; only an
+    // SOA beside it would make it NODATA (Deckard iter_ns_badaa).
+    if (ns != null && isDownwardReferral(ns.getName(), name, zone) && !(reply.authoritative() && reply.hasSoa())) {
+      return ResponseType.REFERRAL;
+    }
     if (ns != null && !reply.authoritative()) {
-      return isDownwardReferral(ns.getName(), name, zone) ? ResponseType.REFERRAL : ResponseType.LAME;
+      return ResponseType.LAME;
     }
     if (reply.hasSoa() || reply.authoritative()) {
       return ResponseType.NODATA;
