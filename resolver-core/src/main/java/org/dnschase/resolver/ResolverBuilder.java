@@ -2,7 +2,9 @@ package org.dnschase.resolver;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
@@ -40,6 +42,7 @@ public final class ResolverBuilder {
   private Predicate<InetAddress> upstreamFilter;
   private String upstreamFilterDescription;
   private Boolean recordTrace;
+  private Set<SpecialUseName> specialUseNames;
   private Ticker ticker;
   private Transport transport;
   private Integer transportThreads;
@@ -114,6 +117,16 @@ public final class ResolverBuilder {
   }
 
   /**
+   * Which special-use names are answered locally, never sent upstream; the default is all of
+   * {@link SpecialUseName}. An empty set resolves them all like any other name.
+   */
+  public ResolverBuilder specialUseNames(Set<SpecialUseName> names) {
+    requireUnset("specialUseNames", specialUseNames);
+    specialUseNames = Set.copyOf(Objects.requireNonNull(names, "names"));
+    return this;
+  }
+
+  /**
    * The time source for deadlines, round-trip times and, for the default cache, TTLs; tests pass
    * a fake one to move time. Default: the system ticker.
    */
@@ -162,6 +175,7 @@ public final class ResolverBuilder {
         upstreamFilter != null ? upstreamFilter : address -> true,
         upstreamFilterDescription != null ? upstreamFilterDescription : "any address",
         recordTrace != null && recordTrace,
+        specialUseNames != null ? specialUseNames : EnumSet.allOf(SpecialUseName.class),
         time,
         transport,
         transportThreads != null ? transportThreads : DEFAULT_TRANSPORT_THREADS));

@@ -2,9 +2,11 @@ package org.dnschase.resolver.internal;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.SpecialUseName;
 import org.dnschase.resolver.Transport;
 import org.dnschase.resolver.cache.RRsetCache;
 
@@ -21,6 +23,7 @@ public record ResolverConfig(
     Predicate<InetAddress> upstreamFilter,
     String upstreamFilterDescription,
     boolean recordTrace,
+    Set<SpecialUseName> specialUseNames,
     Ticker ticker,
     Transport transport,
     int transportThreads) {}

@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dnschase.resolver.FailureReason;
@@ -20,6 +21,7 @@ public final class IterativeResolver implements Resolver {
   private final ResolverContext context;
   private final Iteration iteration;
   private final boolean ownsTransport;
+  private final SpecialUseAnswers specialUse;
   private final Map<CompletableFuture<Resolution>, Query> running = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -28,6 +30,7 @@ public final class IterativeResolver implements Resolver {
     Transport transport = ownsTransport ? new NettyTransport(config.transportThreads()) : config.transport();
     this.context = new ResolverContext(config, transport);
     this.iteration = new Iteration(context);
+    this.specialUse = new SpecialUseAnswers(config.specialUseNames());
   }
 
   @Override
@@ -42,6 +45,10 @@ public final class IterativeResolver implements Resolver {
     }
     if (!Type.isRR(type) || type == Type.OPT) {
       throw new IllegalArgumentException("not a type that can be queried: " + Type.string(type));
+    }
+    Optional<Resolution> local = specialUse.answer(name, type);
+    if (local.isPresent()) {
+      return CompletableFuture.completedFuture(local.get());
     }
     Query query = new Query(context.nextQueryId(), name, type, 0,
         new Budget(context.config.budgets(), context.ticker), new Journal(context.config.recordTrace()));
