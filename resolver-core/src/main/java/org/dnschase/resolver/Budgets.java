@@ -24,10 +24,17 @@ public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDept
    */
   public static final int DEFAULT_MAX_HOPS = 12;
 
-  /** 100 queries: Unbound's MAX_SENT_COUNT is 32 per target list, with up to 3 restarts of it. */
+  /**
+   * 100 queries: Unbound caps queries sent per target list at 32 (MAX_SENT_COUNT) and targets per
+   * query with its sub-queries at 64 (MAX_TARGET_COUNT); a cold 12-hop chain across a dozen zones
+   * costs about 3 queries a hop, which leaves room for retries.
+   */
   public static final int DEFAULT_MAX_QUERIES = 100;
 
-  /** 30 referrals: Unbound's MAX_REFERRAL_COUNT; no real name is more than about 10 cuts deep. */
+  /**
+   * 30 referrals per name of the chain: Unbound allows 130 (MAX_REFERRAL_COUNT) over a whole
+   * resolution; counted per name, no real name sits below more than about 10 zone cuts.
+   */
   public static final int DEFAULT_MAX_REFERRALS = 30;
 
   /** 4 nested name-server look-ups: Unbound's default target-fetch-policy "3 2 1 0 0" nests 4 deep. */
