@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.util.List;
+import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,5 +29,18 @@ class Issue6Test {
             List.of(), List.of());
 
     assertThat(servers.resolve("www.example.", Type.A)).isInstanceOf(Resolution.Answer.class);
+  }
+
+  @Test
+  @DisplayName("iter_lame_aaaa: an authoritative upward referral (to the root) is lame, not NODATA")
+  void upwardReferralFlaggedAuthoritative_isLame() {
+    CannedServers servers = new CannedServers()
+        .reply(CannedServers.ROOT, "example. AAAA", Rcode.NOERROR, false, List.of(),
+            List.of("example. 86400 NS ns.example."), List.of("ns.example. 86400 A 192.0.2.3"))
+        .reply(LEAF, "example. AAAA", Rcode.NOERROR, true, List.of(),
+            List.of(". 86400 NS a.root."), List.of("a.root. 86400 A 192.0.2.1"));
+
+    assertThat(servers.resolve("example.", Type.AAAA)).isInstanceOfSatisfying(Resolution.Failure.class,
+        failure -> assertThat(failure.reason()).isEqualTo(FailureReason.ALL_SERVERS_FAILED));
   }
 }

@@ -22,7 +22,21 @@ final class Bailiwick {
     List<RRset> answer = keepInZone(reply.getSectionRRsets(Section.ANSWER), zone, dropped);
     List<RRset> authority = keepInZone(reply.getSectionRRsets(Section.AUTHORITY), zone, dropped);
     List<RRset> additional = keepInZone(reply.getSectionRRsets(Section.ADDITIONAL), zone, dropped);
-    return ScrubbedReply.of(reply, answer, authority, additional, dropped[0]);
+    return ScrubbedReply.of(reply, answer, authority, additional, dropped[0],
+        pointsUpward(reply.getSectionRRsets(Section.AUTHORITY), zone));
+  }
+
+  /**
+   * Whether the authority section delegates to an ancestor of the zone asked: an upward referral.
+   * Scrubbing drops that NS RRset, but the classifier must still know it was there.
+   */
+  private static boolean pointsUpward(List<RRset> authority, Name zone) {
+    for (RRset set : authority) {
+      if (set.getType() == Type.NS && !set.getName().equals(zone) && zone.subdomain(set.getName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<RRset> keepInZone(List<RRset> section, Name zone, int[] dropped) {

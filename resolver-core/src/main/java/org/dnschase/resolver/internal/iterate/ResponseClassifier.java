@@ -49,6 +49,10 @@ final class ResponseClassifier {
     if (ns != null && !reply.authoritative()) {
       return ResponseType.LAME;
     }
+    // Sending us back up the tree says the server does not serve the zone, AA or not (iter_lame_aaaa).
+    if (reply.upwardReferral() && !reply.hasSoa()) {
+      return ResponseType.LAME;
+    }
     if (reply.hasSoa() || reply.authoritative()) {
       return ResponseType.NODATA;
     }

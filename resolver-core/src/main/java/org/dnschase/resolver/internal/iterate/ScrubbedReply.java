@@ -15,14 +15,16 @@ import org.xbill.DNS.Type;
  * facts the iterator needs. Only this view is classified and cached, never the raw reply.
  *
  * @param dropped how many RRsets were out of bailiwick and removed
+ * @param upwardReferral whether the authority section held an NS RRset for an ancestor of the
+ *     zone asked (removed by scrubbing): the server pointed back up the tree
  */
 record ScrubbedReply(int rcode, boolean authoritative, List<RRset> answer, List<RRset> authority,
-    List<RRset> additional, int dropped) {
+    List<RRset> additional, int dropped, boolean upwardReferral) {
 
   static ScrubbedReply of(Message reply, List<RRset> answer, List<RRset> authority,
-      List<RRset> additional, int dropped) {
+      List<RRset> additional, int dropped, boolean upwardReferral) {
     return new ScrubbedReply(reply.getRcode(), reply.getHeader().getFlag(Flags.AA),
-        List.copyOf(answer), List.copyOf(authority), List.copyOf(additional), dropped);
+        List.copyOf(answer), List.copyOf(authority), List.copyOf(additional), dropped, upwardReferral);
   }
 
   RRset answer(Name name, int type) {
