@@ -43,4 +43,23 @@ class Issue6Test {
     assertThat(servers.resolve("example.", Type.AAAA)).isInstanceOfSatisfying(Resolution.Failure.class,
         failure -> assertThat(failure.reason()).isEqualTo(FailureReason.ALL_SERVERS_FAILED));
   }
+
+  @Test
+  @DisplayName("iter_pcdirect: when a name server's look-up fails, glue it cached on the way is still used")
+  void failedNameServerLookUp_fallsBackToCachedGlue() {
+    InetAddress net = CannedServers.address("192.0.2.4");
+    CannedServers servers = new CannedServers()
+        .reply(CannedServers.ROOT, "www.example.com. A", Rcode.NOERROR, false, List.of(),
+            List.of("example.com. 86400 NS ns.example.net."), List.of())
+        .reply(CannedServers.ROOT, "ns.example.net. A", Rcode.NOERROR, false, List.of(),
+            List.of("example.net. 86400 NS ns.example.net."), List.of("ns.example.net. 86400 A 192.0.2.4"))
+        .reply(net, "ns.example.net. A", Rcode.NOERROR, false, List.of(),
+            List.of("ns.example.net. 86400 NS x.example.net."), List.of())
+        .reply(net, "x.example.net. A", Rcode.NXDOMAIN, true, List.of(),
+            List.of("example.net. 300 SOA ns.example.net. admin.example.net. 1 3600 600 86400 300"), List.of())
+        .reply(net, "www.example.com. A", Rcode.NOERROR, true, List.of("www.example.com. 300 A 192.0.2.80"),
+            List.of(), List.of());
+
+    assertThat(servers.resolve("www.example.com.", Type.A)).isInstanceOf(Resolution.Answer.class);
+  }
 }

@@ -87,6 +87,9 @@ final class QueryTargetsStep {
     return new Step.Await(iteration.run(lookup).thenAccept(result -> {
       if (result instanceof Resolution.Answer answer) {
         delegation.addAddresses(nameServer, RRsets.addresses(answer.rrset()));
+      } else {
+        // A failed look-up may still have cached glue for the name on its way (Deckard iter_pcdirect).
+        ZoneCuts.addCachedAddresses(context.cache, delegation);
       }
     }), QueryState.QUERY_TARGETS);
   }
