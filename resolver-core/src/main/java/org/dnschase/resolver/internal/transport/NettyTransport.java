@@ -18,10 +18,13 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.Transport;
 import org.xbill.DNS.Flags;
@@ -30,7 +33,9 @@ import org.xbill.DNS.Message;
 /**
  * The default transport: each query goes out on a fresh UDP socket bound to a random port, with a
  * random ID; a truncated reply (TC=1) is asked again over TCP (RFC 7766 §5) within the same time
- * budget. One event loop group per transport, of daemon threads, shut down by {@link #close()}.
+ * budget. One event loop group per transport, of daemon threads, shut down by {@link #close()},
+ * which first ends every exchange still in flight: Netty's shutdown alone neither completes them
+ * (their timers are dropped) nor reliably closes their sockets.
  */
 public final class NettyTransport implements Transport {
 
@@ -39,6 +44,8 @@ public final class NettyTransport implements Transport {
 
   private final EventLoopGroup group;
   private final QueryIds ids = new QueryIds();
+  private final Set<PendingExchange> inFlight = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   public NettyTransport(int threads) {
     this.group = new MultiThreadIoEventLoopGroup(threads,
@@ -47,6 +54,9 @@ public final class NettyTransport implements Transport {
 
   @Override
   public CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout) {
+    if (closed) {
+      return CompletableFuture.failedFuture(closedError());
+    }
     Message stamped = query.clone();
     stamped.getHeader().setID(ids.next());
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -62,6 +72,9 @@ public final class NettyTransport implements Transport {
 
   private CompletableFuture<Message> overUdp(InetSocketAddress server, Message query, long timeoutNanos) {
     PendingExchange pending = new PendingExchange(server, query, timeoutNanos);
+    if (!track(pending)) {
+      return pending.result();
+    }
     SocketProtocolFamily family = server.getAddress() instanceof Inet6Address
         ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
     Bootstrap bootstrap = new Bootstrap().group(group)
@@ -81,6 +94,9 @@ public final class NettyTransport implements Transport {
 
   private CompletableFuture<Message> overTcp(InetSocketAddress server, Message query, long timeoutNanos) {
     PendingExchange pending = new PendingExchange(server, query, timeoutNanos);
+    if (!track(pending)) {
+      return pending.result();
+    }
     Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
             (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)))
@@ -107,8 +123,25 @@ public final class NettyTransport implements Transport {
     return pending.result();
   }
 
+  /** Registers an exchange so that close() can end it; false (and failed) if the transport is closed. */
+  private boolean track(PendingExchange pending) {
+    inFlight.add(pending);
+    pending.result().whenComplete((reply, error) -> inFlight.remove(pending));
+    if (closed) {
+      pending.fail(closedError());
+      return false;
+    }
+    return true;
+  }
+
+  private static IOException closedError() {
+    return new IOException("the transport is closed");
+  }
+
   @Override
   public void close() {
+    closed = true;
+    inFlight.forEach(pending -> pending.fail(closedError()));
     group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

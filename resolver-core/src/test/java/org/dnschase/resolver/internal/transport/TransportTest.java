@@ -266,4 +266,31 @@ class TransportTest {
       assertThat(thread.isAlive()).as("%s after close()", thread.getName()).isFalse();
     }
   }
+
+  @Test
+  @DisplayName("Transport contract: after close() an exchange fails at once instead of never completing")
+  void exchangeAfterClose_failsInsteadOfHanging() throws Exception {
+    try (DatagramSocket server = udpServer()) {
+      transport.close();
+
+      CompletableFuture<Message> result = transport.exchange(addressOf(server), query("www.example.test."), SHORT);
+
+      assertThatThrownBy(() -> result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))
+          .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  @DisplayName("Transport contract: an exchange still waiting when close() is called fails instead of never completing")
+  void exchangeInFlightAtClose_fails() throws Exception {
+    try (DatagramSocket server = udpServer()) {
+      CompletableFuture<Message> result = transport.exchange(addressOf(server), query("www.example.test."), LONG);
+      receive(server);
+
+      transport.close();
+
+      assertThatThrownBy(() -> result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))
+          .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IOException.class);
+    }
+  }
 }
