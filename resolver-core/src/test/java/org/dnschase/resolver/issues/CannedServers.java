@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
@@ -36,6 +37,7 @@ final class CannedServers implements Transport {
   static final InetAddress ROOT = address("192.0.2.1");
 
   private final Map<String, Message> replies = new HashMap<>();
+  private final List<String> asked = new CopyOnWriteArrayList<>();
 
   /** The root server answers priming with itself. */
   CannedServers() {
@@ -58,19 +60,30 @@ final class CannedServers implements Transport {
     return this;
   }
 
-  /** Resolves with a fresh resolver whose only root server is {@link #ROOT}. */
+  /** A fresh resolver whose only root server is {@link #ROOT}, asking these servers. */
+  Resolver resolver() {
+    return Resolver.builder().transport(this)
+        .rootHints(RootHints.of(Map.of(Name.fromConstantString("a.root."), List.of(ROOT)))).build();
+  }
+
+  /** Resolves with a fresh {@link #resolver()}. */
   Resolution resolve(String name, int type) {
-    try (Resolver resolver = Resolver.builder().transport(this)
-        .rootHints(RootHints.of(Map.of(Name.fromConstantString("a.root."), List.of(ROOT)))).build()) {
+    try (Resolver resolver = resolver()) {
       return resolver.resolve(name, type);
     }
+  }
+
+  /** How many times {@code question} ("name TYPE") was asked, of any server. */
+  long asked(String question) {
+    return asked.stream().filter(question::equals).count();
   }
 
   @Override
   public CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout) {
     Record question = query.getQuestion();
-    Message canned = replies.get(server.getAddress().getHostAddress() + " " + question.getName() + " "
-        + Type.string(question.getType()));
+    String asking = question.getName() + " " + Type.string(question.getType());
+    asked.add(asking);
+    Message canned = replies.get(server.getAddress().getHostAddress() + " " + asking);
     if (canned == null) {
       return CompletableFuture.failedFuture(new TimeoutException("nothing canned for " + question));
     }

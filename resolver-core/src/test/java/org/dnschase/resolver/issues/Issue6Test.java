@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.util.List;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Resolver;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Rcode;
@@ -61,5 +62,22 @@ class Issue6Test {
             List.of(), List.of());
 
     assertThat(servers.resolve("www.example.com.", Type.A)).isInstanceOf(Resolution.Answer.class);
+  }
+
+  @Test
+  @DisplayName("iter_nottl, RFC 8109 §3: a primed root NS set without addresses is not primed again for every query")
+  void rootWithoutGlue_isPrimedOnce() {
+    CannedServers servers = new CannedServers()
+        .reply(CannedServers.ROOT, ". NS", Rcode.NOERROR, true, List.of(". 86400 NS a.root."), List.of(), List.of())
+        .reply(CannedServers.ROOT, "a.example. A", Rcode.NOERROR, true, List.of("a.example. 300 A 192.0.2.80"),
+            List.of(), List.of())
+        .reply(CannedServers.ROOT, "b.example. A", Rcode.NOERROR, true, List.of("b.example. 300 A 192.0.2.81"),
+            List.of(), List.of());
+
+    try (Resolver resolver = servers.resolver()) {
+      assertThat(resolver.resolve("a.example.", Type.A)).isInstanceOf(Resolution.Answer.class);
+      assertThat(resolver.resolve("b.example.", Type.A)).isInstanceOf(Resolution.Answer.class);
+    }
+    assertThat(servers.asked(". NS")).isEqualTo(1);
   }
 }

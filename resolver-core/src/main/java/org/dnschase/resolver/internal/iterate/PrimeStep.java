@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.dnschase.resolver.cache.CacheLookup;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -24,7 +26,9 @@ final class PrimeStep {
   }
 
   Step handle(Query q) {
-    if (!q.primeAttempted) {
+    // RFC 8109 §3: prime again when the root NS RRset expires; while it lives (even without an
+    // address for its servers, which sends every query here) the hints serve (Deckard iter_nottl).
+    if (!q.primeAttempted && !(context.cache.lookup(Name.root, Type.NS, DClass.IN) instanceof CacheLookup.Hit)) {
       q.primeAttempted = true;
       return new Step.Await(sharedPriming(q), QueryState.PRIME);
     }
