@@ -1,0 +1,159 @@
+package org.dnschase.resolver.internal.iterate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dnschase.resolver.internal.iterate.ScriptedTree.EXAMPLE_SOA;
+import static org.dnschase.resolver.internal.iterate.ScriptedTree.NS1;
+import static org.dnschase.resolver.internal.iterate.ScriptedTree.TLD;
+import static org.dnschase.resolver.internal.iterate.ScriptedTree.addresses;
+import static org.dnschase.resolver.internal.iterate.ScriptedTree.arrows;
+import static org.dnschase.resolver.internal.iterate.ScriptedTree.kinds;
+
+import org.dnschase.resolver.Budgets;
+import org.dnschase.resolver.Diagnostic;
+import org.dnschase.resolver.FailureReason;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Resolver;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.xbill.DNS.Type;
+
+/**
+ * CNAME chains that arrive inside one reply, through the real resolver on the {@link ScriptedTree}:
+ * what of the reply is used, where the walk restarts, and the chain's loop and hop-limit rules.
+ * Each test warms the resolver on www.example.test. first, so what follows costs only its own
+ * exchanges.
+ */
+class ReplyChaseTest {
+
+  @RegisterExtension
+  final ScriptedTree tree = new ScriptedTree();
+  private final ScriptedTransport transport = tree.transport();
+
+  /** A resolver that already knows example.test.'s server. */
+  private Resolver warmResolver(Budgets budgets) {
+    tree.walksToExample("www.example.test.");
+    tree.answers(NS1, "www.example.test.", "192.0.2.1");
+    Resolver resolver = tree.resolver(budgets);
+    resolver.resolve("www.example.test.", Type.A);
+    transport.clearExchanges();
+    return resolver;
+  }
+
+  /* ---- what one reply can settle ---- */
+
+  @Test
+  @DisplayName("RFC 1034 §3.6.2: a CNAME beside other data is followed and reported; the other data is not the answer")
+  void cnameBesideOtherData_cnameFollowedAndReported() {
+    Resolver resolver = warmResolver(Budgets.DEFAULTS);
+    transport.expect(NS1, "a.example.test.", Type.A).respond(Reply.noError().authoritative().answer(
+        "a.example.test. 300 A 192.0.2.66",
+        "a.example.test. 300 CNAME b.example.test.",
+        "b.example.test. 300 A 192.0.2.2"));
+
+    Resolution result = resolver.resolve("a.example.test.", Type.A);
+
+    assertThat(addresses(result)).containsExactly("192.0.2.2");
+    assertThat(arrows(result)).containsExactly("a.example.test. -> b.example.test.");
+    assertThat(kinds(result)).containsExactly(Diagnostic.Kind.CNAME_AND_OTHER_DATA);
+  }
+
+  @Test
+  @DisplayName("RFC 2308 §2.2, RFC 6604 §3: an in-zone chain ending in a proven NODATA is NoData with the chain, one query")
+  void inZoneChainEndingInNoData_isNoDataFromOneReply() {
+    Resolver resolver = warmResolver(Budgets.DEFAULTS);
+    transport.expect(NS1, "a.example.test.", Type.A).respond(Reply.noError().authoritative()
+        .answer("a.example.test. 300 CNAME b.example.test.").authority(EXAMPLE_SOA));
+
+    Resolution result = resolver.resolve("a.example.test.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.NoData.class);
+    assertThat(result.finalName()).hasToString("b.example.test.");
+    assertThat(result.upstreamQueries()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("RFC 1034 §3.6.2: qtype CNAME gets the CNAME record itself, no hop, no further query")
+  void cnameQuery_answeredUnchased() {
+    Resolver resolver = warmResolver(Budgets.DEFAULTS);
+    transport.expect(NS1, "a.example.test.", Type.CNAME).respond(Reply.noError().authoritative()
+        .answer("a.example.test. 300 CNAME b.example.test."));
+
+    Resolution result = resolver.resolve("a.example.test.", Type.CNAME);
+
+    assertThat(result).isInstanceOf(Resolution.Answer.class);
+    assertThat(((Resolution.Answer) result).rrset().getType()).isEqualTo(Type.CNAME);
+    assertThat(result.chain()).isEmpty();
+  }
+
+  /* ---- where the reply stops ---- */
+
+  @Test
+  @DisplayName("RFC 2181 §5.4.1: a chain leaving the zone restarts at its target; the target's data in the reply is not used")
+  void chainLeavingZone_restartsAtTargetWithItsOwnServer() {
+    Resolver resolver = warmResolver(Budgets.DEFAULTS);
+    transport.expect(NS1, "a.example.test.", Type.A).respond(Reply.noError().authoritative().answer(
+        "a.example.test. 300 CNAME alias.test.",
+        "alias.test. 300 A 192.0.2.66"));
+    tree.answers(TLD, "alias.test.", "192.0.2.5");
+
+    Resolution result = resolver.resolve("a.example.test.", Type.A);
+
+    assertThat(addresses(result)).containsExactly("192.0.2.5");
+    assertThat(arrows(result)).containsExactly("a.example.test. -> alias.test.");
+    assertThat(transport.exchangeLines()).containsExactly(
+        "127.0.0.11 a.example.test./A", "127.0.0.2 alias.test./A");
+  }
+
+  /* ---- loops and the hop limit inside one reply ---- */
+
+  @Test
+  @DisplayName("RFC 1034 §3.6.2: a loop inside one reply is a LOOP failure with its cycle, after one query")
+  void loopInsideOneReply_isLoop() {
+    Resolver resolver = warmResolver(Budgets.DEFAULTS);
+    transport.expect(NS1, "a.example.test.", Type.A).respond(Reply.noError().authoritative().answer(
+        "a.example.test. 300 CNAME b.example.test.",
+        "b.example.test. 300 CNAME a.example.test."));
+
+    Resolution result = resolver.resolve("a.example.test.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.Failure.class);
+    assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.LOOP);
+    assertThat(((Resolution.Failure) result).detail())
+        .isEqualTo("alias loop: a.example.test. -CNAME-> b.example.test. -CNAME-> a.example.test.");
+    assertThat(result.upstreamQueries()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("Hop limit: every CNAME of one reply is a hop; one over the limit is HOP_LIMIT with the hops kept")
+  void chainOverHopLimitInsideOneReply_isHopLimit() {
+    Resolver resolver = warmResolver(Budgets.DEFAULTS.withMaxHops(2));
+    transport.expect(NS1, "a.example.test.", Type.A).respond(Reply.noError().authoritative().answer(
+        "a.example.test. 300 CNAME b.example.test.",
+        "b.example.test. 300 CNAME c.example.test.",
+        "c.example.test. 300 CNAME d.example.test.",
+        "d.example.test. 300 A 192.0.2.4"));
+
+    Resolution result = resolver.resolve("a.example.test.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.Failure.class);
+    assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.HOP_LIMIT);
+    assertThat(arrows(result)).containsExactly("a.example.test. -> b.example.test.", "b.example.test. -> c.example.test.");
+  }
+
+  @Test
+  @DisplayName("Hop limit: a chain of exactly the limit inside one reply is answered")
+  void chainAtHopLimitInsideOneReply_isAnswered() {
+    Resolver resolver = warmResolver(Budgets.DEFAULTS.withMaxHops(3));
+    transport.expect(NS1, "a.example.test.", Type.A).respond(Reply.noError().authoritative().answer(
+        "a.example.test. 300 CNAME b.example.test.",
+        "b.example.test. 300 CNAME c.example.test.",
+        "c.example.test. 300 CNAME d.example.test.",
+        "d.example.test. 300 A 192.0.2.4"));
+
+    Resolution result = resolver.resolve("a.example.test.", Type.A);
+
+    assertThat(addresses(result)).containsExactly("192.0.2.4");
+    assertThat(result.chain()).hasSize(3);
+  }
+}
