@@ -16,10 +16,11 @@ import org.xbill.DNS.Type;
 
 /**
  * Follows a CNAME/DNAME chain inside one reply. Scrubbing already limited the reply to the asked zone,
- * so every hop it holds is the zone's own data: an in-zone chain of N hops costs one query. Each
- * hop goes through the chain's loop and limit checks. Where the chain leaves the reply, the walk
- * restarts at the last target, cache first; where it ends inside the zone with an authoritative
- * NXDOMAIN or NODATA, that is the outcome (RFC 6604 §3: the rcode belongs to the last name).
+ * so every hop it holds is the zone's own data, down to the zone cuts we know below it: an in-zone
+ * chain of N hops costs one query. Each hop goes through the chain's loop and limit checks. Where
+ * the chain leaves the reply (or enters a known child zone), the walk restarts at the last target,
+ * cache first; where it ends inside the zone with an authoritative NXDOMAIN or NODATA, that is the
+ * outcome (RFC 6604 §3: the rcode belongs to the last name).
  */
 final class ReplyChase {
 
@@ -37,7 +38,7 @@ final class ReplyChase {
       if (next == null) {
         return endOfChain(q, reply, zone, rank);
       }
-      if (q.outcome != null) {
+      if (q.outcome != null || belowKnownCut(q.name, zone)) {
         return next;
       }
       RRset data = reply.answer(q.name, q.qtype);
@@ -67,6 +68,15 @@ final class ReplyChase {
     reportOtherData(q, reply, source);
     context.cache.put(alias, rank);
     return q.restart(Hops.cname(q.name, alias, zone, source));
+  }
+
+  /**
+   * Whether the cache knows a zone cut strictly between {@code zone} and {@code name}: then the
+   * name belongs to that child zone, and its servers, not this reply, speak for it.
+   */
+  private boolean belowKnownCut(Name name, Name zone) {
+    Name cut = ZoneCuts.enclosingZone(context.cache, name);
+    return !cut.equals(zone) && cut.subdomain(zone);
   }
 
   /** RFC 6672 §3.2: the CNAME a server puts beside a DNAME must be the DNAME's; ours is used. */

@@ -105,6 +105,26 @@ class ReplyChaseTest {
         "127.0.0.11 a.example.test./A", "127.0.0.2 alias.test./A");
   }
 
+  @Test
+  @DisplayName("DESIGN (chains inside one zone): a chain entering a zone cut known below the zone is asked of that cut's server")
+  void chainIntoKnownChildZone_askedOfTheChildServer() {
+    Resolver resolver = warmResolver(Budgets.DEFAULTS);
+    transport.expect(NS1, "x.sub.example.test.", Type.A).respond(Reply.noError()
+        .authority("sub.example.test. 86400 NS ns.sub.example.test.")
+        .additional("ns.sub.example.test. 86400 A 127.0.0.40"));
+    tree.answers("127.0.0.40", "x.sub.example.test.", "192.0.2.40");
+    resolver.resolve("x.sub.example.test.", Type.A);
+    transport.expect(NS1, "a.example.test.", Type.A).respond(Reply.noError().authoritative().answer(
+        "a.example.test. 300 CNAME y.sub.example.test.",
+        "y.sub.example.test. 300 A 192.0.2.66"));
+    tree.answers("127.0.0.40", "y.sub.example.test.", "192.0.2.41");
+
+    Resolution result = resolver.resolve("a.example.test.", Type.A);
+
+    assertThat(addresses(result)).containsExactly("192.0.2.41");
+    assertThat(arrows(result)).containsExactly("a.example.test. -> y.sub.example.test.");
+  }
+
   /* ---- loops and the hop limit inside one reply ---- */
 
   @Test
