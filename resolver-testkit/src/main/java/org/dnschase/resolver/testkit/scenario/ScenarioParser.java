@@ -94,7 +94,8 @@ final class ScenarioParser {
       return new Step.TimePasses(id, line.number(), elapse(line, args.subList(2, args.size())));
     }
     if (args.size() > 2) {
-      throw cursor.error(line.number(), "STEP " + type + " arguments are not supported: " + args.subList(2, args.size()));
+      throw cursor.error(line.number(), "STEP " + type + " arguments are not supported: "
+          + args.subList(2, args.size()));
     }
     return switch (type) {
       case "QUERY" -> new Step.Query(id, line.number(), entry(line));

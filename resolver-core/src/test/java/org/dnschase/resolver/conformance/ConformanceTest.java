@@ -1,0 +1,36 @@
+package org.dnschase.resolver.conformance;
+
+import java.io.IOException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays the shared corpus of public resolver scenarios (Deckard and Unbound testbound {@code
+ * .rpl} files) against our resolver, one test per file and QNAME minimisation mode. The folder
+ * is {@code -Dconformance.dir}, {@code CONFORMANCE_DIR} or {@code ../shared/conformance/rpl}
+ * from the repository root; without it the tests are skipped with a message.
+ */
+@DisplayName("Conformance: the shared rpl corpus")
+class ConformanceTest {
+
+  static final Corpus CORPUS = Corpus.shared();
+
+  @BeforeAll
+  static void corpusIsThere() {
+    Assumptions.assumeTrue(CORPUS.exists(), CORPUS::absence);
+  }
+
+  static Stream<ScenarioCase> scenarios() {
+    return CORPUS.cases();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void scenario(ScenarioCase scenarioCase) throws IOException {
+    Verdicts.check(scenarioCase);
+  }
+}

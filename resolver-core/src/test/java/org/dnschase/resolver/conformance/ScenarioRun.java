@@ -1,0 +1,129 @@
+package org.dnschase.resolver.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Responses;
+import org.dnschase.resolver.testkit.scenario.Entry;
+import org.dnschase.resolver.testkit.scenario.Scenario;
+import org.dnschase.resolver.testkit.scenario.ScriptedServers;
+import org.dnschase.resolver.testkit.scenario.Step;
+import org.xbill.DNS.ExtendedFlags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+
+/**
+ * Plays one scenario against a fresh resolver (FORMAT §7): steps in file order, the step id
+ * selecting the RANGE windows, the clock moved only by TIME_PASSES, each CHECK_ANSWER compared
+ * with the response {@link Responses} builds for the last QUERY.
+ */
+final class ScenarioRun {
+
+  /** Upstream exchanges complete at once; a resolution still running after this is stuck. */
+  private static final long RESOLVE_TIMEOUT_SECONDS = 10;
+  /** Deckard gives every query an OPT record with this payload size (FORMAT §5.1). */
+  private static final int CLIENT_EDNS_PAYLOAD = 4096;
+
+  private final Scenario scenario;
+  private final ScenarioClock clock = new ScenarioClock();
+  private final AtomicInteger currentStep = new AtomicInteger();
+  private final ScriptedServers servers;
+  private final ScenarioTransport transport;
+  private final List<StepFailure> failures = new ArrayList<>();
+  private Message lastAnswer;
+
+  ScenarioRun(Scenario scenario, Strictness strictness) {
+    this.scenario = scenario;
+    this.servers = new ScriptedServers(scenario);
+    this.transport = new ScenarioTransport(servers, currentStep::get, strictness);
+  }
+
+  /** Plays every step and returns what went wrong: empty when the scenario passed. */
+  List<StepFailure> play() {
+    try (Resolver resolver = ResolverSetup.builder(scenario.config(), transport, clock).build()) {
+      for (Step step : scenario.steps()) {
+        currentStep.set(step.id());
+        switch (step) {
+          case Step.Query query -> query(resolver, query);
+          case Step.CheckAnswer check -> check(check);
+          case Step.TimePasses time -> clock.advance(time.elapse());
+          // One-shot answers are used by the scripted servers; CHECK_OUT_QUERY is a no-op in Deckard.
+          case Step.Reply reply -> { }
+          case Step.CheckOutQuery checkOut -> { }
+        }
+      }
+    }
+    failures.addAll(transport.unforeseen());
+    int lastStep = currentStep.get();
+    servers.unusedMandatoryEntries()
+        .forEach(entry -> failures.add(new StepFailure(lastStep, "MANDATORY " + entry + " never used")));
+    return List.copyOf(failures);
+  }
+
+  /** Every exchange and resolution of the run, to print beside the failures. */
+  List<String> transcript() {
+    return transport.transcript();
+  }
+
+  private void query(Resolver resolver, Step.Query step) {
+    Message query = clientQuery(step.entry());
+    Record question = query.getQuestion();
+    lastAnswer = null;
+    if (question == null) {
+      fail(step, "STEP " + step.id() + " QUERY (line " + step.line() + ") has no question");
+      return;
+    }
+    try {
+      Resolution resolution = resolver.resolveAsync(question.getName(), question.getType())
+          .get(RESOLVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      transport.note("step " + step.id() + " resolved " + ScenarioTransport.describe(question) + ": "
+          + summary(resolution));
+      lastAnswer = ScenarioTransport.wire(Responses.toMessage(resolution, query));
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      fail(step, "STEP " + step.id() + " QUERY " + ScenarioTransport.describe(question) + " failed: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail(step, "STEP " + step.id() + " interrupted");
+    }
+  }
+
+  private void check(Step.CheckAnswer step) {
+    String where = "STEP " + step.id() + " CHECK_ANSWER (line " + step.line() + "): ";
+    if (lastAnswer == null) {
+      fail(step, where + "there is no answer to check");
+      return;
+    }
+    step.entry().differences(lastAnswer).forEach(difference -> fail(step, where + difference));
+  }
+
+  private void fail(Step step, String text) {
+    failures.add(new StepFailure(step.id(), text));
+  }
+
+  /** The entry as a client's query: a fresh ID, the entry's header, and Deckard's OPT (DO if listed). */
+  private static Message clientQuery(Entry entry) {
+    Message query = entry.message();
+    query.getHeader().setID(ThreadLocalRandom.current().nextInt(0x10000));
+    query.addRecord(new OPTRecord(CLIENT_EDNS_PAYLOAD, 0, 0, entry.dnssecOk() ? ExtendedFlags.DO : 0),
+        Section.ADDITIONAL);
+    return query;
+  }
+
+  private static String summary(Resolution resolution) {
+    String chain = resolution.chain().isEmpty() ? "" : " chain " + resolution.chain().size() + " hop(s)";
+    return switch (resolution) {
+      case Resolution.Answer answer -> "answer " + answer.records().size() + " record(s)" + chain;
+      case Resolution.NoData noData -> "NODATA" + chain;
+      case Resolution.NxDomain nxDomain -> "NXDOMAIN" + chain;
+      case Resolution.Failure failure -> failure.reason() + " (" + failure.detail() + ")" + chain;
+    };
+  }
+}

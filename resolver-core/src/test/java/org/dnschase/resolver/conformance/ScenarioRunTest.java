@@ -1,0 +1,93 @@
+package org.dnschase.resolver.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.dnschase.resolver.testkit.scenario.Scenario;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The runner itself, on scenarios small enough to read: what passes, what fails and where. */
+class ScenarioRunTest {
+
+  static final String SERVERS = """
+      stub-addr: 192.0.2.1
+      CONFIG_END
+      SCENARIO_BEGIN runner
+      RANGE_BEGIN 0 100
+      \tADDRESS 192.0.2.1
+      ENTRY_BEGIN
+      MATCH opcode qtype qname
+      ADJUST copy_id
+      REPLY QR AA NOERROR
+      SECTION QUESTION
+      . IN NS
+      SECTION ANSWER
+      . IN NS k.root-servers.net.
+      SECTION ADDITIONAL
+      k.root-servers.net. IN A 192.0.2.1
+      ENTRY_END
+      ENTRY_BEGIN
+      MATCH opcode qtype qname
+      ADJUST copy_id
+      REPLY QR AA NOERROR
+      SECTION QUESTION
+      www.example. IN A
+      SECTION ANSWER
+      www.example. 300 IN A 192.0.2.80
+      ENTRY_END
+      RANGE_END
+      """;
+
+  @Test
+  @DisplayName("FORMAT §7: the answer is checked at CHECK_ANSWER; a wrong expectation fails at its step")
+  void checkAnswer_comparesTheLastAnswer() {
+    List<StepFailure> right = play(query("www.example.") + check("NOERROR", "www.example. IN A 192.0.2.80"),
+        Strictness.STRICT);
+    List<StepFailure> wrong = play(query("www.example.") + check("NOERROR", "www.example. IN A 192.0.2.99"),
+        Strictness.STRICT);
+
+    assertThat(right).isEmpty();
+    assertThat(wrong).singleElement().satisfies(failure -> {
+      assertThat(failure.step()).isEqualTo(2);
+      assertThat(failure.text()).contains("answer: expected");
+    });
+  }
+
+  @Test
+  @DisplayName("FORMAT §9: an unforeseen upstream query fails a strict run, and is a timeout in a lenient one")
+  void unforeseenQuery_strictFailsLenientTimesOut() {
+    String script = query("other.example.") + check("SERVFAIL", null);
+
+    assertThat(play(script, Strictness.STRICT)).singleElement()
+        .satisfies(failure -> assertThat(failure.text()).startsWith("unforeseen upstream query"));
+    assertThat(play(script, Strictness.LENIENT)).isEmpty();
+  }
+
+  private static List<StepFailure> play(String steps, Strictness strictness) {
+    return new ScenarioRun(Scenario.parse("runner.rpl", SERVERS + steps + "SCENARIO_END\n"), strictness).play();
+  }
+
+  private static String query(String name) {
+    return """
+        STEP 1 QUERY
+        ENTRY_BEGIN
+        REPLY RD
+        SECTION QUESTION
+        %s IN A
+        ENTRY_END
+        """.formatted(name);
+  }
+
+  private static String check(String rcode, String answer) {
+    return """
+        STEP 2 CHECK_ANSWER
+        ENTRY_BEGIN
+        MATCH flags rcode answer
+        REPLY QR RD RA %s
+        SECTION ANSWER
+        %s
+        ENTRY_END
+        """.formatted(rcode, answer == null ? "" : answer);
+  }
+}
