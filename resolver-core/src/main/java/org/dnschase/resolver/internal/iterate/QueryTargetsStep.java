@@ -34,13 +34,17 @@ final class QueryTargetsStep {
       return q.fail(FailureReason.TIMEOUT, "deadline of " + q.budget.limits().deadline()
           + " passed while asking the servers of " + q.delegation.zone());
     }
+    // Checked before a name-server look-up too: a look-up that ran out of the shared budget must
+    // end the resolution as QUERY_BUDGET_EXCEEDED, not as a zone whose servers all failed.
+    if (q.budget.queriesSent() >= q.budget.limits().maxQueries()) {
+      return budgetExceeded(q);
+    }
     InetAddress address = nextAllowedAddress(q);
     if (address == null) {
       return lookUpNameServer(q);
     }
     if (!q.budget.trySpendQuery()) {
-      return q.fail(FailureReason.QUERY_BUDGET_EXCEEDED, "sent " + q.budget.queriesSent()
-          + " upstream queries, the limit, before " + q.name + " was resolved");
+      return budgetExceeded(q);
     }
     q.delegation.markUsed(address);
     InetSocketAddress server = context.upstream(address);
@@ -50,6 +54,11 @@ final class QueryTargetsStep {
     q.expectReply(server, context.ticker.read());
     return new Step.Await(context.transport.exchange(server, query, timeout).handle(q::replied),
         QueryState.QUERY_RESPONSE);
+  }
+
+  private static Step budgetExceeded(Query q) {
+    return q.fail(FailureReason.QUERY_BUDGET_EXCEEDED, "sent " + q.budget.queriesSent()
+        + " upstream queries, the limit, before " + q.name + " was resolved");
   }
 
   /** The best unused address the upstream filter allows; refused ones are used up and reported. */

@@ -72,6 +72,22 @@ class NameServerLookupTest {
   /* ---- budgets shared with the look-ups ---- */
 
   @Test
+  @DisplayName("Budgets: a look-up's queries count against the resolution's budget, and running out is QUERY_BUDGET_EXCEEDED")
+  void budgetRunningOutInsideLookup_isQueryBudgetExceeded() {
+    tree.primes();
+    tree.rootRefersToTest("www.example.test.");
+    tldDelegatesGlueless("www.example.test.", "example.test.", "ns.hoster.test.");
+    transport.expect(TLD, "ns.hoster.test.", Type.A).respond(Reply.noError()
+        .authority("hoster.test. 86400 NS ns1.hoster.test.").additional("ns1.hoster.test. 86400 A 127.0.0.30"));
+
+    Resolution result = tree.resolver(Budgets.DEFAULTS.withMaxQueries(4)).resolve("www.example.test.", Type.A);
+
+    assertThat(failure(result).reason()).isEqualTo(FailureReason.QUERY_BUDGET_EXCEEDED);
+    assertThat(failure(result).detail()).contains("4");
+    assertThat(result.upstreamQueries()).isEqualTo(4);
+  }
+
+  @Test
   @DisplayName("Budgets: look-ups nested deeper than maxDepth are refused without a query")
   void lookupsNestedTooDeep_refusedWithoutQuery() {
     tree.primes();
