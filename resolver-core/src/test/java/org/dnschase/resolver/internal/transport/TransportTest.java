@@ -180,6 +180,50 @@ class TransportTest {
     }
   }
 
+  /* ---- spoofing resistance ---- */
+
+  @Test
+  @DisplayName("RFC 5452 §9.2, §4.3: each query leaves from its own source port, with its own random ID")
+  void eachExchange_freshSourcePortAndId() throws Exception {
+    Set<Integer> ports = new java.util.HashSet<>();
+    Set<Integer> ids = new java.util.HashSet<>();
+    try (DatagramSocket server = udpServer()) {
+      for (int i = 0; i < 4; i++) {
+        CompletableFuture<Message> result = transport.exchange(addressOf(server), query("www.example.test."), LONG);
+        Received got = receive(server);
+        ports.add(((InetSocketAddress) got.from()).getPort());
+        ids.add(got.query().getHeader().getID());
+        send(server, got.from(), answer(got.query(), got.query().getHeader().getID(), "192.0.2.1").toWire());
+        result.get(LONG.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+
+    assertThat(ports).as("source ports of 4 queries").hasSizeGreaterThan(1);
+    assertThat(ids).as("IDs of 4 queries").hasSizeGreaterThan(1);
+  }
+
+  @Test
+  @DisplayName("DESIGN (Servers): IPv6 servers are usable too (on ::1, when the host has IPv6 loopback)")
+  void ipv6Server_answers() throws Exception {
+    InetAddress v6 = InetAddress.getByName("::1");
+    DatagramSocket server;
+    try {
+      server = new DatagramSocket(new InetSocketAddress(v6, 0));
+    } catch (IOException noIpv6) {
+      org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + noIpv6.getMessage());
+      return;
+    }
+    try (server) {
+      server.setSoTimeout(SERVER_WAIT_MS);
+      CompletableFuture<Message> result = transport.exchange(new InetSocketAddress(v6, server.getLocalPort()),
+          query("www.example.test."), LONG);
+      Received got = receive(server);
+      send(server, got.from(), answer(got.query(), got.query().getHeader().getID(), "192.0.2.1").toWire());
+
+      assertThat(addressIn(result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))).isEqualTo("192.0.2.1");
+    }
+  }
+
   /* ---- truncation ---- */
 
   @Test
