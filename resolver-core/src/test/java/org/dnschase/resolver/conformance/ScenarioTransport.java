@@ -18,6 +18,7 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
@@ -106,7 +107,7 @@ final class ScenarioTransport implements Transport {
     Message servfail = new Message(sent.getHeader().getID());
     servfail.getHeader().setFlag(Flags.QR);
     servfail.getHeader().setRcode(Rcode.SERVFAIL);
-    servfail.addRecord(sent.getQuestion(), org.xbill.DNS.Section.QUESTION);
+    servfail.addRecord(sent.getQuestion(), Section.QUESTION);
     return servfail;
   }
 
