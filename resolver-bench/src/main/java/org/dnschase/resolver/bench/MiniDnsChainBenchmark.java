@@ -98,7 +98,9 @@ public class MiniDnsChainBenchmark {
     return warm.peer.resolve(chain.qname);
   }
 
+  /** Sampled like {@link ColdChainBenchmark}, so the two medians can be compared. */
   @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public List<String> cold(Chain chain, Fresh fresh) throws IOException {
     return fresh.peer.resolve(chain.qname);
