@@ -17,6 +17,16 @@ public record Diagnostic(Kind kind, Name name, String detail) {
   public enum Kind {
     /** A CNAME beside other data at one name (RFC 1034 §3.6.2, RFC 2181 §10.1); the CNAME was used. */
     CNAME_AND_OTHER_DATA,
+    /** A CNAME at a zone apex, where SOA and NS must live (RFC 1912 §2.4, RFC 2181 §10.1). */
+    CNAME_AT_APEX,
+    /** A CNAME and a DNAME at one owner name (RFC 6672 §2.4). */
+    CNAME_AND_DNAME,
+    /** An NS target that is an alias (RFC 2181 §10.3); the resolver followed it. */
+    NS_TARGET_IS_ALIAS,
+    /** An MX target that is an alias (RFC 2181 §10.3). */
+    MX_TARGET_IS_ALIAS,
+    /** A chain longer than the resolver's long-chain threshold: legal, but slow and fragile. */
+    LONG_CHAIN,
     /**
      * A server's CNAME beside a DNAME disagreed with the DNAME's substitution (RFC 6672 §3.2);
      * the resolver's own synthesis was used.

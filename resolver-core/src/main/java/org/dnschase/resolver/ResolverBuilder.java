@@ -31,6 +31,8 @@ public final class ResolverBuilder {
   public static final int DEFAULT_EDNS_PAYLOAD_SIZE = 1232;
   /** The DNS port. */
   public static final int DEFAULT_UPSTREAM_PORT = 53;
+  /** Chains longer than 8 hops are reported: real CDN chains reach 9, anything longer deserves a look. */
+  public static final int DEFAULT_LONG_CHAIN_THRESHOLD = 8;
   /** Two event loop threads: DNS exchanges are small; more threads only add contention here. */
   public static final int DEFAULT_TRANSPORT_THREADS = 2;
 
@@ -42,6 +44,7 @@ public final class ResolverBuilder {
   private Predicate<InetAddress> upstreamFilter;
   private String upstreamFilterDescription;
   private Boolean recordTrace;
+  private Integer longChainThreshold;
   private Set<SpecialUseName> specialUseNames;
   private Ticker ticker;
   private Transport transport;
@@ -117,6 +120,19 @@ public final class ResolverBuilder {
   }
 
   /**
+   * Chains with more hops than this are reported as {@link Diagnostic.Kind#LONG_CHAIN} (default
+   * 8); they are still followed up to {@link Budgets#maxHops()}.
+   */
+  public ResolverBuilder longChainThreshold(int hops) {
+    requireUnset("longChainThreshold", longChainThreshold);
+    if (hops < 1) {
+      throw new IllegalArgumentException("longChainThreshold must be positive, was " + hops);
+    }
+    longChainThreshold = hops;
+    return this;
+  }
+
+  /**
    * Which special-use names are answered locally, never sent upstream; the default is all of
    * {@link SpecialUseName}. An empty set resolves them all like any other name.
    */
@@ -175,6 +191,7 @@ public final class ResolverBuilder {
         upstreamFilter != null ? upstreamFilter : address -> true,
         upstreamFilterDescription != null ? upstreamFilterDescription : "any address",
         recordTrace != null && recordTrace,
+        longChainThreshold != null ? longChainThreshold : DEFAULT_LONG_CHAIN_THRESHOLD,
         specialUseNames != null ? specialUseNames : EnumSet.allOf(SpecialUseName.class),
         time,
         transport,

@@ -42,8 +42,10 @@ final class ChainLab {
       ns1.test.    A   127.53.2.1
       """;
 
-  static final String LAB = tld("lab", "127.53.1.1", Map.of("alpha", "127.53.10.1", "beta", "127.53.11.1"));
-  static final String TEST = tld("test", "127.53.2.1", Map.of("gamma", "127.53.12.1", "delta", "127.53.13.1"));
+  static final String LAB = tld("lab", "127.53.1.1", Map.of("alpha", "127.53.10.1", "beta", "127.53.11.1"))
+      + "zeta NS nsalias.alpha.lab.\n";
+  static final String TEST = tld("test", "127.53.2.1",
+      Map.of("gamma", "127.53.12.1", "delta", "127.53.13.1", "epsilon", "127.53.14.1"));
 
   static final String ALPHA = leaf("alpha.lab", "127.53.10.1", """
       start    300  CNAME hop1.beta.lab.
@@ -54,6 +56,11 @@ final class ChainLab {
       dl       300  DNAME dl.beta.lab.
       grow     300  DNAME a.grow.alpha.lab.
       long     300  DNAME %s.gamma.test.
+      mx       300  MX    10 mailalias.alpha.lab.
+      mailalias 300 CNAME final.alpha.lab.
+      nsalias  300  CNAME ns.beta.lab.
+      cd       300  CNAME final.alpha.lab.
+      cd       300  DNAME beta.lab.
       """.formatted(LONG_TARGET) + longChain(12, "alpha") + longChain(13, "alpha"));
   static final String BETA = leaf("beta.lab", "127.53.11.1", """
       hop1     120  CNAME hop2.gamma.test.
@@ -65,6 +72,23 @@ final class ChainLab {
       www.newhome  600 A  192.0.2.20
       mail.newhome 600 A  192.0.2.25
       """);
+  /** A zone that breaks RFC 1912 §2.4: its apex is also a CNAME. */
+  static final String EPSILON = """
+      $ORIGIN epsilon.test.
+      $TTL 3600
+      @    SOA ns hostmaster 1 3600 600 86400 300
+      @    NS  ns
+      @    CNAME final.alpha.lab.
+      ns   A   127.53.14.1
+      """;
+  /** Delegated from lab. to an alias (nsalias.alpha.lab.), which breaks RFC 2181 §10.3; served by beta's server. */
+  static final String ZETA = """
+      $ORIGIN zeta.lab.
+      $TTL 3600
+      @    SOA ns.beta.lab. hostmaster 1 3600 600 86400 300
+      @    NS  ns.beta.lab.
+      www  A   192.0.2.30
+      """;
   static final String DELTA = leaf("delta.test", "127.53.13.1", """
       hop3     200  CNAME final.alpha.lab.
       """);
@@ -74,6 +98,7 @@ final class ChainLab {
   static TestHierarchy start() {
     return TestHierarchy.builder()
         .zone(ROOT).zone(LAB).zone(TEST).zone(ALPHA).zone(BETA).zone(GAMMA).zone(DELTA)
+        .zone(EPSILON).zone(ZETA)
         .build();
   }
 

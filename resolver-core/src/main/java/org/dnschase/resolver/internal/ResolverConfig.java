@@ -23,6 +23,7 @@ public record ResolverConfig(
     Predicate<InetAddress> upstreamFilter,
     String upstreamFilterDescription,
     boolean recordTrace,
+    int longChainThreshold,
     Set<SpecialUseName> specialUseNames,
     Ticker ticker,
     Transport transport,

@@ -3,8 +3,15 @@ package org.dnschase.resolver.internal.iterate;
 import java.time.Duration;
 import java.util.List;
 import org.dnschase.resolver.Hop;
+import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.internal.chase.AliasRules;
 import org.dnschase.resolver.internal.message.RRsets;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
 
 /**
  * {@link QueryState#FINISHED}: turns the query's outcome into the public {@link Resolution},
@@ -13,8 +20,17 @@ import org.dnschase.resolver.internal.message.RRsets;
  */
 final class FinishStep {
 
+  private final ResolverContext context;
+
+  FinishStep(ResolverContext context) {
+    this.context = context;
+  }
+
   Resolution resolution(Query q) {
     List<Hop> chain = q.chain.hops();
+    if (q.depth == 0) {
+      checkRules(q, chain);
+    }
     int queries = q.budget.queriesSent();
     return switch (q.outcome) {
       case Outcome.Data data -> new Resolution.Answer(q.qname, q.qtype, data.rrset(), chain,
@@ -28,6 +44,20 @@ final class FinishStep {
       case Outcome.Failed failed -> new Resolution.Failure(q.qname, q.qtype, failed.reason(),
           failed.detail(), chain, q.journal.diagnostics(), q.journal.trace(), queries);
     };
+  }
+
+  /** The rules only the finished chain and data show: its length, and aliases as NS/MX targets. */
+  private void checkRules(Query q, List<Hop> chain) {
+    q.journal.reportAll(AliasRules.checkLength(q.qname, chain.size(), context.config.longChainThreshold()));
+    if (q.outcome instanceof Outcome.Data data && (q.qtype == Type.MX || q.qtype == Type.NS)) {
+      Diagnostic.Kind kind = q.qtype == Type.MX ? Diagnostic.Kind.MX_TARGET_IS_ALIAS : Diagnostic.Kind.NS_TARGET_IS_ALIAS;
+      for (Record record : data.rrset().rrs(false)) {
+        Name target = record.getAdditionalName();
+        if (target != null && context.cache.lookup(target, Type.CNAME, DClass.IN) instanceof CacheLookup.Hit alias) {
+          q.journal.report(AliasRules.aliasTarget(kind, record.getName(), target, RRsets.cnameTarget(alias.rrset())));
+        }
+      }
+    }
   }
 
   private static Duration effectiveTtl(List<Hop> chain, long finalTtlSeconds) {

@@ -19,13 +19,14 @@ final class Iteration {
   private final PrimeStep prime;
   private final QueryTargetsStep queryTargets;
   private final QueryResponseStep queryResponse;
-  private final FinishStep finish = new FinishStep();
+  private final FinishStep finish;
 
   Iteration(ResolverContext context) {
     this.init = new InitStep(context);
     this.prime = new PrimeStep(context, this);
     this.queryTargets = new QueryTargetsStep(context, this);
     this.queryResponse = new QueryResponseStep(context);
+    this.finish = new FinishStep(context);
   }
 
   CompletableFuture<Resolution> run(Query q) {

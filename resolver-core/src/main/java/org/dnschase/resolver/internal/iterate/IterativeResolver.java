@@ -43,7 +43,7 @@ public final class IterativeResolver implements Resolver {
     if (!name.isAbsolute()) {
       throw new IllegalArgumentException("name must be absolute (end in a dot): " + name);
     }
-    if (!Type.isRR(type) || type == Type.OPT) {
+    if ((!Type.isRR(type) && type != Type.ANY) || type == Type.OPT) {
       throw new IllegalArgumentException("not a type that can be queried: " + Type.string(type));
     }
     Optional<Resolution> local = specialUse.answer(name, type);

@@ -22,6 +22,10 @@ final class Journal {
     diagnostics.add(diagnostic);
   }
 
+  void reportAll(List<Diagnostic> found) {
+    diagnostics.addAll(found);
+  }
+
   boolean tracing() {
     return trace != null;
   }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.internal.chase.AliasRules;
 import org.dnschase.resolver.internal.message.Queries;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.xbill.DNS.Message;
@@ -96,6 +97,10 @@ final class QueryTargetsStep {
     return new Step.Await(iteration.run(lookup).thenAccept(result -> {
       if (result instanceof Resolution.Answer answer) {
         delegation.addAddresses(nameServer, RRsets.addresses(answer.rrset()));
+        if (!answer.chain().isEmpty()) {
+          q.journal.report(AliasRules.aliasTarget(Diagnostic.Kind.NS_TARGET_IS_ALIAS, delegation.zone(),
+              nameServer, answer.finalName()));
+        }
       } else {
         // A failed look-up may still have cached glue for the name on its way (Deckard iter_pcdirect).
         ZoneCuts.addCachedAddresses(context.cache, delegation);

@@ -5,7 +5,9 @@ import java.util.Optional;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
+import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.internal.chase.AliasRules;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
@@ -59,13 +61,15 @@ final class ReplyChase {
         return q.fail(FailureReason.YXDOMAIN, Hops.yxDomainDetail(q.name, dname));
       }
       checkSynthesis(q, reply, hop.get(), source);
+      reportCoOwnedAlias(q, dname.getName(), Type.CNAME, source);
       return q.restart(hop.get());
     }
     RRset alias = reply.answer(q.name, Type.CNAME);
     if (alias == null) {
       return null;
     }
-    reportOtherData(q, reply, source);
+    q.journal.reportAll(AliasRules.checkCname(q.name, zone, reply.answer(), "from " + source));
+    reportCoOwnedAlias(q, q.name, Type.DNAME, source);
     context.cache.put(alias, rank);
     return q.restart(Hops.cname(q.name, alias, zone, source));
   }
@@ -77,6 +81,18 @@ final class ReplyChase {
   private boolean belowKnownCut(Name name, Name zone) {
     Name cut = ZoneCuts.enclosingZone(context.cache, name);
     return !cut.equals(zone) && cut.subdomain(zone);
+  }
+
+  /**
+   * RFC 6672 §2.4: a name may not own both a CNAME and a DNAME. A reply rarely shows both, so the
+   * other one is looked for in the cache, where an earlier reply may have left it.
+   */
+  private void reportCoOwnedAlias(Query q, Name owner, int otherType, Hop.Source source) {
+    if (context.cache.lookup(owner, otherType, DClass.IN) instanceof CacheLookup.Hit) {
+      q.journal.report(new Diagnostic(Diagnostic.Kind.CNAME_AND_DNAME, owner, owner
+          + " owns both a CNAME and a DNAME (the " + Type.string(otherType) + " was cached earlier, the other came from "
+          + source + ")"));
+    }
   }
 
   /** RFC 6672 §3.2: the CNAME a server puts beside a DNAME must be the DNAME's; ours is used. */
@@ -102,17 +118,5 @@ final class ReplyChase {
       return q.finish(new Outcome.Negative(false, soa));
     }
     return new Step.Next(QueryState.INIT);
-  }
-
-  /** RFC 1034 §3.6.2: a CNAME owns its name alone; when a zone breaks that, the CNAME is used. */
-  private static void reportOtherData(Query q, ScrubbedReply reply, Hop.Source server) {
-    for (RRset set : reply.answer()) {
-      if (set.getName().equals(q.name) && set.getType() != Type.CNAME && set.getType() != Type.RRSIG) {
-        q.journal.report(new Diagnostic(Diagnostic.Kind.CNAME_AND_OTHER_DATA, q.name,
-            server + " returned a CNAME and " + Type.string(set.getType()) + " at " + q.name
-                + "; the CNAME was followed"));
-        return;
-      }
-    }
   }
 }

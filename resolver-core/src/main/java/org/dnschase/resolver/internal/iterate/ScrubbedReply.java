@@ -69,9 +69,14 @@ record ScrubbedReply(int rcode, boolean authoritative, List<RRset> answer, List<
     return authority(Type.SOA) != null;
   }
 
+  /**
+   * The RRset of {@code type} at {@code name}; for ANY, the first RRset at the name, which is all
+   * RFC 8482 §4.1 asks of an answer to ANY.
+   */
   private static RRset find(List<RRset> section, Name name, int type) {
     for (RRset set : section) {
-      if (set.getType() == type && set.getName().equals(name)) {
+      boolean typeMatches = type == Type.ANY ? set.getType() != Type.RRSIG : set.getType() == type;
+      if (typeMatches && set.getName().equals(name)) {
         return set;
       }
     }
