@@ -1,6 +1,8 @@
 package org.dnschase.resolver.examples;
 
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Hop;
@@ -19,6 +21,11 @@ final class ResolutionPrinter {
   }
 
   void print(Resolution resolution, boolean withTrace) {
+    print(resolution, withTrace, null);
+  }
+
+  /** Like {@link #print(Resolution, boolean)}, with the wall time it took when {@code elapsed} is given. */
+  void print(Resolution resolution, boolean withTrace, Duration elapsed) {
     out.printf("? %s %s%n", resolution.qname(), Type.string(resolution.qtype()));
     List<Hop> chain = resolution.chain();
     for (int i = 0; i < chain.size(); i++) {
@@ -28,16 +35,33 @@ final class ResolutionPrinter {
           hop.fromCache() ? "from cache" : "served by " + hop.source());
     }
     out.println("  " + outcome(resolution));
-    out.printf("  effective ttl=%ds, upstream queries=%d%n", resolution.ttl().toSeconds(),
-        resolution.upstreamQueries());
+    out.printf("  effective ttl=%ds, upstream queries=%d%s%n", resolution.ttl().toSeconds(),
+        resolution.upstreamQueries(),
+        elapsed == null ? "" : String.format(", elapsed %.1f ms", elapsed.toNanos() / 1e6));
     for (Diagnostic diagnostic : resolution.diagnostics()) {
       out.printf("  ! %s: %s%n", diagnostic.kind(), diagnostic.detail());
     }
     if (withTrace) {
       for (TraceEvent event : resolution.trace()) {
-        out.println("    . " + event);
+        out.println("    " + traceLine(event));
       }
     }
+  }
+
+  /** One trace event, like a line of {@code dig +trace}: who was asked what, and what came back. */
+  static String traceLine(TraceEvent event) {
+    return switch (event) {
+      case TraceEvent.Exchange exchange -> String.format("> %s %s @%s zone %s: %s (%.1f ms)",
+          exchange.name(), Type.string(exchange.type()), address(exchange.server()), exchange.zone(),
+          exchange.outcome(), exchange.rtt().toNanos() / 1e6);
+      case TraceEvent.CacheHit hit -> String.format("= %s %s from cache: %s", hit.name(),
+          Type.string(hit.type()), hit.what());
+    };
+  }
+
+  /** A server as {@code address#port}, the way dig names the server that answered. */
+  static String address(InetSocketAddress server) {
+    return server.getAddress().getHostAddress() + "#" + server.getPort();
   }
 
   private static String outcome(Resolution resolution) {

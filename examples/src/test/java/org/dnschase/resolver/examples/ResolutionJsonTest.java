@@ -1,0 +1,52 @@
+package org.dnschase.resolver.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.dnschase.resolver.Diagnostic;
+import org.dnschase.resolver.FailureReason;
+import org.dnschase.resolver.Resolution;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/** The {@code --json} writer on outcomes the demo tree cannot produce. */
+class ResolutionJsonTest {
+
+  private static final Name QNAME = Name.fromConstantString("a.example.");
+
+  @Test
+  void yxDomainFailure_hasStatusYxDomain() {
+    Map<String, Object> json = Json.object(ResolutionJson.of(failure(FailureReason.YXDOMAIN, List.of()), 7, false));
+
+    assertThat(json).containsEntry("status", "YXDOMAIN").containsEntry("kind", "failure")
+        .containsEntry("reason", "YXDOMAIN").containsEntry("elapsedMicros", 7L);
+  }
+
+  @Test
+  void otherFailures_haveStatusServfail() {
+    for (FailureReason reason : FailureReason.values()) {
+      if (reason != FailureReason.YXDOMAIN) {
+        assertThat(ResolutionJson.status(failure(reason, List.of()))).as("%s", reason).isEqualTo("SERVFAIL");
+      }
+    }
+  }
+
+  @Test
+  void detailWithQuotesBackslashesAndControls_roundTrips() {
+    String detail = "server \"ns1\" said \\x\n\tthen\u0001 é";
+    Diagnostic diagnostic = new Diagnostic(Diagnostic.Kind.BAD_REPLY, QNAME, detail);
+
+    String line = ResolutionJson.of(failure(FailureReason.TIMEOUT, List.of(diagnostic)), 1, true);
+
+    assertThat(line).doesNotContain("\n");
+    assertThat(Json.object(line).get("diagnostics"))
+        .isEqualTo(List.of(Map.of("kind", "BAD_REPLY", "detail", detail)));
+    assertThat(Json.object(line)).containsEntry("trace", List.of());
+  }
+
+  private static Resolution failure(FailureReason reason, List<Diagnostic> diagnostics) {
+    return new Resolution.Failure(QNAME, Type.A, reason, "detail", List.of(), diagnostics, List.of(), 0);
+  }
+}
