@@ -19,7 +19,14 @@ import org.xbill.DNS.Name;
 public record Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, Source source) {
 
   /** The record type that caused a hop. */
-  public enum Kind { CNAME, DNAME }
+  public enum Kind {
+    /** A CNAME at the owner (RFC 1034 §3.6.2). */
+    CNAME,
+    /** A DNAME above the owner, rewriting it (RFC 6672). */
+    DNAME,
+    /** An HTTPS or SVCB record in AliasMode, priority 0 (RFC 9460 §2.4.2). */
+    SERVICE_ALIAS
+  }
 
   /** Where the record behind a hop came from. */
   public sealed interface Source {

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Objects;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.HTTPSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.SVCBRecord;
+import org.xbill.DNS.Type;
 
 /**
  * The outcome of resolving one (name, type): an {@link Answer}, a {@link NoData}, an
@@ -51,13 +54,20 @@ public sealed interface Resolution {
   }
 
   /**
-   * The chain as CNAME records in order (DNAME hops as the CNAMEs they synthesise), with the TTLs
-   * they had when used, as a resolver puts them before the final data in an answer section.
+   * The chain as records in order, with the TTLs they had when used, as a resolver puts them
+   * before the final data in an answer section: CNAMEs (DNAME hops as the CNAMEs they
+   * synthesise) and, for HTTPS/SVCB service aliases, the AliasMode records.
    */
   default List<Record> chainRecords() {
     List<Record> records = new ArrayList<>(chain().size());
     for (Hop hop : chain()) {
-      records.add(new CNAMERecord(hop.owner(), DClass.IN, hop.ttl().toSeconds(), hop.target()));
+      long ttl = hop.ttl().toSeconds();
+      records.add(switch (hop.kind()) {
+        case CNAME, DNAME -> new CNAMERecord(hop.owner(), DClass.IN, ttl, hop.target());
+        case SERVICE_ALIAS -> qtype() == Type.SVCB
+            ? new SVCBRecord(hop.owner(), DClass.IN, ttl, 0, hop.target(), List.of())
+            : new HTTPSRecord(hop.owner(), DClass.IN, ttl, 0, hop.target(), List.of());
+      });
     }
     return records;
   }

@@ -2,6 +2,7 @@ package org.dnschase.resolver;
 
 import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
 
 /**
  * An iterative, caching DNS resolver: it walks delegations from the root hints, follows CNAME
@@ -55,6 +56,21 @@ public interface Resolver extends AutoCloseable {
   /** Resolves and waits for the outcome; see {@link #resolveAsync(String, int)}. */
   default Resolution resolve(String name, int type) {
     return resolveAsync(name, type).join();
+  }
+
+  /**
+   * Resolves {@code name} for A and AAAA at once and flattens the outcome: the addresses the
+   * alias chain leads to, re-owned at {@code name} with the minimum TTL (see {@link Flattening}).
+   */
+  default CompletableFuture<Flattening> flattenAsync(Name name) {
+    CompletableFuture<Resolution> ipv4 = resolveAsync(name, Type.A);
+    CompletableFuture<Resolution> ipv6 = resolveAsync(name, Type.AAAA);
+    return ipv4.thenCombine(ipv6, (a, aaaa) -> Flattening.of(name, a, aaaa));
+  }
+
+  /** Flattens and waits; see {@link #flattenAsync(Name)}. */
+  default Flattening flatten(Name name) {
+    return flattenAsync(name).join();
   }
 
   /**

@@ -22,6 +22,8 @@ import org.dnschase.resolver.testkit.TestHierarchy;
  *   dl.alpha.lab DNAME dl.beta.lab, dl.beta.lab DNAME dl.alpha.lab   (a DNAME loop)
  *   grow.alpha.lab   DNAME a.grow.alpha.lab   (a target below its owner: the name grows each hop)
  *   long.alpha.lab   DNAME (183 octets of x).gamma.test   (long names below it overflow)
+ *   flat.alpha.lab (300) -> f2.beta.lab (60) -> f3.alpha.lab (3600) -> f4.beta.lab A, AAAA (600)
+ *   svc.alpha.lab HTTPS 0 svc.beta.lab -> HTTPS 0 svc2.alpha.lab -> HTTPS 1 . alpn=h2; sloop: an AliasMode loop
  *   c12-0.alpha.lab ... a 12-hop chain alternating between alpha.lab and beta.lab; c13-0 a 13-hop one
  * </pre>
  */
@@ -61,11 +63,21 @@ final class ChainLab {
       nsalias  300  CNAME ns.beta.lab.
       cd       300  CNAME final.alpha.lab.
       cd       300  DNAME beta.lab.
+      flat     300  CNAME f2.beta.lab.
+      f3       3600 CNAME f4.beta.lab.
+      svc      300  HTTPS 0 svc.beta.lab.
+      svc2     300  HTTPS 1 . alpn=h2
+      sloop    300  HTTPS 0 sloop.beta.lab.
       """.formatted(LONG_TARGET) + longChain(12, "alpha") + longChain(13, "alpha"));
   static final String BETA = leaf("beta.lab", "127.53.11.1", """
       hop1     120  CNAME hop2.gamma.test.
       loop     300  CNAME loop.alpha.lab.
       dl       300  DNAME dl.alpha.lab.
+      f2       60   CNAME f3.alpha.lab.
+      f4       600  A     192.0.2.40
+      f4       600  AAAA  2001:db8::40
+      svc      300  HTTPS 0 svc2.alpha.lab.
+      sloop    300  HTTPS 0 sloop.alpha.lab.
       """ + longChain(12, "beta") + longChain(13, "beta"));
   static final String GAMMA = leaf("gamma.test", "127.53.12.1", """
       hop2     60   CNAME hop3.delta.test.

@@ -1,5 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
@@ -20,6 +21,7 @@ final class Iteration {
   private final QueryTargetsStep queryTargets;
   private final QueryResponseStep queryResponse;
   private final FinishStep finish;
+  private final ServiceAliases serviceAliases;
 
   Iteration(ResolverContext context) {
     this.init = new InitStep(context);
@@ -27,6 +29,7 @@ final class Iteration {
     this.queryTargets = new QueryTargetsStep(context, this);
     this.queryResponse = new QueryResponseStep(context);
     this.finish = new FinishStep(context);
+    this.serviceAliases = new ServiceAliases(context);
   }
 
   CompletableFuture<Resolution> run(Query q) {
@@ -41,8 +44,13 @@ final class Iteration {
         log.debug("q#{} {} {}", q.id, q.state, q.name);
       }
       if (q.state == QueryState.FINISHED) {
-        done.complete(finish.resolution(q));
-        return;
+        Optional<Step> alias = serviceAliases.follow(q);
+        if (alias.isEmpty()) {
+          done.complete(finish.resolution(q));
+          return;
+        }
+        q.state = ((Step.Next) alias.get()).state();
+        continue;
       }
       switch (handle(q)) {
         case Step.Next next -> q.state = next.state();

@@ -1,0 +1,79 @@
+package org.dnschase.resolver;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+
+/**
+ * An alias flattened to addresses, as an authoritative server needs to serve ALIAS/ANAME (or
+ * "CNAME flattening") at a zone apex: the A and AAAA records the alias leads to, re-owned at the
+ * alias name, with one TTL, the minimum over the chain and the address sets, so the flattened
+ * answer never outlives any record it was built from.
+ *
+ * @param name the alias name
+ * @param addresses A and AAAA records owned by {@code name}, all with TTL {@code ttl}; empty when
+ *     the alias leads to no address (see {@code ipv4} and {@code ipv6} for why)
+ * @param ttl the minimum over the chains and address sets that produced {@code addresses}
+ * @param chain the hops from the name to the addresses (of the IPv4 resolution, else the IPv6 one)
+ * @param diagnostics what both resolutions reported, without repeats
+ * @param ipv4 the A resolution it was built from
+ * @param ipv6 the AAAA resolution it was built from
+ */
+public record Flattening(Name name, List<Record> addresses, Duration ttl, List<Hop> chain,
+    List<Diagnostic> diagnostics, Resolution ipv4, Resolution ipv6) {
+
+  public Flattening {
+    Objects.requireNonNull(name, "name");
+    addresses = List.copyOf(addresses);
+    chain = List.copyOf(chain);
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** Combines the A and AAAA resolutions of {@code name} into one flattened answer. */
+  public static Flattening of(Name name, Resolution ipv4, Resolution ipv6) {
+    List<Resolution.Answer> answers = new ArrayList<>(2);
+    for (Resolution resolution : List.of(ipv4, ipv6)) {
+      if (resolution instanceof Resolution.Answer answer) {
+        answers.add(answer);
+      }
+    }
+    Duration ttl = answers.stream().map(Resolution::ttl).min(Duration::compareTo)
+        .orElse(ipv4.ttl().compareTo(ipv6.ttl()) <= 0 ? ipv4.ttl() : ipv6.ttl());
+    List<Record> addresses = new ArrayList<>();
+    for (Resolution.Answer answer : answers) {
+      for (Record record : answer.records()) {
+        addresses.add(reowned(name, record, ttl.toSeconds()));
+      }
+    }
+    Set<Diagnostic> diagnostics = new LinkedHashSet<>(ipv4.diagnostics());
+    diagnostics.addAll(ipv6.diagnostics());
+    List<Hop> chain = ipv4.chain().isEmpty() ? ipv6.chain() : ipv4.chain();
+    return new Flattening(name, addresses, ttl, chain, List.copyOf(diagnostics), ipv4, ipv6);
+  }
+
+  private static Record reowned(Name name, Record record, long ttl) {
+    return switch (record) {
+      case ARecord a -> new ARecord(name, DClass.IN, ttl, a.getAddress());
+      case AAAARecord aaaa -> new AAAARecord(name, DClass.IN, ttl, aaaa.getAddress());
+      default -> throw new IllegalArgumentException("not an address record: " + record);
+    };
+  }
+
+  /** The addresses alone, IPv4 first. */
+  public List<InetAddress> inetAddresses() {
+    List<InetAddress> all = new ArrayList<>(addresses.size());
+    for (Record record : addresses) {
+      all.add(record instanceof ARecord a ? a.getAddress() : ((AAAARecord) record).getAddress());
+    }
+    return all;
+  }
+}
