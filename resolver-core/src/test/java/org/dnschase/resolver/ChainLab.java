@@ -24,6 +24,9 @@ import org.dnschase.resolver.testkit.TestHierarchy;
  *   long.alpha.lab   DNAME (183 octets of x).gamma.test   (long names below it overflow)
  *   flat.alpha.lab (300) -> f2.beta.lab (60) -> f3.alpha.lab (3600) -> f4.beta.lab A, AAAA (600)
  *   svc.alpha.lab HTTPS 0 svc.beta.lab -> HTTPS 0 svc2.alpha.lab -> HTTPS 1 . alpn=h2; sloop: an AliasMode loop
+ *   inz.alpha.lab DNAME sub.alpha.lab (in-zone); l1/l2.alpha.lab DNAMEs to each other (a loop in one zone)
+ *   intodn.beta.lab CNAME www.moved.alpha.lab (a CNAME into a DNAME'd subtree); cn.newhome.gamma.test CNAME final
+ *   m12-0 / m13-0.alpha.lab: chains alternating CNAME and the DNAME dm.beta.lab -> alpha.lab
  *   c12-0.alpha.lab ... a 12-hop chain alternating between alpha.lab and beta.lab; c13-0 a 13-hop one
  * </pre>
  */
@@ -64,16 +67,23 @@ final class ChainLab {
       cd       300  CNAME final.alpha.lab.
       cd       300  DNAME beta.lab.
       flat     300  CNAME f2.beta.lab.
+      inz      300  DNAME sub.alpha.lab.
+      www.sub  300  A     192.0.2.50
+      l1       300  DNAME l2.alpha.lab.
+      l2       300  DNAME l1.alpha.lab.
       f3       3600 CNAME f4.beta.lab.
       svc      300  HTTPS 0 svc.beta.lab.
       svc2     300  HTTPS 1 . alpn=h2
       sloop    300  HTTPS 0 sloop.beta.lab.
-      """.formatted(LONG_TARGET) + longChain(12, "alpha") + longChain(13, "alpha"));
+      """.formatted(LONG_TARGET) + longChain(12, "alpha") + longChain(13, "alpha")
+      + mixedChain(12) + mixedChain(13));
   static final String BETA = leaf("beta.lab", "127.53.11.1", """
       hop1     120  CNAME hop2.gamma.test.
       loop     300  CNAME loop.alpha.lab.
       dl       300  DNAME dl.alpha.lab.
       f2       60   CNAME f3.alpha.lab.
+      intodn   300  CNAME www.moved.alpha.lab.
+      dm       300  DNAME alpha.lab.
       f4       600  A     192.0.2.40
       f4       600  AAAA  2001:db8::40
       svc      300  HTTPS 0 svc2.alpha.lab.
@@ -83,6 +93,7 @@ final class ChainLab {
       hop2     60   CNAME hop3.delta.test.
       www.newhome  600 A  192.0.2.20
       mail.newhome 600 A  192.0.2.25
+      cn.newhome   600 CNAME final.alpha.lab.
       """);
   /** A zone that breaks RFC 1912 §2.4: its apex is also a CNAME. */
   static final String EPSILON = """
@@ -163,6 +174,23 @@ final class ChainLab {
           ? name + " 300 A 192.0.2.99\n"
           : name + " 300 CNAME c" + length + "-" + (i + 1) + "." + chainZone(i + 1) + ".lab.\n");
     }
+    return records.toString();
+  }
+
+  /**
+   * alpha.lab records for a chain m{length}-0.alpha.lab that alternates a CNAME in alpha.lab with
+   * the DNAME dm.beta.lab -> alpha.lab: {@code length} hops. An odd length ends in one more CNAME
+   * (to final.alpha.lab), an even one in an A record.
+   */
+  private static String mixedChain(int length) {
+    StringBuilder records = new StringBuilder();
+    int pairs = length / 2;
+    for (int i = 0; i < pairs; i++) {
+      records.append("m").append(length).append('-').append(i).append(" 300 CNAME m").append(length)
+          .append('-').append(i + 1).append(".dm.beta.lab.\n");
+    }
+    records.append("m").append(length).append('-').append(pairs)
+        .append(length % 2 == 0 ? " 300 A 192.0.2.98\n" : " 300 CNAME final.alpha.lab.\n");
     return records.toString();
   }
 

@@ -82,4 +82,83 @@ class DnameTest extends ChainLabTest {
         .allSatisfy(hop -> assertThat(hop.kind()).isEqualTo(Hop.Kind.DNAME));
     assertThat(result.chain().get(1).target()).isEqualTo(Name.fromConstantString("x.a.a.grow.alpha.lab."));
   }
+
+  /* ---- DNAME with other hops ---- */
+
+  @Test
+  @DisplayName("RFC 6672 §2.2: an in-zone DNAME is answered by the zone in one reply")
+  void inZoneDname_costsOneQueryToItsZone() {
+    Resolution result = resolver.resolve("www.inz.alpha.lab.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.Answer.class);
+    assertThat(result.chain()).extracting(hop -> hop.kind() + " " + hop.target())
+        .containsExactly("DNAME www.sub.alpha.lab.");
+    assertThat(lab.queries()).filteredOn(q -> q.server().getHostAddress().equals("127.53.10.1")).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("RFC 6672 §3.2: a DNAME then a CNAME are chased in order")
+  void dnameThenCname_chasedInOrder() {
+    Resolution result = resolver.resolve("cn.moved.alpha.lab.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.Answer.class);
+    assertThat(result.chain()).extracting(hop -> hop.kind() + " " + hop.owner() + " -> " + hop.target())
+        .containsExactly("DNAME cn.moved.alpha.lab. -> cn.newhome.gamma.test.",
+            "CNAME cn.newhome.gamma.test. -> final.alpha.lab.");
+  }
+
+  @Test
+  @DisplayName("RFC 6672 §2.2: a CNAME into a DNAME'd subtree is rewritten there")
+  void cnameIntoDnamedSubtree_isRewritten() {
+    Resolution result = resolver.resolve("intodn.beta.lab.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.Answer.class);
+    assertThat(result.chain()).extracting(hop -> hop.kind() + " " + hop.owner() + " -> " + hop.target())
+        .containsExactly("CNAME intodn.beta.lab. -> www.moved.alpha.lab.",
+            "DNAME www.moved.alpha.lab. -> www.newhome.gamma.test.");
+  }
+
+  @Test
+  @DisplayName("RFC 6604 §3 with RFC 6672: a DNAME to a name that does not exist is NXDOMAIN with the chain")
+  void dnameToMissingName_isNxDomainWithChain() {
+    Resolution result = resolver.resolve("nothere.moved.alpha.lab.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.NxDomain.class);
+    assertThat(result.chain()).extracting(hop -> hop.kind() + " " + hop.target())
+        .containsExactly("DNAME nothere.newhome.gamma.test.");
+  }
+
+  @Test
+  @DisplayName("RFC 1034 §3.6.2 applied to DNAME: two DNAMEs in one zone pointing at each other are a LOOP")
+  void dnameLoopInOneZone_isLoop() {
+    Resolution result = resolver.resolve("x.l1.alpha.lab.", Type.A);
+
+    assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.LOOP);
+    assertThat(result.chain()).extracting(hop -> hop.owner() + " -> " + hop.target())
+        .containsExactly("x.l1.alpha.lab. -> x.l2.alpha.lab.", "x.l2.alpha.lab. -> x.l1.alpha.lab.");
+  }
+
+  /* ---- mixed chains and the hop limit ---- */
+
+  @Test
+  @DisplayName("Hop limit 12 counts CNAME and DNAME hops alike: a mixed 12-hop chain is answered")
+  void mixedTwelveHops_areAnswered() {
+    Resolution result = resolver.resolve("m12-0.alpha.lab.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.Answer.class);
+    assertThat(result.chain()).hasSize(12);
+    assertThat(result.chain()).extracting(Hop::kind).containsExactly(
+        Hop.Kind.CNAME, Hop.Kind.DNAME, Hop.Kind.CNAME, Hop.Kind.DNAME, Hop.Kind.CNAME, Hop.Kind.DNAME,
+        Hop.Kind.CNAME, Hop.Kind.DNAME, Hop.Kind.CNAME, Hop.Kind.DNAME, Hop.Kind.CNAME, Hop.Kind.DNAME);
+  }
+
+  @Test
+  @DisplayName("Hop limit 12: a mixed 13-hop chain fails with HOP_LIMIT and the 12 hops followed")
+  void mixedThirteenHops_failAtHopLimit() {
+    Resolution result = resolver.resolve("m13-0.alpha.lab.", Type.A);
+
+    assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.HOP_LIMIT);
+    assertThat(result.chain()).hasSize(12);
+    assertThat(result.chain().get(11).target()).isEqualTo(Name.fromConstantString("m13-6.alpha.lab."));
+  }
 }
