@@ -91,6 +91,8 @@ final class ChainLab {
       """ + longChain(12, "beta") + longChain(13, "beta"));
   static final String GAMMA = leaf("gamma.test", "127.53.12.1", """
       hop2     60   CNAME hop3.delta.test.
+      both     300  CNAME final.alpha.lab.
+      both     300  TXT   "beside the CNAME"
       www.newhome  600 A  192.0.2.20
       mail.newhome 600 A  192.0.2.25
       cn.newhome   600 CNAME final.alpha.lab.

@@ -2,8 +2,16 @@ package org.dnschase.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import org.dnschase.resolver.testkit.AuthServer;
+import org.dnschase.resolver.testkit.Dispatcher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /** Rule violations are reported, each by a zone built to break it, and never turn an answer into a failure. */
@@ -16,6 +24,48 @@ class DiagnosticsTest extends ChainLabTest {
 
     assertThat(result).isInstanceOf(Resolution.Answer.class);
     assertThat(result.diagnostics()).extracting(Diagnostic::kind).containsExactly(Diagnostic.Kind.CNAME_AT_APEX);
+  }
+
+  @Test
+  @DisplayName("RFC 1034 §3.6.2: a CNAME beside other data is reported, and the CNAME is the one followed")
+  void cnameBesideOtherData_isReportedAndCnameFollowed() {
+    Resolution result = resolver.resolve("both.gamma.test.", Type.ANY);
+
+    assertThat(result.chain()).extracting(hop -> hop.target().toString()).containsExactly("final.alpha.lab.");
+    assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(Diagnostic.Kind.CNAME_AND_OTHER_DATA);
+      assertThat(d.detail()).contains("TXT", "the CNAME was followed");
+    });
+  }
+
+  @Test
+  @DisplayName("RFC 6672 §3.2: a CNAME that contradicts the DNAME beside it is replaced by our synthesis, and reported")
+  void contradictingSynthesis_isReplacedAndReported() throws Exception {
+    AuthServer alpha = lab.server(InetAddress.getByName("127.53.10.1"));
+    Dispatcher zone = alpha.zoneDispatcher();
+    alpha.setDispatcher(query -> withCnameTarget(zone.dispatch(query), "elsewhere.gamma.test."));
+    try {
+      Resolution result = resolver.resolve("www.moved.alpha.lab.", Type.A);
+
+      assertThat(result).isInstanceOf(Resolution.Answer.class);
+      assertThat(result.chain()).extracting(hop -> hop.target().toString()).containsExactly("www.newhome.gamma.test.");
+      assertThat(result.diagnostics()).extracting(Diagnostic::kind)
+          .containsExactly(Diagnostic.Kind.DNAME_SYNTHESIS_MISMATCH);
+    } finally {
+      alpha.setDispatcher(zone);
+    }
+  }
+
+  /** The reply with every CNAME in its answer pointed at {@code target}: a server that synthesises wrongly. */
+  private static Message withCnameTarget(Message reply, String target) {
+    for (Record record : reply.getSection(Section.ANSWER)) {
+      if (record instanceof CNAMERecord cname) {
+        reply.removeRecord(cname, Section.ANSWER);
+        reply.addRecord(new CNAMERecord(cname.getName(), cname.getDClass(), cname.getTTL(),
+            Name.fromConstantString(target)), Section.ANSWER);
+      }
+    }
+    return reply;
   }
 
   @Test
