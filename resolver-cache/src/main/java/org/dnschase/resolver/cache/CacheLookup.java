@@ -14,16 +14,31 @@ import org.xbill.DNS.SOARecord;
 public sealed interface CacheLookup {
 
   /**
-   * A live RRset.
+   * A live RRset, or from {@link RRsetCache#lookupStale} an expired one.
    *
    * @param rrset a fresh copy owned by the caller; its records (and signatures) carry the
-   *     remaining TTL. Changing it does not change the cache.
+   *     remaining TTL, or {@link RRsetCache#STALE_TTL} when stale. Changing it does not change the
+   *     cache.
    * @param rank the rank the RRset was stored at
+   * @param storedTtl the TTL in seconds the RRset was stored with, after the cache's caps: with
+   *     the remaining TTL it tells how far the entry has aged
    */
-  record Hit(RRset rrset, TrustRank rank) implements CacheLookup {
+  record Hit(RRset rrset, TrustRank rank, long storedTtl) implements CacheLookup {
     public Hit {
       Objects.requireNonNull(rrset, "rrset");
       Objects.requireNonNull(rank, "rank");
+      if (storedTtl < 0) {
+        throw new IllegalArgumentException("storedTtl must not be negative but was " + storedTtl);
+      }
+    }
+
+    /**
+     * Whether the entry is in the last 10% of its stored TTL, when a resolver that prefetches
+     * refreshes it in the background so popular names do not go cold (Unbound's {@code
+     * prefetch}, which uses the same share).
+     */
+    public boolean prefetchDue() {
+      return rrset.getTTL() * 10 < storedTtl;
     }
   }
 

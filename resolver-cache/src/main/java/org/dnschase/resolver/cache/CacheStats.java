@@ -3,17 +3,23 @@ package org.dnschase.resolver.cache;
 /**
  * A snapshot of a cache's counters.
  *
- * <p>The counters ({@code hits}, {@code misses}, {@code negativeHits}, {@code evictions}, {@code
- * expirations}) are kept only when the cache was built with {@link RRsetCacheBuilder#recordStats()}
- * and are zero otherwise. {@code entries} and {@code estimatedBytes} are always filled in; like
- * Caffeine's sizes they are estimates that may still count entries expired since the last
- * maintenance ({@link RRsetCache#cleanUp()}).
+ * <p>The counters ({@code hits}, {@code misses}, {@code negativeHits}, {@code staleHits}, {@code
+ * evictions}, {@code expirations}) are kept only when the cache was built with {@link
+ * RRsetCacheBuilder#recordStats()} and are zero otherwise. {@code entries} and {@code
+ * estimatedBytes} are always filled in; like Caffeine's sizes they are estimates that may still
+ * count entries expired since the last maintenance ({@link RRsetCache#cleanUp()}).
+ *
+ * <p>{@code prefetches} is the one number a cache cannot know, since it never refreshes itself: a
+ * cache's own {@link RRsetCache#stats()} reports 0, and a resolver's statistics fill in the
+ * refreshes that resolver started.
  *
  * @param hits lookups answered with an RRset
  * @param misses lookups that found nothing live
  * @param negativeHits lookups answered with a cached NXDOMAIN or NODATA
+ * @param staleHits stale lookups answered with expired data (RFC 8767): the stale answers served
+ * @param prefetches background refreshes of entries hit in the last 10% of their TTL
  * @param evictions entries dropped to keep within the byte budget
- * @param expirations entries dropped because their TTL ran out
+ * @param expirations entries dropped because their TTL (and stale window) ran out
  * @param entries entries held now, positive and negative
  * @param estimatedBytes the estimated heap size of the entries held now
  */
@@ -21,12 +27,14 @@ public record CacheStats(
     long hits,
     long misses,
     long negativeHits,
+    long staleHits,
+    long prefetches,
     long evictions,
     long expirations,
     long entries,
     long estimatedBytes) {
 
-  /** All lookups counted: {@code hits + negativeHits + misses}. */
+  /** All lookups counted, stale ones aside: {@code hits + negativeHits + misses}. */
   public long lookups() {
     return hits + negativeHits + misses;
   }
@@ -35,5 +43,11 @@ public record CacheStats(
   public double hitRate() {
     long lookups = lookups();
     return lookups == 0 ? 1.0 : (double) (hits + negativeHits) / lookups;
+  }
+
+  /** This snapshot with {@code prefetches} set: how a resolver adds the refreshes it started. */
+  public CacheStats withPrefetches(long count) {
+    return new CacheStats(hits, misses, negativeHits, staleHits, count, evictions, expirations,
+        entries, estimatedBytes);
   }
 }

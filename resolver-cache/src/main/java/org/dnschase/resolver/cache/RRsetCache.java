@@ -1,5 +1,6 @@
 package org.dnschase.resolver.cache;
 
+import java.time.Duration;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.SOARecord;
@@ -31,6 +32,9 @@ import org.xbill.DNS.Type;
  */
 public interface RRsetCache {
 
+  /** The TTL of stale answers: 30 seconds, as RFC 8767 §4 recommends. */
+  Duration STALE_TTL = Duration.ofSeconds(30);
+
   /** A builder with the defaults described on {@link RRsetCacheBuilder}. */
   static RRsetCacheBuilder builder() {
     return new RRsetCacheBuilder();
@@ -44,6 +48,18 @@ public interface RRsetCache {
    * @throws IllegalArgumentException if the name is relative or type or class is out of range
    */
   CacheLookup lookup(Name name, int type, int dclass);
+
+  /**
+   * The entry for (name, type, class), then the NXDOMAIN for the name, that expired less than the
+   * stale window ago (RFC 8767), answered with the TTL {@link #STALE_TTL}; {@link
+   * CacheLookup.Miss#INSTANCE} when the entry is live (a {@link #lookup} answers it), gone, or
+   * when the cache was built without {@link RRsetCacheBuilder#serveStale(Duration)}. Meant for a
+   * resolver that could not refresh the data; counted as {@link CacheStats#staleHits()}, not as a
+   * hit or miss.
+   *
+   * @throws IllegalArgumentException if the name is relative or type or class is out of range
+   */
+  CacheLookup lookupStale(Name name, int type, int dclass);
 
   /**
    * Stores an RRset (with its signatures) at the given rank. Its TTL is the minimum TTL of its

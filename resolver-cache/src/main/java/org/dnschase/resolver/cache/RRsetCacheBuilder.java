@@ -38,6 +38,12 @@ public final class RRsetCacheBuilder {
   /** Zero: TTLs are kept as the zone owner set them. */
   public static final Duration DEFAULT_MIN_TTL = Duration.ZERO;
 
+  /**
+   * One day, how long expired data is kept to be served stale once {@link #serveStale()} is on.
+   * RFC 8767 §5 suggests 1 to 3 days; Unbound's {@code serve-expired-ttl} is 1 day too.
+   */
+  public static final Duration DEFAULT_STALE_WINDOW = Duration.ofDays(1);
+
   /** The largest TTL a DNS record can carry: 2^31 - 1 seconds (RFC 2181 §8). */
   public static final long MAX_TTL_SECONDS = 0x7FFF_FFFFL;
 
@@ -45,6 +51,7 @@ public final class RRsetCacheBuilder {
   private Duration maxTtl;
   private Duration maxNegativeTtl;
   private Duration minTtl;
+  private Duration staleWindow;
   private Ticker ticker;
   private Executor executor;
   private boolean recordStats;
@@ -105,6 +112,30 @@ public final class RRsetCacheBuilder {
   }
 
   /**
+   * Keeps entries for {@link #DEFAULT_STALE_WINDOW} past their TTL, to be served stale; see
+   * {@link #serveStale(Duration)}.
+   */
+  public RRsetCacheBuilder serveStale() {
+    return serveStale(DEFAULT_STALE_WINDOW);
+  }
+
+  /**
+   * Keeps entries for {@code window} past their TTL so that a resolver that cannot reach any
+   * server may still answer from them (RFC 8767, "serve-stale"). Normal lookups never see such
+   * entries; only {@link RRsetCache#lookupStale} does, and it answers with a TTL of 30 seconds.
+   * Stale entries count against the byte budget. Off by default.
+   */
+  public RRsetCacheBuilder serveStale(Duration window) {
+    requireUnset("serveStale", staleWindow);
+    requireTtl("serveStale", window);
+    if (window.isZero()) {
+      throw new IllegalArgumentException("serveStale window must be at least 1 second but was 0");
+    }
+    this.staleWindow = window;
+    return this;
+  }
+
+  /**
    * The time source, used both by Caffeine for expiry and for the remaining TTL handed out, so a
    * test that moves it sees both. Default {@link Ticker#systemTicker()}.
    */
@@ -152,6 +183,7 @@ public final class RRsetCacheBuilder {
             max.toSeconds(),
             maxNegative.toSeconds(),
             min.toSeconds(),
+            staleWindow == null ? 0 : staleWindow.toSeconds(),
             ticker == null ? Ticker.systemTicker() : ticker,
             executor,
             recordStats));

@@ -165,4 +165,39 @@ class RRsetCacheBuilderTest {
         .withMessage("executor");
     assertThatNullPointerException().isThrownBy(() -> builder.maxTtl(null)).withMessage("maxTtl");
   }
+
+  /* ---- serve-stale ---- */
+
+  @Test
+  @DisplayName("RFC 8767 §5: serveStale() keeps expired data for one day")
+  void serveStale_defaultsToOneDay() {
+    FakeTicker ticker = new FakeTicker();
+    RRsetCache cache = builder.serveStale().ticker(ticker).executor(Runnable::run).build();
+    cache.put(rrset(a("www.example.", 60, "192.0.2.1")), TrustRank.AUTHORITATIVE_ANSWER);
+
+    ticker.advanceSeconds(60).advance(RRsetCacheBuilder.DEFAULT_STALE_WINDOW).advanceNanos(-1);
+    assertThat(cache.lookupStale(name("www.example."), Type.A, DClass.IN))
+        .isInstanceOf(CacheLookup.Hit.class);
+    ticker.advanceNanos(1);
+    assertThat(cache.lookupStale(name("www.example."), Type.A, DClass.IN))
+        .isSameAs(CacheLookup.Miss.INSTANCE);
+  }
+
+  @Test
+  @DisplayName("The stale window must be whole, positive seconds and may be set once")
+  void serveStale_isChecked() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> builder.serveStale(Duration.ZERO))
+        .withMessageContaining("serveStale window must be at least 1 second");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> builder.serveStale(Duration.ofMillis(1500)))
+        .withMessageContaining("whole seconds");
+    assertThatNullPointerException()
+        .isThrownBy(() -> builder.serveStale(null))
+        .withMessage("serveStale");
+    builder.serveStale(Duration.ofHours(6));
+    assertThatIllegalStateException()
+        .isThrownBy(builder::serveStale)
+        .withMessage("serveStale was already set to PT6H");
+  }
 }

@@ -1,10 +1,17 @@
 package org.dnschase.resolver.cache.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheLookup.NegativeHit.Kind;
 import org.dnschase.resolver.cache.TrustRank;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
 
 /**
  * A cached value: an RRset, or a negative answer (RFC 2308) with its SOA.
@@ -12,78 +19,186 @@ import org.xbill.DNS.SOARecord;
  * <p>The expiry is absolute ({@code expiresAtNanos} on the cache's ticker) and decided once, at
  * write time. Caffeine's expiry ({@link TtlExpiry}) and the remaining TTL handed out are both
  * derived from it, so the two can never disagree.
+ *
+ * <p>Laid out for size, since a cache holds millions of these: an entry keeps one copy of its
+ * data, carrying the TTL last handed out. A one-record RRset without signatures (the usual A or
+ * AAAA answer), and the SOA of a negative entry, are held as the bare record; only larger sets
+ * keep an RRset, so that handing one out stays a list copy. dnsjava records cannot be changed
+ * through their public API, so they are shared with every caller; the RRset around them is new
+ * for each. When the remaining TTL has moved on, the data is rebuilt with it and replaces what
+ * was held: at most one rebuild a second for a hot entry, and never two copies kept.
  */
-sealed interface CacheEntry {
+abstract sealed class CacheEntry permits CacheEntry.Positive, CacheEntry.NxDomain, CacheEntry.NoData {
 
-  long NANOS_PER_SECOND = 1_000_000_000L;
+  static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-  /** When the entry dies, on the cache's ticker. */
-  long expiresAtNanos();
+  /** RFC 8767 §4: a stale answer goes out with a TTL of 30 seconds. */
+  static final long STALE_TTL_SECONDS = 30;
 
-  /** The rank it was stored at. */
-  TrustRank rank();
+  private final long expiresAtNanos;
+  private final TrustRank rank;
+  /** The TTL stored, after caps; at most 2^31 - 1 (RFC 2181 §8), so an int suffices. */
+  private final int ttlSeconds;
 
-  /** The estimated heap size of what the entry holds, for the byte budget. */
-  long estimatedBytes();
+  /**
+   * A {@link Record} or an {@link RRset}, every record carrying the TTL last handed out. Racing
+   * readers may each rebuild it; their copies are equal, so the last write wins harmlessly.
+   */
+  private volatile Object held;
 
-  /** The answer as of {@code nowNanos}, with remaining TTLs, or null if the entry has expired. */
-  CacheLookup answerAt(long nowNanos);
-
-  /** The remaining TTL in whole seconds, rounded down; negative once expired. */
-  default long remainingSeconds(long nowNanos) {
-    long remainingNanos = expiresAtNanos() - nowNanos;
-    return remainingNanos <= 0 ? -1 : remainingNanos / NANOS_PER_SECOND;
+  private CacheEntry(Object data, long ttlSeconds, long expiresAtNanos, TrustRank rank) {
+    this.held = withTtl(data, ttlSeconds);
+    this.ttlSeconds = (int) ttlSeconds;
+    this.expiresAtNanos = expiresAtNanos;
+    this.rank = rank;
   }
 
-  /** An RRset with its signatures. */
-  record Positive(AgedRRset rrset, long expiresAtNanos, TrustRank rank) implements CacheEntry {
-    @Override
-    public CacheLookup answerAt(long nowNanos) {
-      long ttl = remainingSeconds(nowNanos);
-      return ttl < 0 ? null : new CacheLookup.Hit(rrset.copyWithTtl(ttl), rank);
+  /** When the entry dies, on the cache's ticker; it may still be served stale after that. */
+  final long expiresAtNanos() {
+    return expiresAtNanos;
+  }
+
+  /** The rank it was stored at. */
+  final TrustRank rank() {
+    return rank;
+  }
+
+  /** Whether the TTL has not yet run out at {@code nowNanos}. */
+  final boolean isLive(long nowNanos) {
+    return expiresAtNanos - nowNanos > 0;
+  }
+
+  /** The answer as of {@code nowNanos}, with remaining TTLs, or null if the entry has expired. */
+  final CacheLookup answerAt(long nowNanos) {
+    long remainingNanos = expiresAtNanos - nowNanos;
+    return remainingNanos <= 0 ? null : answer(remainingNanos / NANOS_PER_SECOND);
+  }
+
+  /**
+   * The answer with the stale TTL (RFC 8767 §4) if the entry expired less than {@code windowNanos}
+   * before {@code nowNanos}; null while it is live or once the window has passed.
+   */
+  final CacheLookup staleAnswerAt(long nowNanos, long windowNanos) {
+    long expiredForNanos = nowNanos - expiresAtNanos;
+    return expiredForNanos >= 0 && expiredForNanos < windowNanos ? answer(STALE_TTL_SECONDS) : null;
+  }
+
+  /** The records held, signatures included, for the weigher; their TTL does not matter there. */
+  final Iterable<Record> records() {
+    Object data = held;
+    return data instanceof Record record ? List.of(record) : allOf((RRset) data);
+  }
+
+  abstract CacheLookup answer(long ttl);
+
+  /** The data held, carrying {@code ttl}: a shared record, or an RRset the caller must copy. */
+  final Object agedTo(long ttl) {
+    Object data = held;
+    if (ttlOf(data) != ttl) {
+      data = withTtl(data, ttl);
+      held = data;
+    }
+    return data;
+  }
+
+  final long ttlSeconds() {
+    return ttlSeconds;
+  }
+
+  /** An RRset (with its signatures). */
+  static final class Positive extends CacheEntry {
+
+    /**
+     * @param rrset the RRset to store; copied or unpacked, so the caller may go on changing it
+     * @param ttlSeconds the TTL it is stored with, after caps
+     */
+    Positive(RRset rrset, long ttlSeconds, long expiresAtNanos, TrustRank rank) {
+      super(compact(rrset), ttlSeconds, expiresAtNanos, rank);
+    }
+
+    private static Object compact(RRset rrset) {
+      return rrset.size() == 1 && rrset.sigSize() == 0 ? rrset.first() : new RRset(rrset);
     }
 
     @Override
-    public long estimatedBytes() {
-      return rrset.estimatedBytes();
+    CacheLookup answer(long ttl) {
+      Object data = agedTo(ttl);
+      RRset copy = data instanceof Record record ? new RRset(record) : new RRset((RRset) data);
+      return new CacheLookup.Hit(copy, rank(), ttlSeconds());
     }
   }
 
   /** The name does not exist; stored under {@link CacheKey#nxDomainKey()}. */
-  record NxDomain(Name name, AgedRRset soa, long expiresAtNanos, TrustRank rank)
-      implements CacheEntry {
-    @Override
-    public CacheLookup answerAt(long nowNanos) {
-      return negativeAt(this, Kind.NXDOMAIN, name, soa, nowNanos);
+  static final class NxDomain extends CacheEntry {
+    private final Name name;
+
+    NxDomain(Name name, SOARecord soa, long ttlSeconds, long expiresAtNanos, TrustRank rank) {
+      super(soa, ttlSeconds, expiresAtNanos, rank);
+      this.name = name;
     }
 
     @Override
-    public long estimatedBytes() {
-      return soa.estimatedBytes();
+    CacheLookup answer(long ttl) {
+      return new CacheLookup.NegativeHit(Kind.NXDOMAIN, name, (SOARecord) agedTo(ttl), rank());
     }
   }
 
   /** The name exists but has no data of the key's type. */
-  record NoData(Name name, AgedRRset soa, long expiresAtNanos, TrustRank rank)
-      implements CacheEntry {
-    @Override
-    public CacheLookup answerAt(long nowNanos) {
-      return negativeAt(this, Kind.NODATA, name, soa, nowNanos);
+  static final class NoData extends CacheEntry {
+    private final Name name;
+
+    NoData(Name name, SOARecord soa, long ttlSeconds, long expiresAtNanos, TrustRank rank) {
+      super(soa, ttlSeconds, expiresAtNanos, rank);
+      this.name = name;
     }
 
     @Override
-    public long estimatedBytes() {
-      return soa.estimatedBytes();
+    CacheLookup answer(long ttl) {
+      return new CacheLookup.NegativeHit(Kind.NODATA, name, (SOARecord) agedTo(ttl), rank());
     }
   }
 
-  private static CacheLookup negativeAt(
-      CacheEntry entry, Kind kind, Name name, AgedRRset soa, long nowNanos) {
-    long ttl = entry.remainingSeconds(nowNanos);
-    if (ttl < 0) {
-      return null;
+  private static long ttlOf(Object data) {
+    // dnsjava gives all records and signatures of an RRset the lowest TTL among them
+    return data instanceof Record record ? record.getTTL() : ((RRset) data).getTTL();
+  }
+
+  private static Object withTtl(Object data, long ttl) {
+    if (ttlOf(data) == ttl) {
+      return data;
     }
-    SOARecord aged = (SOARecord) soa.firstWithTtl(ttl);
-    return new CacheLookup.NegativeHit(kind, name, aged, entry.rank());
+    if (data instanceof Record record) {
+      return withTtl(record, ttl);
+    }
+    RRset rebuilt = new RRset();
+    for (Record record : allOf((RRset) data)) {
+      rebuilt.addRR(withTtl(record, ttl));
+    }
+    return rebuilt;
+  }
+
+  private static Iterable<Record> allOf(RRset rrset) {
+    List<Record> all = new ArrayList<>(rrset.rrs(false));
+    for (RRSIGRecord sig : rrset.sigs()) {
+      all.add(sig);
+    }
+    return all;
+  }
+
+  /**
+   * The record with another TTL. dnsjava has no public way to change a TTL, so the record is
+   * rebuilt from its RDATA: the uncompressed wire form is owner name, then type, class (2 octets
+   * each), TTL (4) and RDLENGTH (2), then RDATA (RFC 1035 §4.1.3). The owner name is reused.
+   */
+  static Record withTtl(Record record, long ttl) {
+    byte[] wire = record.toWire(Section.ANSWER);
+    int rdataStart = record.getName().length() + 10;
+    byte[] rdata = Arrays.copyOfRange(wire, rdataStart, wire.length);
+    Record copy = Record.newRecord(record.getName(), record.getType(), record.getDClass(), ttl, rdata);
+    if (copy == null) {
+      // dnsjava returns null when RDATA it wrote itself does not parse back: a dnsjava bug.
+      throw new IllegalStateException("cannot rebuild " + record + " with TTL " + ttl);
+    }
+    return copy;
   }
 }

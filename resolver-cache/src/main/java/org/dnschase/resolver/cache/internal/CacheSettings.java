@@ -12,6 +12,8 @@ import java.util.concurrent.Executor;
  * @param maxTtlSeconds the cap on positive TTLs
  * @param maxNegativeTtlSeconds the cap on negative TTLs; 0 turns negative caching off
  * @param minTtlSeconds the floor for positive TTLs above 0
+ * @param staleWindowSeconds how long expired entries are kept to be served stale (RFC 8767); 0
+ *     turns serve-stale off
  * @param ticker the one time source for Caffeine and for remaining TTLs
  * @param executor Caffeine's maintenance executor, or null for Caffeine's default
  * @param recordStats whether to keep counters
@@ -21,6 +23,7 @@ public record CacheSettings(
     long maxTtlSeconds,
     long maxNegativeTtlSeconds,
     long minTtlSeconds,
+    long staleWindowSeconds,
     Ticker ticker,
     Executor executor,
     boolean recordStats) {
@@ -28,9 +31,11 @@ public record CacheSettings(
   /** Checks the invariants the builder promises, so a mistake there fails loudly here. */
   public CacheSettings {
     Objects.requireNonNull(ticker, "ticker");
-    if (maximumBytes <= 0 || maxTtlSeconds <= 0 || maxNegativeTtlSeconds < 0 || minTtlSeconds < 0) {
+    if (maximumBytes <= 0 || maxTtlSeconds <= 0 || maxNegativeTtlSeconds < 0 || minTtlSeconds < 0
+        || staleWindowSeconds < 0) {
       throw new IllegalArgumentException("invalid settings " + maximumBytes + " bytes, TTLs "
-          + minTtlSeconds + ".." + maxTtlSeconds + ", negative " + maxNegativeTtlSeconds);
+          + minTtlSeconds + ".." + maxTtlSeconds + ", negative " + maxNegativeTtlSeconds
+          + ", stale window " + staleWindowSeconds);
     }
     if (minTtlSeconds > maxTtlSeconds) {
       throw new IllegalArgumentException(

@@ -31,6 +31,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
   private final Ticker ticker;
   private final TtlPolicy ttls;
   private final StatsCounters counters;
+  private final long staleWindowNanos;
 
   /** A cache configured by already-checked {@code settings}. */
   public CaffeineRRsetCache(CacheSettings settings) {
@@ -39,10 +40,11 @@ public final class CaffeineRRsetCache implements RRsetCache {
         new TtlPolicy(
             settings.minTtlSeconds(), settings.maxTtlSeconds(), settings.maxNegativeTtlSeconds());
     this.counters = new StatsCounters(settings.recordStats());
+    this.staleWindowNanos = settings.staleWindowSeconds() * CacheEntry.NANOS_PER_SECOND;
     Caffeine<CacheKey, CacheEntry> builder =
         Caffeine.newBuilder()
             .ticker(ticker)
-            .expireAfter(new TtlExpiry())
+            .expireAfter(new TtlExpiry(staleWindowNanos))
             .maximumWeight(settings.maximumBytes())
             .weigher(new EntryWeigher())
             .evictionListener((key, entry, cause) -> counters.recordEviction(cause));
@@ -72,6 +74,25 @@ public final class CaffeineRRsetCache implements RRsetCache {
   }
 
   @Override
+  public CacheLookup lookupStale(Name name, int type, int dclass) {
+    CacheKey key = new CacheKey(requireNonNull(name, "name"), type, dclass);
+    if (staleWindowNanos == 0) {
+      return CacheLookup.Miss.INSTANCE;
+    }
+    CacheEntry entry = cache.getIfPresent(key);
+    if (entry == null && !key.isNxDomainKey()) {
+      entry = cache.getIfPresent(key.nxDomainKey());
+    }
+    // A live entry gives null here too: fresh data is for lookup, never served as stale.
+    CacheLookup stale = entry == null ? null : entry.staleAnswerAt(ticker.read(), staleWindowNanos);
+    if (stale == null) {
+      return CacheLookup.Miss.INSTANCE;
+    }
+    counters.recordStaleHit();
+    return stale;
+  }
+
+  @Override
   public boolean put(RRset rrset, TrustRank rank) {
     requireNonNull(rrset, "rrset");
     requireNonNull(rank, "rank");
@@ -84,7 +105,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
       return false;
     }
     CacheKey key = new CacheKey(rrset.getName(), type, rrset.getDClass());
-    CacheEntry entry = new CacheEntry.Positive(new AgedRRset(rrset, ttl), deadline(ttl), rank);
+    CacheEntry entry = new CacheEntry.Positive(rrset, ttl, deadline(ttl), rank);
     return clearNxDomain(key, rank) && store(key, entry);
   }
 
@@ -98,7 +119,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
       return false;
     }
     CacheKey key = new CacheKey(name, CacheKey.NXDOMAIN_TYPE, dclass);
-    return store(key, new CacheEntry.NxDomain(name, soaSet(soa, ttl), deadline(ttl), rank));
+    return store(key, new CacheEntry.NxDomain(name, soa, ttl, deadline(ttl), rank));
   }
 
   @Override
@@ -112,7 +133,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
       return false;
     }
     CacheKey key = new CacheKey(name, type, dclass);
-    CacheEntry entry = new CacheEntry.NoData(name, soaSet(soa, ttl), deadline(ttl), rank);
+    CacheEntry entry = new CacheEntry.NoData(name, soa, ttl, deadline(ttl), rank);
     return clearNxDomain(key, rank) && store(key, entry);
   }
 
@@ -139,18 +160,19 @@ public final class CaffeineRRsetCache implements RRsetCache {
 
   /**
    * The rank rule (RFC 2181 §5.4.1): the new entry replaces a live one unless the live one ranks
-   * higher. Caffeine hands {@code compute} an expired entry as absent, so dead data never blocks.
+   * higher. Caffeine hands {@code compute} an entry past its stale window as absent, and an entry
+   * kept only to be served stale has no rank left to defend, so dead data never blocks.
    *
    * @return whether {@code entry} was stored
    */
   private boolean store(CacheKey key, CacheEntry entry) {
-    CacheEntry kept =
-        cache
-            .asMap()
-            .compute(
-                key,
-                (k, live) -> live == null || entry.rank().isAtLeast(live.rank()) ? entry : live);
+    CacheEntry kept = cache.asMap().compute(key, (k, old) -> outranks(old, entry.rank()) ? old : entry);
     return kept == entry;
+  }
+
+  /** Whether {@code old} is live and ranks higher than {@code rank}, so it stays. */
+  private boolean outranks(CacheEntry old, TrustRank rank) {
+    return old != null && old.rank().outranks(rank) && old.isLive(ticker.read());
   }
 
   /**
@@ -166,16 +188,12 @@ public final class CaffeineRRsetCache implements RRsetCache {
       return true;
     }
     CacheEntry left =
-        cache.asMap().computeIfPresent(nxKey, (k, nx) -> rank.isAtLeast(nx.rank()) ? null : nx);
+        cache.asMap().computeIfPresent(nxKey, (k, nx) -> outranks(nx, rank) ? nx : null);
     return left == null;
   }
 
   private long deadline(long ttlSeconds) {
     return ticker.read() + ttlSeconds * CacheEntry.NANOS_PER_SECOND;
-  }
-
-  private static AgedRRset soaSet(SOARecord soa, long ttlSeconds) {
-    return new AgedRRset(new RRset(soa), ttlSeconds);
   }
 
   private static int requireDataType(int type) {

@@ -16,6 +16,7 @@ final class StatsCounters {
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder negativeHits = new LongAdder();
+  private final LongAdder staleHits = new LongAdder();
   private final LongAdder evictions = new LongAdder();
   private final LongAdder expirations = new LongAdder();
 
@@ -31,6 +32,12 @@ final class StatsCounters {
       case CacheLookup.Hit hit -> hits.increment();
       case CacheLookup.NegativeHit negative -> negativeHits.increment();
       case CacheLookup.Miss miss -> misses.increment();
+    }
+  }
+
+  void recordStaleHit() {
+    if (enabled) {
+      staleHits.increment();
     }
   }
 
@@ -51,6 +58,8 @@ final class StatsCounters {
         hits.sum(),
         misses.sum(),
         negativeHits.sum(),
+        staleHits.sum(),
+        0, // prefetches: a cache never refreshes itself; resolvers report theirs
         evictions.sum(),
         expirations.sum(),
         entries,

@@ -10,8 +10,18 @@ import com.github.benmanes.caffeine.cache.Expiry;
  * Caffeine's now". Caffeine's clock may have moved a little since the entry was built; measuring
  * from the deadline keeps Caffeine's expiry and the remaining TTL handed out on the same instant.
  * An entry left unchanged by a refused write (see {@link CaffeineRRsetCache}) keeps its deadline.
+ *
+ * <p>With serve-stale (RFC 8767) Caffeine keeps an entry for the stale window past its deadline;
+ * in that time normal lookups treat it as absent and only a stale lookup answers from it.
  */
 final class TtlExpiry implements Expiry<CacheKey, CacheEntry> {
+
+  private final long staleWindowNanos;
+
+  /** @param staleWindowNanos how long entries are kept past their TTL; 0 without serve-stale */
+  TtlExpiry(long staleWindowNanos) {
+    this.staleWindowNanos = staleWindowNanos;
+  }
 
   @Override
   public long expireAfterCreate(CacheKey key, CacheEntry entry, long currentTime) {
@@ -30,7 +40,7 @@ final class TtlExpiry implements Expiry<CacheKey, CacheEntry> {
     return currentDuration;
   }
 
-  private static long untilDeadline(CacheEntry entry, long currentTime) {
-    return Math.max(0, entry.expiresAtNanos() - currentTime);
+  private long untilDeadline(CacheEntry entry, long currentTime) {
+    return Math.max(0, entry.expiresAtNanos() + staleWindowNanos - currentTime);
   }
 }

@@ -39,7 +39,7 @@ class ByteBudgetTest {
   private static int weight(RRset rrset) {
     CacheKey key = new CacheKey(rrset.getName(), rrset.getType(), rrset.getDClass());
     CacheEntry entry =
-        new CacheEntry.Positive(new AgedRRset(rrset, 300), Long.MAX_VALUE, AUTHORITATIVE_ANSWER);
+        new CacheEntry.Positive(rrset, 300, Long.MAX_VALUE, AUTHORITATIVE_ANSWER);
     return new EntryWeigher().weigh(key, entry);
   }
 
@@ -80,7 +80,7 @@ class ByteBudgetTest {
   @Test
   @DisplayName("An RRset larger than the whole budget is not kept")
   void rrsetLargerThanTheBudget_isNotKept() {
-    RRset huge = hostRRset(1, 50);
+    RRset huge = hostRRset(1, 100);
     assertThat(weight(huge)).isGreaterThan((int) BUDGET);
 
     cache.put(huge, AUTHORITATIVE_ANSWER);
