@@ -57,8 +57,14 @@ final class BenchLab {
 
   /** Starts the lab's servers on one free port. */
   static TestHierarchy start() {
+    return start(0);
+  }
+
+  /** Starts the lab's servers on {@code port} (0: a free one; 53 needs root, for real resolvers). */
+  static TestHierarchy start(int port) {
     return TestHierarchy.builder()
         .zone(ROOT).zone(LAB).zone(leaf("alpha", "127.53.10.1")).zone(leaf("beta", "127.53.11.1"))
+        .port(port)
         .build();
   }
 

@@ -1,0 +1,133 @@
+package org.dnschase.resolver.bench;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * An Unbound recursive resolver for the side-by-side: iterator only (no validation), started from
+ * the lab's root hints and listening on a free port of 127.0.0.1, with a control socket so its
+ * cache can be flushed between cold runs. It learns no address but the lab's (all 127.53.x.y),
+ * sends from 127.0.0.1 only, and has no trust anchor to fetch, so it never leaves loopback.
+ */
+final class UnboundProcess implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Path dir;
+  private final Path config;
+  private final Process process;
+  private final SimpleResolver client;
+  final int port;
+
+  /**
+   * @param qnameMinimisation Unbound's own default is on (RFC 9156); ours has none, so the
+   *     side-by-side can turn it off to compare like with like
+   */
+  UnboundProcess(TestHierarchy lab, boolean qnameMinimisation) throws IOException, InterruptedException {
+    dir = Files.createTempDirectory("dnschase-unbound");
+    Files.writeString(dir.resolve("root.hints"), lab.rootHintsText());
+    port = freeLoopbackPort();
+    config = dir.resolve("unbound.conf");
+    Files.writeString(config, configText(qnameMinimisation));
+    process = new ProcessBuilder("unbound", "-d", "-c", config.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("unbound.log").toFile()).start();
+    awaitStarted();
+    client = new SimpleResolver(InetAddress.getLoopbackAddress());
+    client.setPort(port);
+    client.setTimeout(Duration.ofSeconds(5));
+  }
+
+  private String configText(boolean qnameMinimisation) {
+    return String.format("""
+        server:
+          interface: 127.0.0.1@%1$d
+          outgoing-interface: 127.0.0.1
+          do-ip6: no
+          do-daemonize: no
+          username: ""
+          chroot: ""
+          directory: "%2$s"
+          pidfile: "%2$s/unbound.pid"
+          use-syslog: no
+          verbosity: 0
+          root-hints: "%2$s/root.hints"
+          module-config: "iterator"
+          do-not-query-localhost: no
+          access-control: 127.0.0.0/8 allow
+          qname-minimisation: %3$s
+          prefetch: no
+        remote-control:
+          control-enable: yes
+          control-interface: "%2$s/unbound.ctl"
+          control-use-cert: no
+        """, port, dir, qnameMinimisation ? "yes" : "no");
+  }
+
+  /** Empties the message and RRset caches (not the infrastructure cache of server RTTs, as ours keeps). */
+  void flush() throws IOException, InterruptedException {
+    control("flush_zone", ".");
+    control("flush_requestlist");
+  }
+
+  /** Asks Unbound, as a stub would (RD set), over UDP on loopback. */
+  Message query(Name name) throws IOException {
+    Message query = Message.newQuery(Record.newRecord(name, Type.A, DClass.IN));
+    query.getHeader().setFlag(Flags.RD);
+    return client.send(query);
+  }
+
+  private void awaitStarted() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (!tryControl("status")) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new IOException("unbound did not start; its log: " + Files.readString(dir.resolve("unbound.log")));
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private void control(String... command) throws IOException, InterruptedException {
+    if (!tryControl(command)) {
+      throw new IOException("unbound-control " + String.join(" ", command) + " failed");
+    }
+  }
+
+  private boolean tryControl(String... command) throws IOException, InterruptedException {
+    List<String> line = new java.util.ArrayList<>(List.of("unbound-control", "-c", config.toString()));
+    line.addAll(List.of(command));
+    Process control = new ProcessBuilder(line).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    return control.waitFor(10, TimeUnit.SECONDS) && control.exitValue() == 0;
+  }
+
+  private static int freeLoopbackPort() throws IOException {
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    process.destroy();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+}
