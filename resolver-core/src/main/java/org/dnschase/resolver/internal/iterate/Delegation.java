@@ -66,6 +66,11 @@ final class Delegation {
     used.add(address);
   }
 
+  /** Makes an address askable again, for a retry that changes how it is asked (no EDNS). */
+  void markUnused(InetAddress address) {
+    used.remove(address);
+  }
+
   /**
    * A name server whose address is still to be looked up. Names inside the zone itself are
    * skipped: without glue, finding them would mean asking the very servers we cannot reach.

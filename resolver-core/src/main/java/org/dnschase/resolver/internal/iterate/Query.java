@@ -34,6 +34,7 @@ final class Query {
   boolean primeAttempted;
 
   InetSocketAddress server;
+  boolean sentWithEdns;
   long sentAtNanos;
   Message reply;
   Throwable error;

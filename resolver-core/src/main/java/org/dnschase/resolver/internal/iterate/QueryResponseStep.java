@@ -37,6 +37,9 @@ final class QueryResponseStep {
       return exchangeFailed(q, server, rttNanos);
     }
     Name zone = q.delegation.zone();
+    if (q.sentWithEdns && rejectsEdns(q.reply.getRcode())) {
+      return retryWithoutEdns(q, server, zone, rttNanos);
+    }
     ScrubbedReply reply = Bailiwick.scrub(q.reply, zone);
     ResponseType type = ResponseClassifier.classify(reply, q.name, q.qtype, zone);
     context.selector.recordRtt(server.getAddress(), rttNanos);
@@ -55,6 +58,19 @@ final class QueryResponseStep {
       case LAME -> lame(q, reply, server, zone);
       case THROWAWAY -> new Step.Next(QueryState.QUERY_TARGETS);
     };
+  }
+
+  /** RFC 6891 §7: FORMERR or NOTIMP to a query with an OPT record means "ask me without EDNS". */
+  private static boolean rejectsEdns(int rcode) {
+    return rcode == Rcode.FORMERR || rcode == Rcode.NOTIMP;
+  }
+
+  private Step retryWithoutEdns(Query q, InetSocketAddress server, Name zone, long rttNanos) {
+    context.selector.recordNoEdns(server.getAddress());
+    q.delegation.markUnused(server.getAddress());
+    q.journal.trace(new TraceEvent.Exchange(server, zone, q.name, q.qtype,
+        Rcode.string(q.reply.getRcode()) + " to EDNS: asking again without", Duration.ofNanos(rttNanos)));
+    return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
   private Step answer(Query q, ScrubbedReply reply, InetSocketAddress server) {

@@ -49,7 +49,9 @@ final class QueryTargetsStep {
     }
     q.delegation.markUsed(address);
     InetSocketAddress server = context.upstream(address);
-    Message query = Queries.iterative(q.name, q.qtype, context.config.ednsPayloadSize());
+    int ednsPayloadSize = context.selector.speaksEdns(address) ? context.config.ednsPayloadSize() : 0;
+    Message query = Queries.iterative(q.name, q.qtype, ednsPayloadSize);
+    q.sentWithEdns = ednsPayloadSize > 0;
     Duration timeout = Duration.ofNanos(Math.min(
         q.budget.limits().queryTimeout().toNanos(), q.budget.remainingNanos()));
     q.expectReply(server, context.ticker.read());

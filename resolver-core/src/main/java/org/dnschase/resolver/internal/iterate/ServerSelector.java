@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ final class ServerSelector {
   static final long MAX_RTT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
   private final ConcurrentHashMap<InetAddress, Long> smoothedRtt = new ConcurrentHashMap<>();
+  /** Servers that answered an EDNS query with FORMERR or NOTIMP: asked without EDNS from then on. */
+  private final Set<InetAddress> withoutEdns = ConcurrentHashMap.newKeySet();
 
   /** The candidate with the lowest estimate; ties are broken at random to spread the load. */
   InetAddress choose(List<InetAddress> candidates) {
@@ -36,6 +39,15 @@ final class ServerSelector {
       }
     }
     return best;
+  }
+
+  boolean speaksEdns(InetAddress address) {
+    return !withoutEdns.contains(address);
+  }
+
+  /** RFC 6891 §7: a server that rejects EDNS is asked again, and from now on, without it. */
+  void recordNoEdns(InetAddress address) {
+    withoutEdns.add(address);
   }
 
   long estimate(InetAddress address) {
