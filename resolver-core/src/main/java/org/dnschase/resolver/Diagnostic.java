@@ -41,7 +41,12 @@ public record Diagnostic(Kind kind, Name name, String detail) {
     /** A server's address was refused by the resolver's upstream filter. */
     UPSTREAM_NOT_ALLOWED,
     /** A reply could not be used (unparseable, or mismatched ID or question). */
-    BAD_REPLY
+    BAD_REPLY,
+    /**
+     * No server answered, so the answer is cached data past its TTL, served with TTL 30 s
+     * (serve-stale, RFC 8767); the detail names the failure it stands in for.
+     */
+    STALE_ANSWER
   }
 
   public Diagnostic {

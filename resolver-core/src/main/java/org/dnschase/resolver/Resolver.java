@@ -1,6 +1,7 @@
 package org.dnschase.resolver;
 
 import java.util.concurrent.CompletableFuture;
+import org.dnschase.resolver.cache.CacheStats;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -72,6 +73,15 @@ public interface Resolver extends AutoCloseable {
   default Flattening flatten(Name name) {
     return flattenAsync(name).join();
   }
+
+  /**
+   * What the cache is doing: hits, misses, negative hits, stale answers served, evictions and
+   * expirations as the cache counts them, and the prefetches this resolver started. The default
+   * cache keeps these counters; a cache given to the builder keeps them only when it was built
+   * with {@code recordStats()} (the prefetches are counted either way). With a cache shared by
+   * several resolvers, all but the prefetches are the whole cache's.
+   */
+  CacheStats cacheStats();
 
   /**
    * Stops the resolver: resolutions still running end as {@link FailureReason#CLOSED}, sockets are

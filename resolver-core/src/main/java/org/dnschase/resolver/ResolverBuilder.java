@@ -2,6 +2,7 @@ package org.dnschase.resolver;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -49,6 +50,8 @@ public final class ResolverBuilder {
   private Ticker ticker;
   private Transport transport;
   private Integer transportThreads;
+  private Duration staleWindow;
+  private Boolean prefetch;
 
   ResolverBuilder() {}
 
@@ -61,11 +64,45 @@ public final class ResolverBuilder {
 
   /**
    * The cache to read and fill; the default is a new {@code RRsetCache} using this builder's
-   * ticker. Several resolvers may share one cache.
+   * ticker. Several resolvers may share one cache. A cache built with {@code serveStale} makes
+   * the resolver serve stale data, as {@link #serveStale(Duration)} does for the default cache.
    */
   public ResolverBuilder cache(RRsetCache rrsetCache) {
     requireUnset("cache", cache);
+    if (staleWindow != null) {
+      throw new IllegalStateException("serveStale was set to " + staleWindow
+          + ": it configures the default cache; build the given cache with serveStale instead");
+    }
     cache = Objects.requireNonNull(rrsetCache, "rrsetCache");
+    return this;
+  }
+
+  /**
+   * Serve-stale (RFC 8767), off by default: the default cache keeps data for {@code window} past
+   * its TTL, and a resolution that no server answered (every server failed, or the deadline
+   * passed) returns that data for the final name with TTL 30 s and a {@link
+   * Diagnostic.Kind#STALE_ANSWER} diagnostic. Fresh data is always preferred.
+   * {@code RRsetCacheBuilder.DEFAULT_STALE_WINDOW} (one day) is the usual window.
+   */
+  public ResolverBuilder serveStale(Duration window) {
+    requireUnset("serveStale", staleWindow);
+    if (cache != null) {
+      throw new IllegalStateException(
+          "a cache was given: build it with serveStale, this setting is for the default cache");
+    }
+    RRsetCache.builder().serveStale(window); // checks the window now, with the cache's message
+    staleWindow = window;
+    return this;
+  }
+
+  /**
+   * Prefetch (off by default): a cache hit in the last 10% of its data's TTL starts one
+   * background refresh of that name and type, so names in steady use never expire from the cache
+   * (Unbound's {@code prefetch}). The refreshes show in {@link Resolver#cacheStats()}.
+   */
+  public ResolverBuilder prefetch(boolean enabled) {
+    requireUnset("prefetch", prefetch);
+    prefetch = enabled;
     return this;
   }
 
@@ -184,7 +221,7 @@ public final class ResolverBuilder {
     Ticker time = ticker != null ? ticker : Ticker.systemTicker();
     return new IterativeResolver(new ResolverConfig(
         rootHints != null ? rootHints : RootHints.iana(),
-        cache != null ? cache : RRsetCache.builder().ticker(time).build(),
+        cache != null ? cache : defaultCache(time),
         budgets != null ? budgets : Budgets.DEFAULTS,
         upstreamPort != null ? upstreamPort : DEFAULT_UPSTREAM_PORT,
         ednsPayloadSize != null ? ednsPayloadSize : DEFAULT_EDNS_PAYLOAD_SIZE,
@@ -195,7 +232,13 @@ public final class ResolverBuilder {
         specialUseNames != null ? specialUseNames : EnumSet.allOf(SpecialUseName.class),
         time,
         transport,
-        transportThreads != null ? transportThreads : DEFAULT_TRANSPORT_THREADS));
+        transportThreads != null ? transportThreads : DEFAULT_TRANSPORT_THREADS,
+        prefetch != null && prefetch));
+  }
+
+  private RRsetCache defaultCache(Ticker time) {
+    var builder = RRsetCache.builder().ticker(time).recordStats();
+    return (staleWindow != null ? builder.serveStale(staleWindow) : builder).build();
   }
 
   private static void requireUnset(String what, Object current) {

@@ -12,7 +12,8 @@ import org.dnschase.resolver.cache.RRsetCache;
 
 /**
  * Everything a resolver is built with, checked by the builder. {@code transport} is null when
- * the resolver should make and own its default Netty transport.
+ * the resolver should make and own its default Netty transport. {@code prefetch} turns on the
+ * background refresh of entries hit in the last 10% of their TTL.
  */
 public record ResolverConfig(
     RootHints rootHints,
@@ -27,4 +28,5 @@ public record ResolverConfig(
     Set<SpecialUseName> specialUseNames,
     Ticker ticker,
     Transport transport,
-    int transportThreads) {}
+    int transportThreads,
+    boolean prefetch) {}

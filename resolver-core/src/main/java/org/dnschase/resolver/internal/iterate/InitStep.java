@@ -14,9 +14,11 @@ import org.xbill.DNS.Type;
 final class InitStep {
 
   private final ResolverContext context;
+  private final Prefetcher prefetcher;
 
-  InitStep(ResolverContext context) {
+  InitStep(ResolverContext context, Prefetcher prefetcher) {
     this.context = context;
+    this.prefetcher = prefetcher;
   }
 
   Step handle(Query q) {
@@ -26,6 +28,7 @@ final class InitStep {
     switch (context.cache.lookup(q.name, q.qtype, DClass.IN)) {
       case CacheLookup.Hit hit -> {
         q.journal.trace(new TraceEvent.CacheHit(q.name, q.qtype, hit.rrset().size() + " record(s)"));
+        prefetcher.onHit(q, hit);
         return q.finish(new Outcome.Data(hit.rrset(), Hop.Source.CACHE));
       }
       case CacheLookup.NegativeHit negative -> {
@@ -56,6 +59,7 @@ final class InitStep {
   private Step cachedAlias(Query q) {
     if (context.cache.lookup(q.name, Type.CNAME, DClass.IN) instanceof CacheLookup.Hit cname) {
       q.journal.trace(new TraceEvent.CacheHit(q.name, Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));
+      prefetcher.onHit(q, cname);
       return q.restart(Hops.cname(q.name, cname.rrset(), ZoneCuts.enclosingZone(context.cache, q.name),
           Hop.Source.CACHE));
     }

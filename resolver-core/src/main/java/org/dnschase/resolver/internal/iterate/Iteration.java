@@ -22,9 +22,13 @@ final class Iteration {
   private final QueryResponseStep queryResponse;
   private final FinishStep finish;
   private final ServiceAliases serviceAliases;
+  private final Prefetcher prefetcher;
+  private final StaleFallback staleFallback;
 
   Iteration(ResolverContext context) {
-    this.init = new InitStep(context);
+    this.prefetcher = new Prefetcher(context, this);
+    this.staleFallback = new StaleFallback(context.cache);
+    this.init = new InitStep(context, prefetcher);
     this.prime = new PrimeStep(context, this);
     this.queryTargets = new QueryTargetsStep(context, this);
     this.queryResponse = new QueryResponseStep(context);
@@ -46,6 +50,7 @@ final class Iteration {
       if (q.state == QueryState.FINISHED) {
         Optional<Step> alias = serviceAliases.follow(q);
         if (alias.isEmpty()) {
+          staleFallback.apply(q);
           done.complete(finish.resolution(q));
           return;
         }
@@ -63,6 +68,11 @@ final class Iteration {
         }
       }
     }
+  }
+
+  /** How many background refreshes prefetch has started. */
+  long prefetches() {
+    return prefetcher.started();
   }
 
   private Step handle(Query q) {

@@ -9,6 +9,7 @@ import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.Transport;
+import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.transport.NettyTransport;
 import org.xbill.DNS.Name;
@@ -61,6 +62,11 @@ public final class IterativeResolver implements Resolver {
       result.whenComplete((resolution, error) -> running.remove(result));
     }
     return result;
+  }
+
+  @Override
+  public CacheStats cacheStats() {
+    return context.cache.stats().withPrefetches(iteration.prefetches());
   }
 
   @Override

@@ -1,0 +1,61 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.dnschase.resolver.cache.CacheLookup;
+import org.xbill.DNS.Name;
+
+/**
+ * Prefetch (Unbound's {@code prefetch}): a cache hit in the last 10% of an entry's TTL starts one
+ * background refresh of that (name, type), so names in steady use are fetched again before they
+ * expire and never go cold. Hits on the same (name, type) while its refresh runs start nothing:
+ * one refresh serves them all.
+ *
+ * <p>A refresh is a query of its own that starts at the closest cached zone cut instead of INIT,
+ * which would answer it from the very entry it is to replace. It runs on the hit's thread only up
+ * to its first send; the rest happens on the transport's threads, and the resolution that hit
+ * never waits for it. Its answer lands in the cache like any other, at the rank the reply earns.
+ */
+final class Prefetcher {
+
+  private final ResolverContext context;
+  private final Iteration iteration;
+  private final Set<Question> inFlight = ConcurrentHashMap.newKeySet();
+  private final LongAdder started = new LongAdder();
+
+  /** dnsjava's {@code Name} compares case-insensitively, so two spellings share one refresh. */
+  private record Question(Name name, int type) {}
+
+  Prefetcher(ResolverContext context, Iteration iteration) {
+    this.context = context;
+    this.iteration = iteration;
+  }
+
+  /** Called for each cache hit that answers (a hop of) {@code q} with data of {@code q.qtype}. */
+  void onHit(Query q, CacheLookup.Hit hit) {
+    if (!context.config.prefetch() || !hit.prefetchDue()) {
+      return;
+    }
+    Question question = new Question(q.name, q.qtype);
+    if (!inFlight.add(question)) {
+      return;
+    }
+    Delegation cut = ZoneCuts.closest(context.cache, q.name);
+    if (cut == null) {
+      inFlight.remove(question);
+      return;
+    }
+    started.increment();
+    Query refresh = new Query(context.nextQueryId(), q.name, q.qtype, 0,
+        new Budget(context.config.budgets(), context.ticker), new Journal(false));
+    refresh.delegation = cut;
+    refresh.state = QueryState.QUERY_TARGETS;
+    iteration.run(refresh).whenComplete((result, error) -> inFlight.remove(question));
+  }
+
+  /** How many refreshes were started. */
+  long started() {
+    return started.sum();
+  }
+}

@@ -1,0 +1,62 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.dnschase.resolver.Diagnostic;
+import org.dnschase.resolver.FailureReason;
+import org.dnschase.resolver.Hop;
+import org.dnschase.resolver.TraceEvent;
+import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.xbill.DNS.DClass;
+
+/**
+ * Serve-stale (RFC 8767): a resolution that could not get an answer from any server ends with the
+ * data the cache kept past its TTL for the final name, at TTL 30 s, with a {@link
+ * Diagnostic.Kind#STALE_ANSWER} saying so. Whether such data exists is the cache's business: only
+ * a cache built with {@code serveStale} keeps it. Fresh data never gets here, since INIT answers
+ * from it before any server is asked.
+ */
+final class StaleFallback {
+
+  /**
+   * The failures that mean "upstream did not answer" (RFC 8767 §4: servers unreachable or too
+   * slow). The others (loops, hop and query limits, YXDOMAIN) are about the data or our limits;
+   * old data would only hide them.
+   */
+  private static final Set<FailureReason> UPSTREAM_FAILURES =
+      EnumSet.of(FailureReason.ALL_SERVERS_FAILED, FailureReason.TIMEOUT);
+
+  private final RRsetCache cache;
+
+  StaleFallback(RRsetCache cache) {
+    this.cache = cache;
+  }
+
+  /**
+   * Replaces the failed outcome of a user's resolution by stale data, when the cache has some.
+   * Name-server look-ups (depth above 0) keep their failure: their parent goes on to other servers.
+   */
+  void apply(Query q) {
+    if (q.depth > 0 || !(q.outcome instanceof Outcome.Failed failed)
+        || !UPSTREAM_FAILURES.contains(failed.reason())) {
+      return;
+    }
+    switch (cache.lookupStale(q.name, q.qtype, DClass.IN)) {
+      case CacheLookup.Hit hit -> serve(q, failed, new Outcome.Data(hit.rrset(), Hop.Source.CACHE),
+          hit.rrset().size() + " record(s)");
+      case CacheLookup.NegativeHit negative -> serve(q, failed, new Outcome.Negative(
+          negative.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN, negative.soa()),
+          negative.kind().toString());
+      case CacheLookup.Miss miss -> { }
+    }
+  }
+
+  private static void serve(Query q, Outcome.Failed failed, Outcome stale, String what) {
+    q.journal.report(new Diagnostic(Diagnostic.Kind.STALE_ANSWER, q.name, "answered " + what
+        + " from expired cache data with TTL " + RRsetCache.STALE_TTL.toSeconds() + " s (RFC 8767)"
+        + " because the resolution failed: " + failed.reason() + ", " + failed.detail()));
+    q.journal.trace(new TraceEvent.CacheHit(q.name, q.qtype, "stale " + what));
+    q.outcome = stale;
+  }
+}

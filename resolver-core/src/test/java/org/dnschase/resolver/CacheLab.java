@@ -1,0 +1,109 @@
+package org.dnschase.resolver;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.dnschase.resolver.testkit.AuthServer;
+import org.dnschase.resolver.testkit.Fault;
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.xbill.DNS.Name;
+
+/**
+ * A three-zone lab for the cache's end-to-end tests (serve-stale, prefetch), with TTLs chosen so
+ * that the leaf's data expires long before the delegations to it:
+ *
+ * <pre>
+ *   .           NS a.root.test (127.53.40.1)          ttl 86400
+ *   test.       NS ns.test     (127.53.40.2)          ttl 86400
+ *   shop.test.  NS ns.shop.test (127.53.40.3)         ttl 86400 (referral), SOA MINIMUM 60
+ *   www.shop.test.  A 192.0.2.80                      ttl 100
+ * </pre>
+ */
+final class CacheLab {
+
+  static final Name WWW = Name.fromConstantString("www.shop.test.");
+  static final Name MISSING = Name.fromConstantString("missing.shop.test.");
+  /** The TTL of {@link #WWW}'s A record. */
+  static final long WWW_TTL = 100;
+
+  private static final String ROOT = """
+      $ORIGIN .
+      $TTL 86400
+      @             SOA a.root.test. hostmaster.root.test. 1 3600 600 86400 3600
+      @             NS  a.root.test.
+      a.root.test.  A   127.53.40.1
+      test.         NS  ns.test.
+      ns.test.      A   127.53.40.2
+      """;
+  private static final String TEST = """
+      $ORIGIN test.
+      $TTL 86400
+      @        SOA ns hostmaster 1 3600 600 86400 3600
+      @        NS  ns
+      ns       A   127.53.40.2
+      shop     NS  ns.shop
+      ns.shop  A   127.53.40.3
+      """;
+  private static final String SHOP = """
+      $ORIGIN shop.test.
+      $TTL 86400
+      @        SOA ns hostmaster 1 3600 600 86400 60
+      @        NS  ns
+      ns       A   127.53.40.3
+      www  100 A   192.0.2.80
+      """;
+
+  private CacheLab() {}
+
+  static TestHierarchy start() {
+    return TestHierarchy.builder().zone(ROOT).zone(TEST).zone(SHOP).build();
+  }
+
+  /** A resolver on the lab's root, loopback only, on {@code ticker}; a dead server costs 250 ms. */
+  static ResolverBuilder resolverFor(TestHierarchy lab, Ticker ticker) {
+    return Resolver.builder()
+        .rootHints(RootHints.of(lab.rootHints()))
+        .upstreamPort(lab.port())
+        .loopbackOnly()
+        .ticker(ticker)
+        .budgets(Budgets.DEFAULTS.withQueryTimeout(Duration.ofMillis(250)));
+  }
+
+  /** Every server drops every query, as when the resolver's uplink is gone. */
+  static void killUpstream(TestHierarchy lab) {
+    lab.servers().forEach(server -> server.setFault(new Fault.Drop()));
+  }
+
+  static void reviveUpstream(TestHierarchy lab) {
+    lab.servers().forEach(AuthServer::clearFault);
+  }
+
+  /**
+   * Waits, without sleeping, for something a background task does over loopback; fails after 5
+   * seconds, far beyond the milliseconds a loopback exchange takes.
+   */
+  static void awaitUntil(String what, BooleanSupplier condition) {
+    long giveUpAt = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - giveUpAt > 0) {
+        throw new AssertionError("gave up waiting for " + what);
+      }
+      Thread.yield();
+    }
+  }
+
+  /** A ticker that moves only when the test moves it, shared by the resolver and its cache. */
+  static final class ManualTicker implements Ticker {
+    private final AtomicLong nanos = new AtomicLong();
+
+    @Override
+    public long read() {
+      return nanos.get();
+    }
+
+    void advanceSeconds(long seconds) {
+      nanos.addAndGet(Duration.ofSeconds(seconds).toNanos());
+    }
+  }
+}
