@@ -53,15 +53,26 @@ final class ServedZone {
    * @throws IllegalArgumentException naming the zone if the text is not a valid zone
    */
   static ServedZone parse(Name origin, String text) {
-    if (origin != null && !origin.isAbsolute()) {
-      throw new IllegalArgumentException("zone origin must be absolute: " + origin);
-    }
-    Name zoneOrigin = origin != null ? origin : originOf(text);
+    Name zoneOrigin = zoneOrigin(origin, text);
     try {
       return new ServedZone(new Zone(zoneOrigin, readAll(text, zoneOrigin).toArray(Record[]::new)));
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("zone " + zoneOrigin + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The origin of a zone: {@code origin} if given (it must be absolute), else the {@code $ORIGIN}
+   * in effect at the SOA record or the SOA's absolute owner. {@link ZoneCheck} shares it, so the
+   * check and the servers agree on what a zone's origin is.
+   *
+   * @throws IllegalArgumentException if the origin is relative or cannot be told
+   */
+  static Name zoneOrigin(Name origin, String text) {
+    if (origin != null && !origin.isAbsolute()) {
+      throw new IllegalArgumentException("zone origin must be absolute: " + origin);
+    }
+    return origin != null ? origin : originOf(text);
   }
 
   private static Name originOf(String text) {
@@ -91,7 +102,8 @@ final class ServedZone {
     }
   }
 
-  private static List<Record> readAll(String text, Name origin) throws IOException {
+  /** Every record of the text, in file order, as dnsjava's {@code Master} reads them. */
+  static List<Record> readAll(String text, Name origin) throws IOException {
     List<Record> records = new ArrayList<>();
     try (Master master = master(text, origin)) {
       for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
