@@ -20,6 +20,9 @@ import org.xbill.DNS.TextParseException;
  * between the two leaf zones (so every hop changes zone, as CDN chains do) and ends in two A
  * records.
  *
+ * <p>The root server's name, {@code a.root.lab.}, exists in {@code lab.} too, not only as glue:
+ * Unbound looks it up there and, finding NXDOMAIN, fails every resolution.
+ *
  * <p>Every TTL is a day, so nothing expires during a run, which would turn a cached benchmark
  * into a cold one without saying so.
  */
@@ -47,6 +50,7 @@ final class BenchLab {
       @         SOA ns1 hostmaster 1 3600 600 86400 3600
       @         NS  ns1
       ns1       A   127.53.1.1
+      a.root    A   127.53.0.1
       alpha     NS  ns.alpha
       ns.alpha  A   127.53.10.1
       beta      NS  ns.beta

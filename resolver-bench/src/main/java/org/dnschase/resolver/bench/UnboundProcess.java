@@ -70,6 +70,8 @@ final class UnboundProcess implements AutoCloseable {
           access-control: 127.0.0.0/8 allow
           qname-minimisation: %3$s
           prefetch: no
+          local-zone: "floor.invalid." static
+          local-data: "floor.invalid. A 192.0.2.7"
         remote-control:
           control-enable: yes
           control-interface: "%2$s/unbound.ctl"
@@ -82,6 +84,9 @@ final class UnboundProcess implements AutoCloseable {
     control("flush_zone", ".");
     control("flush_requestlist");
   }
+
+  /** A name Unbound answers from its configuration, with no cache and no recursion: the stub's floor. */
+  static final Name FLOOR = Name.fromConstantString("floor.invalid.");
 
   /** Asks Unbound, as a stub would (RD set), over UDP on loopback. */
   Message query(Name name) throws IOException {
