@@ -23,7 +23,8 @@ public final class IterativeResolver implements Resolver {
   private final Iteration iteration;
   private final boolean ownsTransport;
   private final SpecialUseAnswers specialUse;
-  private final Map<CompletableFuture<Resolution>, Query> running = new ConcurrentHashMap<>();
+  /** Resolutions in flight by question: concurrent identical questions share one (coalescing). */
+  private final Map<Question, CompletableFuture<Resolution>> inFlight = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   public IterativeResolver(ResolverConfig config) {
@@ -51,17 +52,24 @@ public final class IterativeResolver implements Resolver {
     if (local.isPresent()) {
       return CompletableFuture.completedFuture(local.get());
     }
+    Question question = new Question(name, type);
+    if (closed) {
+      return CompletableFuture.completedFuture(closedFailure(question));
+    }
+    CompletableFuture<Resolution> flight = new CompletableFuture<>();
+    CompletableFuture<Resolution> shared = inFlight.putIfAbsent(question, flight);
+    if (shared != null) {
+      return shared.copy();
+    }
     Query query = new Query(context.nextQueryId(), name, type, 0,
         new Budget(context.config.budgets(), context.ticker), new Journal(context.config.recordTrace()));
-    if (closed) {
-      return CompletableFuture.completedFuture(closedFailure(query));
-    }
-    CompletableFuture<Resolution> result = iteration.run(query);
-    if (!result.isDone()) {
-      running.put(result, query);
-      result.whenComplete((resolution, error) -> running.remove(result));
-    }
-    return result;
+    iteration.run(query).whenComplete((resolution, error) -> {
+      inFlight.remove(question, flight);
+      flight.complete(resolution != null ? resolution : new Resolution.Failure(name, type,
+          FailureReason.INTERNAL_ERROR, String.valueOf(error), List.of(), List.of(), List.of(), 0));
+    });
+    // Each caller gets its own future, so one caller cancelling cannot cancel the others.
+    return flight.copy();
   }
 
   @Override
@@ -72,16 +80,19 @@ public final class IterativeResolver implements Resolver {
   @Override
   public void close() {
     closed = true;
-    running.forEach((future, query) -> future.complete(closedFailure(query)));
+    inFlight.forEach((question, flight) -> flight.complete(closedFailure(question)));
     if (ownsTransport) {
       context.transport.close();
     }
   }
 
-  private static Resolution closedFailure(Query query) {
-    return new Resolution.Failure(query.qname, query.qtype, FailureReason.CLOSED,
+  private static Resolution closedFailure(Question question) {
+    return new Resolution.Failure(question.name(), question.type(), FailureReason.CLOSED,
         "the resolver was closed", List.of(), List.of(), List.of(), 0);
   }
+
+  /** A question as the coalescing key; dnsjava names compare and hash case-insensitively. */
+  private record Question(Name name, int type) {}
 
   private static Name parse(String text) {
     if (text == null || text.isEmpty()) {
