@@ -43,8 +43,6 @@ final class KnownGaps {
           + " in the authority section is not passed on to the client (Resolution.NxDomain has no authority)", 60),
       gap("iter_nottl.rpl", "a NOERROR reply with neither data nor SOA is not cached; kresd caches it for"
           + " features: min_ttl (5 s) and answers step 11 from the cache, with no server left to ask", 11, 12),
-      gap("stop_nxdomain.rpl", "RFC 8020 (NXDOMAIN: there really is nothing underneath) is not built: a name"
-          + " below a cached NXDOMAIN is asked upstream instead of answered from the cache", 20, 30),
       gap("iter_dname_insec.rpl", "responses lack the DNAME record: a Hop keeps the CNAME a DNAME synthesised but"
           + " not the DNAME itself, so Responses cannot put it before the CNAME (RFC 6672 §3.1); steps 220902"
           + " and 221002 also expect the partial chain beside SERVFAIL, which Responses leaves out",

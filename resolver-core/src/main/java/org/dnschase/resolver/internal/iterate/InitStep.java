@@ -44,12 +44,32 @@ final class InitStep {
         return alias;
       }
     }
+    Step nothingBelow = cachedNxDomainAbove(q);
+    if (nothingBelow != null) {
+      return nothingBelow;
+    }
     Delegation cut = ZoneCuts.closest(context.cache, q.name);
     if (cut == null) {
       return new Step.Next(QueryState.PRIME);
     }
     q.delegation = cut;
     return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  /**
+   * RFC 8020 §2: an NXDOMAIN for an ancestor means nothing exists below it either, so a cached one
+   * answers the name without a query. Null when no ancestor is known not to exist.
+   */
+  private Step cachedNxDomainAbove(Query q) {
+    for (int strip = 1; strip < q.name.labels() - 1; strip++) {
+      Name ancestor = new Name(q.name, strip);
+      if (context.cache.lookup(ancestor, Type.ANY, DClass.IN) instanceof CacheLookup.NegativeHit negative
+          && negative.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN) {
+        q.journal.trace(new TraceEvent.CacheHit(ancestor, Type.ANY, "NXDOMAIN, so " + q.name + " cannot exist"));
+        return q.finish(new Outcome.Negative(true, negative.soa()));
+      }
+    }
+    return null;
   }
 
   /**
