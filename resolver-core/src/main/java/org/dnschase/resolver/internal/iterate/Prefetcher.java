@@ -49,6 +49,7 @@ final class Prefetcher {
     started.increment();
     Query refresh = new Query(context.nextQueryId(), q.name, q.qtype, 0,
         new Budget(context.config.budgets(), context.ticker), new Journal(false));
+    refresh.refresh = true;
     refresh.delegation = cut;
     refresh.state = QueryState.QUERY_TARGETS;
     iteration.run(refresh).whenComplete((result, error) -> inFlight.remove(question));

@@ -40,6 +40,8 @@ final class Query {
   Throwable error;
 
   Outcome outcome;
+  /** A prefetch's refresh: nobody waits for its outcome, so it is never given a stale answer. */
+  boolean refresh;
 
   Query(int id, Name qname, int qtype, int depth, Budget budget, Journal journal) {
     this.id = id;

@@ -36,9 +36,11 @@ final class StaleFallback {
   /**
    * Replaces the failed outcome of a user's resolution by stale data, when the cache has some.
    * Name-server look-ups (depth above 0) keep their failure: their parent goes on to other servers.
+   * Prefetch refreshes keep theirs too: nobody reads them, and counting them would inflate the
+   * stale answers served.
    */
   void apply(Query q) {
-    if (q.depth > 0 || !(q.outcome instanceof Outcome.Failed failed)
+    if (q.depth > 0 || q.refresh || !(q.outcome instanceof Outcome.Failed failed)
         || !UPSTREAM_FAILURES.contains(failed.reason())) {
       return;
     }
