@@ -8,8 +8,8 @@ import org.xbill.DNS.Record;
  * Weighs an entry by an estimate of the heap bytes it keeps alive, for Caffeine's {@code
  * maximumWeight}.
  *
- * <p>The constants are sizes measured with JOL on a 64-bit JVM with compressed pointers (see the
- * cache section of resolver-bench/RESULTS.md); what matters is that the estimate grows with what
+ * <p>The constants are sizes measured on a 64-bit JVM with compressed pointers (a class
+ * histogram over 1M entries, see the cache section of resolver-bench/RESULTS.md); what matters is that the estimate grows with what
  * an entry really holds (records, RDATA, names), so a budget in bytes means about the same
  * whatever the mix of entries. A record's owner name is not counted again: it is the key's name
  * object whenever the name arrived in lower case, as it almost always does.
