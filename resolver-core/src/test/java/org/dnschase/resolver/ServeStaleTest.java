@@ -37,8 +37,8 @@ class ServeStaleTest {
 
   @BeforeEach
   void newResolver() {
-    resolver = CacheLab.resolverFor(lab, ticker).serveStale(Duration.ofHours(1))
-        .recordTrace(true).build();
+    resolver = CacheLab.resolverFor(lab, ticker).budgets(CacheLab.FAST_FAILING)
+        .serveStale(Duration.ofHours(1)).recordTrace(true).build();
     lab.clearQueries();
   }
 
@@ -131,7 +131,7 @@ class ServeStaleTest {
   @Test
   @DisplayName("Without serve-stale the outage is a failure: expired data is gone")
   void serveStaleOff_byDefault() {
-    try (Resolver plain = CacheLab.resolverFor(lab, ticker).build()) {
+    try (Resolver plain = CacheLab.resolverFor(lab, ticker).budgets(CacheLab.FAST_FAILING).build()) {
       plain.resolve(WWW, Type.A);
       CacheLab.killUpstream(lab);
       ticker.advanceSeconds(WWW_TTL + 1);
