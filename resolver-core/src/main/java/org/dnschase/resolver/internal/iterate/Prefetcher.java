@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
 
 /**
  * Prefetch (Unbound's {@code prefetch}): a cache hit in the last 10% of an entry's TTL starts one
@@ -41,7 +42,7 @@ final class Prefetcher {
     if (!inFlight.add(question)) {
       return;
     }
-    Delegation cut = ZoneCuts.closest(context.cache, q.name);
+    Delegation cut = stillDue(hit) ? ZoneCuts.closest(context.cache, q.name) : null;
     if (cut == null) {
       inFlight.remove(question);
       return;
@@ -53,6 +54,17 @@ final class Prefetcher {
     refresh.delegation = cut;
     refresh.state = QueryState.QUERY_TARGETS;
     iteration.run(refresh).whenComplete((result, error) -> inFlight.remove(question));
+  }
+
+  /**
+   * Whether the hit's entry still needs a refresh. A hit read just before a refresh stored its
+   * answer can get here after that refresh ended and left {@code inFlight}; looking again (one
+   * more cache hit per refresh) keeps it from refreshing fresh data a second time.
+   */
+  private boolean stillDue(CacheLookup.Hit hit) {
+    RRset data = hit.rrset();
+    return context.cache.lookup(data.getName(), data.getType(), data.getDClass())
+        instanceof CacheLookup.Hit again && again.prefetchDue();
   }
 
   /** How many refreshes were started. */
