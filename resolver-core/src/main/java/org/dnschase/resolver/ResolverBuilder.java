@@ -45,6 +45,7 @@ public final class ResolverBuilder {
   private Predicate<InetAddress> upstreamFilter;
   private String upstreamFilterDescription;
   private Boolean recordTrace;
+  private Boolean qnameMinimisation;
   private Integer longChainThreshold;
   private Set<SpecialUseName> specialUseNames;
   private Ticker ticker;
@@ -157,6 +158,17 @@ public final class ResolverBuilder {
   }
 
   /**
+   * QNAME minimisation (RFC 9156), on by default in relaxed mode: servers above the zone of a name
+   * see only the labels they need; a server that answers a minimised question with NXDOMAIN is
+   * asked the full name instead of being trusted.
+   */
+  public ResolverBuilder qnameMinimisation(boolean enabled) {
+    requireUnset("qnameMinimisation", qnameMinimisation);
+    qnameMinimisation = enabled;
+    return this;
+  }
+
+  /**
    * Chains with more hops than this are reported as {@link Diagnostic.Kind#LONG_CHAIN} (default
    * 8); they are still followed up to {@link Budgets#maxHops()}.
    */
@@ -228,6 +240,7 @@ public final class ResolverBuilder {
         upstreamFilter != null ? upstreamFilter : address -> true,
         upstreamFilterDescription != null ? upstreamFilterDescription : "any address",
         recordTrace != null && recordTrace,
+        qnameMinimisation == null || qnameMinimisation,
         longChainThreshold != null ? longChainThreshold : DEFAULT_LONG_CHAIN_THRESHOLD,
         specialUseNames != null ? specialUseNames : EnumSet.allOf(SpecialUseName.class),
         time,

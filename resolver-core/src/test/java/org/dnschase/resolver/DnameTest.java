@@ -41,7 +41,8 @@ class DnameTest extends ChainLabTest {
       assertThat(hop.fromCache()).isTrue();
       assertThat(hop.target()).isEqualTo(Name.fromConstantString("mail.newhome.gamma.test."));
     });
-    assertThat(lab.queries()).extracting(q -> q.qname().toString()).containsOnly("mail.newhome.gamma.test.");
+    assertThat(lab.queries()).isNotEmpty()
+        .noneMatch(q -> q.qname().subdomain(Name.fromConstantString("moved.alpha.lab.")));
   }
 
   @Test
@@ -93,7 +94,7 @@ class DnameTest extends ChainLabTest {
     assertThat(result).isInstanceOf(Resolution.Answer.class);
     assertThat(result.chain()).extracting(hop -> hop.kind() + " " + hop.target())
         .containsExactly("DNAME www.sub.alpha.lab.");
-    assertThat(lab.queries()).filteredOn(q -> q.server().getHostAddress().equals("127.53.10.1")).hasSize(1);
+    assertThat(lab.queries()).filteredOn(q -> q.qname().toString().equals("www.inz.alpha.lab.")).hasSize(1);
   }
 
   @Test

@@ -24,6 +24,7 @@ public record ResolverConfig(
     Predicate<InetAddress> upstreamFilter,
     String upstreamFilterDescription,
     boolean recordTrace,
+    boolean qnameMinimisation,
     int longChainThreshold,
     Set<SpecialUseName> specialUseNames,
     Ticker ticker,

@@ -13,9 +13,6 @@ import java.util.Set;
  */
 final class KnownGaps {
 
-  /** Why cases with QNAME minimisation on cannot run at all. */
-  static final String QNAME_MINIMISATION = "QNAME minimisation (RFC 9156) is not built: the resolver cannot be"
-      + " configured to minimise";
 
   /**
    * A missing feature and the steps of one file it makes fail (an upstream query counts at the

@@ -38,17 +38,20 @@ final class ScenarioRun {
   private final ScriptedServers servers;
   private final ScenarioTransport transport;
   private final List<StepFailure> failures = new ArrayList<>();
+  private final boolean qnameMinimisation;
   private Message lastAnswer;
 
-  ScenarioRun(Scenario scenario, Strictness strictness) {
+  ScenarioRun(Scenario scenario, Strictness strictness, boolean qnameMinimisation) {
     this.scenario = scenario;
+    this.qnameMinimisation = qnameMinimisation;
     this.servers = new ScriptedServers(scenario);
     this.transport = new ScenarioTransport(servers, currentStep::get, strictness);
   }
 
   /** Plays every step and returns what went wrong: empty when the scenario passed. */
   List<StepFailure> play() {
-    try (Resolver resolver = ResolverSetup.builder(scenario.config(), transport, clock).build()) {
+    try (Resolver resolver = ResolverSetup.builder(scenario.config(), transport, clock)
+        .qnameMinimisation(qnameMinimisation).build()) {
       for (Step step : scenario.steps()) {
         currentStep.set(step.id());
         switch (step) {

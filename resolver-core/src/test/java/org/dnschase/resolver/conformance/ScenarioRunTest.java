@@ -65,7 +65,7 @@ class ScenarioRunTest {
   }
 
   private static List<StepFailure> play(String steps, Strictness strictness) {
-    return new ScenarioRun(Scenario.parse("runner.rpl", SERVERS + steps + "SCENARIO_END\n"), strictness).play();
+    return new ScenarioRun(Scenario.parse("runner.rpl", SERVERS + steps + "SCENARIO_END\n"), strictness, false).play();
   }
 
   private static String query(String name) {

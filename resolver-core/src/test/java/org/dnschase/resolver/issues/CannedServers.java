@@ -62,7 +62,7 @@ final class CannedServers implements Transport {
 
   /** A fresh resolver whose only root server is {@link #ROOT}, asking these servers. */
   Resolver resolver() {
-    return Resolver.builder().transport(this)
+    return Resolver.builder().transport(this).qnameMinimisation(false) // canned full-name exchanges
         .rootHints(RootHints.of(Map.of(Name.fromConstantString("a.root."), List.of(ROOT)))).build();
   }
 

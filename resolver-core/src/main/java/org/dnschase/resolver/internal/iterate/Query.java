@@ -33,7 +33,14 @@ final class Query {
   int referrals;
   boolean primeAttempted;
 
+  /** Whether this query still minimises (RFC 9156); a relaxed fallback turns it off. */
+  boolean minimising = true;
+  /** The deepest name on the way to {@code name} below which the servers asked need the full name. */
+  Name provenAbove;
+
   InetSocketAddress server;
+  Name sentName;
+  int sentType;
   boolean sentWithEdns;
   long sentAtNanos;
   Message reply;
@@ -71,12 +78,15 @@ final class Query {
     }
     name = hop.target();
     delegation = null;
+    provenAbove = null;
     referrals = 0;
     return new Step.Next(QueryState.INIT);
   }
 
-  void expectReply(InetSocketAddress target, long nowNanos) {
+  void expectReply(InetSocketAddress target, Name askedName, int askedType, long nowNanos) {
     server = target;
+    sentName = askedName;
+    sentType = askedType;
     sentAtNanos = nowNanos;
     reply = null;
     error = null;

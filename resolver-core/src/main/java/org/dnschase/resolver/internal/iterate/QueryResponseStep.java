@@ -41,13 +41,19 @@ final class QueryResponseStep {
       return retryWithoutEdns(q, server, zone, rttNanos);
     }
     ScrubbedReply reply = Bailiwick.scrub(q.reply, zone);
-    ResponseType type = ResponseClassifier.classify(reply, q.name, q.qtype, zone);
+    ResponseType type = ResponseClassifier.classify(reply, q.sentName, q.sentType, zone);
     context.selector.recordRtt(server.getAddress(), rttNanos);
-    q.journal.trace(new TraceEvent.Exchange(server, zone, q.name, q.qtype, describe(type, reply),
+    q.journal.trace(new TraceEvent.Exchange(server, zone, q.sentName, q.sentType, describe(type, reply),
         Duration.ofNanos(rttNanos)));
     if (reply.dropped() > 0) {
       q.journal.report(new Diagnostic(Diagnostic.Kind.OUT_OF_BAILIWICK_DROPPED, q.name, reply.dropped()
           + " RRset(s) outside " + zone + " dropped from the reply of " + server));
+    }
+    if (!q.sentName.equals(q.name)) {
+      Step minimised = Minimisation.afterReply(q, type, reply);
+      if (minimised != null) {
+        return minimised;
+      }
     }
     return switch (type) {
       case ANSWER -> answer(q, reply, server);
@@ -68,7 +74,7 @@ final class QueryResponseStep {
   private Step retryWithoutEdns(Query q, InetSocketAddress server, Name zone, long rttNanos) {
     context.selector.recordNoEdns(server.getAddress());
     q.delegation.markUnused(server.getAddress());
-    q.journal.trace(new TraceEvent.Exchange(server, zone, q.name, q.qtype,
+    q.journal.trace(new TraceEvent.Exchange(server, zone, q.sentName, q.sentType,
         Rcode.string(q.reply.getRcode()) + " to EDNS: asking again without", Duration.ofNanos(rttNanos)));
     return new Step.Next(QueryState.QUERY_TARGETS);
   }

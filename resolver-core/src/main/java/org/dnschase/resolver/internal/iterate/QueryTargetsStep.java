@@ -50,11 +50,13 @@ final class QueryTargetsStep {
     q.delegation.markUsed(address);
     InetSocketAddress server = context.upstream(address);
     int ednsPayloadSize = context.selector.speaksEdns(address) ? context.config.ednsPayloadSize() : 0;
-    Message query = Queries.iterative(q.name, q.qtype, ednsPayloadSize);
+    Name asked = Minimisation.nextName(q, q.delegation.zone(), context.config.qnameMinimisation());
+    int askedType = Minimisation.typeFor(q, asked);
+    Message query = Queries.iterative(asked, askedType, ednsPayloadSize);
     q.sentWithEdns = ednsPayloadSize > 0;
     Duration timeout = Duration.ofNanos(Math.min(
         q.budget.limits().queryTimeout().toNanos(), q.budget.remainingNanos()));
-    q.expectReply(server, context.ticker.read());
+    q.expectReply(server, asked, askedType, context.ticker.read());
     return new Step.Await(context.transport.exchange(server, query, timeout).handle(q::replied),
         QueryState.QUERY_RESPONSE);
   }

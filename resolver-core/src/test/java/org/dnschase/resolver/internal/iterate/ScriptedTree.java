@@ -60,6 +60,8 @@ final class ScriptedTree implements AfterEachCallback {
         .budgets(budgets)
         .loopbackOnly()
         .recordTrace(true)
+        // Scripts spell out full-name exchanges; minimisation has its own tests.
+        .qnameMinimisation(false)
         .build();
     resolvers.add(resolver);
     return resolver;

@@ -1,0 +1,67 @@
+package org.dnschase.resolver.internal.iterate;
+
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+
+/**
+ * QNAME minimisation (RFC 9156), relaxed: a server is asked only for one label more than the zone
+ * it serves, until the zone cut above the name is found; the full name and type go only to the
+ * servers that may hold it. Where a server answers
+ * a minimised question with NXDOMAIN (which broken servers do for empty non-terminals), the query
+ * falls back to the full name rather than trusting it.
+ */
+final class Minimisation {
+
+  /**
+   * The type of intermediate questions: NS, as RFC 7816 proposed and Knot Resolver asks (Unbound
+   * asks A); a parent answers it with the plainest referral, and the conformance corpus expects it.
+   */
+  static final int INTERMEDIATE_TYPE = Type.NS;
+
+  private Minimisation() {}
+
+  /** The name to ask the servers of {@code zone}: one label below what is known, or the full name. */
+  static Name nextName(Query q, Name zone, boolean enabled) {
+    if (!enabled || !q.minimising) {
+      return q.name;
+    }
+    Name known = q.provenAbove != null && q.provenAbove.subdomain(zone) && q.name.subdomain(q.provenAbove)
+        ? q.provenAbove : zone;
+    int labelsBelow = q.name.labels() - known.labels();
+    return labelsBelow <= 1 ? q.name : new Name(q.name, labelsBelow - 1);
+  }
+
+  static int typeFor(Query q, Name asked) {
+    return asked.equals(q.name) ? q.qtype : INTERMEDIATE_TYPE;
+  }
+
+  /**
+   * What a reply to a minimised question means for the walk; null when the usual handling applies
+   * (a referral, or a server refusing or failing). A reply that shows the server holds the asked
+   * name (data or NODATA) sends the full name to the same servers next.
+   */
+  static Step afterReply(Query q, ResponseType type, ScrubbedReply reply) {
+    return switch (type) {
+      // The server speaks for the asked name itself, so it is the zone's: ask it the full name
+      // (Knot Resolver's rule; a referral from the full question still restarts minimising below).
+      case ANSWER, CNAME, DNAME, NODATA -> {
+        q.provenAbove = new Name(q.name, 1);
+        q.delegation.markUnused(q.server.getAddress());
+        yield new Step.Next(QueryState.QUERY_TARGETS);
+      }
+      case NXDOMAIN -> fallBack(q);
+      // A NOERROR that is neither data, referral nor proof of absence: some servers answer
+      // minimised questions oddly, so the full name is asked instead of calling the server lame.
+      case LAME, THROWAWAY -> reply.rcode() == Rcode.NOERROR ? fallBack(q) : null;
+      case REFERRAL -> null;
+    };
+  }
+
+  /** Relaxed mode: stop minimising this query and ask the same server the full name. */
+  private static Step fallBack(Query q) {
+    q.minimising = false;
+    q.delegation.markUnused(q.server.getAddress());
+    return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+}
