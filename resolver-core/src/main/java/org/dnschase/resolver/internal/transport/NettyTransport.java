@@ -23,8 +23,11 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.Transport;
 import org.xbill.DNS.Flags;
@@ -43,13 +46,18 @@ public final class NettyTransport implements Transport {
   private static final int MAX_TCP_FRAME = 65535;
 
   private final EventLoopGroup group;
+  private final List<Thread> eventLoopThreads = new CopyOnWriteArrayList<>();
   private final QueryIds ids = new QueryIds();
   private final Set<PendingExchange> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   public NettyTransport(int threads) {
-    this.group = new MultiThreadIoEventLoopGroup(threads,
-        new DefaultThreadFactory("dnschase-transport", true), NioIoHandler.newFactory());
+    ThreadFactory daemons = new DefaultThreadFactory("dnschase-transport", true);
+    this.group = new MultiThreadIoEventLoopGroup(threads, task -> {
+      Thread thread = daemons.newThread(task);
+      eventLoopThreads.add(thread);
+      return thread;
+    }, NioIoHandler.newFactory());
   }
 
   @Override
@@ -143,5 +151,24 @@ public final class NettyTransport implements Transport {
     closed = true;
     inFlight.forEach(pending -> pending.fail(closedError()));
     group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+    // Netty reports termination from inside the loop thread, just before it exits: wait for the
+    // exit itself, so that "closed" means no thread of ours is left running.
+    for (Thread thread : eventLoopThreads) {
+      joinUninterruptibly(thread);
+    }
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
