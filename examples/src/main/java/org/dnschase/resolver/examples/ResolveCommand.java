@@ -92,7 +92,9 @@ public final class ResolveCommand {
     if (options.loopbackOnly()) {
       builder.loopbackOnly();
     }
-    // --no-qmin: the resolver always sends the full name today, so there is nothing to turn off.
+    if (options.noQmin()) {
+      builder.qnameMinimisation(false);
+    }
     return builder;
   }
 

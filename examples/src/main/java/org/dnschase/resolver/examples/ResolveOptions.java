@@ -42,8 +42,8 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
                            process, sharing one cache (blank lines and lines starting with # are
                            skipped; a bad line is reported on stderr and the exit code is 2)
         --cold             with --batch: a fresh cache for every line (a single name is always cold)
-        --no-qmin          turn off QNAME minimisation (RFC 9156):
-                           minimisation is not implemented yet; accepted for compatibility
+        --no-qmin          turn off QNAME minimisation (RFC 9156): every server on the way
+                           is asked the full name
         --max-hops N       CNAME/DNAME hops allowed per chain (default 12)
         --timeout MS       how long to wait for one server's reply before trying the next
                            (default 1500); a whole resolution still stops after 10 s

@@ -167,8 +167,17 @@ class ResolveCommandTest {
     Run run = resolve("", "--trace", "www.shop.example.", "A");
 
     assertThat(run.code()).isZero();
-    assertThat(run.out()).contains("> www.shop.example. A @127.53.0.1#" + lab.port() + " zone .: ",
+    assertThat(run.out()).contains("> example. NS @127.53.0.1#" + lab.port() + " zone .: REFERRAL",
         "> web.shop.example. A @127.53.10.1#" + lab.port() + " zone shop.example.: ", " ms)");
+  }
+
+  @Test
+  void noQmin_asksTheRootTheFullName() {
+    Run run = resolve("", "--trace", "--no-qmin", "www.shop.example.", "A");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("> www.shop.example. A @127.53.0.1#" + lab.port() + " zone .: REFERRAL")
+        .doesNotContain("> example. NS");
   }
 
   /* ---- usage ---- */
@@ -179,7 +188,7 @@ class ResolveCommandTest {
 
     assertThat(run.code()).isZero();
     assertThat(run.out()).contains("--root-hints FILE", "--batch", "--cold",
-        "minimisation is not implemented yet; accepted for compatibility");
+        "--no-qmin          turn off QNAME minimisation");
   }
 
   @Test
