@@ -27,12 +27,16 @@ final class InitStep {
     }
     switch (context.cache.lookup(q.name, q.qtype, DClass.IN)) {
       case CacheLookup.Hit hit -> {
-        q.journal.trace(new TraceEvent.CacheHit(q.name, q.qtype, hit.rrset().size() + " record(s)"));
+        if (q.journal.tracing()) { // the detail text costs more than the look-up
+          q.journal.trace(new TraceEvent.CacheHit(q.name, q.qtype, hit.rrset().size() + " record(s)"));
+        }
         prefetcher.onHit(q, hit);
         return q.finish(new Outcome.Data(hit.rrset(), Hop.Source.CACHE));
       }
       case CacheLookup.NegativeHit negative -> {
-        q.journal.trace(new TraceEvent.CacheHit(q.name, q.qtype, negative.kind().toString()));
+        if (q.journal.tracing()) { // the detail text costs more than the look-up
+          q.journal.trace(new TraceEvent.CacheHit(q.name, q.qtype, negative.kind().toString()));
+        }
         return q.finish(new Outcome.Negative(
             negative.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN, negative.soa()));
       }
@@ -65,7 +69,9 @@ final class InitStep {
       Name ancestor = new Name(q.name, strip);
       if (context.cache.lookup(ancestor, Type.ANY, DClass.IN) instanceof CacheLookup.NegativeHit negative
           && negative.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN) {
-        q.journal.trace(new TraceEvent.CacheHit(ancestor, Type.ANY, "NXDOMAIN, so " + q.name + " cannot exist"));
+        if (q.journal.tracing()) { // the detail text costs more than the look-up
+          q.journal.trace(new TraceEvent.CacheHit(ancestor, Type.ANY, "NXDOMAIN, so " + q.name + " cannot exist"));
+        }
         return q.finish(new Outcome.Negative(true, negative.soa()));
       }
     }
@@ -78,7 +84,9 @@ final class InitStep {
    */
   private Step cachedAlias(Query q) {
     if (context.cache.lookup(q.name, Type.CNAME, DClass.IN) instanceof CacheLookup.Hit cname) {
-      q.journal.trace(new TraceEvent.CacheHit(q.name, Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));
+      if (q.journal.tracing()) { // the detail text costs more than the look-up
+        q.journal.trace(new TraceEvent.CacheHit(q.name, Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));
+      }
       prefetcher.onHit(q, cname);
       return q.restart(Hops.cname(q.name, cname.rrset(), ZoneCuts.enclosingZone(context.cache, q.name),
           Hop.Source.CACHE));
@@ -86,7 +94,9 @@ final class InitStep {
     for (int strip = 1; strip < q.name.labels(); strip++) {
       Name owner = new Name(q.name, strip);
       if (context.cache.lookup(owner, Type.DNAME, DClass.IN) instanceof CacheLookup.Hit dname) {
-        q.journal.trace(new TraceEvent.CacheHit(owner, Type.DNAME, "rewrites " + q.name));
+        if (q.journal.tracing()) { // the detail text costs more than the look-up
+          q.journal.trace(new TraceEvent.CacheHit(owner, Type.DNAME, "rewrites " + q.name));
+        }
         Optional<Hop> hop = Hops.dname(q.name, dname.rrset(), ZoneCuts.enclosingZone(context.cache, owner),
             Hop.Source.CACHE);
         return hop.isPresent() ? q.restart(hop.get())
