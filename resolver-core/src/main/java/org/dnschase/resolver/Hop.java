@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
 
 /**
  * One redirection of a chain: a CNAME at {@code owner}, or a DNAME above it, that sent the
@@ -15,8 +16,10 @@ import org.xbill.DNS.Name;
  * @param ttl the TTL of the record that caused the hop, as it was when used
  * @param zone the zone the record belongs to, as far as the resolver knows its zone cuts
  * @param source where the record came from: the cache or an upstream server
+ * @param record the record that caused the hop, with the TTL it had when used: the CNAME, the
+ *     DNAME (whose owner is an ancestor of {@code owner}), or the HTTPS/SVCB AliasMode record
  */
-public record Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, Source source) {
+public record Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, Source source, Record record) {
 
   /** The record type that caused a hop. */
   public enum Kind {
@@ -61,6 +64,7 @@ public record Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, S
     Objects.requireNonNull(ttl, "ttl");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(record, "record");
   }
 
   /** Whether the record behind this hop was served from the cache. */

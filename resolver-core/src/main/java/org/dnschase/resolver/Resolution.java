@@ -2,17 +2,16 @@ package org.dnschase.resolver;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.HTTPSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.SVCBRecord;
-import org.xbill.DNS.Type;
 
 /**
  * The outcome of resolving one (name, type): an {@link Answer}, a {@link NoData}, an
@@ -55,21 +54,19 @@ public sealed interface Resolution {
 
   /**
    * The chain as records in order, with the TTLs they had when used, as a resolver puts them
-   * before the final data in an answer section: CNAMEs (DNAME hops as the CNAMEs they
-   * synthesise) and, for HTTPS/SVCB service aliases, the AliasMode records.
+   * before the final data in an answer section: each CNAME; for a DNAME hop the DNAME and then the
+   * CNAME it synthesises (RFC 6672 §3.1); for HTTPS/SVCB service aliases the AliasMode record. A
+   * record that several hops used (a DNAME applied twice) is listed once.
    */
   default List<Record> chainRecords() {
-    List<Record> records = new ArrayList<>(chain().size());
+    Set<Record> records = new LinkedHashSet<>();
     for (Hop hop : chain()) {
-      long ttl = hop.ttl().toSeconds();
-      records.add(switch (hop.kind()) {
-        case CNAME, DNAME -> new CNAMERecord(hop.owner(), DClass.IN, ttl, hop.target());
-        case SERVICE_ALIAS -> qtype() == Type.SVCB
-            ? new SVCBRecord(hop.owner(), DClass.IN, ttl, 0, hop.target(), List.of())
-            : new HTTPSRecord(hop.owner(), DClass.IN, ttl, 0, hop.target(), List.of());
-      });
+      records.add(hop.record());
+      if (hop.kind() == Hop.Kind.DNAME) {
+        records.add(new CNAMERecord(hop.owner(), DClass.IN, hop.ttl().toSeconds(), hop.target()));
+      }
     }
-    return records;
+    return List.copyOf(records);
   }
 
   /** The final RRset of type {@code qtype} at {@link #finalName()}. */

@@ -29,6 +29,25 @@ class DnameTest extends ChainLabTest {
   }
 
   @Test
+  @DisplayName("RFC 6672 §3.1: the answer lists the DNAME, then the CNAME it synthesises, then the data")
+  void answerSection_listsDnameThenSynthesisedCname() {
+    Resolution.Answer answer = (Resolution.Answer) resolver.resolve("www.moved.alpha.lab.", Type.A);
+
+    assertThat(answer.answerSection()).extracting(r -> Type.string(r.getType()) + " " + r.getName())
+        .containsExactly("DNAME moved.alpha.lab.", "CNAME www.moved.alpha.lab.", "A www.newhome.gamma.test.");
+  }
+
+  @Test
+  @DisplayName("qtype DNAME at the owner returns the DNAME record itself, unchased")
+  void dnameQuery_returnsRecordUnchased() {
+    Resolution result = resolver.resolve("moved.alpha.lab.", Type.DNAME);
+
+    assertThat(result).isInstanceOf(Resolution.Answer.class);
+    assertThat(result.chain()).isEmpty();
+    assertThat(((Resolution.Answer) result).rrset().getType()).isEqualTo(Type.DNAME);
+  }
+
+  @Test
   @DisplayName("RFC 6672 §2.2: a cached DNAME answers every other name below its owner without asking its zone")
   void cachedDname_redirectsOtherNamesWithoutQuery() {
     resolver.resolve("www.moved.alpha.lab.", Type.A);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
@@ -27,7 +28,7 @@ class ResponsesTest {
   static final Name WWW = Name.fromConstantString("www.example.");
   static final Name HOST = Name.fromConstantString("host.example.net.");
   static final Hop ALIAS = new Hop(WWW, Hop.Kind.CNAME, HOST, Duration.ofSeconds(300),
-      Name.fromConstantString("example."), Hop.Source.CACHE);
+      Name.fromConstantString("example."), Hop.Source.CACHE, new CNAMERecord(WWW, DClass.IN, 300, HOST));
   static final SOARecord SOA = new SOARecord(Name.fromConstantString("example.net."), DClass.IN, 3600,
       Name.fromConstantString("ns.example.net."), Name.fromConstantString("admin.example.net."), 1, 3600, 600, 86400, 300);
 

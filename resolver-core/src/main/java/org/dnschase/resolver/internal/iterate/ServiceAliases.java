@@ -31,7 +31,8 @@ final class ServiceAliases {
       return Optional.empty();
     }
     Hop hop = new Hop(q.name, Hop.Kind.SERVICE_ALIAS, alias.getTargetName(),
-        Duration.ofSeconds(data.rrset().getTTL()), ZoneCuts.enclosingZone(context.cache, q.name), data.source());
+        Duration.ofSeconds(data.rrset().getTTL()), ZoneCuts.enclosingZone(context.cache, q.name), data.source(),
+        alias);
     q.outcome = null;
     return Optional.of(q.restart(hop));
   }

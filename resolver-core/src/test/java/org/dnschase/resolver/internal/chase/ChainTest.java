@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.dnschase.resolver.Hop;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
@@ -21,7 +23,7 @@ class ChainTest {
 
   private static Hop hop(String owner, String target) {
     return new Hop(name(owner), Hop.Kind.CNAME, name(target), Duration.ofSeconds(300),
-        name("example.test."), Hop.Source.CACHE);
+        name("example.test."), Hop.Source.CACHE, new CNAMERecord(name(owner), DClass.IN, 300, name(target)));
   }
 
   private static List<String> arrows(List<Hop> hops) {
