@@ -34,8 +34,8 @@ final class UnboundProcess implements AutoCloseable {
   final int port;
 
   /**
-   * @param qnameMinimisation Unbound's own default is on (RFC 9156); ours has none, so the
-   *     side-by-side can turn it off to compare like with like
+   * @param qnameMinimisation Unbound's own default is on (RFC 9156), as ours is; the side-by-side
+   *     can turn Unbound's off to see what minimising costs it
    */
   UnboundProcess(TestHierarchy lab, boolean qnameMinimisation) throws IOException, InterruptedException {
     dir = Files.createTempDirectory("dnschase-unbound");
