@@ -3,8 +3,6 @@ package org.dnschase.resolver.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnschase.resolver.testkit.Client.lines;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Flags;
@@ -13,18 +11,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
-class CnameTest {
-  private final TestHierarchy dns = StandardHierarchy.start();
-  private final AuthServer example = dns.server(StandardHierarchy.EXAMPLE_SERVER);
-
-  @AfterEach
-  void close() {
-    dns.close();
-  }
-
-  private Message ask(String name, int type) throws IOException {
-    return Client.udp(example, Client.query(name, type));
-  }
+class CnameTest extends ExampleZoneTest {
 
   @Test
   @DisplayName("RFC 1034 §4.3.2 step 3a: a CNAME with an in-zone target is followed in the zone")

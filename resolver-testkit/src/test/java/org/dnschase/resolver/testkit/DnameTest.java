@@ -3,8 +3,6 @@ package org.dnschase.resolver.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnschase.resolver.testkit.Client.lines;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Flags;
@@ -13,23 +11,13 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
-class DnameTest {
+class DnameTest extends ExampleZoneTest {
   /** Three 63-octet labels: a target of 206 octets, so a long owner overflows 255. */
   private static final String LONG_TARGET = "a".repeat(63) + "." + "b".repeat(63) + "."
       + "c".repeat(63) + ".example.test.";
 
-  private final TestHierarchy dns = TestHierarchy.builder()
-      .zone(StandardHierarchy.EXAMPLE + "long DNAME " + LONG_TARGET + "\n")
-      .build();
-  private final AuthServer example = dns.server(StandardHierarchy.EXAMPLE_SERVER);
-
-  @AfterEach
-  void close() {
-    dns.close();
-  }
-
-  private Message ask(String name, int type) throws IOException {
-    return Client.udp(example, Client.query(name, type));
+  DnameTest() {
+    super(TestHierarchy.builder().zone(StandardHierarchy.EXAMPLE + "long DNAME " + LONG_TARGET + "\n").build());
   }
 
   @Test

@@ -3,8 +3,6 @@ package org.dnschase.resolver.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnschase.resolver.testkit.Client.lines;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
@@ -16,22 +14,10 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
-class NegativeAnswerTest {
+class NegativeAnswerTest extends ExampleZoneTest {
   /** The SOA TTL in negative answers is min(TTL 300, MINIMUM 60). */
   private static final String SOA =
       "example.test. 60 IN SOA ns1.example.test. hostmaster.example.test. 2024010101 1800 900 604800 60";
-
-  private final TestHierarchy dns = StandardHierarchy.start();
-  private final AuthServer example = dns.server(StandardHierarchy.EXAMPLE_SERVER);
-
-  @AfterEach
-  void close() {
-    dns.close();
-  }
-
-  private Message ask(String name, int type) throws IOException {
-    return Client.udp(example, Client.query(name, type));
-  }
 
   @Test
   @DisplayName("RFC 2308 §2.1 and §3: NXDOMAIN with AA and the zone SOA in authority")

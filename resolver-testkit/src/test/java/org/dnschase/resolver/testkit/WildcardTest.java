@@ -3,8 +3,6 @@ package org.dnschase.resolver.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnschase.resolver.testkit.Client.lines;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Flags;
@@ -13,21 +11,9 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
-class WildcardTest {
+class WildcardTest extends ExampleZoneTest {
   private static final String SOA =
       "example.test. 60 IN SOA ns1.example.test. hostmaster.example.test. 2024010101 1800 900 604800 60";
-
-  private final TestHierarchy dns = StandardHierarchy.start();
-  private final AuthServer example = dns.server(StandardHierarchy.EXAMPLE_SERVER);
-
-  @AfterEach
-  void close() {
-    dns.close();
-  }
-
-  private Message ask(String name, int type) throws IOException {
-    return Client.udp(example, Client.query(name, type));
-  }
 
   @Test
   @DisplayName("RFC 4592 §4.1: a wildcard answers with the owner set to the qname, with AA")
