@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param maxDepth nesting of name-server address look-ups (a glueless NS inside a glueless NS ...)
  * @param deadline wall time for one whole resolution
  * @param queryTimeout how long to wait for one server's reply before trying the next
+ * @param maxGluelessPerDelegation name-server address look-ups started for one delegation
+ * @param maxFailedGlueless name-server address look-ups that may fail in one resolution
  */
 public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDepth, Duration deadline,
-    Duration queryTimeout) {
+    Duration queryTimeout, int maxGluelessPerDelegation, int maxFailedGlueless) {
 
   /**
    * 12 hops: a 12-hop chain is answered, a 13th hop fails. Knot Resolver stops after 12 CNAMEs,
@@ -49,6 +51,20 @@ public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDept
    */
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMillis(1500);
 
+  /**
+   * 5 glueless look-ups per delegation (NXNSAttack): the NXNSAttack paper (Afek, Bremler-Barr,
+   * Shafir, USENIX Security 2020) proposes MaxFetch(k), resolving only k of a referral's NS names
+   * rather than all of them; a referral naming hundreds of glueless servers then costs k look-ups.
+   * 5 is our choice of k, the same number as the failed-look-up cap below.
+   */
+  public static final int DEFAULT_MAX_GLUELESS_PER_DELEGATION = 5;
+
+  /**
+   * 5 failed look-ups per resolution: Unbound's answer to NXNSAttack (1.10.1, CVE-2020-12662)
+   * stops a resolution after 5 NXDOMAINs for name-server targets (MAX_TARGET_NX).
+   */
+  public static final int DEFAULT_MAX_FAILED_GLUELESS = 5;
+
   /** The defaults above. */
   public static final Budgets DEFAULTS = new Budgets(DEFAULT_MAX_HOPS, DEFAULT_MAX_QUERIES,
       DEFAULT_MAX_REFERRALS, DEFAULT_MAX_DEPTH, DEFAULT_DEADLINE, DEFAULT_QUERY_TIMEOUT);
@@ -60,26 +76,45 @@ public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDept
     requirePositive("maxDepth", maxDepth);
     requirePositive("deadline", deadline);
     requirePositive("queryTimeout", queryTimeout);
+    requirePositive("maxGluelessPerDelegation", maxGluelessPerDelegation);
+    requirePositive("maxFailedGlueless", maxFailedGlueless);
+  }
+
+  /** The first six limits, with the default glueless limits. */
+  public Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDepth, Duration deadline,
+      Duration queryTimeout) {
+    this(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
+        DEFAULT_MAX_GLUELESS_PER_DELEGATION, DEFAULT_MAX_FAILED_GLUELESS);
   }
 
   /** A copy with another hop limit. */
   public Budgets withMaxHops(int hops) {
-    return new Budgets(hops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout);
+    return new Budgets(hops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
+        maxGluelessPerDelegation, maxFailedGlueless);
   }
 
   /** A copy with another query budget. */
   public Budgets withMaxQueries(int queries) {
-    return new Budgets(maxHops, queries, maxReferrals, maxDepth, deadline, queryTimeout);
+    return new Budgets(maxHops, queries, maxReferrals, maxDepth, deadline, queryTimeout,
+        maxGluelessPerDelegation, maxFailedGlueless);
   }
 
   /** A copy with another deadline. */
   public Budgets withDeadline(Duration newDeadline) {
-    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, newDeadline, queryTimeout);
+    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, newDeadline, queryTimeout,
+        maxGluelessPerDelegation, maxFailedGlueless);
   }
 
   /** A copy with another per-server timeout. */
   public Budgets withQueryTimeout(Duration timeout) {
-    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, timeout);
+    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, timeout,
+        maxGluelessPerDelegation, maxFailedGlueless);
+  }
+
+  /** A copy with other glueless look-up limits (per delegation, and failed per resolution). */
+  public Budgets withGlueless(int perDelegation, int failed) {
+    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
+        perDelegation, failed);
   }
 
   private static void requirePositive(String what, int value) {

@@ -12,6 +12,17 @@ public enum FailureReason {
   REFERRAL_LIMIT,
   /** Name-server look-ups nested deeper than {@link Budgets#maxDepth()}. */
   DEPTH_LIMIT,
+  /**
+   * A delegation needed more glueless name-server look-ups than
+   * {@link Budgets#maxGluelessPerDelegation()}, or more of them failed than
+   * {@link Budgets#maxFailedGlueless()} (NXNSAttack); the detail has the numbers.
+   */
+  GLUELESS_LIMIT,
+  /**
+   * Finding a name server's address needed that same look-up again, directly or through other
+   * glueless delegations (tsuNAME, RFC 9520); the detail names the cycle.
+   */
+  CYCLIC_DEPENDENCY,
   /** The resolution ran past {@link Budgets#deadline()}. */
   TIMEOUT,
   /** Every server of a zone failed, timed out, answered lame or was not allowed. */

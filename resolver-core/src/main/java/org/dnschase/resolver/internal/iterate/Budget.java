@@ -5,7 +5,7 @@ import org.dnschase.resolver.Budgets;
 
 /**
  * The work counters of one resolution, shared with its name-server look-ups (Unbound's
- * {@code target_count}): upstream queries sent, and the deadline.
+ * {@code target_count}): upstream queries sent, failed name-server look-ups, and the deadline.
  */
 final class Budget {
 
@@ -13,6 +13,7 @@ final class Budget {
   private final Ticker ticker;
   private final long deadlineNanos;
   private int queriesSent;
+  private int failedGlueless;
 
   Budget(Budgets limits, Ticker ticker) {
     this.limits = limits;
@@ -40,6 +41,15 @@ final class Budget {
     }
     queriesSent++;
     return true;
+  }
+
+  /** Counts one more name-server look-up that found no address (NXNSAttack's NXDOMAINs among them). */
+  void countFailedGlueless() {
+    failedGlueless++;
+  }
+
+  int failedGlueless() {
+    return failedGlueless;
   }
 
   int queriesSent() {

@@ -20,6 +20,7 @@ final class Delegation {
   private final Map<Name, List<InetAddress>> servers = new LinkedHashMap<>();
   private final Set<InetAddress> used = new HashSet<>();
   private final Set<Name> lookedUp = new HashSet<>();
+  private String cycle;
 
   Delegation(Name zone, List<Name> nameServers) {
     this.zone = zone;
@@ -87,6 +88,23 @@ final class Delegation {
 
   void markLookedUp(Name nameServer) {
     lookedUp.add(nameServer);
+  }
+
+  /** How many name-server look-ups this query started for the zone (NXNSAttack). */
+  int lookUps() {
+    return lookedUp.size();
+  }
+
+  /** Remembers a look-up that ended in a cyclic dependency, to name it if nothing else works. */
+  void noteCycle(String cycle) {
+    if (this.cycle == null) {
+      this.cycle = cycle;
+    }
+  }
+
+  /** The first cyclic dependency a look-up for this zone ran into, or null. */
+  String cycle() {
+    return cycle;
   }
 
   @Override

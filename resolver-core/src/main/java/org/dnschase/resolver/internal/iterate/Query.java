@@ -1,6 +1,8 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -26,6 +28,10 @@ final class Query {
   final Budget budget;
   final Journal journal;
   final Chain chain;
+  /** The query this one looks up a name server for, null for a top-level query. */
+  final Query parent;
+  /** The zone whose name server this query looks up, null unless it is such a look-up. */
+  final Name forZone;
 
   Name name;
   QueryState state = QueryState.INIT;
@@ -51,6 +57,13 @@ final class Query {
   boolean refresh;
 
   Query(int id, Name qname, int qtype, int depth, Budget budget, Journal journal) {
+    this(id, qname, qtype, depth, budget, journal, null, null);
+  }
+
+  private Query(int id, Name qname, int qtype, int depth, Budget budget, Journal journal,
+      Query parent, Name forZone) {
+    this.parent = parent;
+    this.forZone = forZone;
     this.id = id;
     this.qname = qname;
     this.qtype = qtype;
@@ -63,7 +76,36 @@ final class Query {
 
   /** A name-server look-up on behalf of this query, sharing its budget and journal. */
   Query child(int childId, Name nameServer, int type) {
-    return new Query(childId, nameServer, type, depth + 1, budget, journal);
+    return new Query(childId, nameServer, type, depth + 1, budget, journal, this, null);
+  }
+
+  /** A look-up of the address of {@code nameServer}, a name server of {@code zone}. */
+  Query nameServerLookup(int childId, Name nameServer, int type, Name zone) {
+    return new Query(childId, nameServer, type, depth + 1, budget, journal, this, zone);
+  }
+
+  /** A cyclic dependency: the name servers on it, and the look-ups as "name (for zone) -> ...". */
+  record Cycle(List<Name> nameServers, String description) {}
+
+  /**
+   * The cycle closed by looking up {@code nameServer} for {@code zone} from this query, when an
+   * enclosing look-up already looks up that name: the new look-up would need itself (tsuNAME).
+   */
+  Optional<Cycle> cycleThrough(Name nameServer, Name zone) {
+    ArrayDeque<String> path = new ArrayDeque<>();
+    ArrayDeque<Name> names = new ArrayDeque<>();
+    path.addFirst(nameServer + " (for " + zone + ")");
+    for (Query ancestor = this; ancestor != null; ancestor = ancestor.parent) {
+      if (ancestor.forZone == null) {
+        continue;
+      }
+      path.addFirst(ancestor.qname + " (for " + ancestor.forZone + ")");
+      names.addFirst(ancestor.qname);
+      if (ancestor.qname.equals(nameServer) && ancestor.qtype == Type.A) {
+        return Optional.of(new Cycle(List.copyOf(names), String.join(" -> ", path)));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

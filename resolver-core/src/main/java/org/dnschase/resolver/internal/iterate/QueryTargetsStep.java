@@ -24,16 +24,24 @@ final class QueryTargetsStep {
 
   private final ResolverContext context;
   private final Iteration iteration;
+  private final CyclicFailures cyclicFailures;
 
   QueryTargetsStep(ResolverContext context, Iteration iteration) {
     this.context = context;
     this.iteration = iteration;
+    this.cyclicFailures = new CyclicFailures(context.ticker);
   }
 
   Step handle(Query q) {
     if (q.budget.pastDeadline()) {
       return q.fail(FailureReason.TIMEOUT, "deadline of " + q.budget.limits().deadline()
           + " passed while asking the servers of " + q.delegation.zone());
+    }
+    // RFC 9520 §3: a question that ran into a cyclic dependency a moment ago sends nothing now.
+    Optional<String> knownCycle = cyclicFailures.cycleFor(q.name, q.qtype);
+    if (knownCycle.isPresent()) {
+      return q.fail(FailureReason.CYCLIC_DEPENDENCY, "failed on a cyclic dependency less than "
+          + CyclicFailures.FAILURE_TTL.toSeconds() + " s ago: " + knownCycle.get());
     }
     // Checked before a name-server look-up too: a look-up that ran out of the shared budget must
     // end the resolution as QUERY_BUDGET_EXCEEDED, not as a zone whose servers all failed.
@@ -47,6 +55,10 @@ final class QueryTargetsStep {
     if (!q.budget.trySpendQuery()) {
       return budgetExceeded(q);
     }
+    return send(q, address);
+  }
+
+  private Step send(Query q, InetAddress address) {
     q.delegation.markUsed(address);
     InetSocketAddress server = context.upstream(address);
     int ednsPayloadSize = context.selector.speaksEdns(address) ? context.config.ednsPayloadSize() : 0;
@@ -87,17 +99,67 @@ final class QueryTargetsStep {
   private Step lookUpNameServer(Query q) {
     Optional<Name> next = q.delegation.nextNameToLookUp();
     if (next.isEmpty()) {
-      return q.fail(FailureReason.ALL_SERVERS_FAILED, "no server of " + q.delegation.zone()
-          + " gave a usable answer for " + q.name + " (name servers: " + q.delegation.nameServers() + ")");
+      return delegationUsedUp(q);
     }
     Name nameServer = next.get();
+    Name zone = q.delegation.zone();
+    Optional<String> overLimit = gluelessLimit(q);
+    if (overLimit.isPresent()) {
+      return q.fail(FailureReason.GLUELESS_LIMIT, overLimit.get());
+    }
     q.delegation.markLookedUp(nameServer);
     if (q.depth + 1 > q.budget.limits().maxDepth()) {
       return q.fail(FailureReason.DEPTH_LIMIT, "looking up name server " + nameServer + " of "
-          + q.delegation.zone() + " would nest deeper than " + q.budget.limits().maxDepth());
+          + zone + " would nest deeper than " + q.budget.limits().maxDepth());
     }
+    Optional<String> known = cyclicFailures.cycleFor(nameServer, Type.A);
+    if (known.isPresent()) {
+      q.delegation.noteCycle(known.get());
+      return new Step.Next(QueryState.QUERY_TARGETS);
+    }
+    Optional<Query.Cycle> cycle = q.cycleThrough(nameServer, zone);
+    if (cycle.isPresent()) {
+      cyclicFailures.remember(cycle.get().nameServers(), Type.A, cycle.get().description());
+      q.delegation.noteCycle(cycle.get().description());
+      return new Step.Next(QueryState.QUERY_TARGETS);
+    }
+    return lookUp(q, nameServer);
+  }
+
+  /**
+   * Why no further name-server look-up may start (NXNSAttack): a referral may name any number of
+   * glueless servers that do not resolve, and each look-up costs queries to someone.
+   */
+  private static Optional<String> gluelessLimit(Query q) {
+    int perDelegation = q.budget.limits().maxGluelessPerDelegation();
+    if (q.delegation.lookUps() >= perDelegation) {
+      return Optional.of("looked up " + q.delegation.lookUps() + " of the " + q.delegation.nameServers().size()
+          + " name servers of " + q.delegation.zone() + ", the limit of " + perDelegation
+          + " per delegation, without a usable answer for " + q.name);
+    }
+    int failed = q.budget.failedGlueless();
+    if (failed >= q.budget.limits().maxFailedGlueless()) {
+      return Optional.of(failed + " name-server look-ups failed in this resolution, the limit of "
+          + q.budget.limits().maxFailedGlueless() + ", before a server of " + q.delegation.zone()
+          + " answered for " + q.name);
+    }
+    return Optional.empty();
+  }
+
+  /** Every server and name-server name of the delegation is used up: says why, a cycle first. */
+  private Step delegationUsedUp(Query q) {
+    if (q.delegation.cycle() != null) {
+      cyclicFailures.remember(List.of(q.name), q.qtype, q.delegation.cycle());
+      return q.fail(FailureReason.CYCLIC_DEPENDENCY, "the name servers of " + q.delegation.zone()
+          + " depend on themselves: " + q.delegation.cycle());
+    }
+    return q.fail(FailureReason.ALL_SERVERS_FAILED, "no server of " + q.delegation.zone()
+        + " gave a usable answer for " + q.name + " (name servers: " + q.delegation.nameServers() + ")");
+  }
+
+  private Step lookUp(Query q, Name nameServer) {
     Delegation delegation = q.delegation;
-    Query lookup = q.child(context.nextQueryId(), nameServer, Type.A);
+    Query lookup = q.nameServerLookup(context.nextQueryId(), nameServer, Type.A, delegation.zone());
     return new Step.Await(iteration.run(lookup).thenAccept(result -> {
       if (result instanceof Resolution.Answer answer) {
         delegation.addAddresses(nameServer, RRsets.addresses(answer.rrset()));
@@ -105,10 +167,15 @@ final class QueryTargetsStep {
           q.journal.report(AliasRules.aliasTarget(Diagnostic.Kind.NS_TARGET_IS_ALIAS, delegation.zone(),
               nameServer, answer.finalName()));
         }
-      } else {
-        // A failed look-up may still have cached glue for the name on its way (Deckard iter_pcdirect).
-        ZoneCuts.addCachedAddresses(context.cache, delegation);
+        return;
       }
+      if (result instanceof Resolution.Failure failure && failure.reason() == FailureReason.CYCLIC_DEPENDENCY) {
+        delegation.noteCycle(failure.detail());
+      } else {
+        q.budget.countFailedGlueless();
+      }
+      // A failed look-up may still have cached glue for the name on its way (Deckard iter_pcdirect).
+      ZoneCuts.addCachedAddresses(context.cache, delegation);
     }), QueryState.QUERY_TARGETS);
   }
 }

@@ -1,0 +1,139 @@
+package org.dnschase.resolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Type;
+
+/**
+ * tsuNAME (RFC 9520): two zones whose only name servers live in each other, without glue. The
+ * resolution ends in a typed failure naming the cycle, and the failure is cached for a while so a
+ * repeated question sends nothing upstream.
+ */
+class CyclicDependencyTest {
+
+  static final String ROOT = """
+      $ORIGIN .
+      $TTL 86400
+      @            SOA a.root.lab. hostmaster.root.lab. 1 3600 600 86400 3600
+      @            NS  a.root.lab.
+      a.root.lab.  A   127.53.0.1
+      test.        NS  ns1.test.
+      ns1.test.    A   127.53.2.1
+      """;
+  /**
+   * cyc-a.test is served by ns.cyc-b.test and cyc-b.test by ns.cyc-a.test: no glue for either. The
+   * delegations live 2 s, so after that only the cached failure keeps a repeat from asking test.
+   */
+  static final String TEST = """
+      $ORIGIN test.
+      $TTL 86400
+      @      SOA ns1.test. hostmaster.test. 1 3600 600 86400 3600
+      @      NS  ns1.test.
+      ns1    A   127.53.2.1
+      cyc-a  2 NS  ns.cyc-b.test.
+      cyc-b  2 NS  ns.cyc-a.test.
+      fine   NS  ns.fine.test.
+      ns.fine A  127.53.32.1
+      """;
+  static final String CYC_A = leaf("cyc-a.test", "ns.cyc-b.test.", "ns A 127.53.31.1\nwww A 192.0.2.1\n");
+  static final String CYC_B = leaf("cyc-b.test", "ns.cyc-a.test.", "ns A 127.53.31.2\nwww A 192.0.2.2\n");
+  static final String FINE = leaf("fine.test", "ns", "ns A 127.53.32.1\nwww A 192.0.2.3\n");
+
+  static TestHierarchy lab;
+  final AtomicLong nanos = new AtomicLong();
+  /** Moves only when a test says so: the failure TTL and the cache TTLs are read from it. */
+  final Ticker ticker = nanos::get;
+  Resolver resolver;
+
+  @BeforeAll
+  static void startLab() {
+    lab = TestHierarchy.builder().zone(ROOT).zone(TEST).zone(CYC_A).zone(CYC_B).zone(FINE).build();
+  }
+
+  @AfterAll
+  static void stopLab() {
+    lab.close();
+  }
+
+  @BeforeEach
+  void newResolver() {
+    // The frozen ticker never passes the deadline; every server here answers, so nothing waits on it.
+    resolver = ChainLab.resolverFor(lab).ticker(ticker).build();
+    lab.clearQueries();
+  }
+
+  @AfterEach
+  void closeResolver() {
+    resolver.close();
+  }
+
+  @Test
+  @DisplayName("RFC 9520: a cyclic glueless dependency ends typed, naming the cycle, with bounded queries")
+  void cyclicPair_endsTyped() {
+    Resolution result = resolver.resolve("www.cyc-a.test.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.Failure.class);
+    Resolution.Failure failure = (Resolution.Failure) result;
+    assertThat(failure.reason()).isEqualTo(FailureReason.CYCLIC_DEPENDENCY);
+    assertThat(failure.detail()).contains("ns.cyc-b.test. (for cyc-a.test.) -> ns.cyc-a.test. (for cyc-b.test.)"
+        + " -> ns.cyc-b.test. (for cyc-a.test.)");
+    // Priming, the root, test. for cyc-a, test. for cyc-b: the cycle is seen before a single query
+    // goes to a server the cycle hides (and before the depth limit would have stopped it).
+    assertThat(lab.queryCount()).isLessThanOrEqualTo(4);
+  }
+
+  @Test
+  @DisplayName("RFC 9520 §3: repeating the question within the failure TTL sends no query, though the delegations expired")
+  void repeatWithinTtl_sendsNothing() {
+    resolver.resolve("www.cyc-a.test.", Type.A);
+    lab.clearQueries();
+    nanos.addAndGet(Duration.ofSeconds(4).toNanos());
+
+    Resolution again = resolver.resolve("www.cyc-a.test.", Type.A);
+    Resolution other = resolver.resolve("ns.cyc-a.test.", Type.A);
+
+    assertThat(again).extracting(r -> ((Resolution.Failure) r).reason()).isEqualTo(FailureReason.CYCLIC_DEPENDENCY);
+    assertThat(other).extracting(r -> ((Resolution.Failure) r).reason()).isEqualTo(FailureReason.CYCLIC_DEPENDENCY);
+    assertThat(lab.queryCount()).isZero();
+  }
+
+  @Test
+  @DisplayName("RFC 9520 §3: once the failure TTL has passed the question is asked again")
+  void afterTtl_asksAgain() {
+    resolver.resolve("www.cyc-a.test.", Type.A);
+    lab.clearQueries();
+    nanos.addAndGet(Duration.ofSeconds(6).toNanos());
+
+    Resolution again = resolver.resolve("www.cyc-a.test.", Type.A);
+
+    assertThat(again).extracting(r -> ((Resolution.Failure) r).reason()).isEqualTo(FailureReason.CYCLIC_DEPENDENCY);
+    assertThat(lab.queryCount()).isPositive();
+  }
+
+  @Test
+  @DisplayName("a zone beside the cycle is not affected by its cached failure")
+  void unrelatedZone_stillResolves() {
+    resolver.resolve("www.cyc-a.test.", Type.A);
+
+    assertThat(resolver.resolve("www.fine.test.", Type.A)).isInstanceOf(Resolution.Answer.class);
+  }
+
+  private static String leaf(String origin, String nameServer, String records) {
+    return String.format("""
+        $ORIGIN %1$s.
+        $TTL 3600
+        @    SOA %2$s hostmaster 1 3600 600 86400 300
+        @    NS  %2$s
+        """, origin, nameServer) + records;
+  }
+}

@@ -1,0 +1,103 @@
+package org.dnschase.resolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Type;
+
+/**
+ * NXNSAttack (Afek, Bremler-Barr, Shafir, 2020): a referral that names many glueless servers which
+ * do not exist must cost a bounded number of upstream queries, not one look-up per name.
+ */
+class NxnsLimitTest {
+
+  /** How many NS names the attacking referral carries: far more than the limits allow. */
+  static final int NAME_SERVERS = 20;
+
+  static final String ROOT = """
+      $ORIGIN .
+      $TTL 86400
+      @            SOA a.root.lab. hostmaster.root.lab. 1 3600 600 86400 3600
+      @            NS  a.root.lab.
+      a.root.lab.  A   127.53.0.1
+      test.        NS  ns1.test.
+      ns1.test.    A   127.53.2.1
+      """;
+  /** victim.test is delegated to nx1.test ... nx20.test, none of which exists. */
+  static final String TEST = """
+      $ORIGIN test.
+      $TTL 86400
+      @    SOA ns1.test. hostmaster.test. 1 3600 600 86400 3600
+      @    NS  ns1.test.
+      ns1  A   127.53.2.1
+      """ + IntStream.rangeClosed(1, NAME_SERVERS).mapToObj(i -> "victim NS nx" + i + ".test.\n")
+          .collect(Collectors.joining());
+  /** The zone itself names a real server, so the testkit can serve it; the referral never does. */
+  static final String VICTIM = """
+      $ORIGIN victim.test.
+      $TTL 3600
+      @    SOA ns hostmaster 1 3600 600 86400 300
+      @    NS  ns
+      ns   A   127.53.30.1
+      www  A   192.0.2.1
+      """;
+
+  /** Queries before the first look-up: root priming, the root, test. (the referral). */
+  static final int WALK = 3;
+
+  static TestHierarchy lab;
+
+  @BeforeAll
+  static void startLab() {
+    lab = TestHierarchy.builder().zone(ROOT).zone(TEST).zone(VICTIM).build();
+  }
+
+  @AfterAll
+  static void stopLab() {
+    lab.close();
+  }
+
+  @Test
+  @DisplayName("NXNSAttack: 20 NS names that do not resolve cost the referral walk plus at most 5 look-ups")
+  void manyNamesThatDoNotResolve_costAtMostTheDocumentedQueries() {
+    Resolution result;
+    try (Resolver resolver = ChainLab.resolverFor(lab).build()) {
+      lab.clearQueries();
+      result = resolver.resolve("www.victim.test.", Type.A);
+    }
+
+    assertThat(result).isInstanceOf(Resolution.Failure.class);
+    Resolution.Failure failure = (Resolution.Failure) result;
+    assertThat(failure.reason()).isEqualTo(FailureReason.GLUELESS_LIMIT);
+    assertThat(failure.detail()).contains("5");
+    // The walk: the priming query, one query to the root, one to test. for the referral; then each
+    // look-up of a name nxN.test is one query to test. (NXDOMAIN), DEFAULT_MAX_FAILED_GLUELESS of them:
+    // 8 queries where, without the limit, the 20 names would cost 23.
+    long lookUps = lab.queries().stream().filter(q -> q.qname().toString().startsWith("nx")).count();
+    assertThat(lookUps).isLessThanOrEqualTo(Budgets.DEFAULT_MAX_FAILED_GLUELESS);
+    assertThat(lab.queryCount()).isLessThanOrEqualTo(WALK + Budgets.DEFAULT_MAX_FAILED_GLUELESS);
+  }
+
+  @Test
+  @DisplayName("the per-delegation limit is a budget of its own, and its failure has the numbers")
+  void perDelegationLimit_endsTyped() {
+    Resolution result;
+    try (Resolver resolver = ChainLab.resolverFor(lab)
+        .budgets(Budgets.DEFAULTS.withGlueless(2, Budgets.DEFAULT_MAX_FAILED_GLUELESS)).build()) {
+      lab.clearQueries();
+      result = resolver.resolve("www.victim.test.", Type.A);
+    }
+
+    assertThat(result).isInstanceOf(Resolution.Failure.class);
+    Resolution.Failure failure = (Resolution.Failure) result;
+    assertThat(failure.reason()).isEqualTo(FailureReason.GLUELESS_LIMIT);
+    assertThat(failure.detail()).contains("looked up 2 of the " + NAME_SERVERS + " name servers of victim.test.");
+    assertThat(lab.queryCount()).isLessThanOrEqualTo(WALK + 2);
+  }
+}
