@@ -45,6 +45,16 @@ public record CacheStats(
     return lookups == 0 ? 1.0 : (double) (hits + negativeHits) / lookups;
   }
 
+  /**
+   * This snapshot with a resolver's whole-resolution hits added (its resolution cache answers a
+   * cached chain without a look-up per hop): each counts as the one look-up that answered the
+   * resolution, {@code answers} as hits and {@code negatives} as negative hits.
+   */
+  public CacheStats withResolutionHits(long answers, long negatives) {
+    return new CacheStats(hits + answers, misses, negativeHits + negatives, staleHits, prefetches,
+        evictions, expirations, entries, estimatedBytes);
+  }
+
   /** This snapshot with {@code prefetches} set: how a resolver adds the refreshes it started. */
   public CacheStats withPrefetches(long count) {
     return new CacheStats(hits, misses, negativeHits, staleHits, count, evictions, expirations,

@@ -62,6 +62,19 @@ public interface RRsetCache {
   CacheLookup lookupStale(Name name, int type, int dclass);
 
   /**
+   * A reference to the live entry {@link #lookup} would answer from (the RRset or NODATA at
+   * (name, type, class), else the NXDOMAIN for the name), or null when it would miss. For a cache
+   * layered on this one, which keeps the reference and checks it later; not counted in the
+   * statistics.
+   *
+   * @throws IllegalArgumentException if the name is relative or type or class is out of range
+   */
+  EntryRef entryRef(Name name, int type, int dclass);
+
+  /** Now on the cache's ticker: the time {@link EntryRef} methods take. */
+  long nowNanos();
+
+  /**
    * Stores an RRset (with its signatures) at the given rank. Its TTL is the minimum TTL of its
    * records, raised to the minimum TTL and capped at the maximum TTL configured. A TTL of 0 as
    * received means "do not cache" (RFC 1035 §3.2.1), and a TTL with its top bit set counts as 0

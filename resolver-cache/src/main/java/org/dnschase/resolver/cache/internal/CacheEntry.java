@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheLookup.NegativeHit.Kind;
+import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.TrustRank;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRSIGRecord;
@@ -27,8 +28,13 @@ import org.xbill.DNS.Section;
  * through their public API, so they are shared with every caller; the RRset around them is new
  * for each. When the remaining TTL has moved on, the data is rebuilt with it and replaces what
  * was held: at most one rebuild a second for a hot entry, and never two copies kept.
+ *
+ * <p>As an {@link EntryRef} it can be held by a layer above the cache: the cache calls {@link
+ * #remove()} wherever it replaces, invalidates or evicts the entry, so that layer learns of it
+ * from one volatile read.
  */
-abstract sealed class CacheEntry permits CacheEntry.Positive, CacheEntry.NxDomain, CacheEntry.NoData {
+abstract sealed class CacheEntry implements EntryRef
+    permits CacheEntry.Positive, CacheEntry.NxDomain, CacheEntry.NoData {
 
   static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -45,6 +51,9 @@ abstract sealed class CacheEntry permits CacheEntry.Positive, CacheEntry.NxDomai
    * readers may each rebuild it; their copies are equal, so the last write wins harmlessly.
    */
   private volatile Object held;
+
+  /** Set once the cache no longer holds this entry under its key. */
+  private volatile boolean removed;
 
   private CacheEntry(Object data, long ttlSeconds, long expiresAtNanos, TrustRank rank) {
     this.held = withTtl(data, ttlSeconds);
@@ -68,10 +77,36 @@ abstract sealed class CacheEntry permits CacheEntry.Positive, CacheEntry.NxDomai
     return expiresAtNanos - nowNanos > 0;
   }
 
-  /** The answer as of {@code nowNanos}, with remaining TTLs, or null if the entry has expired. */
-  final CacheLookup answerAt(long nowNanos) {
+  /**
+   * The answer as of {@code nowNanos}, with remaining TTLs, or null if the entry has expired. A
+   * look-up that read the entry just before it was replaced still answers from it, as any
+   * concurrent read may; removal matters only to holders of the {@link EntryRef}.
+   */
+  final CacheLookup liveAnswerAt(long nowNanos) {
     long remainingNanos = expiresAtNanos - nowNanos;
     return remainingNanos <= 0 ? null : answer(remainingNanos / NANOS_PER_SECOND);
+  }
+
+  @Override
+  public final CacheLookup answerAt(long nowNanos) {
+    long remaining = remainingSeconds(nowNanos);
+    return remaining < 0 ? null : answer(remaining);
+  }
+
+  @Override
+  public final long remainingSeconds(long nowNanos) {
+    long remainingNanos = expiresAtNanos - nowNanos;
+    return remainingNanos <= 0 || removed ? -1 : remainingNanos / NANOS_PER_SECOND;
+  }
+
+  @Override
+  public final long storedTtl() {
+    return ttlSeconds;
+  }
+
+  /** Marks the entry as no longer stored: replaced, invalidated or evicted. */
+  final void remove() {
+    removed = true;
   }
 
   /**
@@ -101,10 +136,6 @@ abstract sealed class CacheEntry permits CacheEntry.Positive, CacheEntry.NxDomai
     return data;
   }
 
-  final long ttlSeconds() {
-    return ttlSeconds;
-  }
-
   /** An RRset (with its signatures). */
   static final class Positive extends CacheEntry {
 
@@ -124,7 +155,7 @@ abstract sealed class CacheEntry permits CacheEntry.Positive, CacheEntry.NxDomai
     CacheLookup answer(long ttl) {
       Object data = agedTo(ttl);
       RRset copy = data instanceof Record record ? new RRset(record) : new RRset((RRset) data);
-      return new CacheLookup.Hit(copy, rank(), ttlSeconds());
+      return new CacheLookup.Hit(copy, rank(), storedTtl());
     }
   }
 

@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheStats;
+import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TrustRank;
 import org.xbill.DNS.Name;
@@ -47,7 +49,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
             .expireAfter(new TtlExpiry(staleWindowNanos))
             .maximumWeight(settings.maximumBytes())
             .weigher(new EntryWeigher())
-            .evictionListener((key, entry, cause) -> counters.recordEviction(cause));
+            .evictionListener((key, entry, cause) -> evicted(entry, cause));
     if (settings.executor() != null) {
       builder.executor(settings.executor());
     }
@@ -70,7 +72,23 @@ public final class CaffeineRRsetCache implements RRsetCache {
 
   /** The entry's answer; the ticker is read after Caffeine's read so it is never behind it. */
   private CacheLookup answer(CacheEntry entry) {
-    return entry == null ? null : entry.answerAt(ticker.read());
+    return entry == null ? null : entry.liveAnswerAt(ticker.read());
+  }
+
+  @Override
+  public EntryRef entryRef(Name name, int type, int dclass) {
+    CacheKey key = new CacheKey(requireNonNull(name, "name"), type, dclass);
+    long now = ticker.read();
+    CacheEntry entry = cache.policy().getIfPresentQuietly(key);
+    if ((entry == null || !entry.isLive(now)) && !key.isNxDomainKey()) {
+      entry = cache.policy().getIfPresentQuietly(key.nxDomainKey());
+    }
+    return entry != null && entry.isLive(now) ? entry : null;
+  }
+
+  @Override
+  public long nowNanos() {
+    return ticker.read();
   }
 
   @Override
@@ -139,12 +157,30 @@ public final class CaffeineRRsetCache implements RRsetCache {
 
   @Override
   public void invalidate(Name name, int type, int dclass) {
-    cache.invalidate(new CacheKey(requireNonNull(name, "name"), type, dclass));
+    remove(new CacheKey(requireNonNull(name, "name"), type, dclass));
   }
 
+  /**
+   * One key at a time, so each entry is marked as removed: Caffeine's own {@code invalidateAll}
+   * tells only the asynchronous removal listener, too late for an {@link EntryRef} holder. An
+   * entry written meanwhile may survive, as with Caffeine's, and then it is still stored.
+   */
   @Override
   public void invalidateAll() {
-    cache.invalidateAll();
+    cache.asMap().keySet().forEach(this::remove);
+  }
+
+  private void remove(CacheKey key) {
+    CacheEntry old = cache.asMap().remove(key);
+    if (old != null) {
+      old.remove();
+    }
+  }
+
+  /** Called by Caffeine inside the eviction's atomic step, so the mark is never late. */
+  private void evicted(CacheEntry entry, RemovalCause cause) {
+    entry.remove();
+    counters.recordEviction(cause);
   }
 
   @Override
@@ -166,7 +202,15 @@ public final class CaffeineRRsetCache implements RRsetCache {
    * @return whether {@code entry} was stored
    */
   private boolean store(CacheKey key, CacheEntry entry) {
-    CacheEntry kept = cache.asMap().compute(key, (k, old) -> outranks(old, entry.rank()) ? old : entry);
+    CacheEntry kept = cache.asMap().compute(key, (k, old) -> {
+      if (outranks(old, entry.rank())) {
+        return old;
+      }
+      if (old != null) {
+        old.remove(); // inside compute: no reader of the ref sees the new entry stored but the old unmarked
+      }
+      return entry;
+    });
     return kept == entry;
   }
 
@@ -188,7 +232,13 @@ public final class CaffeineRRsetCache implements RRsetCache {
       return true;
     }
     CacheEntry left =
-        cache.asMap().computeIfPresent(nxKey, (k, nx) -> outranks(nx, rank) ? nx : null);
+        cache.asMap().computeIfPresent(nxKey, (k, nx) -> {
+          if (outranks(nx, rank)) {
+            return nx;
+          }
+          nx.remove();
+          return null;
+        });
     return left == null;
   }
 

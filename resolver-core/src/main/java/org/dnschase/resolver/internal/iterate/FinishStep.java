@@ -60,7 +60,8 @@ final class FinishStep {
     }
   }
 
-  private static Duration effectiveTtl(List<Hop> chain, long finalTtlSeconds) {
+  /** Also the resolution cache's, so a hit and the walk agree on it. */
+  static Duration effectiveTtl(List<Hop> chain, long finalTtlSeconds) {
     long ttl = finalTtlSeconds;
     for (Hop hop : chain) {
       ttl = Math.min(ttl, hop.ttl().toSeconds());

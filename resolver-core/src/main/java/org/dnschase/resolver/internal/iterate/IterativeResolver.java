@@ -23,6 +23,7 @@ public final class IterativeResolver implements Resolver {
   private final Iteration iteration;
   private final boolean ownsTransport;
   private final SpecialUseAnswers specialUse;
+  private final ResolutionCache resolutions;
   /** Resolutions in flight by question: concurrent identical questions share one (coalescing). */
   private final Map<Question, CompletableFuture<Resolution>> inFlight = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -33,6 +34,7 @@ public final class IterativeResolver implements Resolver {
     this.context = new ResolverContext(config, transport);
     this.iteration = new Iteration(context);
     this.specialUse = new SpecialUseAnswers(config.specialUseNames());
+    this.resolutions = new ResolutionCache(config.cache(), config.prefetch(), config.longChainThreshold());
   }
 
   @Override
@@ -56,6 +58,10 @@ public final class IterativeResolver implements Resolver {
     if (closed) {
       return CompletableFuture.completedFuture(closedFailure(question));
     }
+    Resolution whole = resolutions.lookup(name, type, context.config.recordTrace());
+    if (whole != null) {
+      return CompletableFuture.completedFuture(whole);
+    }
     CompletableFuture<Resolution> flight = new CompletableFuture<>();
     CompletableFuture<Resolution> shared = inFlight.putIfAbsent(question, flight);
     if (shared != null) {
@@ -64,6 +70,9 @@ public final class IterativeResolver implements Resolver {
     Query query = new Query(context.nextQueryId(), name, type, 0,
         new Budget(context.config.budgets(), context.ticker), new Journal(context.config.recordTrace()));
     iteration.run(query).whenComplete((resolution, error) -> {
+      if (resolution != null) {
+        resolutions.store(resolution);
+      }
       inFlight.remove(question, flight);
       flight.complete(resolution != null ? resolution : new Resolution.Failure(name, type,
           FailureReason.INTERNAL_ERROR, String.valueOf(error), List.of(), List.of(), List.of(), 0));
@@ -74,7 +83,7 @@ public final class IterativeResolver implements Resolver {
 
   @Override
   public CacheStats cacheStats() {
-    return context.cache.stats().withPrefetches(iteration.prefetches());
+    return resolutions.withHits(context.cache.stats()).withPrefetches(iteration.prefetches());
   }
 
   @Override
