@@ -1,6 +1,7 @@
 package org.dnschase.resolver;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -53,6 +54,7 @@ public final class ResolverBuilder {
   private Integer transportThreads;
   private Duration staleWindow;
   private Boolean prefetch;
+  private Boolean ipv6;
 
   ResolverBuilder() {}
 
@@ -150,6 +152,16 @@ public final class ResolverBuilder {
     return upstreamFilter(InetAddress::isLoopbackAddress, "loopback only");
   }
 
+  /**
+   * Whether servers are asked over IPv6 (default true). Off, IPv6 addresses of servers are skipped
+   * like addresses the upstream filter refuses, for hosts without IPv6 connectivity.
+   */
+  public ResolverBuilder ipv6(boolean enabled) {
+    requireUnset("ipv6", ipv6);
+    ipv6 = enabled;
+    return this;
+  }
+
   /** Whether each resolution records its {@link Resolution#trace() trace} (default false). */
   public ResolverBuilder recordTrace(boolean enabled) {
     requireUnset("recordTrace", recordTrace);
@@ -237,8 +249,8 @@ public final class ResolverBuilder {
         budgets != null ? budgets : Budgets.DEFAULTS,
         upstreamPort != null ? upstreamPort : DEFAULT_UPSTREAM_PORT,
         ednsPayloadSize != null ? ednsPayloadSize : DEFAULT_EDNS_PAYLOAD_SIZE,
-        upstreamFilter != null ? upstreamFilter : address -> true,
-        upstreamFilterDescription != null ? upstreamFilterDescription : "any address",
+        upstreamFilter(),
+        upstreamFilterDescription(),
         recordTrace != null && recordTrace,
         qnameMinimisation == null || qnameMinimisation,
         longChainThreshold != null ? longChainThreshold : DEFAULT_LONG_CHAIN_THRESHOLD,
@@ -247,6 +259,16 @@ public final class ResolverBuilder {
         transport,
         transportThreads != null ? transportThreads : DEFAULT_TRANSPORT_THREADS,
         prefetch != null && prefetch));
+  }
+
+  private Predicate<InetAddress> upstreamFilter() {
+    Predicate<InetAddress> filter = upstreamFilter != null ? upstreamFilter : address -> true;
+    return ipv6 == null || ipv6 ? filter : filter.and(address -> !(address instanceof Inet6Address));
+  }
+
+  private String upstreamFilterDescription() {
+    String description = upstreamFilterDescription != null ? upstreamFilterDescription : "any address";
+    return ipv6 == null || ipv6 ? description : description + ", IPv4 only";
   }
 
   private RRsetCache defaultCache(Ticker time) {
