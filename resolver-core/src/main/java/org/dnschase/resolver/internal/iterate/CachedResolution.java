@@ -54,6 +54,10 @@ final class CachedResolution {
     this.diagnostics = List.copyOf(diagnostics);
   }
 
+  int qtype() {
+    return qtype;
+  }
+
   /**
    * The resolution of {@code name} rebuilt at {@code nowNanos}, or null when the walk must run
    * instead: an entry expired or is no longer stored, one is due for a prefetch (the walk starts

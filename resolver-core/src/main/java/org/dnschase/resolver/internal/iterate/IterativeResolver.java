@@ -43,7 +43,28 @@ public final class IterativeResolver implements Resolver {
   }
 
   @Override
+  public Resolution resolve(String name, int type) {
+    return resolve(parse(name), type);
+  }
+
+  /** Without a future when no iteration is needed: a warm chain is answered on the caller's thread. */
+  @Override
+  public Resolution resolve(Name name, int type) {
+    Resolution now = answerAtOnce(name, type);
+    return now != null ? now : iterate(name, type).join();
+  }
+
+  @Override
   public CompletableFuture<Resolution> resolveAsync(Name name, int type) {
+    Resolution now = answerAtOnce(name, type);
+    return now != null ? CompletableFuture.completedFuture(now) : iterate(name, type);
+  }
+
+  /**
+   * Checks the question, then gives the outcomes that need no iteration: a special-use name's, a
+   * closed resolver's, a resolution-cache hit. Null when the question must be iterated.
+   */
+  private Resolution answerAtOnce(Name name, int type) {
     if (!name.isAbsolute()) {
       throw new IllegalArgumentException("name must be absolute (end in a dot): " + name);
     }
@@ -52,16 +73,17 @@ public final class IterativeResolver implements Resolver {
     }
     Optional<Resolution> local = specialUse.answer(name, type);
     if (local.isPresent()) {
-      return CompletableFuture.completedFuture(local.get());
+      return local.get();
     }
-    Question question = new Question(name, type);
     if (closed) {
-      return CompletableFuture.completedFuture(closedFailure(question));
+      return closedFailure(name, type);
     }
-    Resolution whole = resolutions.lookup(name, type, context.config.recordTrace());
-    if (whole != null) {
-      return CompletableFuture.completedFuture(whole);
-    }
+    return resolutions.lookup(name, type, context.config.recordTrace());
+  }
+
+  /** Coalesces with an identical question in flight, or iterates, then keeps the outcome. */
+  private CompletableFuture<Resolution> iterate(Name name, int type) {
+    Question question = new Question(name, type);
     CompletableFuture<Resolution> flight = new CompletableFuture<>();
     CompletableFuture<Resolution> shared = inFlight.putIfAbsent(question, flight);
     if (shared != null) {
@@ -89,14 +111,14 @@ public final class IterativeResolver implements Resolver {
   @Override
   public void close() {
     closed = true;
-    inFlight.forEach((question, flight) -> flight.complete(closedFailure(question)));
+    inFlight.forEach((question, flight) -> flight.complete(closedFailure(question.name(), question.type())));
     if (ownsTransport) {
       context.transport.close();
     }
   }
 
-  private static Resolution closedFailure(Question question) {
-    return new Resolution.Failure(question.name(), question.type(), FailureReason.CLOSED,
+  private static Resolution closedFailure(Name name, int type) {
+    return new Resolution.Failure(name, type, FailureReason.CLOSED,
         "the resolver was closed", List.of(), List.of(), List.of(), 0);
   }
 

@@ -1,8 +1,9 @@
 package org.dnschase.resolver.internal.iterate;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Hop;
@@ -38,20 +39,23 @@ import org.xbill.DNS.Type;
 final class ResolutionCache {
 
   /**
-   * Entries kept at most. An entry is a few hundred bytes plus the data of the RRset entries it
+   * Names kept at most. An entry is a few hundred bytes plus the data of the RRset entries it
    * references, which it keeps reachable after the RRset cache dropped them, until a hit sees the
-   * mark or the size bound evicts it; 10,000 bounds that at a few megabytes.
+   * mark or the bound drops it; 10,000 names bound that at a few megabytes.
    */
-  static final int MAX_ENTRIES = 10_000;
-
-  /** dnsjava names compare and hash case-insensitively; {@link CachedResolution} checks spelling. */
-  private record Key(Name name, int type) {}
+  static final int MAX_NAMES = 10_000;
 
   private final RRsetCache rrsets;
   private final boolean prefetch;
   private final int longChainThreshold;
-  private final Cache<Key, CachedResolution> entries =
-      Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
+  /**
+   * By name, then a handful of types (an array, rarely longer than A, AAAA and HTTPS): a hit then
+   * allocates no key. dnsjava names compare and hash case-insensitively, the hash cached in the
+   * name; {@link CachedResolution} checks the spelling. A plain map, not Caffeine, because a hit
+   * must cost a few field reads: this cache only speeds up the RRset cache, which stays the one
+   * that decides what is kept, so a crude bound is enough here (see {@link #makeRoom()}).
+   */
+  private final ConcurrentHashMap<Name, CachedResolution[]> entries = new ConcurrentHashMap<>();
   private final LongAdder answerHits = new LongAdder();
   private final LongAdder negativeHits = new LongAdder();
 
@@ -63,14 +67,13 @@ final class ResolutionCache {
 
   /** The cached resolution of (name, type) with remaining TTLs, or null to walk. */
   Resolution lookup(Name name, int type, boolean tracing) {
-    Key key = new Key(name, type);
-    CachedResolution entry = entries.getIfPresent(key);
+    CachedResolution entry = find(entries.get(name), type);
     if (entry == null) {
       return null;
     }
     Resolution hit = entry.resolve(name, rrsets.nowNanos(), prefetch, tracing);
     if (hit == null) {
-      entries.asMap().remove(key, entry);
+      entries.computeIfPresent(name, (n, all) -> without(all, entry));
     } else {
       (hit instanceof Resolution.Answer ? answerHits : negativeHits).increment();
     }
@@ -99,8 +102,51 @@ final class ResolutionCache {
     if (refs != null) {
       List<Diagnostic> length = AliasRules.checkLength(resolution.qname(), resolution.chain().size(),
           longChainThreshold);
-      entries.put(new Key(resolution.qname(), qtype),
-          new CachedResolution(kind, resolution.qname(), qtype, resolution.chain(), refs, length));
+      CachedResolution entry =
+          new CachedResolution(kind, resolution.qname(), qtype, resolution.chain(), refs, length);
+      makeRoom();
+      entries.merge(resolution.qname(), new CachedResolution[] {entry}, (all, one) -> with(all, entry));
+    }
+  }
+
+  private static CachedResolution find(CachedResolution[] all, int type) {
+    if (all != null) {
+      for (CachedResolution entry : all) {
+        if (entry.qtype() == type) {
+          return entry;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A copy with {@code entry} in place of the one of its type, if any. */
+  private static CachedResolution[] with(CachedResolution[] all, CachedResolution entry) {
+    CachedResolution[] kept = without(all, find(all, entry.qtype()));
+    CachedResolution[] grown = kept == null ? new CachedResolution[1] : Arrays.copyOf(kept, kept.length + 1);
+    grown[grown.length - 1] = entry;
+    return grown;
+  }
+
+  /** A copy without {@code entry}; null, which removes the name, when nothing is left. */
+  private static CachedResolution[] without(CachedResolution[] all, CachedResolution entry) {
+    CachedResolution[] kept = Arrays.stream(all).filter(e -> e != entry).toArray(CachedResolution[]::new);
+    return kept.length == 0 ? null : kept;
+  }
+
+  /**
+   * At the bound, drops a tenth of the names, whichever the map iterates first: no recency is
+   * kept, since keeping it would cost every hit; a dropped chain is rebuilt by one walk over the
+   * RRset cache.
+   */
+  private void makeRoom() {
+    if (entries.size() < MAX_NAMES) {
+      return;
+    }
+    Iterator<Name> names = entries.keySet().iterator();
+    for (int i = 0; i < MAX_NAMES / 10 && names.hasNext(); i++) {
+      names.next();
+      names.remove();
     }
   }
 
