@@ -55,13 +55,15 @@ public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDept
    * 5 glueless look-ups per delegation (NXNSAttack): the NXNSAttack paper (Afek, Bremler-Barr,
    * Shafir, USENIX Security 2020) proposes MaxFetch(k), resolving only k of a referral's NS names
    * rather than all of them; a referral naming hundreds of glueless servers then costs k look-ups.
-   * 5 is our choice of k, the same number as the failed-look-up cap below.
+   * 5 is our choice of k, the same number as the failed-look-up cap below; PowerDNS Recursor
+   * considers at most 13 NS names per delegation (max-ns-per-resolve), a looser bound.
    */
   public static final int DEFAULT_MAX_GLUELESS_PER_DELEGATION = 5;
 
   /**
    * 5 failed look-ups per resolution: Unbound's answer to NXNSAttack (1.10.1, CVE-2020-12662)
-   * stops a resolution after 5 NXDOMAINs for name-server targets (MAX_TARGET_NX).
+   * stops a resolution once more than 5 name-server target look-ups came back NXDOMAIN
+   * (MAX_TARGET_NX, iterator.h). We count every look-up that found no address, not only NXDOMAIN.
    */
   public static final int DEFAULT_MAX_FAILED_GLUELESS = 5;
 

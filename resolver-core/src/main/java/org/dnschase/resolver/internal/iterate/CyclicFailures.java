@@ -20,6 +20,9 @@ final class CyclicFailures {
    */
   static final Duration FAILURE_TTL = Duration.ofSeconds(5);
 
+  /** Cycles are configuration errors, rare; 4096 live ones is far beyond any real count. */
+  static final int MAX_ENTRIES = 4096;
+
   private record Key(Name name, int type) {}
 
   private record Entry(String cycle, long expiresAtNanos) {}
@@ -33,7 +36,16 @@ final class CyclicFailures {
 
   /** Remembers that looking up each of {@code names} (type {@code type}) runs into {@code cycle}. */
   void remember(List<Name> names, int type, String cycle) {
-    long expiry = ticker.read() + FAILURE_TTL.toNanos();
+    long now = ticker.read();
+    long expiry = now + FAILURE_TTL.toNanos();
+    if (failures.size() >= MAX_ENTRIES) {
+      // Entries are otherwise dropped only when read after expiry: sweep, so names that are never
+      // asked again cannot pile up, and past the cap store nothing rather than grow without end.
+      failures.values().removeIf(entry -> now - entry.expiresAtNanos() >= 0);
+      if (failures.size() >= MAX_ENTRIES) {
+        return;
+      }
+    }
     for (Name name : names) {
       failures.put(new Key(name, type), new Entry(cycle, expiry));
     }
