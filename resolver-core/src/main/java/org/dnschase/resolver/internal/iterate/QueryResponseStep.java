@@ -121,7 +121,7 @@ final class QueryResponseStep {
   }
 
   private Step lame(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone) {
-    context.selector.recordLame(server.getAddress());
+    context.selector.recordLame(zone, server.getAddress(), context.ticker.read());
     q.journal.report(new Diagnostic(Diagnostic.Kind.LAME_SERVER, zone, server + " answered "
         + Rcode.string(reply.rcode()) + (reply.authoritative() ? "" : " without authority")
         + " for " + q.name + " in " + zone));

@@ -66,8 +66,8 @@ final class QueryTargetsStep {
     int askedType = Minimisation.typeFor(q, asked);
     Message query = Queries.iterative(asked, askedType, ednsPayloadSize);
     q.sentWithEdns = ednsPayloadSize > 0;
-    Duration timeout = Duration.ofNanos(Math.min(
-        q.budget.limits().queryTimeout().toNanos(), q.budget.remainingNanos()));
+    Duration timeout = Duration.ofNanos(context.selector.timeoutNanos(address,
+        Math.min(q.budget.limits().queryTimeout().toNanos(), q.budget.remainingNanos())));
     q.expectReply(server, asked, askedType, context.ticker.read());
     return new Step.Await(context.transport.exchange(server, query, timeout).handle(q::replied),
         QueryState.QUERY_RESPONSE);
@@ -85,7 +85,9 @@ final class QueryTargetsStep {
       if (unused.isEmpty()) {
         return null;
       }
-      InetAddress best = context.selector.choose(unused);
+      // A server lame for this zone lately is asked only when no other is left.
+      List<InetAddress> notLame = context.selector.notLame(unused, q.delegation.zone(), context.ticker.read());
+      InetAddress best = context.selector.choose(notLame.isEmpty() ? unused : notLame);
       if (context.allowed(best)) {
         return best;
       }

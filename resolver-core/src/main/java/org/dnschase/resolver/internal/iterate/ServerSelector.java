@@ -1,16 +1,20 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.xbill.DNS.Name;
 
 /**
- * Chooses among a zone's server addresses by smoothed round-trip time, shared by every query of
- * one resolver (Unbound's infra cache, reduced to what server choice needs). A timeout doubles an
- * address's estimate, so a dead server sinks to the back without being forgotten.
+ * What one resolver knows of each server address, shared by all its queries (Unbound's infra
+ * cache, reduced to what server choice needs): a smoothed round-trip time with its variance
+ * (RFC 6298), from which the time to wait for a reply is derived; which servers reject EDNS; and
+ * which answered lame for which zone, lately. A timeout doubles an address's estimate, so a dead
+ * server sinks to the back without being forgotten.
  */
 final class ServerSelector {
 
@@ -18,8 +22,23 @@ final class ServerSelector {
   static final long UNKNOWN_RTT_NANOS = TimeUnit.MILLISECONDS.toNanos(376);
   /** Unbound's RTT_MAX_TIMEOUT: estimates never grow past 120 s. */
   static final long MAX_RTT_NANOS = TimeUnit.SECONDS.toNanos(120);
+  /**
+   * The shortest wait derived from an estimate: 300 ms. Unbound's floor is 50 ms; a JVM on a shared
+   * machine stalls a loopback reply past that often enough (GC, scheduling) to turn fast servers
+   * into spurious timeouts.
+   */
+  static final long MIN_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+  /** How long a lame answer keeps a server at the back for its zone: Unbound's infra-host-ttl, 900 s. */
+  static final long LAME_TTL_NANOS = TimeUnit.SECONDS.toNanos(900);
 
-  private final ConcurrentHashMap<InetAddress, Long> smoothedRtt = new ConcurrentHashMap<>();
+  /** Smoothed RTT and its mean deviation (RFC 6298 SRTT and RTTVAR). */
+  private record Estimate(long srttNanos, long rttvarNanos) {}
+
+  /** A server address as an authority for one zone. */
+  private record ZoneServer(Name zone, InetAddress address) {}
+
+  private final ConcurrentHashMap<InetAddress, Estimate> estimates = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ZoneServer, Long> lameUntilNanos = new ConcurrentHashMap<>();
   /** Servers that answered an EDNS query with FORMERR or NOTIMP: asked without EDNS from then on. */
   private final Set<InetAddress> withoutEdns = ConcurrentHashMap.newKeySet();
 
@@ -51,12 +70,44 @@ final class ServerSelector {
   }
 
   long estimate(InetAddress address) {
-    return smoothedRtt.getOrDefault(address, UNKNOWN_RTT_NANOS);
+    Estimate estimate = estimates.get(address);
+    return estimate == null ? UNKNOWN_RTT_NANOS : estimate.srttNanos();
   }
 
-  /** RFC 6298 smoothing with alpha 1/8. */
+  /**
+   * RFC 6298 §2: the first sample sets SRTT and half of it RTTVAR; later ones move RTTVAR by 1/4
+   * of the deviation and SRTT by 1/8 of the difference.
+   */
   void recordRtt(InetAddress address, long rttNanos) {
-    smoothedRtt.merge(address, rttNanos, (old, sample) -> old + (sample - old) / 8);
+    estimates.merge(address, new Estimate(rttNanos, rttNanos / 2), (old, first) -> new Estimate(
+        old.srttNanos() + (rttNanos - old.srttNanos()) / 8,
+        old.rttvarNanos() + (Math.abs(old.srttNanos() - rttNanos) - old.rttvarNanos()) / 4));
+  }
+
+  /**
+   * How long to wait for this server: RFC 6298 §2.3's SRTT + 4 RTTVAR, at least
+   * {@link #MIN_TIMEOUT_NANOS} and at most {@code ceilingNanos}; the ceiling for a server never
+   * measured.
+   */
+  long timeoutNanos(InetAddress address, long ceilingNanos) {
+    Estimate estimate = estimates.get(address);
+    if (estimate == null) {
+      return ceilingNanos;
+    }
+    long derived = estimate.srttNanos() + 4 * estimate.rttvarNanos();
+    return Math.min(ceilingNanos, Math.max(MIN_TIMEOUT_NANOS, derived));
+  }
+
+  /** The candidates not lame for {@code zone} at {@code nowNanos}, in their order. */
+  List<InetAddress> notLame(List<InetAddress> candidates, Name zone, long nowNanos) {
+    List<InetAddress> usable = new ArrayList<>(candidates.size());
+    for (InetAddress candidate : candidates) {
+      Long until = lameUntilNanos.get(new ZoneServer(zone, candidate));
+      if (until == null || until - nowNanos <= 0) {
+        usable.add(candidate);
+      }
+    }
+    return usable;
   }
 
   /**
@@ -67,13 +118,18 @@ final class ServerSelector {
     backOff(address);
   }
 
-  /** A lame answer (REFUSED, SERVFAIL, NOTIMP, not authoritative) backs off like a timeout. */
-  void recordLame(InetAddress address) {
+  /**
+   * A lame answer (REFUSED, SERVFAIL, NOTIMP, not authoritative) backs the server off like a
+   * timeout, and keeps it behind the zone's other servers for {@link #LAME_TTL_NANOS}.
+   */
+  void recordLame(Name zone, InetAddress address, long nowNanos) {
     backOff(address);
+    lameUntilNanos.put(new ZoneServer(zone, address), nowNanos + LAME_TTL_NANOS);
   }
 
   private void backOff(InetAddress address) {
-    smoothedRtt.merge(address, UNKNOWN_RTT_NANOS * 2,
-        (old, ignored) -> Math.min(MAX_RTT_NANOS, Math.max(old * 2, UNKNOWN_RTT_NANOS * 2)));
+    long floor = UNKNOWN_RTT_NANOS * 2;
+    estimates.merge(address, new Estimate(floor, UNKNOWN_RTT_NANOS), (old, fresh) -> new Estimate(
+        Math.min(MAX_RTT_NANOS, Math.max(old.srttNanos() * 2, floor)), old.rttvarNanos()));
   }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
 
 /** Server choice by smoothed RTT, the prior for unknown servers and the back-off on timeouts. */
 class ServerSelectorTest {
@@ -143,9 +144,46 @@ class ServerSelectorTest {
     selector.recordRtt(A, ms(5));
     selector.recordRtt(B, ms(300));
 
-    selector.recordLame(A);
+    selector.recordLame(Name.root, A, 0);
 
     assertThat(selector.estimate(A)).isEqualTo(ms(752));
     assertThat(selector.choose(List.of(A, B))).isEqualTo(B);
+  }
+
+  /* ---- timeouts and lameness ---- */
+
+  @Test
+  @DisplayName("RFC 6298 §2.2-2.3: the wait is SRTT + 4 RTTVAR, the first sample giving RTTVAR = R/2")
+  void timeout_isSrttPlusFourRttvar() {
+    selector.recordRtt(A, ms(200));
+
+    assertThat(selector.timeoutNanos(A, ms(5000))).isEqualTo(ms(200) + 4 * ms(100));
+
+    selector.recordRtt(A, ms(200));
+    // RTTVAR = 3/4 * 100 + 1/4 * |200 - 200| = 75 ms
+    assertThat(selector.timeoutNanos(A, ms(5000))).isEqualTo(ms(200) + 4 * ms(75));
+  }
+
+  @Test
+  @DisplayName("Derived waits stay within bounds: the floor for fast servers, the ceiling for unknown ones")
+  void timeout_staysWithinBounds() {
+    selector.recordRtt(A, ms(1));
+    selector.recordRtt(B, ms(4000));
+
+    assertThat(selector.timeoutNanos(A, ms(1500))).isEqualTo(ServerSelector.MIN_TIMEOUT_NANOS);
+    assertThat(selector.timeoutNanos(B, ms(1500))).isEqualTo(ms(1500));
+    assertThat(selector.timeoutNanos(C, ms(1500))).isEqualTo(ms(1500));
+  }
+
+  @Test
+  @DisplayName("A server lame for a zone is kept back for that zone only, and only for a while")
+  void lameServer_isSetAsideForItsZoneForAWhile() {
+    Name zone = Name.fromConstantString("example.");
+    Name other = Name.fromConstantString("example.net.");
+    selector.recordLame(zone, A, 0);
+
+    assertThat(selector.notLame(List.of(A, B), zone, 1)).containsExactly(B);
+    assertThat(selector.notLame(List.of(A, B), other, 1)).containsExactly(A, B);
+    assertThat(selector.notLame(List.of(A, B), zone, ServerSelector.LAME_TTL_NANOS)).containsExactly(A, B);
   }
 }
