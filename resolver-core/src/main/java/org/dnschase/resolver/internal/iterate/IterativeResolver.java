@@ -61,8 +61,10 @@ public final class IterativeResolver implements Resolver {
   }
 
   /**
-   * Checks the question, then gives the outcomes that need no iteration: a special-use name's, a
-   * closed resolver's, a resolution-cache hit. Null when the question must be iterated.
+   * Checks the question, then gives the outcomes that need no iteration: a resolution-cache hit, a
+   * special-use name's, a closed resolver's. Null when the question must be iterated. The
+   * resolution cache goes first because the special-use names cost a scan of their set, and it
+   * only holds iterated outcomes, so never a special-use name's.
    */
   private Resolution answerAtOnce(Name name, int type) {
     if (!name.isAbsolute()) {
@@ -71,14 +73,15 @@ public final class IterativeResolver implements Resolver {
     if ((!Type.isRR(type) && type != Type.ANY) || type == Type.OPT) {
       throw new IllegalArgumentException("not a type that can be queried: " + Type.string(type));
     }
+    Resolution whole = closed ? null : resolutions.lookup(name, type, context.config.recordTrace());
+    if (whole != null) {
+      return whole;
+    }
     Optional<Resolution> local = specialUse.answer(name, type);
     if (local.isPresent()) {
       return local.get();
     }
-    if (closed) {
-      return closedFailure(name, type);
-    }
-    return resolutions.lookup(name, type, context.config.recordTrace());
+    return closed ? closedFailure(name, type) : null;
   }
 
   /** Coalesces with an identical question in flight, or iterates, then keeps the outcome. */
