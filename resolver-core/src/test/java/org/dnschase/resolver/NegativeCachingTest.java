@@ -2,6 +2,8 @@ package org.dnschase.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -44,5 +46,35 @@ class NegativeCachingTest extends ChainLabTest {
 
     assertThat(sibling).isInstanceOf(Resolution.Answer.class);
     assertThat(lab.queryCount()).isPositive();
+  }
+
+  /* ---- expiry (RFC 2308 §5: min(SOA TTL, SOA MINIMUM), here min(3600, 300) = 300 s) ---- */
+
+  @Test
+  @DisplayName("RFC 2308 §5: a cached NXDOMAIN answers until the SOA-derived TTL passes, then is asked again")
+  void nxDomain_expiresAtSoaDerivedTtl() {
+    assertExpiresAfter300Seconds("gone.alpha.lab.", Type.A, Resolution.NxDomain.class);
+  }
+
+  @Test
+  @DisplayName("RFC 2308 §5: a cached NODATA answers until the SOA-derived TTL passes, then is asked again")
+  void noData_expiresAtSoaDerivedTtl() {
+    assertExpiresAfter300Seconds("final.alpha.lab.", Type.MX, Resolution.NoData.class);
+  }
+
+  private void assertExpiresAfter300Seconds(String name, int type, Class<?> kind) {
+    AtomicLong nanos = new AtomicLong();
+    try (Resolver timed = ChainLab.resolverFor(lab).ticker(nanos::get).build()) {
+      assertThat(timed.resolve(name, type)).isInstanceOf(kind);
+      lab.clearQueries();
+
+      nanos.set(TimeUnit.SECONDS.toNanos(299));
+      assertThat(timed.resolve(name, type)).isInstanceOf(kind);
+      assertThat(lab.queryCount()).as("still cached at 299 s").isZero();
+
+      nanos.set(TimeUnit.SECONDS.toNanos(300));
+      assertThat(timed.resolve(name, type)).isInstanceOf(kind);
+      assertThat(lab.queryCount()).as("asked again at 300 s").isPositive();
+    }
   }
 }
