@@ -17,6 +17,18 @@ public interface EntryRef {
    */
   long remainingSeconds(long nowNanos);
 
+  /**
+   * The instant the entry expires, on the cache's ticker: with {@link #stored()} it lets a holder
+   * work out how long what it built from the entry stays right without asking again.
+   */
+  long expiresAtNanos();
+
+  /**
+   * Whether the entry is still the one stored under its key: false once it was replaced by newer
+   * data, invalidated or evicted, and from then on. An expired entry may still say true.
+   */
+  boolean stored();
+
   /** The TTL in seconds the entry was stored with, after the cache's caps. */
   long storedTtl();
 

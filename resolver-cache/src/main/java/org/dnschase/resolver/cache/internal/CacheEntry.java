@@ -63,7 +63,8 @@ abstract sealed class CacheEntry implements EntryRef
   }
 
   /** When the entry dies, on the cache's ticker; it may still be served stale after that. */
-  final long expiresAtNanos() {
+  @Override
+  public final long expiresAtNanos() {
     return expiresAtNanos;
   }
 
@@ -102,6 +103,11 @@ abstract sealed class CacheEntry implements EntryRef
   @Override
   public final long storedTtl() {
     return ttlSeconds;
+  }
+
+  @Override
+  public final boolean stored() {
+    return !removed;
   }
 
   /** Marks the entry as no longer stored: replaced, invalidated or evicted. */

@@ -50,6 +50,7 @@ class EntryRefTest {
     cache.put(rrset(cname("www.example.", 300, "two.example.")), AUTHORITATIVE_ANSWER);
 
     assertThat(ref.remainingSeconds(cache.nowNanos())).isEqualTo(-1);
+    assertThat(ref.stored()).isFalse();
     assertThat(ref.answerAt(cache.nowNanos())).isNull();
     assertThat(cache.entryRef(name("www.example."), Type.CNAME, DClass.IN).remainingSeconds(cache.nowNanos()))
         .isEqualTo(300);
@@ -85,6 +86,8 @@ class EntryRefTest {
 
     ticker.advanceNanos(1);
     assertThat(ref.remainingSeconds(cache.nowNanos())).isEqualTo(-1);
+    assertThat(ref.expiresAtNanos()).isEqualTo(cache.nowNanos());
+    assertThat(ref.stored()).as("expired, but nothing replaced it").isTrue();
   }
 
   @Test

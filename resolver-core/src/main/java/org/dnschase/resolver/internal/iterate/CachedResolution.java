@@ -20,16 +20,23 @@ import org.xbill.DNS.SOARecord;
  *
  * <p>The resolution handed out is rebuilt from those entries, so its TTLs are the remaining ones,
  * exactly as the hop-by-hop walk would read them. Rebuilding costs a copy per entry, so the last
- * one is kept with the remaining seconds it was built at, and reused while none has moved on: at
- * most one rebuild a second, and a hit in between only reads each entry's deadline and mark.
+ * one is kept until the first instant at which one of its remaining TTLs (whole seconds) would
+ * read lower: at most one rebuild a second, and a hit in between reads the clock once and each
+ * entry's stored mark.
  */
 final class CachedResolution {
 
   /** Which public kind of resolution to rebuild. */
   enum Kind { ANSWER, NODATA, NXDOMAIN }
 
-  /** The last rebuild: hops and final data with the remaining seconds of each entry they show. */
-  private record Snapshot(long[] seconds, List<Hop> hops, Object data, Duration ttl) {}
+  /**
+   * The last rebuild: hops and final data, right until {@code staleAtNanos}, when an entry's
+   * remaining TTL drops a second (or it expires); {@code prefetchDue} when an entry it shows is
+   * in the last 10% of its TTL, where the walk would start a prefetch.
+   */
+  private record Snapshot(long staleAtNanos, boolean prefetchDue, List<Hop> hops, Object data, Duration ttl) {}
+
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final Kind kind;
   private final Name qname;
@@ -69,22 +76,20 @@ final class CachedResolution {
       return null;
     }
     Snapshot last = snapshot;
-    boolean current = last != null;
-    for (int i = 0; i < refs.length; i++) {
-      long left = refs[i].remainingSeconds(nowNanos);
-      if (left < 0 || (prefetch && left * 10 < refs[i].storedTtl())) {
-        return null;
-      }
-      current = current && last.seconds()[i] == left;
-    }
-    if (!current) {
+    if (last == null || nowNanos - last.staleAtNanos() >= 0) {
       last = rebuild(nowNanos);
       if (last == null) {
         return null;
       }
       snapshot = last;
     }
-    return resolution(name, last, tracing);
+    // after the rebuild too: an entry replaced since it was read must not be served
+    for (EntryRef ref : refs) {
+      if (!ref.stored()) {
+        return null;
+      }
+    }
+    return prefetch && last.prefetchDue() ? null : resolution(name, last, tracing);
   }
 
   private Resolution resolution(Name name, Snapshot s, boolean tracing) {
@@ -100,9 +105,19 @@ final class CachedResolution {
     };
   }
 
-  /** Reads every entry again, as the walk would; null if one went away meanwhile. */
+  /** Reads every entry again, as the walk would; null if one expired or went away. */
   private Snapshot rebuild(long nowNanos) {
-    long[] seconds = new long[refs.length];
+    long staleAt = Long.MAX_VALUE;
+    boolean prefetchDue = false;
+    for (EntryRef ref : refs) {
+      long left = ref.remainingSeconds(nowNanos);
+      if (left < 0) {
+        return null;
+      }
+      // the remaining TTL reads `left` while more than left seconds are left: until this instant
+      staleAt = Math.min(staleAt, ref.expiresAtNanos() - left * NANOS_PER_SECOND);
+      prefetchDue |= left * 10 < ref.storedTtl();
+    }
     List<Hop> hops = new ArrayList<>(template.size());
     for (int i = 0; i < template.size(); i++) {
       if (!(refs[i].answerAt(nowNanos) instanceof CacheLookup.Hit hit)) {
@@ -110,7 +125,6 @@ final class CachedResolution {
       }
       Hop first = template.get(i);
       RRset alias = hit.rrset();
-      seconds[i] = alias.getTTL();
       hops.add(new Hop(first.owner(), first.kind(), first.target(), Duration.ofSeconds(alias.getTTL()),
           first.zone(), Hop.Source.CACHE, alias.first()));
     }
@@ -130,8 +144,7 @@ final class CachedResolution {
         return null;
       }
     }
-    seconds[last] = refs[last].remainingSeconds(nowNanos);
     List<Hop> chain = List.copyOf(hops);
-    return new Snapshot(seconds, chain, data, FinishStep.effectiveTtl(chain, finalTtl));
+    return new Snapshot(staleAt, prefetchDue, chain, data, FinishStep.effectiveTtl(chain, finalTtl));
   }
 }
