@@ -124,9 +124,8 @@ final class CachedResolution {
         return null;
       }
       Hop first = template.get(i);
-      RRset alias = hit.rrset();
-      hops.add(new Hop(first.owner(), first.kind(), first.target(), Duration.ofSeconds(alias.getTTL()),
-          first.zone(), Hop.Source.CACHE, alias.first()));
+      hops.add(new Hop(first.owner(), first.kind(), first.target(), Duration.ofSeconds(hit.rrset().getTTL()),
+          first.zone(), Hop.Source.CACHE, hit.rrset().first()));
     }
     int last = template.size();
     Object data;
