@@ -21,30 +21,17 @@ import org.xbill.DNS.Type;
  */
 class CyclicDependencyTest {
 
-  static final String ROOT = """
-      $ORIGIN .
-      $TTL 86400
-      @            SOA a.root.lab. hostmaster.root.lab. 1 3600 600 86400 3600
-      @            NS  a.root.lab.
-      a.root.lab.  A   127.53.0.1
-      test.        NS  ns1.test.
-      ns1.test.    A   127.53.2.1
-      """;
+  static final String ROOT = LabZones.ROOT_WITH_TEST;
   /**
    * cyc-a.test is served by ns.cyc-b.test and cyc-b.test by ns.cyc-a.test: no glue for either. The
    * delegations live 2 s, so after that only the cached failure keeps a repeat from asking test.
    */
-  static final String TEST = """
-      $ORIGIN test.
-      $TTL 86400
-      @      SOA ns1.test. hostmaster.test. 1 3600 600 86400 3600
-      @      NS  ns1.test.
-      ns1    A   127.53.2.1
+  static final String TEST = LabZones.testTld("""
       cyc-a  2 NS  ns.cyc-b.test.
       cyc-b  2 NS  ns.cyc-a.test.
       fine   NS  ns.fine.test.
       ns.fine A  127.53.32.1
-      """;
+      """);
   static final String CYC_A = leaf("cyc-a.test", "ns.cyc-b.test.", "ns A 127.53.31.1\nwww A 192.0.2.1\n");
   static final String CYC_B = leaf("cyc-b.test", "ns.cyc-a.test.", "ns A 127.53.31.2\nwww A 192.0.2.2\n");
   static final String FINE = leaf("fine.test", "ns", "ns A 127.53.32.1\nwww A 192.0.2.3\n");

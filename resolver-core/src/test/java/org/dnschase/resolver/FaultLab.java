@@ -21,21 +21,8 @@ final class FaultLab {
   static final Budgets SHORT = Budgets.DEFAULTS.withQueryTimeout(Duration.ofMillis(200))
       .withDeadline(Duration.ofSeconds(3));
 
-  static final String ROOT = """
-      $ORIGIN .
-      $TTL 86400
-      @            SOA a.root.lab. hostmaster.root.lab. 1 3600 600 86400 3600
-      @            NS  a.root.lab.
-      a.root.lab.  A   127.53.0.1
-      test.        NS  ns1.test.
-      ns1.test.    A   127.53.2.1
-      """;
-  static final String TEST = """
-      $ORIGIN test.
-      $TTL 86400
-      @        SOA ns1.test. hostmaster.test. 1 3600 600 86400 3600
-      @        NS  ns1.test.
-      ns1      A   127.53.2.1
+  static final String ROOT = LabZones.ROOT_WITH_TEST;
+  static final String TEST = LabZones.testTld("""
       two      NS  ns1.two.test.
       two      NS  ns2.two.test.
       ns1.two  A   %s
@@ -46,7 +33,7 @@ final class FaultLab {
       ns2.dead A   127.53.41.2
       alldead  NS  ns.alldead.test.
       ns.alldead A 127.53.42.9
-      """.formatted(FIRST, SECOND, DEAD);
+      """.formatted(FIRST, SECOND, DEAD));
   static final String TWO = """
       $ORIGIN two.test.
       $TTL 3600

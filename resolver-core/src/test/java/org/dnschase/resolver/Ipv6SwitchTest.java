@@ -14,24 +14,11 @@ import org.xbill.DNS.Type;
 /** {@link ResolverBuilder#ipv6(boolean)}: servers with only an IPv6 address are used by default, never when it is off. */
 class Ipv6SwitchTest {
 
-  static final String ROOT = """
-      $ORIGIN .
-      $TTL 86400
-      @            SOA a.root.lab. hostmaster.root.lab. 1 3600 600 86400 3600
-      @            NS  a.root.lab.
-      a.root.lab.  A   127.53.0.1
-      test.        NS  ns1.test.
-      ns1.test.    A   127.53.2.1
-      """;
-  static final String TEST = """
-      $ORIGIN test.
-      $TTL 86400
-      @          SOA ns1.test. hostmaster.test. 1 3600 600 86400 3600
-      @          NS  ns1.test.
-      ns1        A   127.53.2.1
+  static final String ROOT = LabZones.ROOT_WITH_TEST;
+  static final String TEST = LabZones.testTld("""
       v6only     NS  ns.v6only.test.
       ns.v6only  AAAA ::1
-      """;
+      """);
   /** Served on ::1 alone. */
   static final String V6ONLY = """
       $ORIGIN v6only.test.

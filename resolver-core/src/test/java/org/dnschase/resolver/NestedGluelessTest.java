@@ -19,17 +19,6 @@ import org.xbill.DNS.Type;
  */
 class NestedGluelessTest {
 
-  private static final String ROOT = """
-      $ORIGIN .
-      $TTL 86400
-      @           SOA a.root.lab. hostmaster.root.lab. 1 3600 600 86400 3600
-      @           NS  a.root.lab.
-      a.root.lab. A   127.53.0.1
-      lab.        NS  ns1.lab.
-      ns1.lab.    A   127.53.1.1
-      test.       NS  ns1.test.
-      ns1.test.   A   127.53.2.1
-      """;
   private static final String LAB = """
       $ORIGIN lab.
       $TTL 86400
@@ -39,15 +28,10 @@ class NestedGluelessTest {
       g1   NS  ns.g2.lab.
       g2   NS  ns.h.test.
       """;
-  private static final String TEST = """
-      $ORIGIN test.
-      $TTL 86400
-      @    SOA ns1 hostmaster 1 3600 600 86400 3600
-      @    NS  ns1
-      ns1  A   127.53.2.1
+  private static final String TEST = LabZones.testTld("""
       h    NS  ns.h
       ns.h A   127.53.30.1
-      """;
+      """);
   private static final String H = """
       $ORIGIN h.test.
       $TTL 3600
@@ -74,9 +58,8 @@ class NestedGluelessTest {
   @DisplayName("RFC 1034 §5.3.3: a glueless delegation whose name server sits in another glueless zone resolves")
   void gluelessInsideGlueless_resolves() {
     try (TestHierarchy lab = TestHierarchy.builder()
-            .zone(ROOT).zone(LAB).zone(TEST).zone(H).zone(G2).zone(G1).build();
-        Resolver resolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints()))
-            .upstreamPort(lab.port()).loopbackOnly().build()) {
+            .zone(ChainLab.ROOT).zone(LAB).zone(TEST).zone(H).zone(G2).zone(G1).build();
+        Resolver resolver = ChainLab.resolverFor(lab).build()) {
       Resolution result = resolver.resolve("www.g1.lab.", Type.A);
 
       assertThat(result).isInstanceOf(Resolution.Answer.class);

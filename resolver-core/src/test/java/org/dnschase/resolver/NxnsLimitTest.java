@@ -20,24 +20,10 @@ class NxnsLimitTest {
   /** How many NS names the attacking referral carries: far more than the limits allow. */
   static final int NAME_SERVERS = 20;
 
-  static final String ROOT = """
-      $ORIGIN .
-      $TTL 86400
-      @            SOA a.root.lab. hostmaster.root.lab. 1 3600 600 86400 3600
-      @            NS  a.root.lab.
-      a.root.lab.  A   127.53.0.1
-      test.        NS  ns1.test.
-      ns1.test.    A   127.53.2.1
-      """;
+  static final String ROOT = LabZones.ROOT_WITH_TEST;
   /** victim.test is delegated to nx1.test ... nx20.test, none of which exists. */
-  static final String TEST = """
-      $ORIGIN test.
-      $TTL 86400
-      @    SOA ns1.test. hostmaster.test. 1 3600 600 86400 3600
-      @    NS  ns1.test.
-      ns1  A   127.53.2.1
-      """ + IntStream.rangeClosed(1, NAME_SERVERS).mapToObj(i -> "victim NS nx" + i + ".test.\n")
-          .collect(Collectors.joining());
+  static final String TEST = LabZones.testTld(IntStream.rangeClosed(1, NAME_SERVERS)
+      .mapToObj(i -> "victim NS nx" + i + ".test.\n").collect(Collectors.joining()));
   /** The zone itself names a real server, so the testkit can serve it; the referral never does. */
   static final String VICTIM = """
       $ORIGIN victim.test.
