@@ -93,20 +93,38 @@ public sealed interface Resolution {
     }
   }
 
-  /** The final name exists but has no data of type {@code qtype} (RFC 2308 §2.2). */
-  record NoData(Name qname, int qtype, SOARecord soa, List<Hop> chain, Duration ttl,
-      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) implements Resolution {
+  /**
+   * The final name exists but has no data of type {@code qtype} (RFC 2308 §2.2).
+   *
+   * @param soa the SOA that proves it, null when the server sent none
+   * @param nameServers the zone's NS records when the server that proved it put them beside the
+   *     SOA (RFC 2308 §2.2, type 1), as a resolver passes them on; empty when the answer came
+   *     from the cache, which keeps the SOA alone
+   */
+  record NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, List<Hop> chain,
+      Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries)
+      implements Resolution {
     public NoData {
+      nameServers = List.copyOf(nameServers);
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
     }
   }
 
-  /** The final name does not exist (RFC 2308 §2.1); with a chain, RFC 6604 applies. */
-  record NxDomain(Name qname, int qtype, SOARecord soa, List<Hop> chain, Duration ttl,
-      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) implements Resolution {
+  /**
+   * The final name does not exist (RFC 2308 §2.1); with a chain, RFC 6604 applies.
+   *
+   * @param soa the SOA that proves it, null when the server sent none
+   * @param nameServers the zone's NS records when the server that proved it put them beside the
+   *     SOA (RFC 2308 §2.1, type 1), as a resolver passes them on; empty when the answer came
+   *     from the cache, which keeps the SOA alone
+   */
+  record NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, List<Hop> chain,
+      Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries)
+      implements Resolution {
     public NxDomain {
+      nameServers = List.copyOf(nameServers);
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);

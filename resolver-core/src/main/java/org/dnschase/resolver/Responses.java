@@ -1,5 +1,6 @@
 package org.dnschase.resolver;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
@@ -22,7 +23,8 @@ import org.xbill.DNS.Section;
  *   <li>Answer section: the chain's records in order, then the final RRset (RFC 6604 §2). A
  *       SERVFAIL carries no records: it says there is no answer, and a partial chain would be
  *       data a client could take for one.
- *   <li>Authority section: the SOA that proves a negative answer (RFC 2308 §3), when there is one.
+ *   <li>Authority section: the SOA that proves a negative answer (RFC 2308 §3), when there is
+ *       one, followed by the zone's NS records when the server that proved it sent them.
  *   <li>Header: the query's ID and opcode, QR and RA set, RD and CD echoed (RFC 1035 §4.1.1,
  *       RFC 4035 §3.2.2), never AA (the data is not ours) nor AD (nothing was validated).
  *   <li>EDNS: an OPT record if the query had one (RFC 6891 §7), with the DO bit copied
@@ -59,15 +61,7 @@ public final class Responses {
     // The client's own spelling of the name goes back to it (RFC 4343 §4.1).
     response.addRecord(question, Section.QUESTION);
     answerSection(resolution).forEach(record -> response.addRecord(record, Section.ANSWER));
-    SOARecord soa = switch (resolution) {
-      case Resolution.NoData noData -> noData.soa();
-      case Resolution.NxDomain nxDomain -> nxDomain.soa();
-      case Resolution.Answer answer -> null;
-      case Resolution.Failure failure -> null;
-    };
-    if (soa != null) {
-      response.addRecord(soa, Section.AUTHORITY);
-    }
+    authoritySection(resolution).forEach(record -> response.addRecord(record, Section.AUTHORITY));
     OPTRecord queryOpt = query.getOPT();
     if (queryOpt != null) {
       response.addRecord(new OPTRecord(ResolverBuilder.DEFAULT_EDNS_PAYLOAD_SIZE, 0, 0,
@@ -92,6 +86,25 @@ public final class Responses {
       case Resolution.Failure failure when failure.reason() != FailureReason.YXDOMAIN -> List.of();
       default -> resolution.chainRecords();
     };
+  }
+
+  /** A negative answer's proof: its SOA, then the zone's NS records where the server gave them. */
+  private static List<Record> authoritySection(Resolution resolution) {
+    List<Record> authority = new ArrayList<>();
+    switch (resolution) {
+      case Resolution.NoData noData -> addProof(authority, noData.soa(), noData.nameServers());
+      case Resolution.NxDomain nxDomain -> addProof(authority, nxDomain.soa(), nxDomain.nameServers());
+      case Resolution.Answer answer -> { }
+      case Resolution.Failure failure -> { }
+    }
+    return authority;
+  }
+
+  private static void addProof(List<Record> authority, SOARecord soa, List<Record> nameServers) {
+    if (soa != null) {
+      authority.add(soa);
+      authority.addAll(nameServers);
+    }
   }
 
   private static void setHeader(Header header, Header queryHeader, int rcode) {

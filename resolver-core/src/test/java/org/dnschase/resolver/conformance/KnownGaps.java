@@ -36,8 +36,6 @@ final class KnownGaps {
       gap("iter_pcdiff.rpl", "no parent-side address fallback: the child's own A record for ns.example.net"
           + " (dead) outranks and replaces the parent's glue (working), and nothing keeps the parent-side"
           + " address as a last resort (Unbound's parent-side glue)", 20),
-      gap("iter_domain_sale.rpl", "a negative answer keeps only its SOA: the NS RRset the server put beside it"
-          + " in the authority section is not passed on to the client (Resolution.NxDomain has no authority)", 60),
       gap("iter_nottl.rpl", "a NOERROR reply with neither data nor SOA is not cached; kresd caches it for"
           + " features: min_ttl (5 s) and answers step 11 from the cache, with no server left to ask", 11, 12),
       gap("iter_dname_insec.rpl", "a YXDOMAIN outcome does not carry the DNAME that caused it (Resolution.Failure"

@@ -80,4 +80,17 @@ class Issue6Test {
     }
     assertThat(servers.asked(". NS")).isEqualTo(1);
   }
+
+  @Test
+  @DisplayName("iter_domain_sale, RFC 2308 §2.1 type 1: the NS set beside an NXDOMAIN's SOA reaches the client")
+  void nxDomainAuthority_keepsTheZonesNameServers() {
+    CannedServers servers = new CannedServers()
+        .reply(CannedServers.ROOT, "nx.example. A", Rcode.NXDOMAIN, true, List.of(),
+            List.of(". 86400 SOA a.root. admin.root. 1 3600 600 86400 300", ". 86400 NS a.root."), List.of());
+
+    Resolution outcome = servers.resolve("nx.example.", Type.A);
+
+    assertThat(outcome).isInstanceOfSatisfying(Resolution.NxDomain.class, nx -> assertThat(nx.nameServers())
+        .extracting(record -> record.getAdditionalName().toString()).containsExactly("a.root."));
+  }
 }

@@ -98,9 +98,9 @@ final class CachedResolution {
     return switch (kind) {
       case ANSWER -> new Resolution.Answer(name, qtype, (RRset) s.data(), s.hops(), s.ttl(),
           diagnostics, trace, 0);
-      case NODATA -> new Resolution.NoData(name, qtype, (SOARecord) s.data(), s.hops(), s.ttl(),
+      case NODATA -> new Resolution.NoData(name, qtype, (SOARecord) s.data(), List.of(), s.hops(), s.ttl(),
           diagnostics, trace, 0);
-      case NXDOMAIN -> new Resolution.NxDomain(name, qtype, (SOARecord) s.data(), s.hops(), s.ttl(),
+      case NXDOMAIN -> new Resolution.NxDomain(name, qtype, (SOARecord) s.data(), List.of(), s.hops(), s.ttl(),
           diagnostics, trace, 0);
     };
   }

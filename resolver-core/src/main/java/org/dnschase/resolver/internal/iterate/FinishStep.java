@@ -36,9 +36,9 @@ final class FinishStep {
       case Outcome.Data data -> new Resolution.Answer(q.qname, q.qtype, data.rrset(), chain,
           effectiveTtl(chain, data.rrset().getTTL()), q.journal.diagnostics(), q.journal.trace(), queries);
       case Outcome.Negative negative when negative.nxDomain() -> new Resolution.NxDomain(q.qname, q.qtype,
-          negative.soa(), chain, effectiveTtl(chain, RRsets.negativeTtl(negative.soa())),
+          negative.soa(), negative.nameServers(), chain, effectiveTtl(chain, RRsets.negativeTtl(negative.soa())),
           q.journal.diagnostics(), q.journal.trace(), queries);
-      case Outcome.Negative negative -> new Resolution.NoData(q.qname, q.qtype, negative.soa(), chain,
+      case Outcome.Negative negative -> new Resolution.NoData(q.qname, q.qtype, negative.soa(), negative.nameServers(), chain,
           effectiveTtl(chain, RRsets.negativeTtl(negative.soa())), q.journal.diagnostics(),
           q.journal.trace(), queries);
       case Outcome.Failed failed -> new Resolution.Failure(q.qname, q.qtype, failed.reason(),

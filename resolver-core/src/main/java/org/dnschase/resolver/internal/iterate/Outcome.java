@@ -1,8 +1,10 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.util.List;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 
 /** How a query ended, before {@link FinishStep} turns it into a public {@code Resolution}. */
@@ -11,8 +13,20 @@ sealed interface Outcome {
   /** The final RRset, from the cache or a server. */
   record Data(RRset rrset, Hop.Source source) implements Outcome {}
 
-  /** NXDOMAIN or NODATA, with the SOA that proves it (null when the server sent none). */
-  record Negative(boolean nxDomain, SOARecord soa) implements Outcome {}
+  /**
+   * NXDOMAIN or NODATA, with the SOA that proves it (null when the server sent none) and the
+   * zone's NS records the server sent beside it (none from the cache).
+   */
+  record Negative(boolean nxDomain, SOARecord soa, List<Record> nameServers) implements Outcome {
+
+    static Negative fromCache(boolean nxDomain, SOARecord soa) {
+      return new Negative(nxDomain, soa, List.of());
+    }
+
+    static Negative fromReply(boolean nxDomain, SOARecord soa, ScrubbedReply reply) {
+      return new Negative(nxDomain, soa, soa == null ? List.of() : reply.nameServersOf(soa.getName()));
+    }
+  }
 
   /** The resolution could not finish. */
   record Failed(FailureReason reason, String detail) implements Outcome {}

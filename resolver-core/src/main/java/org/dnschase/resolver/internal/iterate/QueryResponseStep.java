@@ -117,7 +117,7 @@ final class QueryResponseStep {
     } else {
       soa = null;
     }
-    return q.finish(new Outcome.Negative(nxDomain, soa));
+    return q.finish(Outcome.Negative.fromReply(nxDomain, soa, reply));
   }
 
   private Step lame(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone) {

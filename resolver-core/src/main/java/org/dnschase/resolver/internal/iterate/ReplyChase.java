@@ -111,11 +111,11 @@ final class ReplyChase {
         && q.name.subdomain(soa.getName());
     if (provenHere && reply.rcode() == Rcode.NXDOMAIN) {
       context.cache.putNxDomain(q.name, DClass.IN, soa, rank);
-      return q.finish(new Outcome.Negative(true, soa));
+      return q.finish(Outcome.Negative.fromReply(true, soa, reply));
     }
     if (provenHere && reply.rcode() == Rcode.NOERROR) {
       context.cache.putNoData(q.name, q.qtype, DClass.IN, soa, rank);
-      return q.finish(new Outcome.Negative(false, soa));
+      return q.finish(Outcome.Negative.fromReply(false, soa, reply));
     }
     return new Step.Next(QueryState.INIT);
   }

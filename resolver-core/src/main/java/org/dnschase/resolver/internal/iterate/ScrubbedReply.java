@@ -8,6 +8,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
@@ -48,6 +49,16 @@ record ScrubbedReply(int rcode, boolean authoritative, List<RRset> answer, List<
       }
     }
     return null;
+  }
+
+  /** The NS records the authority section gives for {@code zone}; empty if none. */
+  List<Record> nameServersOf(Name zone) {
+    for (RRset set : authority) {
+      if (set.getType() == Type.NS && set.getName().equals(zone)) {
+        return set.rrs(false);
+      }
+    }
+    return List.of();
   }
 
   /** The A and AAAA RRsets the additional section gives for {@code name}. */
