@@ -134,15 +134,26 @@ public sealed interface Resolution {
   /**
    * The resolution could not finish. The chain holds the hops followed before it stopped; for a
    * {@link FailureReason#LOOP} the {@code detail} names the cycle.
+   *
+   * @param stoppedAt the record the resolution could not follow: for {@link FailureReason#YXDOMAIN}
+   *     the DNAME whose substitution would be too long, which RFC 6672 §2.2 returns beside the
+   *     rcode; null otherwise
    */
   record Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
-      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) implements Resolution {
+      Record stoppedAt, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries)
+      implements Resolution {
     public Failure {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(detail, "detail");
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
+    }
+
+    /** A failure with no record to point at. */
+    public Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
+        List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) {
+      this(qname, qtype, reason, detail, chain, null, diagnostics, trace, upstreamQueries);
     }
 
     /** Failures are not cacheable answers: zero. */

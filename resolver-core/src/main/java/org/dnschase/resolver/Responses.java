@@ -21,8 +21,8 @@ import org.xbill.DNS.Section;
  *       {@code NoData} are NOERROR, {@code NxDomain} is NXDOMAIN, a {@code Failure} is SERVFAIL,
  *       except {@link FailureReason#YXDOMAIN}, which is YXDOMAIN (RFC 6672 §2.2).
  *   <li>Answer section: the chain's records in order, then the final RRset (RFC 6604 §2). A
- *       SERVFAIL carries no records: it says there is no answer, and a partial chain would be
- *       data a client could take for one.
+ *       SERVFAIL carries no records by default ({@link ServfailAnswer}). A YXDOMAIN carries the
+ *       chain and then the DNAME whose substitution was too long.
  *   <li>Authority section: the SOA that proves a negative answer (RFC 2308 §3), when there is
  *       one, followed by the zone's NS records when the server that proved it sent them.
  *   <li>Header: the query's ID and opcode, QR and RA set, RD and CD echoed (RFC 1035 §4.1.1,
@@ -40,15 +40,40 @@ import org.xbill.DNS.Section;
  */
 public final class Responses {
 
+  /** What a SERVFAIL response carries in its answer section; resolvers differ here. */
+  public enum ServfailAnswer {
+    /**
+     * Nothing, as Unbound answers: SERVFAIL says there is no answer, and a partial chain would be
+     * data a client could take for one.
+     */
+    EMPTY,
+    /**
+     * The chain followed before the failure, as Knot Resolver answers: it shows where the
+     * resolution broke, a loop's cycle included (RFC 1034 §3.6.2).
+     */
+    PARTIAL_CHAIN
+  }
+
   private Responses() {}
 
   /**
-   * The response to {@code query} for {@code resolution}.
+   * The response to {@code query} for {@code resolution}, a SERVFAIL without records.
    *
    * @throws IllegalArgumentException if the query has no question, or asks for another name or
    *     type than the resolution answers
    */
   public static Message toMessage(Resolution resolution, Message query) {
+    return toMessage(resolution, query, ServfailAnswer.EMPTY);
+  }
+
+  /**
+   * The response to {@code query} for {@code resolution}, a SERVFAIL's answer section as
+   * {@code servfail} says.
+   *
+   * @throws IllegalArgumentException if the query has no question, or asks for another name or
+   *     type than the resolution answers
+   */
+  public static Message toMessage(Resolution resolution, Message query, ServfailAnswer servfail) {
     Record question = query.getQuestion();
     if (question == null || !question.getName().equals(resolution.qname())
         || question.getType() != resolution.qtype()) {
@@ -60,7 +85,7 @@ public final class Responses {
     setHeader(response.getHeader(), query.getHeader(), rcode(resolution));
     // The client's own spelling of the name goes back to it (RFC 4343 §4.1).
     response.addRecord(question, Section.QUESTION);
-    answerSection(resolution).forEach(record -> response.addRecord(record, Section.ANSWER));
+    answerSection(resolution, servfail).forEach(record -> response.addRecord(record, Section.ANSWER));
     authoritySection(resolution).forEach(record -> response.addRecord(record, Section.AUTHORITY));
     OPTRecord queryOpt = query.getOPT();
     if (queryOpt != null) {
@@ -80,12 +105,22 @@ public final class Responses {
     };
   }
 
-  private static List<Record> answerSection(Resolution resolution) {
+  private static List<Record> answerSection(Resolution resolution, ServfailAnswer servfail) {
     return switch (resolution) {
       case Resolution.Answer answer -> answer.answerSection();
-      case Resolution.Failure failure when failure.reason() != FailureReason.YXDOMAIN -> List.of();
+      case Resolution.Failure failure when failure.reason() == FailureReason.YXDOMAIN -> withStop(failure);
+      case Resolution.Failure failure when servfail == ServfailAnswer.EMPTY -> List.of();
       default -> resolution.chainRecords();
     };
+  }
+
+  /** The chain, then the DNAME that could not be applied (RFC 6672 §2.2). */
+  private static List<Record> withStop(Resolution.Failure failure) {
+    List<Record> records = new ArrayList<>(failure.chainRecords());
+    if (failure.stoppedAt() != null) {
+      records.add(failure.stoppedAt());
+    }
+    return records;
   }
 
   /** A negative answer's proof: its SOA, then the zone's NS records where the server gave them. */

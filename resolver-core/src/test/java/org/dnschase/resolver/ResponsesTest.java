@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNAMERecord;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -99,6 +100,31 @@ class ResponsesTest {
     assertThat(loop.getSection(Section.ANSWER)).isEmpty();
     assertThat(tooLong.getRcode()).isEqualTo(Rcode.YXDOMAIN);
     assertThat(tooLong.getSection(Section.ANSWER)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("RFC 6672 §2.2: a YXDOMAIN lists the chain, then the DNAME whose substitution was too long")
+  void yxDomain_listsTheDnameItCouldNotApply() {
+    DNAMERecord dname = new DNAMERecord(HOST, DClass.IN, 300, Name.fromConstantString("long.example."));
+
+    Message response = Responses.toMessage(new Resolution.Failure(WWW, Type.A, FailureReason.YXDOMAIN,
+        "too long", List.of(ALIAS), dname, List.of(), List.of(), 2), query(Flags.RD));
+
+    assertThat(response.getSection(Section.ANSWER)).containsExactly(ALIAS.record(), dname);
+  }
+
+  @Test
+  @DisplayName("A SERVFAIL carries the partial chain only when asked to, as Knot Resolver answers")
+  void servfail_carriesThePartialChainOnlyWhenAsked() {
+    Resolution loop = new Resolution.Failure(WWW, Type.A, FailureReason.LOOP, "loop", List.of(ALIAS),
+        List.of(), List.of(), 3);
+
+    Message partial = Responses.toMessage(loop, query(Flags.RD), Responses.ServfailAnswer.PARTIAL_CHAIN);
+    Message empty = Responses.toMessage(loop, query(Flags.RD), Responses.ServfailAnswer.EMPTY);
+
+    assertThat(partial.getRcode()).isEqualTo(Rcode.SERVFAIL);
+    assertThat(partial.getSection(Section.ANSWER)).containsExactly(ALIAS.record());
+    assertThat(empty.getSection(Section.ANSWER)).isEmpty();
   }
 
   /* ---- header and EDNS ---- */

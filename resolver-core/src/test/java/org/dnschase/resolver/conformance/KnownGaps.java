@@ -37,12 +37,7 @@ final class KnownGaps {
           + " (dead) outranks and replaces the parent's glue (working), and nothing keeps the parent-side"
           + " address as a last resort (Unbound's parent-side glue)", 20),
       gap("iter_nottl.rpl", "a NOERROR reply with neither data nor SOA is not cached; kresd caches it for"
-          + " features: min_ttl (5 s) and answers step 11 from the cache, with no server left to ask", 11, 12),
-      gap("iter_dname_insec.rpl", "a YXDOMAIN outcome does not carry the DNAME that caused it (Resolution.Failure"
-          + " has only the hops that succeeded), so Responses cannot list it (RFC 6672 §2.2; steps 229004, 229007);"
-          + " steps 220902 and 221002 expect the partial chain beside SERVFAIL, which Responses leaves out as"
-          + " val_cname_loop2 (Unbound) requires: the two suites disagree",
-          220902, 221002, 229004, 229007));
+          + " features: min_ttl (5 s) and answers step 11 from the cache, with no server left to ask", 11, 12));
 
   private KnownGaps() {}
 

@@ -12,6 +12,7 @@ import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.Responses;
 import org.dnschase.resolver.testkit.scenario.Entry;
 import org.dnschase.resolver.testkit.scenario.Scenario;
+import org.dnschase.resolver.testkit.scenario.ScenarioConfig;
 import org.dnschase.resolver.testkit.scenario.ScriptedServers;
 import org.dnschase.resolver.testkit.scenario.Step;
 import org.xbill.DNS.ExtendedFlags;
@@ -89,13 +90,24 @@ final class ScenarioRun {
           .get(RESOLVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       transport.note("step " + step.id() + " resolved " + ScenarioTransport.describe(question) + ": "
           + summary(resolution));
-      lastAnswer = ScenarioTransport.wire(Responses.toMessage(resolution, query));
+      lastAnswer = ScenarioTransport.wire(Responses.toMessage(resolution, query, servfailAnswer()));
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       fail(step, "STEP " + step.id() + " QUERY " + ScenarioTransport.describe(question) + " failed: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       fail(step, "STEP " + step.id() + " interrupted");
     }
+  }
+
+  /**
+   * Each suite checks the SERVFAIL of the resolver it was written for: Deckard's, Knot Resolver's
+   * partial chain (iter_dname_insec lists a DNAME loop's cycle; Deckard's copies of
+   * val_cname_loop1 and 3 stopped matching the answer section for it), testbound's, Unbound's
+   * empty one (val_cname_loop2 matches all).
+   */
+  private Responses.ServfailAnswer servfailAnswer() {
+    return scenario.config().dialect() == ScenarioConfig.Dialect.DECKARD
+        ? Responses.ServfailAnswer.PARTIAL_CHAIN : Responses.ServfailAnswer.EMPTY;
   }
 
   private void check(Step.CheckAnswer step) {

@@ -93,4 +93,20 @@ class Issue6Test {
     assertThat(outcome).isInstanceOfSatisfying(Resolution.NxDomain.class, nx -> assertThat(nx.nameServers())
         .extracting(record -> record.getAdditionalName().toString()).containsExactly("a.root."));
   }
+
+  @Test
+  @DisplayName("iter_dname_insec, RFC 6672 §2.2: a YXDOMAIN outcome keeps the DNAME that caused it")
+  void yxDomain_keepsTheDname() {
+    String longTarget = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(60) + ".";
+    CannedServers servers = new CannedServers()
+        .reply(CannedServers.ROOT, "too.long. A", Rcode.YXDOMAIN, true,
+            List.of("long. 3600 DNAME " + longTarget), List.of(), List.of());
+
+    Resolution outcome = servers.resolve("too.long.", Type.A);
+
+    assertThat(outcome).isInstanceOfSatisfying(Resolution.Failure.class, failure -> {
+      assertThat(failure.reason()).isEqualTo(FailureReason.YXDOMAIN);
+      assertThat(failure.stoppedAt()).hasToString("long.\t\t\t3600\tIN\tDNAME\t" + longTarget);
+    });
+  }
 }

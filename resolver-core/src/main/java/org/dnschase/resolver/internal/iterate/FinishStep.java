@@ -42,7 +42,7 @@ final class FinishStep {
           effectiveTtl(chain, RRsets.negativeTtl(negative.soa())), q.journal.diagnostics(),
           q.journal.trace(), queries);
       case Outcome.Failed failed -> new Resolution.Failure(q.qname, q.qtype, failed.reason(),
-          failed.detail(), chain, q.journal.diagnostics(), q.journal.trace(), queries);
+          failed.detail(), chain, failed.stoppedAt(), q.journal.diagnostics(), q.journal.trace(), queries);
     };
   }
 

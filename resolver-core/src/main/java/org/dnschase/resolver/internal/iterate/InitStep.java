@@ -100,7 +100,7 @@ final class InitStep {
         Optional<Hop> hop = Hops.dname(q.name, dname.rrset(), ZoneCuts.enclosingZone(context.cache, owner),
             Hop.Source.CACHE);
         return hop.isPresent() ? q.restart(hop.get())
-            : q.fail(FailureReason.YXDOMAIN, Hops.yxDomainDetail(q.name, dname.rrset()));
+            : q.failTooLong(dname.rrset());
       }
     }
     return null;

@@ -28,6 +28,11 @@ sealed interface Outcome {
     }
   }
 
-  /** The resolution could not finish. */
-  record Failed(FailureReason reason, String detail) implements Outcome {}
+  /** The resolution could not finish; {@code stoppedAt} is the record it could not follow, or null. */
+  record Failed(FailureReason reason, String detail, Record stoppedAt) implements Outcome {
+
+    Failed(FailureReason reason, String detail) {
+      this(reason, detail, null);
+    }
+  }
 }

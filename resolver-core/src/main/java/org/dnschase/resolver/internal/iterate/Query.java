@@ -11,6 +11,7 @@ import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.internal.chase.Chain;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
 import org.xbill.DNS.Type;
 
 /**
@@ -148,6 +149,11 @@ final class Query {
 
   Step fail(FailureReason reason, String detail) {
     return finish(new Outcome.Failed(reason, detail));
+  }
+
+  /** RFC 6672 §2.2: {@code dname} would rewrite the name past 255 octets. */
+  Step failTooLong(RRset dname) {
+    return finish(new Outcome.Failed(FailureReason.YXDOMAIN, Hops.yxDomainDetail(name, dname), dname.first()));
   }
 
   private Outcome failureFor(Chain.Refusal refusal) {

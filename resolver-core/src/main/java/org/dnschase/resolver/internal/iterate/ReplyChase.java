@@ -3,7 +3,6 @@ package org.dnschase.resolver.internal.iterate;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.dnschase.resolver.Diagnostic;
-import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
@@ -58,7 +57,7 @@ final class ReplyChase {
       context.cache.put(dname, rank);
       Optional<Hop> hop = Hops.dname(q.name, dname, zone, source);
       if (hop.isEmpty()) {
-        return q.fail(FailureReason.YXDOMAIN, Hops.yxDomainDetail(q.name, dname));
+        return q.failTooLong(dname);
       }
       checkSynthesis(q, reply, hop.get(), source);
       reportCoOwnedAlias(q, dname.getName(), Type.CNAME, source);
