@@ -25,14 +25,7 @@ final class KnownGaps {
     }
   }
 
-  private static final String LAST_RESORT = "no last resort when every live address of a cached delegation"
-      + " fails: its NS names inside the zone whose glue expired are never looked up (Delegation skips them"
-      + " until glueless-NS cycle detection is built) and the delegation is not fetched again from the parent"
-      + " (Unbound's processLastResort)";
-
   private static final Map<String, Gap> BY_FILE = Map.ofEntries(
-      gap("iter_cname_cache.rpl", LAST_RESORT + "; here ns.example.com, an alias whose 1 s glue expired", 30),
-      gap("iter_ns_badip.rpl", LAST_RESORT + "; here ns.example.com, whose 10 s glue expired", 40),
       gap("iter_pcdiff.rpl", "no parent-side address fallback: the child's own A record for ns.example.net"
           + " (dead) outranks and replaces the parent's glue (working), and nothing keeps the parent-side"
           + " address as a last resort (Unbound's parent-side glue)", 20),

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.Transport;
 import org.xbill.DNS.Address;
@@ -62,8 +63,13 @@ final class CannedServers implements Transport {
 
   /** A fresh resolver whose only root server is {@link #ROOT}, asking these servers. */
   Resolver resolver() {
+    return builder().build();
+  }
+
+  /** The builder of {@link #resolver()}, for a test that sets more. */
+  ResolverBuilder builder() {
     return Resolver.builder().transport(this).qnameMinimisation(false) // canned full-name exchanges
-        .rootHints(RootHints.of(Map.of(Name.fromConstantString("a.root."), List.of(ROOT)))).build();
+        .rootHints(RootHints.of(Map.of(Name.fromConstantString("a.root."), List.of(ROOT))));
   }
 
   /** Resolves with a fresh {@link #resolver()}. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
@@ -108,5 +110,26 @@ class Issue6Test {
       assertThat(failure.reason()).isEqualTo(FailureReason.YXDOMAIN);
       assertThat(failure.stoppedAt()).hasToString("long.\t\t\t3600\tIN\tDNAME\t" + longTarget);
     });
+  }
+
+  @Test
+  @DisplayName("iter_ns_badip: when in-zone glue expired and the other server fails, the parent is asked again")
+  void expiredInZoneGlue_isFetchedAgainFromTheParent() {
+    AtomicLong nanos = new AtomicLong();
+    InetAddress failing = CannedServers.address("192.0.2.5");
+    CannedServers servers = new CannedServers()
+        .reply(CannedServers.ROOT, "www.example. A", Rcode.NOERROR, false, List.of(),
+            List.of("example. 86400 NS ns.example.", "example. 86400 NS ns2.example."),
+            List.of("ns.example. 10 A 192.0.2.3", "ns2.example. 3600 A 192.0.2.5"))
+        .reply(LEAF, "www.example. A", Rcode.NOERROR, true, List.of("www.example. 10 A 192.0.2.80"),
+            List.of(), List.of())
+        .reply(failing, "www.example. A", Rcode.SERVFAIL, false, List.of(), List.of(), List.of());
+
+    try (Resolver resolver = servers.builder().ticker(nanos::get).build()) {
+      assertThat(resolver.resolve("www.example.", Type.A)).isInstanceOf(Resolution.Answer.class);
+      nanos.set(TimeUnit.SECONDS.toNanos(20));
+
+      assertThat(resolver.resolve("www.example.", Type.A)).isInstanceOf(Resolution.Answer.class);
+    }
   }
 }

@@ -20,13 +20,25 @@ final class Delegation {
   private final Map<Name, List<InetAddress>> servers = new LinkedHashMap<>();
   private final Set<InetAddress> used = new HashSet<>();
   private final Set<Name> lookedUp = new HashSet<>();
+  private final boolean fromCache;
   private String cycle;
 
+  /** A delegation a referral just gave. */
   Delegation(Name zone, List<Name> nameServers) {
+    this(zone, nameServers, false);
+  }
+
+  private Delegation(Name zone, List<Name> nameServers, boolean fromCache) {
     this.zone = zone;
+    this.fromCache = fromCache;
     for (Name ns : nameServers) {
       servers.put(ns, new ArrayList<>());
     }
+  }
+
+  /** A delegation read from the cache, which its parent zone may know better by now. */
+  static Delegation cached(Name zone, List<Name> nameServers) {
+    return new Delegation(zone, nameServers, true);
   }
 
   Name zone() {
@@ -48,6 +60,23 @@ final class Delegation {
 
   boolean hasAddresses() {
     return servers.values().stream().anyMatch(list -> !list.isEmpty());
+  }
+
+  /**
+   * Whether asking the parent zone again could help once every server failed: the delegation came
+   * from the cache and a name server inside the zone has no address left (its glue expired), which
+   * only the parent's referral can give back (Unbound's last resort).
+   */
+  boolean worthFetchingAgain() {
+    if (!fromCache || zone.equals(Name.root)) {
+      return false;
+    }
+    for (Map.Entry<Name, List<InetAddress>> entry : servers.entrySet()) {
+      if (entry.getValue().isEmpty() && entry.getKey().subdomain(zone)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Addresses not yet asked by this query, in name-server order. */

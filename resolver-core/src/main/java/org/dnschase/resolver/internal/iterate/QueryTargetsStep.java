@@ -148,8 +148,14 @@ final class QueryTargetsStep {
     return Optional.empty();
   }
 
-  /** Every server and name-server name of the delegation is used up: says why, a cycle first. */
+  /**
+   * Every server and name-server name of the delegation is used up: asks the parent zone for it
+   * again where that could help, else says why, a cycle first.
+   */
   private Step delegationUsedUp(Query q) {
+    if (q.delegation.worthFetchingAgain()) {
+      return fetchAgainFromParent(q);
+    }
     if (q.delegation.cycle() != null) {
       cyclicFailures.remember(List.of(q.name), q.qtype, q.delegation.cycle());
       return q.fail(FailureReason.CYCLIC_DEPENDENCY, "the name servers of " + q.delegation.zone()
@@ -157,6 +163,17 @@ final class QueryTargetsStep {
     }
     return q.fail(FailureReason.ALL_SERVERS_FAILED, "no server of " + q.delegation.zone()
         + " gave a usable answer for " + q.name + " (name servers: " + q.delegation.nameServers() + ")");
+  }
+
+  /**
+   * The last resort for a cached delegation whose in-zone glue expired while its other servers
+   * fail: the walk goes on from the closest cached cut above the zone, whose referral brings the
+   * glue back (the referral's delegation is never fetched again, so this ends).
+   */
+  private Step fetchAgainFromParent(Query q) {
+    Delegation above = ZoneCuts.closest(context.cache, new Name(q.delegation.zone(), 1));
+    q.delegation = above;
+    return new Step.Next(above == null ? QueryState.PRIME : QueryState.QUERY_TARGETS);
   }
 
   private Step lookUp(Query q, Name nameServer) {

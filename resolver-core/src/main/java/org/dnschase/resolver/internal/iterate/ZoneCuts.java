@@ -22,7 +22,7 @@ final class ZoneCuts {
     for (int strip = 0; strip < name.labels(); strip++) {
       Name zone = strip == 0 ? name : new Name(name, strip);
       if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit hit) {
-        Delegation delegation = new Delegation(zone, RRsets.nameServers(hit.rrset()));
+        Delegation delegation = Delegation.cached(zone, RRsets.nameServers(hit.rrset()));
         addCachedAddresses(cache, delegation);
         if (delegation.hasAddresses() || delegation.nextNameToLookUp().isPresent()) {
           return delegation;
