@@ -26,9 +26,6 @@ final class KnownGaps {
   }
 
   private static final Map<String, Gap> BY_FILE = Map.ofEntries(
-      gap("iter_pcdiff.rpl", "no parent-side address fallback: the child's own A record for ns.example.net"
-          + " (dead) outranks and replaces the parent's glue (working), and nothing keeps the parent-side"
-          + " address as a last resort (Unbound's parent-side glue)", 20),
       gap("iter_nottl.rpl", "a NOERROR reply with neither data nor SOA is not cached; kresd caches it for"
           + " features: min_ttl (5 s) and answers step 11 from the cache, with no server left to ask", 11, 12));
 

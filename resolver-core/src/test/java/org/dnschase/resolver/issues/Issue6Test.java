@@ -132,4 +132,23 @@ class Issue6Test {
       assertThat(resolver.resolve("www.example.", Type.A)).isInstanceOf(Resolution.Answer.class);
     }
   }
+
+  @Test
+  @DisplayName("iter_pcdiff: when the child's own address for its name server fails, the parent's glue is used")
+  void childAddressFailing_fallsBackToParentSideGlue() {
+    InetAddress childSide = CannedServers.address("192.0.2.55");
+    CannedServers servers = new CannedServers()
+        .reply(CannedServers.ROOT, "www.example.com. A", Rcode.NOERROR, false, List.of(),
+            List.of("example.com. 86400 NS ns.example.net."), List.of())
+        .reply(CannedServers.ROOT, "ns.example.net. A", Rcode.NOERROR, false, List.of(),
+            List.of("example.net. 86400 NS ns.example.net."), List.of("ns.example.net. 86400 A 192.0.2.3"))
+        .reply(LEAF, "ns.example.net. A", Rcode.NOERROR, true, List.of("ns.example.net. 86400 A 192.0.2.55"),
+            List.of(), List.of())
+        .reply(LEAF, "www.example.com. A", Rcode.NOERROR, true, List.of("www.example.com. 300 A 192.0.2.80"),
+            List.of(), List.of())
+        .reply(childSide, "www.example.com. A", Rcode.SERVFAIL, false, List.of(), List.of(), List.of());
+
+    assertThat(servers.resolve("www.example.com.", Type.A)).isInstanceOf(Resolution.Answer.class);
+    assertThat(servers.asked("www.example.com. A")).as("root, the child-side address, then the glue").isEqualTo(3);
+  }
 }

@@ -1,7 +1,10 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
@@ -150,10 +153,16 @@ final class QueryResponseStep {
     }
   }
 
-  private static void addReplyAddresses(Delegation delegation, Name nameServer, ScrubbedReply reply) {
+  /** Gives the delegation the glue for {@code nameServer}, and keeps it as the parent's side. */
+  private void addReplyAddresses(Delegation delegation, Name nameServer, ScrubbedReply reply) {
+    List<InetAddress> glue = new ArrayList<>();
+    long ttl = Long.MAX_VALUE;
     for (RRset addresses : reply.addressSets(nameServer)) {
-      delegation.addAddresses(nameServer, RRsets.addresses(addresses));
+      glue.addAll(RRsets.addresses(addresses));
+      ttl = Math.min(ttl, addresses.getTTL());
     }
+    delegation.addAddresses(nameServer, glue);
+    context.parentSideGlue.remember(nameServer, glue, ttl);
   }
 
   static TrustRank answerRank(ScrubbedReply reply) {

@@ -149,10 +149,17 @@ final class QueryTargetsStep {
   }
 
   /**
-   * Every server and name-server name of the delegation is used up: asks the parent zone for it
-   * again where that could help, else says why, a cycle first.
+   * Every server and name-server name of the delegation is used up: tries the addresses parent
+   * zones gave as glue where the child's own replaced them, then asks the parent zone for the
+   * delegation again where that could help, else says why, a cycle first.
    */
   private Step delegationUsedUp(Query q) {
+    for (Name nameServer : q.delegation.nameServers()) {
+      q.delegation.addAddresses(nameServer, context.parentSideGlue.addressesOf(nameServer));
+    }
+    if (!q.delegation.unusedAddresses().isEmpty()) {
+      return new Step.Next(QueryState.QUERY_TARGETS);
+    }
     if (q.delegation.worthFetchingAgain()) {
       return fetchAgainFromParent(q);
     }

@@ -16,6 +16,7 @@ final class ResolverContext {
   final Transport transport;
   final Ticker ticker;
   final ServerSelector selector = new ServerSelector();
+  final ParentSideGlue parentSideGlue;
   private final AtomicInteger queryIds = new AtomicInteger();
 
   ResolverContext(ResolverConfig config, Transport transport) {
@@ -23,6 +24,7 @@ final class ResolverContext {
     this.cache = config.cache();
     this.transport = transport;
     this.ticker = config.ticker();
+    this.parentSideGlue = new ParentSideGlue(ticker);
   }
 
   int nextQueryId() {
