@@ -49,14 +49,15 @@ public sealed interface CacheLookup {
    *     Kind#NODATA} (the name exists, but has no data of the type asked for)
    * @param name the name the negative answer was stored for
    * @param soa the SOA record that came with the negative answer; its TTL is the remaining
-   *     negative TTL, its MINIMUM field is as received
+   *     negative TTL, its MINIMUM field is as received. Null for a NODATA that came without one
+   *     (see {@link RRsetCache#putNoData})
+   * @param ttl the remaining negative TTL, in seconds
    * @param rank the rank the negative answer was stored at
    */
-  record NegativeHit(Kind kind, Name name, SOARecord soa, TrustRank rank) implements CacheLookup {
+  record NegativeHit(Kind kind, Name name, SOARecord soa, long ttl, TrustRank rank) implements CacheLookup {
     public NegativeHit {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(soa, "soa");
       Objects.requireNonNull(rank, "rank");
     }
 

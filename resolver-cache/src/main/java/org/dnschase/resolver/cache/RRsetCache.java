@@ -98,7 +98,9 @@ public interface RRsetCache {
 
   /**
    * Stores that {@code name} has no data of {@code type} (RFC 2308 §5), with the negative TTL of
-   * {@link #putNxDomain}.
+   * {@link #putNxDomain}. A NODATA without SOA ({@code soa} null) has no TTL of its own: it is
+   * kept for the configured minimum TTL, and not at all when that is 0, the default (RFC 2308 §5:
+   * such answers SHOULD NOT be cached, the floor being the operator's explicit choice otherwise).
    *
    * @return false when it was not stored: the negative TTL is 0, or live data of a higher rank is
    *     cached at (name, type, class), or a live NXDOMAIN of a higher rank is cached for the name

@@ -98,8 +98,9 @@ public final class RRsetCacheBuilder {
 
   /**
    * The floor for a positive TTL: shorter TTLs are raised to it. A TTL of 0 as received still
-   * means "do not cache" (RFC 1035 §3.2.1) and is not raised. Negative TTLs have no floor. Default
-   * {@link #DEFAULT_MIN_TTL}.
+   * means "do not cache" (RFC 1035 §3.2.1) and is not raised. Negative TTLs have no floor, but a
+   * NODATA that came without SOA (and so without TTL) is kept for this long, and not at all
+   * while it is 0 ({@link RRsetCache#putNoData}). Default {@link #DEFAULT_MIN_TTL}.
    */
   public RRsetCacheBuilder minTtl(Duration ttl) {
     requireUnset("minTtl", minTtl);

@@ -3,12 +3,14 @@ package org.dnschase.resolver.issues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.cache.RRsetCache;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Rcode;
@@ -150,5 +152,25 @@ class Issue6Test {
 
     assertThat(servers.resolve("www.example.com.", Type.A)).isInstanceOf(Resolution.Answer.class);
     assertThat(servers.asked("www.example.com. A")).as("root, the child-side address, then the glue").isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("iter_nottl: a NODATA without SOA is answered from the cache for a configured minimum TTL, then asked again")
+  void noDataWithoutSoa_livesForTheMinimumTtl() {
+    AtomicLong nanos = new AtomicLong();
+    CannedServers servers = new CannedServers()
+        .reply(CannedServers.ROOT, "example. A", Rcode.NOERROR, true, List.of(), List.of(), List.of());
+    RRsetCache cache = RRsetCache.builder().minTtl(Duration.ofSeconds(5)).ticker(nanos::get).build();
+
+    try (Resolver resolver = servers.builder().cache(cache).ticker(nanos::get).build()) {
+      assertThat(resolver.resolve("example.", Type.A)).isInstanceOf(Resolution.NoData.class);
+      nanos.set(TimeUnit.SECONDS.toNanos(4));
+      assertThat(resolver.resolve("example.", Type.A)).isInstanceOf(Resolution.NoData.class);
+      assertThat(servers.asked("example. A")).as("answered from the cache at 4 s").isEqualTo(1);
+
+      nanos.set(TimeUnit.SECONDS.toNanos(5));
+      resolver.resolve("example.", Type.A);
+      assertThat(servers.asked("example. A")).as("asked again at 5 s").isEqualTo(2);
+    }
   }
 }

@@ -15,7 +15,7 @@ import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 
 /**
- * A cached value: an RRset, or a negative answer (RFC 2308) with its SOA.
+ * A cached value: an RRset, or a negative answer (RFC 2308) with its SOA (a NODATA may have none).
  *
  * <p>The expiry is absolute ({@code expiresAtNanos} on the cache's ticker) and decided once, at
  * write time. Caffeine's expiry ({@link TtlExpiry}) and the remaining TTL handed out are both
@@ -56,7 +56,7 @@ abstract sealed class CacheEntry implements EntryRef
   private volatile boolean removed;
 
   private CacheEntry(Object data, long ttlSeconds, long expiresAtNanos, TrustRank rank) {
-    this.held = withTtl(data, ttlSeconds);
+    this.held = data == null ? null : withTtl(data, ttlSeconds);
     this.ttlSeconds = (int) ttlSeconds;
     this.expiresAtNanos = expiresAtNanos;
     this.rank = rank;
@@ -127,6 +127,9 @@ abstract sealed class CacheEntry implements EntryRef
   /** The records held, signatures included, for the weigher; their TTL does not matter there. */
   final Iterable<Record> records() {
     Object data = held;
+    if (data == null) {
+      return List.of();
+    }
     return data instanceof Record record ? List.of(record) : allOf((RRset) data);
   }
 
@@ -135,7 +138,7 @@ abstract sealed class CacheEntry implements EntryRef
   /** The data held, carrying {@code ttl}: a shared record, or an RRset the caller must copy. */
   final Object agedTo(long ttl) {
     Object data = held;
-    if (ttlOf(data) != ttl) {
+    if (data != null && ttlOf(data) != ttl) {
       data = withTtl(data, ttl);
       held = data;
     }
@@ -176,7 +179,7 @@ abstract sealed class CacheEntry implements EntryRef
 
     @Override
     CacheLookup answer(long ttl) {
-      return new CacheLookup.NegativeHit(Kind.NXDOMAIN, name, (SOARecord) agedTo(ttl), rank());
+      return new CacheLookup.NegativeHit(Kind.NXDOMAIN, name, (SOARecord) agedTo(ttl), ttl, rank());
     }
   }
 
@@ -191,7 +194,7 @@ abstract sealed class CacheEntry implements EntryRef
 
     @Override
     CacheLookup answer(long ttl) {
-      return new CacheLookup.NegativeHit(Kind.NODATA, name, (SOARecord) agedTo(ttl), rank());
+      return new CacheLookup.NegativeHit(Kind.NODATA, name, (SOARecord) agedTo(ttl), ttl, rank());
     }
   }
 

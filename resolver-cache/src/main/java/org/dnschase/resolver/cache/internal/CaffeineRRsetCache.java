@@ -143,10 +143,9 @@ public final class CaffeineRRsetCache implements RRsetCache {
   @Override
   public boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank) {
     requireNonNull(name, "name");
-    requireNonNull(soa, "soa");
     requireNonNull(rank, "rank");
     requireDataType(type);
-    long ttl = ttls.negative(soa);
+    long ttl = soa == null ? ttls.negativeWithoutSoa() : ttls.negative(soa);
     if (ttl == 0) {
       return false;
     }

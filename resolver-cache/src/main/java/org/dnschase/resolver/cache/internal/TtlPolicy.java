@@ -43,6 +43,11 @@ final class TtlPolicy {
     return Math.min(ttl, maxNegativeTtl);
   }
 
+  /** A negative answer without SOA has no TTL: the floor, capped; 0 (do not cache) by default. */
+  long negativeWithoutSoa() {
+    return Math.min(minTtl, maxNegativeTtl);
+  }
+
   private static long valid(long ttl) {
     return ttl > MAX_VALID_TTL || ttl < 0 ? 0 : ttl;
   }

@@ -84,6 +84,29 @@ class NegativeCachingTest {
   }
 
   @Test
+  @DisplayName("RFC 2308 §5: a NODATA without SOA is not cached by default")
+  void noDataWithoutSoa_isNotCachedByDefault() {
+    assertThat(cache.putNoData(GONE, Type.A, DClass.IN, null, AUTHORITATIVE_ANSWER)).isFalse();
+
+    assertThat(lookup(cache, GONE, Type.A)).isSameAs(CacheLookup.Miss.INSTANCE);
+  }
+
+  @Test
+  @DisplayName("A NODATA without SOA is kept for a configured minimum TTL, as Knot Resolver's min_ttl")
+  void noDataWithoutSoa_isKeptForTheMinimumTtl() {
+    RRsetCache floored = cache(RRsetCache.builder().minTtl(Duration.ofSeconds(5)));
+    assertThat(floored.putNoData(GONE, Type.A, DClass.IN, null, AUTHORITATIVE_ANSWER)).isTrue();
+
+    ticker.advanceSeconds(4);
+    CacheLookup.NegativeHit hit = negative(lookup(floored, GONE, Type.A));
+    assertThat(hit.kind()).isEqualTo(Kind.NODATA);
+    assertThat(hit.soa()).isNull();
+    assertThat(hit.ttl()).isEqualTo(1);
+    ticker.advanceSeconds(1);
+    assertThat(lookup(floored, GONE, Type.A)).isSameAs(CacheLookup.Miss.INSTANCE);
+  }
+
+  @Test
   @DisplayName("RFC 2308 §5: the SOA handed out carries the remaining negative TTL")
   void negativeHit_soaCarriesRemainingTtl() {
     cache.putNxDomain(GONE, DClass.IN, soa("example.", 300, 300), AUTHORITATIVE_ANSWER);

@@ -119,6 +119,9 @@ final class QueryResponseStep {
       }
     } else {
       soa = null;
+      if (!nxDomain) { // kept only for a configured minimum TTL (RRsetCache#putNoData)
+        context.cache.putNoData(q.name, q.qtype, DClass.IN, null, answerRank(reply));
+      }
     }
     return q.finish(Outcome.Negative.fromReply(nxDomain, soa, reply));
   }

@@ -3,6 +3,7 @@ package org.dnschase.resolver.internal.iterate;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.dnschase.resolver.Diagnostic;
@@ -181,7 +182,7 @@ final class ResolutionCache {
       case Resolution.Answer answer -> stored instanceof CacheLookup.Hit hit
           && hit.rrset().rrs(false).equals(answer.rrset().rrs(false));
       case Resolution.NoData noData -> stored instanceof CacheLookup.NegativeHit negative
-          && negative.kind() == CacheLookup.NegativeHit.Kind.NODATA && negative.soa().equals(noData.soa());
+          && negative.kind() == CacheLookup.NegativeHit.Kind.NODATA && Objects.equals(negative.soa(), noData.soa());
       case Resolution.NxDomain nxDomain -> stored instanceof CacheLookup.NegativeHit negative
           && negative.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN
           && negative.soa().equals(nxDomain.soa());
