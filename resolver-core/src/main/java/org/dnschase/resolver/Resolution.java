@@ -69,6 +69,15 @@ public sealed interface Resolution {
     return List.copyOf(records);
   }
 
+  /**
+   * What this outcome puts in an answer section (RFC 6604 §2): the chain's records, then, for an
+   * {@link Answer}, the final RRset and, for a {@link Failure} that stopped at a record, that
+   * record.
+   */
+  default List<Record> answerSection() {
+    return chainRecords();
+  }
+
   /** The final RRset of type {@code qtype} at {@link #finalName()}. */
   record Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
       List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) implements Resolution {
@@ -85,7 +94,8 @@ public sealed interface Resolution {
       return rrset.rrs(false);
     }
 
-    /** The whole answer section: the chain's records, then the final RRset (RFC 6604 §2). */
+    /** The chain's records, then the final RRset. */
+    @Override
     public List<Record> answerSection() {
       List<Record> all = new ArrayList<>(chainRecords());
       all.addAll(records());
@@ -154,6 +164,17 @@ public sealed interface Resolution {
     public Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
         List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) {
       this(qname, qtype, reason, detail, chain, null, diagnostics, trace, upstreamQueries);
+    }
+
+    /** The chain's records, then the record the resolution stopped at, if any. */
+    @Override
+    public List<Record> answerSection() {
+      if (stoppedAt == null) {
+        return chainRecords();
+      }
+      List<Record> all = new ArrayList<>(chainRecords());
+      all.add(stoppedAt);
+      return all;
     }
 
     /** Failures are not cacheable answers: zero. */

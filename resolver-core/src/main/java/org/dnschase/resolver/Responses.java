@@ -105,22 +105,9 @@ public final class Responses {
     };
   }
 
-  private static List<Record> answerSection(Resolution resolution, ServfailAnswer servfail) {
-    return switch (resolution) {
-      case Resolution.Answer answer -> answer.answerSection();
-      case Resolution.Failure failure when failure.reason() == FailureReason.YXDOMAIN -> withStop(failure);
-      case Resolution.Failure failure when servfail == ServfailAnswer.EMPTY -> List.of();
-      default -> resolution.chainRecords();
-    };
-  }
-
-  /** The chain, then the DNAME that could not be applied (RFC 6672 §2.2). */
-  private static List<Record> withStop(Resolution.Failure failure) {
-    List<Record> records = new ArrayList<>(failure.chainRecords());
-    if (failure.stoppedAt() != null) {
-      records.add(failure.stoppedAt());
-    }
-    return records;
+  private static List<Record> answerSection(Resolution resolution, ServfailAnswer servfailAnswer) {
+    boolean servfail = resolution instanceof Resolution.Failure failure && failure.reason() != FailureReason.YXDOMAIN;
+    return servfail && servfailAnswer == ServfailAnswer.EMPTY ? List.of() : resolution.answerSection();
   }
 
   /** A negative answer's proof: its SOA, then the zone's NS records where the server gave them. */

@@ -47,7 +47,7 @@ final class ResolutionJson {
     json.append(",\"reason\":").append(resolution instanceof Resolution.Failure f
         ? string(f.reason().name()) : "null");
     json.append(",\"answer\":");
-    array(answer(resolution), (record, out) -> out.append(string(presentation(record))));
+    array(resolution.answerSection(), (record, out) -> out.append(string(presentation(record))));
     json.append(",\"ttl\":").append(resolution.ttl().toSeconds());
     json.append(",\"chain\":");
     array(resolution.chain(), ResolutionJson::hop);
@@ -71,12 +71,6 @@ final class ResolutionJson {
       case Resolution.NxDomain x -> "nxdomain";
       case Resolution.Failure f -> "failure";
     };
-  }
-
-  /** Chain first, then the final RRset, as in a resolver's answer section (RFC 6604 §2). */
-  private static List<Record> answer(Resolution resolution) {
-    return resolution instanceof Resolution.Answer answer
-        ? answer.answerSection() : resolution.chainRecords();
   }
 
   /** One record on one line with single spaces: dnsjava's own form separates fields with tabs. */
