@@ -78,7 +78,13 @@ public sealed interface Resolution {
     return chainRecords();
   }
 
-  /** The final RRset of type {@code qtype} at {@link #finalName()}. */
+  /**
+   * The final RRset of type {@code qtype} at {@link #finalName()}.
+   *
+   * <p>Immutable, like every outcome, so one instance may be handed to many callers (a fully
+   * cached chain is); dnsjava's {@link RRset} can be changed, so the answer keeps its own and
+   * {@link #rrset()} hands out copies.
+   */
   record Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
       List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) implements Resolution {
     public Answer {
@@ -87,6 +93,12 @@ public sealed interface Resolution {
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
+    }
+
+    /** A copy of the final RRset; {@link #records()} reads it without one. */
+    @Override
+    public RRset rrset() {
+      return new RRset(rrset);
     }
 
     /** The records of the final RRset, in the order received. */

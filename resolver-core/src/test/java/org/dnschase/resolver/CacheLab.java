@@ -105,7 +105,11 @@ final class CacheLab {
     }
 
     void advanceSeconds(long seconds) {
-      nanos.addAndGet(Duration.ofSeconds(seconds).toNanos());
+      advance(Duration.ofSeconds(seconds));
+    }
+
+    void advance(Duration duration) {
+      nanos.addAndGet(duration.toNanos());
     }
   }
 }

@@ -75,6 +75,28 @@ class ResolutionCacheTest extends ChainLabTest {
   }
 
   @Test
+  @DisplayName("Untraced hits share one immutable outcome while its TTLs hold, and a new one a second later")
+  void untracedHits_shareOneOutcomePerSecond() {
+    try (Resolver untraced = ChainLab.resolverFor(lab).ticker(ticker).cache(cache).build()) {
+      untraced.resolve(START, Type.A); // walks, and keeps the chain
+      ticker.advance(Duration.ofMillis(1));
+      Resolution first = untraced.resolve(START, Type.A);
+      ticker.advance(Duration.ofMillis(998));
+      Resolution sameSecond = untraced.resolve(START, Type.A);
+      ticker.advance(Duration.ofMillis(2));
+      Resolution nextSecond = untraced.resolve(START, Type.A);
+
+      assertThat(sameSecond).isSameAs(first);
+      assertThat(nextSecond).isNotSameAs(first);
+      assertThat(nextSecond.ttl()).isEqualTo(first.ttl().minusSeconds(1));
+      Resolution.Answer answer = (Resolution.Answer) first;
+      RRset handedOut = answer.rrset();
+      handedOut.clear();
+      assertThat(answer.records()).as("a caller's copy, not the shared set").hasSize(1);
+    }
+  }
+
+  @Test
   @DisplayName("Same as the walk: the hit equals what a resolver without it reads hop by hop")
   void wholeHit_equalsTheWalk() {
     ticker.advanceSeconds(7);

@@ -32,9 +32,11 @@ final class CachedResolution {
   /**
    * The last rebuild: hops and final data, right until {@code staleAtNanos}, when an entry's
    * remaining TTL drops a second (or it expires); {@code prefetchDue} when an entry it shows is
-   * in the last 10% of its TTL, where the walk would start a prefetch.
+   * in the last 10% of its TTL, where the walk would start a prefetch; {@code untraced} the
+   * resolution built from them, which every hit without a trace shares (outcomes are immutable).
    */
-  private record Snapshot(long staleAtNanos, boolean prefetchDue, List<Hop> hops, Object data, Duration ttl) {}
+  private record Snapshot(long staleAtNanos, boolean prefetchDue, List<Hop> hops, Object data, Duration ttl,
+      Resolution untraced) {}
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -89,18 +91,20 @@ final class CachedResolution {
         return null;
       }
     }
-    return prefetch && last.prefetchDue() ? null : resolution(name, last, tracing);
+    if (prefetch && last.prefetchDue()) {
+      return null;
+    }
+    return tracing ? resolution(name, last.hops(), last.data(), last.ttl(), List.of(new TraceEvent.CacheHit(name,
+        qtype, "whole resolution from the resolution cache (" + last.hops().size() + " hop(s))")))
+        : last.untraced();
   }
 
-  private Resolution resolution(Name name, Snapshot s, boolean tracing) {
-    List<TraceEvent> trace = tracing ? List.of(new TraceEvent.CacheHit(name, qtype,
-        "whole resolution from the resolution cache (" + s.hops().size() + " hop(s))")) : List.of();
+  private Resolution resolution(Name name, List<Hop> hops, Object data, Duration ttl, List<TraceEvent> trace) {
     return switch (kind) {
-      case ANSWER -> new Resolution.Answer(name, qtype, (RRset) s.data(), s.hops(), s.ttl(),
+      case ANSWER -> new Resolution.Answer(name, qtype, (RRset) data, hops, ttl, diagnostics, trace, 0);
+      case NODATA -> new Resolution.NoData(name, qtype, (SOARecord) data, List.of(), hops, ttl,
           diagnostics, trace, 0);
-      case NODATA -> new Resolution.NoData(name, qtype, (SOARecord) s.data(), List.of(), s.hops(), s.ttl(),
-          diagnostics, trace, 0);
-      case NXDOMAIN -> new Resolution.NxDomain(name, qtype, (SOARecord) s.data(), List.of(), s.hops(), s.ttl(),
+      case NXDOMAIN -> new Resolution.NxDomain(name, qtype, (SOARecord) data, List.of(), hops, ttl,
           diagnostics, trace, 0);
     };
   }
@@ -144,6 +148,7 @@ final class CachedResolution {
       }
     }
     List<Hop> chain = List.copyOf(hops);
-    return new Snapshot(staleAt, prefetchDue, chain, data, FinishStep.effectiveTtl(chain, finalTtl));
+    Duration ttl = FinishStep.effectiveTtl(chain, finalTtl);
+    return new Snapshot(staleAt, prefetchDue, chain, data, ttl, resolution(qname, chain, data, ttl, List.of()));
   }
 }
