@@ -93,6 +93,7 @@ final class ZoneDispatcher implements Dispatcher {
       return switch (zone.lookup(name, qtype)) {
         case ZoneResult.Answer a -> {
           a.rrsets().forEach(set -> addAll(set, Section.ANSWER));
+          a.rrsets().forEach(this::addTargetAddresses);
           yield null;
         }
         case ZoneResult.Alias a -> {
@@ -132,6 +133,23 @@ final class ZoneDispatcher implements Dispatcher {
         }
       }
       return null;
+    }
+
+    /**
+     * RFC 1035 §3.3.9 and §3.3.11, additional section processing: the addresses the zone holds
+     * for the targets of NS and MX records in the answer, as NSD and BIND send them (a resolver
+     * priming from {@code . NS} finds the root servers' addresses there).
+     */
+    private void addTargetAddresses(RRset answer) {
+      if (answer.getType() != Type.NS && answer.getType() != Type.MX) {
+        return;
+      }
+      for (Record r : answer.rrs(false)) {
+        Name target = r.getAdditionalName();
+        if (zone.encloses(target)) {
+          zone.addressRecords(target).forEach(address -> add(address, Section.ADDITIONAL));
+        }
+      }
     }
 
     private Name negative(int rcode) {

@@ -43,6 +43,16 @@ class AuthoritativeAnswerTest {
   }
 
   @Test
+  @DisplayName("RFC 1035 §3.3.11: an NS answer carries the zone's addresses of its targets, as a priming reply")
+  void nsAnswer_carriesTargetAddresses() throws Exception {
+    Message apex = Client.udp(example, Client.query("example.test.", Type.NS));
+    Message root = Client.udp(dns.server(StandardHierarchy.ROOT_SERVER), Client.query(".", Type.NS));
+
+    assertThat(lines(apex, Section.ADDITIONAL)).containsExactly("ns1.example.test. 300 IN A 127.53.0.3");
+    assertThat(lines(root, Section.ADDITIONAL)).containsExactly("a.root.test. 86400 IN A 127.53.0.1");
+  }
+
+  @Test
   @DisplayName("RFC 1035 §4.1.1: the reply echoes ID, question and RD, sets QR")
   void reply_echoesIdQuestionAndRd() throws Exception {
     Message query = Client.query("WWW.Example.TEST.", Type.A);
