@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -129,6 +130,22 @@ final class ServedZone {
 
   boolean encloses(Name name) {
     return name.subdomain(zone.getOrigin());
+  }
+
+  /**
+   * Every record of the zone, RRSIGs included, in DNSSEC canonical order of owner names (RFC 4034
+   * §6.1) with the SOA first, so that an export of the same zone is the same text every time.
+   */
+  List<Record> records() {
+    List<Record> records = new ArrayList<>();
+    for (RRset set : zone) {
+      records.addAll(set.rrs(false));
+      records.addAll(set.sigs());
+    }
+    records.sort(Comparator.comparing(Record::getName)
+        .thenComparing(record -> record.getType() != Type.SOA)
+        .thenComparingInt(Record::getType));
+    return records;
   }
 
   /** The apex NS records, in zone-file order. */

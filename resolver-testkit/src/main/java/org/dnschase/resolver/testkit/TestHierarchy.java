@@ -19,6 +19,7 @@ import org.xbill.DNS.Name;
 public final class TestHierarchy implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TestHierarchy.class);
 
+  private final List<ServedZone> zones;
   private final List<AuthServer> servers;
   private final RootHints rootHints;
   private final QueryLog queryLog = new QueryLog();
@@ -26,6 +27,7 @@ public final class TestHierarchy implements AutoCloseable {
   private final int port;
 
   private TestHierarchy(List<ServedZone> zones, int requestedPort) {
+    this.zones = List.copyOf(zones);
     ServerPlan plan = new ServerPlan(zones);
     List<AuthServer> planned = new ArrayList<>();
     plan.serversByAddress().forEach((address, served) ->
@@ -77,6 +79,11 @@ public final class TestHierarchy implements AutoCloseable {
     return servers.stream().filter(server -> server.address().equals(address)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no server at " + address.getHostAddress()
             + "; servers: " + servers));
+  }
+
+  /** The zones as given to the builder, in that order; {@link ZoneExport} writes them out. */
+  List<ServedZone> zones() {
+    return zones;
   }
 
   /** The servers authoritative for the zone with origin {@code zone}; empty if none. */
