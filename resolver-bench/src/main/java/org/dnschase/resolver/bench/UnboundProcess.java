@@ -6,9 +6,8 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.dnschase.resolver.testkit.TestHierarchy;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -25,27 +24,27 @@ import org.xbill.DNS.Type;
  */
 final class UnboundProcess implements AutoCloseable {
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+  /** A name Unbound answers from its configuration, with no cache and no recursion: the stub's floor. */
+  static final Name FLOOR = Name.fromConstantString("floor.invalid.");
 
-  private final Path dir;
+  private final Daemon daemon;
   private final Path config;
-  private final Process process;
   private final SimpleResolver client;
   final int port;
 
   /**
+   * @param rootHints the lab's root hints as master-file text ({@link
+   *     org.dnschase.resolver.testkit.TestHierarchy#rootHintsText()}), whoever serves the lab
    * @param qnameMinimisation Unbound's own default is on (RFC 9156), as ours is; the side-by-side
    *     can turn Unbound's off to see what minimising costs it
    */
-  UnboundProcess(TestHierarchy lab, boolean qnameMinimisation) throws IOException, InterruptedException {
-    dir = Files.createTempDirectory("dnschase-unbound");
-    Files.writeString(dir.resolve("root.hints"), lab.rootHintsText());
+  UnboundProcess(String rootHints, boolean qnameMinimisation) throws IOException, InterruptedException {
+    daemon = new Daemon("unbound");
+    Files.writeString(daemon.dir.resolve("root.hints"), rootHints);
     port = freeLoopbackPort();
-    config = dir.resolve("unbound.conf");
+    config = daemon.dir.resolve("unbound.conf");
     Files.writeString(config, configText(qnameMinimisation));
-    process = new ProcessBuilder("unbound", "-d", "-c", config.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("unbound.log").toFile()).start();
-    awaitStarted();
+    daemon.start(List.of("unbound", "-d", "-c", config.toString()), control("status"));
     client = new SimpleResolver(InetAddress.getLoopbackAddress());
     client.setPort(port);
     client.setTimeout(Duration.ofSeconds(5));
@@ -76,17 +75,14 @@ final class UnboundProcess implements AutoCloseable {
           control-enable: yes
           control-interface: "%2$s/unbound.ctl"
           control-use-cert: no
-        """, port, dir, qnameMinimisation ? "yes" : "no");
+        """, port, daemon.dir, qnameMinimisation ? "yes" : "no");
   }
 
   /** Empties the message and RRset caches (not the infrastructure cache of server RTTs, as ours keeps). */
   void flush() throws IOException, InterruptedException {
-    control("flush_zone", ".");
-    control("flush_requestlist");
+    daemon.control(control("flush_zone", "."));
+    daemon.control(control("flush_requestlist"));
   }
-
-  /** A name Unbound answers from its configuration, with no cache and no recursion: the stub's floor. */
-  static final Name FLOOR = Name.fromConstantString("floor.invalid.");
 
   /** Asks Unbound, as a stub would (RD set), over UDP on loopback. */
   Message query(Name name) throws IOException {
@@ -95,28 +91,10 @@ final class UnboundProcess implements AutoCloseable {
     return client.send(query);
   }
 
-  private void awaitStarted() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (!tryControl("status")) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new IOException("unbound did not start; its log: " + Files.readString(dir.resolve("unbound.log")));
-      }
-      Thread.sleep(50);
-    }
-  }
-
-  private void control(String... command) throws IOException, InterruptedException {
-    if (!tryControl(command)) {
-      throw new IOException("unbound-control " + String.join(" ", command) + " failed");
-    }
-  }
-
-  private boolean tryControl(String... command) throws IOException, InterruptedException {
-    List<String> line = new java.util.ArrayList<>(List.of("unbound-control", "-c", config.toString()));
+  private List<String> control(String... command) {
+    List<String> line = new ArrayList<>(List.of("unbound-control", "-c", config.toString()));
     line.addAll(List.of(command));
-    Process control = new ProcessBuilder(line).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    return control.waitFor(10, TimeUnit.SECONDS) && control.exitValue() == 0;
+    return line;
   }
 
   private static int freeLoopbackPort() throws IOException {
@@ -127,12 +105,6 @@ final class UnboundProcess implements AutoCloseable {
 
   @Override
   public void close() throws IOException, InterruptedException {
-    process.destroy();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-    }
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    }
+    daemon.close();
   }
 }
