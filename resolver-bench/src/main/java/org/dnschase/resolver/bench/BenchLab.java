@@ -1,6 +1,8 @@
 package org.dnschase.resolver.bench;
 
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.dnschase.resolver.Resolution;
@@ -74,9 +76,14 @@ final class BenchLab {
 
   /** A resolver that starts at the lab's root and never sends a packet off loopback. */
   static Resolver resolverFor(TestHierarchy lab, RRsetCache cache) {
+    return resolverFor(lab.rootHints(), lab.port(), cache);
+  }
+
+  /** {@link #resolverFor(TestHierarchy, RRsetCache)} for the lab served by others, e.g. NSD. */
+  static Resolver resolverFor(Map<Name, List<InetAddress>> rootHints, int port, RRsetCache cache) {
     return Resolver.builder()
-        .rootHints(RootHints.of(lab.rootHints()))
-        .upstreamPort(lab.port())
+        .rootHints(RootHints.of(rootHints))
+        .upstreamPort(port)
         .loopbackOnly()
         .cache(cache)
         .build();

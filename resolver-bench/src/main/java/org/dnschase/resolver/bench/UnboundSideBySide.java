@@ -13,10 +13,11 @@ import org.xbill.DNS.Name;
  * in-process and an Unbound child process resolving the same chains, cold (caches emptied before
  * each run) and warm, while the lab counts every upstream query either sends. Prints one Markdown
  * row per chain length: median times and their ratio, upstream queries, and whether the answers
- * are the same records.
+ * are the same records. Then the same lab, exported, is served by NSD for the {@link NsdInterop}
+ * table.
  *
  * <p>Run by {@code resolver-bench/unbound-side-by-side.sh} (as root, for port 53). Arguments:
- * {@code [--runs N] [--no-qmin]}.
+ * {@code [--runs N] [--no-qmin] [--no-nsd]}.
  */
 public final class UnboundSideBySide {
 
@@ -30,9 +31,11 @@ public final class UnboundSideBySide {
     int runs = options.contains("--runs") ? Integer.parseInt(options.get(options.indexOf("--runs") + 1)) : 21;
     boolean qnameMinimisation = !options.contains("--no-qmin");
     RRsetCache cache = RRsetCache.builder().build();
+    NsdInterop interop;
     try (TestHierarchy lab = BenchLab.start(53);
         Resolver ours = BenchLab.resolverFor(lab, cache);
         UnboundProcess unbound = new UnboundProcess(lab.rootHintsText(), qnameMinimisation)) {
+      interop = new NsdInterop(lab, qnameMinimisation);
       Side mine = new Side.Ours(ours, cache, Upstream.of(lab));
       Side theirs = new Side.Unbound(unbound, Upstream.of(lab));
       for (int i = 0; i < WARM_UP_RUNS; i++) {
@@ -40,7 +43,7 @@ public final class UnboundSideBySide {
       }
       System.out.printf("Unbound on 127.0.0.1:%d, qname minimisation %s; %d runs per cell, medians%n",
           unbound.port, qnameMinimisation ? "on (its default)" : "off", runs);
-      printTimes(mine, theirs, runs);
+      printTimes(mine, theirs, runs, interop);
       // measured last, when the stub's code is as warm as it was for the rows above
       System.out.printf("%nFloor under every Unbound time (the stub's round trip for a name Unbound answers "
           + "from its configuration): %.0f µs.%n", stubFloor(unbound, runs).micros());
@@ -48,10 +51,13 @@ public final class UnboundSideBySide {
           + "in-process calls. Unbound gives up after 11 restarts (one per CNAME followed across "
           + "zones), so it answers SERVFAIL where a chain needs 12.");
     }
+    if (!options.contains("--no-nsd")) {
+      interop.print(); // after the testkit's servers are closed: NSD takes their addresses
+    }
   }
 
-  /** The timing table. */
-  private static void printTimes(Side mine, Side theirs, int runs) throws Exception {
+  /** The timing table; its cold cells are the interop table's reference. */
+  private static void printTimes(Side mine, Side theirs, int runs, NsdInterop interop) throws Exception {
     System.out.println();
     System.out.println("| hops | cold ours µs | cold Unbound µs | ours/Unbound | cold queries ours/Unbound "
         + "| warm ours µs | warm Unbound µs | ours/Unbound | same answer |");
@@ -62,6 +68,7 @@ public final class UnboundSideBySide {
       Cell warmOurs = Cell.measure(runs, () -> mine.warm(qname));
       Cell coldTheirs = Cell.measure(runs, () -> theirs.cold(qname));
       Cell warmTheirs = Cell.measure(runs, () -> theirs.warm(qname));
+      interop.reference(hops, coldOurs, coldTheirs);
       System.out.printf("| %d | %.0f | %.0f | %.2f | %s / %s | %.1f | %.1f | %.2f | %s |%n", hops,
           coldOurs.micros(), coldTheirs.micros(), coldOurs.micros() / coldTheirs.micros(),
           coldOurs.queries(), coldTheirs.queries(),
