@@ -20,9 +20,14 @@ import org.xbill.DNS.Type;
  */
 sealed interface Side {
 
-  Run cold(Name qname) throws Exception;
+  default Run cold(Name qname) throws Exception {
+    emptyCache();
+    return warm(qname);
+  }
 
   Run warm(Name qname) throws Exception;
+
+  void emptyCache() throws Exception;
 
   /** One run: its time, the upstream queries the servers saw, and the answer as comparable text. */
   record Run(long nanos, int queries, Set<String> answer) {}
@@ -30,9 +35,8 @@ sealed interface Side {
   /** Our resolver, in-process. */
   record Ours(Resolver resolver, RRsetCache cache, Upstream upstream) implements Side {
     @Override
-    public Run cold(Name qname) throws Exception {
+    public void emptyCache() {
       cache.invalidateAll();
-      return warm(qname);
     }
 
     @Override
@@ -52,9 +56,8 @@ sealed interface Side {
     static final long SETTLE_MILLIS = 100;
 
     @Override
-    public Run cold(Name qname) throws Exception {
+    public void emptyCache() throws Exception {
       unbound.flush();
-      return warm(qname);
     }
 
     @Override
