@@ -1,34 +1,21 @@
 package org.dnschase.resolver.internal.transport;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.SocketProtocolFamily;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.io.IOException;
-import java.net.Inet6Address;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Set;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.dnschase.resolver.Transport;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -39,117 +26,81 @@ import org.xbill.DNS.Message;
  * budget. One event loop group per transport, of daemon threads, shut down by {@link #close()},
  * which first ends every exchange still in flight: Netty's shutdown alone neither completes them
  * (their timers are dropped) nor reliably closes their sockets.
+ *
+ * <p>A query asked from one of the transport's own threads (the resolver's next step, run where
+ * the last reply completed) stays on that thread's event loop: a resolution then runs on one
+ * thread from its first reply to its answer, with no hand-off between loops.
  */
 public final class NettyTransport implements Transport {
 
-  /** Largest DNS message over TCP, plus the two-octet length prefix. */
-  private static final int MAX_TCP_FRAME = 65535;
-
   private final EventLoopGroup group;
   private final List<Thread> eventLoopThreads = new CopyOnWriteArrayList<>();
-  private final QueryIds ids = new QueryIds();
-  private final Set<PendingExchange> inFlight = ConcurrentHashMap.newKeySet();
+  private final List<LoopExchanges> loops = new ArrayList<>();
+  private final AtomicInteger nextLoop = new AtomicInteger();
+  private final IntSupplier ids;
   private volatile boolean closed;
 
   public NettyTransport(int threads) {
+    this(threads, new QueryIds()::next);
+  }
+
+  /** With {@code ids} as the source of query IDs, so that tests can make two of them collide. */
+  NettyTransport(int threads, IntSupplier ids) {
+    this.ids = ids;
     ThreadFactory daemons = new DefaultThreadFactory("dnschase-transport", true);
     this.group = new MultiThreadIoEventLoopGroup(threads, task -> {
       Thread thread = daemons.newThread(task);
       eventLoopThreads.add(thread);
       return thread;
     }, NioIoHandler.newFactory());
+    for (EventExecutor loop : group) {
+      loops.add(new LoopExchanges((EventLoop) loop));
+    }
   }
 
   @Override
   public CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout) {
     if (closed) {
-      return CompletableFuture.failedFuture(closedError());
+      return CompletableFuture.failedFuture(LoopExchanges.closedError());
     }
-    Message stamped = query.clone();
-    stamped.getHeader().setID(ids.next());
+    LoopExchanges loop = currentOrNextLoop();
+    byte[] wire = query.toWire();
     long deadline = System.nanoTime() + timeout.toNanos();
-    return overUdp(server, stamped, timeout.toNanos()).thenCompose(reply -> {
+    return loop.overUdp(stamped(server, query, wire), wire, timeout.toNanos()).thenCompose(reply -> {
       if (!reply.getHeader().getFlag(Flags.TC)) {
         return CompletableFuture.completedFuture(reply);
       }
-      Message again = stamped.clone();
-      again.getHeader().setID(ids.next());
-      return overTcp(server, again, Math.max(1, deadline - System.nanoTime()));
+      byte[] again = wire.clone();
+      return loop.overTcp(stamped(server, query, again), again, Math.max(1, deadline - System.nanoTime()));
     });
   }
 
-  private CompletableFuture<Message> overUdp(InetSocketAddress server, Message query, long timeoutNanos) {
-    PendingExchange pending = new PendingExchange(server, query, timeoutNanos);
-    if (!track(pending)) {
-      return pending.result();
-    }
-    SocketProtocolFamily family = server.getAddress() instanceof Inet6Address
-        ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
-    Bootstrap bootstrap = new Bootstrap().group(group)
-        .channelFactory(() -> new NioDatagramChannel(family))
-        .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
-          @Override
-          protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            if (server.equals(packet.sender())) {
-              pending.offer(packet.content());
-            }
-          }
-        });
-    ByteBuf wire = Unpooled.wrappedBuffer(query.toWire());
-    pending.sendOnceOpen(bootstrap.bind(0), new DatagramPacket(wire, server));
-    return pending.result();
+  /** Writes a fresh random ID into {@code wire} (its first two octets) and the exchange that expects it. */
+  private PendingExchange stamped(InetSocketAddress server, Message query, byte[] wire) {
+    int id = ids.getAsInt();
+    wire[0] = (byte) (id >>> 8);
+    wire[1] = (byte) id;
+    return new PendingExchange(server, id, query.getQuestion());
   }
 
-  private CompletableFuture<Message> overTcp(InetSocketAddress server, Message query, long timeoutNanos) {
-    PendingExchange pending = new PendingExchange(server, query, timeoutNanos);
-    if (!track(pending)) {
-      return pending.result();
+  private LoopExchanges currentOrNextLoop() {
+    for (LoopExchanges loop : loops) {
+      if (loop.isCurrentThread()) {
+        return loop;
+      }
     }
-    Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-            (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)))
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel channel) {
-            channel.pipeline().addLast(
-                new LengthFieldBasedFrameDecoder(MAX_TCP_FRAME + 2, 0, 2, 0, 2),
-                new LengthFieldPrepender(2),
-                new SimpleChannelInboundHandler<ByteBuf>() {
-                  @Override
-                  protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-                    pending.offer(frame);
-                  }
-
-                  @Override
-                  public void channelInactive(ChannelHandlerContext ctx) {
-                    pending.fail(new java.io.IOException(server + " closed the TCP connection without a reply"));
-                  }
-                });
-          }
-        });
-    pending.sendOnceOpen(bootstrap.connect(server), Unpooled.wrappedBuffer(query.toWire()));
-    return pending.result();
-  }
-
-  /** Registers an exchange so that close() can end it; false (and failed) if the transport is closed. */
-  private boolean track(PendingExchange pending) {
-    inFlight.add(pending);
-    pending.result().whenComplete((reply, error) -> inFlight.remove(pending));
-    if (closed) {
-      pending.fail(closedError());
-      return false;
-    }
-    return true;
-  }
-
-  private static IOException closedError() {
-    return new IOException("the transport is closed");
+    return loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
-    inFlight.forEach(pending -> pending.fail(closedError()));
+    for (LoopExchanges loop : loops) {
+      loop.close();
+    }
     group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
     // Netty reports termination from inside the loop thread, just before it exits: wait for the
     // exit itself, so that "closed" means no thread of ours is left running.

@@ -1,7 +1,6 @@
 package org.dnschase.resolver.internal.transport;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -11,24 +10,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Record;
 
 /**
  * One query in flight on its own channel: completes once with the matching reply, an error or a
- * timeout, and closes the channel whichever way it ends, so nothing is left open.
+ * timeout, and closes the channel whichever way it ends, so nothing is left open. Everything but
+ * its creation happens on the channel's event loop, so the reply completes the future without a
+ * hand-off to another thread.
  */
 final class PendingExchange {
 
   private final InetSocketAddress server;
-  private final Message query;
-  private final long timeoutNanos;
+  private final int id;
+  private final Record question;
   private final CompletableFuture<Message> result = new CompletableFuture<>();
 
-  PendingExchange(InetSocketAddress server, Message query, long timeoutNanos) {
+  PendingExchange(InetSocketAddress server, int id, Record question) {
     this.server = server;
-    this.query = query;
-    this.timeoutNanos = timeoutNanos;
+    this.id = id;
+    this.question = question;
   }
 
+  /** Completed by this exchange alone; callers get a dependent future, never this one. */
   CompletableFuture<Message> result() {
     return result;
   }
@@ -37,18 +40,18 @@ final class PendingExchange {
     return server;
   }
 
-  Message query() {
-    return query;
-  }
-
-  /** Once the channel is open (bound or connected): arms the timeout and sends {@code request}. */
-  void sendOnceOpen(ChannelFuture opened, Object request) {
+  /**
+   * Once the channel is open (bound or connected): arms the timeout and sends {@code request}. The
+   * channel is closed when the exchange ends, also when it could not be opened.
+   */
+  void sendOnceOpen(ChannelFuture opened, Object request, long timeoutNanos) {
     opened.addListener(open -> {
+      Channel channel = opened.channel();
       if (!open.isSuccess()) {
+        channel.close();
         fail(new IOException("cannot reach " + server + ": " + open.cause().getMessage(), open.cause()));
         return;
       }
-      Channel channel = opened.channel();
       ScheduledFuture<?> timer = channel.eventLoop().schedule(
           () -> fail(new TimeoutException("no reply from " + server + " in "
               + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms")),
@@ -62,9 +65,6 @@ final class PendingExchange {
           fail(new IOException("cannot send to " + server + ": " + sent.cause().getMessage(), sent.cause()));
         }
       });
-      if (result.isDone()) {
-        channel.close();
-      }
     });
   }
 
@@ -75,11 +75,12 @@ final class PendingExchange {
   void offer(ByteBuf content) {
     Message reply;
     try {
-      reply = new Message(ByteBufUtil.getBytes(content));
+      // parsed in place: dnsjava copies what it keeps, so the buffer may be released afterwards
+      reply = new Message(content.nioBuffer());
     } catch (IOException | RuntimeException e) {
       return;
     }
-    if (ReplyMatcher.matches(query, reply)) {
+    if (ReplyMatcher.matches(id, question, reply)) {
       result.complete(reply);
     }
   }

@@ -1,28 +1,23 @@
 package org.dnschase.resolver.internal.transport;
 
-import java.net.InetSocketAddress;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Record;
 
 /**
- * Decides whether a datagram is the reply to a query: it must come from the address and port the
- * query went to, carry the query's ID, have QR set and repeat the question (RFC 5452 §9.1).
- * Anything else is ignored, so a spoofed or stray packet cannot complete a query.
+ * Decides whether a message is the reply to a query: it must carry the query's ID, have QR set and
+ * repeat the question (RFC 5452 §9.1); that it came from the address and port the query went to
+ * is the channel handler's check. Anything else is ignored, so a spoofed or stray packet cannot
+ * complete a query.
  */
 final class ReplyMatcher {
 
   private ReplyMatcher() {}
 
-  static boolean matches(Message query, InetSocketAddress server, InetSocketAddress sender, Message reply) {
-    return server.equals(sender) && matches(query, reply);
-  }
-
-  static boolean matches(Message query, Message reply) {
-    if (reply.getHeader().getID() != query.getHeader().getID() || !reply.getHeader().getFlag(Flags.QR)) {
+  static boolean matches(int id, Record asked, Message reply) {
+    if (reply.getHeader().getID() != id || !reply.getHeader().getFlag(Flags.QR)) {
       return false;
     }
-    Record asked = query.getQuestion();
     Record echoed = reply.getQuestion();
     return echoed != null
         && echoed.getName().equals(asked.getName())

@@ -1,0 +1,138 @@
+package org.dnschase.resolver.internal.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.xbill.DNS.Message;
+
+/**
+ * The exchanges of one event loop: it opens their channels on the loop and keeps those still in
+ * flight, so that {@link #close} can end them. An exchange started from the loop's own thread
+ * (the resolver's next query, run where the last reply completed) is set up in place, without
+ * handing anything to another thread; the exchange set is only ever touched by the loop.
+ */
+final class LoopExchanges {
+
+  /** Any local address, port chosen by the kernel at random (Linux picks ephemeral UDP ports so). */
+  private static final InetSocketAddress ANY_PORT = new InetSocketAddress(0);
+
+  private final EventLoop loop;
+  private final Set<PendingExchange> inFlight = new HashSet<>();
+  private boolean closed;
+
+  LoopExchanges(EventLoop loop) {
+    this.loop = loop;
+  }
+
+  boolean isCurrentThread() {
+    return loop.inEventLoop();
+  }
+
+  /** Sends {@code wire} in one datagram from a fresh port and completes with the matching reply. */
+  CompletableFuture<Message> overUdp(PendingExchange pending, byte[] wire, long timeoutNanos) {
+    onLoop(pending, () -> {
+      DatagramPacket packet = new DatagramPacket(Unpooled.wrappedBuffer(wire), pending.server());
+      pending.sendOnceOpen(openUdp(pending), packet, timeoutNanos);
+    });
+    return pending.result();
+  }
+
+  /** Sends {@code wire} over a new TCP connection and completes with the matching reply. */
+  CompletableFuture<Message> overTcp(PendingExchange pending, byte[] wire, long timeoutNanos) {
+    onLoop(pending, () -> {
+      Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)))
+          .handler(TcpReplyHandler.pipelineFor(pending));
+      pending.sendOnceOpen(bootstrap.connect(pending.server()), Unpooled.wrappedBuffer(wire), timeoutNanos);
+    });
+    return pending.result();
+  }
+
+  /** Runs {@code start} on the loop once {@code pending} is tracked; fails it if the loop is closed. */
+  private void onLoop(PendingExchange pending, Runnable start) {
+    Runnable tracked = () -> {
+      if (closed) {
+        pending.fail(closedError());
+        return;
+      }
+      inFlight.add(pending);
+      pending.result().whenComplete((reply, error) -> inFlight.remove(pending));
+      try {
+        start.run();
+      } catch (RuntimeException noSocket) {
+        // e.g. Netty's ChannelException when the process is out of file descriptors
+        pending.fail(new IOException("cannot open a socket for " + pending.server() + ": " + noSocket, noSocket));
+      }
+    };
+    if (loop.inEventLoop()) {
+      tracked.run();
+      return;
+    }
+    try {
+      loop.execute(tracked);
+    } catch (RejectedExecutionException shutDown) {
+      pending.fail(closedError());
+    }
+  }
+
+  /** A UDP channel of the server's family, registered on this loop and being bound to a random port. */
+  private ChannelFuture openUdp(PendingExchange pending) {
+    SocketProtocolFamily family = pending.server().getAddress() instanceof Inet6Address
+        ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+    Channel channel = new NioDatagramChannel(family);
+    channel.pipeline().addLast(new UdpReplyHandler(pending));
+    ChannelPromise bound = channel.newPromise();
+    loop.register(channel).addListener(registered -> {
+      if (registered.isSuccess()) {
+        channel.bind(ANY_PORT, bound);
+      } else {
+        // never registered, so the pipeline cannot close it: close the socket directly
+        channel.unsafe().closeForcibly();
+        bound.setFailure(registered.cause());
+      }
+    });
+    return bound;
+  }
+
+  /** Ends every exchange still in flight and refuses new ones; returns once that is done. */
+  void close() {
+    if (loop.inEventLoop()) {
+      closeAll();
+      return;
+    }
+    try {
+      loop.submit(this::closeAll).syncUninterruptibly();
+    } catch (RejectedExecutionException alreadyShutDown) {
+      // a loop that has stopped has nothing in flight
+    }
+  }
+
+  private void closeAll() {
+    closed = true;
+    // failing one lets the resolver ask its next query at once, which is refused: iterate a copy
+    for (PendingExchange pending : List.copyOf(inFlight)) {
+      pending.fail(closedError());
+    }
+  }
+
+  static IOException closedError() {
+    return new IOException("the transport is closed");
+  }
+}
