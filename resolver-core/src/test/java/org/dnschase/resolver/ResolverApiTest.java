@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.dnschase.resolver.internal.transport.OpenSockets;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -114,17 +111,17 @@ class ResolverApiTest {
   @Test
   @DisplayName("close() leaves no live transport threads, no open sockets, and later calls fail as CLOSED")
   void close_leavesNoThreadsNorSocketsAndFailsLaterCalls() throws IOException {
-    long socketsBefore = openSocketsAndSelectors();
+    long socketsBefore = OpenSockets.count();
     List<Thread> threadsBefore = transportThreads();
     Resolver resolver = ChainLab.resolverFor(lab).build();
     resolver.resolve("start.alpha.lab.", Type.A);
     assertThat(transportThreads()).isNotEmpty();
-    assertThat(openSocketsAndSelectors()).isGreaterThan(socketsBefore);
+    assertThat(OpenSockets.count()).isGreaterThan(socketsBefore);
 
     resolver.close();
 
     assertThat(transportThreads()).as("threads of this resolver still alive").isSubsetOf(threadsBefore);
-    assertThat(openSocketsAndSelectors()).isEqualTo(socketsBefore);
+    assertThat(OpenSockets.count()).isEqualTo(socketsBefore);
     Resolution after = resolver.resolve("start.alpha.lab.", Type.A);
     assertThat(((Resolution.Failure) after).reason()).isEqualTo(FailureReason.CLOSED);
   }
@@ -139,24 +136,6 @@ class ResolverApiTest {
     Set<Integer> ports = lab.queries().stream().map(RecordedQuery::client)
         .map(java.net.InetSocketAddress::getPort).collect(Collectors.toSet());
     assertThat(ports.size()).isGreaterThan(lab.queries().size() / 2);
-  }
-
-  /** Sockets and epoll selectors this JVM holds open, from /proc/self/fd (Linux). */
-  private static long openSocketsAndSelectors() throws IOException {
-    Path fds = Path.of("/proc/self/fd");
-    Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc/self/fd to count open sockets");
-    try (Stream<Path> entries = Files.list(fds)) {
-      return entries.map(ResolverApiTest::linkTarget)
-          .filter(target -> target.startsWith("socket:") || target.contains("eventpoll")).count();
-    }
-  }
-
-  private static String linkTarget(Path fd) {
-    try {
-      return Files.readSymbolicLink(fd).toString();
-    } catch (IOException e) {
-      return ""; // the descriptor closed while we listed it
-    }
   }
 
   private static List<Thread> transportThreads() {

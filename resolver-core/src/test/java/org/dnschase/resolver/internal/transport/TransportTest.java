@@ -2,18 +2,25 @@ package org.dnschase.resolver.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.dnschase.resolver.internal.transport.FakeServers.LOOPBACK;
+import static org.dnschase.resolver.internal.transport.FakeServers.SERVER_WAIT_MS;
+import static org.dnschase.resolver.internal.transport.FakeServers.addressIn;
+import static org.dnschase.resolver.internal.transport.FakeServers.addressOf;
+import static org.dnschase.resolver.internal.transport.FakeServers.answer;
+import static org.dnschase.resolver.internal.transport.FakeServers.query;
+import static org.dnschase.resolver.internal.transport.FakeServers.receive;
+import static org.dnschase.resolver.internal.transport.FakeServers.send;
+import static org.dnschase.resolver.internal.transport.FakeServers.udpServer;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +29,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.dnschase.resolver.internal.message.Queries;
+import org.dnschase.resolver.internal.transport.FakeServers.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -42,9 +48,6 @@ import org.xbill.DNS.Type;
  */
 class TransportTest {
 
-  private static final InetAddress LOOPBACK = loopback();
-  /** How long the fake server waits for the transport's packets before the test fails. */
-  private static final int SERVER_WAIT_MS = 5_000;
   private static final Duration SHORT = Duration.ofMillis(200);
   private static final Duration LONG = Duration.ofSeconds(5);
   private static final String THREAD_PREFIX = "dnschase-transport";
@@ -54,58 +57,6 @@ class TransportTest {
   @AfterEach
   void closeTransport() {
     transport.close();
-  }
-
-  private static InetAddress loopback() {
-    try {
-      return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  /* ---- the fake server ---- */
-
-  private record Received(Message query, SocketAddress from) {}
-
-  private static DatagramSocket udpServer() throws IOException {
-    DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
-    socket.setSoTimeout(SERVER_WAIT_MS);
-    return socket;
-  }
-
-  private static InetSocketAddress addressOf(DatagramSocket socket) {
-    return new InetSocketAddress(LOOPBACK, socket.getLocalPort());
-  }
-
-  private static Received receive(DatagramSocket socket) throws IOException {
-    DatagramPacket packet = new DatagramPacket(new byte[4096], 4096);
-    socket.receive(packet);
-    byte[] bytes = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
-    return new Received(new Message(bytes), packet.getSocketAddress());
-  }
-
-  private static void send(DatagramSocket socket, SocketAddress to, byte[] bytes) throws IOException {
-    socket.send(new DatagramPacket(bytes, bytes.length, to));
-  }
-
-  private static Message query(String name) {
-    return Queries.iterative(Name.fromConstantString(name), Type.A, 1232);
-  }
-
-  /** A reply to {@code query} with the given ID and one A record. */
-  private static Message answer(Message query, int id, String address) throws IOException {
-    Message reply = new Message(id);
-    reply.getHeader().setFlag(Flags.QR);
-    reply.getHeader().setFlag(Flags.AA);
-    reply.addRecord(query.getQuestion(), Section.QUESTION);
-    reply.addRecord(new ARecord(query.getQuestion().getName(), DClass.IN, 300,
-        InetAddress.getByName(address)), Section.ANSWER);
-    return reply;
-  }
-
-  private static String addressIn(Message reply) {
-    return ((ARecord) reply.getSection(Section.ANSWER).get(0)).getAddress().getHostAddress();
   }
 
   /* ---- which replies are accepted ---- */
