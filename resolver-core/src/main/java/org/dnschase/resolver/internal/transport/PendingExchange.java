@@ -48,8 +48,11 @@ final class PendingExchange {
     opened.addListener(open -> {
       Channel channel = opened.channel();
       if (!open.isSuccess()) {
-        channel.close();
         fail(new IOException("cannot reach " + server + ": " + open.cause().getMessage(), open.cause()));
+        // one that never got registered was closed where that failed; its pipeline cannot close it
+        if (channel.isRegistered()) {
+          channel.close();
+        }
         return;
       }
       ScheduledFuture<?> timer = channel.eventLoop().schedule(
