@@ -147,8 +147,11 @@ public final class RRsetCacheBuilder {
   }
 
   /**
-   * Where Caffeine runs its maintenance (expiry, eviction). Tests pass {@code Runnable::run} to
-   * have it done on the calling thread. Default: Caffeine's, {@code ForkJoinPool.commonPool()}.
+   * Where Caffeine runs its maintenance (expiry, eviction). Default: the calling thread
+   * ({@code Runnable::run}). Maintenance is a few amortised steps after a write, and a resolution
+   * writes a few dozen RRsets in a burst: waking a pool thread for each costs more than the work
+   * itself (a cold chain took a third longer with Caffeine's {@code ForkJoinPool.commonPool()},
+   * resolver-bench/RESULTS.md). Give an executor to keep writers free of eviction work.
    */
   public RRsetCacheBuilder executor(Executor executor) {
     requireUnset("executor", this.executor);
@@ -186,7 +189,7 @@ public final class RRsetCacheBuilder {
             min.toSeconds(),
             staleWindow == null ? 0 : staleWindow.toSeconds(),
             ticker == null ? Ticker.systemTicker() : ticker,
-            executor,
+            executor == null ? Runnable::run : executor,
             recordStats));
   }
 

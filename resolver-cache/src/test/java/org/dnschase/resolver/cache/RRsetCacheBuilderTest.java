@@ -42,6 +42,17 @@ class RRsetCacheBuilderTest {
   }
 
   @Test
+  @DisplayName("By default maintenance runs on the writer's thread: past the budget, a put returns evicted")
+  void defaultMaintenance_isDoneByTheWriter() {
+    RRsetCache cache = builder.maximumBytes(1024).build();
+
+    for (int i = 0; i < 50; i++) {
+      cache.put(rrset(a("host" + i + ".example.", 300, "192.0.2.1")), TrustRank.GLUE);
+      assertThat(cache.stats().estimatedBytes()).as("after put %d, no cleanUp", i).isLessThanOrEqualTo(1024);
+    }
+  }
+
+  @Test
   @DisplayName("Each build returns a new, independent cache")
   void build_returnsIndependentCaches() {
     builder.ticker(new FakeTicker()).executor(Runnable::run);

@@ -15,7 +15,7 @@ import java.util.concurrent.Executor;
  * @param staleWindowSeconds how long expired entries are kept to be served stale (RFC 8767); 0
  *     turns serve-stale off
  * @param ticker the one time source for Caffeine and for remaining TTLs
- * @param executor Caffeine's maintenance executor, or null for Caffeine's default
+ * @param executor Caffeine's maintenance executor
  * @param recordStats whether to keep counters
  */
 public record CacheSettings(

@@ -43,17 +43,15 @@ public final class CaffeineRRsetCache implements RRsetCache {
             settings.minTtlSeconds(), settings.maxTtlSeconds(), settings.maxNegativeTtlSeconds());
     this.counters = new StatsCounters(settings.recordStats());
     this.staleWindowNanos = settings.staleWindowSeconds() * CacheEntry.NANOS_PER_SECOND;
-    Caffeine<CacheKey, CacheEntry> builder =
+    this.cache =
         Caffeine.newBuilder()
             .ticker(ticker)
             .expireAfter(new TtlExpiry(staleWindowNanos))
             .maximumWeight(settings.maximumBytes())
             .weigher(new EntryWeigher())
-            .evictionListener((key, entry, cause) -> evicted(entry, cause));
-    if (settings.executor() != null) {
-      builder.executor(settings.executor());
-    }
-    this.cache = builder.build();
+            .evictionListener((CacheKey key, CacheEntry entry, RemovalCause cause) -> evicted(entry, cause))
+            .executor(settings.executor())
+            .build();
   }
 
   @Override
