@@ -17,13 +17,14 @@ public final class AliasRules {
 
   /**
    * Checks a CNAME at {@code owner} against the other RRsets of the same answer section, given
-   * the zone the answering server was asked as an authority for.
+   * the zone the answering server was asked as an authority for; {@code source}, where the
+   * answer came from, is turned into text only when there is something to report.
    */
-  public static List<Diagnostic> checkCname(Name owner, Name zone, List<RRset> answer, String where) {
+  public static List<Diagnostic> checkCname(Name owner, Name zone, List<RRset> answer, Object source) {
     List<Diagnostic> found = new ArrayList<>(0);
     if (owner.equals(zone)) {
       found.add(new Diagnostic(Diagnostic.Kind.CNAME_AT_APEX, owner,
-          owner + " is the apex of " + zone + " and a CNAME (" + where + ")"));
+          owner + " is the apex of " + zone + " and a CNAME (from " + source + ")"));
     }
     for (RRset set : answer) {
       if (!set.getName().equals(owner) || set.getType() == Type.CNAME || set.getType() == Type.RRSIG) {
@@ -31,9 +32,9 @@ public final class AliasRules {
       }
       if (set.getType() == Type.DNAME) {
         found.add(new Diagnostic(Diagnostic.Kind.CNAME_AND_DNAME, owner,
-            owner + " owns both a CNAME and a DNAME (" + where + ")"));
+            owner + " owns both a CNAME and a DNAME (from " + source + ")"));
       } else {
-        found.add(new Diagnostic(Diagnostic.Kind.CNAME_AND_OTHER_DATA, owner, where + " returned a CNAME and "
+        found.add(new Diagnostic(Diagnostic.Kind.CNAME_AND_OTHER_DATA, owner, "from " + source + " returned a CNAME and "
             + Type.string(set.getType()) + " at " + owner + "; the CNAME was followed"));
       }
     }

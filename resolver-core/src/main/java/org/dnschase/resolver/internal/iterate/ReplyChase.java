@@ -67,7 +67,7 @@ final class ReplyChase {
     if (alias == null) {
       return null;
     }
-    q.journal.reportAll(AliasRules.checkCname(q.name, zone, reply.answer(), "from " + source));
+    q.journal.reportAll(AliasRules.checkCname(q.name, zone, reply.answer(), source));
     reportCoOwnedAlias(q, q.name, Type.DNAME, source);
     context.cache.put(alias, rank);
     return q.restart(Hops.cname(q.name, alias, zone, source));
