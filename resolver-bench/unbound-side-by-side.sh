@@ -5,7 +5,7 @@
 # match. Then, for interop, the same lab exported as zone files is served by NSD on the same
 # addresses (one NSD per address) and both resolvers resolve every chain again through it.
 # Run as root from the repository root or anywhere:
-#   resolver-bench/unbound-side-by-side.sh [--runs N] [--no-qmin] [--no-nsd]
+#   resolver-bench/unbound-side-by-side.sh [--runs N] [--pause MS] [--no-qmin] [--no-nsd]
 # Installs unbound, nsd (and dnsutils) from Debian's packages when missing. Nothing leaves
 # loopback: both resolvers know only the lab's root, and every lab server is on 127.53.x.y.
 set -euo pipefail

@@ -60,8 +60,8 @@ final class NsdInterop {
     try (NsdServers nsd = new NsdServers(lab, port);
         Resolver resolver = BenchLab.resolverFor(rootHints, port, cache);
         UnboundProcess unbound = new UnboundProcess(rootHintsText, qnameMinimisation)) {
-      Side ours = new Side.Ours(resolver, cache, nsd);
-      Side theirs = new Side.Unbound(unbound, nsd);
+      Side ours = new Side.Ours(resolver, cache, nsd, Side.SETTLE_MILLIS);
+      Side theirs = new Side.Unbound(unbound, nsd, Side.SETTLE_MILLIS);
       System.out.printf("%nInterop: the same lab served by NSD (%d instances, one per server address, "
           + "zone files from ZoneExport); cold runs, %d per cell%n%n", lab.servers().size(), RUNS);
       System.out.println("| hops | ours: NSD = testkit | Unbound: NSD = testkit | NSD: ours = Unbound "

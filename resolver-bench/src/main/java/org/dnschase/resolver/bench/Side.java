@@ -20,6 +20,15 @@ import org.xbill.DNS.Type;
  */
 sealed interface Side {
 
+  /**
+   * The default pause before every timed run of either side, and after each of Unbound's, which
+   * may go on asking (NS addresses, say) after it answered; those queries count too. Before each
+   * run for both, because a pause costs time of its own: threads that went idle (the lab's
+   * servers, the resolvers') take longer to wake, about 1 ms over a cold chain on this project's
+   * machines. A pause of 0 times both back to back, hot, and may miss Unbound's late queries.
+   */
+  long SETTLE_MILLIS = 100;
+
   default Run cold(Name qname) throws Exception {
     emptyCache();
     return warm(qname);
@@ -33,7 +42,7 @@ sealed interface Side {
   record Run(long nanos, int queries, Set<String> answer) {}
 
   /** Our resolver, in-process. */
-  record Ours(Resolver resolver, RRsetCache cache, Upstream upstream) implements Side {
+  record Ours(Resolver resolver, RRsetCache cache, Upstream upstream, long pauseMillis) implements Side {
     @Override
     public void emptyCache() {
       cache.invalidateAll();
@@ -41,6 +50,7 @@ sealed interface Side {
 
     @Override
     public Run warm(Name qname) throws Exception {
+      Thread.sleep(pauseMillis);
       upstream.clearQueries();
       long start = System.nanoTime();
       Resolution resolution = resolver.resolve(qname, Type.A);
@@ -51,10 +61,7 @@ sealed interface Side {
   }
 
   /** An Unbound child process, asked as a stub asks it. */
-  record Unbound(UnboundProcess unbound, Upstream upstream) implements Side {
-    /** Unbound may go on asking (NS addresses, say) after it answered; those queries count too. */
-    static final long SETTLE_MILLIS = 100;
-
+  record Unbound(UnboundProcess unbound, Upstream upstream, long pauseMillis) implements Side {
     @Override
     public void emptyCache() throws Exception {
       unbound.flush();
@@ -62,12 +69,12 @@ sealed interface Side {
 
     @Override
     public Run warm(Name qname) throws Exception {
-      Thread.sleep(SETTLE_MILLIS);
+      Thread.sleep(pauseMillis);
       upstream.clearQueries();
       long start = System.nanoTime();
       Message reply = unbound.query(qname);
       long nanos = System.nanoTime() - start;
-      Thread.sleep(SETTLE_MILLIS);
+      Thread.sleep(pauseMillis);
       Set<String> answer = reply.getRcode() == Rcode.NOERROR
           ? comparable(reply.getSection(Section.ANSWER)) : Set.of(Rcode.string(reply.getRcode()));
       return new Run(nanos, upstream.queryCount(), answer);

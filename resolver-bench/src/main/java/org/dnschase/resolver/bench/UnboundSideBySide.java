@@ -17,12 +17,15 @@ import org.xbill.DNS.Name;
  * table.
  *
  * <p>Run by {@code resolver-bench/unbound-side-by-side.sh} (as root, for port 53). Arguments:
- * {@code [--runs N] [--no-qmin] [--no-nsd]}.
+ * {@code [--runs N] [--pause MS] [--no-qmin] [--no-nsd]}.
  */
 public final class UnboundSideBySide {
 
-  /** Enough cold resolutions for the JIT to compile our hot paths before anything is timed. */
-  private static final int WARM_UP_RUNS = 500;
+  /**
+   * Enough cold resolutions for the JIT to compile our hot paths before anything is timed: after
+   * 500 a cold chain still took twice as long as after 2,000 (measured on this project's machines).
+   */
+  private static final int WARM_UP_RUNS = 5_000;
 
   private UnboundSideBySide() {}
 
@@ -30,23 +33,26 @@ public final class UnboundSideBySide {
     List<String> options = Arrays.asList(args);
     int runs = options.contains("--runs") ? Integer.parseInt(options.get(options.indexOf("--runs") + 1)) : 21;
     boolean qnameMinimisation = !options.contains("--no-qmin");
+    long pauseMillis = options.contains("--pause")
+        ? Long.parseLong(options.get(options.indexOf("--pause") + 1)) : Side.SETTLE_MILLIS;
     RRsetCache cache = RRsetCache.builder().build();
     NsdInterop interop;
     try (TestHierarchy lab = BenchLab.start(53);
         Resolver ours = BenchLab.resolverFor(lab, cache);
         UnboundProcess unbound = new UnboundProcess(lab.rootHintsText(), qnameMinimisation)) {
       interop = new NsdInterop(lab, qnameMinimisation);
-      Side mine = new Side.Ours(ours, cache, Upstream.of(lab));
-      Side theirs = new Side.Unbound(unbound, Upstream.of(lab));
+      Side mine = new Side.Ours(ours, cache, Upstream.of(lab), pauseMillis);
+      Side theirs = new Side.Unbound(unbound, Upstream.of(lab), pauseMillis);
       for (int i = 0; i < WARM_UP_RUNS; i++) {
         mine.cold(BenchLab.chainStart(BenchLab.HOPS[i % BenchLab.HOPS.length]));
       }
-      System.out.printf("Unbound on 127.0.0.1:%d, qname minimisation %s; %d runs per cell, medians%n",
-          unbound.port, qnameMinimisation ? "on (its default)" : "off", runs);
+      System.out.printf("Unbound on 127.0.0.1:%d, qname minimisation %s; %d runs per cell, medians;"
+          + " a pause of %d ms before each timed run of either%n",
+          unbound.port, qnameMinimisation ? "on (its default)" : "off", runs, pauseMillis);
       printTimes(mine, theirs, runs, interop);
       // measured last, when the stub's code is as warm as it was for the rows above
       System.out.printf("%nFloor under every Unbound time (the stub's round trip for a name Unbound answers "
-          + "from its configuration): %.0f µs.%n", stubFloor(unbound, runs).micros());
+          + "from its configuration): %.0f µs.%n", stubFloor(unbound, runs, pauseMillis).micros());
       System.out.println("Unbound's times include the stub's UDP round trip to it on loopback; ours are "
           + "in-process calls. Unbound gives up after 11 restarts (one per CNAME followed across "
           + "zones), so it answers SERVFAIL where a chain needs 12.");
@@ -78,9 +84,9 @@ public final class UnboundSideBySide {
   }
 
   /** What a stub pays for an answer Unbound holds in its configuration: no cache, no recursion. */
-  private static Cell stubFloor(UnboundProcess unbound, int runs) throws Exception {
+  private static Cell stubFloor(UnboundProcess unbound, int runs, long pauseMillis) throws Exception {
     return Cell.measure(runs, () -> {
-      Thread.sleep(Side.Unbound.SETTLE_MILLIS); // the same pause as before every timed Unbound query
+      Thread.sleep(pauseMillis); // the same pause as before every timed run
       long start = System.nanoTime();
       unbound.query(UnboundProcess.FLOOR);
       return new Side.Run(System.nanoTime() - start, 0, Set.of());
