@@ -38,7 +38,7 @@ public sealed interface CacheLookup {
      * prefetch}, which uses the same share).
      */
     public boolean prefetchDue() {
-      return rrset.getTTL() * 10 < storedTtl;
+      return rrset.getTTL() * 10 <= storedTtl;
     }
   }
 

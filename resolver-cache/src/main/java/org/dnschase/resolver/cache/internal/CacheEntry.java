@@ -85,7 +85,7 @@ abstract sealed class CacheEntry implements EntryRef
    */
   final CacheLookup liveAnswerAt(long nowNanos) {
     long remainingNanos = expiresAtNanos - nowNanos;
-    return remainingNanos <= 0 ? null : answer(remainingNanos / NANOS_PER_SECOND);
+    return remainingNanos <= 0 ? null : answer(wholeSeconds(remainingNanos));
   }
 
   @Override
@@ -97,7 +97,15 @@ abstract sealed class CacheEntry implements EntryRef
   @Override
   public final long remainingSeconds(long nowNanos) {
     long remainingNanos = expiresAtNanos - nowNanos;
-    return remainingNanos <= 0 || removed ? -1 : remainingNanos / NANOS_PER_SECOND;
+    return remainingNanos <= 0 || removed ? -1 : wholeSeconds(remainingNanos);
+  }
+
+  /**
+   * Remaining time as a TTL: rounded up, so data just stored reads the TTL it was stored with (no
+   * rebuild of its records on the first read) and live data never reads 0.
+   */
+  private static long wholeSeconds(long remainingNanos) {
+    return (remainingNanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
   }
 
   @Override

@@ -82,7 +82,7 @@ class EntryRefTest {
   void expired_isMarked() {
     EntryRef ref = storedAlias();
     ticker.advanceNanos(300_000_000_000L - 1);
-    assertThat(ref.remainingSeconds(cache.nowNanos())).isZero();
+    assertThat(ref.remainingSeconds(cache.nowNanos())).isEqualTo(1);
 
     ticker.advanceNanos(1);
     assertThat(ref.remainingSeconds(cache.nowNanos())).isEqualTo(-1);

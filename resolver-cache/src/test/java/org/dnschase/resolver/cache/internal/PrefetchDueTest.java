@@ -45,15 +45,15 @@ class PrefetchDueTest {
   }
 
   @Test
-  @DisplayName("Prefetch is due only once less than 10% of the stored TTL remains")
+  @DisplayName("Prefetch is due only once at most 10% of the stored TTL remains")
   void prefetchDue_inTheLastTenPercent() {
     cache.put(rrset(a("www.example.", 100, "192.0.2.1")), AUTHORITATIVE_ANSWER);
 
     assertThat(hitWww().prefetchDue()).isFalse();
-    ticker.advanceSeconds(90);
-    assertThat(hitWww().prefetchDue()).as("10 s of 100 left: not yet").isFalse();
+    ticker.advance(Duration.ofSeconds(90).minusNanos(1));
+    assertThat(hitWww().prefetchDue()).as("just over 10 s of 100 left: not yet").isFalse();
     ticker.advanceNanos(1);
-    assertThat(hitWww().prefetchDue()).as("9.99 s of 100 left").isTrue();
+    assertThat(hitWww().prefetchDue()).as("10 s of 100 left").isTrue();
     ticker.advanceSeconds(9);
     assertThat(hitWww().prefetchDue()).as("in the last second").isTrue();
   }

@@ -50,23 +50,23 @@ class TtlExpiryTest {
   }
 
   @Test
-  @DisplayName("RFC 1035 §3.2.1: the remaining TTL is whole seconds, rounded down")
-  void remainingTtl_roundsDown() {
+  @DisplayName("The remaining TTL is whole seconds, rounded up: the stored TTL until a second has passed")
+  void remainingTtl_roundsUp() {
     cache.put(rrset(a("www.example.", 300, "192.0.2.1")), AUTHORITATIVE_ANSWER);
 
     ticker.advanceNanos(1);
-    assertThat(hitTtl(lookupWww(cache))).isEqualTo(299);
+    assertThat(hitTtl(lookupWww(cache))).isEqualTo(300);
     ticker.advance(Duration.ofMillis(1500));
-    assertThat(hitTtl(lookupWww(cache))).isEqualTo(298);
+    assertThat(hitTtl(lookupWww(cache))).isEqualTo(299);
   }
 
   @Test
-  @DisplayName("RFC 1035 §3.2.1: in its last second an entry is still answered, with TTL 0")
-  void remainingTtl_isZeroInTheLastSecond() {
+  @DisplayName("RFC 1035 §3.2.1: in its last second an entry is answered with TTL 1, never 0 (not to be cached)")
+  void remainingTtl_isOneInTheLastSecond() {
     cache.put(rrset(a("www.example.", 10, "192.0.2.1")), AUTHORITATIVE_ANSWER);
 
     ticker.advance(Duration.ofMillis(9_500));
-    assertThat(hitTtl(lookupWww(cache))).isZero();
+    assertThat(hitTtl(lookupWww(cache))).isEqualTo(1);
   }
 
   @Test

@@ -118,9 +118,9 @@ final class CachedResolution {
       if (left < 0) {
         return null;
       }
-      // the remaining TTL reads `left` while more than left seconds are left: until this instant
-      staleAt = Math.min(staleAt, ref.expiresAtNanos() - left * NANOS_PER_SECOND);
-      prefetchDue |= left * 10 < ref.storedTtl();
+      // the remaining TTL reads `left` while more than left - 1 seconds are left: until this instant
+      staleAt = Math.min(staleAt, ref.expiresAtNanos() - (left - 1) * NANOS_PER_SECOND);
+      prefetchDue |= left * 10 <= ref.storedTtl();
     }
     List<Hop> hops = new ArrayList<>(template.size());
     for (int i = 0; i < template.size(); i++) {
