@@ -8,6 +8,8 @@ import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNAMERecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -22,6 +24,17 @@ class ResolutionJsonTest {
 
     assertThat(json).containsEntry("status", "YXDOMAIN").containsEntry("kind", "failure")
         .containsEntry("reason", "YXDOMAIN").containsEntry("elapsedMicros", 7L);
+  }
+
+  @Test
+  void yxDomainFailure_listsTheDnameItStoppedAt() {
+    DNAMERecord dname = new DNAMERecord(Name.fromConstantString("example."), DClass.IN, 300,
+        Name.fromConstantString("long.test."));
+    Resolution failure = new Resolution.Failure(QNAME, Type.A, FailureReason.YXDOMAIN, "too long", List.of(),
+        dname, List.of(), List.of(), 1);
+
+    assertThat(Json.object(ResolutionJson.of(failure, 1, false)))
+        .containsEntry("answer", List.of("example. 300 IN DNAME long.test."));
   }
 
   @Test
