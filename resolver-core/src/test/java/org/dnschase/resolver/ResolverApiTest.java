@@ -127,6 +127,28 @@ class ResolverApiTest {
   }
 
   @Test
+  @DisplayName("close() from a callback on the resolver's own thread returns, and the threads then exit")
+  void closeFromOwnCallback_returnsAndThreadsExit() throws Exception {
+    List<Thread> threadsBefore = transportThreads();
+    Resolver resolver = ChainLab.resolverFor(lab).build();
+
+    CompletableFuture<String> closedOn = resolver.resolveAsync("start.alpha.lab.", Type.A).thenApply(answer -> {
+      resolver.close();
+      return Thread.currentThread().getName();
+    });
+
+    assertThat(closedOn.get(5, TimeUnit.SECONDS)).startsWith("dnschase-transport");
+    for (Thread thread : transportThreads()) {
+      if (!threadsBefore.contains(thread)) {
+        thread.join(TimeUnit.SECONDS.toMillis(5));
+        assertThat(thread.isAlive()).as("%s still alive", thread).isFalse();
+      }
+    }
+    Resolution after = resolver.resolve("start.alpha.lab.", Type.A);
+    assertThat(((Resolution.Failure) after).reason()).isEqualTo(FailureReason.CLOSED);
+  }
+
+  @Test
   @DisplayName("Each query goes out on its own socket: source ports vary (RFC 5452 §9.2)")
   void sourcePorts_vary() {
     lab.clearQueries();

@@ -6,6 +6,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,6 +93,11 @@ public final class NettyTransport implements Transport {
     return loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
   }
 
+  /**
+   * Ends every exchange in flight, stops the event loops and waits for their threads to exit.
+   * Called from one of those threads (a callback on a resolution's future closing the resolver),
+   * it cannot wait for itself: it stops the loops and returns, and they exit once it is done.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -101,7 +107,11 @@ public final class NettyTransport implements Transport {
     for (LoopExchanges loop : loops) {
       loop.close();
     }
-    group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+    Future<?> terminated = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+    if (eventLoopThreads.contains(Thread.currentThread())) {
+      return;
+    }
+    terminated.syncUninterruptibly();
     // Netty reports termination from inside the loop thread, just before it exits: wait for the
     // exit itself, so that "closed" means no thread of ours is left running.
     for (Thread thread : eventLoopThreads) {
