@@ -5,6 +5,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -54,6 +56,7 @@ public final class ResolverBuilder {
   private Integer transportThreads;
   private Duration staleWindow;
   private Boolean prefetch;
+  private Executor callbackExecutor;
   private Boolean ipv6;
 
   ResolverBuilder() {}
@@ -240,6 +243,21 @@ public final class ResolverBuilder {
     return this;
   }
 
+  /**
+   * Where the futures of {@link Resolver#resolveAsync} complete, and so where callbacks chained on
+   * them run, when the outcome needed upstream queries: never on the transport's own threads, so
+   * a callback may block, resolve synchronously or close the resolver without stalling (or
+   * waiting for) the event loop it would run on. Outcomes known at once, from the cache, complete
+   * before {@code resolveAsync} returns. Default: {@link ForkJoinPool#commonPool()}, as
+   * Caffeine's; {@code Runnable::run} completes on the transport's thread instead, for callbacks
+   * that never block.
+   */
+  public ResolverBuilder callbackExecutor(Executor executor) {
+    requireUnset("callbackExecutor", callbackExecutor);
+    callbackExecutor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
   /** Builds the resolver; the builder can build more with the same settings. */
   public Resolver build() {
     Ticker time = ticker != null ? ticker : Ticker.systemTicker();
@@ -258,7 +276,8 @@ public final class ResolverBuilder {
         time,
         transport,
         transportThreads != null ? transportThreads : DEFAULT_TRANSPORT_THREADS,
-        prefetch != null && prefetch));
+        prefetch != null && prefetch,
+        callbackExecutor != null ? callbackExecutor : ForkJoinPool.commonPool()));
   }
 
   private Predicate<InetAddress> upstreamFilter() {

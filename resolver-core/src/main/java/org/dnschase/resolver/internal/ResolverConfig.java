@@ -3,6 +3,7 @@ package org.dnschase.resolver.internal;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.RootHints;
@@ -13,7 +14,8 @@ import org.dnschase.resolver.cache.RRsetCache;
 /**
  * Everything a resolver is built with, checked by the builder. {@code transport} is null when
  * the resolver should make and own its default Netty transport. {@code prefetch} turns on the
- * background refresh of entries hit in the last 10% of their TTL.
+ * background refresh of entries hit in the last 10% of their TTL. {@code callbackExecutor}
+ * completes the futures of resolutions that needed the network.
  */
 public record ResolverConfig(
     RootHints rootHints,
@@ -30,4 +32,5 @@ public record ResolverConfig(
     Ticker ticker,
     Transport transport,
     int transportThreads,
-    boolean prefetch) {}
+    boolean prefetch,
+    Executor callbackExecutor) {}

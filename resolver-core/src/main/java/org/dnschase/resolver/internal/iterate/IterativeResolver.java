@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
@@ -57,7 +58,30 @@ public final class IterativeResolver implements Resolver {
   @Override
   public CompletableFuture<Resolution> resolveAsync(Name name, int type) {
     Resolution now = answerAtOnce(name, type);
-    return now != null ? CompletableFuture.completedFuture(now) : iterate(name, type);
+    return now != null ? CompletableFuture.completedFuture(now) : offTransport(iterate(name, type));
+  }
+
+  /**
+   * The outcome, completed on the callback executor: a caller's callbacks must never run on (and
+   * so never block) the event loop that the replies they may wait for arrive on.
+   */
+  private CompletableFuture<Resolution> offTransport(CompletableFuture<Resolution> outcome) {
+    CompletableFuture<Resolution> result = new CompletableFuture<>();
+    outcome.whenComplete((resolution, error) -> {
+      Runnable complete = () -> {
+        if (error != null) {
+          result.completeExceptionally(error);
+        } else {
+          result.complete(resolution);
+        }
+      };
+      try {
+        context.config.callbackExecutor().execute(complete);
+      } catch (RejectedExecutionException shutDown) {
+        complete.run(); // better here than never
+      }
+    });
+    return result;
   }
 
   /**

@@ -140,6 +140,26 @@ class ConcurrentExchangeTest {
   /* ---- lifecycle ---- */
 
   @Test
+  @DisplayName("close() from the transport's own thread returns (it cannot wait for itself), then its threads exit")
+  void closeFromOwnThread_returnsAndThreadsExit() throws Exception {
+    // not closed after the test: were close() to hang on its own thread, that would hang too
+    NettyTransport transport = new NettyTransport(1);
+    try (DatagramSocket server = udpServer()) {
+      CompletableFuture<Thread> closedOn = transport.exchange(addressOf(server), query("a.example.test."), LONG)
+          .thenApply(reply -> {
+            transport.close();
+            return Thread.currentThread();
+          });
+      Received got = receive(server);
+      send(server, got.from(), answerTo(got, "192.0.2.1"));
+
+      Thread loop = closedOn.get(LONG.toMillis(), TimeUnit.MILLISECONDS);
+      loop.join(LONG.toMillis());
+      assertThat(loop.isAlive()).as("the loop thread that closed its transport").isFalse();
+    }
+  }
+
+  @Test
   @DisplayName("Transport contract: close() fails every exchange in flight and leaves no socket open")
   void closeWithManyInFlight_failsThemAllAndLeavesNoSocket() throws Exception {
     // the JDK keeps a socket pair of its own from the first NIO close on (the dispatcher's
