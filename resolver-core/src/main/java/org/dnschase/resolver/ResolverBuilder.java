@@ -277,7 +277,8 @@ public final class ResolverBuilder {
         transport,
         transportThreads != null ? transportThreads : DEFAULT_TRANSPORT_THREADS,
         prefetch != null && prefetch,
-        callbackExecutor != null ? callbackExecutor : ForkJoinPool.commonPool()));
+        callbackExecutor != null ? callbackExecutor : ForkJoinPool.commonPool(),
+        ipv6 == null || ipv6));
   }
 
   private Predicate<InetAddress> upstreamFilter() {

@@ -15,7 +15,8 @@ import org.dnschase.resolver.cache.RRsetCache;
  * Everything a resolver is built with, checked by the builder. {@code transport} is null when
  * the resolver should make and own its default Netty transport. {@code prefetch} turns on the
  * background refresh of entries hit in the last 10% of their TTL. {@code callbackExecutor}
- * completes the futures of resolutions that needed the network.
+ * completes the futures of resolutions that needed the network. {@code ipv6} says whether
+ * servers are asked over IPv6 (the filter excludes IPv6 addresses otherwise).
  */
 public record ResolverConfig(
     RootHints rootHints,
@@ -33,4 +34,5 @@ public record ResolverConfig(
     Transport transport,
     int transportThreads,
     boolean prefetch,
-    Executor callbackExecutor) {}
+    Executor callbackExecutor,
+    boolean ipv6) {}

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
@@ -173,6 +174,17 @@ final class QueryTargetsStep {
   }
 
   /**
+   * The AAAA look-up of a name server that exists but has no A record (an IPv6-only server),
+   * when IPv6 is on; any other outcome of the A look-up as it is.
+   */
+  private CompletableFuture<Resolution> orAaaa(Query q, Name nameServer, Name zone, Resolution a) {
+    if (!(a instanceof Resolution.NoData) || !context.config.ipv6()) {
+      return CompletableFuture.completedFuture(a);
+    }
+    return iteration.run(q.nameServerLookup(context.nextQueryId(), nameServer, Type.AAAA, zone));
+  }
+
+  /**
    * The last resort for a cached delegation whose in-zone glue expired while its other servers
    * fail: the walk goes on from the closest cached cut above the zone, whose referral brings the
    * glue back (the referral's delegation is never fetched again, so this ends).
@@ -186,7 +198,9 @@ final class QueryTargetsStep {
   private Step lookUp(Query q, Name nameServer) {
     Delegation delegation = q.delegation;
     Query lookup = q.nameServerLookup(context.nextQueryId(), nameServer, Type.A, delegation.zone());
-    return new Step.Await(iteration.run(lookup).thenAccept(result -> {
+    CompletableFuture<Resolution> addresses =
+        iteration.run(lookup).thenCompose(result -> orAaaa(q, nameServer, delegation.zone(), result));
+    return new Step.Await(addresses.thenAccept(result -> {
       if (result instanceof Resolution.Answer answer) {
         delegation.addAddresses(nameServer, RRsets.addresses(answer.rrset()));
         if (!answer.chain().isEmpty()) {
