@@ -149,8 +149,11 @@ class ResolverApiTest {
     try (Resolver resolver = ChainLab.resolverFor(lab).build()) {
       CompletableFuture<Resolution> nested = resolver.resolveAsync("start.alpha.lab.", Type.A)
           .thenApply(first -> resolver.resolve("final.alpha.lab.", Type.MX));
+      CompletableFuture<Resolution> joined = resolver.resolveAsync("hop1.beta.lab.", Type.A)
+          .thenApply(first -> resolver.resolveAsync("f4.beta.lab.", Type.MX).join());
 
       assertThat(nested.get(5, TimeUnit.SECONDS)).isInstanceOf(Resolution.NoData.class);
+      assertThat(joined.get(5, TimeUnit.SECONDS)).isInstanceOf(Resolution.NoData.class);
     }
   }
 
