@@ -37,8 +37,7 @@ final class InitStep {
         if (q.journal.tracing()) { // the detail text costs more than the look-up
           q.journal.trace(new TraceEvent.CacheHit(q.name, q.qtype, negative.kind().toString()));
         }
-        return q.finish(Outcome.Negative.fromCache(
-            negative.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN, negative.soa()));
+        return q.finish(Outcome.Negative.fromCache(negative));
       }
       case CacheLookup.Miss miss -> { }
     }
@@ -72,7 +71,7 @@ final class InitStep {
         if (q.journal.tracing()) { // the detail text costs more than the look-up
           q.journal.trace(new TraceEvent.CacheHit(ancestor, Type.ANY, "NXDOMAIN, so " + q.name + " cannot exist"));
         }
-        return q.finish(Outcome.Negative.fromCache(true, negative.soa()));
+        return q.finish(Outcome.Negative.fromCache(negative));
       }
     }
     return null;

@@ -3,6 +3,7 @@ package org.dnschase.resolver.internal.iterate;
 import java.util.List;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
+import org.dnschase.resolver.cache.CacheLookup;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
@@ -19,8 +20,8 @@ sealed interface Outcome {
    */
   record Negative(boolean nxDomain, SOARecord soa, List<Record> nameServers) implements Outcome {
 
-    static Negative fromCache(boolean nxDomain, SOARecord soa) {
-      return new Negative(nxDomain, soa, List.of());
+    static Negative fromCache(CacheLookup.NegativeHit hit) {
+      return new Negative(hit.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN, hit.soa(), List.of());
     }
 
     static Negative fromReply(boolean nxDomain, SOARecord soa, ScrubbedReply reply) {

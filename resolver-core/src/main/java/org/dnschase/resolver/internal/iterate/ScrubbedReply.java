@@ -53,12 +53,8 @@ record ScrubbedReply(int rcode, boolean authoritative, List<RRset> answer, List<
 
   /** The NS records the authority section gives for {@code zone}; empty if none. */
   List<Record> nameServersOf(Name zone) {
-    for (RRset set : authority) {
-      if (set.getType() == Type.NS && set.getName().equals(zone)) {
-        return set.rrs(false);
-      }
-    }
-    return List.of();
+    RRset set = find(authority, zone, Type.NS);
+    return set == null ? List.of() : set.rrs(false);
   }
 
   /** The A and AAAA RRsets the additional section gives for {@code name}. */

@@ -47,8 +47,7 @@ final class StaleFallback {
     switch (cache.lookupStale(q.name, q.qtype, DClass.IN)) {
       case CacheLookup.Hit hit -> serve(q, failed, new Outcome.Data(hit.rrset(), Hop.Source.CACHE),
           hit.rrset().size() + " record(s)");
-      case CacheLookup.NegativeHit negative -> serve(q, failed, Outcome.Negative.fromCache(
-          negative.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN, negative.soa()),
+      case CacheLookup.NegativeHit negative -> serve(q, failed, Outcome.Negative.fromCache(negative),
           negative.kind().toString());
       case CacheLookup.Miss miss -> { }
     }
