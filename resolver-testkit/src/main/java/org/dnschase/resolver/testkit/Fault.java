@@ -2,6 +2,8 @@ package org.dnschase.resolver.testkit;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 
@@ -84,6 +86,77 @@ public sealed interface Fault {
   record Lame() implements Fault {}
 
   /**
+   * Meets {@code fault} with the given probability, else {@code otherwise}: a lossy or jittery
+   * network rather than a dead server, e.g. {@code new Sometimes(0.05, new Drop())} loses one
+   * datagram in twenty. Chances are drawn per query; nest a {@code Sometimes} as {@code otherwise}
+   * to mix several faults.
+   *
+   * @param probability the chance of {@code fault}, 0 to 1
+   * @param fault the fault met with that chance
+   * @param otherwise the fault met the rest of the time, null for the normal reply
+   */
+  record Sometimes(double probability, Fault fault, Fault otherwise) implements Fault {
+    /** Checks the probability and the fault. */
+    public Sometimes {
+      if (!(probability >= 0 && probability <= 1)) {
+        throw new IllegalArgumentException("probability must be 0..1: " + probability);
+      }
+      Objects.requireNonNull(fault, "fault");
+    }
+
+    /** Meets {@code fault} with the given probability and answers normally the rest of the time. */
+    public Sometimes(double probability, Fault fault) {
+      this(probability, fault, null);
+    }
+  }
+
+  /**
+   * Sends the normal reply with {@code owners} extra A records in {@code section}, each under a
+   * name of its own below {@code under} ({@code 0.under}, {@code 1.under}, ... in base 36): a
+   * hostile large reply, since a resolver that groups or scrubs by owner pays for every distinct
+   * name. Over UDP it does not fit and goes out truncated (TC set), so the client retries over TCP
+   * and gets all of it, as from a real server.
+   *
+   * @param under the name the owners are below, e.g. the zone's origin to put them in bailiwick
+   * @param owners how many records, 1 to {@link #MAX_OWNERS}
+   * @param section a {@link Section} constant: ANSWER, AUTHORITY or ADDITIONAL
+   */
+  record Flood(Name under, int owners, int section) implements Fault {
+    /** The most owners whose records still fit one TCP message (65,535 bytes) beside an answer. */
+    public static final int MAX_OWNERS = 3_000;
+
+    /** Checks the name, the count and the section. */
+    public Flood {
+      Objects.requireNonNull(under, "under");
+      if (!under.isAbsolute()) {
+        throw new IllegalArgumentException("under must be absolute: " + under);
+      }
+      if (owners < 1 || owners > MAX_OWNERS) {
+        throw new IllegalArgumentException("owners must be 1.." + MAX_OWNERS + ": " + owners);
+      }
+      requireReplySection(section);
+      ownerBelow(under, owners - 1); // the longest owner must be a name
+    }
+
+    /**
+     * The owner of record {@code i}: its number in base 36, below {@link #under()}.
+     *
+     * @throws IllegalArgumentException if {@code under} is relative or leaves no room for a label
+     */
+    public Name owner(int i) {
+      return ownerBelow(under, i);
+    }
+
+    private static Name ownerBelow(Name under, int i) {
+      try {
+        return Name.concatenate(Name.fromConstantString(Integer.toString(i, 36)), under);
+      } catch (NameTooLongException | RuntimeException e) {
+        throw new IllegalArgumentException("no owner names fit below " + under + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
    * Sends the normal reply with one extra record in the given section, typically one outside the
    * zone's bailiwick that a resolver must drop (RFC 2181 §5.4.1).
    *
@@ -94,9 +167,13 @@ public sealed interface Fault {
     /** Checks the record and the section. */
     public OutOfBailiwick {
       Objects.requireNonNull(record, "record");
-      if (section < Section.ANSWER || section > Section.ADDITIONAL) {
-        throw new IllegalArgumentException("section must be ANSWER, AUTHORITY or ADDITIONAL");
-      }
+      requireReplySection(section);
+    }
+  }
+
+  private static void requireReplySection(int section) {
+    if (section < Section.ANSWER || section > Section.ADDITIONAL) {
+      throw new IllegalArgumentException("section must be ANSWER, AUTHORITY or ADDITIONAL");
     }
   }
 }

@@ -1,6 +1,10 @@
 package org.dnschase.resolver.testkit;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.ThreadLocalRandom;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -11,7 +15,22 @@ final class Faults {
   /** The question a {@link Fault.WrongQuestion} reply carries: a name no zone here can hold. */
   static final Name WRONG_QNAME = Name.fromConstantString("wrong-question.invalid.");
 
+  /** A flood's records live an hour: long enough that a resolver caching them keeps them. */
+  private static final long FLOOD_TTL = 3600;
+
   private Faults() {}
+
+  /**
+   * The fault this one query meets: {@code fault} itself, or for a {@link Fault.Sometimes} the
+   * branch drawn for it (null: the normal reply). Called before a {@link Fault.Delay} is waited.
+   */
+  static Fault chosen(Fault fault) {
+    if (fault instanceof Fault.Sometimes sometimes) {
+      boolean met = ThreadLocalRandom.current().nextDouble() < sometimes.probability();
+      return chosen(met ? sometimes.fault() : sometimes.otherwise());
+    }
+    return fault;
+  }
 
   /**
    * The reply bytes for {@code query} under {@code fault} (null: no fault), or null to send
@@ -31,6 +50,8 @@ final class Faults {
       case Fault.WrongQuestion w -> Replies.toWire(withWrongQuestion(answer(query, dispatcher)), query);
       case Fault.Lame l -> Replies.toWire(Dispatcher.replyTo(query.message()), query);
       case Fault.OutOfBailiwick o -> Replies.toWire(withExtra(answer(query, dispatcher), o), query);
+      case Fault.Flood f -> Replies.toWire(flooded(answer(query, dispatcher), f), query);
+      case Fault.Sometimes s -> reply(chosen(s), query, dispatcher);
     };
   }
 
@@ -65,6 +86,23 @@ final class Faults {
   private static Message withExtra(Message reply, Fault.OutOfBailiwick fault) {
     reply.addRecord(fault.record(), fault.section());
     return reply;
+  }
+
+  private static Message flooded(Message reply, Fault.Flood fault) {
+    for (int i = 0; i < fault.owners(); i++) {
+      Name owner = fault.owner(i);
+      byte[] address = {(byte) 192, 0, 2, (byte) i};
+      reply.addRecord(new ARecord(owner, DClass.IN, FLOOD_TTL, inet(address)), fault.section());
+    }
+    return reply;
+  }
+
+  private static InetAddress inet(byte[] address) {
+    try {
+      return InetAddress.getByAddress(address);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(e); // four bytes are always an IPv4 address
+    }
   }
 
   private static byte[] randomBytes(int length) {

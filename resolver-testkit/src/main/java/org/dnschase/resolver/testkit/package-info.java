@@ -45,7 +45,7 @@
  *
  * <p>Answers follow RFC 1034 §4.3.2 ({@link org.dnschase.resolver.testkit.Dispatcher} lets a test
  * script its own), and {@link org.dnschase.resolver.testkit.Fault} makes a server drop, delay,
- * truncate or garble its replies. {@link org.dnschase.resolver.testkit.ZoneExport} writes the zones
+ * truncate, garble or flood its replies, always or for a share of the queries. {@link org.dnschase.resolver.testkit.ZoneExport} writes the zones
  * out as master files, with which address serves which, for another authoritative server.
  */
 package org.dnschase.resolver.testkit;
