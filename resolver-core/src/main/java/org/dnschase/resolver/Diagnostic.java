@@ -1,6 +1,7 @@
 package org.dnschase.resolver;
 
 import java.util.Objects;
+import org.dnschase.resolver.rules.AliasRule;
 import org.xbill.DNS.Name;
 
 /**
@@ -13,18 +14,40 @@ import org.xbill.DNS.Name;
  */
 public record Diagnostic(Kind kind, Name name, String detail) {
 
-  /** The kinds of violation the resolver reports. */
-  public enum Kind {
-    /** A CNAME beside other data at one name (RFC 1034 §3.6.2, RFC 2181 §10.1); the CNAME was used. */
-    CNAME_AND_OTHER_DATA,
-    /** A CNAME at a zone apex, where SOA and NS must live (RFC 1912 §2.4, RFC 2181 §10.1). */
-    CNAME_AT_APEX,
-    /** A CNAME and a DNAME at one owner name (RFC 6672 §2.4). */
-    CNAME_AND_DNAME,
-    /** An NS target that is an alias (RFC 2181 §10.3); the resolver followed it. */
-    NS_TARGET_IS_ALIAS,
-    /** An MX target that is an alias (RFC 2181 §10.3). */
-    MX_TARGET_IS_ALIAS,
+  /**
+   * What a diagnostic reports: a broken {@link AliasRule} (a {@link Violation}), the same rules the
+   * testkit's zone check finds in zone files, or an {@link Oddity} of the chain or the servers.
+   * Both print as their constant's name ({@code CNAME_AT_APEX}, {@code LAME_SERVER}), and a switch
+   * over the two with patterns is exhaustive.
+   */
+  public sealed interface Kind permits Violation, Oddity {
+    /** The name of the rule or of the oddity, as its enum constant spells it. */
+    String name();
+  }
+
+  /**
+   * A broken alias rule, seen in an answer: the resolver followed the alias anyway.
+   *
+   * @param rule which rule
+   */
+  public record Violation(AliasRule rule) implements Kind {
+    public Violation {
+      Objects.requireNonNull(rule, "rule");
+    }
+
+    @Override
+    public String name() {
+      return rule.name();
+    }
+
+    @Override
+    public String toString() {
+      return rule.name();
+    }
+  }
+
+  /** What the resolver reports besides broken alias rules: about the chain and the servers. */
+  public enum Oddity implements Kind {
     /** A chain longer than the resolver's long-chain threshold: legal, but slow and fragile. */
     LONG_CHAIN,
     /**
@@ -53,5 +76,10 @@ public record Diagnostic(Kind kind, Name name, String detail) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(detail, "detail");
+  }
+
+  /** A diagnostic of a broken alias rule. */
+  public Diagnostic(AliasRule rule, Name name, String detail) {
+    this(new Violation(rule), name, detail);
   }
 }

@@ -87,7 +87,7 @@ public final class ResolverBuilder {
    * Serve-stale (RFC 8767), off by default: the default cache keeps data for {@code window} past
    * its TTL, and a resolution that no server answered (every server failed, or the deadline
    * passed) returns that data for the final name with TTL 30 s and a {@link
-   * Diagnostic.Kind#STALE_ANSWER} diagnostic. Fresh data is always preferred.
+   * Diagnostic.Oddity#STALE_ANSWER} diagnostic. Fresh data is always preferred.
    * {@code RRsetCacheBuilder.DEFAULT_STALE_WINDOW} (one day) is the usual window.
    */
   public ResolverBuilder serveStale(Duration window) {
@@ -184,7 +184,7 @@ public final class ResolverBuilder {
   }
 
   /**
-   * Chains with more hops than this are reported as {@link Diagnostic.Kind#LONG_CHAIN} (default
+   * Chains with more hops than this are reported as {@link Diagnostic.Oddity#LONG_CHAIN} (default
    * 8); they are still followed up to {@link Budgets#maxHops()}.
    */
   public ResolverBuilder longChainThreshold(int hops) {

@@ -3,6 +3,7 @@ package org.dnschase.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import org.dnschase.resolver.rules.AliasRule;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Dispatcher;
 import org.junit.jupiter.api.DisplayName;
@@ -23,7 +24,7 @@ class DiagnosticsTest extends ChainLabTest {
     Resolution result = resolver.resolve("epsilon.test.", Type.A);
 
     assertThat(result).isInstanceOf(Resolution.Answer.class);
-    assertThat(result.diagnostics()).extracting(Diagnostic::kind).containsExactly(Diagnostic.Kind.CNAME_AT_APEX);
+    assertThat(result.diagnostics()).extracting(Diagnostic::kind).containsExactly(new Diagnostic.Violation(AliasRule.CNAME_AT_APEX));
   }
 
   @Test
@@ -33,7 +34,7 @@ class DiagnosticsTest extends ChainLabTest {
 
     assertThat(result.chain()).extracting(hop -> hop.target().toString()).containsExactly("final.alpha.lab.");
     assertThat(result.diagnostics()).singleElement().satisfies(d -> {
-      assertThat(d.kind()).isEqualTo(Diagnostic.Kind.CNAME_AND_OTHER_DATA);
+      assertThat(d.kind()).isEqualTo(new Diagnostic.Violation(AliasRule.CNAME_AND_OTHER_DATA));
       assertThat(d.detail()).contains("TXT", "the CNAME was followed");
     });
   }
@@ -50,7 +51,7 @@ class DiagnosticsTest extends ChainLabTest {
       assertThat(result).isInstanceOf(Resolution.Answer.class);
       assertThat(result.chain()).extracting(hop -> hop.target().toString()).containsExactly("www.newhome.gamma.test.");
       assertThat(result.diagnostics()).extracting(Diagnostic::kind)
-          .containsExactly(Diagnostic.Kind.DNAME_SYNTHESIS_MISMATCH);
+          .containsExactly(Diagnostic.Oddity.DNAME_SYNTHESIS_MISMATCH);
     } finally {
       alpha.setDispatcher(zone);
     }
@@ -77,7 +78,7 @@ class DiagnosticsTest extends ChainLabTest {
 
     assertThat(result).isInstanceOf(Resolution.Answer.class);
     assertThat(result.diagnostics()).singleElement().satisfies(d -> {
-      assertThat(d.kind()).isEqualTo(Diagnostic.Kind.MX_TARGET_IS_ALIAS);
+      assertThat(d.kind()).isEqualTo(new Diagnostic.Violation(AliasRule.MX_TARGET_IS_ALIAS));
       assertThat(d.detail()).contains("mailalias.alpha.lab.", "final.alpha.lab.");
     });
   }
@@ -88,7 +89,7 @@ class DiagnosticsTest extends ChainLabTest {
     Resolution result = resolver.resolve("www.zeta.lab.", Type.A);
 
     assertThat(result).isInstanceOf(Resolution.Answer.class);
-    assertThat(result.diagnostics()).extracting(Diagnostic::kind).containsExactly(Diagnostic.Kind.NS_TARGET_IS_ALIAS);
+    assertThat(result.diagnostics()).extracting(Diagnostic::kind).containsExactly(new Diagnostic.Violation(AliasRule.NS_TARGET_IS_ALIAS));
   }
 
   @Test
@@ -99,7 +100,7 @@ class DiagnosticsTest extends ChainLabTest {
 
     assertThat(viaDname.chain().get(0).kind()).isEqualTo(Hop.Kind.DNAME);
     assertThat(viaCname).isInstanceOf(Resolution.Answer.class);
-    assertThat(viaCname.diagnostics()).extracting(Diagnostic::kind).contains(Diagnostic.Kind.CNAME_AND_DNAME);
+    assertThat(viaCname.diagnostics()).extracting(Diagnostic::kind).contains(new Diagnostic.Violation(AliasRule.CNAME_AND_DNAME));
   }
 
   @Test
@@ -109,7 +110,7 @@ class DiagnosticsTest extends ChainLabTest {
     Resolution shorter = resolver.resolve("start.alpha.lab.", Type.A);
 
     assertThat(longer).isInstanceOf(Resolution.Answer.class);
-    assertThat(longer.diagnostics()).extracting(Diagnostic::kind).containsExactly(Diagnostic.Kind.LONG_CHAIN);
+    assertThat(longer.diagnostics()).extracting(Diagnostic::kind).containsExactly(Diagnostic.Oddity.LONG_CHAIN);
     assertThat(shorter.diagnostics()).isEmpty();
   }
 

@@ -102,7 +102,7 @@ class ResolverApiTest {
 
       assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.ALL_SERVERS_FAILED);
       assertThat(result.upstreamQueries()).isZero();
-      assertThat(result.diagnostics()).extracting(Diagnostic::kind).contains(Diagnostic.Kind.UPSTREAM_NOT_ALLOWED);
+      assertThat(result.diagnostics()).extracting(Diagnostic::kind).contains(Diagnostic.Oddity.UPSTREAM_NOT_ALLOWED);
     }
   }
 

@@ -50,7 +50,7 @@ class ServeStaleTest {
 
   private static boolean isStale(Resolution resolution) {
     return resolution.diagnostics().stream()
-        .anyMatch(d -> d.kind() == Diagnostic.Kind.STALE_ANSWER);
+        .anyMatch(d -> d.kind() == Diagnostic.Oddity.STALE_ANSWER);
   }
 
   /* ---- the outage ---- */

@@ -49,7 +49,7 @@ class ResolutionJsonTest {
   @Test
   void detailWithQuotesBackslashesAndControls_roundTrips() {
     String detail = "server \"ns1\" said \\x\n\tthen\u0001 é";
-    Diagnostic diagnostic = new Diagnostic(Diagnostic.Kind.BAD_REPLY, QNAME, detail);
+    Diagnostic diagnostic = new Diagnostic(Diagnostic.Oddity.BAD_REPLY, QNAME, detail);
 
     String line = ResolutionJson.of(failure(FailureReason.TIMEOUT, List.of(diagnostic)), 1, true);
 

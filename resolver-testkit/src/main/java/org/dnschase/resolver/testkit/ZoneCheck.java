@@ -9,8 +9,9 @@ import org.xbill.DNS.Record;
 
 /**
  * The CNAME rules checked on a zone file in master format, with no resolution: what {@code
- * named-checkzone} checks for CNAMEs, each violation with the line it is on. The rules are those
- * of {@link ZoneViolation.Kind}; the resolver reports the same ones when it meets them in answers.
+ * named-checkzone} checks for CNAMEs, each violation with the line it is on. The rules are the
+ * {@link org.dnschase.resolver.rules.AliasRule}s, which the resolver reports too when it meets them
+ * in answers.
  * {@link TestHierarchy.Builder} runs this on every zone it loads and logs a warning per violation,
  * then serves the zone as it is, since labs break these rules on purpose.
  *

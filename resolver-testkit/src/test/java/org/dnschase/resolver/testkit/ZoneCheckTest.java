@@ -9,7 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Stream;
-import org.dnschase.resolver.testkit.ZoneViolation.Kind;
+import org.dnschase.resolver.rules.AliasRule;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
@@ -56,13 +56,13 @@ class ZoneCheckTest {
       """;
 
   private static final List<?> SEEDED_VIOLATIONS = List.of(
-      tuple(15, Kind.CNAME_AT_APEX, "seeded.test."),
-      tuple(17, Kind.CNAME_AND_OTHER_DATA, "both.seeded.test."),
-      tuple(19, Kind.MULTIPLE_CNAMES, "twice.seeded.test."),
-      tuple(21, Kind.CNAME_AND_DNAME, "dn.seeded.test."),
-      tuple(22, Kind.NS_TARGET_IS_ALIAS, "sub.seeded.test."),
-      tuple(24, Kind.MX_TARGET_IS_ALIAS, "seeded.test."),
-      tuple(26, Kind.SRV_TARGET_IS_ALIAS, "_sip._tcp.seeded.test."));
+      tuple(15, AliasRule.CNAME_AT_APEX, "seeded.test."),
+      tuple(17, AliasRule.CNAME_AND_OTHER_DATA, "both.seeded.test."),
+      tuple(19, AliasRule.MULTIPLE_CNAMES, "twice.seeded.test."),
+      tuple(21, AliasRule.CNAME_AND_DNAME, "dn.seeded.test."),
+      tuple(22, AliasRule.NS_TARGET_IS_ALIAS, "sub.seeded.test."),
+      tuple(24, AliasRule.MX_TARGET_IS_ALIAS, "seeded.test."),
+      tuple(26, AliasRule.SRV_TARGET_IS_ALIAS, "_sip._tcp.seeded.test."));
 
   /** Keeps every rule: signed CNAMEs, a repeated RR, targets that are hosts or outside the zone. */
   private static final String CLEAN = """
@@ -92,7 +92,7 @@ class ZoneCheckTest {
     return violations.stream().map(v -> tuple(v.line(), v.kind(), v.name().toString())).toList();
   }
 
-  private static ZoneViolation only(List<ZoneViolation> violations, Kind kind) {
+  private static ZoneViolation only(List<ZoneViolation> violations, AliasRule kind) {
     return violations.stream().filter(v -> v.kind() == kind).findFirst().orElseThrow();
   }
 
@@ -110,13 +110,13 @@ class ZoneCheckTest {
   void seededZone_detailsNameTheOtherLine() {
     List<ZoneViolation> violations = ZoneCheck.check(SEEDED);
 
-    assertThat(only(violations, Kind.CNAME_AND_OTHER_DATA).detail())
+    assertThat(only(violations, AliasRule.CNAME_AND_OTHER_DATA).detail())
         .isEqualTo("CNAME beside the A at line 16");
-    assertThat(only(violations, Kind.MULTIPLE_CNAMES).detail()).contains("line 18");
-    assertThat(only(violations, Kind.CNAME_AND_DNAME).detail())
+    assertThat(only(violations, AliasRule.MULTIPLE_CNAMES).detail()).contains("line 18");
+    assertThat(only(violations, AliasRule.CNAME_AND_DNAME).detail())
         .isEqualTo("DNAME beside the CNAME at line 20");
-    assertThat(only(violations, Kind.CNAME_AT_APEX).detail()).contains("SOA at line 4");
-    assertThat(only(violations, Kind.NS_TARGET_IS_ALIAS).detail())
+    assertThat(only(violations, AliasRule.CNAME_AT_APEX).detail()).contains("SOA at line 4");
+    assertThat(only(violations, AliasRule.NS_TARGET_IS_ALIAS).detail())
         .contains("alias-ns.seeded.test.", "line 23");
   }
 
@@ -158,7 +158,7 @@ class ZoneCheckTest {
         """;
 
     assertThat(ZoneCheck.check(Name.fromConstantString("given.test."), text))
-        .containsExactly(new ZoneViolation(5, Kind.CNAME_AND_OTHER_DATA,
+        .containsExactly(new ZoneViolation(5, AliasRule.CNAME_AND_OTHER_DATA,
             Name.fromConstantString("www.given.test."), "TXT beside the CNAME at line 4"));
   }
 

@@ -3,11 +3,11 @@ package org.dnschase.resolver.internal.iterate;
 import java.time.Duration;
 import java.util.List;
 import org.dnschase.resolver.Hop;
-import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.cache.CacheLookup;
-import org.dnschase.resolver.internal.chase.AliasRules;
+import org.dnschase.resolver.internal.chase.RuleDiagnostics;
 import org.dnschase.resolver.internal.message.RRsets;
+import org.dnschase.resolver.rules.AliasCheck;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -46,15 +46,14 @@ final class FinishStep {
     };
   }
 
-  /** The rules only the finished chain and data show: its length, and aliases as NS/MX targets. */
+  /** The rules only the finished chain and data show: its length, and aliases as NS/MX/SRV targets. */
   private void checkRules(Query q, List<Hop> chain) {
-    q.journal.reportAll(AliasRules.checkLength(q.qname, chain.size(), context.config.longChainThreshold()));
-    if (q.outcome instanceof Outcome.Data data && (q.qtype == Type.MX || q.qtype == Type.NS)) {
-      Diagnostic.Kind kind = q.qtype == Type.MX ? Diagnostic.Kind.MX_TARGET_IS_ALIAS : Diagnostic.Kind.NS_TARGET_IS_ALIAS;
+    q.journal.reportAll(RuleDiagnostics.checkLength(q.qname, chain.size(), context.config.longChainThreshold()));
+    if (q.outcome instanceof Outcome.Data data && AliasCheck.targetRule(q.qtype).isPresent()) {
       for (Record record : data.rrset().rrs(false)) {
         Name target = record.getAdditionalName();
         if (target != null && context.cache.lookup(target, Type.CNAME, DClass.IN) instanceof CacheLookup.Hit alias) {
-          q.journal.report(AliasRules.aliasTarget(kind, record.getName(), target, RRsets.cnameTarget(alias.rrset())));
+          q.journal.report(RuleDiagnostics.aliasTarget(q.qtype, record.getName(), target, RRsets.cnameTarget(alias.rrset())));
         }
       }
     }

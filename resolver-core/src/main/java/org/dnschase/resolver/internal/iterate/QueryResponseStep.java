@@ -49,7 +49,7 @@ final class QueryResponseStep {
     q.journal.trace(new TraceEvent.Exchange(server, zone, q.sentName, q.sentType, describe(type, reply),
         Duration.ofNanos(rttNanos)));
     if (reply.dropped() > 0) {
-      q.journal.report(new Diagnostic(Diagnostic.Kind.OUT_OF_BAILIWICK_DROPPED, q.name, reply.dropped()
+      q.journal.report(new Diagnostic(Diagnostic.Oddity.OUT_OF_BAILIWICK_DROPPED, q.name, reply.dropped()
           + " RRset(s) outside " + zone + " dropped from the reply of " + server));
     }
     if (!q.sentName.equals(q.name)) {
@@ -128,7 +128,7 @@ final class QueryResponseStep {
 
   private Step lame(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone) {
     context.selector.recordLame(zone, server.getAddress(), context.ticker.read());
-    q.journal.report(new Diagnostic(Diagnostic.Kind.LAME_SERVER, zone, server + " answered "
+    q.journal.report(new Diagnostic(Diagnostic.Oddity.LAME_SERVER, zone, server + " answered "
         + Rcode.string(reply.rcode()) + (reply.authoritative() ? "" : " without authority")
         + " for " + q.name + " in " + zone));
     return new Step.Next(QueryState.QUERY_TARGETS);
@@ -142,7 +142,7 @@ final class QueryResponseStep {
     Name zone = q.delegation.zone();
     q.journal.trace(new TraceEvent.Exchange(server, zone, q.name, q.qtype,
         timedOut ? "timeout" : "error: " + q.error.getMessage(), Duration.ofNanos(rttNanos)));
-    q.journal.report(new Diagnostic(timedOut ? Diagnostic.Kind.SERVER_TIMEOUT : Diagnostic.Kind.BAD_REPLY,
+    q.journal.report(new Diagnostic(timedOut ? Diagnostic.Oddity.SERVER_TIMEOUT : Diagnostic.Oddity.BAD_REPLY,
         zone, server + " for " + q.name + ": " + q.error.getMessage()));
     return new Step.Next(QueryState.QUERY_TARGETS);
   }

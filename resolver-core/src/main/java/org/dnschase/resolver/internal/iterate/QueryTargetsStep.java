@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
-import org.dnschase.resolver.internal.chase.AliasRules;
+import org.dnschase.resolver.internal.chase.RuleDiagnostics;
 import org.dnschase.resolver.internal.message.Queries;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.xbill.DNS.Message;
@@ -93,7 +93,7 @@ final class QueryTargetsStep {
         return best;
       }
       q.delegation.markUsed(best);
-      q.journal.report(new Diagnostic(Diagnostic.Kind.UPSTREAM_NOT_ALLOWED, q.delegation.zone(),
+      q.journal.report(new Diagnostic(Diagnostic.Oddity.UPSTREAM_NOT_ALLOWED, q.delegation.zone(),
           best.getHostAddress() + " is not allowed by the upstream filter ("
               + context.config.upstreamFilterDescription() + ")"));
     }
@@ -204,7 +204,7 @@ final class QueryTargetsStep {
       if (result instanceof Resolution.Answer answer) {
         delegation.addAddresses(nameServer, RRsets.addresses(answer.rrset()));
         if (!answer.chain().isEmpty()) {
-          q.journal.report(AliasRules.aliasTarget(Diagnostic.Kind.NS_TARGET_IS_ALIAS, delegation.zone(),
+          q.journal.report(RuleDiagnostics.aliasTarget(Type.NS, delegation.zone(),
               nameServer, answer.finalName()));
         }
         return;

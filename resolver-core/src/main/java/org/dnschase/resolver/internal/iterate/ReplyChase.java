@@ -6,8 +6,9 @@ import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
-import org.dnschase.resolver.internal.chase.AliasRules;
+import org.dnschase.resolver.internal.chase.RuleDiagnostics;
 import org.dnschase.resolver.internal.message.RRsets;
+import org.dnschase.resolver.rules.AliasRule;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
@@ -67,7 +68,7 @@ final class ReplyChase {
     if (alias == null) {
       return null;
     }
-    q.journal.reportAll(AliasRules.checkCname(q.name, zone, reply.answer(), source));
+    q.journal.reportAll(RuleDiagnostics.checkCname(q.name, zone, reply.answer(), source));
     reportCoOwnedAlias(q, q.name, Type.DNAME, source);
     context.cache.put(alias, rank);
     return q.restart(Hops.cname(q.name, alias, zone, source));
@@ -88,7 +89,7 @@ final class ReplyChase {
    */
   private void reportCoOwnedAlias(Query q, Name owner, int otherType, Hop.Source source) {
     if (context.cache.lookup(owner, otherType, DClass.IN) instanceof CacheLookup.Hit) {
-      q.journal.report(new Diagnostic(Diagnostic.Kind.CNAME_AND_DNAME, owner, owner
+      q.journal.report(new Diagnostic(AliasRule.CNAME_AND_DNAME, owner, owner
           + " owns both a CNAME and a DNAME (the " + Type.string(otherType) + " was cached earlier, the other came from "
           + source + ")"));
     }
@@ -98,7 +99,7 @@ final class ReplyChase {
   private static void checkSynthesis(Query q, ScrubbedReply reply, Hop synthesised, Hop.Source source) {
     RRset given = reply.answer(q.name, Type.CNAME);
     if (given != null && !RRsets.cnameTarget(given).equals(synthesised.target())) {
-      q.journal.report(new Diagnostic(Diagnostic.Kind.DNAME_SYNTHESIS_MISMATCH, q.name,
+      q.journal.report(new Diagnostic(Diagnostic.Oddity.DNAME_SYNTHESIS_MISMATCH, q.name,
           source + " sent " + q.name + " CNAME " + RRsets.cnameTarget(given) + " but the DNAME gives "
               + synthesised.target() + "; the DNAME's was used"));
     }

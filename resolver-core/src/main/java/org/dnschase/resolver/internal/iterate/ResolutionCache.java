@@ -13,7 +13,8 @@ import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
-import org.dnschase.resolver.internal.chase.AliasRules;
+import org.dnschase.resolver.internal.chase.RuleDiagnostics;
+import org.dnschase.resolver.rules.AliasCheck;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
@@ -95,13 +96,13 @@ final class ResolutionCache {
       case Resolution.Failure failure -> null;
     };
     int qtype = resolution.qtype();
-    if (kind == null || qtype == Type.MX || qtype == Type.NS || qtype == Type.ANY || qtype == Type.CNAME
-        || resolution.diagnostics().stream().anyMatch(d -> d.kind() == Diagnostic.Kind.STALE_ANSWER)) {
+    if (kind == null || AliasCheck.targetRule(qtype).isPresent() || qtype == Type.ANY || qtype == Type.CNAME
+        || resolution.diagnostics().stream().anyMatch(d -> d.kind() == Diagnostic.Oddity.STALE_ANSWER)) {
       return;
     }
     EntryRef[] refs = refs(resolution);
     if (refs != null) {
-      List<Diagnostic> length = AliasRules.checkLength(resolution.qname(), resolution.chain().size(),
+      List<Diagnostic> length = RuleDiagnostics.checkLength(resolution.qname(), resolution.chain().size(),
           longChainThreshold);
       CachedResolution entry =
           new CachedResolution(kind, resolution.qname(), qtype, resolution.chain(), refs, length);

@@ -13,7 +13,7 @@ import org.xbill.DNS.DClass;
 /**
  * Serve-stale (RFC 8767): a resolution that could not get an answer from any server ends with the
  * data the cache kept past its TTL for the final name, at TTL 30 s, with a {@link
- * Diagnostic.Kind#STALE_ANSWER} saying so. Whether such data exists is the cache's business: only
+ * Diagnostic.Oddity#STALE_ANSWER} saying so. Whether such data exists is the cache's business: only
  * a cache built with {@code serveStale} keeps it. Fresh data never gets here, since INIT answers
  * from it before any server is asked.
  */
@@ -54,7 +54,7 @@ final class StaleFallback {
   }
 
   private static void serve(Query q, Outcome.Failed failed, Outcome stale, String what) {
-    q.journal.report(new Diagnostic(Diagnostic.Kind.STALE_ANSWER, q.name, "answered " + what
+    q.journal.report(new Diagnostic(Diagnostic.Oddity.STALE_ANSWER, q.name, "answered " + what
         + " from expired cache data with TTL " + RRsetCache.STALE_TTL.toSeconds() + " s (RFC 8767)"
         + " because the resolution failed: " + failed.reason() + ", " + failed.detail()));
     q.journal.trace(new TraceEvent.CacheHit(q.name, q.qtype, "stale " + what));

@@ -118,7 +118,7 @@ class IterationTest {
     Resolution result = resolver(Budgets.DEFAULTS).resolve("www.example.test.", Type.A);
 
     assertThat(addresses(result)).containsExactly("192.0.2.1");
-    assertThat(result.diagnostics()).filteredOn(d -> d.kind() == Diagnostic.Kind.SERVER_TIMEOUT)
+    assertThat(result.diagnostics()).filteredOn(d -> d.kind() == Diagnostic.Oddity.SERVER_TIMEOUT)
         .singleElement().satisfies(d -> assertThat(d.detail()).contains("127.0.0.2"));
     // The TLD shares the root's address, measured at ~20 ms: its wait is derived, at the floor.
     assertThat(transport.exchanges().get(3).timeout()).isEqualTo(Duration.ofNanos(ServerSelector.MIN_TIMEOUT_NANOS));
@@ -156,7 +156,7 @@ class IterationTest {
     Resolution result = resolver(Budgets.DEFAULTS).resolve("www.example.test.", Type.A);
 
     assertThat(addresses(result)).containsExactly("192.0.2.1");
-    assertThat(result.diagnostics()).filteredOn(d -> d.kind() == Diagnostic.Kind.LAME_SERVER)
+    assertThat(result.diagnostics()).filteredOn(d -> d.kind() == Diagnostic.Oddity.LAME_SERVER)
         .singleElement().satisfies(d -> assertThat(d.detail()).contains("127.0.0.2", "REFUSED"));
     assertThat(result.upstreamQueries()).isEqualTo(5);
   }
@@ -193,7 +193,7 @@ class IterationTest {
 
     assertThat(result).isInstanceOf(Resolution.Failure.class);
     assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.ALL_SERVERS_FAILED);
-    assertThat(kinds(result)).containsExactly(Diagnostic.Kind.LAME_SERVER, Diagnostic.Kind.LAME_SERVER);
+    assertThat(kinds(result)).containsExactly(Diagnostic.Oddity.LAME_SERVER, Diagnostic.Oddity.LAME_SERVER);
   }
 
   /* ---- bailiwick ---- */
@@ -213,7 +213,7 @@ class IterationTest {
     Resolution poisoned = warm.resolve("www.example.test.", Type.A);
     Resolution victim = warm.resolve("victim.test.", Type.A);
 
-    assertThat(poisoned.diagnostics()).filteredOn(d -> d.kind() == Diagnostic.Kind.OUT_OF_BAILIWICK_DROPPED)
+    assertThat(poisoned.diagnostics()).filteredOn(d -> d.kind() == Diagnostic.Oddity.OUT_OF_BAILIWICK_DROPPED)
         .singleElement().satisfies(d -> assertThat(d.detail()).startsWith("2 RRset(s) outside example.test."));
     assertThat(addresses(victim)).containsExactly("192.0.2.2");
     assertThat(transport.exchangeLines()).last().isEqualTo("127.0.0.2 victim.test./A");

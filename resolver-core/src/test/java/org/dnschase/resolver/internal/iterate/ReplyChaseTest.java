@@ -13,6 +13,7 @@ import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.rules.AliasRule;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,7 +56,60 @@ class ReplyChaseTest {
 
     assertThat(addresses(result)).containsExactly("192.0.2.2");
     assertThat(arrows(result)).containsExactly("a.example.test. -> b.example.test.");
-    assertThat(kinds(result)).containsExactly(Diagnostic.Kind.CNAME_AND_OTHER_DATA);
+    assertThat(kinds(result)).containsExactly(new Diagnostic.Violation(AliasRule.CNAME_AND_OTHER_DATA));
+  }
+
+  @Test
+  @DisplayName("RFC 4035 §2.5: the RRSIG and NSEC of a signed CNAME stand beside it and are not reported")
+  void signedCname_nsecAndRrsigBesideIt_notReported() {
+    Resolver resolver = warmResolver(Budgets.DEFAULTS);
+    transport.expect(NS1, "a.example.test.", Type.A).respond(Reply.noError().authoritative().answer(
+        "a.example.test. 300 CNAME b.example.test.",
+        "a.example.test. 300 RRSIG CNAME 8 3 300 20300101000000 20200101000000 12345 example.test. AAAA",
+        "a.example.test. 300 NSEC c.example.test. CNAME RRSIG NSEC",
+        "b.example.test. 300 A 192.0.2.2"));
+
+    Resolution result = resolver.resolve("a.example.test.", Type.A);
+
+    assertThat(addresses(result)).containsExactly("192.0.2.2");
+    assertThat(result.diagnostics()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("RFC 2181 §10.1: two CNAMEs at one name are reported; the first is followed")
+  void twoCnamesAtOneName_reported() {
+    Resolver resolver = warmResolver(Budgets.DEFAULTS);
+    transport.expect(NS1, "a.example.test.", Type.A).respond(Reply.noError().authoritative().answer(
+        "a.example.test. 300 CNAME b.example.test.",
+        "a.example.test. 300 CNAME c.example.test.",
+        "b.example.test. 300 A 192.0.2.2"));
+
+    Resolution result = resolver.resolve("a.example.test.", Type.A);
+
+    assertThat(arrows(result)).containsExactly("a.example.test. -> b.example.test.");
+    assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(new Diagnostic.Violation(AliasRule.MULTIPLE_CNAMES));
+      assertThat(d.detail()).contains("b.example.test.", "c.example.test.");
+    });
+  }
+
+  @Test
+  @DisplayName("RFC 2782: an SRV target that is a known alias is reported")
+  void srvTargetAlias_reported() {
+    Resolver resolver = warmResolver(Budgets.DEFAULTS);
+    transport.expect(NS1, "alias.example.test.", Type.A).respond(Reply.noError().authoritative().answer(
+        "alias.example.test. 300 CNAME www.example.test."));
+    resolver.resolve("alias.example.test.", Type.A);
+    transport.expect(NS1, "_sip._tcp.example.test.", Type.SRV).respond(Reply.noError().authoritative()
+        .answer("_sip._tcp.example.test. 300 SRV 0 0 5060 alias.example.test."));
+
+    Resolution result = resolver.resolve("_sip._tcp.example.test.", Type.SRV);
+
+    assertThat(result).isInstanceOf(Resolution.Answer.class);
+    assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(new Diagnostic.Violation(AliasRule.SRV_TARGET_IS_ALIAS));
+      assertThat(d.detail()).startsWith("SRV target alias.example.test.");
+    });
   }
 
   @Test
