@@ -1,0 +1,113 @@
+package org.dnschase.resolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ResolvedModule;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The module boundary: a user of resolver-core reaches the API package and nothing under
+ * {@code internal}, where {@code IterativeResolver}'s constructor would skip every check the
+ * builder makes.
+ */
+class ModuleExportsTest {
+
+  private static final Module CORE = Resolver.class.getModule();
+  private static final String API = "org.dnschase.resolver";
+
+  /* ---- the descriptor ---- */
+
+  @Test
+  @DisplayName("resolver-core is a named module and its tests run on the module path")
+  void core_isANamedModule() {
+    assertThat(CORE.isNamed()).isTrue();
+    assertThat(CORE.getName()).isEqualTo(API);
+  }
+
+  @Test
+  @DisplayName("the module exports the API package, to everyone, and nothing else")
+  void descriptor_exportsTheApiPackageOnly() {
+    ModuleDescriptor descriptor = CORE.getDescriptor();
+
+    assertThat(descriptor.exports()).allSatisfy(export -> assertThat(export.isQualified()).isFalse());
+    assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
+        .containsExactlyInAnyOrder(API);
+    assertThat(descriptor.opens()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("every internal package is in the module and none is exported")
+  void internalPackages_areNotExported() {
+    Set<String> internal = CORE.getPackages().stream()
+        .filter(name -> name.startsWith(API + ".internal")).collect(Collectors.toSet());
+
+    assertThat(internal).contains(API + ".internal", API + ".internal.iterate",
+        API + ".internal.chase", API + ".internal.transport", API + ".internal.message");
+    assertThat(internal).allSatisfy(name -> assertThat(CORE.isExported(name)).as(name).isFalse());
+  }
+
+  /* ---- what a user's module can compile against ---- */
+
+  @Test
+  @DisplayName("a module that imports an internal package does not compile against resolver-core")
+  void userModule_importingInternal_doesNotCompile(@TempDir Path dir) throws IOException {
+    String errors = compileUserModule(dir, """
+        package probe;
+        import org.dnschase.resolver.internal.iterate.IterativeResolver;
+        class Probe { Class<?> type = IterativeResolver.class; }
+        """);
+
+    assertThat(errors).contains("package org.dnschase.resolver.internal.iterate is not visible")
+        .contains("does not export it");
+  }
+
+  @Test
+  @DisplayName("the same module importing the API package compiles, so the failure above is the boundary")
+  void userModule_importingTheApi_compiles(@TempDir Path dir) throws IOException {
+    String errors = compileUserModule(dir, """
+        package probe;
+        import org.dnschase.resolver.Resolver;
+        class Probe { Resolver resolver = Resolver.builder().loopbackOnly().build(); }
+        """);
+
+    assertThat(errors).isEmpty();
+  }
+
+  /** Compiles {@code module probe { requires org.dnschase.resolver; }} with one class; javac's errors. */
+  private static String compileUserModule(Path dir, String probeSource) throws IOException {
+    Path sources = Files.createDirectories(dir.resolve("src/probe"));
+    Files.writeString(dir.resolve("src/module-info.java"), "module probe { requires " + API + "; }");
+    Files.writeString(sources.resolve("Probe.java"), probeSource);
+    StringWriter errors = new StringWriter();
+    // javac through java.base's ToolProvider: the test's module need not read java.compiler
+    int status = ToolProvider.findFirst("javac").orElseThrow().run(
+        new PrintWriter(errors), new PrintWriter(errors),
+        "--module-path", modulePath(), "-d", dir.resolve("out").toString(), "-proc:none",
+        dir.resolve("src/module-info.java").toString(), sources.resolve("Probe.java").toString());
+    assertThat(status == 0).as("compiled without errors: %s", errors).isEqualTo(errors.toString().isEmpty());
+    return errors.toString();
+  }
+
+  /** Where this test's own modules came from: resolver-core's classes and every module it reads. */
+  private static String modulePath() {
+    return ModuleLayer.boot().configuration().modules().stream()
+        .map(ResolvedModule::reference)
+        .flatMap(reference -> reference.location().stream())
+        .filter(location -> "file".equals(location.getScheme()))
+        .map(URI::getPath)
+        .collect(Collectors.joining(java.io.File.pathSeparator));
+  }
+}
