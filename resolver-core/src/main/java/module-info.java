@@ -5,6 +5,7 @@
  */
 module org.dnschase.resolver {
   requires transitive org.dnschase.resolver.cache;
+  requires transitive org.dnschase.resolver.rules;
   requires transitive com.github.benmanes.caffeine;
   requires transitive org.dnsjava;
   requires io.netty.buffer;
