@@ -1,7 +1,8 @@
 /**
  * The resolver: {@link org.dnschase.resolver.Resolver}, its builder and the values it returns.
- * Only the API package is exported; everything under {@code org.dnschase.resolver.internal} (the
- * iterator, the chase engine, the transport) is not readable from outside the module.
+ * It exports the API package and, for servers and conformance runners, {@code
+ * org.dnschase.resolver.spi}; nothing under {@code org.dnschase.resolver.internal} (the iterator,
+ * the chase engine, the transport) is readable from outside the module.
  */
 module org.dnschase.resolver {
   requires transitive org.dnschase.resolver.cache;
@@ -15,4 +16,5 @@ module org.dnschase.resolver {
   requires org.slf4j;
 
   exports org.dnschase.resolver;
+  exports org.dnschase.resolver.spi;
 }

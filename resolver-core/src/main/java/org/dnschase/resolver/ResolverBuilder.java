@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.iterate.IterativeResolver;
+import org.dnschase.resolver.spi.Transport;
 
 /**
  * Builds a {@link Resolver}. Every setter checks its argument on the spot and says what is wrong;

@@ -3,6 +3,9 @@
  * {@link org.dnschase.resolver.Resolution} outcomes with their {@link org.dnschase.resolver.Hop}
  * chains, {@link org.dnschase.resolver.Diagnostic}s and {@link org.dnschase.resolver.TraceEvent}s,
  * and the {@link org.dnschase.resolver.RootHints} and {@link org.dnschase.resolver.Budgets} a
- * resolver is built with. Everything under {@code internal} is not API.
+ * resolver is built with: all an application that resolves names needs. What a server or a
+ * conformance runner needs beyond it, a transport of its own and the DNS response for an outcome,
+ * is in {@code org.dnschase.resolver.spi}. Everything under {@code internal} is not API, and the
+ * module does not export it.
  */
 package org.dnschase.resolver;

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleReader;
 import java.lang.module.ResolvedModule;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ class ModuleExportsTest {
 
   private static final Module CORE = Resolver.class.getModule();
   private static final String API = "org.dnschase.resolver";
+  private static final String SPI = API + ".spi";
 
   /* ---- the descriptor ---- */
 
@@ -38,14 +41,24 @@ class ModuleExportsTest {
   }
 
   @Test
-  @DisplayName("the module exports the API package, to everyone, and nothing else")
-  void descriptor_exportsTheApiPackageOnly() {
+  @DisplayName("the module exports the API package and the SPI package, to everyone, and nothing else")
+  void descriptor_exportsTheApiAndSpiPackagesOnly() {
     ModuleDescriptor descriptor = CORE.getDescriptor();
 
     assertThat(descriptor.exports()).allSatisfy(export -> assertThat(export.isQualified()).isFalse());
     assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
-        .containsExactlyInAnyOrder(API);
+        .containsExactlyInAnyOrder(API, SPI);
     assertThat(descriptor.opens()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the API package holds at most 12 public types; what only a server or a runner needs is in spi")
+  void apiPackage_holdsAtMostTwelvePublicTypes() throws IOException {
+    List<String> api = publicTopLevelTypes(API);
+
+    assertThat(api).hasSizeLessThanOrEqualTo(12).contains("Resolver", "ResolverBuilder", "Resolution")
+        .doesNotContain("Transport", "Responses");
+    assertThat(publicTopLevelTypes(SPI)).containsExactlyInAnyOrder("Transport", "Responses");
   }
 
   @Test
@@ -84,6 +97,29 @@ class ModuleExportsTest {
         """);
 
     assertThat(errors).isEmpty();
+  }
+
+  /** The simple names of the public top-level classes the module's main classes put in {@code pkg}. */
+  private static List<String> publicTopLevelTypes(String pkg) throws IOException {
+    String folder = pkg.replace('.', '/') + "/";
+    try (ModuleReader reader = ModuleLayer.boot().configuration().findModule(API).orElseThrow()
+        .reference().open()) {
+      return reader.list()
+          .filter(entry -> entry.startsWith(folder) && entry.endsWith(".class"))
+          .map(entry -> entry.substring(folder.length(), entry.length() - ".class".length()))
+          .filter(name -> !name.contains("/") && !name.contains("$") && !name.equals("package-info"))
+          .filter(name -> isPublic(pkg + "." + name))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static boolean isPublic(String className) {
+    try {
+      return Modifier.isPublic(Class.forName(className, false, Resolver.class.getClassLoader()).getModifiers());
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(className + " is listed in the module but does not load", e);
+    }
   }
 
   /** Compiles {@code module probe { requires org.dnschase.resolver; }} with one class; javac's errors. */

@@ -8,8 +8,8 @@ import java.util.function.Predicate;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.SpecialUseName;
-import org.dnschase.resolver.Transport;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.spi.Transport;
 
 /**
  * Everything a resolver is built with, checked by the builder. {@code transport} is null when

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
-import org.dnschase.resolver.Responses;
+import org.dnschase.resolver.spi.Responses;
 import org.dnschase.resolver.testkit.scenario.Entry;
 import org.dnschase.resolver.testkit.scenario.Scenario;
 import org.dnschase.resolver.testkit.scenario.ScenarioConfig;

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
-import org.dnschase.resolver.Transport;
+import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.testkit.scenario.ScriptedResponse;
 import org.dnschase.resolver.testkit.scenario.ScriptedServers;
 import org.xbill.DNS.Flags;

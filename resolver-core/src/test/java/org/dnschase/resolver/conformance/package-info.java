@@ -9,7 +9,7 @@
  * in memory by destination address, so no packet leaves the machine although the scenarios name
  * public addresses ({@link org.dnschase.resolver.conformance.ScenarioTransport}), and a clock
  * only TIME_PASSES moves ({@link org.dnschase.resolver.conformance.ScenarioClock}). Its answers
- * are turned into responses by {@link org.dnschase.resolver.Responses} and compared as Deckard
+ * are turned into responses by {@link org.dnschase.resolver.spi.Responses} and compared as Deckard
  * does.
  *
  * <p>Running another corpus: {@code -Dconformance.dir=<folder>} or {@code CONFORMANCE_DIR}.

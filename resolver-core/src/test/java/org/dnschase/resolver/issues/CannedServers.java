@@ -17,7 +17,7 @@ import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
-import org.dnschase.resolver.Transport;
+import org.dnschase.resolver.spi.Transport;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Master;

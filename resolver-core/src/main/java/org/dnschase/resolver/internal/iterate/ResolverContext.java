@@ -4,9 +4,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.dnschase.resolver.Transport;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
+import org.dnschase.resolver.spi.Transport;
 
 /** What every query of one resolver shares: configuration, cache, transport and server statistics. */
 final class ResolverContext {

@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
-import org.dnschase.resolver.Transport;
+import org.dnschase.resolver.spi.Transport;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 

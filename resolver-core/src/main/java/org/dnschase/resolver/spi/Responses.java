@@ -1,7 +1,10 @@
-package org.dnschase.resolver;
+package org.dnschase.resolver.spi;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dnschase.resolver.FailureReason;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.ResolverBuilder;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;

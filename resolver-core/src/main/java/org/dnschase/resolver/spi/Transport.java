@@ -1,4 +1,4 @@
-package org.dnschase.resolver;
+package org.dnschase.resolver.spi;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;

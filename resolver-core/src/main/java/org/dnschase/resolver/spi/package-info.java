@@ -1,0 +1,11 @@
+/**
+ * The narrower door, for those who build on the resolver rather than embed it: a server
+ * front-end, a conformance runner, a {@code dig}-like tool. {@link
+ * org.dnschase.resolver.spi.Transport} replaces how queries reach servers (given to {@link
+ * org.dnschase.resolver.ResolverBuilder#transport}), {@link org.dnschase.resolver.spi.Responses}
+ * turns a {@link org.dnschase.resolver.Resolution} into the DNS response a client is sent.
+ *
+ * <p>An application that only resolves names needs nothing from here: the API package
+ * {@code org.dnschase.resolver} is all of it.
+ */
+package org.dnschase.resolver.spi;
