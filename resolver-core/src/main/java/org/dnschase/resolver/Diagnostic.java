@@ -57,6 +57,16 @@ public record Diagnostic(Kind kind, Name name, String detail) {
     DNAME_SYNTHESIS_MISMATCH,
     /** Records outside the answering server's zone were dropped (bailiwick, RFC 2181 §5.4.1). */
     OUT_OF_BAILIWICK_DROPPED,
+    /**
+     * Records of another class than the question's (CH, ANY, NONE, class 0 in answer to IN) were
+     * dropped: a reply speaks only of the class asked (RFC 1035 §4.1.1, RFC 6895 §3.2).
+     */
+    OTHER_CLASS_DROPPED,
+    /**
+     * An RRset of more records than the resolver accepts was dropped; bounding it bounds the work
+     * a reply costs (BIND's max-records-per-type, CVE-2024-1737).
+     */
+    OVERSIZED_RRSET_DROPPED,
     /** A server answered lame for a zone it was delegated (REFUSED, SERVFAIL, no authority). */
     LAME_SERVER,
     /** A server did not answer in time. */

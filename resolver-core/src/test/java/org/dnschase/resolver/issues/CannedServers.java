@@ -61,6 +61,12 @@ final class CannedServers implements Transport {
     return this;
   }
 
+  /** Adds {@code record} to {@code section} of the reply canned for (server, question). */
+  CannedServers withRecord(InetAddress server, String question, int section, Record record) {
+    replies.get(server.getHostAddress() + " " + question).addRecord(record, section);
+    return this;
+  }
+
   /** A fresh resolver whose only root server is {@link #ROOT}, asking these servers. */
   Resolver resolver() {
     return builder().build();

@@ -2,53 +2,82 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dnschase.resolver.internal.message.Sections;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
  * Scrubbing: a server asked as an authority for zone Z may only speak for names at or below Z
- * (RFC 2181 §5.4.1). Everything else in its reply is dropped before anything is classified or
- * cached, so a server cannot plant data for zones it does not serve.
+ * (RFC 2181 §5.4.1), and only in the class asked. Everything else in its reply is dropped before
+ * anything is classified or cached, so a server cannot plant data for zones it does not serve.
+ * The work is linear in the reply's size (see {@link Sections}), whatever a server sends.
  */
 final class Bailiwick {
+
+  /** The class of every question the resolver asks (RFC 1035 §3.2.4: IN, the Internet). */
+  static final int QCLASS = DClass.IN;
+
+  /** What scrubbing dropped, by reason; each count is of RRsets. */
+  record Dropped(int outOfZone, int otherClass, int oversized) {
+    static final Dropped NONE = new Dropped(0, 0, 0);
+
+    int total() {
+      return outOfZone + otherClass + oversized;
+    }
+  }
+
+  /** Counts while one reply is scrubbed. */
+  private static final class Tally {
+    int outOfZone;
+    int otherClass;
+    int oversized;
+    boolean upwardReferral;
+
+    Dropped dropped() {
+      return outOfZone + otherClass + oversized == 0 ? Dropped.NONE : new Dropped(outOfZone, otherClass, oversized);
+    }
+  }
 
   private Bailiwick() {}
 
   static ScrubbedReply scrub(Message reply, Name zone) {
-    int[] dropped = {0};
-    List<RRset> answer = keepInZone(reply.getSectionRRsets(Section.ANSWER), zone, dropped);
-    List<RRset> authority = keepInZone(reply.getSectionRRsets(Section.AUTHORITY), zone, dropped);
-    List<RRset> additional = keepInZone(reply.getSectionRRsets(Section.ADDITIONAL), zone, dropped);
-    return ScrubbedReply.of(reply, answer, authority, additional, dropped[0],
-        pointsUpward(reply.getSectionRRsets(Section.AUTHORITY), zone));
+    Tally tally = new Tally();
+    List<RRset> answer = keep(reply.getSection(Section.ANSWER), zone, tally, false);
+    List<RRset> authority = keep(reply.getSection(Section.AUTHORITY), zone, tally, true);
+    List<RRset> additional = keep(reply.getSection(Section.ADDITIONAL), zone, tally, false);
+    return ScrubbedReply.of(reply, answer, authority, additional, tally.dropped(), tally.upwardReferral);
   }
 
   /**
-   * Whether the authority section delegates to an ancestor of the zone asked: an upward referral.
-   * Scrubbing drops that NS RRset, but the classifier must still know it was there.
+   * The section's RRsets of the question's class at or below the zone, of a bounded size.
+   * In the authority section it also notes an NS RRset for an ancestor of the zone asked (an
+   * upward referral): scrubbing drops it, but the classifier must still know it was there.
    */
-  private static boolean pointsUpward(List<RRset> authority, Name zone) {
-    for (RRset set : authority) {
-      if (set.getType() == Type.NS && !set.getName().equals(zone) && zone.subdomain(set.getName())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static List<RRset> keepInZone(List<RRset> section, Name zone, int[] dropped) {
-    List<RRset> kept = new ArrayList<>(section.size());
-    for (RRset set : section) {
-      if (set.getType() == Type.OPT) {
+  private static List<RRset> keep(List<Record> section, Name zone, Tally tally, boolean authority) {
+    List<Sections.Group> groups = Sections.group(section);
+    List<RRset> kept = new ArrayList<>(groups.size());
+    for (Sections.Group group : groups) {
+      if (group.type() == Type.OPT) {
         continue; // EDNS pseudo-record: not data about any name, never cached
       }
-      if (set.getName().subdomain(zone)) {
-        kept.add(set);
+      if (group.dclass() != QCLASS) {
+        tally.otherClass++;
+        continue;
+      }
+      if (authority && group.type() == Type.NS && !group.name().equals(zone) && zone.subdomain(group.name())) {
+        tally.upwardReferral = true;
+      }
+      if (!group.name().subdomain(zone)) {
+        tally.outOfZone++;
+      } else if (group.size() > Sections.MAX_RECORDS_PER_RRSET) {
+        tally.oversized++;
       } else {
-        dropped[0]++;
+        kept.add(group.toRRset());
       }
     }
     return kept;

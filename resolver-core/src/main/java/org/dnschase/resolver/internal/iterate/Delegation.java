@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +17,16 @@ import org.xbill.DNS.Name;
  */
 final class Delegation {
 
+  /**
+   * 13 name servers of a delegation considered, the first 13 given: PowerDNS Recursor's
+   * max-ns-per-resolve default (13, the root's count). A referral may name thousands; each name
+   * costs cache look-ups and may cost a look-up upstream, so the work a delegation can cause is
+   * bounded here, whatever a server sends (and 13 is more than any real zone's NS set).
+   */
+  static final int MAX_NAME_SERVERS = 13;
+
   private final Name zone;
-  private final Map<Name, List<InetAddress>> servers = new LinkedHashMap<>();
+  private final Map<Name, Set<InetAddress>> servers = new LinkedHashMap<>();
   private final Set<InetAddress> used = new HashSet<>();
   private final Set<Name> lookedUp = new HashSet<>();
   private final boolean fromCache;
@@ -32,7 +41,10 @@ final class Delegation {
     this.zone = zone;
     this.fromCache = fromCache;
     for (Name ns : nameServers) {
-      servers.put(ns, new ArrayList<>());
+      if (servers.size() == MAX_NAME_SERVERS) {
+        break;
+      }
+      servers.putIfAbsent(ns, new LinkedHashSet<>());
     }
   }
 
@@ -50,12 +62,7 @@ final class Delegation {
   }
 
   void addAddresses(Name nameServer, List<InetAddress> addresses) {
-    List<InetAddress> known = servers.computeIfAbsent(nameServer, k -> new ArrayList<>());
-    for (InetAddress address : addresses) {
-      if (!known.contains(address)) {
-        known.add(address);
-      }
-    }
+    servers.computeIfAbsent(nameServer, k -> new LinkedHashSet<>()).addAll(addresses);
   }
 
   boolean hasAddresses() {
@@ -71,7 +78,7 @@ final class Delegation {
     if (!fromCache || zone.equals(Name.root)) {
       return false;
     }
-    for (Map.Entry<Name, List<InetAddress>> entry : servers.entrySet()) {
+    for (Map.Entry<Name, Set<InetAddress>> entry : servers.entrySet()) {
       if (entry.getValue().isEmpty() && entry.getKey().subdomain(zone)) {
         return true;
       }
@@ -81,15 +88,15 @@ final class Delegation {
 
   /** Addresses not yet asked by this query, in name-server order. */
   List<InetAddress> unusedAddresses() {
-    List<InetAddress> unused = new ArrayList<>();
-    for (List<InetAddress> addresses : servers.values()) {
+    Set<InetAddress> unused = new LinkedHashSet<>();
+    for (Set<InetAddress> addresses : servers.values()) {
       for (InetAddress address : addresses) {
-        if (!used.contains(address) && !unused.contains(address)) {
+        if (!used.contains(address)) {
           unused.add(address);
         }
       }
     }
-    return unused;
+    return new ArrayList<>(unused);
   }
 
   void markUsed(InetAddress address) {
@@ -106,7 +113,7 @@ final class Delegation {
    * skipped: without glue, finding them would mean asking the very servers we cannot reach.
    */
   Optional<Name> nextNameToLookUp() {
-    for (Map.Entry<Name, List<InetAddress>> entry : servers.entrySet()) {
+    for (Map.Entry<Name, Set<InetAddress>> entry : servers.entrySet()) {
       Name ns = entry.getKey();
       if (entry.getValue().isEmpty() && !lookedUp.contains(ns) && !ns.subdomain(zone)) {
         return Optional.of(ns);

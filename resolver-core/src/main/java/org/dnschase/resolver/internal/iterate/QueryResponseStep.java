@@ -12,6 +12,7 @@ import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.internal.message.RRsets;
+import org.dnschase.resolver.internal.message.Sections;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
@@ -49,8 +50,7 @@ final class QueryResponseStep {
     q.journal.trace(new TraceEvent.Exchange(server, zone, q.sentName, q.sentType, describe(type, reply),
         Duration.ofNanos(rttNanos)));
     if (reply.dropped() > 0) {
-      q.journal.report(new Diagnostic(Diagnostic.Oddity.OUT_OF_BAILIWICK_DROPPED, q.name, reply.dropped()
-          + " RRset(s) outside " + zone + " dropped from the reply of " + server));
+      reportDropped(q, reply.droppedByReason(), server, zone);
     }
     if (!q.sentName.equals(q.name)) {
       Step minimised = Minimisation.afterReply(q, type, reply);
@@ -67,6 +67,23 @@ final class QueryResponseStep {
       case LAME -> lame(q, reply, server, zone);
       case THROWAWAY -> new Step.Next(QueryState.QUERY_TARGETS);
     };
+  }
+
+  private static void reportDropped(Query q, Bailiwick.Dropped dropped, InetSocketAddress server, Name zone) {
+    if (dropped.outOfZone() > 0) {
+      q.journal.report(new Diagnostic(Diagnostic.Oddity.OUT_OF_BAILIWICK_DROPPED, q.name, dropped.outOfZone()
+          + " RRset(s) outside " + zone + " dropped from the reply of " + server));
+    }
+    if (dropped.otherClass() > 0) {
+      q.journal.report(new Diagnostic(Diagnostic.Oddity.OTHER_CLASS_DROPPED, q.name, dropped.otherClass()
+          + " RRset(s) of another class than " + DClass.string(Bailiwick.QCLASS) + " dropped from the reply of "
+          + server));
+    }
+    if (dropped.oversized() > 0) {
+      q.journal.report(new Diagnostic(Diagnostic.Oddity.OVERSIZED_RRSET_DROPPED, q.name, dropped.oversized()
+          + " RRset(s) of more than " + Sections.MAX_RECORDS_PER_RRSET + " records dropped from the reply of "
+          + server));
+    }
   }
 
   /** RFC 6891 §7: FORMERR or NOTIMP to a query with an OPT record means "ask me without EDNS". */
@@ -86,7 +103,7 @@ final class QueryResponseStep {
     RRset data = reply.answer(q.name, q.qtype);
     context.cache.put(data, answerRank(reply));
     if (q.qtype == Type.NS) {
-      cacheAddressesOf(data, reply, TrustRank.AUTHORITY_DATA);
+      cacheAddressesOf(RRsets.nameServers(data), reply, TrustRank.AUTHORITY_DATA);
     }
     return q.finish(new Outcome.Data(data, new Hop.Source.Server(server)));
   }
@@ -99,8 +116,9 @@ final class QueryResponseStep {
     RRset ns = reply.authority(Type.NS);
     context.cache.put(ns, TrustRank.REFERRAL_NS);
     Delegation next = new Delegation(ns.getName(), RRsets.nameServers(ns));
-    // Glue is in bailiwick here: scrubbing kept only names under the zone that delegated.
-    cacheAddressesOf(ns, reply, TrustRank.GLUE);
+    // Glue is in bailiwick here: scrubbing kept only names under the zone that delegated. Only
+    // the name servers the delegation considers are looked at (Delegation.MAX_NAME_SERVERS).
+    cacheAddressesOf(next.nameServers(), reply, TrustRank.GLUE);
     ZoneCuts.addCachedAddresses(context.cache, next);
     for (Name nameServer : next.nameServers()) {
       addReplyAddresses(next, nameServer, reply);
@@ -147,9 +165,9 @@ final class QueryResponseStep {
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
-  /** Caches the in-bailiwick A/AAAA records the reply gives for the targets of an NS set. */
-  private void cacheAddressesOf(RRset ns, ScrubbedReply reply, TrustRank rank) {
-    for (Name nameServer : RRsets.nameServers(ns)) {
+  /** Caches the in-bailiwick A/AAAA records the reply gives for these name servers. */
+  private void cacheAddressesOf(List<Name> nameServers, ScrubbedReply reply, TrustRank rank) {
+    for (Name nameServer : nameServers) {
       for (RRset addresses : reply.addressSets(nameServer)) {
         context.cache.put(addresses, rank);
       }

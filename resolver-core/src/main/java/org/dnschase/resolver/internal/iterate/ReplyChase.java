@@ -68,7 +68,7 @@ final class ReplyChase {
     if (alias == null) {
       return null;
     }
-    q.journal.reportAll(RuleDiagnostics.checkCname(q.name, zone, reply.answer(), source));
+    q.journal.reportAll(RuleDiagnostics.checkCname(q.name, zone, reply.answerAt(q.name), source));
     reportCoOwnedAlias(q, q.name, Type.DNAME, source);
     context.cache.put(alias, rank);
     return q.restart(Hops.cname(q.name, alias, zone, source));

@@ -1,8 +1,9 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
-import org.dnschase.resolver.internal.chase.DnameSubstitution;
+import java.util.Map;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -13,55 +14,124 @@ import org.xbill.DNS.Type;
 
 /**
  * A reply reduced to the RRsets its server may speak for (see {@link Bailiwick}), with the header
- * facts the iterator needs. Only this view is classified and cached, never the raw reply.
- *
- * @param dropped how many RRsets were out of bailiwick and removed
- * @param upwardReferral whether the authority section held an NS RRset for an ancestor of the
- *     zone asked (removed by scrubbing): the server pointed back up the tree
+ * facts the iterator needs. Only this view is classified and cached, never the raw reply. Every
+ * look-up is a hash look-up (see {@link SectionIndex}), so asking it costs nothing per RRset held.
  */
-record ScrubbedReply(int rcode, boolean authoritative, List<RRset> answer, List<RRset> authority,
-    List<RRset> additional, int dropped, boolean upwardReferral) {
+final class ScrubbedReply {
 
+  private static final int[] ADDRESS_TYPES = {Type.A, Type.AAAA};
+
+  private final int rcode;
+  private final boolean authoritative;
+  private final SectionIndex answer;
+  private final SectionIndex authority;
+  private final SectionIndex additional;
+  private final Bailiwick.Dropped dropped;
+  private final boolean upwardReferral;
+  /** The position of each DNAME RRset of the answer section; rarely more than one. */
+  private final Map<RRset, Integer> dnameOrder = new IdentityHashMap<>(0);
+
+  private ScrubbedReply(int rcode, boolean authoritative, List<RRset> answer, List<RRset> authority,
+      List<RRset> additional, Bailiwick.Dropped dropped, boolean upwardReferral) {
+    this.rcode = rcode;
+    this.authoritative = authoritative;
+    this.answer = new SectionIndex(answer);
+    this.authority = new SectionIndex(authority);
+    this.additional = new SectionIndex(additional);
+    this.dropped = dropped;
+    this.upwardReferral = upwardReferral;
+    for (RRset set : answer) {
+      if (set.getType() == Type.DNAME) {
+        dnameOrder.put(set, dnameOrder.size());
+      }
+    }
+  }
+
+  /**
+   * @param dropped what was removed, and why
+   * @param upwardReferral whether the authority section held an NS RRset for an ancestor of the
+   *     zone asked (removed by scrubbing): the server pointed back up the tree
+   */
   static ScrubbedReply of(Message reply, List<RRset> answer, List<RRset> authority,
-      List<RRset> additional, int dropped, boolean upwardReferral) {
-    return new ScrubbedReply(reply.getRcode(), reply.getHeader().getFlag(Flags.AA),
-        List.copyOf(answer), List.copyOf(authority), List.copyOf(additional), dropped, upwardReferral);
+      List<RRset> additional, Bailiwick.Dropped dropped, boolean upwardReferral) {
+    return new ScrubbedReply(reply.getRcode(), reply.getHeader().getFlag(Flags.AA), answer, authority,
+        additional, dropped, upwardReferral);
+  }
+
+  int rcode() {
+    return rcode;
+  }
+
+  boolean authoritative() {
+    return authoritative;
+  }
+
+  List<RRset> answer() {
+    return answer.all();
+  }
+
+  List<RRset> authority() {
+    return authority.all();
+  }
+
+  List<RRset> additional() {
+    return additional.all();
+  }
+
+  /** How many RRsets scrubbing removed. */
+  int dropped() {
+    return dropped.total();
+  }
+
+  /** Why scrubbing removed what it did, for a diagnostic. */
+  Bailiwick.Dropped droppedByReason() {
+    return dropped;
+  }
+
+  boolean upwardReferral() {
+    return upwardReferral;
   }
 
   RRset answer(Name name, int type) {
-    return find(answer, name, type);
+    return answer.find(name, type);
   }
 
-  /** A DNAME in the answer whose owner is a strict ancestor of {@code name} (RFC 6672 §2.2). */
+  /** The answer section's RRsets at {@code name}, in order. */
+  List<RRset> answerAt(Name name) {
+    return answer.at(name);
+  }
+
+  /**
+   * A DNAME in the answer whose owner is a strict ancestor of {@code name} (RFC 6672 §2.2), the
+   * first in the section's order when there are several.
+   */
   RRset dnameAbove(Name name) {
-    for (RRset set : answer) {
-      if (set.getType() == Type.DNAME && DnameSubstitution.applies(set.getName(), name)) {
-        return set;
+    RRset first = null;
+    for (int strip = 1; strip < name.labels() && !dnameOrder.isEmpty(); strip++) {
+      RRset found = answer.find(new Name(name, strip), Type.DNAME);
+      if (found != null && (first == null || dnameOrder.get(found) < dnameOrder.get(first))) {
+        first = found;
       }
     }
-    return null;
+    return first;
   }
 
   RRset authority(int type) {
-    for (RRset set : authority) {
-      if (set.getType() == type) {
-        return set;
-      }
-    }
-    return null;
+    return authority.firstOfType(type);
   }
 
   /** The NS records the authority section gives for {@code zone}; empty if none. */
   List<Record> nameServersOf(Name zone) {
-    RRset set = find(authority, zone, Type.NS);
+    RRset set = authority.find(zone, Type.NS);
     return set == null ? List.of() : set.rrs(false);
   }
 
   /** The A and AAAA RRsets the additional section gives for {@code name}. */
   List<RRset> addressSets(Name name) {
     List<RRset> sets = new ArrayList<>(2);
-    for (RRset set : additional) {
-      if ((set.getType() == Type.A || set.getType() == Type.AAAA) && set.getName().equals(name)) {
+    for (int type : ADDRESS_TYPES) {
+      RRset set = additional.find(name, type);
+      if (set != null) {
         sets.add(set);
       }
     }
@@ -74,19 +144,5 @@ record ScrubbedReply(int rcode, boolean authoritative, List<RRset> answer, List<
 
   boolean hasSoa() {
     return authority(Type.SOA) != null;
-  }
-
-  /**
-   * The RRset of {@code type} at {@code name}; for ANY, the first RRset at the name, which is all
-   * RFC 8482 §4.1 asks of an answer to ANY.
-   */
-  private static RRset find(List<RRset> section, Name name, int type) {
-    for (RRset set : section) {
-      boolean typeMatches = type == Type.ANY ? set.getType() != Type.RRSIG : set.getType() == type;
-      if (typeMatches && set.getName().equals(name)) {
-        return set;
-      }
-    }
-    return null;
   }
 }

@@ -1,0 +1,75 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Type;
+
+/**
+ * The RRsets of one scrubbed section with the look-ups the iterator makes, each a hash look-up:
+ * by owner and type, all at an owner, the first of a type. Built once per reply in linear time,
+ * so a reply of thousands of RRsets costs no scan per question asked of it.
+ */
+final class SectionIndex {
+
+  /**
+   * Comparable, so owner names crafted to collide in {@link Name#hashCode()} (a weak hash) make a
+   * tree of their hash bucket, searched in logarithmic time, not a list.
+   */
+  private record OwnerType(Name owner, int type) implements Comparable<OwnerType> {
+    @Override
+    public int compareTo(OwnerType other) {
+      int byOwner = owner.compareTo(other.owner);
+      return byOwner != 0 ? byOwner : Integer.compare(type, other.type);
+    }
+  }
+
+  private final List<RRset> sets;
+  private final Map<OwnerType, RRset> byOwnerAndType;
+  private final Map<Name, List<RRset>> byOwner;
+  private final Map<Integer, RRset> firstOfType = new HashMap<>();
+
+  SectionIndex(List<RRset> sets) {
+    this.sets = List.copyOf(sets);
+    this.byOwnerAndType = HashMap.newHashMap(sets.size());
+    this.byOwner = HashMap.newHashMap(sets.size());
+    for (RRset set : this.sets) {
+      byOwnerAndType.putIfAbsent(new OwnerType(set.getName(), set.getType()), set);
+      byOwner.computeIfAbsent(set.getName(), owner -> new ArrayList<>(1)).add(set);
+      firstOfType.putIfAbsent(set.getType(), set);
+    }
+  }
+
+  List<RRset> all() {
+    return sets;
+  }
+
+  /**
+   * The RRset of {@code type} at {@code owner}; for ANY, the first RRset at the owner, which is
+   * all RFC 8482 §4.1 asks of an answer to ANY. Null for none.
+   */
+  RRset find(Name owner, int type) {
+    if (type != Type.ANY) {
+      return byOwnerAndType.get(new OwnerType(owner, type));
+    }
+    for (RRset set : at(owner)) {
+      if (set.getType() != Type.RRSIG) {
+        return set;
+      }
+    }
+    return null;
+  }
+
+  /** Every RRset at {@code owner}, in order. */
+  List<RRset> at(Name owner) {
+    return byOwner.getOrDefault(owner, List.of());
+  }
+
+  /** The first RRset of {@code type}, or null. */
+  RRset firstOfType(int type) {
+    return firstOfType.get(type);
+  }
+}
