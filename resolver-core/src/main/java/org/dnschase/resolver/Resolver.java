@@ -1,5 +1,6 @@
 package org.dnschase.resolver;
 
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.cache.CacheStats;
 import org.xbill.DNS.Name;
@@ -31,11 +32,16 @@ public interface Resolver extends AutoCloseable {
   }
 
   /**
-   * Resolves {@code name} for records of {@code type}, without blocking.
+   * Resolves {@code name} for records of {@code type}, without blocking. The arguments are checked
+   * before any work. The outcome names the question as this caller spelt it, even when it shared
+   * the resolution with a caller who spelt the name in another case.
    *
-   * @param type a dnsjava {@link org.xbill.DNS.Type} constant
-   * @throws IllegalArgumentException if the name is not absolute or the type is not a data type
-   *     that can be queried
+   * @param type a dnsjava {@link org.xbill.DNS.Type} constant: a data type (1..127, 256..65534
+   *     as RFC 6895 §3.1 numbers them) or {@link Type#ANY}
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if the name is not absolute, or the type is outside
+   *     0..65535, reserved (0, 65535), OPT, or a meta or transfer type other than ANY (AXFR,
+   *     IXFR, TSIG, TKEY, MAILA, MAILB, ...)
    * @return a future that always completes normally with the outcome; it completes exceptionally
    *     only when the caller cancels it
    */
@@ -45,16 +51,28 @@ public interface Resolver extends AutoCloseable {
    * Like {@link #resolveAsync(Name, int)}, with the name in presentation format. A name without
    * the trailing dot is taken as absolute.
    *
-   * @throws IllegalArgumentException if the name is malformed, with the reason
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if the name is empty or malformed, with the reason, or the
+   *     type is one {@link #resolveAsync(Name, int)} refuses
    */
   CompletableFuture<Resolution> resolveAsync(String name, int type);
 
-  /** Resolves and waits for the outcome; see {@link #resolveAsync(Name, int)}. */
+  /**
+   * Resolves and waits for the outcome; see {@link #resolveAsync(Name, int)}.
+   *
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException as {@link #resolveAsync(Name, int)}
+   */
   default Resolution resolve(Name name, int type) {
     return resolveAsync(name, type).join();
   }
 
-  /** Resolves and waits for the outcome; see {@link #resolveAsync(String, int)}. */
+  /**
+   * Resolves and waits for the outcome; see {@link #resolveAsync(String, int)}.
+   *
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException as {@link #resolveAsync(String, int)}
+   */
   default Resolution resolve(String name, int type) {
     return resolveAsync(name, type).join();
   }
@@ -62,14 +80,26 @@ public interface Resolver extends AutoCloseable {
   /**
    * Resolves {@code name} for A and AAAA at once and flattens the outcome: the addresses the
    * alias chain leads to, re-owned at {@code name} with the minimum TTL (see {@link Flattening}).
+   *
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if the name is not absolute
    */
   default CompletableFuture<Flattening> flattenAsync(Name name) {
+    Objects.requireNonNull(name, "name");
+    if (!name.isAbsolute()) {
+      throw new IllegalArgumentException("name must be absolute (end in a dot): " + name);
+    }
     CompletableFuture<Resolution> ipv4 = resolveAsync(name, Type.A);
     CompletableFuture<Resolution> ipv6 = resolveAsync(name, Type.AAAA);
     return ipv4.thenCombine(ipv6, (a, aaaa) -> Flattening.of(name, a, aaaa));
   }
 
-  /** Flattens and waits; see {@link #flattenAsync(Name)}. */
+  /**
+   * Flattens and waits; see {@link #flattenAsync(Name)}.
+   *
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if the name is not absolute
+   */
   default Flattening flatten(Name name) {
     return flattenAsync(name).join();
   }

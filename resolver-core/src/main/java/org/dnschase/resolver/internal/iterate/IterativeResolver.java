@@ -14,8 +14,6 @@ import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.transport.NettyTransport;
 import org.dnschase.resolver.spi.Transport;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.TextParseException;
-import org.xbill.DNS.Type;
 
 /** The {@link Resolver} built by the builder: validates questions and runs each as a query. */
 public final class IterativeResolver implements Resolver {
@@ -40,23 +38,25 @@ public final class IterativeResolver implements Resolver {
 
   @Override
   public CompletableFuture<Resolution> resolveAsync(String name, int type) {
-    return resolveAsync(parse(name), type);
+    return resolveAsync(Questions.parse(name, type), type);
   }
 
   @Override
   public Resolution resolve(String name, int type) {
-    return resolve(parse(name), type);
+    return resolve(Questions.parse(name, type), type);
   }
 
   /** Without a future when no iteration is needed: a warm chain is answered on the caller's thread. */
   @Override
   public Resolution resolve(Name name, int type) {
+    Questions.check(name, type);
     Resolution now = answerAtOnce(name, type);
     return now != null ? now : iterate(name, type).join();
   }
 
   @Override
   public CompletableFuture<Resolution> resolveAsync(Name name, int type) {
+    Questions.check(name, type);
     Resolution now = answerAtOnce(name, type);
     return now != null ? CompletableFuture.completedFuture(now) : offTransport(iterate(name, type));
   }
@@ -85,18 +85,12 @@ public final class IterativeResolver implements Resolver {
   }
 
   /**
-   * Checks the question, then gives the outcomes that need no iteration: a resolution-cache hit, a
+   * The outcomes of a checked question that need no iteration: a resolution-cache hit, a
    * special-use name's, a closed resolver's. Null when the question must be iterated. The
    * resolution cache goes first because the special-use names cost a scan of their set, and it
    * only holds iterated outcomes, so never a special-use name's.
    */
   private Resolution answerAtOnce(Name name, int type) {
-    if (!name.isAbsolute()) {
-      throw new IllegalArgumentException("name must be absolute (end in a dot): " + name);
-    }
-    if ((!Type.isRR(type) && type != Type.ANY) || type == Type.OPT) {
-      throw new IllegalArgumentException("not a type that can be queried: " + Type.string(type));
-    }
     Resolution whole = closed ? null : resolutions.lookup(name, type, context.config.recordTrace());
     if (whole != null) {
       return whole;
@@ -114,7 +108,8 @@ public final class IterativeResolver implements Resolver {
     CompletableFuture<Resolution> flight = new CompletableFuture<>();
     CompletableFuture<Resolution> shared = inFlight.putIfAbsent(question, flight);
     if (shared != null) {
-      return shared.copy();
+      // The key ignores case: a caller who spelt the name otherwise gets the outcome in its spelling.
+      return shared.thenApply(resolution -> AskedSpelling.of(resolution, name));
     }
     Query query = new Query(context.nextQueryId(), name, type, 0,
         new Budget(context.config.budgets(), context.ticker), new Journal(context.config.recordTrace()));
@@ -151,15 +146,4 @@ public final class IterativeResolver implements Resolver {
 
   /** A question as the coalescing key; dnsjava names compare and hash case-insensitively. */
   private record Question(Name name, int type) {}
-
-  private static Name parse(String text) {
-    if (text == null || text.isEmpty()) {
-      throw new IllegalArgumentException("name is empty");
-    }
-    try {
-      return Name.fromString(text.endsWith(".") ? text : text + ".");
-    } catch (TextParseException e) {
-      throw new IllegalArgumentException("malformed name '" + text + "': " + e.getMessage(), e);
-    }
-  }
 }
