@@ -71,11 +71,11 @@ public final class LoadHarness {
   private static LoadReport measure(TestHierarchy lab, LoadOptions options, List<Question> questions)
       throws InterruptedException {
     Threads threadsBefore = Threads.now();
-    Descriptors descriptorsBefore = Descriptors.now();
+    Descriptors descriptorsBefore = Descriptors.now(lab.port());
     Tally tally = new Tally(questions.size(), options.deadline().plus(DEADLINE_GRACE).toNanos());
     ExecutorService callbacks = Executors.newFixedThreadPool(CALLBACK_THREADS,
         Thread.ofPlatform().name("load-callback-", 0).factory());
-    RunWatch watch = new RunWatch();
+    RunWatch watch = new RunWatch(lab.port());
     Resolver resolver = resolverFor(lab, options, callbacks);
     LoadRun.Result run;
     long closeNanos;
@@ -90,7 +90,7 @@ public final class LoadHarness {
       watch.close();
     }
     Threads threadsAfter = Threads.now();
-    Descriptors descriptorsAfter = Descriptors.now();
+    Descriptors descriptorsAfter = Descriptors.now(lab.port());
     List<RecordedQuery> received = lab.queries();
     int tcp = (int) received.stream().filter(q -> q.transport() == RecordedQuery.Transport.TCP).count();
     return new LoadReport(options, run, tally.outcomes(), tally.wrongKinds(), tally.sortedNanos(),

@@ -16,9 +16,12 @@ final class RunWatch implements AutoCloseable {
   private final PeakHeap heap = new PeakHeap();
   private final AtomicInteger peakDescriptors = new AtomicInteger();
   private final Thread sampler = Thread.ofPlatform().name("load-run-watch").daemon().unstarted(this::sample);
+  private final int labPort;
   private volatile boolean running = true;
 
-  RunWatch() {
+  /** Starts watching; {@code labPort} tells the lab's sockets apart. */
+  RunWatch(int labPort) {
+    this.labPort = labPort;
     ManagementFactory.getThreadMXBean().resetPeakThreadCount();
     sampler.start();
   }
@@ -27,7 +30,7 @@ final class RunWatch implements AutoCloseable {
     for (int n = 0; running; n++) {
       heap.sample();
       if (n % DESCRIPTOR_EVERY == 0) {
-        peakDescriptors.accumulateAndGet(Descriptors.now().total(), Math::max);
+        peakDescriptors.accumulateAndGet(Descriptors.now(labPort).total(), Math::max);
       }
       try {
         Thread.sleep(PERIOD_MILLIS);
