@@ -9,13 +9,7 @@ import java.util.stream.Stream;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.message.RRsets;
-import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Fault;
-import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,39 +27,12 @@ import org.xbill.DNS.Type;
  * the right answer via the other server or in a typed failure within the deadline, never a hang,
  * and nothing a server says outside its bailiwick reaches the cache.
  */
-class FaultToleranceTest {
+class FaultToleranceTest extends FaultLabFixture {
 
   /** The deadline plus room for the JVM and the test's own work. */
   static final Duration NO_HANG = FaultLab.SHORT.deadline().plusSeconds(1);
   /** Fresh resolvers tried until one picks the broken server first (the choice is random): 2^-20 to miss. */
   static final int ATTEMPTS = 20;
-
-  static TestHierarchy lab;
-  AuthServer first;
-  AuthServer second;
-
-  @BeforeAll
-  static void startLab() {
-    lab = FaultLab.start();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
-
-  @BeforeEach
-  void servers() {
-    first = lab.server(FaultLab.address(FaultLab.FIRST));
-    second = lab.server(FaultLab.address(FaultLab.SECOND));
-  }
-
-  @AfterEach
-  void clearFaults() {
-    first.clearFault();
-    second.clearFault();
-    lab.clearQueries();
-  }
 
   static Stream<Arguments> faults() {
     return Stream.of(

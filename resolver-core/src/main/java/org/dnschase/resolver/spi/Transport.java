@@ -12,7 +12,9 @@ import org.xbill.DNS.Message;
  *
  * <p>An implementation must complete the future within {@code timeout}: with the reply whose ID
  * and question match the query, or exceptionally ({@link java.util.concurrent.TimeoutException}
- * when nothing usable arrived in time, an {@link java.io.IOException} for anything else).
+ * when nothing usable arrived in time, an {@link java.io.IOException} for anything else). A reply
+ * with TC set is taken as a failed exchange, never as the server's answer: a transport that can
+ * ask again over TCP should, and hand on a truncated reply only when it cannot.
  */
 public interface Transport extends AutoCloseable {
 

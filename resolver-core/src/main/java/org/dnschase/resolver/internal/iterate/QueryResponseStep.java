@@ -1,5 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.message.Sections;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Rcode;
@@ -37,6 +39,11 @@ final class QueryResponseStep {
   Step handle(Query q) {
     InetSocketAddress server = q.server;
     long rttNanos = context.ticker.read() - q.sentAtNanos;
+    if (q.error == null && q.reply.getHeader().getFlag(Flags.TC)) {
+      // RFC 2181 §9: a truncated reply is not the server's whole answer; a transport hands one on
+      // only when it could not get the rest (TC again over TCP, or no TCP), so the exchange failed.
+      q.error = new IOException("truncated reply (TC=1) from " + server + " and no complete one");
+    }
     if (q.error != null) {
       return exchangeFailed(q, server, rttNanos);
     }

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
@@ -32,6 +33,13 @@ final class LoopExchanges {
 
   /** Any local address, port chosen by the kernel at random (Linux picks ephemeral UDP ports so). */
   private static final InetSocketAddress ANY_PORT = new InetSocketAddress(0);
+  /**
+   * The largest UDP payload (RFC 768's 16-bit length): every datagram is read whole, whatever size
+   * the query advertised (RFC 6891 §6.2.5) and whether the server kept to it. Netty's default read
+   * is 2,048 octets and cuts anything longer, which then fails to parse and is lost. The buffer is
+   * pooled and taken only for the read itself.
+   */
+  private static final int MAX_DATAGRAM = 65_535;
 
   private final EventLoop loop;
   private final Set<PendingExchange> inFlight = new HashSet<>();
@@ -97,6 +105,7 @@ final class LoopExchanges {
     SocketProtocolFamily family = pending.server().getAddress() instanceof Inet6Address
         ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
     Channel channel = new NioDatagramChannel(family);
+    channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM));
     channel.pipeline().addLast(new UdpReplyHandler(pending));
     ChannelPromise bound = channel.newPromise();
     loop.register(channel).addListener(registered -> {

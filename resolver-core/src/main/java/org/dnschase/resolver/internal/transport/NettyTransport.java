@@ -7,6 +7,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.xbill.DNS.Message;
 /**
  * The default transport: each query goes out on a fresh UDP socket bound to a random port, with a
  * random ID; a truncated reply (TC=1) is asked again over TCP (RFC 7766 §5) within the same time
- * budget. One event loop group per transport, of daemon threads, shut down by {@link #close()},
+ * budget, where a reply still truncated fails the exchange. One event loop group per transport, of daemon threads, shut down by {@link #close()},
  * which first ends every exchange still in flight: Netty's shutdown alone neither completes them
  * (their timers are dropped) nor reliably closes their sockets.
  *
@@ -72,8 +73,20 @@ public final class NettyTransport implements Transport {
         return CompletableFuture.completedFuture(reply);
       }
       byte[] again = wire.clone();
-      return loop.overTcp(stamped(server, query, again), again, Math.max(1, deadline - System.nanoTime()));
+      return loop.overTcp(stamped(server, query, again), again, Math.max(1, deadline - System.nanoTime()))
+          .thenCompose(overTcp -> whole(server, overTcp));
     });
+  }
+
+  /**
+   * A reply over TCP with TC set: the server could not send the whole reply even there (RFC 7766
+   * §5), so whatever it holds the exchange failed; taken as complete, an empty truncated answer
+   * would pass for NODATA.
+   */
+  private static CompletableFuture<Message> whole(InetSocketAddress server, Message overTcp) {
+    return overTcp.getHeader().getFlag(Flags.TC)
+        ? CompletableFuture.failedFuture(new IOException(server + " sent a truncated reply (TC=1) over TCP"))
+        : CompletableFuture.completedFuture(overTcp);
   }
 
   /** Writes a fresh random ID into {@code wire} (its first two octets) and the exchange that expects it. */

@@ -2,25 +2,23 @@ package org.dnschase.resolver.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.dnschase.resolver.internal.transport.FakeServers.LOOPBACK;
 import static org.dnschase.resolver.internal.transport.FakeServers.SERVER_WAIT_MS;
 import static org.dnschase.resolver.internal.transport.FakeServers.addressIn;
 import static org.dnschase.resolver.internal.transport.FakeServers.addressOf;
 import static org.dnschase.resolver.internal.transport.FakeServers.answer;
+import static org.dnschase.resolver.internal.transport.FakeServers.answerOverTcp;
 import static org.dnschase.resolver.internal.transport.FakeServers.query;
 import static org.dnschase.resolver.internal.transport.FakeServers.receive;
 import static org.dnschase.resolver.internal.transport.FakeServers.send;
+import static org.dnschase.resolver.internal.transport.FakeServers.truncated;
+import static org.dnschase.resolver.internal.transport.FakeServers.udpOnSamePortAs;
 import static org.dnschase.resolver.internal.transport.FakeServers.udpServer;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +35,7 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
@@ -181,56 +180,17 @@ class TransportTest {
   @DisplayName("RFC 7766 §5: a reply with TC=1 is asked again over TCP on the same address and port")
   void truncatedReply_isRetriedOverTcp() throws Exception {
     try (ServerSocket tcp = new ServerSocket(); DatagramSocket udp = udpOnSamePortAs(tcp)) {
-      tcp.setSoTimeout(SERVER_WAIT_MS);
       CompletableFuture<Message> result = transport.exchange(addressOf(udp), query("big.example.test."), LONG);
       Received got = receive(udp);
-      Message truncated = new Message(got.query().getHeader().getID());
-      truncated.getHeader().setFlag(Flags.QR);
-      truncated.getHeader().setFlag(Flags.TC);
-      truncated.addRecord(got.query().getQuestion(), Section.QUESTION);
-      send(udp, got.from(), truncated.toWire());
+      send(udp, got.from(), truncated(got.query(), Rcode.NOERROR).toWire());
 
-      Message overTcp;
-      try (Socket connection = tcp.accept()) {
-        connection.setSoTimeout(SERVER_WAIT_MS);
-        DataInputStream in = new DataInputStream(connection.getInputStream());
-        byte[] wire = new byte[in.readUnsignedShort()];
-        in.readFully(wire);
-        overTcp = new Message(wire);
-        byte[] full = answer(overTcp, overTcp.getHeader().getID(), "192.0.2.1").toWire();
-        DataOutputStream out = new DataOutputStream(connection.getOutputStream());
-        out.writeShort(full.length);
-        out.write(full);
-        out.flush();
-        Message reply = result.get(LONG.toMillis(), TimeUnit.MILLISECONDS);
+      Message overTcp = answerOverTcp(tcp, asked -> answer(asked, asked.getHeader().getID(), "192.0.2.1").toWire());
+      Message reply = result.get(LONG.toMillis(), TimeUnit.MILLISECONDS);
 
-        assertThat(reply.getHeader().getFlag(Flags.TC)).isFalse();
-        assertThat(addressIn(reply)).isEqualTo("192.0.2.1");
-      }
+      assertThat(reply.getHeader().getFlag(Flags.TC)).isFalse();
+      assertThat(addressIn(reply)).isEqualTo("192.0.2.1");
       assertThat(overTcp.getQuestion()).isEqualTo(got.query().getQuestion());
     }
-  }
-
-  /** A UDP socket on the port of {@code tcp}, binding both on a fresh port until one is free for both. */
-  private static DatagramSocket udpOnSamePortAs(ServerSocket tcp) throws IOException {
-    for (int attempt = 0; attempt < 20; attempt++) {
-      try (ServerSocket probe = new ServerSocket(0, 50, LOOPBACK)) {
-        int port = probe.getLocalPort();
-        probe.close();
-        DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, port));
-        try {
-          tcp.bind(new InetSocketAddress(LOOPBACK, port));
-        } catch (BindException taken) {
-          udp.close();
-          continue;
-        }
-        udp.setSoTimeout(SERVER_WAIT_MS);
-        return udp;
-      } catch (BindException taken) {
-        // the port went to someone else between probe and bind; try another
-      }
-    }
-    throw new AssertionError("no loopback port free for both UDP and TCP");
   }
 
   /* ---- lifecycle ---- */
