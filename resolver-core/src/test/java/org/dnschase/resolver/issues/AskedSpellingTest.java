@@ -12,7 +12,7 @@ import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.RootHints;
-import org.dnschase.resolver.Transport;
+import org.dnschase.resolver.spi.Transport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Message;
