@@ -145,6 +145,17 @@ public final class TestHierarchy implements AutoCloseable {
           masterFileText);
     }
 
+    /**
+     * Adds every zone of {@code tree}, in the order it declares them, as {@link #zone(String)}
+     * adds master-file text.
+     *
+     * @throws IllegalArgumentException if a zone's origin is known already
+     */
+    public Builder zones(ZoneTree tree) {
+      Objects.requireNonNull(tree, "tree").masterFiles().values().forEach(this::zone);
+      return this;
+    }
+
     private Builder add(ServedZone zone, String text) {
       if (zones.stream().anyMatch(known -> known.origin().equals(zone.origin()))) {
         throw new IllegalArgumentException("zone " + zone.origin() + " was already added");

@@ -43,6 +43,10 @@
  * }
  * }
  *
+ * <p>{@link org.dnschase.resolver.testkit.ZoneTree} writes those master files from a short
+ * description (which zones, who serves them, their own records), with the SOA, NS and glue
+ * boilerplate filled in; {@code TestHierarchy.builder().zones(tree)} serves them.
+ *
  * <p>Answers follow RFC 1034 §4.3.2 ({@link org.dnschase.resolver.testkit.Dispatcher} lets a test
  * script its own), and {@link org.dnschase.resolver.testkit.Fault} makes a server drop, delay,
  * truncate, garble or flood its replies, always or for a share of the queries. {@link org.dnschase.resolver.testkit.ZoneExport} writes the zones
