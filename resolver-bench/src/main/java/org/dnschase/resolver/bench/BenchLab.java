@@ -10,6 +10,7 @@ import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -36,29 +37,6 @@ final class BenchLab {
   /** The final addresses of every chain, as the peers must return them too. */
   static final Set<String> FINAL_ADDRESSES = Set.of("192.0.2.1", "192.0.2.2");
 
-  private static final String ROOT = """
-      $ORIGIN .
-      $TTL 86400
-      @            SOA a.root.lab. hostmaster.root.lab. 1 3600 600 86400 3600
-      @            NS  a.root.lab.
-      a.root.lab.  A   127.53.0.1
-      lab.         NS  ns1.lab.
-      ns1.lab.     A   127.53.1.1
-      """;
-
-  private static final String LAB = """
-      $ORIGIN lab.
-      $TTL 86400
-      @         SOA ns1 hostmaster 1 3600 600 86400 3600
-      @         NS  ns1
-      ns1       A   127.53.1.1
-      a.root    A   127.53.0.1
-      alpha     NS  ns.alpha
-      ns.alpha  A   127.53.10.1
-      beta      NS  ns.beta
-      ns.beta   A   127.53.11.1
-      """;
-
   private BenchLab() {}
 
   /** Starts the lab's servers on one free port. */
@@ -68,10 +46,13 @@ final class BenchLab {
 
   /** Starts the lab's servers on {@code port} (0: a free one; 53 needs root, for real resolvers). */
   static TestHierarchy start(int port) {
-    return TestHierarchy.builder()
-        .zone(ROOT).zone(LAB).zone(leaf("alpha", "127.53.10.1")).zone(leaf("beta", "127.53.11.1"))
-        .port(port)
+    ZoneTree tree = ZoneTree.builder()
+        .root("a.root.lab.", "127.53.0.1")
+        .zone("lab.", "ns1", "127.53.1.1", "a.root A 127.53.0.1")
+        .zone("alpha.lab.", "ns", "127.53.10.1", chainLinks("alpha"))
+        .zone("beta.lab.", "ns", "127.53.11.1", chainLinks("beta"))
         .build();
+    return TestHierarchy.builder().zones(tree).port(port).build();
   }
 
   /** A resolver that starts at the lab's root and never sends a packet off loopback. */
@@ -120,14 +101,9 @@ final class BenchLab {
     return addresses;
   }
 
-  private static String leaf(String label, String address) {
-    StringBuilder zone = new StringBuilder(String.format("""
-        $ORIGIN %s.lab.
-        $TTL 86400
-        @    SOA ns hostmaster 1 3600 600 86400 3600
-        @    NS  ns
-        ns   A   %s
-        """, label, address));
+  /** The records of leaf zone {@code label}: its links of every chain, the last ones' A records. */
+  private static String chainLinks(String label) {
+    StringBuilder zone = new StringBuilder();
     for (int hops : HOPS) {
       for (int i = 0; i <= hops; i++) {
         if (!zoneOf(i).equals(label)) {
