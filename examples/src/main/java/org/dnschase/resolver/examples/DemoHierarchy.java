@@ -1,32 +1,51 @@
 package org.dnschase.resolver.examples;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
 
 /**
- * The demo's DNS tree, from the master files beside this class: the root, the TLDs
- * {@code example.} and {@code test.}, and the leaf zones {@code shop.example.},
- * {@code cdn.test.}, {@code edge.example.} and {@code origin.test.}, each served by its own
- * in-process authoritative server on a 127.53.x.y loopback address.
+ * The demo's DNS tree: the root, the TLDs {@code example.} and {@code test.}, and the leaf zones
+ * {@code shop.example.}, {@code cdn.test.}, {@code edge.example.} and {@code origin.test.}, each
+ * served by its own in-process authoritative server on a 127.53.x.y loopback address. The chain
+ * the demo follows: the shop hands its web name to a CDN, the CDN maps it to an edge network, the
+ * edge picks an origin pool, and the pool points back at the shop's own servers.
  */
 final class DemoHierarchy {
 
-  static final List<String> ZONE_FILES = List.of("root.zone", "example.zone", "test.zone",
-      "shop.example.zone", "cdn.test.zone", "edge.example.zone", "origin.test.zone");
+  static final ZoneTree TREE = ZoneTree.builder()
+      .defaults(zone -> zone.serial(2026112201).timers(1800, 900, 604800))
+      .root("a.root-servers.demo.", "127.53.0.1")
+      .zone("example.", "ns1.nic", "127.53.1.1")
+      .zone("test.", "ns1.nic", "127.53.2.1")
+      .defaults(leaf -> leaf.serial(2026112201).timers(1800, 900, 604800).ttl(3600).negativeTtl(300))
+      // also a loop, a retired alias, and a legacy subtree renamed wholesale into the CDN's zone
+      .zone("shop.example.", "ns1", "127.53.10.1", """
+          www    300  CNAME shop.cdn.test.
+          web    3600 A     192.0.2.80
+          web    3600 A     192.0.2.81
+          loop   300  CNAME loop.cdn.test.
+          old    600  CNAME retired.cdn.test.
+          legacy 900  DNAME cdn.test.
+          """)
+      .zone("cdn.test.", "ns1", "127.53.11.1", """
+          shop   120  CNAME shop.edge.example.
+          loop   300  CNAME loop.shop.example.
+          """)
+      .zone("edge.example.", "ns1", "127.53.12.1", """
+          shop   60   CNAME pool-7.origin.test.
+          """)
+      .zone("origin.test.", "ns1", "127.53.13.1", """
+          pool-7 200  CNAME web.shop.example.
+          """)
+      .build();
 
   private DemoHierarchy() {}
 
   static TestHierarchy start() {
-    TestHierarchy.Builder builder = TestHierarchy.builder();
-    ZONE_FILES.forEach(file -> builder.zone(read(file)));
-    return builder.build();
+    return TestHierarchy.builder().zones(TREE).build();
   }
 
   /** A resolver that starts at the demo's root and never sends a packet off loopback. */
@@ -35,16 +54,5 @@ final class DemoHierarchy {
         .rootHints(RootHints.of(hierarchy.rootHints()))
         .upstreamPort(hierarchy.port())
         .loopbackOnly();
-  }
-
-  private static String read(String file) {
-    try (InputStream in = DemoHierarchy.class.getResourceAsStream("zones/" + file)) {
-      if (in == null) {
-        throw new IllegalStateException("zone file missing from the examples jar: " + file);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

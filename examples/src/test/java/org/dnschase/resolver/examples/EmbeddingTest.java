@@ -3,10 +3,6 @@ package org.dnschase.resolver.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.Test;
@@ -26,23 +22,8 @@ class EmbeddingTest {
 
   @Test
   void readme_showsTheCompiledExampleVerbatim() throws IOException {
-    String source = Files.readString(Path.of("src/main/java/org/dnschase/resolver/examples/Embedding.java"));
-    String readme = Files.readString(Path.of("../README.md"));
+    String path = "examples/src/main/java/org/dnschase/resolver/examples/Embedding.java";
 
-    String region = unindent(between(source, "// region embedding\n", "    // endregion"));
-    String snippet = between(readme, "<!-- embedding: examples/src/main/java/org/dnschase/resolver/examples/Embedding.java -->\n```java\n", "```");
-
-    assertThat(snippet).isEqualTo(region);
-  }
-
-  private static String between(String text, String start, String end) {
-    Matcher matcher = Pattern.compile(Pattern.quote(start) + "(.*?)" + Pattern.quote(end), Pattern.DOTALL).matcher(text);
-    assertThat(matcher.find()).as("markers %s ... %s", start.strip(), end.strip()).isTrue();
-    return matcher.group(1);
-  }
-
-  private static String unindent(String code) {
-    return code.lines().map(line -> line.startsWith("    ") ? line.substring(4) : line)
-        .reduce("", (all, line) -> all + line + "\n");
+    assertThat(ReadmeSnippets.readme("embedding", path)).isEqualTo(ReadmeSnippets.region("embedding", path));
   }
 }
