@@ -22,25 +22,26 @@ record Corpus(Path folder, String origin) {
 
   static final String PROPERTY = "conformance.dir";
   static final String ENVIRONMENT = "CONFORMANCE_DIR";
-  /** The shared corpus, relative to the repository root. */
-  static final String DEFAULT = "../shared/conformance/rpl";
+  /** The shared corpora, relative to the repository root: the first 37 files, then the rest of the suites. */
+  static final List<String> DEFAULTS = List.of("../shared/conformance/rpl", "../shared/conformance/rpl-more");
 
   /**
-   * The shared corpus: the system property {@value #PROPERTY}, else the environment variable
-   * {@value #ENVIRONMENT}, else {@value #DEFAULT} from the repository root (found upwards from
-   * the working directory, which is the module's under surefire).
+   * The shared corpora: the folder in the system property {@value #PROPERTY}, else in the
+   * environment variable {@value #ENVIRONMENT}, else both {@link #DEFAULTS} from the repository
+   * root (found upwards from the working directory, which is the module's under surefire).
    */
-  static Corpus shared() {
+  static List<Corpus> shared() {
     String property = System.getProperty(PROPERTY);
     if (property != null && !property.isBlank()) {
-      return new Corpus(Path.of(property), "system property " + PROPERTY);
+      return List.of(new Corpus(Path.of(property).toAbsolutePath(), "system property " + PROPERTY));
     }
     String environment = System.getenv(ENVIRONMENT);
     if (environment != null && !environment.isBlank()) {
-      return new Corpus(Path.of(environment), "environment variable " + ENVIRONMENT);
+      return List.of(new Corpus(Path.of(environment).toAbsolutePath(), "environment variable " + ENVIRONMENT));
     }
-    return new Corpus(repositoryRoot().resolve(DEFAULT).normalize(),
-        "the default " + DEFAULT + " from the repository root");
+    Path root = repositoryRoot();
+    return DEFAULTS.stream().map(folder -> new Corpus(root.resolve(folder).normalize(),
+        "the default " + folder + " from the repository root")).toList();
   }
 
   /** Our own scenarios, in the test resources. */

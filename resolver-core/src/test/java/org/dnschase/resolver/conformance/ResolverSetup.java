@@ -3,9 +3,12 @@ package org.dnschase.resolver.conformance;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
@@ -13,15 +16,23 @@ import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.RRsetCacheBuilder;
 import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.testkit.scenario.ScenarioConfig;
+import org.xbill.DNS.Address;
 
 /**
  * Builds the resolver under test from a scenario's CONFIG (FORMAT §3): the one root server as
- * root hints, the scenario's transport and clock, the cache TTL bounds, and the do-ip4, do-ip6
- * and do-not-query-localhost rules as the upstream filter. Settings with no counterpart here
- * (trust anchors, target-fetch-policy, module-config, ...) concern validation or Unbound's
- * internals and are ignored.
+ * root hints, the scenario's transport and clock, the cache's TTL floor and caps, serve-expired,
+ * prefetch, the restart limit, and the do-ip4, do-ip6, do-not-query-localhost and
+ * do-not-query-address rules as the upstream filter. {@link ConfigSupport} says what every other
+ * option means here.
  */
 final class ResolverSetup {
+
+  /**
+   * Where the root is when a scenario names none (it forwards the root, or relies on Unbound's
+   * built-in hints): an address from TEST-NET-1 (RFC 5737) no scripted server uses, so an
+   * attempt to walk from the root is an unforeseen query, never a packet.
+   */
+  private static final InetAddress NO_ROOT = address("192.0.2.254");
 
   private ResolverSetup() {}
 
@@ -29,12 +40,27 @@ final class ResolverSetup {
     RRsetCacheBuilder cache = RRsetCache.builder().ticker(clock).executor(Runnable::run);
     config.minTtl().ifPresent(cache::minTtl);
     config.maxTtl().ifPresent(cache::maxTtl);
-    return Resolver.builder()
-        .rootHints(RootHints.of(Map.of(config.rootServerName(), config.rootServerAddresses())))
+    config.maxNegativeTtl().ifPresent(cache::maxNegativeTtl);
+    if (config.flag("serve-expired", false)) {
+      cache.serveStale(config.value("serve-expired-ttl").map(ResolverSetup::seconds)
+          .orElse(RRsetCacheBuilder.DEFAULT_STALE_WINDOW));
+    }
+    ResolverBuilder builder = Resolver.builder()
+        .rootHints(rootHints(config))
         .transport(transport)
         .ticker(clock)
         .cache(cache.build())
+        .prefetch(config.flag("prefetch", false))
         .upstreamFilter(allowed(config), describe(config));
+    // Unbound counts restarts where we count hops; several CNAMEs of one reply cost it one restart.
+    config.value("max-query-restarts")
+        .ifPresent(restarts -> builder.budgets(Budgets.DEFAULTS.withMaxHops(Integer.parseInt(restarts) + 1)));
+    return builder;
+  }
+
+  private static RootHints rootHints(ScenarioConfig config) {
+    List<InetAddress> addresses = config.rootServerAddresses();
+    return RootHints.of(Map.of(config.rootServerName(), addresses.isEmpty() ? List.of(NO_ROOT) : addresses));
   }
 
   /**
@@ -46,12 +72,37 @@ final class ResolverSetup {
     boolean ip4 = config.doIp4();
     boolean ip6 = config.doIp6();
     boolean noLocalhost = config.doNotQueryLocalhost();
+    List<Predicate<InetAddress>> refused = new ArrayList<>();
+    config.values("do-not-query-address").forEach(prefix -> refused.add(prefix(prefix)));
     return address -> (address instanceof Inet4Address ? ip4 : ip6)
-        && !(noLocalhost && address.isLoopbackAddress() && !hints.contains(address));
+        && !(noLocalhost && address.isLoopbackAddress() && !hints.contains(address))
+        && refused.stream().noneMatch(rule -> rule.test(address));
+  }
+
+  /** An address or {@code address/length} prefix, as do-not-query-address takes it. */
+  private static Predicate<InetAddress> prefix(String text) {
+    int slash = text.indexOf('/');
+    InetAddress network = address(slash < 0 ? text : text.substring(0, slash));
+    int length = slash < 0 ? network.getAddress().length * 8 : Integer.parseInt(text.substring(slash + 1));
+    return address -> address.getClass() == network.getClass()
+        && Address.truncate(address, length).equals(Address.truncate(network, length));
+  }
+
+  private static InetAddress address(String text) {
+    try {
+      return Address.getByAddress(text);
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException("not an address: " + text, e);
+    }
+  }
+
+  private static Duration seconds(String text) {
+    return Duration.ofSeconds(Long.parseLong(text));
   }
 
   private static String describe(ScenarioConfig config) {
     return "scenario CONFIG: do-ip4 " + config.doIp4() + ", do-ip6 " + config.doIp6()
-        + ", do-not-query-localhost " + config.doNotQueryLocalhost();
+        + ", do-not-query-localhost " + config.doNotQueryLocalhost()
+        + ", do-not-query-address " + config.values("do-not-query-address");
   }
 }

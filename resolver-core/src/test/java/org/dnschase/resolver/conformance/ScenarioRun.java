@@ -15,7 +15,12 @@ import org.dnschase.resolver.testkit.scenario.Scenario;
 import org.dnschase.resolver.testkit.scenario.ScenarioConfig;
 import org.dnschase.resolver.testkit.scenario.ScriptedServers;
 import org.dnschase.resolver.testkit.scenario.Step;
+import java.io.IOException;
 import org.xbill.DNS.ExtendedFlags;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
@@ -24,7 +29,10 @@ import org.xbill.DNS.Section;
 /**
  * Plays one scenario against a fresh resolver (FORMAT §7): steps in file order, the step id
  * selecting the RANGE windows, the clock moved only by TIME_PASSES, each CHECK_ANSWER compared
- * with the response {@link Responses} builds for the last QUERY.
+ * with the response {@link Responses} builds for the last QUERY (in a testbound file, with any
+ * answer not yet checked, each of which must be checked by the end). CHECK_OUT_QUERY looks for
+ * an upstream query sent and not yet claimed; TIMEOUT and ERROR expire one left pending. A
+ * CONFIG the resolver cannot honour ({@link ConfigSupport}) fails the run before it starts.
  */
 final class ScenarioRun {
 
@@ -40,17 +48,25 @@ final class ScenarioRun {
   private final ScenarioTransport transport;
   private final List<StepFailure> failures = new ArrayList<>();
   private final boolean qnameMinimisation;
-  private Message lastAnswer;
+  private final boolean testbound;
+  /** The answers not checked yet: the last one in a Deckard file, every one in a testbound file. */
+  private final List<Message> answers = new ArrayList<>();
 
   ScenarioRun(Scenario scenario, Strictness strictness, boolean qnameMinimisation) {
     this.scenario = scenario;
     this.qnameMinimisation = qnameMinimisation;
+    this.testbound = scenario.config().dialect() == ScenarioConfig.Dialect.TESTBOUND;
     this.servers = new ScriptedServers(scenario);
-    this.transport = new ScenarioTransport(servers, currentStep::get, strictness);
+    this.transport = new ScenarioTransport(servers, currentStep::get, strictness, testbound);
   }
 
   /** Plays every step and returns what went wrong: empty when the scenario passed. */
   List<StepFailure> play() {
+    List<String> unsupported = ConfigSupport.unsupported(scenario.name(), scenario.config());
+    if (!unsupported.isEmpty()) {
+      unsupported.forEach(reason -> failures.add(new StepFailure(0, "CONFIG " + reason)));
+      return List.copyOf(failures);
+    }
     try (Resolver resolver = ResolverSetup.builder(scenario.config(), transport, clock)
         .qnameMinimisation(qnameMinimisation).build()) {
       for (Step step : scenario.steps()) {
@@ -59,11 +75,19 @@ final class ScenarioRun {
           case Step.Query query -> query(resolver, query);
           case Step.CheckAnswer check -> check(check);
           case Step.TimePasses time -> clock.advance(time.elapse());
-          // One-shot answers are used by the scripted servers; CHECK_OUT_QUERY is a no-op in Deckard.
+          // One-shot answers are used by the scripted servers.
           case Step.Reply reply -> { }
-          case Step.CheckOutQuery checkOut -> { }
+          case Step.CheckOutQuery checkOut -> checkOutQuery(checkOut);
+          // Exchanges complete at once: there is no traffic left to settle.
+          case Step.Settle settle -> { }
+          case Step.Expire expire -> expire(expire);
         }
       }
+    }
+    if (testbound) {
+      int lastStep = currentStep.get();
+      answers.forEach(answer -> failures.add(new StepFailure(lastStep,
+          "an answer was never checked: " + answer.getQuestion() + " " + Rcode.string(answer.getRcode()))));
     }
     failures.addAll(transport.unforeseen());
     int lastStep = currentStep.get();
@@ -78,9 +102,19 @@ final class ScenarioRun {
   }
 
   private void query(Resolver resolver, Step.Query step) {
-    Message query = clientQuery(step.entry());
+    if (!testbound) {
+      answers.clear();
+    }
+    Message query = step.entry().raw().isPresent() ? rawQuery(step) : clientQuery(step.entry());
+    if (query == null) {
+      return;
+    }
     Record question = query.getQuestion();
-    lastAnswer = null;
+    if (!query.getHeader().getFlag(Flags.RD)) {
+      fail(step, "STEP " + step.id() + " QUERY (line " + step.line() + ") has RD=0: cache-only queries "
+          + "(a snooping client, RD=0) are not supported yet");
+      return;
+    }
     if (question == null) {
       fail(step, "STEP " + step.id() + " QUERY (line " + step.line() + ") has no question");
       return;
@@ -90,7 +124,7 @@ final class ScenarioRun {
           .get(RESOLVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       transport.note("step " + step.id() + " resolved " + ScenarioTransport.describe(question) + ": "
           + summary(resolution));
-      lastAnswer = ScenarioTransport.wire(Responses.toMessage(resolution, query, servfailAnswer()));
+      answers.add(ScenarioTransport.wire(Responses.toMessage(resolution, query, servfailAnswer())));
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       fail(step, "STEP " + step.id() + " QUERY " + ScenarioTransport.describe(question) + " failed: " + e);
     } catch (InterruptedException e) {
@@ -110,13 +144,62 @@ final class ScenarioRun {
         ? Responses.ServfailAnswer.PARTIAL_CHAIN : Responses.ServfailAnswer.EMPTY;
   }
 
+  /**
+   * Deckard sends RAW bytes as they are and awaits no answer: a server front-end drops what does
+   * not parse as a recursive query with exactly one question and no TC bit (without snooping
+   * rights an RD=0 query is refused) and resolves what does. Returns null when there is nothing
+   * to resolve.
+   */
+  private Message rawQuery(Step.Query step) {
+    byte[] bytes = step.entry().raw().orElseThrow();
+    try {
+      Message query = new Message(bytes);
+      Header header = query.getHeader();
+      if (header.getFlag(Flags.QR) || header.getFlag(Flags.TC) || !header.getFlag(Flags.RD)
+          || header.getOpcode() != Opcode.QUERY || header.getCount(Section.QUESTION) != 1) {
+        transport.note("step " + step.id() + " RAW query dropped: not a recursive query with a question");
+        return null;
+      }
+      return query;
+    } catch (IOException e) {
+      transport.note("step " + step.id() + " RAW query dropped: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * Deckard compares the last answer; testbound any answer not checked yet (the first that
+   * matches is taken; when none does, the differences shown are the oldest one's).
+   */
   private void check(Step.CheckAnswer step) {
     String where = "STEP " + step.id() + " CHECK_ANSWER (line " + step.line() + "): ";
-    if (lastAnswer == null) {
+    if (answers.isEmpty()) {
       fail(step, where + "there is no answer to check");
       return;
     }
-    step.entry().differences(lastAnswer).forEach(difference -> fail(step, where + difference));
+    for (int i = 0; i < answers.size(); i++) {
+      if (step.entry().matches(answers.get(i))) {
+        answers.remove(i);
+        return;
+      }
+    }
+    Message answer = testbound ? answers.remove(0) : answers.get(answers.size() - 1);
+    step.entry().differences(answer).forEach(difference -> fail(step, where + difference));
+  }
+
+  /** testbound: the resolver has sent an upstream query the entry matches (a no-op in Deckard). */
+  private void checkOutQuery(Step.CheckOutQuery step) {
+    if (testbound && transport.claimSent(step.entry()::matches) == null) {
+      fail(step, "STEP " + step.id() + " CHECK_OUT_QUERY (line " + step.line() + "): no upstream query sent "
+          + "matches " + step.entry());
+    }
+  }
+
+  private void expire(Step.Expire step) {
+    if (!transport.expireOldestPending()) {
+      fail(step, "STEP " + step.id() + " " + step.type() + " (line " + step.line() + "): no upstream query is "
+          + "pending");
+    }
   }
 
   private void fail(Step step, String text) {

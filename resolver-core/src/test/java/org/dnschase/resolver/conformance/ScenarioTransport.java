@@ -28,6 +28,9 @@ import org.xbill.DNS.Type;
  * a random ID per query, a reply that does not carry the query's ID and question (or lacks QR)
  * is never delivered (the query times out instead), and TC=1 is asked again "over TCP", which
  * Deckard answers exactly like UDP. Timeouts are immediate: the scenario clock does not move.
+ * Every query sent is kept, for CHECK_OUT_QUERY. A query no entry foresees fails a strict run: in
+ * a Deckard file at once (the servers answer SERVFAIL), in a testbound file at the end unless a
+ * TIMEOUT or ERROR step expires it (it stays pending, as testbound leaves it).
  */
 final class ScenarioTransport implements Transport {
 
@@ -39,11 +42,15 @@ final class ScenarioTransport implements Transport {
   private final Strictness strictness;
   private final List<StepFailure> unforeseen = Collections.synchronizedList(new ArrayList<>());
   private final List<String> transcript = Collections.synchronizedList(new ArrayList<>());
+  private final List<StepFailure> pending = Collections.synchronizedList(new ArrayList<>());
+  private final List<Message> sent = Collections.synchronizedList(new ArrayList<>());
+  private final boolean testbound;
 
-  ScenarioTransport(ScriptedServers servers, IntSupplier currentStep, Strictness strictness) {
+  ScenarioTransport(ScriptedServers servers, IntSupplier currentStep, Strictness strictness, boolean testbound) {
     this.servers = servers;
     this.currentStep = currentStep;
     this.strictness = strictness;
+    this.testbound = testbound;
   }
 
   @Override
@@ -51,17 +58,45 @@ final class ScenarioTransport implements Transport {
     if (server.getPort() != DNS_PORT) {
       return CompletableFuture.failedFuture(new IOException("scripted servers listen on port 53, not " + server));
     }
-    Message reply = ask(server, query, "UDP");
+    Message reply = ask(server, query, false);
     if (reply != null && reply.getHeader().getFlag(Flags.TC)) {
-      reply = ask(server, query, "TCP");
+      reply = ask(server, query, true);
     }
     return reply != null ? CompletableFuture.completedFuture(reply)
         : CompletableFuture.failedFuture(new TimeoutException("no reply from " + server));
   }
 
-  /** The queries no entry foresaw, in strict mode: each one fails the scenario. */
+  /** The queries no entry foresaw and no TIMEOUT step expired, in strict mode: each one fails the scenario. */
   List<StepFailure> unforeseen() {
-    return List.copyOf(unforeseen);
+    List<StepFailure> all = new ArrayList<>(unforeseen);
+    all.addAll(pending);
+    return all;
+  }
+
+  /** testbound's TIMEOUT and ERROR: the oldest pending query fails; false if none is pending. */
+  boolean expireOldestPending() {
+    synchronized (pending) {
+      if (pending.isEmpty()) {
+        return false;
+      }
+      note("expired: " + pending.remove(0));
+      return true;
+    }
+  }
+
+  /**
+   * Removes and returns the first query sent so far, not yet claimed, that {@code matches}
+   * accepts (CHECK_OUT_QUERY).
+   */
+  Message claimSent(java.util.function.Predicate<Message> matches) {
+    synchronized (sent) {
+      for (int i = 0; i < sent.size(); i++) {
+        if (matches.test(sent.get(i))) {
+          return sent.remove(i);
+        }
+      }
+      return null;
+    }
   }
 
   /** Every exchange and resolution so far, one line each, to explain a failure. */
@@ -74,13 +109,14 @@ final class ScenarioTransport implements Transport {
   }
 
   /** One exchange; null when nothing (usable) came back. */
-  private Message ask(InetSocketAddress server, Message query, String protocol) {
+  private Message ask(InetSocketAddress server, Message query, boolean overTcp) {
     Message sent = wire(query);
     sent.getHeader().setID(ThreadLocalRandom.current().nextInt(0x10000));
+    this.sent.add(sent);
     int step = currentStep.getAsInt();
-    String exchange = "step " + step + " " + protocol + " " + describe(sent.getQuestion()) + " to "
+    String exchange = "step " + step + " " + (overTcp ? "TCP " : "UDP ") + describe(sent.getQuestion()) + " to "
         + server.getAddress().getHostAddress() + ": ";
-    switch (servers.respond(server.getAddress(), sent, step)) {
+    switch (servers.respond(server.getAddress(), sent, step, overTcp)) {
       case ScriptedResponse.Reply reply -> {
         Message received = wire(reply.message());
         boolean usable = isReplyTo(sent, received);
@@ -101,6 +137,10 @@ final class ScenarioTransport implements Transport {
   private Message unforeseen(Message sent, int step, String description) {
     note(description);
     if (strictness == Strictness.LENIENT) {
+      return null;
+    }
+    if (testbound) {
+      pending.add(new StepFailure(step, "unforeseen upstream query, left pending: " + description));
       return null;
     }
     unforeseen.add(new StepFailure(step, "unforeseen upstream query: " + description));

@@ -3,22 +3,38 @@ package org.dnschase.resolver.testkit.scenario;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.xbill.DNS.Address;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
 
-/** Reads the CONFIG lines of either dialect into a {@link ScenarioConfig} (FORMAT §3). */
+/**
+ * Reads the CONFIG lines of either dialect into a {@link ScenarioConfig} (FORMAT §3). Deckard's
+ * lines are {@code key: value}; testbound's are {@code unbound.conf} text, read as Unbound's
+ * lexer does: a word ending in a colon is a key, the words after it its value, and several keys
+ * may share a line ({@code forward-zone: name: "." forward-addr: 216.0.0.1}).
+ */
 final class ConfigParser {
 
-  private static final List<String> TESTBOUND_CLAUSES = List.of("server:", "stub-zone:", "forward-zone:");
+  /** testbound clauses: a key of one of these names with no value opens a clause. */
+  private static final List<String> CLAUSES = List.of("server", "stub-zone", "forward-zone", "auth-zone",
+      "remote-control", "view", "rpz", "dnscrypt", "cachedb", "dnstap", "python", "dynlib");
+  /** A key: letters, digits and dashes, then one colon (an IPv6 address has more colons). */
+  private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*:");
+  /** A word: a double-quoted string or a run of non-blanks. */
+  private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|'[^']*'|\\S+");
+  /** testbound directives between the config lines: a temporary file's text, an autotrust file. */
+  private static final List<String> BLOCKS = List.of("TEMPFILE_CONTENTS", "AUTOTRUST_FILE");
 
   private final String source;
-  private final Map<String, List<String>> values = new LinkedHashMap<>();
-  private final List<InetAddress> rootAddresses = new ArrayList<>();
+  private final List<ConfigSetting> settings = new ArrayList<>();
+  private final List<ZoneClause> stubZones = new ArrayList<>();
+  private final List<ZoneClause> forwardZones = new ArrayList<>();
   private String clause = "server";
-  private String zoneName;
-  private final List<InetAddress> zoneAddresses = new ArrayList<>();
+  private int clauseLine;
+  private final List<ConfigSetting> zoneSettings = new ArrayList<>();
 
   private ConfigParser(String source) {
     this.source = source;
@@ -27,19 +43,25 @@ final class ConfigParser {
   /** {@code lines} are the raw text before CONFIG_END; {@code firstLine} is the first one's number. */
   static ScenarioConfig parse(String source, List<String> lines, int firstLine) {
     ConfigParser parser = new ConfigParser(source);
-    boolean testbound = lines.stream().map(ConfigParser::clean).anyMatch(TESTBOUND_CLAUSES::contains);
+    boolean testbound = lines.stream().map(ConfigParser::clean)
+        .anyMatch(line -> CLAUSES.stream().anyMatch(name -> line.startsWith(name + ":")));
     for (int i = 0; i < lines.size(); i++) {
       String line = clean(lines.get(i));
-      if (!line.isEmpty()) {
-        parser.accept(line, firstLine + i, testbound);
+      int number = firstLine + i;
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (testbound && Character.isUpperCase(line.charAt(0))) {
+        i = parser.directive(lines, i, line, number) - firstLine;
+      } else if (testbound) {
+        parser.unboundConf(line, number);
+      } else {
+        parser.deckard(line, number);
       }
     }
     parser.endClause();
-    if (parser.rootAddresses.isEmpty()) {
-      throw new ScenarioFormatException(source, firstLine, "CONFIG names no root server (stub-addr)");
-    }
     return new ScenarioConfig(testbound ? ScenarioConfig.Dialect.TESTBOUND : ScenarioConfig.Dialect.DECKARD,
-        parser.values, parser.rootAddresses);
+        parser.settings, parser.stubZones, parser.forwardZones);
   }
 
   /** FORMAT §1: CONFIG lines lose a leading-{@code ;} comment line and everything after {@code #}. */
@@ -52,65 +74,132 @@ final class ConfigParser {
     return (hash >= 0 ? line.substring(0, hash) : line).strip();
   }
 
-  private void accept(String line, int number, boolean testbound) {
+  /**
+   * A testbound directive ({@code TEMPFILE_NAME}, {@code COMMANDLINE}, ...), kept as a setting of
+   * clause "testbound"; a block directive keeps its text up to its end line. Returns the number
+   * of the directive's last line.
+   */
+  private int directive(List<String> lines, int index, String line, int number) {
+    String name = line.split("[ \t]+", 2)[0];
+    String value = line.substring(name.length()).strip();
+    int last = number;
+    if (BLOCKS.contains(name)) {
+      String end = name.startsWith("TEMPFILE") ? "TEMPFILE_END" : "AUTOTRUST_END";
+      int i = index + 1;
+      while (i < lines.size() && !lines.get(i).strip().equals(end)) {
+        i++;
+      }
+      if (i == lines.size()) {
+        throw new ScenarioFormatException(source, number, name + " without " + end);
+      }
+      last = number + (i - index);
+    }
+    settings.add(new ConfigSetting("testbound", name, value, number));
+    return last;
+  }
+
+  private void deckard(String line, int number) {
     int colon = line.indexOf(':');
     if (colon < 0) {
       throw new ScenarioFormatException(source, number, "CONFIG line is not 'key: value': " + line);
     }
     String key = line.substring(0, colon).strip();
-    String value = line.substring(colon + 1).strip();
-    if (testbound && value.isEmpty()) {
-      startClause(key, number);
-    } else if (key.equals("features")) {
-      addFeatures(value);
+    String value = unquote(SourceLine.withoutComment(line.substring(colon + 1).strip()));
+    if (key.equals("features")) {
+      addFeatures(value, number);
     } else {
-      addValue(key, unquote(SourceLine.withoutComment(value)), number);
+      settings.add(new ConfigSetting(ConfigSetting.DECKARD, key, value, number));
+    }
+    if (key.equals("stub-addr")) {
+      // Deckard's stub-addr is the only root server: a root stub zone, as testbound writes it.
+      stubZones.add(new ZoneClause(Name.root, List.of(address(value, number)), List.of(), false, false, number));
     }
   }
 
   /** Deckard splits a features line at {@code ;}; each knob is {@code name = value}. */
-  private void addFeatures(String value) {
+  private void addFeatures(String value, int number) {
     for (String knob : value.split(";")) {
       int equals = knob.indexOf('=');
-      if (equals > 0) {
-        put("feature." + knob.substring(0, equals).strip(), knob.substring(equals + 1).strip());
+      if (equals <= 0) {
+        throw new ScenarioFormatException(source, number, "a features knob is 'name = value': " + knob);
       }
+      settings.add(new ConfigSetting(ConfigSetting.FEATURES, knob.substring(0, equals).strip(),
+          knob.substring(equals + 1).strip(), number));
     }
   }
 
-  private void addValue(String key, String value, int number) {
-    if (clause.equals("stub-zone")) {
-      if (key.equals("name")) {
-        zoneName = value;
-      } else if (key.equals("stub-addr")) {
-        zoneAddresses.add(address(value, number));
+  /** One line of {@code unbound.conf}: keys, each followed by its value words. */
+  private void unboundConf(String line, int number) {
+    List<String> words = new ArrayList<>();
+    Matcher word = WORD.matcher(line);
+    while (word.find()) {
+      words.add(word.group());
+    }
+    int i = 0;
+    while (i < words.size()) {
+      String key = words.get(i);
+      if (!KEY.matcher(key).matches()) {
+        throw new ScenarioFormatException(source, number, "expected 'key:' in unbound.conf text, found " + key);
       }
+      List<String> value = new ArrayList<>();
+      for (i++; i < words.size() && !KEY.matcher(words.get(i)).matches(); i++) {
+        value.add(unquote(words.get(i)));
+      }
+      option(key.substring(0, key.length() - 1), String.join(" ", value), number);
+    }
+  }
+
+  private void option(String key, String value, int number) {
+    if (value.isEmpty() && CLAUSES.contains(key)) {
+      endClause();
+      clause = key;
+      clauseLine = number;
       return;
     }
-    put(key, value);
-    if (key.equals("stub-addr")) {
-      rootAddresses.add(address(value, number));
+    ConfigSetting setting = new ConfigSetting(clause, key, value, number);
+    settings.add(setting);
+    if (clause.equals("stub-zone") || clause.equals("forward-zone")) {
+      zoneSettings.add(setting);
     }
-  }
-
-  private void startClause(String name, int number) {
-    endClause();
-    if (!name.equals("server") && !name.equals("stub-zone")) {
-      throw new ScenarioFormatException(source, number, "CONFIG clause '" + name + ":' is not supported");
-    }
-    clause = name;
   }
 
   private void endClause() {
-    if (clause.equals("stub-zone") && ".".equals(zoneName)) {
-      rootAddresses.addAll(zoneAddresses);
+    if (clause.equals("stub-zone") || clause.equals("forward-zone")) {
+      String prefix = clause.equals("stub-zone") ? "stub-" : "forward-";
+      Name name = null;
+      List<InetAddress> addresses = new ArrayList<>();
+      List<Name> hosts = new ArrayList<>();
+      boolean first = false;
+      boolean prime = false;
+      for (ConfigSetting setting : zoneSettings) {
+        String key = setting.key();
+        if (key.equals("name")) {
+          name = name(setting.value(), setting.line());
+        } else if (key.equals(prefix + "addr")) {
+          addresses.add(address(setting.value(), setting.line()));
+        } else if (key.equals(prefix + "host")) {
+          hosts.add(name(setting.value(), setting.line()));
+        } else if (key.equals(prefix + "first")) {
+          first = ScenarioConfig.isTrue(setting.value());
+        } else if (key.equals("stub-prime")) {
+          prime = ScenarioConfig.isTrue(setting.value());
+        }
+      }
+      if (name == null) {
+        throw new ScenarioFormatException(source, clauseLine, clause + ": without name:");
+      }
+      ZoneClause zone = new ZoneClause(name, addresses, hosts, first, prime, clauseLine);
+      (clause.equals("stub-zone") ? stubZones : forwardZones).add(zone);
     }
-    zoneName = null;
-    zoneAddresses.clear();
+    zoneSettings.clear();
   }
 
-  private void put(String key, String value) {
-    values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+  private Name name(String text, int number) {
+    try {
+      return Name.fromString(text, Name.root);
+    } catch (TextParseException e) {
+      throw new ScenarioFormatException(source, number, "not a domain name: " + text, e);
+    }
   }
 
   private InetAddress address(String text, int number) {

@@ -19,15 +19,35 @@ public final class Entry {
   private final Message message;
   private final boolean dnssecOk;
   private final boolean mandatory;
+  private final int extendedError;
+  private final byte[] raw;
 
   Entry(int line, Set<Match> matches, Set<Adjust> adjusts, Message message, boolean dnssecOk,
-      boolean mandatory) {
+      boolean mandatory, int extendedError, byte[] raw) {
     this.line = line;
     this.matches = matches.isEmpty() ? EnumSet.noneOf(Match.class) : EnumSet.copyOf(matches);
     this.adjusts = adjusts.isEmpty() ? EnumSet.noneOf(Adjust.class) : EnumSet.copyOf(adjusts);
     this.message = message;
     this.dnssecOk = dnssecOk;
     this.mandatory = mandatory;
+    this.extendedError = extendedError;
+    this.raw = raw == null ? null : raw.clone();
+  }
+
+  /** The extended DNS error code {@code MATCH ede=} expects; {@link #ANY_EXTENDED_ERROR} for {@code any}. */
+  public int extendedError() {
+    return extendedError;
+  }
+
+  /** {@code MATCH ede=any}: an extended DNS error of any code. */
+  public static final int ANY_EXTENDED_ERROR = -1;
+
+  /**
+   * The bytes of a {@code RAW} entry (Deckard: a client query sent as is, however malformed),
+   * or empty when the entry is a message.
+   */
+  public java.util.Optional<byte[]> raw() {
+    return java.util.Optional.ofNullable(raw).map(byte[]::clone);
   }
 
   /** The line of ENTRY_BEGIN. */
@@ -74,12 +94,22 @@ public final class Entry {
    * @return the differences found, one line each; empty when the message matches
    */
   public List<String> differences(Message received) {
-    return MessageComparison.differences(Match.expand(matches), message, received);
+    return differences(received, false);
+  }
+
+  /** As {@link #differences(Message)}, for a message that came over TCP when {@code overTcp}. */
+  public List<String> differences(Message received, boolean overTcp) {
+    return MessageComparison.differences(Match.expand(matches), this, received, overTcp);
   }
 
   /** Whether {@code received} matches under the MATCH options; an entry without MATCH matches anything. */
   public boolean matches(Message received) {
     return differences(received).isEmpty();
+  }
+
+  /** As {@link #matches(Message)}, for a message that came over TCP when {@code overTcp}. */
+  public boolean matches(Message received, boolean overTcp) {
+    return differences(received, overTcp).isEmpty();
   }
 
   @Override

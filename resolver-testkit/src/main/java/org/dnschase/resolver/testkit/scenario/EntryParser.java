@@ -26,6 +26,8 @@ final class EntryParser {
   private final Message message = new Message();
   private boolean dnssecOk;
   private boolean mandatory;
+  private int extendedError = Entry.ANY_EXTENDED_ERROR;
+  private StringBuilder raw;
   private int section = -1;
 
   private EntryParser(LineCursor cursor) {
@@ -39,22 +41,48 @@ final class EntryParser {
         line = cursor.next("ENTRY")) {
       parser.accept(line);
     }
+    byte[] raw = parser.raw == null ? null : parser.rawBytes(beginLine);
     return new Entry(beginLine, parser.matches, parser.adjusts, parser.message, parser.dnssecOk,
-        parser.mandatory);
+        parser.mandatory, parser.extendedError, raw);
   }
 
   private void accept(SourceLine line) {
+    if (raw != null) {
+      raw.append(line.text().replaceAll("\\s+", ""));
+      return;
+    }
     switch (line.keyword()) {
-      case "MATCH" -> line.arguments().forEach(option -> matches.add(Match.of(option)
-          .orElseThrow(() -> cursor.error(line.number(), "MATCH option '" + option + "' is not supported"))));
+      case "MATCH" -> line.arguments().forEach(option -> match(option, line.number()));
       case "ADJUST" -> line.arguments().forEach(option -> adjusts.add(Adjust.of(option)
           .orElseThrow(() -> cursor.error(line.number(), "ADJUST option '" + option + "' is not supported"))));
       case "REPLY", "FLAGS" -> line.arguments().forEach(token -> header(token, line.number()));
       case "MANDATORY" -> mandatory = true;
       case "SECTION" -> section = sectionOf(line);
-      case "RAW", "TSIG", "HEX_ANSWER_BEGIN", "EXTRA_PACKET", "HEX_EDNSDATA_BEGIN" ->
+      case "RAW" -> raw = new StringBuilder();
+      case "TSIG", "HEX_ANSWER_BEGIN", "EXTRA_PACKET", "HEX_EDNSDATA_BEGIN" ->
           throw cursor.error(line.number(), line.keyword() + " entries are not supported");
       default -> record(line);
+    }
+  }
+
+  private void match(String option, int number) {
+    matches.add(Match.of(option)
+        .orElseThrow(() -> cursor.error(number, "MATCH option '" + option + "' is not supported")));
+    if (option.startsWith("ede=") && !option.equals("ede=any")) {
+      try {
+        extendedError = Integer.parseInt(option.substring("ede=".length()));
+      } catch (NumberFormatException e) {
+        throw cursor.error(number, "MATCH ede=<code>|any, not " + option, e);
+      }
+    }
+  }
+
+  /** The hex digits after RAW, as bytes. */
+  private byte[] rawBytes(int beginLine) {
+    try {
+      return java.util.HexFormat.of().parseHex(raw);
+    } catch (IllegalArgumentException e) {
+      throw cursor.error(beginLine, "RAW data is not hex: " + e.getMessage(), e);
     }
   }
 
@@ -87,8 +115,8 @@ final class EntryParser {
       throw cursor.error(line.number(), "unknown keyword or a record outside any SECTION: " + line.text());
     }
     try {
-      Record record = section == Section.QUESTION
-          ? RecordParser.question(line.text()) : RecordParser.record(line.text());
+      Record record = section == Section.QUESTION ? RecordParser.question(line.text(), cursor.origin())
+          : RecordParser.record(line.text(), cursor.origin(), cursor.defaultTtl());
       message.addRecord(record, section);
     } catch (IOException | RuntimeException e) {
       throw cursor.error(line.number(), "bad record: " + e.getMessage(), e);

@@ -32,7 +32,18 @@ public enum Match {
   /** Additional sections equal as multisets, TTLs and OPT ignored. */
   ADDITIONAL("additional"),
   /** Deckard's {@code all}: opcode, qtype, qname, flags, rcode and the three sections. */
-  ALL("all");
+  ALL("all"),
+  /** (testbound) Section comparisons include the TTLs. */
+  TTL("ttl"),
+  /** (testbound) The message came over TCP; on a client query, a request to send it so (ignored). */
+  TCP("TCP"),
+  /** (testbound) The message came over UDP. */
+  UDP("UDP"),
+  /**
+   * (testbound {@code ede=<code>|any}) The message's EDNS carries an extended DNS error (RFC 8914)
+   * of that code, or of any code; the code is the entry's {@link Entry#extendedError()}.
+   */
+  EDE("ede");
 
   private final String option;
 
@@ -47,6 +58,9 @@ public enum Match {
 
   /** The option spelled {@code text}, if this replayer implements it. */
   static Optional<Match> of(String text) {
+    if (text.startsWith("ede=")) {
+      return Optional.of(EDE);
+    }
     for (Match match : values()) {
       if (match.option.equals(text)) {
         return Optional.of(match);

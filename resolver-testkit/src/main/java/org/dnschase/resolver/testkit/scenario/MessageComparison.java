@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.xbill.DNS.EDNSOption;
+import org.xbill.DNS.EDNSOption.Code;
+import org.xbill.DNS.ExtendedErrorCodeOption;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -17,7 +21,8 @@ import org.xbill.DNS.Type;
 /**
  * Deckard's comparison of a received message with an expected one (FORMAT §6): question fields
  * case-insensitive, header flags as an exact set, sections as multisets of records with TTLs
- * ignored and names compared in canonical (lower) case.
+ * ignored (compared under testbound's {@code MATCH ttl}) and names compared in canonical (lower)
+ * case; testbound's transport and extended-error checks.
  */
 final class MessageComparison {
 
@@ -26,7 +31,9 @@ final class MessageComparison {
   private MessageComparison() {}
 
   /** {@code checks} must be expanded ({@link Match#expand}): no ALL, no QUESTION. */
-  static List<String> differences(Set<Match> checks, Message expected, Message received) {
+  static List<String> differences(Set<Match> checks, Entry entry, Message received, boolean overTcp) {
+    Message expected = entry.message();
+    boolean ttl = checks.contains(Match.TTL);
     List<String> found = new ArrayList<>();
     for (Match check : checks) {
       String difference = switch (check) {
@@ -36,9 +43,13 @@ final class MessageComparison {
             received.getQuestion());
         case FLAGS -> differ("flags", flags(expected), flags(received));
         case RCODE -> differ("rcode", Rcode.string(expected.getRcode()), Rcode.string(received.getRcode()));
-        case ANSWER -> sectionDifference("answer", expected, received, Section.ANSWER);
-        case AUTHORITY -> sectionDifference("authority", expected, received, Section.AUTHORITY);
-        case ADDITIONAL -> sectionDifference("additional", expected, received, Section.ADDITIONAL);
+        case ANSWER -> sectionDifference("answer", expected, received, Section.ANSWER, ttl);
+        case AUTHORITY -> sectionDifference("authority", expected, received, Section.AUTHORITY, ttl);
+        case ADDITIONAL -> sectionDifference("additional", expected, received, Section.ADDITIONAL, ttl);
+        case TTL -> null;
+        case TCP -> overTcp ? null : "transport: expected TCP but got UDP";
+        case UDP -> overTcp ? "transport: expected UDP but got TCP" : null;
+        case EDE -> extendedErrorDifference(entry.extendedError(), received);
         case QUESTION, ALL -> throw new IllegalArgumentException(check + " must be expanded first");
       };
       if (difference != null) {
@@ -69,10 +80,24 @@ final class MessageComparison {
     return same ? null : check.option() + ": expected " + describe(expected) + " but got " + describe(received);
   }
 
-  private static String sectionDifference(String what, Message expected, Message received, int section) {
+  /** RFC 8914: an EDNS option 15 whose first two bytes are the info code. */
+  private static String extendedErrorDifference(int code, Message received) {
+    OPTRecord opt = received.getOPT();
+    List<EDNSOption> options = opt == null ? List.of() : opt.getOptions(Code.EDNS_EXTENDED_ERROR);
+    for (EDNSOption option : options) {
+      if (code == Entry.ANY_EXTENDED_ERROR || ((ExtendedErrorCodeOption) option).getErrorCode() == code) {
+        return null;
+      }
+    }
+    return "ede: expected extended DNS error " + (code == Entry.ANY_EXTENDED_ERROR ? "(any)" : code)
+        + " but got " + options;
+  }
+
+  private static String sectionDifference(String what, Message expected, Message received, int section,
+      boolean ttl) {
     List<Record> want = records(expected, section);
     List<Record> got = records(received, section);
-    if (canonical(want).equals(canonical(got))) {
+    if (canonical(want, ttl).equals(canonical(got, ttl))) {
       return null;
     }
     return what + ": expected " + list(want) + " but got " + list(got);
@@ -83,10 +108,11 @@ final class MessageComparison {
     return message.getSection(section).stream().filter(record -> record.getType() != Type.OPT).toList();
   }
 
-  /** Owner, class, type and canonical RDATA of each record, sorted: a TTL-blind multiset. */
-  private static List<String> canonical(List<Record> records) {
+  /** Owner, class, type and canonical RDATA of each record (and its TTL if asked), sorted: a multiset. */
+  private static List<String> canonical(List<Record> records, boolean ttl) {
     return records.stream()
-        .map(record -> record.getName().toString().toLowerCase(Locale.ROOT) + " " + record.getDClass()
+        .map(record -> record.getName().toString().toLowerCase(Locale.ROOT) + (ttl ? " " + record.getTTL() : "")
+            + " " + record.getDClass()
             + " " + record.getType() + " " + HexFormat.of().formatHex(record.rdataToWireCanonical()))
         .sorted()
         .toList();

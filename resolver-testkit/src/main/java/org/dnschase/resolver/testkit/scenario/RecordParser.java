@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
@@ -13,8 +14,9 @@ import org.xbill.DNS.Type;
 
 /**
  * Reads the one-line records of an entry (FORMAT §5): {@code owner [ttl] [class] type rdata},
- * TTL 3600 and class IN by default, names relative to the root; and question lines,
- * {@code name [class] type}.
+ * TTL 3600 and class IN by default (or {@code $TTL}), names relative to the root (or
+ * {@code $ORIGIN}); and question lines, {@code name [ttl] [class] type} (a TTL there means
+ * nothing and is skipped, as testbound does). DS algorithms may be mnemonics.
  */
 final class RecordParser {
 
@@ -25,22 +27,25 @@ final class RecordParser {
 
   private RecordParser() {}
 
-  static Record question(String text) throws TextParseException {
-    List<String> fields = FIELD.matcher(text).results().map(MatchResult::group).toList();
+  static Record question(String text, Name origin) throws TextParseException {
+    List<String> fields = new ArrayList<>(FIELD.matcher(text).results().map(MatchResult::group).toList());
+    if (fields.size() > 2 && DIGITS.matcher(fields.get(1)).matches()) {
+      fields.remove(1);
+    }
     if (fields.size() < 2 || fields.size() > 3) {
       throw new TextParseException("a question is 'name [class] type': " + text);
     }
     int dclass = fields.size() == 3 ? dclass(fields.get(1)) : DClass.IN;
-    return Record.newRecord(name(fields.get(0)), type(fields.get(fields.size() - 1)), dclass);
+    return Record.newRecord(name(fields.get(0), origin), type(fields.get(fields.size() - 1)), dclass);
   }
 
-  static Record record(String text) throws IOException {
+  static Record record(String text, Name origin, long defaultTtl) throws IOException {
     List<MatchResult> fields = new ArrayList<>(FIELD.matcher(text).results().toList());
     if (fields.size() < 2) {
       throw new TextParseException("a record is 'owner [ttl] [class] type rdata': " + text);
     }
-    Name owner = name(fields.get(0).group());
-    long ttl = DEFAULT_TTL;
+    Name owner = name(fields.get(0).group(), origin);
+    long ttl = defaultTtl;
     int dclass = DClass.IN;
     int index = 1;
     // Zone-file syntax lets TTL and class come in either order, each optional.
@@ -58,11 +63,26 @@ final class RecordParser {
     MatchResult typeField = fields.get(index);
     int type = type(typeField.group());
     String rdata = text.substring(typeField.end()).strip();
-    return Record.fromString(owner, type, dclass, ttl, rdata, Name.root);
+    if (type == Type.DS) {
+      rdata = numericAlgorithm(rdata);
+    }
+    return Record.fromString(owner, type, dclass, ttl, rdata, origin);
   }
 
-  private static Name name(String text) throws TextParseException {
-    return Name.fromString(text, Name.root);
+  /** DS rdata is {@code keytag algorithm digesttype digest}; zone files may name the algorithm. */
+  private static String numericAlgorithm(String rdata) {
+    String[] parts = rdata.split("\\s+", 3);
+    if (parts.length == 3 && !DIGITS.matcher(parts[1]).matches()) {
+      int algorithm = DNSSEC.Algorithm.value(parts[1]);
+      if (algorithm >= 0) {
+        return parts[0] + " " + algorithm + " " + parts[2];
+      }
+    }
+    return rdata;
+  }
+
+  private static Name name(String text, Name origin) throws TextParseException {
+    return Name.fromString(text, origin);
   }
 
   private static int type(String text) throws TextParseException {

@@ -7,14 +7,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import org.xbill.DNS.Name;
 
 /**
  * The CONFIG section of a scenario (FORMAT §3), read from either dialect: Deckard's
  * {@code key: value} lines or testbound's {@code unbound.conf} text. The accessors translate the
- * settings a resolver under test can map; {@link #values(String)} gives any other key as written.
+ * settings a resolver under test can map; {@link #settings()} gives every setting as written,
+ * with its line, so a runner can refuse the ones it cannot honour.
  */
 public final class ScenarioConfig {
 
@@ -31,22 +32,45 @@ public final class ScenarioConfig {
   private static final DateTimeFormatter OVERRIDE_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
   private final Dialect dialect;
-  private final Map<String, List<String>> values;
-  private final List<InetAddress> rootServerAddresses;
+  private final List<ConfigSetting> settings;
+  private final List<ZoneClause> stubZones;
+  private final List<ZoneClause> forwardZones;
 
-  ScenarioConfig(Dialect dialect, Map<String, List<String>> values, List<InetAddress> rootServerAddresses) {
+  ScenarioConfig(Dialect dialect, List<ConfigSetting> settings, List<ZoneClause> stubZones,
+      List<ZoneClause> forwardZones) {
     this.dialect = dialect;
-    this.values = Map.copyOf(values);
-    this.rootServerAddresses = List.copyOf(rootServerAddresses);
+    this.settings = List.copyOf(settings);
+    this.stubZones = List.copyOf(stubZones);
+    this.forwardZones = List.copyOf(forwardZones);
   }
 
   public Dialect dialect() {
     return dialect;
   }
 
-  /** Every value given for {@code key}, in file order (features split per knob); empty if absent. */
+  /** Every setting in file order, zone clauses' options included. */
+  public List<ConfigSetting> settings() {
+    return settings;
+  }
+
+  /**
+   * Every value given for {@code key} outside stub and forward zones (Deckard lines, features
+   * knobs, testbound {@code server:} options), in file order; empty if absent.
+   */
   public List<String> values(String key) {
-    return values.getOrDefault(key, List.of());
+    return settings.stream()
+        .filter(setting -> !setting.clause().equals("stub-zone") && !setting.clause().equals("forward-zone"))
+        .filter(setting -> setting.key().equals(key)).map(ConfigSetting::value).toList();
+  }
+
+  /** testbound's {@code stub-zone:} clauses, the root's included; Deckard's root is one too. */
+  public List<ZoneClause> stubZones() {
+    return stubZones;
+  }
+
+  /** testbound's {@code forward-zone:} clauses. */
+  public List<ZoneClause> forwardZones() {
+    return forwardZones;
   }
 
   /** The name of the one root server (Deckard's {@code stub-name}, default k.root-servers.net.). */
@@ -55,9 +79,13 @@ public final class ScenarioConfig {
         .orElse(DEFAULT_ROOT_SERVER_NAME);
   }
 
-  /** The root server's addresses: {@code stub-addr} (Deckard) or the root stub-zone's (testbound). */
+  /**
+   * The root server's addresses: the root stub-zone's ({@code stub-addr} in Deckard's dialect);
+   * empty when the scenario names none (it forwards the root, or relies on built-in hints).
+   */
   public List<InetAddress> rootServerAddresses() {
-    return rootServerAddresses;
+    return stubZones.stream().filter(zone -> zone.name().equals(Name.root))
+        .flatMap(zone -> zone.addresses().stream()).toList();
   }
 
   /**
@@ -88,12 +116,17 @@ public final class ScenarioConfig {
 
   /** The floor on cached TTLs: Deckard {@code features: min_ttl}, testbound {@code cache-min-ttl}. */
   public Optional<Duration> minTtl() {
-    return seconds(dialect == Dialect.DECKARD ? "feature.min_ttl" : "cache-min-ttl");
+    return seconds(dialect == Dialect.DECKARD ? "min_ttl" : "cache-min-ttl");
   }
 
   /** The cap on cached TTLs: Deckard {@code features: max_ttl}, testbound {@code cache-max-ttl}. */
   public Optional<Duration> maxTtl() {
-    return seconds(dialect == Dialect.DECKARD ? "feature.max_ttl" : "cache-max-ttl");
+    return seconds(dialect == Dialect.DECKARD ? "max_ttl" : "cache-max-ttl");
+  }
+
+  /** The cap on cached negative answers' TTLs: testbound {@code cache-max-negative-ttl}. */
+  public Optional<Duration> maxNegativeTtl() {
+    return seconds("cache-max-negative-ttl");
   }
 
   /** The fake clock's start: {@code val-override-date} (UTC) or {@code val-override-timestamp}. */
@@ -104,12 +137,14 @@ public final class ScenarioConfig {
         : value("val-override-timestamp").map(text -> Instant.ofEpochSecond(Long.parseLong(text)));
   }
 
-  private Optional<String> value(String key) {
+  /** The last value of {@code key} outside zone clauses, if any. */
+  public Optional<String> value(String key) {
     List<String> given = values(key);
     return given.isEmpty() ? Optional.empty() : Optional.of(given.get(given.size() - 1));
   }
 
-  private boolean flag(String key, boolean byDefault) {
+  /** {@code key}'s last value read as a boolean (see {@link #isTrue}), else {@code byDefault}. */
+  public boolean flag(String key, boolean byDefault) {
     return value(key).map(ScenarioConfig::isTrue).orElse(byDefault);
   }
 
@@ -118,8 +153,8 @@ public final class ScenarioConfig {
   }
 
   /** Deckard's reading: on, yes, true and 1 are true, any other word false. */
-  static boolean isTrue(String text) {
-    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+  public static boolean isTrue(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
       case "on", "yes", "true", "1" -> true;
       default -> false;
     };
@@ -127,6 +162,6 @@ public final class ScenarioConfig {
 
   @Override
   public String toString() {
-    return dialect + " " + values;
+    return dialect + " " + settings;
   }
 }

@@ -102,6 +102,8 @@ final class ScenarioParser {
       case "CHECK_ANSWER" -> new Step.CheckAnswer(id, line.number(), entry(line));
       case "REPLY" -> new Step.Reply(id, line.number(), entry(line));
       case "CHECK_OUT_QUERY" -> new Step.CheckOutQuery(id, line.number(), entry(line));
+      case "NOTHING", "TRAFFIC" -> new Step.Settle(id, line.number(), type);
+      case "TIMEOUT", "ERROR" -> new Step.Expire(id, line.number(), type);
       default -> throw cursor.error(line.number(), "STEP type " + type + " is not supported");
     };
   }

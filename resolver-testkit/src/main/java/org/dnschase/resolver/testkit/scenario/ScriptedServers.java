@@ -16,8 +16,11 @@ import org.xbill.DNS.Type;
 
 /**
  * The fake Internet of a scenario: answers each upstream query from the RANGE blocks and one-shot
- * REPLY steps, by Deckard's rules (FORMAT §7.2, §7.3). It sends nothing anywhere; whoever plays
- * the scenario routes the resolver's queries here and delivers the result. Thread-safe.
+ * REPLY steps (FORMAT §7.2, §7.3), by the rules of the suite the file comes from: Deckard's (the
+ * first range in file order whose window and addresses fit answers, or nobody; no server at an
+ * address no range names) or testbound's (ranges from the last one up, a range without a
+ * matching entry passing the query on to the next). It sends nothing anywhere; whoever plays the
+ * scenario routes the resolver's queries here and delivers the result. Thread-safe.
  */
 public final class ScriptedServers {
 
@@ -28,9 +31,12 @@ public final class ScriptedServers {
   private final Set<InetAddress> serverAddresses;
   private final Set<Object> used = Collections.newSetFromMap(new IdentityHashMap<>());
 
+  private final boolean testbound;
+
   public ScriptedServers(Scenario scenario) {
     this.scenario = scenario;
-    this.serverAddresses = serverAddresses(scenario);
+    this.testbound = scenario.config().dialect() == ScenarioConfig.Dialect.TESTBOUND;
+    this.serverAddresses = testbound ? null : serverAddresses(scenario);
   }
 
   /**
@@ -40,23 +46,32 @@ public final class ScriptedServers {
    * {@code step} whose MATCH holds answers, once.
    */
   public synchronized ScriptedResponse respond(InetAddress destination, Message query, int step) {
+    return respond(destination, query, step, false);
+  }
+
+  /** As {@link #respond(InetAddress, Message, int)}, for a query sent over TCP when {@code overTcp}. */
+  public synchronized ScriptedResponse respond(InetAddress destination, Message query, int step, boolean overTcp) {
     if (serverAddresses != null && !serverAddresses.contains(destination)) {
       return new ScriptedResponse.Silence("no scripted server at " + destination.getHostAddress());
     }
-    for (Range range : scenario.ranges()) {
+    List<Range> ranges = scenario.ranges();
+    for (int i = 0; i < ranges.size(); i++) {
+      Range range = ranges.get(testbound ? ranges.size() - 1 - i : i);
       if (range.serves(destination, step)) {
         for (Entry entry : range.entries()) {
-          if (entry.matches(query)) {
+          if (entry.matches(query, overTcp)) {
             return answer(entry, query, "RANGE at line " + range.line() + ", " + entry);
           }
         }
-        return new ScriptedResponse.Unforeseen("the RANGE at line " + range.line() + " has no entry for "
-            + question(query));
+        if (!testbound) {
+          return new ScriptedResponse.Unforeseen("the RANGE at line " + range.line() + " has no entry for "
+              + question(query));
+        }
       }
     }
     for (Step candidate : scenario.steps()) {
       if (candidate instanceof Step.Reply reply && reply.id() >= step && !used.contains(reply)
-          && reply.entry().matches(query)) {
+          && reply.entry().matches(query, overTcp)) {
         used.add(reply);
         return answer(reply.entry(), query, "STEP " + reply.id() + " REPLY");
       }

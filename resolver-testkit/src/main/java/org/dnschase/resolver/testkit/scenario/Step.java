@@ -23,6 +23,21 @@ public sealed interface Step {
   /** A one-shot answer template, used by the first matching upstream query no RANGE serves (§7.3). */
   record Reply(int id, int line, Entry entry) implements Step {}
 
-  /** testbound's check of an upstream query; a no-op in Deckard, and here. */
+  /**
+   * testbound's check that the resolver sent an upstream query matching {@code entry} (a no-op in
+   * Deckard).
+   */
   record CheckOutQuery(int id, int line, Entry entry) implements Step {}
+
+  /**
+   * testbound's {@code NOTHING} and {@code TRAFFIC}: let pending traffic settle. A replayer whose
+   * upstream exchanges complete at once has nothing to do.
+   */
+  record Settle(int id, int line, String type) implements Step {}
+
+  /**
+   * testbound's {@code TIMEOUT} (the oldest pending upstream query times out) and {@code ERROR}
+   * (it fails, say a closed connection): an upstream query the scripted servers did not answer.
+   */
+  record Expire(int id, int line, String type) implements Step {}
 }

@@ -91,6 +91,68 @@ class ScenarioParserTest {
     assertThat(config.startTime()).hasValueSatisfying(start -> assertThat(start).hasToString("2007-09-16T13:42:26Z"));
   }
 
+  @Test
+  @DisplayName("FORMAT §3.2: unbound.conf keys may share a line; stub and forward zones keep their servers")
+  void testboundZones_areRead() throws Exception {
+    ScenarioConfig config = Scenario.parse("t.rpl", """
+        server:
+        	cache-max-ttl: 10
+        stub-zone:
+        	name: "example.com"
+        	stub-addr: 1.2.3.4
+        	stub-prime: no
+        forward-zone: name: "." forward-addr: 216.0.0.1 forward-first: yes
+        CONFIG_END
+        SCENARIO_BEGIN t
+        SCENARIO_END
+        """).config();
+
+    assertThat(config.rootServerAddresses()).isEmpty();
+    assertThat(config.maxTtl()).contains(Duration.ofSeconds(10));
+    assertThat(config.stubZones()).singleElement().satisfies(zone -> {
+      assertThat(zone.name()).isEqualTo(Name.fromString("example.com."));
+      assertThat(zone.addresses()).containsExactly(InetAddress.getByName("1.2.3.4"));
+      assertThat(zone.prime()).isFalse();
+    });
+    assertThat(config.forwardZones()).singleElement().satisfies(zone -> {
+      assertThat(zone.name()).isEqualTo(Name.root);
+      assertThat(zone.addresses()).containsExactly(InetAddress.getByName("216.0.0.1"));
+      assertThat(zone.first()).isTrue();
+    });
+    assertThat(config.settings()).extracting(ConfigSetting::key)
+        .containsExactly("cache-max-ttl", "name", "stub-addr", "stub-prime", "name", "forward-addr", "forward-first");
+  }
+
+  @Test
+  @DisplayName("testbound: $ORIGIN makes owners relative to it; MATCH ttl compares TTLs")
+  void originAndTtlMatch_areRead() {
+    Scenario scenario = Scenario.parse("t.rpl", """
+        stub-addr: 192.0.2.1
+        CONFIG_END
+        SCENARIO_BEGIN t
+        RANGE_BEGIN 0 10
+        $ORIGIN example.com.
+        ENTRY_BEGIN
+        MATCH answer ttl
+        SECTION ANSWER
+        www 300 IN A 192.0.2.80
+        ENTRY_END
+        RANGE_END
+        SCENARIO_END
+        """);
+    Entry entry = scenario.ranges().get(0).entries().get(0);
+    Message sameTtl = entry.message();
+    Message otherTtl = entry.message();
+    Record answer = sameTtl.getSection(Section.ANSWER).get(0);
+
+    assertThat(answer.getName()).hasToString("www.example.com.");
+    assertThat(entry.matches(sameTtl)).isTrue();
+    otherTtl.removeAllRecords(Section.ANSWER);
+    otherTtl.addRecord(new org.xbill.DNS.ARecord(answer.getName(), answer.getDClass(), 299,
+        ((org.xbill.DNS.ARecord) answer).getAddress()), Section.ANSWER);
+    assertThat(entry.matches(otherTtl)).isFalse();
+  }
+
   /* ---- RANGE, ENTRY, STEP ---- */
 
   @Test

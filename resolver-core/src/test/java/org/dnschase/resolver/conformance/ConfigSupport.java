@@ -1,0 +1,155 @@
+package org.dnschase.resolver.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.dnschase.resolver.testkit.scenario.ConfigSetting;
+import org.dnschase.resolver.testkit.scenario.ScenarioConfig;
+
+/**
+ * Every CONFIG option the corpus uses, and what the runner does with it: {@link ResolverSetup}
+ * maps it to a builder setting, or it has no effect a scenario can observe here (with why), or
+ * the resolver has no equivalent, which makes the scenario fail with that reason (so it can only
+ * be a known gap, never a silent pass). An option missing from this table is an error naming the
+ * file and line.
+ */
+final class ConfigSupport {
+
+  /** A setting's value to the reason it cannot be honoured; empty when it is honoured or has no effect. */
+  private interface Rule extends Function<String, Optional<String>> {}
+
+  private static final Rule HONOURED = value -> Optional.empty();
+
+  private static Rule unsupported(String reason) {
+    return value -> Optional.of(reason);
+  }
+
+  private static Rule unsupportedIf(boolean when, String reason) {
+    return value -> ScenarioConfig.isTrue(value) == when ? Optional.of(reason) : Optional.empty();
+  }
+
+  /**
+   * Options that take effect through {@link ResolverSetup}, or that change only what the checks
+   * compare exactly (so a difference fails the check), or only Unbound's internals.
+   */
+  private static final Map<String, Rule> SERVER = Map.ofEntries(
+      // Mapped by ResolverSetup.
+      Map.entry("qname-minimisation", HONOURED),
+      Map.entry("query-minimization", HONOURED),
+      Map.entry("do-ip4", HONOURED),
+      Map.entry("do-ip6", HONOURED),
+      Map.entry("do-not-query-localhost", HONOURED),
+      Map.entry("stub-addr", HONOURED),
+      Map.entry("stub-name", HONOURED),
+      Map.entry("cache-min-ttl", HONOURED),
+      Map.entry("cache-max-ttl", HONOURED),
+      Map.entry("cache-max-negative-ttl", HONOURED),
+      Map.entry("min_ttl", HONOURED),
+      Map.entry("max_ttl", HONOURED),
+      Map.entry("prefetch", HONOURED),
+      Map.entry("serve-expired", HONOURED),
+      Map.entry("serve-expired-ttl", HONOURED),
+      Map.entry("max-query-restarts", HONOURED),
+      Map.entry("val-override-date", HONOURED),
+      Map.entry("val-override-timestamp", HONOURED),
+      // What a response carries beside the answer (authority and additional data, RFC 8914
+      // extended errors, record order): the CHECK_ANSWER entries compare it exactly.
+      Map.entry("minimal-responses", HONOURED),
+      Map.entry("ede", HONOURED),
+      Map.entry("ede-serve-expired", HONOURED),
+      Map.entry("rrset-roundrobin", HONOURED),
+      // Unbound's own machinery: threads, cache sizes and slabs, logging, which NS addresses it
+      // fetches ahead, its scrubber's policy knobs; the scripted servers see our queries as they are.
+      Map.entry("target-fetch-policy", HONOURED),
+      Map.entry("num-queries-per-thread", HONOURED),
+      Map.entry("msg-cache-size", HONOURED),
+      Map.entry("msg-cache-slabs", HONOURED),
+      Map.entry("verbosity", HONOURED),
+      Map.entry("log-servfail", HONOURED),
+      Map.entry("iter-scrub-promiscuous", HONOURED),
+      Map.entry("iter-scrub-ns", HONOURED),
+      Map.entry("outbound-msg-retry", HONOURED),
+      Map.entry("discard-timeout", HONOURED),
+      Map.entry("max-global-quota", HONOURED),
+      // The runner is the only client: access control has nobody to refuse.
+      Map.entry("access-control", HONOURED),
+      // DNSSEC: a trust anchor asks for validation, which the checks see (AD, validated data):
+      // a file that fails for want of it is a known gap (KnownGaps.VALIDATOR); the rest only
+      // tunes a validator that is off.
+      Map.entry("trust-anchor", HONOURED),
+      Map.entry("module-config", HONOURED),
+      Map.entry("trust-anchor-signaling", HONOURED),
+      Map.entry("fake-sha1", HONOURED),
+      Map.entry("domain-insecure", HONOURED),
+      Map.entry("aggressive-nsec", HONOURED),
+      // What we do always, and cannot switch off.
+      Map.entry("harden-glue", unsupportedIf(false, "accepting out-of-bailiwick glue (harden-glue: no)")),
+      Map.entry("harden-below-nxdomain", unsupportedIf(false,
+          "resolving below a cached NXDOMAIN (harden-below-nxdomain: no; RFC 8020 is always on)")),
+      Map.entry("harden-referral-path", unsupportedIf(true, "re-querying the NS sets of referrals (harden-referral-path)")),
+      Map.entry("harden-unverified-glue", unsupportedIf(true, "verifying glue by querying for it (harden-unverified-glue)")),
+      Map.entry("tcp-upstream", unsupportedIf(true, "upstream queries over TCP only (tcp-upstream)")),
+      // Features the resolver does not have.
+      Map.entry("serve-expired-client-timeout", value -> Optional.of(value.equals("0")
+          ? "serve-expired answering expired data at once and refreshing in the background (ours serves "
+              + "stale data only after upstream failed)"
+          : "serve-expired with a client timeout (RFC 8767 §4: answer stale data when the refresh takes longer)")),
+      Map.entry("serve-expired-reply-ttl", unsupported("a configurable TTL on stale answers (serve-expired-reply-ttl)")),
+      Map.entry("serve-expired-ttl-reset", unsupported("resetting the serve-expired window when upstream fails")),
+      Map.entry("serve-original-ttl", unsupported("answering with the original, undecremented TTL (serve-original-ttl)")),
+      Map.entry("private-address", unsupported("a private-address filter (answers pointing into private space)")),
+      Map.entry("private-domain", unsupported("a private-address filter (answers pointing into private space)")),
+      Map.entry("do-not-query-address", HONOURED),
+      Map.entry("do-nat64", unsupported("DNS64/NAT64 upstream addressing (do-nat64): a feature we do not have")),
+      Map.entry("nat64-prefix", unsupported("DNS64/NAT64 upstream addressing (do-nat64): a feature we do not have")),
+      Map.entry("force-ipv6", unsupported("preferring IPv6 for the root hint (force-ipv6)")),
+      Map.entry("forward-addr", unsupported("Deckard forwarding mode (forward-addr)")));
+
+  /** testbound directives around the config lines, and options of the auth-zone clause. */
+  private static final Map<String, Rule> AUTH_ZONE = Map.of(
+      "name", unsupported("auth zones (local authoritative data, auth-zone:)"),
+      "zonefile", HONOURED, "for-upstream", HONOURED, "for-downstream", HONOURED, "fallback-enabled", HONOURED,
+      "TEMPFILE_NAME", HONOURED, "TEMPFILE_CONTENTS", HONOURED);
+
+  private ConfigSupport() {}
+
+  /**
+   * What of {@code config} the resolver cannot honour, one line each with the setting and the
+   * missing behaviour; empty when the scenario can run as written.
+   *
+   * @throws IllegalArgumentException naming the file and line of an option this table lacks
+   */
+  static List<String> unsupported(String file, ScenarioConfig config) {
+    List<String> found = new ArrayList<>();
+    for (ConfigSetting setting : config.settings()) {
+      Rule rule = switch (setting.clause()) {
+        case "stub-zone", "forward-zone" -> zoneRule(setting, config);
+        case "auth-zone", "testbound" -> AUTH_ZONE.get(setting.key());
+        default -> SERVER.get(setting.key());
+      };
+      if (rule == null) {
+        throw new IllegalArgumentException(file + ":" + setting.line() + ": CONFIG option '" + setting.key()
+            + "' (" + setting.clause() + ") is unknown to the runner: map it in ResolverSetup or list it in "
+            + "ConfigSupport with what it means here");
+      }
+      rule.apply(setting.value()).ifPresent(reason -> found.add(setting + ": " + reason));
+    }
+    return found.stream().distinct().toList();
+  }
+
+  /** The root stub zone is the root hint; any other stub or forward zone needs the feature. */
+  private static Rule zoneRule(ConfigSetting setting, ScenarioConfig config) {
+    boolean forward = setting.clause().equals("forward-zone");
+    return switch (setting.key()) {
+      case "name" -> forward ? unsupported("forward zones not supported yet (forward-zone:)")
+          : value -> value.equals(".") ? Optional.empty() : Optional.of("stub zones not supported yet (stub-zone:)");
+      case "stub-addr", "stub-host", "forward-addr", "forward-host", "stub-first", "forward-first",
+          "stub-prime" -> HONOURED;
+      case "forward-no-cache", "stub-no-cache" -> unsupportedIf(true, "zones whose answers are not cached (*-no-cache)");
+      case "forward-tcp-upstream", "stub-tcp-upstream" -> unsupportedIf(true, "upstream queries over TCP only (tcp-upstream)");
+      default -> null;
+    };
+  }
+}
