@@ -31,8 +31,6 @@ final class KnownGaps {
       "an empty non-authoritative NOERROR reply without SOA is taken as NODATA instead of being ignored and the next server asked";
   private static final String IPV6_ONLY =
       "a delegation whose only usable name-server addresses are IPv6 (or whose IPv6 addresses are useless) fails instead of using what works";
-  private static final String MIXED_CLASS =
-      "mixed-class referrals: records of another class in a referral are not dropped";
   private static final String NEG_TTL_CAP =
       "cache-max-negative-ttl is not applied to the negative answer of the resolution that fetched it";
   private static final String PRIVATE_ADDRESS =
@@ -82,7 +80,6 @@ final class KnownGaps {
       Map.entry("fwd_scrub_rrsig.rpl", FORWARD),
       Map.entry("fwd_two.rpl", FORWARD),
       Map.entry("fwd_val_cname_sibling.rpl", DECKARD_FORWARD),
-      Map.entry("iter_class_mixreferral.rpl", MIXED_CLASS),
       Map.entry("iter_cname_minimise_nx.rpl", VALIDATOR),
       Map.entry("iter_dname_ttl.rpl", VALIDATOR),
       Map.entry("iter_dname_ttl0.rpl", VALIDATOR),
