@@ -75,35 +75,45 @@ public final class LoadHarness {
     Tally tally = new Tally(questions.size(), options.deadline().plus(DEADLINE_GRACE).toNanos());
     ExecutorService callbacks = Executors.newFixedThreadPool(CALLBACK_THREADS,
         Thread.ofPlatform().name("load-callback-", 0).factory());
+    long udpErrorsBefore = UdpErrors.now();
     RunWatch watch = new RunWatch(lab.port());
     Resolver resolver = resolverFor(lab, options, callbacks);
     LoadRun.Result run;
     long closeNanos;
+    long heldOpen;
+    long udpErrors;
     try {
       run = LoadRun.run(resolver, questions, options.concurrency(), options.timeLimit(), tally);
     } finally {
+      watch.close();
+      udpErrors = udpErrorsBefore < 0 ? -1 : UdpErrors.now() - udpErrorsBefore;
+      heldOpen = PeakHeap.usedAfterGc();
       long closeStart = System.nanoTime();
       resolver.close();
       closeNanos = System.nanoTime() - closeStart;
       callbacks.shutdown();
       callbacks.awaitTermination(10, TimeUnit.SECONDS);
-      watch.close();
     }
+    resolver = null; // unreachable from here on, so the next collection takes what it held
+    long heldClosed = PeakHeap.usedAfterGc();
     Threads threadsAfter = Threads.now();
     Descriptors descriptorsAfter = Descriptors.now(lab.port());
     List<RecordedQuery> received = lab.queries();
     int tcp = (int) received.stream().filter(q -> q.transport() == RecordedQuery.Transport.TCP).count();
     return new LoadReport(options, run, tally.outcomes(), tally.wrongKinds(), tally.sortedNanos(),
-        tally.pastDeadline(), received.size(), tcp, tally.upstreamQueries(),
+        tally.pastDeadline(), received.size(), tcp, tally.upstreamQueries(), udpErrors,
         new LoadReport.Heap(watch.heap().peakBytes(), watch.heap().collections(),
-            watch.heap().collectionMillis()),
+            watch.heap().collectionMillis(), heldOpen - heldClosed),
         new LoadReport.Counts(threadsBefore.count(), watch.peakThreads(), threadsAfter.count()),
         threadsAfter.startedSince(threadsBefore), threadsAfter.shared(),
         new LoadReport.DescriptorCounts(descriptorsBefore, watch.peakDescriptors(), descriptorsAfter),
         closeNanos / 1_000_000);
   }
 
-  /** Resolves some questions with a resolver of its own, closed again: the baseline then has every class loaded. */
+  /**
+   * Resolves some questions with a resolver of its own, closed again, so that every class is
+   * loaded (and every jar open) before the baseline is taken.
+   */
   private static void warmUp(TestHierarchy lab, LoadOptions options, List<Question> questions) {
     try (Resolver resolver = resolverFor(lab, options, Runnable::run)) {
       questions.stream().limit(WARM_UP_QUESTIONS).forEach(q -> resolver.resolve(q.name(), q.type()));

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param labQueries queries the lab's servers received: all, then over TCP
  * @param labTcpQueries of which over TCP
  * @param resolutionQueries the upstream queries the resolutions say they sent, summed
+ * @param udpReceiveErrors datagrams the kernel could not deliver during the run (the whole
+ *     machine's), -1 if unknown
  * @param heap the peak heap, collections and their time
  * @param threads before the resolver was built, the JVM's peak during the run, after {@code close()}
  * @param newThreads threads alive after {@code close()} that were not before
@@ -27,11 +29,15 @@ import java.util.Map;
  */
 record LoadReport(LoadOptions options, LoadRun.Result run, Map<String, Long> outcomes,
     Map<String, Long> wrongKinds, long[] latencyNanos, long pastDeadline, int labQueries,
-    int labTcpQueries, long resolutionQueries, Heap heap, Counts threads, List<String> newThreads,
-    List<String> sharedThreads, DescriptorCounts descriptors, long closeMillis) {
+    int labTcpQueries, long resolutionQueries, long udpReceiveErrors, Heap heap, Counts threads,
+    List<String> newThreads, List<String> sharedThreads, DescriptorCounts descriptors, long closeMillis) {
 
-  /** Heap figures: the peak used, and garbage collections during the run. */
-  record Heap(long peakBytes, long collections, long collectionMillis) {}
+  /**
+   * Heap figures: the peak used and the garbage collections during the run, and what the resolver
+   * still held at its end (the heap after a full collection with it open, less that once it was
+   * closed and dropped: its caches and side stores).
+   */
+  record Heap(long peakBytes, long collections, long collectionMillis, long heldByResolver) {}
 
   /** A count before the resolver was built, the peak during the run and after {@code close()}. */
   record Counts(int before, int peak, int after) {}
@@ -78,9 +84,13 @@ record LoadReport(LoadOptions options, LoadRun.Result run, Map<String, Long> out
         LoadHarness.DEADLINE_GRACE.toMillis(), pastDeadline);
     out.printf("upstream queries: lab received %,d (%,d over TCP); resolutions report %,d, %.2f each"
         + " (joined resolutions each count the work they shared)%n",
-        labQueries, labTcpQueries, resolutionQueries, (double) resolutionQueries / Math.max(1, run.completed()));
-    out.printf("heap: peak %.1f MiB used; %d collections, %d ms%n", heap.peakBytes() / 1048576.0,
-        heap.collections(), heap.collectionMillis());
+        labQueries, labTcpQueries, resolutionQueries,
+        (double) resolutionQueries / Math.max(1, run.completed()));
+    out.printf("UDP datagrams the kernel could not deliver during the run (whole machine): %s%n",
+        udpReceiveErrors < 0 ? "unknown" : String.format("%,d", udpReceiveErrors));
+    out.printf("heap: peak %.1f MiB used; %d collections, %d ms; held by the resolver at the end %.1f MiB%n",
+        heap.peakBytes() / 1048576.0, heap.collections(), heap.collectionMillis(),
+        heap.heldByResolver() / 1048576.0);
     out.printf("threads: before %d, peak %d (all of the JVM's), after close() %d%s%s%n", threads.before(),
         threads.peak(), threads.after(), newThreads.isEmpty() ? "" : "; new: " + newThreads,
         sharedThreads.isEmpty() ? "" : "; JVM-wide helpers, not counted: " + sharedThreads);
@@ -94,7 +104,8 @@ record LoadReport(LoadOptions options, LoadRun.Result run, Map<String, Long> out
     if (!o.faulty()) {
       return "none";
     }
-    return String.format("drop %.1f%%, delay %.1f%% by %d ms, hostile %.2f%% of questions (flood of %,d owners)",
+    return String.format(
+        "drop %.1f%%, delay %.1f%% by %d ms, hostile %.2f%% of questions (flood of %,d owners)",
         o.drop() * 100, o.delayShare() * 100, o.delay().toMillis(), o.hostile() * 100, o.floodOwners());
   }
 

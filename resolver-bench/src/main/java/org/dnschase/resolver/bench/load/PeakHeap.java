@@ -59,6 +59,14 @@ final class PeakHeap implements AutoCloseable, NotificationListener {
     collectionMillis.addAndGet(info.getGcInfo().getDuration());
   }
 
+  /** The heap in use after full collections: what is still reachable. */
+  static long usedAfterGc() {
+    for (int i = 0; i < 2; i++) { // a second one takes what the first left to finalisation and cleaners
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
   long peakBytes() {
     return peak.get();
   }

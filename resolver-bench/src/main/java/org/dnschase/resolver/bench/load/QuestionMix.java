@@ -23,7 +23,10 @@ final class QuestionMix {
     this.random = new Random(seed);
   }
 
-  /** {@code resolutions} questions drawn from a pool of {@code names}, a {@code hostile} share of them to the flood zone. */
+  /**
+   * {@code resolutions} questions drawn from a pool of {@code names}, a {@code hostile} share of
+   * the pool aimed at the flood zone.
+   */
   List<Question> draw(int resolutions, int names, double hostile) {
     List<Question> pool = new ArrayList<>(names);
     for (int i = 0; i < names; i++) {
