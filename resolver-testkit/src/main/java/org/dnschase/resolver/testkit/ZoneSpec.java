@@ -20,7 +20,11 @@ public final class ZoneSpec {
   final List<Server> servers = new ArrayList<>();
   final StringBuilder records = new StringBuilder();
   long ttl = 86_400;
+  /** The TTL of the delegation in the parent (NS and glue); -1: the parent's default TTL. */
+  long delegationTtl = -1;
   long negativeTtl = 3_600;
+  /** The SOA RNAME; null: hostmaster at the primary name server's domain or at the zone. */
+  Name hostmaster;
   long serial = 1;
   long refresh = 3_600;
   long retry = 600;
@@ -59,9 +63,28 @@ public final class ZoneSpec {
     return this;
   }
 
+  /**
+   * The TTL in seconds of this zone's delegation in its parent (the NS records and their glue),
+   * where it differs from the parent's default TTL: a short-lived delegation.
+   */
+  public ZoneSpec delegationTtl(long seconds) {
+    this.delegationTtl = seconds(seconds, "delegationTtl");
+    return this;
+  }
+
   /** The SOA MINIMUM in seconds: the TTL of the zone's negative answers (RFC 2308 §4). */
   public ZoneSpec negativeTtl(long seconds) {
     this.negativeTtl = seconds(seconds, "negativeTtl");
+    return this;
+  }
+
+  /**
+   * The SOA RNAME, the zone administrator's mailbox as a name ({@code hostmaster.example.test.}
+   * for hostmaster@example.test); relative names are relative to the zone. By default hostmaster
+   * at the domain of the zone's first name server when that is inside the zone, else at the zone.
+   */
+  public ZoneSpec hostmaster(String mailbox) {
+    this.hostmaster = name(mailbox, origin);
     return this;
   }
 

@@ -10,7 +10,7 @@ import org.xbill.DNS.Name;
  * Writes one zone of a {@link ZoneTree} as master-file text: SOA, apex NS, the addresses of the
  * zone's own name servers and of the name servers elsewhere whose names the zone holds, then each
  * delegation to a child (NS, and glue for a name server inside the child), then the zone's own
- * records. Names are absolute, TTLs the zone's default.
+ * records. Names are absolute, TTLs the zone's default but for a delegation given its own.
  */
 final class ZoneWriter {
   private final List<ZoneSpec> zones;
@@ -26,17 +26,18 @@ final class ZoneWriter {
     // a set, so a name server's address written for two reasons is written once
     Set<String> lines = new LinkedHashSet<>();
     Name mname = served.get(0).host();
-    lines.add(zone.origin + " SOA " + mname + " " + hostmaster(mname) + " " + zone.serial
+    lines.add(zone.origin + " SOA " + mname + " " + hostmaster(zone, mname) + " " + zone.serial
         + " " + zone.refresh + " " + zone.retry + " " + zone.expire + " " + zone.negativeTtl);
     served.forEach(server -> lines.add(zone.origin + " NS " + server.host()));
     served.stream().filter(server -> server.host().subdomain(zone.origin))
-        .forEach(server -> addAddresses(lines, server.host()));
-    hostsKeptHere(zone).forEach(host -> addAddresses(lines, host));
+        .forEach(server -> addAddresses(lines, server.host(), ""));
+    hostsKeptHere(zone).forEach(host -> addAddresses(lines, host, ""));
     for (ZoneSpec child : zones) {
       if (parentOf(child) == zone) {
-        child.servers.forEach(server -> lines.add(child.origin + " NS " + server.host()));
+        String ttl = child.delegationTtl < 0 ? "" : child.delegationTtl + " ";
+        child.servers.forEach(server -> lines.add(child.origin + " " + ttl + "NS " + server.host()));
         child.servers.stream().filter(server -> server.host().subdomain(child.origin))
-            .forEach(server -> addAddresses(lines, server.host()));
+            .forEach(server -> addAddresses(lines, server.host(), ttl));
       }
     }
     StringBuilder text = new StringBuilder("$ORIGIN " + zone.origin + "\n$TTL " + zone.ttl + "\n");
@@ -44,14 +45,21 @@ final class ZoneWriter {
     return text.append(zone.records).toString();
   }
 
-  /** RNAME: hostmaster at the domain of the primary name server, e.g. hostmaster.nic.test. for ns.nic.test. */
-  private static Name hostmaster(Name mname) {
-    return ZoneSpec.name("hostmaster", mname.labels() > 1 ? new Name(mname, 1) : Name.root);
+  /**
+   * RNAME, unless the zone sets one: hostmaster at the domain of the primary name server when it is
+   * inside the zone (hostmaster.nic.test. for ns.nic.test. in test.), else at the zone itself.
+   */
+  private static Name hostmaster(ZoneSpec zone, Name mname) {
+    if (zone.hostmaster != null) {
+      return zone.hostmaster;
+    }
+    boolean inside = mname.subdomain(zone.origin) && !mname.equals(zone.origin);
+    return ZoneSpec.name("hostmaster", inside ? new Name(mname, 1) : zone.origin);
   }
 
-  private void addAddresses(Set<String> lines, Name host) {
+  private void addAddresses(Set<String> lines, Name host, String ttl) {
     for (String address : addresses.get(host)) {
-      lines.add(host + " " + ZoneTree.addressRecordType(address) + " " + address);
+      lines.add(host + " " + ttl + ZoneTree.addressRecordType(address) + " " + address);
     }
   }
 

@@ -10,7 +10,8 @@ final class StandardHierarchy {
       .zone(".", root -> root.server("a.root.test.", "127.53.0.1").negativeTtl(86400))
       .zone("test.", tld -> tld.server("ns.nic", "127.53.0.2").ttl(3600).negativeTtl(900))
       /* served by the TLD's own server, so that server holds a parent and a child zone */
-      .zone("shared.test.", shared -> shared.server("ns.nic.test.").ttl(600).negativeTtl(120)
+      .zone("shared.test.", shared -> shared.server("ns.nic.test.").hostmaster("hostmaster.nic.test.")
+          .ttl(600).negativeTtl(120)
           .records("www A 127.0.0.70"))
       .zone("example.test.", example -> example.server("ns1", "127.53.0.3").ttl(300).negativeTtl(60)
           .serial(2024010101).records("""

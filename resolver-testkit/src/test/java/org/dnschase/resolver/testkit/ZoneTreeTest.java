@@ -56,11 +56,26 @@ class ZoneTreeTest {
         .defaults(zone -> zone.ttl(3600).timers(1800, 900, 604800))
         .root("a.root.test.", "127.53.0.1")
         .zone("test.", tld -> tld.server("ns", "127.53.0.2").ttl(600).negativeTtl(60).serial(2024010101))
+        .zone("shop.test.", shop -> shop.server("ns.test."))
+        .zone("mail.test.", mail -> mail.server("ns.test.").hostmaster("admin.test."))
         .build();
 
     assertThat(records(tree, "test.")).first()
         .isEqualTo("test. 600 IN SOA ns.test. hostmaster.test. 2024010101 1800 900 604800 60");
+    assertThat(records(tree, "shop.test.")).first().asString().contains(" SOA ns.test. hostmaster.shop.test. ");
+    assertThat(records(tree, "mail.test.")).first().asString().contains(" SOA ns.test. admin.test. ");
     assertThat(records(tree, ".")).first().asString().startsWith(". 3600 IN SOA");
+  }
+
+  @Test
+  void delegationTtl_isTheTtlOfTheNsAndGlueInTheParent() throws IOException {
+    ZoneTree tree = ZoneTree.builder()
+        .root("a.root.test.", "127.53.0.1")
+        .zone("test.", tld -> tld.server("ns", "127.53.0.2").delegationTtl(2))
+        .build();
+
+    assertThat(records(tree, ".")).contains("test. 2 IN NS ns.test.", "ns.test. 2 IN A 127.53.0.2");
+    assertThat(records(tree, "test.")).contains("test. 86400 IN NS ns.test.", "ns.test. 86400 IN A 127.53.0.2");
   }
 
   /* ---- glue ---- */
