@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Fault;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
 import org.xbill.DNS.Name;
 
 /**
@@ -27,37 +28,16 @@ final class CacheLab {
   /** The TTL of {@link #WWW}'s A record. */
   static final long WWW_TTL = 100;
 
-  private static final String ROOT = """
-      $ORIGIN .
-      $TTL 86400
-      @             SOA a.root.test. hostmaster.root.test. 1 3600 600 86400 3600
-      @             NS  a.root.test.
-      a.root.test.  A   127.53.40.1
-      test.         NS  ns.test.
-      ns.test.      A   127.53.40.2
-      """;
-  private static final String TEST = """
-      $ORIGIN test.
-      $TTL 86400
-      @        SOA ns hostmaster 1 3600 600 86400 3600
-      @        NS  ns
-      ns       A   127.53.40.2
-      shop     NS  ns.shop
-      ns.shop  A   127.53.40.3
-      """;
-  private static final String SHOP = """
-      $ORIGIN shop.test.
-      $TTL 86400
-      @        SOA ns hostmaster 1 3600 600 86400 60
-      @        NS  ns
-      ns       A   127.53.40.3
-      www  100 A   192.0.2.80
-      """;
+  private static final ZoneTree TREE = ZoneTree.builder()
+      .root("a.root.test.", "127.53.40.1")
+      .zone("test.", "ns", "127.53.40.2")
+      .zone("shop.test.", shop -> shop.server("ns", "127.53.40.3").negativeTtl(60).records("www 100 A 192.0.2.80"))
+      .build();
 
   private CacheLab() {}
 
   static TestHierarchy start() {
-    return TestHierarchy.builder().zone(ROOT).zone(TEST).zone(SHOP).build();
+    return TestHierarchy.builder().zones(TREE).build();
   }
 
   /** Budgets under which a dead server costs 500 ms, for tests that kill the upstream. */

@@ -1,10 +1,9 @@
 package org.dnschase.resolver;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
 
 /**
  * A lab hierarchy for the end-to-end tests: the root, two TLDs ({@code lab.}, {@code test.}) and
@@ -35,78 +34,67 @@ final class ChainLab {
   /** Three 60-octet labels: a DNAME to this suffix pushes a long name past 255 octets. */
   static final String LONG_TARGET = String.join(".", java.util.Collections.nCopies(3, "x".repeat(60)));
 
-  static final String ROOT = """
-      $ORIGIN .
-      $TTL 86400
-      @            SOA a.root.lab. hostmaster.root.lab. 1 3600 600 86400 3600
-      @            NS  a.root.lab.
-      a.root.lab.  A   127.53.0.1
-      lab.         NS  ns1.lab.
-      ns1.lab.     A   127.53.1.1
-      test.        NS  ns1.test.
-      ns1.test.    A   127.53.2.1
-      """;
+  static final ZoneTree TREE = ZoneTree.builder()
+      .root("a.root.lab.", "127.53.0.1")
+      .zone("lab.", lab -> lab.server("ns1", "127.53.1.1").records("zeta NS nsalias.alpha.lab."))
+      .zone("test.", "ns1", "127.53.2.1")
+      .defaults(LabZones::leaf)
+      .zone("alpha.lab.", "ns", "127.53.10.1", """
+          start    300  CNAME hop1.beta.lab.
+          final    3600 A     192.0.2.10
+          loop     300  CNAME loop.beta.lab.
+          dangling 300  CNAME nothere.gamma.test.
+          moved    900  DNAME newhome.gamma.test.
+          dl       300  DNAME dl.beta.lab.
+          grow     300  DNAME a.grow.alpha.lab.
+          long     300  DNAME %s.gamma.test.
+          mx       300  MX    10 mailalias.alpha.lab.
+          mailalias 300 CNAME final.alpha.lab.
+          nsalias  300  CNAME ns.beta.lab.
+          cd       300  CNAME final.alpha.lab.
+          cd       300  DNAME beta.lab.
+          flat     300  CNAME f2.beta.lab.
+          inz      300  DNAME sub.alpha.lab.
+          www.sub  300  A     192.0.2.50
+          l1       300  DNAME l2.alpha.lab.
+          l2       300  DNAME l1.alpha.lab.
+          f3       3600 CNAME f4.beta.lab.
+          svc      300  HTTPS 0 svc.beta.lab.
+          svc2     300  HTTPS 1 . alpn=h2
+          sloop    300  HTTPS 0 sloop.beta.lab.
+          """.formatted(LONG_TARGET) + longChain(12, "alpha") + longChain(13, "alpha")
+          + mixedChain(12) + mixedChain(13))
+      .zone("beta.lab.", "ns", "127.53.11.1", """
+          hop1     120  CNAME hop2.gamma.test.
+          loop     300  CNAME loop.alpha.lab.
+          dl       300  DNAME dl.alpha.lab.
+          f2       60   CNAME f3.alpha.lab.
+          intodn   300  CNAME www.moved.alpha.lab.
+          dm       300  DNAME alpha.lab.
+          f4       600  A     192.0.2.40
+          f4       600  AAAA  2001:db8::40
+          svc      300  HTTPS 0 svc2.alpha.lab.
+          sloop    300  HTTPS 0 sloop.alpha.lab.
+          """ + longChain(12, "beta") + longChain(13, "beta"))
+      .zone("gamma.test.", "ns", "127.53.12.1", """
+          hop2     60   CNAME hop3.delta.test.
+          both     300  CNAME final.alpha.lab.
+          both     300  TXT   "beside the CNAME"
+          www.newhome  600 A  192.0.2.20
+          mail.newhome 600 A  192.0.2.25
+          cn.newhome   600 CNAME final.alpha.lab.
+          """)
+      .zone("delta.test.", "ns", "127.53.13.1", """
+          hop3     200  CNAME final.alpha.lab.
+          """)
+      /* breaks RFC 1912 §2.4: its apex is also a CNAME */
+      .zone("epsilon.test.", "ns", "127.53.14.1", "@ CNAME final.alpha.lab.")
+      .build();
 
-  static final String LAB = tld("lab", "127.53.1.1", Map.of("alpha", "127.53.10.1", "beta", "127.53.11.1"))
-      + "zeta NS nsalias.alpha.lab.\n";
-  static final String TEST = tld("test", "127.53.2.1",
-      Map.of("gamma", "127.53.12.1", "delta", "127.53.13.1", "epsilon", "127.53.14.1"));
-
-  static final String ALPHA = leaf("alpha.lab", "127.53.10.1", """
-      start    300  CNAME hop1.beta.lab.
-      final    3600 A     192.0.2.10
-      loop     300  CNAME loop.beta.lab.
-      dangling 300  CNAME nothere.gamma.test.
-      moved    900  DNAME newhome.gamma.test.
-      dl       300  DNAME dl.beta.lab.
-      grow     300  DNAME a.grow.alpha.lab.
-      long     300  DNAME %s.gamma.test.
-      mx       300  MX    10 mailalias.alpha.lab.
-      mailalias 300 CNAME final.alpha.lab.
-      nsalias  300  CNAME ns.beta.lab.
-      cd       300  CNAME final.alpha.lab.
-      cd       300  DNAME beta.lab.
-      flat     300  CNAME f2.beta.lab.
-      inz      300  DNAME sub.alpha.lab.
-      www.sub  300  A     192.0.2.50
-      l1       300  DNAME l2.alpha.lab.
-      l2       300  DNAME l1.alpha.lab.
-      f3       3600 CNAME f4.beta.lab.
-      svc      300  HTTPS 0 svc.beta.lab.
-      svc2     300  HTTPS 1 . alpn=h2
-      sloop    300  HTTPS 0 sloop.beta.lab.
-      """.formatted(LONG_TARGET) + longChain(12, "alpha") + longChain(13, "alpha")
-      + mixedChain(12) + mixedChain(13));
-  static final String BETA = leaf("beta.lab", "127.53.11.1", """
-      hop1     120  CNAME hop2.gamma.test.
-      loop     300  CNAME loop.alpha.lab.
-      dl       300  DNAME dl.alpha.lab.
-      f2       60   CNAME f3.alpha.lab.
-      intodn   300  CNAME www.moved.alpha.lab.
-      dm       300  DNAME alpha.lab.
-      f4       600  A     192.0.2.40
-      f4       600  AAAA  2001:db8::40
-      svc      300  HTTPS 0 svc2.alpha.lab.
-      sloop    300  HTTPS 0 sloop.alpha.lab.
-      """ + longChain(12, "beta") + longChain(13, "beta"));
-  static final String GAMMA = leaf("gamma.test", "127.53.12.1", """
-      hop2     60   CNAME hop3.delta.test.
-      both     300  CNAME final.alpha.lab.
-      both     300  TXT   "beside the CNAME"
-      www.newhome  600 A  192.0.2.20
-      mail.newhome 600 A  192.0.2.25
-      cn.newhome   600 CNAME final.alpha.lab.
-      """);
-  /** A zone that breaks RFC 1912 §2.4: its apex is also a CNAME. */
-  static final String EPSILON = """
-      $ORIGIN epsilon.test.
-      $TTL 3600
-      @    SOA ns hostmaster 1 3600 600 86400 300
-      @    NS  ns
-      @    CNAME final.alpha.lab.
-      ns   A   127.53.14.1
-      """;
-  /** Delegated from lab. to an alias (nsalias.alpha.lab.), which breaks RFC 2181 §10.3; served by beta's server. */
+  /**
+   * Delegated from lab. to an alias (nsalias.alpha.lab.), which breaks RFC 2181 §10.3, while its
+   * own NS set names beta's server: two NS sets that disagree, which the tree does not write.
+   */
   static final String ZETA = """
       $ORIGIN zeta.lab.
       $TTL 3600
@@ -114,17 +102,11 @@ final class ChainLab {
       @    NS  ns.beta.lab.
       www  A   192.0.2.30
       """;
-  static final String DELTA = leaf("delta.test", "127.53.13.1", """
-      hop3     200  CNAME final.alpha.lab.
-      """);
 
   private ChainLab() {}
 
   static TestHierarchy start() {
-    return TestHierarchy.builder()
-        .zone(ROOT).zone(LAB).zone(TEST).zone(ALPHA).zone(BETA).zone(GAMMA).zone(DELTA)
-        .zone(EPSILON).zone(ZETA)
-        .build();
+    return TestHierarchy.builder().zones(TREE).zone(ZETA).build();
   }
 
   /** A resolver pointed at the lab's root, never sending a packet off loopback. */
@@ -133,31 +115,6 @@ final class ChainLab {
         .rootHints(RootHints.of(lab.rootHints()))
         .upstreamPort(lab.port())
         .loopbackOnly();
-  }
-
-  private static String tld(String tld, String address, Map<String, String> children) {
-    StringBuilder zone = new StringBuilder(String.format("""
-        $ORIGIN %1$s.
-        $TTL 86400
-        @    SOA ns1.%1$s. hostmaster.%1$s. 1 3600 600 86400 3600
-        @    NS  ns1.%1$s.
-        ns1  A   %2$s
-        """, tld, address));
-    new LinkedHashMap<>(children).forEach((child, childAddress) -> zone.append(String.format("""
-        %1$s     NS ns.%1$s
-        ns.%1$s  A  %2$s
-        """, child, childAddress)));
-    return zone.toString();
-  }
-
-  private static String leaf(String origin, String address, String records) {
-    return String.format("""
-        $ORIGIN %1$s.
-        $TTL 3600
-        @    SOA ns hostmaster 1 3600 600 86400 300
-        @    NS  ns
-        ns   A   %2$s
-        """, origin, address) + records;
   }
 
   /**

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,20 +22,17 @@ import org.xbill.DNS.Type;
  */
 class CyclicDependencyTest {
 
-  static final String ROOT = LabZones.ROOT_WITH_TEST;
   /**
    * cyc-a.test is served by ns.cyc-b.test and cyc-b.test by ns.cyc-a.test: no glue for either. The
    * delegations live 2 s, so after that only the cached failure keeps a repeat from asking test.
    */
-  static final String TEST = LabZones.testTld("""
-      cyc-a  2 NS  ns.cyc-b.test.
-      cyc-b  2 NS  ns.cyc-a.test.
-      fine   NS  ns.fine.test.
-      ns.fine A  127.53.32.1
-      """);
-  static final String CYC_A = leaf("cyc-a.test", "ns.cyc-b.test.", "ns A 127.53.31.1\nwww A 192.0.2.1\n");
-  static final String CYC_B = leaf("cyc-b.test", "ns.cyc-a.test.", "ns A 127.53.31.2\nwww A 192.0.2.2\n");
-  static final String FINE = leaf("fine.test", "ns", "ns A 127.53.32.1\nwww A 192.0.2.3\n");
+  static final ZoneTree TREE = LabZones.rootAndTest()
+      .zone("cyc-a.test.", a -> a.server("ns.cyc-b.test.", "127.53.31.2").delegationTtl(2)
+          .records("www A 192.0.2.1"))
+      .zone("cyc-b.test.", b -> b.server("ns.cyc-a.test.", "127.53.31.1").delegationTtl(2)
+          .records("www A 192.0.2.2"))
+      .zone("fine.test.", "ns", "127.53.32.1", "www A 192.0.2.3")
+      .build();
 
   static TestHierarchy lab;
   final AtomicLong nanos = new AtomicLong();
@@ -44,7 +42,7 @@ class CyclicDependencyTest {
 
   @BeforeAll
   static void startLab() {
-    lab = TestHierarchy.builder().zone(ROOT).zone(TEST).zone(CYC_A).zone(CYC_B).zone(FINE).build();
+    lab = TestHierarchy.builder().zones(TREE).build();
   }
 
   @AfterAll
@@ -113,14 +111,5 @@ class CyclicDependencyTest {
     resolver.resolve("www.cyc-a.test.", Type.A);
 
     assertThat(resolver.resolve("www.fine.test.", Type.A)).isInstanceOf(Resolution.Answer.class);
-  }
-
-  private static String leaf(String origin, String nameServer, String records) {
-    return String.format("""
-        $ORIGIN %1$s.
-        $TTL 3600
-        @    SOA %2$s hostmaster 1 3600 600 86400 300
-        @    NS  %2$s
-        """, origin, nameServer) + records;
   }
 }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
 
 /**
  * A small hierarchy for the fault tests: {@code two.test} has two servers (one of which the tests
@@ -21,43 +22,19 @@ final class FaultLab {
   static final Budgets SHORT = Budgets.DEFAULTS.withQueryTimeout(Duration.ofMillis(200))
       .withDeadline(Duration.ofSeconds(3));
 
-  static final String ROOT = LabZones.ROOT_WITH_TEST;
-  static final String TEST = LabZones.testTld("""
-      two      NS  ns1.two.test.
-      two      NS  ns2.two.test.
-      ns1.two  A   %s
-      ns2.two  A   %s
-      dead     NS  ns1.dead.test.
-      dead     NS  ns2.dead.test.
-      ns1.dead A   %s
-      ns2.dead A   127.53.41.2
-      alldead  NS  ns.alldead.test.
-      ns.alldead A 127.53.42.9
-      """.formatted(FIRST, SECOND, DEAD));
-  static final String TWO = """
-      $ORIGIN two.test.
-      $TTL 3600
-      @    SOA ns1 hostmaster 1 3600 600 86400 300
-      @    NS  ns1
-      @    NS  ns2
-      ns1  A   %s
-      ns2  A   %s
-      www  A   192.0.2.1
-      """.formatted(FIRST, SECOND) + names();
-  /** Its apex names only the live server, so the testkit starts nothing at the dead address. */
-  static final String DEAD_ZONE = """
-      $ORIGIN dead.test.
-      $TTL 3600
-      @    SOA ns2 hostmaster 1 3600 600 86400 300
-      @    NS  ns2
-      ns2  A   127.53.41.2
-      www  A   192.0.2.2
-      """;
+  /** {@code dead.test}'s first server is listed by the parent only, so nothing is started at its address. */
+  static final ZoneTree TREE = LabZones.rootAndTest()
+      .zone("two.test.", two -> two.server("ns1", FIRST).server("ns2", SECOND)
+          .records("www A 192.0.2.1\n" + names()))
+      .zone("dead.test.", dead -> dead.delegatedOnly("ns1", DEAD).server("ns2", "127.53.41.2")
+          .records("www A 192.0.2.2"))
+      .zone("alldead.test.", allDead -> allDead.delegatedOnly("ns", "127.53.42.9"))
+      .build();
 
   private FaultLab() {}
 
   static TestHierarchy start() {
-    return TestHierarchy.builder().zone(ROOT).zone(TEST).zone(TWO).zone(DEAD_ZONE).build();
+    return TestHierarchy.builder().zones(TREE).build();
   }
 
   static InetAddress address(String literal) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,47 +15,22 @@ import org.xbill.DNS.Type;
 /** {@link ResolverBuilder#ipv6(boolean)}: servers with only an IPv6 address are used by default, never when it is off. */
 class Ipv6SwitchTest {
 
-  static final String ROOT = LabZones.ROOT_WITH_TEST;
-  static final String TEST = LabZones.testTld("""
-      v6only      NS  ns.v6only.test.
-      ns.v6only   AAAA ::1
-      hosts       NS  nsh.hosts.test.
-      nsh.hosts   A   127.53.0.7
-      v6glueless  NS  v6.hosts.test.
-      """);
-  /** Names a server that has an IPv6 address only, in another zone than the one it serves. */
-  static final String HOSTS = """
-      $ORIGIN hosts.test.
-      $TTL 3600
-      @    SOA nsh hostmaster 1 3600 600 86400 300
-      @    NS  nsh
-      nsh  A   127.53.0.7
-      v6   AAAA ::1
-      """;
-  /** Served on ::1 too, by a name server known only by name (no glue). */
-  static final String V6GLUELESS = """
-      $ORIGIN v6glueless.test.
-      $TTL 3600
-      @    SOA v6.hosts.test. hostmaster 1 3600 600 86400 300
-      @    NS  v6.hosts.test.
-      www  A   192.0.2.7
-      """;
-  /** Served on ::1 alone. */
-  static final String V6ONLY = """
-      $ORIGIN v6only.test.
-      $TTL 3600
-      @    SOA ns hostmaster 1 3600 600 86400 300
-      @    NS  ns
-      ns   AAAA ::1
-      www  A   192.0.2.6
-      """;
+  /**
+   * v6only.test is served on ::1 alone; v6glueless.test by v6.hosts.test, a name server with an
+   * IPv6 address only that lives in another zone (so its delegation has no glue).
+   */
+  static final ZoneTree TREE = LabZones.rootAndTest()
+      .zone("v6only.test.", "ns", "::1", "www A 192.0.2.6")
+      .zone("hosts.test.", "nsh", "127.53.0.7")
+      .zone("v6glueless.test.", v6 -> v6.server("v6.hosts.test.", "::1").records("www A 192.0.2.7"))
+      .build();
 
   static TestHierarchy lab;
   static AuthServer v6server;
 
   @BeforeAll
   static void startLab() {
-    lab = TestHierarchy.builder().zone(ROOT).zone(TEST).zone(V6ONLY).zone(HOSTS).zone(V6GLUELESS).build();
+    lab = TestHierarchy.builder().zones(TREE).build();
     v6server = lab.server(FaultLab.address("::1"));
   }
 

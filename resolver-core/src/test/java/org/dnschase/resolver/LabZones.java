@@ -1,35 +1,32 @@
 package org.dnschase.resolver;
 
+import org.dnschase.resolver.testkit.ZoneSpec;
+import org.dnschase.resolver.testkit.ZoneTree;
+
 /**
- * Zone text shared by the small end-to-end labs that need only the {@code test.} TLD: a root that
- * delegates it to ns1.test. (127.53.2.1), and the TLD itself, to which each lab adds its own
- * delegations.
+ * Where the small end-to-end labs start: a root on 127.53.0.1 ({@code a.root.lab.}) and the TLD
+ * {@code test.} on ns1.test. (127.53.2.1), to which each lab adds its own zones. Zones declared
+ * after these are leaves: a TTL of an hour, negative answers for five minutes.
  */
 final class LabZones {
 
-  /** A root on 127.53.0.1 delegating test. to ns1.test. at 127.53.2.1. */
-  static final String ROOT_WITH_TEST = """
-      $ORIGIN .
-      $TTL 86400
-      @            SOA a.root.lab. hostmaster.root.lab. 1 3600 600 86400 3600
-      @            NS  a.root.lab.
-      a.root.lab.  A   127.53.0.1
-      test.        NS  ns1.test.
-      ns1.test.    A   127.53.2.1
-      """;
-
-  private static final String TEST_APEX = """
-      $ORIGIN test.
-      $TTL 86400
-      @    SOA ns1.test. hostmaster.test. 1 3600 600 86400 3600
-      @    NS  ns1.test.
-      ns1  A   127.53.2.1
-      """;
-
   private LabZones() {}
 
-  /** The test. zone on 127.53.2.1 with {@code records} (names relative to test.) added. */
-  static String testTld(String records) {
-    return TEST_APEX + records;
+  /** The root and {@code test.}, holding {@code testRecords} (names relative to test.) beside its delegations. */
+  static ZoneTree.Builder rootAndTest(String testRecords) {
+    return ZoneTree.builder()
+        .root("a.root.lab.", "127.53.0.1")
+        .zone("test.", "ns1", "127.53.2.1", testRecords)
+        .defaults(LabZones::leaf);
+  }
+
+  /** The root and {@code test.} with nothing but its delegations. */
+  static ZoneTree.Builder rootAndTest() {
+    return rootAndTest("");
+  }
+
+  /** What every leaf zone of the labs has: TTL 3600, SOA MINIMUM 300. */
+  static void leaf(ZoneSpec zone) {
+    zone.ttl(3600).negativeTtl(300);
   }
 }

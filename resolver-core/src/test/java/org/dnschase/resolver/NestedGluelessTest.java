@@ -3,6 +3,7 @@ package org.dnschase.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
@@ -19,46 +20,21 @@ import org.xbill.DNS.Type;
  */
 class NestedGluelessTest {
 
-  private static final String LAB = """
-      $ORIGIN lab.
-      $TTL 86400
-      @    SOA ns1 hostmaster 1 3600 600 86400 3600
-      @    NS  ns1
-      ns1  A   127.53.1.1
-      g1   NS  ns.g2.lab.
-      g2   NS  ns.h.test.
-      """;
-  private static final String TEST = LabZones.testTld("""
-      h    NS  ns.h
-      ns.h A   127.53.30.1
-      """);
-  private static final String H = """
-      $ORIGIN h.test.
-      $TTL 3600
-      @    SOA ns hostmaster 1 3600 600 86400 300
-      @    NS  ns
-      ns   A   127.53.30.1
-      """;
-  private static final String G2 = """
-      $ORIGIN g2.lab.
-      $TTL 3600
-      @    SOA ns.h.test. hostmaster 1 3600 600 86400 300
-      @    NS  ns.h.test.
-      ns   A   127.53.31.1
-      """;
-  private static final String G1 = """
-      $ORIGIN g1.lab.
-      $TTL 3600
-      @    SOA ns.g2.lab. hostmaster 1 3600 600 86400 300
-      @    NS  ns.g2.lab.
-      www  A   192.0.2.61
-      """;
+  /** The root, lab. and test., and three leaves: g1 and g2 without glue, h glued in test. */
+  private static final ZoneTree TREE = ZoneTree.builder()
+      .root("a.root.lab.", "127.53.0.1")
+      .zone("lab.", "ns1", "127.53.1.1")
+      .zone("test.", "ns1", "127.53.2.1")
+      .defaults(LabZones::leaf)
+      .zone("h.test.", "ns", "127.53.30.1")
+      .zone("g2.lab.", g2 -> g2.server("ns.h.test."))
+      .zone("g1.lab.", g1 -> g1.server("ns.g2.lab.", "127.53.31.1").records("www A 192.0.2.61"))
+      .build();
 
   @Test
   @DisplayName("RFC 1034 §5.3.3: a glueless delegation whose name server sits in another glueless zone resolves")
   void gluelessInsideGlueless_resolves() {
-    try (TestHierarchy lab = TestHierarchy.builder()
-            .zone(ChainLab.ROOT).zone(LAB).zone(TEST).zone(H).zone(G2).zone(G1).build();
+    try (TestHierarchy lab = TestHierarchy.builder().zones(TREE).build();
         Resolver resolver = ChainLab.resolverFor(lab).build()) {
       Resolution result = resolver.resolve("www.g1.lab.", Type.A);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -20,11 +21,13 @@ class NxnsLimitTest {
   /** How many NS names the attacking referral carries: far more than the limits allow. */
   static final int NAME_SERVERS = 20;
 
-  static final String ROOT = LabZones.ROOT_WITH_TEST;
   /** victim.test is delegated to nx1.test ... nx20.test, none of which exists. */
-  static final String TEST = LabZones.testTld(IntStream.rangeClosed(1, NAME_SERVERS)
-      .mapToObj(i -> "victim NS nx" + i + ".test.\n").collect(Collectors.joining()));
-  /** The zone itself names a real server, so the testkit can serve it; the referral never does. */
+  static final ZoneTree TREE = LabZones.rootAndTest(IntStream.rangeClosed(1, NAME_SERVERS)
+      .mapToObj(i -> "victim NS nx" + i + ".test.\n").collect(Collectors.joining())).build();
+  /**
+   * The zone itself names a real server, so the testkit can serve it; the referral never does,
+   * which the tree does not write.
+   */
   static final String VICTIM = """
       $ORIGIN victim.test.
       $TTL 3600
@@ -41,7 +44,7 @@ class NxnsLimitTest {
 
   @BeforeAll
   static void startLab() {
-    lab = TestHierarchy.builder().zone(ROOT).zone(TEST).zone(VICTIM).build();
+    lab = TestHierarchy.builder().zones(TREE).zone(VICTIM).build();
   }
 
   @AfterAll
