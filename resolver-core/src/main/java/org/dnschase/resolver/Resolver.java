@@ -13,16 +13,7 @@ import org.xbill.DNS.Type;
  * <p>A resolver is thread-safe and meant to live long; {@link #close()} frees its sockets and
  * threads. Build one with {@link #builder()}:
  *
- * {@snippet :
- * try (Resolver resolver = Resolver.builder().rootHints(hints).build()) {
- *   switch (resolver.resolve("www.example.", Type.A)) {
- *     case Resolution.Answer a -> System.out.println(a.records());
- *     case Resolution.NoData n -> System.out.println("no such data");
- *     case Resolution.NxDomain x -> System.out.println("no such name");
- *     case Resolution.Failure f -> System.out.println(f.reason() + ": " + f.detail());
- *   }
- * }
- * }
+ * {@snippet class=org.dnschase.resolver.Snippets region=resolve}
  */
 public interface Resolver extends AutoCloseable {
 

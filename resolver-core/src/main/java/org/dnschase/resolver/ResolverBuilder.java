@@ -20,15 +20,7 @@ import org.dnschase.resolver.spi.Transport;
  * a setting given twice is an error naming the first value, so conflicting configuration cannot
  * pass unnoticed.
  *
- * {@snippet :
- * Resolver resolver = Resolver.builder()
- *     .rootHints(RootHints.parse(hintsText))   // a lab's root; the default is IANA's
- *     .upstreamPort(5353)
- *     .loopbackOnly()                          // never send a packet off this machine
- *     .budgets(Budgets.DEFAULTS.withMaxHops(8))
- *     .recordTrace(true)
- *     .build();
- * }
+ * {@snippet class=org.dnschase.resolver.Snippets region=builder}
  */
 public final class ResolverBuilder {
 

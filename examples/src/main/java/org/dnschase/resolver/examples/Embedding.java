@@ -15,7 +15,7 @@ public final class Embedding {
 
   /** Resolves {@code name} for A records from the given root and describes the outcome. */
   public static String describe(RootHints hints, int port, String name) {
-    // region embedding
+    // @start region=embedding
     try (Resolver resolver = Resolver.builder()
         .rootHints(hints)          // leave out to start from the IANA root servers
         .upstreamPort(port)        // 53 unless your lab listens elsewhere
@@ -27,6 +27,6 @@ public final class Embedding {
         case Resolution.Failure f -> f.reason() + ": " + f.detail();
       };
     }
-    // endregion
+    // @end
   }
 }

@@ -14,15 +14,14 @@ import org.xbill.DNS.Type;
 
 /**
  * The README's sample of a user's own test against a fake DNS tree: a delegated zone described
- * with the testkit's {@link ZoneTree}, served on loopback, resolved from its root.
+ * with the testkit's {@link ZoneTree}, served on loopback, resolved from its root. The README
+ * shows the region verbatim ({@code SamplesTest}).
  */
 class ZoneTreeSampleTest {
 
-  private static final String PATH = "examples/src/test/java/org/dnschase/resolver/examples/ZoneTreeSampleTest.java";
-
   @Test
   void delegatedZone_resolvesFromTheRoot() throws IOException {
-    // region zone-tree
+    // @start region=zone-tree
     ZoneTree tree = ZoneTree.builder()
         .root("a.root.test.", "127.53.0.1")
         .zone("test.", "ns.nic")                        // an address from 127.53.0.0/16 is picked
@@ -40,11 +39,6 @@ class ZoneTreeSampleTest {
       assertThat(result.chain()).extracting(hop -> hop.target().toString()).containsExactly("web.example.test.");
       assertThat(dns.server(InetAddress.getByName("127.53.0.3")).queryCount()).isPositive();
     }
-    // endregion
-  }
-
-  @Test
-  void readme_showsTheCompiledSampleVerbatim() throws IOException {
-    assertThat(ReadmeSnippets.readme("zone-tree", PATH)).isEqualTo(ReadmeSnippets.region("zone-tree", PATH));
+    // @end
   }
 }

@@ -20,15 +20,7 @@ import org.xbill.DNS.Type;
  *
  * <p>Implementations are thread-safe. Build one with {@link #builder()}:
  *
- * <pre>{@code
- * RRsetCache cache = RRsetCache.builder().maximumBytes(64 << 20).recordStats().build();
- * cache.put(rrset, TrustRank.AUTHORITATIVE_ANSWER);
- * switch (cache.lookup(name, Type.A, DClass.IN)) {
- *   case CacheLookup.Hit hit -> use(hit.rrset());
- *   case CacheLookup.NegativeHit negative -> answerNegatively(negative.kind(), negative.soa());
- *   case CacheLookup.Miss miss -> goUpstream();
- * }
- * }</pre>
+ * {@snippet class=org.dnschase.resolver.cache.Snippets region=cache-and-look-up}
  */
 public interface RRsetCache {
 

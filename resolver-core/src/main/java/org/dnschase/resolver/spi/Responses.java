@@ -34,12 +34,7 @@ import org.xbill.DNS.Section;
  *       (RFC 3225 §3).
  * </ul>
  *
- * {@snippet :
- * Message query = new Message(wire);
- * Record question = query.getQuestion();
- * Resolution result = resolver.resolve(question.getName(), question.getType());
- * byte[] reply = Responses.toMessage(result, query).toWire();
- * }
+ * {@snippet class=org.dnschase.resolver.Snippets region=respond}
  */
 public final class Responses {
 

@@ -9,12 +9,7 @@ import org.xbill.DNS.Section;
  * starts with one that answers from its zones ({@link AuthServer#zoneDispatcher()}); set your own
  * with {@link AuthServer#setDispatcher(Dispatcher)} to script replies, e.g.
  *
- * {@snippet :
- * Dispatcher zones = server.zoneDispatcher();
- * server.setDispatcher(query -> query.qtype() == Type.AAAA
- *     ? Dispatcher.replyTo(query.message())   // an empty NOERROR for AAAA
- *     : zones.dispatch(query));
- * }
+ * {@snippet class=org.dnschase.resolver.testkit.Snippets region=dispatch}
  *
  * <p>The server applies the transport rules afterwards: a UDP reply larger than the client's
  * payload size is truncated with TC set, and an OPT record is added when the query had one and the

@@ -15,11 +15,7 @@ import org.xbill.DNS.Record;
  * {@link TestHierarchy.Builder} runs this on every zone it loads and logs a warning per violation,
  * then serves the zone as it is, since labs break these rules on purpose.
  *
- * {@snippet :
- * for (ZoneViolation violation : ZoneCheck.check(Files.readString(Path.of("example.zone")))) {
- *   System.out.println(violation); // line 12: CNAME_AND_OTHER_DATA www.example. (...)
- * }
- * }
+ * {@snippet class=org.dnschase.resolver.testkit.Snippets region=check}
  */
 public final class ZoneCheck {
 

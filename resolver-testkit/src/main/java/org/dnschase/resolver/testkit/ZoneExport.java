@@ -21,11 +21,7 @@ import org.xbill.DNS.Record;
  * owner names and explicit TTLs, so it needs no {@code $ORIGIN} or {@code $TTL}. Delegations and
  * their glue stay in the parent zone, as the testkit serves them.
  *
- * {@snippet :
- * ZoneExport export = ZoneExport.of(hierarchy);
- * export.writeTo(dir);                                // root.zone, test.zone, example.test.zone
- * export.servers().forEach((address, zones) -> ...); // 127.53.0.2=[test., shared.test.]
- * }
+ * {@snippet class=org.dnschase.resolver.testkit.Snippets region=export}
  *
  * @param zoneFiles the master-file text of every zone by origin, in the order the zones were given
  * @param servers every server address with the origins of the zones it serves, as {@link

@@ -7,41 +7,7 @@
  * (127.53.x.y by convention, or ::1). Each address is one {@link
  * org.dnschase.resolver.testkit.AuthServer}; all listen on one port, UDP and TCP.
  *
- * {@snippet :
- * try (TestHierarchy dns = TestHierarchy.builder()
- *     .zone("""
- *         $ORIGIN .
- *         $TTL 86400
- *         @                SOA a.root.test. admin.test. 1 1800 900 604800 86400
- *         @                NS  a.root.test.
- *         a.root.test.     A   127.53.0.1
- *         test.            NS  ns.nic.test.
- *         ns.nic.test.     A   127.53.0.2
- *         """)
- *     .zone("""
- *         $ORIGIN test.
- *         $TTL 3600
- *         @                SOA ns.nic admin 1 1800 900 604800 300
- *         @                NS  ns.nic
- *         ns.nic           A   127.53.0.2
- *         example          NS  ns1.example
- *         ns1.example      A   127.53.0.3
- *         """)
- *     .zone("""
- *         $ORIGIN example.test.
- *         $TTL 300
- *         @                SOA ns1 admin 1 1800 900 604800 60
- *         @                NS  ns1
- *         ns1              A   127.53.0.3
- *         www              A   127.0.0.80
- *         """)
- *     .build()) {
- *   Map<Name, List<InetAddress>> hints = dns.rootHints(); // {a.root.test.=[/127.53.0.1]}
- *   int port = dns.port();                               // the same on every server
- *   // ... resolve www.example.test. from the hints on that port, then:
- *   assertThat(dns.server(InetAddress.getByName("127.53.0.3")).queryCount()).isEqualTo(1);
- * }
- * }
+ * {@snippet class=org.dnschase.resolver.testkit.Snippets region=hierarchy}
  *
  * <p>{@link org.dnschase.resolver.testkit.ZoneTree} writes those master files from a short
  * description (which zones, who serves them, their own records), with the SOA, NS and glue

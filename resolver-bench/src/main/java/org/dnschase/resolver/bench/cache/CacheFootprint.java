@@ -20,10 +20,8 @@ import org.xbill.DNS.Type;
  * <p>Live heap is measured two ways: the used heap after {@code System.gc()}, the least of five
  * tries; and the total of a class histogram, the in-process form of {@code jcmd <pid>
  * GC.class_histogram}, which runs a full GC first. The classes that grew most are printed, so the
- * make-up of an entry can be read off.
- *
- * <pre>java -Xmx3g -cp resolver-bench/target/benchmarks.jar \
- *     org.dnschase.resolver.bench.cache.CacheFootprint [entries]</pre>
+ * make-up of an entry can be read off. Run it as {@code java -Xmx3g -cp
+ * resolver-bench/target/benchmarks.jar org.dnschase.resolver.bench.cache.CacheFootprint [entries]}.
  */
 public final class CacheFootprint {
 

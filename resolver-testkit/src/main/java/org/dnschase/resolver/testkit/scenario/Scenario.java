@@ -12,17 +12,7 @@ import java.util.List;
  * It knows nothing of any resolver: {@link ScriptedServers} answers upstream queries from it, and
  * whoever drives a resolver plays the {@link #steps()}.
  *
- * {@snippet :
- * Scenario scenario = Scenario.read(Path.of("iter_resolve.rpl"));
- * ScriptedServers servers = new ScriptedServers(scenario);
- * for (Step step : scenario.steps()) {
- *   switch (step) {
- *     case Step.Query q -> { } // resolve q.entry().question(); upstream queries go to servers.respond(...)
- *     case Step.CheckAnswer c -> { } // c.entry().differences(lastAnswer) must be empty
- *     default -> { }
- *   }
- * }
- * }
+ * {@snippet class=org.dnschase.resolver.testkit.Snippets region=play}
  *
  * @param name the file name, used in messages
  * @param title the text after SCENARIO_BEGIN

@@ -1,0 +1,56 @@
+package org.dnschase.resolver;
+
+import java.io.IOException;
+import org.dnschase.resolver.spi.Responses;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+
+/**
+ * The code samples of this module's javadoc, compiled with its tests so that none can rot: the
+ * javadoc shows these regions through {@code {@snippet class=... region=...}}, and
+ * {@code SnippetsTest} runs them against a lab.
+ */
+final class Snippets {
+
+  private Snippets() {}
+
+  /** {@link ResolverBuilder}'s sample. */
+  static Resolver builder(String hintsText) {
+    // @start region=builder
+    Resolver resolver = Resolver.builder()
+        .rootHints(RootHints.parse(hintsText))   // a lab's root; the default is IANA's
+        .upstreamPort(5353)
+        .loopbackOnly()                          // never send a packet off this machine
+        .budgets(Budgets.DEFAULTS.withMaxHops(8))
+        .recordTrace(true)
+        .build();
+    // @end
+    return resolver;
+  }
+
+  /** {@link Resolver}'s sample. */
+  static void resolve(RootHints hints) {
+    // @start region=resolve
+    try (Resolver resolver = Resolver.builder().rootHints(hints).build()) {
+      switch (resolver.resolve("www.example.", Type.A)) {
+        case Resolution.Answer a -> System.out.println(a.records());
+        case Resolution.NoData n -> System.out.println("no such data");
+        case Resolution.NxDomain x -> System.out.println("no such name");
+        case Resolution.Failure f -> System.out.println(f.reason() + ": " + f.detail());
+      }
+    }
+    // @end
+  }
+
+  /** {@link Responses}' sample: the DNS response for a client's query in wire format. */
+  static byte[] respond(Resolver resolver, byte[] wire) throws IOException {
+    // @start region=respond
+    Message query = new Message(wire);
+    Record question = query.getQuestion();
+    Resolution result = resolver.resolve(question.getName(), question.getType());
+    byte[] reply = Responses.toMessage(result, query).toWire();
+    // @end
+    return reply;
+  }
+}
