@@ -3,6 +3,7 @@ package org.dnschase.resolver.bench.load;
 import java.util.ArrayList;
 import java.util.List;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
 import org.xbill.DNS.Name;
 
 /**
@@ -48,9 +49,24 @@ final class LoadZones {
 
   /** Starts every zone's servers on one free port. */
   TestHierarchy start() {
-    TestHierarchy.Builder lab = TestHierarchy.builder().zone(root()).zone(tld()).zone(flood());
-    leaves().forEach(lab::zone);
-    return lab.build();
+    ZoneTree.Builder tree = ZoneTree.builder()
+        .defaults(zone -> zone.ttl(TTL).negativeTtl(300))
+        .zone(".", root -> root.server("a.root.lab.", "127.53.0.1").hostmaster("hostmaster."))
+        .zone("lab.", lab -> lab.server("ns1", "127.53.1.1").server("ns2", "127.53.1.2")
+            .records("a.root A 127.53.0.1"))
+        .zone(FLOOD_ZONE.toString(), "ns1", FLOOD_SERVER, floodHosts());
+    List<StringBuilder> records = leafRecords();
+    for (int j = 0; j < zones; j++) {
+      String leafRecords = records.get(j).toString();
+      List<String> servers = servers(j);
+      tree.zone(zone(j), leaf -> {
+        for (int s = 0; s < servers.size(); s++) {
+          leaf.server("ns" + (s + 1), servers.get(s));
+        }
+        leaf.records(leafRecords);
+      });
+    }
+    return TestHierarchy.builder().zones(tree.build()).build();
   }
 
   /** The leaf zone {@code j}'s name. */
@@ -64,46 +80,19 @@ final class LoadZones {
     return j % 2 == 0 ? List.of(first, "127.53." + (10 + j) + ".2") : List.of(first);
   }
 
-  private static String root() {
-    return head(".", "a.root.lab.") + "a.root.lab. A 127.53.0.1\n"
-        + "lab. NS ns1.lab.\nlab. NS ns2.lab.\nns1.lab. A 127.53.1.1\nns2.lab. A 127.53.1.2\n";
-  }
-
-  private String tld() {
-    StringBuilder zone = new StringBuilder(head("lab.", "ns1.lab."))
-        .append("@ NS ns2\nns1 A 127.53.1.1\nns2 A 127.53.1.2\na.root A 127.53.0.1\n")
-        .append("flood NS ns1.flood\nns1.flood A ").append(FLOOD_SERVER).append('\n');
-    for (int j = 0; j < zones; j++) {
-      List<String> servers = servers(j);
-      for (int s = 0; s < servers.size(); s++) {
-        String ns = "ns" + (s + 1) + ".z" + j;
-        zone.append("z").append(j).append(" NS ").append(ns).append('\n')
-            .append(ns).append(" A ").append(servers.get(s)).append('\n');
-      }
-    }
-    return zone.toString();
-  }
-
-  private static String flood() {
-    StringBuilder zone = new StringBuilder(head(FLOOD_ZONE.toString(), "ns1." + FLOOD_ZONE))
-        .append("ns1 A ").append(FLOOD_SERVER).append('\n');
+  private static String floodHosts() {
+    StringBuilder zone = new StringBuilder();
     for (int i = 0; i < FLOOD_HOSTS; i++) {
       zone.append('h').append(i).append(" A 198.51.100.").append(i).append('\n');
     }
     return zone.toString();
   }
 
-  private List<String> leaves() {
+  /** Each leaf zone's own records: hosts, the DNAME, dangling aliases and its links of chains. */
+  private List<StringBuilder> leafRecords() {
     List<StringBuilder> texts = new ArrayList<>();
     for (int j = 0; j < zones; j++) {
-      List<String> servers = servers(j);
-      StringBuilder zone = new StringBuilder(head(zone(j), "ns1." + zone(j)));
-      for (int s = 0; s < servers.size(); s++) {
-        if (s > 0) {
-          zone.append("@ NS ns").append(s + 1).append('\n');
-        }
-        zone.append("ns").append(s + 1).append(" A ").append(servers.get(s)).append('\n');
-      }
+      StringBuilder zone = new StringBuilder();
       for (int i = 0; i < hosts; i++) {
         zone.append('h').append(i).append(" A 10.").append(j).append('.').append(i / 256).append('.')
             .append(i % 256).append('\n');
@@ -120,7 +109,7 @@ final class LoadZones {
         addChain(texts, start, i);
       }
     }
-    return texts.stream().map(StringBuilder::toString).toList();
+    return texts;
   }
 
   /** The links of chain {@code i} of zone {@code start}, each in the zone after the last. */
@@ -146,11 +135,5 @@ final class LoadZones {
 
   private int next(int j, int steps) {
     return (j + steps) % zones;
-  }
-
-  private static String head(String origin, String primary) {
-    String mailbox = "hostmaster." + (origin.equals(".") ? "" : origin);
-    return "$ORIGIN " + origin + "\n$TTL " + TTL + "\n@ SOA " + primary + " " + mailbox
-        + " 1 3600 600 86400 300\n@ NS " + primary + "\n";
   }
 }
