@@ -37,7 +37,7 @@ public final class Chain {
    * Adds a hop, or says why not. A looping hop is kept, so the chain shows the whole cycle; a hop
    * over the limit is not.
    */
-  public Optional<Refusal> add(Hop hop, int maxHops) {
+  public synchronized Optional<Refusal> add(Hop hop, int maxHops) {
     Integer firstVisit = visited.get(hop.target());
     if (firstVisit != null) {
       hops.add(hop);
@@ -51,11 +51,15 @@ public final class Chain {
     return Optional.empty();
   }
 
-  public List<Hop> hops() {
-    return hops;
+  /**
+   * The hops so far, copied: a resolution ended at its deadline reads them from the timer's thread
+   * while the abandoned walk may still add one.
+   */
+  public synchronized List<Hop> hops() {
+    return List.copyOf(hops);
   }
 
-  public int size() {
+  public synchronized int size() {
     return hops.size();
   }
 }

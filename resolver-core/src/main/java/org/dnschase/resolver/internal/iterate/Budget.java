@@ -12,6 +12,7 @@ final class Budget {
   private final Budgets limits;
   private final Ticker ticker;
   private final long deadlineNanos;
+  private volatile boolean abandoned;
   private int queriesSent;
   private int failedGlueless;
 
@@ -27,6 +28,18 @@ final class Budget {
 
   boolean pastDeadline() {
     return ticker.read() - deadlineNanos >= 0;
+  }
+
+  /**
+   * Marks the resolution as ended at its deadline by the timer: its look-ups stop at their next
+   * step, whatever the ticker says.
+   */
+  void abandon() {
+    abandoned = true;
+  }
+
+  boolean abandoned() {
+    return abandoned;
   }
 
   /** Nanoseconds left before the deadline, at least 1. */

@@ -31,8 +31,16 @@ final class FinishStep {
     if (q.depth == 0) {
       checkRules(q, chain);
     }
+    return resolution(q, q.outcome, chain);
+  }
+
+  /**
+   * The public outcome of {@code q} ending as {@code outcome} with {@code chain}; also what the
+   * deadline's timer builds, from another thread, for a query still at work (see {@link Deadlines}).
+   */
+  Resolution resolution(Query q, Outcome outcome, List<Hop> chain) {
     int queries = q.budget.queriesSent();
-    return switch (q.outcome) {
+    return switch (outcome) {
       case Outcome.Data data -> new Resolution.Answer(q.qname, q.qtype, data.rrset(), chain,
           effectiveTtl(chain, data.rrset().getTTL()), q.journal.diagnostics(), q.journal.trace(), queries);
       case Outcome.Negative negative when negative.nxDomain() -> new Resolution.NxDomain(q.qname, q.qtype,

@@ -1,11 +1,14 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.FailureReason;
+import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Name;
 
 /**
  * The driver loop: runs a query's state handlers until it finishes. A handler that must wait
@@ -25,7 +28,10 @@ final class Iteration {
   private final Prefetcher prefetcher;
   private final StaleFallback staleFallback;
 
+  private final ResolverContext context;
+
   Iteration(ResolverContext context) {
+    this.context = context;
     this.prefetcher = new Prefetcher(context, this);
     this.staleFallback = new StaleFallback(context.cache);
     this.init = new InitStep(context, prefetcher);
@@ -36,14 +42,36 @@ final class Iteration {
     this.serviceAliases = new ServiceAliases(context);
   }
 
+  /**
+   * Runs {@code q}. A resolution that has to wait (a top-level one: look-ups share its deadline)
+   * gets an alarm at its deadline, which completes it then as a TIMEOUT carrying the chain so far,
+   * whatever its work is doing; the abandoned work stops at its next step.
+   */
   CompletableFuture<Resolution> run(Query q) {
     CompletableFuture<Resolution> done = new CompletableFuture<>();
     advance(q, done);
+    if (q.depth == 0 && !done.isDone()) {
+      context.deadlines.arm(done, q.budget.remainingNanos(), () -> timedOut(q));
+    }
     return done;
+  }
+
+  /** What the deadline's timer completes a resolution still at work with (on the timer's thread). */
+  private Resolution timedOut(Query q) {
+    q.budget.abandon();
+    List<Hop> chain = q.chain.hops();
+    Name name = chain.isEmpty() ? q.qname : chain.get(chain.size() - 1).target();
+    Outcome.Failed failed = new Outcome.Failed(FailureReason.TIMEOUT, "deadline of " + q.budget.limits().deadline()
+        + " passed while resolving " + name + " (" + q.state + ")");
+    return finish.resolution(q, staleFallback.instead(q, name, failed), chain);
   }
 
   private void advance(Query q, CompletableFuture<Resolution> done) {
     while (!done.isDone()) {
+      if (q.budget.abandoned() && q.outcome == null) {
+        q.outcome = new Outcome.Failed(FailureReason.TIMEOUT, "the resolution ended at its deadline");
+        q.state = QueryState.FINISHED;
+      }
       if (log.isDebugEnabled()) {
         log.debug("q#{} {} {}", q.id, q.state, q.name);
       }

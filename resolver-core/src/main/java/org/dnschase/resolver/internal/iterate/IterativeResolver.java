@@ -134,6 +134,7 @@ public final class IterativeResolver implements Resolver {
   public void close() {
     closed = true;
     inFlight.forEach((question, flight) -> flight.complete(closedFailure(question.name(), question.type())));
+    context.deadlines.close();
     if (ownsTransport) {
       context.transport.close();
     }

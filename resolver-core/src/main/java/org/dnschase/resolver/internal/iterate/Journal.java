@@ -7,7 +7,8 @@ import org.dnschase.resolver.TraceEvent;
 
 /**
  * What one resolution saw, shared with its name-server look-ups: the diagnostics always, the trace
- * only when asked for, so an untraced resolution allocates nothing for it.
+ * only when asked for, so an untraced resolution allocates nothing for it. Synchronized: the
+ * deadline's timer reads it (see {@link Deadlines}) while the query's thread may still write.
  */
 final class Journal {
 
@@ -18,11 +19,11 @@ final class Journal {
     this.trace = tracing ? new ArrayList<>() : null;
   }
 
-  void report(Diagnostic diagnostic) {
+  synchronized void report(Diagnostic diagnostic) {
     diagnostics.add(diagnostic);
   }
 
-  void reportAll(List<Diagnostic> found) {
+  synchronized void reportAll(List<Diagnostic> found) {
     diagnostics.addAll(found);
   }
 
@@ -30,17 +31,19 @@ final class Journal {
     return trace != null;
   }
 
-  void trace(TraceEvent event) {
+  synchronized void trace(TraceEvent event) {
     if (trace != null) {
       trace.add(event);
     }
   }
 
-  List<Diagnostic> diagnostics() {
-    return diagnostics;
+  /** The diagnostics so far, copied: the deadline's timer may read them while the query runs. */
+  synchronized List<Diagnostic> diagnostics() {
+    return List.copyOf(diagnostics);
   }
 
-  List<TraceEvent> trace() {
-    return trace == null ? List.of() : trace;
+  /** The trace so far, copied; empty when not tracing. */
+  synchronized List<TraceEvent> trace() {
+    return trace == null ? List.of() : List.copyOf(trace);
   }
 }

@@ -17,6 +17,7 @@ final class ResolverContext {
   final Ticker ticker;
   final ServerSelector selector = new ServerSelector();
   final ParentSideGlue parentSideGlue;
+  final Deadlines deadlines = new Deadlines();
   private final AtomicInteger queryIds = new AtomicInteger();
 
   ResolverContext(ResolverConfig config, Transport transport) {

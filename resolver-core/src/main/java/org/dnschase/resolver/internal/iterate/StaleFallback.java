@@ -9,6 +9,7 @@ import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
 
 /**
  * Serve-stale (RFC 8767): a resolution that could not get an answer from any server ends with the
@@ -40,24 +41,33 @@ final class StaleFallback {
    * stale answers served.
    */
   void apply(Query q) {
-    if (q.depth > 0 || q.refresh || !(q.outcome instanceof Outcome.Failed failed)
-        || !UPSTREAM_FAILURES.contains(failed.reason())) {
-      return;
-    }
-    switch (cache.lookupStale(q.name, q.qtype, DClass.IN)) {
-      case CacheLookup.Hit hit -> serve(q, failed, new Outcome.Data(hit.rrset(), Hop.Source.CACHE),
-          hit.rrset().size() + " record(s)");
-      case CacheLookup.NegativeHit negative -> serve(q, failed, Outcome.Negative.fromCache(negative),
-          negative.kind().toString());
-      case CacheLookup.Miss miss -> { }
+    if (q.outcome instanceof Outcome.Failed failed) {
+      q.outcome = instead(q, q.name, failed);
     }
   }
 
-  private static void serve(Query q, Outcome.Failed failed, Outcome stale, String what) {
-    q.journal.report(new Diagnostic(Diagnostic.Oddity.STALE_ANSWER, q.name, "answered " + what
+  /**
+   * The stale data for {@code name} that stands in for {@code failed}, or {@code failed} itself
+   * when it may not or cannot be replaced.
+   */
+  Outcome instead(Query q, Name name, Outcome.Failed failed) {
+    if (q.depth > 0 || q.refresh || !UPSTREAM_FAILURES.contains(failed.reason())) {
+      return failed;
+    }
+    return switch (cache.lookupStale(name, q.qtype, DClass.IN)) {
+      case CacheLookup.Hit hit -> serve(q, name, failed, new Outcome.Data(hit.rrset(), Hop.Source.CACHE),
+          hit.rrset().size() + " record(s)");
+      case CacheLookup.NegativeHit negative -> serve(q, name, failed, Outcome.Negative.fromCache(negative),
+          negative.kind().toString());
+      case CacheLookup.Miss miss -> failed;
+    };
+  }
+
+  private static Outcome serve(Query q, Name name, Outcome.Failed failed, Outcome stale, String what) {
+    q.journal.report(new Diagnostic(Diagnostic.Oddity.STALE_ANSWER, name, "answered " + what
         + " from expired cache data with TTL " + RRsetCache.STALE_TTL.toSeconds() + " s (RFC 8767)"
         + " because the resolution failed: " + failed.reason() + ", " + failed.detail()));
-    q.journal.trace(new TraceEvent.CacheHit(q.name, q.qtype, "stale " + what));
-    q.outcome = stale;
+    q.journal.trace(new TraceEvent.CacheHit(name, q.qtype, "stale " + what));
+    return stale;
   }
 }

@@ -1,0 +1,58 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.dnschase.resolver.Resolution;
+
+/**
+ * Ends each resolution at its deadline, wherever its work is: waiting for a server, in a
+ * name-server look-up, or busy with a reply on the transport's thread. One timer thread per
+ * resolver, started on the first resolution that has to wait and ended when idle or closed; an
+ * alarm is cancelled (and removed) as soon as its resolution completes.
+ */
+final class Deadlines implements AutoCloseable {
+
+  /** How long the timer thread outlives its last alarm: long enough for a busy resolver to keep it. */
+  private static final long IDLE_SECONDS = 10;
+
+  private final ScheduledThreadPoolExecutor timer;
+
+  Deadlines() {
+    timer = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "dnschase-deadlines");
+      thread.setDaemon(true);
+      return thread;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    timer.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true);
+  }
+
+  /**
+   * Completes {@code resolution} with what {@code atDeadline} gives, in {@code delayNanos}, unless
+   * it completed before.
+   */
+  void arm(CompletableFuture<Resolution> resolution, long delayNanos, Supplier<Resolution> atDeadline) {
+    ScheduledFuture<?> alarm;
+    try {
+      alarm = timer.schedule(() -> {
+        if (!resolution.isDone()) {
+          resolution.complete(atDeadline.get());
+        }
+      }, delayNanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      return; // the resolver is closing: close() ends the resolution
+    }
+    resolution.whenComplete((done, error) -> alarm.cancel(false));
+  }
+
+  /** Stops the timer; pending alarms are dropped (closing ends their resolutions). */
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

@@ -1,0 +1,74 @@
+package org.dnschase.resolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.dnschase.resolver.testkit.Fault;
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * A server that answers with thousands of records under distinct owner names (truncated over UDP,
+ * whole over TCP) costs a resolution little: it ends well within its deadline, and a healthy
+ * resolution started meanwhile is not held up behind it on the transport's threads.
+ */
+class LargeReplyOverTcpTest {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(1);
+  private static final long SLACK_MILLIS = 200;
+  private static final int RUNS = 20;
+
+  /** flood.test. and calm.test. answer every name below them with an address. */
+  private static final ZoneTree TREE = LabZones.rootAndTest()
+      .zone("flood.test.", "ns", "127.53.44.1", "* A 192.0.2.1")
+      .zone("calm.test.", "ns", "127.53.44.2", "* A 192.0.2.2")
+      .build();
+
+  private static TestHierarchy lab;
+
+  @BeforeAll
+  static void startLab() {
+    lab = TestHierarchy.builder().zones(TREE).build();
+    Name flood = Name.fromConstantString("flood.test.");
+    lab.serversFor(flood).get(0).setFault(new Fault.Flood(flood, Fault.Flood.MAX_OWNERS, Section.ADDITIONAL));
+  }
+
+  @AfterAll
+  static void stopLab() {
+    lab.close();
+  }
+
+  @Test
+  @DisplayName("20 resolutions against a flooding server each end within the deadline, and healthy ones meanwhile in under 200 ms")
+  void floodingServer_neitherDelaysItsResolutionNorOthers() throws Exception {
+    try (Resolver resolver = ChainLab.resolverFor(lab).budgets(Budgets.DEFAULTS.withDeadline(DEADLINE)).build()) {
+      for (int i = 0; i < 5; i++) { // warm-up: zone cuts cached, the reply path compiled
+        resolver.resolve("warm" + i + ".flood.test.", Type.A);
+        resolver.resolve("warm" + i + ".calm.test.", Type.A);
+      }
+      for (int i = 0; i < RUNS; i++) {
+        long start = System.nanoTime();
+        CompletableFuture<Long> flooded = resolver.resolveAsync("f" + i + ".flood.test.", Type.A)
+            .thenApply(result -> System.nanoTime());
+        long healthyStart = System.nanoTime();
+        Resolution healthy = resolver.resolve("c" + i + ".calm.test.", Type.A);
+        long healthyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - healthyStart);
+        long floodedMillis = TimeUnit.NANOSECONDS.toMillis(flooded.get(10, TimeUnit.SECONDS) - start);
+
+        assertThat(healthy).isInstanceOf(Resolution.Answer.class);
+        assertThat(healthyMillis).as("run %d: the healthy resolution", i).isLessThan(SLACK_MILLIS);
+        assertThat(floodedMillis).as("run %d: the flooded resolution", i)
+            .isLessThanOrEqualTo(DEADLINE.toMillis() + SLACK_MILLIS);
+      }
+    }
+  }
+}
