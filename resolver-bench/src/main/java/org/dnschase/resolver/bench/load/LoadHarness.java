@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
 
@@ -127,6 +128,7 @@ public final class LoadHarness {
         .upstreamPort(lab.port())
         .loopbackOnly()
         .budgets(Budgets.DEFAULTS.withDeadline(options.deadline()))
+        .cache(RRsetCache.builder().maximumBytes(options.cacheBytes()).build())
         .callbackExecutor(callbacks)
         .build();
   }

@@ -3,6 +3,7 @@ package org.dnschase.resolver.bench.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.dnschase.resolver.cache.RRsetCacheBuilder;
 
 /**
  * What one load run does: how many resolutions, how many at once, over how many distinct
@@ -18,17 +19,19 @@ import java.util.List;
  * @param delay how late
  * @param hostile share of the questions aimed at the zone whose server floods its replies
  * @param floodOwners records under distinct owners in each of that server's replies
+ * @param cacheBytes the resolver's cache budget in bytes
  * @param deadline the resolver's deadline for one resolution
  * @param timeLimit the whole run's limit: what has not completed by then is reported as such
  * @param seed the seed of the question mix
  */
 public record LoadOptions(int resolutions, int concurrency, int names, int zones, int hostsPerZone,
     double drop, double delayShare, Duration delay, double hostile, int floodOwners,
-    Duration deadline, Duration timeLimit, long seed) {
+    long cacheBytes, Duration deadline, Duration timeLimit, long seed) {
 
   /** A clean run: 10,000 resolutions, 200 at a time, no faults. */
   public static final LoadOptions DEFAULTS = new LoadOptions(10_000, 200, 5_000, 8, 500,
-      0, 0, Duration.ofMillis(200), 0, 3_000, Duration.ofSeconds(3), Duration.ofSeconds(300), 1);
+      0, 0, Duration.ofMillis(200), 0, 3_000, RRsetCacheBuilder.DEFAULT_MAXIMUM_BYTES,
+      Duration.ofSeconds(3), Duration.ofSeconds(300), 1);
 
   /** The usage line of {@link #parse}. */
   public static final String USAGE = """
@@ -42,6 +45,7 @@ public record LoadOptions(int resolutions, int concurrency, int names, int zones
         --hostile P         share of questions to the zone that floods its replies [0]
         --flood OWNERS      records under distinct owners per flooded reply [3000]
         --faults            shorthand for --drop 0.02 --delay 0.05:200 --hostile 0.001
+        --cache-bytes B     the resolver's cache budget [the cache's default, 32 MiB]
         --deadline MS       the resolver's deadline per resolution [3000]
         --time-limit S      the whole run's limit [300]
         --seed S            the question mix's seed [1]""";
@@ -61,6 +65,9 @@ public record LoadOptions(int resolutions, int concurrency, int names, int zones
     share("delay share", delayShare);
     share("hostile", hostile);
     positive("flood owners", floodOwners);
+    if (cacheBytes <= 0) {
+      throw new IllegalArgumentException("cache bytes must be positive: " + cacheBytes);
+    }
     positive("deadline", deadline);
     positive("time limit", timeLimit);
     if (delay.isNegative()) {
@@ -75,7 +82,7 @@ public record LoadOptions(int resolutions, int concurrency, int names, int zones
     int hosts = d.hostsPerZone, floodOwners = d.floodOwners;
     double drop = d.drop, delayShare = d.delayShare, hostile = d.hostile;
     Duration delay = d.delay, deadline = d.deadline, timeLimit = d.timeLimit;
-    long seed = d.seed;
+    long cacheBytes = d.cacheBytes, seed = d.seed;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String option = rest.remove(0);
@@ -103,6 +110,7 @@ public record LoadOptions(int resolutions, int concurrency, int names, int zones
         }
         case "--hostile" -> hostile = Double.parseDouble(value);
         case "--flood" -> floodOwners = Integer.parseInt(value);
+        case "--cache-bytes" -> cacheBytes = Long.parseLong(value);
         case "--deadline" -> deadline = Duration.ofMillis(Long.parseLong(value));
         case "--time-limit" -> timeLimit = Duration.ofSeconds(Long.parseLong(value));
         case "--seed" -> seed = Long.parseLong(value);
@@ -110,7 +118,7 @@ public record LoadOptions(int resolutions, int concurrency, int names, int zones
       }
     }
     return new LoadOptions(resolutions, concurrency, names, zones, hosts, drop, delayShare, delay,
-        hostile, floodOwners, deadline, timeLimit, seed);
+        hostile, floodOwners, cacheBytes, deadline, timeLimit, seed);
   }
 
   /** Whether any fault is on. */

@@ -88,9 +88,9 @@ record LoadReport(LoadOptions options, LoadRun.Result run, Map<String, Long> out
         (double) resolutionQueries / Math.max(1, run.completed()));
     out.printf("UDP datagrams the kernel could not deliver during the run (whole machine): %s%n",
         udpReceiveErrors < 0 ? "unknown" : String.format("%,d", udpReceiveErrors));
-    out.printf("heap: peak %.1f MiB used; %d collections, %d ms; held by the resolver at the end %.1f MiB%n",
-        heap.peakBytes() / 1048576.0, heap.collections(), heap.collectionMillis(),
-        heap.heldByResolver() / 1048576.0);
+    out.printf("heap: peak %.1f MiB used; %d collections, %d ms; held by the resolver at the end %.2f MiB"
+        + " (cache budget %.2f MiB)%n", heap.peakBytes() / 1048576.0, heap.collections(),
+        heap.collectionMillis(), heap.heldByResolver() / 1048576.0, o.cacheBytes() / 1048576.0);
     out.printf("threads: before %d, peak %d (all of the JVM's), after close() %d%s%s%n", threads.before(),
         threads.peak(), threads.after(), newThreads.isEmpty() ? "" : "; new: " + newThreads,
         sharedThreads.isEmpty() ? "" : "; JVM-wide helpers, not counted: " + sharedThreads);
