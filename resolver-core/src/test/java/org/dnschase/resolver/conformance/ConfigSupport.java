@@ -54,7 +54,8 @@ final class ConfigSupport {
       Map.entry("max-query-restarts", HONOURED),
       Map.entry("val-override-date", HONOURED),
       Map.entry("val-override-timestamp", HONOURED),
-      // What a response carries beside the answer (authority and additional data, RFC 8914
+      // minimal-responses: ScenarioRun adds the referral data (ReferralData). What else a
+      // response carries beside the answer (RFC 8914
       // extended errors, record order): the CHECK_ANSWER entries compare it exactly.
       Map.entry("minimal-responses", HONOURED),
       Map.entry("ede", HONOURED),

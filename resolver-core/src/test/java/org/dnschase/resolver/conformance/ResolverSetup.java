@@ -36,7 +36,8 @@ final class ResolverSetup {
 
   private ResolverSetup() {}
 
-  static ResolverBuilder builder(ScenarioConfig config, Transport transport, Ticker clock) {
+  /** The cache: the scenario's clock, TTL floor and caps, serve-expired window. */
+  static RRsetCache cache(ScenarioConfig config, Ticker clock) {
     RRsetCacheBuilder cache = RRsetCache.builder().ticker(clock).executor(Runnable::run);
     config.minTtl().ifPresent(cache::minTtl);
     config.maxTtl().ifPresent(cache::maxTtl);
@@ -45,11 +46,15 @@ final class ResolverSetup {
       cache.serveStale(config.value("serve-expired-ttl").map(ResolverSetup::seconds)
           .orElse(RRsetCacheBuilder.DEFAULT_STALE_WINDOW));
     }
+    return cache.build();
+  }
+
+  static ResolverBuilder builder(ScenarioConfig config, Transport transport, Ticker clock, RRsetCache cache) {
     ResolverBuilder builder = Resolver.builder()
         .rootHints(rootHints(config))
         .transport(transport)
         .ticker(clock)
-        .cache(cache.build())
+        .cache(cache)
         .prefetch(config.flag("prefetch", false))
         .upstreamFilter(allowed(config), describe(config));
     // Unbound counts restarts where we count hops; several CNAMEs of one reply cost it one restart.

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.spi.Responses;
 import org.dnschase.resolver.testkit.scenario.Entry;
 import org.dnschase.resolver.testkit.scenario.Scenario;
@@ -51,6 +52,9 @@ final class ScenarioRun {
   private final boolean testbound;
   /** The answers not checked yet: the last one in a Deckard file, every one in a testbound file. */
   private final List<Message> answers = new ArrayList<>();
+  private final RRsetCache cache;
+  /** testbound's {@code minimal-responses: no}: answers carry their zone's NS set and its addresses. */
+  private final boolean referralData;
 
   ScenarioRun(Scenario scenario, Strictness strictness, boolean qnameMinimisation) {
     this.scenario = scenario;
@@ -58,6 +62,8 @@ final class ScenarioRun {
     this.testbound = scenario.config().dialect() == ScenarioConfig.Dialect.TESTBOUND;
     this.servers = new ScriptedServers(scenario);
     this.transport = new ScenarioTransport(servers, currentStep::get, strictness, testbound);
+    this.cache = ResolverSetup.cache(scenario.config(), clock);
+    this.referralData = testbound && !scenario.config().flag("minimal-responses", true);
   }
 
   /** Plays every step and returns what went wrong: empty when the scenario passed. */
@@ -67,7 +73,7 @@ final class ScenarioRun {
       unsupported.forEach(reason -> failures.add(new StepFailure(0, "CONFIG " + reason)));
       return List.copyOf(failures);
     }
-    try (Resolver resolver = ResolverSetup.builder(scenario.config(), transport, clock)
+    try (Resolver resolver = ResolverSetup.builder(scenario.config(), transport, clock, cache)
         .qnameMinimisation(qnameMinimisation).build()) {
       for (Step step : scenario.steps()) {
         currentStep.set(step.id());
@@ -124,7 +130,11 @@ final class ScenarioRun {
           .get(RESOLVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       transport.note("step " + step.id() + " resolved " + ScenarioTransport.describe(question) + ": "
           + summary(resolution));
-      answers.add(ScenarioTransport.wire(Responses.toMessage(resolution, query, servfailAnswer())));
+      Message response = Responses.toMessage(resolution, query, servfailAnswer());
+      if (referralData) {
+        ReferralData.add(response, cache, transport.delivered());
+      }
+      answers.add(ScenarioTransport.wire(response));
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       fail(step, "STEP " + step.id() + " QUERY " + ScenarioTransport.describe(question) + " failed: " + e);
     } catch (InterruptedException e) {

@@ -44,6 +44,7 @@ final class ScenarioTransport implements Transport {
   private final List<String> transcript = Collections.synchronizedList(new ArrayList<>());
   private final List<StepFailure> pending = Collections.synchronizedList(new ArrayList<>());
   private final List<Message> sent = Collections.synchronizedList(new ArrayList<>());
+  private final List<Message> delivered = Collections.synchronizedList(new ArrayList<>());
   private final boolean testbound;
 
   ScenarioTransport(ScriptedServers servers, IntSupplier currentStep, Strictness strictness, boolean testbound) {
@@ -71,6 +72,11 @@ final class ScenarioTransport implements Transport {
     List<StepFailure> all = new ArrayList<>(unforeseen);
     all.addAll(pending);
     return all;
+  }
+
+  /** The replies handed to the resolver so far, oldest first. */
+  List<Message> delivered() {
+    return List.copyOf(delivered);
   }
 
   /** testbound's TIMEOUT and ERROR: the oldest pending query fails; false if none is pending. */
@@ -122,6 +128,9 @@ final class ScenarioTransport implements Transport {
         boolean usable = isReplyTo(sent, received);
         note(exchange + (usable ? Rcode.string(received.getRcode()) : "dropped (ID, QR or question differ)")
             + " from " + reply.origin());
+        if (usable) {
+          delivered.add(received);
+        }
         return usable ? received : null;
       }
       case ScriptedResponse.Silence silence -> {
