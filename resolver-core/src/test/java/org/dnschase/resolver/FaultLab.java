@@ -8,13 +8,16 @@ import org.dnschase.resolver.testkit.ZoneTree;
 
 /**
  * A small hierarchy for the fault tests: {@code two.test} has two servers (one of which the tests
- * break), {@code dead.test} has one glued address where no server listens and one good one, and
- * {@code alldead.test} has only addresses where nothing listens.
+ * break), {@code dead.test} has one glued address where no server listens and one good one,
+ * {@code alldead.test} has only addresses where nothing listens, and {@code one.test} has a single
+ * server, which also serves {@code glueless.test} as ns.sub.one.test., a name the TLD holds no
+ * address for (a glueless delegation).
  */
 final class FaultLab {
 
   static final String FIRST = "127.53.40.1";
   static final String SECOND = "127.53.40.2";
+  static final String ONE_SERVER = "127.53.43.1";
   /** No testkit server listens here: a dead address. */
   static final String DEAD = "127.53.41.9";
 
@@ -29,6 +32,10 @@ final class FaultLab {
       .zone("dead.test.", dead -> dead.delegatedOnly("ns1", DEAD).server("ns2", "127.53.41.2")
           .records("www A 192.0.2.2"))
       .zone("alldead.test.", allDead -> allDead.delegatedOnly("ns", "127.53.42.9"))
+      // big.one.test does not fit a 1232-octet UDP reply: it comes over TCP
+      .zone("one.test.", one -> one.server("ns", ONE_SERVER).records("www A 192.0.2.3\n" + bigRRset()))
+      .zone("glueless.test.", glueless -> glueless.server("ns.sub.one.test.", ONE_SERVER)
+          .records("www A 192.0.2.4"))
       .build();
 
   private FaultLab() {}
@@ -43,6 +50,15 @@ final class FaultLab {
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException(literal, e);
     }
+  }
+
+  /** big.one.test: 100 A records, 10.0.0.1 to 10.0.0.100. */
+  private static String bigRRset() {
+    StringBuilder records = new StringBuilder();
+    for (int i = 1; i <= 100; i++) {
+      records.append("big A 10.0.0.").append(i).append('\n');
+    }
+    return records.toString();
   }
 
   /** n1.two.test ... n9.two.test, each its own A record, so each question goes upstream. */

@@ -2,6 +2,7 @@ package org.dnschase.resolver.testkit;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.Record;
@@ -107,6 +108,58 @@ public sealed interface Fault {
     /** Meets {@code fault} with the given probability and answers normally the rest of the time. */
     public Sometimes(double probability, Fault fault) {
       this(probability, fault, null);
+    }
+  }
+
+  /**
+   * Meets {@code fault} for the first {@code count} queries that arrive over {@code over} (either
+   * transport when null), and {@code otherwise} for every other query: a reply lost once (a dropped
+   * datagram, a TCP connection that stalls once), after which the server is well again. Unlike the
+   * other faults it keeps a count, from the moment it is set: one instance serves one server (or
+   * one name) in one test, and setting a new one counts afresh.
+   */
+  final class FirstOnly implements Fault {
+    private final int count;
+    private final RecordedQuery.Transport over;
+    private final Fault fault;
+    private final Fault otherwise;
+    private final AtomicInteger met = new AtomicInteger();
+
+    /**
+     * Meets {@code fault} for the first {@code count} queries over {@code over}, {@code otherwise}
+     * for the rest.
+     *
+     * @param count how many queries meet {@code fault}, at least 1
+     * @param over the transport whose queries count, null for both
+     * @param fault the fault the first queries meet
+     * @param otherwise the fault every other query meets, null for the normal reply
+     */
+    public FirstOnly(int count, RecordedQuery.Transport over, Fault fault, Fault otherwise) {
+      if (count < 1) {
+        throw new IllegalArgumentException("count must be at least 1: " + count);
+      }
+      this.count = count;
+      this.over = over;
+      this.fault = Objects.requireNonNull(fault, "fault");
+      this.otherwise = otherwise;
+    }
+
+    /** Meets {@code fault} for the first {@code count} queries, over either transport; then answers normally. */
+    public FirstOnly(int count, Fault fault) {
+      this(count, null, fault, null);
+    }
+
+    /** The fault {@code query} meets, counting it when it is one of the first. */
+    Fault choose(RecordedQuery query) {
+      boolean counts = over == null || query.transport() == over;
+      boolean first = counts && met.getAndUpdate(n -> n < count ? n + 1 : n) < count;
+      return first ? fault : otherwise;
+    }
+
+    @Override
+    public String toString() {
+      return "FirstOnly[" + count + (over == null ? "" : " over " + over) + ": " + fault
+          + ", then " + (otherwise == null ? "normal" : otherwise) + "]";
     }
   }
 

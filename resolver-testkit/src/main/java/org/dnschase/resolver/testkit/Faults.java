@@ -22,12 +22,16 @@ final class Faults {
 
   /**
    * The fault this one query meets: {@code fault} itself, or for a {@link Fault.Sometimes} the
-   * branch drawn for it (null: the normal reply). Called before a {@link Fault.Delay} is waited.
+   * branch drawn for it and for a {@link Fault.FirstOnly} the branch its count gives (null: the
+   * normal reply). Called once per query, before a {@link Fault.Delay} is waited.
    */
-  static Fault chosen(Fault fault) {
+  static Fault chosen(Fault fault, RecordedQuery query) {
     if (fault instanceof Fault.Sometimes sometimes) {
       boolean met = ThreadLocalRandom.current().nextDouble() < sometimes.probability();
-      return chosen(met ? sometimes.fault() : sometimes.otherwise());
+      return chosen(met ? sometimes.fault() : sometimes.otherwise(), query);
+    }
+    if (fault instanceof Fault.FirstOnly first) {
+      return chosen(first.choose(query), query);
     }
     return fault;
   }
@@ -51,7 +55,8 @@ final class Faults {
       case Fault.Lame l -> Replies.toWire(Dispatcher.replyTo(query.message()), query);
       case Fault.OutOfBailiwick o -> Replies.toWire(withExtra(answer(query, dispatcher), o), query);
       case Fault.Flood f -> Replies.toWire(flooded(answer(query, dispatcher), f), query);
-      case Fault.Sometimes s -> reply(chosen(s), query, dispatcher);
+      case Fault.Sometimes s -> reply(chosen(s, query), query, dispatcher);
+      case Fault.FirstOnly f -> reply(chosen(f, query), query, dispatcher);
     };
   }
 

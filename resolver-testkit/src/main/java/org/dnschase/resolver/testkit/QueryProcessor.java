@@ -41,7 +41,7 @@ final class QueryProcessor {
     RecordedQuery recorded = new RecordedQuery(server.address(), client,
         query.getQuestion().getName(), query.getQuestion().getType(), transport, Instant.now(), query);
     server.record(recorded);
-    Fault fault = Faults.chosen(server.faultFor(recorded.qname()));
+    Fault fault = Faults.chosen(server.faultFor(recorded.qname()), recorded);
     log.debug("{} fault={}", recorded, fault);
     if (fault instanceof Fault.Delay delay) {
       // scheduled rather than slept, so the event loop keeps serving other queries meanwhile

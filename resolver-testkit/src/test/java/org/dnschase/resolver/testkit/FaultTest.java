@@ -38,6 +38,34 @@ class FaultTest {
   /* ---- no reply ---- */
 
   @Test
+  @DisplayName("FirstOnly drops the first two queries, answers the third and every one after")
+  void firstOnly_dropsTheFirstQueries_thenAnswers() throws Exception {
+    example.setFault(new Fault.FirstOnly(2, new Fault.Drop()));
+    byte[] query = Client.query("www.example.test.", Type.A).toWire();
+
+    assertThat(Client.udpRaw(example, query, SHORT)).isNull();
+    assertThat(Client.udpRaw(example, query, SHORT)).isNull();
+    assertThat(askWww().getRcode()).isEqualTo(Rcode.NOERROR);
+    assertThat(askWww().getRcode()).isEqualTo(Rcode.NOERROR);
+    assertThat(example.queryCount()).isEqualTo(4);
+  }
+
+  @Test
+  @DisplayName("FirstOnly over TCP counts only TCP queries; the others meet its otherwise")
+  void firstOnlyOverTcp_countsTcpOnly_andTheOthersMeetOtherwise() throws Exception {
+    example.setFault(new Fault.FirstOnly(1, RecordedQuery.Transport.TCP, new Fault.Drop(), new Fault.TruncateUdp()));
+    Message query = Client.query("www.example.test.", Type.A);
+
+    assertThat(Client.udp(example, query).getHeader().getFlag(Flags.TC)).as("UDP meets otherwise").isTrue();
+    assertThatThrownBy(() -> Client.tcp(example, query)).isInstanceOf(IOException.class);
+    assertThat(Client.udp(example, query).getHeader().getFlag(Flags.TC)).isTrue();
+    Message overTcp = Client.tcp(example, query);
+    assertThat(overTcp.getHeader().getFlag(Flags.TC)).isFalse();
+    assertThat(overTcp.getRcode()).isEqualTo(Rcode.NOERROR);
+    assertThatThrownBy(() -> new Fault.FirstOnly(0, new Fault.Drop())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   @DisplayName("RFC 1035 §4.2.1: a dropped query gets no reply but is still recorded")
   void drop_sendsNothing_butRecords() throws Exception {
     example.setFault(new Fault.Drop());

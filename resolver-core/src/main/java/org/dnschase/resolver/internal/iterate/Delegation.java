@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +14,8 @@ import org.xbill.DNS.Name;
 
 /**
  * A zone cut being asked (Unbound's {@code delegpt}): the zone, its name servers, the addresses
- * known for them, and which addresses and names this query has already used up.
+ * known for them, which addresses and names this query has already used up, and which of the
+ * addresses asked brought no reply and may be asked again.
  */
 final class Delegation {
 
@@ -25,9 +27,20 @@ final class Delegation {
    */
   static final int MAX_NAME_SERVERS = 13;
 
+  /**
+   * How often one address may be asked for one query at this delegation, the first time
+   * included, while its exchanges fail (a lost datagram or reply, a broken connection): 5,
+   * Unbound's OUTBOUND_MSG_RETRY (iterator.h), the times it selects an address of a delegation
+   * point. A server that answers, even lame or REFUSED, is not asked again.
+   */
+  static final int MAX_ATTEMPTS_PER_ADDRESS = 5;
+
   private final Name zone;
   private final Map<Name, Set<InetAddress>> servers = new LinkedHashMap<>();
   private final Set<InetAddress> used = new HashSet<>();
+  /** Failed exchanges per address, and the addresses whose last exchange failed and may be retried. */
+  private final Map<InetAddress, Integer> failedExchanges = new HashMap<>();
+  private final Set<InetAddress> retryable = new LinkedHashSet<>();
   private final Set<Name> lookedUp = new HashSet<>();
   private final boolean fromCache;
   private String cycle;
@@ -101,6 +114,19 @@ final class Delegation {
 
   void markUsed(InetAddress address) {
     used.add(address);
+    retryable.remove(address);
+  }
+
+  /** An exchange with {@code address} brought no reply: it may be asked again, up to the limit. */
+  void markFailed(InetAddress address) {
+    if (failedExchanges.merge(address, 1, Integer::sum) < MAX_ATTEMPTS_PER_ADDRESS) {
+      retryable.add(address);
+    }
+  }
+
+  /** Addresses asked already whose last exchange failed and which may be asked again. */
+  List<InetAddress> retryableAddresses() {
+    return List.copyOf(retryable);
   }
 
   /** Makes an address askable again, for a retry that changes how it is asked (no EDNS). */

@@ -164,6 +164,7 @@ final class QueryResponseStep {
     if (timedOut) {
       context.selector.recordTimeout(server.getAddress());
     }
+    q.delegation.markFailed(server.getAddress());
     Name zone = q.delegation.zone();
     q.journal.trace(new TraceEvent.Exchange(server, zone, q.name, q.qtype,
         timedOut ? "timeout" : "error: " + q.error.getMessage(), Duration.ofNanos(rttNanos)));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
@@ -53,13 +54,13 @@ final class QueryTargetsStep {
     if (address == null) {
       return lookUpNameServer(q);
     }
-    if (!q.budget.trySpendQuery()) {
-      return budgetExceeded(q);
-    }
     return send(q, address);
   }
 
   private Step send(Query q, InetAddress address) {
+    if (!q.budget.trySpendQuery()) {
+      return budgetExceeded(q);
+    }
     q.delegation.markUsed(address);
     InetSocketAddress server = context.upstream(address);
     int ednsPayloadSize = context.selector.speaksEdns(address) ? context.config.ednsPayloadSize() : 0;
@@ -108,12 +109,12 @@ final class QueryTargetsStep {
     Name zone = q.delegation.zone();
     Optional<String> overLimit = gluelessLimit(q);
     if (overLimit.isPresent()) {
-      return q.fail(FailureReason.GLUELESS_LIMIT, overLimit.get());
+      return retryOr(q, () -> q.fail(FailureReason.GLUELESS_LIMIT, overLimit.get()));
     }
     q.delegation.markLookedUp(nameServer);
     if (q.depth + 1 > q.budget.limits().maxDepth()) {
-      return q.fail(FailureReason.DEPTH_LIMIT, "looking up name server " + nameServer + " of "
-          + zone + " would nest deeper than " + q.budget.limits().maxDepth());
+      return retryOr(q, () -> q.fail(FailureReason.DEPTH_LIMIT, "looking up name server " + nameServer
+          + " of " + zone + " would nest deeper than " + q.budget.limits().maxDepth()));
     }
     Optional<String> known = cyclicFailures.cycleFor(nameServer, Type.A);
     if (known.isPresent()) {
@@ -150,9 +151,23 @@ final class QueryTargetsStep {
   }
 
   /**
+   * Asks again a server whose last exchange brought no reply, once no fresh server and no
+   * name-server look-up is left, else ends as {@code otherwise}: a lost datagram, or a burst of
+   * them, must not fail the resolution while the deadline and the query budget allow more. The
+   * candidate with the lowest estimate goes first; each timeout doubled its estimate, so a server
+   * that keeps failing sinks behind one that lost a single reply, and waits longer each time
+   * (Unbound's retries, up to {@link Delegation#MAX_ATTEMPTS_PER_ADDRESS} per address).
+   */
+  private Step retryOr(Query q, Supplier<Step> otherwise) {
+    List<InetAddress> retryable = q.delegation.retryableAddresses();
+    return retryable.isEmpty() ? otherwise.get() : send(q, context.selector.choose(retryable));
+  }
+
+  /**
    * Every server and name-server name of the delegation is used up: tries the addresses parent
    * zones gave as glue where the child's own replaced them, then asks the parent zone for the
-   * delegation again where that could help, else says why, a cycle first.
+   * delegation again where that could help, then asks again the servers that brought no reply,
+   * else says why, a cycle first.
    */
   private Step delegationUsedUp(Query q) {
     for (Name nameServer : q.delegation.nameServers()) {
@@ -164,6 +179,10 @@ final class QueryTargetsStep {
     if (q.delegation.worthFetchingAgain()) {
       return fetchAgainFromParent(q);
     }
+    return retryOr(q, () -> allFailed(q));
+  }
+
+  private Step allFailed(Query q) {
     if (q.delegation.cycle() != null) {
       cyclicFailures.remember(List.of(q.name), q.qtype, q.delegation.cycle());
       return q.fail(FailureReason.CYCLIC_DEPENDENCY, "the name servers of " + q.delegation.zone()

@@ -1,16 +1,21 @@
 package org.dnschase.resolver.internal.iterate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dnschase.resolver.internal.iterate.ScriptedTree.NS1;
 import static org.dnschase.resolver.internal.iterate.ScriptedTree.NS2;
 import static org.dnschase.resolver.internal.iterate.ScriptedTree.TLD;
 import static org.dnschase.resolver.internal.iterate.ScriptedTree.addresses;
 
+import java.time.Duration;
+import java.util.List;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.Diagnostic;
+import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
 /**
@@ -38,5 +43,53 @@ class FailedExchangeTest {
     assertThat(addresses(result)).containsExactly("192.0.2.1");
     assertThat(result.diagnostics()).filteredOn(d -> d.kind() == Diagnostic.Oddity.BAD_REPLY)
         .singleElement().satisfies(d -> assertThat(d.detail()).contains("TC=1"));
+  }
+
+  @Test
+  @DisplayName("a lost reply: the other server first, then the one that timed out again, with a longer wait (its estimate backed off)")
+  void lostReply_otherServerFirst_thenSameServerWithBackOff() {
+    tree.primes();
+    tree.rootRefersToTest("www.example.test.");
+    tree.tldRefersToExampleOnTwoServers("www.example.test.");
+    transport.expect(TLD, "www.example.test.", Type.A).timeout();
+    transport.expect(NS2, "www.example.test.", Type.A).respond(Reply.rcode(Rcode.REFUSED));
+    tree.answers(TLD, "www.example.test.", "192.0.2.1");
+
+    Resolution result = tree.resolver(Budgets.DEFAULTS).resolve("www.example.test.", Type.A);
+
+    assertThat(addresses(result)).containsExactly("192.0.2.1");
+    List<Duration> waits = transport.exchanges().stream()
+        .filter(exchange -> exchange.toString().equals(TLD + " www.example.test./A"))
+        .map(ScriptedTransport.Exchange::timeout).toList();
+    assertThat(waits).hasSize(3); // the referral, the lost reply, the retry
+    assertThat(waits.get(2)).isGreaterThan(waits.get(1));
+  }
+
+  @Test
+  @DisplayName("a server that answered REFUSED is not asked again: with no other, the zone fails")
+  void refusedServer_notAskedAgain() {
+    tree.walksToExample("www.example.test.");
+    transport.expect(NS1, "www.example.test.", Type.A).respond(Reply.rcode(Rcode.REFUSED));
+
+    Resolution result = tree.resolver(Budgets.DEFAULTS).resolve("www.example.test.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.Failure.class);
+    assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.ALL_SERVERS_FAILED);
+  }
+
+  @Test
+  @DisplayName("a server that never answers is asked at most Delegation.MAX_ATTEMPTS_PER_ADDRESS times")
+  void silentServer_askedAtMostTheRetryLimit() {
+    tree.walksToExample("www.example.test.");
+    for (int i = 0; i < Delegation.MAX_ATTEMPTS_PER_ADDRESS; i++) {
+      transport.expect(NS1, "www.example.test.", Type.A).timeout();
+    }
+
+    Resolution result = tree.resolver(Budgets.DEFAULTS.withDeadline(Duration.ofSeconds(60)))
+        .resolve("www.example.test.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.Failure.class);
+    assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.ALL_SERVERS_FAILED);
+    assertThat(result.upstreamQueries()).isEqualTo(3 + Delegation.MAX_ATTEMPTS_PER_ADDRESS);
   }
 }
