@@ -21,7 +21,11 @@ public record Diagnostic(Kind kind, Name name, String detail) {
    * over the two with patterns is exhaustive.
    */
   public sealed interface Kind permits Violation, Oddity {
-    /** The name of the rule or of the oddity, as its enum constant spells it. */
+    /**
+     * The name of the rule or of the oddity, as its enum constant spells it.
+     *
+     * @return e.g. {@code CNAME_AT_APEX}
+     */
     String name();
   }
 
@@ -31,6 +35,7 @@ public record Diagnostic(Kind kind, Name name, String detail) {
    * @param rule which rule
    */
   public record Violation(AliasRule rule) implements Kind {
+    /** Checks that the rule is there. */
     public Violation {
       Objects.requireNonNull(rule, "rule");
     }
@@ -82,13 +87,20 @@ public record Diagnostic(Kind kind, Name name, String detail) {
     STALE_ANSWER
   }
 
+  /** Checks that every component is there. */
   public Diagnostic {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(detail, "detail");
   }
 
-  /** A diagnostic of a broken alias rule. */
+  /**
+   * A diagnostic of a broken alias rule.
+   *
+   * @param rule which rule
+   * @param name the name it concerns
+   * @param detail a human-readable account, naming the records or servers involved
+   */
   public Diagnostic(AliasRule rule, Name name, String detail) {
     this(new Violation(rule), name, detail);
   }

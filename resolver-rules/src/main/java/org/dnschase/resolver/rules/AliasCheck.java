@@ -72,6 +72,7 @@ public final class AliasCheck {
    * The rule an alias breaks as the target of a record of {@code type}: RFC 2181 §10.3 for NS and MX,
    * RFC 2782 for SRV. A record's target is dnsjava's {@link Record#getAdditionalName()}.
    *
+   * @param type a record type, as dnsjava's {@link Type} numbers it
    * @return the rule, or empty for a type whose target may be an alias (or that has none)
    */
   public static Optional<AliasRule> targetRule(int type) {

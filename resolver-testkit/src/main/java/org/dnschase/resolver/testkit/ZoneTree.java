@@ -23,6 +23,8 @@ import org.xbill.DNS.Name;
  * one from 127.53.0.1 on. Glue is written where RFC 1034 §4.2.1 needs it: for a name server inside
  * the zone it serves; a name server elsewhere gets its address in the deepest zone that holds its
  * name (a glueless delegation). {@link TestHierarchy.Builder#zones(ZoneTree)} serves the tree.
+ *
+ * {@snippet class=org.dnschase.resolver.testkit.Snippets region=tree}
  */
 public final class ZoneTree {
   /** Where allocated addresses start: 127.53.0.1, then upwards. */
@@ -34,12 +36,20 @@ public final class ZoneTree {
     this.masterFiles = masterFiles;
   }
 
-  /** Starts describing a tree. */
+  /**
+   * Starts describing a tree.
+   *
+   * @return an empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Every zone's master file, by origin, in the order the zones were declared. */
+  /**
+   * Every zone's master file, by origin, in the order the zones were declared.
+   *
+   * @return the master files; a zone with only {@link ZoneSpec#delegatedOnly} servers has none
+   */
   public Map<Name, String> masterFiles() {
     return masterFiles;
   }
@@ -47,6 +57,8 @@ public final class ZoneTree {
   /**
    * The master file of one zone.
    *
+   * @param origin the zone's origin, e.g. {@code example.test.}
+   * @return its master-file text
    * @throws IllegalArgumentException if the tree has no zone with that origin
    */
   public String masterFile(String origin) {
@@ -79,23 +91,47 @@ public final class ZoneTree {
     /**
      * Settings applied to every zone declared after this call, before its own (e.g. the TTLs or
      * SOA timers all zones of a lab share).
+     *
+     * @param settings applied to each zone's spec before the zone's own
+     * @return this builder
      */
     public Builder defaults(Consumer<ZoneSpec> settings) {
       this.defaults = Objects.requireNonNull(settings, "settings");
       return this;
     }
 
-    /** Declares the root zone, served by {@code host} at {@code addresses}. */
+    /**
+     * Declares the root zone, served by one name server.
+     *
+     * @param host the root server's name, e.g. {@code a.root.test.}
+     * @param addresses its addresses, as for {@link ZoneSpec#server}
+     * @return this builder
+     */
     public Builder root(String host, String... addresses) {
       return zone(".", zone -> zone.server(host, addresses));
     }
 
-    /** Declares a zone served by one name server, with no records of its own. */
+    /**
+     * Declares a zone served by one name server, with no records of its own.
+     *
+     * @param origin the zone's name
+     * @param host its name server, relative to the origin unless absolute
+     * @param addresses the name server's addresses, as for {@link ZoneSpec#server}
+     * @return this builder
+     */
     public Builder zone(String origin, String host, String... addresses) {
       return zone(origin, zone -> zone.server(host, addresses));
     }
 
-    /** Declares a zone served by one name server, holding {@code records} (see {@link ZoneSpec#records}). */
+    /**
+     * Declares a zone served by one name server, holding records of its own.
+     *
+     * @param origin the zone's name
+     * @param host its name server, relative to the origin unless absolute
+     * @param address the name server's address
+     * @param records as for {@link ZoneSpec#records}
+     * @return this builder
+     */
     public Builder zone(String origin, String host, String address, String records) {
       return zone(origin, zone -> zone.server(host, address).records(records));
     }
@@ -103,6 +139,9 @@ public final class ZoneTree {
     /**
      * Declares a zone; {@code spec} names its servers and sets what else it holds.
      *
+     * @param origin the zone's name
+     * @param spec sets the zone's servers, TTLs, SOA and records
+     * @return this builder
      * @throws IllegalArgumentException if the origin is not a name or was declared already
      */
     public Builder zone(String origin, Consumer<ZoneSpec> spec) {
@@ -119,6 +158,7 @@ public final class ZoneTree {
     /**
      * Writes every zone's master file.
      *
+     * @return the tree
      * @throws IllegalStateException if there is no root, a zone has no name server, or the
      *     127.53.0.0/16 range runs out
      */

@@ -61,6 +61,23 @@ final class Snippets {
     }
   }
 
+  /** {@link ZoneTree}'s sample: the hierarchy above, described instead of written out. */
+  static String tree() {
+    // @start region=tree
+    ZoneTree tree = ZoneTree.builder()
+        .root("a.root.test.", "127.53.0.1")
+        .zone("test.", "ns.nic", "127.53.0.2")
+        .zone("example.test.", example -> example.server("ns1", "127.53.0.3").ttl(300)
+            .records("www A 127.0.0.80"))
+        .build();
+    String test = tree.masterFile("test.");  // SOA, NS, ns.nic.test. A, example.test. NS and glue
+    try (TestHierarchy dns = TestHierarchy.builder().zones(tree).build()) {
+      // ... resolve www.example.test. from dns.rootHints() on dns.port()
+    }
+    // @end
+    return test;
+  }
+
   /** {@link ZoneExport}'s sample. */
   static void export(TestHierarchy hierarchy, Path dir) throws IOException {
     // @start region=export

@@ -18,6 +18,12 @@ class SnippetsTest {
   }
 
   @Test
+  void treeSample_writesTheDelegationAndGlueItComments() {
+    assertThat(Snippets.tree()).contains("test. SOA ns.nic.test.", "test. NS ns.nic.test.",
+        "ns.nic.test. A 127.53.0.2", "example.test. NS ns1.example.test.", "ns1.example.test. A 127.53.0.3");
+  }
+
+  @Test
   void dispatcherSample_answersAaaaEmptyAndTheRestFromTheZones() throws Exception {
     try (TestHierarchy dns = TestHierarchy.builder()
         .zone(StandardHierarchy.ROOT).zone(StandardHierarchy.TEST).zone(StandardHierarchy.EXAMPLE).build()) {
