@@ -63,6 +63,7 @@ public final class RootHints {
     try (Master master = new Master(new java.io.ByteArrayInputStream(
         masterFileText.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Name.root, HINTS_DEFAULT_TTL)) {
       master.disableIncludes();
+      master.expandGenerate(false); // one $GENERATE line could stand for billions of records
       for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
         if (record instanceof NSRecord ns && ns.getName().equals(Name.root)) {
           order.add(ns.getTarget());
@@ -74,6 +75,8 @@ public final class RootHints {
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("root hints do not parse: " + e.getMessage(), e);
+    } catch (RuntimeException e) { // dnsjava's Master trips on some malformed text (e.g. "" as a name)
+      throw new IllegalArgumentException("root hints do not parse: " + e, e);
     }
     Map<Name, List<InetAddress>> servers = new LinkedHashMap<>();
     for (Name name : order) {
