@@ -27,6 +27,9 @@ import org.xbill.DNS.Zone;
  * referral for DS at a zone cut.
  */
 final class ServedZone {
+  /** More records than a lab zone needs; it stops a {@code $GENERATE} range of billions. */
+  static final int MAX_RECORDS = 100_000;
+
   private final Zone zone;
   /** Every owner name and empty non-terminal: RFC 4592 §3.3.1 needs "does this name exist". */
   private final Set<Name> names = new HashSet<>();
@@ -94,7 +97,8 @@ final class ServedZone {
   /** The owner of the first SOA record, or null; the records after it are not read. */
   private static Name soaOwner(String text) throws IOException {
     try (Master master = master(text, null)) {
-      for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
+      int read = 0;
+      for (Record r = next(master, read); r != null; r = next(master, ++read)) {
         if (r.getType() == Type.SOA) {
           return r.getName();
         }
@@ -107,11 +111,30 @@ final class ServedZone {
   static List<Record> readAll(String text, Name origin) throws IOException {
     List<Record> records = new ArrayList<>();
     try (Master master = master(text, origin)) {
-      for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
+      for (Record r = next(master, 0); r != null; r = next(master, records.size())) {
         records.add(r);
       }
     }
     return records;
+  }
+
+  /**
+   * The record after the {@code read} first ones, or null at the end of the text. dnsjava's
+   * {@code Master} trips on some malformed text with an unchecked exception (an empty quoted
+   * name, for one), which becomes the IOException its other parse errors are.
+   */
+  private static Record next(Master master, int read) throws IOException {
+    if (read >= MAX_RECORDS) {
+      throw new IOException("more than " + MAX_RECORDS + " records, which is more than a lab zone"
+          + " needs (a $GENERATE range too wide?)");
+    }
+    try {
+      return master.nextRecord();
+    } catch (IllegalArgumentException e) {
+      throw e; // dnsjava's own refusals (a relative name, ...) say what is wrong as they are
+    } catch (RuntimeException e) {
+      throw new IOException("the master-file parser failed on it: " + e, e);
+    }
   }
 
   private static Master master(String text, Name origin) {

@@ -125,7 +125,8 @@ public final class TestHierarchy implements AutoCloseable {
      * record, or the SOA's absolute owner name. Relative names and {@code $TTL} work as usual.
      * Each {@link ZoneCheck} violation is logged as a warning; the zone is served as it is.
      *
-     * @throws IllegalArgumentException if the text is not a zone, or the origin is known already
+     * @throws IllegalArgumentException if the text is not a zone, has more than 100,000 records
+     *     (a lab zone is smaller), or the origin is known already
      */
     public Builder zone(String masterFileText) {
       Objects.requireNonNull(masterFileText, "masterFileText");
@@ -137,7 +138,8 @@ public final class TestHierarchy implements AutoCloseable {
      * the text are relative to. Each {@link ZoneCheck} violation is logged as a warning; the zone
      * is served as it is.
      *
-     * @throws IllegalArgumentException if the text is not a zone, or the origin is known already
+     * @throws IllegalArgumentException if the text is not a zone, has more than 100,000 records
+     *     (a lab zone is smaller), or the origin is known already
      */
     public Builder zone(Name origin, String masterFileText) {
       Objects.requireNonNull(masterFileText, "masterFileText");

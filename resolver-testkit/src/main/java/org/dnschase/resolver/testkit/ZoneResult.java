@@ -31,8 +31,11 @@ sealed interface ZoneResult {
 
   static ZoneResult of(SetResponse response) {
     if (response.isSuccessful()) {
-      // an empty non-terminal is stored as an empty RRset, which an ANY lookup hands back
-      List<RRset> sets = response.answers().stream().filter(set -> set.size() > 0).toList();
+      // an empty non-terminal is stored as an empty RRset, which an ANY lookup hands back; for
+      // another type dnsjava answers "successful" with no RRsets at all (null)
+      List<RRset> answers = response.answers();
+      List<RRset> sets = answers == null ? List.of()
+          : answers.stream().filter(set -> set.size() > 0).toList();
       return sets.isEmpty() ? new NoData() : new Answer(sets);
     }
     if (response.isCNAME()) {
