@@ -140,12 +140,12 @@ final class QueryResponseStep {
       if (nxDomain) {
         context.cache.putNxDomain(q.name, DClass.IN, soa, answerRank(reply));
       } else {
-        context.cache.putNoData(q.name, q.qtype, DClass.IN, soa, answerRank(reply));
+        cacheNoData(context, q.name, q.qtype, soa, answerRank(reply));
       }
     } else {
       soa = null;
       if (!nxDomain) { // kept only for a configured minimum TTL (RRsetCache#putNoData)
-        context.cache.putNoData(q.name, q.qtype, DClass.IN, null, answerRank(reply));
+        cacheNoData(context, q.name, q.qtype, null, answerRank(reply));
       }
     }
     return q.finish(Outcome.Negative.fromReply(nxDomain, soa, reply));
@@ -192,6 +192,16 @@ final class QueryResponseStep {
     }
     delegation.addAddresses(nameServer, glue);
     context.parentSideGlue.remember(nameServer, glue, ttl);
+  }
+
+  /**
+   * Caches that {@code name} has no data of {@code type}; not for ANY, which the cache cannot
+   * hold a NODATA for (it is a meta type: a name with no data at all is asked again).
+   */
+  static void cacheNoData(ResolverContext context, Name name, int type, SOARecord soa, TrustRank rank) {
+    if (type != Type.ANY) {
+      context.cache.putNoData(name, type, DClass.IN, soa, rank);
+    }
   }
 
   static TrustRank answerRank(ScrubbedReply reply) {

@@ -114,7 +114,7 @@ final class ReplyChase {
       return q.finish(Outcome.Negative.fromReply(true, soa, reply));
     }
     if (provenHere && reply.rcode() == Rcode.NOERROR) {
-      context.cache.putNoData(q.name, q.qtype, DClass.IN, soa, rank);
+      QueryResponseStep.cacheNoData(context, q.name, q.qtype, soa, rank);
       return q.finish(Outcome.Negative.fromReply(false, soa, reply));
     }
     return new Step.Next(QueryState.INIT);

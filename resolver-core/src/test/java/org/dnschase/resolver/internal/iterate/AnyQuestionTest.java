@@ -1,0 +1,55 @@
+package org.dnschase.resolver.internal.iterate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.dnschase.resolver.Budgets;
+import org.dnschase.resolver.Resolution;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.xbill.DNS.Type;
+
+/**
+ * ANY (RFC 8482) is a question, not a type of data: a reply proving that a name has nothing is a
+ * NODATA outcome, which the cache cannot hold under the meta type ANY and so is not cached.
+ */
+class AnyQuestionTest {
+
+  @RegisterExtension
+  final ScriptedTree tree = new ScriptedTree();
+  private final ScriptedTransport transport = tree.transport();
+
+  @Test
+  @DisplayName("a NODATA to an ANY question is a NoData outcome, not an internal error")
+  void noDataToAny_isNoData() {
+    walksToExampleForAny("empty.example.test.");
+    transport.expect(ScriptedTree.NS1, "empty.example.test.", Type.ANY)
+        .respond(Reply.noError().authoritative().authority(ScriptedTree.EXAMPLE_SOA));
+
+    Resolution result = tree.resolver(Budgets.DEFAULTS).resolve("empty.example.test.", Type.ANY);
+
+    assertThat(result).isInstanceOf(Resolution.NoData.class);
+  }
+
+  @Test
+  @DisplayName("a CNAME to a name with nothing, in one reply to ANY, is a NoData outcome at the target")
+  void chainEndingInNoDataToAny_isNoData() {
+    walksToExampleForAny("a.example.test.");
+    transport.expect(ScriptedTree.NS1, "a.example.test.", Type.ANY).respond(Reply.noError().authoritative()
+        .answer("a.example.test. 300 CNAME empty.example.test.").authority(ScriptedTree.EXAMPLE_SOA));
+
+    Resolution result = tree.resolver(Budgets.DEFAULTS).resolve("a.example.test.", Type.ANY);
+
+    assertThat(result).isInstanceOf(Resolution.NoData.class);
+    assertThat(result.finalName()).hasToString("empty.example.test.");
+  }
+
+  private void walksToExampleForAny(String name) {
+    tree.primes();
+    transport.expect(ScriptedTree.ROOT, name, Type.ANY).respond(Reply.noError()
+        .authority("test. 86400 NS ns.test.").additional("ns.test. 86400 A 127.0.0.2"));
+    transport.expect(ScriptedTree.TLD, name, Type.ANY).respond(Reply.noError()
+        .authority("example.test. 86400 NS ns1.example.test.")
+        .additional("ns1.example.test. 86400 A 127.0.0.11"));
+  }
+}
