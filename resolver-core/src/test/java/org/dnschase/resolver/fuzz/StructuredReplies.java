@@ -137,7 +137,7 @@ final class StructuredReplies implements ReplyScript {
       case 2 -> new DNAMERecord(owner, dclass, ttl, name());
       case 3 -> new SOARecord(owner, dclass, ttl, name(), name(), 1, 3600, 600, 86_400, ttl());
       case 4 -> new MXRecord(owner, dclass, ttl, data.consumeInt(0, 65_535), name());
-      case 5 -> new TXTRecord(owner, dclass, ttl, data.consumeAsciiString(16));
+      case 5 -> new TXTRecord(owner, dclass, ttl, data.consumeAsciiString(16).replace("\\", ""));
       default -> address(owner, dclass, ttl);
     };
   }
