@@ -24,6 +24,7 @@ public sealed interface CacheLookup {
    *     the remaining TTL it tells how far the entry has aged
    */
   record Hit(RRset rrset, TrustRank rank, long storedTtl) implements CacheLookup {
+    /** Checks the components: none null, the stored TTL not negative. */
     public Hit {
       Objects.requireNonNull(rrset, "rrset");
       Objects.requireNonNull(rank, "rank");
@@ -36,6 +37,8 @@ public sealed interface CacheLookup {
      * Whether the entry is in the last 10% of its stored TTL, when a resolver that prefetches
      * refreshes it in the background so popular names do not go cold (Unbound's {@code
      * prefetch}, which uses the same share).
+     *
+     * @return true when the remaining TTL is at most a tenth of the stored TTL
      */
     public boolean prefetchDue() {
       return rrset.getTTL() * 10 <= storedTtl;
@@ -55,6 +58,7 @@ public sealed interface CacheLookup {
    * @param rank the rank the negative answer was stored at
    */
   record NegativeHit(Kind kind, Name name, SOARecord soa, long ttl, TrustRank rank) implements CacheLookup {
+    /** Checks that kind, name and rank are given; the SOA may be null. */
     public NegativeHit {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(name, "name");
@@ -72,6 +76,7 @@ public sealed interface CacheLookup {
 
   /** Nothing live is cached for the question. */
   enum Miss implements CacheLookup {
+    /** The one miss. */
     INSTANCE
   }
 }

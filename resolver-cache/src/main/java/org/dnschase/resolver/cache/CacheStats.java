@@ -34,12 +34,20 @@ public record CacheStats(
     long entries,
     long estimatedBytes) {
 
-  /** All lookups counted, stale ones aside: {@code hits + negativeHits + misses}. */
+  /**
+   * All lookups counted, stale ones aside: {@code hits + negativeHits + misses}.
+   *
+   * @return the number of look-ups
+   */
   public long lookups() {
     return hits + negativeHits + misses;
   }
 
-  /** The share of lookups answered from the cache, positively or negatively; 1.0 when none. */
+  /**
+   * The share of lookups answered from the cache, positively or negatively; 1.0 when none.
+   *
+   * @return the hit rate, from 0.0 to 1.0
+   */
   public double hitRate() {
     long lookups = lookups();
     return lookups == 0 ? 1.0 : (double) (hits + negativeHits) / lookups;
@@ -49,13 +57,22 @@ public record CacheStats(
    * This snapshot with a resolver's whole-resolution hits added (its resolution cache answers a
    * cached chain without a look-up per hop): each counts as the one look-up that answered the
    * resolution, {@code answers} as hits and {@code negatives} as negative hits.
+   *
+   * @param answers resolutions answered positively from the resolution cache
+   * @param negatives resolutions answered negatively from it
+   * @return the combined snapshot
    */
   public CacheStats withResolutionHits(long answers, long negatives) {
     return new CacheStats(hits + answers, misses, negativeHits + negatives, staleHits, prefetches,
         evictions, expirations, entries, estimatedBytes);
   }
 
-  /** This snapshot with {@code prefetches} set: how a resolver adds the refreshes it started. */
+  /**
+   * This snapshot with {@code prefetches} set: how a resolver adds the refreshes it started.
+   *
+   * @param count the number of refreshes started
+   * @return the snapshot with that count
+   */
   public CacheStats withPrefetches(long count) {
     return new CacheStats(hits, misses, negativeHits, staleHits, count, evictions, expirations,
         entries, estimatedBytes);

@@ -27,7 +27,11 @@ public interface RRsetCache {
   /** The TTL of stale answers: 30 seconds, as RFC 8767 §4 recommends. */
   Duration STALE_TTL = Duration.ofSeconds(30);
 
-  /** A builder with the defaults described on {@link RRsetCacheBuilder}. */
+  /**
+   * A builder with the defaults described on {@link RRsetCacheBuilder}.
+   *
+   * @return a new builder
+   */
   static RRsetCacheBuilder builder() {
     return new RRsetCacheBuilder();
   }
@@ -37,6 +41,11 @@ public interface RRsetCache {
    * NXDOMAIN for the name, else {@link CacheLookup.Miss#INSTANCE}. {@code type} {@link Type#ANY}
    * looks for an NXDOMAIN only.
    *
+   * @param name an absolute name
+   * @param type a dnsjava {@link Type} constant
+   * @param dclass a dnsjava {@link org.xbill.DNS.DClass} constant, usually {@code DClass.IN}
+   * @return a {@link CacheLookup.Hit}, a {@link CacheLookup.NegativeHit} or {@link
+   *     CacheLookup.Miss#INSTANCE}
    * @throws IllegalArgumentException if the name is relative or type or class is out of range
    */
   CacheLookup lookup(Name name, int type, int dclass);
@@ -49,6 +58,11 @@ public interface RRsetCache {
    * resolver that could not refresh the data; counted as {@link CacheStats#staleHits()}, not as a
    * hit or miss.
    *
+   * @param name an absolute name
+   * @param type a dnsjava {@link Type} constant
+   * @param dclass a dnsjava {@link org.xbill.DNS.DClass} constant, usually {@code DClass.IN}
+   * @return a stale {@link CacheLookup.Hit} or {@link CacheLookup.NegativeHit}, or {@link
+   *     CacheLookup.Miss#INSTANCE}
    * @throws IllegalArgumentException if the name is relative or type or class is out of range
    */
   CacheLookup lookupStale(Name name, int type, int dclass);
@@ -59,11 +73,19 @@ public interface RRsetCache {
    * layered on this one, which keeps the reference and checks it later; not counted in the
    * statistics.
    *
+   * @param name an absolute name
+   * @param type a dnsjava {@link Type} constant
+   * @param dclass a dnsjava {@link org.xbill.DNS.DClass} constant, usually {@code DClass.IN}
+   * @return the reference, or null
    * @throws IllegalArgumentException if the name is relative or type or class is out of range
    */
   EntryRef entryRef(Name name, int type, int dclass);
 
-  /** Now on the cache's ticker: the time {@link EntryRef} methods take. */
+  /**
+   * Now on the cache's ticker: the time {@link EntryRef} methods take.
+   *
+   * @return the ticker's reading, in nanoseconds
+   */
   long nowNanos();
 
   /**
@@ -72,6 +94,8 @@ public interface RRsetCache {
    * received means "do not cache" (RFC 1035 §3.2.1), and a TTL with its top bit set counts as 0
    * (RFC 2181 §8).
    *
+   * @param rrset the RRset, with its RRSIGs if it has any
+   * @param rank how far the data is trusted (RFC 2181 §5.4.1)
    * @return false when it was not stored: its TTL is 0, or live data of a higher rank is cached at
    *     its (name, type, class), or a live NXDOMAIN of a higher rank is cached for its name
    * @throws IllegalArgumentException if the RRset has no records or is of a meta type (ANY, OPT,
@@ -83,6 +107,10 @@ public interface RRsetCache {
    * Stores that {@code name} does not exist (RFC 2308 §5). The negative TTL is {@code min(SOA
    * TTL, SOA MINIMUM)}, capped at the maximum negative TTL configured.
    *
+   * @param name the name that does not exist
+   * @param dclass a dnsjava {@link org.xbill.DNS.DClass} constant, usually {@code DClass.IN}
+   * @param soa the SOA record of the negative answer, which sets its TTL
+   * @param rank how far the answer is trusted
    * @return false when it was not stored: the negative TTL is 0, or a live NXDOMAIN of a higher
    *     rank is cached for the name
    */
@@ -94,6 +122,11 @@ public interface RRsetCache {
    * kept for the configured minimum TTL, and not at all when that is 0, the default (RFC 2308 §5:
    * such answers SHOULD NOT be cached, the floor being the operator's explicit choice otherwise).
    *
+   * @param name the name that has no data of the type
+   * @param type a dnsjava {@link Type} constant
+   * @param dclass a dnsjava {@link org.xbill.DNS.DClass} constant, usually {@code DClass.IN}
+   * @param soa the SOA record of the negative answer, or null when it came without one
+   * @param rank how far the answer is trusted
    * @return false when it was not stored: the negative TTL is 0, or live data of a higher rank is
    *     cached at (name, type, class), or a live NXDOMAIN of a higher rank is cached for the name
    * @throws IllegalArgumentException if {@code type} is a meta type
@@ -103,6 +136,10 @@ public interface RRsetCache {
   /**
    * Drops the entry at (name, type, class), positive or NODATA. {@code type} {@link Type#ANY}
    * drops the NXDOMAIN for the name.
+   *
+   * @param name an absolute name
+   * @param type a dnsjava {@link Type} constant
+   * @param dclass a dnsjava {@link org.xbill.DNS.DClass} constant, usually {@code DClass.IN}
    */
   void invalidate(Name name, int type, int dclass);
 
@@ -115,6 +152,11 @@ public interface RRsetCache {
    */
   void cleanUp();
 
-  /** A snapshot of the counters and sizes; see {@link CacheStats}. */
+  /**
+   * A snapshot of the counters and sizes; see {@link CacheStats}.
+   *
+   * @return the statistics now; all counters are 0 unless the cache was built with {@link
+   *     RRsetCacheBuilder#recordStats()}
+   */
   CacheStats stats();
 }

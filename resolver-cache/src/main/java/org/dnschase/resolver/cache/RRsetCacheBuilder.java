@@ -61,6 +61,9 @@ public final class RRsetCacheBuilder {
   /**
    * The byte budget: the estimated heap size of all entries. Beyond it Caffeine evicts the entries
    * least likely to be used again. Default {@link #DEFAULT_MAXIMUM_BYTES}.
+   *
+   * @param bytes the budget in bytes, positive
+   * @return this builder
    */
   public RRsetCacheBuilder maximumBytes(long bytes) {
     requireUnset("maximumBytes", maximumBytes == -1 ? null : maximumBytes);
@@ -71,7 +74,12 @@ public final class RRsetCacheBuilder {
     return this;
   }
 
-  /** The cap on a positive TTL, at least one second. Default {@link #DEFAULT_MAX_TTL}. */
+  /**
+   * The cap on a positive TTL, at least one second. Default {@link #DEFAULT_MAX_TTL}.
+   *
+   * @param ttl the cap
+   * @return this builder
+   */
   public RRsetCacheBuilder maxTtl(Duration ttl) {
     requireUnset("maxTtl", maxTtl);
     requireTtl("maxTtl", ttl);
@@ -88,6 +96,9 @@ public final class RRsetCacheBuilder {
   /**
    * The cap on a negative TTL (RFC 2308 §5). Zero turns negative caching off. Default {@link
    * #DEFAULT_MAX_NEGATIVE_TTL}.
+   *
+   * @param ttl the cap, zero or more
+   * @return this builder
    */
   public RRsetCacheBuilder maxNegativeTtl(Duration ttl) {
     requireUnset("maxNegativeTtl", maxNegativeTtl);
@@ -101,6 +112,9 @@ public final class RRsetCacheBuilder {
    * means "do not cache" (RFC 1035 §3.2.1) and is not raised. Negative TTLs have no floor, but a
    * NODATA that came without SOA (and so without TTL) is kept for this long, and not at all
    * while it is 0 ({@link RRsetCache#putNoData}). Default {@link #DEFAULT_MIN_TTL}.
+   *
+   * @param ttl the floor, zero or more
+   * @return this builder
    */
   public RRsetCacheBuilder minTtl(Duration ttl) {
     requireUnset("minTtl", minTtl);
@@ -115,6 +129,8 @@ public final class RRsetCacheBuilder {
   /**
    * Keeps entries for {@link #DEFAULT_STALE_WINDOW} past their TTL, to be served stale; see
    * {@link #serveStale(Duration)}.
+   *
+   * @return this builder
    */
   public RRsetCacheBuilder serveStale() {
     return serveStale(DEFAULT_STALE_WINDOW);
@@ -125,6 +141,9 @@ public final class RRsetCacheBuilder {
    * server may still answer from them (RFC 8767, "serve-stale"). Normal lookups never see such
    * entries; only {@link RRsetCache#lookupStale} does, and it answers with a TTL of 30 seconds.
    * Stale entries count against the byte budget. Off by default.
+   *
+   * @param window how long past their TTL entries are kept, positive
+   * @return this builder
    */
   public RRsetCacheBuilder serveStale(Duration window) {
     requireUnset("serveStale", staleWindow);
@@ -139,6 +158,9 @@ public final class RRsetCacheBuilder {
   /**
    * The time source, used both by Caffeine for expiry and for the remaining TTL handed out, so a
    * test that moves it sees both. Default {@link Ticker#systemTicker()}.
+   *
+   * @param ticker the time source
+   * @return this builder
    */
   public RRsetCacheBuilder ticker(Ticker ticker) {
     requireUnset("ticker", this.ticker);
@@ -152,6 +174,9 @@ public final class RRsetCacheBuilder {
    * writes a few dozen RRsets in a burst: waking a pool thread for each costs more than the work
    * itself (a cold chain took a third longer with Caffeine's {@code ForkJoinPool.commonPool()},
    * resolver-bench/RESULTS.md). Give an executor to keep writers free of eviction work.
+   *
+   * @param executor where maintenance runs
+   * @return this builder
    */
   public RRsetCacheBuilder executor(Executor executor) {
     requireUnset("executor", this.executor);
@@ -159,7 +184,11 @@ public final class RRsetCacheBuilder {
     return this;
   }
 
-  /** Keeps the counters of {@link CacheStats}; off by default, as in Caffeine. */
+  /**
+   * Keeps the counters of {@link CacheStats}; off by default, as in Caffeine.
+   *
+   * @return this builder
+   */
   public RRsetCacheBuilder recordStats() {
     if (recordStats) {
       throw new IllegalStateException("recordStats was already set");
@@ -171,6 +200,7 @@ public final class RRsetCacheBuilder {
   /**
    * A new cache with this configuration.
    *
+   * @return the cache
    * @throws IllegalStateException if {@code minTtl} exceeds the default {@code maxTtl}
    */
   public RRsetCache build() {

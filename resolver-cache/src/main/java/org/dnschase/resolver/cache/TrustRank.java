@@ -23,12 +23,20 @@ public enum TrustRank {
   /**
    * Whether this rank is the same as or higher than {@code other}, i.e. whether data of this rank
    * may replace live data of rank {@code other}.
+   *
+   * @param other the rank of the data cached
+   * @return true when this rank is {@code other} or above it
    */
   public boolean isAtLeast(TrustRank other) {
     return ordinal() <= other.ordinal();
   }
 
-  /** Whether this rank is strictly higher than {@code other}. */
+  /**
+   * Whether this rank is strictly higher than {@code other}.
+   *
+   * @param other the rank to compare with
+   * @return true when this rank is above {@code other}
+   */
   public boolean outranks(TrustRank other) {
     return ordinal() < other.ordinal();
   }
