@@ -51,6 +51,7 @@ public final class ResolverBuilder {
   private Boolean prefetch;
   private Executor callbackExecutor;
   private Boolean ipv6;
+  private Boolean caseRandomization;
 
   ResolverBuilder() {}
 
@@ -215,9 +216,9 @@ public final class ResolverBuilder {
    */
   public ResolverBuilder transport(Transport queryTransport) {
     requireUnset("transport", transport);
-    if (transportThreads != null) {
-      throw new IllegalStateException("transportThreads was set to " + transportThreads
-          + ": it applies only to the default transport");
+    if (transportThreads != null || caseRandomization != null) {
+      throw new IllegalStateException((transportThreads != null ? "transportThreads" : "caseRandomization")
+          + " was set: it applies only to the default transport");
     }
     transport = Objects.requireNonNull(queryTransport, "queryTransport");
     return this;
@@ -233,6 +234,24 @@ public final class ResolverBuilder {
       throw new IllegalArgumentException("transportThreads must be positive, was " + threads);
     }
     transportThreads = threads;
+    return this;
+  }
+
+  /**
+   * 0x20 (Unbound's use-caps-for-id): each query name goes out with the case of its letters
+   * drawn at random from a secure source, and a reply counts only if its question repeats that
+   * spelling exactly, one more bit per letter that a spoofer must guess besides the ID and the
+   * port. A reply in another case is dropped like a forgery; a server that never repeats the case
+   * is seen once (that exchange times out), then asked again without it, and remembered so for 15
+   * minutes. Results and cache keys keep the names as asked. Default off, as in Unbound; applies
+   * to the default transport only.
+   */
+  public ResolverBuilder caseRandomization(boolean enabled) {
+    requireUnset("caseRandomization", caseRandomization);
+    if (transport != null) {
+      throw new IllegalStateException("a transport was given: caseRandomization applies only to the default one");
+    }
+    caseRandomization = enabled;
     return this;
   }
 
@@ -271,7 +290,8 @@ public final class ResolverBuilder {
         transportThreads != null ? transportThreads : DEFAULT_TRANSPORT_THREADS,
         prefetch != null && prefetch,
         callbackExecutor != null ? callbackExecutor : ForkJoinPool.commonPool(),
-        ipv6 == null || ipv6));
+        ipv6 == null || ipv6,
+        caseRandomization != null && caseRandomization));
   }
 
   private Predicate<InetAddress> upstreamFilter() {

@@ -16,7 +16,8 @@ import org.dnschase.resolver.spi.Transport;
  * the resolver should make and own its default Netty transport. {@code prefetch} turns on the
  * background refresh of entries hit in the last 10% of their TTL. {@code callbackExecutor}
  * completes the futures of resolutions that needed the network. {@code ipv6} says whether
- * servers are asked over IPv6 (the filter excludes IPv6 addresses otherwise).
+ * servers are asked over IPv6 (the filter excludes IPv6 addresses otherwise). {@code
+ * caseRandomization} turns on 0x20 in the default transport.
  */
 public record ResolverConfig(
     RootHints rootHints,
@@ -35,4 +36,5 @@ public record ResolverConfig(
     int transportThreads,
     boolean prefetch,
     Executor callbackExecutor,
-    boolean ipv6) {}
+    boolean ipv6,
+    boolean caseRandomization) {}

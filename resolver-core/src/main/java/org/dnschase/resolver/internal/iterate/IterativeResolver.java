@@ -29,7 +29,7 @@ public final class IterativeResolver implements Resolver {
 
   public IterativeResolver(ResolverConfig config) {
     this.ownsTransport = config.transport() == null;
-    Transport transport = ownsTransport ? new NettyTransport(config.transportThreads()) : config.transport();
+    Transport transport = ownsTransport ? new NettyTransport(config.transportThreads(), config.caseRandomization()) : config.transport();
     this.context = new ResolverContext(config, transport);
     this.iteration = new Iteration(context);
     this.specialUse = new SpecialUseAnswers(config.specialUseNames());

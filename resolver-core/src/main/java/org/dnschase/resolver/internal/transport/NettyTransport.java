@@ -9,9 +9,11 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
@@ -24,10 +26,12 @@ import org.xbill.DNS.Message;
 
 /**
  * The default transport: each query goes out on a fresh UDP socket bound to a random port, with a
- * random ID; a truncated reply (TC=1) is asked again over TCP (RFC 7766 §5) within the same time
- * budget, where a reply still truncated fails the exchange. One event loop group per transport, of daemon threads, shut down by {@link #close()},
- * which first ends every exchange still in flight: Netty's shutdown alone neither completes them
- * (their timers are dropped) nor reliably closes their sockets.
+ * random ID, and if asked with a random case in its question name (0x20, {@link QuestionCase});
+ * a truncated reply (TC=1) is asked again over TCP (RFC 7766 §5) within the same time budget,
+ * where a reply still truncated fails the exchange. One event loop group per transport, of daemon
+ * threads, shut down by {@link #close()}, which first ends every exchange still in flight: Netty's
+ * shutdown alone neither completes them (their timers are dropped) nor reliably closes their
+ * sockets.
  *
  * <p>A query asked from one of the transport's own threads (the resolver's next step, run where
  * the last reply completed) stays on that thread's event loop: a resolution then runs on one
@@ -40,15 +44,27 @@ public final class NettyTransport implements Transport {
   private final List<LoopExchanges> loops = new ArrayList<>();
   private final AtomicInteger nextLoop = new AtomicInteger();
   private final IntSupplier ids;
+  /** 0x20's random case and what it learnt of servers; null when queries go out as asked. */
+  private final CaseRandomization caseRandomization;
   private volatile boolean closed;
 
+  /** Sends question names as asked. */
   public NettyTransport(int threads) {
-    this(threads, new QueryIds()::next);
+    this(threads, false);
   }
 
-  /** With {@code ids} as the source of query IDs, so that tests can make two of them collide. */
-  NettyTransport(int threads, IntSupplier ids) {
+  /** With {@code caseRandomization}, every question name goes out in a random case (0x20). */
+  public NettyTransport(int threads, boolean caseRandomization) {
+    this(threads, new QueryIds()::next, caseRandomization ? new SecureRandom() : null);
+  }
+
+  /**
+   * With {@code ids} as the source of query IDs, so that tests can make two of them collide, and
+   * {@code caseBits} as that of the random case (null: none), so that tests can know it.
+   */
+  NettyTransport(int threads, IntSupplier ids, Random caseBits) {
     this.ids = ids;
+    this.caseRandomization = caseBits == null ? null : new CaseRandomization(caseBits);
     ThreadFactory daemons = new DefaultThreadFactory("dnschase-transport", true);
     this.group = new MultiThreadIoEventLoopGroup(threads, task -> {
       Thread thread = daemons.newThread(task);
@@ -67,14 +83,17 @@ public final class NettyTransport implements Transport {
     }
     LoopExchanges loop = currentOrNextLoop();
     byte[] wire = query.toWire();
+    QuestionCase spelling = caseRandomization == null ? null : caseRandomization.spell(server, wire);
     long deadline = System.nanoTime() + timeout.toNanos();
-    return loop.overUdp(stamped(server, query, wire), wire, timeout.toNanos()).thenCompose(reply -> {
+    PendingExchange overUdp = stamped(server, query, wire, spelling);
+    return loop.overUdp(overUdp, wire, timeout.toNanos()).thenCompose(reply -> {
       if (!reply.getHeader().getFlag(Flags.TC)) {
         return CompletableFuture.completedFuture(reply);
       }
       byte[] again = wire.clone();
-      return loop.overTcp(stamped(server, query, again), again, Math.max(1, deadline - System.nanoTime()))
-          .thenCompose(overTcp -> whole(server, overTcp));
+      PendingExchange overTcp = stamped(server, query, again, spelling);
+      return loop.overTcp(overTcp, again, Math.max(1, deadline - System.nanoTime()))
+          .thenCompose(full -> whole(server, full));
     });
   }
 
@@ -90,11 +109,11 @@ public final class NettyTransport implements Transport {
   }
 
   /** Writes a fresh random ID into {@code wire} (its first two octets) and the exchange that expects it. */
-  private PendingExchange stamped(InetSocketAddress server, Message query, byte[] wire) {
+  private PendingExchange stamped(InetSocketAddress server, Message query, byte[] wire, QuestionCase spelling) {
     int id = ids.getAsInt();
     wire[0] = (byte) (id >>> 8);
     wire[1] = (byte) id;
-    return new PendingExchange(server, id, query.getQuestion());
+    return new PendingExchange(server, id, query.getQuestion(), spelling);
   }
 
   private LoopExchanges currentOrNextLoop() {

@@ -23,12 +23,17 @@ final class PendingExchange {
   private final InetSocketAddress server;
   private final int id;
   private final Record question;
+  /** The random case the question went out in (0x20), or null when it went out as asked. */
+  private final QuestionCase spelling;
   private final CompletableFuture<Message> result = new CompletableFuture<>();
+  /** Whether a reply that was otherwise this exchange's spelt the question in another case. */
+  private boolean otherCaseSeen;
 
-  PendingExchange(InetSocketAddress server, int id, Record question) {
+  PendingExchange(InetSocketAddress server, int id, Record question, QuestionCase spelling) {
     this.server = server;
     this.id = id;
     this.question = question;
+    this.spelling = spelling;
   }
 
   /** Completed by this exchange alone; callers get a dependent future, never this one. */
@@ -55,9 +60,7 @@ final class PendingExchange {
         }
         return;
       }
-      ScheduledFuture<?> timer = channel.eventLoop().schedule(
-          () -> fail(new TimeoutException("no reply from " + server + " in "
-              + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms")),
+      ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> timedOut(timeoutNanos),
           timeoutNanos, TimeUnit.NANOSECONDS);
       result.whenComplete((reply, error) -> {
         timer.cancel(false);
@@ -76,6 +79,9 @@ final class PendingExchange {
    * the exchange keeps waiting: a stray or spoofed packet must not end it.
    */
   void offer(ByteBuf content) {
+    if (spelling != null && !spelledAsSent(content)) {
+      return;
+    }
     Message reply;
     try {
       // parsed in place: dnsjava copies what it keeps, so the buffer may be released afterwards
@@ -86,6 +92,36 @@ final class PendingExchange {
     if (ReplyMatcher.matches(id, question, reply)) {
       result.complete(reply);
     }
+  }
+
+  /**
+   * 0x20: whether the reply's question repeats the random case exactly; if so the name as asked
+   * is put back in it. One that spells it in another case is dropped like a forgery (the exchange
+   * keeps waiting), and noted when its ID is ours: the server may not echo case.
+   */
+  private boolean spelledAsSent(ByteBuf content) {
+    switch (spelling.echo(content)) {
+      case EXACT -> {
+        spelling.restore(content);
+        return true;
+      }
+      case OTHER_CASE -> otherCaseSeen |= content.getUnsignedShort(content.readerIndex()) == id;
+      case OTHER_NAME -> { }
+    }
+    return false;
+  }
+
+  /**
+   * Fails the exchange as timed out; a server whose replies all spelt the question otherwise is
+   * first marked as one that does not echo case, so that whoever asks it next, on the failure's
+   * own callbacks too, asks without 0x20.
+   */
+  private void timedOut(long timeoutNanos) {
+    if (otherCaseSeen) {
+      spelling.notEchoedBy(server);
+    }
+    fail(new TimeoutException("no reply from " + server + " in " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+        + " ms" + (otherCaseSeen ? "; its replies did not repeat the question's random case (0x20)" : "")));
   }
 
   void fail(Throwable error) {

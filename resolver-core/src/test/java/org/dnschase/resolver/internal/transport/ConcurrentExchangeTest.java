@@ -99,7 +99,7 @@ class ConcurrentExchangeTest {
   @Test
   @DisplayName("RFC 5452 §9.2: queries in flight with the same ID to the same server are told apart by their port")
   void sameIdToSameServer_eachMatchedToItsReply() throws Exception {
-    NettyTransport colliding = new NettyTransport(2, () -> 0x4242);
+    NettyTransport colliding = new NettyTransport(2, () -> 0x4242, null);
     transports.add(colliding);
     List<CompletableFuture<Message>> results = new ArrayList<>();
     try (DatagramSocket server = udpServer()) {
