@@ -82,6 +82,15 @@ public interface RRsetCache {
   EntryRef entryRef(Name name, int type, int dclass);
 
   /**
+   * The TTL limits this cache applies to what it stores: its floor, its cap and its negative cap.
+   * A resolver applies the same to every TTL it hands out or keeps elsewhere, so no result
+   * promises more than the cache keeps.
+   *
+   * @return the cache's TTL caps
+   */
+  TtlCaps ttlCaps();
+
+  /**
    * Now on the cache's ticker: the time {@link EntryRef} methods take.
    *
    * @return the ticker's reading, in nanoseconds

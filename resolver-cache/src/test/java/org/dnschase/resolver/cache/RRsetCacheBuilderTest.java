@@ -32,6 +32,21 @@ class RRsetCacheBuilderTest {
   }
 
   @Test
+  @DisplayName("A cache tells its TTL caps, the defaults or those set, for a resolver to show TTLs by")
+  void ttlCaps_areTheCachesOwn() {
+    assertThat(builder.build().ttlCaps()).isEqualTo(TtlCaps.DEFAULTS);
+    RRsetCache capped = RRsetCache.builder().minTtl(Duration.ofSeconds(5)).maxTtl(Duration.ofMinutes(10))
+        .maxNegativeTtl(Duration.ofMinutes(1)).build();
+
+    assertThat(capped.ttlCaps()).isEqualTo(new TtlCaps(Duration.ofSeconds(5), Duration.ofMinutes(10),
+        Duration.ofMinutes(1)));
+    assertThat(capped.ttlCaps().positive(0x7FFF_FFFFL)).isEqualTo(600);
+    assertThat(capped.ttlCaps().positive(1)).isEqualTo(5);
+    assertThat(capped.ttlCaps().positive(0)).isZero();
+    assertThat(capped.ttlCaps().positive(0x8000_0000L)).isZero(); // RFC 2181 §8: top bit set counts as 0
+  }
+
+  @Test
   @DisplayName("A cache built with defaults only works on the system ticker")
   void defaultCache_works() {
     RRsetCache cache = builder.build();

@@ -6,11 +6,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.cache.TtlCaps;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.SOARecord;
@@ -39,8 +41,8 @@ public final class CaffeineRRsetCache implements RRsetCache {
   public CaffeineRRsetCache(CacheSettings settings) {
     this.ticker = settings.ticker();
     this.ttls =
-        new TtlPolicy(
-            settings.minTtlSeconds(), settings.maxTtlSeconds(), settings.maxNegativeTtlSeconds());
+        new TtlPolicy(new TtlCaps(Duration.ofSeconds(settings.minTtlSeconds()),
+            Duration.ofSeconds(settings.maxTtlSeconds()), Duration.ofSeconds(settings.maxNegativeTtlSeconds())));
     this.counters = new StatsCounters(settings.recordStats());
     this.staleWindowNanos = settings.staleWindowSeconds() * CacheEntry.NANOS_PER_SECOND;
     this.cache =
@@ -82,6 +84,11 @@ public final class CaffeineRRsetCache implements RRsetCache {
       entry = cache.policy().getIfPresentQuietly(key.nxDomainKey());
     }
     return entry != null && entry.isLive(now) ? entry : null;
+  }
+
+  @Override
+  public TtlCaps ttlCaps() {
+    return ttls.caps();
   }
 
   @Override

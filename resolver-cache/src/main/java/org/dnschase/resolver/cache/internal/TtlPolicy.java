@@ -1,24 +1,25 @@
 package org.dnschase.resolver.cache.internal;
 
+import org.dnschase.resolver.cache.TtlCaps;
 import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 
-/** Decides the TTL, in seconds, an RRset or a negative answer is cached for. 0: do not cache. */
+/**
+ * Decides the TTL, in seconds, an RRset or a negative answer is cached for, by the cache's
+ * {@link TtlCaps}. 0: do not cache.
+ */
 final class TtlPolicy {
 
-  /** TTLs with the top bit set count as 0 (RFC 2181 §8). */
-  private static final long MAX_VALID_TTL = 0x7FFF_FFFFL;
+  private final TtlCaps caps;
 
-  private final long minTtl;
-  private final long maxTtl;
-  private final long maxNegativeTtl;
+  TtlPolicy(TtlCaps caps) {
+    this.caps = caps;
+  }
 
-  TtlPolicy(long minTtl, long maxTtl, long maxNegativeTtl) {
-    this.minTtl = minTtl;
-    this.maxTtl = maxTtl;
-    this.maxNegativeTtl = maxNegativeTtl;
+  TtlCaps caps() {
+    return caps;
   }
 
   /**
@@ -27,28 +28,23 @@ final class TtlPolicy {
    * §3.2.1 says such data must not be cached, and a floor should not override that.
    */
   long positive(RRset rrset) {
-    long ttl = MAX_VALID_TTL;
+    long ttl = Long.MAX_VALUE;
     for (Record record : rrset.rrs(false)) {
-      ttl = Math.min(ttl, valid(record.getTTL()));
+      ttl = Math.min(ttl, caps.positive(record.getTTL()));
     }
     for (RRSIGRecord sig : rrset.sigs()) {
-      ttl = Math.min(ttl, valid(sig.getTTL()));
+      ttl = Math.min(ttl, caps.positive(sig.getTTL()));
     }
-    return ttl == 0 ? 0 : Math.min(Math.max(ttl, minTtl), maxTtl);
+    return ttl == Long.MAX_VALUE ? 0 : ttl;
   }
 
   /** {@code min(SOA TTL, SOA MINIMUM)}, capped (RFC 2308 §3 and §5). */
   long negative(SOARecord soa) {
-    long ttl = Math.min(valid(soa.getTTL()), valid(soa.getMinimum()));
-    return Math.min(ttl, maxNegativeTtl);
+    return caps.negative(soa);
   }
 
   /** A negative answer without SOA has no TTL: the floor, capped; 0 (do not cache) by default. */
   long negativeWithoutSoa() {
-    return Math.min(minTtl, maxNegativeTtl);
-  }
-
-  private static long valid(long ttl) {
-    return ttl > MAX_VALID_TTL || ttl < 0 ? 0 : ttl;
+    return caps.negativeWithoutSoa();
   }
 }

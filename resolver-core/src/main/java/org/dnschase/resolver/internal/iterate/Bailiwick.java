@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dnschase.resolver.cache.TtlCaps;
 import org.dnschase.resolver.internal.message.Sections;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -45,11 +46,21 @@ final class Bailiwick {
 
   private Bailiwick() {}
 
+  /** {@link #scrub(Message, Name, TtlCaps)} with the caps of a cache built with the defaults. */
   static ScrubbedReply scrub(Message reply, Name zone) {
+    return scrub(reply, zone, TtlCaps.DEFAULTS);
+  }
+
+  /**
+   * The reply's RRsets the server may speak for, each TTL as the cache would keep it
+   * ({@code caps}): whatever is kept or shown of the reply from here on (answers, hops, glue,
+   * negative answers) promises no longer life than the cache gives it.
+   */
+  static ScrubbedReply scrub(Message reply, Name zone, TtlCaps caps) {
     Tally tally = new Tally();
-    List<RRset> answer = keep(reply.getSection(Section.ANSWER), zone, tally, false);
-    List<RRset> authority = keep(reply.getSection(Section.AUTHORITY), zone, tally, true);
-    List<RRset> additional = keep(reply.getSection(Section.ADDITIONAL), zone, tally, false);
+    List<RRset> answer = keep(reply.getSection(Section.ANSWER), zone, caps, tally, false);
+    List<RRset> authority = keep(reply.getSection(Section.AUTHORITY), zone, caps, tally, true);
+    List<RRset> additional = keep(reply.getSection(Section.ADDITIONAL), zone, caps, tally, false);
     return ScrubbedReply.of(reply, answer, authority, additional, tally.dropped(), tally.upwardReferral);
   }
 
@@ -58,7 +69,8 @@ final class Bailiwick {
    * In the authority section it also notes an NS RRset for an ancestor of the zone asked (an
    * upward referral): scrubbing drops it, but the classifier must still know it was there.
    */
-  private static List<RRset> keep(List<Record> section, Name zone, Tally tally, boolean authority) {
+  private static List<RRset> keep(List<Record> section, Name zone, TtlCaps caps, Tally tally,
+      boolean authority) {
     List<Sections.Group> groups = Sections.group(section);
     List<RRset> kept = new ArrayList<>(groups.size());
     for (Sections.Group group : groups) {
@@ -77,7 +89,7 @@ final class Bailiwick {
       } else if (group.size() > Sections.MAX_RECORDS_PER_RRSET) {
         tally.oversized++;
       } else {
-        kept.add(group.toRRset());
+        kept.add(group.toRRset(caps));
       }
     }
     return kept;

@@ -44,14 +44,22 @@ final class FinishStep {
       case Outcome.Data data -> new Resolution.Answer(q.qname, q.qtype, data.rrset(), chain,
           effectiveTtl(chain, data.rrset().getTTL()), q.journal.diagnostics(), q.journal.trace(), queries);
       case Outcome.Negative negative when negative.nxDomain() -> new Resolution.NxDomain(q.qname, q.qtype,
-          negative.soa(), negative.nameServers(), chain, effectiveTtl(chain, RRsets.negativeTtl(negative.soa())),
+          negative.soa(), negative.nameServers(), chain, effectiveTtl(chain, negativeTtl(negative)),
           q.journal.diagnostics(), q.journal.trace(), queries);
-      case Outcome.Negative negative -> new Resolution.NoData(q.qname, q.qtype, negative.soa(), negative.nameServers(), chain,
-          effectiveTtl(chain, RRsets.negativeTtl(negative.soa())), q.journal.diagnostics(),
-          q.journal.trace(), queries);
+      case Outcome.Negative negative -> new Resolution.NoData(q.qname, q.qtype, negative.soa(), negative.nameServers(),
+          chain, effectiveTtl(chain, negativeTtl(negative)), q.journal.diagnostics(), q.journal.trace(), queries);
       case Outcome.Failed failed -> new Resolution.Failure(q.qname, q.qtype, failed.reason(),
           failed.detail(), chain, failed.stoppedAt(), q.journal.diagnostics(), q.journal.trace(), queries);
     };
+  }
+
+  /**
+   * RFC 2308 §5: min(SOA TTL, SOA MINIMUM), capped as the cache caps it, so the result promises no
+   * longer than the cache keeps the negative answer; 0 without an SOA. The SOA itself is shown as
+   * scrubbing capped it (its TTL within the cache's positive cap, its MINIMUM as the zone says).
+   */
+  private long negativeTtl(Outcome.Negative negative) {
+    return negative.soa() == null ? 0 : context.cache.ttlCaps().negative(negative.soa());
   }
 
   /** The rules only the finished chain and data show: its length, and aliases as NS/MX/SRV targets. */

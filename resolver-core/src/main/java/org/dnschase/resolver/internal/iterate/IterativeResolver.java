@@ -32,7 +32,7 @@ public final class IterativeResolver implements Resolver {
     Transport transport = ownsTransport ? new NettyTransport(config.transportThreads(), config.caseRandomization()) : config.transport();
     this.context = new ResolverContext(config, transport);
     this.iteration = new Iteration(context);
-    this.specialUse = new SpecialUseAnswers(config.specialUseNames());
+    this.specialUse = new SpecialUseAnswers(config.specialUseNames(), config.cache().ttlCaps());
     this.resolutions = new ResolutionCache(config.cache(), config.prefetch(), config.longChainThreshold());
   }
 

@@ -51,7 +51,7 @@ final class QueryResponseStep {
     if (q.sentWithEdns && rejectsEdns(q.reply.getRcode())) {
       return retryWithoutEdns(q, server, zone, rttNanos);
     }
-    ScrubbedReply reply = Bailiwick.scrub(q.reply, zone);
+    ScrubbedReply reply = Bailiwick.scrub(q.reply, zone, context.cache.ttlCaps());
     ResponseType type = ResponseClassifier.classify(reply, q.sentName, q.sentType, zone);
     context.selector.recordRtt(server.getAddress(), rttNanos);
     q.journal.trace(new TraceEvent.Exchange(server, zone, q.sentName, q.sentType, describe(type, reply),

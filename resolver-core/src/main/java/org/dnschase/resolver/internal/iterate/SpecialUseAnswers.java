@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.SpecialUseName;
+import org.dnschase.resolver.cache.TtlCaps;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
@@ -21,9 +22,12 @@ final class SpecialUseAnswers {
   private static final long LOCAL_TTL = 10_800;
 
   private final Set<SpecialUseName> enabled;
+  /** {@link #LOCAL_TTL} under the cache's caps: no answer promises more than the cache keeps. */
+  private final long localTtl;
 
-  SpecialUseAnswers(Set<SpecialUseName> enabled) {
+  SpecialUseAnswers(Set<SpecialUseName> enabled, TtlCaps caps) {
     this.enabled = Set.copyOf(enabled);
+    this.localTtl = caps.positive(LOCAL_TTL);
   }
 
   Optional<Resolution> answer(Name name, int type) {
@@ -36,16 +40,16 @@ final class SpecialUseAnswers {
     return Optional.empty();
   }
 
-  private static Resolution localhost(Name name, int type) {
+  private Resolution localhost(Name name, int type) {
     RRset rrset = switch (type) {
-      case Type.A -> new RRset(new ARecord(name, DClass.IN, LOCAL_TTL, ipv4Loopback()));
-      case Type.AAAA -> new RRset(new AAAARecord(name, DClass.IN, LOCAL_TTL, ipv6Loopback()));
+      case Type.A -> new RRset(new ARecord(name, DClass.IN, localTtl, ipv4Loopback()));
+      case Type.AAAA -> new RRset(new AAAARecord(name, DClass.IN, localTtl, ipv6Loopback()));
       default -> null;
     };
     if (rrset == null) {
       return new Resolution.NoData(name, type, null, List.of(), List.of(), Duration.ZERO, List.of(), List.of(), 0);
     }
-    return new Resolution.Answer(name, type, rrset, List.of(), Duration.ofSeconds(LOCAL_TTL), List.of(),
+    return new Resolution.Answer(name, type, rrset, List.of(), Duration.ofSeconds(localTtl), List.of(),
         List.of(), 0);
   }
 

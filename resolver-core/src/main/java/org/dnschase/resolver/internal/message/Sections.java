@@ -1,14 +1,18 @@
 package org.dnschase.resolver.internal.message;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dnschase.resolver.cache.TtlCaps;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
 
 /**
  * Groups the records of a message section into RRsets in time linear in the section's size, for
@@ -65,25 +69,29 @@ public final class Sections {
     }
 
     /**
-     * The RRset, its records in the order received except that one with the lowest TTL goes
-     * first: dnsjava gives every record of a set the lowest TTL (RFC 2181 §5.2) and copies all
+     * The RRset, every TTL as the cache would keep it ({@code caps}: a server's 2^31 - 1 becomes
+     * the cache's maximum), its records in the order received except that one with the lowest TTL
+     * goes first: dnsjava gives every record of a set the lowest TTL (RFC 2181 §5.2) and copies all
      * records each time a lower one arrives, so leading with it makes that one copy per record.
      *
      * @throws IllegalStateException if the group holds more than {@link #MAX_RECORDS_PER_RRSET}
      *     records: the caller drops such groups
      */
-    public RRset toRRset() {
+    public RRset toRRset(TtlCaps caps) {
       if (records.size() > MAX_RECORDS_PER_RRSET) {
         throw new IllegalStateException(records.size() + " records at " + name + ", over the bound");
       }
+      List<Record> capped = new ArrayList<>(records.size());
       Record lowest = null;
       for (Record record : records) {
-        if (lowest == null || record.getTTL() < lowest.getTTL()) {
-          lowest = record;
+        Record kept = withTtl(record, caps.positive(record.getTTL()));
+        capped.add(kept);
+        if (lowest == null || kept.getTTL() < lowest.getTTL()) {
+          lowest = kept;
         }
       }
       RRset set = new RRset(lowest);
-      for (Record record : records) {
+      for (Record record : capped) {
         if (record != lowest) {
           set.addRR(record);
         }
@@ -106,6 +114,26 @@ public final class Sections {
   }
 
   private Sections() {}
+
+  /**
+   * {@code record} with TTL {@code ttl}; itself when it has it. dnsjava sets a record's TTL only
+   * inside its package, so the copy goes through the wire form, the TTL written in place.
+   */
+  static Record withTtl(Record record, long ttl) {
+    if (record.getTTL() == ttl) {
+      return record;
+    }
+    byte[] wire = record.toWire(Section.ANSWER);
+    int at = record.getName().length() + 4; // after the owner, the type and the class
+    for (int i = 0; i < 4; i++) {
+      wire[at + i] = (byte) (ttl >>> (24 - 8 * i));
+    }
+    try {
+      return Record.fromWire(wire, Section.ANSWER);
+    } catch (IOException e) {
+      throw new UncheckedIOException("re-reading a record of our own making: " + record, e);
+    }
+  }
 
   /** The section's records grouped by (owner, type, class), groups in order of first appearance. */
   public static List<Group> group(List<Record> section) {
