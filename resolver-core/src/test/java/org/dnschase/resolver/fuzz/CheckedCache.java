@@ -9,6 +9,7 @@ import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.cache.TtlCaps;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
@@ -111,6 +112,11 @@ final class CheckedCache implements RRsetCache {
   @Override
   public EntryRef entryRef(Name name, int type, int dclass) {
     return cache.entryRef(name, type, dclass);
+  }
+
+  @Override
+  public TtlCaps ttlCaps() {
+    return cache.ttlCaps();
   }
 
   @Override
