@@ -216,7 +216,7 @@ public final class ResolverBuilder {
    */
   public ResolverBuilder transport(Transport queryTransport) {
     requireUnset("transport", transport);
-    if (transportThreads != null || caseRandomization != null) {
+    if (transportThreads != null || Boolean.TRUE.equals(caseRandomization)) {
       throw new IllegalStateException((transportThreads != null ? "transportThreads" : "caseRandomization")
           + " was set: it applies only to the default transport");
     }
@@ -248,7 +248,7 @@ public final class ResolverBuilder {
    */
   public ResolverBuilder caseRandomization(boolean enabled) {
     requireUnset("caseRandomization", caseRandomization);
-    if (transport != null) {
+    if (enabled && transport != null) {
       throw new IllegalStateException("a transport was given: caseRandomization applies only to the default one");
     }
     caseRandomization = enabled;

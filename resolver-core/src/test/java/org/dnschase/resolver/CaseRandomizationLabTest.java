@@ -71,13 +71,15 @@ class CaseRandomizationLabTest extends FaultLabFixture {
   }
 
   @Test
-  @DisplayName("caseRandomization applies to the default transport: with a given one it is refused")
+  @DisplayName("caseRandomization applies to the default transport: turning it on with a given one is refused")
   void caseRandomization_withAGivenTransport_refused() {
     Transport given = (server, query, timeout) -> CompletableFuture.failedFuture(new IOException("unused"));
     assertThatThrownBy(() -> Resolver.builder().transport(given).caseRandomization(true))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("caseRandomization");
     assertThatThrownBy(() -> Resolver.builder().caseRandomization(true).transport(given))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("caseRandomization");
+    Resolver.builder().loopbackOnly().transport(given).caseRandomization(false).build().close();
+    Resolver.builder().loopbackOnly().caseRandomization(false).transport(given).build().close();
   }
 
   /** Answers from the zone, with the question in the reply lower-cased. */
