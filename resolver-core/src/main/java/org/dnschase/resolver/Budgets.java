@@ -71,6 +71,7 @@ public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDept
   public static final Budgets DEFAULTS = new Budgets(DEFAULT_MAX_HOPS, DEFAULT_MAX_QUERIES,
       DEFAULT_MAX_REFERRALS, DEFAULT_MAX_DEPTH, DEFAULT_DEADLINE, DEFAULT_QUERY_TIMEOUT);
 
+  /** Checks every limit: each must be positive. */
   public Budgets {
     requirePositive("maxHops", maxHops);
     requirePositive("maxQueries", maxQueries);
@@ -82,38 +83,73 @@ public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDept
     requirePositive("maxFailedGlueless", maxFailedGlueless);
   }
 
-  /** The first six limits, with the default glueless limits. */
+  /**
+   * The first six limits, with the default glueless limits.
+   *
+   * @param maxHops the most CNAME/DNAME hops one resolution follows
+   * @param maxQueries the most queries one resolution sends upstream
+   * @param maxReferrals the most referrals one resolution follows
+   * @param maxDepth how deep name-server look-ups may nest
+   * @param deadline how long one resolution may take
+   * @param queryTimeout how long to wait for one server's reply
+   */
   public Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDepth, Duration deadline,
       Duration queryTimeout) {
     this(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
         DEFAULT_MAX_GLUELESS_PER_DELEGATION, DEFAULT_MAX_FAILED_GLUELESS);
   }
 
-  /** A copy with another hop limit. */
+  /**
+   * A copy with another hop limit.
+   *
+   * @param hops the new hop limit
+   * @return the copy
+   */
   public Budgets withMaxHops(int hops) {
     return new Budgets(hops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
         maxGluelessPerDelegation, maxFailedGlueless);
   }
 
-  /** A copy with another query budget. */
+  /**
+   * A copy with another query budget.
+   *
+   * @param queries the new query budget
+   * @return the copy
+   */
   public Budgets withMaxQueries(int queries) {
     return new Budgets(maxHops, queries, maxReferrals, maxDepth, deadline, queryTimeout,
         maxGluelessPerDelegation, maxFailedGlueless);
   }
 
-  /** A copy with another deadline. */
+  /**
+   * A copy with another deadline.
+   *
+   * @param newDeadline the new deadline
+   * @return the copy
+   */
   public Budgets withDeadline(Duration newDeadline) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, newDeadline, queryTimeout,
         maxGluelessPerDelegation, maxFailedGlueless);
   }
 
-  /** A copy with another per-server timeout. */
+  /**
+   * A copy with another per-server timeout.
+   *
+   * @param timeout the new per-server timeout
+   * @return the copy
+   */
   public Budgets withQueryTimeout(Duration timeout) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, timeout,
         maxGluelessPerDelegation, maxFailedGlueless);
   }
 
-  /** A copy with other glueless look-up limits (per delegation, and failed per resolution). */
+  /**
+   * A copy with other glueless look-up limits (per delegation, and failed per resolution).
+   *
+   * @param perDelegation the most glueless look-ups per delegation
+   * @param failed the most failed glueless look-ups per resolution
+   * @return the copy
+   */
   public Budgets withGlueless(int perDelegation, int failed) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
         perDelegation, failed);

@@ -31,6 +31,7 @@ import org.xbill.DNS.Record;
 public record Flattening(Name name, List<Record> addresses, Duration ttl, List<Hop> chain,
     List<Diagnostic> diagnostics, Resolution ipv4, Resolution ipv6) {
 
+  /** Copies the lists, so the flattening cannot change. */
   public Flattening {
     Objects.requireNonNull(name, "name");
     addresses = List.copyOf(addresses);
@@ -38,7 +39,14 @@ public record Flattening(Name name, List<Record> addresses, Duration ttl, List<H
     diagnostics = List.copyOf(diagnostics);
   }
 
-  /** Combines the A and AAAA resolutions of {@code name} into one flattened answer. */
+  /**
+   * Combines the A and AAAA resolutions of {@code name} into one flattened answer.
+   *
+   * @param name the alias the addresses are re-owned at
+   * @param ipv4 the A resolution of {@code name}
+   * @param ipv6 the AAAA resolution of {@code name}
+   * @return the flattened answer
+   */
   public static Flattening of(Name name, Resolution ipv4, Resolution ipv6) {
     List<Resolution.Answer> answers = new ArrayList<>(2);
     for (Resolution resolution : List.of(ipv4, ipv6)) {
@@ -68,7 +76,11 @@ public record Flattening(Name name, List<Record> addresses, Duration ttl, List<H
     };
   }
 
-  /** The addresses alone, IPv4 first. */
+  /**
+   * The addresses alone, IPv4 first.
+   *
+   * @return the addresses
+   */
   public List<InetAddress> inetAddresses() {
     List<InetAddress> all = new ArrayList<>(addresses.size());
     for (Record record : addresses) {

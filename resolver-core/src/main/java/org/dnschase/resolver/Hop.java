@@ -41,8 +41,13 @@ public record Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, S
       }
     }
 
-    /** The record arrived in a reply from this server. */
+    /**
+     * The record arrived in a reply from this server.
+     *
+     * @param address the server's address and port
+     */
     record Server(InetSocketAddress address) implements Source {
+      /** Checks that the address is given. */
       public Server {
         Objects.requireNonNull(address, "address");
       }
@@ -57,6 +62,7 @@ public record Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, S
     Source CACHE = new Cache();
   }
 
+  /** Checks that every component is given. */
   public Hop {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(kind, "kind");
@@ -67,7 +73,11 @@ public record Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, S
     Objects.requireNonNull(record, "record");
   }
 
-  /** Whether the record behind this hop was served from the cache. */
+  /**
+   * Whether the record behind this hop was served from the cache.
+   *
+   * @return true when the hop's record came from the cache
+   */
   public boolean fromCache() {
     return source instanceof Source.Cache;
   }

@@ -25,28 +25,28 @@ import org.xbill.DNS.SOARecord;
  */
 public sealed interface Resolution {
 
-  /** The name asked for. */
+  /** {@return the name asked for} */
   Name qname();
 
-  /** The type asked for (a dnsjava {@link org.xbill.DNS.Type} constant). */
+  /** {@return the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)} */
   int qtype();
 
-  /** The CNAME/DNAME hops followed, in order; empty when the name had no alias. */
+  /** {@return the CNAME/DNAME hops followed, in order; empty when the name had no alias} */
   List<Hop> chain();
 
-  /** The effective TTL: the minimum over the chain's records and the final data; zero for failures. */
+  /** {@return the effective TTL: the minimum over the chain's records and the final data; zero for failures} */
   Duration ttl();
 
-  /** The rule violations and oddities seen on the way. */
+  /** {@return the rule violations and oddities seen on the way} */
   List<Diagnostic> diagnostics();
 
-  /** Every cache hit and upstream exchange, in order; empty unless tracing was asked for. */
+  /** {@return every cache hit and upstream exchange, in order; empty unless tracing was asked for} */
   List<TraceEvent> trace();
 
-  /** How many queries this resolution sent upstream, name-server look-ups included. */
+  /** {@return how many queries this resolution sent upstream, name-server look-ups included} */
   int upstreamQueries();
 
-  /** The name the outcome belongs to: the last target of the chain, or the query name. */
+  /** {@return the name the outcome belongs to: the last target of the chain, or the query name} */
   default Name finalName() {
     List<Hop> chain = chain();
     return chain.isEmpty() ? qname() : chain.get(chain.size() - 1).target();
@@ -57,6 +57,8 @@ public sealed interface Resolution {
    * before the final data in an answer section: each CNAME; for a DNAME hop the DNAME and then the
    * CNAME it synthesises (RFC 6672 §3.1); for HTTPS/SVCB service aliases the AliasMode record. A
    * record that several hops used (a DNAME applied twice) is listed once.
+   *
+   * @return the chain's records, each once, in order
    */
   default List<Record> chainRecords() {
     Set<Record> records = new LinkedHashSet<>();
@@ -73,6 +75,8 @@ public sealed interface Resolution {
    * What this outcome puts in an answer section (RFC 6604 §2): the chain's records, then, for an
    * {@link Answer}, the final RRset and, for a {@link Failure} that stopped at a record, that
    * record.
+   *
+   * @return the answer section's records, in order
    */
   default List<Record> answerSection() {
     return chainRecords();
@@ -84,9 +88,20 @@ public sealed interface Resolution {
    * <p>Immutable, like every outcome, so one instance may be handed to many callers (a fully
    * cached chain is); dnsjava's {@link RRset} can be changed, so the answer keeps its own and
    * {@link #rrset()} hands out copies.
+   *
+   * @param qname the name asked for
+   * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
+   * @param rrset the final RRset, of type {@code qtype} at the final name
+   * @param chain the CNAME/DNAME hops followed, in order
+   * @param ttl the effective TTL: the minimum over the chain's records and the final data
+   * @param diagnostics the rule violations and oddities seen on the way
+   * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+   *     for
+   * @param upstreamQueries how many queries the resolution sent upstream
    */
   record Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
       List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) implements Resolution {
+    /** Copies the RRset and the lists, so the outcome cannot change. */
     public Answer {
       Objects.requireNonNull(rrset, "rrset");
       rrset = new RRset(rrset);
@@ -95,18 +110,18 @@ public sealed interface Resolution {
       trace = List.copyOf(trace);
     }
 
-    /** A copy of the final RRset; {@link #records()} reads it without one. */
+    /** {@return a copy of the final RRset; {@link #records()} reads it without one} */
     @Override
     public RRset rrset() {
       return new RRset(rrset);
     }
 
-    /** The records of the final RRset, in the order received. */
+    /** {@return the records of the final RRset, in the order received} */
     public List<Record> records() {
       return rrset.rrs(false);
     }
 
-    /** The chain's records, then the final RRset. */
+    /** {@return the chain's records, then the final RRset} */
     @Override
     public List<Record> answerSection() {
       List<Record> all = new ArrayList<>(chainRecords());
@@ -118,14 +133,23 @@ public sealed interface Resolution {
   /**
    * The final name exists but has no data of type {@code qtype} (RFC 2308 §2.2).
    *
+   * @param qname the name asked for
+   * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
    * @param soa the SOA that proves it, null when the server sent none
    * @param nameServers the zone's NS records when the server that proved it put them beside the
    *     SOA (RFC 2308 §2.2, type 1), as a resolver passes them on; empty when the answer came
    *     from the cache, which keeps the SOA alone
+   * @param chain the CNAME/DNAME hops followed, in order
+   * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
+   * @param diagnostics the rule violations and oddities seen on the way
+   * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+   *     for
+   * @param upstreamQueries how many queries the resolution sent upstream
    */
   record NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, List<Hop> chain,
       Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries)
       implements Resolution {
+    /** Copies the lists, so the outcome cannot change. */
     public NoData {
       nameServers = List.copyOf(nameServers);
       chain = List.copyOf(chain);
@@ -137,14 +161,23 @@ public sealed interface Resolution {
   /**
    * The final name does not exist (RFC 2308 §2.1); with a chain, RFC 6604 applies.
    *
+   * @param qname the name asked for
+   * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
    * @param soa the SOA that proves it, null when the server sent none
    * @param nameServers the zone's NS records when the server that proved it put them beside the
    *     SOA (RFC 2308 §2.1, type 1), as a resolver passes them on; empty when the answer came
    *     from the cache, which keeps the SOA alone
+   * @param chain the CNAME/DNAME hops followed, in order
+   * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
+   * @param diagnostics the rule violations and oddities seen on the way
+   * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+   *     for
+   * @param upstreamQueries how many queries the resolution sent upstream
    */
   record NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, List<Hop> chain,
       Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries)
       implements Resolution {
+    /** Copies the lists, so the outcome cannot change. */
     public NxDomain {
       nameServers = List.copyOf(nameServers);
       chain = List.copyOf(chain);
@@ -157,13 +190,23 @@ public sealed interface Resolution {
    * The resolution could not finish. The chain holds the hops followed before it stopped; for a
    * {@link FailureReason#LOOP} the {@code detail} names the cycle.
    *
+   * @param qname the name asked for
+   * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
+   * @param reason why it stopped
+   * @param detail what happened, in words, for logs and people; a loop's cycle
+   * @param chain the CNAME/DNAME hops followed, in order
    * @param stoppedAt the record the resolution could not follow: for {@link FailureReason#YXDOMAIN}
    *     the DNAME whose substitution would be too long, which RFC 6672 §2.2 returns beside the
    *     rcode; null otherwise
+   * @param diagnostics the rule violations and oddities seen on the way
+   * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+   *     for
+   * @param upstreamQueries how many queries the resolution sent upstream
    */
   record Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
       Record stoppedAt, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries)
       implements Resolution {
+    /** Copies the lists, so the outcome cannot change; reason and detail are required. */
     public Failure {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(detail, "detail");
@@ -172,13 +215,25 @@ public sealed interface Resolution {
       trace = List.copyOf(trace);
     }
 
-    /** A failure with no record to point at. */
+    /**
+     * A failure with no record to point at.
+     *
+     * @param qname the name asked for
+     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
+     * @param reason why it stopped
+     * @param detail what happened, in words, for logs and people; a loop's cycle
+     * @param chain the CNAME/DNAME hops followed, in order
+     * @param diagnostics the rule violations and oddities seen on the way
+     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+     *     for
+     * @param upstreamQueries how many queries the resolution sent upstream
+     */
     public Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
         List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) {
       this(qname, qtype, reason, detail, chain, null, diagnostics, trace, upstreamQueries);
     }
 
-    /** The chain's records, then the record the resolution stopped at, if any. */
+    /** {@return the chain's records, then the record the resolution stopped at, if any} */
     @Override
     public List<Record> answerSection() {
       if (stoppedAt == null) {

@@ -17,7 +17,11 @@ import org.xbill.DNS.Type;
  */
 public interface Resolver extends AutoCloseable {
 
-  /** A builder with the defaults: the IANA root hints, a default cache, {@link Budgets#DEFAULTS}. */
+  /**
+   * A builder with the defaults: the IANA root hints, a default cache, {@link Budgets#DEFAULTS}.
+   *
+   * @return a new builder
+   */
   static ResolverBuilder builder() {
     return new ResolverBuilder();
   }
@@ -27,6 +31,7 @@ public interface Resolver extends AutoCloseable {
    * before any work. The outcome names the question as this caller spelt it, even when it shared
    * the resolution with a caller who spelt the name in another case.
    *
+   * @param name the name to resolve, absolute
    * @param type a dnsjava {@link org.xbill.DNS.Type} constant: a data type (1..127, 256..65534
    *     as RFC 6895 §3.1 numbers them) or {@link Type#ANY}
    * @throws NullPointerException if {@code name} is null
@@ -42,6 +47,9 @@ public interface Resolver extends AutoCloseable {
    * Like {@link #resolveAsync(Name, int)}, with the name in presentation format. A name without
    * the trailing dot is taken as absolute.
    *
+   * @param name the name to resolve, in presentation format
+   * @param type a dnsjava {@link Type} constant, as {@link #resolveAsync(Name, int)} takes it
+   * @return a future that always completes normally with the outcome, unless cancelled
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if the name is empty or malformed, with the reason, or the
    *     type is one {@link #resolveAsync(Name, int)} refuses
@@ -51,6 +59,9 @@ public interface Resolver extends AutoCloseable {
   /**
    * Resolves and waits for the outcome; see {@link #resolveAsync(Name, int)}.
    *
+   * @param name the name to resolve, absolute
+   * @param type a dnsjava {@link Type} constant, as {@link #resolveAsync(Name, int)} takes it
+   * @return the outcome
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException as {@link #resolveAsync(Name, int)}
    */
@@ -61,6 +72,9 @@ public interface Resolver extends AutoCloseable {
   /**
    * Resolves and waits for the outcome; see {@link #resolveAsync(String, int)}.
    *
+   * @param name the name to resolve, in presentation format
+   * @param type a dnsjava {@link Type} constant, as {@link #resolveAsync(Name, int)} takes it
+   * @return the outcome
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException as {@link #resolveAsync(String, int)}
    */
@@ -72,6 +86,8 @@ public interface Resolver extends AutoCloseable {
    * Resolves {@code name} for A and AAAA at once and flattens the outcome: the addresses the
    * alias chain leads to, re-owned at {@code name} with the minimum TTL (see {@link Flattening}).
    *
+   * @param name the alias, absolute
+   * @return a future that completes normally with the flattened answer, unless cancelled
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if the name is not absolute
    */
@@ -88,6 +104,8 @@ public interface Resolver extends AutoCloseable {
   /**
    * Flattens and waits; see {@link #flattenAsync(Name)}.
    *
+   * @param name the alias, absolute
+   * @return the flattened answer
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if the name is not absolute
    */
@@ -101,6 +119,8 @@ public interface Resolver extends AutoCloseable {
    * cache keeps these counters; a cache given to the builder keeps them only when it was built
    * with {@code recordStats()} (the prefetches are counted either way). With a cache shared by
    * several resolvers, all but the prefetches are the whole cache's.
+   *
+   * @return a snapshot of the counters
    */
   CacheStats cacheStats();
 

@@ -55,7 +55,12 @@ public final class ResolverBuilder {
 
   ResolverBuilder() {}
 
-  /** Where resolution starts; the default is {@link RootHints#iana()}. */
+  /**
+   * Where resolution starts; the default is {@link RootHints#iana()}.
+   *
+   * @param hints the root servers to start from
+   * @return this builder
+   */
   public ResolverBuilder rootHints(RootHints hints) {
     requireUnset("rootHints", rootHints);
     rootHints = Objects.requireNonNull(hints, "hints");
@@ -66,6 +71,9 @@ public final class ResolverBuilder {
    * The cache to read and fill; the default is a new {@code RRsetCache} using this builder's
    * ticker. Several resolvers may share one cache. A cache built with {@code serveStale} makes
    * the resolver serve stale data, as {@link #serveStale(Duration)} does for the default cache.
+   *
+   * @param rrsetCache the cache
+   * @return this builder
    */
   public ResolverBuilder cache(RRsetCache rrsetCache) {
     requireUnset("cache", cache);
@@ -83,6 +91,9 @@ public final class ResolverBuilder {
    * passed) returns that data for the final name with TTL 30 s and a {@link
    * Diagnostic.Oddity#STALE_ANSWER} diagnostic. Fresh data is always preferred.
    * {@code RRsetCacheBuilder.DEFAULT_STALE_WINDOW} (one day) is the usual window.
+   *
+   * @param window how long past their TTL the default cache keeps data, positive
+   * @return this builder
    */
   public ResolverBuilder serveStale(Duration window) {
     requireUnset("serveStale", staleWindow);
@@ -99,6 +110,9 @@ public final class ResolverBuilder {
    * Prefetch (off by default): a cache hit in the last 10% of its data's TTL starts one
    * background refresh of that name and type, so names in steady use never expire from the cache
    * (Unbound's {@code prefetch}). The refreshes show in {@link Resolver#cacheStats()}.
+   *
+   * @param enabled whether to prefetch
+   * @return this builder
    */
   public ResolverBuilder prefetch(boolean enabled) {
     requireUnset("prefetch", prefetch);
@@ -106,14 +120,24 @@ public final class ResolverBuilder {
     return this;
   }
 
-  /** The limits on each resolution's work; the default is {@link Budgets#DEFAULTS}. */
+  /**
+   * The limits on each resolution's work; the default is {@link Budgets#DEFAULTS}.
+   *
+   * @param limits the limits
+   * @return this builder
+   */
   public ResolverBuilder budgets(Budgets limits) {
     requireUnset("budgets", budgets);
     budgets = Objects.requireNonNull(limits, "limits");
     return this;
   }
 
-  /** The port upstream servers listen on (default 53), so labs can run unprivileged. */
+  /**
+   * The port upstream servers listen on (default 53), so labs can run unprivileged.
+   *
+   * @param port the port, 1..65535
+   * @return this builder
+   */
   public ResolverBuilder upstreamPort(int port) {
     requireUnset("upstreamPort", upstreamPort);
     if (port < 1 || port > 65535) {
@@ -123,7 +147,12 @@ public final class ResolverBuilder {
     return this;
   }
 
-  /** The EDNS0 UDP payload size advertised (default 1232); 0 sends queries without EDNS. */
+  /**
+   * The EDNS0 UDP payload size advertised (default 1232); 0 sends queries without EDNS.
+   *
+   * @param size 0, or 512..65535 octets
+   * @return this builder
+   */
   public ResolverBuilder ednsPayloadSize(int size) {
     requireUnset("ednsPayloadSize", ednsPayloadSize);
     if (size != 0 && (size < 512 || size > 65535)) {
@@ -136,6 +165,10 @@ public final class ResolverBuilder {
   /**
    * Only servers whose address passes {@code filter} are ever sent a query; the others count as
    * failed servers and are reported. {@code description} names the rule in those reports.
+   *
+   * @param filter which server addresses may be sent queries
+   * @param description the rule in words
+   * @return this builder
    */
   public ResolverBuilder upstreamFilter(Predicate<InetAddress> filter, String description) {
     requireUnset("upstreamFilter", upstreamFilterDescription);
@@ -144,7 +177,11 @@ public final class ResolverBuilder {
     return this;
   }
 
-  /** Sends queries to loopback addresses only: the guard for tests, demos and benchmarks. */
+  /**
+   * Sends queries to loopback addresses only: the guard for tests, demos and benchmarks.
+   *
+   * @return this builder
+   */
   public ResolverBuilder loopbackOnly() {
     return upstreamFilter(InetAddress::isLoopbackAddress, "loopback only");
   }
@@ -152,6 +189,9 @@ public final class ResolverBuilder {
   /**
    * Whether servers are asked over IPv6 (default true). Off, IPv6 addresses of servers are skipped
    * like addresses the upstream filter refuses, for hosts without IPv6 connectivity.
+   *
+   * @param enabled whether servers are asked over IPv6
+   * @return this builder
    */
   public ResolverBuilder ipv6(boolean enabled) {
     requireUnset("ipv6", ipv6);
@@ -159,7 +199,12 @@ public final class ResolverBuilder {
     return this;
   }
 
-  /** Whether each resolution records its {@link Resolution#trace() trace} (default false). */
+  /**
+   * Whether each resolution records its {@link Resolution#trace() trace} (default false).
+   *
+   * @param enabled whether to record traces
+   * @return this builder
+   */
   public ResolverBuilder recordTrace(boolean enabled) {
     requireUnset("recordTrace", recordTrace);
     recordTrace = enabled;
@@ -170,6 +215,9 @@ public final class ResolverBuilder {
    * QNAME minimisation (RFC 9156), on by default in relaxed mode: servers above the zone of a name
    * see only the labels they need; a server that answers a minimised question with NXDOMAIN is
    * asked the full name instead of being trusted.
+   *
+   * @param enabled whether to minimise query names
+   * @return this builder
    */
   public ResolverBuilder qnameMinimisation(boolean enabled) {
     requireUnset("qnameMinimisation", qnameMinimisation);
@@ -180,6 +228,9 @@ public final class ResolverBuilder {
   /**
    * Chains with more hops than this are reported as {@link Diagnostic.Oddity#LONG_CHAIN} (default
    * 8); they are still followed up to {@link Budgets#maxHops()}.
+   *
+   * @param hops the most hops a chain may have without a diagnostic, positive
+   * @return this builder
    */
   public ResolverBuilder longChainThreshold(int hops) {
     requireUnset("longChainThreshold", longChainThreshold);
@@ -193,6 +244,9 @@ public final class ResolverBuilder {
   /**
    * Which special-use names are answered locally, never sent upstream; the default is all of
    * {@link SpecialUseName}. An empty set resolves them all like any other name.
+   *
+   * @param names the special-use names answered locally
+   * @return this builder
    */
   public ResolverBuilder specialUseNames(Set<SpecialUseName> names) {
     requireUnset("specialUseNames", specialUseNames);
@@ -203,6 +257,9 @@ public final class ResolverBuilder {
   /**
    * The time source for deadlines, round-trip times and, for the default cache, TTLs; tests pass
    * a fake one to move time. Default: the system ticker.
+   *
+   * @param timeSource the time source
+   * @return this builder
    */
   public ResolverBuilder ticker(Ticker timeSource) {
     requireUnset("ticker", ticker);
@@ -213,6 +270,9 @@ public final class ResolverBuilder {
   /**
    * How queries reach servers. The default is a Netty UDP/TCP transport the resolver owns and
    * closes; a transport given here stays open after the resolver closes.
+   *
+   * @param queryTransport the transport; the caller closes it
+   * @return this builder
    */
   public ResolverBuilder transport(Transport queryTransport) {
     requireUnset("transport", transport);
@@ -224,7 +284,12 @@ public final class ResolverBuilder {
     return this;
   }
 
-  /** Event loop threads of the default transport (default 2). */
+  /**
+   * Event loop threads of the default transport (default 2).
+   *
+   * @param threads the number of event loop threads, positive
+   * @return this builder
+   */
   public ResolverBuilder transportThreads(int threads) {
     requireUnset("transportThreads", transportThreads);
     if (transport != null) {
@@ -263,6 +328,9 @@ public final class ResolverBuilder {
    * before {@code resolveAsync} returns. Default: {@link ForkJoinPool#commonPool()}, as
    * Caffeine's; {@code Runnable::run} completes on the transport's thread instead, for callbacks
    * that never block.
+   *
+   * @param executor where futures complete
+   * @return this builder
    */
   public ResolverBuilder callbackExecutor(Executor executor) {
     requireUnset("callbackExecutor", callbackExecutor);
@@ -270,7 +338,11 @@ public final class ResolverBuilder {
     return this;
   }
 
-  /** Builds the resolver; the builder can build more with the same settings. */
+  /**
+   * Builds the resolver; the builder can build more with the same settings.
+   *
+   * @return a new resolver, which the caller closes
+   */
   public Resolver build() {
     Ticker time = ticker != null ? ticker : Ticker.systemTicker();
     return new IterativeResolver(new ResolverConfig(

@@ -46,7 +46,12 @@ public final class RootHints {
     this.servers = Collections.unmodifiableMap(copy);
   }
 
-  /** Hints from root server names and their addresses, in the order given. */
+  /**
+   * Hints from root server names and their addresses, in the order given.
+   *
+   * @param servers each root server's name with its addresses
+   * @return the hints
+   */
   public static RootHints of(Map<Name, List<InetAddress>> servers) {
     return new RootHints(servers);
   }
@@ -55,6 +60,8 @@ public final class RootHints {
    * Hints from master-file text: NS records for the root name and A/AAAA records for the server
    * names, as in a {@code named.root} file.
    *
+   * @param masterFileText the hints in master-file format
+   * @return the hints
    * @throws IllegalArgumentException if the text does not parse or names no server with an address
    */
   public static RootHints parse(String masterFileText) {
@@ -88,17 +95,29 @@ public final class RootHints {
     return new RootHints(servers);
   }
 
-  /** The IANA root servers (named.root of 2024), the default of every resolver. */
+  /**
+   * The IANA root servers (named.root of 2024), the default of every resolver.
+   *
+   * @return the IANA hints
+   */
   public static RootHints iana() {
     return IanaRoot.HINTS;
   }
 
-  /** The root server names with their addresses, in order. */
+  /**
+   * The root server names with their addresses, in order.
+   *
+   * @return the servers, in order
+   */
   public Map<Name, List<InetAddress>> servers() {
     return servers;
   }
 
-  /** Every address of every root server, in order. */
+  /**
+   * Every address of every root server, in order.
+   *
+   * @return the addresses, in order
+   */
   public List<InetAddress> addresses() {
     List<InetAddress> all = new ArrayList<>();
     servers.values().forEach(all::addAll);

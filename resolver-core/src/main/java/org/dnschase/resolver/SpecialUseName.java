@@ -21,12 +21,21 @@ public enum SpecialUseName {
     this.domain = Name.fromConstantString(domain);
   }
 
-  /** The domain whose names this rule covers, itself included. */
+  /**
+   * The domain whose names this rule covers, itself included.
+   *
+   * @return the domain
+   */
   public Name domain() {
     return domain;
   }
 
-  /** Whether {@code name} is this domain or below it. */
+  /**
+   * Whether {@code name} is this domain or below it.
+   *
+   * @param name an absolute name
+   * @return true when the rule applies to {@code name}
+   */
   public boolean covers(Name name) {
     return name.subdomain(domain);
   }

@@ -11,7 +11,13 @@ import org.xbill.DNS.Type;
  */
 public sealed interface TraceEvent {
 
-  /** An answer taken from the cache. */
+  /**
+   * An answer taken from the cache.
+   *
+   * @param name the name looked up
+   * @param type the type looked up (a dnsjava {@link Type} constant)
+   * @param what what the cache answered, in words
+   */
   record CacheHit(Name name, int type, String what) implements TraceEvent {
     @Override
     public String toString() {

@@ -57,6 +57,9 @@ public final class Responses {
   /**
    * The response to {@code query} for {@code resolution}, a SERVFAIL without records.
    *
+   * @param resolution the outcome to answer with
+   * @param query the client's query, whose ID, flags, question and EDNS the response echoes
+   * @return the response
    * @throws IllegalArgumentException if the query has no question, or asks for another name or
    *     type than the resolution answers
    */
@@ -68,6 +71,10 @@ public final class Responses {
    * The response to {@code query} for {@code resolution}, a SERVFAIL's answer section as
    * {@code servfail} says.
    *
+   * @param resolution the outcome to answer with
+   * @param query the client's query, whose ID, flags, question and EDNS the response echoes
+   * @param servfail what a SERVFAIL's answer section carries
+   * @return the response
    * @throws IllegalArgumentException if the query has no question, or asks for another name or
    *     type than the resolution answers
    */
@@ -93,7 +100,12 @@ public final class Responses {
     return response;
   }
 
-  /** The response code for {@code resolution} (a dnsjava {@link Rcode} constant). */
+  /**
+   * The response code for {@code resolution} (a dnsjava {@link Rcode} constant).
+   *
+   * @param resolution the outcome
+   * @return NOERROR, NXDOMAIN, YXDOMAIN or SERVFAIL
+   */
   public static int rcode(Resolution resolution) {
     return switch (resolution) {
       case Resolution.Answer answer -> Rcode.NOERROR;

@@ -18,7 +18,14 @@ import org.xbill.DNS.Message;
  */
 public interface Transport extends AutoCloseable {
 
-  /** Sends {@code query} to {@code server} and completes with its matching reply. */
+  /**
+   * Sends {@code query} to {@code server} and completes with its matching reply.
+   *
+   * @param server the server's address and port
+   * @param query the query to send
+   * @param timeout how long to wait for the reply
+   * @return a future of the reply, completed within {@code timeout}
+   */
   CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout);
 
   /** Frees the transport's sockets and threads; the default does nothing. */
