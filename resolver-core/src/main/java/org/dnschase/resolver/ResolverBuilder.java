@@ -310,6 +310,9 @@ public final class ResolverBuilder {
    * is seen once (that exchange times out), then asked again without it, and remembered so for 15
    * minutes. Results and cache keys keep the names as asked. Default off, as in Unbound; applies
    * to the default transport only.
+   *
+   * @param enabled whether to randomise the case of query names
+   * @return this builder
    */
   public ResolverBuilder caseRandomization(boolean enabled) {
     requireUnset("caseRandomization", caseRandomization);
