@@ -14,6 +14,7 @@ import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.iterate.IterativeResolver;
 import org.dnschase.resolver.spi.Transport;
+import org.xbill.DNS.Type;
 
 /**
  * Builds a {@link Resolver}. Every setter checks its argument on the spot and says what is wrong;
@@ -42,6 +43,7 @@ public final class ResolverBuilder {
   private String upstreamFilterDescription;
   private Boolean recordTrace;
   private Boolean qnameMinimisation;
+  private Integer minimisedQuestionType;
   private Integer longChainThreshold;
   private Set<SpecialUseName> specialUseNames;
   private Ticker ticker;
@@ -226,6 +228,22 @@ public final class ResolverBuilder {
   }
 
   /**
+   * The type of the minimised questions (RFC 9156 §2.1 weighs the two): {@code Type.NS} by
+   * default, as Knot Resolver asks (a parent answers it with the plainest referral), or
+   * {@code Type.A}, as Unbound asks (servers that mishandle NS questions answer it).
+   *
+   * @throws IllegalArgumentException for any other type
+   */
+  public ResolverBuilder qnameMinimisationType(int type) {
+    requireUnset("qnameMinimisationType", minimisedQuestionType);
+    if (type != Type.NS && type != Type.A) {
+      throw new IllegalArgumentException("minimised questions ask for NS or A, not " + Type.string(type));
+    }
+    minimisedQuestionType = type;
+    return this;
+  }
+
+  /**
    * Chains with more hops than this are reported as {@link Diagnostic.Oddity#LONG_CHAIN} (default
    * 8); they are still followed up to {@link Budgets#maxHops()}.
    *
@@ -358,6 +376,7 @@ public final class ResolverBuilder {
         upstreamFilterDescription(),
         recordTrace != null && recordTrace,
         qnameMinimisation == null || qnameMinimisation,
+        minimisedQuestionType != null ? minimisedQuestionType : Type.NS,
         longChainThreshold != null ? longChainThreshold : DEFAULT_LONG_CHAIN_THRESHOLD,
         specialUseNames != null ? specialUseNames : EnumSet.allOf(SpecialUseName.class),
         time,

@@ -1,6 +1,7 @@
 package org.dnschase.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.dnschase.resolver.testkit.RecordedQuery;
@@ -36,6 +37,26 @@ class QnameMinimisationTest extends ChainLabTest {
         .isNotEmpty().allSatisfy(q -> assertThat(q.qtype()).isEqualTo(Type.NS));
     assertThat(lab.queries()).filteredOn(q -> q.qname().equals(FULL))
         .allSatisfy(q -> assertThat(q.qtype()).isEqualTo(Type.A));
+  }
+
+  @Test
+  @DisplayName("RFC 9156 §2.1: minimised questions can ask for A instead, as Unbound does; the real type still goes only with the full name")
+  void minimisedQuestions_canUseAType() {
+    try (Resolver unboundLike = ChainLab.resolverFor(lab).qnameMinimisationType(Type.A).build()) {
+      assertThat(unboundLike.resolve(FULL, Type.AAAA)).isNotInstanceOf(Resolution.Failure.class);
+    }
+
+    assertThat(lab.queries()).filteredOn(q -> !q.qname().equals(FULL) && !q.qname().equals(Name.root))
+        .isNotEmpty().allSatisfy(q -> assertThat(q.qtype()).isEqualTo(Type.A));
+    assertThat(lab.queries()).filteredOn(q -> q.qname().equals(FULL))
+        .isNotEmpty().allSatisfy(q -> assertThat(q.qtype()).isEqualTo(Type.AAAA));
+  }
+
+  @Test
+  @DisplayName("Only NS and A make sense as the type of minimised questions")
+  void minimisedQuestionType_isNsOrA() {
+    assertThatThrownBy(() -> Resolver.builder().qnameMinimisationType(Type.MX))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MX");
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.dnschase.resolver.spi.Transport;
  * completes the futures of resolutions that needed the network. {@code ipv6} says whether
  * servers are asked over IPv6 (the filter excludes IPv6 addresses otherwise). {@code
  * caseRandomization} turns on 0x20 in the default transport.
+ * {@code minimisedQuestionType} is what minimised questions ask for (NS or A).
  */
 public record ResolverConfig(
     RootHints rootHints,
@@ -29,6 +30,7 @@ public record ResolverConfig(
     String upstreamFilterDescription,
     boolean recordTrace,
     boolean qnameMinimisation,
+    int minimisedQuestionType,
     int longChainThreshold,
     Set<SpecialUseName> specialUseNames,
     Ticker ticker,

@@ -2,7 +2,6 @@ package org.dnschase.resolver.internal.iterate;
 
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Type;
 
 /**
  * QNAME minimisation (RFC 9156), relaxed: a server is asked only for one label more than the zone
@@ -12,12 +11,6 @@ import org.xbill.DNS.Type;
  * falls back to the full name rather than trusting it.
  */
 final class Minimisation {
-
-  /**
-   * The type of intermediate questions: NS, as RFC 7816 proposed and Knot Resolver asks (Unbound
-   * asks A); a parent answers it with the plainest referral, and the conformance corpus expects it.
-   */
-  static final int INTERMEDIATE_TYPE = Type.NS;
 
   private Minimisation() {}
 
@@ -32,8 +25,9 @@ final class Minimisation {
     return labelsBelow <= 1 ? q.name : new Name(q.name, labelsBelow - 1);
   }
 
-  static int typeFor(Query q, Name asked) {
-    return asked.equals(q.name) ? q.qtype : INTERMEDIATE_TYPE;
+  /** The full name goes with its own type; a minimised one with {@code minimisedType} (NS or A). */
+  static int typeFor(Query q, Name asked, int minimisedType) {
+    return asked.equals(q.name) ? q.qtype : minimisedType;
   }
 
   /**

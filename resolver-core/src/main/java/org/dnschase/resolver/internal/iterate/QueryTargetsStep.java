@@ -65,7 +65,7 @@ final class QueryTargetsStep {
     InetSocketAddress server = context.upstream(address);
     int ednsPayloadSize = context.selector.speaksEdns(address) ? context.config.ednsPayloadSize() : 0;
     Name asked = Minimisation.nextName(q, q.delegation.zone(), context.config.qnameMinimisation());
-    int askedType = Minimisation.typeFor(q, asked);
+    int askedType = Minimisation.typeFor(q, asked, context.config.minimisedQuestionType());
     Message query = Queries.iterative(asked, askedType, ednsPayloadSize);
     q.sentWithEdns = ednsPayloadSize > 0;
     Duration timeout = Duration.ofNanos(context.selector.timeoutNanos(address,
