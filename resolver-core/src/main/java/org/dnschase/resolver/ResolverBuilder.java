@@ -215,8 +215,8 @@ public final class ResolverBuilder {
 
   /**
    * QNAME minimisation (RFC 9156), on by default in relaxed mode: servers above the zone of a name
-   * see only the labels they need; a server that answers a minimised question with NXDOMAIN is
-   * asked the full name instead of being trusted.
+   * see only the labels they need; a server that answers a minimised question with NXDOMAIN or
+   * REFUSED is asked the full name instead of being trusted or given up on.
    *
    * @param enabled whether to minimise query names
    * @return this builder
@@ -232,6 +232,8 @@ public final class ResolverBuilder {
    * default, as Knot Resolver asks (a parent answers it with the plainest referral), or
    * {@code Type.A}, as Unbound asks (servers that mishandle NS questions answer it).
    *
+   * @param type {@code Type.NS} or {@code Type.A}
+   * @return this builder
    * @throws IllegalArgumentException for any other type
    */
   public ResolverBuilder qnameMinimisationType(int type) {

@@ -35,8 +35,6 @@ final class KnownGaps {
       "cache-max-negative-ttl is not applied to the negative answer of the resolution that fetched it";
   private static final String PRIVATE_ADDRESS =
       "a private-address filter (Unbound private-address/private-domain: answers pointing into private space are dropped)";
-  private static final String QMIN_REFUSED =
-      "QNAME minimisation gives up when an empty non-terminal answers REFUSED";
   private static final String QMIN_TIMEOUT =
       "minimising an AAAA question, Unbound asks A for the full name first and falls back to AAAA when those queries time out; we ask AAAA at once, so the scenario's drop-and-time-out script never runs";
   private static final String RA_NOAA_LAME =
@@ -114,7 +112,6 @@ final class KnownGaps {
       Map.entry("iter_priv_svcb.rpl", PRIVATE_ADDRESS),
       Map.entry("iter_privaddr.rpl", PRIVATE_ADDRESS),
       Map.entry("iter_ranoaa_lame.rpl", RA_NOAA_LAME),
-      Map.entry("iter_resolve_minimised_refused.rpl", QMIN_REFUSED),
       Map.entry("iter_resolve_minimised_timeout.rpl", QMIN_TIMEOUT),
       Map.entry("iter_scrub_cname_an.rpl", SCRUB_CNAME),
       Map.entry("iter_scrub_dname_insec.rpl", SCRUB_CNAME),

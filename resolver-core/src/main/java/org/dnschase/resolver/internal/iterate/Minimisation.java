@@ -7,8 +7,8 @@ import org.xbill.DNS.Rcode;
  * QNAME minimisation (RFC 9156), relaxed: a server is asked only for one label more than the zone
  * it serves, until the zone cut above the name is found; the full name and type go only to the
  * servers that may hold it. Where a server answers
- * a minimised question with NXDOMAIN (which broken servers do for empty non-terminals), the query
- * falls back to the full name rather than trusting it.
+ * a minimised question with NXDOMAIN or REFUSED (which broken servers do for empty
+ * non-terminals), the query falls back to the full name rather than trusting it.
  */
 final class Minimisation {
 
@@ -45,9 +45,10 @@ final class Minimisation {
         yield new Step.Next(QueryState.QUERY_TARGETS);
       }
       case NXDOMAIN -> fallBack(q);
-      // A NOERROR that is neither data, referral nor proof of absence: some servers answer
-      // minimised questions oddly, so the full name is asked instead of calling the server lame.
-      case LAME, THROWAWAY -> reply.rcode() == Rcode.NOERROR ? fallBack(q) : null;
+      // A NOERROR that is neither data, referral nor proof of absence, or a REFUSED: some servers
+      // answer minimised questions for empty non-terminals so, and answer the full name well
+      // (Unbound's relaxed mode), so it is asked instead of calling the server lame.
+      case LAME, THROWAWAY -> reply.rcode() == Rcode.NOERROR || reply.rcode() == Rcode.REFUSED ? fallBack(q) : null;
       case REFERRAL -> null;
     };
   }
