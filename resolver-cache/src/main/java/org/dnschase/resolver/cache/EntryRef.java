@@ -6,6 +6,9 @@ package org.dnschase.resolver.cache;
  * no hashing: the entry is marked when it is replaced, invalidated or evicted, and its deadline
  * says when it expires.
  *
+ * <p>Once the entry is no longer stored, it no longer holds its data: a reference kept after that
+ * keeps a shell of a few dozen bytes alive, never the records.
+ *
  * <p>Times are nanoseconds on the cache's own ticker, as {@link RRsetCache#nowNanos()} reads it.
  */
 public interface EntryRef {
@@ -35,6 +38,16 @@ public interface EntryRef {
    * @return whether the entry is still stored
    */
   boolean stored();
+
+  /**
+   * The estimated heap bytes of the entry's data (its records and signatures, or its SOA) as the
+   * byte budget counts them; 0 once the entry is no longer stored, since the cache then drops its
+   * data. A layer that keeps what {@link #answerAt} handed out keeps about this much alive, cached
+   * or not, and should count it against its own bound.
+   *
+   * @return the estimated bytes of the data held, or 0
+   */
+  long dataBytes();
 
   /**
    * The TTL in seconds the entry was stored with, after the cache's caps.

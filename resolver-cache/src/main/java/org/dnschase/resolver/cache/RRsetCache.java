@@ -152,8 +152,28 @@ public interface RRsetCache {
    */
   void invalidate(Name name, int type, int dclass);
 
-  /** Drops every entry. */
+  /**
+   * Drops every entry, then runs each {@linkplain #addInvalidationListener invalidation listener}
+   * on the calling thread, so that what was built on the entries goes with them.
+   */
   void invalidateAll();
+
+  /**
+   * Runs {@code listener} at the end of every {@link #invalidateAll()} until it is removed: a
+   * store layered on this cache (a resolver's resolution cache and what it keeps beside it)
+   * empties itself there, so nothing learnt from the dropped entries outlives them. Adding the
+   * same listener twice keeps one.
+   */
+  void addInvalidationListener(Runnable listener);
+
+  /** Stops running {@code listener} on {@link #invalidateAll()}; nothing happens if it was not added. */
+  void removeInvalidationListener(Runnable listener);
+
+  /**
+   * The byte budget the cache was built with ({@link RRsetCacheBuilder#maximumBytes}): layers built
+   * on this cache size their own bounds as shares of it.
+   */
+  long maximumBytes();
 
   /**
    * Performs pending maintenance now: drops expired entries and evicts down to the byte budget.

@@ -29,9 +29,14 @@ import org.xbill.DNS.Section;
  * for each. When the remaining TTL has moved on, the data is rebuilt with it and replaces what
  * was held: at most one rebuild a second for a hot entry, and never two copies kept.
  *
+ * <p>The records of a larger set share one owner name object, the first record's: records parsed
+ * from a reply each carry a name of their own, which for a set of many records under a long name
+ * would cost more than the data.
+ *
  * <p>As an {@link EntryRef} it can be held by a layer above the cache: the cache calls {@link
  * #remove()} wherever it replaces, invalidates or evicts the entry, so that layer learns of it
- * from one volatile read.
+ * from one volatile read. A removed entry drops its data at once: what a layer above still holds
+ * is a shell of a few dozen bytes, so the byte budget bounds the data whoever keeps references.
  */
 abstract sealed class CacheEntry implements EntryRef
     permits CacheEntry.Positive, CacheEntry.NxDomain, CacheEntry.NoData {
@@ -118,9 +123,10 @@ abstract sealed class CacheEntry implements EntryRef
     return !removed;
   }
 
-  /** Marks the entry as no longer stored: replaced, invalidated or evicted. */
+  /** Marks the entry as no longer stored (replaced, invalidated or evicted) and drops its data. */
   final void remove() {
     removed = true;
+    held = null;
   }
 
   /**
@@ -141,14 +147,28 @@ abstract sealed class CacheEntry implements EntryRef
     return data instanceof Record record ? List.of(record) : allOf((RRset) data);
   }
 
+  /** The answer with {@code ttl}; null when the entry was removed meanwhile, its data gone. */
   abstract CacheLookup answer(long ttl);
 
-  /** The data held, carrying {@code ttl}: a shared record, or an RRset the caller must copy. */
+  @Override
+  public final long dataBytes() {
+    return EntryWeigher.detachedBytes(records());
+  }
+
+  /**
+   * The data held, carrying {@code ttl}: a shared record, or an RRset the caller must copy; null
+   * once removed (or a NODATA without SOA). A rebuilt copy written back just as the entry is
+   * removed is dropped again: {@link #remove()} marks before it clears, so one of the two sees
+   * the other.
+   */
   final Object agedTo(long ttl) {
     Object data = held;
     if (data != null && ttlOf(data) != ttl) {
       data = withTtl(data, ttl);
       held = data;
+      if (removed) {
+        held = null;
+      }
     }
     return data;
   }
@@ -165,12 +185,24 @@ abstract sealed class CacheEntry implements EntryRef
     }
 
     private static Object compact(RRset rrset) {
-      return rrset.size() == 1 && rrset.sigSize() == 0 ? rrset.first() : new RRset(rrset);
+      if (rrset.size() == 1 && rrset.sigSize() == 0) {
+        return rrset.first();
+      }
+      Name owner = rrset.getName();
+      RRset compacted = new RRset();
+      for (Record record : allOf(rrset)) {
+        // withName is a shallow clone: the RDATA stays shared
+        compacted.addRR(record.getName() == owner ? record : record.withName(owner));
+      }
+      return compacted;
     }
 
     @Override
     CacheLookup answer(long ttl) {
       Object data = agedTo(ttl);
+      if (data == null) {
+        return null;
+      }
       RRset copy = data instanceof Record record ? new RRset(record) : new RRset((RRset) data);
       return new CacheLookup.Hit(copy, rank(), storedTtl());
     }
@@ -187,7 +219,8 @@ abstract sealed class CacheEntry implements EntryRef
 
     @Override
     CacheLookup answer(long ttl) {
-      return new CacheLookup.NegativeHit(Kind.NXDOMAIN, name, (SOARecord) agedTo(ttl), ttl, rank());
+      SOARecord soa = (SOARecord) agedTo(ttl);
+      return soa == null ? null : new CacheLookup.NegativeHit(Kind.NXDOMAIN, name, soa, ttl, rank());
     }
   }
 
@@ -202,7 +235,9 @@ abstract sealed class CacheEntry implements EntryRef
 
     @Override
     CacheLookup answer(long ttl) {
-      return new CacheLookup.NegativeHit(Kind.NODATA, name, (SOARecord) agedTo(ttl), ttl, rank());
+      SOARecord soa = (SOARecord) agedTo(ttl);
+      // a NODATA may have no SOA; the mark tells that from data dropped on removal
+      return soa == null && !stored() ? null : new CacheLookup.NegativeHit(Kind.NODATA, name, soa, ttl, rank());
     }
   }
 

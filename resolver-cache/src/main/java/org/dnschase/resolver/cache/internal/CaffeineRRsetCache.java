@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.EntryRef;
@@ -36,6 +38,8 @@ public final class CaffeineRRsetCache implements RRsetCache {
   private final TtlPolicy ttls;
   private final StatsCounters counters;
   private final long staleWindowNanos;
+  private final long maximumBytes;
+  private final Set<Runnable> invalidationListeners = new CopyOnWriteArraySet<>();
 
   /** A cache configured by already-checked {@code settings}. */
   public CaffeineRRsetCache(CacheSettings settings) {
@@ -45,6 +49,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
             Duration.ofSeconds(settings.maxTtlSeconds()), Duration.ofSeconds(settings.maxNegativeTtlSeconds())));
     this.counters = new StatsCounters(settings.recordStats());
     this.staleWindowNanos = settings.staleWindowSeconds() * CacheEntry.NANOS_PER_SECOND;
+    this.maximumBytes = settings.maximumBytes();
     this.cache =
         Caffeine.newBuilder()
             .ticker(ticker)
@@ -172,6 +177,22 @@ public final class CaffeineRRsetCache implements RRsetCache {
   @Override
   public void invalidateAll() {
     cache.asMap().keySet().forEach(this::remove);
+    invalidationListeners.forEach(Runnable::run);
+  }
+
+  @Override
+  public void addInvalidationListener(Runnable listener) {
+    invalidationListeners.add(requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public void removeInvalidationListener(Runnable listener) {
+    invalidationListeners.remove(listener);
+  }
+
+  @Override
+  public long maximumBytes() {
+    return maximumBytes;
   }
 
   private void remove(CacheKey key) {
