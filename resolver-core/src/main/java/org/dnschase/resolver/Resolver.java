@@ -125,6 +125,19 @@ public interface Resolver extends AutoCloseable {
   CacheStats cacheStats();
 
   /**
+   * Forgets everything learnt, so that the next question starts as cold as on a fresh resolver:
+   * empties the cache (for every resolver sharing it) and what a resolver keeps beside it, namely
+   * finished resolutions, parent-side glue, server round-trip times and EDNS and lameness marks,
+   * and remembered dependency cycles. The cache's own {@code invalidateAll()} does the same for
+   * each resolver built on it. Resolutions under way go on and keep what they learn from then on.
+   *
+   * <p>Everything listed is bounded by the cache's byte budget ({@code maximumBytes}): the cache
+   * holds up to the budget, finished resolutions a quarter of it and the other stores together
+   * about a sixth more, so a resolver keeps at most about 1.5 times its budget between resolutions.
+   */
+  void invalidateAll();
+
+  /**
    * Stops the resolver: resolutions still running end as {@link FailureReason#CLOSED}, sockets are
    * closed and the resolver's own threads have ended when this returns.
    */

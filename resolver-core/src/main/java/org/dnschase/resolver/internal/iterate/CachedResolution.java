@@ -23,8 +23,28 @@ import org.xbill.DNS.SOARecord;
  * one is kept until the first instant at which one of its remaining TTLs (whole seconds) would
  * read lower: at most one rebuild a second, and a hit in between reads the clock once and each
  * entry's stored mark.
+ *
+ * <p>{@link #estimatedBytes()} is what the entry keeps alive, counted as if the RRset cache had
+ * dropped every entry it references: the copies in its last rebuild then hold the records on
+ * their own, while the references themselves keep only shells ({@link EntryRef}).
  */
 final class CachedResolution {
+
+  /**
+   * What an entry costs besides its names and data, from the layout of its objects (64-bit JVM,
+   * compressed pointers): this object, its reference array, the snapshot with its resolution,
+   * hop list and {@code Duration}, the final RRset copy, the resolution cache's map node and array.
+   */
+  static final int ENTRY_BYTES = 360;
+  /**
+   * What each hop adds besides its names and record: the template's shape, the rebuilt {@code Hop}
+   * and its {@code Duration}, the shell of the referenced entry, two list slots.
+   */
+  static final int HOP_BYTES = 160;
+  /** A {@code Name} object and its array's header; plus its wire length. */
+  static final int NAME_BYTES = 48;
+  /** A diagnostic with its message. */
+  static final int DIAGNOSTIC_BYTES = 200;
 
   /** Which public kind of resolution to rebuild. */
   enum Kind { ANSWER, NODATA, NXDOMAIN }
@@ -38,6 +58,9 @@ final class CachedResolution {
   private record Snapshot(long staleAtNanos, boolean prefetchDue, List<Hop> hops, Object data, Duration ttl,
       Resolution untraced) {}
 
+  /** What a hop keeps of the chain first resolved: its names and kind; TTL and record are re-read. */
+  private record Shape(Name owner, Hop.Kind kind, Name target, Name zone) {}
+
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final Kind kind;
@@ -45,26 +68,65 @@ final class CachedResolution {
   private final int qtype;
   /** Whether {@code qname} is in lower case, so another spelling can be told apart by one scan. */
   private final boolean lowerCase;
-  /** The hops as first resolved: owners, targets and zones are kept, TTLs and records re-read. */
-  private final List<Hop> template;
+  /** The hops as first resolved. */
+  private final Shape[] template;
   /** One per hop, then the final entry. */
   private final EntryRef[] refs;
   private final List<Diagnostic> diagnostics;
+  private final long estimatedBytes;
   private volatile Snapshot snapshot;
+  /** Set by a hit, cleared by the resolution cache's sweep: the second chance of a CLOCK. */
+  private boolean used;
 
-  CachedResolution(Kind kind, Name qname, int qtype, List<Hop> template, EntryRef[] refs,
+  CachedResolution(Kind kind, Name qname, int qtype, List<Hop> chain, EntryRef[] refs,
       List<Diagnostic> diagnostics) {
     this.kind = kind;
     this.qname = qname;
     this.qtype = qtype;
     this.lowerCase = qname.canonicalize() == qname;
-    this.template = List.copyOf(template);
+    this.template = chain.stream().map(hop -> new Shape(hop.owner(), hop.kind(), hop.target(), hop.zone()))
+        .toArray(Shape[]::new);
     this.refs = refs;
     this.diagnostics = List.copyOf(diagnostics);
+    this.estimatedBytes = weigh();
+  }
+
+  private long weigh() {
+    long bytes = ENTRY_BYTES + nameBytes(qname) + (long) DIAGNOSTIC_BYTES * diagnostics.size();
+    for (Shape hop : template) {
+      bytes += HOP_BYTES + nameBytes(hop.owner()) + nameBytes(hop.target()) + nameBytes(hop.zone());
+    }
+    for (EntryRef ref : refs) {
+      bytes += ref.dataBytes();
+    }
+    return bytes;
+  }
+
+  private static long nameBytes(Name name) {
+    return NAME_BYTES + name.length();
   }
 
   int qtype() {
     return qtype;
+  }
+
+  /** The heap this entry keeps alive, estimated once when it is made; see the class comment. */
+  long estimatedBytes() {
+    return estimatedBytes;
+  }
+
+  /** Records a hit, for the sweep; a plain write, and only the first time between two sweeps. */
+  void markUsed() {
+    if (!used) {
+      used = true;
+    }
+  }
+
+  /** Whether a hit came since the last call: clears the mark, so the entry must earn it again. */
+  boolean takeUsed() {
+    boolean was = used;
+    used = false;
+    return was;
   }
 
   /**
@@ -122,16 +184,16 @@ final class CachedResolution {
       staleAt = Math.min(staleAt, ref.expiresAtNanos() - (left - 1) * NANOS_PER_SECOND);
       prefetchDue |= left * 10 <= ref.storedTtl();
     }
-    List<Hop> hops = new ArrayList<>(template.size());
-    for (int i = 0; i < template.size(); i++) {
+    List<Hop> hops = new ArrayList<>(template.length);
+    for (int i = 0; i < template.length; i++) {
       if (!(refs[i].answerAt(nowNanos) instanceof CacheLookup.Hit hit)) {
         return null;
       }
-      Hop first = template.get(i);
+      Shape first = template[i];
       hops.add(new Hop(first.owner(), first.kind(), first.target(), Duration.ofSeconds(hit.rrset().getTTL()),
           first.zone(), Hop.Source.CACHE, hit.rrset().first()));
     }
-    int last = template.size();
+    int last = template.length;
     Object data;
     long finalTtl;
     switch (refs[last].answerAt(nowNanos)) {

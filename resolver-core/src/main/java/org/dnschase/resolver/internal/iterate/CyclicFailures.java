@@ -1,10 +1,10 @@
 package org.dnschase.resolver.internal.iterate;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.Name;
 
 /**
@@ -20,48 +20,39 @@ final class CyclicFailures {
    */
   static final Duration FAILURE_TTL = Duration.ofSeconds(5);
 
-  /** Cycles are configuration errors, rare; 4096 live ones is far beyond any real count. */
-  static final int MAX_ENTRIES = 4096;
+  /**
+   * The store may hold 1/64 of the RRset cache's byte budget: cycles are configuration errors, and
+   * live only 5 s; the default budget keeps some 1,500 of them with their descriptions.
+   */
+  static final int BUDGET_SHARE = 64;
 
   private record Key(Name name, int type) {}
 
-  private record Entry(String cycle, long expiresAtNanos) {}
+  private final Cache<Key, String> failures;
 
-  private final ConcurrentHashMap<Key, Entry> failures = new ConcurrentHashMap<>();
-  private final Ticker ticker;
-
-  CyclicFailures(Ticker ticker) {
-    this.ticker = ticker;
+  CyclicFailures(Ticker ticker, long maximumBytes) {
+    this.failures = StoreWeights.<Key, String>bounded(maximumBytes, (key, cycle) -> StoreWeights.weight(
+            StoreWeights.NODE_BYTES + StoreWeights.VALUE_BYTES + StoreWeights.nameBytes(key.name())
+                + StoreWeights.VALUE_BYTES + 2L * cycle.length()))
+        .ticker(ticker)
+        .expireAfterWrite(FAILURE_TTL)
+        .build();
   }
 
   /** Remembers that looking up each of {@code names} (type {@code type}) runs into {@code cycle}. */
   void remember(List<Name> names, int type, String cycle) {
-    long now = ticker.read();
-    long expiry = now + FAILURE_TTL.toNanos();
-    if (failures.size() >= MAX_ENTRIES) {
-      // Entries are otherwise dropped only when read after expiry: sweep, so names that are never
-      // asked again cannot pile up, and past the cap store nothing rather than grow without end.
-      failures.values().removeIf(entry -> now - entry.expiresAtNanos() >= 0);
-      if (failures.size() >= MAX_ENTRIES) {
-        return;
-      }
-    }
     for (Name name : names) {
-      failures.put(new Key(name, type), new Entry(cycle, expiry));
+      failures.put(new Key(name, type), cycle);
     }
   }
 
   /** The cycle a look-up of (name, type) ran into, while that failure is still live. */
   Optional<String> cycleFor(Name name, int type) {
-    Key key = new Key(name, type);
-    Entry entry = failures.get(key);
-    if (entry == null) {
-      return Optional.empty();
-    }
-    if (ticker.read() - entry.expiresAtNanos() >= 0) {
-      failures.remove(key, entry);
-      return Optional.empty();
-    }
-    return Optional.of(entry.cycle());
+    return Optional.ofNullable(failures.getIfPresent(new Key(name, type)));
+  }
+
+  /** Forgets every failure. */
+  void invalidateAll() {
+    failures.invalidateAll();
   }
 }

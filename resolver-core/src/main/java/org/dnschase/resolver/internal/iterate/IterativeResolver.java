@@ -25,6 +25,8 @@ public final class IterativeResolver implements Resolver {
   private final ResolutionCache resolutions;
   /** Resolutions in flight by question: concurrent identical questions share one (coalescing). */
   private final Map<Question, CompletableFuture<Resolution>> inFlight = new ConcurrentHashMap<>();
+  /** Run by the cache's invalidateAll, whoever calls it: what was learnt beside the cache goes too. */
+  private final Runnable forgetAll;
   private volatile boolean closed;
 
   public IterativeResolver(ResolverConfig config) {
@@ -34,6 +36,11 @@ public final class IterativeResolver implements Resolver {
     this.iteration = new Iteration(context);
     this.specialUse = new SpecialUseAnswers(config.specialUseNames(), config.cache().ttlCaps());
     this.resolutions = new ResolutionCache(config.cache(), config.prefetch(), config.longChainThreshold());
+    this.forgetAll = () -> {
+      resolutions.invalidateAll();
+      context.invalidateStores();
+    };
+    config.cache().addInvalidationListener(forgetAll);
   }
 
   @Override
@@ -131,8 +138,14 @@ public final class IterativeResolver implements Resolver {
   }
 
   @Override
+  public void invalidateAll() {
+    context.cache.invalidateAll();
+  }
+
+  @Override
   public void close() {
     closed = true;
+    context.cache.removeInvalidationListener(forgetAll);
     inFlight.forEach((question, flight) -> flight.complete(closedFailure(question.name(), question.type())));
     context.deadlines.close();
     if (ownsTransport) {

@@ -1,7 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
@@ -17,16 +16,21 @@ import org.xbill.DNS.Name;
  */
 final class ParentSideGlue {
 
-  /** One entry per name server; far more name servers than a busy resolver talks to in a TTL. */
-  static final int MAX_NAME_SERVERS = 10_000;
+  /**
+   * The store may hold 1/16 of the RRset cache's byte budget: a name server with two addresses
+   * weighs about 450 bytes, so the default budget keeps some 4,500 of them, more name servers than
+   * a busy resolver talks to in a TTL.
+   */
+  static final int BUDGET_SHARE = 16;
 
   private record Glue(List<InetAddress> addresses, long ttlSeconds) {}
 
   private final Cache<Name, Glue> glue;
 
-  ParentSideGlue(Ticker ticker) {
-    this.glue = Caffeine.newBuilder()
-        .maximumSize(MAX_NAME_SERVERS)
+  ParentSideGlue(Ticker ticker, long maximumBytes) {
+    this.glue = StoreWeights.<Name, Glue>bounded(maximumBytes, (name, entry) -> StoreWeights.weight(
+            StoreWeights.NODE_BYTES + StoreWeights.nameBytes(name) + 2 * StoreWeights.VALUE_BYTES
+                + (long) entry.addresses().size() * (StoreWeights.ADDRESS_BYTES + Integer.BYTES)))
         .ticker(ticker)
         .expireAfter(Expiry.writing((Name name, Glue entry) -> Duration.ofSeconds(entry.ttlSeconds())))
         .build();
@@ -43,5 +47,10 @@ final class ParentSideGlue {
   List<InetAddress> addressesOf(Name nameServer) {
     Glue entry = glue.getIfPresent(nameServer);
     return entry == null ? List.of() : entry.addresses();
+  }
+
+  /** Forgets all glue. */
+  void invalidateAll() {
+    glue.invalidateAll();
   }
 }

@@ -20,6 +20,13 @@ import org.xbill.DNS.RRset;
  */
 final class Prefetcher {
 
+  /**
+   * Refreshes running at once, at most: each holds a query's state until its reply, so a burst of
+   * due hits on distinct names must not start them without end. Further due hits are answered
+   * from the cache as usual and start nothing; their names get another chance on a later hit.
+   */
+  static final int MAX_IN_FLIGHT = 64;
+
   private final ResolverContext context;
   private final Iteration iteration;
   private final Set<Question> inFlight = ConcurrentHashMap.newKeySet();
@@ -39,7 +46,7 @@ final class Prefetcher {
       return;
     }
     Question question = new Question(q.name, q.qtype);
-    if (!inFlight.add(question)) {
+    if (inFlight.size() >= MAX_IN_FLIGHT || !inFlight.add(question)) {
       return;
     }
     Delegation cut = stillDue(hit) ? ZoneCuts.closest(context.cache, q.name) : null;

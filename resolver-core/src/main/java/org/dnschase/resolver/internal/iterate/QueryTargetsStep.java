@@ -31,7 +31,7 @@ final class QueryTargetsStep {
   QueryTargetsStep(ResolverContext context, Iteration iteration) {
     this.context = context;
     this.iteration = iteration;
-    this.cyclicFailures = new CyclicFailures(context.ticker);
+    this.cyclicFailures = context.cyclicFailures;
   }
 
   Step handle(Query q) {

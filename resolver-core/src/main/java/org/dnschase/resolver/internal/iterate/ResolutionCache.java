@@ -1,11 +1,15 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
@@ -37,27 +41,41 @@ import org.xbill.DNS.Type;
  * <p>Stored: answers, NODATA and NXDOMAIN whose every entry is still in the RRset cache with the
  * data used. Not stored: failures, stale answers, MX and NS answers (their alias-target
  * diagnostics read other entries), ANY and CNAME questions.
+ *
+ * <p>Bounded by bytes, as a share of the RRset cache's budget ({@link #BUDGET_SHARE}): an entry
+ * weighs what it keeps alive when the RRset cache has dropped the data it references ({@link
+ * CachedResolution#estimatedBytes()}), so the two caches together never hold more than their
+ * budgets, whatever the RRset cache evicts. Emptied by {@link #invalidateAll()}, which the resolver
+ * runs whenever the RRset cache is emptied.
  */
 final class ResolutionCache {
 
   /**
-   * Names kept at most. An entry is a few hundred bytes plus the data of the RRset entries it
-   * references, which it keeps reachable after the RRset cache dropped them, until a hit sees the
-   * mark or the bound drops it; 10,000 names bound that at a few megabytes.
+   * The resolution cache may hold a quarter of the RRset cache's byte budget. An entry of a short
+   * chain of small records weighs about 700 bytes, so the default budget of 32 MiB keeps some
+   * 12,000 of them, about the 10,000 names Unbound's default message cache holds.
    */
-  static final int MAX_NAMES = 10_000;
+  static final int BUDGET_SHARE = 4;
+  /** A sweep makes room down to this share of the bound, so that not every store sweeps. */
+  private static final double SWEEP_TARGET = 0.9;
 
   private final RRsetCache rrsets;
   private final boolean prefetch;
   private final int longChainThreshold;
+  private final long maximumBytes;
   /**
    * By name, then a handful of types (an array, rarely longer than A, AAAA and HTTPS): a hit then
    * allocates no key. dnsjava names compare and hash case-insensitively, the hash cached in the
    * name; {@link CachedResolution} checks the spelling. A plain map, not Caffeine, because a hit
-   * must cost a few field reads: this cache only speeds up the RRset cache, which stays the one
-   * that decides what is kept, so a crude bound is enough here (see {@link #makeRoom()}).
+   * must cost a few field reads (Caffeine would record every read for its policy): this cache
+   * only speeds up the RRset cache, so a cheap bound is enough here (see {@link #makeRoom}).
    */
   private final ConcurrentHashMap<Name, CachedResolution[]> entries = new ConcurrentHashMap<>();
+  /** The estimated bytes of the entries held, changed only inside the map's atomic steps. */
+  private final AtomicLong weight = new AtomicLong();
+  private final ReentrantLock sweeping = new ReentrantLock();
+  /** Where the sweep goes on from: the hand of the CLOCK; touched under {@link #sweeping} only. */
+  private Iterator<Name> hand = Collections.emptyIterator();
   private final LongAdder answerHits = new LongAdder();
   private final LongAdder negativeHits = new LongAdder();
 
@@ -65,6 +83,7 @@ final class ResolutionCache {
     this.rrsets = rrsets;
     this.prefetch = prefetch;
     this.longChainThreshold = longChainThreshold;
+    this.maximumBytes = rrsets.maximumBytes() / BUDGET_SHARE;
   }
 
   /** The cached resolution of (name, type) with remaining TTLs, or null to walk. */
@@ -77,9 +96,20 @@ final class ResolutionCache {
     if (hit == null) {
       entries.computeIfPresent(name, (n, all) -> without(all, entry));
     } else {
+      entry.markUsed();
       (hit instanceof Resolution.Answer ? answerHits : negativeHits).increment();
     }
     return hit;
+  }
+
+  /** Drops every entry. */
+  void invalidateAll() {
+    entries.keySet().forEach(name -> entries.computeIfPresent(name, (n, all) -> without(all, null)));
+  }
+
+  /** The estimated bytes held now. */
+  long estimatedBytes() {
+    return weight.get();
   }
 
   /** The RRset cache's statistics with this cache's hits added, each as the look-up it saved. */
@@ -106,8 +136,11 @@ final class ResolutionCache {
           longChainThreshold);
       CachedResolution entry =
           new CachedResolution(kind, resolution.qname(), qtype, resolution.chain(), refs, length);
-      makeRoom();
-      entries.merge(resolution.qname(), new CachedResolution[] {entry}, (all, one) -> with(all, entry));
+      if (entry.estimatedBytes() > maximumBytes) {
+        return;
+      }
+      makeRoom(entry.estimatedBytes());
+      entries.compute(resolution.qname(), (name, all) -> with(all, entry));
     }
   }
 
@@ -122,33 +155,64 @@ final class ResolutionCache {
     return null;
   }
 
-  /** A copy with {@code entry} in place of the one of its type, if any. */
-  private static CachedResolution[] with(CachedResolution[] all, CachedResolution entry) {
-    CachedResolution[] kept = without(all, find(all, entry.qtype()));
+  /** A copy with {@code entry} in place of the one of its type, if any; called inside the map's step. */
+  private CachedResolution[] with(CachedResolution[] all, CachedResolution entry) {
+    CachedResolution old = find(all, entry.qtype());
+    CachedResolution[] kept = old == null ? all : without(all, old);
     CachedResolution[] grown = kept == null ? new CachedResolution[1] : Arrays.copyOf(kept, kept.length + 1);
     grown[grown.length - 1] = entry;
+    weight.addAndGet(entry.estimatedBytes());
     return grown;
   }
 
-  /** A copy without {@code entry}; null, which removes the name, when nothing is left. */
-  private static CachedResolution[] without(CachedResolution[] all, CachedResolution entry) {
-    CachedResolution[] kept = Arrays.stream(all).filter(e -> e != entry).toArray(CachedResolution[]::new);
-    return kept.length == 0 ? null : kept;
+  /**
+   * A copy without {@code entry} (without every entry when it is null); null, which removes the
+   * name, when nothing is left. Called inside the map's step, so the weight follows exactly.
+   */
+  private CachedResolution[] without(CachedResolution[] all, CachedResolution entry) {
+    List<CachedResolution> kept = new ArrayList<>(all.length);
+    for (CachedResolution one : all) {
+      if (entry == null || one == entry) {
+        weight.addAndGet(-one.estimatedBytes());
+      } else {
+        kept.add(one);
+      }
+    }
+    return kept.isEmpty() ? null : kept.toArray(CachedResolution[]::new);
   }
 
   /**
-   * At the bound, drops a tenth of the names, whichever the map iterates first: no recency is
-   * kept, since keeping it would cost every hit; a dropped chain is rebuilt by one walk over the
-   * RRset cache.
+   * Makes room for {@code bytes} more: past the bound, a CLOCK sweep (second chance) drops the
+   * names none of whose entries was hit since the hand last passed, clearing the marks of the
+   * others, until the entries fit in {@link #SWEEP_TARGET} of the bound. Recency costs a hit one
+   * plain write the first time; a dropped chain is rebuilt by one walk over the RRset cache. One
+   * thread sweeps at a time; the others store meanwhile and may overshoot the bound by their
+   * entries until the sweep catches up.
    */
-  private void makeRoom() {
-    if (entries.size() < MAX_NAMES) {
+  private void makeRoom(long bytes) {
+    if (weight.get() + bytes <= maximumBytes || !sweeping.tryLock()) {
       return;
     }
-    Iterator<Name> names = entries.keySet().iterator();
-    for (int i = 0; i < MAX_NAMES / 10 && names.hasNext(); i++) {
-      names.next();
-      names.remove();
+    try {
+      long target = (long) (maximumBytes * SWEEP_TARGET) - bytes;
+      // two turns of the hand at most: after the first, every mark is cleared
+      for (int seen = 0, limit = 2 * entries.size() + 1; weight.get() > target && seen < limit; seen++) {
+        if (!hand.hasNext()) {
+          hand = entries.keySet().iterator();
+          if (!hand.hasNext()) {
+            return;
+          }
+        }
+        entries.computeIfPresent(hand.next(), (name, all) -> {
+          boolean used = false;
+          for (CachedResolution entry : all) {
+            used |= entry.takeUsed();
+          }
+          return used ? all : without(all, null);
+        });
+      }
+    } finally {
+      sweeping.unlock();
     }
   }
 

@@ -8,24 +8,40 @@ import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.spi.Transport;
 
-/** What every query of one resolver shares: configuration, cache, transport and server statistics. */
+/**
+ * What every query of one resolver shares: configuration, cache, transport, and the stores kept
+ * beside the cache (server state, parent-side glue, cyclic failures), each bounded by a share of
+ * the cache's byte budget.
+ */
 final class ResolverContext {
 
   final ResolverConfig config;
   final RRsetCache cache;
   final Transport transport;
   final Ticker ticker;
-  final ServerSelector selector = new ServerSelector();
+  final ServerSelector selector;
   final ParentSideGlue parentSideGlue;
+  final CyclicFailures cyclicFailures;
   final Deadlines deadlines = new Deadlines();
   private final AtomicInteger queryIds = new AtomicInteger();
 
+  /** The stores beside the cache each get their share of the cache's byte budget. */
   ResolverContext(ResolverConfig config, Transport transport) {
     this.config = config;
     this.cache = config.cache();
     this.transport = transport;
     this.ticker = config.ticker();
-    this.parentSideGlue = new ParentSideGlue(ticker);
+    long budget = cache.maximumBytes();
+    this.selector = new ServerSelector(budget / ServerSelector.BUDGET_SHARE);
+    this.parentSideGlue = new ParentSideGlue(ticker, budget / ParentSideGlue.BUDGET_SHARE);
+    this.cyclicFailures = new CyclicFailures(ticker, budget / CyclicFailures.BUDGET_SHARE);
+  }
+
+  /** Forgets what the stores beside the cache learnt, as when the cache is emptied. */
+  void invalidateStores() {
+    selector.invalidateAll();
+    parentSideGlue.invalidateAll();
+    cyclicFailures.invalidateAll();
   }
 
   int nextQueryId() {

@@ -2,9 +2,10 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.Name;
@@ -37,10 +38,36 @@ final class ServerSelector {
   /** A server address as an authority for one zone. */
   private record ZoneServer(Name zone, InetAddress address) {}
 
-  private final ConcurrentHashMap<InetAddress, Estimate> estimates = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<ZoneServer, Long> lameUntilNanos = new ConcurrentHashMap<>();
+  /**
+   * What is known of servers may hold 1/16 of the RRset cache's byte budget, half of it for RTT
+   * estimates (about 230 bytes each: the default budget keeps some 4,500 servers, half Unbound's
+   * default infra-cache-numhosts), a quarter each for lameness and EDNS marks. A server forgotten
+   * is one never asked, so a bound costs a little choice at worst.
+   */
+  static final int BUDGET_SHARE = 16;
+
+  private final ConcurrentMap<InetAddress, Estimate> estimates;
+  private final ConcurrentMap<ZoneServer, Long> lameUntilNanos;
   /** Servers that answered an EDNS query with FORMERR or NOTIMP: asked without EDNS from then on. */
-  private final Set<InetAddress> withoutEdns = ConcurrentHashMap.newKeySet();
+  private final Set<InetAddress> withoutEdns;
+
+  ServerSelector(long maximumBytes) {
+    long perAddress = StoreWeights.NODE_BYTES + StoreWeights.ADDRESS_BYTES + StoreWeights.VALUE_BYTES;
+    this.estimates = StoreWeights.<InetAddress, Estimate>bounded(maximumBytes / 2,
+        (address, estimate) -> (int) perAddress).build().asMap();
+    this.lameUntilNanos = StoreWeights.<ZoneServer, Long>bounded(maximumBytes / 4,
+        (server, until) -> StoreWeights.weight(perAddress + StoreWeights.VALUE_BYTES
+            + StoreWeights.nameBytes(server.zone()))).build().asMap();
+    this.withoutEdns = Collections.newSetFromMap(StoreWeights.<InetAddress, Boolean>bounded(maximumBytes / 4,
+        (address, yes) -> (int) perAddress).build().asMap());
+  }
+
+  /** Forgets every server. */
+  void invalidateAll() {
+    estimates.clear();
+    lameUntilNanos.clear();
+    withoutEdns.clear();
+  }
 
   /** The candidate with the lowest estimate; ties are broken at random to spread the load. */
   InetAddress choose(List<InetAddress> candidates) {

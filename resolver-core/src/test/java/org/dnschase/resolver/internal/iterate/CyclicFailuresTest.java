@@ -12,8 +12,10 @@ import org.xbill.DNS.Type;
 /** The short-lived memory of cyclic dependencies (RFC 9520 §3). */
 class CyclicFailuresTest {
 
+  private static final long BYTES = 64 << 10;
+
   private final FakeTicker ticker = new FakeTicker();
-  private final CyclicFailures failures = new CyclicFailures(ticker);
+  private final CyclicFailures failures = new CyclicFailures(ticker, BYTES);
 
   @Test
   @DisplayName("RFC 9520 §3: a cycle is remembered for FAILURE_TTL, per (name, type)")
@@ -30,19 +32,36 @@ class CyclicFailuresTest {
   }
 
   @Test
-  @DisplayName("a storm of distinct cycles never asked again is swept once expired, and capped while live")
-  void bounded() {
-    for (int i = 0; i < CyclicFailures.MAX_ENTRIES; i++) {
-      failures.remember(List.of(Name.fromConstantString("n" + i + ".test.")), Type.A, "old");
+  @DisplayName("a storm of distinct cycles is held within the store's bytes, long names weighing more")
+  void boundedByBytes() {
+    String cycle = "ns.a.test. -> ns.b.test. -> ns.a.test.";
+    int shortKept = remembered(10_000, "test.", cycle);
+    failures.invalidateAll();
+    int longKept = remembered(10_000, "a".repeat(60) + "." + "b".repeat(60) + ".test.", cycle);
+
+    long leastEntry = StoreWeights.NODE_BYTES + StoreWeights.NAME_BYTES + 2 * StoreWeights.VALUE_BYTES;
+    assertThat(shortKept).isPositive().isLessThanOrEqualTo((int) (BYTES / leastEntry));
+    assertThat(longKept).isPositive().isLessThan(shortKept);
+  }
+
+  @Test
+  @DisplayName("invalidateAll forgets every cycle")
+  void invalidateAll_forgets() {
+    Name ns = Name.fromConstantString("ns.a.test.");
+    failures.remember(List.of(ns), Type.A, "the cycle");
+    failures.invalidateAll();
+    assertThat(failures.cycleFor(ns, Type.A)).isEmpty();
+  }
+
+  /** Remembers {@code count} names under {@code suffix}; how many are still known after. */
+  private int remembered(int count, String suffix, String cycle) {
+    for (int i = 0; i < count; i++) {
+      failures.remember(List.of(Name.fromConstantString("n" + i + "." + suffix)), Type.A, cycle);
     }
-    Name late = Name.fromConstantString("late.test.");
-    failures.remember(List.of(late), Type.A, "late");
-    assertThat(failures.cycleFor(late, Type.A)).as("over the cap while all are live").isEmpty();
-
-    ticker.advance(CyclicFailures.FAILURE_TTL);
-    failures.remember(List.of(late), Type.A, "late");
-
-    assertThat(failures.cycleFor(late, Type.A)).contains("late");
-    assertThat(failures.cycleFor(Name.fromConstantString("n0.test."), Type.A)).isEmpty();
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      kept += failures.cycleFor(Name.fromConstantString("n" + i + "." + suffix), Type.A).isPresent() ? 1 : 0;
+    }
+    return kept;
   }
 }

@@ -16,7 +16,7 @@ class ParentSideGlueTest {
   private static final Name NS = Name.fromConstantString("ns.example.net.");
 
   private final FakeTicker ticker = new FakeTicker();
-  private final ParentSideGlue glue = new ParentSideGlue(ticker);
+  private final ParentSideGlue glue = new ParentSideGlue(ticker, 1 << 20);
 
   @Test
   @DisplayName("glue lives for its TTL, and a later referral's glue replaces it with a fresh TTL")

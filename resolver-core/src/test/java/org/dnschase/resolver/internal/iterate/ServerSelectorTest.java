@@ -18,7 +18,7 @@ class ServerSelectorTest {
   private static final InetAddress B = address(12);
   private static final InetAddress C = address(13);
 
-  private final ServerSelector selector = new ServerSelector();
+  private final ServerSelector selector = new ServerSelector(1 << 20);
 
   private static InetAddress address(int last) {
     try {

@@ -1,0 +1,135 @@
+package org.dnschase.resolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.ref.Reference;
+import java.util.concurrent.atomic.AtomicLong;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The byte budget bounds what the resolver keeps between resolutions: RRsets, negative answers,
+ * finished resolutions and every store beside them. Each case resolves names of one shape through
+ * {@link SyntheticServers} in memory (several times what the budget holds) and measures the heap
+ * the resolver retains, as the used heap after full collections (the least of several, as
+ * resolver-bench's {@code CacheFootprint} does).
+ */
+@DisplayName("Memory held by a resolver stays within its byte budget")
+class MemoryBudgetTest {
+
+  private static final long BUDGET = 1 << 20;
+  /** How far the heap of an emptied resolver may stay above a fresh one's. */
+  private static final long EMPTIED_SLACK = 256 << 10;
+
+
+  @ParameterizedTest(name = "{0}: {1} names")
+  @CsvSource({
+      "small, 15000",  // one A record each
+      "kilo, 4000",    // 1.1 KB TXT
+      "big, 600",      // 16 KB TXT
+      "many, 2000",    // 100 A records in one set
+      "chain, 1500",   // 12 CNAME hops of 200-octet names
+      "neg, 15000",    // NXDOMAIN of 200-octet names
+      "deleg, 2000"})  // a referral to 13 name servers with 26 glue addresses per zone
+  @DisplayName("Within twice the budget whatever is cached, and back to a fresh resolver's size once emptied")
+  void heldMemory_staysWithinTwiceTheBudget(String scenario, int names) {
+    SyntheticServers servers = new SyntheticServers();
+    AtomicLong nanos = new AtomicLong();
+    warmUp(servers, nanos, scenario);
+    long before = retainedHeap();
+    RRsetCache cache = cache(nanos);
+    Resolver resolver = resolver(servers, nanos, cache);
+    resolver.resolve("n0.small.", SyntheticServers.typeOf("small"));
+    long fresh = retainedHeap();
+
+    resolveAll(resolver, scenario, names);
+    long full = retainedHeap();
+    cache.invalidateAll();
+    long emptied = retainedHeap();
+
+    System.out.printf("%s, %d names: held %,d bytes, fresh %,d, after invalidateAll %,d more than fresh%n",
+        scenario, names, full - before, fresh - before, emptied - fresh);
+    assertThat(full - before).as("bytes held after %d names", names).isLessThanOrEqualTo(2 * BUDGET);
+    assertThat(emptied - fresh).as("bytes held after invalidateAll").isLessThanOrEqualTo(EMPTIED_SLACK);
+    Reference.reachabilityFence(resolver);
+    resolver.close();
+  }
+
+  @Test
+  @DisplayName("Resolver.invalidateAll: the next question goes upstream as on a fresh resolver, priming included")
+  void invalidateAll_startsCold() {
+    SyntheticServers servers = new SyntheticServers();
+    AtomicLong nanos = new AtomicLong();
+    try (Resolver resolver = resolver(servers, nanos, cache(nanos))) {
+      Name name = SyntheticServers.question("deleg", 1);
+      resolver.resolve(name, Type.A);
+      int cold = servers.exchanges();
+      resolver.resolve(name, Type.A);
+      assertThat(servers.exchanges()).as("answered from the cache").isEqualTo(cold);
+
+      resolver.invalidateAll();
+      resolver.resolve(name, Type.A);
+
+      assertThat(servers.exchanges()).isEqualTo(2 * cold);
+      assertThat(resolver.cacheStats().entries()).isPositive();
+    }
+  }
+
+  /**
+   * Loads the classes a case needs before measuring. In a method of its own, since a local
+   * variable of the test method would keep the resolver reachable.
+   */
+  private static void warmUp(SyntheticServers servers, AtomicLong nanos, String scenario) {
+    try (Resolver resolver = resolver(servers, nanos, cache(nanos))) {
+      resolveAll(resolver, scenario, 200);
+    }
+  }
+
+  private static RRsetCache cache(AtomicLong nanos) {
+    return RRsetCache.builder().maximumBytes(BUDGET).ticker(nanos::get).build();
+  }
+
+  private static Resolver resolver(SyntheticServers servers, AtomicLong nanos, RRsetCache cache) {
+    return Resolver.builder()
+        .transport(servers)
+        .rootHints(RootHints.parse(SyntheticServers.ROOT_HINTS))
+        .ticker(nanos::get)
+        .cache(cache)
+        .loopbackOnly()
+        .qnameMinimisation(false)
+        .build();
+  }
+
+  private static void resolveAll(Resolver resolver, String scenario, int names) {
+    int type = SyntheticServers.typeOf(scenario);
+    for (int i = 0; i < names; i++) {
+      Resolution result = resolver.resolve(SyntheticServers.question(scenario, i), type);
+      boolean expected = scenario.equals("neg") ? result instanceof Resolution.NxDomain
+          : result instanceof Resolution.Answer;
+      assertThat(expected).as("%s resolved as expected: %s", SyntheticServers.question(scenario, i), result)
+          .isTrue();
+    }
+  }
+
+  /**
+   * The used heap after full collections, once it stops falling: some garbage (weakly held
+   * values, say) goes only after a collection or two has let its holders notice.
+   */
+  private static long retainedHeap() {
+    long least = Long.MAX_VALUE;
+    int steady = 0;
+    for (int i = 0; i < 30 && steady < 3; i++) {
+      System.gc();
+      Runtime runtime = Runtime.getRuntime();
+      long used = runtime.totalMemory() - runtime.freeMemory();
+      steady = used > least - 4096 ? steady + 1 : 0;
+      least = Math.min(least, used);
+    }
+    return least;
+  }
+}
