@@ -163,15 +163,23 @@ public interface RRsetCache {
    * store layered on this cache (a resolver's resolution cache and what it keeps beside it)
    * empties itself there, so nothing learnt from the dropped entries outlives them. Adding the
    * same listener twice keeps one.
+   *
+   * @param listener what to run after every {@link #invalidateAll()}
    */
   void addInvalidationListener(Runnable listener);
 
-  /** Stops running {@code listener} on {@link #invalidateAll()}; nothing happens if it was not added. */
+  /**
+   * Stops running {@code listener} on {@link #invalidateAll()}; nothing happens if it was not added.
+   *
+   * @param listener a listener given to {@link #addInvalidationListener}
+   */
   void removeInvalidationListener(Runnable listener);
 
   /**
    * The byte budget the cache was built with ({@link RRsetCacheBuilder#maximumBytes}): layers built
    * on this cache size their own bounds as shares of it.
+   *
+   * @return the budget in bytes
    */
   long maximumBytes();
 

@@ -59,8 +59,11 @@ public final class RRsetCacheBuilder {
   RRsetCacheBuilder() {}
 
   /**
-   * The byte budget: the estimated heap size of all entries. Beyond it Caffeine evicts the entries
-   * least likely to be used again. Default {@link #DEFAULT_MAXIMUM_BYTES}.
+   * The byte budget: the estimated heap size of all entries, each weighed by what it really holds
+   * (records, RDATA, names, signatures). Beyond it Caffeine evicts the entries least likely to be
+   * used again. A resolver built on the cache sizes what it keeps beside it (finished resolutions,
+   * glue, server state) as shares of this budget, about 0.4 of it in all. Default {@link
+   * #DEFAULT_MAXIMUM_BYTES}.
    *
    * @param bytes the budget in bytes, positive
    * @return this builder
