@@ -135,6 +135,21 @@ final class CheckedCache implements RRsetCache {
   }
 
   @Override
+  public void addInvalidationListener(Runnable listener) {
+    cache.addInvalidationListener(listener);
+  }
+
+  @Override
+  public void removeInvalidationListener(Runnable listener) {
+    cache.removeInvalidationListener(listener);
+  }
+
+  @Override
+  public long maximumBytes() {
+    return cache.maximumBytes();
+  }
+
+  @Override
   public void cleanUp() {
     cache.cleanUp();
   }
