@@ -1,8 +1,10 @@
 package org.dnschase.resolver.fuzz;
 
 import java.net.InetAddress;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +39,11 @@ final class BailiwickLedger {
   private final Map<Name, Set<InetAddress>> addressesOfHost = new HashMap<>();
   /** Records a server sent about names it speaks for (dnsjava's equality ignores the TTL). */
   private final Set<Record> vouched = new HashSet<>();
+  /**
+   * The same records by identity, for those dnsjava cannot hash: its hashCode writes the record
+   * in wire form, which throws for some records it parsed (a WKS without services).
+   */
+  private final Set<Record> vouchedInstances = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Names whose (non-)existence a server that speaks for them may have proven. */
   private final Set<Name> vouchedNames = new HashSet<>();
 
@@ -56,7 +63,7 @@ final class BailiwickLedger {
         if (!speaksFor(zones, record.getName())) {
           continue;
         }
-        vouched.add(record);
+        vouch(record);
         switch (record) {
           case NSRecord ns -> zonesNamingHost.computeIfAbsent(ns.getTarget(), h -> new HashSet<>()).add(ns.getName());
           case ARecord a -> addressesOfHost.computeIfAbsent(a.getName(), h -> new HashSet<>()).add(a.getAddress());
@@ -74,7 +81,23 @@ final class BailiwickLedger {
 
   /** Whether a server that speaks for its owner sent {@code record}. */
   boolean vouchesFor(Record record) {
-    return vouched.contains(record);
+    if (vouchedInstances.contains(record)) {
+      return true;
+    }
+    try {
+      return vouched.contains(record);
+    } catch (RuntimeException unhashable) {
+      return false;
+    }
+  }
+
+  private void vouch(Record record) {
+    vouchedInstances.add(record);
+    try {
+      vouched.add(record);
+    } catch (RuntimeException unhashable) {
+      // kept by identity only
+    }
   }
 
   /** Whether a server that speaks for {@code name} may have proven that it (or its data) is missing. */

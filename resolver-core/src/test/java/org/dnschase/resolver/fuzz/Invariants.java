@@ -76,6 +76,30 @@ final class Invariants {
         .toList();
   }
 
+  /**
+   * The outcome promises no more than the cache keeps: its TTL (a negative answer's within the
+   * negative cap), every record it shows, its SOA and every hop within the caps.
+   */
+  static List<String> resultTtls(Resolution result) {
+    long cap = MAX_TTL.toSeconds();
+    long negativeCap = MAX_NEGATIVE_TTL.toSeconds();
+    List<String> violations = new ArrayList<>();
+    boolean negative = result instanceof Resolution.NoData || result instanceof Resolution.NxDomain;
+    if (result.ttl().toSeconds() > (negative ? negativeCap : cap)) {
+      violations.add("the outcome's TTL " + result.ttl() + " is past the cap");
+    }
+    result.answerSection().stream().filter(r -> r.getTTL() > cap)
+        .forEach(r -> violations.add("the outcome shows a record past the cap of " + MAX_TTL + ": " + r));
+    result.chain().stream().filter(hop -> hop.ttl().toSeconds() > cap)
+        .forEach(hop -> violations.add("a hop past the cap of " + MAX_TTL + ": " + hop));
+    SOARecord soa = result instanceof Resolution.NoData n ? n.soa()
+        : result instanceof Resolution.NxDomain x ? x.soa() : null;
+    if (soa != null && soa.getTTL() > cap) {
+      violations.add("the negative answer's SOA is past the cap of " + MAX_TTL + ": " + soa);
+    }
+    return violations;
+  }
+
   /** Every entry written is kept no longer than the caps, as its remaining TTL shows. */
   static List<String> cachedTtls(CheckedCache cache) {
     List<String> violations = new ArrayList<>();

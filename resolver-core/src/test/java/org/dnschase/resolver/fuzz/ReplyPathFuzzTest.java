@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * FuzzLab} whose replies the fuzzer bends ({@link StructuredReplies}) or writes byte by byte
  * ({@link WireReplies}). Whatever they say, the outcome is typed and never an internal error, it
  * comes within the deadline (on a fake clock that only the exchanges move), nothing is cached that
- * no server speaking for it sent (RFC 2181 §5.4.1), nothing is cached past the cache's TTL caps,
- * and no record of another class than IN is cached or shown.
+ * no server speaking for it sent (RFC 2181 §5.4.1), nothing is cached or shown past the cache's
+ * TTL caps, and no record of another class than IN is cached or shown.
  */
 class ReplyPathFuzzTest {
 
@@ -91,6 +91,7 @@ class ReplyPathFuzzTest {
     violations.addAll(cache.otherClass());
     violations.addAll(Invariants.classes(result));
     violations.addAll(Invariants.cachedTtls(cache));
+    violations.addAll(Invariants.resultTtls(result));
     assertThat(violations)
         .as("%s (qname minimisation %s, %d exchanges) ended %s", question, minimise ? "on" : "off",
             servers.exchanges(), result)

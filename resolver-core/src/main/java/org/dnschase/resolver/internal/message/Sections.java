@@ -142,9 +142,14 @@ public final class Sections {
       Group group = groups.computeIfAbsent(new Key(record.getName(), record.getRRsetType(), record.getDClass()),
           key -> new Group(record));
       if (group.records.size() <= MAX_RECORDS_PER_RRSET) { // one over is enough to refuse the group
-        group.records.add(record);
+        try {
+          group.records.add(record);
+        } catch (RuntimeException unwritable) {
+          // dnsjava parses some records it cannot write back (a WKS without services), and its
+          // hashCode writes them: such a record could be neither compared nor cached
+        }
       }
     }
-    return new ArrayList<>(groups.values());
+    return groups.values().stream().filter(group -> group.size() > 0).toList();
   }
 }
