@@ -13,13 +13,16 @@ final class LineCursor {
 
   private final String source;
   private final List<SourceLine> lines;
+  /** The file's last line that is not blank, named when the file ends too early. */
+  private final int lastLine;
   private int next;
   private Name origin = Name.root;
   private long defaultTtl = RecordParser.DEFAULT_TTL;
 
-  LineCursor(String source, List<SourceLine> lines) {
+  LineCursor(String source, List<SourceLine> lines, int lastLine) {
     this.source = source;
     this.lines = lines;
+    this.lastLine = lastLine;
   }
 
   boolean hasNext() {
@@ -59,8 +62,7 @@ final class LineCursor {
   /** The next line; {@code context} says what was being read if the file ends here. */
   SourceLine next(String context) {
     if (!hasNext()) {
-      int last = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).number();
-      throw error(last, "file ends inside " + context);
+      throw error(lastLine, "file ends inside " + context);
     }
     return lines.get(next++);
   }

@@ -33,13 +33,17 @@ final class ScenarioParser {
     }
     ScenarioConfig config = ConfigParser.parse(source, raw.subList(0, configEnd), 1);
     List<SourceLine> lines = new ArrayList<>();
+    int lastLine = configEnd + 1; // the CONFIG_END line, when nothing follows it
     for (int i = configEnd + 1; i < raw.size(); i++) {
       String line = SourceLine.withoutComment(raw.get(i));
       if (!line.isEmpty()) {
         lines.add(new SourceLine(i + 1, line));
       }
+      if (!raw.get(i).isBlank()) {
+        lastLine = i + 1;
+      }
     }
-    ScenarioParser parser = new ScenarioParser(new LineCursor(source, lines));
+    ScenarioParser parser = new ScenarioParser(new LineCursor(source, lines, lastLine));
     String title = parser.body();
     return new Scenario(source, title, config, parser.ranges, parser.steps);
   }

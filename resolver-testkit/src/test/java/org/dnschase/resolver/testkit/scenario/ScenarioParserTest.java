@@ -217,4 +217,11 @@ class ScenarioParserTest {
         .isInstanceOf(ScenarioFormatException.class)
         .hasMessageContaining("file ends inside");
   }
+
+  @Test
+  void fileEndingRightAfterConfig_namesItsLastLine() {
+    assertThatThrownBy(() -> Scenario.parse("t.rpl", "server:\nCONFIG_END\n"))
+        .isInstanceOf(ScenarioFormatException.class)
+        .hasMessageStartingWith("t.rpl:2: file ends inside");
+  }
 }
