@@ -86,12 +86,23 @@ final class ZoneLines {
     }
   }
 
-  /** Skips the character after a backslash: it is text even if it is a quote or {@code ;}. */
+  /**
+   * Skips the character after a backslash: it is text even if it is a quote or {@code ;}, and
+   * even if it is a line end, which dnsjava's tokenizer then keeps inside the token: the line is
+   * counted, but the record goes on.
+   */
   private int escaped(int i) {
-    if (i + 1 < text.length() && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
-      return i; // a backslash at the end of a line escapes nothing we count; the line still ends
+    if (i + 1 >= text.length()) {
+      return i;
     }
-    return i + 1;
+    char next = text.charAt(i + 1);
+    if (next != '\n' && next != '\r') {
+      return i + 1;
+    }
+    int end = next == '\r' && i + 2 < text.length() && text.charAt(i + 2) == '\n' ? i + 2 : i + 1;
+    line++;
+    lineStart = end + 1;
+    return end;
   }
 
   private void mark(int i) {

@@ -225,4 +225,20 @@ class ZoneCheckTest {
     return bytes.toString(UTF_8).lines()
         .filter(line -> line.contains(TestHierarchy.class.getName())).toList();
   }
+
+  @Test
+  void backslashBeforeLineEnd_continuesTheRecord_asDnsjavaReadsIt() {
+    String zone = """
+        $ORIGIN split.test.
+        @      SOA ns hostmaster 1 1800 900 604800 60
+        @      NS  ns
+        ns     A   127.53.9.1
+        note   TXT "one string \\
+        over two lines"
+        both   A   127.0.0.1
+        both   CNAME ns
+        """;
+
+    assertThat(ZoneCheck.check(zone)).extracting(ZoneViolation::line).containsExactly(8);
+  }
 }
