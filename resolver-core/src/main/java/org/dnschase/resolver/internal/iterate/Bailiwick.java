@@ -46,11 +46,6 @@ final class Bailiwick {
 
   private Bailiwick() {}
 
-  /** {@link #scrub(Message, Name, TtlCaps)} with the caps of a cache built with the defaults. */
-  static ScrubbedReply scrub(Message reply, Name zone) {
-    return scrub(reply, zone, TtlCaps.DEFAULTS);
-  }
-
   /**
    * The reply's RRsets the server may speak for, each TTL as the cache would keep it
    * ({@code caps}): whatever is kept or shown of the reply from here on (answers, hops, glue,

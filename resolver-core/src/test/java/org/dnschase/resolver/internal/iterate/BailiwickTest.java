@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dnschase.resolver.cache.TtlCaps;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class BailiwickTest {
             "ns.test. 86400 AAAA ::1")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
 
     assertThat(names(scrubbed.answer())).containsExactly("www.example.test./A");
     assertThat(names(scrubbed.authority())).containsExactly("example.test./NS");
@@ -48,7 +49,7 @@ class BailiwickTest {
     Message reply = Reply.noError().authority("test. 86400 SOA ns.test. host.test. 1 3600 600 86400 300")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
 
     assertThat(scrubbed.authority()).isEmpty();
     assertThat(scrubbed.hasSoa()).isFalse();
@@ -62,7 +63,7 @@ class BailiwickTest {
         .answer("notexample.test. 300 A 192.0.2.66", "www.notexample.test. 300 A 192.0.2.66")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
 
     assertThat(scrubbed.answer()).isEmpty();
     assertThat(scrubbed.dropped()).isEqualTo(2);
@@ -79,7 +80,7 @@ class BailiwickTest {
         .additional("ns1.example.test. 86400 A 127.0.0.11")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
 
     assertThat(names(scrubbed.answer())).containsExactly("www.example.test./CNAME", "a.b.example.test./A");
     assertThat(names(scrubbed.authority())).containsExactly("example.test./NS");
@@ -93,7 +94,7 @@ class BailiwickTest {
     Message reply = Reply.noError().authoritative().answer("WWW.Example.TEST. 300 A 192.0.2.1")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
 
     assertThat(scrubbed.answer()).hasSize(1);
     assertThat(scrubbed.dropped()).isZero();
@@ -107,7 +108,7 @@ class BailiwickTest {
         .additional("ns.test. 86400 A 127.0.0.2", "other.lab. 86400 A 127.0.0.3")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, Name.root);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, Name.root, TtlCaps.DEFAULTS);
 
     assertThat(scrubbed.authority()).hasSize(1);
     assertThat(scrubbed.additional()).hasSize(2);
@@ -121,7 +122,7 @@ class BailiwickTest {
         .to("www.example.test.", Type.A);
     reply.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
 
     assertThat(scrubbed.dropped()).isZero();
     assertThat(scrubbed.additional()).isEmpty();
@@ -135,8 +136,8 @@ class BailiwickTest {
     Message nx = Reply.nxDomain().authoritative().to("nope.example.test.", Type.A);
     Message refused = Reply.rcode(Rcode.REFUSED).to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbedNx = Bailiwick.scrub(nx, ZONE);
-    ScrubbedReply scrubbedRefused = Bailiwick.scrub(refused, ZONE);
+    ScrubbedReply scrubbedNx = Bailiwick.scrub(nx, ZONE, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbedRefused = Bailiwick.scrub(refused, ZONE, TtlCaps.DEFAULTS);
 
     assertThat(scrubbedNx.rcode()).isEqualTo(Rcode.NXDOMAIN);
     assertThat(scrubbedNx.authoritative()).isTrue();

@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dnschase.resolver.cache.TtlCaps;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -53,7 +54,7 @@ class OtherClassScrubbingTest {
     Message reply = Reply.noError().authoritative().to("www.example.test.", Type.A);
     reply.addRecord(inClass(line, dclass), section);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
 
     assertThat(scrubbed.answer()).isEmpty();
     assertThat(scrubbed.authority()).isEmpty();
@@ -73,7 +74,7 @@ class OtherClassScrubbingTest {
         .to("www.example.test.", Type.A);
     reply.addRecord(inClass("www.example.test. 300 A 192.0.2.66", dclass), Section.ANSWER);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
 
     assertThat(scrubbed.answer()).singleElement().satisfies(set -> {
       assertThat(set.getDClass()).isEqualTo(DClass.IN);

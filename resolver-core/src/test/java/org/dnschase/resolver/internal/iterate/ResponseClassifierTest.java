@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dnschase.resolver.cache.TtlCaps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,7 @@ class ResponseClassifierTest {
   /** Scrubs {@code reply} to the bailiwick of {@code zone}, then classifies it for (qname, qtype). */
   private static ResponseType classify(Reply reply, String zone, String qname, int qtype) {
     Name zoneName = Name.fromConstantString(zone);
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply.to(qname, qtype), zoneName);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply.to(qname, qtype), zoneName, TtlCaps.DEFAULTS);
     return ResponseClassifier.classify(scrubbed, Name.fromConstantString(qname), qtype, zoneName);
   }
 
@@ -89,7 +90,7 @@ class ResponseClassifierTest {
         "www.example.test. 300 CNAME web.other.lab.",
         "web.other.lab. 300 A 192.0.2.66");
     Name zone = Name.fromConstantString("example.test.");
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply.to("www.example.test.", Type.A), zone);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply.to("www.example.test.", Type.A), zone, TtlCaps.DEFAULTS);
 
     assertThat(ResponseClassifier.classify(scrubbed, Name.fromConstantString("www.example.test."), Type.A, zone))
         .isEqualTo(ResponseType.CNAME);
