@@ -67,7 +67,8 @@ class ModuleExportsTest {
     Set<String> internal = CORE.getPackages().stream()
         .filter(name -> name.startsWith(API + ".internal")).collect(Collectors.toSet());
 
-    assertThat(internal).contains(API + ".internal", API + ".internal.iterate",
+    assertThat(internal).contains(API + ".internal", API + ".internal.iterate", API + ".internal.servers",
+        API + ".internal.reply", API + ".internal.resolutions",
         API + ".internal.chase", API + ".internal.transport", API + ".internal.message");
     assertThat(internal).allSatisfy(name -> assertThat(CORE.isExported(name)).as(name).isFalse());
   }

@@ -1,5 +1,6 @@
 package org.dnschase.resolver.internal.chase;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,5 +62,17 @@ public final class Chain {
 
   public synchronized int size() {
     return hops.size();
+  }
+
+  /**
+   * The TTL of a chain ending in data of {@code finalTtlSeconds}: the minimum over its hops and the
+   * data. The walk and the resolution cache both use it, so a hit and the walk agree on it.
+   */
+  public static Duration effectiveTtl(List<Hop> chain, long finalTtlSeconds) {
+    long ttl = finalTtlSeconds;
+    for (Hop hop : chain) {
+      ttl = Math.min(ttl, hop.ttl().toSeconds());
+    }
+    return Duration.ofSeconds(Math.max(0, ttl));
   }
 }

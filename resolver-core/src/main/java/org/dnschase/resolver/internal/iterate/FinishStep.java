@@ -1,10 +1,10 @@
 package org.dnschase.resolver.internal.iterate;
 
-import java.time.Duration;
 import java.util.List;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.internal.chase.Chain;
 import org.dnschase.resolver.internal.chase.RuleDiagnostics;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.rules.AliasCheck;
@@ -42,12 +42,12 @@ final class FinishStep {
     int queries = q.budget.queriesSent();
     return switch (outcome) {
       case Outcome.Data data -> new Resolution.Answer(q.qname, q.qtype, data.rrset(), chain,
-          effectiveTtl(chain, data.rrset().getTTL()), q.journal.diagnostics(), q.journal.trace(), queries);
+          Chain.effectiveTtl(chain, data.rrset().getTTL()), q.journal.diagnostics(), q.journal.trace(), queries);
       case Outcome.Negative negative when negative.nxDomain() -> new Resolution.NxDomain(q.qname, q.qtype,
-          negative.soa(), negative.nameServers(), chain, effectiveTtl(chain, negativeTtl(negative)),
+          negative.soa(), negative.nameServers(), chain, Chain.effectiveTtl(chain, negativeTtl(negative)),
           q.journal.diagnostics(), q.journal.trace(), queries);
       case Outcome.Negative negative -> new Resolution.NoData(q.qname, q.qtype, negative.soa(), negative.nameServers(),
-          chain, effectiveTtl(chain, negativeTtl(negative)), q.journal.diagnostics(), q.journal.trace(), queries);
+          chain, Chain.effectiveTtl(chain, negativeTtl(negative)), q.journal.diagnostics(), q.journal.trace(), queries);
       case Outcome.Failed failed -> new Resolution.Failure(q.qname, q.qtype, failed.reason(),
           failed.detail(), chain, failed.stoppedAt(), q.journal.diagnostics(), q.journal.trace(), queries);
     };
@@ -73,14 +73,5 @@ final class FinishStep {
         }
       }
     }
-  }
-
-  /** Also the resolution cache's, so a hit and the walk agree on it. */
-  static Duration effectiveTtl(List<Hop> chain, long finalTtlSeconds) {
-    long ttl = finalTtlSeconds;
-    for (Hop hop : chain) {
-      ttl = Math.min(ttl, hop.ttl().toSeconds());
-    }
-    return Duration.ofSeconds(Math.max(0, ttl));
   }
 }

@@ -6,6 +6,9 @@ import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.message.RRsets;
+import org.dnschase.resolver.internal.resolutions.Prefetcher;
+import org.dnschase.resolver.internal.servers.Delegation;
+import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
@@ -30,7 +33,7 @@ final class InitStep {
         if (q.journal.tracing()) { // the detail text costs more than the look-up
           q.journal.trace(new TraceEvent.CacheHit(q.name, q.qtype, hit.rrset().size() + " record(s)"));
         }
-        prefetcher.onHit(q, hit);
+        prefetcher.onHit(q.name, q.qtype, hit);
         return q.finish(new Outcome.Data(hit.rrset(), Hop.Source.CACHE));
       }
       case CacheLookup.NegativeHit negative -> {
@@ -86,7 +89,7 @@ final class InitStep {
       if (q.journal.tracing()) { // the detail text costs more than the look-up
         q.journal.trace(new TraceEvent.CacheHit(q.name, Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));
       }
-      prefetcher.onHit(q, cname);
+      prefetcher.onHit(q.name, q.qtype, cname);
       return q.restart(Hops.cname(q.name, cname.rrset(), ZoneCuts.enclosingZone(context.cache, q.name),
           Hop.Source.CACHE));
     }

@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.internal.resolutions.Prefetcher;
+import org.dnschase.resolver.internal.servers.Delegation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Name;
@@ -32,7 +34,7 @@ final class Iteration {
 
   Iteration(ResolverContext context) {
     this.context = context;
-    this.prefetcher = new Prefetcher(context, this);
+    this.prefetcher = new Prefetcher(context.config.prefetch(), context.cache, this::refresh);
     this.staleFallback = new StaleFallback(context.cache);
     this.init = new InitStep(context, prefetcher);
     this.prime = new PrimeStep(context, this);
@@ -96,6 +98,19 @@ final class Iteration {
         }
       }
     }
+  }
+
+  /**
+   * A prefetch's refresh of (name, type): a query of its own that starts at the cached zone cut
+   * {@code cut} instead of INIT, which would answer it from the very entry it is to replace.
+   */
+  private CompletableFuture<Resolution> refresh(Name name, int type, Delegation cut) {
+    Query refresh = new Query(context.nextQueryId(), name, type, 0,
+        new Budget(context.config.budgets(), context.ticker), new Journal(false));
+    refresh.refresh = true;
+    refresh.delegation = cut;
+    refresh.state = QueryState.QUERY_TARGETS;
+    return run(refresh);
   }
 
   /** How many background refreshes prefetch has started. */

@@ -11,6 +11,8 @@ import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.internal.ResolverConfig;
+import org.dnschase.resolver.internal.resolutions.AskedSpelling;
+import org.dnschase.resolver.internal.resolutions.ResolutionCache;
 import org.dnschase.resolver.internal.transport.NettyTransport;
 import org.dnschase.resolver.spi.Transport;
 import org.xbill.DNS.Name;

@@ -1,5 +1,7 @@
 package org.dnschase.resolver.internal.iterate;
 
+import org.dnschase.resolver.internal.reply.ResponseType;
+import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;

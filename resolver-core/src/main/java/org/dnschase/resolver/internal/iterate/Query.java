@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.internal.chase.Chain;
+import org.dnschase.resolver.internal.servers.Delegation;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;

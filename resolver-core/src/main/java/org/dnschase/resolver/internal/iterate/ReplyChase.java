@@ -8,6 +8,8 @@ import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.internal.chase.RuleDiagnostics;
 import org.dnschase.resolver.internal.message.RRsets;
+import org.dnschase.resolver.internal.reply.ScrubbedReply;
+import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.dnschase.resolver.rules.AliasRule;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;

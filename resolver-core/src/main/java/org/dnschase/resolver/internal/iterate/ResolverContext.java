@@ -6,6 +6,9 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
+import org.dnschase.resolver.internal.servers.CyclicFailures;
+import org.dnschase.resolver.internal.servers.ParentSideGlue;
+import org.dnschase.resolver.internal.servers.ServerSelector;
 import org.dnschase.resolver.spi.Transport;
 
 /**

@@ -3,6 +3,7 @@ package org.dnschase.resolver.internal.iterate;
 import java.time.Duration;
 import java.util.Optional;
 import org.dnschase.resolver.Hop;
+import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.SVCBBase;
 import org.xbill.DNS.Type;

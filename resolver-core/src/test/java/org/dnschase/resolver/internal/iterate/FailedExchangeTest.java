@@ -12,6 +12,8 @@ import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.internal.reply.Reply;
+import org.dnschase.resolver.internal.servers.Delegation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -9,6 +9,7 @@ import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.servers.ServerSelector;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

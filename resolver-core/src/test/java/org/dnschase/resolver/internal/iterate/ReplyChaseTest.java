@@ -13,6 +13,7 @@ import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.internal.reply.Reply;
 import org.dnschase.resolver.rules.AliasRule;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import org.dnschase.resolver.internal.reply.Reply;
+import org.dnschase.resolver.internal.servers.FakeTicker;
 import org.dnschase.resolver.spi.Transport;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

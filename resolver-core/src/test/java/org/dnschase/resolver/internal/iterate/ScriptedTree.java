@@ -10,6 +10,8 @@ import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.internal.reply.Reply;
+import org.dnschase.resolver.internal.servers.FakeTicker;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.xbill.DNS.ARecord;

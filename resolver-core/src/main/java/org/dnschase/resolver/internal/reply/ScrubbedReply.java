@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.reply;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -17,7 +17,7 @@ import org.xbill.DNS.Type;
  * facts the iterator needs. Only this view is classified and cached, never the raw reply. Every
  * look-up is a hash look-up (see {@link SectionIndex}), so asking it costs nothing per RRset held.
  */
-final class ScrubbedReply {
+public final class ScrubbedReply {
 
   private static final int[] ADDRESS_TYPES = {Type.A, Type.AAAA};
 
@@ -52,39 +52,39 @@ final class ScrubbedReply {
    * @param upwardReferral whether the authority section held an NS RRset for an ancestor of the
    *     zone asked (removed by scrubbing): the server pointed back up the tree
    */
-  static ScrubbedReply of(Message reply, List<RRset> answer, List<RRset> authority,
+  public static ScrubbedReply of(Message reply, List<RRset> answer, List<RRset> authority,
       List<RRset> additional, Bailiwick.Dropped dropped, boolean upwardReferral) {
     return new ScrubbedReply(reply.getRcode(), reply.getHeader().getFlag(Flags.AA), answer, authority,
         additional, dropped, upwardReferral);
   }
 
-  int rcode() {
+  public int rcode() {
     return rcode;
   }
 
-  boolean authoritative() {
+  public boolean authoritative() {
     return authoritative;
   }
 
-  List<RRset> answer() {
+  public List<RRset> answer() {
     return answer.all();
   }
 
-  List<RRset> authority() {
+  public List<RRset> authority() {
     return authority.all();
   }
 
-  List<RRset> additional() {
+  public List<RRset> additional() {
     return additional.all();
   }
 
   /** How many RRsets scrubbing removed. */
-  int dropped() {
+  public int dropped() {
     return dropped.total();
   }
 
   /** Why scrubbing removed what it did, for a diagnostic. */
-  Bailiwick.Dropped droppedByReason() {
+  public Bailiwick.Dropped droppedByReason() {
     return dropped;
   }
 
@@ -92,12 +92,12 @@ final class ScrubbedReply {
     return upwardReferral;
   }
 
-  RRset answer(Name name, int type) {
+  public RRset answer(Name name, int type) {
     return answer.find(name, type);
   }
 
   /** The answer section's RRsets at {@code name}, in order. */
-  List<RRset> answerAt(Name name) {
+  public List<RRset> answerAt(Name name) {
     return answer.at(name);
   }
 
@@ -105,7 +105,7 @@ final class ScrubbedReply {
    * A DNAME in the answer whose owner is a strict ancestor of {@code name} (RFC 6672 §2.2), the
    * first in the section's order when there are several.
    */
-  RRset dnameAbove(Name name) {
+  public RRset dnameAbove(Name name) {
     RRset first = null;
     for (int strip = 1; strip < name.labels() && !dnameOrder.isEmpty(); strip++) {
       RRset found = answer.find(new Name(name, strip), Type.DNAME);
@@ -116,18 +116,18 @@ final class ScrubbedReply {
     return first;
   }
 
-  RRset authority(int type) {
+  public RRset authority(int type) {
     return authority.firstOfType(type);
   }
 
   /** The NS records the authority section gives for {@code zone}; empty if none. */
-  List<Record> nameServersOf(Name zone) {
+  public List<Record> nameServersOf(Name zone) {
     RRset set = authority.find(zone, Type.NS);
     return set == null ? List.of() : set.rrs(false);
   }
 
   /** The A and AAAA RRsets the additional section gives for {@code name}. */
-  List<RRset> addressSets(Name name) {
+  public List<RRset> addressSets(Name name) {
     List<RRset> sets = new ArrayList<>(2);
     for (int type : ADDRESS_TYPES) {
       RRset set = additional.find(name, type);

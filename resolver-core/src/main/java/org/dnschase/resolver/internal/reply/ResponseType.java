@@ -1,7 +1,7 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.reply;
 
 /** What a scrubbed reply means for the query that asked (Unbound's {@code response_type}). */
-enum ResponseType {
+public enum ResponseType {
   /** The answer section holds the queried type at the queried name. */
   ANSWER,
   /** The queried name is an alias: a CNAME at it, possibly with the chain that follows in the same reply. */

@@ -1,10 +1,10 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.dnschase.resolver.cache.TtlCaps;
 import java.util.List;
 import java.util.stream.Stream;
+import org.dnschase.resolver.cache.TtlCaps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.resolutions;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,12 +16,12 @@ import org.xbill.DNS.Name;
  * its question back as it spelt it: the query name, the owner of the first hop, and the names a
  * DNAME rewrote from it, whose labels below the DNAME's owner keep the asked spelling.
  */
-final class AskedSpelling {
+public final class AskedSpelling {
 
   private AskedSpelling() {}
 
   /** {@code resolution} as the caller who asked {@code asked} would have got it alone. */
-  static Resolution of(Resolution resolution, Name asked) {
+  public static Resolution of(Resolution resolution, Name asked) {
     if (sameSpelling(resolution.qname(), asked)) {
       return resolution;
     }

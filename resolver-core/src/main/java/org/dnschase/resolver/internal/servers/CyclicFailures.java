@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.servers;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -12,25 +12,25 @@ import org.xbill.DNS.Name;
  * and shared by every query of one resolver, so that a storm of clients asking for a name behind
  * the cycle does not become a storm of upstream queries (RFC 9520 §3).
  */
-final class CyclicFailures {
+public final class CyclicFailures {
 
   /**
    * 5 seconds: RFC 9520 §3.2 says a resolution failure is to be cached for at least 5 seconds; a
    * cycle is a configuration error that its owners fix in minutes at best, so the floor will do.
    */
-  static final Duration FAILURE_TTL = Duration.ofSeconds(5);
+  public static final Duration FAILURE_TTL = Duration.ofSeconds(5);
 
   /**
    * The store may hold 1/64 of the RRset cache's byte budget: cycles are configuration errors, and
    * live only 5 s; the default budget keeps some 1,500 of them with their descriptions.
    */
-  static final int BUDGET_SHARE = 64;
+  public static final int BUDGET_SHARE = 64;
 
   private record Key(Name name, int type) {}
 
   private final Cache<Key, String> failures;
 
-  CyclicFailures(Ticker ticker, long maximumBytes) {
+  public CyclicFailures(Ticker ticker, long maximumBytes) {
     this.failures = StoreWeights.<Key, String>bounded(maximumBytes, (key, cycle) -> StoreWeights.weight(
             StoreWeights.NODE_BYTES + StoreWeights.VALUE_BYTES + StoreWeights.nameBytes(key.name())
                 + StoreWeights.VALUE_BYTES + 2L * cycle.length()))
@@ -40,19 +40,19 @@ final class CyclicFailures {
   }
 
   /** Remembers that looking up each of {@code names} (type {@code type}) runs into {@code cycle}. */
-  void remember(List<Name> names, int type, String cycle) {
+  public void remember(List<Name> names, int type, String cycle) {
     for (Name name : names) {
       failures.put(new Key(name, type), cycle);
     }
   }
 
   /** The cycle a look-up of (name, type) ran into, while that failure is still live. */
-  Optional<String> cycleFor(Name name, int type) {
+  public Optional<String> cycleFor(Name name, int type) {
     return Optional.ofNullable(failures.getIfPresent(new Key(name, type)));
   }
 
   /** Forgets every failure. */
-  void invalidateAll() {
+  public void invalidateAll() {
     failures.invalidateAll();
   }
 }

@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.resolutions;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,14 +48,14 @@ import org.xbill.DNS.Type;
  * budgets, whatever the RRset cache evicts. Emptied by {@link #invalidateAll()}, which the resolver
  * runs whenever the RRset cache is emptied.
  */
-final class ResolutionCache {
+public final class ResolutionCache {
 
   /**
    * The resolution cache may hold a quarter of the RRset cache's byte budget. An entry of a short
    * chain of small records weighs about 700 bytes, so the default budget of 32 MiB keeps some
    * 12,000 of them, about the 10,000 names Unbound's default message cache holds.
    */
-  static final int BUDGET_SHARE = 4;
+  public static final int BUDGET_SHARE = 4;
   /** A sweep makes room down to this share of the bound, so that not every store sweeps. */
   private static final double SWEEP_TARGET = 0.9;
 
@@ -79,7 +79,7 @@ final class ResolutionCache {
   private final LongAdder answerHits = new LongAdder();
   private final LongAdder negativeHits = new LongAdder();
 
-  ResolutionCache(RRsetCache rrsets, boolean prefetch, int longChainThreshold) {
+  public ResolutionCache(RRsetCache rrsets, boolean prefetch, int longChainThreshold) {
     this.rrsets = rrsets;
     this.prefetch = prefetch;
     this.longChainThreshold = longChainThreshold;
@@ -87,7 +87,7 @@ final class ResolutionCache {
   }
 
   /** The cached resolution of (name, type) with remaining TTLs, or null to walk. */
-  Resolution lookup(Name name, int type, boolean tracing) {
+  public Resolution lookup(Name name, int type, boolean tracing) {
     CachedResolution entry = find(entries.get(name), type);
     if (entry == null) {
       return null;
@@ -103,7 +103,7 @@ final class ResolutionCache {
   }
 
   /** Drops every entry. */
-  void invalidateAll() {
+  public void invalidateAll() {
     entries.keySet().forEach(name -> entries.computeIfPresent(name, (n, all) -> without(all, null)));
   }
 
@@ -113,12 +113,12 @@ final class ResolutionCache {
   }
 
   /** The RRset cache's statistics with this cache's hits added, each as the look-up it saved. */
-  CacheStats withHits(CacheStats rrsetStats) {
+  public CacheStats withHits(CacheStats rrsetStats) {
     return rrsetStats.withResolutionHits(answerHits.sum(), negativeHits.sum());
   }
 
   /** Keeps a finished top-level resolution when every entry it used is still stored as used. */
-  void store(Resolution resolution) {
+  public void store(Resolution resolution) {
     CachedResolution.Kind kind = switch (resolution) {
       case Resolution.Answer answer -> CachedResolution.Kind.ANSWER;
       case Resolution.NoData noData -> CachedResolution.Kind.NODATA;

@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.servers;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.xbill.DNS.Name;
  * known for them, which addresses and names this query has already used up, and which of the
  * addresses asked brought no reply and may be asked again.
  */
-final class Delegation {
+public final class Delegation {
 
   /**
    * 13 name servers of a delegation considered, the first 13 given: PowerDNS Recursor's
@@ -33,7 +33,7 @@ final class Delegation {
    * Unbound's OUTBOUND_MSG_RETRY (iterator.h), the times it selects an address of a delegation
    * point. A server that answers, even lame or REFUSED, is not asked again.
    */
-  static final int MAX_ATTEMPTS_PER_ADDRESS = 5;
+  public static final int MAX_ATTEMPTS_PER_ADDRESS = 5;
 
   private final Name zone;
   private final Map<Name, Set<InetAddress>> servers = new LinkedHashMap<>();
@@ -46,7 +46,7 @@ final class Delegation {
   private String cycle;
 
   /** A delegation a referral just gave. */
-  Delegation(Name zone, List<Name> nameServers) {
+  public Delegation(Name zone, List<Name> nameServers) {
     this(zone, nameServers, false);
   }
 
@@ -66,15 +66,15 @@ final class Delegation {
     return new Delegation(zone, nameServers, true);
   }
 
-  Name zone() {
+  public Name zone() {
     return zone;
   }
 
-  List<Name> nameServers() {
+  public List<Name> nameServers() {
     return List.copyOf(servers.keySet());
   }
 
-  void addAddresses(Name nameServer, List<InetAddress> addresses) {
+  public void addAddresses(Name nameServer, List<InetAddress> addresses) {
     servers.computeIfAbsent(nameServer, k -> new LinkedHashSet<>()).addAll(addresses);
   }
 
@@ -87,7 +87,7 @@ final class Delegation {
    * from the cache and a name server inside the zone has no address left (its glue expired), which
    * only the parent's referral can give back (Unbound's last resort).
    */
-  boolean worthFetchingAgain() {
+  public boolean worthFetchingAgain() {
     if (!fromCache || zone.equals(Name.root)) {
       return false;
     }
@@ -100,7 +100,7 @@ final class Delegation {
   }
 
   /** Addresses not yet asked by this query, in name-server order. */
-  List<InetAddress> unusedAddresses() {
+  public List<InetAddress> unusedAddresses() {
     Set<InetAddress> unused = new LinkedHashSet<>();
     for (Set<InetAddress> addresses : servers.values()) {
       for (InetAddress address : addresses) {
@@ -112,25 +112,25 @@ final class Delegation {
     return new ArrayList<>(unused);
   }
 
-  void markUsed(InetAddress address) {
+  public void markUsed(InetAddress address) {
     used.add(address);
     retryable.remove(address);
   }
 
   /** An exchange with {@code address} brought no reply: it may be asked again, up to the limit. */
-  void markFailed(InetAddress address) {
+  public void markFailed(InetAddress address) {
     if (failedExchanges.merge(address, 1, Integer::sum) < MAX_ATTEMPTS_PER_ADDRESS) {
       retryable.add(address);
     }
   }
 
   /** Addresses asked already whose last exchange failed and which may be asked again. */
-  List<InetAddress> retryableAddresses() {
+  public List<InetAddress> retryableAddresses() {
     return List.copyOf(retryable);
   }
 
   /** Makes an address askable again, for a retry that changes how it is asked (no EDNS). */
-  void markUnused(InetAddress address) {
+  public void markUnused(InetAddress address) {
     used.remove(address);
   }
 
@@ -138,7 +138,7 @@ final class Delegation {
    * A name server whose address is still to be looked up. Names inside the zone itself are
    * skipped: without glue, finding them would mean asking the very servers we cannot reach.
    */
-  Optional<Name> nextNameToLookUp() {
+  public Optional<Name> nextNameToLookUp() {
     for (Map.Entry<Name, Set<InetAddress>> entry : servers.entrySet()) {
       Name ns = entry.getKey();
       if (entry.getValue().isEmpty() && !lookedUp.contains(ns) && !ns.subdomain(zone)) {
@@ -148,24 +148,24 @@ final class Delegation {
     return Optional.empty();
   }
 
-  void markLookedUp(Name nameServer) {
+  public void markLookedUp(Name nameServer) {
     lookedUp.add(nameServer);
   }
 
   /** How many name-server look-ups this query started for the zone (NXNSAttack). */
-  int lookUps() {
+  public int lookUps() {
     return lookedUp.size();
   }
 
   /** Remembers a look-up that ended in a cyclic dependency, to name it if nothing else works. */
-  void noteCycle(String cycle) {
+  public void noteCycle(String cycle) {
     if (this.cycle == null) {
       this.cycle = cycle;
     }
   }
 
   /** The first cyclic dependency a look-up for this zone ran into, or null. */
-  String cycle() {
+  public String cycle() {
     return cycle;
   }
 

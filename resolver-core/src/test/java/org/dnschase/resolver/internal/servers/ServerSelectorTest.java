@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.servers;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Weigher;
@@ -11,7 +11,7 @@ import org.xbill.DNS.Name;
  * whatever a hostile or merely large hierarchy feeds it. The sizes are those of a 64-bit JVM with
  * compressed pointers, as in the RRset cache's weigher.
  */
-final class StoreWeights {
+public final class StoreWeights {
 
   /** Caffeine's node, its hash-map node and slot, and its share of the frequency sketch. */
   static final int NODE_BYTES = 112;

@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.resolutions;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.EntryRef;
+import org.dnschase.resolver.internal.chase.Chain;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
@@ -28,7 +29,7 @@ import org.xbill.DNS.SOARecord;
  * dropped every entry it references: the copies in its last rebuild then hold the records on
  * their own, while the references themselves keep only shells ({@link EntryRef}).
  */
-final class CachedResolution {
+public final class CachedResolution {
 
   /**
    * What an entry costs besides its names and data, from the layout of its objects (64-bit JVM,
@@ -210,7 +211,7 @@ final class CachedResolution {
       }
     }
     List<Hop> chain = List.copyOf(hops);
-    Duration ttl = FinishStep.effectiveTtl(chain, finalTtl);
+    Duration ttl = Chain.effectiveTtl(chain, finalTtl);
     return new Snapshot(staleAt, prefetchDue, chain, data, ttl, resolution(qname, chain, data, ttl, List.of()));
   }
 }

@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.servers;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.xbill.DNS.Name;
  * which answered lame for which zone, lately. A timeout doubles an address's estimate, so a dead
  * server sinks to the back without being forgotten.
  */
-final class ServerSelector {
+public final class ServerSelector {
 
   /** Unbound's UNKNOWN_SERVER_NICENESS: a server never asked looks like a 376 ms one. */
   static final long UNKNOWN_RTT_NANOS = TimeUnit.MILLISECONDS.toNanos(376);
@@ -28,7 +28,7 @@ final class ServerSelector {
    * machine stalls a loopback reply past that often enough (GC, scheduling) to turn fast servers
    * into spurious timeouts.
    */
-  static final long MIN_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+  public static final long MIN_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
   /** How long a lame answer keeps a server at the back for its zone: Unbound's infra-host-ttl, 900 s. */
   static final long LAME_TTL_NANOS = TimeUnit.SECONDS.toNanos(900);
 
@@ -44,14 +44,14 @@ final class ServerSelector {
    * default infra-cache-numhosts), a quarter each for lameness and EDNS marks. A server forgotten
    * is one never asked, so a bound costs a little choice at worst.
    */
-  static final int BUDGET_SHARE = 16;
+  public static final int BUDGET_SHARE = 16;
 
   private final ConcurrentMap<InetAddress, Estimate> estimates;
   private final ConcurrentMap<ZoneServer, Long> lameUntilNanos;
   /** Servers that answered an EDNS query with FORMERR or NOTIMP: asked without EDNS from then on. */
   private final Set<InetAddress> withoutEdns;
 
-  ServerSelector(long maximumBytes) {
+  public ServerSelector(long maximumBytes) {
     long perAddress = StoreWeights.NODE_BYTES + StoreWeights.ADDRESS_BYTES + StoreWeights.VALUE_BYTES;
     this.estimates = StoreWeights.<InetAddress, Estimate>bounded(maximumBytes / 2,
         (address, estimate) -> (int) perAddress).build().asMap();
@@ -63,14 +63,14 @@ final class ServerSelector {
   }
 
   /** Forgets every server. */
-  void invalidateAll() {
+  public void invalidateAll() {
     estimates.clear();
     lameUntilNanos.clear();
     withoutEdns.clear();
   }
 
   /** The candidate with the lowest estimate; ties are broken at random to spread the load. */
-  InetAddress choose(List<InetAddress> candidates) {
+  public InetAddress choose(List<InetAddress> candidates) {
     InetAddress best = null;
     long bestRtt = Long.MAX_VALUE;
     int ties = 0;
@@ -87,12 +87,12 @@ final class ServerSelector {
     return best;
   }
 
-  boolean speaksEdns(InetAddress address) {
+  public boolean speaksEdns(InetAddress address) {
     return !withoutEdns.contains(address);
   }
 
   /** RFC 6891 §7: a server that rejects EDNS is asked again, and from now on, without it. */
-  void recordNoEdns(InetAddress address) {
+  public void recordNoEdns(InetAddress address) {
     withoutEdns.add(address);
   }
 
@@ -105,7 +105,7 @@ final class ServerSelector {
    * RFC 6298 §2: the first sample sets SRTT and half of it RTTVAR; later ones move RTTVAR by 1/4
    * of the deviation and SRTT by 1/8 of the difference.
    */
-  void recordRtt(InetAddress address, long rttNanos) {
+  public void recordRtt(InetAddress address, long rttNanos) {
     estimates.merge(address, new Estimate(rttNanos, rttNanos / 2), (old, first) -> new Estimate(
         old.srttNanos() + (rttNanos - old.srttNanos()) / 8,
         old.rttvarNanos() + (Math.abs(old.srttNanos() - rttNanos) - old.rttvarNanos()) / 4));
@@ -116,7 +116,7 @@ final class ServerSelector {
    * {@link #MIN_TIMEOUT_NANOS} and at most {@code ceilingNanos}; the ceiling for a server never
    * measured.
    */
-  long timeoutNanos(InetAddress address, long ceilingNanos) {
+  public long timeoutNanos(InetAddress address, long ceilingNanos) {
     Estimate estimate = estimates.get(address);
     if (estimate == null) {
       return ceilingNanos;
@@ -126,7 +126,7 @@ final class ServerSelector {
   }
 
   /** The candidates not lame for {@code zone} at {@code nowNanos}, in their order. */
-  List<InetAddress> notLame(List<InetAddress> candidates, Name zone, long nowNanos) {
+  public List<InetAddress> notLame(List<InetAddress> candidates, Name zone, long nowNanos) {
     List<InetAddress> usable = new ArrayList<>(candidates.size());
     for (InetAddress candidate : candidates) {
       Long until = lameUntilNanos.get(new ZoneServer(zone, candidate));
@@ -141,7 +141,7 @@ final class ServerSelector {
    * Doubles the estimate, to at least twice the prior: a server that was fast before it went
    * silent must still go behind the servers never asked, not stay first for several more timeouts.
    */
-  void recordTimeout(InetAddress address) {
+  public void recordTimeout(InetAddress address) {
     backOff(address);
   }
 
@@ -149,7 +149,7 @@ final class ServerSelector {
    * A lame answer (REFUSED, SERVFAIL, NOTIMP, not authoritative) backs the server off like a
    * timeout, and keeps it behind the zone's other servers for {@link #LAME_TTL_NANOS}.
    */
-  void recordLame(Name zone, InetAddress address, long nowNanos) {
+  public void recordLame(Name zone, InetAddress address, long nowNanos) {
     backOff(address);
     lameUntilNanos.put(new ZoneServer(zone, address), nowNanos + LAME_TTL_NANOS);
   }

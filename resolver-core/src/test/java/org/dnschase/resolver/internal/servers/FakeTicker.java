@@ -1,11 +1,11 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.servers;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A Caffeine {@link Ticker} that only moves when a test says so. */
-final class FakeTicker implements Ticker {
+public final class FakeTicker implements Ticker {
 
   private final AtomicLong nanos = new AtomicLong();
 
@@ -14,13 +14,13 @@ final class FakeTicker implements Ticker {
     return nanos.get();
   }
 
-  FakeTicker advance(Duration time) {
+  public FakeTicker advance(Duration time) {
     nanos.addAndGet(time.toNanos());
     return this;
   }
 
   /** The time passed since the ticker was made. */
-  Duration elapsed() {
+  public Duration elapsed() {
     return Duration.ofNanos(nanos.get());
   }
 }

@@ -1,9 +1,13 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.resolutions;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.servers.Delegation;
+import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 
@@ -18,7 +22,7 @@ import org.xbill.DNS.RRset;
  * to its first send; the rest happens on the transport's threads, and the resolution that hit
  * never waits for it. Its answer lands in the cache like any other, at the rank the reply earns.
  */
-final class Prefetcher {
+public final class Prefetcher {
 
   /**
    * Refreshes running at once, at most: each holds a query's state until its reply, so a burst of
@@ -27,40 +31,43 @@ final class Prefetcher {
    */
   static final int MAX_IN_FLIGHT = 64;
 
-  private final ResolverContext context;
-  private final Iteration iteration;
+  /** Starts the refresh query of (name, type) at {@code cut}; completes when it ends. */
+  @FunctionalInterface
+  public interface Refresh {
+    CompletableFuture<?> start(Name name, int type, Delegation cut);
+  }
+
+  private final boolean enabled;
+  private final RRsetCache cache;
+  private final Refresh refresh;
   private final Set<Question> inFlight = ConcurrentHashMap.newKeySet();
   private final LongAdder started = new LongAdder();
 
   /** dnsjava's {@code Name} compares case-insensitively, so two spellings share one refresh. */
   private record Question(Name name, int type) {}
 
-  Prefetcher(ResolverContext context, Iteration iteration) {
-    this.context = context;
-    this.iteration = iteration;
+  public Prefetcher(boolean enabled, RRsetCache cache, Refresh refresh) {
+    this.enabled = enabled;
+    this.cache = cache;
+    this.refresh = refresh;
   }
 
-  /** Called for each cache hit that answers (a hop of) {@code q} with data of {@code q.qtype}. */
-  void onHit(Query q, CacheLookup.Hit hit) {
-    if (!context.config.prefetch() || !hit.prefetchDue()) {
+  /** Called for each cache hit that answers (a hop of) the question ({@code name}, {@code type}). */
+  public void onHit(Name name, int type, CacheLookup.Hit hit) {
+    if (!enabled || !hit.prefetchDue()) {
       return;
     }
-    Question question = new Question(q.name, q.qtype);
+    Question question = new Question(name, type);
     if (inFlight.size() >= MAX_IN_FLIGHT || !inFlight.add(question)) {
       return;
     }
-    Delegation cut = stillDue(hit) ? ZoneCuts.closest(context.cache, q.name) : null;
+    Delegation cut = stillDue(hit) ? ZoneCuts.closest(cache, name) : null;
     if (cut == null) {
       inFlight.remove(question);
       return;
     }
     started.increment();
-    Query refresh = new Query(context.nextQueryId(), q.name, q.qtype, 0,
-        new Budget(context.config.budgets(), context.ticker), new Journal(false));
-    refresh.refresh = true;
-    refresh.delegation = cut;
-    refresh.state = QueryState.QUERY_TARGETS;
-    iteration.run(refresh).whenComplete((result, error) -> inFlight.remove(question));
+    refresh.start(name, type, cut).whenComplete((result, error) -> inFlight.remove(question));
   }
 
   /**
@@ -70,12 +77,12 @@ final class Prefetcher {
    */
   private boolean stillDue(CacheLookup.Hit hit) {
     RRset data = hit.rrset();
-    return context.cache.lookup(data.getName(), data.getType(), data.getDClass())
+    return cache.lookup(data.getName(), data.getType(), data.getDClass())
         instanceof CacheLookup.Hit again && again.prefetchDue();
   }
 
   /** How many refreshes were started. */
-  long started() {
+  public long started() {
     return started.sum();
   }
 }

@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.reply;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +13,7 @@ import org.xbill.DNS.Type;
  * by owner and type, all at an owner, the first of a type. Built once per reply in linear time,
  * so a reply of thousands of RRsets costs no scan per question asked of it.
  */
-final class SectionIndex {
+public final class SectionIndex {
 
   /**
    * Comparable, so owner names crafted to collide in {@link Name#hashCode()} (a weak hash) make a

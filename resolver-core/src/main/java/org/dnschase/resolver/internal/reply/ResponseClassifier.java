@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.reply;
 
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
@@ -9,11 +9,11 @@ import org.xbill.DNS.Type;
  * Classifies a scrubbed reply once, as a pure and total function of the reply, the name asked and
  * the zone asked; the result is final and the response step switches on it.
  */
-final class ResponseClassifier {
+public final class ResponseClassifier {
 
   private ResponseClassifier() {}
 
-  static ResponseType classify(ScrubbedReply reply, Name name, int qtype, Name zone) {
+  public static ResponseType classify(ScrubbedReply reply, Name name, int qtype, Name zone) {
     switch (reply.rcode()) {
       case Rcode.NOERROR, Rcode.NXDOMAIN, Rcode.YXDOMAIN -> { }
       case Rcode.SERVFAIL, Rcode.REFUSED, Rcode.NOTIMP -> {

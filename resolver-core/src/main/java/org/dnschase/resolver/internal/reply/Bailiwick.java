@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.reply;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +18,13 @@ import org.xbill.DNS.Type;
  * anything is classified or cached, so a server cannot plant data for zones it does not serve.
  * The work is linear in the reply's size (see {@link Sections}), whatever a server sends.
  */
-final class Bailiwick {
+public final class Bailiwick {
 
   /** The class of every question the resolver asks (RFC 1035 §3.2.4: IN, the Internet). */
-  static final int QCLASS = DClass.IN;
+  public static final int QCLASS = DClass.IN;
 
   /** What scrubbing dropped, by reason; each count is of RRsets. */
-  record Dropped(int outOfZone, int otherClass, int oversized) {
+  public record Dropped(int outOfZone, int otherClass, int oversized) {
     static final Dropped NONE = new Dropped(0, 0, 0);
 
     int total() {
@@ -51,7 +51,7 @@ final class Bailiwick {
    * ({@code caps}): whatever is kept or shown of the reply from here on (answers, hops, glue,
    * negative answers) promises no longer life than the cache gives it.
    */
-  static ScrubbedReply scrub(Message reply, Name zone, TtlCaps caps) {
+  public static ScrubbedReply scrub(Message reply, Name zone, TtlCaps caps) {
     Tally tally = new Tally();
     List<RRset> answer = keep(reply.getSection(Section.ANSWER), zone, caps, tally, false);
     List<RRset> authority = keep(reply.getSection(Section.AUTHORITY), zone, caps, tally, true);

@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.servers;
 
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
@@ -8,7 +8,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /** Finds zone cuts in the cache: where the walk for a name can start, and which zone a name is in. */
-final class ZoneCuts {
+public final class ZoneCuts {
 
   private static final int[] ADDRESS_TYPES = {Type.A, Type.AAAA};
 
@@ -18,7 +18,7 @@ final class ZoneCuts {
    * The deepest cached delegation at or above {@code name} that can be used: its NS set with the
    * cached addresses of its servers. Null when not even the root is cached.
    */
-  static Delegation closest(RRsetCache cache, Name name) {
+  public static Delegation closest(RRsetCache cache, Name name) {
     for (int strip = 0; strip < name.labels(); strip++) {
       Name zone = strip == 0 ? name : new Name(name, strip);
       if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit hit) {
@@ -33,7 +33,7 @@ final class ZoneCuts {
   }
 
   /** The closest enclosing zone the cache knows of (root when it knows none). */
-  static Name enclosingZone(RRsetCache cache, Name name) {
+  public static Name enclosingZone(RRsetCache cache, Name name) {
     for (int strip = 0; strip < name.labels() - 1; strip++) {
       Name zone = strip == 0 ? name : new Name(name, strip);
       if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit) {
@@ -43,7 +43,7 @@ final class ZoneCuts {
     return Name.root;
   }
 
-  static void addCachedAddresses(RRsetCache cache, Delegation delegation) {
+  public static void addCachedAddresses(RRsetCache cache, Delegation delegation) {
     for (Name ns : delegation.nameServers()) {
       for (int type : ADDRESS_TYPES) {
         if (cache.lookup(ns, type, DClass.IN) instanceof CacheLookup.Hit hit) {

@@ -1,9 +1,9 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.dnschase.resolver.cache.TtlCaps;
 import java.util.List;
+import org.dnschase.resolver.cache.TtlCaps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Message;

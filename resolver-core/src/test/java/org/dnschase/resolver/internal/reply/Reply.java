@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.iterate;
+package org.dnschase.resolver.internal.reply;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import org.xbill.DNS.Section;
  * master-file syntax ({@code "www.example.test. 300 A 192.0.2.1"}, absolute names). It becomes a
  * dnsjava {@link Message} for a given query, with the query's ID and question.
  */
-final class Reply {
+public final class Reply {
 
   private final int rcode;
   private boolean authoritative;
@@ -34,44 +34,44 @@ final class Reply {
     this.rcode = rcode;
   }
 
-  static Reply noError() {
+  public static Reply noError() {
     return new Reply(Rcode.NOERROR);
   }
 
-  static Reply nxDomain() {
+  public static Reply nxDomain() {
     return new Reply(Rcode.NXDOMAIN);
   }
 
-  static Reply rcode(int rcode) {
+  public static Reply rcode(int rcode) {
     return new Reply(rcode);
   }
 
   /** Sets AA: the server speaks as an authority for the name. */
-  Reply authoritative() {
+  public Reply authoritative() {
     authoritative = true;
     return this;
   }
 
   /** Sets TC: the reply was truncated. */
-  Reply truncated() {
+  public Reply truncated() {
     truncated = true;
     return this;
   }
 
-  Reply answer(String... records) {
+  public Reply answer(String... records) {
     return add(answer, records);
   }
 
-  Reply authority(String... records) {
+  public Reply authority(String... records) {
     return add(authority, records);
   }
 
-  Reply additional(String... records) {
+  public Reply additional(String... records) {
     return add(additional, records);
   }
 
   /** The reply to {@code query}: same ID and question, QR set. */
-  Message to(Message query) {
+  public Message to(Message query) {
     Message reply = new Message(query.getHeader().getID());
     reply.getHeader().setOpcode(Opcode.QUERY);
     reply.getHeader().setFlag(Flags.QR);
@@ -92,14 +92,14 @@ final class Reply {
   }
 
   /** The reply to a made-up query for (name, type, IN) with ID 1. */
-  Message to(String name, int type) {
+  public Message to(String name, int type) {
     Message query = new Message(1);
     query.addRecord(Record.newRecord(Name.fromConstantString(name), type, DClass.IN), Section.QUESTION);
     return to(query);
   }
 
   /** One record from a master-file line with an absolute owner name; TTL 3600 when none is given. */
-  static Record record(String line) {
+  public static Record record(String line) {
     try (Master master = new Master(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)),
         Name.root, 3600)) {
       Record record = master.nextRecord();
