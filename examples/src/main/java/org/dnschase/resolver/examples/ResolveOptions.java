@@ -32,7 +32,9 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
       options:
         --root-hints FILE  root hints in master-file format (NS records for "." plus their A/AAAA);
                            default: the built-in IANA root servers
-        --port N           port the upstream servers listen on (default 53)
+        --port N, --upstream-port N
+                           port the upstream servers listen on (default 53); bin/serve
+                           calls it --upstream-port
         --json             one JSON object per resolution, on one line: qname, qtype, status,
                            kind, reason, answer, ttl, chain, diagnostics, upstreamQueries,
                            elapsedMicros (with --trace also a "trace" array)
@@ -121,7 +123,7 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
     private void option(String arg) throws UsageException {
       switch (arg) {
         case "--root-hints" -> rootHints = Path.of(value(arg));
-        case "--port" -> port = number(arg, value(arg), 65535);
+        case "--port", "--upstream-port" -> port = number(arg, value(arg), 65535);
         case "--max-hops" -> maxHops = number(arg, value(arg), Integer.MAX_VALUE);
         case "--timeout" -> timeoutMillis = number(arg, value(arg), Integer.MAX_VALUE);
         case "--json" -> json = true;

@@ -192,6 +192,17 @@ class ResolveCommandTest {
   }
 
   @Test
+  void upstreamPort_isTheSameOptionAsPort_asBinServeSpellsIt() {
+    Run run = run("", "--root-hints", hints.toString(), "--upstream-port", String.valueOf(lab.port()),
+        "--loopback-only", "--json", "www.shop.example.", "A");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(Json.object(run.lines().get(0))).containsEntry("status", "NOERROR");
+    assertUsage(run("", "--loopback-only", "--upstream-port", "0", "x.example."),
+        "--upstream-port needs a whole number from 1 to 65535, got '0'");
+  }
+
+  @Test
   void badUsage_exitsTwoWithAMessage() {
     assertUsage(run(""), "missing NAME");
     assertUsage(resolve("", "--frobnicate", "x.example."), "unknown option '--frobnicate'");
