@@ -140,6 +140,25 @@ public interface Resolver extends AutoCloseable {
   void invalidateAll();
 
   /**
+   * Forgets what is cached at {@code name}: its data and negative answers of every type (an
+   * operator's {@code flush NAME}), for every resolver sharing the cache. Finished resolutions
+   * built on them go too, chains passing through the name included; names below it, delegations
+   * and server state stay.
+   *
+   * @param name an absolute name
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if the name is relative
+   */
+  void invalidate(Name name);
+
+  /**
+   * Forgets every cached negative answer, NXDOMAIN and NODATA alike, and the finished resolutions
+   * built on them (an operator's {@code flush_negative}, once a missing name has been added); the
+   * data stays.
+   */
+  void invalidateNegative();
+
+  /**
    * Stops the resolver: resolutions still running end as {@link FailureReason#CLOSED}, sockets are
    * closed and the resolver's own threads have ended when this returns.
    */

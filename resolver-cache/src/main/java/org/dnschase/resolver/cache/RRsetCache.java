@@ -153,6 +153,22 @@ public interface RRsetCache {
   void invalidate(Name name, int type, int dclass);
 
   /**
+   * Drops every entry at {@code name}: its RRsets and NODATA entries of every type and class, and
+   * its NXDOMAIN; names below it keep theirs (an operator's {@code flush NAME}). It visits every
+   * entry, so it is for rare use, not for every resolution.
+   *
+   * @param name an absolute name
+   * @throws IllegalArgumentException if the name is relative
+   */
+  void invalidate(Name name);
+
+  /**
+   * Drops every negative entry, NXDOMAIN and NODATA alike, and keeps the data (an operator's
+   * {@code flush_negative}, after fixing a name that was missing). It visits every entry.
+   */
+  void invalidateNegative();
+
+  /**
    * Drops every entry, then runs each {@linkplain #addInvalidationListener invalidation listener}
    * on the calling thread, so that what was built on the entries goes with them.
    */

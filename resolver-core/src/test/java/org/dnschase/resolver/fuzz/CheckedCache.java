@@ -130,6 +130,16 @@ final class CheckedCache implements RRsetCache {
   }
 
   @Override
+  public void invalidate(Name name) {
+    cache.invalidate(name);
+  }
+
+  @Override
+  public void invalidateNegative() {
+    cache.invalidateNegative();
+  }
+
+  @Override
   public void invalidateAll() {
     cache.invalidateAll();
   }

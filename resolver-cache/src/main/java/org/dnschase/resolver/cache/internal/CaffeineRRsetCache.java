@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.BiPredicate;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.EntryRef;
@@ -167,6 +168,29 @@ public final class CaffeineRRsetCache implements RRsetCache {
   @Override
   public void invalidate(Name name, int type, int dclass) {
     remove(new CacheKey(requireNonNull(name, "name"), type, dclass));
+  }
+
+  @Override
+  public void invalidate(Name name) {
+    if (!requireNonNull(name, "name").isAbsolute()) {
+      throw new IllegalArgumentException("name must be absolute (end in a dot): " + name);
+    }
+    Name canonical = name.canonicalize();
+    removeIf((key, entry) -> key.name().equals(canonical));
+  }
+
+  @Override
+  public void invalidateNegative() {
+    removeIf((key, entry) -> !(entry instanceof CacheEntry.Positive));
+  }
+
+  /** Removes and marks each entry that {@code which} picks, unless it was replaced meanwhile. */
+  private void removeIf(BiPredicate<CacheKey, CacheEntry> which) {
+    cache.asMap().forEach((key, entry) -> {
+      if (which.test(key, entry) && cache.asMap().remove(key, entry)) {
+        entry.remove();
+      }
+    });
   }
 
   /**

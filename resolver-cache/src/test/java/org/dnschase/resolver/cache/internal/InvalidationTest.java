@@ -10,6 +10,7 @@ import static org.dnschase.resolver.cache.internal.Records.rrset;
 import static org.dnschase.resolver.cache.internal.Records.soa;
 
 import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,43 @@ class InvalidationTest {
 
     cache.invalidate(name("gone.example."), Type.ANY, DClass.IN);
     assertThat(lookup("gone.example.", Type.A)).isSameAs(CacheLookup.Miss.INSTANCE);
+  }
+
+  @Test
+  @DisplayName("invalidate(name) drops every type at the name, its NODATA and its NXDOMAIN, and nothing below it")
+  void invalidateName_dropsEverythingAtTheNameOnly() {
+    cache.put(rrset(a("www.example.", 300, "192.0.2.1")), AUTHORITATIVE_ANSWER);
+    cache.put(rrset(aaaa("www.example.", 300, "2001:db8::1")), AUTHORITATIVE_ANSWER);
+    cache.putNoData(name("www.example."), Type.MX, DClass.IN, soa("example.", 300, 300), AUTHORITATIVE_ANSWER);
+    cache.putNxDomain(name("gone.example."), DClass.IN, soa("example.", 300, 300), AUTHORITATIVE_ANSWER);
+    cache.put(rrset(a("a.www.example.", 300, "192.0.2.2")), AUTHORITATIVE_ANSWER);
+
+    cache.invalidate(name("WWW.Example."));
+    cache.invalidate(name("gone.example."));
+
+    assertThat(lookup("www.example.", Type.A)).isSameAs(CacheLookup.Miss.INSTANCE);
+    assertThat(lookup("www.example.", Type.AAAA)).isSameAs(CacheLookup.Miss.INSTANCE);
+    assertThat(lookup("www.example.", Type.MX)).isSameAs(CacheLookup.Miss.INSTANCE);
+    assertThat(lookup("gone.example.", Type.A)).isSameAs(CacheLookup.Miss.INSTANCE);
+    assertThat(lookup("a.www.example.", Type.A)).isInstanceOf(CacheLookup.Hit.class);
+  }
+
+  @Test
+  @DisplayName("invalidateNegative drops every NXDOMAIN and NODATA and keeps the data")
+  void invalidateNegative_keepsTheData() {
+    cache.put(rrset(a("www.example.", 300, "192.0.2.1")), AUTHORITATIVE_ANSWER);
+    cache.putNoData(name("www.example."), Type.MX, DClass.IN, soa("example.", 300, 300), AUTHORITATIVE_ANSWER);
+    cache.putNxDomain(name("gone.example."), DClass.IN, soa("example.", 300, 300), AUTHORITATIVE_ANSWER);
+    EntryRef data = cache.entryRef(name("www.example."), Type.A, DClass.IN);
+    EntryRef noData = cache.entryRef(name("www.example."), Type.MX, DClass.IN);
+
+    cache.invalidateNegative();
+
+    assertThat(lookup("www.example.", Type.A)).isInstanceOf(CacheLookup.Hit.class);
+    assertThat(lookup("www.example.", Type.MX)).isSameAs(CacheLookup.Miss.INSTANCE);
+    assertThat(lookup("gone.example.", Type.A)).isSameAs(CacheLookup.Miss.INSTANCE);
+    assertThat(noData.stored()).as("a layer holding the NODATA sees it gone").isFalse();
+    assertThat(data.stored()).isTrue();
   }
 
   @Test

@@ -145,6 +145,16 @@ public final class IterativeResolver implements Resolver {
   }
 
   @Override
+  public void invalidate(Name name) {
+    context.cache.invalidate(name);
+  }
+
+  @Override
+  public void invalidateNegative() {
+    context.cache.invalidateNegative();
+  }
+
+  @Override
   public void close() {
     closed = true;
     context.cache.removeInvalidationListener(forgetAll);
