@@ -8,6 +8,7 @@ import static org.dnschase.resolver.internal.iterate.ScriptedTree.addresses;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.internal.reply.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
