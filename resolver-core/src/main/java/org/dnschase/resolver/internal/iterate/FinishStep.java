@@ -27,11 +27,11 @@ final class FinishStep {
   }
 
   Resolution resolution(Query q) {
-    List<Hop> chain = q.chain.hops();
-    if (q.depth == 0) {
+    List<Hop> chain = q.chain().hops();
+    if (q.depth() == 0) {
       checkRules(q, chain);
     }
-    return resolution(q, q.outcome, chain);
+    return resolution(q, q.outcome(), chain);
   }
 
   /**
@@ -39,17 +39,17 @@ final class FinishStep {
    * deadline's timer builds, from another thread, for a query still at work (see {@link Deadlines}).
    */
   Resolution resolution(Query q, Outcome outcome, List<Hop> chain) {
-    int queries = q.budget.queriesSent();
+    int queries = q.budget().queriesSent();
     return switch (outcome) {
-      case Outcome.Data data -> new Resolution.Answer(q.qname, q.qtype, data.rrset(), chain,
-          Chain.effectiveTtl(chain, data.rrset().getTTL()), q.journal.diagnostics(), q.journal.trace(), queries);
-      case Outcome.Negative negative when negative.nxDomain() -> new Resolution.NxDomain(q.qname, q.qtype,
+      case Outcome.Data data -> new Resolution.Answer(q.qname(), q.qtype(), data.rrset(), chain,
+          Chain.effectiveTtl(chain, data.rrset().getTTL()), q.journal().diagnostics(), q.journal().trace(), queries);
+      case Outcome.Negative negative when negative.nxDomain() -> new Resolution.NxDomain(q.qname(), q.qtype(),
           negative.soa(), negative.nameServers(), chain, Chain.effectiveTtl(chain, negativeTtl(negative)),
-          q.journal.diagnostics(), q.journal.trace(), queries);
-      case Outcome.Negative negative -> new Resolution.NoData(q.qname, q.qtype, negative.soa(), negative.nameServers(),
-          chain, Chain.effectiveTtl(chain, negativeTtl(negative)), q.journal.diagnostics(), q.journal.trace(), queries);
-      case Outcome.Failed failed -> new Resolution.Failure(q.qname, q.qtype, failed.reason(),
-          failed.detail(), chain, failed.stoppedAt(), q.journal.diagnostics(), q.journal.trace(), queries);
+          q.journal().diagnostics(), q.journal().trace(), queries);
+      case Outcome.Negative negative -> new Resolution.NoData(q.qname(), q.qtype(), negative.soa(), negative.nameServers(),
+          chain, Chain.effectiveTtl(chain, negativeTtl(negative)), q.journal().diagnostics(), q.journal().trace(), queries);
+      case Outcome.Failed failed -> new Resolution.Failure(q.qname(), q.qtype(), failed.reason(),
+          failed.detail(), chain, failed.stoppedAt(), q.journal().diagnostics(), q.journal().trace(), queries);
     };
   }
 
@@ -64,12 +64,12 @@ final class FinishStep {
 
   /** The rules only the finished chain and data show: its length, and aliases as NS/MX/SRV targets. */
   private void checkRules(Query q, List<Hop> chain) {
-    q.journal.reportAll(RuleDiagnostics.checkLength(q.qname, chain.size(), context.config.longChainThreshold()));
-    if (q.outcome instanceof Outcome.Data data && AliasCheck.targetRule(q.qtype).isPresent()) {
+    q.journal().reportAll(RuleDiagnostics.checkLength(q.qname(), chain.size(), context.config.longChainThreshold()));
+    if (q.outcome() instanceof Outcome.Data data && AliasCheck.targetRule(q.qtype()).isPresent()) {
       for (Record record : data.rrset().rrs(false)) {
         Name target = record.getAdditionalName();
         if (target != null && context.cache.lookup(target, Type.CNAME, DClass.IN) instanceof CacheLookup.Hit alias) {
-          q.journal.report(RuleDiagnostics.aliasTarget(q.qtype, record.getName(), target, RRsets.cnameTarget(alias.rrset())));
+          q.journal().report(RuleDiagnostics.aliasTarget(q.qtype(), record.getName(), target, RRsets.cnameTarget(alias.rrset())));
         }
       }
     }

@@ -7,7 +7,6 @@ import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.resolutions.Prefetcher;
-import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
@@ -25,26 +24,26 @@ final class InitStep {
   }
 
   Step handle(Query q) {
-    if (q.budget.pastDeadline()) {
-      return q.fail(FailureReason.TIMEOUT, "deadline of " + q.budget.limits().deadline() + " passed");
+    if (q.budget().pastDeadline()) {
+      return q.fail(FailureReason.TIMEOUT, "deadline of " + q.budget().limits().deadline() + " passed");
     }
-    switch (context.cache.lookup(q.name, q.qtype, DClass.IN)) {
+    switch (context.cache.lookup(q.name(), q.qtype(), DClass.IN)) {
       case CacheLookup.Hit hit -> {
-        if (q.journal.tracing()) { // the detail text costs more than the look-up
-          q.journal.trace(new TraceEvent.CacheHit(q.name, q.qtype, hit.rrset().size() + " record(s)"));
+        if (q.journal().tracing()) { // the detail text costs more than the look-up
+          q.journal().trace(new TraceEvent.CacheHit(q.name(), q.qtype(), hit.rrset().size() + " record(s)"));
         }
-        prefetcher.onHit(q.name, q.qtype, hit);
+        prefetcher.onHit(q.name(), q.qtype(), hit);
         return q.finish(new Outcome.Data(hit.rrset(), Hop.Source.CACHE));
       }
       case CacheLookup.NegativeHit negative -> {
-        if (q.journal.tracing()) { // the detail text costs more than the look-up
-          q.journal.trace(new TraceEvent.CacheHit(q.name, q.qtype, negative.kind().toString()));
+        if (q.journal().tracing()) { // the detail text costs more than the look-up
+          q.journal().trace(new TraceEvent.CacheHit(q.name(), q.qtype(), negative.kind().toString()));
         }
         return q.finish(Outcome.Negative.fromCache(negative));
       }
       case CacheLookup.Miss miss -> { }
     }
-    if (q.qtype != Type.CNAME) {
+    if (q.qtype() != Type.CNAME) {
       Step alias = cachedAlias(q);
       if (alias != null) {
         return alias;
@@ -54,12 +53,7 @@ final class InitStep {
     if (nothingBelow != null) {
       return nothingBelow;
     }
-    Delegation cut = ZoneCuts.closest(context.cache, q.name);
-    if (cut == null) {
-      return new Step.Next(QueryState.PRIME);
-    }
-    q.delegation = cut;
-    return new Step.Next(QueryState.QUERY_TARGETS);
+    return q.walkFrom(ZoneCuts.closest(context.cache, q.name()));
   }
 
   /**
@@ -67,12 +61,12 @@ final class InitStep {
    * answers the name without a query. Null when no ancestor is known not to exist.
    */
   private Step cachedNxDomainAbove(Query q) {
-    for (int strip = 1; strip < q.name.labels() - 1; strip++) {
-      Name ancestor = new Name(q.name, strip);
+    for (int strip = 1; strip < q.name().labels() - 1; strip++) {
+      Name ancestor = new Name(q.name(), strip);
       if (context.cache.lookup(ancestor, Type.ANY, DClass.IN) instanceof CacheLookup.NegativeHit negative
           && negative.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN) {
-        if (q.journal.tracing()) { // the detail text costs more than the look-up
-          q.journal.trace(new TraceEvent.CacheHit(ancestor, Type.ANY, "NXDOMAIN, so " + q.name + " cannot exist"));
+        if (q.journal().tracing()) { // the detail text costs more than the look-up
+          q.journal().trace(new TraceEvent.CacheHit(ancestor, Type.ANY, "NXDOMAIN, so " + q.name() + " cannot exist"));
         }
         return q.finish(Outcome.Negative.fromCache(negative));
       }
@@ -85,21 +79,21 @@ final class InitStep {
    * name below its owner, RFC 6672 §2.2), as the next hop; null when the cache holds neither.
    */
   private Step cachedAlias(Query q) {
-    if (context.cache.lookup(q.name, Type.CNAME, DClass.IN) instanceof CacheLookup.Hit cname) {
-      if (q.journal.tracing()) { // the detail text costs more than the look-up
-        q.journal.trace(new TraceEvent.CacheHit(q.name, Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));
+    if (context.cache.lookup(q.name(), Type.CNAME, DClass.IN) instanceof CacheLookup.Hit cname) {
+      if (q.journal().tracing()) { // the detail text costs more than the look-up
+        q.journal().trace(new TraceEvent.CacheHit(q.name(), Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));
       }
-      prefetcher.onHit(q.name, q.qtype, cname);
-      return q.restart(Hops.cname(q.name, cname.rrset(), ZoneCuts.enclosingZone(context.cache, q.name),
+      prefetcher.onHit(q.name(), q.qtype(), cname);
+      return q.restart(Hops.cname(q.name(), cname.rrset(), ZoneCuts.enclosingZone(context.cache, q.name()),
           Hop.Source.CACHE));
     }
-    for (int strip = 1; strip < q.name.labels(); strip++) {
-      Name owner = new Name(q.name, strip);
+    for (int strip = 1; strip < q.name().labels(); strip++) {
+      Name owner = new Name(q.name(), strip);
       if (context.cache.lookup(owner, Type.DNAME, DClass.IN) instanceof CacheLookup.Hit dname) {
-        if (q.journal.tracing()) { // the detail text costs more than the look-up
-          q.journal.trace(new TraceEvent.CacheHit(owner, Type.DNAME, "rewrites " + q.name));
+        if (q.journal().tracing()) { // the detail text costs more than the look-up
+          q.journal().trace(new TraceEvent.CacheHit(owner, Type.DNAME, "rewrites " + q.name()));
         }
-        Optional<Hop> hop = Hops.dname(q.name, dname.rrset(), ZoneCuts.enclosingZone(context.cache, owner),
+        Optional<Hop> hop = Hops.dname(q.name(), dname.rrset(), ZoneCuts.enclosingZone(context.cache, owner),
             Hop.Source.CACHE);
         return hop.isPresent() ? q.restart(hop.get())
             : q.failTooLong(dname.rrset());

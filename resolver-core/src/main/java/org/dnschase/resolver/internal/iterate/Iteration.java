@@ -52,45 +52,45 @@ final class Iteration {
   CompletableFuture<Resolution> run(Query q) {
     CompletableFuture<Resolution> done = new CompletableFuture<>();
     advance(q, done);
-    if (q.depth == 0 && !done.isDone()) {
-      context.deadlines.arm(done, q.budget.remainingNanos(), () -> timedOut(q));
+    if (q.depth() == 0 && !done.isDone()) {
+      context.deadlines.arm(done, q.budget().remainingNanos(), () -> timedOut(q));
     }
     return done;
   }
 
   /** What the deadline's timer completes a resolution still at work with (on the timer's thread). */
   private Resolution timedOut(Query q) {
-    q.budget.abandon();
-    List<Hop> chain = q.chain.hops();
-    Name name = chain.isEmpty() ? q.qname : chain.get(chain.size() - 1).target();
-    Outcome.Failed failed = new Outcome.Failed(FailureReason.TIMEOUT, "deadline of " + q.budget.limits().deadline()
-        + " passed while resolving " + name + " (" + q.state + ")");
+    q.budget().abandon();
+    List<Hop> chain = q.chain().hops();
+    Name name = chain.isEmpty() ? q.qname() : chain.get(chain.size() - 1).target();
+    Outcome.Failed failed = new Outcome.Failed(FailureReason.TIMEOUT, "deadline of " + q.budget().limits().deadline()
+        + " passed while resolving " + name + " (" + q.state() + ")");
     return finish.resolution(q, staleFallback.instead(q, name, failed), chain);
   }
 
   private void advance(Query q, CompletableFuture<Resolution> done) {
     while (!done.isDone()) {
-      if (q.budget.abandoned() && q.outcome == null) {
-        q.outcome = new Outcome.Failed(FailureReason.TIMEOUT, "the resolution ended at its deadline");
-        q.state = QueryState.FINISHED;
+      if (q.budget().abandoned() && q.outcome() == null) {
+        q.fail(FailureReason.TIMEOUT, "the resolution ended at its deadline");
+        q.moveTo(QueryState.FINISHED);
       }
       if (log.isDebugEnabled()) {
-        log.debug("q#{} {} {}", q.id, q.state, q.name);
+        log.debug("q#{} {} {}", q.id(), q.state(), q.name());
       }
-      if (q.state == QueryState.FINISHED) {
+      if (q.state() == QueryState.FINISHED) {
         Optional<Step> alias = serviceAliases.follow(q);
         if (alias.isEmpty()) {
           staleFallback.apply(q);
           done.complete(finish.resolution(q));
           return;
         }
-        q.state = ((Step.Next) alias.get()).state();
+        q.moveTo(((Step.Next) alias.get()).state());
         continue;
       }
       switch (handle(q)) {
-        case Step.Next next -> q.state = next.state();
+        case Step.Next next -> q.moveTo(next.state());
         case Step.Await await -> {
-          q.state = await.resumeAt();
+          q.moveTo(await.resumeAt());
           if (!await.pending().isDone()) {
             await.pending().whenComplete((ignored, error) -> advance(q, done));
             return;
@@ -105,12 +105,8 @@ final class Iteration {
    * {@code cut} instead of INIT, which would answer it from the very entry it is to replace.
    */
   private CompletableFuture<Resolution> refresh(Name name, int type, Delegation cut) {
-    Query refresh = new Query(context.nextQueryId(), name, type, 0,
-        new Budget(context.config.budgets(), context.ticker), new Journal(false));
-    refresh.refresh = true;
-    refresh.delegation = cut;
-    refresh.state = QueryState.QUERY_TARGETS;
-    return run(refresh);
+    return run(Query.refresh(context.nextQueryId(), name, type, new Budget(context.config.budgets(), context.ticker),
+        cut));
   }
 
   /** How many background refreshes prefetch has started. */
@@ -120,7 +116,7 @@ final class Iteration {
 
   private Step handle(Query q) {
     try {
-      return switch (q.state) {
+      return switch (q.state()) {
         case INIT -> init.handle(q);
         case PRIME -> prime.handle(q);
         case QUERY_TARGETS -> queryTargets.handle(q);
@@ -128,8 +124,8 @@ final class Iteration {
         case FINISHED -> throw new IllegalStateException("FINISHED is handled by the loop");
       };
     } catch (RuntimeException e) {
-      log.warn("q#{} {} failed on {}", q.id, q.state, q.name, e);
-      return q.fail(FailureReason.INTERNAL_ERROR, q.state + ": " + e);
+      log.warn("q#{} {} failed on {}", q.id(), q.state(), q.name(), e);
+      return q.fail(FailureReason.INTERNAL_ERROR, q.state() + ": " + e);
     }
   }
 }

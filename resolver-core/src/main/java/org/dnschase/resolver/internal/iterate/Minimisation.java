@@ -18,18 +18,18 @@ final class Minimisation {
 
   /** The name to ask the servers of {@code zone}: one label below what is known, or the full name. */
   static Name nextName(Query q, Name zone, boolean enabled) {
-    if (!enabled || !q.minimising) {
-      return q.name;
+    if (!enabled || !q.minimising()) {
+      return q.name();
     }
-    Name known = q.provenAbove != null && q.provenAbove.subdomain(zone) && q.name.subdomain(q.provenAbove)
-        ? q.provenAbove : zone;
-    int labelsBelow = q.name.labels() - known.labels();
-    return labelsBelow <= 1 ? q.name : new Name(q.name, labelsBelow - 1);
+    Name known = q.provenAbove() != null && q.provenAbove().subdomain(zone) && q.name().subdomain(q.provenAbove())
+        ? q.provenAbove() : zone;
+    int labelsBelow = q.name().labels() - known.labels();
+    return labelsBelow <= 1 ? q.name() : new Name(q.name(), labelsBelow - 1);
   }
 
   /** The full name goes with its own type; a minimised one with {@code minimisedType} (NS or A). */
   static int typeFor(Query q, Name asked, int minimisedType) {
-    return asked.equals(q.name) ? q.qtype : minimisedType;
+    return asked.equals(q.name()) ? q.qtype() : minimisedType;
   }
 
   /**
@@ -42,23 +42,14 @@ final class Minimisation {
       // The server speaks for the asked name itself, so it is the zone's: ask it the full name
       // (Knot Resolver's rule; a referral from the full question still restarts minimising below).
       case ANSWER, CNAME, DNAME, NODATA -> {
-        q.provenAbove = new Name(q.name, 1);
-        q.delegation.markUnused(q.server.getAddress());
-        yield new Step.Next(QueryState.QUERY_TARGETS);
+        yield q.askFullNameBelow(new Name(q.name(), 1));
       }
-      case NXDOMAIN -> fallBack(q);
+      case NXDOMAIN -> q.stopMinimising();
       // A NOERROR that is neither data, referral nor proof of absence, or a REFUSED: some servers
       // answer minimised questions for empty non-terminals so, and answer the full name well
       // (Unbound's relaxed mode), so it is asked instead of calling the server lame.
-      case LAME, THROWAWAY -> reply.rcode() == Rcode.NOERROR || reply.rcode() == Rcode.REFUSED ? fallBack(q) : null;
+      case LAME, THROWAWAY -> reply.rcode() == Rcode.NOERROR || reply.rcode() == Rcode.REFUSED ? q.stopMinimising() : null;
       case REFERRAL -> null;
     };
-  }
-
-  /** Relaxed mode: stop minimising this query and ask the same server the full name. */
-  private static Step fallBack(Query q) {
-    q.minimising = false;
-    q.delegation.markUnused(q.server.getAddress());
-    return new Step.Next(QueryState.QUERY_TARGETS);
   }
 }

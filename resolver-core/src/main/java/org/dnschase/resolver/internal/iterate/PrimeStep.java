@@ -30,21 +30,16 @@ final class PrimeStep {
   Step handle(Query q) {
     // RFC 8109 §3: prime again when the root NS RRset expires; while it lives (even without an
     // address for its servers, which sends every query here) the hints serve (Deckard iter_nottl).
-    if (!q.primeAttempted && !(context.cache.lookup(Name.root, Type.NS, DClass.IN) instanceof CacheLookup.Hit)) {
-      q.primeAttempted = true;
-      return new Step.Await(sharedPriming(q), QueryState.PRIME);
+    if (!q.primeAttempted() && !(context.cache.lookup(Name.root, Type.NS, DClass.IN) instanceof CacheLookup.Hit)) {
+      return q.awaitPriming(sharedPriming(q));
     }
     Delegation root = ZoneCuts.closest(context.cache, Name.root);
-    q.delegation = root != null ? root : fromHints();
-    return new Step.Next(QueryState.QUERY_TARGETS);
+    return q.walkFrom(root != null ? root : fromHints());
   }
 
   private synchronized CompletableFuture<?> sharedPriming(Query q) {
     if (priming == null || priming.isDone()) {
-      Query prime = q.child(context.nextQueryId(), Name.root, Type.NS);
-      prime.delegation = fromHints();
-      prime.state = QueryState.QUERY_TARGETS;
-      priming = iteration.run(prime);
+      priming = iteration.run(q.child(context.nextQueryId(), Name.root, Type.NS, fromHints()));
     }
     return priming;
   }

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.dnschase.resolver.FailureReason;
@@ -22,48 +23,47 @@ import org.xbill.DNS.Type;
  */
 final class Query {
 
-  final int id;
-  final Name qname;
-  final int qtype;
-  /** 0 for the resolution asked by the user; +1 for each nested name-server look-up. */
-  final int depth;
-  final Budget budget;
-  final Journal journal;
-  final Chain chain;
-  /** The query this one looks up a name server for, null for a top-level query. */
-  final Query parent;
-  /** The zone whose name server this query looks up, null unless it is such a look-up. */
-  final Name forZone;
+  /** What was sent in the exchange in flight: to whom, which question, with EDNS or not, and when. */
+  record Exchange(InetSocketAddress server, Name name, int type, boolean withEdns, long sentAtNanos) {}
 
-  Name name;
-  QueryState state = QueryState.INIT;
-  Delegation delegation;
-  int referrals;
-  boolean primeAttempted;
+  private final int id;
+  private final Name qname;
+  private final int qtype;
+  /** 0 for the resolution asked by the user; +1 for each nested name-server look-up. */
+  private final int depth;
+  private final Budget budget;
+  private final Journal journal;
+  private final Chain chain;
+  /** The query this one looks up a name server for, null for a top-level query. */
+  private final Query parent;
+  /** The zone whose name server this query looks up, null unless it is such a look-up. */
+  private final Name forZone;
+  /** A prefetch's refresh: nobody waits for its outcome, so it is never given a stale answer. */
+  private final boolean refresh;
+
+  private Name name;
+  private QueryState state = QueryState.INIT;
+  private Delegation delegation;
+  private int referrals;
+  private boolean primeAttempted;
 
   /** Whether this query still minimises (RFC 9156); a relaxed fallback turns it off. */
-  boolean minimising = true;
+  private boolean minimising = true;
   /** The deepest name on the way to {@code name} below which the servers asked need the full name. */
-  Name provenAbove;
+  private Name provenAbove;
 
-  InetSocketAddress server;
-  Name sentName;
-  int sentType;
-  boolean sentWithEdns;
-  long sentAtNanos;
-  Message reply;
-  Throwable error;
+  private Exchange exchange;
+  private Message reply;
+  private Throwable error;
 
-  Outcome outcome;
-  /** A prefetch's refresh: nobody waits for its outcome, so it is never given a stale answer. */
-  boolean refresh;
+  private Outcome outcome;
 
   Query(int id, Name qname, int qtype, int depth, Budget budget, Journal journal) {
-    this(id, qname, qtype, depth, budget, journal, null, null);
+    this(id, qname, qtype, depth, budget, journal, null, null, false);
   }
 
   private Query(int id, Name qname, int qtype, int depth, Budget budget, Journal journal,
-      Query parent, Name forZone) {
+      Query parent, Name forZone, boolean refresh) {
     this.parent = parent;
     this.forZone = forZone;
     this.id = id;
@@ -72,18 +72,119 @@ final class Query {
     this.depth = depth;
     this.budget = budget;
     this.journal = journal;
+    this.refresh = refresh;
     this.chain = new Chain(qname);
     this.name = qname;
   }
 
+  /**
+   * A prefetch's refresh of (qname, qtype): a top-level query of its own that starts by asking the
+   * servers of {@code cut}, not at INIT, which would answer it from the very entry it is to replace.
+   */
+  static Query refresh(int id, Name qname, int qtype, Budget budget, Delegation cut) {
+    Query refresh = new Query(id, qname, qtype, 0, budget, new Journal(false), null, null, true);
+    refresh.delegation = cut;
+    refresh.state = QueryState.QUERY_TARGETS;
+    return refresh;
+  }
+
   /** A name-server look-up on behalf of this query, sharing its budget and journal. */
-  Query child(int childId, Name nameServer, int type) {
-    return new Query(childId, nameServer, type, depth + 1, budget, journal, this, null);
+  Query child(int childId, Name nameServer, int type, Delegation startAt) {
+    Query child = new Query(childId, nameServer, type, depth + 1, budget, journal, this, null, false);
+    child.delegation = startAt;
+    child.state = QueryState.QUERY_TARGETS;
+    return child;
   }
 
   /** A look-up of the address of {@code nameServer}, a name server of {@code zone}. */
   Query nameServerLookup(int childId, Name nameServer, int type, Name zone) {
-    return new Query(childId, nameServer, type, depth + 1, budget, journal, this, zone);
+    return new Query(childId, nameServer, type, depth + 1, budget, journal, this, zone, false);
+  }
+
+  /* ---- what the handlers read ---- */
+
+  int id() {
+    return id;
+  }
+
+  /** The name asked by whoever started this query. */
+  Name qname() {
+    return qname;
+  }
+
+  int qtype() {
+    return qtype;
+  }
+
+  /** The name the walk is at now: {@link #qname()}, or the target of the chain's last hop. */
+  Name name() {
+    return name;
+  }
+
+  int depth() {
+    return depth;
+  }
+
+  Budget budget() {
+    return budget;
+  }
+
+  Journal journal() {
+    return journal;
+  }
+
+  Chain chain() {
+    return chain;
+  }
+
+  boolean isRefresh() {
+    return refresh;
+  }
+
+  QueryState state() {
+    return state;
+  }
+
+  /** The zone cut whose servers are being asked; null before the walk found one. */
+  Delegation delegation() {
+    return delegation;
+  }
+
+  boolean primeAttempted() {
+    return primeAttempted;
+  }
+
+  boolean minimising() {
+    return minimising;
+  }
+
+  Name provenAbove() {
+    return provenAbove;
+  }
+
+  /** The exchange in flight or last made; null before the first. */
+  Exchange exchange() {
+    return exchange;
+  }
+
+  /** The reply to the last exchange; null when it failed. */
+  Message reply() {
+    return reply;
+  }
+
+  /** Why the last exchange brought no reply; null when it did. */
+  Throwable error() {
+    return error;
+  }
+
+  /** How the query ended; null while it is at work. */
+  Outcome outcome() {
+    return outcome;
+  }
+
+  /** The driver's: the state it runs next. */
+  void moveTo(QueryState next) {
+    state = next;
   }
 
   /** A cyclic dependency: the name servers on it, and the look-ups as "name (for zone) -> ...". */
@@ -110,10 +211,12 @@ final class Query {
     return Optional.empty();
   }
 
+  /* ---- the transitions: each handler changes the query only through these ---- */
+
   /**
    * The one restart path: records the hop and starts the walk afresh at its target (new name,
-   * no delegation, referral count reset). Returns the next step, FINISHED when the chain refused
-   * the hop (a loop, or the hop limit).
+   * no delegation, referral count reset, no outcome). Returns the next step, FINISHED when the
+   * chain refused the hop (a loop, or the hop limit).
    */
   Step restart(Hop hop) {
     Optional<Chain.Refusal> refusal = chain.add(hop, budget.limits().maxHops());
@@ -124,14 +227,57 @@ final class Query {
     delegation = null;
     provenAbove = null;
     referrals = 0;
+    outcome = null;
     return new Step.Next(QueryState.INIT);
   }
 
-  void expectReply(InetSocketAddress target, Name askedName, int askedType, long nowNanos) {
-    server = target;
-    sentName = askedName;
-    sentType = askedType;
-    sentAtNanos = nowNanos;
+  /**
+   * Starts the walk at {@code cut}, the closest zone cut known: its servers are asked next. With
+   * no cut (null, not even the root known) the root is primed first.
+   */
+  Step walkFrom(Delegation cut) {
+    delegation = cut;
+    return new Step.Next(cut == null ? QueryState.PRIME : QueryState.QUERY_TARGETS);
+  }
+
+  /** Whether one more referral would pass the budget's limit of referrals per walk. */
+  boolean referralLimitReached() {
+    return referrals >= budget.limits().maxReferrals();
+  }
+
+  /** Follows a referral: one more referral counted, and the servers of {@code next} asked next. */
+  Step descendTo(Delegation next) {
+    referrals++;
+    delegation = next;
+    return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  /** Waits for the root priming under way ({@code priming}), once per query, then looks again. */
+  Step awaitPriming(CompletableFuture<?> priming) {
+    primeAttempted = true;
+    return new Step.Await(priming, QueryState.PRIME);
+  }
+
+  /**
+   * RFC 9156: the server asked a minimised question holds the name asked, so the names below
+   * {@code ancestor} belong to its zone: it is asked again, with the full name.
+   */
+  Step askFullNameBelow(Name ancestor) {
+    provenAbove = ancestor;
+    delegation.markUnused(exchange.server().getAddress());
+    return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  /** RFC 9156 relaxed mode: stops minimising this query and asks the same server the full name. */
+  Step stopMinimising() {
+    minimising = false;
+    delegation.markUnused(exchange.server().getAddress());
+    return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  /** Sends nothing itself: records what goes out, so the reply can be read against it. */
+  void expectReply(Exchange sent) {
+    exchange = sent;
     reply = null;
     error = null;
   }
@@ -143,6 +289,12 @@ final class Query {
     return null;
   }
 
+  /** Stale data standing in for the failure the query ended with (RFC 8767). */
+  void replaceOutcome(Outcome stale) {
+    outcome = stale;
+  }
+
+  /** Ends the query with {@code result}. */
   Step finish(Outcome result) {
     outcome = result;
     return new Step.Next(QueryState.FINISHED);

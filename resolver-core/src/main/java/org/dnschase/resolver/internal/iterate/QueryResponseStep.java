@@ -43,29 +43,31 @@ final class QueryResponseStep {
   }
 
   Step handle(Query q) {
-    InetSocketAddress server = q.server;
-    long rttNanos = context.ticker.read() - q.sentAtNanos;
-    if (q.error == null && q.reply.getHeader().getFlag(Flags.TC)) {
+    Query.Exchange sent = q.exchange();
+    InetSocketAddress server = sent.server();
+    long rttNanos = context.ticker.read() - sent.sentAtNanos();
+    Throwable error = q.error();
+    if (error == null && q.reply().getHeader().getFlag(Flags.TC)) {
       // RFC 2181 §9: a truncated reply is not the server's whole answer; a transport hands one on
       // only when it could not get the rest (TC again over TCP, or no TCP), so the exchange failed.
-      q.error = new IOException("truncated reply (TC=1) from " + server + " and no complete one");
+      error = new IOException("truncated reply (TC=1) from " + server + " and no complete one");
     }
-    if (q.error != null) {
-      return exchangeFailed(q, server, rttNanos);
+    if (error != null) {
+      return exchangeFailed(q, error, server, rttNanos);
     }
-    Name zone = q.delegation.zone();
-    if (q.sentWithEdns && rejectsEdns(q.reply.getRcode())) {
-      return retryWithoutEdns(q, server, zone, rttNanos);
+    Name zone = q.delegation().zone();
+    if (sent.withEdns() && rejectsEdns(q.reply().getRcode())) {
+      return retryWithoutEdns(q, sent, zone, rttNanos);
     }
-    ScrubbedReply reply = Bailiwick.scrub(q.reply, zone, context.cache.ttlCaps());
-    ResponseType type = ResponseClassifier.classify(reply, q.sentName, q.sentType, zone);
+    ScrubbedReply reply = Bailiwick.scrub(q.reply(), zone, context.cache.ttlCaps());
+    ResponseType type = ResponseClassifier.classify(reply, sent.name(), sent.type(), zone);
     context.selector.recordRtt(server.getAddress(), rttNanos);
-    q.journal.trace(new TraceEvent.Exchange(server, zone, q.sentName, q.sentType, describe(type, reply),
+    q.journal().trace(new TraceEvent.Exchange(server, zone, sent.name(), sent.type(), describe(type, reply),
         Duration.ofNanos(rttNanos)));
     if (reply.dropped() > 0) {
       reportDropped(q, reply.droppedByReason(), server, zone);
     }
-    if (!q.sentName.equals(q.name)) {
+    if (!sent.name().equals(q.name())) {
       Step minimised = Minimisation.afterReply(q, type, reply);
       if (minimised != null) {
         return minimised;
@@ -84,16 +86,16 @@ final class QueryResponseStep {
 
   private static void reportDropped(Query q, Bailiwick.Dropped dropped, InetSocketAddress server, Name zone) {
     if (dropped.outOfZone() > 0) {
-      q.journal.report(new Diagnostic(Diagnostic.Oddity.OUT_OF_BAILIWICK_DROPPED, q.name, dropped.outOfZone()
+      q.journal().report(new Diagnostic(Diagnostic.Oddity.OUT_OF_BAILIWICK_DROPPED, q.name(), dropped.outOfZone()
           + " RRset(s) outside " + zone + " dropped from the reply of " + server));
     }
     if (dropped.otherClass() > 0) {
-      q.journal.report(new Diagnostic(Diagnostic.Oddity.OTHER_CLASS_DROPPED, q.name, dropped.otherClass()
+      q.journal().report(new Diagnostic(Diagnostic.Oddity.OTHER_CLASS_DROPPED, q.name(), dropped.otherClass()
           + " RRset(s) of another class than " + DClass.string(Bailiwick.QCLASS) + " dropped from the reply of "
           + server));
     }
     if (dropped.oversized() > 0) {
-      q.journal.report(new Diagnostic(Diagnostic.Oddity.OVERSIZED_RRSET_DROPPED, q.name, dropped.oversized()
+      q.journal().report(new Diagnostic(Diagnostic.Oddity.OVERSIZED_RRSET_DROPPED, q.name(), dropped.oversized()
           + " RRset(s) of more than " + Sections.MAX_RECORDS_PER_RRSET + " records dropped from the reply of "
           + server));
     }
@@ -104,27 +106,28 @@ final class QueryResponseStep {
     return rcode == Rcode.FORMERR || rcode == Rcode.NOTIMP;
   }
 
-  private Step retryWithoutEdns(Query q, InetSocketAddress server, Name zone, long rttNanos) {
+  private Step retryWithoutEdns(Query q, Query.Exchange sent, Name zone, long rttNanos) {
+    InetSocketAddress server = sent.server();
     context.selector.recordNoEdns(server.getAddress());
-    q.delegation.markUnused(server.getAddress());
-    q.journal.trace(new TraceEvent.Exchange(server, zone, q.sentName, q.sentType,
-        Rcode.string(q.reply.getRcode()) + " to EDNS: asking again without", Duration.ofNanos(rttNanos)));
+    q.delegation().markUnused(server.getAddress());
+    q.journal().trace(new TraceEvent.Exchange(server, zone, sent.name(), sent.type(),
+        Rcode.string(q.reply().getRcode()) + " to EDNS: asking again without", Duration.ofNanos(rttNanos)));
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
   private Step answer(Query q, ScrubbedReply reply, InetSocketAddress server) {
-    RRset data = reply.answer(q.name, q.qtype);
+    RRset data = reply.answer(q.name(), q.qtype());
     context.cache.put(data, answerRank(reply));
-    if (q.qtype == Type.NS) {
+    if (q.qtype() == Type.NS) {
       cacheAddressesOf(RRsets.nameServers(data), reply, TrustRank.AUTHORITY_DATA);
     }
     return q.finish(new Outcome.Data(data, new Hop.Source.Server(server)));
   }
 
   private Step referral(Query q, ScrubbedReply reply) {
-    if (++q.referrals > q.budget.limits().maxReferrals()) {
-      return q.fail(FailureReason.REFERRAL_LIMIT, "more than " + q.budget.limits().maxReferrals()
-          + " referrals for " + q.name);
+    if (q.referralLimitReached()) {
+      return q.fail(FailureReason.REFERRAL_LIMIT, "more than " + q.budget().limits().maxReferrals()
+          + " referrals for " + q.name());
     }
     RRset ns = reply.authority(Type.NS);
     context.cache.put(ns, TrustRank.REFERRAL_NS);
@@ -136,22 +139,21 @@ final class QueryResponseStep {
     for (Name nameServer : next.nameServers()) {
       addReplyAddresses(next, nameServer, reply);
     }
-    q.delegation = next;
-    return new Step.Next(QueryState.QUERY_TARGETS);
+    return q.descendTo(next);
   }
 
   private Step negative(Query q, ScrubbedReply reply, boolean nxDomain) {
     SOARecord soa = RRsets.soa(reply.authority(Type.SOA));
-    if (soa != null && q.name.subdomain(soa.getName())) {
+    if (soa != null && q.name().subdomain(soa.getName())) {
       if (nxDomain) {
-        context.cache.putNxDomain(q.name, DClass.IN, soa, answerRank(reply));
+        context.cache.putNxDomain(q.name(), DClass.IN, soa, answerRank(reply));
       } else {
-        cacheNoData(context, q.name, q.qtype, soa, answerRank(reply));
+        cacheNoData(context, q.name(), q.qtype(), soa, answerRank(reply));
       }
     } else {
       soa = null;
       if (!nxDomain) { // kept only for a configured minimum TTL (RRsetCache#putNoData)
-        cacheNoData(context, q.name, q.qtype, null, answerRank(reply));
+        cacheNoData(context, q.name(), q.qtype(), null, answerRank(reply));
       }
     }
     return q.finish(Outcome.Negative.fromReply(nxDomain, soa, reply));
@@ -159,23 +161,23 @@ final class QueryResponseStep {
 
   private Step lame(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone) {
     context.selector.recordLame(zone, server.getAddress(), context.ticker.read());
-    q.journal.report(new Diagnostic(Diagnostic.Oddity.LAME_SERVER, zone, server + " answered "
+    q.journal().report(new Diagnostic(Diagnostic.Oddity.LAME_SERVER, zone, server + " answered "
         + Rcode.string(reply.rcode()) + (reply.authoritative() ? "" : " without authority")
-        + " for " + q.name + " in " + zone));
+        + " for " + q.name() + " in " + zone));
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
-  private Step exchangeFailed(Query q, InetSocketAddress server, long rttNanos) {
-    boolean timedOut = q.error instanceof TimeoutException;
+  private Step exchangeFailed(Query q, Throwable error, InetSocketAddress server, long rttNanos) {
+    boolean timedOut = error instanceof TimeoutException;
     if (timedOut) {
       context.selector.recordTimeout(server.getAddress());
     }
-    q.delegation.markFailed(server.getAddress());
-    Name zone = q.delegation.zone();
-    q.journal.trace(new TraceEvent.Exchange(server, zone, q.name, q.qtype,
-        timedOut ? "timeout" : "error: " + q.error.getMessage(), Duration.ofNanos(rttNanos)));
-    q.journal.report(new Diagnostic(timedOut ? Diagnostic.Oddity.SERVER_TIMEOUT : Diagnostic.Oddity.BAD_REPLY,
-        zone, server + " for " + q.name + ": " + q.error.getMessage()));
+    q.delegation().markFailed(server.getAddress());
+    Name zone = q.delegation().zone();
+    q.journal().trace(new TraceEvent.Exchange(server, zone, q.name(), q.qtype(),
+        timedOut ? "timeout" : "error: " + error.getMessage(), Duration.ofNanos(rttNanos)));
+    q.journal().report(new Diagnostic(timedOut ? Diagnostic.Oddity.SERVER_TIMEOUT : Diagnostic.Oddity.BAD_REPLY,
+        zone, server + " for " + q.name() + ": " + error.getMessage()));
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 

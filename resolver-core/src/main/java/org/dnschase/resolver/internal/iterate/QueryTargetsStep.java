@@ -38,19 +38,19 @@ final class QueryTargetsStep {
   }
 
   Step handle(Query q) {
-    if (q.budget.pastDeadline()) {
-      return q.fail(FailureReason.TIMEOUT, "deadline of " + q.budget.limits().deadline()
-          + " passed while asking the servers of " + q.delegation.zone());
+    if (q.budget().pastDeadline()) {
+      return q.fail(FailureReason.TIMEOUT, "deadline of " + q.budget().limits().deadline()
+          + " passed while asking the servers of " + q.delegation().zone());
     }
     // RFC 9520 §3: a question that ran into a cyclic dependency a moment ago sends nothing now.
-    Optional<String> knownCycle = cyclicFailures.cycleFor(q.name, q.qtype);
+    Optional<String> knownCycle = cyclicFailures.cycleFor(q.name(), q.qtype());
     if (knownCycle.isPresent()) {
       return q.fail(FailureReason.CYCLIC_DEPENDENCY, "failed on a cyclic dependency less than "
           + CyclicFailures.FAILURE_TTL.toSeconds() + " s ago: " + knownCycle.get());
     }
     // Checked before a name-server look-up too: a look-up that ran out of the shared budget must
     // end the resolution as QUERY_BUDGET_EXCEEDED, not as a zone whose servers all failed.
-    if (q.budget.queriesSent() >= q.budget.limits().maxQueries()) {
+    if (q.budget().queriesSent() >= q.budget().limits().maxQueries()) {
       return budgetExceeded(q);
     }
     InetAddress address = nextAllowedAddress(q);
@@ -61,73 +61,72 @@ final class QueryTargetsStep {
   }
 
   private Step send(Query q, InetAddress address) {
-    if (!q.budget.trySpendQuery()) {
+    if (!q.budget().trySpendQuery()) {
       return budgetExceeded(q);
     }
-    q.delegation.markUsed(address);
+    q.delegation().markUsed(address);
     InetSocketAddress server = context.upstream(address);
     int ednsPayloadSize = context.selector.speaksEdns(address) ? context.config.ednsPayloadSize() : 0;
-    Name asked = Minimisation.nextName(q, q.delegation.zone(), context.config.qnameMinimisation());
+    Name asked = Minimisation.nextName(q, q.delegation().zone(), context.config.qnameMinimisation());
     int askedType = Minimisation.typeFor(q, asked, context.config.minimisedQuestionType());
     Message query = Queries.iterative(asked, askedType, ednsPayloadSize);
-    q.sentWithEdns = ednsPayloadSize > 0;
     Duration timeout = Duration.ofNanos(context.selector.timeoutNanos(address,
-        Math.min(q.budget.limits().queryTimeout().toNanos(), q.budget.remainingNanos())));
-    q.expectReply(server, asked, askedType, context.ticker.read());
+        Math.min(q.budget().limits().queryTimeout().toNanos(), q.budget().remainingNanos())));
+    q.expectReply(new Query.Exchange(server, asked, askedType, ednsPayloadSize > 0, context.ticker.read()));
     return new Step.Await(context.transport.exchange(server, query, timeout).handle(q::replied),
         QueryState.QUERY_RESPONSE);
   }
 
   private static Step budgetExceeded(Query q) {
-    return q.fail(FailureReason.QUERY_BUDGET_EXCEEDED, "sent " + q.budget.queriesSent()
-        + " upstream queries, the limit, before " + q.name + " was resolved");
+    return q.fail(FailureReason.QUERY_BUDGET_EXCEEDED, "sent " + q.budget().queriesSent()
+        + " upstream queries, the limit, before " + q.name() + " was resolved");
   }
 
   /** The best unused address the upstream filter allows; refused ones are used up and reported. */
   private InetAddress nextAllowedAddress(Query q) {
     while (true) {
-      List<InetAddress> unused = q.delegation.unusedAddresses();
+      List<InetAddress> unused = q.delegation().unusedAddresses();
       if (unused.isEmpty()) {
         return null;
       }
       // A server lame for this zone lately is asked only when no other is left.
-      List<InetAddress> notLame = context.selector.notLame(unused, q.delegation.zone(), context.ticker.read());
+      List<InetAddress> notLame = context.selector.notLame(unused, q.delegation().zone(), context.ticker.read());
       InetAddress best = context.selector.choose(notLame.isEmpty() ? unused : notLame);
       if (context.allowed(best)) {
         return best;
       }
-      q.delegation.markUsed(best);
-      q.journal.report(new Diagnostic(Diagnostic.Oddity.UPSTREAM_NOT_ALLOWED, q.delegation.zone(),
+      q.delegation().markUsed(best);
+      q.journal().report(new Diagnostic(Diagnostic.Oddity.UPSTREAM_NOT_ALLOWED, q.delegation().zone(),
           best.getHostAddress() + " is not allowed by the upstream filter ("
               + context.config.upstreamFilterDescription() + ")"));
     }
   }
 
   private Step lookUpNameServer(Query q) {
-    Optional<Name> next = q.delegation.nextNameToLookUp();
+    Optional<Name> next = q.delegation().nextNameToLookUp();
     if (next.isEmpty()) {
       return delegationUsedUp(q);
     }
     Name nameServer = next.get();
-    Name zone = q.delegation.zone();
+    Name zone = q.delegation().zone();
     Optional<String> overLimit = gluelessLimit(q);
     if (overLimit.isPresent()) {
       return retryOr(q, () -> q.fail(FailureReason.GLUELESS_LIMIT, overLimit.get()));
     }
-    q.delegation.markLookedUp(nameServer);
-    if (q.depth + 1 > q.budget.limits().maxDepth()) {
+    q.delegation().markLookedUp(nameServer);
+    if (q.depth() + 1 > q.budget().limits().maxDepth()) {
       return retryOr(q, () -> q.fail(FailureReason.DEPTH_LIMIT, "looking up name server " + nameServer
-          + " of " + zone + " would nest deeper than " + q.budget.limits().maxDepth()));
+          + " of " + zone + " would nest deeper than " + q.budget().limits().maxDepth()));
     }
     Optional<String> known = cyclicFailures.cycleFor(nameServer, Type.A);
     if (known.isPresent()) {
-      q.delegation.noteCycle(known.get());
+      q.delegation().noteCycle(known.get());
       return new Step.Next(QueryState.QUERY_TARGETS);
     }
     Optional<Query.Cycle> cycle = q.cycleThrough(nameServer, zone);
     if (cycle.isPresent()) {
       cyclicFailures.remember(cycle.get().nameServers(), Type.A, cycle.get().description());
-      q.delegation.noteCycle(cycle.get().description());
+      q.delegation().noteCycle(cycle.get().description());
       return new Step.Next(QueryState.QUERY_TARGETS);
     }
     return lookUp(q, nameServer);
@@ -138,17 +137,17 @@ final class QueryTargetsStep {
    * glueless servers that do not resolve, and each look-up costs queries to someone.
    */
   private static Optional<String> gluelessLimit(Query q) {
-    int perDelegation = q.budget.limits().maxGluelessPerDelegation();
-    if (q.delegation.lookUps() >= perDelegation) {
-      return Optional.of("looked up " + q.delegation.lookUps() + " of the " + q.delegation.nameServers().size()
-          + " name servers of " + q.delegation.zone() + ", the limit of " + perDelegation
-          + " per delegation, without a usable answer for " + q.name);
+    int perDelegation = q.budget().limits().maxGluelessPerDelegation();
+    if (q.delegation().lookUps() >= perDelegation) {
+      return Optional.of("looked up " + q.delegation().lookUps() + " of the " + q.delegation().nameServers().size()
+          + " name servers of " + q.delegation().zone() + ", the limit of " + perDelegation
+          + " per delegation, without a usable answer for " + q.name());
     }
-    int failed = q.budget.failedGlueless();
-    if (failed >= q.budget.limits().maxFailedGlueless()) {
+    int failed = q.budget().failedGlueless();
+    if (failed >= q.budget().limits().maxFailedGlueless()) {
       return Optional.of(failed + " name-server look-ups failed in this resolution, the limit of "
-          + q.budget.limits().maxFailedGlueless() + ", before a server of " + q.delegation.zone()
-          + " answered for " + q.name);
+          + q.budget().limits().maxFailedGlueless() + ", before a server of " + q.delegation().zone()
+          + " answered for " + q.name());
     }
     return Optional.empty();
   }
@@ -162,7 +161,7 @@ final class QueryTargetsStep {
    * (Unbound's retries, up to {@link Delegation#MAX_ATTEMPTS_PER_ADDRESS} per address).
    */
   private Step retryOr(Query q, Supplier<Step> otherwise) {
-    List<InetAddress> retryable = q.delegation.retryableAddresses();
+    List<InetAddress> retryable = q.delegation().retryableAddresses();
     return retryable.isEmpty() ? otherwise.get() : send(q, context.selector.choose(retryable));
   }
 
@@ -173,26 +172,26 @@ final class QueryTargetsStep {
    * else says why, a cycle first.
    */
   private Step delegationUsedUp(Query q) {
-    for (Name nameServer : q.delegation.nameServers()) {
-      q.delegation.addAddresses(nameServer, context.parentSideGlue.addressesOf(nameServer));
+    for (Name nameServer : q.delegation().nameServers()) {
+      q.delegation().addAddresses(nameServer, context.parentSideGlue.addressesOf(nameServer));
     }
-    if (!q.delegation.unusedAddresses().isEmpty()) {
+    if (!q.delegation().unusedAddresses().isEmpty()) {
       return new Step.Next(QueryState.QUERY_TARGETS);
     }
-    if (q.delegation.worthFetchingAgain()) {
+    if (q.delegation().worthFetchingAgain()) {
       return fetchAgainFromParent(q);
     }
     return retryOr(q, () -> allFailed(q));
   }
 
   private Step allFailed(Query q) {
-    if (q.delegation.cycle() != null) {
-      cyclicFailures.remember(List.of(q.name), q.qtype, q.delegation.cycle());
-      return q.fail(FailureReason.CYCLIC_DEPENDENCY, "the name servers of " + q.delegation.zone()
-          + " depend on themselves: " + q.delegation.cycle());
+    if (q.delegation().cycle() != null) {
+      cyclicFailures.remember(List.of(q.name()), q.qtype(), q.delegation().cycle());
+      return q.fail(FailureReason.CYCLIC_DEPENDENCY, "the name servers of " + q.delegation().zone()
+          + " depend on themselves: " + q.delegation().cycle());
     }
-    return q.fail(FailureReason.ALL_SERVERS_FAILED, "no server of " + q.delegation.zone()
-        + " gave a usable answer for " + q.name + " (name servers: " + q.delegation.nameServers() + ")");
+    return q.fail(FailureReason.ALL_SERVERS_FAILED, "no server of " + q.delegation().zone()
+        + " gave a usable answer for " + q.name() + " (name servers: " + q.delegation().nameServers() + ")");
   }
 
   /**
@@ -212,13 +211,11 @@ final class QueryTargetsStep {
    * glue back (the referral's delegation is never fetched again, so this ends).
    */
   private Step fetchAgainFromParent(Query q) {
-    Delegation above = ZoneCuts.closest(context.cache, new Name(q.delegation.zone(), 1));
-    q.delegation = above;
-    return new Step.Next(above == null ? QueryState.PRIME : QueryState.QUERY_TARGETS);
+    return q.walkFrom(ZoneCuts.closest(context.cache, new Name(q.delegation().zone(), 1)));
   }
 
   private Step lookUp(Query q, Name nameServer) {
-    Delegation delegation = q.delegation;
+    Delegation delegation = q.delegation();
     Query lookup = q.nameServerLookup(context.nextQueryId(), nameServer, Type.A, delegation.zone());
     CompletableFuture<Resolution> addresses =
         iteration.run(lookup).thenCompose(result -> orAaaa(q, nameServer, delegation.zone(), result));
@@ -226,7 +223,7 @@ final class QueryTargetsStep {
       if (result instanceof Resolution.Answer answer) {
         delegation.addAddresses(nameServer, RRsets.addresses(answer.rrset()));
         if (!answer.chain().isEmpty()) {
-          q.journal.report(RuleDiagnostics.aliasTarget(Type.NS, delegation.zone(),
+          q.journal().report(RuleDiagnostics.aliasTarget(Type.NS, delegation.zone(),
               nameServer, answer.finalName()));
         }
         return;
@@ -234,7 +231,7 @@ final class QueryTargetsStep {
       if (result instanceof Resolution.Failure failure && failure.reason() == FailureReason.CYCLIC_DEPENDENCY) {
         delegation.noteCycle(failure.detail());
       } else {
-        q.budget.countFailedGlueless();
+        q.budget().countFailedGlueless();
       }
       // A failed look-up may still have cached glue for the name on its way (Deckard iter_pcdirect).
       ZoneCuts.addCachedAddresses(context.cache, delegation);

@@ -42,11 +42,11 @@ final class ReplyChase {
       if (next == null) {
         return endOfChain(q, reply, zone, rank);
       }
-      if (q.outcome != null || belowKnownCut(q.name, zone)) {
+      if (q.outcome() != null || belowKnownCut(q.name(), zone)) {
         return next;
       }
-      RRset data = reply.answer(q.name, q.qtype);
-      if (data != null && reply.answer(q.name, Type.CNAME) == null && reply.dnameAbove(q.name) == null) {
+      RRset data = reply.answer(q.name(), q.qtype());
+      if (data != null && reply.answer(q.name(), Type.CNAME) == null && reply.dnameAbove(q.name()) == null) {
         context.cache.put(data, rank);
         return q.finish(new Outcome.Data(data, source));
       }
@@ -55,10 +55,10 @@ final class ReplyChase {
 
   /** Takes the alias the reply holds for the current name, or returns null when it holds none. */
   private Step nextHop(Query q, ScrubbedReply reply, Name zone, TrustRank rank, Hop.Source source) {
-    RRset dname = reply.dnameAbove(q.name);
+    RRset dname = reply.dnameAbove(q.name());
     if (dname != null) {
       context.cache.put(dname, rank);
-      Optional<Hop> hop = Hops.dname(q.name, dname, zone, source);
+      Optional<Hop> hop = Hops.dname(q.name(), dname, zone, source);
       if (hop.isEmpty()) {
         return q.failTooLong(dname);
       }
@@ -66,14 +66,14 @@ final class ReplyChase {
       reportCoOwnedAlias(q, dname.getName(), Type.CNAME, source);
       return q.restart(hop.get());
     }
-    RRset alias = reply.answer(q.name, Type.CNAME);
+    RRset alias = reply.answer(q.name(), Type.CNAME);
     if (alias == null) {
       return null;
     }
-    q.journal.reportAll(RuleDiagnostics.checkCname(q.name, zone, reply.answerAt(q.name), source));
-    reportCoOwnedAlias(q, q.name, Type.DNAME, source);
+    q.journal().reportAll(RuleDiagnostics.checkCname(q.name(), zone, reply.answerAt(q.name()), source));
+    reportCoOwnedAlias(q, q.name(), Type.DNAME, source);
     context.cache.put(alias, rank);
-    return q.restart(Hops.cname(q.name, alias, zone, source));
+    return q.restart(Hops.cname(q.name(), alias, zone, source));
   }
 
   /**
@@ -91,7 +91,7 @@ final class ReplyChase {
    */
   private void reportCoOwnedAlias(Query q, Name owner, int otherType, Hop.Source source) {
     if (context.cache.lookup(owner, otherType, DClass.IN) instanceof CacheLookup.Hit) {
-      q.journal.report(new Diagnostic(AliasRule.CNAME_AND_DNAME, owner, owner
+      q.journal().report(new Diagnostic(AliasRule.CNAME_AND_DNAME, owner, owner
           + " owns both a CNAME and a DNAME (the " + Type.string(otherType) + " was cached earlier, the other came from "
           + source + ")"));
     }
@@ -99,24 +99,24 @@ final class ReplyChase {
 
   /** RFC 6672 §3.2: the CNAME a server puts beside a DNAME must be the DNAME's; ours is used. */
   private static void checkSynthesis(Query q, ScrubbedReply reply, Hop synthesised, Hop.Source source) {
-    RRset given = reply.answer(q.name, Type.CNAME);
+    RRset given = reply.answer(q.name(), Type.CNAME);
     if (given != null && !RRsets.cnameTarget(given).equals(synthesised.target())) {
-      q.journal.report(new Diagnostic(Diagnostic.Oddity.DNAME_SYNTHESIS_MISMATCH, q.name,
-          source + " sent " + q.name + " CNAME " + RRsets.cnameTarget(given) + " but the DNAME gives "
+      q.journal().report(new Diagnostic(Diagnostic.Oddity.DNAME_SYNTHESIS_MISMATCH, q.name(),
+          source + " sent " + q.name() + " CNAME " + RRsets.cnameTarget(given) + " but the DNAME gives "
               + synthesised.target() + "; the DNAME's was used"));
     }
   }
 
   private Step endOfChain(Query q, ScrubbedReply reply, Name zone, TrustRank rank) {
     SOARecord soa = RRsets.soa(reply.authority(Type.SOA));
-    boolean provenHere = reply.authoritative() && q.name.subdomain(zone) && soa != null
-        && q.name.subdomain(soa.getName());
+    boolean provenHere = reply.authoritative() && q.name().subdomain(zone) && soa != null
+        && q.name().subdomain(soa.getName());
     if (provenHere && reply.rcode() == Rcode.NXDOMAIN) {
-      context.cache.putNxDomain(q.name, DClass.IN, soa, rank);
+      context.cache.putNxDomain(q.name(), DClass.IN, soa, rank);
       return q.finish(Outcome.Negative.fromReply(true, soa, reply));
     }
     if (provenHere && reply.rcode() == Rcode.NOERROR) {
-      QueryResponseStep.cacheNoData(context, q.name, q.qtype, soa, rank);
+      QueryResponseStep.cacheNoData(context, q.name(), q.qtype(), soa, rank);
       return q.finish(Outcome.Negative.fromReply(false, soa, reply));
     }
     return new Step.Next(QueryState.INIT);

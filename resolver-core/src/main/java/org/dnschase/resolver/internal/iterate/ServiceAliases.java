@@ -23,7 +23,7 @@ final class ServiceAliases {
 
   /** The next step when a finished query's data is an AliasMode record to follow; empty otherwise. */
   Optional<Step> follow(Query q) {
-    if (!(q.outcome instanceof Outcome.Data data) || (q.qtype != Type.HTTPS && q.qtype != Type.SVCB)) {
+    if (!(q.outcome() instanceof Outcome.Data data) || (q.qtype() != Type.HTTPS && q.qtype() != Type.SVCB)) {
       return Optional.empty();
     }
     // An AliasMode RRset holds one record; "." as its target means "no service" (§2.5.1), an answer.
@@ -31,10 +31,9 @@ final class ServiceAliases {
         || alias.getTargetName().equals(Name.root)) {
       return Optional.empty();
     }
-    Hop hop = new Hop(q.name, Hop.Kind.SERVICE_ALIAS, alias.getTargetName(),
-        Duration.ofSeconds(data.rrset().getTTL()), ZoneCuts.enclosingZone(context.cache, q.name), data.source(),
+    Hop hop = new Hop(q.name(), Hop.Kind.SERVICE_ALIAS, alias.getTargetName(),
+        Duration.ofSeconds(data.rrset().getTTL()), ZoneCuts.enclosingZone(context.cache, q.name()), data.source(),
         alias);
-    q.outcome = null;
     return Optional.of(q.restart(hop));
   }
 }

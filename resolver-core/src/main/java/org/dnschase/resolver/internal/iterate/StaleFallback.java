@@ -41,8 +41,8 @@ final class StaleFallback {
    * stale answers served.
    */
   void apply(Query q) {
-    if (q.outcome instanceof Outcome.Failed failed) {
-      q.outcome = instead(q, q.name, failed);
+    if (q.outcome() instanceof Outcome.Failed failed) {
+      q.replaceOutcome(instead(q, q.name(), failed));
     }
   }
 
@@ -51,10 +51,10 @@ final class StaleFallback {
    * when it may not or cannot be replaced.
    */
   Outcome instead(Query q, Name name, Outcome.Failed failed) {
-    if (q.depth > 0 || q.refresh || !UPSTREAM_FAILURES.contains(failed.reason())) {
+    if (q.depth() > 0 || q.isRefresh() || !UPSTREAM_FAILURES.contains(failed.reason())) {
       return failed;
     }
-    return switch (cache.lookupStale(name, q.qtype, DClass.IN)) {
+    return switch (cache.lookupStale(name, q.qtype(), DClass.IN)) {
       case CacheLookup.Hit hit -> serve(q, name, failed, new Outcome.Data(hit.rrset(), Hop.Source.CACHE),
           hit.rrset().size() + " record(s)");
       case CacheLookup.NegativeHit negative -> serve(q, name, failed, Outcome.Negative.fromCache(negative),
@@ -64,10 +64,10 @@ final class StaleFallback {
   }
 
   private static Outcome serve(Query q, Name name, Outcome.Failed failed, Outcome stale, String what) {
-    q.journal.report(new Diagnostic(Diagnostic.Oddity.STALE_ANSWER, name, "answered " + what
+    q.journal().report(new Diagnostic(Diagnostic.Oddity.STALE_ANSWER, name, "answered " + what
         + " from expired cache data with TTL " + RRsetCache.STALE_TTL.toSeconds() + " s (RFC 8767)"
         + " because the resolution failed: " + failed.reason() + ", " + failed.detail()));
-    q.journal.trace(new TraceEvent.CacheHit(name, q.qtype, "stale " + what));
+    q.journal().trace(new TraceEvent.CacheHit(name, q.qtype(), "stale " + what));
     return stale;
   }
 }
