@@ -1,6 +1,6 @@
 /**
  * The resolver: {@link org.dnschase.resolver.Resolver}, its builder and the values it returns.
- * It exports the API package and, for servers and conformance runners, {@code
+ * It exports the API package, the host look-ups ({@code org.dnschase.resolver.host}) and, for servers and conformance runners, {@code
  * org.dnschase.resolver.spi}; nothing under {@code org.dnschase.resolver.internal} (the iterator,
  * the chase engine, the transport) is readable from outside the module.
  */
@@ -17,4 +17,5 @@ module org.dnschase.resolver {
 
   exports org.dnschase.resolver;
   exports org.dnschase.resolver.spi;
+  exports org.dnschase.resolver.host;
 }

@@ -3,10 +3,9 @@ package org.dnschase.resolver;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import org.dnschase.resolver.host.HostAddresses;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
@@ -40,32 +39,24 @@ public record Flattening(Name name, List<Record> addresses, Duration ttl, List<H
   }
 
   /**
-   * Combines the A and AAAA resolutions of {@code name} into one flattened answer.
+   * Flattens the addresses of {@code name}: its A and AAAA records, re-owned at the name with
+   * their minimum TTL.
    *
-   * @param name the alias the addresses are re-owned at
-   * @param ipv4 the A resolution of {@code name}
-   * @param ipv6 the AAAA resolution of {@code name}
+   * @param found the A and AAAA resolutions of the alias, both asked for
    * @return the flattened answer
+   * @throws IllegalArgumentException if {@code found} lacks a family
    */
-  public static Flattening of(Name name, Resolution ipv4, Resolution ipv6) {
-    List<Resolution.Answer> answers = new ArrayList<>(2);
-    for (Resolution resolution : List.of(ipv4, ipv6)) {
-      if (resolution instanceof Resolution.Answer answer) {
-        answers.add(answer);
-      }
+  public static Flattening of(HostAddresses found) {
+    if (found.ipv4() == null || found.ipv6() == null) {
+      throw new IllegalArgumentException("flattening needs both families, " + found.order() + " asked for one");
     }
-    Duration ttl = answers.stream().map(Resolution::ttl).min(Duration::compareTo)
-        .orElse(ipv4.ttl().compareTo(ipv6.ttl()) <= 0 ? ipv4.ttl() : ipv6.ttl());
+    Duration ttl = found.ttl();
     List<Record> addresses = new ArrayList<>();
-    for (Resolution.Answer answer : answers) {
-      for (Record record : answer.records()) {
-        addresses.add(reowned(name, record, ttl.toSeconds()));
-      }
+    for (Record record : found.addressRecords()) {
+      addresses.add(reowned(found.name(), record, ttl.toSeconds()));
     }
-    Set<Diagnostic> diagnostics = new LinkedHashSet<>(ipv4.diagnostics());
-    diagnostics.addAll(ipv6.diagnostics());
-    List<Hop> chain = ipv4.chain().isEmpty() ? ipv6.chain() : ipv4.chain();
-    return new Flattening(name, addresses, ttl, chain, List.copyOf(diagnostics), ipv4, ipv6);
+    List<Hop> chain = found.ipv4().chain().isEmpty() ? found.ipv6().chain() : found.ipv4().chain();
+    return new Flattening(found.name(), addresses, ttl, chain, found.diagnostics(), found.ipv4(), found.ipv6());
   }
 
   private static Record reowned(Name name, Record record, long ttl) {

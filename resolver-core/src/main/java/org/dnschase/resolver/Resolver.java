@@ -1,8 +1,10 @@
 package org.dnschase.resolver;
 
-import java.util.Objects;
+import java.net.InetAddress;
 import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.cache.CacheStats;
+import org.dnschase.resolver.host.AddressOrder;
+import org.dnschase.resolver.host.HostAddresses;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -83,8 +85,71 @@ public interface Resolver extends AutoCloseable {
   }
 
   /**
-   * Resolves {@code name} for A and AAAA at once and flattens the outcome: the addresses the
-   * alias chain leads to, re-owned at {@code name} with the minimum TTL (see {@link Flattening}).
+   * The addresses of a host name given as text, for connecting to it: A and AAAA (as {@code order}
+   * asks) resolved at once, each with its chain, in one result. A hosts file given to the builder
+   * is consulted first; a search list given to the builder applies to a name without a trailing
+   * dot (otherwise such a name is taken as absolute).
+   *
+   * @param name the host name, in presentation format
+   * @param order which families to ask for, and which comes first
+   * @return a future that completes normally with the addresses (possibly none, with the
+   *     outcomes saying why), unless cancelled
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the name is empty or malformed, with the reason
+   */
+  CompletableFuture<HostAddresses> resolveAddressesAsync(String name, AddressOrder order);
+
+  /**
+   * The addresses of an absolute name, as {@link #resolveAddressesAsync(String, AddressOrder)}
+   * finds them, without the search list.
+   *
+   * @param name the host name, absolute
+   * @param order which families to ask for, and which comes first
+   * @return a future that completes normally with the addresses, unless cancelled
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the name is not absolute
+   */
+  CompletableFuture<HostAddresses> resolveAddressesAsync(Name name, AddressOrder order);
+
+  /**
+   * Finds the addresses and waits; see {@link #resolveAddressesAsync(String, AddressOrder)}.
+   *
+   * @param name the host name, in presentation format
+   * @param order which families to ask for, and which comes first
+   * @return the addresses
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the name is empty or malformed, with the reason
+   */
+  default HostAddresses resolveAddresses(String name, AddressOrder order) {
+    return resolveAddressesAsync(name, order).join();
+  }
+
+  /**
+   * The name of an address: its PTR records under in-addr.arpa (IPv4) or ip6.arpa (IPv6), or its
+   * name in the hosts file given to the builder, which is consulted first (then as a PTR answer
+   * with TTL 0).
+   *
+   * @param address the address
+   * @return a future that completes normally with the PTR outcome, unless cancelled
+   * @throws NullPointerException if {@code address} is null
+   */
+  CompletableFuture<Resolution> resolveReverseAsync(InetAddress address);
+
+  /**
+   * Finds the name of an address and waits; see {@link #resolveReverseAsync(InetAddress)}.
+   *
+   * @param address the address
+   * @return the PTR outcome
+   * @throws NullPointerException if {@code address} is null
+   */
+  default Resolution resolveReverse(InetAddress address) {
+    return resolveReverseAsync(address).join();
+  }
+
+  /**
+   * Finds the addresses of {@code name} as {@link #resolveAddressesAsync(Name, AddressOrder)}
+   * does, IPv4 first, and flattens them: the addresses the alias chain leads to, re-owned at
+   * {@code name} with the minimum TTL (see {@link Flattening}).
    *
    * @param name the alias, absolute
    * @return a future that completes normally with the flattened answer, unless cancelled
@@ -92,13 +157,7 @@ public interface Resolver extends AutoCloseable {
    * @throws IllegalArgumentException if the name is not absolute
    */
   default CompletableFuture<Flattening> flattenAsync(Name name) {
-    Objects.requireNonNull(name, "name");
-    if (!name.isAbsolute()) {
-      throw new IllegalArgumentException("name must be absolute (end in a dot): " + name);
-    }
-    CompletableFuture<Resolution> ipv4 = resolveAsync(name, Type.A);
-    CompletableFuture<Resolution> ipv6 = resolveAsync(name, Type.AAAA);
-    return ipv4.thenCombine(ipv6, (a, aaaa) -> Flattening.of(name, a, aaaa));
+    return resolveAddressesAsync(name, AddressOrder.IPV4_FIRST).thenApply(Flattening::of);
   }
 
   /**

@@ -11,6 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.host.HostsFile;
+import org.dnschase.resolver.host.ResolvConf;
+import org.dnschase.resolver.host.SearchList;
 import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.iterate.IterativeResolver;
 import org.dnschase.resolver.spi.Transport;
@@ -54,6 +57,8 @@ public final class ResolverBuilder {
   private Executor callbackExecutor;
   private Boolean ipv6;
   private Boolean caseRandomization;
+  private HostsFile hostsFile;
+  private SearchList searchList;
 
   ResolverBuilder() {}
 
@@ -362,9 +367,42 @@ public final class ResolverBuilder {
   }
 
   /**
+   * A hosts file that host look-ups ({@link Resolver#resolveAddressesAsync(String,
+   * org.dnschase.resolver.host.AddressOrder) resolveAddresses}, {@link
+   * Resolver#resolveReverseAsync resolveReverse}) consult before the network; none by default.
+   * {@link #build()} reads it, and fails if it cannot be read or is malformed, naming the file
+   * and the line.
+   *
+   * @param file the hosts file and how often it is polled for changes
+   * @return this builder
+   */
+  public ResolverBuilder hostsFile(HostsFile file) {
+    requireUnset("hostsFile", hostsFile);
+    hostsFile = Objects.requireNonNull(file, "file");
+    return this;
+  }
+
+  /**
+   * Search domains and {@code ndots} for host names given without a trailing dot to {@link
+   * Resolver#resolveAddressesAsync(String, org.dnschase.resolver.host.AddressOrder)
+   * resolveAddresses}; none by default, where such names are taken as absolute. {@link
+   * ResolvConf#searchList()} reads them from a resolv.conf file.
+   *
+   * @param search the search domains and {@code ndots}
+   * @return this builder
+   */
+  public ResolverBuilder searchList(SearchList search) {
+    requireUnset("searchList", searchList);
+    searchList = Objects.requireNonNull(search, "search");
+    return this;
+  }
+
+  /**
    * Builds the resolver; the builder can build more with the same settings.
    *
    * @return a new resolver, which the caller closes
+   * @throws java.io.UncheckedIOException if the hosts file cannot be read, naming it
+   * @throws IllegalArgumentException if the hosts file is malformed, naming the file and the line
    */
   public Resolver build() {
     Ticker time = ticker != null ? ticker : Ticker.systemTicker();
@@ -387,7 +425,9 @@ public final class ResolverBuilder {
         prefetch != null && prefetch,
         callbackExecutor != null ? callbackExecutor : ForkJoinPool.commonPool(),
         ipv6 == null || ipv6,
-        caseRandomization != null && caseRandomization));
+        caseRandomization != null && caseRandomization,
+        hostsFile,
+        searchList));
   }
 
   private Predicate<InetAddress> upstreamFilter() {

@@ -30,6 +30,7 @@ class ModuleExportsTest {
   private static final Module CORE = Resolver.class.getModule();
   private static final String API = "org.dnschase.resolver";
   private static final String SPI = API + ".spi";
+  private static final String HOST = API + ".host";
 
   /* ---- the descriptor ---- */
 
@@ -41,13 +42,13 @@ class ModuleExportsTest {
   }
 
   @Test
-  @DisplayName("the module exports the API package and the SPI package, to everyone, and nothing else")
+  @DisplayName("the module exports the API package, the SPI package and the host look-ups, to everyone, and nothing else")
   void descriptor_exportsTheApiAndSpiPackagesOnly() {
     ModuleDescriptor descriptor = CORE.getDescriptor();
 
     assertThat(descriptor.exports()).allSatisfy(export -> assertThat(export.isQualified()).isFalse());
     assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
-        .containsExactlyInAnyOrder(API, SPI);
+        .containsExactlyInAnyOrder(API, SPI, HOST);
     assertThat(descriptor.opens()).isEmpty();
   }
 

@@ -9,6 +9,8 @@ import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.SpecialUseName;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.host.HostsFile;
+import org.dnschase.resolver.host.SearchList;
 import org.dnschase.resolver.spi.Transport;
 
 /**
@@ -18,7 +20,8 @@ import org.dnschase.resolver.spi.Transport;
  * completes the futures of resolutions that needed the network. {@code ipv6} says whether
  * servers are asked over IPv6 (the filter excludes IPv6 addresses otherwise). {@code
  * caseRandomization} turns on 0x20 in the default transport.
- * {@code minimisedQuestionType} is what minimised questions ask for (NS or A).
+ * {@code minimisedQuestionType} is what minimised questions ask for (NS or A). {@code hostsFile}
+ * and {@code searchList} are null unless host look-ups should use them.
  */
 public record ResolverConfig(
     RootHints rootHints,
@@ -39,4 +42,6 @@ public record ResolverConfig(
     boolean prefetch,
     Executor callbackExecutor,
     boolean ipv6,
-    boolean caseRandomization) {}
+    boolean caseRandomization,
+    HostsFile hostsFile,
+    SearchList searchList) {}

@@ -1,5 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,10 @@ import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.cache.CacheStats;
+import org.dnschase.resolver.host.AddressOrder;
+import org.dnschase.resolver.host.HostAddresses;
+import org.dnschase.resolver.internal.host.AddressLookup;
+import org.dnschase.resolver.internal.host.PolledHostsFile;
 import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.resolutions.AskedSpelling;
 import org.dnschase.resolver.internal.resolutions.ResolutionCache;
@@ -25,6 +30,7 @@ public final class IterativeResolver implements Resolver {
   private final boolean ownsTransport;
   private final SpecialUseAnswers specialUse;
   private final ResolutionCache resolutions;
+  private final AddressLookup hostLookups;
   /** Resolutions in flight by question: concurrent identical questions share one (coalescing). */
   private final Map<Question, CompletableFuture<Resolution>> inFlight = new ConcurrentHashMap<>();
   /** Run by the cache's invalidateAll, whoever calls it: what was learnt beside the cache goes too. */
@@ -32,6 +38,8 @@ public final class IterativeResolver implements Resolver {
   private volatile boolean closed;
 
   public IterativeResolver(ResolverConfig config) {
+    // Read first: a hosts file that fails the build must fail it before sockets are opened.
+    PolledHostsFile hosts = config.hostsFile() != null ? new PolledHostsFile(config.hostsFile(), config.ticker()) : null;
     this.ownsTransport = config.transport() == null;
     Transport transport = ownsTransport ? new NettyTransport(config.transportThreads(), config.caseRandomization()) : config.transport();
     this.context = new ResolverContext(config, transport);
@@ -42,7 +50,23 @@ public final class IterativeResolver implements Resolver {
       resolutions.invalidateAll();
       context.invalidateStores();
     };
+    this.hostLookups = new AddressLookup(this::resolveAsync, hosts, config.searchList());
     config.cache().addInvalidationListener(forgetAll);
+  }
+
+  @Override
+  public CompletableFuture<HostAddresses> resolveAddressesAsync(String name, AddressOrder order) {
+    return hostLookups.lookup(name, order);
+  }
+
+  @Override
+  public CompletableFuture<HostAddresses> resolveAddressesAsync(Name name, AddressOrder order) {
+    return hostLookups.lookup(name, order);
+  }
+
+  @Override
+  public CompletableFuture<Resolution> resolveReverseAsync(InetAddress address) {
+    return hostLookups.reverse(address);
   }
 
   @Override

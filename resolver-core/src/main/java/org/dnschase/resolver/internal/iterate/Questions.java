@@ -9,7 +9,7 @@ import org.xbill.DNS.Type;
  * The checks every entry point makes on a question before any work, as {@code Resolver}'s javadoc
  * promises: caller mistakes are exceptions naming the argument, never a resolution's failure.
  */
-final class Questions {
+public final class Questions {
 
   /** RFC 6895 §3.1: TYPEs 128 to 255 are QTYPEs and meta-TYPEs; of these a resolver is asked ANY only. */
   private static final int FIRST_META_TYPE = 128;
@@ -25,6 +25,17 @@ final class Questions {
   static Name parse(String text, int type) {
     Objects.requireNonNull(text, "name");
     checkType(type);
+    return name(text);
+  }
+
+  /**
+   * A name in presentation format, made absolute.
+   *
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalArgumentException if the text is empty or malformed, with the reason
+   */
+  public static Name name(String text) {
+    Objects.requireNonNull(text, "name");
     if (text.isEmpty()) {
       throw new IllegalArgumentException("name is empty");
     }
@@ -40,11 +51,19 @@ final class Questions {
    * @throws IllegalArgumentException if the name is relative or the type cannot be asked
    */
   static void check(Name name, int type) {
+    checkAbsolute(name);
+    checkType(type);
+  }
+
+  /**
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if the name is relative
+   */
+  public static void checkAbsolute(Name name) {
     Objects.requireNonNull(name, "name");
     if (!name.isAbsolute()) {
       throw new IllegalArgumentException("name must be absolute (end in a dot): " + name);
     }
-    checkType(type);
   }
 
   /**

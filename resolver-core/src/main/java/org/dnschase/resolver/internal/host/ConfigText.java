@@ -1,0 +1,90 @@
+package org.dnschase.resolver.internal.host;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.xbill.DNS.Address;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * Reading the small system files the host look-ups use (hosts, resolv.conf), with errors that
+ * name the file and the line: a broken file must say where it is broken.
+ */
+public final class ConfigText {
+
+  private ConfigText() {}
+
+  /**
+   * The file's text.
+   *
+   * @throws UncheckedIOException if it cannot be read, naming the file and why
+   */
+  public static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
+    }
+  }
+
+  /** The words of a line before any comment ({@code #}, and for resolv.conf {@code ;}). */
+  static String[] words(String line, String commentStarts) {
+    int end = line.length();
+    for (int i = 0; i < line.length(); i++) {
+      if (commentStarts.indexOf(line.charAt(i)) >= 0) {
+        end = i;
+        break;
+      }
+    }
+    String content = line.substring(0, end).strip();
+    return content.isEmpty() ? new String[0] : content.split("[ \t]+");
+  }
+
+  /** An error about one line of a file: "file:line: reason". */
+  static IllegalArgumentException lineError(String source, int line, String reason) {
+    return new IllegalArgumentException(source + ":" + line + ": " + reason);
+  }
+
+  /**
+   * An IPv4 or IPv6 address literal, without a name look-up (an IPv6 scope, {@code %eth0}, is
+   * dropped: the files name hosts, not interfaces); null if the text is not one.
+   */
+  static InetAddress address(String text) {
+    String literal = text.indexOf('%') >= 0 ? text.substring(0, text.indexOf('%')) : text;
+    int family = literal.indexOf(':') >= 0 ? Address.IPv6 : Address.IPv4;
+    byte[] bytes = Address.toByteArray(literal, family);
+    if (bytes == null) {
+      return null;
+    }
+    try {
+      return InetAddress.getByAddress(bytes);
+    } catch (UnknownHostException impossible) {
+      throw new IllegalStateException("4 or 16 octets are an address", impossible);
+    }
+  }
+
+  /** A host or domain name as text, made absolute; null if it is not a valid name. */
+  static Name name(String text) {
+    if (text.isEmpty() || text.equals(".") || text.startsWith(".") || text.contains("..")) {
+      return null;
+    }
+    try {
+      return Name.fromString(text.endsWith(".") ? text : text + ".");
+    } catch (TextParseException e) {
+      return null;
+    }
+  }
+
+  private static String describe(IOException e) {
+    return switch (e) {
+      case java.nio.file.NoSuchFileException missing -> "no such file";
+      case java.nio.file.AccessDeniedException denied -> "permission denied";
+      default -> e.getClass().getSimpleName() + (e.getMessage() != null ? " " + e.getMessage() : "");
+    };
+  }
+}

@@ -1,0 +1,89 @@
+package org.dnschase.resolver.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.testkit.RecordedQuery;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
+
+/** Search domains with ndots, as the C library's res_search applies them. */
+class SearchListTest extends HostLabTest {
+
+  private static Resolver searching(String conf) {
+    // Whole names in the query log: minimisation would show only their first labels below a zone.
+    return HostLab.resolverFor(lab).qnameMinimisation(false).searchList(ResolvConf.parse(conf, "resolv.conf").searchList()).build();
+  }
+
+  @Test
+  @DisplayName("db with search corp.test and ndots:1 resolves db.corp.test.")
+  void singleLabel_isSearched() {
+    try (Resolver resolver = searching("search corp.test\noptions ndots:1\n")) {
+      HostAddresses found = resolver.resolveAddresses("db", AddressOrder.IPV4_ONLY);
+
+      assertThat(found.name()).isEqualTo(Name.fromConstantString("db.corp.test."));
+      assertThat(found.addresses()).extracting(InetAddress::getHostAddress).containsExactly("192.0.2.70");
+    }
+  }
+
+  @Test
+  @DisplayName("A name with ndots dots is tried as it is first, and is not searched when it has addresses")
+  void enoughDots_triesTheNameFirst() {
+    try (Resolver resolver = searching("search corp.test\n")) {
+      HostAddresses found = resolver.resolveAddresses("web.cdn.test", AddressOrder.IPV4_ONLY);
+
+      assertThat(found.name()).isEqualTo(Name.fromConstantString("web.cdn.test."));
+      assertThat(lab.queries()).extracting(RecordedQuery::qname)
+          .noneMatch(name -> name.toString().endsWith("corp.test."));
+    }
+  }
+
+  @Test
+  @DisplayName("With ndots:3, a name of two dots is searched first, then tried as it is")
+  void fewerDotsThanNdots_searchesFirst() {
+    try (Resolver resolver = searching("search corp.test\noptions ndots:3\n")) {
+      HostAddresses found = resolver.resolveAddresses("web.cdn.test", AddressOrder.IPV4_ONLY);
+
+      assertThat(found.name()).isEqualTo(Name.fromConstantString("web.cdn.test."));
+      assertThat(lab.queries()).extracting(q -> q.qname().toString())
+          .contains("web.cdn.test.corp.test.");
+    }
+  }
+
+  @Test
+  @DisplayName("A trailing dot makes a name absolute: it is never searched")
+  void trailingDot_isNeverSearched() {
+    try (Resolver resolver = searching("search corp.test\n")) {
+      HostAddresses found = resolver.resolveAddresses("db.", AddressOrder.IPV4_ONLY);
+
+      assertThat(found.isEmpty()).isTrue();
+      assertThat(found.name()).isEqualTo(Name.fromConstantString("db."));
+    }
+  }
+
+  @Test
+  @DisplayName("When no candidate has an address, the outcome names the name as given, NXDOMAIN")
+  void noCandidate_givesTheLastOutcome() {
+    try (Resolver resolver = searching("search corp.test app.test\n")) {
+      HostAddresses found = resolver.resolveAddresses("nothere", AddressOrder.IPV4_ONLY);
+
+      assertThat(found.isEmpty()).isTrue();
+      assertThat(found.ipv4()).isInstanceOf(Resolution.NxDomain.class);
+      assertThat(lab.queries()).extracting(q -> q.qname().toString())
+          .contains("nothere.corp.test.", "nothere.app.test.");
+    }
+  }
+
+  @Test
+  @DisplayName("Without a search list a name without a trailing dot is taken as absolute")
+  void noSearchList_takesTheNameAsAbsolute() {
+    try (Resolver resolver = HostLab.resolverFor(lab).build()) {
+      assertThat(resolver.resolveAddresses("db", AddressOrder.IPV4_ONLY).name())
+          .isEqualTo(Name.fromConstantString("db."));
+      assertThat(lab.queries()).extracting(q -> q.qname().toString()).noneMatch(name -> name.contains("corp"));
+    }
+  }
+}
