@@ -15,7 +15,8 @@ import org.xbill.DNS.SOARecord;
 
 /**
  * The outcome of resolving one (name, type): an {@link Answer}, a {@link NoData}, an
- * {@link NxDomain} or a {@link Failure}. Outcomes are values to match on, never exceptions.
+ * {@link NxDomain} or a {@link Failure}. Outcomes are values to match on, never exceptions. The two
+ * negative answers are both a {@link Negative}, for callers that treat them alike.
  *
  * <p>As RFC 6604 says, the outcome is that of the last name in the chain. Every kind carries the
  * {@linkplain #chain() chain} of CNAME/DNAME hops that led there, the {@linkplain #ttl() effective
@@ -131,6 +132,30 @@ public sealed interface Resolution {
   }
 
   /**
+   * A negative answer (RFC 2308): {@link NoData} or {@link NxDomain}, with its proof and its TTL.
+   * Match on {@code Negative} to handle both in one arm.
+   */
+  sealed interface Negative extends Resolution permits NoData, NxDomain {
+
+    /** {@return the SOA that proves the answer, with the TTL it was read with; null when the server sent none} */
+    SOARecord soa();
+
+    /**
+     * {@return the zone's NS records when the server that proved the answer put them beside the
+     * SOA (RFC 2308 §2, type 1), as a resolver passes them on; empty when the answer came from the
+     * cache, which keeps the SOA alone}
+     */
+    List<Record> nameServers();
+
+    /**
+     * {@return the negative TTL (RFC 2308 §5): min(SOA TTL, SOA MINIMUM), capped as the cache
+     * caps negative answers, so it promises no longer than the cache keeps the answer; zero
+     * without an SOA. {@link #ttl()} is the smaller of this and the chain's TTLs}
+     */
+    Duration negativeTtl();
+  }
+
+  /**
    * The final name exists but has no data of type {@code qtype} (RFC 2308 §2.2).
    *
    * @param qname the name asked for
@@ -139,6 +164,8 @@ public sealed interface Resolution {
    * @param nameServers the zone's NS records when the server that proved it put them beside the
    *     SOA (RFC 2308 §2.2, type 1), as a resolver passes them on; empty when the answer came
    *     from the cache, which keeps the SOA alone
+   * @param negativeTtl the negative TTL: min(SOA TTL, SOA MINIMUM), capped by the cache's negative
+   *     cap; zero without an SOA
    * @param chain the CNAME/DNAME hops followed, in order
    * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
    * @param diagnostics the rule violations and oddities seen on the way
@@ -146,11 +173,12 @@ public sealed interface Resolution {
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
    */
-  record NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, List<Hop> chain,
-      Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries)
-      implements Resolution {
-    /** Copies the lists, so the outcome cannot change. */
+  record NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
+      List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
+      int upstreamQueries) implements Negative {
+    /** Copies the lists, so the outcome cannot change; the negative TTL is required. */
     public NoData {
+      Objects.requireNonNull(negativeTtl, "negativeTtl");
       nameServers = List.copyOf(nameServers);
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
@@ -167,6 +195,8 @@ public sealed interface Resolution {
    * @param nameServers the zone's NS records when the server that proved it put them beside the
    *     SOA (RFC 2308 §2.1, type 1), as a resolver passes them on; empty when the answer came
    *     from the cache, which keeps the SOA alone
+   * @param negativeTtl the negative TTL: min(SOA TTL, SOA MINIMUM), capped by the cache's negative
+   *     cap; zero without an SOA
    * @param chain the CNAME/DNAME hops followed, in order
    * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
    * @param diagnostics the rule violations and oddities seen on the way
@@ -174,11 +204,12 @@ public sealed interface Resolution {
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
    */
-  record NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, List<Hop> chain,
-      Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries)
-      implements Resolution {
-    /** Copies the lists, so the outcome cannot change. */
+  record NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
+      List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
+      int upstreamQueries) implements Negative {
+    /** Copies the lists, so the outcome cannot change; the negative TTL is required. */
     public NxDomain {
+      Objects.requireNonNull(negativeTtl, "negativeTtl");
       nameServers = List.copyOf(nameServers);
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);

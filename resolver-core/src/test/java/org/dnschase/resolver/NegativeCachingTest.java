@@ -2,8 +2,11 @@ package org.dnschase.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.dnschase.resolver.cache.RRsetCache;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -46,6 +49,35 @@ class NegativeCachingTest extends ChainLabTest {
 
     assertThat(sibling).isInstanceOf(Resolution.Answer.class);
     assertThat(lab.queryCount()).isPositive();
+  }
+
+  /* ---- the negative TTL (RFC 2308 §5: min(SOA TTL, SOA MINIMUM), here min(3600, 300) = 300 s) ---- */
+
+  @Test
+  @DisplayName("RFC 2308 §5: NXDOMAIN and NODATA are both negative answers carrying the SOA-derived TTL")
+  void nxDomainAndNoData_areNegativesWithTheSoaDerivedTtl() {
+    Resolution nxDomain = resolver.resolve("gone.alpha.lab.", Type.A);
+    Resolution noData = resolver.resolve("final.alpha.lab.", Type.MX);
+
+    for (Resolution negative : List.of(nxDomain, noData)) {
+      assertThat(negative).isInstanceOfSatisfying(Resolution.Negative.class, n -> {
+        assertThat(n.negativeTtl()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(n.soa().getName().toString()).isEqualTo("alpha.lab.");
+      });
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 2308 §5: the negative TTL is capped as the cache caps it; the SOA still shows its MINIMUM")
+  void negativeTtl_isCappedByTheCachesNegativeCap() {
+    RRsetCache capped = RRsetCache.builder().maxNegativeTtl(Duration.ofSeconds(60)).build();
+    try (Resolver withCap = ChainLab.resolverFor(lab).cache(capped).build()) {
+      Resolution.Negative negative = (Resolution.Negative) withCap.resolve("gone.alpha.lab.", Type.A);
+
+      assertThat(negative.negativeTtl()).isEqualTo(Duration.ofSeconds(60));
+      assertThat(negative.ttl()).isEqualTo(Duration.ofSeconds(60));
+      assertThat(negative.soa().getMinimum()).isEqualTo(300);
+    }
   }
 
   /* ---- expiry (RFC 2308 §5: min(SOA TTL, SOA MINIMUM), here min(3600, 300) = 300 s) ---- */

@@ -59,8 +59,8 @@ class ResponsesTest {
   @Test
   @DisplayName("RFC 6604 §3: NXDOMAIN at the end of a chain keeps the chain; the SOA goes in authority")
   void nxDomainAfterChain_keepsChainAndSoa() {
-    Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(), List.of(ALIAS),
-        Duration.ofSeconds(300), List.of(), List.of(), 2), query(Flags.RD));
+    Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(), Duration.ofSeconds(300),
+        List.of(ALIAS), Duration.ofSeconds(300), List.of(), List.of(), 2), query(Flags.RD));
 
     assertThat(response.getRcode()).isEqualTo(Rcode.NXDOMAIN);
     assertThat(response.getSection(Section.ANSWER)).extracting(Record::getType).containsExactly(Type.CNAME);
@@ -72,8 +72,8 @@ class ResponsesTest {
   void nxDomainWithNameServers_passesThemOnAfterTheSoa() {
     NSRecord ns = new NSRecord(SOA.getName(), DClass.IN, 3600, Name.fromConstantString("ns.example.net."));
 
-    Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(ns), List.of(),
-        Duration.ofSeconds(300), List.of(), List.of(), 1), query(Flags.RD));
+    Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(ns), Duration.ofSeconds(300),
+        List.of(), Duration.ofSeconds(300), List.of(), List.of(), 1), query(Flags.RD));
 
     assertThat(response.getSection(Section.AUTHORITY)).containsExactly(SOA, ns);
   }
@@ -81,8 +81,8 @@ class ResponsesTest {
   @Test
   @DisplayName("RFC 2308 §2.2: NODATA is NOERROR with the SOA in authority")
   void noData_isNoErrorWithSoa() {
-    Message response = Responses.toMessage(new Resolution.NoData(WWW, Type.A, SOA, List.of(), List.of(),
-        Duration.ofSeconds(300), List.of(), List.of(), 1), query(Flags.RD));
+    Message response = Responses.toMessage(new Resolution.NoData(WWW, Type.A, SOA, List.of(), Duration.ofSeconds(300),
+        List.of(), Duration.ofSeconds(300), List.of(), List.of(), 1), query(Flags.RD));
 
     assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
     assertThat(response.getSection(Section.ANSWER)).isEmpty();
@@ -135,7 +135,7 @@ class ResponsesTest {
   void cdAndDo_areEchoed() {
     Message query = query(Flags.RD, Flags.CD);
     query.addRecord(new OPTRecord(4096, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
-    Resolution.NoData noData = new Resolution.NoData(WWW, Type.A, null, List.of(), List.of(), Duration.ZERO,
+    Resolution.NoData noData = new Resolution.NoData(WWW, Type.A, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO,
         List.of(), List.of(), 1);
 
     Message response = Responses.toMessage(noData, query);
@@ -149,7 +149,7 @@ class ResponsesTest {
 
   @Test
   void queryForAnotherName_isRefused() {
-    Resolution other = new Resolution.NoData(HOST, Type.A, null, List.of(), List.of(), Duration.ZERO, List.of(), List.of(), 1);
+    Resolution other = new Resolution.NoData(HOST, Type.A, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 1);
 
     assertThatThrownBy(() -> Responses.toMessage(other, query(Flags.RD)))
         .isInstanceOf(IllegalArgumentException.class)

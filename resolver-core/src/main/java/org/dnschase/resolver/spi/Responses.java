@@ -12,7 +12,6 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 
 /**
@@ -123,20 +122,11 @@ public final class Responses {
   /** A negative answer's proof: its SOA, then the zone's NS records where the server gave them. */
   private static List<Record> authoritySection(Resolution resolution) {
     List<Record> authority = new ArrayList<>();
-    switch (resolution) {
-      case Resolution.NoData noData -> addProof(authority, noData.soa(), noData.nameServers());
-      case Resolution.NxDomain nxDomain -> addProof(authority, nxDomain.soa(), nxDomain.nameServers());
-      case Resolution.Answer answer -> { }
-      case Resolution.Failure failure -> { }
+    if (resolution instanceof Resolution.Negative negative && negative.soa() != null) {
+      authority.add(negative.soa());
+      authority.addAll(negative.nameServers());
     }
     return authority;
-  }
-
-  private static void addProof(List<Record> authority, SOARecord soa, List<Record> nameServers) {
-    if (soa != null) {
-      authority.add(soa);
-      authority.addAll(nameServers);
-    }
   }
 
   private static void setHeader(Header header, Header queryHeader, int rcode) {

@@ -1,5 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.time.Duration;
 import java.util.List;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
@@ -44,10 +45,11 @@ final class FinishStep {
       case Outcome.Data data -> new Resolution.Answer(q.qname(), q.qtype(), data.rrset(), chain,
           Chain.effectiveTtl(chain, data.rrset().getTTL()), q.journal().diagnostics(), q.journal().trace(), queries);
       case Outcome.Negative negative when negative.nxDomain() -> new Resolution.NxDomain(q.qname(), q.qtype(),
-          negative.soa(), negative.nameServers(), chain, Chain.effectiveTtl(chain, negativeTtl(negative)),
-          q.journal().diagnostics(), q.journal().trace(), queries);
+          negative.soa(), negative.nameServers(), Duration.ofSeconds(negativeTtl(negative)), chain,
+          Chain.effectiveTtl(chain, negativeTtl(negative)), q.journal().diagnostics(), q.journal().trace(), queries);
       case Outcome.Negative negative -> new Resolution.NoData(q.qname(), q.qtype(), negative.soa(), negative.nameServers(),
-          chain, Chain.effectiveTtl(chain, negativeTtl(negative)), q.journal().diagnostics(), q.journal().trace(), queries);
+          Duration.ofSeconds(negativeTtl(negative)), chain, Chain.effectiveTtl(chain, negativeTtl(negative)),
+          q.journal().diagnostics(), q.journal().trace(), queries);
       case Outcome.Failed failed -> new Resolution.Failure(q.qname(), q.qtype(), failed.reason(),
           failed.detail(), chain, failed.stoppedAt(), q.journal().diagnostics(), q.journal().trace(), queries);
     };

@@ -29,10 +29,10 @@ public final class AskedSpelling {
     return switch (resolution) {
       case Resolution.Answer a -> new Resolution.Answer(asked, a.qtype(), a.rrset(), chain, a.ttl(),
           a.diagnostics(), a.trace(), a.upstreamQueries());
-      case Resolution.NoData n -> new Resolution.NoData(asked, n.qtype(), n.soa(), n.nameServers(), chain,
-          n.ttl(), n.diagnostics(), n.trace(), n.upstreamQueries());
-      case Resolution.NxDomain x -> new Resolution.NxDomain(asked, x.qtype(), x.soa(), x.nameServers(), chain,
-          x.ttl(), x.diagnostics(), x.trace(), x.upstreamQueries());
+      case Resolution.NoData n -> new Resolution.NoData(asked, n.qtype(), n.soa(), n.nameServers(),
+          n.negativeTtl(), chain, n.ttl(), n.diagnostics(), n.trace(), n.upstreamQueries());
+      case Resolution.NxDomain x -> new Resolution.NxDomain(asked, x.qtype(), x.soa(), x.nameServers(),
+          x.negativeTtl(), chain, x.ttl(), x.diagnostics(), x.trace(), x.upstreamQueries());
       case Resolution.Failure f -> new Resolution.Failure(asked, f.qtype(), f.reason(), f.detail(), chain,
           f.stoppedAt(), f.diagnostics(), f.trace(), f.upstreamQueries());
     };

@@ -165,10 +165,10 @@ public final class CachedResolution {
   private Resolution resolution(Name name, List<Hop> hops, Object data, Duration ttl, List<TraceEvent> trace) {
     return switch (kind) {
       case ANSWER -> new Resolution.Answer(name, qtype, (RRset) data, hops, ttl, diagnostics, trace, 0);
-      case NODATA -> new Resolution.NoData(name, qtype, (SOARecord) data, List.of(), hops, ttl,
-          diagnostics, trace, 0);
-      case NXDOMAIN -> new Resolution.NxDomain(name, qtype, (SOARecord) data, List.of(), hops, ttl,
-          diagnostics, trace, 0);
+      case NODATA -> new Resolution.NoData(name, qtype, (SOARecord) data, List.of(),
+          Duration.ofSeconds(RRsets.negativeTtl((SOARecord) data)), hops, ttl, diagnostics, trace, 0);
+      case NXDOMAIN -> new Resolution.NxDomain(name, qtype, (SOARecord) data, List.of(),
+          Duration.ofSeconds(RRsets.negativeTtl((SOARecord) data)), hops, ttl, diagnostics, trace, 0);
     };
   }
 

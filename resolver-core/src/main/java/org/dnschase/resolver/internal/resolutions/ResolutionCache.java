@@ -246,11 +246,10 @@ public final class ResolutionCache {
     return switch (resolution) {
       case Resolution.Answer answer -> stored instanceof CacheLookup.Hit hit
           && hit.rrset().rrs(false).equals(answer.rrset().rrs(false));
-      case Resolution.NoData noData -> stored instanceof CacheLookup.NegativeHit negative
-          && negative.kind() == CacheLookup.NegativeHit.Kind.NODATA && Objects.equals(negative.soa(), noData.soa());
-      case Resolution.NxDomain nxDomain -> stored instanceof CacheLookup.NegativeHit negative
-          && negative.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN
-          && negative.soa().equals(nxDomain.soa());
+      case Resolution.Negative negative -> stored instanceof CacheLookup.NegativeHit hit
+          && hit.kind() == (negative instanceof Resolution.NxDomain ? CacheLookup.NegativeHit.Kind.NXDOMAIN
+              : CacheLookup.NegativeHit.Kind.NODATA)
+          && Objects.equals(hit.soa(), negative.soa());
       case Resolution.Failure failure -> false;
     };
   }
