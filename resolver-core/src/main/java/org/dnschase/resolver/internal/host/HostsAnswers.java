@@ -36,7 +36,7 @@ final class HostsAnswers {
 
   private static Resolution family(Name name, int type, List<InetAddress> addresses) {
     if (addresses.isEmpty()) {
-      return new Resolution.NoData(name, type, null, List.of(), List.of(), Duration.ZERO, List.of(), List.of(), 0);
+      return new Resolution.NoData(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0);
     }
     RRset rrset = new RRset();
     for (InetAddress address : addresses) {
