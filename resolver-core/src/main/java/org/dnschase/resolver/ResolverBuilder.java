@@ -5,6 +5,9 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.Objects;
@@ -17,6 +20,9 @@ import org.dnschase.resolver.host.SearchList;
 import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.iterate.IterativeResolver;
 import org.dnschase.resolver.spi.Transport;
+import org.dnschase.resolver.zones.ForwardZone;
+import org.dnschase.resolver.zones.StubZone;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
@@ -59,6 +65,8 @@ public final class ResolverBuilder {
   private Boolean caseRandomization;
   private HostsFile hostsFile;
   private SearchList searchList;
+  /** Forward and stub zones by name, in the order given. */
+  private final Map<Name, Record> configuredZones = new LinkedHashMap<>();
 
   ResolverBuilder() {}
 
@@ -398,6 +406,30 @@ public final class ResolverBuilder {
   }
 
   /**
+   * Adds a forward zone: names at or below it are asked of its recursive servers (see {@link
+   * ForwardZone}). May be called once per zone name, stub zones included.
+   *
+   * @param zone the zone and its servers
+   * @return this builder
+   */
+  public ResolverBuilder forwardZone(ForwardZone zone) {
+    addZone(Objects.requireNonNull(zone, "zone").name(), zone);
+    return this;
+  }
+
+  /**
+   * Adds a stub zone: names at or below it are walked from its authoritative servers (see {@link
+   * StubZone}). May be called once per zone name, forward zones included.
+   *
+   * @param zone the zone and its servers
+   * @return this builder
+   */
+  public ResolverBuilder stubZone(StubZone zone) {
+    addZone(Objects.requireNonNull(zone, "zone").name(), zone);
+    return this;
+  }
+
+  /**
    * Builds the resolver; the builder can build more with the same settings.
    *
    * @return a new resolver, which the caller closes
@@ -427,7 +459,20 @@ public final class ResolverBuilder {
         ipv6 == null || ipv6,
         caseRandomization != null && caseRandomization,
         hostsFile,
-        searchList));
+        searchList,
+        zonesOf(ForwardZone.class),
+        zonesOf(StubZone.class)));
+  }
+
+  private void addZone(Name name, Record zone) {
+    Record first = configuredZones.putIfAbsent(name, zone);
+    if (first != null) {
+      throw new IllegalStateException("zone " + name + " was already configured: " + first);
+    }
+  }
+
+  private <T extends Record> List<T> zonesOf(Class<T> kind) {
+    return configuredZones.values().stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
   private Predicate<InetAddress> upstreamFilter() {

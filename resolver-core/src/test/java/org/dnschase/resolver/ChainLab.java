@@ -31,6 +31,12 @@ import org.dnschase.resolver.testkit.ZoneTree;
  */
 final class ChainLab {
 
+  /** The servers of the root, of lab. and of the leaf zones alpha.lab and beta.lab. */
+  static final String ROOT = "127.53.0.1";
+  static final String LAB_TLD = "127.53.1.1";
+  static final String ALPHA = "127.53.10.1";
+  static final String BETA = "127.53.11.1";
+
   /** Three 60-octet labels: a DNAME to this suffix pushes a long name past 255 octets. */
   static final String LONG_TARGET = String.join(".", java.util.Collections.nCopies(3, "x".repeat(60)));
 

@@ -1,5 +1,7 @@
 package org.dnschase.resolver;
 
+import java.util.List;
+import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,5 +36,10 @@ abstract class ChainLabTest {
   @AfterEach
   void closeResolver() {
     resolver.close();
+  }
+
+  /** The queries the lab's server at {@code address} got since the log was last cleared. */
+  static List<RecordedQuery> queriesTo(String address) {
+    return lab.queries().stream().filter(q -> q.server().getHostAddress().equals(address)).toList();
   }
 }

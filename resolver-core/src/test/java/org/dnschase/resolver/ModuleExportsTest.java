@@ -31,6 +31,7 @@ class ModuleExportsTest {
   private static final String API = "org.dnschase.resolver";
   private static final String SPI = API + ".spi";
   private static final String HOST = API + ".host";
+  private static final String ZONES = API + ".zones";
 
   /* ---- the descriptor ---- */
 
@@ -42,13 +43,13 @@ class ModuleExportsTest {
   }
 
   @Test
-  @DisplayName("the module exports the API package, the SPI package and the host look-ups, to everyone, and nothing else")
+  @DisplayName("the module exports the API package, the SPI package, the host look-ups and the configured zones, to everyone, and nothing else")
   void descriptor_exportsTheApiAndSpiPackagesOnly() {
     ModuleDescriptor descriptor = CORE.getDescriptor();
 
     assertThat(descriptor.exports()).allSatisfy(export -> assertThat(export.isQualified()).isFalse());
     assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
-        .containsExactlyInAnyOrder(API, SPI, HOST);
+        .containsExactlyInAnyOrder(API, SPI, HOST, ZONES);
     assertThat(descriptor.opens()).isEmpty();
   }
 

@@ -3,7 +3,6 @@ package org.dnschase.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -68,9 +67,5 @@ class QnameMinimisationTest extends ChainLabTest {
 
     assertThat(queriesTo("127.53.0.1")).extracting(RecordedQuery::qname).contains(FULL);
     assertThat(queriesTo("127.53.1.1")).extracting(RecordedQuery::qname).containsOnly(FULL);
-  }
-
-  private static List<RecordedQuery> queriesTo(String address) {
-    return lab.queries().stream().filter(q -> q.server().getHostAddress().equals(address)).toList();
   }
 }

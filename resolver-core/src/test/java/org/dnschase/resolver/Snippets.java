@@ -2,6 +2,8 @@ package org.dnschase.resolver;
 
 import java.io.IOException;
 import org.dnschase.resolver.spi.Responses;
+import org.dnschase.resolver.zones.ForwardZone;
+import org.dnschase.resolver.zones.StubZone;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
@@ -24,6 +26,20 @@ final class Snippets {
         .loopbackOnly()                          // never send a packet off this machine
         .budgets(Budgets.DEFAULTS.withMaxHops(8))
         .recordTrace(true)
+        .build();
+    // @end
+    return resolver;
+  }
+
+  /** The sample of {@code ForwardZone} and {@code StubZone}. */
+  static Resolver zones(RootHints hints) {
+    // @start region=zones
+    Resolver resolver = Resolver.builder()
+        .rootHints(hints)
+        // corp.example. is resolved by two recursive servers, the second on port 5353
+        .forwardZone(ForwardZone.of("corp.example.", "192.0.2.53", "192.0.2.54@5353"))
+        // lab.example. is walked from its own server; from the root if that one fails
+        .stubZone(StubZone.of("lab.example.", "198.51.100.1").withPrime(true).withFirst(true))
         .build();
     // @end
     return resolver;

@@ -26,6 +26,15 @@ class SnippetsTest {
   }
 
   @Test
+  void zonesSample_buildsAResolverWithBothZones() {
+    try (TestHierarchy lab = ChainLab.start(); Resolver resolver = Snippets.zones(RootHints.of(lab.rootHints()))) {
+      // answered locally (RFC 6761): the sample's servers are not the lab's, so nothing is sent
+      assertThat(resolver.resolve("localhost.", Type.A)).isInstanceOf(Resolution.Answer.class);
+      assertThat(lab.queryCount()).isZero();
+    }
+  }
+
+  @Test
   void respondSample_answersAClientQueryInWireFormat() throws Exception {
     try (TestHierarchy lab = ChainLab.start(); Resolver resolver = ChainLab.resolverFor(lab).build()) {
       Message query = Message.newQuery(Record.newRecord(Name.fromConstantString("start.alpha.lab."), Type.A, 1));

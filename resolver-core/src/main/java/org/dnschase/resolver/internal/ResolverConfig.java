@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
@@ -12,6 +13,8 @@ import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.host.HostsFile;
 import org.dnschase.resolver.host.SearchList;
 import org.dnschase.resolver.spi.Transport;
+import org.dnschase.resolver.zones.ForwardZone;
+import org.dnschase.resolver.zones.StubZone;
 
 /**
  * Everything a resolver is built with, checked by the builder. {@code transport} is null when
@@ -21,7 +24,8 @@ import org.dnschase.resolver.spi.Transport;
  * servers are asked over IPv6 (the filter excludes IPv6 addresses otherwise). {@code
  * caseRandomization} turns on 0x20 in the default transport.
  * {@code minimisedQuestionType} is what minimised questions ask for (NS or A). {@code hostsFile}
- * and {@code searchList} are null unless host look-ups should use them.
+ * and {@code searchList} are null unless host look-ups should use them. {@code forwardZones} and
+ * {@code stubZones} have distinct names.
  */
 public record ResolverConfig(
     RootHints rootHints,
@@ -44,4 +48,6 @@ public record ResolverConfig(
     boolean ipv6,
     boolean caseRandomization,
     HostsFile hostsFile,
-    SearchList searchList) {}
+    SearchList searchList,
+    List<ForwardZone> forwardZones,
+    List<StubZone> stubZones) {}

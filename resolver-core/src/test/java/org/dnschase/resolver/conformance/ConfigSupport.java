@@ -126,7 +126,7 @@ final class ConfigSupport {
     List<String> found = new ArrayList<>();
     for (ConfigSetting setting : config.settings()) {
       Rule rule = switch (setting.clause()) {
-        case "stub-zone", "forward-zone" -> zoneRule(setting, config);
+        case "stub-zone", "forward-zone" -> zoneRule(setting);
         case "auth-zone", "testbound" -> AUTH_ZONE.get(setting.key());
         default -> SERVER.get(setting.key());
       };
@@ -140,13 +140,10 @@ final class ConfigSupport {
     return found.stream().distinct().toList();
   }
 
-  /** The root stub zone is the root hint; any other stub or forward zone needs the feature. */
-  private static Rule zoneRule(ConfigSetting setting, ScenarioConfig config) {
-    boolean forward = setting.clause().equals("forward-zone");
+  /** Stub and forward zones are mapped by ResolverSetup (the root stub zone is the root hint). */
+  private static Rule zoneRule(ConfigSetting setting) {
     return switch (setting.key()) {
-      case "name" -> forward ? unsupported("forward zones not supported yet (forward-zone:)")
-          : value -> value.equals(".") ? Optional.empty() : Optional.of("stub zones not supported yet (stub-zone:)");
-      case "stub-addr", "stub-host", "forward-addr", "forward-host", "stub-first", "forward-first",
+      case "name", "stub-addr", "stub-host", "forward-addr", "forward-host", "stub-first", "forward-first",
           "stub-prime" -> HONOURED;
       case "forward-no-cache", "stub-no-cache" -> unsupportedIf(true, "zones whose answers are not cached (*-no-cache)");
       case "forward-tcp-upstream", "stub-tcp-upstream" -> unsupportedIf(true, "upstream queries over TCP only (tcp-upstream)");

@@ -21,8 +21,22 @@ final class KnownGaps {
       "Deckard forwarding mode (forward-addr: every query RD=1 to one recursive server)";
   private static final String DNS64 =
       "DNS64/NAT64 (do-nat64): a feature we deliberately do not have";
-  private static final String FORWARD =
-      "forward zones not supported yet (forward-zone: RD=1 queries to configured recursive servers)";
+  private static final String CACHE_ONLY =
+      "RD=0 cache-only queries (a snooping client), and a NODATA's authority section without the NS set under minimal-responses";
+  private static final String DNSSEC_RECORDS =
+      "handing a DO=1 client the RRSIGs of its answer (at most 8 per RRset)";
+  private static final String MSG_CACHE_SIZE =
+      "a message cache of a configured byte size (msg-cache-size) that drops old answers so they are fetched again";
+  private static final String NO_CACHE =
+      "zones whose answers are not cached (forward-no-cache)";
+  private static final String OUTBOUND_RETRY =
+      "how often one server is asked again after an error (outbound-msg-retry; ours is 5, fixed)";
+  private static final String QUERY_SLOTS =
+      "a cap on the resolutions in flight that drops or jostles out the excess (num-queries-per-thread)";
+  private static final String TARGET_FETCH =
+      "fetching the addresses of a zone's named servers before they are needed (target-fetch-policy)";
+  private static final String TCP_UPSTREAM =
+      "upstream queries over TCP only (tcp-upstream, forward-tcp-upstream)";
   private static final String GHOST =
       "ghost domains: a child re-announcing an NS set the parent no longer has keeps the delegation alive";
   private static final String GLUELESS_IN_ZONE =
@@ -51,8 +65,6 @@ final class KnownGaps {
       "serve-expired with a client timeout (RFC 8767 §4: answer stale data when the refresh takes longer than the timeout)";
   private static final String STALE_RESET =
       "resetting the serve-expired window when upstream fails (serve-expired-ttl-reset)";
-  private static final String STUB =
-      "stub zones not supported yet (stub-zone: iteration from configured authoritative servers)";
   private static final String TTL_CAPS =
       "cache-min-ttl and cache-max-ttl bound cached data but not the answer of the resolution that fetched it";
   private static final String UNVERIFIED_GLUE =
@@ -61,20 +73,16 @@ final class KnownGaps {
   /** File name to the behaviour it lacks. */
   private static final Map<String, String> BY_FILE = Map.ofEntries(
       Map.entry("fetch_glue.rpl", GLUELESS_IN_ZONE),
-      Map.entry("fwd_0ttlservfail.rpl", FORWARD),
-      Map.entry("fwd_any.rpl", FORWARD),
-      Map.entry("fwd_cached.rpl", FORWARD),
-      Map.entry("fwd_droptoomany.rpl", FORWARD),
-      Map.entry("fwd_error.rpl", FORWARD),
-      Map.entry("fwd_error_retries.rpl", FORWARD),
-      Map.entry("fwd_jostle.rpl", FORWARD),
-      Map.entry("fwd_lrudrop.rpl", FORWARD),
-      Map.entry("fwd_minimal.rpl", FORWARD),
-      Map.entry("fwd_name_lookup.rpl", FORWARD),
-      Map.entry("fwd_no_cache.rpl", FORWARD),
-      Map.entry("fwd_notcached.rpl", FORWARD),
-      Map.entry("fwd_scrub_rrsig.rpl", FORWARD),
-      Map.entry("fwd_two.rpl", FORWARD),
+      Map.entry("fwd_0ttlservfail.rpl", STALE_AT_ONCE),
+      Map.entry("fwd_cached.rpl", ANSWER_NS_NOT_CACHED),
+      Map.entry("fwd_droptoomany.rpl", QUERY_SLOTS),
+      Map.entry("fwd_error_retries.rpl", OUTBOUND_RETRY),
+      Map.entry("fwd_jostle.rpl", QUERY_SLOTS),
+      Map.entry("fwd_lrudrop.rpl", MSG_CACHE_SIZE),
+      Map.entry("fwd_minimal.rpl", CACHE_ONLY),
+      Map.entry("fwd_name_lookup.rpl", TARGET_FETCH),
+      Map.entry("fwd_no_cache.rpl", NO_CACHE),
+      Map.entry("fwd_scrub_rrsig.rpl", DNSSEC_RECORDS),
       Map.entry("fwd_val_cname_sibling.rpl", DECKARD_FORWARD),
       Map.entry("iter_cname_minimise_nx.rpl", VALIDATOR),
       Map.entry("iter_dname_ttl.rpl", VALIDATOR),
@@ -88,14 +96,11 @@ final class KnownGaps {
       Map.entry("iter_ds_reply.rpl", VALIDATOR),
       Map.entry("iter_emptydp.rpl", VALIDATOR),
       Map.entry("iter_emptydp_for_glue.rpl", VALIDATOR),
-      Map.entry("iter_fwdfirst.rpl", FORWARD),
-      Map.entry("iter_fwdfirstequal.rpl", FORWARD),
-      Map.entry("iter_fwdfirstequaltcp.rpl", FORWARD),
-      Map.entry("iter_fwdstub.rpl", FORWARD),
+      Map.entry("iter_fwdfirstequaltcp.rpl", TCP_UPSTREAM),
+      Map.entry("iter_fwdstub.rpl", ANSWER_NS_NOT_CACHED),
       Map.entry("iter_fwdstubauth.rpl", AUTH_ZONE),
-      Map.entry("iter_fwdstubroot.rpl", FORWARD),
+      Map.entry("iter_fwdstubroot.rpl", ANSWER_NS_NOT_CACHED),
       Map.entry("iter_ghost_ns_childapex.rpl", GHOST),
-      Map.entry("iter_ghost_sub.rpl", ANSWER_NS_NOT_CACHED),
       Map.entry("iter_ghost_timewindow.rpl", GHOST),
       Map.entry("iter_got6only.rpl", IPV6_ONLY),
       Map.entry("iter_ignore_empty.rpl", IGNORE_EMPTY),
@@ -104,7 +109,7 @@ final class KnownGaps {
       Map.entry("iter_nat64_donotq.rpl", DNS64),
       Map.entry("iter_nat64_prefix.rpl", DNS64),
       Map.entry("iter_nat64_prefix48.rpl", DNS64),
-      Map.entry("iter_nxns_cached.rpl", STUB),
+      Map.entry("iter_nxns_cached.rpl", VALIDATOR),
       Map.entry("iter_nxns_fallback.rpl", VALIDATOR),
       Map.entry("iter_prefetch.rpl", ANSWER_NS_NOT_CACHED),
       Map.entry("iter_prefetch_change2.rpl", ANSWER_NS_NOT_CACHED),
@@ -117,37 +122,32 @@ final class KnownGaps {
       Map.entry("iter_scrub_dname_insec.rpl", SCRUB_CNAME),
       Map.entry("iter_scrub_dname_rev.rpl", VALIDATOR),
       Map.entry("iter_scrub_dname_sec.rpl", VALIDATOR),
-      Map.entry("iter_scrub_ns.rpl", STUB),
       Map.entry("iter_scrub_ns_min.rpl", SCRUB_NS),
-      Map.entry("iter_scrub_ns_side.rpl", STUB),
-      Map.entry("iter_stub_leak.rpl", STUB),
-      Map.entry("iter_stub_noroot.rpl", STUB),
-      Map.entry("iter_stubfirst.rpl", STUB),
-      Map.entry("iter_stublastresort.rpl", STUB),
+      Map.entry("iter_stub_leak.rpl", ANSWER_NS_NOT_CACHED),
       Map.entry("iter_unverified_glue_fallback.rpl", UNVERIFIED_GLUE),
       Map.entry("iter_validate_child_zone_noaddr.rpl", VALIDATOR),
       Map.entry("iter_validate_extradata.rpl", VALIDATOR),
       Map.entry("iter_validate_nsec_nxdomain.rpl", VALIDATOR),
-      Map.entry("rrset_rettl.rpl", FORWARD),
-      Map.entry("rrset_untrusted.rpl", FORWARD),
-      Map.entry("rrset_updated.rpl", FORWARD),
+      Map.entry("rrset_rettl.rpl", ANSWER_NS_NOT_CACHED),
+      Map.entry("rrset_untrusted.rpl", ANSWER_NS_NOT_CACHED),
+      Map.entry("rrset_updated.rpl", ANSWER_NS_NOT_CACHED),
       Map.entry("rrset_use_cached.rpl", STALE_CLIENT_TIMEOUT),
       Map.entry("serve_expired.rpl", STALE_AT_ONCE),
       Map.entry("serve_expired_0ttl_nodata.rpl", STALE_AT_ONCE),
-      Map.entry("serve_expired_0ttl_nxdomain.rpl", STUB),
-      Map.entry("serve_expired_0ttl_servfail.rpl", STUB),
+      Map.entry("serve_expired_0ttl_nxdomain.rpl", STALE_AT_ONCE),
+      Map.entry("serve_expired_0ttl_servfail.rpl", STALE_AT_ONCE),
       Map.entry("serve_expired_cached_servfail.rpl", STALE_AT_ONCE),
       Map.entry("serve_expired_cached_servfail_refresh.rpl", STALE_AT_ONCE),
       Map.entry("serve_expired_client_timeout.rpl", STALE_CLIENT_TIMEOUT),
       Map.entry("serve_expired_client_timeout_servfail.rpl", STALE_CLIENT_TIMEOUT),
       Map.entry("serve_expired_reply_ttl.rpl", STALE_AT_ONCE),
-      Map.entry("serve_expired_ttl.rpl", STUB),
-      Map.entry("serve_expired_ttl_client_timeout.rpl", STUB),
+      Map.entry("serve_expired_ttl.rpl", STALE_AT_ONCE),
+      Map.entry("serve_expired_ttl_client_timeout.rpl", STALE_CLIENT_TIMEOUT),
       Map.entry("serve_expired_ttl_reset.rpl", STALE_RESET),
       Map.entry("serve_expired_zerottl.rpl", STALE_AT_ONCE),
       Map.entry("serve_original_ttl.rpl", STALE_AT_ONCE),
-      Map.entry("stop_nxdomain_label.rpl", STUB),
-      Map.entry("stop_nxdomain_minimised.rpl", STUB),
+      Map.entry("stop_nxdomain_label.rpl", VALIDATOR),
+      Map.entry("stop_nxdomain_minimised.rpl", VALIDATOR),
       Map.entry("ttl_max.rpl", TTL_CAPS),
       Map.entry("ttl_max_negative.rpl", NEG_TTL_CAP),
       Map.entry("ttl_min.rpl", TTL_CAPS),

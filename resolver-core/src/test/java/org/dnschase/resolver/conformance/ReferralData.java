@@ -17,7 +17,8 @@ import org.xbill.DNS.Type;
  * carries the NS set the upstream reply that gave the final data had in its authority section,
  * and in its additional section the addresses of those name servers. Unbound's message cache
  * refers to its RRset cache, so the NS set and addresses shown are the cache's now (an NS set
- * updated since shows updated; TTLs are the remaining ones).
+ * updated since shows updated; TTLs are the remaining ones); an address RRset the answer section
+ * holds already is not repeated.
  */
 final class ReferralData {
 
@@ -45,7 +46,9 @@ final class ReferralData {
     for (Record record : nameServers) {
       Name target = ((NSRecord) record).getTarget();
       for (int type : new int[] {Type.A, Type.AAAA}) {
-        if (cache.lookup(target, type, DClass.IN) instanceof CacheLookup.Hit hit) {
+        // An RRset the answer shows already is not repeated (Unbound writes each RRset once).
+        if (cache.lookup(target, type, DClass.IN) instanceof CacheLookup.Hit hit
+            && answer.stream().noneMatch(shown -> shown.getName().equals(target) && shown.getType() == type)) {
           hit.rrset().rrs(false).forEach(address -> response.addRecord(address, Section.ADDITIONAL));
         }
       }

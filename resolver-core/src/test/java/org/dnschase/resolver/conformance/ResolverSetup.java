@@ -3,6 +3,7 @@ package org.dnschase.resolver.conformance;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,15 @@ import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.RRsetCacheBuilder;
 import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.testkit.scenario.ScenarioConfig;
+import org.dnschase.resolver.testkit.scenario.ZoneClause;
+import org.dnschase.resolver.zones.ForwardZone;
+import org.dnschase.resolver.zones.StubZone;
 import org.xbill.DNS.Address;
+import org.xbill.DNS.Name;
 
 /**
  * Builds the resolver under test from a scenario's CONFIG (FORMAT §3): the one root server as
- * root hints, the scenario's transport and clock, the cache's TTL floor and caps, serve-expired,
+ * root hints, the other stub zones and the forward zones as the builder's, the scenario's transport and clock, the cache's TTL floor and caps, serve-expired,
  * prefetch, the restart limit, and the do-ip4, do-ip6, do-not-query-localhost and
  * do-not-query-address rules as the upstream filter. {@link ConfigSupport} says what every other
  * option means here.
@@ -57,10 +62,20 @@ final class ResolverSetup {
         .cache(cache)
         .prefetch(config.flag("prefetch", false))
         .upstreamFilter(allowed(config), describe(config));
+    for (ZoneClause zone : config.forwardZones()) {
+      builder.forwardZone(new ForwardZone(zone.name(), servers(zone), zone.hosts(), zone.first()));
+    }
+    config.stubZones().stream().filter(zone -> !zone.name().equals(Name.root)).forEach(zone -> builder.stubZone(
+        new StubZone(zone.name(), servers(zone), zone.hosts(), zone.prime(), zone.first())));
     // Unbound counts restarts where we count hops; several CNAMEs of one reply cost it one restart.
     config.value("max-query-restarts")
         .ifPresent(restarts -> builder.budgets(Budgets.DEFAULTS.withMaxHops(Integer.parseInt(restarts) + 1)));
     return builder;
+  }
+
+  /** A zone clause's addresses, on the scripted servers' port (the resolver's upstream port). */
+  private static List<InetSocketAddress> servers(ZoneClause zone) {
+    return zone.addresses().stream().map(address -> new InetSocketAddress(address, 0)).toList();
   }
 
   private static RootHints rootHints(ScenarioConfig config) {

@@ -12,7 +12,10 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
-/** {@link QueryState#INIT}: the cache first, at every hop (data, negative answers, aliases); then the closest known zone cut. */
+/**
+ * {@link QueryState#INIT}: the cache first, at every hop (data, negative answers, aliases); then
+ * the closest zone cut, a configured zone's or the cache's.
+ */
 final class InitStep {
 
   private final ResolverContext context;
@@ -53,7 +56,7 @@ final class InitStep {
     if (nothingBelow != null) {
       return nothingBelow;
     }
-    return q.walkFrom(ZoneCuts.closest(context.cache, q.name()));
+    return q.walkFrom(context.zones.closestCut(context.cache, q.name()));
   }
 
   /**

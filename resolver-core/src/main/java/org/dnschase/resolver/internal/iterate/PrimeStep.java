@@ -20,14 +20,19 @@ final class PrimeStep {
 
   private final ResolverContext context;
   private final Iteration iteration;
+  private final StubPriming stubs;
   private CompletableFuture<?> priming;
 
   PrimeStep(ResolverContext context, Iteration iteration) {
     this.context = context;
     this.iteration = iteration;
+    this.stubs = new StubPriming(context, iteration);
   }
 
   Step handle(Query q) {
+    if (q.delegation() != null && q.delegation().toPrime()) {
+      return stubs.handle(q);
+    }
     // RFC 8109 §3: prime again when the root NS RRset expires; while it lives (even without an
     // address for its servers, which sends every query here) the hints serve (Deckard iter_nottl).
     if (!q.primeAttempted() && !(context.cache.lookup(Name.root, Type.NS, DClass.IN) instanceof CacheLookup.Hit)) {

@@ -233,11 +233,12 @@ final class Query {
 
   /**
    * Starts the walk at {@code cut}, the closest zone cut known: its servers are asked next. With
-   * no cut (null, not even the root known) the root is primed first.
+   * no cut (null, not even the root known) the root is primed first, and so is a stub zone that
+   * must be ({@link Delegation#toPrime()}).
    */
   Step walkFrom(Delegation cut) {
     delegation = cut;
-    return new Step.Next(cut == null ? QueryState.PRIME : QueryState.QUERY_TARGETS);
+    return new Step.Next(cut == null || cut.toPrime() ? QueryState.PRIME : QueryState.QUERY_TARGETS);
   }
 
   /** Whether one more referral would pass the budget's limit of referrals per walk. */
@@ -252,7 +253,7 @@ final class Query {
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
-  /** Waits for the root priming under way ({@code priming}), once per query, then looks again. */
+  /** Waits for the priming under way ({@code priming}: the root's, or a stub zone's), once per query, then looks again. */
   Step awaitPriming(CompletableFuture<?> priming) {
     primeAttempted = true;
     return new Step.Await(priming, QueryState.PRIME);

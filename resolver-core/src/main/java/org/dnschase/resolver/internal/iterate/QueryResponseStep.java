@@ -60,7 +60,8 @@ final class QueryResponseStep {
       return retryWithoutEdns(q, sent, zone, rttNanos);
     }
     ScrubbedReply reply = Bailiwick.scrub(q.reply(), zone, context.cache.ttlCaps());
-    ResponseType type = ResponseClassifier.classify(reply, sent.name(), sent.type(), zone);
+    ResponseType type = q.delegation().forwarding() ? ResponseClassifier.classifyForwarded(reply, sent.name(), sent.type())
+        : ResponseClassifier.classify(reply, sent.name(), sent.type(), zone);
     context.selector.recordRtt(server.getAddress(), rttNanos);
     q.journal().trace(new TraceEvent.Exchange(server, zone, sent.name(), sent.type(), describe(type, reply),
         Duration.ofNanos(rttNanos)));

@@ -8,14 +8,16 @@ enum QueryState {
   /**
    * Entered at the start and after every CNAME hop that needs a new walk. Answers from the cache
    * if it can (data, a negative entry, or a cached CNAME that is one more hop), else finds the
-   * closest zone cut the cache knows and goes to {@link #QUERY_TARGETS}, or to {@link #PRIME}
-   * when not even the root is known.
+   * closest zone cut, configured ({@link ConfiguredZones}) or cached, and goes to {@link
+   * #QUERY_TARGETS}, or to {@link #PRIME} when not even the root is known.
    */
   INIT,
   /**
    * Entered from {@link #INIT} when the cache holds no root delegation: asks the hints for the
    * root NS set once (shared by concurrent queries), then goes back to {@link #INIT}, or straight
-   * to {@link #QUERY_TARGETS} with the bare hints when priming failed.
+   * to {@link #QUERY_TARGETS} with the bare hints when priming failed. Also entered with a stub
+   * zone configured to be primed ({@link StubPriming}): asks its servers for its NS set, then goes
+   * to {@link #QUERY_TARGETS} with the servers that set names.
    */
   PRIME,
   /**

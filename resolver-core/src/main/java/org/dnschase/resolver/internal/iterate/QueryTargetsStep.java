@@ -13,6 +13,7 @@ import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.internal.chase.RuleDiagnostics;
 import org.dnschase.resolver.internal.message.Queries;
 import org.dnschase.resolver.internal.message.RRsets;
+import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.CyclicFailures;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
@@ -65,11 +66,13 @@ final class QueryTargetsStep {
       return budgetExceeded(q);
     }
     q.delegation().markUsed(address);
-    InetSocketAddress server = context.upstream(address);
+    InetSocketAddress server = q.delegation().socketAddress(address, context.config.upstreamPort());
     int ednsPayloadSize = context.selector.speaksEdns(address) ? context.config.ednsPayloadSize() : 0;
-    Name asked = Minimisation.nextName(q, q.delegation().zone(), context.config.qnameMinimisation());
+    boolean forwarding = q.delegation().forwarding();
+    Name asked = Minimisation.nextName(q, q.delegation().zone(), context.config.qnameMinimisation() && !forwarding);
     int askedType = Minimisation.typeFor(q, asked, context.config.minimisedQuestionType());
-    Message query = Queries.iterative(asked, askedType, ednsPayloadSize);
+    Message query = forwarding ? Queries.recursive(asked, askedType, ednsPayloadSize)
+        : Queries.iterative(asked, askedType, ednsPayloadSize);
     Duration timeout = Duration.ofNanos(context.selector.timeoutNanos(address,
         Math.min(q.budget().limits().queryTimeout().toNanos(), q.budget().remainingNanos())));
     q.expectReply(new Query.Exchange(server, asked, askedType, ednsPayloadSize > 0, context.ticker.read()));
@@ -185,13 +188,18 @@ final class QueryTargetsStep {
   }
 
   private Step allFailed(Query q) {
+    ConfiguredZones.Zone configured = q.delegation().configuredZone();
+    if (configured != null && configured.first()) {
+      return q.walkFrom(context.zones.fallBack(context.cache, q.name(), configured));
+    }
     if (q.delegation().cycle() != null) {
       cyclicFailures.remember(List.of(q.name()), q.qtype(), q.delegation().cycle());
       return q.fail(FailureReason.CYCLIC_DEPENDENCY, "the name servers of " + q.delegation().zone()
           + " depend on themselves: " + q.delegation().cycle());
     }
     return q.fail(FailureReason.ALL_SERVERS_FAILED, "no server of " + q.delegation().zone()
-        + " gave a usable answer for " + q.name() + " (name servers: " + q.delegation().nameServers() + ")");
+        + " gave a usable answer for " + q.name() + " (" + (configured != null ? configured
+            : "name servers: " + q.delegation().nameServers()) + ")");
   }
 
   /**

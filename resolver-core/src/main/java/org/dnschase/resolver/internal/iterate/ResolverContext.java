@@ -2,10 +2,10 @@ package org.dnschase.resolver.internal.iterate;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
+import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.CyclicFailures;
 import org.dnschase.resolver.internal.servers.ParentSideGlue;
 import org.dnschase.resolver.internal.servers.ServerSelector;
@@ -25,6 +25,7 @@ final class ResolverContext {
   final ServerSelector selector;
   final ParentSideGlue parentSideGlue;
   final CyclicFailures cyclicFailures;
+  final ConfiguredZones zones;
   final Deadlines deadlines = new Deadlines();
   private final AtomicInteger queryIds = new AtomicInteger();
 
@@ -38,6 +39,7 @@ final class ResolverContext {
     this.selector = new ServerSelector(budget / ServerSelector.BUDGET_SHARE);
     this.parentSideGlue = new ParentSideGlue(ticker, budget / ParentSideGlue.BUDGET_SHARE);
     this.cyclicFailures = new CyclicFailures(ticker, budget / CyclicFailures.BUDGET_SHARE);
+    this.zones = new ConfiguredZones(config);
   }
 
   /** Forgets what the stores beside the cache learnt, as when the cache is emptied. */
@@ -49,10 +51,6 @@ final class ResolverContext {
 
   int nextQueryId() {
     return queryIds.incrementAndGet();
-  }
-
-  InetSocketAddress upstream(InetAddress address) {
-    return new InetSocketAddress(address, config.upstreamPort());
   }
 
   boolean allowed(InetAddress address) {

@@ -1,6 +1,7 @@
 package org.dnschase.resolver.internal.message;
 
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -20,9 +21,24 @@ public final class Queries {
    * The transport sets the ID.
    */
   public static Message iterative(Name name, int type, int ednsPayloadSize) {
+    return query(name, type, ednsPayloadSize, false);
+  }
+
+  /**
+   * The same query with RD set, for a recursive server (a forward zone's), which is to resolve
+   * the name itself.
+   */
+  public static Message recursive(Name name, int type, int ednsPayloadSize) {
+    return query(name, type, ednsPayloadSize, true);
+  }
+
+  private static Message query(Name name, int type, int ednsPayloadSize, boolean recursionDesired) {
     Message query = new Message();
     Header header = new Header();
     header.setOpcode(Opcode.QUERY);
+    if (recursionDesired) {
+      header.setFlag(Flags.RD);
+    }
     query.setHeader(header);
     query.addRecord(Record.newRecord(name, type, DClass.IN), Section.QUESTION);
     if (ednsPayloadSize > 0) {

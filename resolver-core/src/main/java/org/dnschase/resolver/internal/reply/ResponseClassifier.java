@@ -14,6 +14,44 @@ public final class ResponseClassifier {
   private ResponseClassifier() {}
 
   public static ResponseType classify(ScrubbedReply reply, Name name, int qtype, Name zone) {
+    ResponseType data = dataOrError(reply, name, qtype);
+    if (data != null) {
+      return data;
+    }
+    RRset ns = reply.authority(Type.NS);
+    // A delegation to a child zone stays a referral when a server wrongly sets AA on it; only an
+    // SOA beside it would make it NODATA (Deckard iter_ns_badaa).
+    if (ns != null && isDownwardReferral(ns.getName(), name, zone) && !(reply.authoritative() && reply.hasSoa())) {
+      return ResponseType.REFERRAL;
+    }
+    if (ns != null && !reply.authoritative()) {
+      return ResponseType.LAME;
+    }
+    // Sending us back up the tree says the server does not serve the zone, AA or not (iter_lame_aaaa).
+    if (reply.upwardReferral() && !reply.hasSoa()) {
+      return ResponseType.LAME;
+    }
+    if (reply.hasSoa() || reply.authoritative()) {
+      return ResponseType.NODATA;
+    }
+    return ResponseType.LAME;
+  }
+
+  /**
+   * The reply of a recursive server asked with RD=1 (a forward zone's): it resolves, so it never
+   * refers; beside data and errors, its empty answer is NODATA, unless it points elsewhere
+   * without an SOA (it did not recurse), which makes it lame.
+   */
+  public static ResponseType classifyForwarded(ScrubbedReply reply, Name name, int qtype) {
+    ResponseType data = dataOrError(reply, name, qtype);
+    if (data != null) {
+      return data;
+    }
+    return reply.authority(Type.NS) != null && !reply.hasSoa() ? ResponseType.LAME : ResponseType.NODATA;
+  }
+
+  /** What any reply is by its rcode and answer section alone; null when the rest must tell. */
+  private static ResponseType dataOrError(ScrubbedReply reply, Name name, int qtype) {
     switch (reply.rcode()) {
       case Rcode.NOERROR, Rcode.NXDOMAIN, Rcode.YXDOMAIN -> { }
       case Rcode.SERVFAIL, Rcode.REFUSED, Rcode.NOTIMP -> {
@@ -40,23 +78,7 @@ public final class ResponseClassifier {
     if (reply.isNxDomain()) {
       return ResponseType.NXDOMAIN;
     }
-    RRset ns = reply.authority(Type.NS);
-    // A delegation to a child zone stays a referral when a server wrongly sets AA on it; only an
-    // SOA beside it would make it NODATA (Deckard iter_ns_badaa).
-    if (ns != null && isDownwardReferral(ns.getName(), name, zone) && !(reply.authoritative() && reply.hasSoa())) {
-      return ResponseType.REFERRAL;
-    }
-    if (ns != null && !reply.authoritative()) {
-      return ResponseType.LAME;
-    }
-    // Sending us back up the tree says the server does not serve the zone, AA or not (iter_lame_aaaa).
-    if (reply.upwardReferral() && !reply.hasSoa()) {
-      return ResponseType.LAME;
-    }
-    if (reply.hasSoa() || reply.authoritative()) {
-      return ResponseType.NODATA;
-    }
-    return ResponseType.LAME;
+    return null;
   }
 
   /** A referral must point strictly below the asked zone and at or above the name. */

@@ -1,6 +1,7 @@
 package org.dnschase.resolver.internal.servers;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.ReverseMap;
 
 /**
  * A zone cut being asked (Unbound's {@code delegpt}): the zone, its name servers, the addresses
@@ -43,6 +45,13 @@ public final class Delegation {
   private final Set<InetAddress> retryable = new LinkedHashSet<>();
   private final Set<Name> lookedUp = new HashSet<>();
   private final boolean fromCache;
+  /** The forward or stub zone this delegation stands for; null for one found by walking. */
+  private ConfiguredZones.Zone configured;
+  /** The port of each configured address that has its own; the others use the upstream port. */
+  private final Map<InetAddress, Integer> ports = new HashMap<>(0);
+  private boolean toPrime;
+  /** A configured zone's host names are looked up even inside the zone. */
+  private boolean lookUpInZone;
   private String cycle;
 
   /** A delegation a referral just gave. */
@@ -66,8 +75,60 @@ public final class Delegation {
     return new Delegation(zone, nameServers, true);
   }
 
+  /**
+   * The delegation a configured zone gives: its addresses (each under its reverse-map name, the
+   * only name it has) and its host names to look up, in the order configured.
+   */
+  static Delegation configured(ConfiguredZones.Zone zone) {
+    Delegation delegation = new Delegation(zone.name(), List.of(), false);
+    delegation.configured = zone;
+    for (InetSocketAddress server : zone.servers()) {
+      delegation.servers.put(ReverseMap.fromAddress(server.getAddress()),
+          new LinkedHashSet<>(List.of(server.getAddress())));
+      if (server.getPort() != 0) {
+        delegation.ports.put(server.getAddress(), server.getPort());
+      }
+    }
+    for (Name host : zone.hosts()) {
+      delegation.servers.putIfAbsent(host, new LinkedHashSet<>());
+    }
+    delegation.lookUpInZone = true;
+    return delegation;
+  }
+
   public Name zone() {
     return zone;
+  }
+
+  /** The configured zone this delegation stands for, null when the walk found it. */
+  public ConfiguredZones.Zone configuredZone() {
+    return configured;
+  }
+
+  /** Marks a cut the cache gave for a configured stub zone (what priming it left) as that zone's. */
+  Delegation standFor(ConfiguredZones.Zone zone) {
+    configured = zone;
+    return this;
+  }
+
+  /** Whether queries go with recursion desired to recursive servers (a forward zone). */
+  public boolean forwarding() {
+    return configured != null && configured.forward();
+  }
+
+  /** Whether this is a stub zone's delegation whose servers must first be asked for its NS set. */
+  public boolean toPrime() {
+    return toPrime;
+  }
+
+  Delegation primeFirst() {
+    toPrime = true;
+    return this;
+  }
+
+  /** Where to send a query for {@code address}: its configured port, else {@code upstreamPort}. */
+  public InetSocketAddress socketAddress(InetAddress address, int upstreamPort) {
+    return new InetSocketAddress(address, ports.getOrDefault(address, upstreamPort));
   }
 
   public List<Name> nameServers() {
@@ -135,13 +196,15 @@ public final class Delegation {
   }
 
   /**
-   * A name server whose address is still to be looked up. Names inside the zone itself are
-   * skipped: without glue, finding them would mean asking the very servers we cannot reach.
+   * A name server whose address is still to be looked up. Names inside a walked zone itself are
+   * skipped: without glue, finding them would mean asking the very servers we cannot reach. A
+   * configured zone's host names are always looked up (through its other servers, or the zones
+   * above).
    */
   public Optional<Name> nextNameToLookUp() {
     for (Map.Entry<Name, Set<InetAddress>> entry : servers.entrySet()) {
       Name ns = entry.getKey();
-      if (entry.getValue().isEmpty() && !lookedUp.contains(ns) && !ns.subdomain(zone)) {
+      if (entry.getValue().isEmpty() && !lookedUp.contains(ns) && (lookUpInZone || !ns.subdomain(zone))) {
         return Optional.of(ns);
       }
     }

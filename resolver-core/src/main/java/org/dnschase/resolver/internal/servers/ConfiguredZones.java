@@ -1,0 +1,125 @@
+package org.dnschase.resolver.internal.servers;
+
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.ResolverConfig;
+import org.dnschase.resolver.internal.message.RRsets;
+import org.dnschase.resolver.zones.ForwardZone;
+import org.dnschase.resolver.zones.StubZone;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/**
+ * The forward and stub zones a resolver was built with, consulted where the walk looks for the
+ * closest zone cut: the deepest configured zone at or above a name wins over the cuts the cache
+ * knows above it. A forward zone wins over cuts cached below it too (its names only ever go to its
+ * recursive servers); under a stub zone, a cut cached below it (its servers' referrals) is where
+ * the walk goes on, and so is the cut at the zone itself once priming cached its NS set.
+ */
+public final class ConfiguredZones {
+
+  /** One configured zone; {@code prime} is always false for a forward zone. */
+  public record Zone(Name name, boolean forward, List<InetSocketAddress> servers, List<Name> hosts, boolean prime,
+      boolean first) {
+
+    @Override
+    public String toString() {
+      return (forward ? "forward" : "stub") + " zone " + name + " " + Stream.concat(
+          servers.stream().map(server -> server.getAddress().getHostAddress()
+              + (server.getPort() == 0 ? "" : "@" + server.getPort())),
+          hosts.stream().map(Name::toString)).toList();
+    }
+  }
+
+  private final Map<Name, Zone> zones = new HashMap<>();
+
+  public ConfiguredZones(ResolverConfig config) {
+    for (ForwardZone zone : config.forwardZones()) {
+      zones.put(zone.name(), new Zone(zone.name(), true, zone.servers(), zone.hosts(), false, zone.first()));
+    }
+    for (StubZone zone : config.stubZones()) {
+      zones.put(zone.name(), new Zone(zone.name(), false, zone.servers(), zone.hosts(), zone.prime(), zone.first()));
+    }
+  }
+
+  /**
+   * Where the walk for {@code name} starts: a configured zone's delegation or the closest cut the
+   * cache knows; null when neither exists (the root must be primed). A stub zone to be primed
+   * gives its own delegation marked {@link Delegation#toPrime()}.
+   */
+  public Delegation closestCut(RRsetCache cache, Name name) {
+    Delegation cached = ZoneCuts.closest(cache, name);
+    Zone zone = zones.isEmpty() ? null : deepestAtOrAbove(name);
+    return zone == null ? cached : cutUnder(zone, cached);
+  }
+
+  /**
+   * Where the walk for {@code name} goes on once every server of the configured zone {@code failed}
+   * failed and it falls back ({@code first}): as if that zone, and the configured zones below it,
+   * were not there. Null when only priming the root can tell.
+   */
+  public Delegation fallBack(RRsetCache cache, Name name, Zone failed) {
+    Delegation cached = ZoneCuts.closest(cache, name);
+    // A cut cached at or below the zone (a forwarder's NS answer, the parent's referral in an
+    // earlier fallback) is what the walk would use; not the NS set priming the stub just left.
+    boolean atRoot = failed.name().equals(Name.root);
+    if (cached != null && cached.zone().subdomain(failed.name())) {
+      if (!(failed.prime() && cached.zone().equals(failed.name()))) {
+        return cached;
+      }
+      cached = atRoot ? null : ZoneCuts.closest(cache, new Name(failed.name(), 1));
+    }
+    Zone above = atRoot ? null : deepestAtOrAbove(new Name(failed.name(), 1));
+    return above == null ? cached : cutUnder(above, cached);
+  }
+
+  /** The servers {@code zone} was configured with, to ask (a stub zone's priming asks them). */
+  public Delegation serversOf(Zone zone) {
+    return Delegation.configured(zone);
+  }
+
+  /**
+   * Where a walk under the primed stub {@code zone} starts: the NS set its priming cached, with
+   * their cached addresses, or its configured servers when priming left no usable NS set.
+   */
+  public Delegation primed(RRsetCache cache, Zone zone) {
+    if (cache.lookup(zone.name(), Type.NS, DClass.IN) instanceof CacheLookup.Hit hit) {
+      Delegation primed = Delegation.cached(zone.name(), RRsets.nameServers(hit.rrset()));
+      ZoneCuts.addCachedAddresses(cache, primed);
+      if (primed.hasAddresses() || primed.nextNameToLookUp().isPresent()) {
+        return primed.standFor(zone);
+      }
+    }
+    return Delegation.configured(zone);
+  }
+
+  private Delegation cutUnder(Zone zone, Delegation cached) {
+    if (!zone.forward() && cached != null && cached.zone().subdomain(zone.name())) {
+      boolean atZone = cached.zone().equals(zone.name());
+      if (!atZone) {
+        return cached;
+      }
+      if (zone.prime()) {
+        return cached.standFor(zone);
+      }
+    }
+    Delegation configured = Delegation.configured(zone);
+    return zone.prime() ? configured.primeFirst() : configured;
+  }
+
+  private Zone deepestAtOrAbove(Name name) {
+    for (int strip = 0; strip < name.labels(); strip++) {
+      Zone zone = zones.get(strip == 0 ? name : new Name(name, strip));
+      if (zone != null) {
+        return zone;
+      }
+    }
+    return null;
+  }
+}
