@@ -1,0 +1,132 @@
+package org.dnschase.resolver.server;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.server.internal.AllowList;
+import org.dnschase.resolver.server.internal.ControlCommands;
+import org.dnschase.resolver.server.internal.ControlHandler;
+import org.dnschase.resolver.server.internal.InFlight;
+import org.dnschase.resolver.server.internal.Listeners;
+import org.dnschase.resolver.server.internal.QueryHandler;
+import org.dnschase.resolver.server.internal.RateLimiter;
+import org.dnschase.resolver.server.internal.TcpHandler;
+import org.dnschase.resolver.server.internal.UdpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A DNS server in front of one {@link Resolver}, over UDP and TCP: what lets {@code dig}, a stub
+ * resolver or a sidecar's clients use the resolver. It is a thin shell: it decodes each request,
+ * checks the allow list and the client's rate, asks the resolver, and writes the outcome as
+ * {@link org.dnschase.resolver.spi.Responses#toMessage} builds it, cut to fit the client's EDNS
+ * payload size over UDP (TC set when it does not fit). The rules it applies itself:
+ *
+ * <ul>
+ *   <li>an opcode other than QUERY is NOTIMP; a question count other than 1 or a packet that does
+ *       not parse is FORMERR (a packet too short for a header, or a response, is dropped); an
+ *       EDNS version other than 0 is BADVERS; a class other than IN, or a zone transfer, is
+ *       REFUSED;
+ *   <li>a client outside the allow list, or over its rate, is answered REFUSED;
+ *   <li>beyond the bound of resolutions under way, a question is answered SERVFAIL at once;
+ *   <li>a SERVFAIL carries an Extended DNS Error (RFC 8914) saying why;
+ *   <li>over TCP, questions may be pipelined and are answered as they complete, in any order
+ *       (RFC 7766 §6.2.1.1, §7), and an idle connection is closed.
+ * </ul>
+ *
+ * <p>{@link #close()} stops taking questions, answers those under way (for up to the shutdown
+ * grace) and then closes every socket. The resolver stays open: its owner closes it.
+ */
+public final class DnsServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DnsServer.class);
+
+  /** What the builder checked. */
+  record Settings(Resolver resolver, List<InetSocketAddress> listen, AllowList allowList, int threads,
+      int rateLimit, int maxOutstanding, Duration tcpIdleTimeout, Duration shutdownGrace,
+      InetSocketAddress control) {}
+
+  private final QueryHandler queries;
+  private final InFlight inFlight = new InFlight();
+  private final Listeners listeners;
+  private final List<InetSocketAddress> addresses = new ArrayList<>();
+  private final InetSocketAddress controlAddress;
+  private final Duration shutdownGrace;
+  private boolean closed;
+
+  DnsServer(Settings settings) {
+    this.queries = new QueryHandler(settings.resolver(), settings.allowList(),
+        settings.rateLimit() == 0 ? null : new RateLimiter(settings.rateLimit(), Ticker.systemTicker()),
+        settings.maxOutstanding());
+    this.shutdownGrace = settings.shutdownGrace();
+    this.listeners = new Listeners(settings.threads());
+    try {
+      UdpHandler udp = new UdpHandler(queries, inFlight);
+      for (InetSocketAddress address : settings.listen()) {
+        addresses.add(listeners.listen(address, udp, () -> new TcpHandler(queries, inFlight),
+            settings.tcpIdleTimeout()));
+      }
+      controlAddress = settings.control() == null ? null : listeners.control(settings.control(),
+          new ControlHandler(new ControlCommands(settings.resolver(), queries.stats()::snapshot)));
+    } catch (RuntimeException e) {
+      listeners.close();
+      throw e;
+    }
+    log.info("serving DNS on {} (UDP and TCP) for {}{}", addresses, settings.allowList(),
+        controlAddress == null ? "" : "; control channel on " + controlAddress);
+  }
+
+  /**
+   * A builder for a server in front of {@code resolver}.
+   *
+   * @param resolver the resolver that answers; the server never closes it
+   * @return a new builder
+   */
+  public static DnsServerBuilder builder(Resolver resolver) {
+    return new DnsServerBuilder(resolver);
+  }
+
+  /** {@return the addresses listened on, UDP and TCP alike, with the ports bound} */
+  public List<InetSocketAddress> addresses() {
+    return List.copyOf(addresses);
+  }
+
+  /** {@return where the control channel listens, if it was opened} */
+  public Optional<InetSocketAddress> controlAddress() {
+    return Optional.ofNullable(controlAddress);
+  }
+
+  /**
+   * The server's own counters, named as {@code unbound-control stats} names them where Unbound
+   * has them: queries by transport, answers by rcode, requests refused by the allow list or the
+   * rate limit, questions beyond the bound, resolutions under way.
+   *
+   * @return name to value, in a fixed order
+   */
+  public Map<String, Long> stats() {
+    return queries.stats().snapshot();
+  }
+
+  /**
+   * Stops the server: takes no new question, waits up to the shutdown grace for the answers under
+   * way to go out, then closes every socket and ends its threads. The resolver stays open.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    queries.drain();
+    listeners.stopAccepting();
+    if (!inFlight.awaitAll(shutdownGrace)) {
+      log.warn("stopping with answers still owed after {}", shutdownGrace);
+    }
+    listeners.close();
+    log.info("stopped serving DNS on {}", addresses);
+  }
+}

@@ -1,0 +1,88 @@
+package org.dnschase.resolver.server.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.cache.CacheStats;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * The control channel's commands, as an operator types them into {@code unbound-control}:
+ * {@code stats}, {@code flush}, {@code flush NAME} and {@code flush_negative}. A command's output
+ * is text; a mistake's output starts with {@code error}.
+ */
+public final class ControlCommands {
+
+  /** The commands, for the error that names them. */
+  static final String COMMANDS = "stats, flush, flush NAME, flush_negative";
+
+  private final Resolver resolver;
+  private final Supplier<Map<String, Long>> serverStats;
+
+  /**
+   * Commands acting on {@code resolver}, with the server's counters from {@code serverStats}.
+   *
+   * @param resolver the resolver the server answers from
+   * @param serverStats the server's own counters
+   */
+  public ControlCommands(Resolver resolver, Supplier<Map<String, Long>> serverStats) {
+    this.resolver = resolver;
+    this.serverStats = serverStats;
+  }
+
+  /**
+   * Runs one command line.
+   *
+   * @param line the command and its argument, separated by white space
+   * @return the output, one or more lines each ending in a line feed
+   */
+  public String run(String line) {
+    String[] words = line.strip().split("\\s+");
+    String command = words[0];
+    if (words.length > 2 || words.length == 2 && !command.equals("flush")) {
+      return "error: too many arguments for '" + command + "'\n";
+    }
+    return switch (command) {
+      case "stats" -> stats();
+      case "flush" -> words.length == 1 ? flushAll() : flushName(words[1]);
+      case "flush_negative" -> {
+        resolver.invalidateNegative();
+        yield "ok\n";
+      }
+      default -> "error: unknown command '" + command + "'; the commands are " + COMMANDS + "\n";
+    };
+  }
+
+  private String flushAll() {
+    resolver.invalidateAll();
+    return "ok\n";
+  }
+
+  private String flushName(String text) {
+    Name name;
+    try {
+      name = Name.fromString(text, Name.root);
+    } catch (TextParseException e) {
+      return "error: '" + text + "' is not a domain name: " + e.getMessage() + "\n";
+    }
+    resolver.invalidate(name);
+    return "ok\n";
+  }
+
+  private String stats() {
+    Map<String, Long> all = new LinkedHashMap<>(serverStats.get());
+    CacheStats cache = resolver.cacheStats();
+    all.put("total.num.cachehits", cache.hits() + cache.negativeHits());
+    all.put("total.num.cachemiss", cache.misses());
+    all.put("total.num.prefetch", cache.prefetches());
+    all.put("num.answer.stale", cache.staleHits());
+    all.put("cache.entries", cache.entries());
+    all.put("cache.bytes", cache.estimatedBytes());
+    all.put("cache.evictions", cache.evictions());
+    StringBuilder out = new StringBuilder();
+    all.forEach((key, value) -> out.append(key).append('=').append(value).append('\n'));
+    return out.toString();
+  }
+}

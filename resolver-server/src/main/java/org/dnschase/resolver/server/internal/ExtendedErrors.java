@@ -1,0 +1,69 @@
+package org.dnschase.resolver.server.internal;
+
+import static org.xbill.DNS.ExtendedErrorCodeOption.NOT_READY;
+import static org.xbill.DNS.ExtendedErrorCodeOption.NO_REACHABLE_AUTHORITY;
+import static org.xbill.DNS.ExtendedErrorCodeOption.OTHER;
+import static org.xbill.DNS.ExtendedErrorCodeOption.STALE_ANSWER;
+import static org.xbill.DNS.ExtendedErrorCodeOption.STALE_NXDOMAIN_ANSWER;
+
+import org.dnschase.resolver.Diagnostic;
+import org.dnschase.resolver.FailureReason;
+import org.dnschase.resolver.Resolution;
+import org.xbill.DNS.Message;
+
+/**
+ * The one table from an outcome to the Extended DNS Error (RFC 8914) its answer carries: a
+ * failure says why the resolver gave up, a stale answer says it is stale. The EXTRA-TEXT names
+ * the reason and the failure's detail (a loop's cycle, the servers that failed), cut to {@link
+ * #MAX_TEXT} characters so the option never crowds out the answer.
+ */
+public final class ExtendedErrors {
+
+  /** The longest EXTRA-TEXT sent, in characters. */
+  static final int MAX_TEXT = 200;
+
+  private ExtendedErrors() {}
+
+  /**
+   * The INFO-CODE for a failure reason. Only reasons RFC 8914 §4 has a code for get one; the
+   * others are "Other", and the text says which.
+   *
+   * @param reason why the resolution failed
+   * @return the INFO-CODE
+   */
+  static int code(FailureReason reason) {
+    return switch (reason) {
+      // §4.23: "the resolver could not reach any of the authoritative name servers"
+      case ALL_SERVERS_FAILED, TIMEOUT -> NO_REACHABLE_AUTHORITY;
+      // §4.15: "not fully functional": stopping, the resolver answers nothing more
+      case CLOSED -> NOT_READY;
+      case HOP_LIMIT, LOOP, QUERY_BUDGET_EXCEEDED, REFERRAL_LIMIT, DEPTH_LIMIT, GLUELESS_LIMIT,
+          CYCLIC_DEPENDENCY, YXDOMAIN, INTERNAL_ERROR -> OTHER;
+    };
+  }
+
+  /**
+   * Adds to {@code answer} the Extended DNS Error {@code resolution} calls for, if any.
+   *
+   * @param answer the answer built from {@code resolution}, changed in place
+   * @param resolution the outcome
+   * @return {@code answer}
+   */
+  public static Message add(Message answer, Resolution resolution) {
+    if (resolution instanceof Resolution.Failure failure) {
+      return Answers.withExtendedError(answer, code(failure.reason()),
+          text(failure.reason() + ": " + failure.detail()));
+    }
+    for (Diagnostic diagnostic : resolution.diagnostics()) {
+      if (diagnostic.kind() == Diagnostic.Oddity.STALE_ANSWER) {
+        int code = resolution instanceof Resolution.NxDomain ? STALE_NXDOMAIN_ANSWER : STALE_ANSWER;
+        return Answers.withExtendedError(answer, code, text(diagnostic.detail()));
+      }
+    }
+    return answer;
+  }
+
+  static String text(String text) {
+    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 3) + "...";
+  }
+}

@@ -1,0 +1,142 @@
+package org.dnschase.resolver.server.internal;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The server's sockets on one Netty event loop group: a UDP and a TCP listener on each address
+ * (the same port for both; port 0 picks one free for both), and the control channel.
+ */
+public final class Listeners {
+
+  /** The largest request read over UDP; a longer datagram arrives cut, and is FORMERR. */
+  static final int MAX_UDP_REQUEST = 4096;
+  /** Attempts at a port free for both UDP and TCP when port 0 is asked for. */
+  private static final int PORT_ATTEMPTS = 20;
+  /** The longest control command line. */
+  private static final int MAX_CONTROL_LINE = 1024;
+
+  private final EventLoopGroup group;
+  private final List<Channel> udp = new ArrayList<>();
+  private final List<Channel> tcp = new ArrayList<>();
+  private Channel control;
+
+  /**
+   * An event loop group of {@code threads} daemon threads, with no socket yet.
+   *
+   * @param threads the event loop threads
+   */
+  public Listeners(int threads) {
+    this.group = new MultiThreadIoEventLoopGroup(threads,
+        new DefaultThreadFactory("dnschase-server", true), NioIoHandler.newFactory());
+  }
+
+  /**
+   * Binds UDP and TCP at {@code address}.
+   *
+   * @param address where to listen; port 0 picks a port free for both
+   * @param udpHandler the UDP listener's handler
+   * @param tcpHandlers a new TCP connection handler for each connection
+   * @param tcpIdleTimeout how long a TCP connection may stay idle
+   * @return the address bound
+   * @throws IllegalStateException if the address cannot be bound
+   */
+  public InetSocketAddress listen(InetSocketAddress address, ChannelHandler udpHandler,
+      Supplier<ChannelHandler> tcpHandlers, Duration tcpIdleTimeout) {
+    ServerBootstrap tcpBootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            channel.pipeline().addLast(
+                new LengthFieldBasedFrameDecoder(ResponseFitter.TCP_PAYLOAD, 0, 2, 0, 2),
+                new LengthFieldPrepender(2),
+                new IdleStateHandler(0, 0, tcpIdleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+                tcpHandlers.get());
+          }
+        });
+    Bootstrap udpBootstrap = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_UDP_REQUEST))
+        .handler(udpHandler);
+    for (int attempt = 1; ; attempt++) {
+      Channel tcpChannel = bind(tcpBootstrap.bind(address), "TCP", address);
+      InetSocketAddress bound = (InetSocketAddress) tcpChannel.localAddress();
+      ChannelFuture udpBind = udpBootstrap.bind(bound).awaitUninterruptibly();
+      if (udpBind.isSuccess()) {
+        tcp.add(tcpChannel);
+        udp.add(udpBind.channel());
+        return bound;
+      }
+      tcpChannel.close().awaitUninterruptibly();
+      if (address.getPort() != 0 || attempt == PORT_ATTEMPTS) {
+        throw new IllegalStateException("cannot listen on " + bound + " over UDP: " + udpBind.cause(), udpBind.cause());
+      }
+    }
+  }
+
+  /**
+   * Opens the control channel at {@code address}.
+   *
+   * @param address a loopback address and port
+   * @param handler runs each command line
+   * @return the address bound
+   * @throws IllegalStateException if the address cannot be bound
+   */
+  public InetSocketAddress control(InetSocketAddress address, ChannelHandler handler) {
+    ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            channel.pipeline().addLast(new LineBasedFrameDecoder(MAX_CONTROL_LINE), handler);
+          }
+        });
+    control = bind(bootstrap.bind(address), "the control channel", address);
+    return (InetSocketAddress) control.localAddress();
+  }
+
+  private static Channel bind(ChannelFuture binding, String what, InetSocketAddress address) {
+    binding.awaitUninterruptibly();
+    if (!binding.isSuccess()) {
+      throw new IllegalStateException("cannot listen on " + address + " for " + what + ": "
+          + binding.cause(), binding.cause());
+    }
+    return binding.channel();
+  }
+
+  /** Stops accepting TCP and control connections; UDP stays, for the answers still owed. */
+  public void stopAccepting() {
+    tcp.forEach(channel -> channel.close().awaitUninterruptibly());
+    if (control != null) {
+      control.close().awaitUninterruptibly();
+    }
+  }
+
+  /** Closes every socket and ends the event loop threads, waiting for them. */
+  public void close() {
+    stopAccepting();
+    udp.forEach(channel -> channel.close().awaitUninterruptibly());
+    group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}

@@ -1,0 +1,140 @@
+package org.dnschase.resolver.server.internal;
+
+import static org.xbill.DNS.ExtendedErrorCodeOption.OTHER;
+import static org.xbill.DNS.ExtendedErrorCodeOption.PROHIBITED;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.spi.Responses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+
+/**
+ * What the server does with one request, whatever carried it: decode, check the allow list and
+ * the client's rate, then answer at once or ask the resolver and turn its outcome into the
+ * answer with {@link Responses#toMessage}. Beyond {@code maxOutstanding} resolutions under way a
+ * question is answered SERVFAIL at once rather than queued (Unbound's
+ * {@code num-queries-per-thread}). No DNS logic of its own: the resolver decides every outcome.
+ */
+public final class QueryHandler {
+  private static final Logger log = LoggerFactory.getLogger(QueryHandler.class);
+
+  /**
+   * An answer on its way and the most octets it may take over UDP.
+   *
+   * @param message completes with the answer; never exceptionally
+   * @param udpPayload the client's UDP payload size as {@link Request.Query#udpPayload()} has it,
+   *     512 for the short answers built without the resolver
+   */
+  public record Reply(CompletableFuture<Message> message, int udpPayload) {}
+
+  private final Resolver resolver;
+  private final AllowList allowList;
+  private final RateLimiter rateLimiter;
+  private final int maxOutstanding;
+  private final AtomicInteger outstanding = new AtomicInteger();
+  private final ServerStats stats = new ServerStats(outstanding::get);
+  private volatile boolean draining;
+
+  /**
+   * A handler in front of {@code resolver}.
+   *
+   * @param resolver the resolver that answers the questions
+   * @param allowList who may ask
+   * @param rateLimiter the per-client limit, or null for none
+   * @param maxOutstanding the most resolutions under way at once
+   */
+  public QueryHandler(Resolver resolver, AllowList allowList, RateLimiter rateLimiter, int maxOutstanding) {
+    this.resolver = resolver;
+    this.allowList = allowList;
+    this.rateLimiter = rateLimiter;
+    this.maxOutstanding = maxOutstanding;
+  }
+
+  /** {@return the server's counters} */
+  public ServerStats stats() {
+    return stats;
+  }
+
+  /** From now on requests are ignored: the server is stopping and answers what it holds. */
+  public void drain() {
+    draining = true;
+  }
+
+  /**
+   * Handles one request.
+   *
+   * @param wire the request's octets
+   * @param client who sent it
+   * @param overTcp whether it came over TCP
+   * @return the reply, or null when the request gets none
+   */
+  public Reply handle(byte[] wire, InetSocketAddress client, boolean overTcp) {
+    stats.query(overTcp);
+    Request request = draining ? new Request.Ignored("the server is stopping") : RequestDecoder.decode(wire);
+    return switch (request) {
+      case Request.Ignored ignored -> {
+        stats.ignored();
+        log.debug("no answer to {}: {}", client, ignored.reason());
+        yield null;
+      }
+      case Request.Rejected rejected -> admit(rejected.query(), client, RequestDecoder.PLAIN_UDP_PAYLOAD,
+          () -> answered(Answers.error(rejected.query(), rejected.rcode())));
+      case Request.Query query -> admit(query.query(), client, query.udpPayload(), () -> resolve(query));
+    };
+  }
+
+  /** The allow list and the rate limit, then {@code next}. */
+  private Reply admit(Message query, InetSocketAddress client, int udpPayload,
+      Supplier<CompletableFuture<Message>> next) {
+    if (!allowList.allows(client)) {
+      stats.unwanted();
+      return new Reply(answered(Answers.withExtendedError(Answers.error(query, Rcode.REFUSED), PROHIBITED,
+          "the client is not in the server's allow list")), udpPayload);
+    }
+    if (rateLimiter != null && !rateLimiter.tryAcquire(client.getAddress())) {
+      stats.rateLimited();
+      return new Reply(answered(Answers.withExtendedError(Answers.error(query, Rcode.REFUSED), OTHER,
+          "the client is over the server's rate limit")), udpPayload);
+    }
+    return new Reply(next.get(), udpPayload);
+  }
+
+  private CompletableFuture<Message> resolve(Request.Query request) {
+    if (outstanding.incrementAndGet() > maxOutstanding) {
+      outstanding.decrementAndGet();
+      stats.overloaded();
+      return answered(Answers.withExtendedError(Answers.error(request.query(), Rcode.SERVFAIL), OTHER,
+          "overloaded: " + maxOutstanding + " resolutions under way, the most this server takes"));
+    }
+    Record question = request.question();
+    CompletableFuture<Resolution> outcome;
+    try {
+      outcome = resolver.resolveAsync(question.getName(), question.getType());
+    } catch (IllegalArgumentException notQueryable) { // a meta type, or a reserved one
+      outstanding.decrementAndGet();
+      return answered(Answers.error(request.query(), Rcode.NOTIMP));
+    }
+    return outcome.handle((resolution, error) -> {
+      outstanding.decrementAndGet();
+      Message answer = resolution != null
+          ? ExtendedErrors.add(Responses.toMessage(resolution, request.query()), resolution)
+          : Answers.withExtendedError(Answers.error(request.query(), Rcode.SERVFAIL), OTHER,
+              ExtendedErrors.text("INTERNAL_ERROR: " + error));
+      stats.answered(answer.getRcode());
+      return answer;
+    });
+  }
+
+  private CompletableFuture<Message> answered(Message answer) {
+    stats.answered(answer.getRcode());
+    return CompletableFuture.completedFuture(answer);
+  }
+}

@@ -1,0 +1,120 @@
+package org.dnschase.resolver.server.internal;
+
+import java.io.IOException;
+import org.dnschase.resolver.ResolverBuilder;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * Reads a request from the wire and decides what it gets before any resolution, in the order a
+ * server must check (Unbound's {@code worker_check_request}, then RFC 6891 §6.1.3):
+ *
+ * <ol>
+ *   <li>shorter than a header, or a response (QR=1): ignored;
+ *   <li>an opcode other than QUERY: NOTIMP (RFC 1035 §4.1.1);
+ *   <li>a question count other than 1, a message that does not parse, or more than one OPT
+ *       record (RFC 6891 §6.1.1): FORMERR;
+ *   <li>an EDNS version other than 0: BADVERS (RFC 6891 §6.1.3);
+ *   <li>a class other than IN: REFUSED, as is a zone transfer (AXFR, IXFR), which a resolver does
+ *       not serve.
+ * </ol>
+ *
+ * <p>Pure and total: every input gives a {@link Request}, nothing is thrown.
+ */
+public final class RequestDecoder {
+
+  /** Without EDNS a UDP answer may take 512 octets (RFC 1035 §4.2.1). */
+  public static final int PLAIN_UDP_PAYLOAD = 512;
+  /**
+   * The largest UDP answer sent, whatever the client offers: the EDNS payload size the resolver
+   * advertises (1232, DNS Flag Day 2020), which avoids IP fragmentation.
+   */
+  public static final int MAX_UDP_PAYLOAD = ResolverBuilder.DEFAULT_EDNS_PAYLOAD_SIZE;
+
+  private RequestDecoder() {}
+
+  /**
+   * Decodes one request.
+   *
+   * @param wire the octets of one datagram or TCP frame
+   * @return what the request gets
+   */
+  public static Request decode(byte[] wire) {
+    if (wire.length < Header.LENGTH) {
+      return new Request.Ignored("shorter than a DNS header (" + wire.length + " octets)");
+    }
+    Header header;
+    try {
+      header = new Header(wire);
+    } catch (IOException e) {
+      return new Request.Ignored("no header: " + e.getMessage());
+    }
+    if (header.getFlag(Flags.QR)) {
+      return new Request.Ignored("a response (QR=1), not a query");
+    }
+    Message query = parse(wire);
+    Message known = query != null ? query : headerOnly(header);
+    if (header.getOpcode() != Opcode.QUERY) {
+      return new Request.Rejected(known, Rcode.NOTIMP, "opcode " + Opcode.string(header.getOpcode()));
+    }
+    if (header.getCount(Section.QUESTION) != 1) {
+      return new Request.Rejected(headerOnly(header), Rcode.FORMERR,
+          header.getCount(Section.QUESTION) + " questions, not 1");
+    }
+    if (query == null) {
+      return new Request.Rejected(known, Rcode.FORMERR, "does not parse");
+    }
+    return checkQuery(query);
+  }
+
+  private static Request checkQuery(Message query) {
+    long opts = query.getSection(Section.ADDITIONAL).stream().filter(OPTRecord.class::isInstance).count();
+    if (opts > 1) {
+      return new Request.Rejected(query, Rcode.FORMERR, opts + " OPT records");
+    }
+    OPTRecord opt = query.getOPT();
+    if (opt != null && opt.getVersion() != 0) {
+      return new Request.Rejected(query, Rcode.BADVERS, "EDNS version " + opt.getVersion());
+    }
+    Record question = query.getQuestion();
+    if (question.getDClass() != DClass.IN) {
+      return new Request.Rejected(query, Rcode.REFUSED, "class " + DClass.string(question.getDClass()));
+    }
+    if (question.getType() == Type.AXFR || question.getType() == Type.IXFR) {
+      return new Request.Rejected(query, Rcode.REFUSED, "a zone transfer");
+    }
+    int payload = opt == null ? PLAIN_UDP_PAYLOAD
+        : Math.min(Math.max(opt.getPayloadSize(), PLAIN_UDP_PAYLOAD), MAX_UDP_PAYLOAD);
+    return new Request.Query(query, question, payload);
+  }
+
+  /** The whole message, or null when some part of it does not parse. */
+  private static Message parse(byte[] wire) {
+    try {
+      return new Message(wire);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static Message headerOnly(Header header) {
+    Message message = new Message();
+    Header copy = new Header(header.getID());
+    copy.setOpcode(header.getOpcode());
+    for (int flag : new int[] {Flags.RD, Flags.CD}) {
+      if (header.getFlag(flag)) {
+        copy.setFlag(flag);
+      }
+    }
+    message.setHeader(copy);
+    return message;
+  }
+}

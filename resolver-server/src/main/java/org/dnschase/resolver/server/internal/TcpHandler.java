@@ -1,0 +1,86 @@
+package org.dnschase.resolver.server.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One TCP connection (RFC 7766): length-prefixed requests read one after another without waiting
+ * for answers (pipelining, §6.2.1.1), each answer written as soon as it is ready, so a slow
+ * question never holds up the ones behind it (§7). The connection is closed once it has been idle
+ * for the idle timeout with no answer owed (§6.2.3); while answers are owed it stays open.
+ */
+public final class TcpHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(TcpHandler.class);
+
+  private final QueryHandler queries;
+  private final InFlight inFlight;
+  private final AtomicInteger owed = new AtomicInteger();
+
+  /**
+   * A connection handing requests to {@code queries}.
+   *
+   * @param queries what answers them
+   * @param inFlight where answers on their way are tracked
+   */
+  public TcpHandler(QueryHandler queries, InFlight inFlight) {
+    this.queries = queries;
+    this.inFlight = inFlight;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    queries.stats().tcpConnection();
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    ByteBuf frame = (ByteBuf) msg;
+    byte[] wire;
+    try {
+      wire = ByteBufUtil.getBytes(frame);
+    } finally {
+      frame.release();
+    }
+    InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
+    QueryHandler.Reply reply = queries.handle(wire, client, true);
+    if (reply == null) {
+      return;
+    }
+    owed.incrementAndGet();
+    Channel channel = ctx.channel();
+    inFlight.track(reply.message().thenAccept(answer -> {
+      byte[] out = ResponseFitter.fit(answer, ResponseFitter.TCP_PAYLOAD);
+      channel.writeAndFlush(Unpooled.wrappedBuffer(out));
+    }).whenComplete((done, error) -> {
+      owed.decrementAndGet();
+      if (error != null) {
+        log.warn("no answer to {}: {}", client, error.toString());
+      }
+    }));
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent && owed.get() == 0) {
+      ctx.close();
+    } else {
+      ctx.fireUserEventTriggered(event);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.debug("TCP connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
+    ctx.close();
+  }
+}

@@ -1,0 +1,57 @@
+package org.dnschase.resolver.server.internal;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A UDP listener: each datagram is one request, each answer one datagram back to its sender, in
+ * the room the request's EDNS payload size gives it (TC set when it does not fit).
+ */
+@Sharable
+public final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+  private static final Logger log = LoggerFactory.getLogger(UdpHandler.class);
+
+  private final QueryHandler queries;
+  private final InFlight inFlight;
+
+  /**
+   * A listener handing requests to {@code queries}.
+   *
+   * @param queries what answers them
+   * @param inFlight where answers on their way are tracked
+   */
+  public UdpHandler(QueryHandler queries, InFlight inFlight) {
+    this.queries = queries;
+    this.inFlight = inFlight;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+    InetSocketAddress client = packet.sender();
+    QueryHandler.Reply reply = queries.handle(ByteBufUtil.getBytes(packet.content()), client, false);
+    if (reply == null) {
+      return;
+    }
+    Channel channel = ctx.channel();
+    inFlight.track(reply.message().thenAccept(answer -> {
+      byte[] wire = ResponseFitter.fit(answer, reply.udpPayload());
+      channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(wire), client));
+    }).exceptionally(error -> {
+      log.warn("no answer to {}: {}", client, error.toString());
+      return null;
+    }));
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.warn("UDP listener {}: {}", ctx.channel().localAddress(), cause.toString());
+  }
+}

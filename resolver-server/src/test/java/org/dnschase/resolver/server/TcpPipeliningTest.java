@@ -1,0 +1,72 @@
+package org.dnschase.resolver.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
+
+/** RFC 7766: pipelined questions on one connection, answered as they complete; idle timeouts. */
+class TcpPipeliningTest {
+
+  static ServerLab lab;
+
+  @BeforeAll
+  static void start() {
+    lab = ServerLab.start(server -> server.tcpIdleTimeout(Duration.ofMillis(300)));
+  }
+
+  @AfterAll
+  static void stop() {
+    lab.close();
+  }
+
+  @Test
+  @DisplayName("RFC 7766 §6.2.1.1, §7: a slow question asked first does not hold up a fast one behind it")
+  void pipelined_answeredOutOfOrder() throws Exception {
+    try (RawClient.Tcp tcp = new RawClient.Tcp(lab.address())) {
+      tcp.send(RawClient.query("slow.shop.example.", 1));
+      tcp.send(RawClient.query("www.shop.example.", 2));
+
+      Message first = tcp.receive();
+      Message second = tcp.receive();
+
+      assertThat(first.getHeader().getID()).as("the fast answer comes first").isEqualTo(2);
+      assertThat(first.getRcode()).isEqualTo(Rcode.NOERROR);
+      assertThat(second.getHeader().getID()).isEqualTo(1);
+      assertThat(second.getRcode()).isEqualTo(Rcode.NOERROR);
+      assertThat(second.getSection(Section.ANSWER)).hasSize(1);
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 7766 §6.2.3: a connection idle past the timeout with nothing owed is closed")
+  void idleConnection_isClosed() throws Exception {
+    try (RawClient.Tcp tcp = new RawClient.Tcp(lab.address())) {
+      tcp.send(RawClient.query("web.shop.example.", 3));
+      assertThat(tcp.receive().getRcode()).isEqualTo(Rcode.NOERROR);
+
+      assertThat(tcp.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 7766 §6.2.3: while an answer is owed the connection stays open past the idle timeout")
+  void owedAnswer_keepsTheConnectionOpen() throws Exception {
+    lab.resolver.invalidate(Name.fromConstantString("slow.shop.example."));
+    try (RawClient.Tcp tcp = new RawClient.Tcp(lab.address())) {
+      tcp.send(RawClient.query("slow.shop.example.", 4));
+
+      Message answer = tcp.receive(); // the lab's server waits 0.8 s, more than two idle timeouts
+
+      assertThat(answer.getHeader().getID()).isEqualTo(4);
+      assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
+    }
+  }
+}

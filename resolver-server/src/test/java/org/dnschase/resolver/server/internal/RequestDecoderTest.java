@@ -1,0 +1,154 @@
+package org.dnschase.resolver.server.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/** What each kind of request gets, decided before the resolver is asked. */
+class RequestDecoderTest {
+
+  private static Message query(int type, int dclass) {
+    Message query = Message.newQuery(Record.newRecord(Name.fromConstantString("www.example."), type, dclass));
+    query.getHeader().setID(4242);
+    return query;
+  }
+
+  private static Message query() {
+    return query(Type.A, DClass.IN);
+  }
+
+  private static Request decode(Message message) {
+    return RequestDecoder.decode(message.toWire());
+  }
+
+  private static void assertRejected(Request request, int rcode) {
+    assertThat(request).isInstanceOf(Request.Rejected.class);
+    assertThat(((Request.Rejected) request).rcode()).isEqualTo(rcode);
+  }
+
+  /* ---- questions for the resolver ---- */
+
+  @Test
+  @DisplayName("RFC 1035 §4.2.1: without EDNS an answer over UDP may take 512 octets")
+  void plainQuery_512Octets() {
+    Request request = decode(query());
+
+    assertThat(request).isInstanceOf(Request.Query.class);
+    Request.Query question = (Request.Query) request;
+    assertThat(question.question().getName()).isEqualTo(Name.fromConstantString("www.example."));
+    assertThat(question.udpPayload()).isEqualTo(512);
+  }
+
+  @Test
+  @DisplayName("RFC 6891 §6.2.5: the client's payload size, never below 512, never above the server's 1232")
+  void ednsPayload_clamped() {
+    assertThat(payloadFor(4096)).isEqualTo(1232);
+    assertThat(payloadFor(1000)).isEqualTo(1000);
+    assertThat(payloadFor(100)).isEqualTo(512);
+  }
+
+  private static int payloadFor(int size) {
+    Message query = query();
+    query.addRecord(new OPTRecord(size, 0, 0), Section.ADDITIONAL);
+    return ((Request.Query) decode(query)).udpPayload();
+  }
+
+  /* ---- answered at once ---- */
+
+  @Test
+  @DisplayName("RFC 1035 §4.1.1: an opcode other than QUERY is NOTIMP")
+  void notify_isNotImp() {
+    Message query = query();
+    query.getHeader().setOpcode(Opcode.NOTIFY);
+
+    assertRejected(decode(query), Rcode.NOTIMP);
+  }
+
+  @Test
+  @DisplayName("a question count other than 1 is FORMERR, the ID kept")
+  void twoQuestions_isFormErr() {
+    Message query = query();
+    query.addRecord(Record.newRecord(Name.fromConstantString("other.example."), Type.A, DClass.IN), Section.QUESTION);
+
+    Request request = decode(query);
+
+    assertRejected(request, Rcode.FORMERR);
+    assertThat(((Request.Rejected) request).query().getHeader().getID()).isEqualTo(4242);
+  }
+
+  @Test
+  @DisplayName("a message cut inside its question is FORMERR")
+  void cutMessage_isFormErr() {
+    byte[] wire = query().toWire();
+
+    assertRejected(RequestDecoder.decode(Arrays.copyOf(wire, wire.length - 3)), Rcode.FORMERR);
+  }
+
+  @Test
+  @DisplayName("RFC 6891 §6.1.1: two OPT records are FORMERR")
+  void twoOpts_isFormErr() {
+    Message query = query();
+    query.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+    query.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+
+    assertRejected(decode(query), Rcode.FORMERR);
+  }
+
+  @Test
+  @DisplayName("RFC 6891 §6.1.3: EDNS version 1 is BADVERS")
+  void ednsVersion1_isBadVers() {
+    Message query = query();
+    query.addRecord(new OPTRecord(1232, 0, 1), Section.ADDITIONAL);
+
+    assertRejected(decode(query), Rcode.BADVERS);
+  }
+
+  @Test
+  @DisplayName("class CH, class ANY and zone transfers are REFUSED")
+  void otherClassesAndTransfers_areRefused() {
+    assertRejected(decode(query(Type.TXT, DClass.CH)), Rcode.REFUSED);
+    assertRejected(decode(query(Type.A, DClass.ANY)), Rcode.REFUSED);
+    assertRejected(decode(query(Type.AXFR, DClass.IN)), Rcode.REFUSED);
+    assertRejected(decode(query(Type.IXFR, DClass.IN)), Rcode.REFUSED);
+  }
+
+  /* ---- not answered ---- */
+
+  @Test
+  @DisplayName("a packet shorter than a header, or a response, is not answered")
+  void shortOrResponse_isIgnored() {
+    assertThat(RequestDecoder.decode(new byte[11])).isInstanceOf(Request.Ignored.class);
+    Message response = query();
+    response.getHeader().setFlag(Flags.QR);
+    assertThat(decode(response)).isInstanceOf(Request.Ignored.class);
+  }
+
+  /* ---- the answers built without the resolver ---- */
+
+  @Test
+  @DisplayName("BADVERS travels in the OPT record's extended rcode, the header keeping the low bits")
+  void badVersAnswer_extendedRcode() {
+    Message query = query();
+    query.addRecord(new OPTRecord(1232, 0, 1, Flags.DO), Section.ADDITIONAL);
+
+    Message answer = Answers.error(query, Rcode.BADVERS);
+
+    assertThat(answer.getRcode()).isEqualTo(Rcode.BADVERS);
+    assertThat(answer.getHeader().getRcode()).isZero();
+    assertThat(answer.getOPT().getVersion()).isZero();
+    assertThat(answer.getQuestion()).isEqualTo(query.getQuestion());
+    assertThat(answer.getHeader().getID()).isEqualTo(4242);
+  }
+}
