@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * A test whose client is not installed is skipped, saying so ({@code .ci/install-peers} installs
  * them).
  */
-final class Peers {
+public final class Peers {
 
   /** How long a client may take; each asks once, with a 5 s timeout. */
   private static final long PROCESS_TIMEOUT_SECONDS = 30;
@@ -39,7 +39,7 @@ final class Peers {
   }
 
   /** Runs {@code dig @server -p port +tries=1 +time=5 args...} and returns its output. */
-  static Output dig(InetSocketAddress server, String... args) {
+  public static Output dig(InetSocketAddress server, String... args) {
     return run("dig", server, List.of("+tries=1", "+time=5"), args);
   }
 
@@ -94,7 +94,16 @@ final class Peers {
   }
 
   /** What a client printed. */
-  record Output(String text) {
+  public record Output(String text) {
+
+    /** The rcode of every answer printed, in order: one per question asked. */
+    List<String> statuses() {
+      List<String> all = new ArrayList<>();
+      for (int at = text.indexOf("status: "); at >= 0; at = text.indexOf("status: ", at + 1)) {
+        all.add(new Output(text.substring(at)).status());
+      }
+      return all;
+    }
 
     /** The rcode in the header line, such as {@code NOERROR}. */
     String status() {

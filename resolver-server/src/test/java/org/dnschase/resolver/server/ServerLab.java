@@ -90,6 +90,22 @@ final class ServerLab implements AutoCloseable {
     return hierarchy.queries().stream().filter(query -> query.qname().equals(name)).count();
   }
 
+  /** Waits until the lab's servers have been asked for {@code qname}: its resolution is under way. */
+  void awaitUpstream(String qname) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (upstreamQueriesFor(qname) == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no upstream query for " + qname + " within 10 s");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   @Override
   public void close() {
     server.close();

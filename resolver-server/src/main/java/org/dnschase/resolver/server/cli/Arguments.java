@@ -1,0 +1,73 @@
+package org.dnschase.resolver.server.cli;
+
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+/** Reading option values the same way in {@code bin/serve} and {@code bin/serve-control}. */
+final class Arguments {
+
+  private final String[] args;
+  private int next;
+
+  Arguments(String[] args) {
+    this.args = args;
+  }
+
+  boolean hasNext() {
+    return next < args.length;
+  }
+
+  String next() {
+    return args[next++];
+  }
+
+  /** The value after {@code option}. */
+  String value(String option) throws UsageException {
+    if (next >= args.length) {
+      throw new UsageException(option + " needs a value");
+    }
+    return args[next++];
+  }
+
+  /** A whole number from {@code min} to {@code max} after {@code option}. */
+  long number(String option, long min, long max) throws UsageException {
+    String text = value(option);
+    try {
+      long value = Long.parseLong(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the range, as a number out of range is
+    }
+    throw new UsageException(option + " needs a whole number from " + min + " to " + max + ", got '" + text + "'");
+  }
+
+  /** An {@code ADDR:PORT} (IPv6 as {@code [ADDR]:PORT}) after {@code option}; no name is looked up. */
+  InetSocketAddress address(String option) throws UsageException {
+    return address(option, value(option));
+  }
+
+  static InetSocketAddress address(String option, String text) throws UsageException {
+    int colon = text.lastIndexOf(':');
+    String host = colon < 0 ? "" : text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    } else if (host.contains(":")) {
+      host = ""; // an IPv6 address without brackets: its last group would pass for the port
+    }
+    InetAddress address = host.isEmpty() ? null : NetUtil.createInetAddressFromIpAddressString(host);
+    int port = -1;
+    try {
+      port = Integer.parseInt(text.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    if (address == null || port < 0 || port > 65535) {
+      throw new UsageException(option + " needs ADDR:PORT (an IP address, [ADDR]:PORT for IPv6, and a port"
+          + " 0..65535), got '" + text + "'");
+    }
+    return new InetSocketAddress(address, port);
+  }
+}

@@ -1,0 +1,187 @@
+package org.dnschase.resolver.server.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.dnschase.resolver.Budgets;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.ResolverBuilder;
+import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.RRsetCacheBuilder;
+import org.dnschase.resolver.server.DnsServer;
+import org.dnschase.resolver.server.DnsServerBuilder;
+
+/**
+ * The {@code serve} command behind {@code bin/serve}: a resolver and a {@link DnsServer} in front
+ * of it, configured from the command line ({@link ServeOptions#USAGE}), running until the process
+ * is told to stop, when it answers what is under way and exits.
+ *
+ * <p>Exit codes: 0 after a clean stop, 1 when it cannot start (an address in use), 2 on bad usage.
+ */
+public final class ServeCommand {
+
+  static final int OK = 0;
+  /** Exit code when the server cannot start, or a control command failed. */
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  /**
+   * A running server with the resolver it answers from; closing stops both, the server first.
+   *
+   * @param resolver the resolver
+   * @param server the server in front of it
+   */
+  record Running(Resolver resolver, DnsServer server) implements AutoCloseable {
+    @Override
+    public void close() {
+      server.close();
+      resolver.close();
+    }
+  }
+
+  private ServeCommand() {}
+
+  /** Serves until the process is stopped; exits with 1 or 2 when it cannot start. */
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err, ServeCommand::untilStopped);
+    if (code != OK) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Parses the options, starts the server and hands it to {@code serving}; tests pass their own.
+   *
+   * @return the exit code
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, Consumer<Running> serving) {
+    try {
+      ServeOptions options = ServeOptions.parse(args);
+      if (options.help()) {
+        out.print(ServeOptions.USAGE);
+        return OK;
+      }
+      serving.accept(start(options, out));
+      return OK;
+    } catch (UsageException e) {
+      err.println("serve: " + e.getMessage());
+      err.println("Try 'bin/serve --help' for the options.");
+      return USAGE;
+    } catch (IllegalStateException e) {
+      err.println("serve: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  /** Blocks until the process is told to stop (SIGINT, SIGTERM), then stops gracefully. */
+  private static void untilStopped(Running running) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      running.close();
+      stopped.countDown();
+    }, "dnschase-serve-stop"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Builds the resolver and starts the server, then prints where it serves.
+   *
+   * @throws UsageException if an option's value is refused by the builder it goes to
+   * @throws IllegalStateException if an address cannot be bound
+   */
+  static Running start(ServeOptions options, PrintStream out) throws UsageException {
+    Resolver resolver = resolver(options);
+    try {
+      DnsServer server = server(options, resolver).start();
+      out.println("serving DNS on " + server.addresses() + " (UDP and TCP)"
+          + server.controlAddress().map(control -> "; control channel on " + control).orElse(""));
+      out.flush();
+      return new Running(resolver, server);
+    } catch (RuntimeException e) {
+      resolver.close();
+      throw e;
+    }
+  }
+
+  private static DnsServerBuilder server(ServeOptions options, Resolver resolver) {
+    DnsServerBuilder builder = DnsServer.builder(resolver);
+    options.listen().forEach(builder::listen);
+    options.allow().forEach(builder::allow);
+    if (options.threads() != null) {
+      builder.threads(options.threads());
+    }
+    if (options.rateLimit() != null) {
+      builder.rateLimit(options.rateLimit());
+    }
+    if (options.maxOutstanding() != null) {
+      builder.maxOutstanding(options.maxOutstanding());
+    }
+    if (options.tcpIdleMillis() != null) {
+      builder.tcpIdleTimeout(Duration.ofMillis(options.tcpIdleMillis()));
+    }
+    if (options.control() != null) {
+      builder.control(options.control());
+    }
+    return builder;
+  }
+
+  private static Resolver resolver(ServeOptions options) throws UsageException {
+    ResolverBuilder builder = Resolver.builder().cache(cache(options));
+    if (options.rootHints() != null) {
+      builder.rootHints(readHints(options));
+    }
+    if (options.upstreamPort() != null) {
+      builder.upstreamPort(options.upstreamPort());
+    }
+    if (options.loopbackOnly()) {
+      builder.loopbackOnly();
+    }
+    Budgets budgets = Budgets.DEFAULTS;
+    if (options.maxHops() != null) {
+      budgets = budgets.withMaxHops(options.maxHops());
+    }
+    if (options.deadlineMillis() != null) {
+      budgets = budgets.withDeadline(Duration.ofMillis(options.deadlineMillis()));
+    }
+    return builder.budgets(budgets).prefetch(options.prefetch()).build();
+  }
+
+  /** The cache keeps its statistics, which the control channel's {@code stats} reports. */
+  private static RRsetCache cache(ServeOptions options) throws UsageException {
+    RRsetCacheBuilder cache = RRsetCache.builder().recordStats();
+    try {
+      if (options.cacheBytes() != null) {
+        cache.maximumBytes(options.cacheBytes());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--cache-bytes: " + e.getMessage());
+    }
+    if (options.serveStale()) {
+      cache.serveStale(RRsetCacheBuilder.DEFAULT_STALE_WINDOW);
+    }
+    return cache.build();
+  }
+
+  private static RootHints readHints(ServeOptions options) throws UsageException {
+    String text;
+    try {
+      text = Files.readString(options.rootHints(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UsageException("cannot read --root-hints " + options.rootHints() + ": " + e);
+    }
+    try {
+      return RootHints.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--root-hints " + options.rootHints() + ": " + e.getMessage());
+    }
+  }
+}

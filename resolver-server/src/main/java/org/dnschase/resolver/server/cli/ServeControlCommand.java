@@ -1,0 +1,96 @@
+package org.dnschase.resolver.server.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code serve-control} command behind {@code bin/serve-control}: sends one command to a
+ * running {@code bin/serve}'s control channel and prints its output, as {@code unbound-control}
+ * does. Exit codes: 0 when the command was carried out, 1 when it failed or the server could not
+ * be reached, 2 on bad usage.
+ */
+public final class ServeControlCommand {
+
+  static final String USAGE = """
+      usage: bin/serve-control [--control ADDR:PORT] COMMAND
+
+      Sends COMMAND to the control channel of a running bin/serve (default 127.0.0.1:8954):
+        stats            the server's and the resolver's counters, one name=value a line
+        flush            empty every cache the resolver keeps: the next question starts cold
+        flush NAME       forget what is cached at NAME
+        flush_negative   forget every cached NXDOMAIN and NODATA
+      """;
+  /** How long to wait for the server, to connect and for its output. */
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private ServeControlCommand() {}
+
+  /** Runs the command and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command; returns the exit code, so tests can call it. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    InetSocketAddress control = ServeOptions.DEFAULT_CONTROL;
+    List<String> command = new ArrayList<>();
+    Arguments arguments = new Arguments(args);
+    try {
+      while (arguments.hasNext()) {
+        String arg = arguments.next();
+        switch (arg) {
+          case "--control" -> control = arguments.address(arg);
+          case "-h", "--help" -> {
+            out.print(USAGE);
+            return ServeCommand.OK;
+          }
+          default -> {
+            if (arg.startsWith("-")) {
+              throw new UsageException("unknown option '" + arg + "'");
+            }
+            command.add(arg);
+          }
+        }
+      }
+      if (command.isEmpty()) {
+        throw new UsageException("missing COMMAND (stats, flush, flush NAME, flush_negative)");
+      }
+    } catch (UsageException e) {
+      err.println("serve-control: " + e.getMessage());
+      err.println("Try 'bin/serve-control --help'.");
+      return ServeCommand.USAGE;
+    }
+    return send(control, String.join(" ", command), out, err);
+  }
+
+  private static int send(InetSocketAddress control, String command, PrintStream out, PrintStream err) {
+    String output;
+    try (Socket socket = new Socket()) {
+      socket.connect(control, (int) TIMEOUT.toMillis());
+      socket.setSoTimeout((int) TIMEOUT.toMillis());
+      OutputStream request = socket.getOutputStream();
+      request.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+      request.flush();
+      InputStream reply = socket.getInputStream();
+      output = new String(reply.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("serve-control: cannot talk to the control channel at " + control + ": " + e.getMessage()
+          + " (is bin/serve running, with its control channel there?)");
+      return ServeCommand.FAILED;
+    }
+    if (output.startsWith("error")) {
+      err.print(output);
+      return ServeCommand.FAILED;
+    }
+    out.print(output);
+    return ServeCommand.OK;
+  }
+}

@@ -1,0 +1,150 @@
+package org.dnschase.resolver.server.cli;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dnschase.resolver.server.internal.AllowList;
+
+/**
+ * The command line of {@code bin/serve}, parsed and checked before anything starts, so a mistake
+ * is reported as bad usage (exit 2).
+ *
+ * @param listen the addresses to serve on; empty for the default
+ * @param rootHints the root hints file, or null for the IANA root servers
+ * @param upstreamPort the port upstream servers listen on, or null for 53
+ * @param allow the client address blocks; empty for loopback only
+ * @param threads the server's event loop threads, or null for the default
+ * @param cacheBytes the cache's byte budget, or null for the default
+ * @param maxHops the CNAME/DNAME hop limit, or null for the default
+ * @param deadlineMillis the deadline of one resolution, or null for the default
+ * @param control the control channel's address, or null for none
+ * @param rateLimit queries a second per client (0: no limit), or null for the default
+ * @param maxOutstanding the most resolutions under way, or null for the default
+ * @param tcpIdleMillis the TCP idle timeout, or null for the default
+ */
+record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upstreamPort,
+    boolean loopbackOnly, List<String> allow, Integer threads, Long cacheBytes, Integer maxHops,
+    Integer deadlineMillis, boolean serveStale, boolean prefetch, InetSocketAddress control,
+    Integer rateLimit, Integer maxOutstanding, Integer tcpIdleMillis, boolean help) {
+
+  /** Where the control channel listens unless told: Unbound's 8953 may be taken on the same host. */
+  static final InetSocketAddress DEFAULT_CONTROL = new InetSocketAddress(InetAddress.getLoopbackAddress(), 8954);
+
+  static final String USAGE = """
+      usage: bin/serve [options]
+
+      Serves DNS over UDP and TCP in front of one recursive, caching resolver, until stopped
+      (SIGINT or SIGTERM: it then answers the questions under way and exits). Exit code 2 on bad
+      usage, 1 when it cannot start.
+
+      where it listens and who may ask:
+        --listen ADDR:PORT    serve on this address, UDP and TCP (repeatable; [ADDR]:PORT for
+                              IPv6; default 127.0.0.1:5300)
+        --allow CIDR          clients that may ask (repeatable; default loopback only:
+                              127.0.0.0/8 and ::1); everyone else is answered REFUSED
+        --rate-limit N        queries a second (and burst) per client address, past which
+                              answers are REFUSED (default 1000; 0: no limit)
+        --max-outstanding N   resolutions under way at once, past which questions are
+                              answered SERVFAIL at once (default 1024 per thread)
+        --threads N           event loop threads reading and writing (default 2)
+        --tcp-idle-timeout MS close a TCP connection idle this long with nothing owed (default 10000)
+        --control ADDR:PORT   the control channel for bin/serve-control, loopback only
+                              (default 127.0.0.1:8954)
+        --no-control          no control channel
+
+      how it resolves:
+        --root-hints FILE     root hints in master-file format (default: the IANA root servers)
+        --upstream-port N     port the upstream servers listen on (default 53)
+        --loopback-only       send queries to loopback addresses only (labs and tests)
+        --cache-bytes N       the cache's byte budget (default 33554432, 32 MiB)
+        --max-hops N          CNAME/DNAME hops allowed per chain (default 12)
+        --deadline MS         how long one resolution may take (default 10000)
+        --serve-stale         answer with data up to a day past its TTL when no server answers
+                              (RFC 8767)
+        --prefetch            refresh names in use before they expire
+        -h, --help            print this text
+      """;
+
+  /** Parses {@code args}. */
+  static ServeOptions parse(String[] args) throws UsageException {
+    Parser parser = new Parser(new Arguments(args));
+    while (parser.arguments.hasNext()) {
+      parser.option(parser.arguments.next());
+    }
+    return parser.finish();
+  }
+
+  /** One field per option, checked when it is read. */
+  private static final class Parser {
+    private final Arguments arguments;
+    private final List<InetSocketAddress> listen = new ArrayList<>();
+    private final List<String> allow = new ArrayList<>();
+    private Path rootHints;
+    private Integer upstreamPort;
+    private boolean loopbackOnly;
+    private Integer threads;
+    private Long cacheBytes;
+    private Integer maxHops;
+    private Integer deadlineMillis;
+    private boolean serveStale;
+    private boolean prefetch;
+    private InetSocketAddress control = DEFAULT_CONTROL;
+    private Integer rateLimit;
+    private Integer maxOutstanding;
+    private Integer tcpIdleMillis;
+    private boolean help;
+
+    Parser(Arguments arguments) {
+      this.arguments = arguments;
+    }
+
+    void option(String option) throws UsageException {
+      switch (option) {
+        case "--listen" -> listen.add(arguments.address(option));
+        case "--allow" -> allow.add(cidr(option, arguments.value(option)));
+        case "--rate-limit" -> rateLimit = (int) arguments.number(option, 0, Integer.MAX_VALUE);
+        case "--max-outstanding" -> maxOutstanding = (int) arguments.number(option, 1, Integer.MAX_VALUE);
+        case "--threads" -> threads = (int) arguments.number(option, 1, 1024);
+        case "--tcp-idle-timeout" -> tcpIdleMillis = (int) arguments.number(option, 1, Integer.MAX_VALUE);
+        case "--control" -> control = loopback(option, arguments.address(option));
+        case "--no-control" -> control = null;
+        case "--root-hints" -> rootHints = Path.of(arguments.value(option));
+        case "--upstream-port" -> upstreamPort = (int) arguments.number(option, 1, 65535);
+        case "--loopback-only" -> loopbackOnly = true;
+        case "--cache-bytes" -> cacheBytes = arguments.number(option, 1, Long.MAX_VALUE);
+        case "--max-hops" -> maxHops = (int) arguments.number(option, 1, Integer.MAX_VALUE);
+        case "--deadline" -> deadlineMillis = (int) arguments.number(option, 1, Integer.MAX_VALUE);
+        case "--serve-stale" -> serveStale = true;
+        case "--prefetch" -> prefetch = true;
+        case "-h", "--help" -> help = true;
+        default -> throw new UsageException(option.startsWith("-") ? "unknown option '" + option + "'"
+            : "unexpected argument '" + option + "': bin/serve takes options only");
+      }
+    }
+
+    private static String cidr(String option, String text) throws UsageException {
+      try {
+        AllowList.of(List.of(text));
+        return text;
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(option + ": " + e.getMessage());
+      }
+    }
+
+    private static InetSocketAddress loopback(String option, InetSocketAddress address) throws UsageException {
+      if (!address.getAddress().isLoopbackAddress()) {
+        throw new UsageException(option + " must be a loopback address: the control channel has no"
+            + " authentication, got " + address.getAddress().getHostAddress());
+      }
+      return address;
+    }
+
+    ServeOptions finish() {
+      return new ServeOptions(List.copyOf(listen), rootHints, upstreamPort, loopbackOnly, List.copyOf(allow),
+          threads, cacheBytes, maxHops, deadlineMillis, serveStale, prefetch, control, rateLimit,
+          maxOutstanding, tcpIdleMillis, help);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package org.dnschase.resolver.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The control channel, as {@code unbound-control} is used: {@code flush} makes the next question
+ * as cold as on a fresh start, {@code flush NAME} and {@code flush_negative} forget part of what
+ * is cached, {@code stats} reports the counters.
+ */
+class ControlChannelTest {
+
+  static ServerLab lab;
+
+  @BeforeAll
+  static void start() {
+    lab = ServerLab.start(server -> server.control(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+  }
+
+  @AfterAll
+  static void stop() {
+    lab.close();
+  }
+
+  @BeforeEach
+  void coldStart() {
+    assertThat(control("flush")).isEqualTo("ok\n");
+    lab.hierarchy.clearQueries();
+  }
+
+  @Test
+  @DisplayName("flush: the next question goes upstream as on a fresh start, priming included")
+  void flush_nextQuestionIsCold() {
+    assertThat(Peers.dig(lab.address(), "www.shop.example.").status()).isEqualTo("NOERROR");
+    int cold = lab.hierarchy.queryCount();
+    Peers.dig(lab.address(), "www.shop.example.");
+    assertThat(lab.hierarchy.queryCount()).as("warm: from the cache").isEqualTo(cold);
+
+    assertThat(control("flush")).isEqualTo("ok\n");
+    lab.hierarchy.clearQueries();
+    Peers.Output again = Peers.dig(lab.address(), "www.shop.example.");
+
+    assertThat(again.status()).isEqualTo("NOERROR");
+    assertThat(lab.hierarchy.queryCount()).as("cold again").isEqualTo(cold);
+    assertThat(lab.upstreamQueriesFor(".")).as("priming again").isPositive();
+  }
+
+  @Test
+  @DisplayName("flush NAME: only that name is asked again, of its zone's server")
+  void flushName_asksOnlyForThatName() {
+    Peers.dig(lab.address(), "web.shop.example.");
+    lab.hierarchy.clearQueries();
+
+    assertThat(control("flush web.shop.example.")).isEqualTo("ok\n");
+    Peers.dig(lab.address(), "web.shop.example.");
+
+    assertThat(lab.hierarchy.queries()).singleElement()
+        .satisfies(query -> assertThat(query.qname().toString()).isEqualTo("web.shop.example."));
+  }
+
+  @Test
+  @DisplayName("flush_negative: a cached NXDOMAIN is asked again, a cached answer is not")
+  void flushNegative_asksForTheNxDomainAgain() {
+    Peers.dig(lab.address(), "gone.shop.example.");
+    Peers.dig(lab.address(), "web.shop.example.");
+    lab.hierarchy.clearQueries();
+
+    assertThat(control("flush_negative")).isEqualTo("ok\n");
+    assertThat(Peers.dig(lab.address(), "gone.shop.example.").status()).isEqualTo("NXDOMAIN");
+    Peers.dig(lab.address(), "web.shop.example.");
+
+    assertThat(lab.upstreamQueriesFor("gone.shop.example.")).isEqualTo(1);
+    assertThat(lab.hierarchy.queryCount()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("stats: the server's and the cache's counters, one name=value a line")
+  void stats_countsWhatHappened() {
+    long before = stat("num.answer.rcode.NXDOMAIN");
+    Peers.dig(lab.address(), "gone.shop.example.");
+
+    assertThat(stat("num.answer.rcode.NXDOMAIN")).isEqualTo(before + 1);
+    assertThat(control("stats")).contains("total.num.queries=", "num.query.udp=", "total.num.cachehits=",
+        "cache.bytes=");
+  }
+
+  @Test
+  @DisplayName("a mistake is answered with an error naming the commands")
+  void unknownCommand_isAnError() {
+    assertThat(control("frobnicate")).startsWith("error: unknown command 'frobnicate'")
+        .contains("stats, flush, flush NAME, flush_negative");
+    assertThat(control("flush a..b")).startsWith("error: 'a..b' is not a domain name");
+  }
+
+  private static long stat(String name) {
+    for (String line : control("stats").split("\n")) {
+      if (line.startsWith(name + "=")) {
+        return Long.parseLong(line.substring(name.length() + 1));
+      }
+    }
+    throw new AssertionError("no " + name + " in stats");
+  }
+
+  /** Sends one command line and reads the output until the server closes the connection. */
+  static String control(String command) {
+    try (Socket socket = new Socket()) {
+      socket.connect(lab.server.controlAddress().orElseThrow(), 5_000);
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package org.dnschase.resolver.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.dnschase.resolver.server.Peers;
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/serve} and {@code bin/serve-control} as an operator uses them: every option of the
+ * issue accepted, bad usage refused with exit code 2, the server answering {@code dig} and its
+ * control channel answering {@code serve-control}.
+ */
+class ServeCommandTest {
+
+  static final ZoneTree TREE = ZoneTree.builder()
+      .root("a.root-servers.lab.", "127.53.0.1")
+      .zone("example.", "ns1.nic", "127.53.1.1", """
+          www 300 A 192.0.2.1
+          """)
+      .build();
+
+  @TempDir
+  static Path dir;
+  static TestHierarchy lab;
+  static Path hints;
+
+  @BeforeAll
+  static void startLab() throws IOException {
+    lab = TestHierarchy.builder().zones(TREE).build();
+    hints = Files.writeString(dir.resolve("root.hints"), lab.rootHintsText());
+  }
+
+  @AfterAll
+  static void stopLab() {
+    lab.close();
+  }
+
+  @Test
+  @DisplayName("every option of bin/serve at once: the server answers dig, the control channel serve-control")
+  void serve_withEveryOption_answersAndIsControlled() {
+    List<String> outcome = new ArrayList<>();
+    Run run = serve(running -> {
+      outcome.add(Peers.dig(running.server().addresses().get(0), "+short", "www.example.").text());
+      String control = "127.0.0.1:" + running.server().controlAddress().orElseThrow().getPort();
+      outcome.add(control("--control", control, "flush").out());
+      outcome.add(control("--control", control, "flush", "www.example.").out());
+      outcome.add(control("--control", control, "flush_negative").out());
+      outcome.add(control("--control", control, "stats").out());
+    }, "--listen", "127.0.0.1:0", "--listen", "[::1]:0", "--allow", "127.0.0.0/8", "--allow", "::1",
+        "--root-hints", hints.toString(), "--upstream-port", String.valueOf(lab.port()), "--loopback-only",
+        "--threads", "1", "--cache-bytes", "1048576", "--max-hops", "8", "--deadline", "5000",
+        "--serve-stale", "--prefetch", "--control", "127.0.0.1:0", "--rate-limit", "100",
+        "--max-outstanding", "10", "--tcp-idle-timeout", "2000");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("serving DNS on ").contains("control channel on");
+    assertThat(outcome.get(0)).contains("192.0.2.1");
+    assertThat(outcome.subList(1, 4)).containsOnly("ok\n");
+    assertThat(outcome.get(4)).contains("total.num.queries=1", "num.answer.rcode.NOERROR=1");
+  }
+
+  @Test
+  @DisplayName("bad usage: exit code 2 and a message naming the option")
+  void badUsage_exitsTwo() {
+    assertUsage(serve(running -> { }, "--listen", "localhost:53"), "--listen needs ADDR:PORT");
+    assertUsage(serve(running -> { }, "--listen", "::1:53"), "--listen needs ADDR:PORT");
+    assertUsage(serve(running -> { }, "--allow", "10.0.0.0/33"), "--allow: '10.0.0.0/33' is not an address block");
+    assertUsage(serve(running -> { }, "--control", "192.0.2.1:8954"), "--control must be a loopback address");
+    assertUsage(serve(running -> { }, "--threads", "0"), "--threads needs a whole number from 1 to 1024");
+    assertUsage(serve(running -> { }, "--upstream-port"), "--upstream-port needs a value");
+    assertUsage(serve(running -> { }, "--frobnicate"), "unknown option '--frobnicate'");
+    assertUsage(serve(running -> { }, "www.example."), "unexpected argument 'www.example.': bin/serve takes options only");
+    assertUsage(serve(running -> { }, "--loopback-only", "--root-hints", dir.resolve("none").toString()),
+        "cannot read --root-hints");
+  }
+
+  @Test
+  @DisplayName("an address already taken: exit code 1, naming it")
+  void addressInUse_exitsOne() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Run run = serve(running -> { }, "--root-hints", hints.toString(), "--loopback-only", "--no-control",
+          "--listen", "127.0.0.1:" + taken.getLocalPort());
+
+      assertThat(run.code()).isEqualTo(1);
+      assertThat(run.err()).startsWith("serve: cannot listen on ");
+    }
+  }
+
+  @Test
+  @DisplayName("bin/serve --help and bin/serve-control --help list the options and commands")
+  void help_listsEverything() {
+    Run serve = serve(running -> { }, "--help");
+    assertThat(serve.code()).isZero();
+    assertThat(serve.out()).contains("--listen ADDR:PORT", "--root-hints FILE", "--upstream-port N",
+        "--loopback-only", "--allow CIDR", "--threads N", "--cache-bytes N", "--max-hops N",
+        "--deadline MS", "--serve-stale", "--prefetch", "--control ADDR:PORT");
+    Run control = control("--help");
+    assertThat(control.code()).isZero();
+    assertThat(control.out()).contains("stats", "flush NAME", "flush_negative");
+  }
+
+  @Test
+  @DisplayName("serve-control without a server: exit code 1 and what to check; without a command: 2")
+  void serveControl_failures() throws IOException {
+    int free;
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      free = socket.getLocalPort();
+    }
+    Run unreachable = control("--control", "127.0.0.1:" + free, "stats");
+    assertThat(unreachable.code()).isEqualTo(1);
+    assertThat(unreachable.err()).contains("cannot talk to the control channel at", "is bin/serve running");
+
+    Run missing = control();
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("missing COMMAND");
+  }
+
+  /* ---- helpers ---- */
+
+  private static void assertUsage(Run run, String message) {
+    assertThat(run.code()).as("exit code for %s", message).isEqualTo(2);
+    assertThat(run.err()).contains("serve: " + message);
+  }
+
+  private static Run serve(Consumer<ServeCommand.Running> serving, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ServeCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), running -> {
+          try {
+            serving.accept(running);
+          } finally {
+            running.close();
+          }
+        });
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Run control(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ServeControlCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private record Run(int code, String out, String err) {}
+}
