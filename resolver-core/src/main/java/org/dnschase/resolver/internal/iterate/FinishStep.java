@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.time.Duration;
 import java.util.List;
+import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.cache.CacheLookup;
@@ -50,6 +51,9 @@ final class FinishStep {
       case Outcome.Negative negative -> new Resolution.NoData(q.qname(), q.qtype(), negative.soa(), negative.nameServers(),
           Duration.ofSeconds(negativeTtl(negative)), chain, Chain.effectiveTtl(chain, negativeTtl(negative)),
           q.journal().diagnostics(), q.journal().trace(), queries);
+      case Outcome.CyclicDependency cycle -> new Resolution.Failure(q.qname(), q.qtype(),
+          FailureReason.CYCLIC_DEPENDENCY, cycle.detail(), chain, null, q.journal().diagnostics(), q.journal().trace(),
+          queries);
       case Outcome.Failed failed -> new Resolution.Failure(q.qname(), q.qtype(), failed.reason(),
           failed.detail(), chain, failed.stoppedAt(), q.journal().diagnostics(), q.journal().trace(), queries);
     };

@@ -3,6 +3,7 @@ package org.dnschase.resolver.internal.iterate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
@@ -25,6 +26,7 @@ final class Iteration {
   private final PrimeStep prime;
   private final QueryTargetsStep queryTargets;
   private final QueryResponseStep queryResponse;
+  private final NameServerAddressStep nameServerAddress;
   private final FinishStep finish;
   private final ServiceAliases serviceAliases;
   private final Prefetcher prefetcher;
@@ -38,8 +40,9 @@ final class Iteration {
     this.staleFallback = new StaleFallback(context.cache);
     this.init = new InitStep(context, prefetcher);
     this.prime = new PrimeStep(context, this);
-    this.queryTargets = new QueryTargetsStep(context, this);
+    this.queryTargets = new QueryTargetsStep(context);
     this.queryResponse = new QueryResponseStep(context);
+    this.nameServerAddress = new NameServerAddressStep(context);
     this.finish = new FinishStep(context);
     this.serviceAliases = new ServiceAliases(context);
   }
@@ -51,7 +54,7 @@ final class Iteration {
    */
   CompletableFuture<Resolution> run(Query q) {
     CompletableFuture<Resolution> done = new CompletableFuture<>();
-    advance(q, done);
+    advance(q, done, finish::resolution);
     if (q.depth() == 0 && !done.isDone()) {
       context.deadlines.arm(done, q.budget().remainingNanos(), () -> timedOut(q));
     }
@@ -68,7 +71,12 @@ final class Iteration {
     return finish.resolution(q, staleFallback.instead(q, name, failed), chain);
   }
 
-  private void advance(Query q, CompletableFuture<Resolution> done) {
+  /**
+   * Runs {@code q}'s handlers until it finishes, then completes {@code done} with what {@code
+   * ending} makes of it: the public resolution of a top-level query, the query itself for a child,
+   * whose parent reads its outcome.
+   */
+  private <T> void advance(Query q, CompletableFuture<T> done, Function<Query, T> ending) {
     while (!done.isDone()) {
       if (q.budget().abandoned() && q.outcome() == null) {
         q.fail(FailureReason.TIMEOUT, "the resolution ended at its deadline");
@@ -81,7 +89,7 @@ final class Iteration {
         Optional<Step> alias = serviceAliases.follow(q);
         if (alias.isEmpty()) {
           staleFallback.apply(q);
-          done.complete(finish.resolution(q));
+          done.complete(ending.apply(q));
           return;
         }
         q.moveTo(((Step.Next) alias.get()).state());
@@ -92,9 +100,22 @@ final class Iteration {
         case Step.Await await -> {
           q.moveTo(await.resumeAt());
           if (!await.pending().isDone()) {
-            await.pending().whenComplete((ignored, error) -> advance(q, done));
+            await.pending().whenComplete((ignored, error) -> advance(q, done, ending));
             return;
           }
+        }
+        case Step.Spawn spawn -> {
+          q.moveTo(spawn.resumeAt());
+          CompletableFuture<Query> child = new CompletableFuture<>();
+          advance(q.child(context.nextQueryId(), spawn), child, Function.identity());
+          if (!child.isDone()) {
+            child.thenAccept(ended -> {
+              q.childEnded(ended);
+              advance(q, done, ending);
+            });
+            return;
+          }
+          q.childEnded(child.join());
         }
       }
     }
@@ -121,6 +142,7 @@ final class Iteration {
         case PRIME -> prime.handle(q);
         case QUERY_TARGETS -> queryTargets.handle(q);
         case QUERY_RESPONSE -> queryResponse.handle(q);
+        case NAME_SERVER_ADDRESS -> nameServerAddress.handle(q);
         case FINISHED -> throw new IllegalStateException("FINISHED is handled by the loop");
       };
     } catch (RuntimeException e) {

@@ -30,6 +30,12 @@ sealed interface Outcome {
     }
   }
 
+  /**
+   * The name servers the query needed depend on themselves (tsuNAME, RFC 9520), now or a moment
+   * ago; a parent that looked up one of them notes it as the reason its zone cannot be reached.
+   */
+  record CyclicDependency(String detail) implements Outcome {}
+
   /** The resolution could not finish; {@code stoppedAt} is the record it could not follow, or null. */
   record Failed(FailureReason reason, String detail, Record stoppedAt) implements Outcome {
 

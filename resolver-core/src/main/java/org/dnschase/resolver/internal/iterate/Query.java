@@ -57,6 +57,7 @@ final class Query {
   private Throwable error;
 
   private Outcome outcome;
+  private ChildOutcome childOutcome;
 
   Query(int id, Name qname, int qtype, int depth, Budget budget, Journal journal) {
     this(id, qname, qtype, depth, budget, journal, null, null, false);
@@ -96,9 +97,12 @@ final class Query {
     return child;
   }
 
-  /** A look-up of the address of {@code nameServer}, a name server of {@code zone}. */
-  Query nameServerLookup(int childId, Name nameServer, int type, Name zone) {
-    return new Query(childId, nameServer, type, depth + 1, budget, journal, this, zone, false);
+  /**
+   * The child question of {@code spawn}, sharing this query's budget and journal, one level
+   * deeper; the driver runs it and hands its outcome back with {@link #childEnded}.
+   */
+  Query child(int childId, Step.Spawn spawn) {
+    return new Query(childId, spawn.name(), spawn.type(), depth + 1, budget, journal, this, spawn.forZone(), false);
   }
 
   /* ---- what the handlers read ---- */
@@ -180,6 +184,16 @@ final class Query {
   /** How the query ended; null while it is at work. */
   Outcome outcome() {
     return outcome;
+  }
+
+  /** How the last child query ended; null before the first ended. */
+  ChildOutcome childOutcome() {
+    return childOutcome;
+  }
+
+  /** The driver's: the child query it ran for this one ended as {@code child} did. */
+  void childEnded(Query child) {
+    childOutcome = new ChildOutcome(child.qname, child.qtype, child.chain.hops(), child.outcome);
   }
 
   /** The driver's: the state it runs next. */
@@ -293,6 +307,11 @@ final class Query {
   /** Stale data standing in for the failure the query ended with (RFC 8767). */
   void replaceOutcome(Outcome stale) {
     outcome = stale;
+  }
+
+  /** Ends the query on a cyclic dependency among name servers, described by {@code detail}. */
+  Step failOnCycle(String detail) {
+    return finish(new Outcome.CyclicDependency(detail));
   }
 
   /** Ends the query with {@code result}. */

@@ -27,6 +27,12 @@ enum QueryState {
    */
   QUERY_TARGETS,
   /**
+   * Entered when the look-up of a name server's address (a child query) ended: adds what it
+   * found to the delegation and goes back to {@link #QUERY_TARGETS}, or first looks up the AAAA
+   * of a name server that has no A record, when IPv6 is on.
+   */
+  NAME_SERVER_ADDRESS,
+  /**
    * Entered when a reply (or a timeout) arrives: scrubs it to the zone's bailiwick, classifies
    * it once, caches what it proves and moves on: to {@link #FINISHED} with an answer or negative
    * answer, to {@link #QUERY_TARGETS} after a referral or a lame server, to {@link #INIT} after a

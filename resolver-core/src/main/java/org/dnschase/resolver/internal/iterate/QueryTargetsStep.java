@@ -29,12 +29,10 @@ import org.xbill.DNS.Type;
 final class QueryTargetsStep {
 
   private final ResolverContext context;
-  private final Iteration iteration;
   private final CyclicFailures cyclicFailures;
 
-  QueryTargetsStep(ResolverContext context, Iteration iteration) {
+  QueryTargetsStep(ResolverContext context) {
     this.context = context;
-    this.iteration = iteration;
     this.cyclicFailures = context.cyclicFailures;
   }
 
@@ -46,7 +44,7 @@ final class QueryTargetsStep {
     // RFC 9520 §3: a question that ran into a cyclic dependency a moment ago sends nothing now.
     Optional<String> knownCycle = cyclicFailures.cycleFor(q.name(), q.qtype());
     if (knownCycle.isPresent()) {
-      return q.fail(FailureReason.CYCLIC_DEPENDENCY, "failed on a cyclic dependency less than "
+      return q.failOnCycle("failed on a cyclic dependency less than "
           + CyclicFailures.FAILURE_TTL.toSeconds() + " s ago: " + knownCycle.get());
     }
     // Checked before a name-server look-up too: a look-up that ran out of the shared budget must
@@ -194,23 +192,12 @@ final class QueryTargetsStep {
     }
     if (q.delegation().cycle() != null) {
       cyclicFailures.remember(List.of(q.name()), q.qtype(), q.delegation().cycle());
-      return q.fail(FailureReason.CYCLIC_DEPENDENCY, "the name servers of " + q.delegation().zone()
+      return q.failOnCycle("the name servers of " + q.delegation().zone()
           + " depend on themselves: " + q.delegation().cycle());
     }
     return q.fail(FailureReason.ALL_SERVERS_FAILED, "no server of " + q.delegation().zone()
         + " gave a usable answer for " + q.name() + " (" + (configured != null ? configured
             : "name servers: " + q.delegation().nameServers()) + ")");
-  }
-
-  /**
-   * The AAAA look-up of a name server that exists but has no A record (an IPv6-only server),
-   * when IPv6 is on; any other outcome of the A look-up as it is.
-   */
-  private CompletableFuture<Resolution> orAaaa(Query q, Name nameServer, Name zone, Resolution a) {
-    if (!(a instanceof Resolution.NoData) || !context.config.ipv6()) {
-      return CompletableFuture.completedFuture(a);
-    }
-    return iteration.run(q.nameServerLookup(context.nextQueryId(), nameServer, Type.AAAA, zone));
   }
 
   /**
@@ -222,27 +209,8 @@ final class QueryTargetsStep {
     return q.walkFrom(ZoneCuts.closest(context.cache, new Name(q.delegation().zone(), 1)));
   }
 
-  private Step lookUp(Query q, Name nameServer) {
-    Delegation delegation = q.delegation();
-    Query lookup = q.nameServerLookup(context.nextQueryId(), nameServer, Type.A, delegation.zone());
-    CompletableFuture<Resolution> addresses =
-        iteration.run(lookup).thenCompose(result -> orAaaa(q, nameServer, delegation.zone(), result));
-    return new Step.Await(addresses.thenAccept(result -> {
-      if (result instanceof Resolution.Answer answer) {
-        delegation.addAddresses(nameServer, RRsets.addresses(answer.rrset()));
-        if (!answer.chain().isEmpty()) {
-          q.journal().report(RuleDiagnostics.aliasTarget(Type.NS, delegation.zone(),
-              nameServer, answer.finalName()));
-        }
-        return;
-      }
-      if (result instanceof Resolution.Failure failure && failure.reason() == FailureReason.CYCLIC_DEPENDENCY) {
-        delegation.noteCycle(failure.detail());
-      } else {
-        q.budget().countFailedGlueless();
-      }
-      // A failed look-up may still have cached glue for the name on its way (Deckard iter_pcdirect).
-      ZoneCuts.addCachedAddresses(context.cache, delegation);
-    }), QueryState.QUERY_TARGETS);
+  /** Looks up the address of {@code nameServer} as a child query, the A first. */
+  private static Step lookUp(Query q, Name nameServer) {
+    return new Step.Spawn(nameServer, Type.A, q.delegation().zone(), QueryState.NAME_SERVER_ADDRESS);
   }
 }

@@ -1,6 +1,7 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.util.concurrent.CompletableFuture;
+import org.xbill.DNS.Name;
 
 /** What a state handler asks the driver to do next; a handler never blocks. */
 sealed interface Step {
@@ -10,4 +11,14 @@ sealed interface Step {
 
   /** Wait for {@code pending}, then go on in {@code resumeAt}; the handler stored what it needs in the query. */
   record Await(CompletableFuture<?> pending, QueryState resumeAt) implements Step {}
+
+  /**
+   * Ask the child question ({@code name}, {@code type}), then go on in {@code resumeAt}, where
+   * {@link Query#childOutcome()} holds how the child ended. The driver runs the child, which
+   * shares the query's budget and journal; the handler never holds the driver.
+   *
+   * @param forZone the zone whose name server the child looks up (so that a look-up needing
+   *     itself is seen as a cycle), or null when the child is no name-server look-up
+   */
+  record Spawn(Name name, int type, Name forZone, QueryState resumeAt) implements Step {}
 }

@@ -1,0 +1,17 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.util.List;
+import org.dnschase.resolver.Hop;
+import org.xbill.DNS.Name;
+
+/**
+ * How a child query ended, as its parent reads it in the state it resumes at: the child's
+ * question, its chain and its internal {@link Outcome}, never a public resolution to take apart.
+ */
+record ChildOutcome(Name name, int type, List<Hop> chain, Outcome outcome) {
+
+  /** The name the child's data or negative answer is at: its own, or its chain's last target. */
+  Name finalName() {
+    return chain.isEmpty() ? name : chain.get(chain.size() - 1).target();
+  }
+}
