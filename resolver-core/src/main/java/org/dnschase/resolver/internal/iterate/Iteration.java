@@ -1,7 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.dnschase.resolver.FailureReason;
@@ -78,24 +77,17 @@ final class Iteration {
    */
   private <T> void advance(Query q, CompletableFuture<T> done, Function<Query, T> ending) {
     while (!done.isDone()) {
-      if (q.budget().abandoned() && q.outcome() == null) {
-        q.fail(FailureReason.TIMEOUT, "the resolution ended at its deadline");
-        q.moveTo(QueryState.FINISHED);
-      }
       if (log.isDebugEnabled()) {
         log.debug("q#{} {} {}", q.id(), q.state(), q.name());
       }
       if (q.state() == QueryState.FINISHED) {
-        Optional<Step> alias = serviceAliases.follow(q);
-        if (alias.isEmpty()) {
-          staleFallback.apply(q);
-          done.complete(ending.apply(q));
-          return;
-        }
-        q.moveTo(((Step.Next) alias.get()).state());
-        continue;
+        done.complete(ending.apply(q));
+        return;
       }
-      switch (handle(q)) {
+      // A resolution ended at its deadline: its look-ups stop here, whatever state they are in.
+      Step step = q.budget().abandoned() && q.outcome() == null
+          ? q.fail(FailureReason.TIMEOUT, "the resolution ended at its deadline") : handle(q);
+      switch (step) {
         case Step.Next next -> q.moveTo(next.state());
         case Step.Await await -> {
           q.moveTo(await.resumeAt());
@@ -143,7 +135,9 @@ final class Iteration {
         case QUERY_TARGETS -> queryTargets.handle(q);
         case QUERY_RESPONSE -> queryResponse.handle(q);
         case NAME_SERVER_ADDRESS -> nameServerAddress.handle(q);
-        case FINISHED -> throw new IllegalStateException("FINISHED is handled by the loop");
+        case SERVICE_ALIAS -> serviceAliases.handle(q);
+        case SERVE_STALE -> staleFallback.handle(q);
+        case FINISHED -> throw new IllegalStateException("FINISHED is terminal");
       };
     } catch (RuntimeException e) {
       log.warn("q#{} {} failed on {}", q.id(), q.state(), q.name(), e);

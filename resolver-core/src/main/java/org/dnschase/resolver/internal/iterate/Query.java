@@ -304,19 +304,28 @@ final class Query {
     return null;
   }
 
-  /** Stale data standing in for the failure the query ended with (RFC 8767). */
-  void replaceOutcome(Outcome stale) {
-    outcome = stale;
-  }
-
   /** Ends the query on a cyclic dependency among name servers, described by {@code detail}. */
   Step failOnCycle(String detail) {
     return finish(new Outcome.CyclicDependency(detail));
   }
 
-  /** Ends the query with {@code result}. */
+  /**
+   * Ends the query with {@code result}: data that may be a service alias is looked at first
+   * ({@link QueryState#SERVICE_ALIAS}), a failure may give way to stale data ({@link
+   * QueryState#SERVE_STALE}), anything else is final.
+   */
   Step finish(Outcome result) {
     outcome = result;
+    return new Step.Next(switch (result) {
+      case Outcome.Data data when ServiceAliases.mayAlias(qtype) -> QueryState.SERVICE_ALIAS;
+      case Outcome.Failed failed -> QueryState.SERVE_STALE;
+      default -> QueryState.FINISHED;
+    });
+  }
+
+  /** Ends the query with stale data in place of the failure it ended with (RFC 8767), as it is. */
+  Step finishStale(Outcome stale) {
+    outcome = stale;
     return new Step.Next(QueryState.FINISHED);
   }
 

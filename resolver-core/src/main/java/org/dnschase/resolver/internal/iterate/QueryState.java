@@ -39,6 +39,16 @@ enum QueryState {
    * CNAME that leaves the reply.
    */
   QUERY_RESPONSE,
-  /** Terminal: the outcome is set and the resolution is built from the query. */
+  /**
+   * Entered when a query of HTTPS or SVCB ended with data: an AliasMode record (RFC 9460 §2.4.2)
+   * is followed as a hop, back to {@link #INIT} at its target; other data is final.
+   */
+  SERVICE_ALIAS,
+  /**
+   * Entered when a query ended with a failure: a user's resolution that got no answer upstream
+   * ends with the data the cache kept past its TTL, if any (RFC 8767); else the failure is final.
+   */
+  SERVE_STALE,
+  /** Terminal: the outcome is final and the resolution is built from the query; no handler runs. */
   FINISHED
 }

@@ -12,7 +12,7 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 
 /**
- * Serve-stale (RFC 8767): a resolution that could not get an answer from any server ends with the
+ * {@link QueryState#SERVE_STALE}, RFC 8767: a resolution that could not get an answer from any server ends with the
  * data the cache kept past its TTL for the final name, at TTL 30 s, with a {@link
  * Diagnostic.Oddity#STALE_ANSWER} saying so. Whether such data exists is the cache's business: only
  * a cache built with {@code serveStale} keeps it. Fresh data never gets here, since INIT answers
@@ -40,10 +40,14 @@ final class StaleFallback {
    * Prefetch refreshes keep theirs too: nobody reads them, and counting them would inflate the
    * stale answers served.
    */
-  void apply(Query q) {
+  Step handle(Query q) {
     if (q.outcome() instanceof Outcome.Failed failed) {
-      q.replaceOutcome(instead(q, q.name(), failed));
+      Outcome stale = instead(q, q.name(), failed);
+      if (stale != failed) {
+        return q.finishStale(stale);
+      }
     }
+    return new Step.Next(QueryState.FINISHED);
   }
 
   /**
