@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.host.AddressOrder;
 import org.dnschase.resolver.host.HostAddresses;
+import org.dnschase.resolver.metrics.MetricsSnapshot;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -182,6 +183,18 @@ public interface Resolver extends AutoCloseable {
    * @return a snapshot of the counters
    */
   CacheStats cacheStats();
+
+  /**
+   * What this resolver has counted since it was built: questions, cache hits and misses, upstream
+   * queries by transport, timeouts and retries, outcomes by kind and response code, resolutions
+   * in flight, a histogram of resolution times, and the sizes of its caches. {@link
+   * org.dnschase.resolver.metrics.UnboundStats} names them as {@code unbound-control stats} does.
+   * All zero for a resolver built with {@link ResolverBuilder#recordMetrics recordMetrics(false)},
+   * the cache sizes aside.
+   *
+   * @return a snapshot of the counters
+   */
+  MetricsSnapshot metrics();
 
   /**
    * Forgets everything learnt, so that the next question starts as cold as on a fresh resolver:

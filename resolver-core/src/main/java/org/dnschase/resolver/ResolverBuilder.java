@@ -51,6 +51,7 @@ public final class ResolverBuilder {
   private Predicate<InetAddress> upstreamFilter;
   private String upstreamFilterDescription;
   private Boolean recordTrace;
+  private Boolean recordMetrics;
   private Boolean qnameMinimisation;
   private Integer minimisedQuestionType;
   private Integer longChainThreshold;
@@ -211,6 +212,21 @@ public final class ResolverBuilder {
   public ResolverBuilder ipv6(boolean enabled) {
     requireUnset("ipv6", ipv6);
     ipv6 = enabled;
+    return this;
+  }
+
+  /**
+   * Whether the resolver counts what it does for {@link Resolver#metrics()} and records its
+   * resolutions and exchanges as Flight Recorder events (default true). Off, every counter reads
+   * zero, and so do the resolution-cache hits and prefetches in {@link Resolver#cacheStats()}; a
+   * resolution-cache hit then saves one striped increment.
+   *
+   * @param enabled whether to count
+   * @return this builder
+   */
+  public ResolverBuilder recordMetrics(boolean enabled) {
+    requireUnset("recordMetrics", recordMetrics);
+    recordMetrics = enabled;
     return this;
   }
 
@@ -461,7 +477,8 @@ public final class ResolverBuilder {
         hostsFile,
         searchList,
         zonesOf(ForwardZone.class),
-        zonesOf(StubZone.class)));
+        zonesOf(StubZone.class),
+        recordMetrics == null || recordMetrics));
   }
 
   private void addZone(Name name, Record zone) {

@@ -32,6 +32,7 @@ class ModuleExportsTest {
   private static final String SPI = API + ".spi";
   private static final String HOST = API + ".host";
   private static final String ZONES = API + ".zones";
+  private static final String METRICS = API + ".metrics";
 
   /* ---- the descriptor ---- */
 
@@ -43,13 +44,13 @@ class ModuleExportsTest {
   }
 
   @Test
-  @DisplayName("the module exports the API package, the SPI package, the host look-ups and the configured zones, to everyone, and nothing else")
-  void descriptor_exportsTheApiAndSpiPackagesOnly() {
+  @DisplayName("the module exports the API, SPI, host look-up, configured zone and metrics packages, to everyone, and nothing else")
+  void descriptor_exportsTheApiSpiHostZonesAndMetricsPackagesOnly() {
     ModuleDescriptor descriptor = CORE.getDescriptor();
 
     assertThat(descriptor.exports()).allSatisfy(export -> assertThat(export.isQualified()).isFalse());
     assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
-        .containsExactlyInAnyOrder(API, SPI, HOST, ZONES);
+        .containsExactlyInAnyOrder(API, SPI, HOST, ZONES, METRICS);
     assertThat(descriptor.opens()).isEmpty();
   }
 
@@ -61,6 +62,8 @@ class ModuleExportsTest {
     assertThat(api).hasSizeLessThanOrEqualTo(12).contains("Resolver", "ResolverBuilder", "Resolution")
         .doesNotContain("Transport", "Responses");
     assertThat(publicTopLevelTypes(SPI)).containsExactlyInAnyOrder("Transport", "Responses");
+    assertThat(publicTopLevelTypes(METRICS)).containsExactlyInAnyOrder("MetricsSnapshot", "LatencyHistogram",
+        "UnboundStats");
   }
 
   @Test
@@ -70,7 +73,7 @@ class ModuleExportsTest {
         .filter(name -> name.startsWith(API + ".internal")).collect(Collectors.toSet());
 
     assertThat(internal).contains(API + ".internal", API + ".internal.iterate", API + ".internal.servers",
-        API + ".internal.reply", API + ".internal.resolutions",
+        API + ".internal.reply", API + ".internal.resolutions", API + ".internal.metrics",
         API + ".internal.chase", API + ".internal.transport", API + ".internal.message");
     assertThat(internal).allSatisfy(name -> assertThat(CORE.isExported(name)).as(name).isFalse());
   }

@@ -25,7 +25,8 @@ import org.dnschase.resolver.zones.StubZone;
  * caseRandomization} turns on 0x20 in the default transport.
  * {@code minimisedQuestionType} is what minimised questions ask for (NS or A). {@code hostsFile}
  * and {@code searchList} are null unless host look-ups should use them. {@code forwardZones} and
- * {@code stubZones} have distinct names.
+ * {@code stubZones} have distinct names. {@code recordMetrics} says whether the resolver counts
+ * what it does (and records Flight Recorder events).
  */
 public record ResolverConfig(
     RootHints rootHints,
@@ -50,4 +51,5 @@ public record ResolverConfig(
     HostsFile hostsFile,
     SearchList searchList,
     List<ForwardZone> forwardZones,
-    List<StubZone> stubZones) {}
+    List<StubZone> stubZones,
+    boolean recordMetrics) {}

@@ -110,8 +110,19 @@ public final class Responses {
       case Resolution.Answer answer -> Rcode.NOERROR;
       case Resolution.NoData noData -> Rcode.NOERROR;
       case Resolution.NxDomain nxDomain -> Rcode.NXDOMAIN;
-      case Resolution.Failure failure -> failure.reason() == FailureReason.YXDOMAIN ? Rcode.YXDOMAIN : Rcode.SERVFAIL;
+      case Resolution.Failure failure -> rcode(failure.reason());
     };
+  }
+
+  /**
+   * The response code for a failure (a dnsjava {@link Rcode} constant): YXDOMAIN for a DNAME
+   * substitution that grew too long (RFC 6672 §2.2), SERVFAIL for every other reason.
+   *
+   * @param reason why the resolution failed
+   * @return YXDOMAIN or SERVFAIL
+   */
+  public static int rcode(FailureReason reason) {
+    return reason == FailureReason.YXDOMAIN ? Rcode.YXDOMAIN : Rcode.SERVFAIL;
   }
 
   private static List<Record> answerSection(Resolution resolution, ServfailAnswer servfailAnswer) {

@@ -10,6 +10,7 @@ import org.dnschase.resolver.internal.resolutions.Prefetcher;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.xbill.DNS.Name;
 
 /**
@@ -20,6 +21,11 @@ import org.xbill.DNS.Name;
 final class Iteration {
 
   private static final Logger log = LoggerFactory.getLogger(Iteration.class);
+  /**
+   * The MDC key under which every log line of one resolution carries the same id, that of the
+   * question asked, its name-server look-ups' lines included (theirs is in the message).
+   */
+  static final String QUERY_ID = "dnschase.query";
 
   private final InitStep init;
   private final PrimeStep prime;
@@ -35,7 +41,7 @@ final class Iteration {
 
   Iteration(ResolverContext context) {
     this.context = context;
-    this.prefetcher = new Prefetcher(context.config.prefetch(), context.cache, this::refresh);
+    this.prefetcher = new Prefetcher(context.config.prefetch(), context.cache, this::refresh, context.metrics);
     this.staleFallback = new StaleFallback(context.cache);
     this.init = new InitStep(context, prefetcher);
     this.prime = new PrimeStep(context, this);
@@ -73,9 +79,24 @@ final class Iteration {
   /**
    * Runs {@code q}'s handlers until it finishes, then completes {@code done} with what {@code
    * ending} makes of it: the public resolution of a top-level query, the query itself for a child,
-   * whose parent reads its outcome.
+   * whose parent reads its outcome. The resolution's id is in the MDC meanwhile; what the thread
+   * had there is put back.
    */
   private <T> void advance(Query q, CompletableFuture<T> done, Function<Query, T> ending) {
+    String outer = MDC.get(QUERY_ID);
+    MDC.put(QUERY_ID, Integer.toString(q.resolutionId()));
+    try {
+      step(q, done, ending);
+    } finally {
+      if (outer == null) {
+        MDC.remove(QUERY_ID);
+      } else {
+        MDC.put(QUERY_ID, outer);
+      }
+    }
+  }
+
+  private <T> void step(Query q, CompletableFuture<T> done, Function<Query, T> ending) {
     while (!done.isDone()) {
       if (log.isDebugEnabled()) {
         log.debug("q#{} {} {}", q.id(), q.state(), q.name());
@@ -120,11 +141,6 @@ final class Iteration {
   private CompletableFuture<Resolution> refresh(Name name, int type, Delegation cut) {
     return run(Query.refresh(context.nextQueryId(), name, type, new Budget(context.config.budgets(), context.ticker),
         cut));
-  }
-
-  /** How many background refreshes prefetch has started. */
-  long prefetches() {
-    return prefetcher.started();
   }
 
   private Step handle(Query q) {

@@ -16,9 +16,11 @@ import org.dnschase.resolver.host.HostAddresses;
 import org.dnschase.resolver.internal.host.AddressLookup;
 import org.dnschase.resolver.internal.host.PolledHostsFile;
 import org.dnschase.resolver.internal.ResolverConfig;
+import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.internal.resolutions.AskedSpelling;
 import org.dnschase.resolver.internal.resolutions.ResolutionCache;
 import org.dnschase.resolver.internal.transport.NettyTransport;
+import org.dnschase.resolver.metrics.MetricsSnapshot;
 import org.dnschase.resolver.spi.Transport;
 import org.xbill.DNS.Name;
 
@@ -31,6 +33,7 @@ public final class IterativeResolver implements Resolver {
   private final SpecialUseAnswers specialUse;
   private final ResolutionCache resolutions;
   private final AddressLookup hostLookups;
+  private final ResolverMetrics metrics;
   /** Resolutions in flight by question: concurrent identical questions share one (coalescing). */
   private final Map<Question, CompletableFuture<Resolution>> inFlight = new ConcurrentHashMap<>();
   /** Run by the cache's invalidateAll, whoever calls it: what was learnt beside the cache goes too. */
@@ -41,11 +44,13 @@ public final class IterativeResolver implements Resolver {
     // Read first: a hosts file that fails the build must fail it before sockets are opened.
     PolledHostsFile hosts = config.hostsFile() != null ? new PolledHostsFile(config.hostsFile(), config.ticker()) : null;
     this.ownsTransport = config.transport() == null;
-    Transport transport = ownsTransport ? new NettyTransport(config.transportThreads(), config.caseRandomization()) : config.transport();
-    this.context = new ResolverContext(config, transport);
+    this.metrics = config.recordMetrics() ? ResolverMetrics.recording(config.ticker()) : ResolverMetrics.disabled();
+    Transport transport = ownsTransport
+        ? new NettyTransport(config.transportThreads(), config.caseRandomization(), metrics) : config.transport();
+    this.context = new ResolverContext(config, transport, metrics);
     this.iteration = new Iteration(context);
     this.specialUse = new SpecialUseAnswers(config.specialUseNames(), config.cache().ttlCaps());
-    this.resolutions = new ResolutionCache(config.cache(), config.prefetch(), config.longChainThreshold());
+    this.resolutions = new ResolutionCache(config.cache(), config.prefetch(), config.longChainThreshold(), metrics);
     this.forgetAll = () -> {
       resolutions.invalidateAll();
       context.invalidateStores();
@@ -121,7 +126,8 @@ public final class IterativeResolver implements Resolver {
    * The outcomes of a checked question that need no iteration: a resolution-cache hit, a
    * special-use name's, a closed resolver's. Null when the question must be iterated. The
    * resolution cache goes first because the special-use names cost a scan of their set, and it
-   * only holds iterated outcomes, so never a special-use name's.
+   * only holds iterated outcomes, so never a special-use name's. Each outcome is counted where it
+   * is found: a hit by the resolution cache, the others here.
    */
   private Resolution answerAtOnce(Name name, int type) {
     Resolution whole = closed ? null : resolutions.lookup(name, type, context.config.recordTrace());
@@ -130,9 +136,9 @@ public final class IterativeResolver implements Resolver {
     }
     Optional<Resolution> local = specialUse.answer(name, type);
     if (local.isPresent()) {
-      return local.get();
+      return metrics.answered(local.get(), false);
     }
-    return closed ? closedFailure(name, type) : null;
+    return closed ? metrics.answered(closedFailure(name, type), false) : null;
   }
 
   /** Coalesces with an identical question in flight, or iterates, then keeps the outcome. */
@@ -142,8 +148,9 @@ public final class IterativeResolver implements Resolver {
     CompletableFuture<Resolution> shared = inFlight.putIfAbsent(question, flight);
     if (shared != null) {
       // The key ignores case: a caller who spelt the name otherwise gets the outcome in its spelling.
-      return shared.thenApply(resolution -> AskedSpelling.of(resolution, name));
+      return shared.thenApply(resolution -> metrics.answered(AskedSpelling.of(resolution, name), true));
     }
+    ResolverMetrics.Flight metered = metrics.resolutionStarted();
     Query query = new Query(context.nextQueryId(), name, type, 0,
         new Budget(context.config.budgets(), context.ticker), new Journal(context.config.recordTrace()));
     iteration.run(query).whenComplete((resolution, error) -> {
@@ -151,8 +158,10 @@ public final class IterativeResolver implements Resolver {
         resolutions.store(resolution);
       }
       inFlight.remove(question, flight);
-      flight.complete(resolution != null ? resolution : new Resolution.Failure(name, type,
-          FailureReason.INTERNAL_ERROR, String.valueOf(error), List.of(), List.of(), List.of(), 0));
+      Resolution outcome = resolution != null ? resolution : new Resolution.Failure(name, type,
+          FailureReason.INTERNAL_ERROR, String.valueOf(error), List.of(), List.of(), List.of(), 0);
+      metered.finished(outcome);
+      flight.complete(outcome);
     });
     // Each caller gets its own future, so one caller cancelling cannot cancel the others.
     return flight.copy();
@@ -160,7 +169,12 @@ public final class IterativeResolver implements Resolver {
 
   @Override
   public CacheStats cacheStats() {
-    return resolutions.withHits(context.cache.stats()).withPrefetches(iteration.prefetches());
+    return metrics.withResolutionCacheHits(context.cache.stats()).withPrefetches(metrics.prefetches());
+  }
+
+  @Override
+  public MetricsSnapshot metrics() {
+    return metrics.snapshot(context.cache.stats(), resolutions.entries(), resolutions.estimatedBytes());
   }
 
   @Override

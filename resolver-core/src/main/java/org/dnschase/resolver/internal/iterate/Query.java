@@ -89,6 +89,15 @@ final class Query {
     return refresh;
   }
 
+  /** The id of the question this query works for: the top-level query's, whose look-up this may be. */
+  int resolutionId() {
+    Query top = this;
+    while (top.parent != null) {
+      top = top.parent;
+    }
+    return top.id;
+  }
+
   /** A name-server look-up on behalf of this query, sharing its budget and journal. */
   Query child(int childId, Name nameServer, int type, Delegation startAt) {
     Query child = new Query(childId, nameServer, type, depth + 1, budget, journal, this, null, false);

@@ -56,10 +56,11 @@ final class QueryTargetsStep {
     if (address == null) {
       return lookUpNameServer(q);
     }
-    return send(q, address);
+    return send(q, address, false);
   }
 
-  private Step send(Query q, InetAddress address) {
+  /** Sends the query to {@code address}; {@code retry} when that server gave no reply to an earlier one. */
+  private Step send(Query q, InetAddress address, boolean retry) {
     if (!q.budget().trySpendQuery()) {
       return budgetExceeded(q);
     }
@@ -74,8 +75,8 @@ final class QueryTargetsStep {
     Duration timeout = Duration.ofNanos(context.selector.timeoutNanos(address,
         Math.min(q.budget().limits().queryTimeout().toNanos(), q.budget().remainingNanos())));
     q.expectReply(new Query.Exchange(server, asked, askedType, ednsPayloadSize > 0, context.ticker.read()));
-    return new Step.Await(context.transport.exchange(server, query, timeout).handle(q::replied),
-        QueryState.QUERY_RESPONSE);
+    return new Step.Await(context.metrics.exchange(server, q.delegation().zone(), asked, askedType, retry,
+        context.transport.exchange(server, query, timeout)).handle(q::replied), QueryState.QUERY_RESPONSE);
   }
 
   private static Step budgetExceeded(Query q) {
@@ -163,7 +164,7 @@ final class QueryTargetsStep {
    */
   private Step retryOr(Query q, Supplier<Step> otherwise) {
     List<InetAddress> retryable = q.delegation().retryableAddresses();
-    return retryable.isEmpty() ? otherwise.get() : send(q, context.selector.choose(retryable));
+    return retryable.isEmpty() ? otherwise.get() : send(q, context.selector.choose(retryable), true);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
+import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.CyclicFailures;
 import org.dnschase.resolver.internal.servers.ParentSideGlue;
@@ -27,11 +28,13 @@ final class ResolverContext {
   final CyclicFailures cyclicFailures;
   final ConfiguredZones zones;
   final Deadlines deadlines = new Deadlines();
+  final ResolverMetrics metrics;
   private final AtomicInteger queryIds = new AtomicInteger();
 
   /** The stores beside the cache each get their share of the cache's byte budget. */
-  ResolverContext(ResolverConfig config, Transport transport) {
+  ResolverContext(ResolverConfig config, Transport transport, ResolverMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
     this.cache = config.cache();
     this.transport = transport;
     this.ticker = config.ticker();

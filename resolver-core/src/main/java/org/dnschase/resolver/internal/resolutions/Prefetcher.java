@@ -3,9 +3,9 @@ package org.dnschase.resolver.internal.resolutions;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.xbill.DNS.Name;
@@ -40,14 +40,15 @@ public final class Prefetcher {
   private final boolean enabled;
   private final RRsetCache cache;
   private final Refresh refresh;
+  private final ResolverMetrics metrics;
   private final Set<Question> inFlight = ConcurrentHashMap.newKeySet();
-  private final LongAdder started = new LongAdder();
 
   /** dnsjava's {@code Name} compares case-insensitively, so two spellings share one refresh. */
   private record Question(Name name, int type) {}
 
-  public Prefetcher(boolean enabled, RRsetCache cache, Refresh refresh) {
+  public Prefetcher(boolean enabled, RRsetCache cache, Refresh refresh, ResolverMetrics metrics) {
     this.enabled = enabled;
+    this.metrics = metrics;
     this.cache = cache;
     this.refresh = refresh;
   }
@@ -58,7 +59,11 @@ public final class Prefetcher {
       return;
     }
     Question question = new Question(name, type);
-    if (inFlight.size() >= MAX_IN_FLIGHT || !inFlight.add(question)) {
+    if (inFlight.size() >= MAX_IN_FLIGHT) {
+      metrics.prefetchSkipped();
+      return;
+    }
+    if (!inFlight.add(question)) {
       return;
     }
     Delegation cut = stillDue(hit) ? ZoneCuts.closest(cache, name) : null;
@@ -66,7 +71,7 @@ public final class Prefetcher {
       inFlight.remove(question);
       return;
     }
-    started.increment();
+    metrics.prefetchStarted();
     refresh.start(name, type, cut).whenComplete((result, error) -> inFlight.remove(question));
   }
 
@@ -79,10 +84,5 @@ public final class Prefetcher {
     RRset data = hit.rrset();
     return cache.lookup(data.getName(), data.getType(), data.getDClass())
         instanceof CacheLookup.Hit again && again.prefetchDue();
-  }
-
-  /** How many refreshes were started. */
-  public long started() {
-    return started.sum();
   }
 }

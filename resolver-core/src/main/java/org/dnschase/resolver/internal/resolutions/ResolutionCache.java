@@ -8,16 +8,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.cache.CacheLookup;
-import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.chase.RuleDiagnostics;
+import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.rules.AliasCheck;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
@@ -76,11 +75,13 @@ public final class ResolutionCache {
   private final ReentrantLock sweeping = new ReentrantLock();
   /** Where the sweep goes on from: the hand of the CLOCK; touched under {@link #sweeping} only. */
   private Iterator<Name> hand = Collections.emptyIterator();
-  private final LongAdder answerHits = new LongAdder();
-  private final LongAdder negativeHits = new LongAdder();
+  /** The entries held, changed with {@link #weight}. */
+  private final AtomicLong count = new AtomicLong();
+  private final ResolverMetrics metrics;
 
-  public ResolutionCache(RRsetCache rrsets, boolean prefetch, int longChainThreshold) {
+  public ResolutionCache(RRsetCache rrsets, boolean prefetch, int longChainThreshold, ResolverMetrics metrics) {
     this.rrsets = rrsets;
+    this.metrics = metrics;
     this.prefetch = prefetch;
     this.longChainThreshold = longChainThreshold;
     this.maximumBytes = rrsets.maximumBytes() / BUDGET_SHARE;
@@ -97,7 +98,7 @@ public final class ResolutionCache {
       entries.computeIfPresent(name, (n, all) -> without(all, entry));
     } else {
       entry.markUsed();
-      (hit instanceof Resolution.Answer ? answerHits : negativeHits).increment();
+      metrics.resolutionCacheHit(hit);
     }
     return hit;
   }
@@ -108,13 +109,13 @@ public final class ResolutionCache {
   }
 
   /** The estimated bytes held now. */
-  long estimatedBytes() {
+  public long estimatedBytes() {
     return weight.get();
   }
 
-  /** The RRset cache's statistics with this cache's hits added, each as the look-up it saved. */
-  public CacheStats withHits(CacheStats rrsetStats) {
-    return rrsetStats.withResolutionHits(answerHits.sum(), negativeHits.sum());
+  /** The entries held now. */
+  public long entries() {
+    return count.get();
   }
 
   /** Keeps a finished top-level resolution when every entry it used is still stored as used. */
@@ -162,6 +163,7 @@ public final class ResolutionCache {
     CachedResolution[] grown = kept == null ? new CachedResolution[1] : Arrays.copyOf(kept, kept.length + 1);
     grown[grown.length - 1] = entry;
     weight.addAndGet(entry.estimatedBytes());
+    count.incrementAndGet();
     return grown;
   }
 
@@ -174,6 +176,7 @@ public final class ResolutionCache {
     for (CachedResolution one : all) {
       if (entry == null || one == entry) {
         weight.addAndGet(-one.estimatedBytes());
+        count.decrementAndGet();
       } else {
         kept.add(one);
       }

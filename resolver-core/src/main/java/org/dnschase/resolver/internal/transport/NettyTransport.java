@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.spi.Transport;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -46,16 +47,21 @@ public final class NettyTransport implements Transport {
   private final IntSupplier ids;
   /** 0x20's random case and what it learnt of servers; null when queries go out as asked. */
   private final CaseRandomization caseRandomization;
+  /** Counts the queries sent over UDP and over TCP. */
+  private final ResolverMetrics metrics;
   private volatile boolean closed;
 
-  /** Sends question names as asked. */
+  /** Sends question names as asked, counting nothing. */
   public NettyTransport(int threads) {
-    this(threads, false);
+    this(threads, false, ResolverMetrics.disabled());
   }
 
-  /** With {@code caseRandomization}, every question name goes out in a random case (0x20). */
-  public NettyTransport(int threads, boolean caseRandomization) {
-    this(threads, new QueryIds()::next, caseRandomization ? new SecureRandom() : null);
+  /**
+   * With {@code caseRandomization}, every question name goes out in a random case (0x20); each
+   * query sent over UDP, and again over TCP, is counted into {@code metrics}.
+   */
+  public NettyTransport(int threads, boolean caseRandomization, ResolverMetrics metrics) {
+    this(threads, new QueryIds()::next, caseRandomization ? new SecureRandom() : null, metrics);
   }
 
   /**
@@ -63,7 +69,12 @@ public final class NettyTransport implements Transport {
    * {@code caseBits} as that of the random case (null: none), so that tests can know it.
    */
   NettyTransport(int threads, IntSupplier ids, Random caseBits) {
+    this(threads, ids, caseBits, ResolverMetrics.disabled());
+  }
+
+  private NettyTransport(int threads, IntSupplier ids, Random caseBits, ResolverMetrics metrics) {
     this.ids = ids;
+    this.metrics = metrics;
     this.caseRandomization = caseBits == null ? null : new CaseRandomization(caseBits);
     ThreadFactory daemons = new DefaultThreadFactory("dnschase-transport", true);
     this.group = new MultiThreadIoEventLoopGroup(threads, task -> {
@@ -86,12 +97,14 @@ public final class NettyTransport implements Transport {
     QuestionCase spelling = caseRandomization == null ? null : caseRandomization.spell(server, wire);
     long deadline = System.nanoTime() + timeout.toNanos();
     PendingExchange overUdp = stamped(server, query, wire, spelling);
+    metrics.udpQuery();
     return loop.overUdp(overUdp, wire, timeout.toNanos()).thenCompose(reply -> {
       if (!reply.getHeader().getFlag(Flags.TC)) {
         return CompletableFuture.completedFuture(reply);
       }
       byte[] again = wire.clone();
       PendingExchange overTcp = stamped(server, query, again, spelling);
+      metrics.tcpQuery();
       return loop.overTcp(overTcp, again, Math.max(1, deadline - System.nanoTime()))
           .thenCompose(full -> whole(server, full));
     });
