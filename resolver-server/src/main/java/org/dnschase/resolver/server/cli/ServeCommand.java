@@ -145,6 +145,8 @@ public final class ServeCommand {
     if (options.loopbackOnly()) {
       builder.loopbackOnly();
     }
+    options.forwardZones().forEach(builder::forwardZone);
+    options.stubZones().forEach(builder::stubZone);
     Budgets budgets = Budgets.DEFAULTS;
     if (options.maxHops() != null) {
       budgets = budgets.withMaxHops(options.maxHops());

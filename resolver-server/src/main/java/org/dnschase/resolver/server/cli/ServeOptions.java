@@ -4,8 +4,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.dnschase.resolver.server.internal.AllowList;
+import org.dnschase.resolver.zones.ForwardZone;
+import org.dnschase.resolver.zones.StubZone;
+import org.xbill.DNS.Name;
 
 /**
  * The command line of {@code bin/serve}, parsed and checked before anything starts, so a mistake
@@ -23,11 +30,14 @@ import org.dnschase.resolver.server.internal.AllowList;
  * @param rateLimit queries a second per client (0: no limit), or null for the default
  * @param maxOutstanding the most resolutions under way, or null for the default
  * @param tcpIdleMillis the TCP idle timeout, or null for the default
+ * @param forwardZones the forward zones, each zone once among these and the stub zones
+ * @param stubZones the stub zones
  */
 record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upstreamPort,
     boolean loopbackOnly, List<String> allow, Integer threads, Long cacheBytes, Integer maxHops,
     Integer deadlineMillis, boolean serveStale, boolean prefetch, InetSocketAddress control,
-    Integer rateLimit, Integer maxOutstanding, Integer tcpIdleMillis, boolean help) {
+    Integer rateLimit, Integer maxOutstanding, Integer tcpIdleMillis, List<ForwardZone> forwardZones,
+    List<StubZone> stubZones, boolean help) {
 
   /** Where the control channel listens unless told: Unbound's 8953 may be taken on the same host. */
   static final InetSocketAddress DEFAULT_CONTROL = new InetSocketAddress(InetAddress.getLoopbackAddress(), 8954);
@@ -58,6 +68,13 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         --root-hints FILE     root hints in master-file format (default: the IANA root servers)
         --upstream-port N     port the upstream servers listen on (default 53)
         --loopback-only       send queries to loopback addresses only (labs and tests)
+        --forward-zone ZONE=ADDR[:PORT],...
+                              ask these recursive servers for names at or below ZONE
+                              (repeatable; [ADDR]:PORT for IPv6; the port defaults to the
+                              upstream port)
+        --stub-zone ZONE=ADDR[:PORT],...
+                              walk names at or below ZONE from these authoritative servers
+                              (repeatable)
         --cache-bytes N       the cache's byte budget (default 33554432, 32 MiB)
         --max-hops N          CNAME/DNAME hops allowed per chain (default 12)
         --deadline MS         how long one resolution may take (default 10000)
@@ -94,6 +111,9 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     private Integer rateLimit;
     private Integer maxOutstanding;
     private Integer tcpIdleMillis;
+    private final List<ForwardZone> forwardZones = new ArrayList<>();
+    private final List<StubZone> stubZones = new ArrayList<>();
+    private final Set<Name> zones = new HashSet<>();
     private boolean help;
 
     Parser(Arguments arguments) {
@@ -116,6 +136,8 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         case "--cache-bytes" -> cacheBytes = arguments.number(option, 1, Long.MAX_VALUE);
         case "--max-hops" -> maxHops = (int) arguments.number(option, 1, Integer.MAX_VALUE);
         case "--deadline" -> deadlineMillis = (int) arguments.number(option, 1, Integer.MAX_VALUE);
+        case "--forward-zone" -> forwardZones.add(zone(option, ForwardZone::of, ForwardZone::name));
+        case "--stub-zone" -> stubZones.add(zone(option, StubZone::of, StubZone::name));
         case "--serve-stale" -> serveStale = true;
         case "--prefetch" -> prefetch = true;
         case "-h", "--help" -> help = true;
@@ -133,6 +155,42 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       }
     }
 
+    /** {@code ZONE=ADDR[:PORT],...}, each server rewritten to the {@code ADDR@PORT} zones parse. */
+    private <Z> Z zone(String option, BiFunction<String, String[], Z> parse, Function<Z, Name> name)
+        throws UsageException {
+      String text = arguments.value(option);
+      int equals = text.indexOf('=');
+      if (equals <= 0 || equals == text.length() - 1) {
+        throw new UsageException(option + " needs ZONE=ADDR[:PORT],..., got '" + text + "'");
+      }
+      String[] servers = text.substring(equals + 1).split(",");
+      for (int i = 0; i < servers.length; i++) {
+        servers[i] = atPort(servers[i]);
+      }
+      Z zone;
+      try {
+        zone = parse.apply(text.substring(0, equals), servers);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(option + " " + text + ": " + e.getMessage());
+      }
+      if (!zones.add(name.apply(zone))) {
+        throw new UsageException(option + " " + text + ": zone " + name.apply(zone) + " was already given");
+      }
+      return zone;
+    }
+
+    /** {@code 192.0.2.1:53} and {@code [2001:db8::1]:53} as {@code ADDR@PORT}; others as they are. */
+    private static String atPort(String server) {
+      if (server.startsWith("[")) {
+        int close = server.indexOf(']');
+        String port = close > 0 && server.startsWith(":", close + 1) ? "@" + server.substring(close + 2) : "";
+        return close > 0 ? server.substring(1, close) + port : server;
+      }
+      int colon = server.indexOf(':');
+      return colon >= 0 && colon == server.lastIndexOf(':')
+          ? server.substring(0, colon) + "@" + server.substring(colon + 1) : server;
+    }
+
     private static InetSocketAddress loopback(String option, InetSocketAddress address) throws UsageException {
       if (!address.getAddress().isLoopbackAddress()) {
         throw new UsageException(option + " must be a loopback address: the control channel has no"
@@ -144,7 +202,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     ServeOptions finish() {
       return new ServeOptions(List.copyOf(listen), rootHints, upstreamPort, loopbackOnly, List.copyOf(allow),
           threads, cacheBytes, maxHops, deadlineMillis, serveStale, prefetch, control, rateLimit,
-          maxOutstanding, tcpIdleMillis, help);
+          maxOutstanding, tcpIdleMillis, List.copyOf(forwardZones), List.copyOf(stubZones), help);
     }
   }
 }

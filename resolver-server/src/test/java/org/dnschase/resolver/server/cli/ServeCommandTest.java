@@ -76,6 +76,23 @@ class ServeCommandTest {
   }
 
   @Test
+  @DisplayName("--stub-zone and --forward-zone: names in the zone are asked of its servers, never of the root")
+  void zones_bypassTheRoot() {
+    for (String option : List.of("--stub-zone", "--forward-zone")) {
+      lab.clearQueries();
+      List<String> answers = new ArrayList<>();
+      Run run = serve(running -> answers.add(Peers.dig(running.server().addresses().get(0), "+short", "www.example.").text()),
+          "--listen", "127.0.0.1:0", "--no-control", "--root-hints", hints.toString(), "--loopback-only",
+          option, "example.=127.53.1.1:" + lab.port());
+
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(answers).singleElement().asString().as(option).contains("192.0.2.1");
+      assertThat(lab.queries()).as(option).isNotEmpty().allSatisfy(query ->
+          assertThat(query.server().getHostAddress() + " " + query.qname()).isEqualTo("127.53.1.1 www.example."));
+    }
+  }
+
+  @Test
   @DisplayName("bad usage: exit code 2 and a message naming the option")
   void badUsage_exitsTwo() {
     assertUsage(serve(running -> { }, "--listen", "localhost:53"), "--listen needs ADDR:PORT");
@@ -85,6 +102,11 @@ class ServeCommandTest {
     assertUsage(serve(running -> { }, "--threads", "0"), "--threads needs a whole number from 1 to 1024");
     assertUsage(serve(running -> { }, "--upstream-port"), "--upstream-port needs a value");
     assertUsage(serve(running -> { }, "--frobnicate"), "unknown option '--frobnicate'");
+    assertUsage(serve(running -> { }, "--forward-zone", "example."), "--forward-zone needs ZONE=ADDR[:PORT],...");
+    assertUsage(serve(running -> { }, "--stub-zone", "example.=ns1.example:53"),
+        "--stub-zone example.=ns1.example:53: server ns1.example@53 of zone example.: a port can only follow an address");
+    assertUsage(serve(running -> { }, "--stub-zone", "example.=192.0.2.1", "--forward-zone", "example.=[2001:db8::1]:53"),
+        "--forward-zone example.=[2001:db8::1]:53: zone example. was already given");
     assertUsage(serve(running -> { }, "www.example."), "unexpected argument 'www.example.': bin/serve takes options only");
     assertUsage(serve(running -> { }, "--loopback-only", "--root-hints", dir.resolve("none").toString()),
         "cannot read --root-hints");

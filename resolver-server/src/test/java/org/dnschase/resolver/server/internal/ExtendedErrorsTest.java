@@ -1,0 +1,76 @@
+package org.dnschase.resolver.server.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.dnschase.resolver.FailureReason;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.spi.Responses;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.EDNSOption;
+import org.xbill.DNS.ExtendedErrorCodeOption;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/** RFC 8914: the Extended DNS Error an answer carries comes from the failure reason. */
+class ExtendedErrorsTest {
+
+  private static final Name NAME = Name.fromConstantString("www.example.");
+
+  private static Message query(boolean edns) {
+    Message query = Message.newQuery(Record.newRecord(NAME, Type.A, DClass.IN));
+    if (edns) {
+      query.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+    }
+    return query;
+  }
+
+  private static Resolution.Failure failure(FailureReason reason, String detail) {
+    return new Resolution.Failure(NAME, Type.A, reason, detail, List.of(), List.of(), List.of(), 0);
+  }
+
+  private static ExtendedErrorCodeOption ede(Message answer) {
+    List<EDNSOption> options = answer.getOPT().getOptions(EDNSOption.Code.EDNS_EXTENDED_ERROR);
+    assertThat(options).hasSize(1);
+    return (ExtendedErrorCodeOption) options.get(0);
+  }
+
+  @Test
+  @DisplayName("§4.23: no server answered, or the deadline passed: No Reachable Authority")
+  void unreachable_noReachableAuthority() {
+    assertThat(ExtendedErrors.code(FailureReason.ALL_SERVERS_FAILED)).isEqualTo(ExtendedErrorCodeOption.NO_REACHABLE_AUTHORITY);
+    assertThat(ExtendedErrors.code(FailureReason.TIMEOUT)).isEqualTo(ExtendedErrorCodeOption.NO_REACHABLE_AUTHORITY);
+    assertThat(ExtendedErrors.code(FailureReason.CLOSED)).isEqualTo(ExtendedErrorCodeOption.NOT_READY);
+    assertThat(ExtendedErrors.code(FailureReason.LOOP)).isEqualTo(ExtendedErrorCodeOption.OTHER);
+  }
+
+  @Test
+  @DisplayName("the text names the reason and its detail, cut to a bounded length")
+  void text_namesTheReason() {
+    Resolution.Failure loop = failure(FailureReason.LOOP, "a. -> b. -> a.");
+    Message answer = ExtendedErrors.add(Responses.toMessage(loop, query(true)), loop);
+
+    assertThat(answer.getRcode()).isEqualTo(Rcode.SERVFAIL);
+    assertThat(ede(answer).getText()).isEqualTo("LOOP: a. -> b. -> a.");
+
+    Resolution.Failure wordy = failure(FailureReason.INTERNAL_ERROR, "x".repeat(1000));
+    Message truncated = ExtendedErrors.add(Responses.toMessage(wordy, query(true)), wordy);
+    assertThat(ede(truncated).getText()).hasSize(ExtendedErrors.MAX_TEXT).endsWith("...");
+  }
+
+  @Test
+  @DisplayName("a client without EDNS gets no OPT record, so no Extended DNS Error")
+  void withoutEdns_none() {
+    Resolution.Failure loop = failure(FailureReason.LOOP, "a. -> a.");
+    Message answer = ExtendedErrors.add(Responses.toMessage(loop, query(false)), loop);
+
+    assertThat(answer.getOPT()).isNull();
+  }
+}
