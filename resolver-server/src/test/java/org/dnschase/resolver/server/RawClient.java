@@ -65,8 +65,16 @@ final class RawClient {
     private final DataInputStream in;
 
     Tcp(InetSocketAddress server) {
+      this(server, 0);
+    }
+
+    /** With a receive buffer of {@code receiveBuffer} octets (0: the system's). */
+    Tcp(InetSocketAddress server, int receiveBuffer) {
       try {
         socket = new Socket();
+        if (receiveBuffer > 0) {
+          socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.connect(server, TIMEOUT_MILLIS);
         socket.setSoTimeout(TIMEOUT_MILLIS);
         out = new DataOutputStream(socket.getOutputStream());
@@ -92,6 +100,15 @@ final class RawClient {
         byte[] wire = new byte[in.readUnsignedShort()];
         in.readFully(wire);
         return new Message(wire);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Closes this side for writing: the server reads the end of the stream. */
+    void shutdownOutput() {
+      try {
+        socket.shutdownOutput();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

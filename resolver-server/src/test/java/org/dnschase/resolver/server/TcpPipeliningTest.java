@@ -7,10 +7,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /** RFC 7766: pipelined questions on one connection, answered as they complete; idle timeouts. */
 class TcpPipeliningTest {
@@ -68,5 +70,56 @@ class TcpPipeliningTest {
       assertThat(answer.getHeader().getID()).isEqualTo(4);
       assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
     }
+  }
+
+  @Test
+  @DisplayName("a client that closes its side after asking still gets its answers, then the connection closes")
+  void halfClosed_stillAnswered() throws Exception {
+    lab.resolver.invalidate(Name.fromConstantString("slow.shop.example."));
+    try (RawClient.Tcp tcp = new RawClient.Tcp(lab.address())) {
+      tcp.send(RawClient.query("slow.shop.example.", 5));
+      tcp.shutdownOutput();
+
+      assertThat(tcp.receive().getHeader().getID()).isEqualTo(5);
+      assertThat(tcp.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("a client that asks and never reads makes the server stop reading, not buffer answers without end")
+  void clientNotReading_serverStopsReading() throws Exception {
+    int questions = 5_000; // about 12 MB of answers, more than the sockets' buffers hold
+    // the default idle timeout: a client that reads nothing for 300 ms would be closed here
+    try (ServerLab patient = ServerLab.start();
+        RawClient.Tcp tcp = new RawClient.Tcp(patient.address(), 4096)) {
+      tcp.send(RawClient.query("big.shop.example.", Type.TXT, 0));
+      tcp.receive(); // now cached: every further answer is ready at once
+      long before = patient.server.stats().get("num.query.tcp");
+      Thread writer = Thread.ofVirtual().start(() -> {
+        for (int i = 1; i <= questions; i++) {
+          tcp.send(RawClient.query("big.shop.example.", Type.TXT, i));
+        }
+      });
+
+      long taken = awaitPlateau(() -> patient.server.stats().get("num.query.tcp") - before);
+
+      assertThat(taken).as("questions read while the client read no answer").isLessThan(questions);
+      for (int i = 1; i <= questions; i++) {
+        assertThat(tcp.receive().getHeader().getFlag(Flags.TC)).isFalse();
+      }
+      writer.join();
+    }
+  }
+
+  /** The value once it stopped changing for half a second. */
+  private static long awaitPlateau(java.util.function.LongSupplier value) throws InterruptedException {
+    long last = -1;
+    long now = value.getAsLong();
+    while (now != last) {
+      last = now;
+      Thread.sleep(500);
+      now = value.getAsLong();
+    }
+    return now;
   }
 }

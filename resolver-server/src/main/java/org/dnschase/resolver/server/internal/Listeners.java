@@ -67,6 +67,8 @@ public final class Listeners {
   public InetSocketAddress listen(InetSocketAddress address, ChannelHandler udpHandler,
       Supplier<ChannelHandler> tcpHandlers, Duration tcpIdleTimeout) {
     ServerBootstrap tcpBootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        // a client may close its side after its questions and still read the answers
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {

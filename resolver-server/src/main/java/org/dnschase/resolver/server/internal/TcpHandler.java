@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * One TCP connection (RFC 7766): length-prefixed requests read one after another without waiting
  * for answers (pipelining, §6.2.1.1), each answer written as soon as it is ready, so a slow
  * question never holds up the ones behind it (§7). The connection is closed once it has been idle
- * for the idle timeout with no answer owed (§6.2.3); while answers are owed it stays open.
+ * for the idle timeout with no answer owed (§6.2.3); while answers are owed it stays open. A
+ * client that closes its side after its questions still gets their answers, then the connection
+ * closes. Reading pauses while the client does not read its answers, so a client that only writes
+ * cannot make the server buffer answers without end.
  */
 public final class TcpHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(TcpHandler.class);
@@ -24,6 +28,7 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
   private final QueryHandler queries;
   private final InFlight inFlight;
   private final AtomicInteger owed = new AtomicInteger();
+  private volatile boolean inputClosed;
 
   /**
    * A connection handing requests to {@code queries}.
@@ -62,7 +67,9 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
       byte[] out = ResponseFitter.fit(answer, ResponseFitter.TCP_PAYLOAD);
       channel.writeAndFlush(Unpooled.wrappedBuffer(out));
     }).whenComplete((done, error) -> {
-      owed.decrementAndGet();
+      if (owed.decrementAndGet() == 0 && inputClosed) {
+        channel.close(); // after the write just queued: the client said it asks nothing more
+      }
       if (error != null) {
         log.warn("no answer to {}: {}", client, error.toString());
       }
@@ -71,11 +78,22 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event instanceof IdleStateEvent && owed.get() == 0) {
+    if (event instanceof ChannelInputShutdownEvent) {
+      inputClosed = true;
+      if (owed.get() == 0) {
+        ctx.close();
+      }
+    } else if (event instanceof IdleStateEvent && owed.get() == 0) {
       ctx.close();
     } else {
       ctx.fireUserEventTriggered(event);
     }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+    ctx.fireChannelWritabilityChanged();
   }
 
   @Override
