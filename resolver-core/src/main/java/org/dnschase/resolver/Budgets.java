@@ -5,105 +5,88 @@ import java.util.Objects;
 
 /**
  * The hard limits on the work one resolution may do. Every limit ends in a typed
- * {@link Resolution.Failure}, never a hang. Each default says where it comes from.
+ * {@link Resolution.Failure}, never a hang. Start from {@link #DEFAULTS} and change one limit at a
+ * time, each by its own name, so no two limits can be given in each other's place:
  *
- * @param maxHops CNAME/DNAME redirections per chain
- * @param maxQueries upstream queries per resolution, name-server look-ups included
- * @param maxReferrals referrals followed for one name of the chain
- * @param maxDepth nesting of name-server address look-ups (a glueless NS inside a glueless NS ...)
- * @param deadline wall time for one whole resolution
- * @param queryTimeout how long to wait for one server's reply before trying the next
- * @param maxGluelessPerDelegation name-server address look-ups started for one delegation
- * @param maxFailedGlueless name-server address look-ups that may fail in one resolution
+ * {@snippet class=org.dnschase.resolver.Snippets region=budgets}
+ *
+ * <p>The defaults and where each comes from are in {@link Defaults}. Immutable; two budgets with
+ * the same limits are equal.
  */
-public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDepth, Duration deadline,
-    Duration queryTimeout, int maxGluelessPerDelegation, int maxFailedGlueless) {
+public final class Budgets {
 
-  /**
-   * 12 hops: a 12-hop chain is answered, a 13th hop fails. Knot Resolver stops after 12 CNAMEs,
-   * PowerDNS after 10, Unbound and BIND after 11 restarts (counted per restart, not per hop),
-   * dnsjava after 16; real CDN chains reach 9.
-   */
-  public static final int DEFAULT_MAX_HOPS = 12;
+  /** Every limit at its default ({@link Defaults}). */
+  public static final Budgets DEFAULTS = new Budgets(Defaults.MAX_HOPS, Defaults.MAX_QUERIES,
+      Defaults.MAX_REFERRALS, Defaults.MAX_DEPTH, Defaults.DEADLINE, Defaults.QUERY_TIMEOUT,
+      Defaults.MAX_GLUELESS_PER_DELEGATION, Defaults.MAX_FAILED_GLUELESS);
 
-  /**
-   * 100 queries: Unbound caps queries sent per target list at 32 (MAX_SENT_COUNT) and targets per
-   * query with its sub-queries at 64 (MAX_TARGET_COUNT); a cold 12-hop chain across a dozen zones
-   * costs about 3 queries a hop, which leaves room for retries.
-   */
-  public static final int DEFAULT_MAX_QUERIES = 100;
+  private final int maxHops;
+  private final int maxQueries;
+  private final int maxReferrals;
+  private final int maxDepth;
+  private final Duration deadline;
+  private final Duration queryTimeout;
+  private final int maxGluelessPerDelegation;
+  private final int maxFailedGlueless;
 
-  /**
-   * 30 referrals per name of the chain: Unbound allows 130 (MAX_REFERRAL_COUNT) over a whole
-   * resolution; counted per name, no real name sits below more than about 10 zone cuts.
-   */
-  public static final int DEFAULT_MAX_REFERRALS = 30;
-
-  /** 4 nested name-server look-ups: Unbound's default target-fetch-policy "3 2 1 0 0" nests 4 deep. */
-  public static final int DEFAULT_MAX_DEPTH = 4;
-
-  /** 10 seconds: about what a stub resolver waits (glibc: 5 s times 2 attempts). */
-  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
-
-  /**
-   * 1.5 seconds per server before the next is tried: Unbound starts unknown servers at 376 ms and
-   * backs off up to 120 s; one fixed value stays well inside the deadline.
-   */
-  public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMillis(1500);
-
-  /**
-   * 5 glueless look-ups per delegation (NXNSAttack): the NXNSAttack paper (Afek, Bremler-Barr,
-   * Shafir, USENIX Security 2020) proposes MaxFetch(k), resolving only k of a referral's NS names
-   * rather than all of them; a referral naming hundreds of glueless servers then costs k look-ups.
-   * 5 is our choice of k, the same number as the failed-look-up cap below; PowerDNS Recursor
-   * considers at most 13 NS names per delegation (max-ns-per-resolve), a looser bound.
-   */
-  public static final int DEFAULT_MAX_GLUELESS_PER_DELEGATION = 5;
-
-  /**
-   * 5 failed look-ups per resolution: Unbound's answer to NXNSAttack (1.10.1, CVE-2020-12662)
-   * stops a resolution once more than 5 name-server target look-ups came back NXDOMAIN
-   * (MAX_TARGET_NX, iterator.h). We count every look-up that found no address, not only NXDOMAIN.
-   */
-  public static final int DEFAULT_MAX_FAILED_GLUELESS = 5;
-
-  /** The defaults above. */
-  public static final Budgets DEFAULTS = new Budgets(DEFAULT_MAX_HOPS, DEFAULT_MAX_QUERIES,
-      DEFAULT_MAX_REFERRALS, DEFAULT_MAX_DEPTH, DEFAULT_DEADLINE, DEFAULT_QUERY_TIMEOUT);
-
-  /** Checks every limit: each must be positive. */
-  public Budgets {
-    requirePositive("maxHops", maxHops);
-    requirePositive("maxQueries", maxQueries);
-    requirePositive("maxReferrals", maxReferrals);
-    requirePositive("maxDepth", maxDepth);
-    requirePositive("deadline", deadline);
-    requirePositive("queryTimeout", queryTimeout);
-    requirePositive("maxGluelessPerDelegation", maxGluelessPerDelegation);
-    requirePositive("maxFailedGlueless", maxFailedGlueless);
+  private Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDepth, Duration deadline,
+      Duration queryTimeout, int maxGluelessPerDelegation, int maxFailedGlueless) {
+    this.maxHops = requirePositive("maxHops", maxHops);
+    this.maxQueries = requirePositive("maxQueries", maxQueries);
+    this.maxReferrals = requirePositive("maxReferrals", maxReferrals);
+    this.maxDepth = requirePositive("maxDepth", maxDepth);
+    this.deadline = requirePositive("deadline", deadline);
+    this.queryTimeout = requirePositive("queryTimeout", queryTimeout);
+    this.maxGluelessPerDelegation = requirePositive("maxGluelessPerDelegation", maxGluelessPerDelegation);
+    this.maxFailedGlueless = requirePositive("maxFailedGlueless", maxFailedGlueless);
   }
 
-  /**
-   * The first six limits, with the default glueless limits.
-   *
-   * @param maxHops the most CNAME/DNAME hops one resolution follows
-   * @param maxQueries the most queries one resolution sends upstream
-   * @param maxReferrals the most referrals one resolution follows
-   * @param maxDepth how deep name-server look-ups may nest
-   * @param deadline how long one resolution may take
-   * @param queryTimeout how long to wait for one server's reply
-   */
-  public Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDepth, Duration deadline,
-      Duration queryTimeout) {
-    this(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        DEFAULT_MAX_GLUELESS_PER_DELEGATION, DEFAULT_MAX_FAILED_GLUELESS);
+  /** {@return CNAME/DNAME redirections per chain; a chain of this many hops is answered, one more fails} */
+  public int maxHops() {
+    return maxHops;
+  }
+
+  /** {@return upstream queries per resolution, name-server look-ups included} */
+  public int maxQueries() {
+    return maxQueries;
+  }
+
+  /** {@return referrals followed for one name of the chain} */
+  public int maxReferrals() {
+    return maxReferrals;
+  }
+
+  /** {@return how deep name-server address look-ups may nest (a glueless NS inside a glueless NS ...)} */
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  /** {@return the time one whole resolution may take} */
+  public Duration deadline() {
+    return deadline;
+  }
+
+  /** {@return how long to wait for one server's reply before trying the next} */
+  public Duration queryTimeout() {
+    return queryTimeout;
+  }
+
+  /** {@return name-server address look-ups started for one delegation (NXNSAttack)} */
+  public int maxGluelessPerDelegation() {
+    return maxGluelessPerDelegation;
+  }
+
+  /** {@return name-server address look-ups that may fail in one resolution} */
+  public int maxFailedGlueless() {
+    return maxFailedGlueless;
   }
 
   /**
    * A copy with another hop limit.
    *
-   * @param hops the new hop limit
+   * @param hops the most CNAME/DNAME hops one resolution follows, positive
    * @return the copy
+   * @throws IllegalArgumentException if {@code hops} is not positive
    */
   public Budgets withMaxHops(int hops) {
     return new Budgets(hops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
@@ -113,8 +96,9 @@ public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDept
   /**
    * A copy with another query budget.
    *
-   * @param queries the new query budget
+   * @param queries the most queries one resolution sends upstream, positive
    * @return the copy
+   * @throws IllegalArgumentException if {@code queries} is not positive
    */
   public Budgets withMaxQueries(int queries) {
     return new Budgets(maxHops, queries, maxReferrals, maxDepth, deadline, queryTimeout,
@@ -122,10 +106,35 @@ public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDept
   }
 
   /**
+   * A copy with another referral limit.
+   *
+   * @param referrals the most referrals followed for one name of the chain, positive
+   * @return the copy
+   * @throws IllegalArgumentException if {@code referrals} is not positive
+   */
+  public Budgets withMaxReferrals(int referrals) {
+    return new Budgets(maxHops, maxQueries, referrals, maxDepth, deadline, queryTimeout,
+        maxGluelessPerDelegation, maxFailedGlueless);
+  }
+
+  /**
+   * A copy with another nesting limit for name-server look-ups.
+   *
+   * @param depth how deep name-server look-ups may nest, positive
+   * @return the copy
+   * @throws IllegalArgumentException if {@code depth} is not positive
+   */
+  public Budgets withMaxDepth(int depth) {
+    return new Budgets(maxHops, maxQueries, maxReferrals, depth, deadline, queryTimeout,
+        maxGluelessPerDelegation, maxFailedGlueless);
+  }
+
+  /**
    * A copy with another deadline.
    *
-   * @param newDeadline the new deadline
+   * @param newDeadline how long one resolution may take, positive
    * @return the copy
+   * @throws IllegalArgumentException if {@code newDeadline} is not positive
    */
   public Budgets withDeadline(Duration newDeadline) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, newDeadline, queryTimeout,
@@ -135,8 +144,9 @@ public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDept
   /**
    * A copy with another per-server timeout.
    *
-   * @param timeout the new per-server timeout
+   * @param timeout how long to wait for one server's reply, positive
    * @return the copy
+   * @throws IllegalArgumentException if {@code timeout} is not positive
    */
   public Budgets withQueryTimeout(Duration timeout) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, timeout,
@@ -144,27 +154,63 @@ public record Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDept
   }
 
   /**
-   * A copy with other glueless look-up limits (per delegation, and failed per resolution).
+   * A copy with another limit on the glueless look-ups of one delegation.
    *
-   * @param perDelegation the most glueless look-ups per delegation
-   * @param failed the most failed glueless look-ups per resolution
+   * @param lookUps the most name-server address look-ups started for one delegation, positive
    * @return the copy
+   * @throws IllegalArgumentException if {@code lookUps} is not positive
    */
-  public Budgets withGlueless(int perDelegation, int failed) {
-    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        perDelegation, failed);
+  public Budgets withMaxGluelessPerDelegation(int lookUps) {
+    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout, lookUps,
+        maxFailedGlueless);
   }
 
-  private static void requirePositive(String what, int value) {
+  /**
+   * A copy with another limit on the failed glueless look-ups of one resolution.
+   *
+   * @param failed the most name-server address look-ups that may fail in one resolution, positive
+   * @return the copy
+   * @throws IllegalArgumentException if {@code failed} is not positive
+   */
+  public Budgets withMaxFailedGlueless(int failed) {
+    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
+        maxGluelessPerDelegation, failed);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Budgets that && maxHops == that.maxHops && maxQueries == that.maxQueries
+        && maxReferrals == that.maxReferrals && maxDepth == that.maxDepth && deadline.equals(that.deadline)
+        && queryTimeout.equals(that.queryTimeout) && maxGluelessPerDelegation == that.maxGluelessPerDelegation
+        && maxFailedGlueless == that.maxFailedGlueless;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
+        maxGluelessPerDelegation, maxFailedGlueless);
+  }
+
+  @Override
+  public String toString() {
+    return "Budgets[maxHops=" + maxHops + ", maxQueries=" + maxQueries + ", maxReferrals=" + maxReferrals
+        + ", maxDepth=" + maxDepth + ", deadline=" + deadline + ", queryTimeout=" + queryTimeout
+        + ", maxGluelessPerDelegation=" + maxGluelessPerDelegation + ", maxFailedGlueless="
+        + maxFailedGlueless + "]";
+  }
+
+  private static int requirePositive(String what, int value) {
     if (value <= 0) {
       throw new IllegalArgumentException(what + " must be positive, was " + value);
     }
+    return value;
   }
 
-  private static void requirePositive(String what, Duration value) {
+  private static Duration requirePositive(String what, Duration value) {
     Objects.requireNonNull(value, what);
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(what + " must be positive, was " + value);
     }
+    return value;
   }
 }

@@ -28,20 +28,12 @@ import org.xbill.DNS.Type;
 /**
  * Builds a {@link Resolver}. Every setter checks its argument on the spot and says what is wrong;
  * a setting given twice is an error naming the first value, so conflicting configuration cannot
- * pass unnoticed.
+ * pass unnoticed. Every setting left out takes its value from {@link Defaults}, the one table of
+ * defaults.
  *
  * {@snippet class=org.dnschase.resolver.Snippets region=builder}
  */
 public final class ResolverBuilder {
-
-  /** DNS Flag Day 2020: 1232 octets avoids IP fragmentation on almost every path. */
-  public static final int DEFAULT_EDNS_PAYLOAD_SIZE = 1232;
-  /** The DNS port. */
-  public static final int DEFAULT_UPSTREAM_PORT = 53;
-  /** Chains longer than 8 hops are reported: real CDN chains reach 9, anything longer deserves a look. */
-  public static final int DEFAULT_LONG_CHAIN_THRESHOLD = 8;
-  /** Two event loop threads: DNS exchanges are small; more threads only add contention here. */
-  public static final int DEFAULT_TRANSPORT_THREADS = 2;
 
   private RootHints rootHints;
   private RRsetCache cache;
@@ -458,21 +450,21 @@ public final class ResolverBuilder {
         rootHints != null ? rootHints : RootHints.iana(),
         cache != null ? cache : defaultCache(time),
         budgets != null ? budgets : Budgets.DEFAULTS,
-        upstreamPort != null ? upstreamPort : DEFAULT_UPSTREAM_PORT,
-        ednsPayloadSize != null ? ednsPayloadSize : DEFAULT_EDNS_PAYLOAD_SIZE,
+        upstreamPort != null ? upstreamPort : Defaults.UPSTREAM_PORT,
+        ednsPayloadSize != null ? ednsPayloadSize : Defaults.EDNS_PAYLOAD_SIZE,
         upstreamFilter(),
         upstreamFilterDescription(),
-        recordTrace != null && recordTrace,
-        qnameMinimisation == null || qnameMinimisation,
-        minimisedQuestionType != null ? minimisedQuestionType : Type.NS,
-        longChainThreshold != null ? longChainThreshold : DEFAULT_LONG_CHAIN_THRESHOLD,
+        recordTrace != null ? recordTrace : Defaults.RECORD_TRACE,
+        qnameMinimisation != null ? qnameMinimisation : Defaults.QNAME_MINIMISATION,
+        minimisedQuestionType != null ? minimisedQuestionType : Defaults.MINIMISED_QUESTION_TYPE,
+        longChainThreshold != null ? longChainThreshold : Defaults.LONG_CHAIN_THRESHOLD,
         specialUseNames != null ? specialUseNames : EnumSet.allOf(SpecialUseName.class),
         time,
         transport,
-        transportThreads != null ? transportThreads : DEFAULT_TRANSPORT_THREADS,
-        prefetch != null && prefetch,
+        transportThreads != null ? transportThreads : Defaults.TRANSPORT_THREADS,
+        prefetch != null ? prefetch : Defaults.PREFETCH,
         callbackExecutor != null ? callbackExecutor : ForkJoinPool.commonPool(),
-        ipv6 == null || ipv6,
+        asksIpv6(),
         caseRandomization != null && caseRandomization,
         hostsFile,
         searchList,
@@ -492,14 +484,18 @@ public final class ResolverBuilder {
     return configuredZones.values().stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
+  private boolean asksIpv6() {
+    return ipv6 != null ? ipv6 : Defaults.IPV6;
+  }
+
   private Predicate<InetAddress> upstreamFilter() {
     Predicate<InetAddress> filter = upstreamFilter != null ? upstreamFilter : address -> true;
-    return ipv6 == null || ipv6 ? filter : filter.and(address -> !(address instanceof Inet6Address));
+    return asksIpv6() ? filter : filter.and(address -> !(address instanceof Inet6Address));
   }
 
   private String upstreamFilterDescription() {
     String description = upstreamFilterDescription != null ? upstreamFilterDescription : "any address";
-    return ipv6 == null || ipv6 ? description : description + ", IPv4 only";
+    return asksIpv6() ? description : description + ", IPv4 only";
   }
 
   private RRsetCache defaultCache(Ticker time) {

@@ -98,7 +98,7 @@ class DnameTest extends ChainLabTest {
     Resolution result = resolver.resolve("x.grow.alpha.lab.", Type.A);
 
     assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.HOP_LIMIT);
-    assertThat(result.chain()).hasSize(Budgets.DEFAULT_MAX_HOPS)
+    assertThat(result.chain()).hasSize(Defaults.MAX_HOPS)
         .allSatisfy(hop -> assertThat(hop.kind()).isEqualTo(Hop.Kind.DNAME));
     assertThat(result.chain().get(1).target()).isEqualTo(Name.fromConstantString("x.a.a.grow.alpha.lab."));
   }

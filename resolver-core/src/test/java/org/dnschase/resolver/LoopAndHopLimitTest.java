@@ -42,7 +42,7 @@ class LoopAndHopLimitTest extends ChainLabTest {
   /* ---- hop limit ---- */
 
   @Test
-  @DisplayName("Hop limit 12 (Budgets.DEFAULT_MAX_HOPS): a 12-hop chain is answered")
+  @DisplayName("Hop limit 12 (Defaults.MAX_HOPS): a 12-hop chain is answered")
   void twelveHops_areAnswered() {
     Resolution result = resolver.resolve("c12-0.alpha.lab.", Type.A);
 

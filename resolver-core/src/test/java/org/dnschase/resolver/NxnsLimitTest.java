@@ -69,8 +69,8 @@ class NxnsLimitTest {
     // look-up of a name nxN.test is one query to test. (NXDOMAIN), DEFAULT_MAX_FAILED_GLUELESS of them:
     // 8 queries where, without the limit, the 20 names would cost 23.
     long lookUps = lab.queries().stream().filter(q -> q.qname().toString().startsWith("nx")).count();
-    assertThat(lookUps).isLessThanOrEqualTo(Budgets.DEFAULT_MAX_FAILED_GLUELESS);
-    assertThat(lab.queryCount()).isLessThanOrEqualTo(WALK + Budgets.DEFAULT_MAX_FAILED_GLUELESS);
+    assertThat(lookUps).isLessThanOrEqualTo(Defaults.MAX_FAILED_GLUELESS);
+    assertThat(lab.queryCount()).isLessThanOrEqualTo(WALK + Defaults.MAX_FAILED_GLUELESS);
   }
 
   @Test
@@ -78,7 +78,7 @@ class NxnsLimitTest {
   void perDelegationLimit_endsTyped() {
     Resolution result;
     try (Resolver resolver = ChainLab.resolverFor(lab)
-        .budgets(Budgets.DEFAULTS.withGlueless(2, Budgets.DEFAULT_MAX_FAILED_GLUELESS)).build()) {
+        .budgets(Budgets.DEFAULTS.withMaxGluelessPerDelegation(2)).build()) {
       lab.clearQueries();
       result = resolver.resolve("www.victim.test.", Type.A);
     }

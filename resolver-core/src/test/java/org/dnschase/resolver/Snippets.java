@@ -1,6 +1,7 @@
 package org.dnschase.resolver;
 
 import java.io.IOException;
+import java.time.Duration;
 import org.dnschase.resolver.spi.Responses;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
@@ -43,6 +44,17 @@ final class Snippets {
         .build();
     // @end
     return resolver;
+  }
+
+  /** {@link Budgets}' sample. */
+  static Budgets budgets() {
+    // @start region=budgets
+    Budgets strict = Budgets.DEFAULTS
+        .withMaxHops(8)
+        .withDeadline(Duration.ofSeconds(3))
+        .withMaxGluelessPerDelegation(2);
+    // @end
+    return strict;
   }
 
   /** {@link Resolver}'s sample. */

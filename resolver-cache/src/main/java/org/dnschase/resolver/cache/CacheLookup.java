@@ -14,6 +14,12 @@ import org.xbill.DNS.SOARecord;
 public sealed interface CacheLookup {
 
   /**
+   * An entry is due for prefetch in the last 1/10 of its stored TTL, the share Unbound's {@code
+   * prefetch} uses: remaining × 10 ≤ stored.
+   */
+  int PREFETCH_DUE_DIVISOR = 10;
+
+  /**
    * A live RRset, or from {@link RRsetCache#lookupStale} an expired one.
    *
    * @param rrset a fresh copy owned by the caller; its records (and signatures) carry the
@@ -34,14 +40,14 @@ public sealed interface CacheLookup {
     }
 
     /**
-     * Whether the entry is in the last 10% of its stored TTL, when a resolver that prefetches
+     * Whether the entry is in the last tenth ({@link #PREFETCH_DUE_DIVISOR}) of its stored TTL, when a resolver that prefetches
      * refreshes it in the background so popular names do not go cold (Unbound's {@code
      * prefetch}, which uses the same share).
      *
      * @return true when the remaining TTL is at most a tenth of the stored TTL
      */
     public boolean prefetchDue() {
-      return rrset.getTTL() * 10 <= storedTtl;
+      return rrset.getTTL() * PREFETCH_DUE_DIVISOR <= storedTtl;
     }
   }
 

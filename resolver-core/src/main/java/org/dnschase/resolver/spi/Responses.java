@@ -2,9 +2,9 @@ package org.dnschase.resolver.spi;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
-import org.dnschase.resolver.ResolverBuilder;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
@@ -93,7 +93,7 @@ public final class Responses {
     authoritySection(resolution).forEach(record -> response.addRecord(record, Section.AUTHORITY));
     OPTRecord queryOpt = query.getOPT();
     if (queryOpt != null) {
-      response.addRecord(new OPTRecord(ResolverBuilder.DEFAULT_EDNS_PAYLOAD_SIZE, 0, 0,
+      response.addRecord(new OPTRecord(Defaults.EDNS_PAYLOAD_SIZE, 0, 0,
           queryOpt.getFlags() & ExtendedFlags.DO), Section.ADDITIONAL);
     }
     return response;

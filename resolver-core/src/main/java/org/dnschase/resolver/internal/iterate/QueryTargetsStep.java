@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
@@ -45,7 +46,7 @@ final class QueryTargetsStep {
     Optional<String> knownCycle = cyclicFailures.cycleFor(q.name(), q.qtype());
     if (knownCycle.isPresent()) {
       return q.failOnCycle("failed on a cyclic dependency less than "
-          + CyclicFailures.FAILURE_TTL.toSeconds() + " s ago: " + knownCycle.get());
+          + Defaults.CYCLIC_FAILURE_TTL.toSeconds() + " s ago: " + knownCycle.get());
     }
     // Checked before a name-server look-up too: a look-up that ran out of the shared budget must
     // end the resolution as QUERY_BUDGET_EXCEEDED, not as a zone whose servers all failed.

@@ -183,7 +183,7 @@ public final class CachedResolution {
       }
       // the remaining TTL reads `left` while more than left - 1 seconds are left: until this instant
       staleAt = Math.min(staleAt, ref.expiresAtNanos() - (left - 1) * NANOS_PER_SECOND);
-      prefetchDue |= left * 10 <= ref.storedTtl();
+      prefetchDue |= left * CacheLookup.PREFETCH_DUE_DIVISOR <= ref.storedTtl();
     }
     List<Hop> hops = new ArrayList<>(template.length);
     for (int i = 0; i < template.length; i++) {

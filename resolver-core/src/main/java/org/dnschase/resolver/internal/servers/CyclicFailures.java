@@ -2,9 +2,9 @@ package org.dnschase.resolver.internal.servers;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.dnschase.resolver.Defaults;
 import org.xbill.DNS.Name;
 
 /**
@@ -13,12 +13,6 @@ import org.xbill.DNS.Name;
  * the cycle does not become a storm of upstream queries (RFC 9520 §3).
  */
 public final class CyclicFailures {
-
-  /**
-   * 5 seconds: RFC 9520 §3.2 says a resolution failure is to be cached for at least 5 seconds; a
-   * cycle is a configuration error that its owners fix in minutes at best, so the floor will do.
-   */
-  public static final Duration FAILURE_TTL = Duration.ofSeconds(5);
 
   /**
    * The store may hold 1/64 of the RRset cache's byte budget: cycles are configuration errors, and
@@ -35,7 +29,7 @@ public final class CyclicFailures {
             StoreWeights.NODE_BYTES + StoreWeights.VALUE_BYTES + StoreWeights.nameBytes(key.name())
                 + StoreWeights.VALUE_BYTES + 2L * cycle.length()))
         .ticker(ticker)
-        .expireAfterWrite(FAILURE_TTL)
+        .expireAfterWrite(Defaults.CYCLIC_FAILURE_TTL)
         .build();
   }
 

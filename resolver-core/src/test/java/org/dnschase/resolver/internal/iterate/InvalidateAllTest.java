@@ -6,6 +6,7 @@ import static org.dnschase.resolver.internal.iterate.ScriptedTree.addresses;
 
 import java.time.Duration;
 import org.dnschase.resolver.Budgets;
+import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.cache.RRsetCache;
@@ -54,7 +55,7 @@ class InvalidateAllTest {
 
     assertThat(transport.exchanges()).hasSize(4);
     // RFC 6298 §2.1: a server never measured gets the whole timeout; one measured, a derived one
-    assertThat(transport.exchanges().get(0).timeout()).isEqualTo(Budgets.DEFAULT_QUERY_TIMEOUT);
+    assertThat(transport.exchanges().get(0).timeout()).isEqualTo(Defaults.QUERY_TIMEOUT);
     assertThat(transport.exchanges().get(1).timeout()).isEqualTo(Duration.ofNanos(ServerSelector.MIN_TIMEOUT_NANOS));
     resolver.close();
   }

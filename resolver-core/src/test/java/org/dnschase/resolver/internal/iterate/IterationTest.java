@@ -9,6 +9,7 @@ import static org.dnschase.resolver.internal.iterate.ScriptedTree.kinds;
 
 import java.time.Duration;
 import org.dnschase.resolver.Budgets;
+import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
@@ -81,10 +82,10 @@ class IterationTest {
       assertThat(query.getHeader().getFlag(Flags.RD)).as("RD of %s", exchange).isFalse();
       assertThat(query.getOPT()).as("OPT of %s", exchange).isNotNull();
       assertThat(query.getOPT().getPayloadSize()).isEqualTo(1232);
-      assertThat(exchange.timeout()).isLessThanOrEqualTo(Budgets.DEFAULT_QUERY_TIMEOUT);
+      assertThat(exchange.timeout()).isLessThanOrEqualTo(Defaults.QUERY_TIMEOUT);
     });
     // A server never measured is given the whole per-server timeout (RFC 6298 §2.1).
-    assertThat(transport.exchanges().get(0).timeout()).isEqualTo(Budgets.DEFAULT_QUERY_TIMEOUT);
+    assertThat(transport.exchanges().get(0).timeout()).isEqualTo(Defaults.QUERY_TIMEOUT);
   }
 
   @Test
@@ -267,8 +268,7 @@ class IterationTest {
     tree.primes();
     tree.rootRefersToTest("www.example.test.");
     tree.tldRefersToExample("www.example.test.");
-    Budgets oneReferral = new Budgets(Budgets.DEFAULT_MAX_HOPS, Budgets.DEFAULT_MAX_QUERIES, 1,
-        Budgets.DEFAULT_MAX_DEPTH, Budgets.DEFAULT_DEADLINE, Budgets.DEFAULT_QUERY_TIMEOUT);
+    Budgets oneReferral = Budgets.DEFAULTS.withMaxReferrals(1);
 
     Resolution result = resolver(oneReferral).resolve("www.example.test.", Type.A);
 

@@ -94,8 +94,7 @@ class NameServerLookupTest {
     tree.primes();
     tree.rootRefersToTest("www.example.test.");
     tldDelegatesGlueless("www.example.test.", "example.test.", "ns.hoster.test.");
-    Budgets noNesting = new Budgets(Budgets.DEFAULT_MAX_HOPS, Budgets.DEFAULT_MAX_QUERIES,
-        Budgets.DEFAULT_MAX_REFERRALS, 1, Budgets.DEFAULT_DEADLINE, Budgets.DEFAULT_QUERY_TIMEOUT);
+    Budgets noNesting = Budgets.DEFAULTS.withMaxDepth(1);
     tldDelegatesGlueless("ns.hoster.test.", "hoster.test.", "ns.elsewhere.test.");
 
     Resolution result = tree.resolver(noNesting).resolve("www.example.test.", Type.A);

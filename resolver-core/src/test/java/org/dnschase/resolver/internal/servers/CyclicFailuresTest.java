@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import org.dnschase.resolver.Defaults;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
@@ -25,7 +26,7 @@ class CyclicFailuresTest {
 
     assertThat(failures.cycleFor(ns, Type.A)).contains("the cycle");
     assertThat(failures.cycleFor(ns, Type.AAAA)).isEmpty();
-    ticker.advance(CyclicFailures.FAILURE_TTL.minusMillis(1));
+    ticker.advance(Defaults.CYCLIC_FAILURE_TTL.minusMillis(1));
     assertThat(failures.cycleFor(ns, Type.A)).contains("the cycle");
     ticker.advance(Duration.ofMillis(1));
     assertThat(failures.cycleFor(ns, Type.A)).isEmpty();

@@ -1,0 +1,135 @@
+package org.dnschase.resolver;
+
+import java.time.Duration;
+import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.RRsetCacheBuilder;
+import org.xbill.DNS.Type;
+
+/**
+ * The table of defaults: every number a resolver uses unless told otherwise, each with where it
+ * comes from. {@link Budgets#DEFAULTS}, the {@link ResolverBuilder} and the resolver's internals
+ * read them here; the cache's own defaults live in resolver-cache, beneath the resolver, and are
+ * listed here by reference, so this page shows them all.
+ */
+public final class Defaults {
+
+  private Defaults() {}
+
+  /* ---- budgets: the limits on one resolution (Budgets) ---- */
+
+  /**
+   * 12 hops: a 12-hop chain is answered, a 13th hop fails. Knot Resolver stops after 12 CNAMEs,
+   * PowerDNS after 10, Unbound and BIND after 11 restarts (counted per restart, not per hop),
+   * dnsjava after 16; real CDN chains reach 9.
+   */
+  public static final int MAX_HOPS = 12;
+
+  /**
+   * 100 queries: Unbound caps queries sent per target list at 32 (MAX_SENT_COUNT) and targets per
+   * query with its sub-queries at 64 (MAX_TARGET_COUNT); a cold 12-hop chain across a dozen zones
+   * costs about 3 queries a hop, which leaves room for retries.
+   */
+  public static final int MAX_QUERIES = 100;
+
+  /**
+   * 30 referrals per name of the chain: Unbound allows 130 (MAX_REFERRAL_COUNT) over a whole
+   * resolution; counted per name, no real name sits below more than about 10 zone cuts.
+   */
+  public static final int MAX_REFERRALS = 30;
+
+  /** 4 nested name-server look-ups: Unbound's default target-fetch-policy "3 2 1 0 0" nests 4 deep. */
+  public static final int MAX_DEPTH = 4;
+
+  /** 10 seconds: about what a stub resolver waits (glibc: 5 s times 2 attempts). */
+  public static final Duration DEADLINE = Duration.ofSeconds(10);
+
+  /**
+   * 1.5 seconds per server before the next is tried: Unbound starts unknown servers at 376 ms and
+   * backs off up to 120 s; one fixed value stays well inside the deadline.
+   */
+  public static final Duration QUERY_TIMEOUT = Duration.ofMillis(1500);
+
+  /**
+   * 5 glueless look-ups per delegation (NXNSAttack): the NXNSAttack paper (Afek, Bremler-Barr,
+   * Shafir, USENIX Security 2020) proposes MaxFetch(k), resolving only k of a referral's NS names
+   * rather than all of them; a referral naming hundreds of glueless servers then costs k look-ups.
+   * 5 is our choice of k, the same number as the failed-look-up cap below; PowerDNS Recursor
+   * considers at most 13 NS names per delegation (max-ns-per-resolve), a looser bound.
+   */
+  public static final int MAX_GLUELESS_PER_DELEGATION = 5;
+
+  /**
+   * 5 failed look-ups per resolution: Unbound's answer to NXNSAttack (1.10.1, CVE-2020-12662)
+   * stops a resolution once more than 5 name-server target look-ups came back NXDOMAIN
+   * (MAX_TARGET_NX, iterator.h). We count every look-up that found no address, not only NXDOMAIN.
+   */
+  public static final int MAX_FAILED_GLUELESS = 5;
+
+  /* ---- the builder's settings (ResolverBuilder) ---- */
+
+  /** DNS Flag Day 2020: 1232 octets avoids IP fragmentation on almost every path. */
+  public static final int EDNS_PAYLOAD_SIZE = 1232;
+
+  /** The DNS port. */
+  public static final int UPSTREAM_PORT = 53;
+
+  /** Chains longer than 8 hops are reported: real CDN chains reach 9, anything longer deserves a look. */
+  public static final int LONG_CHAIN_THRESHOLD = 8;
+
+  /** Two event loop threads: DNS exchanges are small; more threads only add contention here. */
+  public static final int TRANSPORT_THREADS = 2;
+
+  /** QNAME minimisation on, relaxed (RFC 9156 §3; Unbound, BIND and Knot Resolver have it on). */
+  public static final boolean QNAME_MINIMISATION = true;
+
+  /** Minimised questions ask for NS, as Knot Resolver does (RFC 9156 §2.1 weighs NS and A). */
+  public static final int MINIMISED_QUESTION_TYPE = Type.NS;
+
+  /** Prefetch off, as Unbound's {@code prefetch: no}: a refresh costs queries nobody asked for. */
+  public static final boolean PREFETCH = false;
+
+  /** 0x20 off, as Unbound's {@code use-caps-for-id: no}: some servers do not echo the case. */
+  public static final boolean CASE_RANDOMIZATION = false;
+
+  /** Servers are asked over IPv6 as well as IPv4: root and TLD servers all have both. */
+  public static final boolean IPV6 = true;
+
+  /** Traces off: a trace costs an event per cache hit and exchange. */
+  public static final boolean RECORD_TRACE = false;
+
+  /* ---- fixed rules ---- */
+
+  /**
+   * 5 seconds: how long a name-server look-up that ran into a cyclic dependency stays failed. RFC
+   * 9520 §3.2 says a resolution failure is to be cached for at least 5 seconds; a cycle is a
+   * configuration error that its owners fix in minutes at best, so the floor will do.
+   */
+  public static final Duration CYCLIC_FAILURE_TTL = Duration.ofSeconds(5);
+
+  /**
+   * A cached entry is due for prefetch in the last 1/10 of its TTL, Unbound's share; the rule is
+   * the cache's ({@link CacheLookup.Hit#prefetchDue()}).
+   */
+  public static final int PREFETCH_DUE_DIVISOR = CacheLookup.PREFETCH_DUE_DIVISOR;
+
+  /* ---- the cache's, from resolver-cache (RRsetCacheBuilder) ---- */
+
+  /** The cache's byte budget: {@link RRsetCacheBuilder#DEFAULT_MAXIMUM_BYTES}. */
+  public static final long CACHE_MAXIMUM_BYTES = RRsetCacheBuilder.DEFAULT_MAXIMUM_BYTES;
+
+  /** The cap on positive TTLs: {@link RRsetCacheBuilder#DEFAULT_MAX_TTL}. */
+  public static final Duration MAX_TTL = RRsetCacheBuilder.DEFAULT_MAX_TTL;
+
+  /** The cap on negative TTLs: {@link RRsetCacheBuilder#DEFAULT_MAX_NEGATIVE_TTL}. */
+  public static final Duration MAX_NEGATIVE_TTL = RRsetCacheBuilder.DEFAULT_MAX_NEGATIVE_TTL;
+
+  /** The floor for positive TTLs: {@link RRsetCacheBuilder#DEFAULT_MIN_TTL}. */
+  public static final Duration MIN_TTL = RRsetCacheBuilder.DEFAULT_MIN_TTL;
+
+  /** How long data is kept past its TTL once serve-stale is on: {@link RRsetCacheBuilder#DEFAULT_STALE_WINDOW}. */
+  public static final Duration STALE_WINDOW = RRsetCacheBuilder.DEFAULT_STALE_WINDOW;
+
+  /** The TTL of a stale answer: {@link RRsetCache#STALE_TTL}. */
+  public static final Duration STALE_TTL = RRsetCache.STALE_TTL;
+}
