@@ -2,7 +2,7 @@ package org.dnschase.resolver.server.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dnschase.resolver.ResolverBuilder;
+import org.dnschase.resolver.Defaults;
 import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.ExtendedErrorCodeOption;
 import org.xbill.DNS.ExtendedFlags;
@@ -50,7 +50,7 @@ public final class Answers {
     OPTRecord queryOpt = query.getOPT();
     if (queryOpt != null) {
       // RFC 6891 §6.1.3: the upper 8 bits of a 12-bit rcode travel in the OPT record.
-      answer.addRecord(new OPTRecord(ResolverBuilder.DEFAULT_EDNS_PAYLOAD_SIZE, rcode >>> 4, 0,
+      answer.addRecord(new OPTRecord(Defaults.EDNS_PAYLOAD_SIZE, rcode >>> 4, 0,
           queryOpt.getFlags() & ExtendedFlags.DO), Section.ADDITIONAL);
     }
     return answer;

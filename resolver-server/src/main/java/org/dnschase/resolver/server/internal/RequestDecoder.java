@@ -1,7 +1,7 @@
 package org.dnschase.resolver.server.internal;
 
 import java.io.IOException;
-import org.dnschase.resolver.ResolverBuilder;
+import org.dnschase.resolver.Defaults;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
@@ -37,7 +37,7 @@ public final class RequestDecoder {
    * The largest UDP answer sent, whatever the client offers: the EDNS payload size the resolver
    * advertises (1232, DNS Flag Day 2020), which avoids IP fragmentation.
    */
-  public static final int MAX_UDP_PAYLOAD = ResolverBuilder.DEFAULT_EDNS_PAYLOAD_SIZE;
+  public static final int MAX_UDP_PAYLOAD = Defaults.EDNS_PAYLOAD_SIZE;
 
   private RequestDecoder() {}
 
