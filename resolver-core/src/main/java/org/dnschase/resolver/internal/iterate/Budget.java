@@ -61,6 +61,16 @@ final class Budget {
     failedGlueless++;
   }
 
+  /**
+   * Counts the work of a priming this resolution waited for (its queries and failed look-ups) as
+   * its own, as a resolution joined to another counts the work they shared; the limits hold from
+   * then on, but the priming itself ran under its own.
+   */
+  void charge(Budget priming) {
+    queriesSent += priming.queriesSent;
+    failedGlueless += priming.failedGlueless;
+  }
+
   int failedGlueless() {
     return failedGlueless;
   }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
 
 /**
  * The driver loop: runs a query's state handlers until it finishes. A handler that must wait
@@ -38,13 +39,14 @@ final class Iteration {
   private final StaleFallback staleFallback;
 
   private final ResolverContext context;
+  private final Primings primings = new Primings();
 
   Iteration(ResolverContext context) {
     this.context = context;
     this.prefetcher = new Prefetcher(context.config.prefetch(), context.cache, this::refresh, context.metrics);
     this.staleFallback = new StaleFallback(context.cache);
     this.init = new InitStep(context, prefetcher);
-    this.prime = new PrimeStep(context, this);
+    this.prime = new PrimeStep(context);
     this.queryTargets = new QueryTargetsStep(context);
     this.queryResponse = new QueryResponseStep(context);
     this.nameServerAddress = new NameServerAddressStep(context);
@@ -117,6 +119,18 @@ final class Iteration {
             return;
           }
         }
+        case Step.Prime priming -> {
+          q.moveTo(priming.resumeAt());
+          CompletableFuture<Query> primed = primings.join(priming.zone(), () -> prime(q, priming));
+          if (!primed.isDone()) {
+            primed.thenAccept(ended -> {
+              q.primingEnded(ended);
+              advance(q, done, ending);
+            });
+            return;
+          }
+          q.primingEnded(primed.join());
+        }
         case Step.Spawn spawn -> {
           q.moveTo(spawn.resumeAt());
           CompletableFuture<Query> child = new CompletableFuture<>();
@@ -139,8 +153,23 @@ final class Iteration {
    * {@code cut} instead of INIT, which would answer it from the very entry it is to replace.
    */
   private CompletableFuture<Resolution> refresh(Name name, int type, Delegation cut) {
-    return run(Query.refresh(context.nextQueryId(), name, type, new Budget(context.config.budgets(), context.ticker),
-        cut));
+    int id = context.nextQueryId();
+    return run(Query.background(id, name, type,
+        new Budget(context.config.budgets(), context.ticker), new Journal(false), cut, id));
+  }
+
+  /**
+   * Starts the priming {@code priming} asks for, a query of its own: its NS set from its servers.
+   * Its journal traces, whoever waits for it, so that a traced resolution can show it; its log
+   * lines go under the id of {@code starter}'s resolution.
+   */
+  private CompletableFuture<Query> prime(Query starter, Step.Prime priming) {
+    Query query = Query.background(context.nextQueryId(), priming.zone(), Type.NS,
+        new Budget(context.config.budgets(), context.ticker), new Journal(true), priming.servers(),
+        starter.resolutionId());
+    CompletableFuture<Query> primed = new CompletableFuture<>();
+    advance(query, primed, Function.identity());
+    return primed;
   }
 
   private Step handle(Query q) {

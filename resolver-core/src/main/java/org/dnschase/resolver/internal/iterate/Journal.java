@@ -27,6 +27,18 @@ final class Journal {
     diagnostics.addAll(found);
   }
 
+  /** Adds what {@code priming}, a priming this resolution waited for, saw; its trace only when tracing. */
+  void absorb(Journal priming) {
+    List<Diagnostic> seen = priming.diagnostics();
+    List<TraceEvent> traced = priming.trace();
+    synchronized (this) {
+      diagnostics.addAll(seen);
+      if (trace != null) {
+        trace.addAll(traced);
+      }
+    }
+  }
+
   boolean tracing() {
     return trace != null;
   }

@@ -3,7 +3,6 @@ package org.dnschase.resolver.internal.iterate;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
@@ -19,14 +18,11 @@ import org.xbill.DNS.Type;
 final class PrimeStep {
 
   private final ResolverContext context;
-  private final Iteration iteration;
   private final StubPriming stubs;
-  private CompletableFuture<?> priming;
 
-  PrimeStep(ResolverContext context, Iteration iteration) {
+  PrimeStep(ResolverContext context) {
     this.context = context;
-    this.iteration = iteration;
-    this.stubs = new StubPriming(context, iteration);
+    this.stubs = new StubPriming(context);
   }
 
   Step handle(Query q) {
@@ -36,17 +32,10 @@ final class PrimeStep {
     // RFC 8109 §3: prime again when the root NS RRset expires; while it lives (even without an
     // address for its servers, which sends every query here) the hints serve (Deckard iter_nottl).
     if (!q.primeAttempted() && !(context.cache.lookup(Name.root, Type.NS, DClass.IN) instanceof CacheLookup.Hit)) {
-      return q.awaitPriming(sharedPriming(q));
+      return q.awaitPriming(Name.root, fromHints());
     }
     Delegation root = ZoneCuts.closest(context.cache, Name.root);
     return q.walkFrom(root != null ? root : fromHints());
-  }
-
-  private synchronized CompletableFuture<?> sharedPriming(Query q) {
-    if (priming == null || priming.isDone()) {
-      priming = iteration.run(q.child(context.nextQueryId(), Name.root, Type.NS, fromHints()));
-    }
-    return priming;
   }
 
   private Delegation fromHints() {

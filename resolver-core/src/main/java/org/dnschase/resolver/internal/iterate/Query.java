@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.dnschase.resolver.FailureReason;
@@ -27,6 +26,7 @@ final class Query {
   record Exchange(InetSocketAddress server, Name name, int type, boolean withEdns, long sentAtNanos) {}
 
   private final int id;
+  private final int resolutionId;
   private final Name qname;
   private final int qtype;
   /** 0 for the resolution asked by the user; +1 for each nested name-server look-up. */
@@ -38,8 +38,8 @@ final class Query {
   private final Query parent;
   /** The zone whose name server this query looks up, null unless it is such a look-up. */
   private final Name forZone;
-  /** A prefetch's refresh: nobody waits for its outcome, so it is never given a stale answer. */
-  private final boolean refresh;
+  /** A query nobody waits for (a prefetch's refresh, a priming), so it is never given a stale answer. */
+  private final boolean background;
 
   private Name name;
   private QueryState state = QueryState.INIT;
@@ -60,11 +60,12 @@ final class Query {
   private ChildOutcome childOutcome;
 
   Query(int id, Name qname, int qtype, int depth, Budget budget, Journal journal) {
-    this(id, qname, qtype, depth, budget, journal, null, null, false);
+    this(id, qname, qtype, depth, budget, journal, null, null, false, id);
   }
 
   private Query(int id, Name qname, int qtype, int depth, Budget budget, Journal journal,
-      Query parent, Name forZone, boolean refresh) {
+      Query parent, Name forZone, boolean background, int resolutionId) {
+    this.resolutionId = resolutionId;
     this.parent = parent;
     this.forZone = forZone;
     this.id = id;
@@ -73,37 +74,33 @@ final class Query {
     this.depth = depth;
     this.budget = budget;
     this.journal = journal;
-    this.refresh = refresh;
+    this.background = background;
     this.chain = new Chain(qname);
     this.name = qname;
   }
 
   /**
-   * A prefetch's refresh of (qname, qtype): a top-level query of its own that starts by asking the
-   * servers of {@code cut}, not at INIT, which would answer it from the very entry it is to replace.
+   * A query of its own, with its own budget and journal, whose outcome nobody waits for: it
+   * starts by asking the servers of {@code startAt}, not at INIT. A prefetch's refresh, which INIT
+   * would answer from the very entry it is to replace, and a priming, which asks given servers.
+   *
+   * @param resolutionId the id its log lines go under: its own, or that of the resolution that
+   *     started it (a priming)
    */
-  static Query refresh(int id, Name qname, int qtype, Budget budget, Delegation cut) {
-    Query refresh = new Query(id, qname, qtype, 0, budget, new Journal(false), null, null, true);
-    refresh.delegation = cut;
-    refresh.state = QueryState.QUERY_TARGETS;
-    return refresh;
+  static Query background(int id, Name qname, int qtype, Budget budget, Journal journal, Delegation startAt,
+      int resolutionId) {
+    Query query = new Query(id, qname, qtype, 0, budget, journal, null, null, true, resolutionId);
+    query.delegation = startAt;
+    query.state = QueryState.QUERY_TARGETS;
+    return query;
   }
 
-  /** The id of the question this query works for: the top-level query's, whose look-up this may be. */
+  /**
+   * The id of the question this query works for, that its log lines go under: the top-level
+   * query's, whose look-up this may be, or the resolution's that started a priming.
+   */
   int resolutionId() {
-    Query top = this;
-    while (top.parent != null) {
-      top = top.parent;
-    }
-    return top.id;
-  }
-
-  /** A name-server look-up on behalf of this query, sharing its budget and journal. */
-  Query child(int childId, Name nameServer, int type, Delegation startAt) {
-    Query child = new Query(childId, nameServer, type, depth + 1, budget, journal, this, null, false);
-    child.delegation = startAt;
-    child.state = QueryState.QUERY_TARGETS;
-    return child;
+    return resolutionId;
   }
 
   /**
@@ -111,7 +108,8 @@ final class Query {
    * deeper; the driver runs it and hands its outcome back with {@link #childEnded}.
    */
   Query child(int childId, Step.Spawn spawn) {
-    return new Query(childId, spawn.name(), spawn.type(), depth + 1, budget, journal, this, spawn.forZone(), false);
+    return new Query(childId, spawn.name(), spawn.type(), depth + 1, budget, journal, this, spawn.forZone(), false,
+        resolutionId);
   }
 
   /* ---- what the handlers read ---- */
@@ -150,8 +148,8 @@ final class Query {
     return chain;
   }
 
-  boolean isRefresh() {
-    return refresh;
+  boolean isBackground() {
+    return background;
   }
 
   QueryState state() {
@@ -203,6 +201,15 @@ final class Query {
   /** The driver's: the child query it ran for this one ended as {@code child} did. */
   void childEnded(Query child) {
     childOutcome = new ChildOutcome(child.qname, child.qtype, child.chain.hops(), child.outcome);
+  }
+
+  /**
+   * The driver's: the priming this query waited for ended; its work is reported and counted as
+   * this query's (see {@link Budget#charge}).
+   */
+  void primingEnded(Query priming) {
+    budget.charge(priming.budget);
+    journal.absorb(priming.journal);
   }
 
   /** The driver's: the state it runs next. */
@@ -276,10 +283,13 @@ final class Query {
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
-  /** Waits for the priming under way ({@code priming}: the root's, or a stub zone's), once per query, then looks again. */
-  Step awaitPriming(CompletableFuture<?> priming) {
+  /**
+   * Waits for the priming of {@code zone} (the root, or a stub zone) from {@code servers}, once
+   * per query, then looks again.
+   */
+  Step awaitPriming(Name zone, Delegation servers) {
     primeAttempted = true;
-    return new Step.Await(priming, QueryState.PRIME);
+    return new Step.Prime(zone, servers, QueryState.PRIME);
   }
 
   /**

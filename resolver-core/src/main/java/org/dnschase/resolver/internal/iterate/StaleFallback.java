@@ -37,8 +37,8 @@ final class StaleFallback {
   /**
    * Replaces the failed outcome of a user's resolution by stale data, when the cache has some.
    * Name-server look-ups (depth above 0) keep their failure: their parent goes on to other servers.
-   * Prefetch refreshes keep theirs too: nobody reads them, and counting them would inflate the
-   * stale answers served.
+   * Prefetch refreshes and primings keep theirs too: nobody reads them, and counting them would
+   * inflate the stale answers served.
    */
   Step handle(Query q) {
     if (q.outcome() instanceof Outcome.Failed failed) {
@@ -55,7 +55,7 @@ final class StaleFallback {
    * when it may not or cannot be replaced.
    */
   Outcome instead(Query q, Name name, Outcome.Failed failed) {
-    if (q.depth() > 0 || q.isRefresh() || !UPSTREAM_FAILURES.contains(failed.reason())) {
+    if (q.depth() > 0 || q.isBackground() || !UPSTREAM_FAILURES.contains(failed.reason())) {
       return failed;
     }
     return switch (cache.lookupStale(name, q.qtype(), DClass.IN)) {

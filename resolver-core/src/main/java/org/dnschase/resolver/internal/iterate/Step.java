@@ -1,6 +1,7 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.util.concurrent.CompletableFuture;
+import org.dnschase.resolver.internal.servers.Delegation;
 import org.xbill.DNS.Name;
 
 /** What a state handler asks the driver to do next; a handler never blocks. */
@@ -11,6 +12,14 @@ sealed interface Step {
 
   /** Wait for {@code pending}, then go on in {@code resumeAt}; the handler stored what it needs in the query. */
   record Await(CompletableFuture<?> pending, QueryState resumeAt) implements Step {}
+
+  /**
+   * Wait for the priming of {@code zone}, its NS set asked of {@code servers}, then go on in
+   * {@code resumeAt}. The driver runs one priming per zone at a time, shared by every query that
+   * waits for it: a query of its own, with its own budget and journal, so that no waiting
+   * resolution pays for it or reports it.
+   */
+  record Prime(Name zone, Delegation servers, QueryState resumeAt) implements Step {}
 
   /**
    * Ask the child question ({@code name}, {@code type}), then go on in {@code resumeAt}, where

@@ -1,11 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.internal.servers.ConfiguredZones;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Type;
 
 /**
  * {@link QueryState#PRIME} for a stub zone configured with {@code prime} (Unbound's
@@ -17,28 +12,16 @@ import org.xbill.DNS.Type;
 final class StubPriming {
 
   private final ResolverContext context;
-  private final Iteration iteration;
-  private final Map<Name, CompletableFuture<?>> priming = new HashMap<>();
 
-  StubPriming(ResolverContext context, Iteration iteration) {
+  StubPriming(ResolverContext context) {
     this.context = context;
-    this.iteration = iteration;
   }
 
   Step handle(Query q) {
     ConfiguredZones.Zone zone = q.delegation().configuredZone();
     if (!q.primeAttempted()) {
-      return q.awaitPriming(shared(q, zone));
+      return q.awaitPriming(zone.name(), context.zones.serversOf(zone));
     }
     return q.walkFrom(context.zones.primed(context.cache, zone));
-  }
-
-  private synchronized CompletableFuture<?> shared(Query q, ConfiguredZones.Zone zone) {
-    CompletableFuture<?> running = priming.get(zone.name());
-    if (running == null || running.isDone()) {
-      running = iteration.run(q.child(context.nextQueryId(), zone.name(), Type.NS, context.zones.serversOf(zone)));
-      priming.put(zone.name(), running);
-    }
-    return running;
   }
 }
