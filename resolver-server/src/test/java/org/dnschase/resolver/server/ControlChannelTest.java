@@ -85,14 +85,17 @@ class ControlChannelTest {
   }
 
   @Test
-  @DisplayName("stats: the server's and the cache's counters, one name=value a line")
+  @DisplayName("stats: the server's counters and the resolver's metrics, one name=value a line")
   void stats_countsWhatHappened() {
-    long before = stat("num.answer.rcode.NXDOMAIN");
+    long answered = stat("num.answer.rcode.NXDOMAIN");
+    long upstream = stat("dnschase.num.query.out");
     Peers.dig(lab.address(), "gone.shop.example.");
 
-    assertThat(stat("num.answer.rcode.NXDOMAIN")).isEqualTo(before + 1);
+    assertThat(stat("num.answer.rcode.NXDOMAIN")).isEqualTo(answered + 1);
+    assertThat(stat("dnschase.num.query.out") - upstream).as("the resolver's upstream queries")
+        .isEqualTo(lab.hierarchy.queryCount());
     assertThat(control("stats")).contains("total.num.queries=", "num.query.udp=", "total.num.cachehits=",
-        "cache.bytes=");
+        "mem.cache.rrset=", "unwanted.queries=", "num.query.ratelimited=", "total.requestlist.exceeded=");
   }
 
   @Test

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.dnschase.resolver.Resolver;
-import org.dnschase.resolver.cache.CacheStats;
+import org.dnschase.resolver.metrics.UnboundStats;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
@@ -71,18 +71,17 @@ public final class ControlCommands {
     return "ok\n";
   }
 
+  /**
+   * The resolver's figures as {@code unbound-control stats} names them, then the server's own;
+   * where both have a name (the questions received, the answers by rcode, the requests under
+   * way) the server's figure is the one Unbound reports, counting what clients sent, refused
+   * requests included.
+   */
   private String stats() {
-    Map<String, Long> all = new LinkedHashMap<>(serverStats.get());
-    CacheStats cache = resolver.cacheStats();
-    all.put("total.num.cachehits", cache.hits() + cache.negativeHits());
-    all.put("total.num.cachemiss", cache.misses());
-    all.put("total.num.prefetch", cache.prefetches());
-    all.put("num.answer.stale", cache.staleHits());
-    all.put("cache.entries", cache.entries());
-    all.put("cache.bytes", cache.estimatedBytes());
-    all.put("cache.evictions", cache.evictions());
+    Map<String, String> all = new LinkedHashMap<>(UnboundStats.of(resolver.metrics()));
+    serverStats.get().forEach((name, value) -> all.put(name, String.valueOf(value)));
     StringBuilder out = new StringBuilder();
-    all.forEach((key, value) -> out.append(key).append('=').append(value).append('\n'));
+    all.forEach((name, value) -> out.append(name).append('=').append(value).append('\n'));
     return out.toString();
   }
 }
