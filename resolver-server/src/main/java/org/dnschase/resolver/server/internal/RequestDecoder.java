@@ -60,7 +60,7 @@ public final class RequestDecoder {
     if (header.getFlag(Flags.QR)) {
       return new Request.Ignored("a response (QR=1), not a query");
     }
-    Message query = parse(wire);
+    Message query = parse(wire, header);
     Message known = query != null ? query : headerOnly(header);
     if (header.getOpcode() != Opcode.QUERY) {
       return new Request.Rejected(known, Rcode.NOTIMP, "opcode " + Opcode.string(header.getOpcode()));
@@ -96,13 +96,25 @@ public final class RequestDecoder {
     return new Request.Query(query, question, payload);
   }
 
-  /** The whole message, or null when some part of it does not parse. */
-  private static Message parse(byte[] wire) {
+  /**
+   * The whole message, or null when some part of it does not parse. dnsjava forgives a message
+   * with TC set that ends early (a truncated reply keeps what arrived): a query has no such excuse,
+   * so each section must hold as many records as the header counts (read apart: dnsjava lowers
+   * the message's own counts to what it read).
+   */
+  private static Message parse(byte[] wire, Header header) {
+    Message message;
     try {
-      return new Message(wire);
+      message = new Message(wire);
     } catch (IOException e) {
       return null;
     }
+    for (int section = Section.QUESTION; section <= Section.ADDITIONAL; section++) {
+      if (message.getSection(section).size() != header.getCount(section)) {
+        return null;
+      }
+    }
+    return message;
   }
 
   private static Message headerOnly(Header header) {

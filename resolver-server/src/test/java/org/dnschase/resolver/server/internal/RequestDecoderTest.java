@@ -97,6 +97,16 @@ class RequestDecoderTest {
   }
 
   @Test
+  @DisplayName("a message cut inside its question is FORMERR even with TC set, which dnsjava forgives in replies")
+  void cutMessageWithTc_isFormErr() {
+    Message query = query();
+    query.getHeader().setFlag(Flags.TC);
+    byte[] wire = query.toWire();
+
+    assertRejected(RequestDecoder.decode(Arrays.copyOf(wire, wire.length - 3)), Rcode.FORMERR);
+  }
+
+  @Test
   @DisplayName("RFC 6891 §6.1.1: two OPT records are FORMERR")
   void twoOpts_isFormErr() {
     Message query = query();
