@@ -1,6 +1,5 @@
 package org.dnschase.resolver;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.host.HostsFile;
 import org.dnschase.resolver.host.ResolvConf;
 import org.dnschase.resolver.host.SearchList;
@@ -48,7 +48,7 @@ public final class ResolverBuilder {
   private Integer minimisedQuestionType;
   private Integer longChainThreshold;
   private Set<SpecialUseName> specialUseNames;
-  private Ticker ticker;
+  private TimeSource timeSource;
   private Transport transport;
   private Integer transportThreads;
   private Duration staleWindow;
@@ -76,12 +76,15 @@ public final class ResolverBuilder {
   }
 
   /**
-   * The cache to read and fill; the default is a new {@code RRsetCache} using this builder's
-   * ticker. Several resolvers may share one cache. A cache built with {@code serveStale} makes
-   * the resolver serve stale data, as {@link #serveStale(Duration)} does for the default cache.
+   * The cache to read and fill; the default is a new {@code RRsetCache} on this builder's
+   * {@linkplain #timeSource time source}. Several resolvers may share one cache. The resolver
+   * takes its time from the cache's {@code timeSource()}, so the two cannot disagree. A cache
+   * built with {@code serveStale} makes the resolver serve stale data, as {@link
+   * #serveStale(Duration)} does for the default cache.
    *
    * @param rrsetCache the cache
    * @return this builder
+   * @throws IllegalStateException if a time source was set that is not the cache's
    */
   public ResolverBuilder cache(RRsetCache rrsetCache) {
     requireUnset("cache", cache);
@@ -89,7 +92,9 @@ public final class ResolverBuilder {
       throw new IllegalStateException("serveStale was set to " + staleWindow
           + ": it configures the default cache; build the given cache with serveStale instead");
     }
-    cache = Objects.requireNonNull(rrsetCache, "rrsetCache");
+    Objects.requireNonNull(rrsetCache, "rrsetCache");
+    requireSameTime(timeSource, rrsetCache);
+    cache = rrsetCache;
     return this;
   }
 
@@ -296,16 +301,29 @@ public final class ResolverBuilder {
   }
 
   /**
-   * The time source for deadlines, round-trip times and, for the default cache, TTLs; tests pass
-   * a fake one to move time. Default: the system ticker.
+   * The one source of time: monotonic time for deadlines, round-trip times and the default
+   * cache's TTLs, wall-clock time for what is dated; tests pass a fake one to move time. Default:
+   * the given cache's, else {@link TimeSource#system()}. A given cache must keep time by this very
+   * source (build it with {@code timeSource(time)}), so the resolver and its cache cannot disagree.
    *
-   * @param timeSource the time source
+   * @param time the time source
    * @return this builder
+   * @throws IllegalStateException if a cache was given that keeps time by another source
    */
-  public ResolverBuilder ticker(Ticker timeSource) {
-    requireUnset("ticker", ticker);
-    ticker = Objects.requireNonNull(timeSource, "timeSource");
+  public ResolverBuilder timeSource(TimeSource time) {
+    requireUnset("timeSource", timeSource);
+    Objects.requireNonNull(time, "time");
+    requireSameTime(time, cache);
+    timeSource = time;
     return this;
+  }
+
+  /** A given cache and a given time source must be one clock: the resolver reads the cache's. */
+  private static void requireSameTime(TimeSource time, RRsetCache rrsetCache) {
+    if (time != null && rrsetCache != null && !rrsetCache.timeSource().equals(time)) {
+      throw new IllegalStateException("the cache keeps time by " + rrsetCache.timeSource() + ", the timeSource is "
+          + time + ": a resolver and its cache must share one time source; build the cache with timeSource(time)");
+    }
   }
 
   /**
@@ -445,10 +463,9 @@ public final class ResolverBuilder {
    * @throws IllegalArgumentException if the hosts file is malformed, naming the file and the line
    */
   public Resolver build() {
-    Ticker time = ticker != null ? ticker : Ticker.systemTicker();
     return new IterativeResolver(new ResolverConfig(
         rootHints != null ? rootHints : RootHints.iana(),
-        cache != null ? cache : defaultCache(time),
+        cache != null ? cache : defaultCache(timeSource != null ? timeSource : TimeSource.system()),
         budgets != null ? budgets : Budgets.DEFAULTS,
         upstreamPort != null ? upstreamPort : Defaults.UPSTREAM_PORT,
         ednsPayloadSize != null ? ednsPayloadSize : Defaults.EDNS_PAYLOAD_SIZE,
@@ -459,13 +476,12 @@ public final class ResolverBuilder {
         minimisedQuestionType != null ? minimisedQuestionType : Defaults.MINIMISED_QUESTION_TYPE,
         longChainThreshold != null ? longChainThreshold : Defaults.LONG_CHAIN_THRESHOLD,
         specialUseNames != null ? specialUseNames : EnumSet.allOf(SpecialUseName.class),
-        time,
         transport,
         transportThreads != null ? transportThreads : Defaults.TRANSPORT_THREADS,
         prefetch != null ? prefetch : Defaults.PREFETCH,
         callbackExecutor != null ? callbackExecutor : ForkJoinPool.commonPool(),
         asksIpv6(),
-        caseRandomization != null && caseRandomization,
+        caseRandomization != null ? caseRandomization : Defaults.CASE_RANDOMIZATION,
         hostsFile,
         searchList,
         zonesOf(ForwardZone.class),
@@ -498,8 +514,8 @@ public final class ResolverBuilder {
     return asksIpv6() ? description : description + ", IPv4 only";
   }
 
-  private RRsetCache defaultCache(Ticker time) {
-    var builder = RRsetCache.builder().ticker(time).recordStats();
+  private RRsetCache defaultCache(TimeSource time) {
+    var builder = RRsetCache.builder().timeSource(time).recordStats();
     return (staleWindow != null ? builder.serveStale(staleWindow) : builder).build();
   }
 

@@ -1,9 +1,8 @@
 package org.dnschase.resolver;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Fault;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -44,12 +43,12 @@ final class CacheLab {
   static final Budgets FAST_FAILING = Budgets.DEFAULTS.withQueryTimeout(Duration.ofMillis(500));
 
   /** A resolver on the lab's root, loopback only, on {@code ticker}. */
-  static ResolverBuilder resolverFor(TestHierarchy lab, Ticker ticker) {
+  static ResolverBuilder resolverFor(TestHierarchy lab, TimeSource ticker) {
     return Resolver.builder()
         .rootHints(RootHints.of(lab.rootHints()))
         .upstreamPort(lab.port())
         .loopbackOnly()
-        .ticker(ticker);
+        .timeSource(ticker);
   }
 
   /** Every server drops every query, as when the resolver's uplink is gone. */
@@ -72,24 +71,6 @@ final class CacheLab {
         throw new AssertionError("gave up waiting for " + what);
       }
       Thread.yield();
-    }
-  }
-
-  /** A ticker that moves only when the test moves it, shared by the resolver and its cache. */
-  static final class ManualTicker implements Ticker {
-    private final AtomicLong nanos = new AtomicLong();
-
-    @Override
-    public long read() {
-      return nanos.get();
-    }
-
-    void advanceSeconds(long seconds) {
-      advance(Duration.ofSeconds(seconds));
-    }
-
-    void advance(Duration duration) {
-      nanos.addAndGet(duration.toNanos());
     }
   }
 }

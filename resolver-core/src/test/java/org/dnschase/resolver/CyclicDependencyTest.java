@@ -2,9 +2,10 @@ package org.dnschase.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,7 @@ class CyclicDependencyTest {
   static TestHierarchy lab;
   final AtomicLong nanos = new AtomicLong();
   /** Moves only when a test says so: the failure TTL and the cache TTLs are read from it. */
-  final Ticker ticker = nanos::get;
+  final TimeSource ticker = TimeSource.ofNanos(Instant.EPOCH, nanos::get);
   Resolver resolver;
 
   @BeforeAll
@@ -53,7 +54,7 @@ class CyclicDependencyTest {
   @BeforeEach
   void newResolver() {
     // The frozen ticker never passes the deadline; every server here answers, so nothing waits on it.
-    resolver = ChainLab.resolverFor(lab).ticker(ticker).build();
+    resolver = ChainLab.resolverFor(lab).timeSource(ticker).build();
     lab.clearQueries();
   }
 

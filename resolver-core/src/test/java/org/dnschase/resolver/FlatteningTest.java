@@ -3,6 +3,8 @@ package org.dnschase.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import org.dnschase.resolver.cache.TimeSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
@@ -18,7 +20,7 @@ class FlatteningTest extends ChainLabTest {
     Name alias = Name.fromConstantString("flat.alpha.lab.");
     Flattening flat;
     // Time stands still, so TTLs read from the cache are the TTLs served, to the second.
-    try (Resolver frozen = ChainLab.resolverFor(lab).ticker(() -> 0L).build()) {
+    try (Resolver frozen = ChainLab.resolverFor(lab).timeSource(TimeSource.ofNanos(Instant.EPOCH, () -> 0L)).build()) {
       flat = frozen.flatten(alias);
     }
 

@@ -3,8 +3,10 @@ package org.dnschase.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.ref.Reference;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.TimeSource;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 import org.junit.jupiter.api.DisplayName;
@@ -43,7 +45,7 @@ class MemoryBudgetTest {
     warmUp(servers, nanos, scenario);
     long before = retainedHeap();
     RRsetCache cache = cache(nanos);
-    Resolver resolver = resolver(servers, nanos, cache);
+    Resolver resolver = resolver(servers, cache);
     resolver.resolve("n0.small.", SyntheticServers.typeOf("small"));
     long fresh = retainedHeap();
 
@@ -65,7 +67,7 @@ class MemoryBudgetTest {
   void invalidateAll_startsCold() {
     SyntheticServers servers = new SyntheticServers();
     AtomicLong nanos = new AtomicLong();
-    try (Resolver resolver = resolver(servers, nanos, cache(nanos))) {
+    try (Resolver resolver = resolver(servers, cache(nanos))) {
       Name name = SyntheticServers.question("deleg", 1);
       resolver.resolve(name, Type.A);
       int cold = servers.exchanges();
@@ -85,20 +87,19 @@ class MemoryBudgetTest {
    * variable of the test method would keep the resolver reachable.
    */
   private static void warmUp(SyntheticServers servers, AtomicLong nanos, String scenario) {
-    try (Resolver resolver = resolver(servers, nanos, cache(nanos))) {
+    try (Resolver resolver = resolver(servers, cache(nanos))) {
       resolveAll(resolver, scenario, 200);
     }
   }
 
   private static RRsetCache cache(AtomicLong nanos) {
-    return RRsetCache.builder().maximumBytes(BUDGET).ticker(nanos::get).build();
+    return RRsetCache.builder().maximumBytes(BUDGET).timeSource(TimeSource.ofNanos(Instant.EPOCH, nanos::get)).build();
   }
 
-  private static Resolver resolver(SyntheticServers servers, AtomicLong nanos, RRsetCache cache) {
+  private static Resolver resolver(SyntheticServers servers, RRsetCache cache) {
     return Resolver.builder()
         .transport(servers)
         .rootHints(RootHints.parse(SyntheticServers.ROOT_HINTS))
-        .ticker(nanos::get)
         .cache(cache)
         .loopbackOnly()
         .qnameMinimisation(false)

@@ -3,10 +3,12 @@ package org.dnschase.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.TimeSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -96,7 +98,7 @@ class NegativeCachingTest extends ChainLabTest {
 
   private void assertExpiresAfter300Seconds(String name, int type, Class<?> kind) {
     AtomicLong nanos = new AtomicLong();
-    try (Resolver timed = ChainLab.resolverFor(lab).ticker(nanos::get).build()) {
+    try (Resolver timed = ChainLab.resolverFor(lab).timeSource(TimeSource.ofNanos(Instant.EPOCH, nanos::get)).build()) {
       assertThat(timed.resolve(name, type)).isInstanceOf(kind);
       lab.clearQueries();
 

@@ -6,7 +6,7 @@ import static org.dnschase.resolver.CacheLab.WWW_TTL;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import org.dnschase.resolver.CacheLab.ManualTicker;
+import org.dnschase.resolver.internal.servers.FakeTicker;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Fault;
 import org.dnschase.resolver.testkit.RecordedQuery;
@@ -24,7 +24,7 @@ class PrefetchTest {
 
   private static TestHierarchy lab;
   private static AuthServer shop;
-  private final ManualTicker ticker = new ManualTicker();
+  private final FakeTicker ticker = new FakeTicker();
   private Resolver resolver;
 
   @BeforeAll

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.dnschase.resolver.CacheLab.ManualTicker;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.internal.servers.FakeTicker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -31,13 +31,13 @@ class ResolutionCacheTest extends ChainLabTest {
   private static final Name HOP2 = Name.fromConstantString("hop2.gamma.test.");
   private static final Name FINAL = Name.fromConstantString("final.alpha.lab.");
 
-  private final ManualTicker ticker = new ManualTicker();
-  private final RRsetCache cache = RRsetCache.builder().ticker(ticker).build();
+  private final FakeTicker ticker = new FakeTicker();
+  private final RRsetCache cache = RRsetCache.builder().timeSource(ticker).build();
   private Resolver cached;
 
   @BeforeEach
   void warm() {
-    cached = ChainLab.resolverFor(lab).ticker(ticker).cache(cache).recordTrace(true).build();
+    cached = ChainLab.resolverFor(lab).timeSource(ticker).cache(cache).recordTrace(true).build();
     assertThat(cached.resolve(START, Type.A).upstreamQueries()).isPositive();
     lab.clearQueries();
   }
@@ -77,7 +77,7 @@ class ResolutionCacheTest extends ChainLabTest {
   @Test
   @DisplayName("Untraced hits share one immutable outcome while its TTLs hold, and a new one a second later")
   void untracedHits_shareOneOutcomePerSecond() {
-    try (Resolver untraced = ChainLab.resolverFor(lab).ticker(ticker).cache(cache).build()) {
+    try (Resolver untraced = ChainLab.resolverFor(lab).timeSource(ticker).cache(cache).build()) {
       untraced.resolve(START, Type.A); // walks, and keeps the chain
       ticker.advance(Duration.ofMillis(1));
       Resolution first = untraced.resolve(START, Type.A);
@@ -168,8 +168,8 @@ class ResolutionCacheTest extends ChainLabTest {
   @Test
   @DisplayName("Evicted: a hop the byte budget pushed out is never answered from the resolution cache")
   void evictedHop_isNotUsed() {
-    RRsetCache small = RRsetCache.builder().ticker(ticker).maximumBytes(32 << 10).executor(Runnable::run).build();
-    try (Resolver tight = ChainLab.resolverFor(lab).ticker(ticker).cache(small).recordTrace(true).build()) {
+    RRsetCache small = RRsetCache.builder().timeSource(ticker).maximumBytes(32 << 10).executor(Runnable::run).build();
+    try (Resolver tight = ChainLab.resolverFor(lab).timeSource(ticker).cache(small).recordTrace(true).build()) {
       tight.resolve(START, Type.A);
       for (int i = 0; i < 2_000; i++) {
         small.put(new RRset(new CNAMERecord(Name.fromConstantString("filler" + i + ".example."), DClass.IN,

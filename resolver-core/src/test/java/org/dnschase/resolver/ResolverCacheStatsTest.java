@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnschase.resolver.CacheLab.MISSING;
 import static org.dnschase.resolver.CacheLab.WWW;
 
-import org.dnschase.resolver.CacheLab.ManualTicker;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.servers.FakeTicker;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +18,7 @@ import org.xbill.DNS.Type;
 class ResolverCacheStatsTest {
 
   private static TestHierarchy lab;
-  private final ManualTicker ticker = new ManualTicker();
+  private final FakeTicker ticker = new FakeTicker();
 
   @BeforeAll
   static void startLab() {
@@ -55,7 +55,7 @@ class ResolverCacheStatsTest {
   @Test
   @DisplayName("A cache given to the builder reports its own counters, evictions included")
   void givenCache_reportsItsCounters() {
-    RRsetCache small = RRsetCache.builder().ticker(ticker).maximumBytes(1024)
+    RRsetCache small = RRsetCache.builder().timeSource(ticker).maximumBytes(1024)
         .executor(Runnable::run).recordStats().build();
     try (Resolver resolver = CacheLab.resolverFor(lab, ticker).cache(small).build()) {
       resolver.resolve(WWW, Type.A);

@@ -5,13 +5,13 @@ import static org.dnschase.resolver.CacheLab.MISSING;
 import static org.dnschase.resolver.CacheLab.WWW;
 import static org.dnschase.resolver.CacheLab.WWW_TTL;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.dnschase.resolver.CacheLab.ManualTicker;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.TimeSource;
+import org.dnschase.resolver.internal.servers.FakeTicker;
 import org.dnschase.resolver.metrics.LatencyHistogram;
 import org.dnschase.resolver.metrics.MetricsSnapshot;
 import org.dnschase.resolver.testkit.AuthServer;
@@ -63,7 +63,7 @@ class ResolverMetricsTest {
     }
   }
 
-  private Resolver resolver(Ticker ticker) {
+  private Resolver resolver(TimeSource ticker) {
     resolver = CacheLab.resolverFor(lab, ticker).build();
     return resolver;
   }
@@ -71,7 +71,7 @@ class ResolverMetricsTest {
   @Test
   @DisplayName("ten questions of every kind: each is one question, a hit or a miss, and one outcome of its kind")
   void knownTraffic_isCountedExactly() {
-    ManualTicker ticker = new ManualTicker();
+    FakeTicker ticker = new FakeTicker();
     Resolver resolver = resolver(ticker);
 
     assertThat(resolver.resolve(WWW, Type.A)).isInstanceOf(Resolution.Answer.class); // 4 queries: priming, then root, test, shop
@@ -110,7 +110,7 @@ class ResolverMetricsTest {
   @Test
   @DisplayName("a walk's time lands in its bucket of the histogram, read from the resolver's clock")
   void resolutionTime_isReadFromTheResolversClock() {
-    ManualTicker ticker = new ManualTicker();
+    FakeTicker ticker = new FakeTicker();
     Resolver resolver = resolver(ticker);
     shop.setFault(new Fault.Delay(Duration.ofMillis(50)));
     CompletableFuture<Resolution> answer = resolver.resolveAsync(WWW, Type.A);
@@ -128,7 +128,7 @@ class ResolverMetricsTest {
   @Test
   @DisplayName("identical questions at once: one resolution in flight, two questions, two misses, one timed walk")
   void coalescedQuestions_countOneResolutionInFlight() {
-    Resolver resolver = resolver(Ticker.systemTicker());
+    Resolver resolver = resolver(TimeSource.system());
     shop.setFault(new Fault.Delay(Duration.ofMillis(300)));
 
     CompletableFuture<Resolution> first = resolver.resolveAsync(WWW, Type.A);
@@ -148,7 +148,7 @@ class ResolverMetricsTest {
   @Test
   @DisplayName("a truncated reply asked again over TCP: one exchange, counted once over UDP and once over TCP")
   void truncatedReply_countsUdpAndTcp() {
-    Resolver resolver = resolver(Ticker.systemTicker());
+    Resolver resolver = resolver(TimeSource.system());
     shop.setFault(new Fault.TruncateUdp());
 
     assertThat(resolver.resolve(WWW, Type.A)).isInstanceOf(Resolution.Answer.class);
@@ -161,7 +161,7 @@ class ResolverMetricsTest {
   @Test
   @DisplayName("a server that drops everything: each query to it times out, and each but the first is a retry")
   void droppedQueries_countTimeoutsAndRetries() {
-    resolver = CacheLab.resolverFor(lab, Ticker.systemTicker())
+    resolver = CacheLab.resolverFor(lab, TimeSource.system())
         .budgets(Budgets.DEFAULTS.withQueryTimeout(Duration.ofMillis(100))).build();
     resolver.resolve(WWW, Type.A); // the delegations are cached: only the shop's server is asked below
     lab.clearQueries();
@@ -185,8 +185,8 @@ class ResolverMetricsTest {
   @Test
   @DisplayName("serve-stale: an outcome from expired data is counted as a stale answer")
   void staleAnswer_isCounted() {
-    ManualTicker ticker = new ManualTicker();
-    resolver = CacheLab.resolverFor(lab, ticker).cache(RRsetCache.builder().ticker(ticker)
+    FakeTicker ticker = new FakeTicker();
+    resolver = CacheLab.resolverFor(lab, ticker).cache(RRsetCache.builder().timeSource(ticker)
         .serveStale(Duration.ofDays(1)).build()).budgets(CacheLab.FAST_FAILING).build();
     resolver.resolve(WWW, Type.A);
     ticker.advanceSeconds(WWW_TTL + 1);
@@ -201,7 +201,7 @@ class ResolverMetricsTest {
   @Test
   @DisplayName("recordMetrics(false): the same traffic counts nothing")
   void recordMetricsOff_countsNothing() {
-    resolver = CacheLab.resolverFor(lab, Ticker.systemTicker()).recordMetrics(false).build();
+    resolver = CacheLab.resolverFor(lab, TimeSource.system()).recordMetrics(false).build();
     resolver.resolve(WWW, Type.A);
     resolver.resolve(WWW, Type.A);
     MetricsSnapshot metrics = resolver.metrics();

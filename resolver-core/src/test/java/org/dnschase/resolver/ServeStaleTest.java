@@ -7,8 +7,8 @@ import static org.dnschase.resolver.CacheLab.WWW;
 import static org.dnschase.resolver.CacheLab.WWW_TTL;
 
 import java.time.Duration;
-import org.dnschase.resolver.CacheLab.ManualTicker;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.servers.FakeTicker;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +22,7 @@ import org.xbill.DNS.Type;
 class ServeStaleTest {
 
   private static TestHierarchy lab;
-  private final ManualTicker ticker = new ManualTicker();
+  private final FakeTicker ticker = new FakeTicker();
   private Resolver resolver;
 
   @BeforeAll

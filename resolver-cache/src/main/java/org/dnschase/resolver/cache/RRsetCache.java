@@ -91,7 +91,17 @@ public interface RRsetCache {
   TtlCaps ttlCaps();
 
   /**
-   * Now on the cache's ticker: the time {@link EntryRef} methods take.
+   * The time source the cache was built with ({@link RRsetCacheBuilder#timeSource}): its expiry and
+   * remaining TTLs follow its monotonic time, and a resolver built on the cache takes its time from
+   * it, so the two cannot disagree.
+   *
+   * @return the cache's time source
+   */
+  TimeSource timeSource();
+
+  /**
+   * Now on the cache's time source ({@link TimeSource#nanoTime()}): the time {@link EntryRef}
+   * methods take.
    *
    * @return the ticker's reading, in nanoseconds
    */

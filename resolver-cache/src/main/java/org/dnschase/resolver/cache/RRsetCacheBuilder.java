@@ -1,6 +1,5 @@
 package org.dnschase.resolver.cache;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -52,7 +51,7 @@ public final class RRsetCacheBuilder {
   private Duration maxNegativeTtl;
   private Duration minTtl;
   private Duration staleWindow;
-  private Ticker ticker;
+  private TimeSource timeSource;
   private Executor executor;
   private boolean recordStats;
 
@@ -159,15 +158,16 @@ public final class RRsetCacheBuilder {
   }
 
   /**
-   * The time source, used both by Caffeine for expiry and for the remaining TTL handed out, so a
-   * test that moves it sees both. Default {@link Ticker#systemTicker()}.
+   * The time source: Caffeine's expiry and the remaining TTLs handed out both follow its
+   * monotonic time, so a test that moves it sees both; a resolver built on the cache takes its
+   * time from it too. Default {@link TimeSource#system()}.
    *
-   * @param ticker the time source
+   * @param time the time source
    * @return this builder
    */
-  public RRsetCacheBuilder ticker(Ticker ticker) {
-    requireUnset("ticker", this.ticker);
-    this.ticker = Objects.requireNonNull(ticker, "ticker");
+  public RRsetCacheBuilder timeSource(TimeSource time) {
+    requireUnset("timeSource", timeSource);
+    this.timeSource = Objects.requireNonNull(time, "timeSource");
     return this;
   }
 
@@ -221,7 +221,7 @@ public final class RRsetCacheBuilder {
             maxNegative.toSeconds(),
             min.toSeconds(),
             staleWindow == null ? 0 : staleWindow.toSeconds(),
-            ticker == null ? Ticker.systemTicker() : ticker,
+            timeSource == null ? TimeSource.system() : timeSource,
             executor == null ? Runnable::run : executor,
             recordStats));
   }

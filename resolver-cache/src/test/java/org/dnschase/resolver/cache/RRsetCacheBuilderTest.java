@@ -70,7 +70,7 @@ class RRsetCacheBuilderTest {
   @Test
   @DisplayName("Each build returns a new, independent cache")
   void build_returnsIndependentCaches() {
-    builder.ticker(new FakeTicker()).executor(Runnable::run);
+    builder.timeSource(new FakeTicker()).executor(Runnable::run);
     RRsetCache first = builder.build();
     RRsetCache second = builder.build();
 
@@ -185,7 +185,7 @@ class RRsetCacheBuilderTest {
   @Test
   @DisplayName("Nulls are rejected, naming the setting")
   void nulls_areRejected() {
-    assertThatNullPointerException().isThrownBy(() -> builder.ticker(null)).withMessage("ticker");
+    assertThatNullPointerException().isThrownBy(() -> builder.timeSource(null)).withMessage("timeSource");
     assertThatNullPointerException()
         .isThrownBy(() -> builder.executor(null))
         .withMessage("executor");
@@ -198,7 +198,7 @@ class RRsetCacheBuilderTest {
   @DisplayName("RFC 8767 §5: serveStale() keeps expired data for one day")
   void serveStale_defaultsToOneDay() {
     FakeTicker ticker = new FakeTicker();
-    RRsetCache cache = builder.serveStale().ticker(ticker).executor(Runnable::run).build();
+    RRsetCache cache = builder.serveStale().timeSource(ticker).executor(Runnable::run).build();
     cache.put(rrset(a("www.example.", 60, "192.0.2.1")), TrustRank.AUTHORITATIVE_ANSWER);
 
     ticker.advanceSeconds(60).advance(RRsetCacheBuilder.DEFAULT_STALE_WINDOW).advanceNanos(-1);

@@ -1,5 +1,8 @@
 package org.dnschase.resolver.cache;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
@@ -25,5 +28,17 @@ final class Snippets {
       case CacheLookup.Miss miss -> "go upstream";
     };
     // @end
+  }
+
+  /** {@link TimeSource}'s sample: a cache whose time a test moves; what the entry's TTL reads after 100 s. */
+  static long movedTime(RRset rrset) {
+    // @start region=time-source
+    AtomicLong nanos = new AtomicLong();
+    TimeSource time = TimeSource.ofNanos(Instant.parse("2026-01-01T00:00:00Z"), nanos::get);
+    RRsetCache cache = RRsetCache.builder().timeSource(time).build();
+    cache.put(rrset, TrustRank.AUTHORITATIVE_ANSWER);
+    nanos.addAndGet(Duration.ofSeconds(100).toNanos()); // 100 s later, for the cache and the clock
+    // @end
+    return ((CacheLookup.Hit) cache.lookup(rrset.getName(), rrset.getType(), DClass.IN)).rrset().getTTL();
   }
 }

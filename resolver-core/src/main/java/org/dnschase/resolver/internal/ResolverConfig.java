@@ -26,7 +26,8 @@ import org.dnschase.resolver.zones.StubZone;
  * {@code minimisedQuestionType} is what minimised questions ask for (NS or A). {@code hostsFile}
  * and {@code searchList} are null unless host look-ups should use them. {@code forwardZones} and
  * {@code stubZones} have distinct names. {@code recordMetrics} says whether the resolver counts
- * what it does (and records Flight Recorder events).
+ * what it does (and records Flight Recorder events). Time comes from the cache's time source
+ * alone ({@link #ticker()}), so the resolver and its cache cannot disagree about it.
  */
 public record ResolverConfig(
     RootHints rootHints,
@@ -41,7 +42,6 @@ public record ResolverConfig(
     int minimisedQuestionType,
     int longChainThreshold,
     Set<SpecialUseName> specialUseNames,
-    Ticker ticker,
     Transport transport,
     int transportThreads,
     boolean prefetch,
@@ -52,4 +52,10 @@ public record ResolverConfig(
     SearchList searchList,
     List<ForwardZone> forwardZones,
     List<StubZone> stubZones,
-    boolean recordMetrics) {}
+    boolean recordMetrics) {
+
+  /** {@return the resolver's monotonic time as Caffeine reads it: its cache's time source} */
+  public Ticker ticker() {
+    return cache.timeSource()::nanoTime;
+  }
+}

@@ -1,6 +1,5 @@
 package org.dnschase.resolver.conformance;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,6 +14,7 @@ import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.RRsetCacheBuilder;
+import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.testkit.scenario.ScenarioConfig;
 import org.dnschase.resolver.testkit.scenario.ZoneClause;
@@ -42,8 +42,8 @@ final class ResolverSetup {
   private ResolverSetup() {}
 
   /** The cache: the scenario's clock, TTL floor and caps, serve-expired window. */
-  static RRsetCache cache(ScenarioConfig config, Ticker clock) {
-    RRsetCacheBuilder cache = RRsetCache.builder().ticker(clock).executor(Runnable::run);
+  static RRsetCache cache(ScenarioConfig config, TimeSource clock) {
+    RRsetCacheBuilder cache = RRsetCache.builder().timeSource(clock).executor(Runnable::run);
     config.minTtl().ifPresent(cache::minTtl);
     config.maxTtl().ifPresent(cache::maxTtl);
     config.maxNegativeTtl().ifPresent(cache::maxNegativeTtl);
@@ -54,11 +54,11 @@ final class ResolverSetup {
     return cache.build();
   }
 
-  static ResolverBuilder builder(ScenarioConfig config, Transport transport, Ticker clock, RRsetCache cache) {
+  static ResolverBuilder builder(ScenarioConfig config, Transport transport, TimeSource clock, RRsetCache cache) {
     ResolverBuilder builder = Resolver.builder()
         .rootHints(rootHints(config))
         .transport(transport)
-        .ticker(clock)
+        .timeSource(clock)
         .cache(cache)
         .prefetch(config.flag("prefetch", false))
         .upstreamFilter(allowed(config), describe(config));

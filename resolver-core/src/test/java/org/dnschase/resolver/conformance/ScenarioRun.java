@@ -1,5 +1,6 @@
 package org.dnschase.resolver.conformance;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +45,7 @@ final class ScenarioRun {
   private static final int CLIENT_EDNS_PAYLOAD = 4096;
 
   private final Scenario scenario;
-  private final ScenarioClock clock = new ScenarioClock();
+  private final ScenarioClock clock;
   private final AtomicInteger currentStep = new AtomicInteger();
   private final ScriptedServers servers;
   private final ScenarioTransport transport;
@@ -59,6 +60,7 @@ final class ScenarioRun {
 
   ScenarioRun(Scenario scenario, Strictness strictness, boolean qnameMinimisation) {
     this.scenario = scenario;
+    this.clock = new ScenarioClock(scenario.config().startTime().orElseGet(Instant::now));
     this.qnameMinimisation = qnameMinimisation;
     this.testbound = scenario.config().dialect() == ScenarioConfig.Dialect.TESTBOUND;
     this.servers = new ScriptedServers(scenario);

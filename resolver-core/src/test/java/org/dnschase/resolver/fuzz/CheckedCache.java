@@ -8,6 +8,7 @@ import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.cache.TtlCaps;
 import org.xbill.DNS.DClass;
@@ -122,6 +123,11 @@ final class CheckedCache implements RRsetCache {
   @Override
   public long nowNanos() {
     return cache.nowNanos();
+  }
+
+  @Override
+  public TimeSource timeSource() {
+    return cache.timeSource();
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.TimeSource;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
@@ -126,8 +127,8 @@ final class Invariants {
     return violations;
   }
 
-  static RRsetCache newCache(com.github.benmanes.caffeine.cache.Ticker ticker) {
-    return RRsetCache.builder().ticker(ticker).maxTtl(MAX_TTL).maxNegativeTtl(MAX_NEGATIVE_TTL).build();
+  static RRsetCache newCache(TimeSource ticker) {
+    return RRsetCache.builder().timeSource(ticker).maxTtl(MAX_TTL).maxNegativeTtl(MAX_NEGATIVE_TTL).build();
   }
 
   private static void addNegative(List<Record> shown, SOARecord soa, List<Record> nameServers) {

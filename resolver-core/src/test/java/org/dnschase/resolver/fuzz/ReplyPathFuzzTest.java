@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +15,7 @@ import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.cache.TimeSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,7 +69,7 @@ class ReplyPathFuzzTest {
 
   private static Resolution resolveAndCheck(FuzzLab.Question question, boolean minimise, ReplyScript script) {
     AtomicLong clock = new AtomicLong();
-    Ticker ticker = clock::get;
+    TimeSource ticker = TimeSource.ofNanos(Instant.EPOCH, clock::get);
     BailiwickLedger ledger = new BailiwickLedger(FuzzLab.rootHints().servers());
     CheckedCache cache = new CheckedCache(Invariants.newCache(ticker), ledger);
     InMemoryServers servers = new InMemoryServers(clock, BUDGETS.deadline(), script, ledger);
@@ -76,7 +77,7 @@ class ReplyPathFuzzTest {
     try (Resolver resolver = Resolver.builder()
         .rootHints(FuzzLab.rootHints())
         .transport(servers)
-        .ticker(ticker)
+        .timeSource(ticker)
         .cache(cache)
         .budgets(BUDGETS)
         .loopbackOnly()

@@ -9,9 +9,11 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.cache.TimeSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,7 @@ class HostsFileTest extends HostLabTest {
   final AtomicLong nanos = new AtomicLong();
 
   private Resolver resolverWith(Path hosts) {
-    return HostLab.resolverFor(lab).ticker(nanos::get)
+    return HostLab.resolverFor(lab).timeSource(TimeSource.ofNanos(Instant.EPOCH, nanos::get))
         .hostsFile(HostsFile.at(hosts).withPollInterval(Duration.ofSeconds(2))).build();
   }
 

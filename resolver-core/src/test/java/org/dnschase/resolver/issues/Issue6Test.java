@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +12,7 @@ import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.TimeSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Rcode;
@@ -127,7 +129,7 @@ class Issue6Test {
             List.of(), List.of())
         .reply(failing, "www.example. A", Rcode.SERVFAIL, false, List.of(), List.of(), List.of());
 
-    try (Resolver resolver = servers.builder().ticker(nanos::get).build()) {
+    try (Resolver resolver = servers.builder().timeSource(TimeSource.ofNanos(Instant.EPOCH, nanos::get)).build()) {
       assertThat(resolver.resolve("www.example.", Type.A)).isInstanceOf(Resolution.Answer.class);
       nanos.set(TimeUnit.SECONDS.toNanos(20));
 
@@ -160,9 +162,9 @@ class Issue6Test {
     AtomicLong nanos = new AtomicLong();
     CannedServers servers = new CannedServers()
         .reply(CannedServers.ROOT, "example. A", Rcode.NOERROR, true, List.of(), List.of(), List.of());
-    RRsetCache cache = RRsetCache.builder().minTtl(Duration.ofSeconds(5)).ticker(nanos::get).build();
+    RRsetCache cache = RRsetCache.builder().minTtl(Duration.ofSeconds(5)).timeSource(TimeSource.ofNanos(Instant.EPOCH, nanos::get)).build();
 
-    try (Resolver resolver = servers.builder().cache(cache).ticker(nanos::get).build()) {
+    try (Resolver resolver = servers.builder().cache(cache).build()) {
       assertThat(resolver.resolve("example.", Type.A)).isInstanceOf(Resolution.NoData.class);
       nanos.set(TimeUnit.SECONDS.toNanos(4));
       assertThat(resolver.resolve("example.", Type.A)).isInstanceOf(Resolution.NoData.class);

@@ -2,12 +2,14 @@ package org.dnschase.resolver.bench.cache;
 
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.cache.TrustRank;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Type;
@@ -32,7 +34,7 @@ public final class CacheFootprint {
   public static void main(String[] args) throws JMException {
     int entries = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     AtomicLong nanos = new AtomicLong();
-    RRsetCache cache = RRsetCache.builder().maximumBytes(4L << 30).ticker(nanos::get)
+    RRsetCache cache = RRsetCache.builder().maximumBytes(4L << 30).timeSource(TimeSource.ofNanos(Instant.EPOCH, nanos::get))
         .executor(Runnable::run).build();
 
     Snapshot empty = Snapshot.take();

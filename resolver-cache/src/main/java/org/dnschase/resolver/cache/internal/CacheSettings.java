@@ -1,8 +1,8 @@
 package org.dnschase.resolver.cache.internal;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.dnschase.resolver.cache.TimeSource;
 
 /**
  * The checked configuration that {@code RRsetCacheBuilder} hands to {@link CaffeineRRsetCache}.
@@ -14,7 +14,7 @@ import java.util.concurrent.Executor;
  * @param minTtlSeconds the floor for positive TTLs above 0
  * @param staleWindowSeconds how long expired entries are kept to be served stale (RFC 8767); 0
  *     turns serve-stale off
- * @param ticker the one time source for Caffeine and for remaining TTLs
+ * @param timeSource the one time source: Caffeine's ticker and the remaining TTLs read it
  * @param executor Caffeine's maintenance executor
  * @param recordStats whether to keep counters
  */
@@ -24,13 +24,13 @@ public record CacheSettings(
     long maxNegativeTtlSeconds,
     long minTtlSeconds,
     long staleWindowSeconds,
-    Ticker ticker,
+    TimeSource timeSource,
     Executor executor,
     boolean recordStats) {
 
   /** Checks the invariants the builder promises, so a mistake there fails loudly here. */
   public CacheSettings {
-    Objects.requireNonNull(ticker, "ticker");
+    Objects.requireNonNull(timeSource, "timeSource");
     if (maximumBytes <= 0 || maxTtlSeconds <= 0 || maxNegativeTtlSeconds < 0 || minTtlSeconds < 0
         || staleWindowSeconds < 0) {
       throw new IllegalArgumentException("invalid settings " + maximumBytes + " bytes, TTLs "

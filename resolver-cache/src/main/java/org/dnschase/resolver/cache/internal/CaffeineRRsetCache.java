@@ -15,6 +15,7 @@ import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.cache.TtlCaps;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
@@ -35,6 +36,8 @@ import org.xbill.DNS.Type;
 public final class CaffeineRRsetCache implements RRsetCache {
 
   private final Cache<CacheKey, CacheEntry> cache;
+  private final TimeSource timeSource;
+  /** Caffeine's view of {@link #timeSource}: its monotonic time, read for expiry and remaining TTLs. */
   private final Ticker ticker;
   private final TtlPolicy ttls;
   private final StatsCounters counters;
@@ -44,7 +47,8 @@ public final class CaffeineRRsetCache implements RRsetCache {
 
   /** A cache configured by already-checked {@code settings}. */
   public CaffeineRRsetCache(CacheSettings settings) {
-    this.ticker = settings.ticker();
+    this.timeSource = settings.timeSource();
+    this.ticker = timeSource::nanoTime;
     this.ttls =
         new TtlPolicy(new TtlCaps(Duration.ofSeconds(settings.minTtlSeconds()),
             Duration.ofSeconds(settings.maxTtlSeconds()), Duration.ofSeconds(settings.maxNegativeTtlSeconds())));
@@ -95,6 +99,11 @@ public final class CaffeineRRsetCache implements RRsetCache {
   @Override
   public TtlCaps ttlCaps() {
     return ttls.caps();
+  }
+
+  @Override
+  public TimeSource timeSource() {
+    return timeSource;
   }
 
   @Override

@@ -23,7 +23,7 @@ class ByteBudgetTest {
   private final RRsetCache cache =
       RRsetCache.builder()
           .maximumBytes(BUDGET)
-          .ticker(new FakeTicker())
+          .timeSource(new FakeTicker())
           .executor(Runnable::run)
           .recordStats()
           .build();

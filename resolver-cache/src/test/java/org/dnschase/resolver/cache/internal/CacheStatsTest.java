@@ -20,7 +20,7 @@ class CacheStatsTest {
   private final FakeTicker ticker = new FakeTicker();
 
   private RRsetCache cache(boolean recordStats) {
-    var builder = RRsetCache.builder().ticker(ticker).executor(Runnable::run);
+    var builder = RRsetCache.builder().timeSource(ticker).executor(Runnable::run);
     return recordStats ? builder.recordStats().build() : builder.build();
   }
 

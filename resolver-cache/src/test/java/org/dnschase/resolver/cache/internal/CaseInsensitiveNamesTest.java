@@ -23,7 +23,7 @@ import org.xbill.DNS.Type;
 class CaseInsensitiveNamesTest {
 
   private final RRsetCache cache =
-      RRsetCache.builder().ticker(new FakeTicker()).executor(Runnable::run).build();
+      RRsetCache.builder().timeSource(new FakeTicker()).executor(Runnable::run).build();
 
   @Test
   @DisplayName("RFC 4343 §3: a lookup in any case finds data stored in another")

@@ -31,7 +31,7 @@ class ConcurrentWritersTest {
   private static final int WRITES_PER_THREAD = 2_000;
 
   private final RRsetCache cache =
-      RRsetCache.builder().ticker(new FakeTicker()).executor(Runnable::run).build();
+      RRsetCache.builder().timeSource(new FakeTicker()).executor(Runnable::run).build();
 
   @Test
   @DisplayName("RFC 2181 §5.4.1: racing glue never displaces an authoritative answer")

@@ -24,7 +24,7 @@ import org.xbill.DNS.Type;
 class EntryRefTest {
 
   private final FakeTicker ticker = new FakeTicker();
-  private final RRsetCache cache = RRsetCache.builder().ticker(ticker).executor(Runnable::run).build();
+  private final RRsetCache cache = RRsetCache.builder().timeSource(ticker).executor(Runnable::run).build();
 
   private EntryRef storedAlias() {
     cache.put(rrset(cname("www.example.", 300, "one.example.")), AUTHORITATIVE_ANSWER);
@@ -105,7 +105,7 @@ class EntryRefTest {
   @Test
   @DisplayName("Evicted by the byte budget: -1 for exactly the entries no longer stored")
   void evicted_isMarked() {
-    RRsetCache small = RRsetCache.builder().maximumBytes(4096).ticker(ticker).executor(Runnable::run).build();
+    RRsetCache small = RRsetCache.builder().maximumBytes(4096).timeSource(ticker).executor(Runnable::run).build();
     List<EntryRef> refs = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       small.put(rrset(a("host" + i + ".example.", 300, "192.0.2.1")), AUTHORITATIVE_ANSWER);

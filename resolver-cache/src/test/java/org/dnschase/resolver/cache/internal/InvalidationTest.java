@@ -21,7 +21,7 @@ import org.xbill.DNS.Type;
 class InvalidationTest {
 
   private final RRsetCache cache =
-      RRsetCache.builder().ticker(new FakeTicker()).executor(Runnable::run).build();
+      RRsetCache.builder().timeSource(new FakeTicker()).executor(Runnable::run).build();
 
   private CacheLookup lookup(String name, int type) {
     return cache.lookup(name(name), type, DClass.IN);

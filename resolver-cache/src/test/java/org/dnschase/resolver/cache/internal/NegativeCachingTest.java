@@ -33,7 +33,7 @@ class NegativeCachingTest {
   private final RRsetCache cache = cache(RRsetCache.builder());
 
   private RRsetCache cache(RRsetCacheBuilder builder) {
-    return builder.ticker(ticker).executor(Runnable::run).build();
+    return builder.timeSource(ticker).executor(Runnable::run).build();
   }
 
   private CacheLookup lookup(RRsetCache in, Name name, int type) {

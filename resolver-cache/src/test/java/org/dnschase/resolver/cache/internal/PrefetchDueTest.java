@@ -19,7 +19,7 @@ class PrefetchDueTest {
 
   private final FakeTicker ticker = new FakeTicker();
   private final RRsetCache cache =
-      RRsetCache.builder().ticker(ticker).executor(Runnable::run).maxTtl(Duration.ofHours(1))
+      RRsetCache.builder().timeSource(ticker).executor(Runnable::run).maxTtl(Duration.ofHours(1))
           .build();
 
   private CacheLookup.Hit hitWww() {

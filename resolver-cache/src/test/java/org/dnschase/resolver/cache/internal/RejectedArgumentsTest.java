@@ -21,7 +21,7 @@ import org.xbill.DNS.Type;
 class RejectedArgumentsTest {
 
   private final RRsetCache cache =
-      RRsetCache.builder().ticker(new FakeTicker()).executor(Runnable::run).build();
+      RRsetCache.builder().timeSource(new FakeTicker()).executor(Runnable::run).build();
 
   @Test
   @DisplayName("An RRset without records is rejected")

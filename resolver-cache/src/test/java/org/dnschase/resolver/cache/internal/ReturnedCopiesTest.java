@@ -22,7 +22,7 @@ class ReturnedCopiesTest {
 
   private final FakeTicker ticker = new FakeTicker();
   private final RRsetCache cache =
-      RRsetCache.builder().ticker(ticker).executor(Runnable::run).build();
+      RRsetCache.builder().timeSource(ticker).executor(Runnable::run).build();
 
   private final ARecord first = a("www.example.", 300, "192.0.2.1");
   private final ARecord second = a("www.example.", 300, "192.0.2.2");

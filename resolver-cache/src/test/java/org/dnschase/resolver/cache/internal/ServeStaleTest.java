@@ -30,7 +30,7 @@ class ServeStaleTest {
   private final FakeTicker ticker = new FakeTicker();
 
   private RRsetCache cache(RRsetCacheBuilder builder) {
-    return builder.ticker(ticker).executor(Runnable::run).recordStats().build();
+    return builder.timeSource(ticker).executor(Runnable::run).recordStats().build();
   }
 
   private final RRsetCache cache = cache(RRsetCache.builder().serveStale(WINDOW));

@@ -35,7 +35,7 @@ class TrustRankTest {
 
   private final FakeTicker ticker = new FakeTicker();
   private final RRsetCache cache =
-      RRsetCache.builder().ticker(ticker).executor(Runnable::run).build();
+      RRsetCache.builder().timeSource(ticker).executor(Runnable::run).build();
 
   private CacheLookup lookupWww() {
     return cache.lookup(name("www.example."), Type.A, DClass.IN);

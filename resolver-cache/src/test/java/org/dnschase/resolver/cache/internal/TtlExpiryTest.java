@@ -26,7 +26,7 @@ class TtlExpiryTest {
   private final FakeTicker ticker = new FakeTicker();
 
   private RRsetCache cache(RRsetCacheBuilder builder) {
-    return builder.ticker(ticker).executor(Runnable::run).recordStats().build();
+    return builder.timeSource(ticker).executor(Runnable::run).recordStats().build();
   }
 
   private final RRsetCache cache = cache(RRsetCache.builder());

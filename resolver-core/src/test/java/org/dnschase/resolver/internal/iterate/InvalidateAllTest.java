@@ -27,11 +27,11 @@ class InvalidateAllTest {
   final ScriptedTree tree = new ScriptedTree();
   private final ScriptedTransport transport = tree.transport();
 
-  private final RRsetCache cache = RRsetCache.builder().ticker(tree.ticker()).build();
+  private final RRsetCache cache = RRsetCache.builder().timeSource(tree.ticker()).build();
   private final Resolver resolver = Resolver.builder()
       .transport(transport)
       .rootHints(RootHints.parse(ScriptedTree.ROOT_HINTS))
-      .ticker(tree.ticker())
+      .timeSource(tree.ticker())
       .cache(cache)
       .loopbackOnly()
       .qnameMinimisation(false)

@@ -24,7 +24,7 @@ class MinimisationFallbackTest {
     return Resolver.builder()
         .transport(tree.transport())
         .rootHints(RootHints.parse(ScriptedTree.ROOT_HINTS))
-        .ticker(tree.ticker())
+        .timeSource(tree.ticker())
         .loopbackOnly()
         .qnameMinimisationType(Type.A)
         .build();

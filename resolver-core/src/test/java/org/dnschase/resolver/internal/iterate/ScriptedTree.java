@@ -58,7 +58,7 @@ final class ScriptedTree implements AfterEachCallback {
     Resolver resolver = Resolver.builder()
         .transport(transport)
         .rootHints(RootHints.parse(ROOT_HINTS))
-        .ticker(ticker)
+        .timeSource(ticker)
         .budgets(budgets)
         .loopbackOnly()
         .recordTrace(true)
