@@ -88,7 +88,9 @@ public final class DnsServerBuilder {
   }
 
   /**
-   * The event loop threads that read requests and write answers (default 2).
+   * The event loop threads that read requests and write answers (default 2). Where the system has
+   * {@code SO_REUSEPORT} (Linux), each address gets a UDP socket per thread, so UDP clients are
+   * spread over them as TCP connections are.
    *
    * @param count positive
    * @return this builder

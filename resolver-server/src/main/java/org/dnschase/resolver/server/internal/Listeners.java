@@ -12,6 +12,7 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
@@ -19,7 +20,10 @@ import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +32,10 @@ import java.util.function.Supplier;
 
 /**
  * The server's sockets on one Netty event loop group: a UDP and a TCP listener on each address
- * (the same port for both; port 0 picks one free for both), and the control channel.
+ * (the same port for both; port 0 picks one free for both), and the control channel. Where the
+ * system has {@code SO_REUSEPORT} (Linux), each address gets one UDP socket per event loop
+ * thread, all on the same port, so the kernel spreads clients over the threads (Unbound's
+ * {@code so-reuseport}); TCP connections are spread over the threads as they are accepted.
  */
 public final class Listeners {
 
@@ -39,7 +46,11 @@ public final class Listeners {
   /** The longest control command line. */
   private static final int MAX_CONTROL_LINE = 1024;
 
+  /** Whether several UDP sockets may share one address and port here. */
+  static final boolean REUSE_PORT = reusePortSupported();
+
   private final EventLoopGroup group;
+  private final int udpSocketsPerAddress;
   private final List<Channel> udp = new ArrayList<>();
   private final List<Channel> tcp = new ArrayList<>();
   private Channel control;
@@ -52,6 +63,7 @@ public final class Listeners {
   public Listeners(int threads) {
     this.group = new MultiThreadIoEventLoopGroup(threads,
         new DefaultThreadFactory("dnschase-server", true), NioIoHandler.newFactory());
+    this.udpSocketsPerAddress = REUSE_PORT ? threads : 1;
   }
 
   /**
@@ -82,6 +94,9 @@ public final class Listeners {
     Bootstrap udpBootstrap = new Bootstrap().group(group).channel(NioDatagramChannel.class)
         .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_UDP_REQUEST))
         .handler(udpHandler);
+    if (udpSocketsPerAddress > 1) {
+      udpBootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+    }
     for (int attempt = 1; ; attempt++) {
       Channel tcpChannel = bind(tcpBootstrap.bind(address), "TCP", address);
       InetSocketAddress bound = (InetSocketAddress) tcpChannel.localAddress();
@@ -89,6 +104,9 @@ public final class Listeners {
       if (udpBind.isSuccess()) {
         tcp.add(tcpChannel);
         udp.add(udpBind.channel());
+        for (int more = 1; more < udpSocketsPerAddress; more++) { // each on the group's next loop
+          udp.add(bind(udpBootstrap.bind(bound), "UDP", bound));
+        }
         return bound;
       }
       tcpChannel.close().awaitUninterruptibly();
@@ -125,6 +143,19 @@ public final class Listeners {
           + binding.cause(), binding.cause());
     }
     return binding.channel();
+  }
+
+  /** {@return the UDP sockets bound, over every address} */
+  int udpSockets() {
+    return udp.size();
+  }
+
+  private static boolean reusePortSupported() {
+    try (DatagramChannel channel = DatagramChannel.open()) {
+      return channel.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Stops accepting TCP and control connections; UDP stays, for the answers still owed. */
