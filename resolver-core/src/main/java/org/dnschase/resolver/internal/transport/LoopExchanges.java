@@ -14,7 +14,9 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +33,13 @@ import org.xbill.DNS.Message;
  */
 final class LoopExchanges {
 
-  /** Any local address, port chosen by the kernel at random (Linux picks ephemeral UDP ports so). */
-  private static final InetSocketAddress ANY_PORT = new InetSocketAddress(0);
+  /**
+   * The wildcard address of each family, port chosen by the kernel at random (Linux picks
+   * ephemeral UDP ports so). Not {@code new InetSocketAddress(0)}: its wildcard is {@code ::} under
+   * {@code java.net.preferIPv6Addresses=true}, which an IPv4 channel cannot bind.
+   */
+  private static final InetSocketAddress ANY_IPV4_PORT = new InetSocketAddress(wildcard(4), 0);
+  private static final InetSocketAddress ANY_IPV6_PORT = new InetSocketAddress(wildcard(16), 0);
   /**
    * The largest UDP payload (RFC 768's 16-bit length): every datagram is read whole, whatever size
    * the query advertised (RFC 6891 §6.2.5) and whether the server kept to it. Netty's default read
@@ -105,12 +112,13 @@ final class LoopExchanges {
     SocketProtocolFamily family = pending.server().getAddress() instanceof Inet6Address
         ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
     Channel channel = new NioDatagramChannel(family);
+    InetSocketAddress local = family == SocketProtocolFamily.INET6 ? ANY_IPV6_PORT : ANY_IPV4_PORT;
     channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM));
     channel.pipeline().addLast(new UdpReplyHandler(pending));
     ChannelPromise bound = channel.newPromise();
     loop.register(channel).addListener(registered -> {
       if (registered.isSuccess()) {
-        channel.bind(ANY_PORT, bound);
+        channel.bind(local, bound);
       } else {
         // never registered, so the pipeline cannot close it: close the socket directly
         channel.unsafe().closeForcibly();
@@ -118,6 +126,14 @@ final class LoopExchanges {
       }
     });
     return bound;
+  }
+
+  private static InetAddress wildcard(int octets) {
+    try {
+      return InetAddress.getByAddress(new byte[octets]);
+    } catch (UnknownHostException impossible) {
+      throw new IllegalStateException("4 or 16 octets are an address", impossible);
+    }
   }
 
   /** Ends every exchange still in flight and refuses new ones; returns once that is done. */
