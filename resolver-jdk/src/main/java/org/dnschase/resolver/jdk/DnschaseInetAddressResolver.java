@@ -1,0 +1,158 @@
+package org.dnschase.resolver.jdk;
+
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.net.spi.InetAddressResolver;
+import java.net.spi.InetAddressResolverProvider;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.dnschase.resolver.Budgets;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.host.AddressOrder;
+import org.dnschase.resolver.host.HostAddresses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.PTRRecord;
+
+/**
+ * The JDK's {@link InetAddressResolver} over a dnschase {@link Resolver}, built at the first
+ * look-up that needs it. Nothing here calls {@code InetAddress}'s look-ups (that would come back
+ * here); addresses are made with {@code InetAddress.getByAddress}, which looks nothing up.
+ */
+final class DnschaseInetAddressResolver implements InetAddressResolver {
+  private static final Logger log = LoggerFactory.getLogger(DnschaseInetAddressResolver.class);
+
+  /** Past the resolver's own deadline, the time its failure takes to arrive before we stop waiting. */
+  private static final Duration GRACE = Duration.ofMillis(250);
+
+  private final InetAddressResolver builtin;
+  private final String localHostName;
+  private final Supplier<ProviderSettings> settings;
+  private volatile Resolver resolver;
+  private String brokenConfiguration;
+
+  DnschaseInetAddressResolver(InetAddressResolverProvider.Configuration configuration,
+      Supplier<ProviderSettings> settings) {
+    this.builtin = configuration.builtinResolver();
+    this.localHostName = configuration.lookupLocalHostName();
+    this.settings = settings;
+  }
+
+  @Override
+  public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(policy, "policy");
+    if (isLocal(host)) {
+      return builtin.lookupByName(host, policy);
+    }
+    CompletableFuture<HostAddresses> lookup;
+    try {
+      lookup = resolver().resolveAddressesAsync(host, order(policy));
+    } catch (IllegalArgumentException badName) {
+      throw unknown(host + ": " + badName.getMessage());
+    }
+    HostAddresses found = await(host, lookup);
+    if (found.isEmpty()) {
+      throw unknown(Explanations.noAddress(host, found));
+    }
+    List<InetAddress> addresses = found.addresses();
+    InetAddress[] named = new InetAddress[addresses.size()];
+    for (int i = 0; i < named.length; i++) {
+      // Named as asked, as the built-in resolver names them.
+      named[i] = InetAddress.getByAddress(host, addresses.get(i).getAddress());
+    }
+    return Stream.of(named);
+  }
+
+  @Override
+  public String lookupByAddress(byte[] address) throws UnknownHostException {
+    Objects.requireNonNull(address, "address");
+    if (address.length != 4 && address.length != 16) {
+      throw new IllegalArgumentException("an address has 4 or 16 octets, not " + address.length);
+    }
+    InetAddress literal = InetAddress.getByAddress(address);
+    Resolution found = await(literal.getHostAddress(), resolver().resolveReverseAsync(literal));
+    if (found instanceof Resolution.Answer answer) {
+      for (var record : answer.records()) {
+        if (record instanceof PTRRecord ptr) {
+          return ptr.getTarget().toString(true);
+        }
+      }
+    }
+    throw unknown(Explanations.noName(literal.getHostAddress(), found));
+  }
+
+  /** localhost, names under it, and this machine's own name stay with the built-in resolver. */
+  private boolean isLocal(String host) {
+    String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.equals("localhost") || lower.endsWith(".localhost") || name.equalsIgnoreCase(localHostName);
+  }
+
+  private static AddressOrder order(LookupPolicy policy) {
+    int characteristics = policy.characteristics();
+    boolean ipv4 = (characteristics & LookupPolicy.IPV4) != 0;
+    boolean ipv6 = (characteristics & LookupPolicy.IPV6) != 0;
+    if (ipv4 && !ipv6) {
+      return AddressOrder.IPV4_ONLY;
+    }
+    if (ipv6 && !ipv4) {
+      return AddressOrder.IPV6_ONLY;
+    }
+    // Neither FIRST flag is java.net.preferIPv6Addresses=system: RFC 6724 puts IPv6 first.
+    return (characteristics & LookupPolicy.IPV4_FIRST) != 0 ? AddressOrder.IPV4_FIRST : AddressOrder.IPV6_FIRST;
+  }
+
+  /** The outcome, waiting no longer than the resolver's deadline (and a little grace for its failure). */
+  private static <T> T await(String host, CompletableFuture<T> lookup) throws UnknownHostException {
+    Duration limit = Budgets.DEFAULTS.deadline().plus(GRACE);
+    try {
+      return lookup.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      lookup.cancel(false);
+      throw unknown(host + ": no answer within " + limit.toMillis() + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      lookup.cancel(false);
+      throw unknown(host + ": interrupted while resolving");
+    } catch (ExecutionException e) {
+      throw (UnknownHostException) unknown(host + ": " + e.getCause()).initCause(e.getCause());
+    }
+  }
+
+  /** The resolver, built at the first call; a configuration that cannot be read fails every call alike. */
+  private Resolver resolver() throws UnknownHostException {
+    Resolver built = resolver;
+    return built != null ? built : build();
+  }
+
+  private synchronized Resolver build() throws UnknownHostException {
+    if (resolver != null) {
+      return resolver;
+    }
+    if (brokenConfiguration == null) {
+      try {
+        resolver = settings.get().build();
+        return resolver;
+      } catch (IllegalArgumentException | UncheckedIOException e) {
+        brokenConfiguration = "dnschase is not configured right: " + e.getMessage();
+        log.error(brokenConfiguration);
+      }
+    }
+    throw unknown(brokenConfiguration);
+  }
+
+  private static UnknownHostException unknown(String message) {
+    return new UnknownHostException(message);
+  }
+}
