@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
@@ -121,31 +122,38 @@ final class Iteration {
         }
         case Step.Prime priming -> {
           q.moveTo(priming.resumeAt());
-          CompletableFuture<Query> primed = primings.join(priming.zone(), () -> prime(q, priming));
-          if (!primed.isDone()) {
-            primed.thenAccept(ended -> {
-              q.primingEnded(ended);
-              advance(q, done, ending);
-            });
+          if (waitsFor(primings.join(priming.zone(), () -> prime(q, priming)), q::primingEnded, q, done, ending)) {
             return;
           }
-          q.primingEnded(primed.join());
         }
         case Step.Spawn spawn -> {
           q.moveTo(spawn.resumeAt());
           CompletableFuture<Query> child = new CompletableFuture<>();
           advance(q.child(context.nextQueryId(), spawn), child, Function.identity());
-          if (!child.isDone()) {
-            child.thenAccept(ended -> {
-              q.childEnded(ended);
-              advance(q, done, ending);
-            });
+          if (waitsFor(child, q::childEnded, q, done, ending)) {
             return;
           }
-          q.childEnded(child.join());
         }
       }
     }
+  }
+
+  /**
+   * Tells {@code q} how {@code other} (its child, or a priming) ended, now if it has, and then
+   * returns false: the loop goes on. Else returns true, and {@code q} is run on from where it
+   * stands once {@code other} ends, after being told.
+   */
+  private <T> boolean waitsFor(CompletableFuture<Query> other, Consumer<Query> tell, Query q,
+      CompletableFuture<T> done, Function<Query, T> ending) {
+    if (other.isDone()) {
+      tell.accept(other.join());
+      return false;
+    }
+    other.thenAccept(ended -> {
+      tell.accept(ended);
+      advance(q, done, ending);
+    });
+    return true;
   }
 
   /**

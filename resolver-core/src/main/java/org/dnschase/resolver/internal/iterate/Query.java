@@ -17,8 +17,11 @@ import org.xbill.DNS.Type;
 
 /**
  * The state of one query, in three groups: the chase (name asked, current name, chain), the walk
- * (state, delegation, referrals, the exchange in flight) and the shared counters (budget,
- * journal). Handlers change it; nothing is kept in lambda captures.
+ * (state, delegation, referrals, the exchange in flight, the outcome of its last child query) and
+ * the counters shared with its child queries (budget, journal). Handlers read it through its
+ * accessors and change it only through its named transitions, each returning the step that
+ * follows; only the driver moves the state and hands over what a child or a priming ended with.
+ * Nothing is kept in lambda captures.
  */
 final class Query {
 
