@@ -17,7 +17,8 @@ sealed interface Step {
    * Wait for the priming of {@code zone}, its NS set asked of {@code servers}, then go on in
    * {@code resumeAt}. The driver runs one priming per zone at a time, shared by every query that
    * waits for it: a query of its own, with its own budget and journal, so that no waiting
-   * resolution pays for it or reports it.
+   * resolution's limits, deadline or abandonment cut it short for the others. Each waiter reports
+   * it once it ended ({@link Query#primingEnded}).
    */
   record Prime(Name zone, Delegation servers, QueryState resumeAt) implements Step {}
 
