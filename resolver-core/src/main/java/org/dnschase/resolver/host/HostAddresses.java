@@ -13,6 +13,7 @@ import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
 
 /**
  * The addresses of one name: the A and AAAA resolutions a host look-up asked for, each with its
@@ -73,6 +74,26 @@ public record HostAddresses(Name name, AddressOrder order, Source source,
     return all;
   }
 
+  /**
+   * The addresses as {@link #addresses()} lists them, each carrying {@code hostName} as its host
+   * name, as the JDK's own resolver names the addresses of the name it was asked, so that {@link
+   * InetAddress#getHostName()} gives it back without a reverse look-up.
+   *
+   * @param hostName the name as the caller asked it
+   * @return the addresses, named
+   */
+  public List<InetAddress> addresses(String hostName) {
+    List<InetAddress> named = new ArrayList<>();
+    for (InetAddress address : addresses()) {
+      try {
+        named.add(InetAddress.getByAddress(hostName, address.getAddress()));
+      } catch (java.net.UnknownHostException impossible) {
+        throw new IllegalStateException("4 or 16 octets are an address", impossible);
+      }
+    }
+    return List.copyOf(named);
+  }
+
   /** {@return the IPv4 addresses, in the order received; empty when none or not asked} */
   public List<InetAddress> ipv4Addresses() {
     return addressesOf(ipv4);
@@ -122,6 +143,41 @@ public record HostAddresses(Name name, AddressOrder order, Source source,
     Set<Diagnostic> all = new LinkedHashSet<>();
     resolutions().forEach(resolution -> all.addAll(resolution.diagnostics()));
     return List.copyOf(all);
+  }
+
+  /**
+   * What the look-up found, in words, for logs and exception messages: for a name without
+   * addresses, {@code no such name} when every family was NXDOMAIN, else {@code no address}, then
+   * each family's outcome, e.g. {@code no such name (db.corp.test.: A NXDOMAIN; AAAA NXDOMAIN)}.
+   *
+   * @return the description
+   */
+  public String describe() {
+    List<String> outcomes = new ArrayList<>(2);
+    for (Resolution resolution : resolutions()) {
+      outcomes.add(Type.string(resolution.qtype()) + " " + describe(resolution));
+    }
+    String summary = !isEmpty() ? addresses().size() + " addresses"
+        : resolutions().stream().allMatch(Resolution.NxDomain.class::isInstance) ? "no such name" : "no address";
+    return summary + " (" + name + ": " + String.join("; ", outcomes) + ")";
+  }
+
+  /**
+   * One outcome in words: {@code NXDOMAIN}, {@code NODATA} (with where an alias chain ended), the
+   * failure's reason and detail, or the number of records answered.
+   *
+   * @param outcome the outcome
+   * @return the description
+   */
+  public static String describe(Resolution outcome) {
+    String via = outcome.chain().isEmpty() ? "" : " at " + outcome.finalName() + " after "
+        + outcome.chain().size() + (outcome.chain().size() == 1 ? " alias" : " aliases");
+    return switch (outcome) {
+      case Resolution.Answer answer -> answer.records().size() + " records" + via;
+      case Resolution.NoData noData -> "NODATA" + via;
+      case Resolution.NxDomain nx -> "NXDOMAIN" + via;
+      case Resolution.Failure failure -> "failed, " + failure.reason() + ": " + failure.detail();
+    };
   }
 
   private static List<InetAddress> addressesOf(Resolution resolution) {

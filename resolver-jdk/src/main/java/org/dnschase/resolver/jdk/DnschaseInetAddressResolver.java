@@ -65,13 +65,8 @@ final class DnschaseInetAddressResolver implements InetAddressResolver {
     if (found.isEmpty()) {
       throw unknown(Explanations.noAddress(host, found));
     }
-    List<InetAddress> addresses = found.addresses();
-    InetAddress[] named = new InetAddress[addresses.size()];
-    for (int i = 0; i < named.length; i++) {
-      // Named as asked, as the built-in resolver names them.
-      named[i] = InetAddress.getByAddress(host, addresses.get(i).getAddress());
-    }
-    return Stream.of(named);
+    // Named as asked, as the built-in resolver names them.
+    return found.addresses(host).stream();
   }
 
   @Override

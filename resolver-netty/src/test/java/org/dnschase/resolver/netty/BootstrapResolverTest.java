@@ -1,0 +1,136 @@
+package org.dnschase.resolver.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.resolver.AddressResolver;
+import io.netty.util.concurrent.Future;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.host.AddressOrder;
+import org.dnschase.resolver.testkit.AuthServer;
+import org.dnschase.resolver.testkit.Fault;
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
+
+/** A Netty Bootstrap with the resolver group connects by name, never blocking its event loop. */
+class BootstrapResolverTest {
+
+  static TestHierarchy lab;
+  static EventLoopGroup loops;
+  static Channel echo;
+  static Resolver resolver;
+  static DnschaseAddressResolverGroup group;
+
+  @BeforeAll
+  static void start() throws Exception {
+    lab = NettyLab.start();
+    loops = NettyLab.eventLoops(2);
+    echo = NettyLab.echoServer(loops);
+    resolver = NettyLab.resolverFor(lab);
+    group = new DnschaseAddressResolverGroup(resolver, AddressOrder.IPV4_ONLY);
+  }
+
+  @AfterAll
+  static void stop() {
+    group.close();
+    resolver.close();
+    echo.close().syncUninterruptibly();
+    loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    lab.close();
+  }
+
+  private static int port() {
+    return ((InetSocketAddress) echo.localAddress()).getPort();
+  }
+
+  @Test
+  @DisplayName("Bootstrap.resolver(group) connects to www.app.test (a CNAME across two zones) and echoes")
+  void connectByName_echoes() throws Exception {
+    CompletableFuture<String> echoed = new CompletableFuture<>();
+    Bootstrap bootstrap = new Bootstrap().group(loops).channel(NioSocketChannel.class).resolver(group)
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            channel.pipeline().addLast(new SimpleChannelInboundHandler<ByteBuf>() {
+              @Override
+              protected void channelRead0(ChannelHandlerContext ctx, ByteBuf message) {
+                echoed.complete(message.toString(StandardCharsets.UTF_8));
+              }
+            });
+          }
+        });
+
+    Channel channel = bootstrap.connect(InetSocketAddress.createUnresolved("www.app.test", port())).sync().channel();
+    channel.writeAndFlush(Unpooled.copiedBuffer("ping", StandardCharsets.UTF_8));
+
+    assertThat(echoed.get(10, TimeUnit.SECONDS)).isEqualTo("ping");
+    assertThat(((InetSocketAddress) channel.remoteAddress()).getHostString()).isEqualTo("www.app.test");
+    channel.close().sync();
+  }
+
+  @Test
+  @DisplayName("A name that does not exist fails the connect with an UnknownHostException saying NXDOMAIN")
+  void missingName_failsWithUnknownHost() {
+    ChannelFuture connect = new Bootstrap().group(loops).channel(NioSocketChannel.class).resolver(group)
+        .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
+        .connect(InetSocketAddress.createUnresolved("nothere.app.test", port()));
+
+    assertThat(connect.awaitUninterruptibly(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(connect.cause()).isInstanceOf(UnknownHostException.class)
+        .hasMessage("nothere.app.test: no such name (nothere.app.test.: A NXDOMAIN)");
+  }
+
+  @Test
+  @DisplayName("An address literal is used as it is, without a query")
+  void literal_isNotLookedUp() throws Exception {
+    lab.clearQueries();
+    AddressResolver<InetSocketAddress> perLoop = group.getResolver(loops.next());
+
+    InetSocketAddress resolved = perLoop.resolve(InetSocketAddress.createUnresolved("127.0.0.1", 80)).get();
+
+    assertThat(resolved.getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+    assertThat(lab.queryCount()).isZero();
+  }
+
+  @Test
+  @DisplayName("While an upstream answer is delayed, the event loop that asked goes on running its tasks")
+  void slowUpstream_neverBlocksTheEventLoop() throws Exception {
+    AuthServer appServer = lab.serversFor(Name.fromConstantString("app.test.")).get(0);
+    appServer.setFault(Name.fromConstantString("slow.app.test."), new Fault.Delay(Duration.ofMillis(500)));
+    EventLoop loop = loops.next();
+    AddressResolver<InetSocketAddress> perLoop = group.getResolver(loop);
+    try {
+      Future<Future<InetSocketAddress>> asked = loop.submit(
+          () -> perLoop.resolve(InetSocketAddress.createUnresolved("slow.app.test", 80)));
+      Future<InetSocketAddress> resolution = asked.get(5, TimeUnit.SECONDS);
+      // The loop is free while the answer is held back: a task submitted now runs before it arrives.
+      Future<Boolean> ranBeforeAnswer = loop.submit(() -> !resolution.isDone());
+
+      assertThat(ranBeforeAnswer.get(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(resolution.get(10, TimeUnit.SECONDS).getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+    } finally {
+      appServer.clearFault();
+    }
+  }
+}
