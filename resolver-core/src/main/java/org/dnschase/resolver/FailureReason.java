@@ -29,6 +29,11 @@ public enum FailureReason {
   ALL_SERVERS_FAILED,
   /** A DNAME substitution produced a name longer than 255 octets (RFC 6672 §2.2). */
   YXDOMAIN,
+  /**
+   * The question was cache only ({@link Resolver.QueryOptions#cacheOnly()}) and the cache could not
+   * answer it: nothing was sent upstream; the chain holds the hops the cache knew.
+   */
+  NOT_CACHED,
   /** The resolver was closed before the resolution finished. */
   CLOSED,
   /** An unexpected internal error; the detail says what. */

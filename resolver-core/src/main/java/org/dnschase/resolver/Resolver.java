@@ -1,6 +1,7 @@
 package org.dnschase.resolver;
 
 import java.net.InetAddress;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.host.AddressOrder;
@@ -44,7 +45,23 @@ public interface Resolver extends AutoCloseable {
    * @return a future that always completes normally with the outcome; it completes exceptionally
    *     only when the caller cancels it
    */
-  CompletableFuture<Resolution> resolveAsync(Name name, int type);
+  default CompletableFuture<Resolution> resolveAsync(Name name, int type) {
+    return resolveAsync(name, type, QueryOptions.DEFAULTS);
+  }
+
+  /**
+   * Like {@link #resolveAsync(Name, int)}, with options for this question alone: answered only
+   * from the cache, checking disabled, DNSSEC records wanted, traced or not. Questions with other
+   * options never share one resolution.
+   *
+   * @param name the name to resolve, absolute
+   * @param type a dnsjava {@link Type} constant, as {@link #resolveAsync(Name, int)} takes it
+   * @param options this question's options
+   * @return a future that always completes normally with the outcome, unless cancelled
+   * @throws NullPointerException if {@code name} or {@code options} is null
+   * @throws IllegalArgumentException as {@link #resolveAsync(Name, int)}
+   */
+  CompletableFuture<Resolution> resolveAsync(Name name, int type, QueryOptions options);
 
   /**
    * Like {@link #resolveAsync(Name, int)}, with the name in presentation format. A name without
@@ -57,7 +74,21 @@ public interface Resolver extends AutoCloseable {
    * @throws IllegalArgumentException if the name is empty or malformed, with the reason, or the
    *     type is one {@link #resolveAsync(Name, int)} refuses
    */
-  CompletableFuture<Resolution> resolveAsync(String name, int type);
+  default CompletableFuture<Resolution> resolveAsync(String name, int type) {
+    return resolveAsync(name, type, QueryOptions.DEFAULTS);
+  }
+
+  /**
+   * Like {@link #resolveAsync(Name, int, QueryOptions)}, with the name in presentation format.
+   *
+   * @param name the name to resolve, in presentation format
+   * @param type a dnsjava {@link Type} constant, as {@link #resolveAsync(Name, int)} takes it
+   * @param options this question's options
+   * @return a future that always completes normally with the outcome, unless cancelled
+   * @throws NullPointerException if {@code name} or {@code options} is null
+   * @throws IllegalArgumentException as {@link #resolveAsync(String, int)}
+   */
+  CompletableFuture<Resolution> resolveAsync(String name, int type, QueryOptions options);
 
   /**
    * Resolves and waits for the outcome; see {@link #resolveAsync(Name, int)}.
@@ -69,7 +100,21 @@ public interface Resolver extends AutoCloseable {
    * @throws IllegalArgumentException as {@link #resolveAsync(Name, int)}
    */
   default Resolution resolve(Name name, int type) {
-    return resolveAsync(name, type).join();
+    return resolve(name, type, QueryOptions.DEFAULTS);
+  }
+
+  /**
+   * Resolves with options and waits; see {@link #resolveAsync(Name, int, QueryOptions)}.
+   *
+   * @param name the name to resolve, absolute
+   * @param type a dnsjava {@link Type} constant, as {@link #resolveAsync(Name, int)} takes it
+   * @param options this question's options
+   * @return the outcome
+   * @throws NullPointerException if {@code name} or {@code options} is null
+   * @throws IllegalArgumentException as {@link #resolveAsync(Name, int)}
+   */
+  default Resolution resolve(Name name, int type, QueryOptions options) {
+    return resolveAsync(name, type, options).join();
   }
 
   /**
@@ -82,7 +127,21 @@ public interface Resolver extends AutoCloseable {
    * @throws IllegalArgumentException as {@link #resolveAsync(String, int)}
    */
   default Resolution resolve(String name, int type) {
-    return resolveAsync(name, type).join();
+    return resolve(name, type, QueryOptions.DEFAULTS);
+  }
+
+  /**
+   * Resolves with options and waits; see {@link #resolveAsync(String, int, QueryOptions)}.
+   *
+   * @param name the name to resolve, in presentation format
+   * @param type a dnsjava {@link Type} constant, as {@link #resolveAsync(Name, int)} takes it
+   * @param options this question's options
+   * @return the outcome
+   * @throws NullPointerException if {@code name} or {@code options} is null
+   * @throws IllegalArgumentException as {@link #resolveAsync(String, int)}
+   */
+  default Resolution resolve(String name, int type, QueryOptions options) {
+    return resolveAsync(name, type, options).join();
   }
 
   /**
@@ -236,4 +295,92 @@ public interface Resolver extends AutoCloseable {
    */
   @Override
   void close();
+
+  /**
+   * The options of one question, an immutable value: start from {@link #DEFAULTS} and change one
+   * option at a time, each by its own name. Options that change the answer keep questions apart:
+   * two questions share one resolution only when their options are equal.
+   *
+   * {@snippet class=org.dnschase.resolver.Snippets region=query-options}
+   *
+   * @param cacheOnly answer from the cache alone and send nothing upstream (a DNS server's answer
+   *     to a query with RD=0): what the cache cannot answer ends as a {@link Resolution.Failure}
+   *     with {@link FailureReason#NOT_CACHED} and the part of the chain the cache held
+   * @param checkingDisabled the client does its own validation (the CD bit, RFC 4035 §3.2.2):
+   *     travels with the question for DNSSEC validation, which this resolver does not do yet
+   * @param dnssecOk the client wants DNSSEC records in the answer (the DO bit, RFC 3225): travels
+   *     with the question for DNSSEC validation, which this resolver does not do yet
+   * @param trace whether this question records its {@link Resolution#trace() trace}; {@link
+   *     Trace#RESOLVER_DEFAULT} follows {@link ResolverBuilder#recordTrace(boolean)}
+   */
+  record QueryOptions(boolean cacheOnly, boolean checkingDisabled, boolean dnssecOk, Trace trace) {
+
+    /** Every option off; tracing as the resolver was built. */
+    public static final QueryOptions DEFAULTS = new QueryOptions(false, false, false, Trace.RESOLVER_DEFAULT);
+
+    /** Whether a question records its trace. */
+    public enum Trace {
+      /** As the resolver was built ({@link ResolverBuilder#recordTrace(boolean)}). */
+      RESOLVER_DEFAULT,
+      /** This question records its trace. */
+      ON,
+      /** This question records no trace. */
+      OFF
+    }
+
+    /** Checks that {@code trace} is given. */
+    public QueryOptions {
+      Objects.requireNonNull(trace, "trace");
+    }
+
+    /**
+     * A copy answered from the cache alone, or not.
+     *
+     * @param only whether to answer from the cache alone
+     * @return the copy
+     */
+    public QueryOptions withCacheOnly(boolean only) {
+      return new QueryOptions(only, checkingDisabled, dnssecOk, trace);
+    }
+
+    /**
+     * A copy with checking disabled (CD) set or not.
+     *
+     * @param disabled whether the client checks for itself
+     * @return the copy
+     */
+    public QueryOptions withCheckingDisabled(boolean disabled) {
+      return new QueryOptions(cacheOnly, disabled, dnssecOk, trace);
+    }
+
+    /**
+     * A copy with DNSSEC records wanted (DO) or not.
+     *
+     * @param wanted whether the client wants DNSSEC records
+     * @return the copy
+     */
+    public QueryOptions withDnssecOk(boolean wanted) {
+      return new QueryOptions(cacheOnly, checkingDisabled, wanted, trace);
+    }
+
+    /**
+     * A copy that records its trace or not, whatever the resolver was built with.
+     *
+     * @param record whether this question records its trace
+     * @return the copy
+     */
+    public QueryOptions withTrace(boolean record) {
+      return new QueryOptions(cacheOnly, checkingDisabled, dnssecOk, record ? Trace.ON : Trace.OFF);
+    }
+
+    /**
+     * Whether this question records its trace, given the resolver's default.
+     *
+     * @param resolverDefault what the resolver was built with
+     * @return true when the trace is recorded
+     */
+    public boolean tracing(boolean resolverDefault) {
+      return trace == Trace.RESOLVER_DEFAULT ? resolverDefault : trace == Trace.ON;
+    }
+  }
 }

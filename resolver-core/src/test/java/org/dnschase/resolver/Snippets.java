@@ -57,6 +57,16 @@ final class Snippets {
     return strict;
   }
 
+  /** {@link Resolver.QueryOptions}' sample: a server's answer to a query with RD=0. */
+  static Resolution cacheOnly(Resolver resolver) {
+    // @start region=query-options
+    Resolver.QueryOptions rdClear = Resolver.QueryOptions.DEFAULTS.withCacheOnly(true);
+    Resolution fromCache = resolver.resolve("www.example.", Type.A, rdClear);
+    // a Failure with FailureReason.NOT_CACHED when the cache cannot answer; nothing was sent
+    // @end
+    return fromCache;
+  }
+
   /** {@link Resolver}'s sample. */
   static void resolve(RootHints hints) {
     // @start region=resolve

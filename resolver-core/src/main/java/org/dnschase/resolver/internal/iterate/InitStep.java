@@ -35,7 +35,7 @@ final class InitStep {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(q.name(), q.qtype(), hit.rrset().size() + " record(s)"));
         }
-        prefetcher.onHit(q.name(), q.qtype(), hit);
+        prefetchUnlessCacheOnly(q, hit);
         return q.finish(new Outcome.Data(hit.rrset(), Hop.Source.CACHE));
       }
       case CacheLookup.NegativeHit negative -> {
@@ -57,6 +57,13 @@ final class InitStep {
       return nothingBelow;
     }
     return q.walkFrom(context.zones.closestCut(context.cache, q.name()));
+  }
+
+  /** A hit due for a refresh starts one, unless the question may send nothing upstream. */
+  private void prefetchUnlessCacheOnly(Query q, CacheLookup.Hit hit) {
+    if (!q.options().cacheOnly()) {
+      prefetcher.onHit(q.name(), q.qtype(), hit);
+    }
   }
 
   /**
@@ -86,7 +93,7 @@ final class InitStep {
       if (q.journal().tracing()) { // the detail text costs more than the look-up
         q.journal().trace(new TraceEvent.CacheHit(q.name(), Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));
       }
-      prefetcher.onHit(q.name(), q.qtype(), cname);
+      prefetchUnlessCacheOnly(q, cname);
       return q.restart(Hops.cname(q.name(), cname.rrset(), ZoneCuts.enclosingZone(context.cache, q.name()),
           Hop.Source.CACHE));
     }

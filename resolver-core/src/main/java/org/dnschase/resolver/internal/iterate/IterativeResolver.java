@@ -3,6 +3,7 @@ package org.dnschase.resolver.internal.iterate;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,28 +76,30 @@ public final class IterativeResolver implements Resolver {
   }
 
   @Override
-  public CompletableFuture<Resolution> resolveAsync(String name, int type) {
-    return resolveAsync(Questions.parse(name, type), type);
+  public CompletableFuture<Resolution> resolveAsync(String name, int type, QueryOptions options) {
+    return resolveAsync(Questions.parse(name, type), type, options);
   }
 
   @Override
-  public Resolution resolve(String name, int type) {
-    return resolve(Questions.parse(name, type), type);
+  public Resolution resolve(String name, int type, QueryOptions options) {
+    return resolve(Questions.parse(name, type), type, options);
   }
 
   /** Without a future when no iteration is needed: a warm chain is answered on the caller's thread. */
   @Override
-  public Resolution resolve(Name name, int type) {
+  public Resolution resolve(Name name, int type, QueryOptions options) {
     Questions.check(name, type);
-    Resolution now = answerAtOnce(name, type);
-    return now != null ? now : iterate(name, type).join();
+    Objects.requireNonNull(options, "options");
+    Resolution now = answerAtOnce(name, type, options);
+    return now != null ? now : iterate(name, type, options).join();
   }
 
   @Override
-  public CompletableFuture<Resolution> resolveAsync(Name name, int type) {
+  public CompletableFuture<Resolution> resolveAsync(Name name, int type, QueryOptions options) {
     Questions.check(name, type);
-    Resolution now = answerAtOnce(name, type);
-    return now != null ? CompletableFuture.completedFuture(now) : offTransport(iterate(name, type));
+    Objects.requireNonNull(options, "options");
+    Resolution now = answerAtOnce(name, type, options);
+    return now != null ? CompletableFuture.completedFuture(now) : offTransport(iterate(name, type, options));
   }
 
   /**
@@ -129,8 +132,8 @@ public final class IterativeResolver implements Resolver {
    * only holds iterated outcomes, so never a special-use name's. Each outcome is counted where it
    * is found: a hit by the resolution cache, the others here.
    */
-  private Resolution answerAtOnce(Name name, int type) {
-    Resolution whole = closed ? null : resolutions.lookup(name, type, context.config.recordTrace());
+  private Resolution answerAtOnce(Name name, int type, QueryOptions options) {
+    Resolution whole = closed ? null : resolutions.lookup(name, type, options.tracing(context.config.recordTrace()));
     if (whole != null) {
       return whole;
     }
@@ -142,8 +145,8 @@ public final class IterativeResolver implements Resolver {
   }
 
   /** Coalesces with an identical question in flight, or iterates, then keeps the outcome. */
-  private CompletableFuture<Resolution> iterate(Name name, int type) {
-    Question question = new Question(name, type);
+  private CompletableFuture<Resolution> iterate(Name name, int type, QueryOptions options) {
+    Question question = new Question(name, type, options);
     CompletableFuture<Resolution> flight = new CompletableFuture<>();
     CompletableFuture<Resolution> shared = inFlight.putIfAbsent(question, flight);
     if (shared != null) {
@@ -151,8 +154,8 @@ public final class IterativeResolver implements Resolver {
       return shared.thenApply(resolution -> metrics.answered(AskedSpelling.of(resolution, name), true));
     }
     ResolverMetrics.Flight metered = metrics.resolutionStarted();
-    Query query = new Query(context.nextQueryId(), name, type, 0,
-        new Budget(context.config.budgets(), context.ticker), new Journal(context.config.recordTrace()));
+    Query query = new Query(context.nextQueryId(), name, type, options,
+        new Budget(context.config.budgets(), context.ticker), new Journal(options.tracing(context.config.recordTrace())));
     iteration.run(query).whenComplete((resolution, error) -> {
       if (resolution != null) {
         resolutions.store(resolution);
@@ -208,6 +211,10 @@ public final class IterativeResolver implements Resolver {
         "the resolver was closed", List.of(), List.of(), List.of(), 0);
   }
 
-  /** A question as the coalescing key; dnsjava names compare and hash case-insensitively. */
-  private record Question(Name name, int type) {}
+  /**
+   * A question as the coalescing key; dnsjava names compare and hash case-insensitively. The
+   * options are part of it: a cache-only question must not wait for one that goes upstream, nor a
+   * traced one share an untraced outcome.
+   */
+  private record Question(Name name, int type, QueryOptions options) {}
 }

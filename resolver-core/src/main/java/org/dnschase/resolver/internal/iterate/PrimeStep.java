@@ -26,6 +26,9 @@ final class PrimeStep {
   }
 
   Step handle(Query q) {
+    if (q.options().cacheOnly()) { // priming would ask the root's (or a stub zone's) servers
+      return q.failNotCached(q.delegation() != null ? q.delegation().zone() : Name.root);
+    }
     if (q.delegation() != null && q.delegation().toPrime()) {
       return stubs.handle(q);
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
+import org.dnschase.resolver.Resolver.QueryOptions;
 import org.dnschase.resolver.internal.chase.Chain;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.xbill.DNS.Message;
@@ -43,6 +44,8 @@ final class Query {
   private final Name forZone;
   /** A query nobody waits for (a prefetch's refresh, a priming), so it is never given a stale answer. */
   private final boolean background;
+  /** The question's options, shared with its name-server look-ups; the defaults in the background. */
+  private final QueryOptions options;
 
   private Name name;
   private QueryState state = QueryState.INIT;
@@ -62,12 +65,14 @@ final class Query {
   private Outcome outcome;
   private ChildOutcome childOutcome;
 
-  Query(int id, Name qname, int qtype, int depth, Budget budget, Journal journal) {
-    this(id, qname, qtype, depth, budget, journal, null, null, false, id);
+  /** A question asked by a user, with its options. */
+  Query(int id, Name qname, int qtype, QueryOptions options, Budget budget, Journal journal) {
+    this(id, qname, qtype, 0, budget, journal, null, null, false, id, options);
   }
 
   private Query(int id, Name qname, int qtype, int depth, Budget budget, Journal journal,
-      Query parent, Name forZone, boolean background, int resolutionId) {
+      Query parent, Name forZone, boolean background, int resolutionId, QueryOptions options) {
+    this.options = options;
     this.resolutionId = resolutionId;
     this.parent = parent;
     this.forZone = forZone;
@@ -92,7 +97,8 @@ final class Query {
    */
   static Query background(int id, Name qname, int qtype, Budget budget, Journal journal, Delegation startAt,
       int resolutionId) {
-    Query query = new Query(id, qname, qtype, 0, budget, journal, null, null, true, resolutionId);
+    Query query = new Query(id, qname, qtype, 0, budget, journal, null, null, true, resolutionId,
+        QueryOptions.DEFAULTS);
     query.delegation = startAt;
     query.state = QueryState.QUERY_TARGETS;
     return query;
@@ -112,7 +118,7 @@ final class Query {
    */
   Query child(int childId, Step.Spawn spawn) {
     return new Query(childId, spawn.name(), spawn.type(), depth + 1, budget, journal, this, spawn.forZone(), false,
-        resolutionId);
+        resolutionId, options);
   }
 
   /* ---- what the handlers read ---- */
@@ -137,6 +143,11 @@ final class Query {
 
   int depth() {
     return depth;
+  }
+
+  /** The options of the question this query works for. */
+  QueryOptions options() {
+    return options;
   }
 
   Budget budget() {
@@ -353,6 +364,12 @@ final class Query {
 
   Step fail(FailureReason reason, String detail) {
     return finish(new Outcome.Failed(reason, detail));
+  }
+
+  /** A cache-only question got as far as the cache could take it: the servers of {@code zone} are not asked. */
+  Step failNotCached(Name zone) {
+    return fail(FailureReason.NOT_CACHED, name + " " + Type.string(qtype) + " is not in the cache, and the question"
+        + " is cache only: the servers of " + zone + " were not asked");
   }
 
   /** RFC 6672 §2.2: {@code dname} would rewrite the name past 255 octets. */

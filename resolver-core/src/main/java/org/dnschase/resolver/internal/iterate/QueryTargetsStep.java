@@ -34,6 +34,9 @@ final class QueryTargetsStep {
   }
 
   Step handle(Query q) {
+    if (q.options().cacheOnly()) {
+      return q.failNotCached(q.delegation().zone());
+    }
     if (q.budget().pastDeadline()) {
       return q.fail(FailureReason.TIMEOUT, "deadline of " + q.budget().limits().deadline()
           + " passed while asking the servers of " + q.delegation().zone());

@@ -1,6 +1,7 @@
 package org.dnschase.resolver.server.internal;
 
 import static org.xbill.DNS.ExtendedErrorCodeOption.NOT_READY;
+import static org.xbill.DNS.ExtendedErrorCodeOption.NOT_AUTHORITATIVE;
 import static org.xbill.DNS.ExtendedErrorCodeOption.NO_REACHABLE_AUTHORITY;
 import static org.xbill.DNS.ExtendedErrorCodeOption.OTHER;
 import static org.xbill.DNS.ExtendedErrorCodeOption.STALE_ANSWER;
@@ -37,6 +38,8 @@ public final class ExtendedErrors {
       case ALL_SERVERS_FAILED, TIMEOUT -> NO_REACHABLE_AUTHORITY;
       // §4.15: "not fully functional": stopping, the resolver answers nothing more
       case CLOSED -> NOT_READY;
+      // §4.21: not authoritative, and recursion was not desired (RD=0): the cache could not answer
+      case NOT_CACHED -> NOT_AUTHORITATIVE;
       case HOP_LIMIT, LOOP, QUERY_BUDGET_EXCEEDED, REFERRAL_LIMIT, DEPTH_LIMIT, GLUELESS_LIMIT,
           CYCLIC_DEPENDENCY, YXDOMAIN, INTERNAL_ERROR -> OTHER;
     };
