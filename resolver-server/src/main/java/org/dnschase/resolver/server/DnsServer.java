@@ -32,8 +32,11 @@ import org.slf4j.LoggerFactory;
  *       not parse is FORMERR (a packet too short for a header, or a response, is dropped); an
  *       EDNS version other than 0 is BADVERS; a class other than IN, or a zone transfer, is
  *       REFUSED;
+ *   <li>a query without RD (recursion not desired) is answered from the cache only, never sent
+ *       upstream; CD and the DO bit travel with the question;
  *   <li>a client outside the allow list, or over its rate, is answered REFUSED;
- *   <li>beyond the bound of resolutions under way, a question is answered SERVFAIL at once;
+ *   <li>beyond the bound of resolutions under way, a question is answered from the cache, or
+ *       SERVFAIL at once;
  *   <li>a SERVFAIL carries an Extended DNS Error (RFC 8914) saying why;
  *   <li>over TCP, questions may be pipelined and are answered as they complete, in any order
  *       (RFC 7766 §6.2.1.1, §7), and an idle connection is closed.

@@ -29,7 +29,8 @@ public final class DnsServerBuilder {
   public static final int DEFAULT_RATE_LIMIT = 1_000;
   /**
    * Resolutions under way at once, per event loop thread: 1,024, Unbound's
-   * {@code num-queries-per-thread}. Beyond it a question is answered SERVFAIL at once.
+   * {@code num-queries-per-thread}. Beyond it a question is answered from the cache or SERVFAIL
+   * at once.
    */
   public static final int DEFAULT_MAX_OUTSTANDING_PER_THREAD = 1_024;
   /**
@@ -118,8 +119,9 @@ public final class DnsServerBuilder {
   }
 
   /**
-   * The most resolutions under way at once; a question beyond it is answered SERVFAIL with an
-   * Extended DNS Error. Default {@link #DEFAULT_MAX_OUTSTANDING_PER_THREAD} times the threads.
+   * The most resolutions under way at once; a question beyond it is answered from the cache, or
+   * SERVFAIL with an Extended DNS Error when the cache cannot answer it. Default {@link
+   * #DEFAULT_MAX_OUTSTANDING_PER_THREAD} times the threads.
    *
    * @param resolutions positive
    * @return this builder

@@ -36,14 +36,19 @@ class ProtectionTest {
   }
 
   @Test
-  @DisplayName("beyond the bound of resolutions under way a question is answered SERVFAIL with an Extended DNS Error")
+  @DisplayName("beyond the bound of resolutions under way an uncached question is answered SERVFAIL with an"
+      + " Extended DNS Error, a cached one from the cache")
   void overload_servfailWithExtendedError() {
     try (ServerLab lab = ServerLab.start(server -> server.maxOutstanding(1))) {
+      assertThat(Peers.dig(lab.address(), "web.shop.example.", "A").status()).isEqualTo("NOERROR");
       Process slow = Peers.startKdig(lab.address(), "slow.shop.example.", "A");
       lab.awaitUpstream("slow.shop.example.");
 
       Peers.Output refused = Peers.dig(lab.address(), "www.shop.example.", "A");
+      Peers.Output cached = Peers.dig(lab.address(), "web.shop.example.", "A");
       Peers.Output answered = Peers.finish(slow);
+
+      assertThat(cached.status()).as(cached.text()).isEqualTo("NOERROR");
 
       assertThat(refused.status()).as(refused.text()).isEqualTo("SERVFAIL");
       assertThat(refused.text()).contains("EDE: 0 (Other): (overloaded: 1 resolutions under way");

@@ -57,7 +57,8 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         --rate-limit N        queries a second (and burst) per client address, past which
                               answers are REFUSED (default 1000; 0: no limit)
         --max-outstanding N   resolutions under way at once, past which questions are
-                              answered SERVFAIL at once (default 1024 per thread)
+                              answered from the cache or SERVFAIL at once (default 1024
+                              per thread)
         --threads N           event loop threads reading and writing (default 2)
         --tcp-idle-timeout MS close a TCP connection idle this long with nothing owed (default 10000)
         --control ADDR:PORT   the control channel for bin/serve-control, loopback only

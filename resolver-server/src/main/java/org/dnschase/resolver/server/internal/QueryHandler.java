@@ -7,21 +7,27 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Resolver.QueryOptions;
 import org.dnschase.resolver.spi.Responses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xbill.DNS.ExtendedFlags;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 
 /**
  * What the server does with one request, whatever carried it: decode, check the allow list and
  * the client's rate, then answer at once or ask the resolver and turn its outcome into the
- * answer with {@link Responses#toMessage}. Beyond {@code maxOutstanding} resolutions under way a
- * question is answered SERVFAIL at once rather than queued (Unbound's
- * {@code num-queries-per-thread}). No DNS logic of its own: the resolver decides every outcome.
+ * answer with {@link Responses#toMessage}. A query without RD is asked of the cache only. Beyond
+ * {@code maxOutstanding} resolutions under way a question is answered from the cache or SERVFAIL
+ * at once rather than queued (Unbound's {@code num-queries-per-thread}). No DNS logic of its own:
+ * the resolver decides every outcome.
  */
 public final class QueryHandler {
   private static final Logger log = LoggerFactory.getLogger(QueryHandler.class);
@@ -107,30 +113,62 @@ public final class QueryHandler {
     return new Reply(next.get(), udpPayload);
   }
 
+  /**
+   * Asks the resolver with the query's own options. Beyond the bound of resolutions under way
+   * the question is asked of the cache alone, which costs no upstream work: what the cache holds
+   * is still answered, the rest gets SERVFAIL at once.
+   */
   private CompletableFuture<Message> resolve(Request.Query request) {
-    if (outstanding.incrementAndGet() > maxOutstanding) {
+    Message query = request.query();
+    QueryOptions asked = options(query);
+    boolean overloaded = outstanding.incrementAndGet() > maxOutstanding;
+    if (overloaded) {
       outstanding.decrementAndGet();
-      stats.overloaded();
-      return answered(Answers.withExtendedError(Answers.error(request.query(), Rcode.SERVFAIL), OTHER,
-          "overloaded: " + maxOutstanding + " resolutions under way, the most this server takes"));
     }
     Record question = request.question();
     CompletableFuture<Resolution> outcome;
     try {
-      outcome = resolver.resolveAsync(question.getName(), question.getType());
+      outcome = resolver.resolveAsync(question.getName(), question.getType(),
+          overloaded ? asked.withCacheOnly(true) : asked);
     } catch (IllegalArgumentException notQueryable) { // a meta type, or a reserved one
-      outstanding.decrementAndGet();
-      return answered(Answers.error(request.query(), Rcode.NOTIMP));
+      if (!overloaded) {
+        outstanding.decrementAndGet();
+      }
+      return answered(Answers.error(query, Rcode.NOTIMP));
     }
     return outcome.handle((resolution, error) -> {
-      outstanding.decrementAndGet();
-      Message answer = resolution != null
-          ? ExtendedErrors.add(Responses.toMessage(resolution, request.query()), resolution)
-          : Answers.withExtendedError(Answers.error(request.query(), Rcode.SERVFAIL), OTHER,
+      if (!overloaded) {
+        outstanding.decrementAndGet();
+      }
+      Message answer = overloaded && !asked.cacheOnly() && notCached(resolution) ? overload(query)
+          : resolution != null ? ExtendedErrors.add(Responses.toMessage(resolution, query), resolution)
+          : Answers.withExtendedError(Answers.error(query, Rcode.SERVFAIL), OTHER,
               ExtendedErrors.text("INTERNAL_ERROR: " + error));
       stats.answered(answer.getRcode());
       return answer;
     });
+  }
+
+  /**
+   * The query's own options: RD=0 asks the cache only (RFC 1035 §4.1.1: recursion not desired),
+   * CD and DO travel on (RFC 4035 §3.2.2, RFC 3225 §3).
+   */
+  private static QueryOptions options(Message query) {
+    OPTRecord opt = query.getOPT();
+    return QueryOptions.DEFAULTS
+        .withCacheOnly(!query.getHeader().getFlag(Flags.RD))
+        .withCheckingDisabled(query.getHeader().getFlag(Flags.CD))
+        .withDnssecOk(opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0);
+  }
+
+  private static boolean notCached(Resolution resolution) {
+    return resolution instanceof Resolution.Failure failure && failure.reason() == FailureReason.NOT_CACHED;
+  }
+
+  private Message overload(Message query) {
+    stats.overloaded();
+    return Answers.withExtendedError(Answers.error(query, Rcode.SERVFAIL), OTHER,
+        "overloaded: " + maxOutstanding + " resolutions under way, the most this server takes");
   }
 
   private CompletableFuture<Message> answered(Message answer) {
