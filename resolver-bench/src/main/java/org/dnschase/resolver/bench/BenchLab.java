@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -62,12 +63,16 @@ final class BenchLab {
 
   /** {@link #resolverFor(TestHierarchy, RRsetCache)} for the lab served by others, e.g. NSD. */
   static Resolver resolverFor(Map<Name, List<InetAddress>> rootHints, int port, RRsetCache cache) {
+    return builderFor(rootHints, port, cache).build();
+  }
+
+  /** The builder of {@link #resolverFor(Map, int, RRsetCache)}, for a benchmark that sets more. */
+  static ResolverBuilder builderFor(Map<Name, List<InetAddress>> rootHints, int port, RRsetCache cache) {
     return Resolver.builder()
         .rootHints(RootHints.of(rootHints))
         .upstreamPort(port)
         .loopbackOnly()
-        .cache(cache)
-        .build();
+        .cache(cache);
   }
 
   /** The name that starts the chain of {@code hops} CNAMEs. */
