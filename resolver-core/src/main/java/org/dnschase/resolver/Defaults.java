@@ -92,6 +92,12 @@ public final class Defaults {
   /** 0x20 off, as Unbound's {@code use-caps-for-id: no}: some servers do not echo the case. */
   public static final boolean CASE_RANDOMIZATION = false;
 
+  /**
+   * NS sets beside answers dropped, as Unbound's {@code iter-scrub-promiscuous: yes} since 1.24.1:
+   * an unsolicited NS set can take over a zone (CVE-2025-11411).
+   */
+  public static final boolean CACHE_ANSWER_NAME_SERVERS = false;
+
   /** Servers are asked over IPv6 as well as IPv4: root and TLD servers all have both. */
   public static final boolean IPV6 = true;
 

@@ -56,6 +56,7 @@ public final class ResolverBuilder {
   private Executor callbackExecutor;
   private Boolean ipv6;
   private Boolean caseRandomization;
+  private Boolean cacheAnswerNameServers;
   private HostsFile hostsFile;
   private SearchList searchList;
   /** Forward and stub zones by name, in the order given. */
@@ -383,6 +384,25 @@ public final class ResolverBuilder {
   }
 
   /**
+   * Whether the NS set of a zone that its server sends in the authority section of an answer, and
+   * the addresses given for those name servers, are cached as the zone's own copy of its
+   * delegation (Unbound's {@code iter-scrub-promiscuous: no}). Off by default, as in Unbound since
+   * 1.24.1: such an unsolicited NS set can take over every name of the zone (CVE-2025-11411), so
+   * it is dropped. On, only the NS set of the zone the server was asked as is taken (any zone of
+   * a name resolved for a forward zone), from an authoritative reply at the rank of authority
+   * data, from any other at the rank of a referral; an NS set equal to
+   * the cached one at that rank leaves it as it is, a different one takes its remaining TTL.
+   *
+   * @param enabled whether to cache the NS sets that answers carry
+   * @return this builder
+   */
+  public ResolverBuilder cacheAnswerNameServers(boolean enabled) {
+    requireUnset("cacheAnswerNameServers", cacheAnswerNameServers);
+    cacheAnswerNameServers = enabled;
+    return this;
+  }
+
+  /**
    * Where the futures of {@link Resolver#resolveAsync} complete, and so where callbacks chained on
    * them run, when the outcome needed upstream queries: never on the transport's own threads, so
    * a callback may block, resolve synchronously or close the resolver without stalling (or
@@ -482,6 +502,7 @@ public final class ResolverBuilder {
         callbackExecutor != null ? callbackExecutor : ForkJoinPool.commonPool(),
         asksIpv6(),
         caseRandomization != null ? caseRandomization : Defaults.CASE_RANDOMIZATION,
+        cacheAnswerNameServers != null ? cacheAnswerNameServers : Defaults.CACHE_ANSWER_NAME_SERVERS,
         hostsFile,
         searchList,
         zonesOf(ForwardZone.class),

@@ -22,7 +22,8 @@ import org.dnschase.resolver.zones.StubZone;
  * background refresh of entries hit in the last 10% of their TTL. {@code callbackExecutor}
  * completes the futures of resolutions that needed the network. {@code ipv6} says whether
  * servers are asked over IPv6 (the filter excludes IPv6 addresses otherwise). {@code
- * caseRandomization} turns on 0x20 in the default transport.
+ * caseRandomization} turns on 0x20 in the default transport. {@code cacheAnswerNameServers} keeps
+ * the NS sets answers carry.
  * {@code minimisedQuestionType} is what minimised questions ask for (NS or A). {@code hostsFile}
  * and {@code searchList} are null unless host look-ups should use them. {@code forwardZones} and
  * {@code stubZones} have distinct names. {@code recordMetrics} says whether the resolver counts
@@ -48,6 +49,7 @@ public record ResolverConfig(
     Executor callbackExecutor,
     boolean ipv6,
     boolean caseRandomization,
+    boolean cacheAnswerNameServers,
     HostsFile hostsFile,
     SearchList searchList,
     List<ForwardZone> forwardZones,

@@ -52,6 +52,7 @@ final class ConfigSupport {
       Map.entry("serve-expired", HONOURED),
       Map.entry("serve-expired-ttl", HONOURED),
       Map.entry("max-query-restarts", HONOURED),
+      Map.entry("iter-scrub-promiscuous", HONOURED),
       Map.entry("val-override-date", HONOURED),
       Map.entry("val-override-timestamp", HONOURED),
       // minimal-responses: ScenarioRun adds the referral data (ReferralData). What else a
@@ -69,7 +70,6 @@ final class ConfigSupport {
       Map.entry("msg-cache-slabs", HONOURED),
       Map.entry("verbosity", HONOURED),
       Map.entry("log-servfail", HONOURED),
-      Map.entry("iter-scrub-promiscuous", HONOURED),
       Map.entry("iter-scrub-ns", HONOURED),
       Map.entry("outbound-msg-retry", HONOURED),
       Map.entry("discard-timeout", HONOURED),

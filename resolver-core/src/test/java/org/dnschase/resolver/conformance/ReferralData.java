@@ -18,7 +18,7 @@ import org.xbill.DNS.Type;
  * and in its additional section the addresses of those name servers. Unbound's message cache
  * refers to its RRset cache, so the NS set and addresses shown are the cache's now (an NS set
  * updated since shows updated; TTLs are the remaining ones); an address RRset the answer section
- * holds already is not repeated.
+ * holds already is not repeated. An NS answer gets the addresses of its own in-zone name servers only.
  */
 final class ReferralData {
 
@@ -34,6 +34,12 @@ final class ReferralData {
       return;
     }
     Record last = answer.isEmpty() ? response.getQuestion() : answer.get(answer.size() - 1);
+    if (last.getType() == Type.NS && !answer.isEmpty()) {
+      // Only in-zone servers: the scrubbed reply held no other addresses.
+      addAddresses(response, cache, answer.stream().filter(record -> record.getType() == Type.NS
+          && ((NSRecord) record).getTarget().subdomain(record.getName())).toList());
+      return;
+    }
     List<Record> nameServers = nameServersBeside(last, answer.isEmpty(), replies);
     if (nameServers.isEmpty()) {
       return;
@@ -43,6 +49,12 @@ final class ReferralData {
       nameServers = hit.rrset().rrs(false);
     }
     nameServers.forEach(record -> response.addRecord(record, Section.AUTHORITY));
+    addAddresses(response, cache, nameServers);
+  }
+
+  /** The cached addresses of {@code nameServers}' targets, into the additional section. */
+  private static void addAddresses(Message response, RRsetCache cache, List<Record> nameServers) {
+    List<Record> answer = response.getSection(Section.ANSWER);
     for (Record record : nameServers) {
       Name target = ((NSRecord) record).getTarget();
       for (int type : new int[] {Type.A, Type.AAAA}) {

@@ -11,6 +11,7 @@ import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
+import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.message.Sections;
@@ -122,6 +123,7 @@ final class QueryResponseStep {
     if (q.qtype() == Type.NS) {
       cacheAddressesOf(RRsets.nameServers(data), reply, TrustRank.AUTHORITY_DATA);
     }
+    cacheZoneNameServers(q, reply);
     return q.finish(new Outcome.Data(data, new Hop.Source.Server(server)));
   }
 
@@ -180,6 +182,32 @@ final class QueryResponseStep {
     q.journal().report(new Diagnostic(timedOut ? Diagnostic.Oddity.SERVER_TIMEOUT : Diagnostic.Oddity.BAD_REPLY,
         zone, server + " for " + q.name() + ": " + error.getMessage()));
     return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  /**
+   * When so configured ({@code cacheAnswerNameServers}), caches the NS set of the zone asked that
+   * an answer carries in its authority section (a forward zone's recursive server speaks for every
+   * zone it resolves), and the addresses given for those servers: from an authoritative reply it
+   * is authority data (RFC 2181 §5.4.1), which outranks the parent's referral. An NS set equal to
+   * the one cached at its rank leaves that one (and its TTL) alone; a different one takes over its
+   * remaining TTL, so a server cannot keep its zone alive by re-announcing it (Unbound's rule).
+   */
+  private void cacheZoneNameServers(Query q, ScrubbedReply reply) {
+    RRset nameServers = reply.authority(Type.NS);
+    if (nameServers == null || !context.config.cacheAnswerNameServers() || !(q.delegation().forwarding()
+        ? q.name().subdomain(nameServers.getName()) : nameServers.getName().equals(q.delegation().zone()))) {
+      return;
+    }
+    TrustRank rank = reply.authoritative() ? TrustRank.AUTHORITY_DATA : TrustRank.REFERRAL_NS;
+    if (context.cache.lookup(nameServers.getName(), Type.NS, DClass.IN) instanceof CacheLookup.Hit cached
+        && cached.rank() == rank) {
+      if (RRsets.sameRecords(cached.rrset(), nameServers)) {
+        return;
+      }
+      nameServers = RRsets.withTtl(nameServers, cached.rrset().getTTL());
+    }
+    context.cache.put(nameServers, rank);
+    cacheAddressesOf(RRsets.nameServers(nameServers), reply, TrustRank.GLUE);
   }
 
   /** Caches the in-bailiwick A/AAAA records the reply gives for these name servers. */

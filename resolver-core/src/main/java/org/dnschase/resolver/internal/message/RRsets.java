@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.message;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -49,6 +50,20 @@ public final class RRsets {
   /** The SOA record of an RRset, or null for none. */
   public static SOARecord soa(RRset set) {
     return set != null && set.first() instanceof SOARecord soa ? soa : null;
+  }
+
+  /** Whether two RRsets hold the same records, whatever their TTLs and order. */
+  public static boolean sameRecords(RRset a, RRset b) {
+    return a.size() == b.size() && new HashSet<>(a.rrs(false)).equals(new HashSet<>(b.rrs(false)));
+  }
+
+  /** A copy of {@code set} whose records all carry {@code ttl}. */
+  public static RRset withTtl(RRset set, long ttl) {
+    RRset copy = new RRset();
+    for (Record record : set.rrs(false)) {
+      copy.addRR(Sections.withTtl(record, ttl));
+    }
+    return copy;
   }
 
   /** RFC 2308 §5: a negative answer lives min(SOA TTL, SOA MINIMUM) seconds. */
