@@ -43,8 +43,6 @@ final class KnownGaps {
       "an in-bailiwick name server delegated without glue is not looked up through the parent";
   private static final String IGNORE_EMPTY =
       "an empty non-authoritative NOERROR reply without SOA is taken as NODATA instead of being ignored and the next server asked";
-  private static final String IPV6_ONLY =
-      "a delegation whose only usable name-server addresses are IPv6 (or whose IPv6 addresses are useless) fails instead of using what works";
   private static final String NEG_TTL_CAP =
       "cache-max-negative-ttl is not applied to the negative answer of the resolution that fetched it";
   private static final String PRIVATE_ADDRESS =
@@ -90,7 +88,6 @@ final class KnownGaps {
       Map.entry("iter_dnsseclame_ds.rpl", VALIDATOR),
       Map.entry("iter_dnsseclame_ds_ok.rpl", VALIDATOR),
       Map.entry("iter_dnsseclame_ta.rpl", VALIDATOR),
-      Map.entry("iter_dp_ip6useless.rpl", IPV6_ONLY),
       Map.entry("iter_ds_referral.rpl", VALIDATOR),
       Map.entry("iter_ds_reply.rpl", VALIDATOR),
       Map.entry("iter_emptydp.rpl", VALIDATOR),
@@ -99,7 +96,6 @@ final class KnownGaps {
       Map.entry("iter_fwdstubauth.rpl", AUTH_ZONE),
       Map.entry("iter_ghost_ns_childapex.rpl", GHOST),
       Map.entry("iter_ghost_timewindow.rpl", GHOST),
-      Map.entry("iter_got6only.rpl", IPV6_ONLY),
       Map.entry("iter_ignore_empty.rpl", IGNORE_EMPTY),
       Map.entry("iter_multiple_A.rpl", VALIDATOR),
       Map.entry("iter_nat64.rpl", DNS64),

@@ -105,7 +105,7 @@ final class QueryTargetsStep {
   }
 
   private Step lookUpNameServer(Query q) {
-    Optional<Name> next = q.delegation().nextNameToLookUp();
+    Optional<Name> next = q.delegation().nextNameToLookUp(context::allowed);
     if (next.isEmpty()) {
       return delegationUsedUp(q);
     }
@@ -180,7 +180,7 @@ final class QueryTargetsStep {
     if (!q.delegation().unusedAddresses().isEmpty()) {
       return new Step.Next(QueryState.QUERY_TARGETS);
     }
-    if (q.delegation().worthFetchingAgain()) {
+    if (q.delegation().worthFetchingAgain(context::allowed)) {
       return fetchAgainFromParent(q);
     }
     return retryOr(q, () -> allFailed(q));

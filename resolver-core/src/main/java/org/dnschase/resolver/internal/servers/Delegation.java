@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.ReverseMap;
 
@@ -145,15 +146,16 @@ public final class Delegation {
 
   /**
    * Whether asking the parent zone again could help once every server failed: the delegation came
-   * from the cache and a name server inside the zone has no address left (its glue expired), which
-   * only the parent's referral can give back (Unbound's last resort).
+   * from the cache and a name server inside the zone has no {@code usable} address left (its glue
+   * expired, or only an address of a family not asked is left), which only the parent's referral
+   * can give back (Unbound's last resort).
    */
-  public boolean worthFetchingAgain() {
+  public boolean worthFetchingAgain(Predicate<InetAddress> usable) {
     if (!fromCache || zone.equals(Name.root)) {
       return false;
     }
     for (Map.Entry<Name, Set<InetAddress>> entry : servers.entrySet()) {
-      if (entry.getValue().isEmpty() && entry.getKey().subdomain(zone)) {
+      if (entry.getValue().stream().noneMatch(usable) && entry.getKey().subdomain(zone)) {
         return true;
       }
     }
@@ -202,9 +204,18 @@ public final class Delegation {
    * above).
    */
   public Optional<Name> nextNameToLookUp() {
+    return nextNameToLookUp(address -> true);
+  }
+
+  /**
+   * The same, where a name server counts as glueless when none of its addresses is {@code usable}
+   * (an IPv6-only server on a host without IPv6): its other family is looked up.
+   */
+  public Optional<Name> nextNameToLookUp(Predicate<InetAddress> usable) {
     for (Map.Entry<Name, Set<InetAddress>> entry : servers.entrySet()) {
       Name ns = entry.getKey();
-      if (entry.getValue().isEmpty() && !lookedUp.contains(ns) && (lookUpInZone || !ns.subdomain(zone))) {
+      if (entry.getValue().stream().noneMatch(usable) && !lookedUp.contains(ns)
+          && (lookUpInZone || !ns.subdomain(zone))) {
         return Optional.of(ns);
       }
     }
