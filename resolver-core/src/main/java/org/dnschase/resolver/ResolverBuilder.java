@@ -3,6 +3,7 @@ package org.dnschase.resolver;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.dnschase.resolver.host.ResolvConf;
 import org.dnschase.resolver.host.SearchList;
 import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.iterate.IterativeResolver;
+import org.dnschase.resolver.internal.reply.PrivateAddresses;
 import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
@@ -57,6 +59,7 @@ public final class ResolverBuilder {
   private Boolean ipv6;
   private Boolean caseRandomization;
   private Boolean cacheAnswerNameServers;
+  private PrivateAddresses privateAddresses;
   private HostsFile hostsFile;
   private SearchList searchList;
   /** Forward and stub zones by name, in the order given. */
@@ -403,6 +406,26 @@ public final class ResolverBuilder {
   }
 
   /**
+   * A private-address filter (Unbound's {@code private-address} and {@code private-domain}): every
+   * record of a server's reply that points into one of {@code netblocks} (an A or AAAA record, the
+   * address hints of an SVCB or HTTPS record) is dropped before the reply is read, unless its
+   * owner is at or below one of {@code allowedDomains}; the rest of its RRset stays. A public name
+   * then cannot lead a client to an address of its own network (DNS rebinding); a name whose only
+   * addresses are private resolves to NODATA. None by default.
+   *
+   * @param netblocks addresses or {@code address/length} prefixes, IPv4 or IPv6, e.g.
+   *     {@code "10.0.0.0/8"}, {@code "fd00::/8"}
+   * @param allowedDomains domains whose names may point into the netblocks, e.g. the local one
+   * @return this builder
+   * @throws IllegalArgumentException naming a netblock or domain that does not parse
+   */
+  public ResolverBuilder privateAddresses(Collection<String> netblocks, Collection<String> allowedDomains) {
+    requireUnset("privateAddresses", privateAddresses);
+    privateAddresses = PrivateAddresses.of(List.copyOf(netblocks), List.copyOf(allowedDomains));
+    return this;
+  }
+
+  /**
    * Where the futures of {@link Resolver#resolveAsync} complete, and so where callbacks chained on
    * them run, when the outcome needed upstream queries: never on the transport's own threads, so
    * a callback may block, resolve synchronously or close the resolver without stalling (or
@@ -503,6 +526,7 @@ public final class ResolverBuilder {
         asksIpv6(),
         caseRandomization != null ? caseRandomization : Defaults.CASE_RANDOMIZATION,
         cacheAnswerNameServers != null ? cacheAnswerNameServers : Defaults.CACHE_ANSWER_NAME_SERVERS,
+        privateAddresses != null ? privateAddresses : PrivateAddresses.NONE,
         hostsFile,
         searchList,
         zonesOf(ForwardZone.class),

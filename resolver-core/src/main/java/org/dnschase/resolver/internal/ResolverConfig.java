@@ -10,6 +10,7 @@ import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.SpecialUseName;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.reply.PrivateAddresses;
 import org.dnschase.resolver.host.HostsFile;
 import org.dnschase.resolver.host.SearchList;
 import org.dnschase.resolver.spi.Transport;
@@ -23,7 +24,8 @@ import org.dnschase.resolver.zones.StubZone;
  * completes the futures of resolutions that needed the network. {@code ipv6} says whether
  * servers are asked over IPv6 (the filter excludes IPv6 addresses otherwise). {@code
  * caseRandomization} turns on 0x20 in the default transport. {@code cacheAnswerNameServers} keeps
- * the NS sets answers carry.
+ * the NS sets answers carry. {@code privateAddresses} filters every reply ({@link
+ * PrivateAddresses#NONE} when not configured).
  * {@code minimisedQuestionType} is what minimised questions ask for (NS or A). {@code hostsFile}
  * and {@code searchList} are null unless host look-ups should use them. {@code forwardZones} and
  * {@code stubZones} have distinct names. {@code recordMetrics} says whether the resolver counts
@@ -50,6 +52,7 @@ public record ResolverConfig(
     boolean ipv6,
     boolean caseRandomization,
     boolean cacheAnswerNameServers,
+    PrivateAddresses privateAddresses,
     HostsFile hostsFile,
     SearchList searchList,
     List<ForwardZone> forwardZones,

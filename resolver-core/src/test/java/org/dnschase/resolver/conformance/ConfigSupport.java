@@ -53,6 +53,8 @@ final class ConfigSupport {
       Map.entry("serve-expired-ttl", HONOURED),
       Map.entry("max-query-restarts", HONOURED),
       Map.entry("iter-scrub-promiscuous", HONOURED),
+      Map.entry("private-address", HONOURED),
+      Map.entry("private-domain", HONOURED),
       Map.entry("val-override-date", HONOURED),
       Map.entry("val-override-timestamp", HONOURED),
       // minimal-responses: ScenarioRun adds the referral data (ReferralData). What else a
@@ -100,8 +102,6 @@ final class ConfigSupport {
       Map.entry("serve-expired-reply-ttl", unsupported("a configurable TTL on stale answers (serve-expired-reply-ttl)")),
       Map.entry("serve-expired-ttl-reset", unsupported("resetting the serve-expired window when upstream fails")),
       Map.entry("serve-original-ttl", unsupported("answering with the original, undecremented TTL (serve-original-ttl)")),
-      Map.entry("private-address", unsupported("a private-address filter (answers pointing into private space)")),
-      Map.entry("private-domain", unsupported("a private-address filter (answers pointing into private space)")),
       Map.entry("do-not-query-address", HONOURED),
       Map.entry("do-nat64", unsupported("DNS64/NAT64 upstream addressing (do-nat64): a feature we do not have")),
       Map.entry("nat64-prefix", unsupported("DNS64/NAT64 upstream addressing (do-nat64): a feature we do not have")),

@@ -45,8 +45,6 @@ final class KnownGaps {
       "an empty non-authoritative NOERROR reply without SOA is taken as NODATA instead of being ignored and the next server asked";
   private static final String NEG_TTL_CAP =
       "cache-max-negative-ttl is not applied to the negative answer of the resolution that fetched it";
-  private static final String PRIVATE_ADDRESS =
-      "a private-address filter (Unbound private-address/private-domain: answers pointing into private space are dropped)";
   private static final String QMIN_TIMEOUT =
       "minimising an AAAA question, Unbound asks A for the full name first and falls back to AAAA when those queries time out; we ask AAAA at once, so the scenario's drop-and-time-out script never runs";
   private static final String RA_NOAA_LAME =
@@ -107,8 +105,6 @@ final class KnownGaps {
       Map.entry("iter_prefetch.rpl", NS_UPDATE_RULES),
       Map.entry("iter_prefetch_change2.rpl", NS_UPDATE_RULES),
       Map.entry("iter_prefetch_ns.rpl", NS_UPDATE_RULES),
-      Map.entry("iter_priv_svcb.rpl", PRIVATE_ADDRESS),
-      Map.entry("iter_privaddr.rpl", PRIVATE_ADDRESS),
       Map.entry("iter_ranoaa_lame.rpl", RA_NOAA_LAME),
       Map.entry("iter_resolve_minimised_timeout.rpl", QMIN_TIMEOUT),
       Map.entry("iter_scrub_cname_an.rpl", SCRUB_CNAME),

@@ -67,14 +67,17 @@ final class ReferralData {
     }
   }
 
-  /** The authority NS records of the latest reply that gave {@code last} (or a NODATA for it). */
+  /**
+   * The authority NS records of the latest reply that gave {@code last} (or a NODATA for it, which
+   * may have had records the resolver dropped).
+   */
   private static List<Record> nameServersBeside(Record last, boolean noData, List<Message> replies) {
     for (int i = replies.size() - 1; i >= 0; i--) {
       Message reply = replies.get(i);
       Record question = reply.getQuestion();
       boolean gave = noData
           ? question != null && question.getName().equals(last.getName()) && question.getType() == last.getType()
-              && reply.getSection(Section.ANSWER).isEmpty() && reply.getRcode() == Rcode.NOERROR
+              && reply.getRcode() == Rcode.NOERROR
           : reply.getSection(Section.ANSWER).stream().anyMatch(record -> record.getName().equals(last.getName())
               && record.getType() == last.getType());
       if (gave) {

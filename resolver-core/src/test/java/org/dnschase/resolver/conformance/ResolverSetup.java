@@ -26,7 +26,7 @@ import org.xbill.DNS.Name;
 /**
  * Builds the resolver under test from a scenario's CONFIG (FORMAT §3): the one root server as
  * root hints, the other stub zones and the forward zones as the builder's, whether answers' NS
- * sets are kept (iter-scrub-promiscuous), the scenario's transport and clock, the cache's TTL floor and caps, serve-expired,
+ * sets are kept (iter-scrub-promiscuous), the private-address filter, the scenario's transport and clock, the cache's TTL floor and caps, serve-expired,
  * prefetch, the restart limit, and the do-ip4, do-ip6, do-not-query-localhost and
  * do-not-query-address rules as the upstream filter. {@link ConfigSupport} says what every other
  * option means here.
@@ -63,6 +63,7 @@ final class ResolverSetup {
         .cache(cache)
         .prefetch(config.flag("prefetch", false))
         .cacheAnswerNameServers(!config.flag("iter-scrub-promiscuous", true))
+        .privateAddresses(config.values("private-address"), config.values("private-domain"))
         .upstreamFilter(allowed(config), describe(config));
     for (ZoneClause zone : config.forwardZones()) {
       builder.forwardZone(new ForwardZone(zone.name(), servers(zone), zone.hosts(), zone.first()));

@@ -68,12 +68,12 @@ class ScenarioRunTest {
   @Test
   @DisplayName("CONFIG: an option the resolver cannot honour fails the run with the reason; an unknown one names its line")
   void config_unsupportedFailsUnknownIsAnError() {
-    String unsupported = SERVERS.replace("stub-addr: 192.0.2.1", "stub-addr: 192.0.2.1\nprivate-address: 10.0.0.0/8");
+    String unsupported = SERVERS.replace("stub-addr: 192.0.2.1", "stub-addr: 192.0.2.1\nserve-expired-ttl-reset: yes");
     String unknown = SERVERS.replace("stub-addr: 192.0.2.1", "stub-addr: 192.0.2.1\nno-such-option: yes");
     String steps = query("www.example.") + check("NOERROR", "www.example. IN A 192.0.2.80") + "SCENARIO_END\n";
 
     assertThat(new ScenarioRun(Scenario.parse("runner.rpl", unsupported + steps), Strictness.STRICT, false).play())
-        .singleElement().satisfies(failure -> assertThat(failure.text()).contains("private-address"));
+        .singleElement().satisfies(failure -> assertThat(failure.text()).contains("serve-expired-ttl-reset"));
     assertThatThrownBy(() -> new ScenarioRun(Scenario.parse("runner.rpl", unknown + steps), Strictness.STRICT, false)
         .play()).hasMessageContaining("runner.rpl:2:").hasMessageContaining("no-such-option");
   }

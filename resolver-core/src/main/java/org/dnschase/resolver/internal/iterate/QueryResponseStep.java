@@ -60,7 +60,8 @@ final class QueryResponseStep {
     if (sent.withEdns() && rejectsEdns(q.reply().getRcode())) {
       return retryWithoutEdns(q, sent, zone, rttNanos);
     }
-    ScrubbedReply reply = Bailiwick.scrub(q.reply(), zone, context.cache.ttlCaps());
+    ScrubbedReply reply = Bailiwick.scrub(context.config.privateAddresses().filter(q.reply()), zone,
+        context.cache.ttlCaps());
     ResponseType type = q.delegation().forwarding() ? ResponseClassifier.classifyForwarded(reply, sent.name(), sent.type())
         : ResponseClassifier.classify(reply, sent.name(), sent.type(), zone);
     context.selector.recordRtt(server.getAddress(), rttNanos);
