@@ -39,8 +39,6 @@ final class KnownGaps {
       "upstream queries over TCP only (tcp-upstream, forward-tcp-upstream)";
   private static final String GHOST =
       "ghost domains: a child re-announcing an NS set the parent no longer has keeps the delegation alive";
-  private static final String GLUELESS_IN_ZONE =
-      "an in-bailiwick name server delegated without glue is not looked up through the parent";
   private static final String IGNORE_EMPTY =
       "an empty non-authoritative NOERROR reply without SOA is taken as NODATA instead of being ignored and the next server asked";
   private static final String NEG_TTL_CAP =
@@ -69,7 +67,6 @@ final class KnownGaps {
 
   /** File name to the behaviour it lacks. */
   private static final Map<String, String> BY_FILE = Map.ofEntries(
-      Map.entry("fetch_glue.rpl", GLUELESS_IN_ZONE),
       Map.entry("fwd_0ttlservfail.rpl", STALE_AT_ONCE),
       Map.entry("fwd_droptoomany.rpl", QUERY_SLOTS),
       Map.entry("fwd_error_retries.rpl", OUTBOUND_RETRY),

@@ -105,7 +105,7 @@ final class QueryTargetsStep {
   }
 
   private Step lookUpNameServer(Query q) {
-    Optional<Name> next = q.delegation().nextNameToLookUp(context::allowed);
+    Optional<Name> next = q.delegation().nextNameToLookUp(context::allowed).or(() -> inZoneLastResort(q));
     if (next.isEmpty()) {
       return delegationUsedUp(q);
     }
@@ -132,6 +132,21 @@ final class QueryTargetsStep {
       return new Step.Next(QueryState.QUERY_TARGETS);
     }
     return lookUp(q, nameServer);
+  }
+
+  /**
+   * An in-zone name server without glue to look up once nothing else is left (Unbound's
+   * fetch_glue); never one this query or an enclosing one is looking up already: that would be
+   * the same look-up again, not a cyclic dependency to remember.
+   */
+  private Optional<Name> inZoneLastResort(Query q) {
+    Delegation delegation = q.delegation();
+    Optional<Name> name = delegation.nextInZoneNameToLookUp(context::allowed);
+    while (name.isPresent() && q.cycleThrough(name.get(), delegation.zone()).isPresent()) {
+      delegation.markLookedUp(name.get());
+      name = delegation.nextInZoneNameToLookUp(context::allowed);
+    }
+    return name;
   }
 
   /**

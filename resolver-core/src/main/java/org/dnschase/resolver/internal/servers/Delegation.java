@@ -222,6 +222,25 @@ public final class Delegation {
     return Optional.empty();
   }
 
+  /**
+   * A name server inside the zone, without a {@code usable} address, still to be looked up: the
+   * last resort once no other server is left. Its look-up starts above this zone, whose cut has
+   * no server to ask, so the parent's servers are asked, and they may hold the glue their
+   * referral left out (Unbound's fetch_glue). Never for the root, which has nothing above it.
+   */
+  public Optional<Name> nextInZoneNameToLookUp(Predicate<InetAddress> usable) {
+    if (zone.equals(Name.root)) {
+      return Optional.empty();
+    }
+    for (Map.Entry<Name, Set<InetAddress>> entry : servers.entrySet()) {
+      Name ns = entry.getKey();
+      if (entry.getValue().stream().noneMatch(usable) && !lookedUp.contains(ns) && ns.subdomain(zone)) {
+        return Optional.of(ns);
+      }
+    }
+    return Optional.empty();
+  }
+
   public void markLookedUp(Name nameServer) {
     lookedUp.add(nameServer);
   }

@@ -1,0 +1,41 @@
+package org.dnschase.resolver.internal.iterate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dnschase.resolver.internal.iterate.ScriptedTree.TLD;
+import static org.dnschase.resolver.internal.iterate.ScriptedTree.addresses;
+
+import org.dnschase.resolver.Budgets;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.internal.reply.Reply;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.xbill.DNS.Type;
+
+/**
+ * A referral whose only name server lies inside the delegated zone but comes without glue: the
+ * address is looked up as a last resort, and that look-up asks the parent's servers, which may
+ * hold the glue their referral left out (Unbound's fetch_glue).
+ */
+class InZoneGlueTest {
+
+  @RegisterExtension
+  final ScriptedTree tree = new ScriptedTree();
+  private final ScriptedTransport transport = tree.transport();
+
+  @Test
+  @DisplayName("RFC 1034 §4.2.1: an in-zone name server without glue is looked up through the parent zone's servers")
+  void inZoneNameServerWithoutGlue_isLookedUpThroughTheParent() {
+    tree.primes();
+    tree.rootRefersToTest("www.example.test.");
+    transport.expect(TLD, "www.example.test.", Type.A)
+        .respond(Reply.noError().authority("example.test. 86400 NS ns.example.test."));
+    transport.expect(TLD, "ns.example.test.", Type.A)
+        .respond(Reply.noError().answer("ns.example.test. 86400 A 127.0.0.31"));
+    tree.answers("127.0.0.31", "www.example.test.", "192.0.2.1");
+
+    Resolution result = tree.resolver(Budgets.DEFAULTS).resolve("www.example.test.", Type.A);
+
+    assertThat(addresses(result)).containsExactly("192.0.2.1");
+  }
+}
