@@ -55,6 +55,7 @@ final class ConfigSupport {
       Map.entry("iter-scrub-promiscuous", HONOURED),
       Map.entry("private-address", HONOURED),
       Map.entry("private-domain", HONOURED),
+      Map.entry("forward-addr", HONOURED),
       Map.entry("val-override-date", HONOURED),
       Map.entry("val-override-timestamp", HONOURED),
       // minimal-responses: ScenarioRun adds the referral data (ReferralData). What else a
@@ -105,8 +106,7 @@ final class ConfigSupport {
       Map.entry("do-not-query-address", HONOURED),
       Map.entry("do-nat64", unsupported("DNS64/NAT64 upstream addressing (do-nat64): a feature we do not have")),
       Map.entry("nat64-prefix", unsupported("DNS64/NAT64 upstream addressing (do-nat64): a feature we do not have")),
-      Map.entry("force-ipv6", unsupported("preferring IPv6 for the root hint (force-ipv6)")),
-      Map.entry("forward-addr", unsupported("Deckard forwarding mode (forward-addr)")));
+      Map.entry("force-ipv6", unsupported("preferring IPv6 for the root hint (force-ipv6)")));
 
   /** testbound directives around the config lines, and options of the auth-zone clause. */
   private static final Map<String, Rule> AUTH_ZONE = Map.of(

@@ -65,6 +65,9 @@ final class ResolverSetup {
         .cacheAnswerNameServers(!config.flag("iter-scrub-promiscuous", true))
         .privateAddresses(config.values("private-address"), config.values("private-domain"))
         .upstreamFilter(allowed(config), describe(config));
+    // Deckard's forwarding mode: every name to one recursive server, a forward zone for the root.
+    config.value("forward-addr").ifPresent(server -> builder.forwardZone(new ForwardZone(Name.root,
+        List.of(new InetSocketAddress(address(server), 0)), List.of(), false)));
     for (ZoneClause zone : config.forwardZones()) {
       builder.forwardZone(new ForwardZone(zone.name(), servers(zone), zone.hosts(), zone.first()));
     }
