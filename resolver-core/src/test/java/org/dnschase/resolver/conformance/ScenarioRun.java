@@ -119,17 +119,15 @@ final class ScenarioRun {
       return;
     }
     Record question = query.getQuestion();
-    if (!query.getHeader().getFlag(Flags.RD)) {
-      fail(step, "STEP " + step.id() + " QUERY (line " + step.line() + ") has RD=0: cache-only queries "
-          + "(a snooping client, RD=0) are not supported yet");
-      return;
-    }
     if (question == null) {
       fail(step, "STEP " + step.id() + " QUERY (line " + step.line() + ") has no question");
       return;
     }
     try {
-      Resolution resolution = resolver.resolveAsync(question.getName(), question.getType())
+      // RD=0: a client allowed to snoop asks what the cache holds (testbound's allow_snoop).
+      Resolver.QueryOptions options = Resolver.QueryOptions.DEFAULTS
+          .withCacheOnly(!query.getHeader().getFlag(Flags.RD));
+      Resolution resolution = resolver.resolveAsync(question.getName(), question.getType(), options)
           .get(RESOLVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       transport.note("step " + step.id() + " resolved " + ScenarioTransport.describe(question) + ": "
           + summary(resolution));
