@@ -68,7 +68,7 @@ public record SearchList(List<Name> domains, int ndots) {
       throw new IllegalArgumentException("search domain is empty");
     }
     try {
-      return Name.fromString(text.endsWith(".") ? text : text + ".");
+      return Name.fromString(text, Name.root);
     } catch (TextParseException e) {
       throw new IllegalArgumentException("malformed search domain '" + text + "': " + e.getMessage(), e);
     }

@@ -63,6 +63,17 @@ class ResolvConfTest {
   }
 
   @Test
+  @DisplayName("A domain whose last dot is escaped is one label more, still absolute (found by fuzzing)")
+  void escapedTrailingDot_isPartOfTheLabel() {
+    ResolvConf conf = ResolvConf.parse("search corp\\.\n", "resolv.conf");
+
+    assertThat(conf.search()).singleElement().satisfies(domain -> {
+      assertThat(domain.isAbsolute()).isTrue();
+      assertThat(domain.labels()).isEqualTo(2);
+    });
+  }
+
+  @Test
   @DisplayName("A malformed line is an error naming the source and the line")
   void malformedLines_nameSourceAndLine() {
     assertThatThrownBy(() -> ResolvConf.parse("\nnameserver ns.example\n", "/etc/resolv.conf"))

@@ -120,6 +120,16 @@ class ResolveAddressesTest extends HostLabTest {
     assertThat(lab.queryCount()).isZero();
   }
 
+  @Test
+  @DisplayName("A name whose last dot is escaped is one label, made absolute; so is it for resolve (found by fuzzing)")
+  void escapedLastDot_isPartOfTheLabel() {
+    HostAddresses found = resolver.resolveAddresses("odd\\.", AddressOrder.IPV4_ONLY);
+
+    assertThat(found.name().isAbsolute()).isTrue();
+    assertThat(found.name().labels()).isEqualTo(2);
+    assertThat(resolver.resolve("odd\\.", Type.A).qname()).isEqualTo(found.name());
+  }
+
   /* ---- reverse ---- */
 
   @Test

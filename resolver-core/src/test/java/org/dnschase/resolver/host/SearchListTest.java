@@ -65,6 +65,17 @@ class SearchListTest extends HostLabTest {
   }
 
   @Test
+  @DisplayName("An escaped last dot does not make a name absolute: db\\. is searched as one label")
+  void escapedLastDot_isSearched() {
+    try (Resolver resolver = searching("search corp.test\n")) {
+      HostAddresses found = resolver.resolveAddresses("db\\.", AddressOrder.IPV4_ONLY);
+
+      assertThat(found.name().isAbsolute()).isTrue();
+      assertThat(lab.queries()).extracting(q -> q.qname().toString()).contains("db\\..corp.test.");
+    }
+  }
+
+  @Test
   @DisplayName("When no candidate has an address, the outcome names the name as given, NXDOMAIN")
   void noCandidate_givesTheLastOutcome() {
     try (Resolver resolver = searching("search corp.test app.test\n")) {

@@ -177,7 +177,7 @@ record ProviderSettings(RootHints rootHints, Integer upstreamPort, boolean loopb
 
   private static String readFile(String property, Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.ISO_8859_1);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(property + ": cannot read " + file + ": no such file", e);
     } catch (IOException e) {

@@ -20,13 +20,14 @@ public final class ConfigText {
   private ConfigText() {}
 
   /**
-   * The file's text.
+   * The file's text, byte for byte (ISO 8859-1): the files are ASCII, and no stray byte should make
+   * one unreadable rather than malformed at a line.
    *
    * @throws UncheckedIOException if it cannot be read, naming the file and why
    */
   public static String read(Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
     }
@@ -74,7 +75,7 @@ public final class ConfigText {
       return null;
     }
     try {
-      return Name.fromString(text.endsWith(".") ? text : text + ".");
+      return Name.fromString(text, Name.root);
     } catch (TextParseException e) {
       return null;
     }

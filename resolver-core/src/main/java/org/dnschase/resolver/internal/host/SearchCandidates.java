@@ -23,12 +23,16 @@ final class SearchCandidates {
    */
   static List<Name> of(String text, SearchList search) {
     Name asIs = Questions.name(text);
-    if (search == null || text.endsWith(".") || search.domains().isEmpty()) {
+    if (search == null || search.domains().isEmpty()) {
       return List.of(asIs);
     }
     Name relative = relative(text);
+    if (relative.isAbsolute()) {
+      return List.of(asIs);
+    }
     List<Name> candidates = new ArrayList<>(search.domains().size() + 1);
-    boolean asIsFirst = dots(text) >= search.ndots();
+    // the dots between labels: an escaped dot is part of its label
+    boolean asIsFirst = relative.labels() - 1 >= search.ndots();
     if (asIsFirst) {
       candidates.add(asIs);
     }
@@ -51,9 +55,5 @@ final class SearchCandidates {
     } catch (TextParseException e) {
       throw new IllegalArgumentException("malformed name '" + text + "': " + e.getMessage(), e);
     }
-  }
-
-  private static int dots(String text) {
-    return (int) text.chars().filter(c -> c == '.').count();
   }
 }

@@ -40,7 +40,7 @@ public final class Questions {
       throw new IllegalArgumentException("name is empty");
     }
     try {
-      return Name.fromString(text.endsWith(".") ? text : text + ".");
+      return Name.fromString(text, Name.root);
     } catch (TextParseException e) {
       throw new IllegalArgumentException("malformed name '" + text + "': " + e.getMessage(), e);
     }
