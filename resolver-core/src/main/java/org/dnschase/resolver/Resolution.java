@@ -47,6 +47,29 @@ public sealed interface Resolution {
   /** {@return how many queries this resolution sent upstream, name-server look-ups included} */
   int upstreamQueries();
 
+  /**
+   * {@return the DNSSEC status of the outcome (RFC 4035 §4.3): always {@link
+   * Security#INDETERMINATE} for now, as this resolver does not validate yet; once it does, the
+   * status of the chain's weakest hop}
+   */
+  Security security();
+
+  /**
+   * The DNSSEC status of an outcome, RFC 4035 §4.3. This resolver does not validate yet, so every
+   * outcome is {@link #INDETERMINATE}; the other values are here so that validation can fill them
+   * in without changing the outcome types.
+   */
+  enum Security {
+    /** Validated by a chain of trust from a trust anchor. */
+    SECURE,
+    /** Proven to have no chain of trust: an unsigned zone below a secure delegation's end. */
+    INSECURE,
+    /** A chain of trust should exist but does not validate: signatures missing, expired or wrong. */
+    BOGUS,
+    /** Not validated: whether it could be is unknown. Every outcome, until validation exists. */
+    INDETERMINATE
+  }
+
   /** {@return the name the outcome belongs to: the last target of the chain, or the query name} */
   default Name finalName() {
     List<Hop> chain = chain();
@@ -99,12 +122,15 @@ public sealed interface Resolution {
    * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
+   * @param security the DNSSEC status, {@link Security#INDETERMINATE} until validation exists
    */
   record Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
-      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) implements Resolution {
-    /** Copies the RRset and the lists, so the outcome cannot change. */
+      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security)
+      implements Resolution {
+    /** Copies the RRset and the lists, so the outcome cannot change; the security status is required. */
     public Answer {
       Objects.requireNonNull(rrset, "rrset");
+      Objects.requireNonNull(security, "security");
       rrset = new RRset(rrset);
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
@@ -172,13 +198,15 @@ public sealed interface Resolution {
    * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
+   * @param security the DNSSEC status, {@link Security#INDETERMINATE} until validation exists
    */
   record NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
       List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
-      int upstreamQueries) implements Negative {
-    /** Copies the lists, so the outcome cannot change; the negative TTL is required. */
+      int upstreamQueries, Security security) implements Negative {
+    /** Copies the lists, so the outcome cannot change; the negative TTL and security status are required. */
     public NoData {
       Objects.requireNonNull(negativeTtl, "negativeTtl");
+      Objects.requireNonNull(security, "security");
       nameServers = List.copyOf(nameServers);
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
@@ -203,13 +231,15 @@ public sealed interface Resolution {
    * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
+   * @param security the DNSSEC status, {@link Security#INDETERMINATE} until validation exists
    */
   record NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
       List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
-      int upstreamQueries) implements Negative {
-    /** Copies the lists, so the outcome cannot change; the negative TTL is required. */
+      int upstreamQueries, Security security) implements Negative {
+    /** Copies the lists, so the outcome cannot change; the negative TTL and security status are required. */
     public NxDomain {
       Objects.requireNonNull(negativeTtl, "negativeTtl");
+      Objects.requireNonNull(security, "security");
       nameServers = List.copyOf(nameServers);
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
@@ -233,13 +263,15 @@ public sealed interface Resolution {
    * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
+   * @param security the DNSSEC status, {@link Security#INDETERMINATE} until validation exists
    */
   record Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
-      Record stoppedAt, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries)
-      implements Resolution {
-    /** Copies the lists, so the outcome cannot change; reason and detail are required. */
+      Record stoppedAt, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries,
+      Security security) implements Resolution {
+    /** Copies the lists, so the outcome cannot change; reason, detail and security status are required. */
     public Failure {
       Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(security, "security");
       Objects.requireNonNull(detail, "detail");
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
@@ -258,10 +290,11 @@ public sealed interface Resolution {
      * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
      *     for
      * @param upstreamQueries how many queries the resolution sent upstream
+     * @param security the DNSSEC status, {@link Security#INDETERMINATE} until validation exists
      */
     public Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
-        List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) {
-      this(qname, qtype, reason, detail, chain, null, diagnostics, trace, upstreamQueries);
+        List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security) {
+      this(qname, qtype, reason, detail, chain, null, diagnostics, trace, upstreamQueries, security);
     }
 
     /** {@return the chain's records, then the record the resolution stopped at, if any} */

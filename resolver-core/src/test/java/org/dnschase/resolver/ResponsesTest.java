@@ -44,7 +44,7 @@ class ResponsesTest {
     RRset data = new RRset(new ARecord(HOST, DClass.IN, 60, InetAddress.getByName("192.0.2.1")));
 
     Message response = Responses.toMessage(new Resolution.Answer(WWW, Type.A, data, List.of(ALIAS),
-        Duration.ofSeconds(60), List.of(), List.of(), 2), query);
+        Duration.ofSeconds(60), List.of(), List.of(), 2, Resolution.Security.INDETERMINATE), query);
 
     assertThat(response.getHeader().getID()).isEqualTo(query.getHeader().getID());
     assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
@@ -60,7 +60,8 @@ class ResponsesTest {
   @DisplayName("RFC 6604 §3: NXDOMAIN at the end of a chain keeps the chain; the SOA goes in authority")
   void nxDomainAfterChain_keepsChainAndSoa() {
     Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(), Duration.ofSeconds(300),
-        List.of(ALIAS), Duration.ofSeconds(300), List.of(), List.of(), 2), query(Flags.RD));
+        List.of(ALIAS), Duration.ofSeconds(300), List.of(), List.of(), 2,
+            Resolution.Security.INDETERMINATE), query(Flags.RD));
 
     assertThat(response.getRcode()).isEqualTo(Rcode.NXDOMAIN);
     assertThat(response.getSection(Section.ANSWER)).extracting(Record::getType).containsExactly(Type.CNAME);
@@ -73,7 +74,8 @@ class ResponsesTest {
     NSRecord ns = new NSRecord(SOA.getName(), DClass.IN, 3600, Name.fromConstantString("ns.example.net."));
 
     Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(ns), Duration.ofSeconds(300),
-        List.of(), Duration.ofSeconds(300), List.of(), List.of(), 1), query(Flags.RD));
+        List.of(), Duration.ofSeconds(300), List.of(), List.of(), 1,
+            Resolution.Security.INDETERMINATE), query(Flags.RD));
 
     assertThat(response.getSection(Section.AUTHORITY)).containsExactly(SOA, ns);
   }
@@ -82,7 +84,8 @@ class ResponsesTest {
   @DisplayName("RFC 2308 §2.2: NODATA is NOERROR with the SOA in authority")
   void noData_isNoErrorWithSoa() {
     Message response = Responses.toMessage(new Resolution.NoData(WWW, Type.A, SOA, List.of(), Duration.ofSeconds(300),
-        List.of(), Duration.ofSeconds(300), List.of(), List.of(), 1), query(Flags.RD));
+        List.of(), Duration.ofSeconds(300), List.of(), List.of(), 1,
+            Resolution.Security.INDETERMINATE), query(Flags.RD));
 
     assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
     assertThat(response.getSection(Section.ANSWER)).isEmpty();
@@ -93,9 +96,9 @@ class ResponsesTest {
   @DisplayName("A failure is SERVFAIL without records, a YXDOMAIN failure is YXDOMAIN (RFC 6672 §2.2)")
   void failures_mapToServfailOrYxDomain() {
     Message loop = Responses.toMessage(new Resolution.Failure(WWW, Type.A, FailureReason.LOOP, "loop",
-        List.of(ALIAS), List.of(), List.of(), 3), query(Flags.RD));
+        List.of(ALIAS), List.of(), List.of(), 3, Resolution.Security.INDETERMINATE), query(Flags.RD));
     Message tooLong = Responses.toMessage(new Resolution.Failure(WWW, Type.A, FailureReason.YXDOMAIN,
-        "too long", List.of(ALIAS), List.of(), List.of(), 3), query(Flags.RD));
+        "too long", List.of(ALIAS), List.of(), List.of(), 3, Resolution.Security.INDETERMINATE), query(Flags.RD));
 
     assertThat(loop.getRcode()).isEqualTo(Rcode.SERVFAIL);
     assertThat(loop.getSection(Section.ANSWER)).isEmpty();
@@ -109,7 +112,8 @@ class ResponsesTest {
     DNAMERecord dname = new DNAMERecord(HOST, DClass.IN, 300, Name.fromConstantString("long.example."));
 
     Message response = Responses.toMessage(new Resolution.Failure(WWW, Type.A, FailureReason.YXDOMAIN,
-        "too long", List.of(ALIAS), dname, List.of(), List.of(), 2), query(Flags.RD));
+        "too long", List.of(ALIAS), dname, List.of(), List.of(), 2,
+            Resolution.Security.INDETERMINATE), query(Flags.RD));
 
     assertThat(response.getSection(Section.ANSWER)).containsExactly(ALIAS.record(), dname);
   }
@@ -118,7 +122,7 @@ class ResponsesTest {
   @DisplayName("A SERVFAIL carries the partial chain only when asked to, as Knot Resolver answers")
   void servfail_carriesThePartialChainOnlyWhenAsked() {
     Resolution loop = new Resolution.Failure(WWW, Type.A, FailureReason.LOOP, "loop", List.of(ALIAS),
-        List.of(), List.of(), 3);
+        List.of(), List.of(), 3, Resolution.Security.INDETERMINATE);
 
     Message partial = Responses.toMessage(loop, query(Flags.RD), Responses.ServfailAnswer.PARTIAL_CHAIN);
     Message empty = Responses.toMessage(loop, query(Flags.RD), Responses.ServfailAnswer.EMPTY);
@@ -136,7 +140,7 @@ class ResponsesTest {
     Message query = query(Flags.RD, Flags.CD);
     query.addRecord(new OPTRecord(4096, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
     Resolution.NoData noData = new Resolution.NoData(WWW, Type.A, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO,
-        List.of(), List.of(), 1);
+        List.of(), List.of(), 1, Resolution.Security.INDETERMINATE);
 
     Message response = Responses.toMessage(noData, query);
     Message plain = Responses.toMessage(noData, query(Flags.RD));
@@ -149,7 +153,8 @@ class ResponsesTest {
 
   @Test
   void queryForAnotherName_isRefused() {
-    Resolution other = new Resolution.NoData(HOST, Type.A, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 1);
+    Resolution other = new Resolution.NoData(HOST, Type.A, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 1,
+        Resolution.Security.INDETERMINATE);
 
     assertThatThrownBy(() -> Responses.toMessage(other, query(Flags.RD)))
         .isInstanceOf(IllegalArgumentException.class)

@@ -31,7 +31,7 @@ class ResolutionJsonTest {
     DNAMERecord dname = new DNAMERecord(Name.fromConstantString("example."), DClass.IN, 300,
         Name.fromConstantString("long.test."));
     Resolution failure = new Resolution.Failure(QNAME, Type.A, FailureReason.YXDOMAIN, "too long", List.of(),
-        dname, List.of(), List.of(), 1);
+        dname, List.of(), List.of(), 1, Resolution.Security.INDETERMINATE);
 
     assertThat(Json.object(ResolutionJson.of(failure, 1, false)))
         .containsEntry("answer", List.of("example. 300 IN DNAME long.test."));
@@ -60,6 +60,7 @@ class ResolutionJsonTest {
   }
 
   private static Resolution failure(FailureReason reason, List<Diagnostic> diagnostics) {
-    return new Resolution.Failure(QNAME, Type.A, reason, "detail", List.of(), diagnostics, List.of(), 0);
+    return new Resolution.Failure(QNAME, Type.A, reason, "detail", List.of(), diagnostics, List.of(), 0,
+        Resolution.Security.INDETERMINATE);
   }
 }

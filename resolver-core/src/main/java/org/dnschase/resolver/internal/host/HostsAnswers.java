@@ -36,7 +36,8 @@ final class HostsAnswers {
 
   private static Resolution family(Name name, int type, List<InetAddress> addresses) {
     if (addresses.isEmpty()) {
-      return new Resolution.NoData(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0);
+      return new Resolution.NoData(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0,
+          Resolution.Security.INDETERMINATE);
     }
     RRset rrset = new RRset();
     for (InetAddress address : addresses) {
@@ -46,7 +47,8 @@ final class HostsAnswers {
   }
 
   private static Resolution answer(Name name, int type, RRset rrset) {
-    return new Resolution.Answer(name, type, rrset, List.of(), Duration.ZERO, List.of(), List.of(), 0);
+    return new Resolution.Answer(name, type, rrset, List.of(), Duration.ZERO, List.of(), List.of(), 0,
+        Resolution.Security.INDETERMINATE);
   }
 
   private static Record record(Name name, InetAddress address) {

@@ -42,20 +42,22 @@ final class FinishStep {
    */
   Resolution resolution(Query q, Outcome outcome, List<Hop> chain) {
     int queries = q.budget().queriesSent();
+    // No validation yet: every outcome's DNSSEC status is INDETERMINATE until a VALIDATE step sets it.
+    Resolution.Security security = Resolution.Security.INDETERMINATE;
     return switch (outcome) {
       case Outcome.Data data -> new Resolution.Answer(q.qname(), q.qtype(), data.rrset(), chain,
-          Chain.effectiveTtl(chain, data.rrset().getTTL()), q.journal().diagnostics(), q.journal().trace(), queries);
+          Chain.effectiveTtl(chain, data.rrset().getTTL()), q.journal().diagnostics(), q.journal().trace(), queries, security);
       case Outcome.Negative negative when negative.nxDomain() -> new Resolution.NxDomain(q.qname(), q.qtype(),
           negative.soa(), negative.nameServers(), Duration.ofSeconds(negativeTtl(negative)), chain,
-          Chain.effectiveTtl(chain, negativeTtl(negative)), q.journal().diagnostics(), q.journal().trace(), queries);
+          Chain.effectiveTtl(chain, negativeTtl(negative)), q.journal().diagnostics(), q.journal().trace(), queries, security);
       case Outcome.Negative negative -> new Resolution.NoData(q.qname(), q.qtype(), negative.soa(), negative.nameServers(),
           Duration.ofSeconds(negativeTtl(negative)), chain, Chain.effectiveTtl(chain, negativeTtl(negative)),
-          q.journal().diagnostics(), q.journal().trace(), queries);
+          q.journal().diagnostics(), q.journal().trace(), queries, security);
       case Outcome.CyclicDependency cycle -> new Resolution.Failure(q.qname(), q.qtype(),
           FailureReason.CYCLIC_DEPENDENCY, cycle.detail(), chain, null, q.journal().diagnostics(), q.journal().trace(),
-          queries);
+          queries, security);
       case Outcome.Failed failed -> new Resolution.Failure(q.qname(), q.qtype(), failed.reason(),
-          failed.detail(), chain, failed.stoppedAt(), q.journal().diagnostics(), q.journal().trace(), queries);
+          failed.detail(), chain, failed.stoppedAt(), q.journal().diagnostics(), q.journal().trace(), queries, security);
     };
   }
 

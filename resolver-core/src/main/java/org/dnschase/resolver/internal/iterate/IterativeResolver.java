@@ -162,7 +162,8 @@ public final class IterativeResolver implements Resolver {
       }
       inFlight.remove(question, flight);
       Resolution outcome = resolution != null ? resolution : new Resolution.Failure(name, type,
-          FailureReason.INTERNAL_ERROR, String.valueOf(error), List.of(), List.of(), List.of(), 0);
+          FailureReason.INTERNAL_ERROR, String.valueOf(error), List.of(), List.of(), List.of(), 0,
+              Resolution.Security.INDETERMINATE);
       metered.finished(outcome);
       flight.complete(outcome);
     });
@@ -208,7 +209,7 @@ public final class IterativeResolver implements Resolver {
 
   private static Resolution closedFailure(Name name, int type) {
     return new Resolution.Failure(name, type, FailureReason.CLOSED,
-        "the resolver was closed", List.of(), List.of(), List.of(), 0);
+        "the resolver was closed", List.of(), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE);
   }
 
   /**

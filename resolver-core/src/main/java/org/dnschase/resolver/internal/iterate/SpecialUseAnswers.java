@@ -34,7 +34,8 @@ final class SpecialUseAnswers {
     for (SpecialUseName special : enabled) {
       if (special.covers(name)) {
         return Optional.of(special == SpecialUseName.LOCALHOST ? localhost(name, type)
-            : new Resolution.NxDomain(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0));
+            : new Resolution.NxDomain(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0,
+                Resolution.Security.INDETERMINATE));
       }
     }
     return Optional.empty();
@@ -47,10 +48,11 @@ final class SpecialUseAnswers {
       default -> null;
     };
     if (rrset == null) {
-      return new Resolution.NoData(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0);
+      return new Resolution.NoData(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0,
+          Resolution.Security.INDETERMINATE);
     }
     return new Resolution.Answer(name, type, rrset, List.of(), Duration.ofSeconds(localTtl), List.of(),
-        List.of(), 0);
+        List.of(), 0, Resolution.Security.INDETERMINATE);
   }
 
   private static InetAddress ipv4Loopback() {

@@ -74,13 +74,16 @@ public final class CachedResolution {
   /** One per hop, then the final entry. */
   private final EntryRef[] refs;
   private final List<Diagnostic> diagnostics;
+  /** The DNSSEC status the resolution was stored with, kept so a hit answers with it. */
+  private final Resolution.Security security;
   private final long estimatedBytes;
   private volatile Snapshot snapshot;
   /** Set by a hit, cleared by the resolution cache's sweep: the second chance of a CLOCK. */
   private boolean used;
 
   CachedResolution(Kind kind, Name qname, int qtype, List<Hop> chain, EntryRef[] refs,
-      List<Diagnostic> diagnostics) {
+      List<Diagnostic> diagnostics, Resolution.Security security) {
+    this.security = security;
     this.kind = kind;
     this.qname = qname;
     this.qtype = qtype;
@@ -164,11 +167,11 @@ public final class CachedResolution {
 
   private Resolution resolution(Name name, List<Hop> hops, Object data, Duration ttl, List<TraceEvent> trace) {
     return switch (kind) {
-      case ANSWER -> new Resolution.Answer(name, qtype, (RRset) data, hops, ttl, diagnostics, trace, 0);
+      case ANSWER -> new Resolution.Answer(name, qtype, (RRset) data, hops, ttl, diagnostics, trace, 0, security);
       case NODATA -> new Resolution.NoData(name, qtype, (SOARecord) data, List.of(),
-          Duration.ofSeconds(RRsets.negativeTtl((SOARecord) data)), hops, ttl, diagnostics, trace, 0);
+          Duration.ofSeconds(RRsets.negativeTtl((SOARecord) data)), hops, ttl, diagnostics, trace, 0, security);
       case NXDOMAIN -> new Resolution.NxDomain(name, qtype, (SOARecord) data, List.of(),
-          Duration.ofSeconds(RRsets.negativeTtl((SOARecord) data)), hops, ttl, diagnostics, trace, 0);
+          Duration.ofSeconds(RRsets.negativeTtl((SOARecord) data)), hops, ttl, diagnostics, trace, 0, security);
     };
   }
 

@@ -136,7 +136,8 @@ public final class ResolutionCache {
       List<Diagnostic> length = RuleDiagnostics.checkLength(resolution.qname(), resolution.chain().size(),
           longChainThreshold);
       CachedResolution entry =
-          new CachedResolution(kind, resolution.qname(), qtype, resolution.chain(), refs, length);
+          new CachedResolution(kind, resolution.qname(), qtype, resolution.chain(), refs, length,
+              resolution.security());
       if (entry.estimatedBytes() > maximumBytes) {
         return;
       }

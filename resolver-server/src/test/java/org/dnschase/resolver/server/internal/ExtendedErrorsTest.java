@@ -33,7 +33,8 @@ class ExtendedErrorsTest {
   }
 
   private static Resolution.Failure failure(FailureReason reason, String detail) {
-    return new Resolution.Failure(NAME, Type.A, reason, detail, List.of(), List.of(), List.of(), 0);
+    return new Resolution.Failure(NAME, Type.A, reason, detail, List.of(), List.of(), List.of(), 0,
+        Resolution.Security.INDETERMINATE);
   }
 
   private static ExtendedErrorCodeOption ede(Message answer) {
