@@ -40,8 +40,6 @@ final class KnownGaps {
   private static final String IGNORE_EMPTY =
       "an empty authoritative NOERROR without SOA is taken as NODATA at once, where Unbound asks the zone's other servers first and keeps it only as the last word (its empty_nodata_found); "
           + "Knot Resolver's expectations in rpl (iter_nottl: taken and cached; iter_lame_aaaa: SERVFAIL) contradict that";
-  private static final String NEG_TTL_CAP =
-      "the SOA of the negative answer that fetched it shown with its own TTL, not with the negative TTL capped by cache-max-negative-ttl";
   private static final String QMIN_TIMEOUT =
       "minimising an AAAA question, Unbound asks A for the full name first and falls back to AAAA when those queries time out; we ask AAAA at once, so the scenario's drop-and-time-out script never runs";
   private static final String RA_NOAA_LAME =
@@ -135,7 +133,6 @@ final class KnownGaps {
       Map.entry("stop_nxdomain_label.rpl", VALIDATOR),
       Map.entry("stop_nxdomain_minimised.rpl", VALIDATOR),
       Map.entry("ttl_max.rpl", TTL_CAPS),
-      Map.entry("ttl_max_negative.rpl", NEG_TTL_CAP),
       Map.entry("ttl_msg.rpl", MESSAGE_CACHE));
 
   private KnownGaps() {}

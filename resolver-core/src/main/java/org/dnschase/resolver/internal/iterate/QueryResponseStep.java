@@ -160,7 +160,10 @@ final class QueryResponseStep {
         cacheNoData(context, q.name(), q.qtype(), null, answerRank(reply));
       }
     }
-    return q.finish(Outcome.Negative.fromReply(nxDomain, soa, reply));
+    // RFC 2308 §5: the SOA passed on lives as long as the negative answer it proves, capped as the
+    // cache caps it, on the answer that fetched it as on those the cache gives later.
+    SOARecord shown = soa == null ? null : RRsets.withTtl(soa, context.cache.ttlCaps().negative(soa));
+    return q.finish(Outcome.Negative.fromReply(nxDomain, shown, reply));
   }
 
   private Step lame(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone) {

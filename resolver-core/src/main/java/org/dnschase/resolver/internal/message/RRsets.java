@@ -66,6 +66,11 @@ public final class RRsets {
     return copy;
   }
 
+  /** {@code soa} with TTL {@code ttl}. */
+  public static SOARecord withTtl(SOARecord soa, long ttl) {
+    return (SOARecord) Sections.withTtl(soa, ttl);
+  }
+
   /** RFC 2308 §5: a negative answer lives min(SOA TTL, SOA MINIMUM) seconds. */
   public static long negativeTtl(SOARecord soa) {
     return soa == null ? 0 : Math.min(soa.getTTL(), soa.getMinimum());
