@@ -1,5 +1,6 @@
 package org.dnschase.resolver.testkit;
 
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
@@ -27,7 +28,9 @@ final class Replies {
   static byte[] toWire(Message reply, RecordedQuery query) {
     OPTRecord opt = query.message().getOPT();
     if (opt != null && reply.getOPT() == null) {
-      reply.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0), Section.ADDITIONAL);
+      // RFC 3225 §3: the DO bit is copied into the reply
+      int flags = ZoneDispatcher.wantsDnssec(query.message()) ? ExtendedFlags.DO : 0;
+      reply.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0, flags), Section.ADDITIONAL);
     }
     byte[] wire = reply.toWire();
     return wire.length > limit(query) ? truncated(reply).toWire() : wire;

@@ -34,13 +34,17 @@ final class ServedZone {
   /** Every owner name and empty non-terminal: RFC 4592 §3.3.1 needs "does this name exist". */
   private final Set<Name> names = new HashSet<>();
 
-  private ServedZone(Zone zone) {
+  /** The proofs of non-existence of a signed zone; null for an unsigned one. */
+  private final Denial denial;
+
+  private ServedZone(Zone zone, boolean withProofs) {
     this.zone = zone;
     for (RRset set : zone) {
-      if (set.size() > 0) {
+      if (set.size() > 0 && set.getType() != Type.NSEC3) { // a hashed owner is no name of the zone
         addWithAncestors(set.getName());
       }
     }
+    this.denial = withProofs ? Denials.of(zone) : null;
   }
 
   private void addWithAncestors(Name owner) {
@@ -59,9 +63,21 @@ final class ServedZone {
   static ServedZone parse(Name origin, String text) {
     Name zoneOrigin = zoneOrigin(origin, text);
     try {
-      return new ServedZone(new Zone(zoneOrigin, readAll(text, zoneOrigin).toArray(Record[]::new)));
+      return new ServedZone(new Zone(zoneOrigin, readAll(text, zoneOrigin).toArray(Record[]::new)), true);
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("zone " + zoneOrigin + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The zone {@code origin} with {@code records}, e.g. as signing made them; without {@code
+   * withProofs} its replies carry no NSEC or NSEC3 proofs, though the records hold a chain.
+   */
+  static ServedZone of(Name origin, List<Record> records, boolean withProofs) {
+    try {
+      return new ServedZone(new Zone(origin, records.toArray(Record[]::new)), withProofs);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("zone " + origin + ": " + e.getMessage(), e);
     }
   }
 
@@ -236,7 +252,23 @@ final class ServedZone {
     return ZoneResult.expand(ZoneResult.of(zone.findRecords(source, type)), name);
   }
 
-  private Name closestEncloser(Name name) {
+  /** Whether {@code name} owns records or is an empty non-terminal (RFC 4592 §2.2.2). */
+  boolean exists(Name name) {
+    return names.contains(name);
+  }
+
+  /** The NSEC or NSEC3 proofs of this zone, or null if it is not signed. */
+  Denial denial() {
+    return denial;
+  }
+
+  /** The RRset of {@code type} at exactly {@code name}, RRSIGs included, or null. */
+  RRset rrset(Name name, int type) {
+    return zone.findExactMatch(name, type);
+  }
+
+  /** The deepest existing ancestor of a name that does not exist (RFC 4592 §3.3.1). */
+  Name closestEncloser(Name name) {
     Name candidate = new Name(name, 1);
     while (!names.contains(candidate)) {
       candidate = new Name(candidate, 1);

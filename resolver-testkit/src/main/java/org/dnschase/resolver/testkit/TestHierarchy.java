@@ -1,12 +1,15 @@
 package org.dnschase.resolver.testkit;
 
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.Name;
 
 /**
@@ -25,9 +28,12 @@ public final class TestHierarchy implements AutoCloseable {
   private final QueryLog queryLog = new QueryLog();
   private final ServerSockets sockets;
   private final int port;
+  private final Map<Name, ZoneKeys> keys;
 
-  private TestHierarchy(List<ServedZone> zones, int requestedPort) {
-    this.zones = List.copyOf(zones);
+  private TestHierarchy(HierarchySigner.Signed signed, int requestedPort) {
+    List<ServedZone> zones = signed.zones();
+    this.zones = zones;
+    this.keys = signed.keys();
     ServerPlan plan = new ServerPlan(zones);
     List<AuthServer> planned = new ArrayList<>();
     plan.serversByAddress().forEach((address, served) ->
@@ -63,6 +69,47 @@ public final class TestHierarchy implements AutoCloseable {
    */
   public String rootHintsText() {
     return rootHints.asText();
+  }
+
+  /**
+   * The keys a signed zone was signed with, made for this hierarchy.
+   *
+   * @param zone the zone's origin
+   * @return its keys
+   * @throws IllegalArgumentException if the hierarchy did not sign that zone
+   */
+  public ZoneKeys keys(Name zone) {
+    ZoneKeys zoneKeys = keys.get(zone);
+    if (zoneKeys == null) {
+      throw new IllegalArgumentException("zone " + zone + " is not signed; signed zones: " + keys.keySet());
+    }
+    return zoneKeys;
+  }
+
+  /**
+   * Whether the hierarchy signed the zone {@code zone}.
+   *
+   * @param zone the zone's origin
+   * @return true if {@link #keys(Name)} has its keys
+   */
+  public boolean signed(Name zone) {
+    return keys.containsKey(zone);
+  }
+
+  /**
+   * The trust anchor of the signed root: the DS of its KSK (SHA-256), as a resolver's trust
+   * anchor file or an rpl scenario's {@code trust-anchor:} line takes it. The KSK itself, for a
+   * DNSKEY anchor, is {@code keys(Name.root).ksk()}.
+   *
+   * @return the DS record, with the root's TTL
+   * @throws IllegalStateException if the root is not signed
+   */
+  public DSRecord trustAnchor() {
+    ZoneKeys root = keys.get(Name.root);
+    if (root == null) {
+      throw new IllegalStateException("the root zone is not signed: give the builder signed(...)");
+    }
+    return root.ds(root.ksk().getTTL());
   }
 
   /** Every server, in order of first appearance of its address in the zones. */
@@ -116,6 +163,8 @@ public final class TestHierarchy implements AutoCloseable {
   /** Collects zones and options; {@link #build()} starts the servers. */
   public static final class Builder {
     private final List<ServedZone> zones = new ArrayList<>();
+    private final Map<Name, Signing> signings = new LinkedHashMap<>();
+    private Signing signAll;
     private int port;
 
     private Builder() {}
@@ -179,6 +228,61 @@ public final class TestHierarchy implements AutoCloseable {
     }
 
     /**
+     * Signs every zone with {@code signing}, but for those given their own with {@link
+     * #signed(String, Signing)} or left out with {@link #unsigned(String)}; each signed zone's
+     * parent, when signed, publishes its DS.
+     *
+     * @param signing the keys, chain and validity of the signatures
+     * @return this builder
+     */
+    public Builder signed(Signing signing) {
+      this.signAll = Objects.requireNonNull(signing, "signing");
+      return this;
+    }
+
+    /**
+     * Signs the zone {@code origin} with {@code signing}, whatever {@link #signed(Signing)} says.
+     *
+     * @param origin the zone's origin, which must be added by {@link #build()}
+     * @param signing the keys, chain and validity of its signatures
+     * @return this builder
+     */
+    public Builder signed(String origin, Signing signing) {
+      signings.put(ZoneSpec.name(origin, Name.root), Objects.requireNonNull(signing, "signing"));
+      return this;
+    }
+
+    /**
+     * Leaves the zone {@code origin} unsigned when {@link #signed(Signing)} signs the others: its
+     * delegation is insecure (no DS, and the parent's NSEC or NSEC3 proves it).
+     *
+     * @param origin the zone's origin, which must be added by {@link #build()}
+     * @return this builder
+     */
+    public Builder unsigned(String origin) {
+      signings.put(ZoneSpec.name(origin, Name.root), null);
+      return this;
+    }
+
+    /** Which zone is signed how: the per-zone choices over the one for all. */
+    private Map<Name, Signing> signings() {
+      Map<Name, Signing> chosen = new LinkedHashMap<>();
+      signings.keySet().stream()
+          .filter(origin -> zones.stream().noneMatch(zone -> zone.origin().equals(origin)))
+          .findFirst().ifPresent(origin -> {
+            throw new IllegalStateException("signed(...) or unsigned(...) names " + origin
+                + ", which is not a zone of the hierarchy");
+          });
+      for (ServedZone zone : zones) {
+        Signing signing = signings.containsKey(zone.origin()) ? signings.get(zone.origin()) : signAll;
+        if (signing != null) {
+          chosen.put(zone.origin(), signing);
+        }
+      }
+      return chosen;
+    }
+
+    /**
      * Sets the port all servers listen on. The default, 0, picks a port that is free on every
      * address for UDP and TCP.
      */
@@ -195,13 +299,14 @@ public final class TestHierarchy implements AutoCloseable {
      *
      * @throws IllegalArgumentException if a zone's name servers have no loopback address, or one
      *     that is not loopback
-     * @throws IllegalStateException if no zone was given or an address or the port cannot be bound
+     * @throws IllegalStateException if no zone was given, a zone named for signing is not one, or
+     *     an address or the port cannot be bound
      */
     public TestHierarchy build() {
       if (zones.isEmpty()) {
         throw new IllegalStateException("no zones: add at least one with zone(...)");
       }
-      return new TestHierarchy(zones, port);
+      return new TestHierarchy(HierarchySigner.sign(zones, signings(), Instant.now()), port);
     }
   }
 }

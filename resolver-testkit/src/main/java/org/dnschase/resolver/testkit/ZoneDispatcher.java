@@ -6,11 +6,13 @@ import java.util.Set;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNAMERecord;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.NameTooLongException;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Rcode;
@@ -50,8 +52,14 @@ final class ZoneDispatcher implements Dispatcher {
       reply.getHeader().setRcode(Rcode.REFUSED); // not authoritative, and we do not recurse
       return reply;
     }
-    new Filler(zone, reply).fill(query.qname(), query.qtype());
+    new Filler(zone, reply, wantsDnssec(query.message())).fill(query.qname(), query.qtype());
     return reply;
+  }
+
+  /** RFC 3225 §3: the DO bit asks for RRSIGs and proofs. */
+  static boolean wantsDnssec(Message query) {
+    OPTRecord opt = query.getOPT();
+    return opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0;
   }
 
   private ServedZone zoneFor(Name qname, int qtype) {
@@ -75,8 +83,12 @@ final class ZoneDispatcher implements Dispatcher {
     return best;
   }
 
-  /** Fills one reply from one zone. */
-  private record Filler(ServedZone zone, Message reply) {
+  /**
+   * Fills one reply from one zone; with {@code dnssec}, each RRset with its RRSIGs and each
+   * negative answer, wildcard expansion and insecure referral with its NSEC or NSEC3 proof (RFC
+   * 4035 §3.1).
+   */
+  private record Filler(ServedZone zone, Message reply, boolean dnssec) {
 
     void fill(Name qname, int qtype) {
       reply.getHeader().setFlag(Flags.AA); // cleared again if the first step is a referral
@@ -94,22 +106,49 @@ final class ZoneDispatcher implements Dispatcher {
         case ZoneResult.Answer a -> {
           a.rrsets().forEach(set -> addAll(set, Section.ANSWER));
           a.rrsets().forEach(this::addTargetAddresses);
+          proveExpansion(name);
           yield null;
         }
         case ZoneResult.Alias a -> {
           add(a.cname(), Section.ANSWER);
+          addSignatures(a.cname().getName(), Type.CNAME, name);
+          proveExpansion(name);
           yield inZone(a.cname().getTarget());
         }
         case ZoneResult.Redirect r -> synthesise(name, r.dname());
         case ZoneResult.Referral r -> referral(r.ns());
-        case ZoneResult.NxDomain n -> negative(Rcode.NXDOMAIN);
-        case ZoneResult.NoData n -> negative(Rcode.NOERROR);
+        case ZoneResult.NxDomain n -> negative(Rcode.NXDOMAIN, name);
+        case ZoneResult.NoData n -> negative(Rcode.NOERROR, name);
       };
+    }
+
+    /** RFC 4035 §3.1.3.3: an answer from a wildcard proves the name asked for does not exist. */
+    private void proveExpansion(Name name) {
+      if (dnssec && zone.denial() != null && !zone.exists(name)) {
+        prove(zone.denial().wildcardAnswer(name, zone.closestEncloser(name)));
+      }
+    }
+
+    /** The RRSIGs of the RRset of {@code type} at {@code name}, or at the wildcard that made it. */
+    private void addSignatures(Name name, int type, Name owner) {
+      if (!dnssec) {
+        return;
+      }
+      RRset source = zone.exists(name) ? zone.rrset(name, type)
+          : zone.rrset(Denial.wildcardAt(zone.closestEncloser(name)), type);
+      if (source != null) {
+        source.sigs().forEach(sig -> add(sig.withName(owner), Section.ANSWER));
+      }
+    }
+
+    private void prove(List<RRset> proof) {
+      proof.forEach(set -> addAll(set, Section.AUTHORITY));
     }
 
     /** RFC 6672 §2.2 and §3.1: the DNAME, the CNAME it implies (same TTL), then the target. */
     private Name synthesise(Name name, DNAMERecord dname) {
       add(dname, Section.ANSWER);
+      addSignatures(dname.getName(), Type.DNAME, dname.getName());
       Name target;
       try {
         target = name.fromDNAME(dname);
@@ -126,6 +165,7 @@ final class ZoneDispatcher implements Dispatcher {
         reply.getHeader().unsetFlag(Flags.AA); // the child zone holds the answer, not us
       }
       addAll(ns, Section.AUTHORITY);
+      proveDelegation(ns.getName());
       for (Record r : ns.rrs(false)) {
         Name host = ((NSRecord) r).getTarget();
         if (zone.encloses(host)) {
@@ -152,9 +192,29 @@ final class ZoneDispatcher implements Dispatcher {
       }
     }
 
-    private Name negative(int rcode) {
+    /** RFC 4035 §3.1.4: the DS of a signed child, or the proof that there is none. */
+    private void proveDelegation(Name cut) {
+      RRset ds = zone.rrset(cut, Type.DS);
+      if (dnssec && ds != null) {
+        addAll(ds, Section.AUTHORITY);
+      } else if (dnssec && zone.denial() != null) {
+        prove(zone.denial().noDs(cut));
+      }
+    }
+
+    private Name negative(int rcode, Name name) {
       reply.getHeader().setRcode(rcode);
       add(zone.negativeSoa(), Section.AUTHORITY);
+      if (dnssec) {
+        zone.rrset(zone.origin(), Type.SOA).sigs().forEach(sig -> add(sig, Section.AUTHORITY));
+      }
+      Denial denial = zone.denial();
+      if (dnssec && denial != null) {
+        boolean exists = zone.exists(name);
+        Name encloser = exists ? name : zone.closestEncloser(name);
+        prove(rcode == Rcode.NXDOMAIN ? denial.nxDomain(name, encloser)
+            : exists ? denial.noData(name) : denial.wildcardNoData(name, encloser));
+      }
       return null;
     }
 
@@ -164,6 +224,9 @@ final class ZoneDispatcher implements Dispatcher {
 
     private void addAll(RRset set, int section) {
       set.rrs(false).forEach(r -> add(r, section));
+      if (dnssec) {
+        set.sigs().forEach(sig -> add(sig, section));
+      }
     }
 
     private void add(Record record, int section) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DNAMERecord;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SetResponse;
@@ -64,6 +65,8 @@ sealed interface ZoneResult {
     for (Record r : set.rrs(false)) {
       renamed.addRR(r.withName(owner));
     }
+    // the RRSIGs keep their labels field, which tells a validator the answer was expanded
+    set.sigs().forEach(sig -> renamed.addRR((RRSIGRecord) sig.withName(owner)));
     return renamed;
   }
 }

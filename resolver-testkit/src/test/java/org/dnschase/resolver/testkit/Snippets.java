@@ -9,6 +9,9 @@ import java.util.Map;
 import org.dnschase.resolver.testkit.scenario.Scenario;
 import org.dnschase.resolver.testkit.scenario.ScriptedServers;
 import org.dnschase.resolver.testkit.scenario.Step;
+import org.xbill.DNS.DNSKEYRecord;
+import org.xbill.DNS.DNSSEC;
+import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -76,6 +79,23 @@ final class Snippets {
     }
     // @end
     return test;
+  }
+
+  /** {@link Signing}'s sample: a signed tree and the trust anchor a validator starts from. */
+  static String signed(ZoneTree tree) {
+    // @start region=signed
+    try (TestHierarchy dns = TestHierarchy.builder().zones(tree)
+        .signed(Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256))          // every zone, NSEC
+        .signed("example.test.", Signing.with(DNSSEC.Algorithm.ED25519)
+            .withNsec3(0, "-", false))                                // this one, NSEC3
+        .unsigned("insecure.test.")                                    // no DS in test.
+        .build()) {
+      DSRecord anchor = dns.trustAnchor();       // ". 86400 IN DS 12345 13 2 ..." for the validator
+      DNSKEYRecord zsk = dns.keys(Name.fromConstantString("example.test.")).zsk();
+      // ... resolve with DO set: replies carry RRSIGs, DS at cuts, NSEC/NSEC3 proofs
+      // @end
+      return anchor + " " + zsk.getFootprint();
+    }
   }
 
   /** {@link ZoneExport}'s sample. */
