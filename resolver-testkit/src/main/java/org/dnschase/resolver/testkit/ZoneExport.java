@@ -19,16 +19,26 @@ import org.xbill.DNS.Record;
  *
  * <p>Each file holds the zone's records in dnsjava's presentation, one per line, with absolute
  * owner names and explicit TTLs, so it needs no {@code $ORIGIN} or {@code $TTL}. Delegations and
- * their glue stay in the parent zone, as the testkit serves them.
+ * their glue stay in the parent zone, as the testkit serves them. A signed zone's file holds its
+ * DNSKEY, RRSIG, NSEC or NSEC3 and NSEC3PARAM records and, at each cut to a signed child, the DS,
+ * so a server of pre-signed zones (NSD) serves the same data; {@link #trustAnchor} is the anchor a
+ * validating resolver starts from.
  *
  * {@snippet class=org.dnschase.resolver.testkit.Snippets region=export}
  *
  * @param zoneFiles the master-file text of every zone by origin, in the order the zones were given
  * @param servers every server address with the origins of the zones it serves, as {@link
  *     TestHierarchy#servers()} lists them
+ * @param trustAnchor the signed root's DS as a master-file line ({@link TestHierarchy#trustAnchor}),
+ *     as Unbound's {@code trust-anchor-file} takes it; empty if the root is not signed
  */
-public record ZoneExport(Map<Name, String> zoneFiles, Map<InetAddress, List<Name>> servers) {
+public record ZoneExport(Map<Name, String> zoneFiles, Map<InetAddress, List<Name>> servers,
+    String trustAnchor) {
 
+  /** The file {@link #writeTo} writes the trust anchor to, when there is one. */
+  public static final String TRUST_ANCHOR_FILE = "root.key";
+
+  /** Copies the maps, keeping their order. */
   public ZoneExport {
     zoneFiles = Collections.unmodifiableMap(new LinkedHashMap<>(zoneFiles));
     servers = Collections.unmodifiableMap(new LinkedHashMap<>(servers));
@@ -46,7 +56,8 @@ public record ZoneExport(Map<Name, String> zoneFiles, Map<InetAddress, List<Name
     }
     Map<InetAddress, List<Name>> servers = new LinkedHashMap<>();
     hierarchy.servers().forEach(server -> servers.put(server.address(), server.zones()));
-    return new ZoneExport(zoneFiles, servers);
+    String anchor = hierarchy.signed(Name.root) ? hierarchy.trustAnchor() + "\n" : "";
+    return new ZoneExport(zoneFiles, servers, anchor);
   }
 
   /**
@@ -78,10 +89,16 @@ public record ZoneExport(Map<Name, String> zoneFiles, Map<InetAddress, List<Name
     return plain ? String.valueOf((char) octet) : String.format("%%%02X", octet & 0xff);
   }
 
-  /** Writes every zone to {@code dir} (which must exist) under its {@link #fileName}. */
+  /**
+   * Writes every zone to {@code dir} (which must exist) under its {@link #fileName}, and the trust
+   * anchor, if any, to {@value #TRUST_ANCHOR_FILE}.
+   */
   public void writeTo(Path dir) throws IOException {
     for (Map.Entry<Name, String> zone : zoneFiles.entrySet()) {
       Files.writeString(dir.resolve(fileName(zone.getKey())), zone.getValue(), StandardCharsets.UTF_8);
+    }
+    if (!trustAnchor.isEmpty()) {
+      Files.writeString(dir.resolve(TRUST_ANCHOR_FILE), trustAnchor, StandardCharsets.UTF_8);
     }
   }
 }
