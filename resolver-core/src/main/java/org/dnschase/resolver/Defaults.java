@@ -104,6 +104,9 @@ public final class Defaults {
   /** Traces off: a trace costs an event per cache hit and exchange. */
   public static final boolean RECORD_TRACE = false;
 
+  /** Metrics and Flight Recorder events on: a counter costs a striped increment per event. */
+  public static final boolean RECORD_METRICS = true;
+
   /* ---- fixed rules ---- */
 
   /**

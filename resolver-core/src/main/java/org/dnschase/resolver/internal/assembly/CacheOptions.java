@@ -1,0 +1,75 @@
+package org.dnschase.resolver.internal.assembly;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.dnschase.resolver.Defaults;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.TimeSource;
+
+/**
+ * The cache and the clock: a given cache, or the settings of the default one (serve-stale), the
+ * one time source, and prefetch. A given cache and a given time source must be one clock, since
+ * the resolver reads the cache's; serve-stale configures the default cache only.
+ */
+public final class CacheOptions {
+
+  private final Setting<RRsetCache> cache = new Setting<>("cache");
+  private final Setting<Duration> staleWindow = new Setting<>("serveStale");
+  private final Setting<TimeSource> timeSource = new Setting<>("timeSource");
+  private final Setting<Boolean> prefetch = new Setting<>("prefetch");
+
+  CacheOptions() {}
+
+  public void cache(RRsetCache rrsetCache) {
+    cache.requireUnset();
+    if (staleWindow.isSet()) {
+      throw new IllegalStateException("serveStale was set to " + staleWindow.value()
+          + ": it configures the default cache; build the given cache with serveStale instead");
+    }
+    Objects.requireNonNull(rrsetCache, "rrsetCache");
+    requireSameTime(timeSource.value(), rrsetCache);
+    cache.set(rrsetCache);
+  }
+
+  public void serveStale(Duration window) {
+    staleWindow.requireUnset();
+    if (cache.isSet()) {
+      throw new IllegalStateException(
+          "a cache was given: build it with serveStale, this setting is for the default cache");
+    }
+    RRsetCache.builder().serveStale(window); // checks the window now, with the cache's message
+    staleWindow.set(window);
+  }
+
+  public void timeSource(TimeSource time) {
+    timeSource.requireUnset();
+    Objects.requireNonNull(time, "time");
+    requireSameTime(time, cache.value());
+    timeSource.set(time);
+  }
+
+  public void prefetch(boolean enabled) {
+    prefetch.set(enabled);
+  }
+
+  /** A given cache and a given time source must be one clock: the resolver reads the cache's. */
+  private static void requireSameTime(TimeSource time, RRsetCache rrsetCache) {
+    if (time != null && rrsetCache != null && !rrsetCache.timeSource().equals(time)) {
+      throw new IllegalStateException("the cache keeps time by " + rrsetCache.timeSource() + ", the timeSource is "
+          + time + ": a resolver and its cache must share one time source; build the cache with timeSource(time)");
+    }
+  }
+
+  /** {@return the given cache, else a new default one on the time source given or the system's} */
+  RRsetCache cacheOrDefault() {
+    if (cache.isSet()) {
+      return cache.value();
+    }
+    var builder = RRsetCache.builder().timeSource(timeSource.orElse(TimeSource.system())).recordStats();
+    return (staleWindow.isSet() ? builder.serveStale(staleWindow.value()) : builder).build();
+  }
+
+  boolean prefetchOrDefault() {
+    return prefetch.orElse(Defaults.PREFETCH);
+  }
+}

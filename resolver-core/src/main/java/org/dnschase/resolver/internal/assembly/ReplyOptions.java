@@ -1,0 +1,35 @@
+package org.dnschase.resolver.internal.assembly;
+
+import java.util.Collection;
+import java.util.List;
+import org.dnschase.resolver.Defaults;
+import org.dnschase.resolver.internal.reply.PrivateAddresses;
+
+/**
+ * What of a server's reply is kept: the NS sets that answers carry (dropped by default,
+ * CVE-2025-11411) and the records that point into private netblocks (none filtered by default).
+ */
+public final class ReplyOptions {
+
+  private final Setting<Boolean> cacheAnswerNameServers = new Setting<>("cacheAnswerNameServers");
+  private final Setting<PrivateAddresses> privateAddresses = new Setting<>("privateAddresses");
+
+  ReplyOptions() {}
+
+  public void cacheAnswerNameServers(boolean enabled) {
+    cacheAnswerNameServers.set(enabled);
+  }
+
+  public void privateAddresses(Collection<String> netblocks, Collection<String> allowedDomains) {
+    privateAddresses.requireUnset();
+    privateAddresses.set(PrivateAddresses.of(List.copyOf(netblocks), List.copyOf(allowedDomains)));
+  }
+
+  boolean cacheAnswerNameServersOrDefault() {
+    return cacheAnswerNameServers.orElse(Defaults.CACHE_ANSWER_NAME_SERVERS);
+  }
+
+  PrivateAddresses privateAddressesOrDefault() {
+    return privateAddresses.orElse(PrivateAddresses.NONE);
+  }
+}

@@ -1,0 +1,125 @@
+package org.dnschase.resolver.internal.assembly;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.dnschase.resolver.Defaults;
+import org.dnschase.resolver.spi.Transport;
+
+/**
+ * How queries reach servers: the port and EDNS payload size, which server addresses may be asked
+ * (the upstream filter and IPv6), and either a given transport or the settings of the default one
+ * (threads, 0x20), which a given transport excludes.
+ */
+public final class UpstreamOptions {
+
+  /** The upstream filter; shown by its description when set twice. */
+  private record Filter(Predicate<InetAddress> test, String description) {
+    @Override
+    public String toString() {
+      return description;
+    }
+  }
+
+  private final Setting<Integer> port = new Setting<>("upstreamPort");
+  private final Setting<Integer> ednsPayloadSize = new Setting<>("ednsPayloadSize");
+  private final Setting<Filter> filter = new Setting<>("upstreamFilter");
+  private final Setting<Boolean> ipv6 = new Setting<>("ipv6");
+  private final Setting<Transport> transport = new Setting<>("transport");
+  private final Setting<Integer> transportThreads = new Setting<>("transportThreads");
+  private final Setting<Boolean> caseRandomization = new Setting<>("caseRandomization");
+
+  UpstreamOptions() {}
+
+  public void port(int upstreamPort) {
+    port.requireUnset();
+    if (upstreamPort < 1 || upstreamPort > 65535) {
+      throw new IllegalArgumentException("upstreamPort must be 1..65535, was " + upstreamPort);
+    }
+    port.set(upstreamPort);
+  }
+
+  public void ednsPayloadSize(int size) {
+    ednsPayloadSize.requireUnset();
+    if (size != 0 && (size < 512 || size > 65535)) {
+      throw new IllegalArgumentException("ednsPayloadSize must be 0 or 512..65535, was " + size);
+    }
+    ednsPayloadSize.set(size);
+  }
+
+  public void filter(Predicate<InetAddress> test, String description) {
+    filter.requireUnset();
+    Objects.requireNonNull(test, "filter");
+    filter.set(new Filter(test, Objects.requireNonNull(description, "description")));
+  }
+
+  public void ipv6(boolean enabled) {
+    ipv6.set(enabled);
+  }
+
+  public void transport(Transport queryTransport) {
+    transport.requireUnset();
+    if (transportThreads.isSet() || Boolean.TRUE.equals(caseRandomization.value())) {
+      throw new IllegalStateException((transportThreads.isSet() ? "transportThreads" : "caseRandomization")
+          + " was set: it applies only to the default transport");
+    }
+    transport.set(Objects.requireNonNull(queryTransport, "queryTransport"));
+  }
+
+  public void transportThreads(int threads) {
+    transportThreads.requireUnset();
+    if (transport.isSet()) {
+      throw new IllegalStateException("a transport was given: transportThreads applies only to the default one");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("transportThreads must be positive, was " + threads);
+    }
+    transportThreads.set(threads);
+  }
+
+  public void caseRandomization(boolean enabled) {
+    caseRandomization.requireUnset();
+    if (enabled && transport.isSet()) {
+      throw new IllegalStateException("a transport was given: caseRandomization applies only to the default one");
+    }
+    caseRandomization.set(enabled);
+  }
+
+  int portOrDefault() {
+    return port.orElse(Defaults.UPSTREAM_PORT);
+  }
+
+  int ednsPayloadSizeOrDefault() {
+    return ednsPayloadSize.orElse(Defaults.EDNS_PAYLOAD_SIZE);
+  }
+
+  boolean asksIpv6() {
+    return ipv6.orElse(Defaults.IPV6);
+  }
+
+  /** {@return the filter given, narrowed to IPv4 when servers are not asked over IPv6} */
+  Predicate<InetAddress> addressFilter() {
+    Predicate<InetAddress> test = filter.isSet() ? filter.value().test() : address -> true;
+    return asksIpv6() ? test : test.and(address -> !(address instanceof Inet6Address));
+  }
+
+  /** {@return the words for {@link #addressFilter()} in reports of refused servers} */
+  String addressFilterDescription() {
+    String description = filter.isSet() ? filter.value().description() : "any address";
+    return asksIpv6() ? description : description + ", IPv4 only";
+  }
+
+  /** {@return the transport given, else null: the resolver then makes and owns the default one} */
+  Transport transportOrNull() {
+    return transport.value();
+  }
+
+  int transportThreadsOrDefault() {
+    return transportThreads.orElse(Defaults.TRANSPORT_THREADS);
+  }
+
+  boolean caseRandomizationOrDefault() {
+    return caseRandomization.orElse(Defaults.CASE_RANDOMIZATION);
+  }
+}
