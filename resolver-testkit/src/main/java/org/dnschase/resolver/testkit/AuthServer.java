@@ -33,32 +33,32 @@ public final class AuthServer {
     this.hierarchyLog = hierarchyLog;
   }
 
-  /** The loopback address this server listens on. */
+  /** {@return the loopback address this server listens on} */
   public InetAddress address() {
     return address;
   }
 
-  /** The port this server listens on (UDP and TCP), the same for the whole hierarchy. */
+  /** {@return the port this server listens on (UDP and TCP), the same for the whole hierarchy} */
   public int port() {
     return port;
   }
 
-  /** {@link #address()} and {@link #port()} together, e.g. for dnsjava's SimpleResolver. */
+  /** {@return {@link #address()} and {@link #port()} together, e.g. for dnsjava's SimpleResolver} */
   public InetSocketAddress socketAddress() {
     return new InetSocketAddress(address, port);
   }
 
-  /** The origins of the zones this server is authoritative for, in the order they were given. */
+  /** {@return the origins of the zones this server is authoritative for, in the order they were given} */
   public List<Name> zones() {
     return zones;
   }
 
-  /** Every query recorded since the start or the last {@link #clearQueries()}, oldest first. */
+  /** {@return every query recorded since the start or the last {@link #clearQueries()}, oldest first} */
   public List<RecordedQuery> queries() {
     return queryLog.all();
   }
 
-  /** How many queries were recorded since the start or the last {@link #clearQueries()}. */
+  /** {@return how many queries were recorded since the start or the last {@link #clearQueries()}} */
   public int queryCount() {
     return queryLog.count();
   }
@@ -67,6 +67,8 @@ public final class AuthServer {
    * Returns the oldest query not taken yet, or null if every recorded query was taken. Does not
    * wait: a query is recorded before its reply is sent, so after a client got its reply the query
    * is here.
+   *
+   * @return the oldest query not taken yet, or null
    */
   public RecordedQuery takeQuery() {
     return queryLog.take();
@@ -77,12 +79,21 @@ public final class AuthServer {
     queryLog.clear();
   }
 
-  /** Makes every query to this server meet {@code fault}, except qnames with their own fault. */
+  /**
+   * Makes every query to this server meet {@code fault}, except qnames with their own fault.
+   *
+   * @param fault what every query meets
+   */
   public void setFault(Fault fault) {
     this.fault = Objects.requireNonNull(fault, "fault");
   }
 
-  /** Makes queries for exactly {@code qname} (any type) meet {@code fault}. */
+  /**
+   * Makes queries for exactly {@code qname} (any type) meet {@code fault}.
+   *
+   * @param qname the query name, matched exactly
+   * @param fault what its queries meet
+   */
   public void setFault(Name qname, Fault fault) {
     faultsByName.put(Objects.requireNonNull(qname, "qname"), Objects.requireNonNull(fault, "fault"));
   }
@@ -93,12 +104,16 @@ public final class AuthServer {
     faultsByName.clear();
   }
 
-  /** The dispatcher that answers from this server's zones, to delegate to from a script. */
+  /** {@return the dispatcher that answers from this server's zones, to delegate to from a script} */
   public Dispatcher zoneDispatcher() {
     return zoneDispatcher;
   }
 
-  /** Answers queries with {@code dispatcher}; {@code setDispatcher(zoneDispatcher())} restores. */
+  /**
+   * Answers queries with {@code dispatcher}; {@code setDispatcher(zoneDispatcher())} restores.
+   *
+   * @param dispatcher what answers the queries from now on
+   */
   public void setDispatcher(Dispatcher dispatcher) {
     this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
   }

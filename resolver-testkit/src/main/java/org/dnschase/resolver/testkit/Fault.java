@@ -105,7 +105,12 @@ public sealed interface Fault {
       Objects.requireNonNull(fault, "fault");
     }
 
-    /** Meets {@code fault} with the given probability and answers normally the rest of the time. */
+    /**
+     * Meets {@code fault} with the given probability and answers normally the rest of the time.
+     *
+     * @param probability the chance of {@code fault}, 0 to 1
+     * @param fault the fault met with that chance
+     */
     public Sometimes(double probability, Fault fault) {
       this(probability, fault, null);
     }
@@ -144,7 +149,12 @@ public sealed interface Fault {
       this.otherwise = otherwise;
     }
 
-    /** Meets {@code fault} for the first {@code count} queries, over either transport; then answers normally. */
+    /**
+     * Meets {@code fault} for the first {@code count} queries, over either transport; then answers normally.
+     *
+     * @param count how many queries meet {@code fault}, at least 1
+     * @param fault the fault the first queries meet
+     */
     public FirstOnly(int count, Fault fault) {
       this(count, null, fault, null);
     }
@@ -194,6 +204,8 @@ public sealed interface Fault {
     /**
      * The owner of record {@code i}: its number in base 36, below {@link #under()}.
      *
+     * @param i the record's number, 0 to {@code owners - 1}
+     * @return its owner name
      * @throws IllegalArgumentException if {@code under} is relative or leaves no room for a label
      */
     public Name owner(int i) {

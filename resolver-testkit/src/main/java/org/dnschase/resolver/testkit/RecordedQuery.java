@@ -47,7 +47,7 @@ public record RecordedQuery(
     Objects.requireNonNull(message, "message");
   }
 
-  /** The message ID of the query. */
+  /** {@return the message ID of the query} */
   public int id() {
     return message.getHeader().getID();
   }

@@ -48,6 +48,7 @@ public final class Signing {
       salt = salt.clone();
     }
 
+    /** {@return a copy of the salt} */
     @Override
     public byte[] salt() {
       return salt.clone();
@@ -137,7 +138,7 @@ public final class Signing {
     return new Signing(algorithm, combinedKey, nsec3, now, validBefore, validAfter, all);
   }
 
-  /** The deliberate faults, in the order given; empty for a sound zone. */
+  /** {@return the deliberate faults, in the order given; empty for a sound zone} */
   public List<Breakage> breakages() {
     return breakages;
   }
@@ -147,17 +148,17 @@ public final class Signing {
     return breakages.stream().anyMatch(kind::isInstance);
   }
 
-  /** The DNSSEC algorithm number. */
+  /** {@return the DNSSEC algorithm number} */
   public int algorithm() {
     return algorithm;
   }
 
-  /** Whether one key signs everything. */
+  /** {@return whether one key signs everything} */
   public boolean combinedKey() {
     return combinedKey;
   }
 
-  /** The NSEC3 parameters, or null for an NSEC chain. */
+  /** {@return the NSEC3 parameters, or null for an NSEC chain} */
   public Nsec3 nsec3() {
     return nsec3;
   }

@@ -45,12 +45,12 @@ public final class TestHierarchy implements AutoCloseable {
     servers.forEach(server -> log.debug("started {}", server));
   }
 
-  /** Starts describing a hierarchy. */
+  /** {@return a new builder, to describe a hierarchy} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The port every server listens on, for UDP and TCP. */
+  /** {@return the port every server listens on, for UDP and TCP} */
   public int port() {
     return port;
   }
@@ -58,6 +58,8 @@ public final class TestHierarchy implements AutoCloseable {
   /**
    * The root zone's NS host names with their addresses, in zone-file order; empty if no root zone
    * was given. Use them with {@link #port()}: hints carry no port.
+   *
+   * @return each root server name with its addresses
    */
   public Map<Name, List<InetAddress>> rootHints() {
     return rootHints.asMap();
@@ -66,6 +68,8 @@ public final class TestHierarchy implements AutoCloseable {
   /**
    * {@link #rootHints()} as master-file text ({@code . NS host} and {@code host A address} lines,
    * with the TTLs of the zones), usable as a root hints file; the port is not in it.
+   *
+   * @return the root hints in master-file format
    */
   public String rootHintsText() {
     return rootHints.asText();
@@ -112,7 +116,7 @@ public final class TestHierarchy implements AutoCloseable {
     return root.ds(root.ksk().getTTL());
   }
 
-  /** Every server, in order of first appearance of its address in the zones. */
+  /** {@return every server, in order of first appearance of its address in the zones} */
   public List<AuthServer> servers() {
     return servers;
   }
@@ -120,6 +124,8 @@ public final class TestHierarchy implements AutoCloseable {
   /**
    * The server at {@code address}.
    *
+   * @param address a server address of the hierarchy
+   * @return the server listening there
    * @throws IllegalArgumentException if no server has that address
    */
   public AuthServer server(InetAddress address) {
@@ -133,17 +139,22 @@ public final class TestHierarchy implements AutoCloseable {
     return zones;
   }
 
-  /** The servers authoritative for the zone with origin {@code zone}; empty if none. */
+  /**
+   * The servers authoritative for the zone with origin {@code zone}; empty if none.
+   *
+   * @param zone the zone's origin
+   * @return its servers, in the order of {@link #servers()}
+   */
   public List<AuthServer> serversFor(Name zone) {
     return servers.stream().filter(server -> server.zones().contains(zone)).toList();
   }
 
-  /** Every query any server recorded since the start or {@link #clearQueries()}, oldest first. */
+  /** {@return every query any server recorded since the start or {@link #clearQueries()}, oldest first} */
   public List<RecordedQuery> queries() {
     return queryLog.all();
   }
 
-  /** How many queries all servers recorded since the start or {@link #clearQueries()}. */
+  /** {@return how many queries all servers recorded since the start or {@link #clearQueries()}} */
   public int queryCount() {
     return queryLog.count();
   }
@@ -174,6 +185,8 @@ public final class TestHierarchy implements AutoCloseable {
      * record, or the SOA's absolute owner name. Relative names and {@code $TTL} work as usual.
      * Each {@link ZoneCheck} violation is logged as a warning; the zone is served as it is.
      *
+     * @param masterFileText the zone, as a zone file holds it
+     * @return this builder
      * @throws IllegalArgumentException if the text is not a zone, has more than 100,000 records
      *     (a lab zone is smaller), or the origin is known already
      */
@@ -187,6 +200,9 @@ public final class TestHierarchy implements AutoCloseable {
      * the text are relative to. Each {@link ZoneCheck} violation is logged as a warning; the zone
      * is served as it is.
      *
+     * @param origin the zone's origin, absolute
+     * @param masterFileText the zone, as a zone file holds it
+     * @return this builder
      * @throws IllegalArgumentException if the text is not a zone, has more than 100,000 records
      *     (a lab zone is smaller), or the origin is known already
      */
@@ -200,6 +216,8 @@ public final class TestHierarchy implements AutoCloseable {
      * Adds every zone of {@code tree}, in the order it declares them, as {@link #zone(String)}
      * adds master-file text.
      *
+     * @param tree the zones, built with the zone DSL
+     * @return this builder
      * @throws IllegalArgumentException if a zone's origin is known already
      */
     public Builder zones(ZoneTree tree) {
@@ -285,6 +303,9 @@ public final class TestHierarchy implements AutoCloseable {
     /**
      * Sets the port all servers listen on. The default, 0, picks a port that is free on every
      * address for UDP and TCP.
+     *
+     * @param port 0, or 1..65535
+     * @return this builder
      */
     public Builder port(int port) {
       if (port < 0 || port > 65_535) {
@@ -297,6 +318,7 @@ public final class TestHierarchy implements AutoCloseable {
     /**
      * Binds and starts every server.
      *
+     * @return the running hierarchy, which the caller closes
      * @throws IllegalArgumentException if a zone's name servers have no loopback address, or one
      *     that is not loopback
      * @throws IllegalStateException if no zone was given, a zone named for signing is not one, or

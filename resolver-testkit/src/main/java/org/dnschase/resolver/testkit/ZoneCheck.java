@@ -25,6 +25,7 @@ public final class ZoneCheck {
    * Checks a zone whose origin is the {@code $ORIGIN} in effect at its SOA record, or the SOA's
    * absolute owner name, as {@link TestHierarchy.Builder#zone(String)} finds it.
    *
+   * @param masterFileText the zone, as a zone file holds it
    * @return every violation, ordered by line; empty for a zone that keeps the rules
    * @throws IllegalArgumentException if the text is not a zone file, has no origin, or uses
    *     {@code $GENERATE} or {@code $INCLUDE} (their records cannot be told by line)
@@ -36,6 +37,8 @@ public final class ZoneCheck {
   /**
    * Checks a zone with the given absolute origin, which relative names in the text are relative to.
    *
+   * @param origin the zone's origin, absolute
+   * @param masterFileText the zone, as a zone file holds it
    * @return every violation, ordered by line; empty for a zone that keeps the rules
    * @throws IllegalArgumentException if the origin is relative, the text is not a zone file, or
    *     it uses {@code $GENERATE} or {@code $INCLUDE} (their records cannot be told by line)

@@ -44,7 +44,12 @@ public record ZoneExport(Map<Name, String> zoneFiles, Map<InetAddress, List<Name
     servers = Collections.unmodifiableMap(new LinkedHashMap<>(servers));
   }
 
-  /** The zones {@code hierarchy} serves, as it serves them (its faults and scripts aside). */
+  /**
+   * The zones {@code hierarchy} serves, as it serves them (its faults and scripts aside).
+   *
+   * @param hierarchy a running hierarchy
+   * @return its zones, ready to write
+   */
   public static ZoneExport of(TestHierarchy hierarchy) {
     Map<Name, String> zoneFiles = new LinkedHashMap<>();
     for (ServedZone zone : hierarchy.zones()) {
@@ -65,6 +70,9 @@ public record ZoneExport(Map<Name, String> zoneFiles, Map<InetAddress, List<Name
    * root, else the origin without its final dot, e.g. {@code example.test.zone}. Octets other than
    * letters, digits, {@code -} and {@code _} within a label become {@code %XX}, so every origin has
    * its own name and none leaves the directory.
+   *
+   * @param origin a zone's origin
+   * @return the zone's file name
    */
   public static String fileName(Name origin) {
     if (origin.equals(Name.root)) {
@@ -92,6 +100,9 @@ public record ZoneExport(Map<Name, String> zoneFiles, Map<InetAddress, List<Name
   /**
    * Writes every zone to {@code dir} (which must exist) under its {@link #fileName}, and the trust
    * anchor, if any, to {@value #TRUST_ANCHOR_FILE}.
+   *
+   * @param dir an existing directory
+   * @throws IOException if a file cannot be written
    */
   public void writeTo(Path dir) throws IOException {
     for (Map.Entry<Name, String> zone : zoneFiles.entrySet()) {

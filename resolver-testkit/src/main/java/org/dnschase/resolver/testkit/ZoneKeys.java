@@ -52,17 +52,17 @@ public final class ZoneKeys {
     }
   }
 
-  /** The key-signing key (flags 257); with a combined key, the one key. */
+  /** {@return the key-signing key (flags 257); with a combined key, the one key} */
   public DNSKEYRecord ksk() {
     return ksk;
   }
 
-  /** The zone-signing key (flags 256); with a combined key, the same as {@link #ksk()}. */
+  /** {@return the zone-signing key (flags 256); with a combined key, the same as {@link #ksk()}} */
   public DNSKEYRecord zsk() {
     return zsk;
   }
 
-  /** The zone's DNSKEY records: the KSK, then the ZSK unless it is the same key. */
+  /** {@return the zone's DNSKEY records: the KSK, then the ZSK unless it is the same key} */
   public List<DNSKEYRecord> dnskeys() {
     return ksk == zsk ? List.of(ksk) : List.of(ksk, zsk);
   }

@@ -20,7 +20,7 @@ public enum Adjust {
     this.option = option;
   }
 
-  /** The option as written after ADJUST. */
+  /** {@return the option as written after ADJUST} */
   public String option() {
     return option;
   }

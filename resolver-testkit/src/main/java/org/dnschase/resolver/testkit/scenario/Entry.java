@@ -34,7 +34,7 @@ public final class Entry {
     this.raw = raw == null ? null : raw.clone();
   }
 
-  /** The extended DNS error code {@code MATCH ede=} expects; {@link #ANY_EXTENDED_ERROR} for {@code any}. */
+  /** {@return the extended DNS error code {@code MATCH ede=} expects; {@link #ANY_EXTENDED_ERROR} for {@code any}} */
   public int extendedError() {
     return extendedError;
   }
@@ -45,21 +45,29 @@ public final class Entry {
   /**
    * The bytes of a {@code RAW} entry (Deckard: a client query sent as is, however malformed),
    * or empty when the entry is a message.
+   *
+   * @return a copy of the raw bytes, or empty
    */
   public java.util.Optional<byte[]> raw() {
     return java.util.Optional.ofNullable(raw).map(byte[]::clone);
   }
 
-  /** The line of ENTRY_BEGIN. */
+  /** {@return the line of ENTRY_BEGIN} */
   public int line() {
     return line;
   }
 
-  /** The MATCH options as written (empty: the entry matches any message, as in testbound). */
+  /** {@return the MATCH options as written (empty: the entry matches any message, as in testbound)} */
   public Set<Match> matches() {
     return Set.copyOf(matches);
   }
 
+  /**
+   * Whether the entry's ADJUST line lists {@code adjust}.
+   *
+   * @param adjust an ADJUST option
+   * @return true if the entry is adjusted so
+   */
   public boolean has(Adjust adjust) {
     return adjusts.contains(adjust);
   }
@@ -67,22 +75,24 @@ public final class Entry {
   /**
    * A copy of the entry's message: the header from its REPLY line (exactly the listed flags),
    * the question and the sections in file order. EDNS is not part of it; see {@link #dnssecOk()}.
+   *
+   * @return a fresh copy of the message
    */
   public Message message() {
     return message.clone();
   }
 
-  /** Whether the REPLY line lists {@code DO}: the EDNS DO bit of this message. */
+  /** {@return whether the REPLY line lists {@code DO}: the EDNS DO bit of this message} */
   public boolean dnssecOk() {
     return dnssecOk;
   }
 
-  /** Deckard's MANDATORY: the scenario fails if this template is never used. */
+  /** {@return whether the entry is MANDATORY (Deckard): the scenario fails if it is never used} */
   public boolean mandatory() {
     return mandatory;
   }
 
-  /** The first question, or null when the entry has none. */
+  /** {@return the first question, or null when the entry has none} */
   public Record question() {
     return message.getQuestion();
   }
@@ -91,23 +101,41 @@ public final class Entry {
    * Compares {@code received} with this entry under its MATCH options (FORMAT §6, Deckard's
    * semantics).
    *
+   * @param received the message to compare
    * @return the differences found, one line each; empty when the message matches
    */
   public List<String> differences(Message received) {
     return differences(received, false);
   }
 
-  /** As {@link #differences(Message)}, for a message that came over TCP when {@code overTcp}. */
+  /**
+   * As {@link #differences(Message)}, for a message that came over TCP when {@code overTcp}.
+   *
+   * @param received the message to compare
+   * @param overTcp whether it came over TCP
+   * @return the differences found, one line each; empty when the message matches
+   */
   public List<String> differences(Message received, boolean overTcp) {
     return MessageComparison.differences(Match.expand(matches), this, received, overTcp);
   }
 
-  /** Whether {@code received} matches under the MATCH options; an entry without MATCH matches anything. */
+  /**
+   * Whether {@code received} matches under the MATCH options; an entry without MATCH matches anything.
+   *
+   * @param received the message to compare
+   * @return true when it matches
+   */
   public boolean matches(Message received) {
     return differences(received).isEmpty();
   }
 
-  /** As {@link #matches(Message)}, for a message that came over TCP when {@code overTcp}. */
+  /**
+   * As {@link #matches(Message)}, for a message that came over TCP when {@code overTcp}.
+   *
+   * @param received the message to compare
+   * @param overTcp whether it came over TCP
+   * @return true when it matches
+   */
   public boolean matches(Message received, boolean overTcp) {
     return differences(received, overTcp).isEmpty();
   }

@@ -51,7 +51,7 @@ public enum Match {
     this.option = option;
   }
 
-  /** The option as written after MATCH. */
+  /** {@return the option as written after MATCH} */
   public String option() {
     return option;
   }

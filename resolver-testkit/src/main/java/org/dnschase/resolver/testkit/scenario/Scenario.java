@@ -16,9 +16,13 @@ import java.util.List;
  *
  * @param name the file name, used in messages
  * @param title the text after SCENARIO_BEGIN
+ * @param config the configuration the resolver is to be built with
+ * @param ranges the RANGE blocks, in file order
+ * @param steps the steps to play, in file order
  */
 public record Scenario(String name, String title, ScenarioConfig config, List<Range> ranges, List<Step> steps) {
 
+  /** Copies the ranges and steps. */
   public Scenario {
     ranges = List.copyOf(ranges);
     steps = List.copyOf(steps);
@@ -27,6 +31,9 @@ public record Scenario(String name, String title, ScenarioConfig config, List<Ra
   /**
    * Parses scenario text; {@code name} appears in error messages.
    *
+   * @param name the scenario's name, for messages
+   * @param text the scenario file's text
+   * @return the scenario
    * @throws ScenarioFormatException if the text breaks the format or uses a part of it this
    *     replayer does not implement, naming the line
    */
@@ -37,6 +44,11 @@ public record Scenario(String name, String title, ScenarioConfig config, List<Ra
   /**
    * Reads and parses a scenario file. Bytes are read as ISO-8859-1, so any file can be read; the
    * format itself is ASCII.
+   *
+   * @param file the {@code .rpl} file
+   * @return the scenario, named by its file name
+   * @throws IOException if the file cannot be read
+   * @throws ScenarioFormatException as {@link #parse} throws it
    */
   public static Scenario read(Path file) throws IOException {
     return parse(file.getFileName().toString(), new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));

@@ -44,11 +44,12 @@ public final class ScenarioConfig {
     this.forwardZones = List.copyOf(forwardZones);
   }
 
+  /** {@return which replayer's files the scenario follows} */
   public Dialect dialect() {
     return dialect;
   }
 
-  /** Every setting in file order, zone clauses' options included. */
+  /** {@return every setting in file order, zone clauses' options included} */
   public List<ConfigSetting> settings() {
     return settings;
   }
@@ -56,6 +57,9 @@ public final class ScenarioConfig {
   /**
    * Every value given for {@code key} outside stub and forward zones (Deckard lines, features
    * knobs, testbound {@code server:} options), in file order; empty if absent.
+   *
+   * @param key a setting's name, e.g. {@code harden-glue}
+   * @return its values, in file order
    */
   public List<String> values(String key) {
     return settings.stream()
@@ -63,17 +67,17 @@ public final class ScenarioConfig {
         .filter(setting -> setting.key().equals(key)).map(ConfigSetting::value).toList();
   }
 
-  /** testbound's {@code stub-zone:} clauses, the root's included; Deckard's root is one too. */
+  /** {@return testbound's {@code stub-zone:} clauses, the root's included; Deckard's root is one too} */
   public List<ZoneClause> stubZones() {
     return stubZones;
   }
 
-  /** testbound's {@code forward-zone:} clauses. */
+  /** {@return testbound's {@code forward-zone:} clauses} */
   public List<ZoneClause> forwardZones() {
     return forwardZones;
   }
 
-  /** The name of the one root server (Deckard's {@code stub-name}, default k.root-servers.net.). */
+  /** {@return the name of the one root server (Deckard's {@code stub-name}, default k.root-servers.net.)} */
   public Name rootServerName() {
     return value("stub-name").map(text -> Name.fromConstantString(text.endsWith(".") ? text : text + "."))
         .orElse(DEFAULT_ROOT_SERVER_NAME);
@@ -82,6 +86,8 @@ public final class ScenarioConfig {
   /**
    * The root server's addresses: the root stub-zone's ({@code stub-addr} in Deckard's dialect);
    * empty when the scenario names none (it forwards the root, or relies on built-in hints).
+   *
+   * @return the root server's addresses, possibly none
    */
   public List<InetAddress> rootServerAddresses() {
     return stubZones.stream().filter(zone -> zone.name().equals(Name.root))
@@ -91,6 +97,8 @@ public final class ScenarioConfig {
   /**
    * Whether the scenario fixes QNAME minimisation. Empty in a Deckard file that does not say,
    * which means it must pass both ways; testbound files default to on, as Unbound does.
+   *
+   * @return whether QNAME minimisation is on, empty when the scenario does not say
    */
   public Optional<Boolean> qnameMinimisation() {
     return switch (dialect) {
@@ -99,37 +107,37 @@ public final class ScenarioConfig {
     };
   }
 
-  /** Whether upstream queries may go over IPv4 (default yes). */
+  /** {@return whether upstream queries may go over IPv4 (default yes)} */
   public boolean doIp4() {
     return flag("do-ip4", true);
   }
 
-  /** Whether upstream queries may go over IPv6 (default yes). */
+  /** {@return whether upstream queries may go over IPv6 (default yes)} */
   public boolean doIp6() {
     return flag("do-ip6", true);
   }
 
-  /** Whether 127.0.0.0/8 and ::1 learned from DNS must not be asked (default yes). */
+  /** {@return whether 127.0.0.0/8 and ::1 learned from DNS must not be asked (default yes)} */
   public boolean doNotQueryLocalhost() {
     return flag("do-not-query-localhost", true);
   }
 
-  /** The floor on cached TTLs: Deckard {@code features: min_ttl}, testbound {@code cache-min-ttl}. */
+  /** {@return the floor on cached TTLs: Deckard {@code features: min_ttl}, testbound {@code cache-min-ttl}} */
   public Optional<Duration> minTtl() {
     return seconds(dialect == Dialect.DECKARD ? "min_ttl" : "cache-min-ttl");
   }
 
-  /** The cap on cached TTLs: Deckard {@code features: max_ttl}, testbound {@code cache-max-ttl}. */
+  /** {@return the cap on cached TTLs: Deckard {@code features: max_ttl}, testbound {@code cache-max-ttl}} */
   public Optional<Duration> maxTtl() {
     return seconds(dialect == Dialect.DECKARD ? "max_ttl" : "cache-max-ttl");
   }
 
-  /** The cap on cached negative answers' TTLs: testbound {@code cache-max-negative-ttl}. */
+  /** {@return the cap on cached negative answers' TTLs: testbound {@code cache-max-negative-ttl}} */
   public Optional<Duration> maxNegativeTtl() {
     return seconds("cache-max-negative-ttl");
   }
 
-  /** The fake clock's start: {@code val-override-date} (UTC) or {@code val-override-timestamp}. */
+  /** {@return the fake clock's start: {@code val-override-date} (UTC) or {@code val-override-timestamp}} */
   public Optional<Instant> startTime() {
     Optional<Instant> date = value("val-override-date")
         .map(text -> LocalDateTime.parse(text, OVERRIDE_DATE).toInstant(ZoneOffset.UTC));
@@ -137,13 +145,24 @@ public final class ScenarioConfig {
         : value("val-override-timestamp").map(text -> Instant.ofEpochSecond(Long.parseLong(text)));
   }
 
-  /** The last value of {@code key} outside zone clauses, if any. */
+  /**
+   * The last value of {@code key} outside zone clauses, if any.
+   *
+   * @param key a setting's name
+   * @return its last value, empty if absent
+   */
   public Optional<String> value(String key) {
     List<String> given = values(key);
     return given.isEmpty() ? Optional.empty() : Optional.of(given.get(given.size() - 1));
   }
 
-  /** {@code key}'s last value read as a boolean (see {@link #isTrue}), else {@code byDefault}. */
+  /**
+   * {@code key}'s last value read as a boolean (see {@link #isTrue}), else {@code byDefault}.
+   *
+   * @param key a setting's name
+   * @param byDefault the value when the setting is absent
+   * @return the setting as a boolean
+   */
   public boolean flag(String key, boolean byDefault) {
     return value(key).map(ScenarioConfig::isTrue).orElse(byDefault);
   }
@@ -152,7 +171,12 @@ public final class ScenarioConfig {
     return value(key).map(text -> Duration.ofSeconds(Long.parseLong(text)));
   }
 
-  /** Deckard's reading: on, yes, true and 1 are true, any other word false. */
+  /**
+   * Deckard's reading: on, yes, true and 1 are true, any other word false.
+   *
+   * @param text a setting's value
+   * @return whether it means true
+   */
   public static boolean isTrue(String text) {
     return switch (text.toLowerCase(Locale.ROOT)) {
       case "on", "yes", "true", "1" -> true;

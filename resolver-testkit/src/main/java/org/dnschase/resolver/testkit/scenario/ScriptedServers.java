@@ -33,6 +33,12 @@ public final class ScriptedServers {
 
   private final boolean testbound;
 
+  /**
+   * Servers that answer as {@code scenario} scripts them; each instance keeps its own record of
+   * which one-shot REPLY steps and MANDATORY entries were used.
+   *
+   * @param scenario the scenario whose ranges and REPLY steps answer
+   */
   public ScriptedServers(Scenario scenario) {
     this.scenario = scenario;
     this.testbound = scenario.config().dialect() == ScenarioConfig.Dialect.TESTBOUND;
@@ -44,12 +50,25 @@ public final class ScriptedServers {
    * is played: the first range in file order whose window and addresses fit answers with its
    * first matching entry; if none fits, the first unused REPLY step with an id of at least
    * {@code step} whose MATCH holds answers, once.
+   *
+   * @param destination the server address the query was sent to
+   * @param query the query
+   * @param step the id of the step being played
+   * @return a reply, silence, or that the scenario did not foresee the query
    */
   public synchronized ScriptedResponse respond(InetAddress destination, Message query, int step) {
     return respond(destination, query, step, false);
   }
 
-  /** As {@link #respond(InetAddress, Message, int)}, for a query sent over TCP when {@code overTcp}. */
+  /**
+   * As {@link #respond(InetAddress, Message, int)}, for a query sent over TCP when {@code overTcp}.
+   *
+   * @param destination the server address the query was sent to
+   * @param query the query
+   * @param step the id of the step being played
+   * @param overTcp whether the query came over TCP
+   * @return a reply, silence, or that the scenario did not foresee the query
+   */
   public synchronized ScriptedResponse respond(InetAddress destination, Message query, int step, boolean overTcp) {
     if (serverAddresses != null && !serverAddresses.contains(destination)) {
       return new ScriptedResponse.Silence("no scripted server at " + destination.getHostAddress());
@@ -80,7 +99,7 @@ public final class ScriptedServers {
         + step + " and no REPLY step matches " + question(query));
   }
 
-  /** The entries marked MANDATORY that no query has used so far. */
+  /** {@return the entries marked MANDATORY that no query has used so far} */
   public synchronized List<Entry> unusedMandatoryEntries() {
     List<Entry> unused = new ArrayList<>();
     for (Range range : scenario.ranges()) {

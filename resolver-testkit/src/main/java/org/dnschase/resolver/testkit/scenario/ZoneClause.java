@@ -18,6 +18,7 @@ import org.xbill.DNS.Name;
 public record ZoneClause(Name name, List<InetAddress> addresses, List<Name> hosts, boolean first,
     boolean prime, int line) {
 
+  /** Copies the addresses and hosts. */
   public ZoneClause {
     addresses = List.copyOf(addresses);
     hosts = List.copyOf(hosts);
