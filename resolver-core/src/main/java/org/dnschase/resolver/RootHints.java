@@ -3,6 +3,9 @@ package org.dnschase.resolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -68,7 +71,7 @@ public final class RootHints {
     List<Name> order = new ArrayList<>();
     Map<Name, List<InetAddress>> addresses = new LinkedHashMap<>();
     try (Master master = new Master(new java.io.ByteArrayInputStream(
-        masterFileText.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Name.root, HINTS_DEFAULT_TTL)) {
+        masterFileText.getBytes(StandardCharsets.UTF_8)), Name.root, HINTS_DEFAULT_TTL)) {
       master.disableIncludes();
       master.expandGenerate(false); // one $GENERATE line could stand for billions of records
       for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
@@ -93,6 +96,19 @@ public final class RootHints {
       }
     }
     return new RootHints(servers);
+  }
+
+  /**
+   * Hints from a root hints file (UTF-8), such as a {@code named.root}, read as {@link
+   * #parse(String)} reads the text.
+   *
+   * @param file the hints file
+   * @return the hints
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if its text does not parse or names no server with an address
+   */
+  public static RootHints read(Path file) throws IOException {
+    return parse(Files.readString(file, StandardCharsets.UTF_8));
   }
 
   /**

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.Resolution;
@@ -99,14 +98,10 @@ public final class ResolveCommand {
   }
 
   private static RootHints readHints(ResolveOptions options) throws UsageException {
-    String text;
     try {
-      text = Files.readString(options.rootHints(), StandardCharsets.UTF_8);
+      return RootHints.read(options.rootHints());
     } catch (IOException e) {
       throw new UsageException("cannot read --root-hints " + options.rootHints() + ": " + e);
-    }
-    try {
-      return RootHints.parse(text);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--root-hints " + options.rootHints() + ": " + e.getMessage());
     }

@@ -16,6 +16,7 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
 
 /**
  * The benchmarks' DNS tree on loopback: the root, the TLD {@code lab.} and two leaf zones,
@@ -93,6 +94,36 @@ final class BenchLab {
           + answer.chain().size() + " hops to " + answer.records());
     }
     return answer;
+  }
+
+  /**
+   * Resolves the k-hop chain twice with {@code resolver} and checks that the second time no query
+   * reached the lab, so a cached benchmark is not a cold one in disguise; returns the second answer
+   * for the benchmark's own checks.
+   */
+  static Resolution.Answer warmChain(TestHierarchy lab, Resolver resolver, int hops) {
+    Name qname = chainStart(hops);
+    requireChainAnswer(resolver.resolve(qname, Type.A), hops);
+    lab.clearQueries();
+    Resolution.Answer cached = requireChainAnswer(resolver.resolve(qname, Type.A), hops);
+    if (lab.queryCount() != 0) {
+      throw new IllegalStateException("a cached " + hops + "-hop chain went upstream: " + lab.queryCount()
+          + " queries seen by the lab");
+    }
+    return cached;
+  }
+
+  /**
+   * Closes a cached benchmark's resolver and lab, and fails if any query reached the lab after
+   * {@link #warmChain}: the run would not have measured the cache.
+   */
+  static void closeCached(TestHierarchy lab, Resolver resolver) {
+    int queries = lab.queryCount();
+    resolver.close();
+    lab.close();
+    if (queries != 0) {
+      throw new IllegalStateException(queries + " upstream queries during the cached benchmark");
+    }
   }
 
   /** The A addresses among {@code records}, as sorted text. */

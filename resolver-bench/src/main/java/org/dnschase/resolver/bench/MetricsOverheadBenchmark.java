@@ -51,13 +51,11 @@ public class MetricsOverheadBenchmark {
     resolver = BenchLab.builderFor(lab.rootHints(), lab.port(), RRsetCache.builder().build())
         .recordMetrics(metrics).build();
     qname = BenchLab.chainStart(HOPS);
-    BenchLab.requireChainAnswer(resolver.resolve(qname, Type.A), HOPS);
-    lab.clearQueries();
-    BenchLab.requireChainAnswer(resolver.resolve(qname, Type.A), HOPS);
+    BenchLab.warmChain(lab, resolver, HOPS);
     long hits = resolver.metrics().questions().resolutionCacheHits();
-    if (lab.queryCount() != 0 || hits != (metrics ? 1 : 0)) {
+    if (hits != (metrics ? 1 : 0)) {
       throw new IllegalStateException("the second resolution was not the resolution-cache hit counted as set ("
-          + lab.queryCount() + " upstream queries, " + hits + " hits counted with metrics " + metrics + ")");
+          + hits + " hits counted with metrics " + metrics + ")");
     }
   }
 
@@ -68,11 +66,6 @@ public class MetricsOverheadBenchmark {
 
   @TearDown(Level.Trial)
   public void close() {
-    int queries = lab.queryCount();
-    resolver.close();
-    lab.close();
-    if (queries != 0) {
-      throw new IllegalStateException(queries + " upstream queries during the cached benchmark");
-    }
+    BenchLab.closeCached(lab, resolver);
   }
 }

@@ -2,8 +2,6 @@ package org.dnschase.resolver.server.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -174,14 +172,10 @@ public final class ServeCommand {
   }
 
   private static RootHints readHints(ServeOptions options) throws UsageException {
-    String text;
     try {
-      text = Files.readString(options.rootHints(), StandardCharsets.UTF_8);
+      return RootHints.read(options.rootHints());
     } catch (IOException e) {
       throw new UsageException("cannot read --root-hints " + options.rootHints() + ": " + e);
-    }
-    try {
-      return RootHints.parse(text);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--root-hints " + options.rootHints() + ": " + e.getMessage());
     }
