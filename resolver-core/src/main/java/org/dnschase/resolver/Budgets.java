@@ -18,7 +18,8 @@ public final class Budgets {
   /** Every limit at its default ({@link Defaults}). */
   public static final Budgets DEFAULTS = new Budgets(Defaults.MAX_HOPS, Defaults.MAX_QUERIES,
       Defaults.MAX_REFERRALS, Defaults.MAX_DEPTH, Defaults.DEADLINE, Defaults.QUERY_TIMEOUT,
-      Defaults.MAX_GLUELESS_PER_DELEGATION, Defaults.MAX_FAILED_GLUELESS);
+      Defaults.MAX_GLUELESS_PER_DELEGATION, Defaults.MAX_FAILED_GLUELESS, Defaults.MAX_SIGNATURE_VERIFICATIONS,
+      Defaults.MAX_KEYS_PER_SIGNATURE);
 
   private final int maxHops;
   private final int maxQueries;
@@ -28,9 +29,12 @@ public final class Budgets {
   private final Duration queryTimeout;
   private final int maxGluelessPerDelegation;
   private final int maxFailedGlueless;
+  private final int maxSignatureVerifications;
+  private final int maxKeysPerSignature;
 
   private Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDepth, Duration deadline,
-      Duration queryTimeout, int maxGluelessPerDelegation, int maxFailedGlueless) {
+      Duration queryTimeout, int maxGluelessPerDelegation, int maxFailedGlueless, int maxSignatureVerifications,
+      int maxKeysPerSignature) {
     this.maxHops = requirePositive("maxHops", maxHops);
     this.maxQueries = requirePositive("maxQueries", maxQueries);
     this.maxReferrals = requirePositive("maxReferrals", maxReferrals);
@@ -39,6 +43,8 @@ public final class Budgets {
     this.queryTimeout = requirePositive("queryTimeout", queryTimeout);
     this.maxGluelessPerDelegation = requirePositive("maxGluelessPerDelegation", maxGluelessPerDelegation);
     this.maxFailedGlueless = requirePositive("maxFailedGlueless", maxFailedGlueless);
+    this.maxSignatureVerifications = requirePositive("maxSignatureVerifications", maxSignatureVerifications);
+    this.maxKeysPerSignature = requirePositive("maxKeysPerSignature", maxKeysPerSignature);
   }
 
   /** {@return CNAME/DNAME redirections per chain; a chain of this many hops is answered, one more fails} */
@@ -81,6 +87,16 @@ public final class Budgets {
     return maxFailedGlueless;
   }
 
+  /** {@return DNSSEC signature verifications one resolution may make, its key look-ups included (KeyTrap)} */
+  public int maxSignatureVerifications() {
+    return maxSignatureVerifications;
+  }
+
+  /** {@return DNSKEYs tried for one RRSIG among those with its key tag and algorithm (KeyTrap)} */
+  public int maxKeysPerSignature() {
+    return maxKeysPerSignature;
+  }
+
   /**
    * A copy with another hop limit.
    *
@@ -90,7 +106,7 @@ public final class Budgets {
    */
   public Budgets withMaxHops(int hops) {
     return new Budgets(hops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
   }
 
   /**
@@ -102,7 +118,7 @@ public final class Budgets {
    */
   public Budgets withMaxQueries(int queries) {
     return new Budgets(maxHops, queries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
   }
 
   /**
@@ -114,7 +130,7 @@ public final class Budgets {
    */
   public Budgets withMaxReferrals(int referrals) {
     return new Budgets(maxHops, maxQueries, referrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
   }
 
   /**
@@ -126,7 +142,7 @@ public final class Budgets {
    */
   public Budgets withMaxDepth(int depth) {
     return new Budgets(maxHops, maxQueries, maxReferrals, depth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
   }
 
   /**
@@ -138,7 +154,7 @@ public final class Budgets {
    */
   public Budgets withDeadline(Duration newDeadline) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, newDeadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
   }
 
   /**
@@ -150,7 +166,7 @@ public final class Budgets {
    */
   public Budgets withQueryTimeout(Duration timeout) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, timeout,
-        maxGluelessPerDelegation, maxFailedGlueless);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
   }
 
   /**
@@ -162,7 +178,7 @@ public final class Budgets {
    */
   public Budgets withMaxGluelessPerDelegation(int lookUps) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout, lookUps,
-        maxFailedGlueless);
+        maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
   }
 
   /**
@@ -174,7 +190,31 @@ public final class Budgets {
    */
   public Budgets withMaxFailedGlueless(int failed) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, failed);
+        maxGluelessPerDelegation, failed, maxSignatureVerifications, maxKeysPerSignature);
+  }
+
+  /**
+   * A copy with another limit on signature verifications.
+   *
+   * @param verifications the most RRSIG verifications one resolution makes, positive
+   * @return the copy
+   * @throws IllegalArgumentException if {@code verifications} is not positive
+   */
+  public Budgets withMaxSignatureVerifications(int verifications) {
+    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
+        maxGluelessPerDelegation, maxFailedGlueless, verifications, maxKeysPerSignature);
+  }
+
+  /**
+   * A copy with another limit on the keys tried per signature.
+   *
+   * @param keys the most DNSKEYs tried for one RRSIG, positive
+   * @return the copy
+   * @throws IllegalArgumentException if {@code keys} is not positive
+   */
+  public Budgets withMaxKeysPerSignature(int keys) {
+    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, keys);
   }
 
   @Override
@@ -182,13 +222,14 @@ public final class Budgets {
     return other instanceof Budgets that && maxHops == that.maxHops && maxQueries == that.maxQueries
         && maxReferrals == that.maxReferrals && maxDepth == that.maxDepth && deadline.equals(that.deadline)
         && queryTimeout.equals(that.queryTimeout) && maxGluelessPerDelegation == that.maxGluelessPerDelegation
-        && maxFailedGlueless == that.maxFailedGlueless;
+        && maxFailedGlueless == that.maxFailedGlueless && maxSignatureVerifications == that.maxSignatureVerifications
+        && maxKeysPerSignature == that.maxKeysPerSignature;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
   }
 
   @Override
@@ -196,7 +237,8 @@ public final class Budgets {
     return "Budgets[maxHops=" + maxHops + ", maxQueries=" + maxQueries + ", maxReferrals=" + maxReferrals
         + ", maxDepth=" + maxDepth + ", deadline=" + deadline + ", queryTimeout=" + queryTimeout
         + ", maxGluelessPerDelegation=" + maxGluelessPerDelegation + ", maxFailedGlueless="
-        + maxFailedGlueless + "]";
+        + maxFailedGlueless + ", maxSignatureVerifications=" + maxSignatureVerifications
+        + ", maxKeysPerSignature=" + maxKeysPerSignature + "]";
   }
 
   private static int requirePositive(String what, int value) {

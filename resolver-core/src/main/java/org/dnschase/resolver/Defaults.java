@@ -66,16 +66,21 @@ public final class Defaults {
    */
   public static final int MAX_FAILED_GLUELESS = 5;
 
-  /* ---- DNSSEC validation ---- */
+  /**
+   * 32 signature verifications per resolution, its DS and DNSKEY look-ups included: Unbound's
+   * {@code val-validation-attempts} default, its answer to KeyTrap (CVE-2023-50387), where a zone
+   * full of colliding keys and signatures makes one answer cost millions of verifications. An
+   * honest chain of 8 zones costs about 2 per zone (its DNSKEY and DS RRsets) and 1 per answer.
+   */
+  public static final int MAX_SIGNATURE_VERIFICATIONS = 32;
 
   /**
-   * 150 NSEC3 hash iterations: a denial proof over a chain with more is not checked, and the answer
-   * is insecure rather than bogus. RFC 9276 §3.2 lets a validator treat any count above 0 so;
-   * BIND 9 and Unbound (val-nsec3-keysize-iterations, 150 for every key size) draw the line at 150,
-   * which every zone following RFC 9276 (0 iterations) stays far below. Hashing a long name with
-   * many iterations was CVE-2023-50868.
+   * 4 DNSKEYs tried per RRSIG among those with its key tag and algorithm (KeyTrap,
+   * CVE-2023-50387): the 16-bit key tag is not unique (RFC 4034 Appendix B), but an honest zone
+   * seldom holds two keys with one tag, even during a roll-over, while an attacker's holds
+   * hundreds; BIND tries no more after a key fails (max-validation-failures-per-fetch 1), 4 is looser.
    */
-  public static final int MAX_NSEC3_ITERATIONS = 150;
+  public static final int MAX_KEYS_PER_SIGNATURE = 4;
 
   /* ---- the builder's settings (ResolverBuilder) ---- */
 
@@ -126,6 +131,13 @@ public final class Defaults {
    * configuration error that its owners fix in minutes at best, so the floor will do.
    */
   public static final Duration CYCLIC_FAILURE_TTL = Duration.ofSeconds(5);
+
+  /**
+   * 60 seconds: how long a zone whose keys did not validate stays BOGUS before its keys are
+   * fetched again, Unbound's {@code val-bogus-ttl}: long enough that a broken zone does not
+   * cost a fetch per question, short enough that a repaired one recovers quickly.
+   */
+  public static final Duration BOGUS_TTL = Duration.ofSeconds(60);
 
   /**
    * A cached entry is due for prefetch in the last 1/10 of its TTL, Unbound's share; the rule is

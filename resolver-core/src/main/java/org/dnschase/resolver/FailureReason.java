@@ -34,6 +34,13 @@ public enum FailureReason {
    * answer it: nothing was sent upstream; the chain holds the hops the cache knew.
    */
   NOT_CACHED,
+  /**
+   * DNSSEC validation found the data BOGUS (RFC 4035 §5.5): a chain of trust should cover it and
+   * does not validate; {@link Resolution.Failure#bogusReason()} says why. A question asked with
+   * checking disabled ({@link Resolver.QueryOptions#checkingDisabled()}) gets the data instead,
+   * marked {@link Resolution.Security#BOGUS}.
+   */
+  DNSSEC_BOGUS,
   /** The resolver was closed before the resolution finished. */
   CLOSED,
   /** An unexpected internal error; the detail says what. */

@@ -48,16 +48,16 @@ public sealed interface Resolution {
   int upstreamQueries();
 
   /**
-   * {@return the DNSSEC status of the outcome (RFC 4035 §4.3): always {@link
-   * Security#INDETERMINATE} for now, as this resolver does not validate yet; once it does, the
-   * status of the chain's weakest hop}
+   * {@return the DNSSEC status of the outcome (RFC 4035 §4.3): that of the chain's weakest hop,
+   * the final data or negative answer included; {@link Security#INDETERMINATE} when the resolver
+   * does not validate}
    */
   Security security();
 
   /**
-   * The DNSSEC status of an outcome, RFC 4035 §4.3. This resolver does not validate yet, so every
-   * outcome is {@link #INDETERMINATE}; the other values are here so that validation can fill them
-   * in without changing the outcome types.
+   * The DNSSEC status of an outcome, RFC 4035 §4.3, from strongest to weakest but for the order of
+   * declaration: SECURE, then INSECURE, then INDETERMINATE, then BOGUS. A chain is as strong as its
+   * weakest hop.
    */
   enum Security {
     /** Validated by a chain of trust from a trust anchor. */
@@ -66,8 +66,36 @@ public sealed interface Resolution {
     INSECURE,
     /** A chain of trust should exist but does not validate: signatures missing, expired or wrong. */
     BOGUS,
-    /** Not validated: whether it could be is unknown. Every outcome, until validation exists. */
+    /** Not validated: no trust anchor covers it, validation is off, or its proof is not checked. */
     INDETERMINATE
+  }
+
+  /**
+   * Why DNSSEC validation found data {@link Security#BOGUS} (RFC 4035 §5.5): what a {@link Failure}
+   * of reason {@link FailureReason#DNSSEC_BOGUS} carries as its {@link Failure#bogusReason()}.
+   */
+  enum BogusReason {
+    /** An RRset of a signed zone came without an RRSIG (RFC 4035 §5.3). */
+    NO_SIGNATURE,
+    /** Its RRSIG expired before now (RFC 4035 §5.3.1). */
+    SIGNATURE_EXPIRED,
+    /** Its RRSIG is not valid yet (RFC 4035 §5.3.1). */
+    SIGNATURE_NOT_YET_VALID,
+    /** Its RRSIG does not verify with the key it names (RFC 4035 §5.3.3). */
+    BAD_SIGNATURE,
+    /** No DNSKEY of the zone has the key tag and algorithm its RRSIG names (RFC 4035 §5.3.1). */
+    NO_MATCHING_KEY,
+    /** No DNSKEY of the zone matches a DS record of its parent, or a trust anchor (RFC 4035 §5.2). */
+    DS_MATCHES_NO_KEY,
+    /** A negative answer or an unsigned delegation came without its NSEC or NSEC3 proof (RFC 4035 §5.4). */
+    MISSING_PROOF,
+    /** The zone's DS or DNSKEY RRset could not be fetched, so nothing of it can be checked. */
+    KEYS_UNAVAILABLE,
+    /**
+     * Checking needed more signature verifications than {@link Budgets#maxSignatureVerifications()}
+     * allows (KeyTrap, CVE-2023-50387).
+     */
+    VERIFICATION_LIMIT
   }
 
   /** {@return the name the outcome belongs to: the last target of the chain, or the query name} */
@@ -122,7 +150,7 @@ public sealed interface Resolution {
    * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
-   * @param security the DNSSEC status, {@link Security#INDETERMINATE} until validation exists
+   * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
    */
   record Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
       List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security)
@@ -198,7 +226,7 @@ public sealed interface Resolution {
    * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
-   * @param security the DNSSEC status, {@link Security#INDETERMINATE} until validation exists
+   * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
    */
   record NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
       List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
@@ -231,7 +259,7 @@ public sealed interface Resolution {
    * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
-   * @param security the DNSSEC status, {@link Security#INDETERMINATE} until validation exists
+   * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
    */
   record NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
       List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
@@ -263,19 +291,49 @@ public sealed interface Resolution {
    * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
-   * @param security the DNSSEC status, {@link Security#INDETERMINATE} until validation exists
+   * @param security the DNSSEC status: {@link Security#BOGUS} for {@link FailureReason#DNSSEC_BOGUS}
+   * @param bogusReason why the data was BOGUS, given exactly when {@code reason} is {@link
+   *     FailureReason#DNSSEC_BOGUS}; null otherwise
    */
   record Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
       Record stoppedAt, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries,
-      Security security) implements Resolution {
-    /** Copies the lists, so the outcome cannot change; reason, detail and security status are required. */
+      Security security, BogusReason bogusReason) implements Resolution {
+    /**
+     * Copies the lists, so the outcome cannot change; reason, detail and security status are
+     * required, and a bogus reason exactly with {@link FailureReason#DNSSEC_BOGUS}.
+     */
     public Failure {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(security, "security");
       Objects.requireNonNull(detail, "detail");
+      if ((reason == FailureReason.DNSSEC_BOGUS) != (bogusReason != null)) {
+        throw new IllegalArgumentException("a bogus reason goes with DNSSEC_BOGUS and only with it: "
+            + reason + ", " + bogusReason);
+      }
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
+    }
+
+    /**
+     * A failure that is not DNSSEC_BOGUS, which has no bogus reason.
+     *
+     * @param qname the name asked for
+     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
+     * @param reason why it stopped
+     * @param detail what happened, in words, for logs and people; a loop's cycle
+     * @param chain the CNAME/DNAME hops followed, in order
+     * @param stoppedAt the record the resolution could not follow, or null
+     * @param diagnostics the rule violations and oddities seen on the way
+     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+     *     for
+     * @param upstreamQueries how many queries the resolution sent upstream
+     * @param security the DNSSEC status
+     */
+    public Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
+        Record stoppedAt, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries,
+        Security security) {
+      this(qname, qtype, reason, detail, chain, stoppedAt, diagnostics, trace, upstreamQueries, security, null);
     }
 
     /**
@@ -290,11 +348,11 @@ public sealed interface Resolution {
      * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
      *     for
      * @param upstreamQueries how many queries the resolution sent upstream
-     * @param security the DNSSEC status, {@link Security#INDETERMINATE} until validation exists
+     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
      */
     public Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
         List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security) {
-      this(qname, qtype, reason, detail, chain, null, diagnostics, trace, upstreamQueries, security);
+      this(qname, qtype, reason, detail, chain, null, diagnostics, trace, upstreamQueries, security, null);
     }
 
     /** {@return the chain's records, then the record the resolution stopped at, if any} */

@@ -60,7 +60,10 @@ class ResolutionJsonTest {
   }
 
   private static Resolution failure(FailureReason reason, List<Diagnostic> diagnostics) {
-    return new Resolution.Failure(QNAME, Type.A, reason, "detail", List.of(), diagnostics, List.of(), 0,
-        Resolution.Security.INDETERMINATE);
+    return reason == FailureReason.DNSSEC_BOGUS
+        ? new Resolution.Failure(QNAME, Type.A, reason, "detail", List.of(), null, diagnostics, List.of(), 0,
+            Resolution.Security.BOGUS, Resolution.BogusReason.BAD_SIGNATURE)
+        : new Resolution.Failure(QNAME, Type.A, reason, "detail", List.of(), diagnostics, List.of(), 0,
+            Resolution.Security.INDETERMINATE);
   }
 }

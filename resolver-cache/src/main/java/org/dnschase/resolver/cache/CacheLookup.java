@@ -28,12 +28,14 @@ public sealed interface CacheLookup {
    * @param rank the rank the RRset was stored at
    * @param storedTtl the TTL in seconds the RRset was stored with, after the cache's caps: with
    *     the remaining TTL it tells how far the entry has aged
+   * @param status the DNSSEC status it was stored with
    */
-  record Hit(RRset rrset, TrustRank rank, long storedTtl) implements CacheLookup {
+  record Hit(RRset rrset, TrustRank rank, long storedTtl, ValidationStatus status) implements CacheLookup {
     /** Checks the components: none null, the stored TTL not negative. */
     public Hit {
       Objects.requireNonNull(rrset, "rrset");
       Objects.requireNonNull(rank, "rank");
+      Objects.requireNonNull(status, "status");
       if (storedTtl < 0) {
         throw new IllegalArgumentException("storedTtl must not be negative but was " + storedTtl);
       }

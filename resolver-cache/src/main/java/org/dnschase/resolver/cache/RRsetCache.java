@@ -120,7 +120,21 @@ public interface RRsetCache {
    * @throws IllegalArgumentException if the RRset has no records or is of a meta type (ANY, OPT,
    *     AXFR, ...)
    */
-  boolean put(RRset rrset, TrustRank rank);
+  default boolean put(RRset rrset, TrustRank rank) {
+    return put(rrset, rank, ValidationStatus.INDETERMINATE);
+  }
+
+  /**
+   * Stores an RRset as {@link #put(RRset, TrustRank)} does, with the DNSSEC status it was
+   * validated to, which every {@link CacheLookup.Hit} of it carries.
+   *
+   * @param rrset the RRset, with its RRSIGs if it has any
+   * @param rank how far the data is trusted (RFC 2181 §5.4.1)
+   * @param status what validation made of it
+   * @return false when it was not stored, as {@link #put(RRset, TrustRank)}
+   * @throws IllegalArgumentException as {@link #put(RRset, TrustRank)}
+   */
+  boolean put(RRset rrset, TrustRank rank, ValidationStatus status);
 
   /**
    * Stores that {@code name} does not exist (RFC 2308 §5). The negative TTL is {@code min(SOA

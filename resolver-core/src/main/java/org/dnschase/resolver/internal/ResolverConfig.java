@@ -10,6 +10,7 @@ import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.SpecialUseName;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.dnssec.TrustAnchors;
 import org.dnschase.resolver.internal.reply.PrivateAddresses;
 import org.dnschase.resolver.host.HostsFile;
 import org.dnschase.resolver.host.SearchList;
@@ -29,7 +30,8 @@ import org.dnschase.resolver.zones.StubZone;
  * {@code minimisedQuestionType} is what minimised questions ask for (NS or A). {@code hostsFile}
  * and {@code searchList} are null unless host look-ups should use them. {@code forwardZones} and
  * {@code stubZones} have distinct names. {@code recordMetrics} says whether the resolver counts
- * what it does (and records Flight Recorder events). Time comes from the cache's time source
+ * what it does (and records Flight Recorder events). {@code trustAnchors} are where DNSSEC
+ * validation starts, null when the resolver does not validate. Time comes from the cache's time source
  * alone ({@link #ticker()}), so the resolver and its cache cannot disagree about it.
  */
 public record ResolverConfig(
@@ -57,7 +59,8 @@ public record ResolverConfig(
     SearchList searchList,
     List<ForwardZone> forwardZones,
     List<StubZone> stubZones,
-    boolean recordMetrics) {
+    boolean recordMetrics,
+    TrustAnchors trustAnchors) {
 
   /** {@return the resolver's monotonic time as Caffeine reads it: its cache's time source} */
   public Ticker ticker() {

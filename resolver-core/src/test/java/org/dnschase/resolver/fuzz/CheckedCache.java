@@ -11,6 +11,7 @@ import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.cache.TtlCaps;
+import org.dnschase.resolver.cache.ValidationStatus;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
@@ -54,7 +55,7 @@ final class CheckedCache implements RRsetCache {
   }
 
   @Override
-  public boolean put(RRset rrset, TrustRank rank) {
+  public boolean put(RRset rrset, TrustRank rank, ValidationStatus status) {
     List<Record> records = new ArrayList<>(rrset.rrs(false));
     records.addAll(rrset.sigs());
     for (Record record : records) {
@@ -64,7 +65,7 @@ final class CheckedCache implements RRsetCache {
     }
     checkClass(rrset.getDClass(), rrset.toString());
     written.add(new Key(rrset.getName(), rrset.getType()));
-    return cache.put(rrset, rank);
+    return cache.put(rrset, rank, status);
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheLookup.NegativeHit.Kind;
 import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.cache.ValidationStatus;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.RRset;
@@ -175,13 +176,16 @@ abstract sealed class CacheEntry implements EntryRef
 
   /** An RRset (with its signatures). */
   static final class Positive extends CacheEntry {
+    private final ValidationStatus status;
 
     /**
      * @param rrset the RRset to store; copied or unpacked, so the caller may go on changing it
      * @param ttlSeconds the TTL it is stored with, after caps
+     * @param status its DNSSEC status
      */
-    Positive(RRset rrset, long ttlSeconds, long expiresAtNanos, TrustRank rank) {
+    Positive(RRset rrset, long ttlSeconds, long expiresAtNanos, TrustRank rank, ValidationStatus status) {
       super(compact(rrset), ttlSeconds, expiresAtNanos, rank);
+      this.status = status;
     }
 
     private static Object compact(RRset rrset) {
@@ -204,7 +208,7 @@ abstract sealed class CacheEntry implements EntryRef
         return null;
       }
       RRset copy = data instanceof Record record ? new RRset(record) : new RRset((RRset) data);
-      return new CacheLookup.Hit(copy, rank(), storedTtl());
+      return new CacheLookup.Hit(copy, rank(), storedTtl(), status);
     }
   }
 

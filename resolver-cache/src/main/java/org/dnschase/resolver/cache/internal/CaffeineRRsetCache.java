@@ -17,6 +17,7 @@ import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.cache.TtlCaps;
+import org.dnschase.resolver.cache.ValidationStatus;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.SOARecord;
@@ -131,9 +132,10 @@ public final class CaffeineRRsetCache implements RRsetCache {
   }
 
   @Override
-  public boolean put(RRset rrset, TrustRank rank) {
+  public boolean put(RRset rrset, TrustRank rank, ValidationStatus status) {
     requireNonNull(rrset, "rrset");
     requireNonNull(rank, "rank");
+    requireNonNull(status, "status");
     if (rrset.size() == 0) {
       throw new IllegalArgumentException("cannot cache an RRset without records: " + rrset);
     }
@@ -143,7 +145,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
       return false;
     }
     CacheKey key = new CacheKey(rrset.getName(), type, rrset.getDClass());
-    CacheEntry entry = new CacheEntry.Positive(rrset, ttl, deadline(ttl), rank);
+    CacheEntry entry = new CacheEntry.Positive(rrset, ttl, deadline(ttl), rank, status);
     return clearNxDomain(key, rank) && store(key, entry);
   }
 

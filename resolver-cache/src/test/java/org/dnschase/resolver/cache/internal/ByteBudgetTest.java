@@ -9,6 +9,7 @@ import static org.dnschase.resolver.cache.internal.Records.rrset;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.ValidationStatus;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
@@ -39,7 +40,7 @@ class ByteBudgetTest {
   private static int weight(RRset rrset) {
     CacheKey key = new CacheKey(rrset.getName(), rrset.getType(), rrset.getDClass());
     CacheEntry entry =
-        new CacheEntry.Positive(rrset, 300, Long.MAX_VALUE, AUTHORITATIVE_ANSWER);
+        new CacheEntry.Positive(rrset, 300, Long.MAX_VALUE, AUTHORITATIVE_ANSWER, ValidationStatus.INDETERMINATE);
     return new EntryWeigher().weigh(key, entry);
   }
 

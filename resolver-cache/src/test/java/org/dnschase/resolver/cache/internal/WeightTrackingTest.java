@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.ValidationStatus;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,7 +86,7 @@ class WeightTrackingTest {
     RRset parsed = addresses("h." + LONG, 50);
     assertThat(parsed.rrs(false).get(0).getName()).isNotSameAs(parsed.rrs(false).get(1).getName());
 
-    CacheEntry entry = new CacheEntry.Positive(parsed, 300, Long.MAX_VALUE, AUTHORITATIVE_ANSWER);
+    CacheEntry entry = new CacheEntry.Positive(parsed, 300, Long.MAX_VALUE, AUTHORITATIVE_ANSWER, ValidationStatus.INDETERMINATE);
 
     Name owner = entry.records().iterator().next().getName();
     assertThat(entry.records()).allSatisfy(record -> assertThat(record.getName()).isSameAs(owner));

@@ -60,6 +60,10 @@ public final class IterationOptions {
     specialUseNames.set(Set.copyOf(Objects.requireNonNull(names, "names")));
   }
 
+  boolean rootHintsGiven() {
+    return rootHints.isSet();
+  }
+
   RootHints rootHintsOrDefault() {
     return rootHints.orElse(RootHints.iana());
   }

@@ -22,6 +22,7 @@ public final class ResolverAssembly {
   private final ReportingOptions reporting = new ReportingOptions();
   private final HostOptions hosts = new HostOptions();
   private final ZoneOptions zones = new ZoneOptions();
+  private final ValidationOptions validation = new ValidationOptions();
 
   /** Root hints, budgets, QNAME minimisation, long chains, special-use names. */
   public IterationOptions iteration() {
@@ -58,6 +59,11 @@ public final class ResolverAssembly {
     return zones;
   }
 
+  /** DNSSEC validation and its trust anchors. */
+  public ValidationOptions validation() {
+    return validation;
+  }
+
   /**
    * {@return the configuration of a new resolver: the options given, the defaults for the rest}
    * Each call makes a new default cache when none was given.
@@ -88,6 +94,7 @@ public final class ResolverAssembly {
         hosts.searchListOrNull(),
         zones.forwardZones(),
         zones.stubZones(),
-        reporting.recordMetricsOrDefault());
+        reporting.recordMetricsOrDefault(),
+        validation.anchorsOrNull(iteration.rootHintsGiven()));
   }
 }

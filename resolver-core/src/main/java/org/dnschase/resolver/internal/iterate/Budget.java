@@ -2,12 +2,14 @@ package org.dnschase.resolver.internal.iterate;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.dnschase.resolver.Budgets;
+import org.dnschase.resolver.internal.dnssec.VerificationAllowance;
 
 /**
  * The work counters of one resolution, shared with its name-server look-ups (Unbound's
- * {@code target_count}): upstream queries sent, failed name-server look-ups, and the deadline.
+ * {@code target_count}): upstream queries sent, failed name-server look-ups, signature
+ * verifications, and the deadline.
  */
-final class Budget {
+final class Budget implements VerificationAllowance {
 
   private final Budgets limits;
   private final Ticker ticker;
@@ -15,6 +17,7 @@ final class Budget {
   private volatile boolean abandoned;
   private int queriesSent;
   private int failedGlueless;
+  private int verifications;
 
   Budget(Budgets limits, Ticker ticker) {
     this.limits = limits;
@@ -69,6 +72,25 @@ final class Budget {
   void charge(Budget priming) {
     queriesSent += priming.queriesSent;
     failedGlueless += priming.failedGlueless;
+    verifications += priming.verifications;
+  }
+
+  @Override
+  public boolean trySpendVerification() {
+    if (verifications >= limits.maxSignatureVerifications()) {
+      return false;
+    }
+    verifications++;
+    return true;
+  }
+
+  @Override
+  public int maxKeysPerSignature() {
+    return limits.maxKeysPerSignature();
+  }
+
+  int verifications() {
+    return verifications;
   }
 
   int failedGlueless() {

@@ -42,8 +42,7 @@ final class FinishStep {
    */
   Resolution resolution(Query q, Outcome outcome, List<Hop> chain) {
     int queries = q.budget().queriesSent();
-    // No validation yet: every outcome's DNSSEC status is INDETERMINATE until a VALIDATE step sets it.
-    Resolution.Security security = Resolution.Security.INDETERMINATE;
+    Resolution.Security security = security(q, outcome);
     return switch (outcome) {
       case Outcome.Data data -> new Resolution.Answer(q.qname(), q.qtype(), data.rrset(), chain,
           Chain.effectiveTtl(chain, data.rrset().getTTL()), q.journal().diagnostics(), q.journal().trace(), queries, security);
@@ -57,7 +56,24 @@ final class FinishStep {
           FailureReason.CYCLIC_DEPENDENCY, cycle.detail(), chain, null, q.journal().diagnostics(), q.journal().trace(),
           queries, security);
       case Outcome.Failed failed -> new Resolution.Failure(q.qname(), q.qtype(), failed.reason(),
-          failed.detail(), chain, failed.stoppedAt(), q.journal().diagnostics(), q.journal().trace(), queries, security);
+          failed.detail(), chain, failed.stoppedAt(), q.journal().diagnostics(), q.journal().trace(), queries, security,
+          failed.bogusReason());
+    };
+  }
+
+  /**
+   * The chain's weakest verdict (RFC 4035 §4.3) for an answer or negative answer; BOGUS for data
+   * found so; INDETERMINATE for other failures, and for everything when the resolver does not validate.
+   */
+  private Resolution.Security security(Query q, Outcome outcome) {
+    if (!context.validating()) {
+      return Resolution.Security.INDETERMINATE;
+    }
+    return switch (outcome) {
+      case Outcome.Data data -> q.verdict().status();
+      case Outcome.Negative negative -> q.verdict().status();
+      case Outcome.Failed failed when failed.bogusReason() != null -> Resolution.Security.BOGUS;
+      default -> Resolution.Security.INDETERMINATE;
     };
   }
 

@@ -5,6 +5,7 @@ import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.resolutions.Prefetcher;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
@@ -36,12 +37,14 @@ final class InitStep {
           q.journal().trace(new TraceEvent.CacheHit(q.name(), q.qtype(), hit.rrset().size() + " record(s)"));
         }
         prefetchUnlessCacheOnly(q, hit);
+        q.noteVerdict(Verdict.ofCached(hit.status()));
         return q.finish(new Outcome.Data(hit.rrset(), Hop.Source.CACHE));
       }
       case CacheLookup.NegativeHit negative -> {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(q.name(), q.qtype(), negative.kind().toString()));
         }
+        q.noteVerdict(Verdict.INDETERMINATE); // negative entries keep no status yet
         return q.finish(Outcome.Negative.fromCache(negative));
       }
       case CacheLookup.Miss miss -> { }
@@ -56,7 +59,9 @@ final class InitStep {
     if (nothingBelow != null) {
       return nothingBelow;
     }
-    return q.walkFrom(context.zones.closestCut(context.cache, q.name()));
+    // RFC 4035 §3.1.4.1: a zone's DS RRset lives in its parent, whose servers are asked for it
+    Name walked = q.qtype() == Type.DS && q.name().labels() > 1 ? new Name(q.name(), 1) : q.name();
+    return q.walkFrom(context.zones.closestCut(context.cache, walked));
   }
 
   /** A hit due for a refresh starts one, unless the question may send nothing upstream. */
@@ -78,6 +83,7 @@ final class InitStep {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(ancestor, Type.ANY, "NXDOMAIN, so " + q.name() + " cannot exist"));
         }
+        q.noteVerdict(Verdict.INDETERMINATE);
         return q.finish(Outcome.Negative.fromCache(negative));
       }
     }
@@ -94,6 +100,7 @@ final class InitStep {
         q.journal().trace(new TraceEvent.CacheHit(q.name(), Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));
       }
       prefetchUnlessCacheOnly(q, cname);
+      q.noteVerdict(Verdict.ofCached(cname.status()));
       return q.restart(Hops.cname(q.name(), cname.rrset(), ZoneCuts.enclosingZone(context.cache, q.name()),
           Hop.Source.CACHE));
     }
@@ -103,6 +110,7 @@ final class InitStep {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(owner, Type.DNAME, "rewrites " + q.name()));
         }
+        q.noteVerdict(Verdict.ofCached(dname.status()));
         Optional<Hop> hop = Hops.dname(q.name(), dname.rrset(), ZoneCuts.enclosingZone(context.cache, owner),
             Hop.Source.CACHE);
         return hop.isPresent() ? q.restart(hop.get())

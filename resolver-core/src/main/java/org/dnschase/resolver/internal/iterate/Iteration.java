@@ -34,6 +34,8 @@ final class Iteration {
   private final QueryTargetsStep queryTargets;
   private final QueryResponseStep queryResponse;
   private final NameServerAddressStep nameServerAddress;
+  private final ValidateStep validate;
+  private final TrustChainStep trustChain;
   private final FinishStep finish;
   private final ServiceAliases serviceAliases;
   private final Prefetcher prefetcher;
@@ -51,6 +53,8 @@ final class Iteration {
     this.queryTargets = new QueryTargetsStep(context);
     this.queryResponse = new QueryResponseStep(context);
     this.nameServerAddress = new NameServerAddressStep(context);
+    this.validate = new ValidateStep(context, queryResponse);
+    this.trustChain = new TrustChainStep(context);
     this.finish = new FinishStep(context);
     this.serviceAliases = new ServiceAliases(context);
   }
@@ -172,7 +176,7 @@ final class Iteration {
    * lines go under the id of {@code starter}'s resolution.
    */
   private CompletableFuture<Query> prime(Query starter, Step.Prime priming) {
-    Query query = Query.background(context.nextQueryId(), priming.zone(), Type.NS,
+    Query query = Query.priming(context.nextQueryId(), priming.zone(),
         new Budget(context.config.budgets(), context.ticker), new Journal(true), priming.servers(),
         starter.resolutionId());
     CompletableFuture<Query> primed = new CompletableFuture<>();
@@ -188,6 +192,8 @@ final class Iteration {
         case QUERY_TARGETS -> queryTargets.handle(q);
         case QUERY_RESPONSE -> queryResponse.handle(q);
         case NAME_SERVER_ADDRESS -> nameServerAddress.handle(q);
+        case VALIDATE -> validate.handle(q);
+        case TRUST_CHAIN -> trustChain.handle(q);
         case SERVICE_ALIAS -> serviceAliases.handle(q);
         case SERVE_STALE -> staleFallback.handle(q);
         case FINISHED -> throw new IllegalStateException("FINISHED is terminal");

@@ -3,7 +3,9 @@ package org.dnschase.resolver.internal.iterate;
 import java.util.List;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
+import org.dnschase.resolver.Resolution.BogusReason;
 import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
@@ -36,11 +38,23 @@ sealed interface Outcome {
    */
   record CyclicDependency(String detail) implements Outcome {}
 
-  /** The resolution could not finish; {@code stoppedAt} is the record it could not follow, or null. */
-  record Failed(FailureReason reason, String detail, Record stoppedAt) implements Outcome {
+  /**
+   * The resolution could not finish; {@code stoppedAt} is the record it could not follow, or null;
+   * {@code bogusReason} says why the data was BOGUS, exactly for {@link FailureReason#DNSSEC_BOGUS}.
+   */
+  record Failed(FailureReason reason, String detail, Record stoppedAt, BogusReason bogusReason) implements Outcome {
+
+    Failed(FailureReason reason, String detail, Record stoppedAt) {
+      this(reason, detail, stoppedAt, null);
+    }
 
     Failed(FailureReason reason, String detail) {
-      this(reason, detail, null);
+      this(reason, detail, null, null);
+    }
+
+    /** The data validated as {@code verdict}, BOGUS. */
+    static Failed bogus(Verdict verdict) {
+      return new Failed(FailureReason.DNSSEC_BOGUS, verdict.detail(), null, verdict.reason());
     }
   }
 }

@@ -10,6 +10,9 @@ import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolver.QueryOptions;
 import org.dnschase.resolver.internal.chase.Chain;
+import org.dnschase.resolver.internal.dnssec.Verdict;
+import org.dnschase.resolver.internal.reply.ResponseType;
+import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -47,6 +50,8 @@ final class Query {
   /** The question's options, shared with its name-server look-ups; the defaults in the background. */
   private final QueryOptions options;
 
+  /** Whether its replies are validated when the resolver validates: all but a priming's. */
+  private boolean validates = true;
   private Name name;
   private QueryState state = QueryState.INIT;
   private Delegation delegation;
@@ -64,6 +69,13 @@ final class Query {
 
   private Outcome outcome;
   private ChildOutcome childOutcome;
+
+  /** The reply being validated, between QUERY_RESPONSE and the step that reads it; null otherwise. */
+  private ReplyValidation validation;
+  /** The weakest verdict over the data this query used so far (SECURE until something is weaker). */
+  private Verdict verdict = Verdict.SECURE;
+  /** DS and DNSKEY look-ups started for this query's validation, bounded by {@link ValidateStep}. */
+  private int keyFetches;
 
   /** A question asked by a user, with its options. */
   Query(int id, Name qname, int qtype, QueryOptions options, Budget budget, Journal journal) {
@@ -101,6 +113,17 @@ final class Query {
         QueryOptions.DEFAULTS);
     query.delegation = startAt;
     query.state = QueryState.QUERY_TARGETS;
+    return query;
+  }
+
+  /**
+   * A priming of {@code zone} from {@code servers}: a {@link #background} query for its NS set,
+   * whose reply is not validated: checking it would need the zone's keys, whose look-up would wait
+   * for this very priming. The NS set serves to reach the servers only, as a referral's does.
+   */
+  static Query priming(int id, Name zone, Budget budget, Journal journal, Delegation servers, int resolutionId) {
+    Query query = background(id, zone, Type.NS, budget, journal, servers, resolutionId);
+    query.validates = false;
     return query;
   }
 
@@ -162,6 +185,11 @@ final class Query {
     return chain;
   }
 
+  /** Whether its replies are validated when the resolver validates (a priming's are not). */
+  boolean validates() {
+    return validates;
+  }
+
   boolean isBackground() {
     return background;
   }
@@ -212,9 +240,29 @@ final class Query {
     return childOutcome;
   }
 
+  /** The reply being validated; null outside VALIDATE and TRUST_CHAIN. */
+  ReplyValidation validation() {
+    return validation;
+  }
+
+  /** The weakest verdict over the data used so far: the chain's, once the query ended. */
+  Verdict verdict() {
+    return verdict;
+  }
+
+  /** Takes {@code used} into the chain's verdict: the chain is as strong as its weakest part. */
+  void noteVerdict(Verdict used) {
+    verdict = verdict.weakest(used);
+  }
+
+  /** Counts one more DS or DNSKEY look-up for validation; returns how many were started. */
+  int countKeyFetch() {
+    return ++keyFetches;
+  }
+
   /** The driver's: the child query it ran for this one ended as {@code child} did. */
   void childEnded(Query child) {
-    childOutcome = new ChildOutcome(child.qname, child.qtype, child.chain.hops(), child.outcome);
+    childOutcome = new ChildOutcome(child.qname, child.qtype, child.chain.hops(), child.outcome, child.verdict);
   }
 
   /**
@@ -323,6 +371,31 @@ final class Query {
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
+  /** Validates {@code reply}, classified as {@code type}, before it is used. */
+  Step validate(ScrubbedReply reply, ResponseType type) {
+    validation = new ReplyValidation(reply, type);
+    return new Step.Next(QueryState.VALIDATE);
+  }
+
+  /** The reply was validated: what was found is in the verdicts it hands over. */
+  ReplyValidation validated() {
+    ReplyValidation done = validation;
+    validation = null;
+    return done;
+  }
+
+  /**
+   * Ends the query on data found BOGUS, unless the question disabled checking (CD, RFC 4035
+   * §3.2.2): then returns null, the data is used, marked BOGUS.
+   */
+  Step failIfBogus(Verdict found) {
+    if (found.isBogus() && !options.checkingDisabled()) {
+      noteVerdict(found);
+      return finish(Outcome.Failed.bogus(found));
+    }
+    return null;
+  }
+
   /** Sends nothing itself: records what goes out, so the reply can be read against it. */
   void expectReply(Exchange sent) {
     exchange = sent;
@@ -351,7 +424,7 @@ final class Query {
     outcome = result;
     return new Step.Next(switch (result) {
       case Outcome.Data data when ServiceAliases.mayAlias(qtype) -> QueryState.SERVICE_ALIAS;
-      case Outcome.Failed failed -> QueryState.SERVE_STALE;
+      case Outcome.Failed failed when failed.reason() != FailureReason.DNSSEC_BOGUS -> QueryState.SERVE_STALE;
       default -> QueryState.FINISHED;
     });
   }

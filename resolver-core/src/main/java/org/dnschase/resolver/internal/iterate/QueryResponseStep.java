@@ -13,6 +13,7 @@ import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.message.Sections;
 import org.dnschase.resolver.internal.reply.Bailiwick;
@@ -31,7 +32,9 @@ import org.xbill.DNS.Type;
 
 /**
  * {@link QueryState#QUERY_RESPONSE}: scrubs the reply to the zone's bailiwick, classifies it
- * once, caches what it proves at the rank it deserves (RFC 2181 §5.4.1) and decides where to go.
+ * once, has an answer, alias or negative answer validated first when the resolver validates
+ * ({@link QueryState#VALIDATE}), caches what it proves at the rank it deserves (RFC 2181 §5.4.1)
+ * with its verdict, and decides where to go.
  */
 final class QueryResponseStep {
 
@@ -77,14 +80,55 @@ final class QueryResponseStep {
       }
     }
     return switch (type) {
-      case ANSWER -> answer(q, reply, server);
-      case CNAME, DNAME -> chase.follow(q, reply, server, zone);
+      case ANSWER, CNAME, DNAME, NXDOMAIN, NODATA -> context.validating() && q.validates()
+          ? q.validate(reply, type) : use(q, reply, type, null);
       case REFERRAL -> referral(q, reply);
-      case NXDOMAIN -> negative(q, reply, true);
-      case NODATA -> negative(q, reply, false);
       case LAME -> lame(q, reply, server, zone);
       case THROWAWAY -> new Step.Next(QueryState.QUERY_TARGETS);
     };
+  }
+
+  /** Goes on with the reply {@link ValidateStep} gave every RRset of a verdict. */
+  Step afterValidation(Query q) {
+    ReplyValidation validation = q.validated();
+    return use(q, validation.reply(), validation.type(), validation);
+  }
+
+  /**
+   * Uses an answer, alias or negative answer: {@code validation} holds the verdicts on its
+   * RRsets, or is null when the resolver does not validate.
+   */
+  private Step use(Query q, ScrubbedReply reply, ResponseType type, ReplyValidation validation) {
+    InetSocketAddress server = q.exchange().server();
+    Name zone = q.delegation().zone();
+    return switch (type) {
+      case ANSWER -> answer(q, reply, server, validation);
+      case CNAME, DNAME -> chase.follow(q, reply, server, zone, validation);
+      case NXDOMAIN -> negative(q, reply, true, validation);
+      case NODATA -> negative(q, reply, false, validation);
+      default -> throw new IllegalStateException(type + " is not validated");
+    };
+  }
+
+  /** The verdict on {@code rrset} of a reply: INDETERMINATE where the resolver does not validate. */
+  static Verdict verdictOf(ReplyValidation validation, RRset rrset) {
+    return validation == null ? Verdict.INDETERMINATE : validation.of(rrset);
+  }
+
+  /**
+   * Caches {@code rrset} with its verdict, and takes the verdict into the chain's; data found
+   * BOGUS is never cached, and ends the query unless checking is disabled.
+   */
+  static Step useVerdict(ResolverContext context, Query q, RRset rrset, TrustRank rank, Verdict verdict) {
+    Step bogus = q.failIfBogus(verdict);
+    if (bogus != null) {
+      return bogus;
+    }
+    q.noteVerdict(verdict);
+    if (!verdict.isBogus()) {
+      context.cache.put(rrset, rank, verdict.cached());
+    }
+    return null;
   }
 
   private static void reportDropped(Query q, Bailiwick.Dropped dropped, InetSocketAddress server, Name zone) {
@@ -118,9 +162,12 @@ final class QueryResponseStep {
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
-  private Step answer(Query q, ScrubbedReply reply, InetSocketAddress server) {
+  private Step answer(Query q, ScrubbedReply reply, InetSocketAddress server, ReplyValidation validation) {
     RRset data = reply.answer(q.name(), q.qtype());
-    context.cache.put(data, answerRank(reply));
+    Step bogus = useVerdict(context, q, data, answerRank(reply), verdictOf(validation, data));
+    if (bogus != null) {
+      return bogus;
+    }
     if (q.qtype() == Type.NS) {
       cacheAddressesOf(RRsets.nameServers(data), reply, TrustRank.AUTHORITY_DATA);
     }
@@ -146,7 +193,13 @@ final class QueryResponseStep {
     return q.descendTo(next);
   }
 
-  private Step negative(Query q, ScrubbedReply reply, boolean nxDomain) {
+  private Step negative(Query q, ScrubbedReply reply, boolean nxDomain, ReplyValidation validation) {
+    Verdict verdict = validation == null ? Verdict.INDETERMINATE : validation.negative();
+    Step bogus = q.failIfBogus(verdict);
+    if (bogus != null) {
+      return bogus;
+    }
+    q.noteVerdict(verdict);
     SOARecord soa = RRsets.soa(reply.authority(Type.SOA));
     if (soa != null && q.name().subdomain(soa.getName())) {
       if (nxDomain) {

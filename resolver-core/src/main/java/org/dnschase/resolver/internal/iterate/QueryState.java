@@ -40,6 +40,19 @@ enum QueryState {
    */
   QUERY_RESPONSE,
   /**
+   * Entered from {@link #QUERY_RESPONSE} when the resolver validates (DNSSEC) and the reply is an
+   * answer, an alias or a negative answer: checks its RRsets' signatures with the keys of the zone
+   * that signed them before any of them joins the chain or the cache, then goes on as {@link
+   * #QUERY_RESPONSE} would have. When a zone's keys are not known yet, fetches the next DS or
+   * DNSKEY RRset of the chain of trust as a child query and resumes at {@link #TRUST_CHAIN}.
+   */
+  VALIDATE,
+  /**
+   * Entered when the DS or DNSKEY look-up of a chain of trust ended: records what it proved of
+   * that zone's keys and goes back to {@link #VALIDATE}.
+   */
+  TRUST_CHAIN,
+  /**
    * Entered when a query of HTTPS or SVCB ended with data: an AliasMode record (RFC 9460 §2.4.2)
    * is followed as a hop, back to {@link #INIT} at its target; other data is final.
    */

@@ -70,8 +70,7 @@ final class QueryTargetsStep {
     boolean forwarding = q.delegation().forwarding();
     Name asked = Minimisation.nextName(q, q.delegation().zone(), context.config.qnameMinimisation() && !forwarding);
     int askedType = Minimisation.typeFor(q, asked, context.config.minimisedQuestionType());
-    Message query = forwarding ? Queries.recursive(asked, askedType, ednsPayloadSize)
-        : Queries.iterative(asked, askedType, ednsPayloadSize);
+    Message query = Queries.query(asked, askedType, ednsPayloadSize, forwarding, context.validating());
     Duration timeout = Duration.ofNanos(context.selector.timeoutNanos(address,
         Math.min(q.budget().limits().queryTimeout().toNanos(), q.budget().remainingNanos())));
     q.expectReply(new Query.Exchange(server, asked, askedType, ednsPayloadSize > 0, context.ticker.read()));

@@ -7,6 +7,7 @@ import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.internal.chase.RuleDiagnostics;
+import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
@@ -34,30 +35,36 @@ final class ReplyChase {
     this.context = context;
   }
 
-  Step follow(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone) {
+  /** Follows the chain; {@code validation} holds the verdicts on the reply's RRsets, null without validation. */
+  Step follow(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone, ReplyValidation validation) {
     TrustRank rank = QueryResponseStep.answerRank(reply);
     Hop.Source source = new Hop.Source.Server(server);
     while (true) {
-      Step next = nextHop(q, reply, zone, rank, source);
+      Step next = nextHop(q, reply, zone, rank, source, validation);
       if (next == null) {
-        return endOfChain(q, reply, zone, rank);
+        return endOfChain(q, reply, zone, rank, validation);
       }
       if (q.outcome() != null || belowKnownCut(q.name(), zone)) {
         return next;
       }
       RRset data = reply.answer(q.name(), q.qtype());
       if (data != null && reply.answer(q.name(), Type.CNAME) == null && reply.dnameAbove(q.name()) == null) {
-        context.cache.put(data, rank);
-        return q.finish(new Outcome.Data(data, source));
+        Step bogus = QueryResponseStep.useVerdict(context, q, data, rank, QueryResponseStep.verdictOf(validation, data));
+        return bogus != null ? bogus : q.finish(new Outcome.Data(data, source));
       }
     }
   }
 
   /** Takes the alias the reply holds for the current name, or returns null when it holds none. */
-  private Step nextHop(Query q, ScrubbedReply reply, Name zone, TrustRank rank, Hop.Source source) {
+  private Step nextHop(Query q, ScrubbedReply reply, Name zone, TrustRank rank, Hop.Source source,
+      ReplyValidation validation) {
     RRset dname = reply.dnameAbove(q.name());
     if (dname != null) {
-      context.cache.put(dname, rank);
+      // RFC 6672 §5.3.1: the synthesised CNAME is as good as the DNAME it comes from
+      Step bogus = QueryResponseStep.useVerdict(context, q, dname, rank, QueryResponseStep.verdictOf(validation, dname));
+      if (bogus != null) {
+        return bogus;
+      }
       Optional<Hop> hop = Hops.dname(q.name(), dname, zone, source);
       if (hop.isEmpty()) {
         return q.failTooLong(dname);
@@ -72,7 +79,10 @@ final class ReplyChase {
     }
     q.journal().reportAll(RuleDiagnostics.checkCname(q.name(), zone, reply.answerAt(q.name()), source));
     reportCoOwnedAlias(q, q.name(), Type.DNAME, source);
-    context.cache.put(alias, rank);
+    Step bogus = QueryResponseStep.useVerdict(context, q, alias, rank, QueryResponseStep.verdictOf(validation, alias));
+    if (bogus != null) {
+      return bogus;
+    }
     return q.restart(Hops.cname(q.name(), alias, zone, source));
   }
 
@@ -107,10 +117,18 @@ final class ReplyChase {
     }
   }
 
-  private Step endOfChain(Query q, ScrubbedReply reply, Name zone, TrustRank rank) {
+  private Step endOfChain(Query q, ScrubbedReply reply, Name zone, TrustRank rank, ReplyValidation validation) {
     SOARecord soa = RRsets.soa(reply.authority(Type.SOA));
     boolean provenHere = reply.authoritative() && q.name().subdomain(zone) && soa != null
         && q.name().subdomain(soa.getName());
+    if (provenHere) {
+      Verdict verdict = validation == null ? Verdict.INDETERMINATE : validation.negative();
+      Step bogus = q.failIfBogus(verdict);
+      if (bogus != null) {
+        return bogus;
+      }
+      q.noteVerdict(verdict);
+    }
     if (provenHere && reply.rcode() == Rcode.NXDOMAIN) {
       context.cache.putNxDomain(q.name(), DClass.IN, soa, rank);
       return q.finish(Outcome.Negative.fromReply(true, soa, reply));

@@ -2,15 +2,21 @@ package org.dnschase.resolver.internal.iterate;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
+import org.dnschase.resolver.internal.dnssec.ChainOfTrust;
+import org.dnschase.resolver.internal.dnssec.KeyStore;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.CyclicFailures;
 import org.dnschase.resolver.internal.servers.ParentSideGlue;
 import org.dnschase.resolver.internal.servers.ServerSelector;
 import org.dnschase.resolver.spi.Transport;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Type;
 
 /**
  * What every query of one resolver shares: configuration, cache, transport, and the stores kept
@@ -29,6 +35,10 @@ final class ResolverContext {
   final ConfiguredZones zones;
   final Deadlines deadlines = new Deadlines();
   final ResolverMetrics metrics;
+  /** What is known of zones' keys; null when the resolver does not validate. */
+  final KeyStore keys;
+  /** The walk down chains of trust; null when the resolver does not validate. */
+  final ChainOfTrust chainOfTrust;
   private final AtomicInteger queryIds = new AtomicInteger();
 
   /** The stores beside the cache each get their share of the cache's byte budget. */
@@ -43,6 +53,20 @@ final class ResolverContext {
     this.parentSideGlue = new ParentSideGlue(ticker, budget / ParentSideGlue.BUDGET_SHARE);
     this.cyclicFailures = new CyclicFailures(ticker, budget / CyclicFailures.BUDGET_SHARE);
     this.zones = new ConfiguredZones(config);
+    this.keys = config.trustAnchors() == null ? null : new KeyStore(config.trustAnchors(), ticker);
+    this.chainOfTrust = keys == null ? null
+        : new ChainOfTrust(keys, zone -> cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit,
+            name -> zones.deepestAtOrAbove(name) instanceof ConfiguredZones.Zone zone ? zone.name() : null);
+  }
+
+  /** Whether the resolver validates (DNSSEC). */
+  boolean validating() {
+    return keys != null;
+  }
+
+  /** Now on the wall clock of the resolver's one time source, for signature validity. */
+  Instant now() {
+    return cache.timeSource().instant();
   }
 
   /** Forgets what the stores beside the cache learnt, as when the cache is emptied. */
@@ -50,6 +74,9 @@ final class ResolverContext {
     selector.invalidateAll();
     parentSideGlue.invalidateAll();
     cyclicFailures.invalidateAll();
+    if (keys != null) {
+      keys.invalidateAll();
+    }
   }
 
   int nextQueryId() {

@@ -1,6 +1,7 @@
 package org.dnschase.resolver.internal.message;
 
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
@@ -21,18 +22,16 @@ public final class Queries {
    * The transport sets the ID.
    */
   public static Message iterative(Name name, int type, int ednsPayloadSize) {
-    return query(name, type, ednsPayloadSize, false);
+    return query(name, type, ednsPayloadSize, false, false);
   }
 
   /**
-   * The same query with RD set, for a recursive server (a forward zone's), which is to resolve
-   * the name itself.
+   * The query {@link #iterative} makes, with RD set when {@code recursionDesired} (for a recursive
+   * server, a forward zone's, which is to resolve the name itself), and the DO bit when {@code
+   * dnssecOk} and EDNS is on (RFC 3225): a validating resolver asks for the RRSIGs and NSEC records
+   * that prove the data.
    */
-  public static Message recursive(Name name, int type, int ednsPayloadSize) {
-    return query(name, type, ednsPayloadSize, true);
-  }
-
-  private static Message query(Name name, int type, int ednsPayloadSize, boolean recursionDesired) {
+  public static Message query(Name name, int type, int ednsPayloadSize, boolean recursionDesired, boolean dnssecOk) {
     Message query = new Message();
     Header header = new Header();
     header.setOpcode(Opcode.QUERY);
@@ -42,7 +41,7 @@ public final class Queries {
     query.setHeader(header);
     query.addRecord(Record.newRecord(name, type, DClass.IN), Section.QUESTION);
     if (ednsPayloadSize > 0) {
-      query.addRecord(new OPTRecord(ednsPayloadSize, 0, 0), Section.ADDITIONAL);
+      query.addRecord(new OPTRecord(ednsPayloadSize, 0, 0, dnssecOk ? ExtendedFlags.DO : 0), Section.ADDITIONAL);
     }
     return query;
   }

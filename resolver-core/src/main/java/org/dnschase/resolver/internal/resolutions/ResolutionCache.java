@@ -38,8 +38,8 @@ import org.xbill.DNS.Type;
  * changes or expires. Hop zones are those found when the chain was first resolved.
  *
  * <p>Stored: answers, NODATA and NXDOMAIN whose every entry is still in the RRset cache with the
- * data used. Not stored: failures, stale answers, MX and NS answers (their alias-target
- * diagnostics read other entries), ANY and CNAME questions.
+ * data used. Not stored: failures, BOGUS data (answered with checking disabled), stale answers,
+ * MX and NS answers (their alias-target diagnostics read other entries), ANY and CNAME questions.
  *
  * <p>Bounded by bytes, as a share of the RRset cache's budget ({@link #BUDGET_SHARE}): an entry
  * weighs what it keeps alive when the RRset cache has dropped the data it references ({@link
@@ -127,7 +127,8 @@ public final class ResolutionCache {
       case Resolution.Failure failure -> null;
     };
     int qtype = resolution.qtype();
-    if (kind == null || AliasCheck.targetRule(qtype).isPresent() || qtype == Type.ANY || qtype == Type.CNAME
+    if (kind == null || resolution.security() == Resolution.Security.BOGUS
+        || AliasCheck.targetRule(qtype).isPresent() || qtype == Type.ANY || qtype == Type.CNAME
         || resolution.diagnostics().stream().anyMatch(d -> d.kind() == Diagnostic.Oddity.STALE_ANSWER)) {
       return;
     }

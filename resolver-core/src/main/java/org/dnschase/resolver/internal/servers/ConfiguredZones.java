@@ -113,7 +113,8 @@ public final class ConfiguredZones {
     return zone.prime() ? configured.primeFirst() : configured;
   }
 
-  private Zone deepestAtOrAbove(Name name) {
+  /** The deepest configured zone at or above {@code name}; null when none is. */
+  public Zone deepestAtOrAbove(Name name) {
     for (int strip = 0; strip < name.labels(); strip++) {
       Zone zone = zones.get(strip == 0 ? name : new Name(name, strip));
       if (zone != null) {

@@ -1,5 +1,6 @@
 package org.dnschase.resolver.server.internal;
 
+import static org.xbill.DNS.ExtendedErrorCodeOption.DNSSEC_BOGUS;
 import static org.xbill.DNS.ExtendedErrorCodeOption.NOT_READY;
 import static org.xbill.DNS.ExtendedErrorCodeOption.NOT_AUTHORITATIVE;
 import static org.xbill.DNS.ExtendedErrorCodeOption.NO_REACHABLE_AUTHORITY;
@@ -40,6 +41,8 @@ public final class ExtendedErrors {
       case CLOSED -> NOT_READY;
       // §4.21: not authoritative, and recursion was not desired (RD=0): the cache could not answer
       case NOT_CACHED -> NOT_AUTHORITATIVE;
+      // §4.7: "the resolver attempted to perform DNSSEC validation, but validation ended in the Bogus state"
+      case DNSSEC_BOGUS -> DNSSEC_BOGUS;
       case HOP_LIMIT, LOOP, QUERY_BUDGET_EXCEEDED, REFERRAL_LIMIT, DEPTH_LIMIT, GLUELESS_LIMIT,
           CYCLIC_DEPENDENCY, YXDOMAIN, INTERNAL_ERROR -> OTHER;
     };

@@ -53,6 +53,19 @@ class ExtendedErrorsTest {
   }
 
   @Test
+  @DisplayName("§4.7: data found BOGUS by DNSSEC validation: DNSSEC Bogus, the text with the bogus detail")
+  void bogus_dnssecBogus() {
+    Resolution.Failure bogus = new Resolution.Failure(NAME, Type.A, FailureReason.DNSSEC_BOGUS,
+        "the RRSIG of www.example. A expired", List.of(), null, List.of(), List.of(), 0, Resolution.Security.BOGUS,
+        Resolution.BogusReason.SIGNATURE_EXPIRED);
+    Message answer = ExtendedErrors.add(Responses.toMessage(bogus, query(true)), bogus);
+
+    assertThat(answer.getRcode()).isEqualTo(Rcode.SERVFAIL);
+    assertThat(ede(answer).getErrorCode()).isEqualTo(ExtendedErrorCodeOption.DNSSEC_BOGUS);
+    assertThat(ede(answer).getText()).isEqualTo("DNSSEC_BOGUS: the RRSIG of www.example. A expired");
+  }
+
+  @Test
   @DisplayName("the text names the reason and its detail, cut to a bounded length")
   void text_namesTheReason() {
     Resolution.Failure loop = failure(FailureReason.LOOP, "a. -> b. -> a.");

@@ -1,0 +1,70 @@
+package org.dnschase.resolver.internal.dnssec;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.dnschase.resolver.Resolution.BogusReason;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNSKEYRecord;
+import org.xbill.DNS.DSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
+
+/**
+ * One link of a chain of trust (RFC 4035 §5.2): a zone's DNSKEY RRset is trusted when one of its
+ * keys matches a trusted DS record (or is an anchor's key) and that key signed the RRset. A DS set
+ * whose every record uses an algorithm or digest not implemented here makes the zone INSECURE, not
+ * BOGUS (RFC 4035 §5.2, RFC 8624).
+ */
+public final class KeyTrust {
+
+  private KeyTrust() {}
+
+  /** What {@code dnskeys}, the DNSKEY RRset of {@code trusted.zone()}, makes of the zone. */
+  public static KeyEntry check(KeyEntry.TrustedDs trusted, RRset dnskeys, Instant now, VerificationAllowance allowance) {
+    Name zone = trusted.zone();
+    List<DSRecord> usable = trusted.ds().stream()
+        .filter(ds -> Algorithms.supported(ds.getAlgorithm()) && Algorithms.digestSupported(ds.getDigestID()))
+        .toList();
+    if (usable.isEmpty() && trusted.anchorKeys().isEmpty()) {
+      return new KeyEntry.Untrusted(zone, Verdict.INSECURE);
+    }
+    List<DNSKEYRecord> all = new ArrayList<>();
+    List<DNSKEYRecord> matching = new ArrayList<>();
+    int digests = 0;
+    for (Record record : dnskeys.rrs(false)) {
+      if (!(record instanceof DNSKEYRecord key) || !SignatureVerifier.usable(key)) {
+        continue;
+      }
+      all.add(key);
+      if (trusted.anchorKeys().contains(key)) {
+        matching.add(key);
+        continue;
+      }
+      for (DSRecord ds : usable) {
+        // a digest costs little, but a zone of colliding tags must not make it cost per key
+        if (ds.getFootprint() == key.getFootprint() && ds.getAlgorithm() == key.getAlgorithm()
+            && digests++ < allowance.maxKeysPerSignature() * usable.size() && digestMatches(zone, ds, key)) {
+          matching.add(key);
+          break;
+        }
+      }
+    }
+    if (matching.isEmpty()) {
+      return new KeyEntry.Untrusted(zone, Verdict.bogus(BogusReason.DS_MATCHES_NO_KEY, "no DNSKEY of " + zone
+          + " matches its DS records " + tags(trusted)));
+    }
+    Verdict signed = SignatureVerifier.verify(dnskeys, zone, matching, now, allowance);
+    return signed == Verdict.SECURE ? new KeyEntry.Keys(zone, all) : new KeyEntry.Untrusted(zone, signed);
+  }
+
+  private static boolean digestMatches(Name zone, DSRecord ds, DNSKEYRecord key) {
+    return Arrays.equals(new DSRecord(zone, DClass.IN, 0, ds.getDigestID(), key).getDigest(), ds.getDigest());
+  }
+
+  private static String tags(KeyEntry.TrustedDs trusted) {
+    return trusted.ds().stream().map(ds -> ds.getFootprint() + "/" + ds.getAlgorithm()).toList().toString();
+  }
+}

@@ -1,0 +1,81 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.dnschase.resolver.Defaults;
+import org.dnschase.resolver.Resolution.BogusReason;
+import org.dnschase.resolver.internal.dnssec.KeyEntry;
+import org.dnschase.resolver.internal.dnssec.Verdict;
+import org.dnschase.resolver.internal.message.RRsets;
+import org.xbill.DNS.DNSKEYRecord;
+import org.xbill.DNS.DSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+
+/**
+ * {@link QueryState#TRUST_CHAIN}: the DS or DNSKEY look-up of a chain of trust ended; what it
+ * proved of the zone is kept in the key store, then validation goes on. A validated DS RRset makes
+ * the zone's DS records trusted; a validated DNSKEY RRset its keys (its own validation usually kept
+ * them already); a DS RRset that is not there leaves the zone unsigned when that is proven, and
+ * INDETERMINATE until proofs are checked; a look-up that failed or found BOGUS data makes the zone
+ * BOGUS for {@link Defaults#BOGUS_TTL}.
+ */
+final class TrustChainStep {
+
+  private final ResolverContext context;
+
+  TrustChainStep(ResolverContext context) {
+    this.context = context;
+  }
+
+  Step handle(Query q) {
+    ChildOutcome lookup = q.childOutcome();
+    Name zone = lookup.name();
+    Verdict verdict = lookup.verdict();
+    switch (lookup.outcome()) {
+      case Outcome.Data data when verdict == Verdict.SECURE -> {
+        KeyEntry entry = lookup.type() == Type.DS ? new KeyEntry.TrustedDs(zone, records(data.rrset(), DSRecord.class),
+            List.of()) : new KeyEntry.Keys(zone, records(data.rrset(), DNSKEYRecord.class));
+        if (!(lookup.type() == Type.DNSKEY && context.keys.lookup(zone) instanceof KeyEntry.Keys)) {
+          context.keys.store(entry, Duration.ofSeconds(data.rrset().getTTL()));
+        }
+      }
+      case Outcome.Data data -> keep(zone, verdict, Duration.ofSeconds(data.rrset().getTTL()));
+      case Outcome.Negative negative when lookup.type() == Type.DS && !verdict.isBogus() ->
+          // RFC 4035 §5.2: a DS proven absent makes the delegation insecure
+          keep(zone, verdict == Verdict.SECURE ? Verdict.INSECURE : verdict,
+              Duration.ofSeconds(RRsets.negativeTtl(negative.soa())));
+      case Outcome.Failed failed when failed.bogusReason() != null -> keep(zone,
+          Verdict.bogus(failed.bogusReason(), failed.detail()), Defaults.BOGUS_TTL);
+      default -> keep(zone, Verdict.bogus(BogusReason.KEYS_UNAVAILABLE, "the " + Type.string(lookup.type())
+          + " RRset of " + zone + " could not be had: " + describe(lookup.outcome())), Defaults.BOGUS_TTL);
+    }
+    return new Step.Next(QueryState.VALIDATE);
+  }
+
+  private void keep(Name zone, Verdict verdict, Duration ttl) {
+    context.keys.store(new KeyEntry.Untrusted(zone, verdict), verdict.isBogus() ? Defaults.BOGUS_TTL : ttl);
+  }
+
+  private static <T extends Record> List<T> records(RRset rrset, Class<T> kind) {
+    List<T> records = new ArrayList<>(rrset.size());
+    for (Record record : rrset.rrs(false)) {
+      if (kind.isInstance(record)) {
+        records.add(kind.cast(record));
+      }
+    }
+    return records;
+  }
+
+  private static String describe(Outcome outcome) {
+    return switch (outcome) {
+      case Outcome.Failed failed -> failed.reason() + ": " + failed.detail();
+      case Outcome.Negative negative -> negative.nxDomain() ? "NXDOMAIN" : "NODATA";
+      case Outcome.CyclicDependency cycle -> cycle.detail();
+      case Outcome.Data data -> "data";
+    };
+  }
+}

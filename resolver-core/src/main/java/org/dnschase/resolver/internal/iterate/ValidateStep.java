@@ -1,0 +1,105 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.time.Duration;
+import org.dnschase.resolver.Defaults;
+import org.dnschase.resolver.Resolution.BogusReason;
+import org.dnschase.resolver.internal.dnssec.ChainOfTrust;
+import org.dnschase.resolver.internal.dnssec.KeyEntry;
+import org.dnschase.resolver.internal.dnssec.KeyTrust;
+import org.dnschase.resolver.internal.dnssec.SignatureVerifier;
+import org.dnschase.resolver.internal.dnssec.Verdict;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Type;
+
+/**
+ * {@link QueryState#VALIDATE}: gives each RRset of the reply that will be used its verdict (RFC
+ * 4035 §5), checking its signatures with the keys of the zone that signed it. A zone whose keys
+ * are not known yet has the next link of its chain of trust fetched first, as a child query; the
+ * DNSKEY RRset of a zone whose DS records are trusted is itself that link, checked against them.
+ */
+final class ValidateStep {
+
+  /**
+   * DS and DNSKEY look-ups per query: two per zone cut of a chain of 32 zones, more than any name
+   * has, so that a store that forgets what it was just told cannot keep a query fetching.
+   */
+  static final int MAX_KEY_FETCHES = 64;
+
+  private final ResolverContext context;
+  private final QueryResponseStep responses;
+
+  ValidateStep(ResolverContext context, QueryResponseStep responses) {
+    this.context = context;
+    this.responses = responses;
+  }
+
+  Step handle(Query q) {
+    ReplyValidation validation = q.validation();
+    Name zone = q.delegation().zone();
+    for (RRset rrset = validation.nextUnchecked(); rrset != null; rrset = validation.nextUnchecked()) {
+      Name signer = signerOf(rrset, zone);
+      ChainOfTrust.Need need = context.chainOfTrust.keysFor(signer);
+      if (need instanceof ChainOfTrust.Need.Fetch fetch && fetch.type() == Type.DNSKEY
+          && rrset.getType() == Type.DNSKEY && fetch.name().equals(rrset.getName())) {
+        validation.record(trustKeys(q, rrset));
+        continue;
+      }
+      switch (need) {
+        case ChainOfTrust.Need.Fetch fetch -> {
+          if (q.countKeyFetch() > MAX_KEY_FETCHES) {
+            validation.record(Verdict.bogus(BogusReason.KEYS_UNAVAILABLE, "the chain of trust to " + signer
+                + " needed more than " + MAX_KEY_FETCHES + " DS and DNSKEY look-ups"));
+          } else {
+            return new Step.Spawn(fetch.name(), fetch.type(), null, QueryState.TRUST_CHAIN);
+          }
+        }
+        case ChainOfTrust.Need.Known(KeyEntry.Keys keys) -> validation.record(
+            unlessExpanded(rrset, SignatureVerifier.verify(rrset, signer, keys.keys(), context.now(), q.budget())));
+        case ChainOfTrust.Need.Known(KeyEntry.Untrusted untrusted) -> validation.record(untrusted.verdict());
+        case ChainOfTrust.Need.Known(KeyEntry.TrustedDs unexpected) ->
+            throw new IllegalStateException("keys asked for, DS found for " + unexpected.zone());
+      }
+    }
+    return responses.afterValidation(q);
+  }
+
+  /**
+   * The zone whose keys check {@code rrset}: its signatures' signer when that zone holds it and
+   * lies within the zone asked, else the zone asked, whose keys then find it unsigned.
+   */
+  private static Name signerOf(RRset rrset, Name zone) {
+    for (RRSIGRecord sig : rrset.sigs()) {
+      Name signer = sig.getSigner();
+      if (rrset.getName().subdomain(signer) && signer.subdomain(zone)) {
+        return signer;
+      }
+    }
+    return zone;
+  }
+
+  /**
+   * A wildcard's expansion (RFC 4035 §5.3.4: the RRSIG's labels are fewer than the owner's) is
+   * secure only with the proof that no closer name exists, which is not checked yet: INDETERMINATE.
+   */
+  private static Verdict unlessExpanded(RRset rrset, Verdict verdict) {
+    if (verdict == Verdict.SECURE) {
+      for (RRSIGRecord sig : rrset.sigs()) {
+        if (sig.getLabels() < SignatureVerifier.ownerLabels(rrset.getName())) {
+          return Verdict.INDETERMINATE;
+        }
+      }
+    }
+    return verdict;
+  }
+
+  /** The zone's DNSKEY RRset, checked against its trusted DS records; what it proved is kept. */
+  private Verdict trustKeys(Query q, RRset dnskeys) {
+    KeyEntry.TrustedDs trusted = (KeyEntry.TrustedDs) context.keys.lookup(dnskeys.getName());
+    KeyEntry entry = KeyTrust.check(trusted, dnskeys, context.now(), q.budget());
+    Verdict verdict = entry instanceof KeyEntry.Untrusted untrusted ? untrusted.verdict() : Verdict.SECURE;
+    context.keys.store(entry, verdict.isBogus() ? Defaults.BOGUS_TTL : Duration.ofSeconds(dnskeys.getTTL()));
+    return verdict;
+  }
+}

@@ -1,0 +1,59 @@
+package org.dnschase.resolver.dnssec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.zones.ForwardZone;
+import org.dnschase.resolver.zones.StubZone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Type;
+
+/**
+ * Split DNS with validation on (Unbound's domain-insecure): names under a forward or stub zone no
+ * trust anchor within it covers are INSECURE, never BOGUS, however the public tree sees them.
+ */
+class SplitDnsTest {
+
+  static TestHierarchy lab;
+
+  @BeforeAll
+  static void start() {
+    lab = SignedLab.start(SignedLab.SIGNING, builder -> builder.unsigned("plain.test."));
+  }
+
+  @AfterAll
+  static void stop() {
+    lab.close();
+  }
+
+  @Test
+  @DisplayName("a forward zone's unsigned names resolve INSECURE with validation on; the rest is still SECURE")
+  void forwardZone_isInsecure() {
+    try (Resolver resolver = SignedLab.validatingResolver(lab)
+        .forwardZone(ForwardZone.of("plain.test.", "127.53.14.1")).build()) {
+      Resolution forwarded = resolver.resolve("www.plain.test.", Type.A);
+      Resolution chain = resolver.resolve("out.alpha.lab.", Type.A);
+
+      assertThat(forwarded).isInstanceOf(Resolution.Answer.class);
+      assertThat(forwarded.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(chain).isInstanceOf(Resolution.Answer.class);
+      assertThat(chain.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+    }
+  }
+
+  @Test
+  @DisplayName("a stub zone's names are INSECURE too, unless a trust anchor within it is configured")
+  void stubZone_isInsecureUnlessAnchoredWithin() {
+    try (Resolver resolver = SignedLab.validatingResolver(lab)
+        .stubZone(StubZone.of("gamma.test.", "127.53.12.1")).build()) {
+      assertThat(resolver.resolve("www.new.gamma.test.", Type.A).security())
+          .isEqualTo(Resolution.Security.INSECURE);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.dnschase.resolver.dnssec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.testkit.Breakage;
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/** RFC 4035 §4.4: where validation starts, as the builder is told; RFC 7646: where it does not. */
+class TrustAnchorsTest {
+
+  static TestHierarchy lab;
+
+  @BeforeAll
+  static void start() {
+    lab = SignedLab.start(SignedLab.SIGNING, builder -> builder.signed("alpha.lab.",
+        SignedLab.SIGNING.withBreakage(Breakage.expiredSignature("www.alpha.lab.", Type.A))));
+  }
+
+  @AfterAll
+  static void stop() {
+    lab.close();
+  }
+
+  @Test
+  @DisplayName("the root's DS read from a file (Unbound's trust-anchor-file) anchors the chain as the text does")
+  void trustAnchorFile_anchorsTheChain(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("root.key"), lab.trustAnchor() + "\n");
+    try (Resolver resolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints())).upstreamPort(lab.port())
+        .loopbackOnly().trustAnchorFile(file).build()) {
+      assertThat(resolver.resolve("final.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+    }
+  }
+
+  @Test
+  @DisplayName("the zone's DNSKEY given as the anchor starts the chain at that zone")
+  void dnskeyAnchor_startsTheChainThere() {
+    String key = lab.keys(Name.fromConstantString("gamma.test.")).ksk().toString();
+    try (Resolver resolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints())).upstreamPort(lab.port())
+        .loopbackOnly().trustAnchors(key).build()) {
+      assertThat(resolver.resolve("www.new.gamma.test.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      // no anchor covers alpha.lab.: nothing says whether it could be validated
+      assertThat(resolver.resolve("final.alpha.lab.", Type.A).security())
+          .isEqualTo(Resolution.Security.INDETERMINATE);
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 7646: below a negative trust anchor a broken zone is INSECURE, not BOGUS; elsewhere still checked")
+  void negativeTrustAnchor_makesItsZoneInsecure() {
+    try (Resolver resolver = SignedLab.validatingResolver(lab)
+        .negativeTrustAnchors(List.of(Name.fromConstantString("alpha.lab."))).build()) {
+      Resolution broken = resolver.resolve("www.alpha.lab.", Type.A);
+      Resolution elsewhere = resolver.resolve("www.new.gamma.test.", Type.A);
+
+      assertThat(broken).isInstanceOf(Resolution.Answer.class);
+      assertThat(broken.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(elsewhere.security()).isEqualTo(Resolution.Security.SECURE);
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 4035 §5.2, RFC 8624: an anchor whose every DS uses a digest not implemented makes its zone INSECURE")
+  void unsupportedDigest_isInsecureNotBogus() {
+    String gost = ". IN DS 20326 8 3 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D";
+    try (Resolver resolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints())).upstreamPort(lab.port())
+        .loopbackOnly().trustAnchors(gost).build()) {
+      Resolution resolution = resolver.resolve("www.alpha.lab.", Type.A);
+
+      assertThat(resolution).isInstanceOf(Resolution.Answer.class);
+      assertThat(resolution.security()).isEqualTo(Resolution.Security.INSECURE);
+    }
+  }
+
+  @Test
+  @DisplayName("anchors that do not parse, or are no DS or DNSKEY, are refused on the spot, saying why")
+  void badAnchors_areRefused() {
+    assertThatIllegalArgumentException().isThrownBy(() -> Resolver.builder().trustAnchors(". IN DS 1 2"))
+        .withMessageContaining("do not parse");
+    assertThatIllegalArgumentException().isThrownBy(() -> Resolver.builder().trustAnchors(". IN A 192.0.2.1"))
+        .withMessageContaining("a DS or DNSKEY record");
+    assertThatIllegalArgumentException().isThrownBy(() -> Resolver.builder().trustAnchors("; nothing\n"))
+        .withMessageContaining("no DS or DNSKEY");
+  }
+
+  @Test
+  @DisplayName("validation off with trust anchors given is a conflict, in either order")
+  void validationOffWithAnchors_isRefused() {
+    String anchor = lab.trustAnchor().toString();
+    assertThatIllegalStateException().isThrownBy(() -> Resolver.builder().validation(false).trustAnchors(anchor))
+        .withMessageContaining("validation(false)");
+    assertThatIllegalStateException().isThrownBy(() -> Resolver.builder().trustAnchors(anchor).validation(false))
+        .withMessageContaining("validation(false)");
+  }
+}
