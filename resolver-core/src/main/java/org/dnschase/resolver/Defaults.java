@@ -82,6 +82,15 @@ public final class Defaults {
    */
   public static final int MAX_KEYS_PER_SIGNATURE = 4;
 
+  /**
+   * 150 NSEC3 hash iterations: a denial proof over a chain with more is not checked, and the answer
+   * is insecure rather than bogus. RFC 9276 §3.2 lets a validator treat any count above 0 so;
+   * BIND 9 and Unbound (val-nsec3-keysize-iterations, 150 for every key size) draw the line at 150,
+   * which every zone following RFC 9276 (0 iterations) stays far below. Hashing a long name with
+   * many iterations was CVE-2023-50868.
+   */
+  public static final int MAX_NSEC3_ITERATIONS = 150;
+
   /* ---- the builder's settings (ResolverBuilder) ---- */
 
   /** DNS Flag Day 2020: 1232 octets avoids IP fragmentation on almost every path. */
