@@ -24,6 +24,11 @@ public final class Denials {
     this.maxNsec3Iterations = maxNsec3Iterations;
   }
 
+  /** The most NSEC3 hash iterations a proof is checked with. */
+  int maxNsec3Iterations() {
+    return maxNsec3Iterations;
+  }
+
   /**
    * Whether the records prove that {@code qname} does not exist (an NXDOMAIN answer).
    *

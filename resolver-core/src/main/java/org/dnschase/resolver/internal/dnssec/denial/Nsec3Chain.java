@@ -11,6 +11,7 @@ import org.dnschase.resolver.internal.dnssec.denial.Denial.BogusReason;
 import org.dnschase.resolver.internal.dnssec.denial.Denial.InsecureReason;
 import org.xbill.DNS.NSEC3Record;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.utils.base32;
 
 /**
@@ -121,6 +122,18 @@ final class Nsec3Chain {
       return usable.get(0).record.hashName(name);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-1, which every JDK must have", e);
+    }
+  }
+
+  /**
+   * The owner the NSEC3 matching {@code name} has in {@code zone}: the hash of the name with the
+   * parameters of {@code chain}'s records, in base32hex, below the apex (RFC 5155 §3.3).
+   */
+  static Name hashOwner(NSEC3Record chain, Name name, Name zone) {
+    try {
+      return Name.fromString(BASE32HEX.toString(chain.hashName(name)), zone);
+    } catch (NoSuchAlgorithmException | TextParseException e) {
+      throw new IllegalStateException("cannot hash " + name + " as " + chain + " does", e);
     }
   }
 

@@ -1,0 +1,219 @@
+package org.dnschase.resolver.internal.dnssec.denial;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.xbill.DNS.NSEC3Record;
+import org.xbill.DNS.NSECRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+
+/**
+ * Aggressive use of the DNSSEC-validated cache (RFC 8198): the NSEC and NSEC3 records of negative
+ * answers proven secure, each a range of names its zone holds nothing in, answer NXDOMAIN and
+ * NODATA for other names in those ranges without a query. A look-up gathers the remembered records
+ * that could prove the name's absence and checks them with the same {@link Denials} a reply's
+ * records go through, so the cache proves exactly what a reply would.
+ *
+ * <p>A record lives as long as the shortest of its TTL, the SOA's TTL and MINIMUM and the cache's
+ * negative cap (RFC 8198 §5.4, RFC 9077 §3.3); the store is bounded by a share of the cache's byte
+ * budget. Thread-safe.
+ */
+public final class DenialRanges {
+
+  /**
+   * The store may hold 1/16 of the RRset cache's byte budget, as the other stores beside it: an
+   * NSEC record weighs some 400 bytes, so the default budget keeps about 5,000 ranges.
+   */
+  public static final int BUDGET_SHARE = 16;
+
+  /** Caffeine's node, the index entry and a record with its names, estimated as the cache's weigher does. */
+  private static final int RANGE_BYTES = 320;
+
+  private record Key(Name zone, Name owner) {}
+
+  private record Range(Record record, SOARecord soa, long ttlSeconds, long expiresAtNanos) {}
+
+  /**
+   * What the remembered ranges prove about a name, without a query.
+   *
+   * @param denial the proof, {@link Denial.NxDomain} or {@link Denial.NoData}
+   * @param soa the zone's SOA, with the TTL the negative answer has left
+   */
+  public record Synthesis(Denial.Proven denial, SOARecord soa) {}
+
+  private final Ticker ticker;
+  private final Denials denials;
+  private final long maxTtlSeconds;
+  private final Cache<Key, Range> ranges;
+  private final ConcurrentHashMap<Name, ZoneRanges> zones = new ConcurrentHashMap<>();
+
+  /**
+   * @param ticker the resolver's monotonic clock, the cache's
+   * @param maximumBytes this store's share of the byte budget
+   * @param maxNegativeTtl the cache's cap on negative answers
+   * @param denials the proof rules, with the resolver's NSEC3 iteration limit
+   */
+  public DenialRanges(Ticker ticker, long maximumBytes, Duration maxNegativeTtl, Denials denials) {
+    this.ticker = ticker;
+    this.denials = denials;
+    this.maxTtlSeconds = maxNegativeTtl.toSeconds();
+    this.ranges = Caffeine.newBuilder().maximumWeight(maximumBytes)
+        .weigher((Key key, Range range) -> RANGE_BYTES + 2 * key.owner.length() + key.zone.length())
+        .executor(Runnable::run).ticker(ticker)
+        .expireAfter(Expiry.writing((Key key, Range range) -> Duration.ofSeconds(range.ttlSeconds)))
+        .removalListener((Key key, Range range, RemovalCause cause) -> forget(key, range, cause))
+        .build();
+  }
+
+  /**
+   * Remembers the NSEC and NSEC3 records of a negative answer whose proof was {@link
+   * Denial.Proven}: only those, so an insecure or bogus answer never answers another name.
+   *
+   * @param zone the zone that signed them
+   * @param records the proof's records; other types are ignored
+   * @param soa the SOA the negative answer came with
+   */
+  public void remember(Name zone, List<? extends Record> records, SOARecord soa) {
+    long zoneTtl = Math.min(Math.min(soa.getTTL(), soa.getMinimum()), maxTtlSeconds);
+    for (Record record : records) {
+      long ttl = Math.min(record.getTTL(), zoneTtl);
+      if (usable(record) && record.getName().subdomain(zone) && ttl > 0) {
+        zones.computeIfAbsent(zone, z -> new ZoneRanges()).add(record);
+        ranges.put(new Key(zone, record.getName()), new Range(record, soa, ttl,
+            ticker.read() + TimeUnit.SECONDS.toNanos(ttl)));
+      }
+    }
+  }
+
+  /** NSEC, and NSEC3 that look-ups may hash: SHA-1 within the iteration limit. */
+  private boolean usable(Record record) {
+    return record instanceof NSECRecord || record instanceof NSEC3Record nsec3
+        && nsec3.getHashAlgorithm() == NSEC3Record.SHA1_DIGEST_ID
+        && nsec3.getIterations() <= denials.maxNsec3Iterations();
+  }
+
+  /**
+   * What the remembered ranges prove about {@code qname}/{@code qtype}: the deepest zone holding
+   * ranges at or above the name is asked first.
+   *
+   * @return the NXDOMAIN or NODATA proven, or null when the ranges prove neither
+   */
+  public Synthesis lookup(Name qname, int qtype) {
+    for (int strip = 0; strip < qname.labels(); strip++) {
+      Name zone = new Name(qname, strip);
+      ZoneRanges index = zones.get(zone);
+      if (index != null) {
+        Synthesis synthesis = prove(zone, index, qname, qtype);
+        if (synthesis != null) {
+          return synthesis;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** How many ranges are held, after pending evictions. */
+  long rangeCount() {
+    ranges.cleanUp();
+    return ranges.estimatedSize();
+  }
+
+  /** Forgets every range. */
+  public void invalidateAll() {
+    ranges.invalidateAll();
+  }
+
+  private Synthesis prove(Name zone, ZoneRanges index, Name qname, int qtype) {
+    List<Range> used = new ArrayList<>();
+    gatherNsec(zone, index, qname, used);
+    gatherNsec3(zone, index, qname, used);
+    if (used.isEmpty()) {
+      return null;
+    }
+    DenialRecords records = DenialRecords.of(zone, used.stream().map(Range::record).toList());
+    Denial denial = denials.nxDomain(qname, records);
+    if (!(denial instanceof Denial.Proven)) {
+      denial = denials.noData(qname, qtype, records);
+    }
+    return denial instanceof Denial.Proven proven ? new Synthesis(proven, soaLeft(used)) : null;
+  }
+
+  /** The NSEC at or before the name, and the one at or before the wildcard at the encloser it shows. */
+  private void gatherNsec(Name zone, ZoneRanges index, Name qname, List<Range> used) {
+    Range atName = live(zone, index.nsecAtOrBefore(qname));
+    if (atName == null) {
+      return;
+    }
+    used.add(atName);
+    Name wildcard = Nsecs.wildcardAt(Nsecs.closestEncloser((NSECRecord) atName.record, qname));
+    Range atWildcard = wildcard == null ? null : live(zone, index.nsecAtOrBefore(wildcard));
+    if (atWildcard != null && atWildcard != atName) {
+      used.add(atWildcard);
+    }
+  }
+
+  /**
+   * The NSEC3 at or before the hash of the name and each ancestor up to the first one matched (the
+   * closest encloser), and the one at or before the hash of the wildcard there.
+   */
+  private void gatherNsec3(Name zone, ZoneRanges index, Name qname, List<Range> used) {
+    NSEC3Record parameters = index.nsec3Parameters();
+    if (parameters == null || !qname.subdomain(zone)) {
+      return;
+    }
+    Name candidate = qname;
+    while (true) {
+      Name owner = Nsec3Chain.hashOwner(parameters, candidate, zone);
+      Range range = live(zone, index.nsec3AtOrBefore(owner));
+      if (range != null && !used.contains(range)) {
+        used.add(range);
+      }
+      if ((range != null && range.record.getName().equals(owner)) || candidate.equals(zone)) {
+        break;
+      }
+      candidate = new Name(candidate, 1);
+    }
+    Name wildcard = Nsecs.wildcardAt(candidate);
+    Range atWildcard = wildcard == null ? null
+        : live(zone, index.nsec3AtOrBefore(Nsec3Chain.hashOwner(parameters, wildcard, zone)));
+    if (atWildcard != null && !used.contains(atWildcard)) {
+      used.add(atWildcard);
+    }
+  }
+
+  private Range live(Name zone, Name owner) {
+    return owner == null ? null : ranges.getIfPresent(new Key(zone, owner));
+  }
+
+  /** The SOA, with the shortest time any range used has left, for the negative answer's TTL. */
+  private SOARecord soaLeft(List<Range> used) {
+    long now = ticker.read();
+    long leftNanos = Long.MAX_VALUE;
+    for (Range range : used) {
+      leftNanos = Math.min(leftNanos, range.expiresAtNanos - now);
+    }
+    SOARecord soa = used.get(0).soa;
+    long ttl = Math.max(0, TimeUnit.NANOSECONDS.toSeconds(leftNanos));
+    return new SOARecord(soa.getName(), soa.getDClass(), ttl, soa.getHost(), soa.getAdmin(), soa.getSerial(),
+        soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum());
+  }
+
+  private void forget(Key key, Range range, RemovalCause cause) {
+    if (key == null || range == null || cause == RemovalCause.REPLACED) {
+      return;
+    }
+    zones.computeIfPresent(key.zone, (zone, index) -> {
+      index.remove(range.record);
+      return index.isEmpty() ? null : index;
+    });
+  }
+}
