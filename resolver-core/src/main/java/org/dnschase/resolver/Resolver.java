@@ -1,7 +1,6 @@
 package org.dnschase.resolver;
 
 import java.net.InetAddress;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.host.AddressOrder;
@@ -298,22 +297,13 @@ public interface Resolver extends AutoCloseable {
 
   /**
    * The options of one question, an immutable value: start from {@link #DEFAULTS} and change one
-   * option at a time, each by its own name. Options that change the answer keep questions apart:
-   * two questions share one resolution only when their options are equal.
+   * option at a time, each by its own name, so no two can be swapped. Options that change the
+   * answer keep questions apart: two questions share one resolution only when their options are
+   * equal.
    *
    * {@snippet class=org.dnschase.resolver.Snippets region=query-options}
-   *
-   * @param cacheOnly answer from the cache alone and send nothing upstream (a DNS server's answer
-   *     to a query with RD=0): what the cache cannot answer ends as a {@link Resolution.Failure}
-   *     with {@link FailureReason#NOT_CACHED} and the part of the chain the cache held
-   * @param checkingDisabled the client does its own validation (the CD bit, RFC 4035 §3.2.2):
-   *     travels with the question for DNSSEC validation, which this resolver does not do yet
-   * @param dnssecOk the client wants DNSSEC records in the answer (the DO bit, RFC 3225): travels
-   *     with the question for DNSSEC validation, which this resolver does not do yet
-   * @param trace whether this question records its {@link Resolution#trace() trace}; {@link
-   *     Trace#RESOLVER_DEFAULT} follows {@link ResolverBuilder#recordTrace(boolean)}
    */
-  record QueryOptions(boolean cacheOnly, boolean checkingDisabled, boolean dnssecOk, Trace trace) {
+  final class QueryOptions {
 
     /** Every option off; tracing as the resolver was built. */
     public static final QueryOptions DEFAULTS = new QueryOptions(false, false, false, Trace.RESOLVER_DEFAULT);
@@ -328,9 +318,59 @@ public interface Resolver extends AutoCloseable {
       OFF
     }
 
-    /** Checks that {@code trace} is given. */
-    public QueryOptions {
-      Objects.requireNonNull(trace, "trace");
+    private final boolean cacheOnly;
+    private final boolean checkingDisabled;
+    private final boolean dnssecOk;
+    private final Trace trace;
+
+    private QueryOptions(boolean cacheOnly, boolean checkingDisabled, boolean dnssecOk, Trace trace) {
+      this.cacheOnly = cacheOnly;
+      this.checkingDisabled = checkingDisabled;
+      this.dnssecOk = dnssecOk;
+      this.trace = trace;
+    }
+
+    /**
+     * Whether the question is answered from the cache alone, nothing sent upstream (a DNS server's
+     * answer to a query with RD=0): what the cache cannot answer ends as a {@link
+     * Resolution.Failure} with {@link FailureReason#NOT_CACHED} and the part of the chain the cache
+     * held.
+     *
+     * @return true when answered from the cache alone
+     */
+    public boolean cacheOnly() {
+      return cacheOnly;
+    }
+
+    /**
+     * Whether the client does its own validation (the CD bit, RFC 4035 §3.2.2): data a validating
+     * resolver finds BOGUS comes back marked {@link Resolution.Security#BOGUS} instead of ending as
+     * a {@link FailureReason#DNSSEC_BOGUS} failure.
+     *
+     * @return true when checking is disabled
+     */
+    public boolean checkingDisabled() {
+      return checkingDisabled;
+    }
+
+    /**
+     * Whether the client wants DNSSEC records in the answer (the DO bit, RFC 3225), as a server in
+     * front of the resolver passes it on.
+     *
+     * @return true when DNSSEC records are wanted
+     */
+    public boolean dnssecOk() {
+      return dnssecOk;
+    }
+
+    /**
+     * Whether this question records its {@link Resolution#trace() trace}; {@link
+     * Trace#RESOLVER_DEFAULT} follows {@link ResolverBuilder#recordTrace(boolean)}.
+     *
+     * @return the trace option
+     */
+    public Trace trace() {
+      return trace;
     }
 
     /**
@@ -381,6 +421,24 @@ public interface Resolver extends AutoCloseable {
      */
     public boolean tracing(boolean resolverDefault) {
       return trace == Trace.RESOLVER_DEFAULT ? resolverDefault : trace == Trace.ON;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof QueryOptions that && cacheOnly == that.cacheOnly
+          && checkingDisabled == that.checkingDisabled && dnssecOk == that.dnssecOk && trace == that.trace;
+    }
+
+    @Override
+    public int hashCode() {
+      // no varargs array: questions are hashed on the path of a cached answer
+      return ((cacheOnly ? 1 : 0) | (checkingDisabled ? 2 : 0) | (dnssecOk ? 4 : 0)) * 31 + trace.ordinal();
+    }
+
+    @Override
+    public String toString() {
+      return "QueryOptions[cacheOnly=" + cacheOnly + ", checkingDisabled=" + checkingDisabled + ", dnssecOk="
+          + dnssecOk + ", trace=" + trace + "]";
     }
   }
 }

@@ -3,6 +3,7 @@ package org.dnschase.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.Resolver.QueryOptions;
 import org.dnschase.resolver.testkit.AuthServer;
@@ -124,9 +125,23 @@ class QueryOptionsTest extends ChainLabTest {
     QueryOptions all = QueryOptions.DEFAULTS.withCacheOnly(true).withCheckingDisabled(true).withDnssecOk(true)
         .withTrace(true);
 
-    assertThat(all).isEqualTo(new QueryOptions(true, true, true, QueryOptions.Trace.ON));
-    assertThat(all.withCheckingDisabled(false)).isEqualTo(new QueryOptions(true, false, true, QueryOptions.Trace.ON));
+    assertThat(all).extracting(QueryOptions::cacheOnly, QueryOptions::checkingDisabled, QueryOptions::dnssecOk,
+        QueryOptions::trace).containsExactly(true, true, true, QueryOptions.Trace.ON);
+    assertThat(all.withCheckingDisabled(false)).extracting(QueryOptions::cacheOnly, QueryOptions::checkingDisabled,
+        QueryOptions::dnssecOk, QueryOptions::trace).containsExactly(true, false, true, QueryOptions.Trace.ON);
     assertThat(QueryOptions.DEFAULTS.tracing(true)).isTrue();
     assertThat(QueryOptions.DEFAULTS.withTrace(false).tracing(true)).isFalse();
+  }
+
+  @Test
+  @DisplayName("options are a value: equal options keep equal questions together, any difference keeps them apart")
+  void options_areEqualByValue() {
+    QueryOptions cacheOnly = QueryOptions.DEFAULTS.withCacheOnly(true);
+
+    assertThat(cacheOnly).isEqualTo(QueryOptions.DEFAULTS.withCacheOnly(true))
+        .hasSameHashCodeAs(QueryOptions.DEFAULTS.withCacheOnly(true));
+    assertThat(cacheOnly.withCacheOnly(false)).isEqualTo(QueryOptions.DEFAULTS);
+    assertThat(List.of(cacheOnly.withCheckingDisabled(true), cacheOnly.withDnssecOk(true), cacheOnly.withTrace(true),
+        cacheOnly.withTrace(false), QueryOptions.DEFAULTS)).doesNotContain(cacheOnly).doesNotHaveDuplicates();
   }
 }
