@@ -1,0 +1,239 @@
+"""The processes of the race: NSD serving the lab, Unbound, and our bin/serve.
+
+Each is started in the foreground from a directory of its own under the race's work directory,
+pinned with taskset, and stopped by its own process id (never by name). Nothing leaves loopback:
+NSD listens on the lab's 127.53.x.y addresses, both resolvers know only the lab's root hints.
+"""
+import signal
+import socket
+import subprocess
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from dnsclient import ask
+
+
+def free_port():
+    """A port free on 127.0.0.1 for UDP and TCP when asked (the race starts its servers at once)."""
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+            udp.bind(("127.0.0.1", 0))
+            port = udp.getsockname()[1]
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
+                try:
+                    tcp.bind(("127.0.0.1", port))
+                    return port
+                except OSError:
+                    continue
+
+
+def rss_kib(pid):
+    """The resident set size of pid in KiB (VmRSS of /proc/PID/status)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+class Process:
+    """One daemon in the foreground, its output in a log file of its directory."""
+
+    def __init__(self, name, directory):
+        self.name = name
+        self.dir = Path(directory)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.process = None
+
+    def spawn(self, command, cpu):
+        log = open(self.dir / "output.log", "ab")
+        self.process = subprocess.Popen(["taskset", "-c", str(cpu)] + command, stdout=log,
+                                        stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                        cwd=self.dir)
+        log.close()
+        return self.process
+
+    @property
+    def pid(self):
+        return self.process.pid
+
+    def check_alive(self):
+        if self.process.poll() is not None:
+            tail = (self.dir / "output.log").read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"{self.name} exited with {self.process.returncode}:\n{tail}")
+
+    def stop(self):
+        """SIGTERM, then SIGKILL after 10 s; to this process alone."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def wait_answering(process, port, limit=60.0):
+    """Waits until the resolver on 127.0.0.1:port answers a cache-only question (RD=0)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        process.check_alive()
+        try:
+            ask("127.0.0.1", port, "lab.", "NS", timeout=0.5, rd=False)
+            return
+        except (ConnectionRefusedError, socket.timeout):
+            time.sleep(0.05)
+    raise RuntimeError(f"{process.name} did not answer on port {port} within {limit} s")
+
+
+class Nsd:
+    """One NSD per server address of the lab: NSD serves every zone it holds on every address it
+    listens on, and the lab has different zones at different addresses. Queries are counted from
+    each instance's num.queries (nsd-control stats), the same way for both resolvers."""
+
+    def __init__(self, lab, workdir, port, cpu):
+        zones_by_address = defaultdict(list)
+        for line in (lab / "servers.tsv").read_text().splitlines():
+            address, origin, file = line.split("\t")
+            zones_by_address[address].append((origin, file))
+        self.instances = []
+        for index, (address, zones) in enumerate(sorted(zones_by_address.items())):
+            process = Process(f"nsd {address}", workdir / f"nsd-{index}")
+            config = process.dir / "nsd.conf"
+            config.write_text(self._config(process.dir, lab / "zones", address, port, zones))
+            process.spawn(["nsd", "-d", "-c", str(config)], cpu)
+            self.instances.append((process, config))
+        for process, config in self.instances:
+            self._until_up(process, config)
+
+    @staticmethod
+    def _config(directory, zonesdir, address, port, zones):
+        # root needs no user to drop to; response rate limiting would cut the resolvers' bursts
+        text = f"""server:
+  ip-address: {address}
+  port: {port}
+  server-count: 1
+  username: ""
+  chroot: ""
+  zonesdir: "{zonesdir}"
+  database: ""
+  zonelistfile: "{directory}/zone.list"
+  xfrdfile: "{directory}/xfrd.state"
+  xfrdir: "{directory}"
+  pidfile: "{directory}/nsd.pid"
+  rrl-ratelimit: 0
+remote-control:
+  control-enable: yes
+  control-interface: "{directory}/nsd.ctl"
+"""
+        for origin, file in zones:
+            text += f'zone:\n  name: "{origin}"\n  zonefile: "{file}"\n'
+        return text
+
+    def _until_up(self, process, config):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            process.check_alive()
+            if subprocess.run(["nsd-control", "-c", str(config), "status"], capture_output=True).returncode == 0:
+                return
+            time.sleep(0.05)
+        raise RuntimeError(f"{process.name} did not come up")
+
+    def clear_queries(self):
+        for _, config in self.instances:
+            subprocess.run(["nsd-control", "-c", str(config), "stats"], capture_output=True, check=True)
+
+    def query_count(self):
+        count = 0
+        for _, config in self.instances:
+            out = subprocess.run(["nsd-control", "-c", str(config), "stats_noreset"], capture_output=True,
+                                 check=True, text=True).stdout
+            count += next(int(line.split("=")[1]) for line in out.splitlines() if line.startswith("num.queries="))
+        return count
+
+    def stop(self):
+        for process, _ in self.instances:
+            process.stop()
+
+
+class Unbound:
+    """Unbound 1 thread, iterator only (no validation), the lab's root hints, a control socket."""
+
+    label = "Unbound"
+
+    def __init__(self, lab, workdir, cpu):
+        self.process = Process("unbound", workdir / "unbound")
+        self.port = free_port()
+        self.config = self.process.dir / "unbound.conf"
+        self.config.write_text(f"""server:
+  interface: 127.0.0.1@{self.port}
+  outgoing-interface: 127.0.0.1
+  num-threads: 1
+  do-ip6: no
+  do-daemonize: no
+  username: ""
+  chroot: ""
+  directory: "{self.process.dir}"
+  pidfile: "{self.process.dir}/unbound.pid"
+  use-syslog: no
+  verbosity: 0
+  root-hints: "{lab / 'root.hints'}"
+  module-config: "iterator"
+  do-not-query-localhost: no
+  access-control: 127.0.0.0/8 allow
+remote-control:
+  control-enable: yes
+  control-interface: "{self.process.dir}/unbound.ctl"
+  control-use-cert: no
+""")
+        self.cpu = cpu
+
+    def start(self):
+        self.process.spawn(["unbound", "-d", "-c", str(self.config)], self.cpu)
+        return self.process
+
+    def flush(self):
+        for command in (["flush_zone", "."], ["flush_infra", "all"]):
+            subprocess.run(["unbound-control", "-c", str(self.config)] + command, capture_output=True, check=True)
+
+    def stop(self):
+        self.process.stop()
+
+
+class Ours:
+    """bin/serve's server (the jar bin/serve runs, started with the same java directly, so the
+    process timed is the JVM itself), one event loop thread, the lab's root hints."""
+
+    label = "ours"
+
+    def __init__(self, lab, workdir, cpu, java, jar, jvm_args=()):
+        self.process = Process("ours", workdir / "ours")
+        self.port = free_port()
+        self.control_port = free_port()
+        self.command = [java, "--enable-native-access=ALL-UNNAMED", *jvm_args, "-cp", str(jar),
+                        "org.dnschase.resolver.server.cli.ServeCommand",
+                        "--listen", f"127.0.0.1:{self.port}", "--root-hints", str(lab / "root.hints"),
+                        "--upstream-port", "53", "--loopback-only", "--threads", "1",
+                        "--control", f"127.0.0.1:{self.control_port}",
+                        # dnsperf is one client at tens of thousands of questions a second
+                        "--rate-limit", "0"]
+        self.cpu = cpu
+
+    def start(self):
+        self.process.spawn(self.command, self.cpu)
+        return self.process
+
+    def flush(self):
+        """bin/serve-control flush, spoken directly: one line over the control channel."""
+        with socket.create_connection(("127.0.0.1", self.control_port), timeout=10) as control:
+            control.sendall(b"flush\n")
+            reply = b""
+            while chunk := control.recv(4096):
+                reply += chunk
+        if reply.strip() != b"ok":
+            raise RuntimeError(f"flush: {reply!r}")
+
+    def stop(self):
+        self.process.stop()
+

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Profiles our server on the race's ground with the Flight Recorder: the race's lab, NSD and our
+server pinned as in the race, warmed the same way, then one recording (`jcmd PID JFR.start`) over
+cold chains only and one over the warm dnsperf mix only, each printed as its hottest methods
+(`jfr view hot-methods`) and kept for JDK Mission Control or `jfr print`. Run as root, after
+resolver-bench/race.sh has built the jars:
+
+  . bin/build-env.sh
+  python3 resolver-bench/race/profile.py --java "$JAVA_HOME/bin/java" \
+      --server-jar resolver-server/target/dnschase-server.jar \
+      --bench-jar resolver-bench/target/benchmarks.jar --out /tmp/profile
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import dnsclient
+from peers import Nsd, Ours, wait_answering
+from race import Race
+
+
+def recording(java, pid, name, out, body):
+    jcmd = str(Path(java).parent / "jcmd")
+    path = out / f"{name}.jfr"
+    subprocess.run([jcmd, str(pid), "JFR.start", f"name={name}", "settings=profile", f"filename={path}"],
+                   check=True, capture_output=True)
+    body()
+    subprocess.run([jcmd, str(pid), "JFR.stop", f"name={name}"], check=True, capture_output=True)
+    jfr = str(Path(java).parent / "jfr")
+    for view in ("hot-methods", "allocation-by-class"):
+        print(f"== {name}: {view}")
+        print(subprocess.run([jfr, "view", "--width", "160", view, str(path)], capture_output=True,
+                             text=True).stdout)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--java", required=True)
+    parser.add_argument("--server-jar", required=True, type=Path)
+    parser.add_argument("--bench-jar", required=True, type=Path)
+    parser.add_argument("--out", required=True, type=Path, help="directory for the recordings")
+    parser.add_argument("--cold-walks", type=int, default=300, help="flushes, each followed by every chain")
+    parser.add_argument("--warm-seconds", type=float, default=20)
+    parser.add_argument("--jvm-arg", action="append", default=[])
+    args = parser.parse_args()
+    # what Race reads of the race's options
+    args.warmup_walks, args.warmup_seconds, args.pause, args.settle = 200, 15, 0, 0
+    args.outstanding, args.latency_seconds, args.latency_rate = 100, 1, 2000
+    args.server_jar, args.bench_jar, args.out = args.server_jar.resolve(), args.bench_jar.resolve(), args.out.resolve()
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.sched_setaffinity(0, {1})
+    with tempfile.TemporaryDirectory(prefix="race-profile-") as work:
+        work = Path(work)
+        lab = work / "lab"
+        subprocess.run([args.java, "-cp", str(args.bench_jar), "org.dnschase.resolver.bench.race.RaceLab", str(lab)],
+                       check=True)
+        nsd = Nsd(lab, work, 53, 1)
+        ours = Ours(lab, work, 0, args.java, args.server_jar, args.jvm_arg)
+        try:
+            wait_answering(ours.start(), ours.port)
+            race = Race(args, lab, nsd, [ours])
+            race.warm_up(ours)
+            pid = ours.process.pid
+
+            def cold():
+                for _ in range(args.cold_walks):
+                    ours.flush()
+                    for _, name in race.chains:
+                        dnsclient.ask("127.0.0.1", ours.port, name)
+
+            def warm():
+                race.dnsperf(ours, lab / "mix.txt", ["-n", "1", "-q", "20"])
+                result = race.dnsperf(ours, lab / "mix.txt", ["-l", str(args.warm_seconds), "-q", "100"])
+                print(f"warm: {result['qps']:.0f} queries/s", file=sys.stderr)
+            started = time.monotonic()
+            recording(args.java, pid, "cold", args.out, cold)
+            print(f"cold: {args.cold_walks} walks in {time.monotonic() - started:.1f} s", file=sys.stderr)
+            recording(args.java, pid, "warm", args.out, warm)
+        finally:
+            ours.stop()
+            nsd.stop()
+
+
+if __name__ == "__main__":
+    main()

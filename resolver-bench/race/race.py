@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""The race with Unbound on its own ground (issue 16); resolver-bench/race.sh builds and runs it.
+
+Our server (bin/serve's jar, one event loop thread) and Unbound (one thread, validation off) are
+asked by the same clients over the same wire, each pinned in turn to the same CPU, with NSD
+serving the lab (RaceLab's zones) and every client on the other CPU. Both are warmed on names
+that are never measured, then flushed. Then, in rounds that alternate which side goes first:
+
+  cold   each chain length after a flush of both, the time of one question and the queries NSD
+         received for it (counted after a settle, so work done after the answer counts too);
+  warm   dnsperf on the mix: queries per second at saturation, then latency percentiles at a
+         fixed rate both sustain, then the resident set size.
+
+Then the round-trip floors (the stub to NSD, the stub to each resolver's cache) and, with the
+long-running servers stopped, the fresh-process first answer: the time from starting the process
+to the answer to its first question. Every sample carries the load average at its start.
+Writes one JSON file (--out) that plot.py turns into RESULTS.md's race section and plots.
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import dnsclient
+from peers import Nsd, Ours, Unbound, rss_kib, wait_answering
+
+
+def loadavg():
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
+def say(message):
+    print(f"{time.strftime('%H:%M:%S')} race: {message} (load {loadavg():.1f})", file=sys.stderr, flush=True)
+
+
+def lines_of(path):
+    return [line.split("\t") for line in path.read_text().splitlines() if line]
+
+
+class Race:
+    def __init__(self, args, lab, nsd, sides):
+        self.args = args
+        self.lab = lab
+        self.nsd = nsd
+        self.sides = sides
+        self.chains = [(int(k), name) for k, name in lines_of(lab / "chains.tsv")]
+        self.warm_chains = [(int(k), name) for k, name in lines_of(lab / "warm-chains.tsv")]
+        self.samples = {side.label: {"cold": {str(k): [] for k, _ in self.chains}, "warm": [], "fresh": []}
+                        for side in sides}
+
+    def order(self, round_index):
+        return self.sides if round_index % 2 == 0 else list(reversed(self.sides))
+
+    def warm_up(self, side):
+        """Cold walks and the warm-up mix on names never measured, then a flush."""
+        for _ in range(self.args.warmup_walks):
+            side.flush()
+            for hops, name in self.warm_chains:
+                dnsclient.ask("127.0.0.1", side.port, name)
+        self.dnsperf(side, self.lab / "warmup.txt", ["-l", str(self.args.warmup_seconds), "-q", "100"])
+        side.flush()
+
+    def cold(self, side, hops, name):
+        side.flush()
+        self.nsd.clear_queries()
+        time.sleep(self.args.pause)
+        load = loadavg()
+        seconds, reply = dnsclient.ask("127.0.0.1", side.port, name)
+        time.sleep(self.args.settle)
+        queries = self.nsd.query_count()
+        self.samples[side.label]["cold"][str(hops)].append({
+            "us": seconds * 1e6, "queries": queries, "rcode": reply.rcode, "answers": reply.answers,
+            "load": load})
+
+    def warm(self, side):
+        mix = self.lab / "mix.txt"
+        self.dnsperf(side, mix, ["-n", "1", "-q", "20"])  # fills the cache with the whole mix
+        load = loadavg()
+        throughput = self.dnsperf(side, mix, ["-l", str(self.args.warm_seconds), "-q", str(self.args.outstanding)])
+        latencies = self.latencies(side, mix)
+        self.samples[side.label]["warm"].append({
+            "qps": throughput["qps"], "lost": throughput["lost"], "rcodes": throughput["rcodes"],
+            "latency_us": latencies, "rss_kib": rss_kib(side.process.pid), "load": load,
+            "load_after": loadavg()})
+
+    def latencies(self, side, mix):
+        """Latency percentiles at a fixed rate both sides sustain (dnsperf -v prints each reply)."""
+        output = self.dnsperf(side, mix, ["-l", str(self.args.latency_seconds), "-Q", str(self.args.latency_rate),
+                                          "-q", "100", "-v"], parse=False)
+        values = sorted(float(m.group(1)) * 1e6 for m in re.finditer(r"^> \S+ \S+ \S+ (\d+\.\d+)$", output, re.M))
+        if not values:
+            raise RuntimeError("dnsperf -v printed no latencies:\n" + output[-2000:])
+        return {f"p{p}": values[min(len(values) - 1, int(len(values) * p / 100))] for p in (50, 90, 99, 99.9)} \
+            | {"count": len(values)}
+
+    def dnsperf(self, side, data, extra, parse=True):
+        command = ["dnsperf", "-s", "127.0.0.1", "-p", str(side.port), "-d", str(data), "-c", "1", "-T", "1",
+                   "-t", "5"] + extra
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        if not parse:
+            return output
+        qps = float(re.search(r"Queries per second:\s+([\d.]+)", output).group(1))
+        lost = int(re.search(r"Queries lost:\s+(\d+)", output).group(1))
+        codes = re.search(r"Response codes:\s+(.*)", output)
+        rcodes = dict((code, int(count)) for code, count in re.findall(r"(\w+) (\d+) \(", codes.group(1))) \
+            if codes else {}
+        return {"qps": qps, "lost": lost, "rcodes": rcodes}
+
+    def floors(self):
+        """The stub's round trip to NSD (one upstream query's floor) and to each resolver's cache."""
+        floors = {"nsd_us": self.median_rtt("127.53.1.1", 53, "lab.", "NS")}
+        for side in self.sides:
+            floors[side.label + "_cached_us"] = self.median_rtt("127.0.0.1", side.port, self.chains[0][1], "A")
+        return floors | {"load": loadavg()}
+
+    @staticmethod
+    def median_rtt(address, port, name, qtype, runs=200):
+        return statistics.median(dnsclient.ask(address, port, name, qtype)[0] * 1e6 for _ in range(runs))
+
+    def fresh(self, side):
+        """A fresh process: started, asked the 1-hop chain at once, stopped."""
+        load = loadavg()
+        started = time.perf_counter()
+        side.start()
+        try:
+            total, first, reply = dnsclient.first_answer("127.0.0.1", side.port, self.chains[0][1], started)
+            self.samples[side.label]["fresh"].append({
+                "total_ms": total * 1e3, "last_question_ms": first * 1e3, "rcode": reply.rcode,
+                "answers": reply.answers, "load": load})
+        finally:
+            side.stop()
+
+
+def summary(samples, chains, floors):
+    out = {"cold": {}, "warm": {}, "fresh": {}}
+    med = statistics.median
+    for label, sample in samples.items():
+        out["cold"][label] = {k: {"us": med(s["us"] for s in runs), "queries": med(s["queries"] for s in runs),
+                                  "answers": sorted({(s["rcode"], s["answers"]) for s in runs}),
+                                  "load": med(s["load"] for s in runs), "runs": len(runs)}
+                              for k, runs in sample["cold"].items()}
+        warm = sample["warm"]
+        out["warm"][label] = {"qps": med(s["qps"] for s in warm), "rss_kib": med(s["rss_kib"] for s in warm),
+                              "lost": sum(s["lost"] for s in warm), "load": med(s["load"] for s in warm),
+                              "runs": len(warm)} | {
+            p: med(s["latency_us"][p] for s in warm) for p in ("p50", "p90", "p99", "p99.9")}
+        fresh = sample["fresh"]
+        if fresh:
+            out["fresh"][label] = {"total_ms": med(s["total_ms"] for s in fresh),
+                                   "last_question_ms": med(s["last_question_ms"] for s in fresh),
+                                   "load": med(s["load"] for s in fresh), "runs": len(fresh)}
+    ours, theirs = out["cold"]["ours"], out["cold"]["Unbound"]
+    out["floor_us"] = {k: min(floors["ours_cached_us"], floors["Unbound_cached_us"])
+                       + min(ours[k]["queries"], theirs[k]["queries"]) * floors["nsd_us"] for k in ours}
+    out["ratios"] = {
+        "cold_time": {k: ours[k]["us"] / theirs[k]["us"] for k in ours},
+        "cold_queries": {k: ours[k]["queries"] / theirs[k]["queries"] for k in ours},
+        "warm_qps": out["warm"]["ours"]["qps"] / out["warm"]["Unbound"]["qps"],
+        "rss": out["warm"]["ours"]["rss_kib"] / out["warm"]["Unbound"]["rss_kib"],
+    }
+    if len(out["fresh"]) == 2:
+        out["ratios"]["fresh_total"] = out["fresh"]["ours"]["total_ms"] / out["fresh"]["Unbound"]["total_ms"]
+    return out
+
+
+def versions(java):
+    def first_line(command):
+        result = subprocess.run(command, capture_output=True, text=True)
+        return (result.stdout + result.stderr).strip().splitlines()[0]
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            cwd=Path(__file__).parent).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True,
+                           cwd=Path(__file__).parent).stdout.strip()
+    dnsperf = subprocess.run(["dnsperf", "-h"], capture_output=True, text=True)
+    return {"commit": commit + ("+changes" if dirty else ""), "unbound": first_line(["unbound", "-V"]).replace("Version", "Unbound"),
+            "nsd": first_line(["nsd", "-v"]),
+            "dnsperf": "dnsperf " + re.search(r"Version (\S+)", dnsperf.stdout + dnsperf.stderr).group(1),
+            "java": first_line([java, "-version"]), "kernel": platform.release(), "cpus": os.cpu_count()}
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--java", required=True)
+    parser.add_argument("--server-jar", required=True, type=Path)
+    parser.add_argument("--bench-jar", required=True, type=Path)
+    parser.add_argument("--out", required=True, type=Path, help="the JSON result file")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (cold and warm)")
+    parser.add_argument("--cold-per-round", type=int, default=2, help="cold samples per chain and round")
+    parser.add_argument("--fresh-runs", type=int, default=5)
+    parser.add_argument("--warm-seconds", type=float, default=8, help="dnsperf's saturating run")
+    parser.add_argument("--outstanding", type=int, default=100, help="dnsperf -q of the saturating run")
+    parser.add_argument("--latency-seconds", type=float, default=4)
+    parser.add_argument("--latency-rate", type=int, default=2000, help="dnsperf -Q of the latency run")
+    parser.add_argument("--warmup-walks", type=int, default=200, help="flushes and cold warm-up chains")
+    parser.add_argument("--warmup-seconds", type=float, default=15)
+    parser.add_argument("--pause", type=float, default=0.05, help="seconds between a flush and its cold question")
+    parser.add_argument("--settle", type=float, default=0.3, help="seconds after an answer before counting queries")
+    parser.add_argument("--server-cpu", type=int, default=0)
+    parser.add_argument("--client-cpu", type=int, default=1)
+    parser.add_argument("--jvm-arg", action="append", default=[], help="a JVM option for our server")
+    args = parser.parse_args()
+    for path in ("server_jar", "bench_jar", "out"):
+        setattr(args, path, getattr(args, path).resolve())  # the servers run in directories of their own
+    return args
+
+
+def main():
+    args = parse_args()
+    begun = time.monotonic()
+    os.sched_setaffinity(0, {args.client_cpu})  # the clients, NSD and the control tools inherit it
+    meta = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "load_start": loadavg(),
+            "versions": versions(args.java), "config": {k: str(v) for k, v in vars(args).items()}}
+    with tempfile.TemporaryDirectory(prefix="race-") as work:
+        work = Path(work)
+        lab = work / "lab"
+        subprocess.run([args.java, "-cp", str(args.bench_jar), "org.dnschase.resolver.bench.race.RaceLab", str(lab)],
+                       check=True)
+        say("lab written; starting NSD")
+        nsd = Nsd(lab, work, 53, args.client_cpu)
+        ours = Ours(lab, work, args.server_cpu, args.java, args.server_jar, args.jvm_arg)
+        unbound = Unbound(lab, work, args.server_cpu)
+        sides = [ours, unbound]
+        try:
+            race = Race(args, lab, nsd, sides)
+            for side in sides:
+                wait_answering(side.start(), side.port)
+            for side in sides:
+                say(f"warming {side.label} up")
+                race.warm_up(side)
+            for round_index in range(args.rounds):
+                say(f"round {round_index + 1} of {args.rounds}")
+                for hops, name in race.chains:
+                    for _ in range(args.cold_per_round):
+                        for side in race.order(round_index):
+                            race.cold(side, hops, name)
+                for side in race.order(round_index):
+                    race.warm(side)
+            floors = race.floors()
+            for side in sides:
+                side.stop()
+            say("fresh processes")
+            for round_index in range(args.fresh_runs):
+                for side in race.order(round_index):
+                    race.fresh(side)
+        finally:
+            for side in sides:
+                side.stop()
+            nsd.stop()
+    result = {"meta": meta | {"load_end": loadavg(), "seconds": time.monotonic() - begun},
+              "floors": floors, "summary": summary(race.samples, race.chains, floors), "samples": race.samples}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1) + "\n")
+    say(f"done in {result['meta']['seconds']:.0f} s; results in {args.out}")
+
+
+if __name__ == "__main__":
+    main()
