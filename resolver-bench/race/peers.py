@@ -36,6 +36,18 @@ def rss_kib(pid):
     raise RuntimeError(f"no VmRSS for process {pid}")
 
 
+def cpu_ns(pid):
+    """The CPU time all threads of pid have run, in ns (/proc/PID/task/*/schedstat): what the
+    server spent, whatever the load made it wait."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (FileNotFoundError, ProcessLookupError):
+            pass  # a thread that ended while being read
+    return total
+
+
 class Process:
     """One daemon in the foreground, its output in a log file of its directory."""
 
@@ -205,10 +217,9 @@ class Ours:
     """bin/serve's server (the jar bin/serve runs, started with the same java directly, so the
     process timed is the JVM itself), one event loop thread, the lab's root hints."""
 
-    label = "ours"
-
-    def __init__(self, lab, workdir, cpu, java, jar, jvm_args=()):
-        self.process = Process("ours", workdir / "ours")
+    def __init__(self, lab, workdir, cpu, java, jar, jvm_args=(), label="ours"):
+        self.label = label
+        self.process = Process(label, workdir / label)
         self.port = free_port()
         self.control_port = free_port()
         self.command = [java, "--enable-native-access=ALL-UNNAMED", *jvm_args, "-cp", str(jar),

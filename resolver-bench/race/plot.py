@@ -33,7 +33,7 @@ def plots(result, directory):
           {side: [warm[side][p] for p in PERCENTILES] for side in SIDES}, True)]))
     panels = [("Resident set after the warm mix (MiB)", ["RSS"],
                {side: [warm[side]["rss_kib"] / 1024] for side in SIDES}, False)]
-    if len(s["fresh"]) == 2:
+    if {"ours", "Unbound"} <= s["fresh"].keys():
         panels.append(("Fresh process: start to first answer (ms)", ["first answer"],
                        {side: [s["fresh"][side]["total_ms"]] for side in SIDES}, False))
     (directory / "race-process.svg").write_text(bars(panels))
@@ -76,14 +76,19 @@ def section(result, relative):
            f"- fresh process: with the long-running servers stopped, {config['fresh_runs']} times each, "
            "alternately: a server started and asked the 1-hop chain at once (re-sent every 2 ms while its "
            "port refuses), timed from the start of the process to the answer.", "",
-           "Every figure is the median over the rounds; ratios are ours / Unbound's in this run.", "",
+           "Every figure is the median over the rounds; ratios are ours / Unbound's in this run. CPU is the "
+           "server process's own, summed over its threads (`/proc/PID/task/*/schedstat`): for a cold chain from "
+           "just before the question to the end of the settle, for the warm mix over the saturating run divided "
+           "by the queries answered. Unlike the times, it hardly moves with the machine's load, so it is the "
+           "figure to compare runs by on a busy machine.", "",
            "### Cold chains", "", f"![cold time against chain length]({relative}/race-cold.svg)", "",
-           "| hops | ours µs | Unbound µs | ours / Unbound | floor µs | queries ours / Unbound | answers (rcode, records) | load |",
-           "|---:|---:|---:|---:|---:|---|---|---:|"]
+           "| hops | ours µs | Unbound µs | ours / Unbound | floor µs | queries ours / Unbound | CPU µs ours / Unbound | answers (rcode, records) | load |",
+           "|---:|---:|---:|---:|---:|---|---|---|---:|"]
     for k in cold["ours"]:
         o, u = cold["ours"][k], cold["Unbound"][k]
         out.append(f"| {k} | {number(o['us'])} | {number(u['us'])} | {ratios['cold_time'][k]:.2f} | "
                    f"{number(s['floor_us'][k])} | {o['queries']:g} / {u['queries']:g} | "
+                   f"{number(o['cpu_us'])} / {number(u['cpu_us'])} | "
                    f"{answers(o)} / {answers(u)} | {o['load']:.1f} |")
     out += ["", f"The floor is what a resolver could not go below with this stub and this NSD: the stub's round "
             f"trip to a resolver's cache ({number(floors['ours_cached_us'])} µs ours, "
@@ -91,17 +96,18 @@ def section(result, relative):
             f"({number(floors['nsd_us'], 1)} µs, the stub's own) per upstream query (the fewer of the two "
             "sides'), all asked one after the other.", "",
             "### Warm mix", "", f"![queries per second and latency percentiles]({relative}/race-warm.svg)", "",
-            "| | queries/s | p50 µs | p90 µs | p99 µs | p99.9 µs | lost | RSS MiB | load |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            "| | queries/s | CPU µs per query | p50 µs | p90 µs | p99 µs | p99.9 µs | lost | RSS MiB | load |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for side in SIDES:
         w = warm[side]
-        out.append(f"| {side} | {number(w['qps'])} | " + " | ".join(number(w[p]) for p in PERCENTILES)
+        out.append(f"| {side} | {number(w['qps'])} | {w['cpu_us_per_query']:.2f} | "
+                   + " | ".join(number(w[p]) for p in PERCENTILES)
                    + f" | {w['lost']} | {w['rss_kib'] / 1024:.1f} | {w['load']:.1f} |")
-    out.append(f"| ours / Unbound | {ratios['warm_qps']:.2f} | "
+    out.append(f"| ours / Unbound | {ratios['warm_qps']:.2f} | {ratios['warm_cpu_per_query']:.2f} | "
                + " | ".join(f"{warm['ours'][p] / warm['Unbound'][p]:.2f}" for p in PERCENTILES)
                + f" | | {ratios['rss']:.2f} | |")
     out += ["", "### Memory and the fresh process", "", f"![memory and first answer]({relative}/race-process.svg)", ""]
-    if len(s["fresh"]) == 2:
+    if {"ours", "Unbound"} <= s["fresh"].keys():
         out += ["| | start to first answer ms | of which after the last question ms | load |", "|---|---:|---:|---:|"]
         for side in SIDES:
             f = s["fresh"][side]
@@ -124,6 +130,8 @@ def targets(s, ratios):
             f"{'met' if len(cold_ok) == len(ratios['cold_time']) else 'missed'} "
             f"(ratios {', '.join(f'{v:.2f}' for v in ratios['cold_time'].values())}; worst {worst:.2f}; queries "
             f"{', '.join(f'{v:.2f}' for v in ratios['cold_queries'].values())});",
+            f"- server CPU, the load-independent companions: {ratios['warm_cpu_per_query']:.2f}× Unbound's per "
+            f"warm query, {', '.join(f'{v:.2f}' for v in ratios['cold_cpu'].values())}× per cold chain;",
             f"- resident memory: {ratios['rss']:.2f}× Unbound's"
             + (f"; fresh-process first answer: {ratios['fresh_total']:.1f}× Unbound's." if "fresh_total" in ratios
                else ".")]

@@ -10,7 +10,6 @@ resolver-bench/race.sh has built the jars:
       --server-jar resolver-server/target/dnschase-server.jar \
       --bench-jar resolver-bench/target/benchmarks.jar --out /tmp/profile
 """
-import argparse
 import os
 import subprocess
 import sys
@@ -20,14 +19,24 @@ from pathlib import Path
 
 import dnsclient
 from peers import Nsd, Ours, wait_answering
-from race import Race
+from race import Race, parser_with_jars, resolved
+
+
+def settings(java, out):
+    """JFR's profile settings at their most detailed sampling, without the resolver's own events: a
+    recording that wants them makes every answer commit one, which is not what a server pays."""
+    path = out / "profile.jfc"
+    subprocess.run([str(Path(java).parent / "jfr"), "configure", "--input", "profile", "--output", str(path),
+                    "method-profiling=max", "allocation-profiling=high", "+org.dnschase.Resolution#enabled=false",
+                    "+org.dnschase.Exchange#enabled=false"], check=True, capture_output=True)
+    return path
 
 
 def recording(java, pid, name, out, body):
     jcmd = str(Path(java).parent / "jcmd")
     path = out / f"{name}.jfr"
-    subprocess.run([jcmd, str(pid), "JFR.start", f"name={name}", "settings=profile", f"filename={path}"],
-                   check=True, capture_output=True)
+    subprocess.run([jcmd, str(pid), "JFR.start", f"name={name}", f"settings={settings(java, out)}",
+                    f"filename={path}"], check=True, capture_output=True)
     body()
     subprocess.run([jcmd, str(pid), "JFR.stop", f"name={name}"], check=True, capture_output=True)
     jfr = str(Path(java).parent / "jfr")
@@ -38,19 +47,13 @@ def recording(java, pid, name, out, body):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--java", required=True)
-    parser.add_argument("--server-jar", required=True, type=Path)
-    parser.add_argument("--bench-jar", required=True, type=Path)
-    parser.add_argument("--out", required=True, type=Path, help="directory for the recordings")
+    parser = parser_with_jars(__doc__, "directory for the recordings")
     parser.add_argument("--cold-walks", type=int, default=300, help="flushes, each followed by every chain")
     parser.add_argument("--warm-seconds", type=float, default=20)
-    parser.add_argument("--jvm-arg", action="append", default=[])
-    args = parser.parse_args()
+    args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out")
     # what Race reads of the race's options
     args.warmup_walks, args.warmup_seconds, args.pause, args.settle = 200, 15, 0, 0
     args.outstanding, args.latency_seconds, args.latency_rate = 100, 1, 2000
-    args.server_jar, args.bench_jar, args.out = args.server_jar.resolve(), args.bench_jar.resolve(), args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
     os.sched_setaffinity(0, {1})
     with tempfile.TemporaryDirectory(prefix="race-profile-") as work:

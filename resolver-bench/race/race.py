@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 import dnsclient
-from peers import Nsd, Ours, Unbound, rss_kib, wait_answering
+from peers import Nsd, Ours, Unbound, cpu_ns, rss_kib, wait_answering
 
 
 def loadavg():
@@ -72,21 +72,26 @@ class Race:
         self.nsd.clear_queries()
         time.sleep(self.args.pause)
         load = loadavg()
+        cpu = cpu_ns(side.process.pid)
         seconds, reply = dnsclient.ask("127.0.0.1", side.port, name)
         time.sleep(self.args.settle)
+        cpu = cpu_ns(side.process.pid) - cpu
         queries = self.nsd.query_count()
         self.samples[side.label]["cold"][str(hops)].append({
-            "us": seconds * 1e6, "queries": queries, "rcode": reply.rcode, "answers": reply.answers,
-            "load": load})
+            "us": seconds * 1e6, "cpu_us": cpu / 1e3, "queries": queries, "rcode": reply.rcode,
+            "answers": reply.answers, "load": load})
 
     def warm(self, side):
         mix = self.lab / "mix.txt"
         self.dnsperf(side, mix, ["-n", "1", "-q", "20"])  # fills the cache with the whole mix
         load = loadavg()
+        cpu = cpu_ns(side.process.pid)
         throughput = self.dnsperf(side, mix, ["-l", str(self.args.warm_seconds), "-q", str(self.args.outstanding)])
+        cpu = cpu_ns(side.process.pid) - cpu
         latencies = self.latencies(side, mix)
         self.samples[side.label]["warm"].append({
-            "qps": throughput["qps"], "lost": throughput["lost"], "rcodes": throughput["rcodes"],
+            "qps": throughput["qps"], "cpu_us_per_query": cpu / 1e3 / max(1, throughput["completed"]),
+            "lost": throughput["lost"], "rcodes": throughput["rcodes"],
             "latency_us": latencies, "rss_kib": rss_kib(side.process.pid), "load": load,
             "load_after": loadavg()})
 
@@ -108,10 +113,11 @@ class Race:
             return output
         qps = float(re.search(r"Queries per second:\s+([\d.]+)", output).group(1))
         lost = int(re.search(r"Queries lost:\s+(\d+)", output).group(1))
+        completed = int(re.search(r"Queries completed:\s+(\d+)", output).group(1))
         codes = re.search(r"Response codes:\s+(.*)", output)
         rcodes = dict((code, int(count)) for code, count in re.findall(r"(\w+) (\d+) \(", codes.group(1))) \
             if codes else {}
-        return {"qps": qps, "lost": lost, "rcodes": rcodes}
+        return {"qps": qps, "completed": completed, "lost": lost, "rcodes": rcodes}
 
     def floors(self):
         """The stub's round trip to NSD (one upstream query's floor) and to each resolver's cache."""
@@ -142,12 +148,14 @@ def summary(samples, chains, floors):
     out = {"cold": {}, "warm": {}, "fresh": {}}
     med = statistics.median
     for label, sample in samples.items():
-        out["cold"][label] = {k: {"us": med(s["us"] for s in runs), "queries": med(s["queries"] for s in runs),
+        out["cold"][label] = {k: {"us": med(s["us"] for s in runs), "cpu_us": med(s["cpu_us"] for s in runs),
+                                  "queries": med(s["queries"] for s in runs),
                                   "answers": sorted({(s["rcode"], s["answers"]) for s in runs}),
                                   "load": med(s["load"] for s in runs), "runs": len(runs)}
                               for k, runs in sample["cold"].items()}
         warm = sample["warm"]
         out["warm"][label] = {"qps": med(s["qps"] for s in warm), "rss_kib": med(s["rss_kib"] for s in warm),
+                              "cpu_us_per_query": med(s["cpu_us_per_query"] for s in warm),
                               "lost": sum(s["lost"] for s in warm), "load": med(s["load"] for s in warm),
                               "runs": len(warm)} | {
             p: med(s["latency_us"][p] for s in warm) for p in ("p50", "p90", "p99", "p99.9")}
@@ -162,10 +170,12 @@ def summary(samples, chains, floors):
     out["ratios"] = {
         "cold_time": {k: ours[k]["us"] / theirs[k]["us"] for k in ours},
         "cold_queries": {k: ours[k]["queries"] / theirs[k]["queries"] for k in ours},
+        "cold_cpu": {k: ours[k]["cpu_us"] / theirs[k]["cpu_us"] for k in ours},
+        "warm_cpu_per_query": out["warm"]["ours"]["cpu_us_per_query"] / out["warm"]["Unbound"]["cpu_us_per_query"],
         "warm_qps": out["warm"]["ours"]["qps"] / out["warm"]["Unbound"]["qps"],
         "rss": out["warm"]["ours"]["rss_kib"] / out["warm"]["Unbound"]["rss_kib"],
     }
-    if len(out["fresh"]) == 2:
+    if {"ours", "Unbound"} <= out["fresh"].keys():
         out["ratios"]["fresh_total"] = out["fresh"]["ours"]["total_ms"] / out["fresh"]["Unbound"]["total_ms"]
     return out
 
@@ -185,12 +195,27 @@ def versions(java):
             "java": first_line([java, "-version"]), "kernel": platform.release(), "cpus": os.cpu_count()}
 
 
-def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def parser_with_jars(description, out_help):
+    """A parser with the options race.py and profile.py share: the JDK, the jars, the output, JVM options."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--java", required=True)
     parser.add_argument("--server-jar", required=True, type=Path)
     parser.add_argument("--bench-jar", required=True, type=Path)
-    parser.add_argument("--out", required=True, type=Path, help="the JSON result file")
+    parser.add_argument("--out", required=True, type=Path, help=out_help)
+    parser.add_argument("--jvm-arg", action="append", default=[], help="a JVM option for our server")
+    return parser
+
+
+def resolved(args, *paths):
+    """args with the given paths absolute: the servers run in directories of their own."""
+    for path in paths:
+        if getattr(args, path):
+            setattr(args, path, getattr(args, path).resolve())
+    return args
+
+
+def parse_args():
+    parser = parser_with_jars(__doc__, "the JSON result file")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (cold and warm)")
     parser.add_argument("--cold-per-round", type=int, default=2, help="cold samples per chain and round")
     parser.add_argument("--fresh-runs", type=int, default=5)
@@ -204,11 +229,9 @@ def parse_args():
     parser.add_argument("--settle", type=float, default=0.3, help="seconds after an answer before counting queries")
     parser.add_argument("--server-cpu", type=int, default=0)
     parser.add_argument("--client-cpu", type=int, default=1)
-    parser.add_argument("--jvm-arg", action="append", default=[], help="a JVM option for our server")
-    args = parser.parse_args()
-    for path in ("server_jar", "bench_jar", "out"):
-        setattr(args, path, getattr(args, path).resolve())  # the servers run in directories of their own
-    return args
+    parser.add_argument("--baseline-jar", type=Path,
+                        help="another build of our server, raced as a third side: before and after a change")
+    return resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar")
 
 
 def main():
@@ -227,6 +250,8 @@ def main():
         ours = Ours(lab, work, args.server_cpu, args.java, args.server_jar, args.jvm_arg)
         unbound = Unbound(lab, work, args.server_cpu)
         sides = [ours, unbound]
+        if args.baseline_jar:
+            sides.append(Ours(lab, work, args.server_cpu, args.java, args.baseline_jar, args.jvm_arg, "baseline"))
         try:
             race = Race(args, lab, nsd, sides)
             for side in sides:
