@@ -133,7 +133,13 @@ public final class ServeCommand {
   }
 
   private static Resolver resolver(ServeOptions options) throws UsageException {
-    ResolverBuilder builder = Resolver.builder().cache(cache(options));
+    ResolverBuilder builder = Resolver.builder().cache(cache(options))
+        // the server's callbacks encode an answer and hand it to its channel, never block: run on
+        // the transport's thread, an answer that needed upstream queries needs no other thread
+        .callbackExecutor(Runnable::run);
+    if (options.threads() != null) {
+      builder.transportThreads(options.threads());
+    }
     if (options.rootHints() != null) {
       builder.rootHints(readHints(options));
     }

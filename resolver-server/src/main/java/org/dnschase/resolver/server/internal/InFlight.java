@@ -22,6 +22,9 @@ public final class InFlight {
    * @param answer completes once the answer was handed to its channel
    */
   public void track(CompletableFuture<?> answer) {
+    if (answer.isDone()) {
+      return; // a cached answer is handed over before it could be tracked: nothing to wait for
+    }
     answers.add(answer);
     answer.whenComplete((done, error) -> answers.remove(answer));
   }

@@ -6,7 +6,7 @@ import static org.xbill.DNS.ExtendedErrorCodeOption.PROHIBITED;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
@@ -33,13 +33,13 @@ public final class QueryHandler {
   private static final Logger log = LoggerFactory.getLogger(QueryHandler.class);
 
   /**
-   * An answer on its way and the most octets it may take over UDP.
+   * An answer on its way, as the octets to send.
    *
-   * @param message completes with the answer; never exceptionally
-   * @param udpPayload the client's UDP payload size as {@link Request.Query#udpPayload()} has it,
-   *     512 for the short answers built without the resolver
+   * @param wire completes with the answer in the room its transport gives it (the client's UDP
+   *     payload size, 512 for the short answers built without the resolver; over TCP, {@link
+   *     ResponseFitter#TCP_PAYLOAD}); never exceptionally
    */
-  public record Reply(CompletableFuture<Message> message, int udpPayload) {}
+  public record Reply(CompletableFuture<byte[]> wire) {}
 
   private final Resolver resolver;
   private final AllowList allowList;
@@ -47,6 +47,7 @@ public final class QueryHandler {
   private final int maxOutstanding;
   private final AtomicInteger outstanding = new AtomicInteger();
   private final ServerStats stats = new ServerStats(outstanding::get);
+  private final EncodedAnswers encoded = new EncodedAnswers();
   private volatile boolean draining;
 
   /**
@@ -91,26 +92,30 @@ public final class QueryHandler {
         log.debug("no answer to {}: {}", client, ignored.reason());
         yield null;
       }
-      case Request.Rejected rejected -> admit(rejected.query(), client, RequestDecoder.PLAIN_UDP_PAYLOAD,
-          () -> answered(Answers.error(rejected.query(), rejected.rcode())));
-      case Request.Query query -> admit(query.query(), client, query.udpPayload(), () -> resolve(query));
+      case Request.Rejected rejected -> admit(rejected.query(), client, room(RequestDecoder.PLAIN_UDP_PAYLOAD, overTcp),
+          room -> answered(Answers.error(rejected.query(), rejected.rcode()), room));
+      case Request.Query query -> admit(query.query(), client, room(query.udpPayload(), overTcp),
+          room -> resolve(query, wire, room));
     };
   }
 
-  /** The allow list and the rate limit, then {@code next}. */
-  private Reply admit(Message query, InetSocketAddress client, int udpPayload,
-      Supplier<CompletableFuture<Message>> next) {
+  private static int room(int udpPayload, boolean overTcp) {
+    return overTcp ? ResponseFitter.TCP_PAYLOAD : udpPayload;
+  }
+
+  /** The allow list and the rate limit, then {@code next} with the answer's room. */
+  private Reply admit(Message query, InetSocketAddress client, int room, IntFunction<CompletableFuture<byte[]>> next) {
     if (!allowList.allows(client)) {
       stats.unwanted();
       return new Reply(answered(Answers.withExtendedError(Answers.error(query, Rcode.REFUSED), PROHIBITED,
-          "the client is not in the server's allow list")), udpPayload);
+          "the client is not in the server's allow list"), room));
     }
     if (rateLimiter != null && !rateLimiter.tryAcquire(client.getAddress())) {
       stats.rateLimited();
       return new Reply(answered(Answers.withExtendedError(Answers.error(query, Rcode.REFUSED), OTHER,
-          "the client is over the server's rate limit")), udpPayload);
+          "the client is over the server's rate limit"), room));
     }
-    return new Reply(next.get(), udpPayload);
+    return new Reply(next.apply(room));
   }
 
   /**
@@ -118,7 +123,7 @@ public final class QueryHandler {
    * the question is asked of the cache alone, which costs no upstream work: what the cache holds
    * is still answered, the rest gets SERVFAIL at once.
    */
-  private CompletableFuture<Message> resolve(Request.Query request) {
+  private CompletableFuture<byte[]> resolve(Request.Query request, byte[] wire, int room) {
     Message query = request.query();
     QueryOptions asked = options(query);
     boolean overloaded = outstanding.incrementAndGet() > maxOutstanding;
@@ -134,18 +139,22 @@ public final class QueryHandler {
       if (!overloaded) {
         outstanding.decrementAndGet();
       }
-      return answered(Answers.error(query, Rcode.NOTIMP));
+      return answered(Answers.error(query, Rcode.NOTIMP), room);
     }
     return outcome.handle((resolution, error) -> {
       if (!overloaded) {
         outstanding.decrementAndGet();
       }
-      Message answer = overloaded && !asked.cacheOnly() && notCached(resolution) ? overload(query)
-          : resolution != null ? ExtendedErrors.add(Responses.toMessage(resolution, query), resolution)
-          : Answers.withExtendedError(Answers.error(query, Rcode.SERVFAIL), OTHER,
-              ExtendedErrors.text("INTERNAL_ERROR: " + error));
-      stats.answered(answer.getRcode());
-      return answer;
+      if (overloaded && !asked.cacheOnly() && notCached(resolution)) {
+        return encode(overload(query), room);
+      }
+      if (resolution == null) {
+        return encode(Answers.withExtendedError(Answers.error(query, Rcode.SERVFAIL), OTHER,
+            ExtendedErrors.text("INTERNAL_ERROR: " + error)), room);
+      }
+      stats.answered(Responses.rcode(resolution));
+      return encoded.answer(resolution, query, wire, room, () ->
+          ResponseFitter.fit(ExtendedErrors.add(Responses.toMessage(resolution, query), resolution), room));
     });
   }
 
@@ -171,8 +180,12 @@ public final class QueryHandler {
         "overloaded: " + maxOutstanding + " resolutions under way, the most this server takes");
   }
 
-  private CompletableFuture<Message> answered(Message answer) {
+  private CompletableFuture<byte[]> answered(Message answer, int room) {
+    return CompletableFuture.completedFuture(encode(answer, room));
+  }
+
+  private byte[] encode(Message answer, int room) {
     stats.answered(answer.getRcode());
-    return CompletableFuture.completedFuture(answer);
+    return ResponseFitter.fit(answer, room);
   }
 }

@@ -63,10 +63,8 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
     }
     owed.incrementAndGet();
     Channel channel = ctx.channel();
-    inFlight.track(reply.message().thenAccept(answer -> {
-      byte[] out = ResponseFitter.fit(answer, ResponseFitter.TCP_PAYLOAD);
-      channel.writeAndFlush(Unpooled.wrappedBuffer(out));
-    }).whenComplete((done, error) -> {
+    inFlight.track(reply.wire().thenAccept(answer -> channel.writeAndFlush(Unpooled.wrappedBuffer(answer)))
+        .whenComplete((done, error) -> {
       if (owed.decrementAndGet() == 0 && inputClosed) {
         channel.close(); // after the write just queued: the client said it asks nothing more
       }

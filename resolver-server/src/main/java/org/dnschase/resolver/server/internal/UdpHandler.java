@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +41,24 @@ public final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket
     if (reply == null) {
       return;
     }
+    CompletableFuture<byte[]> wire = reply.wire();
+    if (wire.isDone()) {
+      // answered at once (the cache, a refusal): sent with the other answers of this read
+      ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(wire.join()), client));
+      return;
+    }
     Channel channel = ctx.channel();
-    inFlight.track(reply.message().thenAccept(answer -> {
-      byte[] wire = ResponseFitter.fit(answer, reply.udpPayload());
-      channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(wire), client));
-    }).exceptionally(error -> {
-      log.warn("no answer to {}: {}", client, error.toString());
-      return null;
-    }));
+    inFlight.track(wire.thenAccept(answer ->
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(answer), client))).exceptionally(error -> {
+          log.warn("no answer to {}: {}", client, error.toString());
+          return null;
+        }));
+  }
+
+  /** The event loop reads requests in batches: their answers leave together, in one flush. */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    ctx.flush();
   }
 
   @Override

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.dnschase.resolver.server.Peers;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
@@ -90,6 +94,32 @@ class ServeCommandTest {
       assertThat(lab.queries()).as(option).isNotEmpty().allSatisfy(query ->
           assertThat(query.server().getHostAddress() + " " + query.qname()).isEqualTo("127.53.1.1 www.example."));
     }
+  }
+
+  @Test
+  @DisplayName("--threads N: N event loops read and write, and N send the resolver's upstream queries")
+  void threads_setTheResolversTransportThreadsToo() {
+    for (int threads : new int[] {1, 2}) {
+      Set<String> before = transportThreads();
+      Set<String> during = new TreeSet<>();
+      Run run = serve(running -> {
+        InetSocketAddress server = running.server().addresses().get(0);
+        // two resolutions started by the server: each goes to the next transport loop
+        Peers.dig(server, "+short", "www.example.");
+        Peers.dig(server, "+short", "missing.example.");
+        during.addAll(transportThreads());
+      }, "--listen", "127.0.0.1:0", "--no-control", "--root-hints", hints.toString(),
+          "--upstream-port", String.valueOf(lab.port()), "--loopback-only", "--threads", String.valueOf(threads));
+
+      assertThat(run.code()).as(run.err()).isZero();
+      during.removeAll(before);
+      assertThat(during).as("--threads %d", threads).hasSize(threads);
+    }
+  }
+
+  private static Set<String> transportThreads() {
+    return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+        .filter(name -> name.startsWith("dnschase-transport")).collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test

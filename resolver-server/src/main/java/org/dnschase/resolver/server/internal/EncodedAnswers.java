@@ -1,0 +1,109 @@
+package org.dnschase.resolver.server.internal;
+
+import java.util.function.Supplier;
+import org.dnschase.resolver.Resolution;
+import org.xbill.DNS.ExtendedFlags;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
+
+/**
+ * The octets of recent answers, so that a question the resolver answers with the very outcome it
+ * gave before is answered with a copy of the octets written then, with the query's ID and its
+ * spelling of the question patched in, as Unbound answers from its message cache. A resolution
+ * cache hit hands out one immutable outcome per snapshot of its data, so the same outcome comes
+ * back for every cached question until a TTL moves on; building and encoding its message cost
+ * more than the rest of such an answer.
+ *
+ * <p>An answer depends on the outcome and on what it echoes of the query: its ID, the question's
+ * spelling (RFC 4343 §4.1), RD and CD, EDNS and DO, and the room it must fit in. The ID and the
+ * spelling are patched (compressed names that point into the question take its spelling either
+ * way); the rest is the query's shape, and a kept answer is used only for a query of the same
+ * shape. The question's octets are patched only when the query spelt it out at the same offset
+ * with the same length, the same name in another case; otherwise the answer is encoded anew.
+ *
+ * <p>Direct-mapped by the outcome's identity: a slot holds the last answer written for an outcome
+ * that hashed there, so at most {@link #SLOTS} outcomes are kept beyond the resolver's own.
+ * Threads share the slots without locks: an entry is immutable, and a slot read while another
+ * thread replaces it gives either entry, each of them whole.
+ */
+final class EncodedAnswers {
+
+  /** Outcomes whose answers are kept: enough for the names a busy server answers many times a second. */
+  static final int SLOTS = 4096;
+
+  /** Where the question starts: right after the header (RFC 1035 §4.1.1). */
+  private static final int QUESTION = Header.LENGTH;
+
+  /** One answer written: for this outcome and query shape, these octets, the question ending at {@code questionEnd}. */
+  private record Entry(Resolution outcome, int shape, byte[] wire, int questionEnd) {}
+
+  private final Entry[] slots = new Entry[SLOTS];
+
+  /**
+   * The answer to {@code query} for {@code outcome}: a patched copy of the one kept for this
+   * outcome and shape, or {@code encode}'s, which is then kept.
+   *
+   * @param outcome the resolver's outcome
+   * @param query the query, as decoded
+   * @param queryWire the query's octets
+   * @param room the octets the answer may take
+   * @param encode builds and encodes the answer
+   * @return the answer's octets
+   */
+  byte[] answer(Resolution outcome, Message query, byte[] queryWire, int room, Supplier<byte[]> encode) {
+    int shape = shape(query, room);
+    int slot = System.identityHashCode(outcome) & (SLOTS - 1);
+    Entry kept = slots[slot];
+    if (kept != null && kept.outcome == outcome && kept.shape == shape) {
+      byte[] patched = patched(kept, queryWire);
+      if (patched != null) {
+        return patched;
+      }
+    }
+    byte[] wire = encode.get();
+    int questionEnd = QUESTION + query.getQuestion().getName().length() + 4; // + type and class
+    slots[slot] = new Entry(outcome, shape, wire, questionEnd);
+    return wire;
+  }
+
+  /** What of the query an answer echoes, besides its ID and question: RD, CD, EDNS, DO, and the room. */
+  private static int shape(Message query, int room) {
+    Header header = query.getHeader();
+    OPTRecord opt = query.getOPT();
+    int flags = (header.getFlag(Flags.RD) ? 1 : 0) | (header.getFlag(Flags.CD) ? 2 : 0)
+        | (opt != null ? 4 : 0) | (opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0 ? 8 : 0);
+    return room << 4 | flags;
+  }
+
+  /**
+   * A copy of the kept answer with the query's ID and question octets, or null when the query's
+   * question is not the kept one's in another case at the same place (a compressed question).
+   */
+  private static byte[] patched(Entry kept, byte[] queryWire) {
+    int end = kept.questionEnd;
+    if (queryWire.length < end || kept.wire.length < end || !sameIgnoringCase(queryWire, kept.wire, end)) {
+      return null;
+    }
+    byte[] wire = kept.wire.clone();
+    wire[0] = queryWire[0];
+    wire[1] = queryWire[1];
+    System.arraycopy(queryWire, QUESTION, wire, QUESTION, end - QUESTION);
+    return wire;
+  }
+
+  /** Whether the octets from the question to {@code end} agree, ASCII letters compared without case. */
+  private static boolean sameIgnoringCase(byte[] a, byte[] b, int end) {
+    for (int i = QUESTION; i < end; i++) {
+      if (a[i] != b[i] && lower(a[i]) != lower(b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int lower(byte octet) {
+    return octet >= 'A' && octet <= 'Z' ? octet + ('a' - 'A') : octet;
+  }
+}
