@@ -64,13 +64,16 @@ public sealed interface CacheLookup {
    *     (see {@link RRsetCache#putNoData})
    * @param ttl the remaining negative TTL, in seconds
    * @param rank the rank the negative answer was stored at
+   * @param status the DNSSEC status it was stored with
    */
-  record NegativeHit(Kind kind, Name name, SOARecord soa, long ttl, TrustRank rank) implements CacheLookup {
-    /** Checks that kind, name and rank are given; the SOA may be null. */
+  record NegativeHit(Kind kind, Name name, SOARecord soa, long ttl, TrustRank rank, ValidationStatus status)
+      implements CacheLookup {
+    /** Checks that kind, name, rank and status are given; the SOA may be null. */
     public NegativeHit {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(rank, "rank");
+      Objects.requireNonNull(status, "status");
     }
 
     /** The two kinds of negative answer of RFC 2308 §1 and §2. */

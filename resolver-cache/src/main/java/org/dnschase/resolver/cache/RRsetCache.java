@@ -147,7 +147,23 @@ public interface RRsetCache {
    * @return false when it was not stored: the negative TTL is 0, or a live NXDOMAIN of a higher
    *     rank is cached for the name
    */
-  boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank);
+  default boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank) {
+    return putNxDomain(name, dclass, soa, rank, ValidationStatus.INDETERMINATE);
+  }
+
+  /**
+   * Stores an NXDOMAIN as {@link #putNxDomain(Name, int, SOARecord, TrustRank)} does, with the
+   * DNSSEC status its proof was validated to, which every {@link CacheLookup.NegativeHit} of it
+   * carries.
+   *
+   * @param name the name that does not exist
+   * @param dclass a dnsjava {@link org.xbill.DNS.DClass} constant, usually {@code DClass.IN}
+   * @param soa the SOA record of the negative answer, which sets its TTL
+   * @param rank how far the answer is trusted
+   * @param status what validation made of it
+   * @return false when it was not stored, as {@link #putNxDomain(Name, int, SOARecord, TrustRank)}
+   */
+  boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank, ValidationStatus status);
 
   /**
    * Stores that {@code name} has no data of {@code type} (RFC 2308 §5), with the negative TTL of
@@ -164,7 +180,25 @@ public interface RRsetCache {
    *     cached at (name, type, class), or a live NXDOMAIN of a higher rank is cached for the name
    * @throws IllegalArgumentException if {@code type} is a meta type
    */
-  boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank);
+  default boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank) {
+    return putNoData(name, type, dclass, soa, rank, ValidationStatus.INDETERMINATE);
+  }
+
+  /**
+   * Stores a NODATA as {@link #putNoData(Name, int, int, SOARecord, TrustRank)} does, with the
+   * DNSSEC status its proof was validated to, which every {@link CacheLookup.NegativeHit} of it
+   * carries.
+   *
+   * @param name the name that has no data of the type
+   * @param type a dnsjava {@link Type} constant
+   * @param dclass a dnsjava {@link org.xbill.DNS.DClass} constant, usually {@code DClass.IN}
+   * @param soa the SOA record of the negative answer, or null when it came without one
+   * @param rank how far the answer is trusted
+   * @param status what validation made of it
+   * @return false when it was not stored, as {@link #putNoData(Name, int, int, SOARecord, TrustRank)}
+   * @throws IllegalArgumentException if {@code type} is a meta type
+   */
+  boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank, ValidationStatus status);
 
   /**
    * Drops the entry at (name, type, class), positive or NODATA. {@code type} {@link Type#ANY}

@@ -18,6 +18,7 @@ import org.xbill.DNS.DNSSEC;
  *   start.alpha.lab  CNAME hop1.beta.lab  -> hop2.gamma.test -> hop3.delta.test -> final.alpha.lab A 192.0.2.10
  *   old.beta.lab     DNAME new.gamma.test;   www.new.gamma.test A 192.0.2.20
  *   out.alpha.lab    CNAME www.plain.test   (plain.test is left unsigned by some tests)
+ *   *.wild.alpha.lab A     192.0.2.90
  * </pre>
  */
 final class SignedLab {
@@ -31,6 +32,7 @@ final class SignedLab {
           start    300  CNAME hop1.beta.lab.
           final    3600 A     192.0.2.10
           out      300  CNAME www.plain.test.
+          *.wild   300  A     192.0.2.90
           """)
       .zone("beta.lab.", "ns", "127.53.11.1", """
           hop1     120  CNAME hop2.gamma.test.

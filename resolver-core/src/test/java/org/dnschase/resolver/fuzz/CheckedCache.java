@@ -69,17 +69,18 @@ final class CheckedCache implements RRsetCache {
   }
 
   @Override
-  public boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank) {
+  public boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank, ValidationStatus status) {
     checkNegative("NXDOMAIN", name, dclass, soa);
     written.add(new Key(name, Type.ANY));
-    return cache.putNxDomain(name, dclass, soa, rank);
+    return cache.putNxDomain(name, dclass, soa, rank, status);
   }
 
   @Override
-  public boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank) {
+  public boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank,
+      ValidationStatus status) {
     checkNegative("NODATA " + Type.string(type), name, dclass, soa);
     written.add(new Key(name, type));
-    return cache.putNoData(name, type, dclass, soa, rank);
+    return cache.putNoData(name, type, dclass, soa, rank, status);
   }
 
   private void checkNegative(String what, Name name, int dclass, SOARecord soa) {

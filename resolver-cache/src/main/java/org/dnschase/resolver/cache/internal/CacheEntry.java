@@ -49,6 +49,7 @@ abstract sealed class CacheEntry implements EntryRef
 
   private final long expiresAtNanos;
   private final TrustRank rank;
+  private final ValidationStatus status;
   /** The TTL stored, after caps; at most 2^31 - 1 (RFC 2181 §8), so an int suffices. */
   private final int ttlSeconds;
 
@@ -61,11 +62,12 @@ abstract sealed class CacheEntry implements EntryRef
   /** Set once the cache no longer holds this entry under its key. */
   private volatile boolean removed;
 
-  private CacheEntry(Object data, long ttlSeconds, long expiresAtNanos, TrustRank rank) {
+  private CacheEntry(Object data, long ttlSeconds, long expiresAtNanos, TrustRank rank, ValidationStatus status) {
     this.held = data == null ? null : withTtl(data, ttlSeconds);
     this.ttlSeconds = (int) ttlSeconds;
     this.expiresAtNanos = expiresAtNanos;
     this.rank = rank;
+    this.status = status;
   }
 
   /** When the entry dies, on the cache's ticker; it may still be served stale after that. */
@@ -77,6 +79,11 @@ abstract sealed class CacheEntry implements EntryRef
   /** The rank it was stored at. */
   final TrustRank rank() {
     return rank;
+  }
+
+  /** The DNSSEC status it was stored with. */
+  final ValidationStatus status() {
+    return status;
   }
 
   /** Whether the TTL has not yet run out at {@code nowNanos}. */
@@ -176,7 +183,6 @@ abstract sealed class CacheEntry implements EntryRef
 
   /** An RRset (with its signatures). */
   static final class Positive extends CacheEntry {
-    private final ValidationStatus status;
 
     /**
      * @param rrset the RRset to store; copied or unpacked, so the caller may go on changing it
@@ -184,8 +190,7 @@ abstract sealed class CacheEntry implements EntryRef
      * @param status its DNSSEC status
      */
     Positive(RRset rrset, long ttlSeconds, long expiresAtNanos, TrustRank rank, ValidationStatus status) {
-      super(compact(rrset), ttlSeconds, expiresAtNanos, rank);
-      this.status = status;
+      super(compact(rrset), ttlSeconds, expiresAtNanos, rank, status);
     }
 
     private static Object compact(RRset rrset) {
@@ -208,7 +213,7 @@ abstract sealed class CacheEntry implements EntryRef
         return null;
       }
       RRset copy = data instanceof Record record ? new RRset(record) : new RRset((RRset) data);
-      return new CacheLookup.Hit(copy, rank(), storedTtl(), status);
+      return new CacheLookup.Hit(copy, rank(), storedTtl(), status());
     }
   }
 
@@ -216,15 +221,16 @@ abstract sealed class CacheEntry implements EntryRef
   static final class NxDomain extends CacheEntry {
     private final Name name;
 
-    NxDomain(Name name, SOARecord soa, long ttlSeconds, long expiresAtNanos, TrustRank rank) {
-      super(soa, ttlSeconds, expiresAtNanos, rank);
+    NxDomain(Name name, SOARecord soa, long ttlSeconds, long expiresAtNanos, TrustRank rank,
+        ValidationStatus status) {
+      super(soa, ttlSeconds, expiresAtNanos, rank, status);
       this.name = name;
     }
 
     @Override
     CacheLookup answer(long ttl) {
       SOARecord soa = (SOARecord) agedTo(ttl);
-      return soa == null ? null : new CacheLookup.NegativeHit(Kind.NXDOMAIN, name, soa, ttl, rank());
+      return soa == null ? null : new CacheLookup.NegativeHit(Kind.NXDOMAIN, name, soa, ttl, rank(), status());
     }
   }
 
@@ -232,8 +238,9 @@ abstract sealed class CacheEntry implements EntryRef
   static final class NoData extends CacheEntry {
     private final Name name;
 
-    NoData(Name name, SOARecord soa, long ttlSeconds, long expiresAtNanos, TrustRank rank) {
-      super(soa, ttlSeconds, expiresAtNanos, rank);
+    NoData(Name name, SOARecord soa, long ttlSeconds, long expiresAtNanos, TrustRank rank,
+        ValidationStatus status) {
+      super(soa, ttlSeconds, expiresAtNanos, rank, status);
       this.name = name;
     }
 
@@ -241,7 +248,7 @@ abstract sealed class CacheEntry implements EntryRef
     CacheLookup answer(long ttl) {
       SOARecord soa = (SOARecord) agedTo(ttl);
       // a NODATA may have no SOA; the mark tells that from data dropped on removal
-      return soa == null && !stored() ? null : new CacheLookup.NegativeHit(Kind.NODATA, name, soa, ttl, rank());
+      return soa == null && !stored() ? null : new CacheLookup.NegativeHit(Kind.NODATA, name, soa, ttl, rank(), status());
     }
   }
 

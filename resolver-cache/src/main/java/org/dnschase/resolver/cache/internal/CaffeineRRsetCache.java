@@ -150,29 +150,32 @@ public final class CaffeineRRsetCache implements RRsetCache {
   }
 
   @Override
-  public boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank) {
+  public boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank, ValidationStatus status) {
     requireNonNull(name, "name");
     requireNonNull(soa, "soa");
     requireNonNull(rank, "rank");
+    requireNonNull(status, "status");
     long ttl = ttls.negative(soa);
     if (ttl == 0) {
       return false;
     }
     CacheKey key = new CacheKey(name, CacheKey.NXDOMAIN_TYPE, dclass);
-    return store(key, new CacheEntry.NxDomain(name, soa, ttl, deadline(ttl), rank));
+    return store(key, new CacheEntry.NxDomain(name, soa, ttl, deadline(ttl), rank, status));
   }
 
   @Override
-  public boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank) {
+  public boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank,
+      ValidationStatus status) {
     requireNonNull(name, "name");
     requireNonNull(rank, "rank");
+    requireNonNull(status, "status");
     requireDataType(type);
     long ttl = soa == null ? ttls.negativeWithoutSoa() : ttls.negative(soa);
     if (ttl == 0) {
       return false;
     }
     CacheKey key = new CacheKey(name, type, dclass);
-    CacheEntry entry = new CacheEntry.NoData(name, soa, ttl, deadline(ttl), rank);
+    CacheEntry entry = new CacheEntry.NoData(name, soa, ttl, deadline(ttl), rank, status);
     return clearNxDomain(key, rank) && store(key, entry);
   }
 

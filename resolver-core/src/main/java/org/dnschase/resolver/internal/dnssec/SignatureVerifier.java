@@ -97,7 +97,7 @@ public final class SignatureVerifier {
   }
 
   /** The labels of an owner name as an RRSIG counts them: without the root and a leading wildcard. */
-  public static int ownerLabels(Name owner) {
+  static int ownerLabels(Name owner) {
     return owner.labels() - 1 - (owner.isWild() ? 1 : 0);
   }
 

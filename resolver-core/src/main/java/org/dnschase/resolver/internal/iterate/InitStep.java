@@ -44,7 +44,7 @@ final class InitStep {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(q.name(), q.qtype(), negative.kind().toString()));
         }
-        q.noteVerdict(Verdict.INDETERMINATE); // negative entries keep no status yet
+        q.noteVerdict(Verdict.ofCached(negative.status()));
         return q.finish(Outcome.Negative.fromCache(negative));
       }
       case CacheLookup.Miss miss -> { }
@@ -83,7 +83,7 @@ final class InitStep {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(ancestor, Type.ANY, "NXDOMAIN, so " + q.name() + " cannot exist"));
         }
-        q.noteVerdict(Verdict.INDETERMINATE);
+        q.noteVerdict(Verdict.ofCached(negative.status()));
         return q.finish(Outcome.Negative.fromCache(negative));
       }
     }

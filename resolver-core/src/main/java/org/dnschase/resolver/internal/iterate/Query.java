@@ -72,8 +72,11 @@ final class Query {
 
   /** The reply being validated, between QUERY_RESPONSE and the step that reads it; null otherwise. */
   private ReplyValidation validation;
-  /** The weakest verdict over the data this query used so far (SECURE until something is weaker). */
-  private Verdict verdict = Verdict.SECURE;
+  /**
+   * The weakest verdict over the data used so far (SECURE until something is weaker); volatile, as
+   * the deadline's timer reads it.
+   */
+  private volatile Verdict verdict = Verdict.SECURE;
   /** DS and DNSKEY look-ups started for this query's validation, bounded by {@link ValidateStep}. */
   private int keyFetches;
 

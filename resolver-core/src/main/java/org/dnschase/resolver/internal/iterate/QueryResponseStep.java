@@ -194,7 +194,8 @@ final class QueryResponseStep {
   }
 
   private Step negative(Query q, ScrubbedReply reply, boolean nxDomain, ReplyValidation validation) {
-    Verdict verdict = validation == null ? Verdict.INDETERMINATE : validation.negative();
+    Verdict verdict = validation == null ? Verdict.INDETERMINATE
+        : validation.negative(q.name(), q.qtype(), nxDomain, context.denials);
     Step bogus = q.failIfBogus(verdict);
     if (bogus != null) {
       return bogus;
@@ -202,15 +203,11 @@ final class QueryResponseStep {
     q.noteVerdict(verdict);
     SOARecord soa = RRsets.soa(reply.authority(Type.SOA));
     if (soa != null && q.name().subdomain(soa.getName())) {
-      if (nxDomain) {
-        context.cache.putNxDomain(q.name(), DClass.IN, soa, answerRank(reply));
-      } else {
-        cacheNoData(context, q.name(), q.qtype(), soa, answerRank(reply));
-      }
+      cacheNegative(context, q.name(), q.qtype(), nxDomain, soa, answerRank(reply), verdict);
     } else {
       soa = null;
       if (!nxDomain) { // kept only for a configured minimum TTL (RRsetCache#putNoData)
-        cacheNoData(context, q.name(), q.qtype(), null, answerRank(reply));
+        cacheNegative(context, q.name(), q.qtype(), false, null, answerRank(reply), verdict);
       }
     }
     // RFC 2308 §5: the SOA passed on lives as long as the negative answer it proves, capped as the
@@ -289,12 +286,19 @@ final class QueryResponseStep {
   }
 
   /**
-   * Caches that {@code name} has no data of {@code type}; not for ANY, which the cache cannot
-   * hold a NODATA for (it is a meta type: a name with no data at all is asked again).
+   * Caches that {@code name} does not exist, or has no data of {@code type}, with the verdict on
+   * its proof; never a BOGUS one, and no NODATA for ANY, which the cache cannot hold (it is a meta
+   * type: a name with no data at all is asked again).
    */
-  static void cacheNoData(ResolverContext context, Name name, int type, SOARecord soa, TrustRank rank) {
-    if (type != Type.ANY) {
-      context.cache.putNoData(name, type, DClass.IN, soa, rank);
+  static void cacheNegative(ResolverContext context, Name name, int type, boolean nxDomain, SOARecord soa,
+      TrustRank rank, Verdict verdict) {
+    if (verdict.isBogus()) {
+      return;
+    }
+    if (nxDomain) {
+      context.cache.putNxDomain(name, DClass.IN, soa, rank, verdict.cached());
+    } else if (type != Type.ANY) {
+      context.cache.putNoData(name, type, DClass.IN, soa, rank, verdict.cached());
     }
   }
 

@@ -121,22 +121,18 @@ final class ReplyChase {
     SOARecord soa = RRsets.soa(reply.authority(Type.SOA));
     boolean provenHere = reply.authoritative() && q.name().subdomain(zone) && soa != null
         && q.name().subdomain(soa.getName());
-    if (provenHere) {
-      Verdict verdict = validation == null ? Verdict.INDETERMINATE : validation.negative();
-      Step bogus = q.failIfBogus(verdict);
-      if (bogus != null) {
-        return bogus;
-      }
-      q.noteVerdict(verdict);
+    if (!provenHere || (reply.rcode() != Rcode.NXDOMAIN && reply.rcode() != Rcode.NOERROR)) {
+      return new Step.Next(QueryState.INIT);
     }
-    if (provenHere && reply.rcode() == Rcode.NXDOMAIN) {
-      context.cache.putNxDomain(q.name(), DClass.IN, soa, rank);
-      return q.finish(Outcome.Negative.fromReply(true, soa, reply));
+    boolean nxDomain = reply.rcode() == Rcode.NXDOMAIN;
+    Verdict verdict = validation == null ? Verdict.INDETERMINATE
+        : validation.negative(q.name(), q.qtype(), nxDomain, context.denials);
+    Step bogus = q.failIfBogus(verdict);
+    if (bogus != null) {
+      return bogus;
     }
-    if (provenHere && reply.rcode() == Rcode.NOERROR) {
-      QueryResponseStep.cacheNoData(context, q.name(), q.qtype(), soa, rank);
-      return q.finish(Outcome.Negative.fromReply(false, soa, reply));
-    }
-    return new Step.Next(QueryState.INIT);
+    q.noteVerdict(verdict);
+    QueryResponseStep.cacheNegative(context, q.name(), q.qtype(), nxDomain, soa, rank, verdict);
+    return q.finish(Outcome.Negative.fromReply(nxDomain, soa, reply));
   }
 }

@@ -4,9 +4,15 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dnschase.resolver.Resolution.BogusReason;
 import org.dnschase.resolver.internal.dnssec.Verdict;
+import org.dnschase.resolver.internal.dnssec.denial.Denial;
+import org.dnschase.resolver.internal.dnssec.denial.DenialRecords;
+import org.dnschase.resolver.internal.dnssec.denial.Denials;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Type;
 
@@ -15,7 +21,10 @@ import org.xbill.DNS.Type;
  * verdict once checked. What is used of an answer or an alias is its answer section, but for the
  * CNAMEs a DNAME of the reply synthesises, which are never signed (RFC 6672 §5.3.1: the DNAME's
  * signature vouches for them, and the chase uses its own synthesis anyway); of a negative answer,
- * its answer section (a chain that led to it) and its SOA, which an alias's reply may hold too.
+ * or an alias whose chain ends in one, also its SOA; of every reply, the NSEC and NSEC3 RRsets of
+ * its authority section, which prove negative answers, wildcard expansions and unsigned
+ * delegations. The proofs themselves are {@link Denials}'s, over the NSEC and NSEC3 RRsets whose
+ * signatures were found SECURE here.
  */
 final class ReplyValidation {
 
@@ -23,6 +32,8 @@ final class ReplyValidation {
   private final ResponseType type;
   private final List<RRset> toCheck = new ArrayList<>();
   private final Map<RRset, Verdict> verdicts = new IdentityHashMap<>();
+  /** Answer RRsets SECURE by their signature but synthesised from a wildcard, with its name. */
+  private final Map<RRset, Name> expanded = new IdentityHashMap<>(0);
   private int next;
 
   ReplyValidation(ScrubbedReply reply, ResponseType type) {
@@ -33,10 +44,10 @@ final class ReplyValidation {
         toCheck.add(set);
       }
     }
-    if (type != ResponseType.ANSWER) { // a negative answer, or one that may end a chain
-      RRset soa = reply.authority(Type.SOA);
-      if (soa != null && soa.size() > 0) {
-        toCheck.add(soa);
+    for (RRset set : reply.authority()) {
+      boolean soa = set.getType() == Type.SOA && type != ResponseType.ANSWER;
+      if (set.size() > 0 && (soa || set.getType() == Type.NSEC || set.getType() == Type.NSEC3)) {
+        toCheck.add(set);
       }
     }
   }
@@ -54,9 +65,29 @@ final class ReplyValidation {
     return next < toCheck.size() ? toCheck.get(next) : null;
   }
 
-  /** Records the verdict on the RRset {@link #nextUnchecked()} returned. */
+  /**
+   * Records the verdict on the RRset {@link #nextUnchecked()} returned; a SECURE one synthesised
+   * from a wildcard (RFC 4035 §5.3.4: its RRSIG counts fewer labels than its owner has) waits for
+   * the proof that no closer name exists ({@link #proveWildcards}).
+   */
   void record(Verdict verdict) {
-    verdicts.put(toCheck.get(next++), verdict);
+    RRset set = toCheck.get(next++);
+    verdicts.put(set, verdict);
+    if (verdict == Verdict.SECURE) {
+      for (RRSIGRecord sig : set.sigs()) {
+        Name wildcard = Denials.wildcardSource(set.getName(), sig);
+        if (wildcard != null) {
+          expanded.put(set, wildcard);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Gives each wildcard expansion the verdict of its proof (RFC 4035 §5.3.4, RFC 5155 §8.8). */
+  void proveWildcards(Denials denials) {
+    expanded.forEach((set, wildcard) -> verdicts.put(set,
+        verdictOf(denials.wildcardAnswer(set.getName(), wildcard, secureDenials(set.sigs().get(0).getSigner())))));
   }
 
   /**
@@ -68,12 +99,38 @@ final class ReplyValidation {
   }
 
   /**
-   * The verdict on the reply's negative answer. Its SOA's verdict, but that a signed zone's
-   * NXDOMAIN or NODATA stays INDETERMINATE: it is proven only by NSEC or NSEC3 records, which this
-   * resolver does not check yet.
+   * The verdict on the reply's negative answer for ({@code name}, {@code qtype}): its SOA's when
+   * that is not SECURE (an unsigned zone, no anchor, or a broken signature); in a signed zone, that
+   * of the NSEC or NSEC3 proof of the NXDOMAIN or NODATA (RFC 4035 §5.4).
    */
-  Verdict negative() {
-    Verdict soa = of(reply.authority(Type.SOA));
-    return soa == Verdict.SECURE ? Verdict.INDETERMINATE : soa;
+  Verdict negative(Name name, int qtype, boolean nxDomain, Denials denials) {
+    RRset soa = reply.authority(Type.SOA);
+    Verdict signed = of(soa);
+    if (signed != Verdict.SECURE) {
+      return signed;
+    }
+    DenialRecords records = secureDenials(soa.getName());
+    return verdictOf(nxDomain ? denials.nxDomain(name, records) : denials.noData(name, qtype, records));
+  }
+
+  /** The NSEC and NSEC3 records of the authority section {@code zone} signed and that were found SECURE. */
+  private DenialRecords secureDenials(Name zone) {
+    List<RRset> secure = new ArrayList<>();
+    for (RRset set : reply.authority()) {
+      if ((set.getType() == Type.NSEC || set.getType() == Type.NSEC3) && of(set) == Verdict.SECURE
+          && set.sigs().get(0).getSigner().equals(zone)) {
+        secure.add(set);
+      }
+    }
+    return DenialRecords.ofRRsets(zone, secure);
+  }
+
+  private static Verdict verdictOf(Denial denial) {
+    return switch (denial) {
+      case Denial.Proven proven -> Verdict.SECURE;
+      case Denial.Insecure insecure -> Verdict.INSECURE;
+      case Denial.Bogus bogus -> Verdict.bogus(BogusReason.MISSING_PROOF,
+          bogus.reason() + ": " + bogus.detail());
+    };
   }
 }

@@ -4,11 +4,13 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.dnssec.ChainOfTrust;
 import org.dnschase.resolver.internal.dnssec.KeyStore;
+import org.dnschase.resolver.internal.dnssec.denial.Denials;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.CyclicFailures;
@@ -39,6 +41,8 @@ final class ResolverContext {
   final KeyStore keys;
   /** The walk down chains of trust; null when the resolver does not validate. */
   final ChainOfTrust chainOfTrust;
+  /** What NSEC and NSEC3 records prove (RFC 4035 §5.4, RFC 5155 §8). */
+  final Denials denials = new Denials(Defaults.MAX_NSEC3_ITERATIONS);
   private final AtomicInteger queryIds = new AtomicInteger();
 
   /** The stores beside the cache each get their share of the cache's byte budget. */

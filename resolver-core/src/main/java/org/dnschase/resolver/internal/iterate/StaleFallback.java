@@ -8,6 +8,7 @@ import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 
@@ -59,10 +60,14 @@ final class StaleFallback {
       return failed;
     }
     return switch (cache.lookupStale(name, q.qtype(), DClass.IN)) {
-      case CacheLookup.Hit hit -> serve(q, name, failed, new Outcome.Data(hit.rrset(), Hop.Source.CACHE),
-          hit.rrset().size() + " record(s)");
-      case CacheLookup.NegativeHit negative -> serve(q, name, failed, Outcome.Negative.fromCache(negative),
-          negative.kind().toString());
+      case CacheLookup.Hit hit -> {
+        q.noteVerdict(Verdict.ofCached(hit.status()));
+        yield serve(q, name, failed, new Outcome.Data(hit.rrset(), Hop.Source.CACHE), hit.rrset().size() + " record(s)");
+      }
+      case CacheLookup.NegativeHit negative -> {
+        q.noteVerdict(Verdict.ofCached(negative.status()));
+        yield serve(q, name, failed, Outcome.Negative.fromCache(negative), negative.kind().toString());
+      }
       case CacheLookup.Miss miss -> failed;
     };
   }

@@ -15,7 +15,8 @@ import org.xbill.DNS.Type;
 
 /**
  * {@link QueryState#VALIDATE}: gives each RRset of the reply that will be used its verdict (RFC
- * 4035 §5), checking its signatures with the keys of the zone that signed it. A zone whose keys
+ * 4035 §5), checking its signatures with the keys of the zone that signed it, and each wildcard
+ * expansion the verdict of its proof. A zone whose keys
  * are not known yet has the next link of its chain of trust fetched first, as a child query; the
  * DNSKEY RRset of a zone whose DS records are trusted is itself that link, checked against them.
  */
@@ -55,13 +56,14 @@ final class ValidateStep {
             return new Step.Spawn(fetch.name(), fetch.type(), null, QueryState.TRUST_CHAIN);
           }
         }
-        case ChainOfTrust.Need.Known(KeyEntry.Keys keys) -> validation.record(
-            unlessExpanded(rrset, SignatureVerifier.verify(rrset, signer, keys.keys(), context.now(), q.budget())));
+        case ChainOfTrust.Need.Known(KeyEntry.Keys keys) ->
+            validation.record(SignatureVerifier.verify(rrset, signer, keys.keys(), context.now(), q.budget()));
         case ChainOfTrust.Need.Known(KeyEntry.Untrusted untrusted) -> validation.record(untrusted.verdict());
         case ChainOfTrust.Need.Known(KeyEntry.TrustedDs unexpected) ->
             throw new IllegalStateException("keys asked for, DS found for " + unexpected.zone());
       }
     }
+    validation.proveWildcards(context.denials);
     return responses.afterValidation(q);
   }
 
@@ -77,21 +79,6 @@ final class ValidateStep {
       }
     }
     return zone;
-  }
-
-  /**
-   * A wildcard's expansion (RFC 4035 §5.3.4: the RRSIG's labels are fewer than the owner's) is
-   * secure only with the proof that no closer name exists, which is not checked yet: INDETERMINATE.
-   */
-  private static Verdict unlessExpanded(RRset rrset, Verdict verdict) {
-    if (verdict == Verdict.SECURE) {
-      for (RRSIGRecord sig : rrset.sigs()) {
-        if (sig.getLabels() < SignatureVerifier.ownerLabels(rrset.getName())) {
-          return Verdict.INDETERMINATE;
-        }
-      }
-    }
-    return verdict;
   }
 
   /** The zone's DNSKEY RRset, checked against its trusted DS records; what it proved is kept. */
