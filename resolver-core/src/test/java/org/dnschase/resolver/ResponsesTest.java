@@ -135,6 +135,23 @@ class ResponsesTest {
   /* ---- header and EDNS ---- */
 
   @Test
+  @DisplayName("RFC 4035 §3.2.3, RFC 6840 §5.8: AD only for a SECURE outcome, and only to a query with DO or AD")
+  void ad_forSecureDataToClientsThatAsk() throws Exception {
+    RRset data = new RRset(new ARecord(WWW, DClass.IN, 60, InetAddress.getByName("192.0.2.1")));
+    Resolution secure = new Resolution.Answer(WWW, Type.A, data, List.of(), Duration.ofSeconds(60), List.of(),
+        List.of(), 1, Resolution.Security.SECURE);
+    Resolution insecure = new Resolution.Answer(WWW, Type.A, data, List.of(), Duration.ofSeconds(60), List.of(),
+        List.of(), 1, Resolution.Security.INSECURE);
+    Message withDo = query(Flags.RD);
+    withDo.addRecord(new OPTRecord(1232, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
+
+    assertThat(Responses.toMessage(secure, withDo).getHeader().getFlag(Flags.AD)).isTrue();
+    assertThat(Responses.toMessage(secure, query(Flags.RD, Flags.AD)).getHeader().getFlag(Flags.AD)).isTrue();
+    assertThat(Responses.toMessage(secure, query(Flags.RD)).getHeader().getFlag(Flags.AD)).isFalse();
+    assertThat(Responses.toMessage(insecure, withDo).getHeader().getFlag(Flags.AD)).isFalse();
+  }
+
+  @Test
   @DisplayName("RFC 4035 §3.2.2 and RFC 3225 §3: CD echoed; OPT only if the query had one, DO copied")
   void cdAndDo_areEchoed() {
     Message query = query(Flags.RD, Flags.CD);

@@ -28,7 +28,8 @@ import org.xbill.DNS.Section;
  *   <li>Authority section: the SOA that proves a negative answer (RFC 2308 §3), when there is
  *       one, followed by the zone's NS records when the server that proved it sent them.
  *   <li>Header: the query's ID and opcode, QR and RA set, RD and CD echoed (RFC 1035 §4.1.1,
- *       RFC 4035 §3.2.2), never AA (the data is not ours) nor AD (nothing was validated).
+ *       RFC 4035 §3.2.2), never AA (the data is not ours); AD when the outcome is {@link
+ *       Resolution.Security#SECURE} and the query set DO or AD (RFC 4035 §3.2.3, RFC 6840 §5.8).
  *   <li>EDNS: an OPT record if the query had one (RFC 6891 §7), with the DO bit copied
  *       (RFC 3225 §3).
  * </ul>
@@ -86,7 +87,7 @@ public final class Responses {
           + resolution.qname() + "/" + resolution.qtype());
     }
     Message response = new Message(query.getHeader().getID());
-    setHeader(response.getHeader(), query.getHeader(), rcode(resolution));
+    setHeader(response.getHeader(), query, rcode(resolution), resolution.security());
     // The client's own spelling of the name goes back to it (RFC 4343 §4.1).
     response.addRecord(question, Section.QUESTION);
     answerSection(resolution, servfail).forEach(record -> response.addRecord(record, Section.ANSWER));
@@ -140,7 +141,8 @@ public final class Responses {
     return authority;
   }
 
-  private static void setHeader(Header header, Header queryHeader, int rcode) {
+  private static void setHeader(Header header, Message query, int rcode, Resolution.Security security) {
+    Header queryHeader = query.getHeader();
     header.setOpcode(queryHeader.getOpcode());
     header.setRcode(rcode);
     header.setFlag(Flags.QR);
@@ -150,6 +152,11 @@ public final class Responses {
     }
     if (queryHeader.getFlag(Flags.CD)) {
       header.setFlag(Flags.CD);
+    }
+    OPTRecord opt = query.getOPT();
+    boolean dnssecOk = opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0;
+    if (security == Resolution.Security.SECURE && (dnssecOk || queryHeader.getFlag(Flags.AD))) {
+      header.setFlag(Flags.AD);
     }
   }
 }
