@@ -388,15 +388,13 @@ final class Query {
   }
 
   /**
-   * Ends the query on data found BOGUS, unless the question disabled checking (CD, RFC 4035
-   * §3.2.2): then returns null, the data is used, marked BOGUS.
+   * Takes {@code found} into the chain's verdict, or ends the query on data found BOGUS, unless
+   * the question disabled checking (CD, RFC 4035 §3.2.2): returns the failure, or null when the
+   * data is used (marked BOGUS under CD).
    */
-  Step failIfBogus(Verdict found) {
-    if (found.isBogus() && !options.checkingDisabled()) {
-      noteVerdict(found);
-      return finish(Outcome.Failed.bogus(found));
-    }
-    return null;
+  Step useVerdict(Verdict found) {
+    noteVerdict(found);
+    return found.isBogus() && !options.checkingDisabled() ? finish(Outcome.Failed.bogus(found)) : null;
   }
 
   /** Sends nothing itself: records what goes out, so the reply can be read against it. */

@@ -110,25 +110,27 @@ final class QueryResponseStep {
     };
   }
 
-  /** The verdict on {@code rrset} of a reply: INDETERMINATE where the resolver does not validate. */
-  static Verdict verdictOf(ReplyValidation validation, RRset rrset) {
-    return validation == null ? Verdict.INDETERMINATE : validation.of(rrset);
+  /**
+   * The verdict on the reply's negative answer for the query's name and type: INDETERMINATE
+   * where the resolver does not validate.
+   */
+  static Verdict negativeVerdict(ResolverContext context, Query q, boolean nxDomain, ReplyValidation validation) {
+    return validation == null ? Verdict.INDETERMINATE
+        : validation.negative(q.name(), q.qtype(), nxDomain, context.denials);
   }
 
   /**
-   * Caches {@code rrset} with its verdict, and takes the verdict into the chain's; data found
-   * BOGUS is never cached, and ends the query unless checking is disabled.
+   * Uses {@code rrset} of the reply: takes its verdict into the chain's and caches it with that
+   * verdict (INDETERMINATE where the resolver does not validate); data found BOGUS is never cached,
+   * and ends the query unless checking is disabled, when this returns the failure; else null.
    */
-  static Step useVerdict(ResolverContext context, Query q, RRset rrset, TrustRank rank, Verdict verdict) {
-    Step bogus = q.failIfBogus(verdict);
-    if (bogus != null) {
-      return bogus;
-    }
-    q.noteVerdict(verdict);
-    if (!verdict.isBogus()) {
+  static Step accept(ResolverContext context, Query q, RRset rrset, TrustRank rank, ReplyValidation validation) {
+    Verdict verdict = validation == null ? Verdict.INDETERMINATE : validation.of(rrset);
+    Step bogus = q.useVerdict(verdict);
+    if (bogus == null && !verdict.isBogus()) {
       context.cache.put(rrset, rank, verdict.cached());
     }
-    return null;
+    return bogus;
   }
 
   private static void reportDropped(Query q, Bailiwick.Dropped dropped, InetSocketAddress server, Name zone) {
@@ -164,7 +166,7 @@ final class QueryResponseStep {
 
   private Step answer(Query q, ScrubbedReply reply, InetSocketAddress server, ReplyValidation validation) {
     RRset data = reply.answer(q.name(), q.qtype());
-    Step bogus = useVerdict(context, q, data, answerRank(reply), verdictOf(validation, data));
+    Step bogus = accept(context, q, data, answerRank(reply), validation);
     if (bogus != null) {
       return bogus;
     }
@@ -194,13 +196,11 @@ final class QueryResponseStep {
   }
 
   private Step negative(Query q, ScrubbedReply reply, boolean nxDomain, ReplyValidation validation) {
-    Verdict verdict = validation == null ? Verdict.INDETERMINATE
-        : validation.negative(q.name(), q.qtype(), nxDomain, context.denials);
-    Step bogus = q.failIfBogus(verdict);
+    Verdict verdict = negativeVerdict(context, q, nxDomain, validation);
+    Step bogus = q.useVerdict(verdict);
     if (bogus != null) {
       return bogus;
     }
-    q.noteVerdict(verdict);
     SOARecord soa = RRsets.soa(reply.authority(Type.SOA));
     if (soa != null && q.name().subdomain(soa.getName())) {
       cacheNegative(context, q.name(), q.qtype(), nxDomain, soa, answerRank(reply), verdict);

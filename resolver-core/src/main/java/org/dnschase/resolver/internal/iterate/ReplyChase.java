@@ -49,7 +49,7 @@ final class ReplyChase {
       }
       RRset data = reply.answer(q.name(), q.qtype());
       if (data != null && reply.answer(q.name(), Type.CNAME) == null && reply.dnameAbove(q.name()) == null) {
-        Step bogus = QueryResponseStep.useVerdict(context, q, data, rank, QueryResponseStep.verdictOf(validation, data));
+        Step bogus = QueryResponseStep.accept(context, q, data, rank, validation);
         return bogus != null ? bogus : q.finish(new Outcome.Data(data, source));
       }
     }
@@ -61,7 +61,7 @@ final class ReplyChase {
     RRset dname = reply.dnameAbove(q.name());
     if (dname != null) {
       // RFC 6672 §5.3.1: the synthesised CNAME is as good as the DNAME it comes from
-      Step bogus = QueryResponseStep.useVerdict(context, q, dname, rank, QueryResponseStep.verdictOf(validation, dname));
+      Step bogus = QueryResponseStep.accept(context, q, dname, rank, validation);
       if (bogus != null) {
         return bogus;
       }
@@ -79,7 +79,7 @@ final class ReplyChase {
     }
     q.journal().reportAll(RuleDiagnostics.checkCname(q.name(), zone, reply.answerAt(q.name()), source));
     reportCoOwnedAlias(q, q.name(), Type.DNAME, source);
-    Step bogus = QueryResponseStep.useVerdict(context, q, alias, rank, QueryResponseStep.verdictOf(validation, alias));
+    Step bogus = QueryResponseStep.accept(context, q, alias, rank, validation);
     if (bogus != null) {
       return bogus;
     }
@@ -125,13 +125,11 @@ final class ReplyChase {
       return new Step.Next(QueryState.INIT);
     }
     boolean nxDomain = reply.rcode() == Rcode.NXDOMAIN;
-    Verdict verdict = validation == null ? Verdict.INDETERMINATE
-        : validation.negative(q.name(), q.qtype(), nxDomain, context.denials);
-    Step bogus = q.failIfBogus(verdict);
+    Verdict verdict = QueryResponseStep.negativeVerdict(context, q, nxDomain, validation);
+    Step bogus = q.useVerdict(verdict);
     if (bogus != null) {
       return bogus;
     }
-    q.noteVerdict(verdict);
     QueryResponseStep.cacheNegative(context, q.name(), q.qtype(), nxDomain, soa, rank, verdict);
     return q.finish(Outcome.Negative.fromReply(nxDomain, soa, reply));
   }
