@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import jdk.jfr.FlightRecorder;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
@@ -16,8 +17,6 @@ import org.dnschase.resolver.metrics.LatencyHistogram;
 import org.dnschase.resolver.metrics.MetricsSnapshot;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Type;
 
 /**
  * The one place a resolver counts into (DESIGN.md "Added in turn 2"): striped counters and a
@@ -27,7 +26,10 @@ import org.xbill.DNS.Type;
  *
  * <p>A resolution-cache hit, the path that must stay at tens of nanoseconds without allocation,
  * costs one {@link LongAdder} increment and the Flight Recorder's enabled check (its event object
- * is never allocated when no recording runs). Every other question is counted once more as a
+ * is never allocated when no recording runs). No event object is made before Flight Recorder
+ * starts in the JVM ({@link #recorderStarted}): the first event class loaded brings up the
+ * recorder's own machinery, some 200 classes and tens of milliseconds on a resolver's first
+ * question, for events no recording can want yet. Every other question is counted once more as a
  * whole by {@link #answered}; their sum is the question count, so the hit needs no second counter.
  *
  * <p>{@link #disabled()} counts nothing and records no events, for a resolver built with
@@ -80,7 +82,9 @@ public final class ResolverMetrics {
   public void resolutionCacheHit(Resolution hit) {
     if (enabled) {
       resolutionCacheHits[kind(hit)].increment();
-      new ResolutionEvent().commit(hit, ResolutionEvent.RESOLUTION_CACHE);
+      if (recorderStarted()) {
+        new ResolutionEvent().commit(hit, ResolutionEvent.RESOLUTION_CACHE);
+      }
     }
   }
 
@@ -91,7 +95,9 @@ public final class ResolverMetrics {
   public Resolution answered(Resolution outcome, boolean shared) {
     if (enabled) {
       count(outcome);
-      new ResolutionEvent().commit(outcome, shared ? ResolutionEvent.SHARED : ResolutionEvent.AT_HAND);
+      if (recorderStarted()) {
+        new ResolutionEvent().commit(outcome, shared ? ResolutionEvent.SHARED : ResolutionEvent.AT_HAND);
+      }
     }
     return outcome;
   }
@@ -102,8 +108,11 @@ public final class ResolverMetrics {
       return Flight.UNCOUNTED;
     }
     inFlight.increment();
-    ResolutionEvent event = new ResolutionEvent();
-    event.begin();
+    ResolutionEvent event = null;
+    if (recorderStarted()) {
+      event = new ResolutionEvent();
+      event.begin();
+    }
     return new Flight(this, clock.read(), event);
   }
 
@@ -114,6 +123,7 @@ public final class ResolverMetrics {
 
     private final ResolverMetrics metrics;
     private final long startNanos;
+    /** Null when Flight Recorder had not started as the resolution began. */
     private final ResolutionEvent event;
 
     private Flight(ResolverMetrics metrics, long startNanos, ResolutionEvent event) {
@@ -132,8 +142,10 @@ public final class ResolverMetrics {
       metrics.latency[LatencyHistogram.bucketOf(nanos)].increment();
       metrics.latencyNanos.add(nanos);
       metrics.count(outcome);
-      event.end();
-      event.commit(outcome, ResolutionEvent.ITERATED);
+      if (event != null) {
+        event.end();
+        event.commit(outcome, ResolutionEvent.ITERATED);
+      }
     }
   }
 
@@ -151,26 +163,17 @@ public final class ResolverMetrics {
     if (retry) {
       retries.increment();
     }
-    ExchangeEvent event = new ExchangeEvent();
-    event.begin();
-    return reply.whenComplete((message, failure) -> {
-      Throwable error = failure instanceof CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure;
-      if (error instanceof TimeoutException) {
+    CompletableFuture<Message> counted = reply.whenComplete((message, failure) -> {
+      if (cause(failure) instanceof TimeoutException) {
         timeouts.increment();
       }
-      event.end();
-      if (event.shouldCommit()) {
-        event.server = server.getAddress().getHostAddress() + "#" + server.getPort();
-        event.zone = zone.toString();
-        event.qname = name.toString();
-        event.qtype = Type.string(type);
-        event.retry = retry;
-        event.rcode = message == null ? "" : Rcode.string(message.getRcode());
-        event.error = error == null ? null : error.toString();
-        event.commit();
-      }
     });
+    return recorderStarted() ? ExchangeEvent.recorded(server, zone, name, type, retry, counted) : counted;
+  }
+
+  /** What ended an exchange: its future's failure, unwrapped; null for a reply. */
+  static Throwable cause(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 
   /** A query the built-in transport sent over UDP. */
@@ -237,6 +240,14 @@ public final class ResolverMetrics {
     return new MetricsSnapshot(questions, upstream, outcomeCounts,
         new LatencyHistogram(buckets, latencyNanos.sum()),
         new MetricsSnapshot.Caches(rrsets.entries(), rrsets.estimatedBytes(), resolutionEntries, resolutionBytes));
+  }
+
+  /**
+   * Whether Flight Recorder has started in this JVM (at launch, by {@code jcmd JFR.start} or a
+   * {@code Recording}): before that no recording can want an event.
+   */
+  private static boolean recorderStarted() {
+    return FlightRecorder.isInitialized();
   }
 
   /** One question's outcome, other than a resolution-cache hit's. */
