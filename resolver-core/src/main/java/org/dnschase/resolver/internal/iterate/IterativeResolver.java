@@ -20,7 +20,7 @@ import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.internal.resolutions.AskedSpelling;
 import org.dnschase.resolver.internal.resolutions.ResolutionCache;
-import org.dnschase.resolver.internal.transport.NettyTransport;
+import org.dnschase.resolver.internal.transport.DefaultTransport;
 import org.dnschase.resolver.metrics.MetricsSnapshot;
 import org.dnschase.resolver.spi.Transport;
 import org.xbill.DNS.Name;
@@ -47,7 +47,7 @@ public final class IterativeResolver implements Resolver {
     this.ownsTransport = config.transport() == null;
     this.metrics = config.recordMetrics() ? ResolverMetrics.recording(config.ticker()) : ResolverMetrics.disabled();
     Transport transport = ownsTransport
-        ? new NettyTransport(config.transportThreads(), config.caseRandomization(), metrics) : config.transport();
+        ? new DefaultTransport(config.transportThreads(), config.caseRandomization(), metrics) : config.transport();
     this.context = new ResolverContext(config, transport, metrics);
     this.iteration = new Iteration(context);
     this.specialUse = new SpecialUseAnswers(config.specialUseNames(), config.cache().ttlCaps());

@@ -9,7 +9,6 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,8 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 
 /**
- * The default transport: each query goes out on a fresh UDP socket bound to a random port, with a
+ * Netty's transport, the default one past a resolver's first queries ({@link DefaultTransport}):
+ * each query goes out on a fresh UDP socket bound to a random port, with a
  * random ID, and if asked with a random case in its question name (0x20, {@link QuestionCase});
  * a truncated reply (TC=1) is asked again over TCP (RFC 7766 §5) within the same time budget,
  * where a reply still truncated fails the exchange. One event loop group per transport, of daemon
@@ -53,15 +53,7 @@ public final class NettyTransport implements Transport {
 
   /** Sends question names as asked, counting nothing. */
   public NettyTransport(int threads) {
-    this(threads, false, ResolverMetrics.disabled());
-  }
-
-  /**
-   * With {@code caseRandomization}, every question name goes out in a random case (0x20); each
-   * query sent over UDP, and again over TCP, is counted into {@code metrics}.
-   */
-  public NettyTransport(int threads, boolean caseRandomization, ResolverMetrics metrics) {
-    this(threads, new QueryIds()::next, caseRandomization ? new SecureRandom() : null, metrics);
+    this(threads, new QueryIds()::next, null, ResolverMetrics.disabled());
   }
 
   /**
@@ -69,13 +61,18 @@ public final class NettyTransport implements Transport {
    * {@code caseBits} as that of the random case (null: none), so that tests can know it.
    */
   NettyTransport(int threads, IntSupplier ids, Random caseBits) {
-    this(threads, ids, caseBits, ResolverMetrics.disabled());
+    this(threads, ids, caseBits == null ? null : new CaseRandomization(caseBits), ResolverMetrics.disabled());
   }
 
-  private NettyTransport(int threads, IntSupplier ids, Random caseBits, ResolverMetrics metrics) {
+  /**
+   * IDs from {@code ids}; with {@code caseRandomization} (null: none) every question name goes out
+   * in a random case (0x20); each query sent over UDP, and again over TCP, is counted into {@code
+   * metrics}.
+   */
+  NettyTransport(int threads, IntSupplier ids, CaseRandomization caseRandomization, ResolverMetrics metrics) {
     this.ids = ids;
     this.metrics = metrics;
-    this.caseRandomization = caseBits == null ? null : new CaseRandomization(caseBits);
+    this.caseRandomization = caseRandomization;
     ThreadFactory daemons = new DefaultThreadFactory("dnschase-transport", true);
     this.group = new MultiThreadIoEventLoopGroup(threads, task -> {
       Thread thread = daemons.newThread(task);
@@ -93,21 +90,29 @@ public final class NettyTransport implements Transport {
       return CompletableFuture.failedFuture(LoopExchanges.closedError());
     }
     LoopExchanges loop = currentOrNextLoop();
-    byte[] wire = query.toWire();
-    QuestionCase spelling = caseRandomization == null ? null : caseRandomization.spell(server, wire);
     long deadline = System.nanoTime() + timeout.toNanos();
-    PendingExchange overUdp = stamped(server, query, wire, spelling);
+    OutgoingQuery overUdp = OutgoingQuery.of(server, query, ids, caseRandomization);
     metrics.udpQuery();
-    return loop.overUdp(overUdp, wire, timeout.toNanos()).thenCompose(reply -> {
-      if (!reply.getHeader().getFlag(Flags.TC)) {
-        return CompletableFuture.completedFuture(reply);
-      }
-      byte[] again = wire.clone();
-      PendingExchange overTcp = stamped(server, query, again, spelling);
-      metrics.tcpQuery();
-      return loop.overTcp(overTcp, again, Math.max(1, deadline - System.nanoTime()))
-          .thenCompose(full -> whole(server, full));
-    });
+    return loop.overUdp(new PendingExchange(overUdp.expected()), overUdp.wire(), timeout.toNanos())
+        .thenCompose(reply -> !reply.getHeader().getFlag(Flags.TC) ? CompletableFuture.completedFuture(reply)
+            : overTcp(loop, overUdp.again(ids), deadline));
+  }
+
+  /**
+   * {@code sentOverUdp}'s question asked again over TCP after a truncated reply (RFC 7766 §5), by the
+   * {@code deadline} (a {@link System#nanoTime} value) of the exchange that got it.
+   */
+  CompletableFuture<Message> overTcp(OutgoingQuery sentOverUdp, long deadline) {
+    if (closed) {
+      return CompletableFuture.failedFuture(LoopExchanges.closedError());
+    }
+    return overTcp(currentOrNextLoop(), sentOverUdp.again(ids), deadline);
+  }
+
+  private CompletableFuture<Message> overTcp(LoopExchanges loop, OutgoingQuery overTcp, long deadline) {
+    metrics.tcpQuery();
+    return loop.overTcp(new PendingExchange(overTcp.expected()), overTcp.wire(), Math.max(1, deadline - System.nanoTime()))
+        .thenCompose(full -> whole(overTcp.expected().server(), full));
   }
 
   /**
@@ -119,14 +124,6 @@ public final class NettyTransport implements Transport {
     return overTcp.getHeader().getFlag(Flags.TC)
         ? CompletableFuture.failedFuture(new IOException(server + " sent a truncated reply (TC=1) over TCP"))
         : CompletableFuture.completedFuture(overTcp);
-  }
-
-  /** Writes a fresh random ID into {@code wire} (its first two octets) and the exchange that expects it. */
-  private PendingExchange stamped(InetSocketAddress server, Message query, byte[] wire, QuestionCase spelling) {
-    int id = ids.getAsInt();
-    wire[0] = (byte) (id >>> 8);
-    wire[1] = (byte) id;
-    return new PendingExchange(server, id, query.getQuestion(), spelling);
   }
 
   private LoopExchanges currentOrNextLoop() {
@@ -164,7 +161,7 @@ public final class NettyTransport implements Transport {
     }
   }
 
-  private static void joinUninterruptibly(Thread thread) {
+  static void joinUninterruptibly(Thread thread) {
     boolean interrupted = false;
     while (thread.isAlive()) {
       try {

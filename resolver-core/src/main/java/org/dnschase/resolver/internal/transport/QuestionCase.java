@@ -1,7 +1,7 @@
 package org.dnschase.resolver.internal.transport;
 
-import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -59,15 +59,15 @@ final class QuestionCase {
     return new QuestionCase(asked, Arrays.copyOfRange(query, QUESTION_OFFSET, end), from);
   }
 
-  /** How the question name of {@code reply} (its readable bytes) compares with the one sent. */
-  Echo echo(ByteBuf reply) {
-    int start = reply.readerIndex() + QUESTION_OFFSET;
-    if (reply.readableBytes() < QUESTION_OFFSET + sent.length) {
+  /** How the question name of {@code reply} (its remaining octets) compares with the one sent. */
+  Echo echo(ByteBuffer reply) {
+    int start = reply.position() + QUESTION_OFFSET;
+    if (reply.remaining() < QUESTION_OFFSET + sent.length) {
       return Echo.OTHER_NAME;
     }
     Echo echo = Echo.EXACT;
     for (int i = 0; i < sent.length; i++) {
-      byte got = reply.getByte(start + i);
+      byte got = reply.get(start + i);
       if (got != sent[i]) {
         if (!isLetter(sent[i]) || (got | CASE_BIT) != (sent[i] | CASE_BIT)) {
           return Echo.OTHER_NAME;
@@ -79,8 +79,8 @@ final class QuestionCase {
   }
 
   /** Writes the name as the resolver asked it over the question name of {@code reply}. */
-  void restore(ByteBuf reply) {
-    reply.setBytes(reply.readerIndex() + QUESTION_OFFSET, asked);
+  void restore(ByteBuffer reply) {
+    reply.put(reply.position() + QUESTION_OFFSET, asked);
   }
 
   /** The server's replies spelt the question otherwise until its exchange timed out. */

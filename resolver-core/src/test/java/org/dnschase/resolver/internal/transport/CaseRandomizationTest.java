@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dnschase.resolver.internal.transport.FakeServers.Received;
+import org.dnschase.resolver.spi.Transport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -41,16 +42,21 @@ class CaseRandomizationTest {
   /** A name with enough letters that a random case equal to any one spelling is a 2^-14 chance. */
   private static final String ASKED = "www.Example.test.";
 
-  private final List<NettyTransport> transports = new ArrayList<>();
+  private final List<Transport> transports = new ArrayList<>();
 
   @AfterEach
   void closeTransports() {
-    transports.forEach(NettyTransport::close);
+    transports.forEach(Transport::close);
+  }
+
+  /** The transport under test: with 0x20 when {@code caseBits} is given, its random case from them. */
+  Transport newTransport(Random caseBits) {
+    return new NettyTransport(1, new QueryIds()::next, caseBits);
   }
 
   /** A transport with 0x20 whose random case comes from a fixed seed. */
-  private NettyTransport randomizingCase() {
-    NettyTransport transport = new NettyTransport(1, new QueryIds()::next, new Random(20));
+  private Transport randomizingCase() {
+    Transport transport = newTransport(new Random(20));
     transports.add(transport);
     return transport;
   }
@@ -71,7 +77,7 @@ class CaseRandomizationTest {
     }
   }
 
-  private static Asked ask(NettyTransport transport, DatagramSocket server, String name, Duration timeout)
+  private static Asked ask(Transport transport, DatagramSocket server, String name, Duration timeout)
       throws Exception {
     CompletableFuture<Message> result = transport.exchange(addressOf(server), query(name), timeout);
     return new Asked(result, receive(server));
@@ -84,7 +90,7 @@ class CaseRandomizationTest {
   @Test
   @DisplayName("0x20: the name goes out in a random case; the reply echoing it is taken, with the name as asked")
   void echoedCase_accepted_andTheReplyCarriesTheNameAsAsked() throws Exception {
-    NettyTransport transport = randomizingCase();
+    Transport transport = randomizingCase();
     try (DatagramSocket server = udpServer()) {
       Asked asked = ask(transport, server, ASKED, LONG);
       Received got = asked.got();
@@ -102,7 +108,7 @@ class CaseRandomizationTest {
   @Test
   @DisplayName("0x20: a reply whose question is in another case is dropped like a forgery; the exchange keeps waiting")
   void otherCase_dropped_andTheExactEchoAccepted() throws Exception {
-    NettyTransport transport = randomizingCase();
+    Transport transport = randomizingCase();
     try (DatagramSocket server = udpServer()) {
       Asked asked = ask(transport, server, ASKED, LONG);
       Received got = asked.got();
@@ -118,7 +124,7 @@ class CaseRandomizationTest {
   @Test
   @DisplayName("0x20 fallback: a server that lower-cases the question times out once, then is asked without 0x20")
   void serverThatLowerCases_askedWithoutRandomCaseAfterItsTimeout() throws Exception {
-    NettyTransport transport = randomizingCase();
+    Transport transport = randomizingCase();
     String lower = ASKED.toLowerCase(Locale.ROOT);
     try (DatagramSocket server = udpServer()) {
       Asked first = ask(transport, server, lower, SHORT);
@@ -140,7 +146,7 @@ class CaseRandomizationTest {
   @Test
   @DisplayName("0x20: a forgery in another case with a wrong ID does not make the server lose 0x20")
   void forgeryWithWrongId_doesNotTurnOffRandomCase() throws Exception {
-    NettyTransport transport = randomizingCase();
+    Transport transport = randomizingCase();
     try (DatagramSocket server = udpServer()) {
       Asked first = ask(transport, server, ASKED, SHORT);
       Received got = first.got();
@@ -162,7 +168,7 @@ class CaseRandomizationTest {
   @Test
   @DisplayName("0x20 is off by default: the name goes out as asked")
   void offByDefault_nameGoesOutAsAsked() throws Exception {
-    NettyTransport transport = new NettyTransport(1);
+    Transport transport = newTransport(null);
     transports.add(transport);
     try (DatagramSocket server = udpServer()) {
       Asked asked = ask(transport, server, ASKED, LONG);

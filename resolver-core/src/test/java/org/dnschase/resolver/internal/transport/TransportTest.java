@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dnschase.resolver.internal.transport.FakeServers.Received;
+import org.dnschase.resolver.spi.Transport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,12 @@ class TransportTest {
   private static final Duration LONG = Duration.ofSeconds(5);
   private static final String THREAD_PREFIX = "dnschase-transport";
 
-  private final NettyTransport transport = new NettyTransport(1);
+  private final Transport transport = newTransport(1);
+
+  /** The transport under test, with {@code threads} event loops. */
+  Transport newTransport(int threads) {
+    return new NettyTransport(threads);
+  }
 
   @AfterEach
   void closeTransport() {
@@ -196,21 +202,22 @@ class TransportTest {
   /* ---- lifecycle ---- */
 
   @Test
-  @DisplayName("Lifecycle: close() ends the transport's event loop threads before it returns (or just after)")
+  @DisplayName("Lifecycle: close() ends the transport's threads before it returns (or just after)")
   void close_endsTransportThreads() throws Exception {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
-    NettyTransport own = new NettyTransport(2);
+    Transport own = newTransport(2);
+    List<Thread> started = new ArrayList<>();
     try (DatagramSocket server = udpServer()) {
       CompletableFuture<Message> result = own.exchange(addressOf(server), query("www.example.test."), LONG);
       Received got = receive(server);
+      // while the exchange waits for its reply, so that every thread it needs is there
+      for (Thread thread : Thread.getAllStackTraces().keySet()) {
+        if (!before.contains(thread) && thread.getName().startsWith(THREAD_PREFIX)) {
+          started.add(thread);
+        }
+      }
       send(server, got.from(), answer(got.query(), got.query().getHeader().getID(), "192.0.2.1").toWire());
       result.get(LONG.toMillis(), TimeUnit.MILLISECONDS);
-    }
-    List<Thread> started = new ArrayList<>();
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (!before.contains(thread) && thread.getName().startsWith(THREAD_PREFIX)) {
-        started.add(thread);
-      }
     }
     assertThat(started).as("threads the transport started").isNotEmpty();
 

@@ -1,0 +1,133 @@
+package org.dnschase.resolver.internal.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.Random;
+import java.util.function.IntSupplier;
+import org.dnschase.resolver.internal.metrics.ResolverMetrics;
+import org.dnschase.resolver.spi.Transport;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+
+/**
+ * The transport a resolver builds for itself: the JDK's own datagram sockets ({@link
+ * PlainUdpExchanges}) for its first queries, {@link NettyTransport} after them. A JVM's first
+ * resolution so does not wait for Netty, nor share the processor with its start: its platform
+ * probing, event loop, allocator and channel classes are some 500 classes, hundreds of
+ * milliseconds of a fresh JVM on a busy machine, while the first exchanges need a socket each.
+ * Netty starts, on a thread of its own, with the first query the plain path cannot take (past its
+ * first {@value PlainUdpExchanges#QUERIES}, or beyond {@value PlainUdpExchanges#MAX_IN_FLIGHT} at
+ * once), which waits for it; a resolver that never asks a server starts no thread.
+ *
+ * <p>Both paths share the query IDs, 0x20's random case and what it learnt of servers, and the
+ * metrics. A truncated reply on the plain path is asked again over TCP by Netty, started for it,
+ * within the exchange's time.
+ */
+public final class DefaultTransport implements Transport {
+
+  static final String STARTER_THREAD_NAME = "dnschase-transport-start";
+
+  private final int threads;
+  private final IntSupplier ids;
+  /** 0x20's random case and what it learnt of servers; null when queries go out as asked. */
+  private final CaseRandomization caseRandomization;
+  private final ResolverMetrics metrics;
+  private final PlainUdpExchanges firstExchanges = new PlainUdpExchanges();
+  private final CompletableFuture<NettyTransport> netty = new CompletableFuture<>();
+  /** The thread starting Netty, once an exchange asked for it; guarded by this. */
+  private Thread starter;
+  private volatile boolean closed;
+
+  /**
+   * Netty with {@code threads} event loops; with {@code caseRandomization}, every question name
+   * goes out in a random case (0x20); each query sent over UDP, and again over TCP, is counted into
+   * {@code metrics}.
+   */
+  public DefaultTransport(int threads, boolean caseRandomization, ResolverMetrics metrics) {
+    this(threads, new QueryIds()::next, caseRandomization ? new SecureRandom() : null, metrics);
+  }
+
+  /** With {@code ids} and {@code caseBits} (null: no 0x20) as tests choose them, as for {@link NettyTransport}. */
+  DefaultTransport(int threads, IntSupplier ids, Random caseBits, ResolverMetrics metrics) {
+    this.threads = threads;
+    this.ids = ids;
+    this.caseRandomization = caseBits == null ? null : new CaseRandomization(caseBits);
+    this.metrics = metrics;
+  }
+
+  @Override
+  public CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout) {
+    if (closed) {
+      return CompletableFuture.failedFuture(LoopExchanges.closedError());
+    }
+    if (netty.state() == Future.State.SUCCESS) {
+      return netty.resultNow().exchange(server, query, timeout);
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (!firstExchanges.reserve()) {
+      return withNetty(deadline, (started, left) -> started.exchange(server, query, Duration.ofNanos(left)));
+    }
+    OutgoingQuery overUdp = OutgoingQuery.of(server, query, ids, caseRandomization);
+    metrics.udpQuery();
+    return firstExchanges.overUdp(overUdp, timeout.toNanos())
+        .thenCompose(reply -> !reply.getHeader().getFlag(Flags.TC) ? CompletableFuture.completedFuture(reply)
+            : withNetty(deadline, (started, left) -> started.overTcp(overUdp, deadline)));
+  }
+
+  /**
+   * {@code exchange} run on Netty once it has started, with the nanoseconds left until {@code
+   * deadline}; failed as timed out if none are left by then.
+   */
+  private CompletableFuture<Message> withNetty(long deadline,
+      BiFunction<NettyTransport, Long, CompletableFuture<Message>> exchange) {
+    startNetty();
+    return netty.thenCompose(started -> {
+      long left = deadline - System.nanoTime();
+      return left > 0 ? exchange.apply(started, left)
+          : CompletableFuture.failedFuture(new TimeoutException("no time left once the transport had started"));
+    });
+  }
+
+  /** Starts Netty on a thread of its own, once; never after {@link #close}. */
+  private synchronized void startNetty() {
+    if (starter != null || closed) {
+      return;
+    }
+    starter = new Thread(() -> {
+      try {
+        netty.complete(new NettyTransport(threads, ids, caseRandomization, metrics));
+      } catch (RuntimeException | Error e) {
+        netty.completeExceptionally(new IOException("cannot start the transport: " + e, e));
+      }
+    }, STARTER_THREAD_NAME);
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  /**
+   * Ends every exchange in flight on either path, stops Netty if it started (waiting for its start
+   * to end first) and waits for the threads, as {@link NettyTransport#close} and {@link
+   * PlainUdpExchanges#close} do.
+   */
+  @Override
+  public void close() {
+    Thread starting;
+    synchronized (this) {
+      closed = true;
+      starting = starter;
+    }
+    firstExchanges.close();
+    if (starting != null) {
+      NettyTransport.joinUninterruptibly(starting);
+      if (netty.state() == Future.State.SUCCESS) {
+        netty.resultNow().close();
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.dnschase.resolver.internal.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Record;
+
+/**
+ * The reply one query waits for (RFC 5452 §9.1): with the query's ID, QR set and the question
+ * repeated, in the random case it went out in when 0x20 is on; that it came from the server's
+ * address and port is the socket's check. Whatever carries the datagrams (a Netty channel, or a
+ * plain socket while Netty starts) offers each one here; anything else is ignored, so a stray or
+ * spoofed packet cannot end the exchange.
+ */
+final class ExpectedReply {
+
+  private final InetSocketAddress server;
+  private final int id;
+  private final Record question;
+  /** The random case the question went out in (0x20), or null when it went out as asked. */
+  private final QuestionCase spelling;
+  /** Whether a reply that was otherwise this exchange's spelt the question in another case. */
+  private volatile boolean otherCaseSeen;
+
+  ExpectedReply(InetSocketAddress server, int id, Record question, QuestionCase spelling) {
+    this.server = server;
+    this.id = id;
+    this.question = question;
+    this.spelling = spelling;
+  }
+
+  InetSocketAddress server() {
+    return server;
+  }
+
+  Record question() {
+    return question;
+  }
+
+  QuestionCase spelling() {
+    return spelling;
+  }
+
+  /**
+   * The reply in {@code datagram} (its remaining octets), or null when it is not this query's:
+   * unparseable, another ID, another question, or the question in another case than sent.
+   */
+  Message match(ByteBuffer datagram) {
+    if (spelling != null && !spelledAsSent(datagram)) {
+      return null;
+    }
+    Message reply;
+    try {
+      // dnsjava copies what it keeps, so the datagram's buffer may be reused afterwards
+      reply = new Message(datagram);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return ReplyMatcher.matches(id, question, reply) ? reply : null;
+  }
+
+  /**
+   * 0x20: whether the reply's question repeats the random case exactly; if so the name as asked
+   * is put back in it. One that spells it in another case is dropped like a forgery (the exchange
+   * keeps waiting), and noted when its ID is ours: the server may not echo case.
+   */
+  private boolean spelledAsSent(ByteBuffer datagram) {
+    switch (spelling.echo(datagram)) {
+      case EXACT -> {
+        spelling.restore(datagram);
+        return true;
+      }
+      case OTHER_CASE -> otherCaseSeen |= datagram.remaining() >= 2
+          && (datagram.getShort(datagram.position()) & 0xffff) == id;
+      case OTHER_NAME -> { }
+    }
+    return false;
+  }
+
+  /**
+   * The failure of an exchange that got no reply in {@code timeoutNanos}; a server whose replies
+   * all spelt the question otherwise is first marked as one that does not echo case, so that
+   * whoever asks it next, on the failure's own callbacks too, asks without 0x20.
+   */
+  TimeoutException timedOut(long timeoutNanos) {
+    if (otherCaseSeen) {
+      spelling.notEchoedBy(server);
+    }
+    return new TimeoutException("no reply from " + server + " in " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+        + " ms" + (otherCaseSeen ? "; its replies did not repeat the question's random case (0x20)" : ""));
+  }
+}

@@ -1,0 +1,154 @@
+package org.dnschase.resolver.internal.transport;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.xbill.DNS.Message;
+
+/**
+ * UDP exchanges over the JDK's own datagram sockets, each on a short-lived thread of its own:
+ * what {@link DefaultTransport} sends before it starts Netty. Only the first {@link #QUERIES}
+ * queries go so, at most {@link #MAX_IN_FLIGHT} at once: a thread per exchange is cheap for a
+ * resolver's first resolutions, not for its steady load. The same rules as on a Netty channel:
+ * a fresh socket on a random port per query (RFC 5452 §9.2), only datagrams from the server's
+ * address and port considered, and of those only the one {@link ExpectedReply} accepts; the rest
+ * are dropped and the exchange keeps waiting until its timeout.
+ */
+final class PlainUdpExchanges {
+
+  /** Every datagram is read whole, as on the Netty channels (RFC 768's 16-bit length). */
+  private static final int MAX_DATAGRAM = 65_535;
+  /**
+   * 32 queries: a resolution from the root with a cold cache takes about ten (priming, one
+   * referral per zone cut, an alias's target, the name servers' own addresses when glueless).
+   */
+  static final int QUERIES = 32;
+  /** 8 exchanges at once: a burst of first questions beyond it waits for Netty. */
+  static final int MAX_IN_FLIGHT = 8;
+  static final String THREAD_NAME = "dnschase-transport-first";
+
+  private final Set<DatagramSocket> open = ConcurrentHashMap.newKeySet();
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  /** Queries sent and exchanges in flight; guarded by this. */
+  private int sent;
+  private int inFlight;
+  private volatile boolean closed;
+
+  /**
+   * Whether one more query may go over a plain socket; if so it is counted, and {@link #overUdp}
+   * must follow.
+   */
+  synchronized boolean reserve() {
+    if (sent >= QUERIES || inFlight >= MAX_IN_FLIGHT) {
+      return false;
+    }
+    sent++;
+    inFlight++;
+    return true;
+  }
+
+  private synchronized void release() {
+    inFlight--;
+  }
+
+  /**
+   * Sends {@code query} in one datagram from a fresh port and completes with the matching reply;
+   * for a query {@link #reserve} let through.
+   */
+  CompletableFuture<Message> overUdp(OutgoingQuery query, long timeoutNanos) {
+    if (closed) {
+      release();
+      return CompletableFuture.failedFuture(LoopExchanges.closedError());
+    }
+    CompletableFuture<Message> result = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        Object outcome = exchange(query, timeoutNanos);
+        release();
+        complete(result, outcome);
+      } finally {
+        threads.remove(Thread.currentThread());
+      }
+    }, THREAD_NAME);
+    thread.setDaemon(true);
+    threads.add(thread);
+    thread.start();
+    return result;
+  }
+
+  /**
+   * The reply, or the failure, as an object: the socket is closed before the future completes and
+   * the resolver's next step runs on this thread.
+   */
+  private Object exchange(OutgoingQuery query, long timeoutNanos) {
+    ExpectedReply expected = query.expected();
+    try (DatagramSocket socket = new DatagramSocket()) {
+      open.add(socket);
+      try {
+        // checked once the socket is known, so that close() either sees it or was seen here
+        return closed ? LoopExchanges.closedError() : exchange(socket, query, timeoutNanos);
+      } finally {
+        open.remove(socket);
+      }
+    } catch (SocketTimeoutException e) {
+      return expected.timedOut(timeoutNanos);
+    } catch (IOException | RuntimeException e) {
+      return closed ? LoopExchanges.closedError()
+          : new IOException("cannot reach " + expected.server() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Object exchange(DatagramSocket socket, OutgoingQuery query, long timeoutNanos) throws IOException {
+    ExpectedReply expected = query.expected();
+    long deadline = System.nanoTime() + timeoutNanos;
+    socket.send(new DatagramPacket(query.wire(), query.wire().length, expected.server()));
+    byte[] buffer = new byte[MAX_DATAGRAM];
+    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+    for (long left = timeoutNanos; left > 0; left = deadline - System.nanoTime()) {
+      socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      packet.setLength(buffer.length);
+      socket.receive(packet);
+      if (expected.server().equals(packet.getSocketAddress())) {
+        Message reply = expected.match(ByteBuffer.wrap(buffer, 0, packet.getLength()));
+        if (reply != null) {
+          return reply;
+        }
+      }
+    }
+    return expected.timedOut(timeoutNanos);
+  }
+
+  private static void complete(CompletableFuture<Message> result, Object outcome) {
+    if (outcome instanceof Message reply) {
+      result.complete(reply);
+    } else {
+      result.completeExceptionally((Throwable) outcome);
+    }
+  }
+
+  /**
+   * Ends every exchange in flight (closing its socket fails it) and refuses new ones, then waits
+   * for their threads to end. Called from one of them (a callback closing the resolver), it cannot
+   * wait for itself, nor for the others, which may be closing too: it returns, and they end once
+   * their callbacks are done.
+   */
+  void close() {
+    closed = true;
+    for (DatagramSocket socket : open) {
+      socket.close();
+    }
+    if (threads.contains(Thread.currentThread())) {
+      return;
+    }
+    for (Thread thread : threads) {
+      NettyTransport.joinUninterruptibly(thread);
+    }
+  }
+
+}
