@@ -20,11 +20,14 @@ final class Deadlines implements AutoCloseable {
   private static final long IDLE_SECONDS = 10;
 
   private final ScheduledThreadPoolExecutor timer;
+  /** The timer's thread, the latest it started: one at a time. */
+  private volatile Thread timerThread;
 
   Deadlines() {
     timer = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "dnschase-deadlines");
       thread.setDaemon(true);
+      timerThread = thread;
       return thread;
     });
     timer.setRemoveOnCancelPolicy(true);
@@ -50,9 +53,28 @@ final class Deadlines implements AutoCloseable {
     resolution.whenComplete((done, error) -> alarm.cancel(false));
   }
 
-  /** Stops the timer; pending alarms are dropped (closing ends their resolutions). */
+  /**
+   * Stops the timer and waits for its thread to end, so that a closed resolver leaves no thread
+   * running; pending alarms are dropped (closing ends their resolutions). Called on the timer's
+   * own thread (an alarm's callback closing the resolver), it cannot wait for itself.
+   */
   @Override
   public void close() {
     timer.shutdownNow();
+    Thread thread = timerThread;
+    if (thread == null || thread == Thread.currentThread()) {
+      return;
+    }
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
