@@ -8,7 +8,9 @@ import java.net.UnknownHostException;
  * result on standard output, one line each.
  * <ul>
  *   <li>{@code all NAME}: the addresses of {@code getAllByName}, in order;
- *   <li>{@code timed NAME}: the first address of {@code getByName} and the milliseconds it took.
+ *   <li>{@code timed NAME}: the first address of {@code getByName} (or its {@code
+ *       UnknownHostException}) and the milliseconds it took;
+ *   <li>{@code canonical ADDRESS}: the {@code getCanonicalHostName} of an address literal.
  * </ul>
  * An {@link UnknownHostException} prints as {@code UnknownHostException: message}.
  */
@@ -26,11 +28,17 @@ final class ProbeMain {
         }
         case "timed" -> {
           long start = System.nanoTime();
-          InetAddress address = InetAddress.getByName(args[1]);
+          String outcome;
+          try {
+            outcome = InetAddress.getByName(args[1]).getHostAddress();
+          } catch (UnknownHostException e) {
+            outcome = "UnknownHostException: " + e.getMessage();
+          }
           long micros = (System.nanoTime() - start) / 1_000;
-          System.out.println(address.getHostAddress());
+          System.out.println(outcome);
           System.out.println(micros / 1000.0);
         }
+        case "canonical" -> System.out.println(InetAddress.getByName(args[1]).getCanonicalHostName());
         default -> throw new IllegalArgumentException("no such probe: " + args[0]);
       }
     } catch (UnknownHostException e) {
