@@ -64,7 +64,10 @@ public interface Resolver extends AutoCloseable {
 
   /**
    * Like {@link #resolveAsync(Name, int)}, with the name in presentation format. A name without
-   * the trailing dot is taken as absolute.
+   * the trailing dot is tried with the search list given to the builder, as the C library's
+   * res_search tries it whatever the type (see {@link ResolverBuilder#searchList}): the first
+   * candidate with an answer wins, else the first outcome that was not NXDOMAIN, else the last.
+   * Without a search list it is taken as absolute.
    *
    * @param name the name to resolve, in presentation format
    * @param type a dnsjava {@link Type} constant, as {@link #resolveAsync(Name, int)} takes it

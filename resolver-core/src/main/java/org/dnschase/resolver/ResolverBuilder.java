@@ -355,10 +355,12 @@ public final class ResolverBuilder {
   }
 
   /**
-   * Search domains and {@code ndots} for host names given without a trailing dot to {@link
+   * Search domains and {@code ndots} for names given as text without a trailing dot, to {@link
    * Resolver#resolveAddressesAsync(String, org.dnschase.resolver.host.AddressOrder)
-   * resolveAddresses}; none by default, where such names are taken as absolute. {@link
-   * ResolvConf#searchList()} reads them from a resolv.conf file.
+   * resolveAddresses} and {@link Resolver#resolveAsync(String, int) resolve} alike, as the C
+   * library's res_search applies them; none by default, where such names are taken as absolute.
+   * A {@link org.xbill.DNS.Name} is never searched. {@link ResolvConf#searchList()} reads them
+   * from a resolv.conf file.
    *
    * @param search the search domains and {@code ndots}
    * @return this builder

@@ -9,6 +9,7 @@ import org.dnschase.resolver.testkit.RecordedQuery;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
 
 /** Search domains with ndots, as the C library's res_search applies them. */
 class SearchListTest extends HostLabTest {
@@ -95,6 +96,47 @@ class SearchListTest extends HostLabTest {
       assertThat(resolver.resolveAddresses("db", AddressOrder.IPV4_ONLY).name())
           .isEqualTo(Name.fromConstantString("db."));
       assertThat(lab.queries()).extracting(q -> q.qname().toString()).noneMatch(name -> name.contains("corp"));
+    }
+  }
+
+  /* ---- resolve(String, type): res_search searches whatever the type ---- */
+
+  @Test
+  @DisplayName("resolve(\"db\", A) with search corp.test answers for db.corp.test., as res_search does")
+  void resolveText_isSearched() {
+    try (Resolver resolver = searching("search corp.test\noptions ndots:1\n")) {
+      Resolution found = resolver.resolve("db", Type.A);
+
+      assertThat(found).isInstanceOf(Resolution.Answer.class);
+      assertThat(found.qname()).isEqualTo(Name.fromConstantString("db.corp.test."));
+    }
+  }
+
+  @Test
+  @DisplayName("resolve: a NODATA does not end the search; an answer further on wins, else the NODATA is the outcome")
+  void resolveText_nodataGoesOn_answerWins() {
+    try (Resolver resolver = searching("search corp.test app.test\n")) {
+      Resolution aaaa = resolver.resolve("v6", Type.AAAA);
+      Resolution a = resolver.resolve("v6", Type.A);
+
+      assertThat(aaaa).isInstanceOf(Resolution.Answer.class);
+      assertThat(aaaa.qname()).isEqualTo(Name.fromConstantString("v6.app.test."));
+      assertThat(a).as("v6.corp.test. NXDOMAIN, v6.app.test. NODATA, v6. NXDOMAIN").isInstanceOf(Resolution.NoData.class);
+      assertThat(a.qname()).isEqualTo(Name.fromConstantString("v6.app.test."));
+      assertThat(lab.queries()).extracting(q -> q.qname().toString()).contains("v6.corp.test.", "v6.");
+    }
+  }
+
+  @Test
+  @DisplayName("resolve: a trailing dot, or a Name, is never searched")
+  void resolveAbsolute_isNeverSearched() {
+    try (Resolver resolver = searching("search corp.test\n")) {
+      Resolution text = resolver.resolve("db.", Type.A);
+      Resolution name = resolver.resolve(Name.fromConstantString("db."), Type.A);
+
+      assertThat(text).isInstanceOf(Resolution.NxDomain.class);
+      assertThat(name).isInstanceOf(Resolution.NxDomain.class);
+      assertThat(lab.queries()).extracting(q -> q.qname().toString()).noneMatch(q -> q.contains("corp"));
     }
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.host.AddressOrder;
 import org.dnschase.resolver.host.HostAddresses;
@@ -47,7 +48,29 @@ public final class AddressLookup {
     Objects.requireNonNull(order, "order");
     List<Name> candidates = SearchCandidates.of(text, search);
     HostAddresses listed = fromHosts(Questions.name(text), order);
-    return listed != null ? CompletableFuture.completedFuture(listed) : firstWithAddresses(candidates, 0, order, null);
+    return listed != null ? CompletableFuture.completedFuture(listed)
+        : SearchLoop.first(candidates, name -> bothFamilies(name, order), found -> !found.isEmpty(),
+            AddressLookup::nonexistent);
+  }
+
+  /** Whether names given as text are searched: a search list with domains was given. */
+  public boolean searches() {
+    return search != null && !search.domains().isEmpty();
+  }
+
+  /**
+   * The outcome of a question whose name is given as text, the name tried with the search list as
+   * for host look-ups (the C library's res_search searches whatever the type); the hosts file,
+   * which holds addresses only, is not consulted. The first candidate with an answer wins; when
+   * none has one, the outcome is the first that was not NXDOMAIN, else the last.
+   *
+   * @param text the name, in presentation format
+   * @param resolve resolves one absolute name, never completing exceptionally
+   * @throws IllegalArgumentException if the text is empty or not a valid name
+   */
+  public CompletableFuture<Resolution> searched(String text, Function<Name, CompletableFuture<Resolution>> resolve) {
+    return SearchLoop.first(SearchCandidates.of(text, search), resolve, Resolution.Answer.class::isInstance,
+        Resolution.NxDomain.class::isInstance);
   }
 
   /**
@@ -82,25 +105,6 @@ public final class AddressLookup {
     CompletableFuture<Resolution> ipv6 = order.asksIpv6() ? resolver.apply(name, Type.AAAA)
         : CompletableFuture.completedFuture(null);
     return ipv4.thenCombine(ipv6, (a, aaaa) -> new HostAddresses(name, order, HostAddresses.Source.DNS, a, aaaa));
-  }
-
-  /**
-   * Tries the candidates in turn until one has an address. When none has, the outcome is the
-   * first that was not NXDOMAIN for every family asked (a NODATA or a failure says more about
-   * the name), else the last.
-   */
-  private CompletableFuture<HostAddresses> firstWithAddresses(List<Name> candidates, int index,
-      AddressOrder order, HostAddresses telling) {
-    return bothFamilies(candidates.get(index), order).thenCompose(found -> {
-      if (!found.isEmpty()) {
-        return CompletableFuture.completedFuture(found);
-      }
-      HostAddresses best = telling != null ? telling : nonexistent(found) ? null : found;
-      if (index + 1 == candidates.size()) {
-        return CompletableFuture.completedFuture(best != null ? best : found);
-      }
-      return firstWithAddresses(candidates, index + 1, order, best);
-    });
   }
 
   private static boolean nonexistent(HostAddresses found) {

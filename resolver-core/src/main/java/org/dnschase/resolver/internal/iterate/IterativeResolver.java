@@ -77,12 +77,17 @@ public final class IterativeResolver implements Resolver {
 
   @Override
   public CompletableFuture<Resolution> resolveAsync(String name, int type, QueryOptions options) {
-    return resolveAsync(Questions.parse(name, type), type, options);
+    Name parsed = Questions.parse(name, type);
+    Objects.requireNonNull(options, "options");
+    return hostLookups.searches() ? hostLookups.searched(name, candidate -> resolveAsync(candidate, type, options))
+        : resolveAsync(parsed, type, options);
   }
 
   @Override
   public Resolution resolve(String name, int type, QueryOptions options) {
-    return resolve(Questions.parse(name, type), type, options);
+    Name parsed = Questions.parse(name, type);
+    Objects.requireNonNull(options, "options");
+    return hostLookups.searches() ? resolveAsync(name, type, options).join() : resolve(parsed, type, options);
   }
 
   /** Without a future when no iteration is needed: a warm chain is answered on the caller's thread. */
