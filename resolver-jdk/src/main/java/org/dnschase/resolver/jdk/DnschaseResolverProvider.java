@@ -28,6 +28,11 @@ import java.net.spi.InetAddressResolverProvider;
  *       /etc/resolv.conf} when it exists; an empty value for none.
  *   <li>{@code dnschase.searchDomains} (separated by commas or spaces) and {@code dnschase.ndots}:
  *       override the resolv.conf's.
+ *   <li>{@code dnschase.trustAnchors}: a file of DNSSEC trust anchors (DS or DNSKEY records, as
+ *       Unbound's {@code trust-anchor-file}), which turns validation on; by default the resolver
+ *       validates from the root's built-in keys exactly when no root hints are given. Names under
+ *       a forward or stub zone stay INSECURE unless an anchor within it covers them, so split DNS
+ *       such as {@code cluster.local=system} keeps resolving.
  * </ul>
  *
  * <p>{@code localhost} (and names under it) and this machine's own name are answered by the

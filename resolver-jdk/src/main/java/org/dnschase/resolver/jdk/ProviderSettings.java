@@ -30,10 +30,12 @@ import org.dnschase.resolver.zones.StubZone;
  * @param hostsFile the hosts file consulted first; null for none
  * @param resolvConf the resolv.conf read: its name servers stand for {@code system}
  * @param searchList the search domains and ndots; null for none
+ * @param trustAnchors the DNSSEC trust anchors' text (DS or DNSKEY records); null for the builder's
+ *     default
  */
 record ProviderSettings(RootHints rootHints, Integer upstreamPort, boolean loopbackOnly,
     List<ForwardZone> forwardZones, List<StubZone> stubZones, Path hostsFile,
-    ResolvConf resolvConf, SearchList searchList) {
+    ResolvConf resolvConf, SearchList searchList, String trustAnchors) {
 
   static final String PREFIX = "dnschase.";
   private static final ResolvConf NO_RESOLV_CONF = new ResolvConf(List.of(), List.of(), SearchList.DEFAULT_NDOTS);
@@ -54,7 +56,8 @@ record ProviderSettings(RootHints rootHints, Integer upstreamPort, boolean loopb
         ZoneTargets.parse(PREFIX + "stubZones", properties.apply(PREFIX + "stubZones"), conf, StubZone::of),
         hostsFile(properties.apply(PREFIX + "hostsFile")),
         conf,
-        searchList(properties, conf));
+        searchList(properties, conf),
+        trustAnchors(properties.apply(PREFIX + "trustAnchors")));
   }
 
   /** Whether the provider is on: {@code dnschase.enabled}, true unless it says false. */
@@ -85,7 +88,25 @@ record ProviderSettings(RootHints rootHints, Integer upstreamPort, boolean loopb
     }
     forwardZones.forEach(builder::forwardZone);
     stubZones.forEach(builder::stubZone);
+    if (trustAnchors != null) {
+      builder.trustAnchors(trustAnchors);
+    }
     return builder.build();
+  }
+
+  /** The text of the trust anchor file named, checked as the builder reads it; null when unset. */
+  private static String trustAnchors(String file) {
+    if (file == null) {
+      return null;
+    }
+    String property = PREFIX + "trustAnchors";
+    String text = readFile(property, Path.of(file.strip()));
+    try {
+      Resolver.builder().trustAnchors(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(property + ": " + file + ": " + e.getMessage(), e);
+    }
+    return text;
   }
 
   private static RootHints rootHints(String file) {

@@ -68,6 +68,17 @@ class BadInputTest extends JdkLabTest {
   }
 
   @Test
+  @DisplayName("A trust anchor file that holds no DS or DNSKEY makes look-ups fail naming the property and the file")
+  void badTrustAnchors_nameThePropertyAndFile(@TempDir Path dir) throws Exception {
+    Path anchors = Files.writeString(dir.resolve("root.key"), ". IN A 192.0.2.1\n");
+
+    List<String> lines = Probe.run(lab, List.of("-Ddnschase.trustAnchors=" + anchors), "all", "www.app.test");
+
+    assertThat(lines).singleElement().asString().startsWith("UnknownHostException: dnschase is not configured right: "
+        + "dnschase.trustAnchors: " + anchors + ": ").contains("a DS or DNSKEY record");
+  }
+
+  @Test
   @DisplayName("An unreadable resolv.conf makes look-ups fail naming the property and the file")
   void missingResolvConf_namesPropertyAndFile(@TempDir Path dir) throws Exception {
     Path missing = dir.resolve("resolv.conf");

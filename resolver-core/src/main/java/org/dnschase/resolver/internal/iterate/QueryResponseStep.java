@@ -119,6 +119,11 @@ final class QueryResponseStep {
         : validation.negative(q.name(), q.qtype(), nxDomain, context.denials);
   }
 
+  /** {@code rrset} of the reply as it may be used: see {@link ReplyValidation#used}. */
+  static RRset used(ResolverContext context, ReplyValidation validation, RRset rrset) {
+    return validation == null ? rrset : validation.used(rrset, context.now());
+  }
+
   /**
    * Uses {@code rrset} of the reply: takes its verdict into the chain's and caches it with that
    * verdict (INDETERMINATE where the resolver does not validate); data found BOGUS is never cached,
@@ -165,7 +170,7 @@ final class QueryResponseStep {
   }
 
   private Step answer(Query q, ScrubbedReply reply, InetSocketAddress server, ReplyValidation validation) {
-    RRset data = reply.answer(q.name(), q.qtype());
+    RRset data = used(context, validation, reply.answer(q.name(), q.qtype()));
     Step bogus = accept(context, q, data, answerRank(reply), validation);
     if (bogus != null) {
       return bogus;

@@ -49,6 +49,7 @@ final class ReplyChase {
       }
       RRset data = reply.answer(q.name(), q.qtype());
       if (data != null && reply.answer(q.name(), Type.CNAME) == null && reply.dnameAbove(q.name()) == null) {
+        data = QueryResponseStep.used(context, validation, data);
         Step bogus = QueryResponseStep.accept(context, q, data, rank, validation);
         return bogus != null ? bogus : q.finish(new Outcome.Data(data, source));
       }
@@ -58,7 +59,7 @@ final class ReplyChase {
   /** Takes the alias the reply holds for the current name, or returns null when it holds none. */
   private Step nextHop(Query q, ScrubbedReply reply, Name zone, TrustRank rank, Hop.Source source,
       ReplyValidation validation) {
-    RRset dname = reply.dnameAbove(q.name());
+    RRset dname = QueryResponseStep.used(context, validation, reply.dnameAbove(q.name()));
     if (dname != null) {
       // RFC 6672 §5.3.1: the synthesised CNAME is as good as the DNAME it comes from
       Step bogus = QueryResponseStep.accept(context, q, dname, rank, validation);
@@ -77,6 +78,7 @@ final class ReplyChase {
     if (alias == null) {
       return null;
     }
+    alias = QueryResponseStep.used(context, validation, alias);
     q.journal().reportAll(RuleDiagnostics.checkCname(q.name(), zone, reply.answerAt(q.name()), source));
     reportCoOwnedAlias(q, q.name(), Type.DNAME, source);
     Step bogus = QueryResponseStep.accept(context, q, alias, rank, validation);

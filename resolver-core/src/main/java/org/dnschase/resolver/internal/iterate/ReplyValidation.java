@@ -1,5 +1,7 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.dnssec.denial.Denial;
 import org.dnschase.resolver.internal.dnssec.denial.DenialRecords;
 import org.dnschase.resolver.internal.dnssec.denial.Denials;
+import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.xbill.DNS.Name;
@@ -88,6 +91,27 @@ final class ReplyValidation {
   void proveWildcards(Denials denials) {
     expanded.forEach((set, wildcard) -> verdicts.put(set,
         verdictOf(denials.wildcardAnswer(set.getName(), wildcard, secureDenials(set.sigs().get(0).getSigner())))));
+  }
+
+  /**
+   * {@code rrset} as it may be used and kept: a SECURE one lives no longer than its signatures
+   * vouch for it (RFC 4035 §5.3.3), its TTL at most each RRSIG's original TTL and the time left
+   * until the RRSIG expires at {@code now}; the copy has the verdict of the original.
+   */
+  RRset used(RRset rrset, Instant now) {
+    if (of(rrset) != Verdict.SECURE) {
+      return rrset;
+    }
+    long cap = rrset.getTTL();
+    for (RRSIGRecord sig : rrset.sigs()) {
+      cap = Math.min(cap, Math.min(sig.getOrigTTL(), Math.max(0, Duration.between(now, sig.getExpire()).getSeconds())));
+    }
+    if (cap >= rrset.getTTL()) {
+      return rrset;
+    }
+    RRset capped = RRsets.withTtl(rrset, cap);
+    verdicts.put(capped, Verdict.SECURE);
+    return capped;
   }
 
   /**

@@ -9,6 +9,7 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
@@ -57,11 +58,14 @@ public final class RRsets {
     return a.size() == b.size() && new HashSet<>(a.rrs(false)).equals(new HashSet<>(b.rrs(false)));
   }
 
-  /** A copy of {@code set} whose records all carry {@code ttl}. */
+  /** A copy of {@code set} whose records and signatures all carry {@code ttl}. */
   public static RRset withTtl(RRset set, long ttl) {
     RRset copy = new RRset();
     for (Record record : set.rrs(false)) {
       copy.addRR(Sections.withTtl(record, ttl));
+    }
+    for (RRSIGRecord sig : set.sigs()) {
+      copy.addRR(Sections.withTtl(sig, ttl));
     }
     return copy;
   }
