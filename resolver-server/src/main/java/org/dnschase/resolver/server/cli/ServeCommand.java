@@ -2,6 +2,7 @@ package org.dnschase.resolver.server.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -145,6 +146,16 @@ public final class ServeCommand {
     }
     if (options.upstreamPort() != null) {
       builder.upstreamPort(options.upstreamPort());
+    }
+    if (options.noValidation()) {
+      builder.validation(false);
+    }
+    if (options.trustAnchor() != null) {
+      try {
+        builder.trustAnchorFile(options.trustAnchor());
+      } catch (UncheckedIOException | IllegalArgumentException e) {
+        throw new UsageException("--trust-anchor: " + e.getMessage());
+      }
     }
     if (options.loopbackOnly()) {
       builder.loopbackOnly();

@@ -32,12 +32,14 @@ import org.xbill.DNS.Name;
  * @param tcpIdleMillis the TCP idle timeout, or null for the default
  * @param forwardZones the forward zones, each zone once among these and the stub zones
  * @param stubZones the stub zones
+ * @param trustAnchor the DNSSEC trust anchor file, or null for the resolver's default
+ * @param noValidation whether DNSSEC validation is switched off
  */
 record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upstreamPort,
     boolean loopbackOnly, List<String> allow, Integer threads, Long cacheBytes, Integer maxHops,
     Integer deadlineMillis, boolean serveStale, boolean prefetch, InetSocketAddress control,
     Integer rateLimit, Integer maxOutstanding, Integer tcpIdleMillis, List<ForwardZone> forwardZones,
-    List<StubZone> stubZones, boolean help) {
+    List<StubZone> stubZones, Path trustAnchor, boolean noValidation, boolean help) {
 
   /** Where the control channel listens unless told: Unbound's 8953 may be taken on the same host. */
   static final InetSocketAddress DEFAULT_CONTROL = new InetSocketAddress(InetAddress.getLoopbackAddress(), 8954);
@@ -77,6 +79,10 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         --stub-zone ZONE=ADDR[:PORT],...
                               walk names at or below ZONE from these authoritative servers
                               (repeatable)
+        --trust-anchor FILE   DNSSEC trust anchors, DS or DNSKEY records (Unbound's
+                              trust-anchor-file): validate from them (default: validate from
+                              the root's built-in keys when no --root-hints are given)
+        --no-validation       no DNSSEC validation
         --cache-bytes N       the cache's byte budget (default 33554432, 32 MiB)
         --max-hops N          CNAME/DNAME hops allowed per chain (default 12)
         --deadline MS         how long one resolution may take (default 10000)
@@ -101,6 +107,8 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     private final List<InetSocketAddress> listen = new ArrayList<>();
     private final List<String> allow = new ArrayList<>();
     private Path rootHints;
+    private Path trustAnchor;
+    private boolean noValidation;
     private Integer upstreamPort;
     private boolean loopbackOnly;
     private Integer threads;
@@ -133,6 +141,8 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         case "--control" -> control = loopback(option, arguments.address(option));
         case "--no-control" -> control = null;
         case "--root-hints" -> rootHints = Path.of(arguments.value(option));
+        case "--trust-anchor" -> trustAnchor = Path.of(arguments.value(option));
+        case "--no-validation" -> noValidation = true;
         case "--upstream-port" -> upstreamPort = (int) arguments.number(option, 1, 65535);
         case "--loopback-only" -> loopbackOnly = true;
         case "--cache-bytes" -> cacheBytes = arguments.number(option, 1, Long.MAX_VALUE);
@@ -201,10 +211,14 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       return address;
     }
 
-    ServeOptions finish() {
+    ServeOptions finish() throws UsageException {
+      if (noValidation && trustAnchor != null) {
+        throw new UsageException("--no-validation conflicts with --trust-anchor " + trustAnchor);
+      }
       return new ServeOptions(List.copyOf(listen), rootHints, upstreamPort, loopbackOnly, List.copyOf(allow),
           threads, cacheBytes, maxHops, deadlineMillis, serveStale, prefetch, control, rateLimit,
-          maxOutstanding, tcpIdleMillis, List.copyOf(forwardZones), List.copyOf(stubZones), help);
+          maxOutstanding, tcpIdleMillis, List.copyOf(forwardZones), List.copyOf(stubZones), trustAnchor,
+          noValidation, help);
     }
   }
 }

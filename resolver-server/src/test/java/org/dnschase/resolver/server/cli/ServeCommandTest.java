@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.dnschase.resolver.server.Peers;
+import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
 import org.junit.jupiter.api.AfterAll;
@@ -100,6 +101,33 @@ class ServeCommandTest {
   }
 
   @Test
+  @DisplayName("--trust-anchor FILE: a signed tree validates, and dig +dnssec sees AD; --no-validation: no AD")
+  void trustAnchor_validatesAndSetsAd() throws IOException {
+    try (TestHierarchy signed = TestHierarchy.builder().zones(TREE).signed(Signing.with(13)).build()) {
+      Path signedHints = Files.writeString(dir.resolve("signed.hints"), signed.rootHintsText());
+      Path anchor = Files.writeString(dir.resolve("root.key"), signed.trustAnchor() + "\n");
+      List<String> answers = new ArrayList<>();
+      for (String validation : List.of("--trust-anchor", "--no-validation")) {
+        List<String> args = new ArrayList<>(List.of("--listen", "127.0.0.1:0", "--no-control", "--root-hints",
+            signedHints.toString(), "--upstream-port", String.valueOf(signed.port()), "--loopback-only", validation));
+        if (validation.equals("--trust-anchor")) {
+          args.add(anchor.toString());
+        }
+        Run run = serve(running -> answers.add(Peers.dig(running.server().addresses().get(0), "+dnssec",
+            "www.example.").text()), args.toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isZero();
+      }
+
+      assertThat(answers.get(0)).containsPattern("flags: qr rd ra ad;").contains("192.0.2.1");
+      assertThat(answers.get(1)).doesNotContainPattern("flags: [a-z ]*ad;").contains("192.0.2.1");
+    }
+    assertUsage(serve(running -> { }, "--trust-anchor", dir.resolve("none.key").toString()),
+        "--trust-anchor: cannot read the trust anchor file");
+    assertUsage(serve(running -> { }, "--trust-anchor", "root.key", "--no-validation"),
+        "--no-validation conflicts with --trust-anchor root.key");
+  }
+
+  @Test
   @DisplayName("--threads N: N event loops read and write, and N send the resolver's upstream queries")
   void threads_setTheResolversTransportThreadsToo() {
     for (int threads : new int[] {1, 2}) {
@@ -171,7 +199,8 @@ class ServeCommandTest {
     assertThat(serve.code()).isZero();
     assertThat(serve.out()).contains("--listen ADDR:PORT", "--root-hints FILE", "--upstream-port N",
         "--loopback-only", "--allow CIDR", "--threads N", "--cache-bytes N", "--max-hops N",
-        "--deadline MS", "--serve-stale", "--prefetch", "--control ADDR:PORT");
+        "--deadline MS", "--serve-stale", "--prefetch", "--control ADDR:PORT", "--trust-anchor FILE",
+        "--no-validation");
     Run control = control("--help");
     assertThat(control.code()).isZero();
     assertThat(control.out()).contains("stats", "flush NAME", "flush_negative");
