@@ -23,15 +23,17 @@ import org.xbill.DNS.OPTRecord;
  * shape. The question's octets are patched only when the query spelt it out at the same offset
  * with the same length, the same name in another case; otherwise the answer is encoded anew.
  *
- * <p>Direct-mapped by the outcome's identity: a slot holds the last answer written for an outcome
- * that hashed there, so at most {@link #SLOTS} outcomes are kept beyond the resolver's own.
- * Threads share the slots without locks: an entry is immutable, and a slot read while another
- * thread replaces it gives either entry, each of them whole.
+ * <p>Each outcome has two slots, chosen by two parts of its identity hash, and its answer is kept
+ * in one of them: an empty one, else either, in turn. With one slot, two outcomes asked in turn
+ * that hashed alike would push each other out on every question (a few dozen pairs among a few
+ * hundred names); with two, both stay. At most {@link #SLOTS} outcomes are kept beyond the
+ * resolver's own. Threads share the slots without locks: an entry is immutable, and a slot read
+ * while another thread replaces it gives either entry, each of them whole.
  */
 final class EncodedAnswers {
 
   /** Outcomes whose answers are kept: enough for the names a busy server answers many times a second. */
-  static final int SLOTS = 4096;
+  static final int SLOTS = 8192;
 
   /** Where the question starts: right after the header (RFC 1035 §4.1.1). */
   private static final int QUESTION = Header.LENGTH;
@@ -40,6 +42,8 @@ final class EncodedAnswers {
   private record Entry(Resolution outcome, int shape, byte[] wire, int questionEnd) {}
 
   private final Entry[] slots = new Entry[SLOTS];
+  /** Which of two full slots the next answer replaces; racy, as any alternation will do. */
+  private int turn;
 
   /**
    * The answer to {@code query} for {@code outcome}: a patched copy of the one kept for this
@@ -54,18 +58,26 @@ final class EncodedAnswers {
    */
   byte[] answer(Resolution outcome, Message query, byte[] queryWire, int room, Supplier<byte[]> encode) {
     int shape = shape(query, room);
-    int slot = System.identityHashCode(outcome) & (SLOTS - 1);
-    Entry kept = slots[slot];
-    if (kept != null && kept.outcome == outcome && kept.shape == shape) {
-      byte[] patched = patched(kept, queryWire);
-      if (patched != null) {
-        return patched;
-      }
+    int hash = System.identityHashCode(outcome);
+    int first = hash & (SLOTS - 1);
+    int second = (hash >>> 16 ^ hash * 31) & (SLOTS - 1);
+    byte[] kept = kept(slots[first], outcome, shape, queryWire);
+    if (kept == null) {
+      kept = kept(slots[second], outcome, shape, queryWire);
+    }
+    if (kept != null) {
+      return kept;
     }
     byte[] wire = encode.get();
     int questionEnd = QUESTION + query.getQuestion().getName().length() + 4; // + type and class
+    int slot = slots[first] == null ? first : slots[second] == null || (turn++ & 1) == 0 ? second : first;
     slots[slot] = new Entry(outcome, shape, wire, questionEnd);
     return wire;
+  }
+
+  /** The entry's answer patched for the query, if the entry is this outcome's for this shape. */
+  private static byte[] kept(Entry entry, Resolution outcome, int shape, byte[] queryWire) {
+    return entry != null && entry.outcome == outcome && entry.shape == shape ? patched(entry, queryWire) : null;
   }
 
   /** What of the query an answer echoes, besides its ID and question: RD, CD, EDNS, DO, and the room. */

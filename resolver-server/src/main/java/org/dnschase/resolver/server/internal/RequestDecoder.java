@@ -76,7 +76,10 @@ public final class RequestDecoder {
   }
 
   private static Request checkQuery(Message query) {
-    long opts = query.getSection(Section.ADDITIONAL).stream().filter(OPTRecord.class::isInstance).count();
+    int opts = 0;
+    for (Record record : query.getSection(Section.ADDITIONAL)) {
+      opts += record instanceof OPTRecord ? 1 : 0;
+    }
     if (opts > 1) {
       return new Request.Rejected(query, Rcode.FORMERR, opts + " OPT records");
     }
