@@ -74,13 +74,13 @@ class Process:
             tail = (self.dir / "output.log").read_text(errors="replace")[-2000:]
             raise RuntimeError(f"{self.name} exited with {self.process.returncode}:\n{tail}")
 
-    def stop(self):
-        """SIGTERM, then SIGKILL after 10 s; to this process alone."""
+    def stop(self, grace=10):
+        """SIGTERM, then SIGKILL after grace seconds; to this process alone."""
         if self.process is None or self.process.poll() is not None:
             return
         self.process.send_signal(signal.SIGTERM)
         try:
-            self.process.wait(10)
+            self.process.wait(grace)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
@@ -214,15 +214,19 @@ remote-control:
 
 
 class Ours:
-    """bin/serve's server (the jar bin/serve runs, started with the same java directly, so the
-    process timed is the JVM itself), one event loop thread, the lab's root hints."""
+    """bin/serve's server: the jar and JVM options bin/serve runs, started with the same java
+    directly, so the process timed is the JVM itself; one event loop thread, the lab's root hints.
+    Like bin/serve, it keeps the server's class data beside the jar (AppCDS), written at the first
+    clean stop, so a start after the first maps it."""
 
     def __init__(self, lab, workdir, cpu, java, jar, jvm_args=(), label="ours"):
         self.label = label
         self.process = Process(label, workdir / label)
         self.port = free_port()
         self.control_port = free_port()
-        self.command = [java, "--enable-native-access=ALL-UNNAMED", *jvm_args, "-cp", str(jar),
+        self.command = [java, "--enable-native-access=ALL-UNNAMED",
+                        f"-XX:SharedArchiveFile={Path(jar).with_suffix('.jsa')}", "-XX:+AutoCreateSharedArchive",
+                        *jvm_args, "-cp", str(jar),
                         "org.dnschase.resolver.server.cli.ServeCommand",
                         "--listen", f"127.0.0.1:{self.port}", "--root-hints", str(lab / "root.hints"),
                         "--upstream-port", "53", "--loopback-only", "--threads", "1",
@@ -246,5 +250,6 @@ class Ours:
             raise RuntimeError(f"flush: {reply!r}")
 
     def stop(self):
-        self.process.stop()
+        # the first clean stop writes the class data, which takes a few seconds on a loaded machine
+        self.process.stop(grace=120)
 

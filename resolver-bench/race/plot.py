@@ -55,7 +55,7 @@ def section(result, relative):
            f"{meta['load_end']:.1f} at the end** (each figure's own below).", "",
            "    resolver-bench/race.sh --report        # as root: the race, then this section and its plots", "",
            "Both servers answer UDP on 127.0.0.1, pinned in turn to CPU " + config["server_cpu"]
-           + " (`taskset`): ours is `bin/serve`'s jar with `--threads 1 --rate-limit 0` and no JVM option, "
+           + " (`taskset`): ours is `bin/serve`'s jar and JVM options (the class data it keeps beside the jar, written at the first clean stop) with `--threads 1 --rate-limit 0`, "
            "Unbound 1.17 with `num-threads: 1` and `module-config: iterator` (no validation); both have the "
            "lab's root hints, query NSD on port 53 and keep their defaults otherwise (qname minimisation on "
            "for both). NSD serves the lab (`RaceLab`, zones written by the testkit's `ZoneExport`: the root, "
@@ -75,7 +75,9 @@ def section(result, relative):
            f"percentiles (each reply's latency), then the server's resident set (`VmRSS`);",
            f"- fresh process: with the long-running servers stopped, {config['fresh_runs']} times each, "
            "alternately: a server started and asked the 1-hop chain at once (re-sent every 2 ms while its "
-           "port refuses), timed from the start of the process to the answer.", "",
+           "port refuses), timed from the start of the process to the answer, with the CPU the process had "
+           "used by then; ours maps the class data the long-running server's stop wrote, as every start of "
+           "`bin/serve` after its first does.", "",
            "Every figure is the median over the rounds; ratios are ours / Unbound's in this run. CPU is the "
            "server process's own, summed over its threads (`/proc/PID/task/*/schedstat`): for a cold chain from "
            "just before the question to the end of the settle, for the warm mix over the saturating run divided "
@@ -108,10 +110,12 @@ def section(result, relative):
                + f" | | {ratios['rss']:.2f} | |")
     out += ["", "### Memory and the fresh process", "", f"![memory and first answer]({relative}/race-process.svg)", ""]
     if {"ours", "Unbound"} <= s["fresh"].keys():
-        out += ["| | start to first answer ms | of which after the last question ms | load |", "|---|---:|---:|---:|"]
+        out += ["| | start to first answer ms | of which after the last question ms | CPU ms to the answer | load |",
+                "|---|---:|---:|---:|---:|"]
         for side in SIDES:
             f = s["fresh"][side]
-            out.append(f"| {side} | {number(f['total_ms'], 1)} | {number(f['last_question_ms'], 1)} | {f['load']:.1f} |")
+            out.append(f"| {side} | {number(f['total_ms'], 1)} | {number(f['last_question_ms'], 1)} | "
+                       f"{number(f['cpu_ms'], 1)} | {f['load']:.1f} |")
         out.append("")
     out += ["### Against the targets", ""] + targets(s, ratios) + ["", END]
     return "\n".join(out) + "\n"

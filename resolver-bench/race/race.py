@@ -137,9 +137,10 @@ class Race:
         side.start()
         try:
             total, first, reply = dnsclient.first_answer("127.0.0.1", side.port, self.chains[0][1], started)
+            cpu = cpu_ns(side.process.pid)
             self.samples[side.label]["fresh"].append({
-                "total_ms": total * 1e3, "last_question_ms": first * 1e3, "rcode": reply.rcode,
-                "answers": reply.answers, "load": load})
+                "total_ms": total * 1e3, "last_question_ms": first * 1e3, "cpu_ms": cpu / 1e6,
+                "rcode": reply.rcode, "answers": reply.answers, "load": load})
         finally:
             side.stop()
 
@@ -163,6 +164,7 @@ def summary(samples, chains, floors):
         if fresh:
             out["fresh"][label] = {"total_ms": med(s["total_ms"] for s in fresh),
                                    "last_question_ms": med(s["last_question_ms"] for s in fresh),
+                                   "cpu_ms": med(s["cpu_ms"] for s in fresh),
                                    "load": med(s["load"] for s in fresh), "runs": len(fresh)}
     ours, theirs = out["cold"]["ours"], out["cold"]["Unbound"]
     out["floor_us"] = {k: min(floors["ours_cached_us"], floors["Unbound_cached_us"])
