@@ -41,6 +41,11 @@ public final class Listeners {
 
   /** The largest request read over UDP; a longer datagram arrives cut, and is FORMERR. */
   static final int MAX_UDP_REQUEST = 4096;
+  /**
+   * The most datagrams read in one wake-up of the event loop, whose answers then leave in one
+   * flush: Unbound's worker reads what its socket holds the same way.
+   */
+  static final int UDP_READ_BATCH = 64;
   /** Attempts at a port free for both UDP and TCP when port 0 is asked for. */
   private static final int PORT_ATTEMPTS = 20;
   /** The longest control command line. */
@@ -92,7 +97,10 @@ public final class Listeners {
           }
         });
     Bootstrap udpBootstrap = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_UDP_REQUEST))
+        // every datagram waiting is read in one wake-up, up to a batch (Netty's guess that a
+        // datagram shorter than the buffer means nothing more waits would read one a wake-up)
+        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_UDP_REQUEST)
+            .respectMaybeMoreData(false).maxMessagesPerRead(UDP_READ_BATCH))
         .handler(udpHandler);
     if (udpSocketsPerAddress > 1) {
       udpBootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
