@@ -17,7 +17,8 @@ import org.xbill.DNS.OPTRecord;
  * more than the rest of such an answer.
  *
  * <p>An answer depends on the outcome and on what it echoes of the query: its ID, the question's
- * spelling (RFC 4343 §4.1), RD and CD, EDNS and DO, and the room it must fit in. The ID and the
+ * spelling (RFC 4343 §4.1), RD and CD, EDNS and DO, AD (which a secure outcome's answer sets for
+ * a client that set DO or AD), and the room it must fit in. The ID and the
  * spelling are patched (compressed names that point into the question take its spelling either
  * way); the rest is the query's shape, and a kept answer is used only for a query of the same
  * shape. The question's octets are patched only when the query spelt it out at the same offset
@@ -80,13 +81,14 @@ final class EncodedAnswers {
     return entry != null && entry.outcome == outcome && entry.shape == shape ? patched(entry, queryWire) : null;
   }
 
-  /** What of the query an answer echoes, besides its ID and question: RD, CD, EDNS, DO, and the room. */
+  /** What of the query an answer echoes, besides its ID and question: RD, CD, AD, EDNS, DO, and the room. */
   private static int shape(Message query, int room) {
     Header header = query.getHeader();
     OPTRecord opt = query.getOPT();
     int flags = (header.getFlag(Flags.RD) ? 1 : 0) | (header.getFlag(Flags.CD) ? 2 : 0)
-        | (opt != null ? 4 : 0) | (opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0 ? 8 : 0);
-    return room << 4 | flags;
+        | (header.getFlag(Flags.AD) ? 4 : 0) | (opt != null ? 8 : 0)
+        | (opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0 ? 16 : 0);
+    return room << 5 | flags;
   }
 
   /**

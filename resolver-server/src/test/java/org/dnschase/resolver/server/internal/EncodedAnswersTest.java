@@ -85,15 +85,18 @@ class EncodedAnswersTest {
   }
 
   @Test
-  @DisplayName("a query of another shape (EDNS, DO, RD, room) is encoded anew")
+  @DisplayName("a query of another shape (EDNS, DO, RD, AD, room) is encoded anew")
   void otherShape_encodedAnew() {
     answer(query(1, "www.example.", true, false), 1232);
     Message noRecursion = query(5, "www.example.", true, false);
     noRecursion.getHeader().unsetFlag(Flags.RD);
+    Message authenticData = query(6, "www.example.", true, false);
+    authenticData.getHeader().setFlag(Flags.AD);
     record Shape(Message query, int room) {}
     for (Shape shape : List.of(new Shape(query(2, "www.example.", false, false), 512),
         new Shape(query(3, "www.example.", true, true), 1232), new Shape(query(4, "www.example.", true, false), 4000),
-        new Shape(noRecursion, 1232))) {
+        new Shape(noRecursion, 1232), new Shape(authenticData, 1232))) {
+      answer(query(1, "www.example.", true, false), 1232); // kept for the base shape, just before
       int before = encodings.get();
 
       byte[] sent = answer(shape.query, shape.room);
