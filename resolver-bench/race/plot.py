@@ -116,6 +116,8 @@ def section(result, relative):
             f = s["fresh"][side]
             out.append(f"| {side} | {number(f['total_ms'], 1)} | {number(f['last_question_ms'], 1)} | "
                        f"{number(f['cpu_ms'], 1)} | {f['load']:.1f} |")
+        for side, count in result.get("fresh_failures", {}).items():
+            out.append(f"\n{side}: {count} fresh start(s) gave no answer within 60 s (left out above).")
         out.append("")
     out += ["### Against the targets", ""] + targets(s, ratios) + ["", END]
     return "\n".join(out) + "\n"

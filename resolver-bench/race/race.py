@@ -54,6 +54,7 @@ class Race:
         self.warm_chains = [(int(k), name) for k, name in lines_of(lab / "warm-chains.tsv")]
         self.samples = {side.label: {"cold": {str(k): [] for k, _ in self.chains}, "warm": [], "fresh": []}
                         for side in sides}
+        self.fresh_failures = {}
 
     def order(self, round_index):
         return self.sides if round_index % 2 == 0 else list(reversed(self.sides))
@@ -141,6 +142,9 @@ class Race:
             self.samples[side.label]["fresh"].append({
                 "total_ms": total * 1e3, "last_question_ms": first * 1e3, "cpu_ms": cpu / 1e6,
                 "rcode": reply.rcode, "answers": reply.answers, "load": load})
+        except TimeoutError as e:
+            say(f"{side.label}: no first answer: {e} (its log: {side.process.dir / 'output.log'})")
+            self.fresh_failures[side.label] = self.fresh_failures.get(side.label, 0) + 1
         finally:
             side.stop()
 
@@ -281,7 +285,8 @@ def main():
                 side.stop()
             nsd.stop()
     result = {"meta": meta | {"load_end": loadavg(), "seconds": time.monotonic() - begun},
-              "floors": floors, "summary": summary(race.samples, race.chains, floors), "samples": race.samples}
+              "floors": floors, "summary": summary(race.samples, race.chains, floors), "samples": race.samples,
+              "fresh_failures": race.fresh_failures}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     say(f"done in {result['meta']['seconds']:.0f} s; results in {args.out}")
