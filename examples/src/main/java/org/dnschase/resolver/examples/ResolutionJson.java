@@ -46,6 +46,9 @@ final class ResolutionJson {
     json.append(",\"kind\":").append(string(kind(resolution)));
     json.append(",\"reason\":").append(resolution instanceof Resolution.Failure f
         ? string(f.reason().name()) : "null");
+    json.append(",\"security\":").append(string(resolution.security().name()));
+    json.append(",\"bogusReason\":").append(resolution instanceof Resolution.Failure f && f.bogusReason() != null
+        ? string(f.bogusReason().name()) : "null");
     json.append(",\"answer\":");
     array(resolution.answerSection(), (record, out) -> out.append(string(presentation(record))));
     json.append(",\"ttl\":").append(resolution.ttl().toSeconds());

@@ -36,8 +36,9 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
                            port the upstream servers listen on (default 53); bin/serve
                            calls it --upstream-port
         --json             one JSON object per resolution, on one line: qname, qtype, status,
-                           kind, reason, answer, ttl, chain, diagnostics, upstreamQueries,
-                           elapsedMicros (with --trace also a "trace" array)
+                           kind, reason, security, bogusReason, answer, ttl, chain,
+                           diagnostics, upstreamQueries, elapsedMicros (with --trace also a
+                           "trace" array)
         --trace            print every hop and every upstream exchange (server, zone, question,
                            outcome, RTT) and every cache hit
         --batch            read "NAME [TYPE]" lines from stdin and resolve them in order in one

@@ -27,6 +27,14 @@ class ResolutionJsonTest {
   }
 
   @Test
+  void bogusFailure_hasItsSecurityAndBogusReason() {
+    Map<String, Object> json = Json.object(ResolutionJson.of(failure(FailureReason.DNSSEC_BOGUS, List.of()), 1, false));
+
+    assertThat(json).containsEntry("status", "SERVFAIL").containsEntry("reason", "DNSSEC_BOGUS")
+        .containsEntry("security", "BOGUS").containsEntry("bogusReason", "BAD_SIGNATURE");
+  }
+
+  @Test
   void yxDomainFailure_listsTheDnameItStoppedAt() {
     DNAMERecord dname = new DNAMERecord(Name.fromConstantString("example."), DClass.IN, 300,
         Name.fromConstantString("long.test."));

@@ -50,11 +50,12 @@ class ResolveCommandTest {
     assertThat(run.code()).isZero();
     assertThat(run.lines()).hasSize(1);
     Map<String, Object> json = Json.object(run.lines().get(0));
-    assertThat(json).containsOnlyKeys("qname", "qtype", "status", "kind", "reason", "answer", "ttl",
-        "chain", "diagnostics", "upstreamQueries", "elapsedMicros");
+    assertThat(json).containsOnlyKeys("qname", "qtype", "status", "kind", "reason", "security", "bogusReason",
+        "answer", "ttl", "chain", "diagnostics", "upstreamQueries", "elapsedMicros");
     assertThat(json).containsEntry("qname", "www.shop.example.").containsEntry("qtype", "A")
         .containsEntry("status", "NOERROR").containsEntry("kind", "answer")
-        .containsEntry("reason", null).containsEntry("ttl", 60L);
+        .containsEntry("reason", null).containsEntry("security", "INDETERMINATE").containsEntry("bogusReason", null)
+        .containsEntry("ttl", 60L);
     // which diagnostics a clean tree yields is the core's business; their shape is the contract
     assertThat(ResolveCommandTest.<Map<String, Object>>list(json, "diagnostics"))
         .allSatisfy(diagnostic -> assertThat(diagnostic).containsOnlyKeys("kind", "detail"));
