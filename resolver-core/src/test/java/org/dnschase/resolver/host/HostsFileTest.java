@@ -94,6 +94,23 @@ class HostsFileTest extends HostLabTest {
   }
 
   @Test
+  @DisplayName("With validation on, what the hosts file answers is INSECURE (local data no chain of trust covers)")
+  void listedName_isInsecureWhenValidating() throws IOException {
+    Path hosts = Files.writeString(dir.resolve("hosts"), "192.0.2.99 www.app.test\n");
+    String anchor = ". IN DS 20326 8 2 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D";
+    try (Resolver validating = HostLab.resolverFor(lab).trustAnchors(anchor).hostsFile(HostsFile.at(hosts)).build();
+        Resolver plain = resolverWith(hosts)) {
+      HostAddresses found = validating.resolveAddresses("www.app.test", AddressOrder.IPV4_FIRST);
+
+      assertThat(found.ipv4().security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(found.ipv6().security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(plain.resolveAddresses("www.app.test", AddressOrder.IPV4_FIRST).ipv4().security())
+          .isEqualTo(Resolution.Security.INDETERMINATE);
+      assertThat(lab.queryCount()).isZero();
+    }
+  }
+
+  @Test
   @DisplayName("A name not in the file goes to the network")
   void unlistedName_isResolved() throws IOException {
     Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n");

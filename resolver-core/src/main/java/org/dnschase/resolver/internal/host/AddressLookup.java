@@ -26,17 +26,20 @@ public final class AddressLookup {
   private final BiFunction<Name, Integer, CompletableFuture<Resolution>> resolver;
   private final PolledHostsFile hosts;
   private final SearchList search;
+  private final Resolution.Security hostsSecurity;
 
   /**
    * @param resolver resolves one (name, type), never completing exceptionally
    * @param hosts the hosts file, or null for none
    * @param search the search list, or null for none
+   * @param hostsSecurity the DNSSEC status of what the hosts file answers
    */
   public AddressLookup(BiFunction<Name, Integer, CompletableFuture<Resolution>> resolver,
-      PolledHostsFile hosts, SearchList search) {
+      PolledHostsFile hosts, SearchList search, Resolution.Security hostsSecurity) {
     this.resolver = resolver;
     this.hosts = hosts;
     this.search = search;
+    this.hostsSecurity = hostsSecurity;
   }
 
   /**
@@ -90,13 +93,13 @@ public final class AddressLookup {
     Objects.requireNonNull(address, "address");
     Name reverseName = ReverseMap.fromAddress(address);
     Name listed = hosts != null ? hosts.table().name(address) : null;
-    return listed != null ? CompletableFuture.completedFuture(HostsAnswers.pointer(reverseName, listed))
+    return listed != null ? CompletableFuture.completedFuture(HostsAnswers.pointer(reverseName, listed, hostsSecurity))
         : resolver.apply(reverseName, Type.PTR);
   }
 
   private HostAddresses fromHosts(Name name, AddressOrder order) {
     HostsTable.Addresses listed = hosts != null ? hosts.table().addresses(name) : null;
-    return listed != null ? HostsAnswers.addresses(name, listed, order) : null;
+    return listed != null ? HostsAnswers.addresses(name, listed, order, hostsSecurity) : null;
   }
 
   private CompletableFuture<HostAddresses> bothFamilies(Name name, AddressOrder order) {

@@ -18,37 +18,39 @@ import org.xbill.DNS.Type;
 
 /**
  * The outcomes a hosts-file entry stands for: answers with TTL 0 (the file may change at any
- * time, so nothing should keep them) and no query, NODATA for a family it does not list.
+ * time, so nothing should keep them) and no query, NODATA for a family it does not list. Their
+ * DNSSEC status is given: INSECURE where the resolver validates (local data no chain of trust
+ * covers, as Unbound's local data), INDETERMINATE where it does not.
  */
 final class HostsAnswers {
 
   private HostsAnswers() {}
 
-  static HostAddresses addresses(Name name, HostsTable.Addresses listed, AddressOrder order) {
+  static HostAddresses addresses(Name name, HostsTable.Addresses listed, AddressOrder order,
+      Resolution.Security security) {
     return new HostAddresses(name, order, HostAddresses.Source.HOSTS_FILE,
-        order.asksIpv4() ? family(name, Type.A, listed.ipv4()) : null,
-        order.asksIpv6() ? family(name, Type.AAAA, listed.ipv6()) : null);
+        order.asksIpv4() ? family(name, Type.A, listed.ipv4(), security) : null,
+        order.asksIpv6() ? family(name, Type.AAAA, listed.ipv6(), security) : null);
   }
 
-  static Resolution pointer(Name reverseName, Name host) {
-    return answer(reverseName, Type.PTR, new RRset(new PTRRecord(reverseName, DClass.IN, 0, host)));
+  static Resolution pointer(Name reverseName, Name host, Resolution.Security security) {
+    return answer(reverseName, Type.PTR, new RRset(new PTRRecord(reverseName, DClass.IN, 0, host)), security);
   }
 
-  private static Resolution family(Name name, int type, List<InetAddress> addresses) {
+  private static Resolution family(Name name, int type, List<InetAddress> addresses, Resolution.Security security) {
     if (addresses.isEmpty()) {
       return new Resolution.NoData(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0,
-          Resolution.Security.INDETERMINATE);
+          security);
     }
     RRset rrset = new RRset();
     for (InetAddress address : addresses) {
       rrset.addRR(record(name, address));
     }
-    return answer(name, type, rrset);
+    return answer(name, type, rrset, security);
   }
 
-  private static Resolution answer(Name name, int type, RRset rrset) {
-    return new Resolution.Answer(name, type, rrset, List.of(), Duration.ZERO, List.of(), List.of(), 0,
-        Resolution.Security.INDETERMINATE);
+  private static Resolution answer(Name name, int type, RRset rrset, Resolution.Security security) {
+    return new Resolution.Answer(name, type, rrset, List.of(), Duration.ZERO, List.of(), List.of(), 0, security);
   }
 
   private static Record record(Name name, InetAddress address) {

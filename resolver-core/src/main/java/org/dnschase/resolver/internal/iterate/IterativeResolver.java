@@ -56,7 +56,8 @@ public final class IterativeResolver implements Resolver {
       resolutions.invalidateAll();
       context.invalidateStores();
     };
-    this.hostLookups = new AddressLookup(this::resolveAsync, hosts, config.searchList());
+    this.hostLookups = new AddressLookup(this::resolveAsync, hosts, config.searchList(),
+        context.validating() ? Resolution.Security.INSECURE : Resolution.Security.INDETERMINATE);
     config.cache().addInvalidationListener(forgetAll);
   }
 
