@@ -98,6 +98,15 @@ class TrustAnchorsTest {
   }
 
   @Test
+  @DisplayName("a trust anchor file that does not parse is refused naming the file and the line")
+  void brokenTrustAnchorFile_namesFileAndLine(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("root.key"), lab.trustAnchor() + "\n. IN DS 20326 8 x\n");
+
+    assertThatIllegalArgumentException().isThrownBy(() -> Resolver.builder().trustAnchorFile(file))
+        .withMessageContaining(file + " do not parse: root.key:2:");
+  }
+
+  @Test
   @DisplayName("validation off with trust anchors given is a conflict, in either order")
   void validationOffWithAnchors_isRefused() {
     String anchor = lab.trustAnchor().toString();

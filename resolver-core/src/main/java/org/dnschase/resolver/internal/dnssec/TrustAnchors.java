@@ -2,10 +2,8 @@ package org.dnschase.resolver.internal.dnssec;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,27 +62,30 @@ public final class TrustAnchors {
    * @throws IllegalArgumentException if the text does not parse, holds other records, or none
    */
   public static TrustAnchors parse(String text) {
-    return read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "the trust anchors given");
+    return read(new Master(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Name.root, 0),
+        "the trust anchors given");
   }
 
   /**
-   * Anchors read from a file of master-file text, as {@link #parse(String)} reads them.
+   * Anchors read from a file of master-file text, as {@link #parse(String)} reads them; an error
+   * names the file and the line.
    *
    * @throws UncheckedIOException if the file cannot be read
    * @throws IllegalArgumentException as {@link #parse(String)}
    */
   public static TrustAnchors read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file.toString());
+    try {
+      // opened by name, so dnsjava's tokenizer says "file:line:" in what it cannot parse
+      return read(new Master(file.toString(), Name.root, 0), "the trust anchors in " + file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the trust anchor file " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private static TrustAnchors read(InputStream in, String source) {
+  private static TrustAnchors read(Master opened, String source) {
     Map<Name, List<DSRecord>> ds = new HashMap<>();
     Map<Name, List<DNSKEYRecord>> keys = new HashMap<>();
-    try (Master master = new Master(in, Name.root, 0)) {
+    try (Master master = opened) {
       for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
         if (record.getDClass() != DClass.IN) {
           throw new IllegalArgumentException(source + ": a trust anchor is of class IN: " + record);

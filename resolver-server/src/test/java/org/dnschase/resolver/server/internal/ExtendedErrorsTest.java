@@ -3,6 +3,7 @@ package org.dnschase.resolver.server.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.spi.Responses;
@@ -53,16 +54,40 @@ class ExtendedErrorsTest {
   }
 
   @Test
-  @DisplayName("§4.7: data found BOGUS by DNSSEC validation: DNSSEC Bogus, the text with the bogus detail")
+  @DisplayName("§4.7: data found BOGUS by a bad signature: DNSSEC Bogus, the text with the bogus detail")
   void bogus_dnssecBogus() {
-    Resolution.Failure bogus = new Resolution.Failure(NAME, Type.A, FailureReason.DNSSEC_BOGUS,
-        "the RRSIG of www.example. A expired", List.of(), null, List.of(), List.of(), 0, Resolution.Security.BOGUS,
-        Resolution.BogusReason.SIGNATURE_EXPIRED);
+    Resolution.Failure bogus = bogus(Resolution.BogusReason.BAD_SIGNATURE, "the RRSIG of www.example. A does not verify");
     Message answer = ExtendedErrors.add(Responses.toMessage(bogus, query(true)), bogus);
 
     assertThat(answer.getRcode()).isEqualTo(Rcode.SERVFAIL);
     assertThat(ede(answer).getErrorCode()).isEqualTo(ExtendedErrorCodeOption.DNSSEC_BOGUS);
-    assertThat(ede(answer).getText()).isEqualTo("DNSSEC_BOGUS: the RRSIG of www.example. A expired");
+    assertThat(ede(answer).getText()).isEqualTo("DNSSEC_BOGUS: the RRSIG of www.example. A does not verify");
+  }
+
+  @Test
+  @DisplayName("§4.8 to §4.13: a BOGUS SERVFAIL carries the code of its reason, DNSSEC Bogus where none is closer")
+  void bogusReasons_theirOwnCodes() {
+    Map<Resolution.BogusReason, Integer> expected = Map.of(
+        Resolution.BogusReason.SIGNATURE_EXPIRED, ExtendedErrorCodeOption.SIGNATURE_EXPIRED,
+        Resolution.BogusReason.SIGNATURE_NOT_YET_VALID, ExtendedErrorCodeOption.SIGNATURE_NOT_YET_VALID,
+        Resolution.BogusReason.DS_MATCHES_NO_KEY, ExtendedErrorCodeOption.DNSKEY_MISSING,
+        Resolution.BogusReason.NO_MATCHING_KEY, ExtendedErrorCodeOption.DNSKEY_MISSING,
+        Resolution.BogusReason.KEYS_UNAVAILABLE, ExtendedErrorCodeOption.DNSKEY_MISSING,
+        Resolution.BogusReason.NO_SIGNATURE, ExtendedErrorCodeOption.RRSIGS_MISSING,
+        Resolution.BogusReason.MISSING_PROOF, ExtendedErrorCodeOption.NSEC_MISSING,
+        Resolution.BogusReason.BAD_SIGNATURE, ExtendedErrorCodeOption.DNSSEC_BOGUS,
+        Resolution.BogusReason.VERIFICATION_LIMIT, ExtendedErrorCodeOption.DNSSEC_BOGUS);
+    assertThat(expected).containsOnlyKeys(Resolution.BogusReason.values());
+    expected.forEach((reason, code) -> {
+      Resolution.Failure bogus = bogus(reason, "why");
+      Message answer = ExtendedErrors.add(Responses.toMessage(bogus, query(true)), bogus);
+      assertThat(ede(answer).getErrorCode()).as(reason.name()).isEqualTo(code);
+    });
+  }
+
+  private static Resolution.Failure bogus(Resolution.BogusReason reason, String detail) {
+    return new Resolution.Failure(NAME, Type.A, FailureReason.DNSSEC_BOGUS, detail, List.of(), null, List.of(),
+        List.of(), 0, Resolution.Security.BOGUS, reason);
   }
 
   @Test

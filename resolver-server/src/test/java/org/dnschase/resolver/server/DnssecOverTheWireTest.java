@@ -1,0 +1,114 @@
+package org.dnschase.resolver.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.testkit.Breakage;
+import org.dnschase.resolver.testkit.Signing;
+import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.ZoneTree;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.DNSSEC;
+import org.xbill.DNS.Type;
+
+/**
+ * RFC 4035 §3.2 as {@code dig} sees a validating server: AD on SECURE answers only, a BOGUS
+ * answer SERVFAIL with the Extended DNS Error of its reason (RFC 8914), and with CD set the
+ * bogus data itself.
+ */
+class DnssecOverTheWireTest {
+
+  static final ZoneTree TREE = ZoneTree.builder()
+      .root("a.root-servers.lab.", "127.53.0.1")
+      .zone("example.", "ns1.nic", "127.53.1.1")
+      .zone("shop.example.", "ns1", "127.53.10.1", """
+          www      300  A     192.0.2.1
+          old      300  A     192.0.2.2
+          unsigned 300  A     192.0.2.3
+          out      300  CNAME www.plain.example.
+          """)
+      .zone("plain.example.", "ns1", "127.53.11.1", """
+          www      300  A     192.0.2.30
+          """)
+      .build();
+
+  static final Signing SIGNING = Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256);
+
+  static TestHierarchy lab;
+  static Resolver resolver;
+  static DnsServer server;
+
+  @BeforeAll
+  static void start() {
+    lab = TestHierarchy.builder().zones(TREE).signed(SIGNING)
+        .signed("shop.example.", SIGNING.withBreakage(Breakage.expiredSignature("old.shop.example.", Type.A),
+            Breakage.missingSignature("unsigned.shop.example.", Type.A)))
+        .unsigned("plain.example.")
+        .build();
+    resolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints())).upstreamPort(lab.port())
+        .loopbackOnly().trustAnchors(lab.trustAnchor().toString()).build();
+    server = DnsServer.builder(resolver).listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    resolver.close();
+    lab.close();
+  }
+
+  private static InetSocketAddress address() {
+    return server.addresses().get(0);
+  }
+
+  @Test
+  @DisplayName("§3.2.3: a SECURE answer has AD for a DO client and for an AD client (RFC 6840 §5.8), not for others")
+  void secure_adForDoAndAdClients() {
+    Peers.Output dnssec = Peers.dig(address(), "+dnssec", "www.shop.example.", "A");
+    Peers.Output adflag = Peers.dig(address(), "+adflag", "+nodnssec", "www.shop.example.", "A");
+    Peers.Output plain = Peers.dig(address(), "+noadflag", "www.shop.example.", "A");
+
+    assertThat(dnssec.status()).isEqualTo("NOERROR");
+    assertThat(dnssec.flags()).as(dnssec.text()).contains("ad");
+    assertThat(adflag.flags()).as(adflag.text()).contains("ad");
+    assertThat(plain.flags()).as(plain.text()).doesNotContain("ad");
+  }
+
+  @Test
+  @DisplayName("a chain that crosses into an unsigned zone is INSECURE: the data, no AD")
+  void insecure_noAd() {
+    Peers.Output dig = Peers.dig(address(), "+dnssec", "out.shop.example.", "A");
+
+    assertThat(dig.status()).isEqualTo("NOERROR");
+    assertThat(dig.answers()).anySatisfy(record -> assertThat(record).endsWith("A 192.0.2.30"));
+    assertThat(dig.flags()).as(dig.text()).doesNotContain("ad");
+  }
+
+  @Test
+  @DisplayName("RFC 8914 §4.8, §4.11: BOGUS is SERVFAIL with the EDE of its reason (kdig shows the code)")
+  void bogus_servfailWithItsExtendedError() {
+    Peers.Output expired = Peers.dig(address(), "+dnssec", "old.shop.example.", "A");
+    Peers.Output unsigned = Peers.kdig(address(), "+dnssec", "unsigned.shop.example.", "A");
+
+    assertThat(expired.status()).isEqualTo("SERVFAIL");
+    assertThat(expired.answers()).isEmpty();
+    assertThat(expired.text()).contains("EDE: 7 (Signature Expired)");
+    assertThat(unsigned.text()).containsIgnoringCase("SERVFAIL").contains("10 (RRSIGs Missing)");
+  }
+
+  @Test
+  @DisplayName("§3.2.2: with CD the client gets the BOGUS data itself, without AD, to check for itself")
+  void checkingDisabled_returnsTheBogusData() {
+    Peers.Output dig = Peers.dig(address(), "+dnssec", "+cd", "old.shop.example.", "A");
+
+    assertThat(dig.status()).isEqualTo("NOERROR");
+    assertThat(dig.flags()).as(dig.text()).contains("cd").doesNotContain("ad");
+    assertThat(dig.answers()).anySatisfy(record -> assertThat(record).endsWith("A 192.0.2.2"));
+  }
+}
