@@ -9,8 +9,9 @@ import org.xbill.DNS.Type;
 /**
  * The main job: starts an in-process DNS hierarchy on loopback and resolves, iteratively from its
  * root, names that show what the resolver does with alias chains: a 4-hop CNAME chain across four
- * zones, the same chain again from the cache, a CNAME loop, an NXDOMAIN at the end of a chain, and
- * a DNAME that rewrites a name into the chain's subtree.
+ * zones, validated SECURE, the same chain again from the cache, a CNAME loop, an NXDOMAIN at the
+ * end of a chain, a DNAME that rewrites a name into the chain's subtree, and an alias into an
+ * unsigned zone that ends INSECURE.
  */
 public final class Demo {
 
@@ -26,7 +27,7 @@ public final class Demo {
         Resolver resolver = DemoHierarchy.resolverFor(hierarchy).recordTrace(true).build()) {
       out.printf("Lab DNS tree: %d authoritative servers on 127.53.x.y port %d; root hints %s%n%n",
           hierarchy.servers().size(), hierarchy.port(), hierarchy.rootHints().keySet());
-      show(out, printer, hierarchy, resolver, "A 4-hop CNAME chain across 4 zones, cold cache",
+      show(out, printer, hierarchy, resolver, "A 4-hop CNAME chain across 4 signed zones, cold cache: SECURE",
           "www.shop.example.");
       show(out, printer, hierarchy, resolver, "The same chain again: every hop from the cache",
           "www.shop.example.");
@@ -35,6 +36,8 @@ public final class Demo {
           "old.shop.example.");
       show(out, printer, hierarchy, resolver, "A DNAME renames a subtree (RFC 6672); the chain goes on from the cache",
           "shop.legacy.shop.example.");
+      show(out, printer, hierarchy, resolver, "An alias into an unsigned zone (no DS proven): INSECURE",
+          "partner.shop.example.");
     }
   }
 

@@ -3,8 +3,10 @@ package org.dnschase.resolver.examples;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
+import org.xbill.DNS.DNSSEC;
 
 /**
  * The demo's DNS tree: the root, the TLDs {@code example.} and {@code test.}, and the leaf zones
@@ -12,6 +14,10 @@ import org.dnschase.resolver.testkit.ZoneTree;
  * served by its own in-process authoritative server on a 127.53.x.y loopback address. The chain
  * the demo follows: the shop hands its web name to a CDN, the CDN maps it to an edge network, the
  * edge picks an origin pool, and the pool points back at the shop's own servers.
+ *
+ * <p>Every zone is signed (ECDSA P-256, RFC 4033-4035) but {@code plain.test.}, whose delegation
+ * is proven insecure: the chain above is SECURE, and {@code partner.shop.example.}, an alias into
+ * the unsigned zone, ends INSECURE.
  */
 final class DemoHierarchy {
 
@@ -29,6 +35,7 @@ final class DemoHierarchy {
           loop   300  CNAME loop.cdn.test.
           old    600  CNAME retired.cdn.test.
           legacy 900  DNAME cdn.test.
+          partner 300 CNAME www.plain.test.
           """)
       .zone("cdn.test.", "ns1", "127.53.11.1", """
           shop   120  CNAME shop.edge.example.
@@ -40,19 +47,27 @@ final class DemoHierarchy {
       .zone("origin.test.", "ns1", "127.53.13.1", """
           pool-7 200  CNAME web.shop.example.
           """)
+      .zone("plain.test.", "ns1", "127.53.14.1", """
+          www    300  A     192.0.2.90
+          """)
       .build();
 
   private DemoHierarchy() {}
 
   static TestHierarchy start() {
-    return TestHierarchy.builder().zones(TREE).build();
+    return TestHierarchy.builder().zones(TREE).signed(Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256))
+        .unsigned("plain.test.").build();
   }
 
-  /** A resolver that starts at the demo's root and never sends a packet off loopback. */
+  /**
+   * A resolver that starts at the demo's root, validates from its key and never sends a packet
+   * off loopback.
+   */
   static ResolverBuilder resolverFor(TestHierarchy hierarchy) {
     return Resolver.builder()
         .rootHints(RootHints.of(hierarchy.rootHints()))
         .upstreamPort(hierarchy.port())
-        .loopbackOnly();
+        .loopbackOnly()
+        .trustAnchors(hierarchy.trustAnchor().toString());
   }
 }

@@ -11,7 +11,10 @@ import org.dnschase.resolver.TraceEvent;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
-/** Prints a resolution for people: every hop, the outcome, the effective TTL and the cost. */
+/**
+ * Prints a resolution for people: every hop, the outcome, its DNSSEC status, the effective TTL
+ * and the cost.
+ */
 final class ResolutionPrinter {
 
   private final PrintStream out;
@@ -35,6 +38,7 @@ final class ResolutionPrinter {
           hop.fromCache() ? "from cache" : "served by " + hop.source());
     }
     out.println("  " + outcome(resolution));
+    out.println("  security=" + security(resolution));
     out.printf("  effective ttl=%ds, upstream queries=%d%s%n", resolution.ttl().toSeconds(),
         resolution.upstreamQueries(),
         elapsed == null ? "" : String.format(", elapsed %.1f ms", elapsed.toNanos() / 1e6));
@@ -72,6 +76,12 @@ final class ResolutionPrinter {
           + (nxDomain.soa() == null ? "" : " (SOA of " + nxDomain.soa().getName() + ")");
       case Resolution.Failure failure -> "FAILURE " + failure.reason() + ": " + failure.detail();
     };
+  }
+
+  /** The DNSSEC status, the weakest of the chain's; for BOGUS data also why. */
+  static String security(Resolution resolution) {
+    return resolution.security() + (resolution instanceof Resolution.Failure failure
+        && failure.bogusReason() != null ? " (" + failure.bogusReason() + ")" : "");
   }
 
   private static String records(List<Record> records) {

@@ -94,6 +94,16 @@ public final class ResolveCommand {
     if (options.noQmin()) {
       builder.qnameMinimisation(false);
     }
+    if (options.noValidation()) {
+      builder.validation(false);
+    }
+    if (options.trustAnchor() != null) {
+      try {
+        builder.trustAnchorFile(options.trustAnchor());
+      } catch (UncheckedIOException | IllegalArgumentException e) {
+        throw new UsageException("--trust-anchor: " + e.getMessage());
+      }
+    }
     return builder;
   }
 

@@ -15,18 +15,20 @@ import org.xbill.DNS.Type;
  * @param port the upstream port, or null for 53
  * @param maxHops the hop limit, or null for the default
  * @param timeoutMillis the per-server reply timeout, or null for the default
+ * @param trustAnchor the DNSSEC trust anchor file, or null for the resolver's default
+ * @param noValidation whether DNSSEC validation is switched off
  * @param question the single question, or null in batch mode or with {@code --help}
  */
 record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace, boolean cold,
     boolean noQmin, Integer maxHops, Integer timeoutMillis, boolean batch, boolean loopbackOnly,
-    boolean help, Question question) {
+    Path trustAnchor, boolean noValidation, boolean help, Question question) {
 
   static final String USAGE = """
       usage: bin/resolve [options] NAME [TYPE]
              bin/resolve [options] --batch < lines of "NAME [TYPE]"
 
       Resolves NAME (TYPE defaults to A) iteratively from the root and prints the outcome with
-      every CNAME/DNAME hop of its chain. Exit code 0 when an outcome was printed (whatever the
+      every CNAME/DNAME hop of its chain and its DNSSEC status. Exit code 0 when an outcome was printed (whatever the
       rcode), 2 on bad usage.
 
       options:
@@ -51,6 +53,11 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
         --timeout MS       how long to wait for one server's reply before trying the next
                            (default 1500); a whole resolution still stops after 10 s
         --loopback-only    send queries to loopback addresses only (labs and tests)
+        --trust-anchor FILE
+                           validate DNSSEC from the DS or DNSKEY records in FILE (Unbound's
+                           trust-anchor-file); default: from the root's built-in keys when
+                           no --root-hints are given
+        --no-validation    no DNSSEC validation
         -h, --help         print this text
       """;
 
@@ -100,6 +107,8 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
     private boolean noQmin;
     private boolean batch;
     private boolean loopbackOnly;
+    private Path trustAnchor;
+    private boolean noValidation;
     private boolean help;
 
     Parser(String[] args) {
@@ -133,6 +142,8 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
         case "--no-qmin" -> noQmin = true;
         case "--batch" -> batch = true;
         case "--loopback-only" -> loopbackOnly = true;
+        case "--trust-anchor" -> trustAnchor = Path.of(value(arg));
+        case "--no-validation" -> noValidation = true;
         case "-h", "--help" -> help = true;
         default -> throw new UsageException("unknown option '" + arg + "'");
       }
@@ -159,8 +170,11 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
 
     ResolveOptions finish() throws UsageException {
       Question question = help ? null : question();
+      if (noValidation && trustAnchor != null) {
+        throw new UsageException("--no-validation conflicts with --trust-anchor " + trustAnchor);
+      }
       return new ResolveOptions(rootHints, port, json, trace, cold, noQmin, maxHops, timeoutMillis,
-          batch, loopbackOnly, help, question);
+          batch, loopbackOnly, trustAnchor, noValidation, help, question);
     }
 
     private Question question() throws UsageException {

@@ -11,19 +11,21 @@ import org.junit.jupiter.api.Test;
 class DemoTest {
 
   @Test
-  void demo_showsChainCacheLoopNxDomainAndDname() {
+  void demo_showsChainCacheLoopNxDomainDnameAndSecurity() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String[] sections = bytes.toString(StandardCharsets.UTF_8).split("== ");
 
-    assertThat(sections).hasSize(6);
+    assertThat(sections).hasSize(7);
     assertThat(sections[1]).contains("hop 4 ", "served by 127.53.13.1", "ANSWER web.shop.example. A 192.0.2.80",
-        "effective ttl=60s").doesNotContain("from cache");
+        "security=SECURE", "effective ttl=60s").doesNotContain("from cache");
     assertThat(sections[2]).contains("hop 4 ", "from cache", "upstream queries=0",
         "queries the servers received: 0").doesNotContain("served by");
     assertThat(sections[3]).contains("FAILURE LOOP", "loop.shop.example. -CNAME-> loop.cdn.test. -CNAME-> loop.shop.example.");
     assertThat(sections[4]).contains("hop 1 ", "NXDOMAIN: retired.cdn.test. does not exist");
     assertThat(sections[5]).contains("hop 1  shop.legacy.shop.example. -> shop.cdn.test.  DNAME ttl=900s",
         "hop 4 ", "from cache", "ANSWER web.shop.example. A 192.0.2.80");
+    assertThat(sections[6]).contains("hop 1  partner.shop.example. -> www.plain.test.",
+        "ANSWER www.plain.test. A 192.0.2.90", "security=INSECURE");
   }
 }

@@ -225,6 +225,33 @@ class ResolveCommandTest {
     assertThat(run.out()).isEmpty();
   }
 
+  /* ---- DNSSEC ---- */
+
+  @Test
+  void trustAnchor_securityOfEachOutcome_inJsonAndForPeople() throws IOException {
+    Path anchor = Files.writeString(dir.resolve("root.key"), lab.trustAnchor() + "\n");
+
+    assertThat(resolveJson("--trust-anchor", anchor.toString(), "www.shop.example."))
+        .containsEntry("security", "SECURE").containsEntry("bogusReason", null);
+    assertThat(resolveJson("--trust-anchor", anchor.toString(), "partner.shop.example."))
+        .containsEntry("security", "INSECURE").containsEntry("status", "NOERROR");
+    // the lab's own root hints and no anchor: nothing is validated
+    assertThat(resolveJson("www.shop.example.")).containsEntry("security", "INDETERMINATE");
+    assertThat(resolve("", "--trust-anchor", anchor.toString(), "www.shop.example.").out())
+        .contains("security=SECURE");
+  }
+
+  @Test
+  void badTrustAnchor_isBadUsageNamingTheFileAndLine() throws IOException {
+    Path broken = Files.writeString(dir.resolve("broken.key"), lab.trustAnchor() + "\n. IN DS x\n");
+
+    Run run = resolve("", "--trust-anchor", broken.toString(), "www.shop.example.");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--trust-anchor: the trust anchors in " + broken, "broken.key:2:");
+    assertUsage(resolve("", "--trust-anchor", broken.toString(), "--no-validation", "www.shop.example."),
+        "--no-validation conflicts with --trust-anchor");
+  }
+
   /* ---- helpers ---- */
 
   private static Map<String, Object> resolveJson(String... args) {
