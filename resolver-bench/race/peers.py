@@ -170,11 +170,12 @@ remote-control:
 
 
 class Unbound:
-    """Unbound 1 thread, iterator only (no validation), the lab's root hints, a control socket."""
+    """Unbound 1 thread, iterator only (no validation) unless given a trust anchor file, the lab's
+    root hints, a control socket."""
 
     label = "Unbound"
 
-    def __init__(self, lab, workdir, cpu):
+    def __init__(self, lab, workdir, cpu, trust_anchor=None):
         self.process = Process("unbound", workdir / "unbound")
         self.port = free_port()
         self.config = self.process.dir / "unbound.conf"
@@ -191,7 +192,7 @@ class Unbound:
   use-syslog: no
   verbosity: 0
   root-hints: "{lab / 'root.hints'}"
-  module-config: "iterator"
+  {validation(trust_anchor)}
   do-not-query-localhost: no
   access-control: 127.0.0.0/8 allow
 remote-control:
@@ -213,13 +214,22 @@ remote-control:
         self.process.stop()
 
 
+def validation(trust_anchor):
+    """Unbound's modules: the iterator alone, or the validator from the trust anchor file, its
+    Extended DNS Errors on (RFC 8914)."""
+    if trust_anchor is None:
+        return 'module-config: "iterator"'
+    return f'module-config: "validator iterator"\n  trust-anchor-file: "{trust_anchor}"\n  ede: yes'
+
+
 class Ours:
     """bin/serve's server: the jar and JVM options bin/serve runs, started with the same java
     directly, so the process timed is the JVM itself; one event loop thread, the lab's root hints.
     Like bin/serve, it keeps the server's class data beside the jar (AppCDS), written at the first
-    clean stop, so a start after the first maps it."""
+    clean stop, so a start after the first maps it. It validates from a trust anchor file when
+    given one."""
 
-    def __init__(self, lab, workdir, cpu, java, jar, jvm_args=(), label="ours"):
+    def __init__(self, lab, workdir, cpu, java, jar, jvm_args=(), label="ours", trust_anchor=None):
         self.label = label
         self.process = Process(label, workdir / label)
         self.port = free_port()
@@ -233,6 +243,8 @@ class Ours:
                         "--control", f"127.0.0.1:{self.control_port}",
                         # dnsperf is one client at tens of thousands of questions a second
                         "--rate-limit", "0"]
+        if trust_anchor is not None:
+            self.command += ["--trust-anchor", str(trust_anchor)]
         self.cpu = cpu
 
     def start(self):

@@ -71,8 +71,25 @@ public final class RaceLab {
     write(Path.of(args[0]));
   }
 
-  static void write(Path out) throws IOException {
+  /**
+   * Writes what the lab's servers serve, for NSD and the resolvers: {@code zones/} (every zone's
+   * master file, and {@code root.key} when the root is signed, {@link ZoneExport}), {@code
+   * servers.tsv} (one line per server address and zone: address, origin, file name) and {@code
+   * root.hints}.
+   */
+  static void writeServed(TestHierarchy lab, Path out) throws IOException {
     Files.createDirectories(out.resolve("zones"));
+    ZoneExport export = ZoneExport.of(lab);
+    export.writeTo(out.resolve("zones"));
+    StringBuilder servers = new StringBuilder();
+    export.servers().forEach((address, origins) -> origins.forEach(origin -> servers
+        .append(address.getHostAddress()).append('\t').append(origin).append('\t')
+        .append(ZoneExport.fileName(origin)).append('\n')));
+    Files.writeString(out.resolve("servers.tsv"), servers);
+    Files.writeString(out.resolve("root.hints"), lab.rootHintsText());
+  }
+
+  static void write(Path out) throws IOException {
     ZoneTree tree = ZoneTree.builder()
         .root("a.root.lab.", "127.53.0.1")
         // Unbound looks the root server's name up in lab. too, and fails if it is missing there
@@ -80,19 +97,9 @@ public final class RaceLab {
         .zone("alpha.lab.", "ns", "127.53.10.1", leafRecords("alpha"))
         .zone("beta.lab.", "ns", "127.53.11.1", leafRecords("beta"))
         .build();
-    ZoneExport export;
-    String hints;
     try (TestHierarchy lab = TestHierarchy.builder().zones(tree).build()) {
-      export = ZoneExport.of(lab);
-      hints = lab.rootHintsText();
+      writeServed(lab, out);
     }
-    export.writeTo(out.resolve("zones"));
-    StringBuilder servers = new StringBuilder();
-    export.servers().forEach((address, origins) -> origins.forEach(origin -> servers
-        .append(address.getHostAddress()).append('\t').append(origin).append('\t')
-        .append(ZoneExport.fileName(origin)).append('\n')));
-    Files.writeString(out.resolve("servers.tsv"), servers);
-    Files.writeString(out.resolve("root.hints"), hints);
     Files.writeString(out.resolve("chains.tsv"), chainStarts(MEASURED));
     Files.writeString(out.resolve("warm-chains.tsv"), chainStarts(WARMUP));
     Files.write(out.resolve("mix.txt"), mix(MEASURED, 16));
