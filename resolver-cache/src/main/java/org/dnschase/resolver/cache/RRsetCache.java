@@ -24,7 +24,7 @@ import org.xbill.DNS.Type;
  */
 public interface RRsetCache {
 
-  /** The TTL of stale answers: 30 seconds, as RFC 8767 §4 recommends. */
+  /** The TTL of stale answers by default: 30 seconds, as RFC 8767 §4 recommends. */
   Duration STALE_TTL = Duration.ofSeconds(30);
 
   /**
@@ -52,7 +52,8 @@ public interface RRsetCache {
 
   /**
    * The entry for (name, type, class), then the NXDOMAIN for the name, that expired less than the
-   * stale window ago (RFC 8767), answered with the TTL {@link #STALE_TTL}; {@link
+   * stale window ago (RFC 8767), answered with the stale answer TTL the cache was built with
+   * ({@link #STALE_TTL} by default), or the TTL the data was stored with where that is shorter; {@link
    * CacheLookup.Miss#INSTANCE} when the entry is live (a {@link #lookup} answers it), gone, or
    * when the cache was built without {@link RRsetCacheBuilder#serveStale(Duration)}. Meant for a
    * resolver that could not refresh the data; counted as {@link CacheStats#staleHits()}, not as a
@@ -111,7 +112,8 @@ public interface RRsetCache {
    * Stores an RRset (with its signatures) at the given rank. Its TTL is the minimum TTL of its
    * records, raised to the minimum TTL and capped at the maximum TTL configured. A TTL of 0 as
    * received means "do not cache" (RFC 1035 §3.2.1), and a TTL with its top bit set counts as 0
-   * (RFC 2181 §8).
+   * (RFC 2181 §8); such an RRset is not stored, but it is newer than what is kept at its (name,
+   * type, class) only to be served stale, and than an expired NXDOMAIN for its name: those go.
    *
    * @param rrset the RRset, with its RRSIGs if it has any
    * @param rank how far the data is trusted (RFC 2181 §5.4.1)

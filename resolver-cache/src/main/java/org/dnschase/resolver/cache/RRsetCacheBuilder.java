@@ -51,6 +51,7 @@ public final class RRsetCacheBuilder {
   private Duration maxNegativeTtl;
   private Duration minTtl;
   private Duration staleWindow;
+  private Duration staleAnswerTtl;
   private TimeSource timeSource;
   private Executor executor;
   private boolean recordStats;
@@ -141,19 +142,37 @@ public final class RRsetCacheBuilder {
   /**
    * Keeps entries for {@code window} past their TTL so that a resolver that cannot reach any
    * server may still answer from them (RFC 8767, "serve-stale"). Normal lookups never see such
-   * entries; only {@link RRsetCache#lookupStale} does, and it answers with a TTL of 30 seconds.
-   * Stale entries count against the byte budget. Off by default.
+   * entries; only {@link RRsetCache#lookupStale} does, and it answers with a TTL of {@link
+   * RRsetCache#STALE_TTL 30 seconds}. Stale entries count against the byte budget. Off by default.
    *
    * @param window how long past their TTL entries are kept, positive
    * @return this builder
    */
   public RRsetCacheBuilder serveStale(Duration window) {
+    return serveStale(window, RRsetCache.STALE_TTL);
+  }
+
+  /**
+   * As {@link #serveStale(Duration)}, with stale answers carrying {@code answerTtl}, or the data's
+   * own TTL where that is shorter: a stale answer never promises more than the zone gave the data
+   * (Unbound's {@code serve-expired-reply-ttl}).
+   *
+   * @param window how long past their TTL entries are kept, positive
+   * @param answerTtl the TTL of stale answers, at least 1 second
+   * @return this builder
+   */
+  public RRsetCacheBuilder serveStale(Duration window, Duration answerTtl) {
     requireUnset("serveStale", staleWindow);
     requireTtl("serveStale", window);
+    requireTtl("serveStale answer TTL", answerTtl);
     if (window.isZero()) {
       throw new IllegalArgumentException("serveStale window must be at least 1 second but was 0");
     }
+    if (answerTtl.isZero()) {
+      throw new IllegalArgumentException("serveStale answer TTL must be at least 1 second but was 0");
+    }
     this.staleWindow = window;
+    this.staleAnswerTtl = answerTtl;
     return this;
   }
 
@@ -221,6 +240,7 @@ public final class RRsetCacheBuilder {
             maxNegative.toSeconds(),
             min.toSeconds(),
             staleWindow == null ? 0 : staleWindow.toSeconds(),
+            staleAnswerTtl == null ? RRsetCache.STALE_TTL.toSeconds() : staleAnswerTtl.toSeconds(),
             timeSource == null ? TimeSource.system() : timeSource,
             executor == null ? Runnable::run : executor,
             recordStats));

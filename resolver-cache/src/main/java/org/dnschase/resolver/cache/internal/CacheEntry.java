@@ -44,9 +44,6 @@ abstract sealed class CacheEntry implements EntryRef
 
   static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-  /** RFC 8767 §4: a stale answer goes out with a TTL of 30 seconds. */
-  static final long STALE_TTL_SECONDS = 30;
-
   private final long expiresAtNanos;
   private final TrustRank rank;
   private final ValidationStatus status;
@@ -138,12 +135,14 @@ abstract sealed class CacheEntry implements EntryRef
   }
 
   /**
-   * The answer with the stale TTL (RFC 8767 §4) if the entry expired less than {@code windowNanos}
-   * before {@code nowNanos}; null while it is live or once the window has passed.
+   * The answer with the stale TTL (RFC 8767 §4), {@code answerTtlSeconds} or the TTL stored where
+   * that is shorter, if the entry expired less than {@code windowNanos} before {@code nowNanos};
+   * null while it is live or once the window has passed.
    */
-  final CacheLookup staleAnswerAt(long nowNanos, long windowNanos) {
+  final CacheLookup staleAnswerAt(long nowNanos, long windowNanos, long answerTtlSeconds) {
     long expiredForNanos = nowNanos - expiresAtNanos;
-    return expiredForNanos >= 0 && expiredForNanos < windowNanos ? answer(STALE_TTL_SECONDS) : null;
+    return expiredForNanos >= 0 && expiredForNanos < windowNanos
+        ? answer(Math.min(answerTtlSeconds, ttlSeconds)) : null;
   }
 
   /** The records held, signatures included, for the weigher; their TTL does not matter there. */

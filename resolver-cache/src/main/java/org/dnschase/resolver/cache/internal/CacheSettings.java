@@ -14,6 +14,7 @@ import org.dnschase.resolver.cache.TimeSource;
  * @param minTtlSeconds the floor for positive TTLs above 0
  * @param staleWindowSeconds how long expired entries are kept to be served stale (RFC 8767); 0
  *     turns serve-stale off
+ * @param staleAnswerTtlSeconds the TTL of a stale answer, at most the data's own
  * @param timeSource the one time source: Caffeine's ticker and the remaining TTLs read it
  * @param executor Caffeine's maintenance executor
  * @param recordStats whether to keep counters
@@ -24,6 +25,7 @@ public record CacheSettings(
     long maxNegativeTtlSeconds,
     long minTtlSeconds,
     long staleWindowSeconds,
+    long staleAnswerTtlSeconds,
     TimeSource timeSource,
     Executor executor,
     boolean recordStats) {
@@ -32,10 +34,10 @@ public record CacheSettings(
   public CacheSettings {
     Objects.requireNonNull(timeSource, "timeSource");
     if (maximumBytes <= 0 || maxTtlSeconds <= 0 || maxNegativeTtlSeconds < 0 || minTtlSeconds < 0
-        || staleWindowSeconds < 0) {
+        || staleWindowSeconds < 0 || staleAnswerTtlSeconds <= 0) {
       throw new IllegalArgumentException("invalid settings " + maximumBytes + " bytes, TTLs "
           + minTtlSeconds + ".." + maxTtlSeconds + ", negative " + maxNegativeTtlSeconds
-          + ", stale window " + staleWindowSeconds);
+          + ", stale window " + staleWindowSeconds + ", stale answer TTL " + staleAnswerTtlSeconds);
     }
     if (minTtlSeconds > maxTtlSeconds) {
       throw new IllegalArgumentException(

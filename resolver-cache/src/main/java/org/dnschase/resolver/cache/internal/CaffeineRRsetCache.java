@@ -43,6 +43,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
   private final TtlPolicy ttls;
   private final StatsCounters counters;
   private final long staleWindowNanos;
+  private final long staleAnswerTtlSeconds;
   private final long maximumBytes;
   private final Set<Runnable> invalidationListeners = new CopyOnWriteArraySet<>();
 
@@ -55,6 +56,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
             Duration.ofSeconds(settings.maxTtlSeconds()), Duration.ofSeconds(settings.maxNegativeTtlSeconds())));
     this.counters = new StatsCounters(settings.recordStats());
     this.staleWindowNanos = settings.staleWindowSeconds() * CacheEntry.NANOS_PER_SECOND;
+    this.staleAnswerTtlSeconds = settings.staleAnswerTtlSeconds();
     this.maximumBytes = settings.maximumBytes();
     this.cache =
         Caffeine.newBuilder()
@@ -123,7 +125,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
       entry = cache.getIfPresent(key.nxDomainKey());
     }
     // A live entry gives null here too: fresh data is for lookup, never served as stale.
-    CacheLookup stale = entry == null ? null : entry.staleAnswerAt(ticker.read(), staleWindowNanos);
+    CacheLookup stale = entry == null ? null : entry.staleAnswerAt(ticker.read(), staleWindowNanos, staleAnswerTtlSeconds);
     if (stale == null) {
       return CacheLookup.Miss.INSTANCE;
     }
@@ -141,10 +143,12 @@ public final class CaffeineRRsetCache implements RRsetCache {
     }
     int type = requireDataType(rrset.getType());
     long ttl = ttls.positive(rrset);
+    CacheKey key = new CacheKey(rrset.getName(), type, rrset.getDClass());
     if (ttl == 0) {
+      dropStale(key);
+      dropStale(key.nxDomainKey());
       return false;
     }
-    CacheKey key = new CacheKey(rrset.getName(), type, rrset.getDClass());
     CacheEntry entry = new CacheEntry.Positive(rrset, ttl, deadline(ttl), rank, status);
     return clearNxDomain(key, rank) && store(key, entry);
   }
@@ -156,10 +160,11 @@ public final class CaffeineRRsetCache implements RRsetCache {
     requireNonNull(rank, "rank");
     requireNonNull(status, "status");
     long ttl = ttls.negative(soa);
+    CacheKey key = new CacheKey(name, CacheKey.NXDOMAIN_TYPE, dclass);
     if (ttl == 0) {
+      dropStale(key);
       return false;
     }
-    CacheKey key = new CacheKey(name, CacheKey.NXDOMAIN_TYPE, dclass);
     return store(key, new CacheEntry.NxDomain(name, soa, ttl, deadline(ttl), rank, status));
   }
 
@@ -171,10 +176,12 @@ public final class CaffeineRRsetCache implements RRsetCache {
     requireNonNull(status, "status");
     requireDataType(type);
     long ttl = soa == null ? ttls.negativeWithoutSoa() : ttls.negative(soa);
+    CacheKey key = new CacheKey(name, type, dclass);
     if (ttl == 0) {
+      dropStale(key);
+      dropStale(key.nxDomainKey());
       return false;
     }
-    CacheKey key = new CacheKey(name, type, dclass);
     CacheEntry entry = new CacheEntry.NoData(name, soa, ttl, deadline(ttl), rank, status);
     return clearNxDomain(key, rank) && store(key, entry);
   }
@@ -303,6 +310,24 @@ public final class CaffeineRRsetCache implements RRsetCache {
           return null;
         });
     return left == null;
+  }
+
+  /**
+   * Drops the entry at {@code key} if it is kept only to be served stale: an answer that may not
+   * be cached (TTL 0) is still newer, and stale data must never be served in its place.
+   */
+  private void dropStale(CacheKey key) {
+    if (staleWindowNanos == 0 || cache.policy().getIfPresentQuietly(key) == null) {
+      return;
+    }
+    long now = ticker.read();
+    cache.asMap().computeIfPresent(key, (k, old) -> {
+      if (old.isLive(now)) {
+        return old;
+      }
+      old.remove();
+      return null;
+    });
   }
 
   private long deadline(long ttlSeconds) {

@@ -121,6 +121,49 @@ class ServeStaleTest {
         .isSameAs(CacheLookup.Miss.INSTANCE);
   }
 
+  @Test
+  @DisplayName("RFC 8767 §4: stale answers carry the configured TTL, or the data's own where that is shorter")
+  void staleAnswerTtl_isConfiguredButNeverAboveTheDataTtl() {
+    RRsetCache configured = cache(RRsetCache.builder().serveStale(WINDOW, Duration.ofSeconds(123)));
+    putWww(configured);
+    configured.put(rrset(a("short.example.", 100, "192.0.2.2")), AUTHORITATIVE_ANSWER);
+    ticker.advanceSeconds(300);
+
+    assertThat(hitTtl(staleWww(configured))).isEqualTo(123);
+    assertThat(hitTtl(configured.lookupStale(name("short.example."), Type.A, DClass.IN))).isEqualTo(100);
+  }
+
+  /* ---- newer answers that may not be cached ---- */
+
+  @Test
+  @DisplayName("RFC 1035 §3.2.1: data with TTL 0 is not kept, but it is newer than stale data, which goes")
+  void zeroTtlData_dropsStaleData() {
+    putWww(cache);
+    ticker.advanceSeconds(300);
+
+    assertThat(cache.put(rrset(a("www.example.", 0, "192.0.2.7")), AUTHORITATIVE_ANSWER)).isFalse();
+    assertThat(staleWww(cache)).isSameAs(CacheLookup.Miss.INSTANCE);
+  }
+
+  @Test
+  @DisplayName("RFC 2308 §5: data with TTL 0 proves its name exists, so a stale NXDOMAIN for it goes")
+  void zeroTtlData_dropsStaleNxDomain() {
+    cache.putNxDomain(name("www.example."), DClass.IN, soa("example.", 60, 60), AUTHORITATIVE_ANSWER);
+    ticker.advanceSeconds(60);
+
+    cache.put(rrset(a("www.example.", 0, "192.0.2.7")), AUTHORITATIVE_ANSWER);
+    assertThat(staleWww(cache)).isSameAs(CacheLookup.Miss.INSTANCE);
+  }
+
+  @Test
+  @DisplayName("Data with TTL 0 leaves live data alone")
+  void zeroTtlData_keepsLiveData() {
+    putWww(cache);
+
+    cache.put(rrset(a("www.example.", 0, "192.0.2.7")), AUTHORITATIVE_ANSWER);
+    assertThat(hitRRset(lookupWww(cache)).first().rdataToString()).isEqualTo("192.0.2.1");
+  }
+
   /* ---- rank rule and counters ---- */
 
   @Test
