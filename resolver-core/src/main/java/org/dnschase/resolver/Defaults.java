@@ -135,11 +135,12 @@ public final class Defaults {
   /* ---- fixed rules ---- */
 
   /**
-   * 5 seconds: how long a name-server look-up that ran into a cyclic dependency stays failed. RFC
-   * 9520 §3.2 says a resolution failure is to be cached for at least 5 seconds; a cycle is a
-   * configuration error that its owners fix in minutes at best, so the floor will do.
+   * 5 seconds: how long a question whose servers all failed (or a name-server look-up that ran
+   * into a cyclic dependency) stays failed, asked of nobody meanwhile. RFC 9520 §3.2 says a
+   * resolution failure is to be cached for at least 1 second; 5 is Unbound's ({@code NORR_TTL}),
+   * long enough to spare a failing server a storm, short enough to notice its repair soon.
    */
-  public static final Duration CYCLIC_FAILURE_TTL = Duration.ofSeconds(5);
+  public static final Duration FAILURE_TTL = Duration.ofSeconds(5);
 
   /**
    * 60 seconds: how long a zone whose keys did not validate stays BOGUS before its keys are
@@ -173,4 +174,11 @@ public final class Defaults {
 
   /** The TTL of a stale answer: {@link RRsetCache#STALE_TTL}. */
   public static final Duration STALE_TTL = RRsetCache.STALE_TTL;
+
+  /**
+   * 1.8 seconds: how long a question whose data has expired waits for upstream before it is
+   * answered from the stale data, once serve-stale is on: RFC 8767 §5's client response timer
+   * ("1.8 seconds ... just under the common timeout of 2 seconds" of stub resolvers).
+   */
+  public static final Duration STALE_ANSWER_TIMEOUT = Duration.ofMillis(1800);
 }

@@ -131,15 +131,46 @@ public final class ResolverBuilder {
 
   /**
    * Serve-stale (RFC 8767), off by default: the default cache keeps data for {@code window} past
-   * its TTL, and a resolution no server answered returns it with TTL 30 s and a {@link
-   * Diagnostic.Oddity#STALE_ANSWER} diagnostic; fresh data is always preferred. {@link
-   * Defaults#STALE_WINDOW} (one day) is the usual window.
+   * its TTL, and a question that needs it is answered from it, with TTL 30 s and a {@link
+   * Diagnostic.Oddity#STALE_ANSWER} diagnostic, when no server answered in time (see {@link
+   * #staleAnswerTimeout}); fresh data is always preferred. {@link Defaults#STALE_WINDOW} (one day)
+   * is the usual window.
    *
    * @param window how long past their TTL the default cache keeps data, positive
    * @return this builder
    */
   public ResolverBuilder serveStale(Duration window) {
-    options.cache().serveStale(window);
+    options.cache().serveStale(window, Defaults.STALE_TTL);
+    return this;
+  }
+
+  /**
+   * As {@link #serveStale(Duration)}, stale answers carrying {@code answerTtl}, or the data's own
+   * TTL where that is shorter (Unbound's {@code serve-expired-reply-ttl}).
+   *
+   * @param window how long past their TTL the default cache keeps data, positive
+   * @param answerTtl the TTL of stale answers, at least 1 second
+   * @return this builder
+   */
+  public ResolverBuilder serveStale(Duration window, Duration answerTtl) {
+    options.cache().serveStale(window, answerTtl);
+    return this;
+  }
+
+  /**
+   * How long a question whose data has expired, but is kept to be served stale, waits for upstream
+   * before it is answered stale (RFC 8767 §4's client response timer); the resolution goes on and
+   * refreshes the cache. {@link Duration#ZERO} answers stale at once and refreshes in the
+   * background after the answer; a timeout past the deadline answers stale only when upstream
+   * failed. Either way, a question whose servers all failed is answered stale at once, asking
+   * nobody, for {@link Defaults#FAILURE_TTL}. Default {@link Defaults#STALE_ANSWER_TIMEOUT};
+   * matters only with a cache that serves stale (Unbound's {@code serve-expired-client-timeout}).
+   *
+   * @param timeout how long to wait for upstream, zero or more
+   * @return this builder
+   */
+  public ResolverBuilder staleAnswerTimeout(Duration timeout) {
+    options.cache().staleAnswerTimeout(timeout);
     return this;
   }
 

@@ -51,6 +51,11 @@ final class CacheLab {
         .timeSource(ticker);
   }
 
+  /** Whether {@code resolution} was answered from expired data (RFC 8767). */
+  static boolean isStale(Resolution resolution) {
+    return resolution.diagnostics().stream().anyMatch(d -> d.kind() == Diagnostic.Oddity.STALE_ANSWER);
+  }
+
   /** Every server drops every query, as when the resolver's uplink is gone. */
   static void killUpstream(TestHierarchy lab) {
     lab.servers().forEach(server -> server.setFault(new Fault.Drop()));

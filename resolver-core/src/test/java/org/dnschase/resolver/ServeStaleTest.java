@@ -48,10 +48,6 @@ class ServeStaleTest {
     resolver.close();
   }
 
-  private static boolean isStale(Resolution resolution) {
-    return resolution.diagnostics().stream()
-        .anyMatch(d -> d.kind() == Diagnostic.Oddity.STALE_ANSWER);
-  }
 
   /* ---- the outage ---- */
 
@@ -70,16 +66,18 @@ class ServeStaleTest {
       assertThat(answer.records()).singleElement()
           .satisfies(r -> assertThat(r.rdataToString()).isEqualTo("192.0.2.80"));
     });
-    assertThat(isStale(stale)).isTrue();
+    assertThat(CacheLab.isStale(stale)).isTrue();
     assertThat(stale.upstreamQueries()).as("it tried the servers first").isPositive();
     assertThat(stale.trace()).last().hasToString("cache www.shop.test. A: stale 1 record(s)");
 
     CacheLab.reviveUpstream(lab);
+    // The failed refresh is remembered for a moment (RFC 9520 §3.2), answered stale meanwhile.
+    ticker.advance(Defaults.FAILURE_TTL);
     Resolution fresh = resolver.resolve(WWW, Type.A);
 
     assertThat(fresh).isInstanceOf(Resolution.Answer.class);
     assertThat(fresh.ttl()).isEqualTo(Duration.ofSeconds(WWW_TTL));
-    assertThat(isStale(fresh)).isFalse();
+    assertThat(CacheLab.isStale(fresh)).isFalse();
     assertThat(resolver.cacheStats().staleHits()).isOne();
   }
 
@@ -94,7 +92,7 @@ class ServeStaleTest {
 
     assertThat(stale).isInstanceOf(Resolution.NxDomain.class);
     assertThat(stale.ttl()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(isStale(stale)).isTrue();
+    assertThat(CacheLab.isStale(stale)).isTrue();
   }
 
   @Test
@@ -109,7 +107,7 @@ class ServeStaleTest {
 
     assertThat(cached).isInstanceOf(Resolution.Answer.class);
     assertThat(cached.ttl()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(isStale(cached)).isFalse();
+    assertThat(CacheLab.isStale(cached)).isFalse();
     assertThat(lab.queryCount()).isZero();
   }
 

@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -31,7 +32,8 @@ import org.dnschase.resolver.zones.StubZone;
  * and {@code searchList} are null unless host look-ups should use them. {@code forwardZones} and
  * {@code stubZones} have distinct names. {@code recordMetrics} says whether the resolver counts
  * what it does (and records Flight Recorder events). {@code trustAnchors} are where DNSSEC
- * validation starts, null when the resolver does not validate. Time comes from the cache's time source
+ * validation starts, null when the resolver does not validate. {@code staleAnswerTimeout} is how
+ * long a question with stale data waits for upstream before that data answers it. Time comes from the cache's time source
  * alone ({@link #ticker()}), so the resolver and its cache cannot disagree about it.
  */
 public record ResolverConfig(
@@ -60,7 +62,8 @@ public record ResolverConfig(
     List<ForwardZone> forwardZones,
     List<StubZone> stubZones,
     boolean recordMetrics,
-    TrustAnchors trustAnchors) {
+    TrustAnchors trustAnchors,
+    Duration staleAnswerTimeout) {
 
   /** {@return the resolver's monotonic time as Caffeine reads it: its cache's time source} */
   public Ticker ticker() {

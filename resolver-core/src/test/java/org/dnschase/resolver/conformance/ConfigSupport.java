@@ -51,6 +51,8 @@ final class ConfigSupport {
       Map.entry("prefetch", HONOURED),
       Map.entry("serve-expired", HONOURED),
       Map.entry("serve-expired-ttl", HONOURED),
+      Map.entry("serve-expired-reply-ttl", HONOURED),
+      Map.entry("serve-expired-client-timeout", HONOURED),
       Map.entry("max-query-restarts", HONOURED),
       Map.entry("iter-scrub-promiscuous", HONOURED),
       Map.entry("private-address", HONOURED),
@@ -62,7 +64,7 @@ final class ConfigSupport {
       // response carries beside the answer (RFC 8914
       // extended errors, record order): the CHECK_ANSWER entries compare it exactly.
       Map.entry("minimal-responses", HONOURED),
-      Map.entry("ede", HONOURED),
+      Map.entry("ede", HONOURED), // ScenarioRun adds the Extended DNS Error, as the server does
       Map.entry("ede-serve-expired", HONOURED),
       Map.entry("rrset-roundrobin", HONOURED),
       // Unbound's own machinery: threads, cache sizes and slabs, logging, which NS addresses it
@@ -96,11 +98,6 @@ final class ConfigSupport {
       Map.entry("harden-unverified-glue", unsupportedIf(true, "verifying glue by querying for it (harden-unverified-glue)")),
       Map.entry("tcp-upstream", unsupportedIf(true, "upstream queries over TCP only (tcp-upstream)")),
       // Features the resolver does not have.
-      Map.entry("serve-expired-client-timeout", value -> Optional.of(value.equals("0")
-          ? "serve-expired answering expired data at once and refreshing in the background (ours serves "
-              + "stale data only after upstream failed)"
-          : "serve-expired with a client timeout (RFC 8767 §4: answer stale data when the refresh takes longer)")),
-      Map.entry("serve-expired-reply-ttl", unsupported("a configurable TTL on stale answers (serve-expired-reply-ttl)")),
       Map.entry("serve-expired-ttl-reset", unsupported("resetting the serve-expired window when upstream fails")),
       Map.entry("serve-original-ttl", unsupported("answering with the original, undecremented TTL (serve-original-ttl)")),
       Map.entry("do-not-query-address", HONOURED),

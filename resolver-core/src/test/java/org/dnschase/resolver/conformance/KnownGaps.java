@@ -52,12 +52,15 @@ final class KnownGaps {
           + "an in-zone chain is used as it is, one query for N hops (DESIGN, Chains inside one zone), where Unbound asks again for every hop";
   private static final String SCRUB_NS =
       "an NS answer for the root is not reduced to what the asked server is authoritative for (iter-scrub-ns)";
-  private static final String STALE_AT_ONCE =
-      "serve-expired answering expired data at once and refreshing in the background (serve-expired-client-timeout: 0); ours serves stale data only after upstream failed";
-  private static final String STALE_CLIENT_TIMEOUT =
-      "serve-expired with a client timeout (RFC 8767 §4: answer stale data when the refresh takes longer than the timeout)";
+  private static final String STALE_PENDING =
+      "the stale answer comes from serve-expired-client-timeout firing while the upstream query is pending, which a later REPLY step answers; "
+          + "the runner answers a REPLY step at once (Deckard's rule, which the other files with REPLY steps need), so no query is pending";
   private static final String STALE_RESET =
-      "resetting the serve-expired window when upstream fails (serve-expired-ttl-reset)";
+      "serve-expired-ttl-reset: data past its serve-expired window served again when upstream fails; the cache drops data at the end of its window";
+  private static final String ORIGINAL_TTL =
+      "serve-original-ttl: cached data answered with its original TTL instead of the remaining one, a feature we deliberately do not have (RFC 1035 §3.2.1: a TTL counts down)";
+  private static final String MESSAGE_TTL =
+      "a live answer RRset answers from the cache even when the NS set that came with it has expired; Unbound's message cache expires with its shortest RRset, authority included, and asks again (rrset_use_cached)";
   private static final String MESSAGE_CACHE =
       "the SOA of a negative answer shown with the TTL and serial of the reply that last refreshed it (Unbound's message cache)";
   private static final String TTL_CAPS =
@@ -67,7 +70,6 @@ final class KnownGaps {
 
   /** File name to the behaviour it lacks. */
   private static final Map<String, String> BY_FILE = Map.ofEntries(
-      Map.entry("fwd_0ttlservfail.rpl", STALE_AT_ONCE),
       Map.entry("fwd_droptoomany.rpl", QUERY_SLOTS),
       Map.entry("fwd_error_retries.rpl", OUTBOUND_RETRY),
       Map.entry("fwd_jostle.rpl", QUERY_SLOTS),
@@ -115,21 +117,10 @@ final class KnownGaps {
       Map.entry("iter_validate_extradata.rpl", VALIDATOR),
       Map.entry("iter_validate_nsec_nxdomain.rpl", VALIDATOR),
       Map.entry("rrset_updated.rpl", NS_UPDATE_RULES),
-      Map.entry("rrset_use_cached.rpl", STALE_CLIENT_TIMEOUT),
-      Map.entry("serve_expired.rpl", STALE_AT_ONCE),
-      Map.entry("serve_expired_0ttl_nodata.rpl", STALE_AT_ONCE),
-      Map.entry("serve_expired_0ttl_nxdomain.rpl", STALE_AT_ONCE),
-      Map.entry("serve_expired_0ttl_servfail.rpl", STALE_AT_ONCE),
-      Map.entry("serve_expired_cached_servfail.rpl", STALE_AT_ONCE),
-      Map.entry("serve_expired_cached_servfail_refresh.rpl", STALE_AT_ONCE),
-      Map.entry("serve_expired_client_timeout.rpl", STALE_CLIENT_TIMEOUT),
-      Map.entry("serve_expired_client_timeout_servfail.rpl", STALE_CLIENT_TIMEOUT),
-      Map.entry("serve_expired_reply_ttl.rpl", STALE_AT_ONCE),
-      Map.entry("serve_expired_ttl.rpl", STALE_AT_ONCE),
-      Map.entry("serve_expired_ttl_client_timeout.rpl", STALE_CLIENT_TIMEOUT),
+      Map.entry("rrset_use_cached.rpl", MESSAGE_TTL),
+      Map.entry("serve_expired_client_timeout.rpl", STALE_PENDING),
       Map.entry("serve_expired_ttl_reset.rpl", STALE_RESET),
-      Map.entry("serve_expired_zerottl.rpl", STALE_AT_ONCE),
-      Map.entry("serve_original_ttl.rpl", STALE_AT_ONCE),
+      Map.entry("serve_original_ttl.rpl", ORIGINAL_TTL),
       Map.entry("stop_nxdomain_label.rpl", VALIDATOR),
       Map.entry("stop_nxdomain_minimised.rpl", VALIDATOR),
       Map.entry("ttl_max.rpl", TTL_CAPS),

@@ -26,9 +26,11 @@ final class ReferralData {
 
   /**
    * Adds the referral data to {@code response} if it is NOERROR with nothing in its authority
-   * section; {@code replies} are the upstream replies delivered so far, oldest first.
+   * section; {@code replies} are the upstream replies delivered so far, oldest first. A {@code
+   * stale} answer shows what of it has expired as stale too (Unbound's expired message, each
+   * RRset at the stale reply TTL), what was refreshed meanwhile as it is now.
    */
-  static void add(Message response, RRsetCache cache, List<Message> replies) {
+  static void add(Message response, RRsetCache cache, List<Message> replies, boolean stale) {
     List<Record> answer = response.getSection(Section.ANSWER);
     if (response.getRcode() != Rcode.NOERROR || !response.getSection(Section.AUTHORITY).isEmpty()) {
       return;
@@ -37,41 +39,61 @@ final class ReferralData {
     if (last.getType() == Type.NS && !answer.isEmpty()) {
       // Only in-zone servers: the scrubbed reply held no other addresses.
       addAddresses(response, cache, answer.stream().filter(record -> record.getType() == Type.NS
-          && ((NSRecord) record).getTarget().subdomain(record.getName())).toList());
+          && ((NSRecord) record).getTarget().subdomain(record.getName())).toList(), stale, null);
       return;
     }
-    List<Record> nameServers = nameServersBeside(last, answer.isEmpty(), replies);
+    Message reply = replyBeside(last, answer.isEmpty(), replies);
+    List<Record> nameServers = reply == null ? List.of()
+        : reply.getSection(Section.AUTHORITY).stream().filter(record -> record.getType() == Type.NS).toList();
     if (nameServers.isEmpty()) {
       return;
     }
     Name zone = nameServers.get(0).getName();
-    if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit hit) {
+    if (lookup(cache, zone, Type.NS, stale) instanceof CacheLookup.Hit hit) {
       nameServers = hit.rrset().rrs(false);
+      reply = null;
     }
     nameServers.forEach(record -> response.addRecord(record, Section.AUTHORITY));
-    addAddresses(response, cache, nameServers);
+    // An NS set that was not cached (TTL 0) is shown as the reply had it, with its addresses.
+    addAddresses(response, cache, nameServers, stale, reply);
   }
 
-  /** The cached addresses of {@code nameServers}' targets, into the additional section. */
-  private static void addAddresses(Message response, RRsetCache cache, List<Record> nameServers) {
+  /** The live entry, else for a stale answer the stale one. */
+  private static CacheLookup lookup(RRsetCache cache, Name name, int type, boolean stale) {
+    CacheLookup live = cache.lookup(name, type, DClass.IN);
+    return stale && live instanceof CacheLookup.Miss ? cache.lookupStale(name, type, DClass.IN) : live;
+  }
+
+  /**
+   * The cached addresses of {@code nameServers}' targets, into the additional section; those not
+   * cached as {@code reply} (when not null) had them.
+   */
+  private static void addAddresses(Message response, RRsetCache cache, List<Record> nameServers, boolean stale,
+      Message reply) {
     List<Record> answer = response.getSection(Section.ANSWER);
     for (Record record : nameServers) {
       Name target = ((NSRecord) record).getTarget();
       for (int type : new int[] {Type.A, Type.AAAA}) {
         // An RRset the answer shows already is not repeated (Unbound writes each RRset once).
-        if (cache.lookup(target, type, DClass.IN) instanceof CacheLookup.Hit hit
-            && answer.stream().noneMatch(shown -> shown.getName().equals(target) && shown.getType() == type)) {
+        if (answer.stream().anyMatch(shown -> shown.getName().equals(target) && shown.getType() == type)) {
+          continue;
+        }
+        if (lookup(cache, target, type, stale) instanceof CacheLookup.Hit hit) {
           hit.rrset().rrs(false).forEach(address -> response.addRecord(address, Section.ADDITIONAL));
+        } else if (reply != null) {
+          reply.getSection(Section.ADDITIONAL).stream()
+              .filter(address -> address.getName().equals(target) && address.getType() == type)
+              .forEach(address -> response.addRecord(address, Section.ADDITIONAL));
         }
       }
     }
   }
 
   /**
-   * The authority NS records of the latest reply that gave {@code last} (or a NODATA for it, which
-   * may have had records the resolver dropped).
+   * The latest reply that gave {@code last} (or a NODATA for it, which may have had records the
+   * resolver dropped), or null.
    */
-  private static List<Record> nameServersBeside(Record last, boolean noData, List<Message> replies) {
+  private static Message replyBeside(Record last, boolean noData, List<Message> replies) {
     for (int i = replies.size() - 1; i >= 0; i--) {
       Message reply = replies.get(i);
       Record question = reply.getQuestion();
@@ -81,9 +103,9 @@ final class ReferralData {
           : reply.getSection(Section.ANSWER).stream().anyMatch(record -> record.getName().equals(last.getName())
               && record.getType() == last.getType());
       if (gave) {
-        return reply.getSection(Section.AUTHORITY).stream().filter(record -> record.getType() == Type.NS).toList();
+        return reply;
       }
     }
-    return List.of();
+    return null;
   }
 }

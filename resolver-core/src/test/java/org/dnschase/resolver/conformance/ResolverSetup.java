@@ -26,7 +26,8 @@ import org.xbill.DNS.Name;
 /**
  * Builds the resolver under test from a scenario's CONFIG (FORMAT §3): the one root server as
  * root hints, the other stub zones and the forward zones as the builder's, whether answers' NS
- * sets are kept (iter-scrub-promiscuous), the private-address filter, the scenario's transport and clock, the cache's TTL floor and caps, serve-expired,
+ * sets are kept (iter-scrub-promiscuous), the private-address filter, the scenario's transport and clock, the cache's TTL floor and caps, serve-expired
+ * (its window, reply TTL and client timeout),
  * prefetch, the restart limit, and the do-ip4, do-ip6, do-not-query-localhost and
  * do-not-query-address rules as the upstream filter. {@link ConfigSupport} says what every other
  * option means here.
@@ -50,7 +51,8 @@ final class ResolverSetup {
     config.maxNegativeTtl().ifPresent(cache::maxNegativeTtl);
     if (config.flag("serve-expired", false)) {
       cache.serveStale(config.value("serve-expired-ttl").map(ResolverSetup::seconds)
-          .orElse(RRsetCacheBuilder.DEFAULT_STALE_WINDOW));
+          .orElse(RRsetCacheBuilder.DEFAULT_STALE_WINDOW),
+          config.value("serve-expired-reply-ttl").map(ResolverSetup::seconds).orElse(RRsetCache.STALE_TTL));
     }
     return cache.build();
   }
@@ -64,7 +66,10 @@ final class ResolverSetup {
         .prefetch(config.flag("prefetch", false))
         .cacheAnswerNameServers(!config.flag("iter-scrub-promiscuous", true))
         .privateAddresses(config.values("private-address"), config.values("private-domain"))
-        .upstreamFilter(allowed(config), describe(config));
+        .upstreamFilter(allowed(config), describe(config))
+        // Unbound's serve-expired-client-timeout is in milliseconds; 0 (answer stale at once) by default.
+        .staleAnswerTimeout(Duration.ofMillis(config.value("serve-expired-client-timeout").map(Long::parseLong)
+            .orElse(0L)));
     // Deckard's forwarding mode: every name to one recursive server, a forward zone for the root.
     config.value("forward-addr").ifPresent(server -> builder.forwardZone(new ForwardZone(Name.root,
         List.of(new InetSocketAddress(address(server), 0)), List.of(), false)));

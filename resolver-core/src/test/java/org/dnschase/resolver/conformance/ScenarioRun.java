@@ -3,11 +3,15 @@ package org.dnschase.resolver.conformance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.cache.RRsetCache;
@@ -57,6 +61,13 @@ final class ScenarioRun {
   private final RRsetCache cache;
   /** testbound's {@code minimal-responses: no}: answers carry their zone's NS set and its addresses. */
   private final boolean referralData;
+  /** testbound's {@code ede: yes}: answers carry the Extended DNS Error (RFC 8914) a server front-end adds. */
+  private final boolean extendedErrors;
+  /**
+   * Where the resolver completes answers and starts the work it does after one (refreshes): run
+   * by the runner, so that, as in testbound, an answer is built before what follows it runs.
+   */
+  private final BlockingQueue<Runnable> callbacks = new LinkedBlockingQueue<>();
 
   ScenarioRun(Scenario scenario, Strictness strictness, boolean qnameMinimisation) {
     this.scenario = scenario;
@@ -67,6 +78,7 @@ final class ScenarioRun {
     this.transport = new ScenarioTransport(servers, currentStep::get, strictness, testbound);
     this.cache = ResolverSetup.cache(scenario.config(), clock);
     this.referralData = testbound && !scenario.config().flag("minimal-responses", true);
+    this.extendedErrors = scenario.config().flag("ede", false);
   }
 
   /** Plays every step and returns what went wrong: empty when the scenario passed. */
@@ -77,6 +89,7 @@ final class ScenarioRun {
       return List.copyOf(failures);
     }
     try (Resolver resolver = ResolverSetup.builder(scenario.config(), transport, clock, cache)
+        .callbackExecutor(callbacks::add)
         .qnameMinimisation(qnameMinimisation).qnameMinimisationType(minimisedQuestionType()).build()) {
       for (Step step : scenario.steps()) {
         currentStep.set(step.id());
@@ -127,21 +140,50 @@ final class ScenarioRun {
       // RD=0: a client allowed to snoop asks what the cache holds (testbound's allow_snoop).
       Resolver.QueryOptions options = Resolver.QueryOptions.DEFAULTS
           .withCacheOnly(!query.getHeader().getFlag(Flags.RD));
-      Resolution resolution = resolver.resolveAsync(question.getName(), question.getType(), options)
-          .get(RESOLVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      Resolution resolution = await(resolver.resolveAsync(question.getName(), question.getType(), options));
       transport.note("step " + step.id() + " resolved " + ScenarioTransport.describe(question) + ": "
           + summary(resolution));
       Message response = Responses.toMessage(resolution, query, servfailAnswer());
+      if (extendedErrors) {
+        Responses.ExtendedErrors.add(response, resolution);
+      }
       if (referralData) {
-        ReferralData.add(response, cache, transport.delivered());
+        ReferralData.add(response, cache, transport.delivered(), isStale(resolution));
       }
       answers.add(ScenarioTransport.wire(response));
+      settle();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       fail(step, "STEP " + step.id() + " QUERY " + ScenarioTransport.describe(question) + " failed: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       fail(step, "STEP " + step.id() + " interrupted");
     }
+  }
+
+  /** The resolution, running the resolver's callbacks meanwhile; a stuck one times out. */
+  private Resolution await(CompletableFuture<Resolution> resolution)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RESOLVE_TIMEOUT_SECONDS);
+    while (!resolution.isDone()) {
+      Runnable callback = callbacks.poll(10, TimeUnit.MILLISECONDS);
+      if (callback != null) {
+        callback.run();
+      } else if (System.nanoTime() - deadline > 0) {
+        throw new TimeoutException("no answer in " + RESOLVE_TIMEOUT_SECONDS + " s");
+      }
+    }
+    return resolution.get();
+  }
+
+  /** Runs what the resolver does after an answer (its refreshes), until nothing is left. */
+  private void settle() {
+    for (Runnable callback = callbacks.poll(); callback != null; callback = callbacks.poll()) {
+      callback.run();
+    }
+  }
+
+  private static boolean isStale(Resolution resolution) {
+    return resolution.diagnostics().stream().anyMatch(d -> d.kind() == Diagnostic.Oddity.STALE_ANSWER);
   }
 
   /**

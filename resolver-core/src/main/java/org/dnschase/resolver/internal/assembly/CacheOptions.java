@@ -8,13 +8,15 @@ import org.dnschase.resolver.cache.TimeSource;
 
 /**
  * The cache and the clock: a given cache, or the settings of the default one (serve-stale), the
- * one time source, and prefetch. A given cache and a given time source must be one clock, since
+ * one time source, prefetch, and how long a question waits before stale data answers it. A given cache and a given time source must be one clock, since
  * the resolver reads the cache's; serve-stale configures the default cache only.
  */
 public final class CacheOptions {
 
   private final Setting<RRsetCache> cache = new Setting<>("cache");
   private final Setting<Duration> staleWindow = new Setting<>("serveStale");
+  private Duration staleAnswerTtl;
+  private final Setting<Duration> staleAnswerTimeout = new Setting<>("staleAnswerTimeout");
   private final Setting<TimeSource> timeSource = new Setting<>("timeSource");
   private final Setting<Boolean> prefetch = new Setting<>("prefetch");
 
@@ -31,14 +33,23 @@ public final class CacheOptions {
     cache.set(rrsetCache);
   }
 
-  public void serveStale(Duration window) {
+  public void serveStale(Duration window, Duration answerTtl) {
     staleWindow.requireUnset();
     if (cache.isSet()) {
       throw new IllegalStateException(
           "a cache was given: build it with serveStale, this setting is for the default cache");
     }
-    RRsetCache.builder().serveStale(window); // checks the window now, with the cache's message
+    RRsetCache.builder().serveStale(window, answerTtl); // checks both now, with the cache's message
     staleWindow.set(window);
+    staleAnswerTtl = answerTtl;
+  }
+
+  public void staleAnswerTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("staleAnswerTimeout must not be negative but was " + timeout);
+    }
+    staleAnswerTimeout.set(timeout);
   }
 
   public void timeSource(TimeSource time) {
@@ -66,7 +77,11 @@ public final class CacheOptions {
       return cache.value();
     }
     var builder = RRsetCache.builder().timeSource(timeSource.orElse(TimeSource.system())).recordStats();
-    return (staleWindow.isSet() ? builder.serveStale(staleWindow.value()) : builder).build();
+    return (staleWindow.isSet() ? builder.serveStale(staleWindow.value(), staleAnswerTtl) : builder).build();
+  }
+
+  Duration staleAnswerTimeoutOrDefault() {
+    return staleAnswerTimeout.orElse(Defaults.STALE_ANSWER_TIMEOUT);
   }
 
   boolean prefetchOrDefault() {

@@ -95,6 +95,7 @@ public final class ResolverAssembly {
         zones.forwardZones(),
         zones.stubZones(),
         reporting.recordMetricsOrDefault(),
-        validation.anchorsOrNull(iteration.rootHintsGiven()));
+        validation.anchorsOrNull(iteration.rootHintsGiven()),
+        cache.staleAnswerTimeoutOrDefault());
   }
 }

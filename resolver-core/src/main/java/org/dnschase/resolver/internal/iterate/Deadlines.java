@@ -37,14 +37,17 @@ final class Deadlines implements AutoCloseable {
 
   /**
    * Completes {@code resolution} with what {@code atDeadline} gives, in {@code delayNanos}, unless
-   * it completed before.
+   * it completed before or {@code atDeadline} gives null.
    */
   void arm(CompletableFuture<Resolution> resolution, long delayNanos, Supplier<Resolution> atDeadline) {
     ScheduledFuture<?> alarm;
     try {
       alarm = timer.schedule(() -> {
         if (!resolution.isDone()) {
-          resolution.complete(atDeadline.get());
+          Resolution outcome = atDeadline.get();
+          if (outcome != null) {
+            resolution.complete(outcome);
+          }
         }
       }, delayNanos, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException closed) {

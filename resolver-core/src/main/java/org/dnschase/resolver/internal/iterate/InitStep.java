@@ -15,16 +15,19 @@ import org.xbill.DNS.Type;
 
 /**
  * {@link QueryState#INIT}: the cache first, at every hop (data, negative answers, aliases); then
- * the closest zone cut, a configured zone's or the cache's.
+ * a failure remembered or stale data ({@link StaleFallback#beforeWalk}); then the closest zone
+ * cut, a configured zone's or the cache's.
  */
 final class InitStep {
 
   private final ResolverContext context;
   private final Prefetcher prefetcher;
+  private final StaleFallback staleFallback;
 
-  InitStep(ResolverContext context, Prefetcher prefetcher) {
+  InitStep(ResolverContext context, Prefetcher prefetcher, StaleFallback staleFallback) {
     this.context = context;
     this.prefetcher = prefetcher;
+    this.staleFallback = staleFallback;
   }
 
   Step handle(Query q) {
@@ -59,6 +62,10 @@ final class InitStep {
     if (nothingBelow != null) {
       return nothingBelow;
     }
+    Step stale = staleFallback.beforeWalk(q);
+    if (stale != null) {
+      return stale;
+    }
     // RFC 4035 §3.1.4.1: a zone's DS RRset lives in its parent, whose servers are asked for it
     Name walked = q.qtype() == Type.DS && q.name().labels() > 1 ? new Name(q.name(), 1) : q.name();
     return q.walkFrom(context.zones.closestCut(context.cache, walked));
@@ -67,7 +74,7 @@ final class InitStep {
   /** A hit due for a refresh starts one, unless the question may send nothing upstream. */
   private void prefetchUnlessCacheOnly(Query q, CacheLookup.Hit hit) {
     if (!q.options().cacheOnly()) {
-      prefetcher.onHit(q.name(), q.qtype(), hit);
+      prefetcher.onHit(q.name(), q.qtype(), hit, q::afterAnswer);
     }
   }
 

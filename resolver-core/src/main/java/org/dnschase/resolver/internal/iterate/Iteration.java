@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.dnschase.resolver.FailureReason;
@@ -47,8 +48,8 @@ final class Iteration {
   Iteration(ResolverContext context) {
     this.context = context;
     this.prefetcher = new Prefetcher(context.config.prefetch(), context.cache, this::refresh, context.metrics);
-    this.staleFallback = new StaleFallback(context.cache);
-    this.init = new InitStep(context, prefetcher);
+    this.staleFallback = new StaleFallback(context, prefetcher::refreshExpired);
+    this.init = new InitStep(context, prefetcher, staleFallback);
     this.prime = new PrimeStep(context);
     this.queryTargets = new QueryTargetsStep(context);
     this.queryResponse = new QueryResponseStep(context);
@@ -62,15 +63,39 @@ final class Iteration {
   /**
    * Runs {@code q}. A resolution that has to wait (a top-level one: look-ups share its deadline)
    * gets an alarm at its deadline, which completes it then as a TIMEOUT carrying the chain so far,
-   * whatever its work is doing; the abandoned work stops at its next step.
+   * whatever its work is doing; the abandoned work stops at its next step. Before that, at the
+   * stale answer timeout, another alarm answers it from stale data if the cache has some (RFC 8767
+   * §4); its work goes on then, and what it finds lands in the cache.
    */
   CompletableFuture<Resolution> run(Query q) {
-    CompletableFuture<Resolution> done = new CompletableFuture<>();
-    advance(q, done, finish::resolution);
-    if (q.depth() == 0 && !done.isDone()) {
-      context.deadlines.arm(done, q.budget().remainingNanos(), () -> timedOut(q));
+    CompletableFuture<Resolution> work = new CompletableFuture<>();
+    advance(q, work, finish::resolution);
+    if (q.depth() > 0 || work.isDone()) {
+      return work;
     }
-    return done;
+    CompletableFuture<Resolution> answer = new CompletableFuture<>();
+    work.whenComplete((resolution, error) -> {
+      if (error != null) {
+        answer.completeExceptionally(error);
+      } else {
+        answer.complete(resolution);
+      }
+    });
+    long remainingNanos = q.budget().remainingNanos();
+    context.deadlines.arm(answer, remainingNanos, () -> timedOut(q));
+    long staleNanos = staleFallback.answerTimeoutNanos();
+    if (staleNanos > 0 && staleNanos < remainingNanos && !q.isBackground()) {
+      context.deadlines.arm(answer, staleNanos, () -> staleAtAnswerTimeout(q));
+    }
+    return answer;
+  }
+
+  /** The stale answer to {@code q} at the stale answer timeout, or null to go on waiting. */
+  private Resolution staleAtAnswerTimeout(Query q) {
+    List<Hop> chain = q.chain().hops();
+    Name name = chain.isEmpty() ? q.qname() : chain.get(chain.size() - 1).target();
+    Outcome stale = staleFallback.atAnswerTimeout(q, name);
+    return stale == null ? null : finish.resolution(q, stale, chain);
   }
 
   /** What the deadline's timer completes a resolution still at work with (on the timer's thread). */
@@ -110,6 +135,9 @@ final class Iteration {
       }
       if (q.state() == QueryState.FINISHED) {
         done.complete(ending.apply(q));
+        if (q.answered()) {
+          startAfterAnswer(q);
+        }
         return;
       }
       // A resolution ended at its deadline: its look-ups stop here, whatever state they are in.
@@ -143,6 +171,35 @@ final class Iteration {
   }
 
   /**
+   * Told that the user's question {@code q} has been answered: the work it left for after the
+   * answer starts on the callback executor, from a task queued there after the answer's completion
+   * or with it (an answer completed at once is queued there only once its future is returned), so
+   * a caller running that executor in order sees its answer first.
+   */
+  void answered(Query q) {
+    execute(() -> {
+      q.markAnswered();
+      startAfterAnswer(q);
+    });
+  }
+
+  /**
+   * Starts the work {@code q} left for after its answer (refreshes of the data it was answered
+   * from) on the callback executor.
+   */
+  private void startAfterAnswer(Query q) {
+    q.takeAfterAnswer().forEach(this::execute);
+  }
+
+  private void execute(Runnable work) {
+    try {
+      context.config.callbackExecutor().execute(work);
+    } catch (RejectedExecutionException shutDown) {
+      // the resolver is closing: a refresh has no one left to serve
+    }
+  }
+
+  /**
    * Tells {@code q} how {@code other} (its child, or a priming) ended, now if it has, and then
    * returns false: the loop goes on. Else returns true, and {@code q} is run on from where it
    * stands once {@code other} ends, after being told.
@@ -161,8 +218,10 @@ final class Iteration {
   }
 
   /**
-   * A prefetch's refresh of (name, type): a query of its own that starts at the cached zone cut
-   * {@code cut} instead of INIT, which would answer it from the very entry it is to replace.
+   * A refresh of (name, type), a query of its own: a prefetch's starts at the cached zone cut
+   * {@code cut} instead of INIT, which would answer it from the very entry it is to replace; that
+   * of expired data ({@code cut} null) starts at INIT, which finds the closest zone cut, configured
+   * or cached.
    */
   private CompletableFuture<Resolution> refresh(Name name, int type, Delegation cut) {
     int id = context.nextQueryId();

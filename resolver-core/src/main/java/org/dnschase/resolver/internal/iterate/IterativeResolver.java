@@ -172,6 +172,7 @@ public final class IterativeResolver implements Resolver {
               Resolution.Security.INDETERMINATE);
       metered.finished(outcome);
       flight.complete(outcome);
+      iteration.answered(query);
     });
     // Each caller gets its own future, so one caller cancelling cannot cancel the others.
     return flight.copy();

@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -69,6 +70,8 @@ final class Query {
 
   private Outcome outcome;
   private ChildOutcome childOutcome;
+  private List<Runnable> afterAnswer = List.of();
+  private boolean answered;
 
   /** The reply being validated, between QUERY_RESPONSE and the step that reads it; null otherwise. */
   private ReplyValidation validation;
@@ -105,7 +108,8 @@ final class Query {
   /**
    * A query of its own, with its own budget and journal, whose outcome nobody waits for: it
    * starts by asking the servers of {@code startAt}, not at INIT. A prefetch's refresh, which INIT
-   * would answer from the very entry it is to replace, and a priming, which asks given servers.
+   * would answer from the very entry it is to replace, and a priming, which asks given servers. A
+   * refresh of expired data has no {@code startAt} ({@code null}): it starts at INIT.
    *
    * @param resolutionId the id its log lines go under: its own, or that of the resolution that
    *     started it (a priming)
@@ -114,8 +118,10 @@ final class Query {
       int resolutionId) {
     Query query = new Query(id, qname, qtype, 0, budget, journal, null, null, true, resolutionId,
         QueryOptions.DEFAULTS);
-    query.delegation = startAt;
-    query.state = QueryState.QUERY_TARGETS;
+    if (startAt != null) {
+      query.delegation = startAt;
+      query.state = QueryState.QUERY_TARGETS;
+    }
     return query;
   }
 
@@ -430,10 +436,42 @@ final class Query {
     });
   }
 
-  /** Ends the query with stale data in place of the failure it ended with (RFC 8767), as it is. */
-  Step finishStale(Outcome stale) {
-    outcome = stale;
+  /**
+   * Ends the query with {@code result} as it is, past {@link QueryState#SERVE_STALE}: stale data
+   * (RFC 8767), or a failure that stale data was already looked for.
+   */
+  Step finishFinal(Outcome result) {
+    outcome = result;
     return new Step.Next(QueryState.FINISHED);
+  }
+
+  /**
+   * Runs {@code work} once this query's outcome has been handed over (a refresh of what it was
+   * answered from): the one who asked never waits for it. The driver starts it, once told the
+   * outcome was handed over ({@link #answered}) for a user's question.
+   */
+  synchronized void afterAnswer(Runnable work) {
+    if (afterAnswer.isEmpty()) {
+      afterAnswer = new ArrayList<>(1);
+    }
+    afterAnswer.add(work);
+  }
+
+  /** The work {@link #afterAnswer} was given, emptied. */
+  synchronized List<Runnable> takeAfterAnswer() {
+    List<Runnable> taken = afterAnswer;
+    afterAnswer = List.of();
+    return taken;
+  }
+
+  /** Notes that the user's question has been answered: work left for after the answer may start. */
+  synchronized void markAnswered() {
+    answered = true;
+  }
+
+  /** Whether this query's outcome is handed over once it finishes: not a user's question still unanswered. */
+  synchronized boolean answered() {
+    return answered || depth > 0 || background;
   }
 
   Step fail(FailureReason reason, String detail) {

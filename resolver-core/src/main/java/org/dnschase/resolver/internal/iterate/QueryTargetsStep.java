@@ -11,7 +11,7 @@ import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.internal.message.Queries;
 import org.dnschase.resolver.internal.servers.ConfiguredZones;
-import org.dnschase.resolver.internal.servers.CyclicFailures;
+import org.dnschase.resolver.internal.servers.RecentFailures;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.xbill.DNS.Message;
@@ -26,11 +26,11 @@ import org.xbill.DNS.Type;
 final class QueryTargetsStep {
 
   private final ResolverContext context;
-  private final CyclicFailures cyclicFailures;
+  private final RecentFailures recentFailures;
 
   QueryTargetsStep(ResolverContext context) {
     this.context = context;
-    this.cyclicFailures = context.cyclicFailures;
+    this.recentFailures = context.recentFailures;
   }
 
   Step handle(Query q) {
@@ -42,10 +42,10 @@ final class QueryTargetsStep {
           + " passed while asking the servers of " + q.delegation().zone());
     }
     // RFC 9520 §3: a question that ran into a cyclic dependency a moment ago sends nothing now.
-    Optional<String> knownCycle = cyclicFailures.cycleFor(q.name(), q.qtype());
+    Optional<String> knownCycle = recentFailures.cycleFor(q.name(), q.qtype());
     if (knownCycle.isPresent()) {
       return q.failOnCycle("failed on a cyclic dependency less than "
-          + Defaults.CYCLIC_FAILURE_TTL.toSeconds() + " s ago: " + knownCycle.get());
+          + Defaults.FAILURE_TTL.toSeconds() + " s ago: " + knownCycle.get());
     }
     // Checked before a name-server look-up too: a look-up that ran out of the shared budget must
     // end the resolution as QUERY_BUDGET_EXCEEDED, not as a zone whose servers all failed.
@@ -119,14 +119,15 @@ final class QueryTargetsStep {
       return retryOr(q, () -> q.fail(FailureReason.DEPTH_LIMIT, "looking up name server " + nameServer
           + " of " + zone + " would nest deeper than " + q.budget().limits().maxDepth()));
     }
-    Optional<String> known = cyclicFailures.cycleFor(nameServer, Type.A);
+    Optional<String> known = recentFailures.cycleFor(nameServer, Type.A);
     if (known.isPresent()) {
       q.delegation().noteCycle(known.get());
       return new Step.Next(QueryState.QUERY_TARGETS);
     }
     Optional<Query.Cycle> cycle = q.cycleThrough(nameServer, zone);
     if (cycle.isPresent()) {
-      cyclicFailures.remember(cycle.get().nameServers(), Type.A, cycle.get().description());
+      recentFailures.remember(cycle.get().nameServers(), Type.A, FailureReason.CYCLIC_DEPENDENCY,
+          cycle.get().description());
       q.delegation().noteCycle(cycle.get().description());
       return new Step.Next(QueryState.QUERY_TARGETS);
     }
@@ -206,7 +207,7 @@ final class QueryTargetsStep {
       return q.walkFrom(context.zones.fallBack(context.cache, q.name(), configured));
     }
     if (q.delegation().cycle() != null) {
-      cyclicFailures.remember(List.of(q.name()), q.qtype(), q.delegation().cycle());
+      recentFailures.remember(List.of(q.name()), q.qtype(), FailureReason.CYCLIC_DEPENDENCY, q.delegation().cycle());
       return q.failOnCycle("the name servers of " + q.delegation().zone()
           + " depend on themselves: " + q.delegation().cycle());
     }

@@ -13,7 +13,7 @@ import org.dnschase.resolver.internal.dnssec.KeyStore;
 import org.dnschase.resolver.internal.dnssec.denial.Denials;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.internal.servers.ConfiguredZones;
-import org.dnschase.resolver.internal.servers.CyclicFailures;
+import org.dnschase.resolver.internal.servers.RecentFailures;
 import org.dnschase.resolver.internal.servers.ParentSideGlue;
 import org.dnschase.resolver.internal.servers.ServerSelector;
 import org.dnschase.resolver.spi.Transport;
@@ -22,7 +22,7 @@ import org.xbill.DNS.Type;
 
 /**
  * What every query of one resolver shares: configuration, cache, transport, and the stores kept
- * beside the cache (server state, parent-side glue, cyclic failures), each bounded by a share of
+ * beside the cache (server state, parent-side glue, recent failures), each bounded by a share of
  * the cache's byte budget.
  */
 final class ResolverContext {
@@ -33,7 +33,7 @@ final class ResolverContext {
   final Ticker ticker;
   final ServerSelector selector;
   final ParentSideGlue parentSideGlue;
-  final CyclicFailures cyclicFailures;
+  final RecentFailures recentFailures;
   final ConfiguredZones zones;
   final Deadlines deadlines = new Deadlines();
   final ResolverMetrics metrics;
@@ -55,7 +55,7 @@ final class ResolverContext {
     long budget = cache.maximumBytes();
     this.selector = new ServerSelector(budget / ServerSelector.BUDGET_SHARE);
     this.parentSideGlue = new ParentSideGlue(ticker, budget / ParentSideGlue.BUDGET_SHARE);
-    this.cyclicFailures = new CyclicFailures(ticker, budget / CyclicFailures.BUDGET_SHARE);
+    this.recentFailures = new RecentFailures(ticker, budget / RecentFailures.BUDGET_SHARE);
     this.zones = new ConfiguredZones(config);
     this.keys = config.trustAnchors() == null ? null : new KeyStore(config.trustAnchors(), ticker);
     this.chainOfTrust = keys == null ? null
@@ -77,7 +77,7 @@ final class ResolverContext {
   void invalidateStores() {
     selector.invalidateAll();
     parentSideGlue.invalidateAll();
-    cyclicFailures.invalidateAll();
+    recentFailures.invalidateAll();
     if (keys != null) {
       keys.invalidateAll();
     }

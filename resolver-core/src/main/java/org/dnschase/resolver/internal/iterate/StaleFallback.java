@@ -1,7 +1,11 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
@@ -9,15 +13,28 @@ import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.dnssec.Verdict;
+import org.dnschase.resolver.internal.servers.RecentFailures;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 
 /**
- * {@link QueryState#SERVE_STALE}, RFC 8767: a resolution that could not get an answer from any server ends with the
- * data the cache kept past its TTL for the final name, at TTL 30 s, with a {@link
- * Diagnostic.Oddity#STALE_ANSWER} saying so. Whether such data exists is the cache's business: only
- * a cache built with {@code serveStale} keeps it. Fresh data never gets here, since INIT answers
- * from it before any server is asked.
+ * Serve-stale (RFC 8767): when the data a question needs has expired and the cache still keeps it
+ * ({@code serveStale}), the question may be answered from it, with a {@link
+ * Diagnostic.Oddity#STALE_ANSWER} saying so. When, is the resolver's stale answer timeout (RFC 8767
+ * §4's client response timer):
+ *
+ * <ul>
+ *   <li>zero: at once, before any server is asked; the data is refreshed in the background after
+ *       the answer (Unbound's {@code serve-expired-client-timeout: 0});
+ *   <li>otherwise once that long has passed with the resolution still at work (its work goes on,
+ *       and what it finds lands in the cache), and in any case when upstream failed ({@link
+ *       QueryState#SERVE_STALE}).
+ * </ul>
+ *
+ * <p>A question whose servers failed is remembered as failed for {@link Defaults#FAILURE_TTL} (RFC
+ * 9520 §3.2); meanwhile it is answered stale at once without a refresh (RFC 8767 §4's failure
+ * recheck), or fails again, asking nobody. Only top-level questions take part: a name-server
+ * look-up keeps its failure, for its parent goes on to other servers.
  */
 final class StaleFallback {
 
@@ -30,25 +47,68 @@ final class StaleFallback {
       EnumSet.of(FailureReason.ALL_SERVERS_FAILED, FailureReason.TIMEOUT);
 
   private final RRsetCache cache;
+  private final RecentFailures recentFailures;
+  private final long answerTimeoutNanos;
+  /** Starts a background refresh of (name, type) from INIT, one at a time per question. */
+  private final BiConsumer<Name, Integer> refresh;
 
-  StaleFallback(RRsetCache cache) {
-    this.cache = cache;
+  StaleFallback(ResolverContext context, BiConsumer<Name, Integer> refresh) {
+    this.cache = context.cache;
+    this.recentFailures = context.recentFailures;
+    this.answerTimeoutNanos = context.config.staleAnswerTimeout().toNanos();
+    this.refresh = refresh;
   }
 
   /**
-   * Replaces the failed outcome of a user's resolution by stale data, when the cache has some.
-   * Name-server look-ups (depth above 0) keep their failure: their parent goes on to other servers.
-   * Prefetch refreshes and primings keep theirs too: nobody reads them, and counting them would
-   * inflate the stale answers served.
+   * {@link QueryState#SERVE_STALE}: a top-level question that got no answer upstream is remembered
+   * as failed, and a user's is answered from stale data, when the cache has some. Prefetch
+   * refreshes and primings keep their failure: nobody reads them, and counting them would inflate
+   * the stale answers served.
    */
   Step handle(Query q) {
     if (q.outcome() instanceof Outcome.Failed failed) {
+      if (q.depth() == 0 && UPSTREAM_FAILURES.contains(failed.reason())) {
+        recentFailures.remember(List.of(q.name()), q.qtype(), failed.reason(), failed.detail());
+      }
       Outcome stale = instead(q, q.name(), failed);
       if (stale != failed) {
-        return q.finishStale(stale);
+        return q.finishFinal(stale);
       }
     }
     return new Step.Next(QueryState.FINISHED);
+  }
+
+  /**
+   * What INIT does before it walks for a question the cache has no live answer for: the failure
+   * remembered for it, or its stale data in place of that failure, or its stale data at once when
+   * the answer timeout is zero (with a refresh after the answer); null when the walk goes on.
+   */
+  Step beforeWalk(Query q) {
+    if (q.depth() > 0 || q.isBackground()) {
+      return null;
+    }
+    Optional<RecentFailures.Failure> failure = recentFailures.recent(q.name(), q.qtype());
+    if (failure.isPresent()) {
+      Outcome.Failed failed = new Outcome.Failed(failure.get().reason(), "failed less than "
+          + Defaults.FAILURE_TTL.toSeconds() + " s ago, not asked again meanwhile (RFC 9520 §3.2): "
+          + failure.get().detail());
+      return q.finishFinal(instead(q, q.name(), failed));
+    }
+    if (answerTimeoutNanos == 0) {
+      Outcome stale = stale(q, q.name(), "the stale answer timeout is 0: refreshed after this answer");
+      if (stale != null) {
+        Name name = q.name();
+        int type = q.qtype();
+        q.afterAnswer(() -> refresh.accept(name, type));
+        return q.finishFinal(stale);
+      }
+    }
+    return null;
+  }
+
+  /** How long a user's resolution waits before its stale data answers it; 0 for at once. */
+  long answerTimeoutNanos() {
+    return answerTimeoutNanos;
   }
 
   /**
@@ -59,23 +119,39 @@ final class StaleFallback {
     if (q.depth() > 0 || q.isBackground() || !UPSTREAM_FAILURES.contains(failed.reason())) {
       return failed;
     }
+    Outcome stale = stale(q, name, "the resolution failed: " + failed.reason() + ", " + failed.detail());
+    return stale != null ? stale : failed;
+  }
+
+  /**
+   * The stale data for {@code name}, answering a user's question still at work when the answer
+   * timeout passed; null when there is none (the resolution goes on waiting).
+   */
+  Outcome atAnswerTimeout(Query q, Name name) {
+    return q.depth() > 0 || q.isBackground() ? null
+        : stale(q, name, "no answer came within the stale answer timeout of " + answerTimeoutNanos / 1_000_000
+            + " ms (RFC 8767 §4); the resolution goes on and refreshes the cache");
+  }
+
+  /** The stale data the cache keeps for (name, the question's type), reported; null if none. */
+  private Outcome stale(Query q, Name name, String why) {
     return switch (cache.lookupStale(name, q.qtype(), DClass.IN)) {
       case CacheLookup.Hit hit -> {
         q.noteVerdict(Verdict.ofCached(hit.status()));
-        yield serve(q, name, failed, new Outcome.Data(hit.rrset(), Hop.Source.CACHE), hit.rrset().size() + " record(s)");
+        yield serve(q, name, why, new Outcome.Data(hit.rrset(), Hop.Source.CACHE),
+            hit.rrset().size() + " record(s)", hit.rrset().getTTL());
       }
       case CacheLookup.NegativeHit negative -> {
         q.noteVerdict(Verdict.ofCached(negative.status()));
-        yield serve(q, name, failed, Outcome.Negative.fromCache(negative), negative.kind().toString());
+        yield serve(q, name, why, Outcome.Negative.fromCache(negative), negative.kind().toString(), negative.ttl());
       }
-      case CacheLookup.Miss miss -> failed;
+      case CacheLookup.Miss miss -> null;
     };
   }
 
-  private static Outcome serve(Query q, Name name, Outcome.Failed failed, Outcome stale, String what) {
+  private static Outcome serve(Query q, Name name, String why, Outcome stale, String what, long ttl) {
     q.journal().report(new Diagnostic(Diagnostic.Oddity.STALE_ANSWER, name, "answered " + what
-        + " from expired cache data with TTL " + RRsetCache.STALE_TTL.toSeconds() + " s (RFC 8767)"
-        + " because the resolution failed: " + failed.reason() + ", " + failed.detail()));
+        + " from expired cache data with TTL " + ttl + " s (RFC 8767) because " + why));
     q.journal().trace(new TraceEvent.CacheHit(name, q.qtype(), "stale " + what));
     return stale;
   }

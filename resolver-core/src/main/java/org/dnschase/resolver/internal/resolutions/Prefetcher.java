@@ -3,6 +3,7 @@ package org.dnschase.resolver.internal.resolutions;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
@@ -31,7 +32,10 @@ public final class Prefetcher {
    */
   static final int MAX_IN_FLIGHT = 64;
 
-  /** Starts the refresh query of (name, type) at {@code cut}; completes when it ends. */
+  /**
+   * Starts the refresh query of (name, type) at {@code cut}, or at INIT when {@code cut} is null;
+   * completes when it ends.
+   */
   @FunctionalInterface
   public interface Refresh {
     CompletableFuture<?> start(Name name, int type, Delegation cut);
@@ -53,11 +57,35 @@ public final class Prefetcher {
     this.refresh = refresh;
   }
 
-  /** Called for each cache hit that answers (a hop of) the question ({@code name}, {@code type}). */
-  public void onHit(Name name, int type, CacheLookup.Hit hit) {
-    if (!enabled || !hit.prefetchDue()) {
+  /**
+   * Called for each cache hit that answers (a hop of) the question ({@code name}, {@code type});
+   * a refresh due is started through {@code afterAnswer}, which runs it once the question is
+   * answered, as Unbound replies first and prefetches after.
+   */
+  public void onHit(Name name, int type, CacheLookup.Hit hit, Executor afterAnswer) {
+    if (enabled && hit.prefetchDue()) {
+      afterAnswer.execute(() -> prefetch(name, type, hit));
+    }
+  }
+
+  /**
+   * Refreshes (name, type), whose expired data just answered a question (RFC 8767 §4: the stale
+   * data is replaced as soon as upstream answers): a query that starts at INIT, whatever the
+   * prefetch setting. One refresh per question at a time, within {@link #MAX_IN_FLIGHT}.
+   */
+  public void refreshExpired(Name name, int type) {
+    Question question = new Question(name, type);
+    if (inFlight.size() >= MAX_IN_FLIGHT) {
+      metrics.prefetchSkipped();
       return;
     }
+    if (inFlight.add(question)) {
+      metrics.prefetchStarted();
+      refresh.start(name, type, null).whenComplete((result, error) -> inFlight.remove(question));
+    }
+  }
+
+  private void prefetch(Name name, int type, CacheLookup.Hit hit) {
     Question question = new Question(name, type);
     if (inFlight.size() >= MAX_IN_FLIGHT) {
       metrics.prefetchSkipped();

@@ -1,10 +1,6 @@
 package org.dnschase.resolver.server.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.dnschase.resolver.Defaults;
-import org.xbill.DNS.EDNSOption;
-import org.xbill.DNS.ExtendedErrorCodeOption;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
@@ -15,7 +11,7 @@ import org.xbill.DNS.Section;
 
 /**
  * The answers the server builds itself, without a resolution (FORMERR, NOTIMP, REFUSED, BADVERS,
- * an overload's SERVFAIL), and the Extended DNS Error it adds to any answer. The header follows
+ * an overload's SERVFAIL); {@code ExtendedErrors} adds the Extended DNS Error to any answer. The header follows
  * {@code Responses}: the query's ID and opcode, QR and RA set, RD and CD echoed.
  */
 public final class Answers {
@@ -53,28 +49,6 @@ public final class Answers {
       answer.addRecord(new OPTRecord(Defaults.EDNS_PAYLOAD_SIZE, rcode >>> 4, 0,
           queryOpt.getFlags() & ExtendedFlags.DO), Section.ADDITIONAL);
     }
-    return answer;
-  }
-
-  /**
-   * Adds an Extended DNS Error (RFC 8914) to {@code answer}'s OPT record. An answer without one
-   * (the query had no EDNS) is left as it is: EDNS options go only to clients that speak EDNS.
-   *
-   * @param answer the answer, changed in place
-   * @param code an RFC 8914 INFO-CODE
-   * @param text the EXTRA-TEXT, for people reading {@code dig}'s output
-   * @return {@code answer}
-   */
-  public static Message withExtendedError(Message answer, int code, String text) {
-    OPTRecord opt = answer.getOPT();
-    if (opt == null) {
-      return answer;
-    }
-    List<EDNSOption> options = new ArrayList<>(opt.getOptions());
-    options.add(new ExtendedErrorCodeOption(code, text));
-    answer.removeRecord(opt, Section.ADDITIONAL);
-    answer.addRecord(new OPTRecord(opt.getPayloadSize(), opt.getExtendedRcode(), opt.getVersion(),
-        opt.getFlags(), options), Section.ADDITIONAL);
     return answer;
   }
 }

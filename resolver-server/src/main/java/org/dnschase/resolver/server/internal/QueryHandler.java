@@ -107,12 +107,12 @@ public final class QueryHandler {
   private Reply admit(Message query, InetSocketAddress client, int room, IntFunction<CompletableFuture<byte[]>> next) {
     if (!allowList.allows(client)) {
       stats.unwanted();
-      return new Reply(answered(Answers.withExtendedError(Answers.error(query, Rcode.REFUSED), PROHIBITED,
+      return new Reply(answered(Responses.ExtendedErrors.withExtendedError(Answers.error(query, Rcode.REFUSED), PROHIBITED,
           "the client is not in the server's allow list"), room));
     }
     if (rateLimiter != null && !rateLimiter.tryAcquire(client.getAddress())) {
       stats.rateLimited();
-      return new Reply(answered(Answers.withExtendedError(Answers.error(query, Rcode.REFUSED), OTHER,
+      return new Reply(answered(Responses.ExtendedErrors.withExtendedError(Answers.error(query, Rcode.REFUSED), OTHER,
           "the client is over the server's rate limit"), room));
     }
     return new Reply(next.apply(room));
@@ -149,12 +149,12 @@ public final class QueryHandler {
         return encode(overload(query), room);
       }
       if (resolution == null) {
-        return encode(Answers.withExtendedError(Answers.error(query, Rcode.SERVFAIL), OTHER,
-            ExtendedErrors.text("INTERNAL_ERROR: " + error)), room);
+        return encode(Responses.ExtendedErrors.withExtendedError(Answers.error(query, Rcode.SERVFAIL), OTHER,
+            Responses.ExtendedErrors.text("INTERNAL_ERROR: " + error)), room);
       }
       stats.answered(Responses.rcode(resolution));
       return encoded.answer(resolution, query, wire, room, () ->
-          ResponseFitter.fit(ExtendedErrors.add(Responses.toMessage(resolution, query), resolution), room));
+          ResponseFitter.fit(Responses.ExtendedErrors.add(Responses.toMessage(resolution, query), resolution), room));
     });
   }
 
@@ -176,7 +176,7 @@ public final class QueryHandler {
 
   private Message overload(Message query) {
     stats.overloaded();
-    return Answers.withExtendedError(Answers.error(query, Rcode.SERVFAIL), OTHER,
+    return Responses.ExtendedErrors.withExtendedError(Answers.error(query, Rcode.SERVFAIL), OTHER,
         "overloaded: " + maxOutstanding + " resolutions under way, the most this server takes");
   }
 

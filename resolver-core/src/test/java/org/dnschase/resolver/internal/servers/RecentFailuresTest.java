@@ -5,31 +5,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.dnschase.resolver.Defaults;
+import org.dnschase.resolver.FailureReason;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
-/** The short-lived memory of cyclic dependencies (RFC 9520 §3). */
-class CyclicFailuresTest {
+/** The short-lived memory of failed questions and cyclic dependencies (RFC 9520 §3). */
+class RecentFailuresTest {
 
   private static final long BYTES = 64 << 10;
 
   private final FakeTicker ticker = new FakeTicker();
-  private final CyclicFailures failures = new CyclicFailures(ticker, BYTES);
+  private final RecentFailures failures = new RecentFailures(ticker, BYTES);
 
   @Test
   @DisplayName("RFC 9520 §3: a cycle is remembered for FAILURE_TTL, per (name, type)")
   void remembered_untilTtl() {
     Name ns = Name.fromConstantString("ns.a.test.");
-    failures.remember(List.of(ns), Type.A, "the cycle");
+    failures.remember(List.of(ns), Type.A, FailureReason.CYCLIC_DEPENDENCY, "the cycle");
 
     assertThat(failures.cycleFor(ns, Type.A)).contains("the cycle");
     assertThat(failures.cycleFor(ns, Type.AAAA)).isEmpty();
-    ticker.advance(Defaults.CYCLIC_FAILURE_TTL.minusMillis(1));
+    ticker.advance(Defaults.FAILURE_TTL.minusMillis(1));
     assertThat(failures.cycleFor(ns, Type.A)).contains("the cycle");
     ticker.advance(Duration.ofMillis(1));
     assertThat(failures.cycleFor(ns, Type.A)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("RFC 9520 §3.2: any failure is remembered; only a cyclic dependency reads as a cycle")
+  void otherFailure_isRecentButNoCycle() {
+    Name www = Name.fromConstantString("www.a.test.");
+    failures.remember(List.of(www), Type.A, FailureReason.ALL_SERVERS_FAILED, "servers failed");
+
+    assertThat(failures.recent(www, Type.A)).contains(
+        new RecentFailures.Failure(FailureReason.ALL_SERVERS_FAILED, "servers failed"));
+    assertThat(failures.cycleFor(www, Type.A)).isEmpty();
   }
 
   @Test
@@ -49,7 +61,7 @@ class CyclicFailuresTest {
   @DisplayName("invalidateAll forgets every cycle")
   void invalidateAll_forgets() {
     Name ns = Name.fromConstantString("ns.a.test.");
-    failures.remember(List.of(ns), Type.A, "the cycle");
+    failures.remember(List.of(ns), Type.A, FailureReason.CYCLIC_DEPENDENCY, "the cycle");
     failures.invalidateAll();
     assertThat(failures.cycleFor(ns, Type.A)).isEmpty();
   }
@@ -57,7 +69,8 @@ class CyclicFailuresTest {
   /** Remembers {@code count} names under {@code suffix}; how many are still known after. */
   private int remembered(int count, String suffix, String cycle) {
     for (int i = 0; i < count; i++) {
-      failures.remember(List.of(Name.fromConstantString("n" + i + "." + suffix)), Type.A, cycle);
+      failures.remember(List.of(Name.fromConstantString("n" + i + "." + suffix)), Type.A,
+          FailureReason.CYCLIC_DEPENDENCY, cycle);
     }
     int kept = 0;
     for (int i = 0; i < count; i++) {

@@ -1,12 +1,12 @@
-package org.dnschase.resolver.server.internal;
+package org.dnschase.resolver.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
-import org.dnschase.resolver.spi.Responses;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
@@ -47,17 +47,17 @@ class ExtendedErrorsTest {
   @Test
   @DisplayName("§4.23: no server answered, or the deadline passed: No Reachable Authority")
   void unreachable_noReachableAuthority() {
-    assertThat(ExtendedErrors.code(FailureReason.ALL_SERVERS_FAILED)).isEqualTo(ExtendedErrorCodeOption.NO_REACHABLE_AUTHORITY);
-    assertThat(ExtendedErrors.code(FailureReason.TIMEOUT)).isEqualTo(ExtendedErrorCodeOption.NO_REACHABLE_AUTHORITY);
-    assertThat(ExtendedErrors.code(FailureReason.CLOSED)).isEqualTo(ExtendedErrorCodeOption.NOT_READY);
-    assertThat(ExtendedErrors.code(FailureReason.LOOP)).isEqualTo(ExtendedErrorCodeOption.OTHER);
+    assertThat(Responses.ExtendedErrors.code(FailureReason.ALL_SERVERS_FAILED)).isEqualTo(ExtendedErrorCodeOption.NO_REACHABLE_AUTHORITY);
+    assertThat(Responses.ExtendedErrors.code(FailureReason.TIMEOUT)).isEqualTo(ExtendedErrorCodeOption.NO_REACHABLE_AUTHORITY);
+    assertThat(Responses.ExtendedErrors.code(FailureReason.CLOSED)).isEqualTo(ExtendedErrorCodeOption.NOT_READY);
+    assertThat(Responses.ExtendedErrors.code(FailureReason.LOOP)).isEqualTo(ExtendedErrorCodeOption.OTHER);
   }
 
   @Test
   @DisplayName("§4.7: data found BOGUS by a bad signature: DNSSEC Bogus, the text with the bogus detail")
   void bogus_dnssecBogus() {
     Resolution.Failure bogus = bogus(Resolution.BogusReason.BAD_SIGNATURE, "the RRSIG of www.example. A does not verify");
-    Message answer = ExtendedErrors.add(Responses.toMessage(bogus, query(true)), bogus);
+    Message answer = Responses.ExtendedErrors.add(Responses.toMessage(bogus, query(true)), bogus);
 
     assertThat(answer.getRcode()).isEqualTo(Rcode.SERVFAIL);
     assertThat(ede(answer).getErrorCode()).isEqualTo(ExtendedErrorCodeOption.DNSSEC_BOGUS);
@@ -80,7 +80,7 @@ class ExtendedErrorsTest {
     assertThat(expected).containsOnlyKeys(Resolution.BogusReason.values());
     expected.forEach((reason, code) -> {
       Resolution.Failure bogus = bogus(reason, "why");
-      Message answer = ExtendedErrors.add(Responses.toMessage(bogus, query(true)), bogus);
+      Message answer = Responses.ExtendedErrors.add(Responses.toMessage(bogus, query(true)), bogus);
       assertThat(ede(answer).getErrorCode()).as(reason.name()).isEqualTo(code);
     });
   }
@@ -94,22 +94,35 @@ class ExtendedErrorsTest {
   @DisplayName("the text names the reason and its detail, cut to a bounded length")
   void text_namesTheReason() {
     Resolution.Failure loop = failure(FailureReason.LOOP, "a. -> b. -> a.");
-    Message answer = ExtendedErrors.add(Responses.toMessage(loop, query(true)), loop);
+    Message answer = Responses.ExtendedErrors.add(Responses.toMessage(loop, query(true)), loop);
 
     assertThat(answer.getRcode()).isEqualTo(Rcode.SERVFAIL);
     assertThat(ede(answer).getText()).isEqualTo("LOOP: a. -> b. -> a.");
 
     Resolution.Failure wordy = failure(FailureReason.INTERNAL_ERROR, "x".repeat(1000));
-    Message truncated = ExtendedErrors.add(Responses.toMessage(wordy, query(true)), wordy);
-    assertThat(ede(truncated).getText()).hasSize(ExtendedErrors.MAX_TEXT).endsWith("...");
+    Message truncated = Responses.ExtendedErrors.add(Responses.toMessage(wordy, query(true)), wordy);
+    assertThat(ede(truncated).getText()).hasSize(Responses.ExtendedErrors.MAX_TEXT).endsWith("...");
   }
 
   @Test
   @DisplayName("a client without EDNS gets no OPT record, so no Extended DNS Error")
   void withoutEdns_none() {
     Resolution.Failure loop = failure(FailureReason.LOOP, "a. -> a.");
-    Message answer = ExtendedErrors.add(Responses.toMessage(loop, query(false)), loop);
+    Message answer = Responses.ExtendedErrors.add(Responses.toMessage(loop, query(false)), loop);
 
     assertThat(answer.getOPT()).isNull();
+  }
+
+  @Test
+  @DisplayName("RFC 8914 §4.4: a stale answer says so, Stale Answer, or Stale NXDOMAIN Answer for an NXDOMAIN")
+  void staleAnswer_staleCode() {
+    Diagnostic stale = new Diagnostic(Diagnostic.Oddity.STALE_ANSWER, NAME, "answered from expired data");
+    Resolution.NxDomain nxDomain = new Resolution.NxDomain(NAME, Type.A, null, List.of(), java.time.Duration.ZERO,
+        List.of(), java.time.Duration.ZERO, List.of(stale), List.of(), 0, Resolution.Security.INDETERMINATE);
+
+    Message answer = Responses.ExtendedErrors.add(Responses.toMessage(nxDomain, query(true)), nxDomain);
+
+    assertThat(ede(answer).getErrorCode()).isEqualTo(ExtendedErrorCodeOption.STALE_NXDOMAIN_ANSWER);
+    assertThat(ede(answer).getText()).isEqualTo("answered from expired data");
   }
 }
