@@ -9,6 +9,7 @@ import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.internal.resolutions.Prefetcher;
+import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,12 +219,17 @@ final class Iteration {
   }
 
   /**
-   * A refresh of (name, type), a query of its own: a prefetch's starts at the cached zone cut
-   * {@code cut} instead of INIT, which would answer it from the very entry it is to replace; that
-   * of expired data ({@code cut} null) starts at INIT, which finds the closest zone cut, configured
-   * or cached.
+   * A refresh of (name, type), a query of its own. That of {@code expired} data starts at INIT,
+   * which finds the closest zone cut, configured or cached. A prefetch's starts at the closest
+   * zone cut not due for a refresh itself ({@link ConfiguredZones#refreshCut}), or at the root
+   * hints, instead of INIT, which would answer it from the very entry it is to replace.
    */
-  private CompletableFuture<Resolution> refresh(Name name, int type, Delegation cut) {
+  private CompletableFuture<Resolution> refresh(Name name, int type, boolean expired) {
+    Delegation cut = null;
+    if (!expired) {
+      cut = context.zones.refreshCut(context.cache, name);
+      cut = cut != null ? cut : Delegation.fromHints(context.config.rootHints());
+    }
     int id = context.nextQueryId();
     return run(Query.background(id, name, type,
         new Budget(context.config.budgets(), context.ticker), new Journal(false), cut, id));

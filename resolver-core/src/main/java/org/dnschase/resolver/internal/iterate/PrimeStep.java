@@ -1,8 +1,5 @@
 package org.dnschase.resolver.internal.iterate;
 
-import java.net.InetAddress;
-import java.util.List;
-import java.util.Map;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
@@ -42,9 +39,6 @@ final class PrimeStep {
   }
 
   private Delegation fromHints() {
-    Map<Name, List<InetAddress>> servers = context.config.rootHints().servers();
-    Delegation hints = new Delegation(Name.root, List.copyOf(servers.keySet()));
-    servers.forEach(hints::addAddresses);
-    return hints;
+    return Delegation.fromHints(context.config.rootHints());
   }
 }

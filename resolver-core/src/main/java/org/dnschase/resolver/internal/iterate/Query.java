@@ -120,7 +120,7 @@ final class Query {
         QueryOptions.DEFAULTS);
     if (startAt != null) {
       query.delegation = startAt;
-      query.state = QueryState.QUERY_TARGETS;
+      query.state = startAt.toPrime() ? QueryState.PRIME : QueryState.QUERY_TARGETS;
     }
     return query;
   }

@@ -249,7 +249,8 @@ final class QueryResponseStep {
    * zone it resolves), and the addresses given for those servers: from an authoritative reply it
    * is authority data (RFC 2181 §5.4.1), which outranks the parent's referral. An NS set equal to
    * the one cached at its rank leaves that one (and its TTL) alone; a different one takes over its
-   * remaining TTL, so a server cannot keep its zone alive by re-announcing it (Unbound's rule).
+   * remaining TTL, so a server cannot keep its zone alive by re-announcing it (Unbound's rule),
+   * except in a refresh, which the parent's referral led to (Unbound's prefetch leeway).
    */
   private void cacheZoneNameServers(Query q, ScrubbedReply reply) {
     RRset nameServers = reply.authority(Type.NS);
@@ -258,8 +259,10 @@ final class QueryResponseStep {
       return;
     }
     TrustRank rank = reply.authoritative() ? TrustRank.AUTHORITY_DATA : TrustRank.REFERRAL_NS;
+    // A refresh (a prefetch) counts an NS set in its last tenth as expired, as it counts its
+    // delegation (ZoneCuts): what the zone's servers say now replaces it, at the TTL they give.
     if (context.cache.lookup(nameServers.getName(), Type.NS, DClass.IN) instanceof CacheLookup.Hit cached
-        && cached.rank() == rank) {
+        && cached.rank() == rank && !(q.isBackground() && cached.prefetchDue())) {
       if (RRsets.sameRecords(cached.rrset(), nameServers)) {
         return;
       }

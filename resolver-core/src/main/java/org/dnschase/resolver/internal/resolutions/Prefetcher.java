@@ -7,8 +7,6 @@ import java.util.concurrent.Executor;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
-import org.dnschase.resolver.internal.servers.Delegation;
-import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 
@@ -18,8 +16,8 @@ import org.xbill.DNS.RRset;
  * expire and never go cold. Hits on the same (name, type) while its refresh runs start nothing:
  * one refresh serves them all.
  *
- * <p>A refresh is a query of its own that starts at the closest cached zone cut instead of INIT,
- * which would answer it from the very entry it is to replace. It runs on the hit's thread only up
+ * <p>A refresh is a query of its own that starts at the closest zone cut not due for a refresh
+ * itself instead of INIT, which would answer it from the very entry it is to replace. It runs on the hit's thread only up
  * to its first send; the rest happens on the transport's threads, and the resolution that hit
  * never waits for it. Its answer lands in the cache like any other, at the rank the reply earns.
  */
@@ -33,12 +31,12 @@ public final class Prefetcher {
   static final int MAX_IN_FLIGHT = 64;
 
   /**
-   * Starts the refresh query of (name, type) at {@code cut}, or at INIT when {@code cut} is null;
+   * Starts the refresh query of (name, type), of data that has {@code expired} or is about to;
    * completes when it ends.
    */
   @FunctionalInterface
   public interface Refresh {
-    CompletableFuture<?> start(Name name, int type, Delegation cut);
+    CompletableFuture<?> start(Name name, int type, boolean expired);
   }
 
   private final boolean enabled;
@@ -81,7 +79,7 @@ public final class Prefetcher {
     }
     if (inFlight.add(question)) {
       metrics.prefetchStarted();
-      refresh.start(name, type, null).whenComplete((result, error) -> inFlight.remove(question));
+      refresh.start(name, type, true).whenComplete((result, error) -> inFlight.remove(question));
     }
   }
 
@@ -94,13 +92,12 @@ public final class Prefetcher {
     if (!inFlight.add(question)) {
       return;
     }
-    Delegation cut = stillDue(hit) ? ZoneCuts.closest(cache, name) : null;
-    if (cut == null) {
+    if (!stillDue(hit)) {
       inFlight.remove(question);
       return;
     }
     metrics.prefetchStarted();
-    refresh.start(name, type, cut).whenComplete((result, error) -> inFlight.remove(question));
+    refresh.start(name, type, false).whenComplete((result, error) -> inFlight.remove(question));
   }
 
   /**

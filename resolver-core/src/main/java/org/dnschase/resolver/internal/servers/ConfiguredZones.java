@@ -60,6 +60,17 @@ public final class ConfiguredZones {
   }
 
   /**
+   * Where a refresh of {@code name}'s data starts: as {@link #closestCut}, but past cached
+   * delegations due for a refresh themselves ({@link ZoneCuts#closest(RRsetCache, Name, boolean)});
+   * null when only the root hints are left.
+   */
+  public Delegation refreshCut(RRsetCache cache, Name name) {
+    Delegation cached = ZoneCuts.closest(cache, name, true);
+    Zone zone = zones.isEmpty() ? null : deepestAtOrAbove(name);
+    return zone == null ? cached : cutUnder(zone, cached);
+  }
+
+  /**
    * Where the walk for {@code name} goes on once every server of the configured zone {@code failed}
    * failed and it falls back ({@code first}): as if that zone, and the configured zones below it,
    * were not there. Null when only priming the root can tell.

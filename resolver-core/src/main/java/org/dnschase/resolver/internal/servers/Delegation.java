@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dnschase.resolver.RootHints;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.xbill.DNS.Name;
@@ -58,6 +59,14 @@ public final class Delegation {
   /** A delegation a referral just gave. */
   public Delegation(Name zone, List<Name> nameServers) {
     this(zone, nameServers, false);
+  }
+
+  /** The root hints as a delegation: every server with its addresses. */
+  public static Delegation fromHints(RootHints hints) {
+    Map<Name, List<InetAddress>> servers = hints.servers();
+    Delegation delegation = new Delegation(Name.root, List.copyOf(servers.keySet()));
+    servers.forEach(delegation::addAddresses);
+    return delegation;
   }
 
   private Delegation(Name zone, List<Name> nameServers, boolean fromCache) {

@@ -19,9 +19,20 @@ public final class ZoneCuts {
    * cached addresses of its servers. Null when not even the root is cached.
    */
   public static Delegation closest(RRsetCache cache, Name name) {
+    return closest(cache, name, false);
+  }
+
+  /**
+   * As {@link #closest(RRsetCache, Name)}; with {@code lastingOnly}, an NS set in the last tenth of
+   * its TTL counts as gone, so a refresh asks the parent, whose referral renews it (Unbound looks
+   * delegations up for a prefetch at "now + the prefetch's leeway"): a zone that moved is found
+   * there, and a child's own NS set cannot keep the delegation alive.
+   */
+  public static Delegation closest(RRsetCache cache, Name name, boolean lastingOnly) {
     for (int strip = 0; strip < name.labels(); strip++) {
       Name zone = strip == 0 ? name : new Name(name, strip);
-      if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit hit) {
+      if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit hit
+          && !(lastingOnly && hit.prefetchDue())) {
         Delegation delegation = Delegation.cached(zone, RRsets.nameServers(hit.rrset()));
         addCachedAddresses(cache, delegation);
         if (delegation.hasAddresses() || delegation.nextNameToLookUp().isPresent()) {
