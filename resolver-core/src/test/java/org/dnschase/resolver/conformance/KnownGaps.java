@@ -45,8 +45,6 @@ final class KnownGaps {
   private static final String RA_NOAA_LAME =
       "an answer with RA=1 and AA=0 from a delegated server (a recursive server posing as authoritative) is taken instead of treated as lame; "
           + "Knot Resolver's iter_lame_nosoa in rpl takes such a server's answers, and the file also expects no addresses beside the answer";
-  private static final String NS_UPDATE_RULES =
-      "Unbound's update rules for an NS set that answers carry: a prefetch renews it (and its addresses) at full TTL, and the addresses shown for a changed set are those of the old one";
   private static final String SCRUB_CNAME =
       "Unbound's scrubbing of the records after the first CNAME or DNAME of an authoritative answer, which we deliberately do not do: "
           + "an in-zone chain is used as it is, one query for N hops (DESIGN, Chains inside one zone), where Unbound asks again for every hop";
@@ -102,9 +100,6 @@ final class KnownGaps {
       Map.entry("iter_nat64_prefix48.rpl", DNS64),
       Map.entry("iter_nxns_cached.rpl", VALIDATOR),
       Map.entry("iter_nxns_fallback.rpl", VALIDATOR),
-      Map.entry("iter_prefetch.rpl", NS_UPDATE_RULES),
-      Map.entry("iter_prefetch_change2.rpl", NS_UPDATE_RULES),
-      Map.entry("iter_prefetch_ns.rpl", NS_UPDATE_RULES),
       Map.entry("iter_ranoaa_lame.rpl", RA_NOAA_LAME),
       Map.entry("iter_resolve_minimised_timeout.rpl", QMIN_TIMEOUT),
       Map.entry("iter_scrub_cname_an.rpl", SCRUB_CNAME),
@@ -116,7 +111,6 @@ final class KnownGaps {
       Map.entry("iter_validate_child_zone_noaddr.rpl", VALIDATOR),
       Map.entry("iter_validate_extradata.rpl", VALIDATOR),
       Map.entry("iter_validate_nsec_nxdomain.rpl", VALIDATOR),
-      Map.entry("rrset_updated.rpl", NS_UPDATE_RULES),
       Map.entry("rrset_use_cached.rpl", MESSAGE_TTL),
       Map.entry("serve_expired_client_timeout.rpl", STALE_PENDING),
       Map.entry("serve_expired_ttl_reset.rpl", STALE_RESET),

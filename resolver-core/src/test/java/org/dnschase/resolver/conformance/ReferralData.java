@@ -51,10 +51,8 @@ final class ReferralData {
     Name zone = nameServers.get(0).getName();
     if (lookup(cache, zone, Type.NS, stale) instanceof CacheLookup.Hit hit) {
       nameServers = hit.rrset().rrs(false);
-      reply = null;
     }
     nameServers.forEach(record -> response.addRecord(record, Section.AUTHORITY));
-    // An NS set that was not cached (TTL 0) is shown as the reply had it, with its addresses.
     addAddresses(response, cache, nameServers, stale, reply);
   }
 
@@ -65,8 +63,10 @@ final class ReferralData {
   }
 
   /**
-   * The cached addresses of {@code nameServers}' targets, into the additional section; those not
-   * cached as {@code reply} (when not null) had them.
+   * The cached addresses of {@code nameServers}' targets, into the additional section. With the
+   * {@code reply} that gave the answer (not null), only the address RRsets that reply carried
+   * (Unbound's message refers to those RRsets: a server added to the NS set since shows without its
+   * addresses), and as the reply had them when they were not cached (TTL 0).
    */
   private static void addAddresses(Message response, RRsetCache cache, List<Record> nameServers, boolean stale,
       Message reply) {
@@ -75,7 +75,8 @@ final class ReferralData {
       Name target = ((NSRecord) record).getTarget();
       for (int type : new int[] {Type.A, Type.AAAA}) {
         // An RRset the answer shows already is not repeated (Unbound writes each RRset once).
-        if (answer.stream().anyMatch(shown -> shown.getName().equals(target) && shown.getType() == type)) {
+        if (answer.stream().anyMatch(shown -> shown.getName().equals(target) && shown.getType() == type)
+            || reply != null && !carries(reply, target, type)) {
           continue;
         }
         if (lookup(cache, target, type, stale) instanceof CacheLookup.Hit hit) {
@@ -87,6 +88,11 @@ final class ReferralData {
         }
       }
     }
+  }
+
+  private static boolean carries(Message reply, Name owner, int type) {
+    return reply.getSection(Section.ADDITIONAL).stream()
+        .anyMatch(address -> address.getName().equals(owner) && address.getType() == type);
   }
 
   /**
