@@ -20,10 +20,16 @@ final class Probe {
   /** The child's standard output, line by line. */
   static List<String> run(TestHierarchy lab, List<String> jvmArgs, String... probe) throws IOException,
       InterruptedException {
+    return run(lab, System.getProperty("java.class.path"), jvmArgs, probe);
+  }
+
+  /** The child's standard output, line by line, the child started with {@code classPath}. */
+  static List<String> run(TestHierarchy lab, String classPath, List<String> jvmArgs, String... probe)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("dnschase."))
         .sorted().forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
     command.add("-Ddnschase.upstreamPort=" + lab.port());
