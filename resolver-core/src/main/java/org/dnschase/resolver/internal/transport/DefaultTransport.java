@@ -23,7 +23,9 @@ import org.xbill.DNS.Message;
  * milliseconds of a fresh JVM on a busy machine, while the first exchanges need a socket each.
  * Netty starts, on a thread of its own, with the first query the plain path cannot take (past its
  * first {@value PlainUdpExchanges#QUERIES}, or beyond {@value PlainUdpExchanges#MAX_IN_FLIGHT} at
- * once), which waits for it; a resolver that never asks a server starts no thread.
+ * once), which waits for it and is then sent with its whole timeout: the wait is for the
+ * resolver's own start, and counted against the server it would make a retry, and a slow server
+ * of it. A resolver that never asks a server starts no thread.
  *
  * <p>Both paths share the query IDs, 0x20's random case and what it learnt of servers, and the
  * metrics. A truncated reply on the plain path is asked again over TCP by Netty, started for it,
@@ -71,7 +73,9 @@ public final class DefaultTransport implements Transport {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     if (!firstExchanges.reserve()) {
-      return withNetty(deadline, (started, left) -> started.exchange(server, query, Duration.ofNanos(left)));
+      // the whole timeout once Netty runs: the wait is for our own start, not for the server
+      startNetty();
+      return netty.thenCompose(started -> started.exchange(server, query, timeout));
     }
     OutgoingQuery overUdp = OutgoingQuery.of(server, query, ids, caseRandomization);
     metrics.udpQuery();
