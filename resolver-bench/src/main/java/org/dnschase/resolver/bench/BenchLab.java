@@ -97,12 +97,15 @@ final class BenchLab {
   }
 
   /**
-   * Resolves the k-hop chain twice with {@code resolver} and checks that the second time no query
-   * reached the lab, so a cached benchmark is not a cold one in disguise; returns the second answer
-   * for the benchmark's own checks.
+   * Resolves the k-hop chain starting at {@code qname} twice with {@code resolver} and checks that
+   * the second time no query reached the lab, so a cached benchmark is not a cold one in disguise;
+   * returns the second answer for the benchmark's own checks. The benchmark must go on asking with
+   * this very {@code qname} instance: the resolution cache keeps the first asker's name as its key,
+   * and an equal name of another instance costs a byte-wise comparison (~18 ns at 8 hops) that a
+   * same-instance look-up skips, so warming with one instance and measuring with another measures
+   * something else than the figures in RESULTS.md.
    */
-  static Resolution.Answer warmChain(TestHierarchy lab, Resolver resolver, int hops) {
-    Name qname = chainStart(hops);
+  static Resolution.Answer warmChain(TestHierarchy lab, Resolver resolver, Name qname, int hops) {
     requireChainAnswer(resolver.resolve(qname, Type.A), hops);
     lab.clearQueries();
     Resolution.Answer cached = requireChainAnswer(resolver.resolve(qname, Type.A), hops);

@@ -48,7 +48,7 @@ public class CachedChainBenchmark {
     lab = BenchLab.start();
     resolver = BenchLab.resolverFor(lab, RRsetCache.builder().build());
     qname = BenchLab.chainStart(hops);
-    Resolution.Answer cached = BenchLab.warmChain(lab, resolver, hops);
+    Resolution.Answer cached = BenchLab.warmChain(lab, resolver, qname, hops);
     if (cached.upstreamQueries() != 0) {
       throw new IllegalStateException("a cached " + hops + "-hop chain went upstream: "
           + cached.upstreamQueries() + " queries counted");

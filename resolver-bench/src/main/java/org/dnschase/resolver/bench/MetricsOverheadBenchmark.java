@@ -51,7 +51,7 @@ public class MetricsOverheadBenchmark {
     resolver = BenchLab.builderFor(lab.rootHints(), lab.port(), RRsetCache.builder().build())
         .recordMetrics(metrics).build();
     qname = BenchLab.chainStart(HOPS);
-    BenchLab.warmChain(lab, resolver, HOPS);
+    BenchLab.warmChain(lab, resolver, qname, HOPS);
     long hits = resolver.metrics().questions().resolutionCacheHits();
     if (hits != (metrics ? 1 : 0)) {
       throw new IllegalStateException("the second resolution was not the resolution-cache hit counted as set ("
