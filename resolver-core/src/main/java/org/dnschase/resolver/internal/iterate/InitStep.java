@@ -1,11 +1,14 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.util.List;
 import java.util.Optional;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.dnssec.Verdict;
+import org.dnschase.resolver.internal.dnssec.denial.Denial;
+import org.dnschase.resolver.internal.dnssec.denial.DenialRanges;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.resolutions.Prefetcher;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
@@ -62,6 +65,10 @@ final class InitStep {
     if (nothingBelow != null) {
       return nothingBelow;
     }
+    Step provenAbsent = provenByCachedRange(q);
+    if (provenAbsent != null) {
+      return provenAbsent;
+    }
     Step stale = staleFallback.beforeWalk(q);
     if (stale != null) {
       return stale;
@@ -95,6 +102,27 @@ final class InitStep {
       }
     }
     return null;
+  }
+
+  /**
+   * RFC 8198: a validated NSEC or NSEC3 range that proves the name absent, or without the type,
+   * answers without a query, SECURE. Not for a question that disabled checking, whose asker wants
+   * what the servers say. Null when no remembered range proves it.
+   */
+  private Step provenByCachedRange(Query q) {
+    if (!context.validating() || q.options().checkingDisabled()) {
+      return null;
+    }
+    DenialRanges.Synthesis synthesis = context.denialRanges.lookup(q.name(), q.qtype());
+    if (synthesis == null) {
+      return null;
+    }
+    if (q.journal().tracing()) { // the detail text costs more than the look-up
+      q.journal().trace(new TraceEvent.CacheHit(q.name(), q.qtype(), "proven by cached NSEC/NSEC3: "
+          + synthesis.denial()));
+    }
+    q.noteVerdict(Verdict.SECURE);
+    return q.finish(new Outcome.Negative(synthesis.denial() instanceof Denial.NxDomain, synthesis.soa(), List.of()));
   }
 
   /**

@@ -207,6 +207,9 @@ final class QueryResponseStep {
       return bogus;
     }
     SOARecord soa = RRsets.soa(reply.authority(Type.SOA));
+    if (verdict == Verdict.SECURE && soa != null && validation.provenDenial() != null) {
+      context.denialRanges.remember(validation.provenDenial(), soa);
+    }
     if (soa != null && q.name().subdomain(soa.getName())) {
       cacheNegative(context, q.name(), q.qtype(), nxDomain, soa, answerRank(reply), verdict);
     } else {

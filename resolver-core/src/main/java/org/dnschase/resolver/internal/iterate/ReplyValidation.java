@@ -38,6 +38,7 @@ final class ReplyValidation {
   /** Answer RRsets SECURE by their signature but synthesised from a wildcard, with its name. */
   private final Map<RRset, Name> expanded = new IdentityHashMap<>(0);
   private int next;
+  private DenialRecords provenDenial;
 
   ReplyValidation(ScrubbedReply reply, ResponseType type) {
     this.reply = reply;
@@ -134,7 +135,17 @@ final class ReplyValidation {
       return signed;
     }
     DenialRecords records = secureDenials(soa.getName());
-    return verdictOf(nxDomain ? denials.nxDomain(name, records) : denials.noData(name, qtype, records));
+    Denial denial = nxDomain ? denials.nxDomain(name, records) : denials.noData(name, qtype, records);
+    provenDenial = denial instanceof Denial.Proven ? records : null;
+    return verdictOf(denial);
+  }
+
+  /**
+   * The records that proved the reply's negative answer SECURE, which may answer other names
+   * (RFC 8198); null unless {@link #negative} found a proof.
+   */
+  DenialRecords provenDenial() {
+    return provenDenial;
   }
 
   /** The NSEC and NSEC3 records of the authority section {@code zone} signed and that were found SECURE. */

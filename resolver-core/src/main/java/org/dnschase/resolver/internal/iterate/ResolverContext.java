@@ -10,6 +10,7 @@ import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.dnssec.ChainOfTrust;
 import org.dnschase.resolver.internal.dnssec.KeyStore;
+import org.dnschase.resolver.internal.dnssec.denial.DenialRanges;
 import org.dnschase.resolver.internal.dnssec.denial.Denials;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.internal.servers.ConfiguredZones;
@@ -43,6 +44,8 @@ final class ResolverContext {
   final ChainOfTrust chainOfTrust;
   /** What NSEC and NSEC3 records prove (RFC 4035 §5.4, RFC 5155 §8). */
   final Denials denials = new Denials(Defaults.MAX_NSEC3_ITERATIONS);
+  /** The NSEC and NSEC3 ranges of proven negative answers, which answer other names (RFC 8198). */
+  final DenialRanges denialRanges;
   private final AtomicInteger queryIds = new AtomicInteger();
 
   /** The stores beside the cache each get their share of the cache's byte budget. */
@@ -57,6 +60,8 @@ final class ResolverContext {
     this.parentSideGlue = new ParentSideGlue(ticker, budget / ParentSideGlue.BUDGET_SHARE);
     this.recentFailures = new RecentFailures(ticker, budget / RecentFailures.BUDGET_SHARE);
     this.zones = new ConfiguredZones(config);
+    this.denialRanges = new DenialRanges(ticker, budget / DenialRanges.BUDGET_SHARE,
+        cache.ttlCaps().maxNegativeTtl(), denials);
     this.keys = config.trustAnchors() == null ? null : new KeyStore(config.trustAnchors(), ticker);
     this.chainOfTrust = keys == null ? null
         : new ChainOfTrust(keys, zone -> cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit,
@@ -78,6 +83,7 @@ final class ResolverContext {
     selector.invalidateAll();
     parentSideGlue.invalidateAll();
     recentFailures.invalidateAll();
+    denialRanges.invalidateAll();
     if (keys != null) {
       keys.invalidateAll();
     }

@@ -78,12 +78,14 @@ public final class DenialRanges {
    * Remembers the NSEC and NSEC3 records of a negative answer whose proof was {@link
    * Denial.Proven}: only those, so an insecure or bogus answer never answers another name.
    *
-   * @param zone the zone that signed them
-   * @param records the proof's records; other types are ignored
+   * @param proof the proof's records, of the zone that signed them
    * @param soa the SOA the negative answer came with
    */
-  public void remember(Name zone, List<? extends Record> records, SOARecord soa) {
+  public void remember(DenialRecords proof, SOARecord soa) {
+    Name zone = proof.zone();
     long zoneTtl = Math.min(Math.min(soa.getTTL(), soa.getMinimum()), maxTtlSeconds);
+    List<Record> records = new ArrayList<>(proof.nsec());
+    records.addAll(proof.nsec3());
     for (Record record : records) {
       long ttl = Math.min(record.getTTL(), zoneTtl);
       if (usable(record) && record.getName().subdomain(zone) && ttl > 0) {

@@ -33,7 +33,7 @@ class DenialRangesTest {
   private static void remember(DenialRanges store, Message reply) {
     SOARecord soa = (SOARecord) reply.getSection(Section.AUTHORITY).stream()
         .filter(r -> r.getType() == Type.SOA).findFirst().orElseThrow();
-    store.remember(ZONE, reply.getSection(Section.AUTHORITY), soa);
+    store.remember(DenialRecords.of(ZONE, reply.getSection(Section.AUTHORITY)), soa);
   }
 
   @Test
