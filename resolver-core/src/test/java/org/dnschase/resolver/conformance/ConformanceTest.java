@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays the shared corpora of public resolver scenarios (Deckard and Unbound testbound {@code
- * .rpl} files: {@code rpl} and {@code rpl-more}) against our resolver, one test per file and QNAME
+ * .rpl} files: {@code rpl}, {@code rpl-more} and the validator's {@code rpl-dnssec}) against our resolver, one test per file and QNAME
  * minimisation mode, each named "folder/file [qmin on|off]" (the name the XML reports carry).
  * Another folder: {@code -Dconformance.dir} or {@code CONFORMANCE_DIR}; a folder that is absent
  * gives one skipped test saying where it looked. What is known not to pass, and why: {@link

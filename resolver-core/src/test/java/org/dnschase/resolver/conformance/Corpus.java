@@ -22,8 +22,12 @@ record Corpus(Path folder, String origin) {
 
   static final String PROPERTY = "conformance.dir";
   static final String ENVIRONMENT = "CONFORMANCE_DIR";
-  /** The shared corpora, relative to the repository root: the first 37 files, then the rest of the suites. */
-  static final List<String> DEFAULTS = List.of("../shared/conformance/rpl", "../shared/conformance/rpl-more");
+  /**
+   * The shared corpora, relative to the repository root: the first 37 files, then the rest of the
+   * suites, then their validator scenarios.
+   */
+  static final List<String> DEFAULTS = List.of("../shared/conformance/rpl", "../shared/conformance/rpl-more",
+      "../shared/conformance/rpl-dnssec");
 
   /**
    * The shared corpora: the folder in the system property {@value #PROPERTY}, else in the

@@ -20,14 +20,19 @@ import org.dnschase.resolver.testkit.scenario.ScenarioConfig;
 import org.dnschase.resolver.testkit.scenario.ZoneClause;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.xbill.DNS.Address;
+import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.Name;
 
 /**
  * Builds the resolver under test from a scenario's CONFIG (FORMAT §3): the one root server as
  * root hints, the other stub zones and the forward zones as the builder's, whether answers' NS
- * sets are kept (iter-scrub-promiscuous), the private-address filter, the scenario's transport and clock, the cache's TTL floor and caps, serve-expired
- * (its window, reply TTL and client timeout),
+ * sets are kept (iter-scrub-promiscuous), the private-address filter, validation with the
+ * scenario's trust anchors and domain-insecure zones (when it gives any), the scenario's transport
+ * and clock, the cache's TTL floor and caps, serve-expired (its window, reply TTL and client
+ * timeout),
  * prefetch, the restart limit, and the do-ip4, do-ip6, do-not-query-localhost and
  * do-not-query-address rules as the upstream filter. {@link ConfigSupport} says what every other
  * option means here.
@@ -40,6 +45,9 @@ final class ResolverSetup {
    * attempt to walk from the root is an unforeseen query, never a packet.
    */
   private static final InetAddress NO_ROOT = address("192.0.2.254");
+
+  /** A DS whose algorithm is a mnemonic, which Unbound reads and dnsjava does not (RFC 4034 §5.3). */
+  private static final Pattern DS_MNEMONIC = Pattern.compile("(\\sDS\\s+\\d+\\s+)([A-Z][A-Z0-9-]*)\\s");
 
   private ResolverSetup() {}
 
@@ -78,10 +86,35 @@ final class ResolverSetup {
     }
     config.stubZones().stream().filter(zone -> !zone.name().equals(Name.root)).forEach(zone -> builder.stubZone(
         new StubZone(zone.name(), servers(zone), zone.hosts(), zone.prime(), zone.first())));
+    // Validation exactly when the scenario gives trust anchors (FORMAT §3): they replace the root's.
+    List<String> anchors = config.values("trust-anchor");
+    if (anchors.isEmpty()) {
+      builder.validation(false);
+    } else {
+      builder.trustAnchors(String.join("\n", anchors.stream().map(ResolverSetup::anchorText).toList()));
+    }
+    List<Name> insecure = config.values("domain-insecure").stream().map(ResolverSetup::absolute).toList();
+    if (!insecure.isEmpty()) {
+      builder.negativeTrustAnchors(insecure);
+    }
     // Unbound counts restarts where we count hops; several CNAMEs of one reply cost it one restart.
     config.value("max-query-restarts")
         .ifPresent(restarts -> builder.budgets(Budgets.DEFAULTS.withMaxHops(Integer.parseInt(restarts) + 1)));
     return builder;
+  }
+
+  /**
+   * A trust anchor as master-file text: what the CONFIG reader left of {@code "owner TTL IN DS ..."}
+   * once its {@code ;} comment was cut, which may take the closing quote with it.
+   */
+  private static String anchorText(String value) {
+    Matcher mnemonic = DS_MNEMONIC.matcher(value.replace("\"", "").strip());
+    return mnemonic.replaceAll(match -> match.group(1) + DNSSEC.Algorithm.value(match.group(2)) + " ");
+  }
+
+
+  private static Name absolute(String name) {
+    return Name.fromConstantString(name.endsWith(".") ? name : name + ".");
   }
 
   /** A zone clause's addresses, on the scripted servers' port (the resolver's upstream port). */

@@ -88,9 +88,16 @@ final class ScenarioRun {
       unsupported.forEach(reason -> failures.add(new StepFailure(0, "CONFIG " + reason)));
       return List.copyOf(failures);
     }
-    try (Resolver resolver = ResolverSetup.builder(scenario.config(), transport, clock, cache)
-        .callbackExecutor(callbacks::add)
-        .qnameMinimisation(qnameMinimisation).qnameMinimisationType(minimisedQuestionType()).build()) {
+    Resolver built;
+    try {
+      built = ResolverSetup.builder(scenario.config(), transport, clock, cache)
+          .callbackExecutor(callbacks::add)
+          .qnameMinimisation(qnameMinimisation).qnameMinimisationType(minimisedQuestionType()).build();
+    } catch (IllegalArgumentException | IllegalStateException e) { // the builder refuses a setting
+      failures.add(new StepFailure(0, "CONFIG refused by the resolver's builder: " + e.getMessage()));
+      return List.copyOf(failures);
+    }
+    try (Resolver resolver = built) {
       for (Step step : scenario.steps()) {
         currentStep.set(step.id());
         switch (step) {

@@ -139,7 +139,8 @@ public final class ScenarioConfig {
 
   /** {@return the fake clock's start: {@code val-override-date} (UTC) or {@code val-override-timestamp}} */
   public Optional<Instant> startTime() {
-    Optional<Instant> date = value("val-override-date")
+    // Unbound's -1 means "check no signature dates": no clock to start from.
+    Optional<Instant> date = value("val-override-date").filter(text -> !text.equals("-1"))
         .map(text -> LocalDateTime.parse(text, OVERRIDE_DATE).toInstant(ZoneOffset.UTC));
     return date.isPresent() ? date
         : value("val-override-timestamp").map(text -> Instant.ofEpochSecond(Long.parseLong(text)));

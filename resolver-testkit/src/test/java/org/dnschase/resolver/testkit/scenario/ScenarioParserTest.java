@@ -92,6 +92,21 @@ class ScenarioParserTest {
   }
 
   @Test
+  @DisplayName("FORMAT §3.2: val-override-date -1 (Unbound: check no signature dates) gives no start time")
+  void overrideDateMinusOne_givesNoStartTime() throws Exception {
+    ScenarioConfig config = Scenario.parse("t.rpl", """
+        server:
+        \tval-override-date: "-1"
+        CONFIG_END
+        SCENARIO_BEGIN t
+        SCENARIO_END
+        """).config();
+
+    assertThat(config.startTime()).isEmpty();
+    assertThat(config.value("val-override-date")).contains("-1");
+  }
+
+  @Test
   @DisplayName("FORMAT §3.2: unbound.conf keys may share a line; stub and forward zones keep their servers")
   void testboundZones_areRead() throws Exception {
     ScenarioConfig config = Scenario.parse("t.rpl", """

@@ -1,0 +1,184 @@
+package org.dnschase.resolver.conformance;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The validator scenarios ({@code rpl-dnssec}) the resolver is known to fail, each with what it
+ * lacks; kept apart from {@link KnownGaps} to keep each list short, under the same rule: a listed
+ * file runs, is reported skipped with its failures, and fails the build once it passes. The first
+ * group are deliberate omissions; the rest name precisely a behaviour the validator does not have
+ * yet.
+ */
+final class DnssecGaps {
+
+  /* ---- deliberate omissions ---- */
+
+  private static final String DSA =
+      "DSA (algorithm 3) keys, which RFC 8624 §3.1 says a validator MUST NOT validate: what they sign is INSECURE here (no AD, never BOGUS), where the Unbound these files were written for validates it";
+  private static final String PARSE_PX =
+      "a PX record without its second name: dnsjava, which reads every record for us, refuses record data malformed for its type, so the scripted reply cannot be built";
+  private static final String PARSE_BASE64 =
+      "an RRSIG whose signature is not base64 (UNUSABLE==): dnsjava, which reads every record for us, refuses it, so the scripted reply cannot be built";
+  private static final String REFUSED_ANCHOR =
+      "a trust anchor whose DS digest does not fit its digest type (32 octets for SHA-1) is refused when the resolver is built, a caller's mistake reported at once, where Unbound starts and answers SERVFAIL";
+  private static final String CONFIG_NO_DATES =
+      "validating without checking signature dates (val-override-date: -1): ours always checks them against its clock";
+  private static final String CONFIG_PREFETCH_KEY =
+      "fetching a zone's DNSKEY as soon as its DS is seen, before it is needed (prefetch-key): ours fetches keys when an RRset needs them";
+  private static final String CONFIG_KEYSIZE_ITERATIONS =
+      "NSEC3 iteration limits by key size (val-nsec3-keysize-iterations): ours is one limit for every key (Defaults.MAX_NSEC3_ITERATIONS, 150)";
+  private static final String CONFIG_HARDEN_GLUE =
+      "accepting out-of-bailiwick glue (harden-glue: no): ours always drops it";
+  private static final String CONFIG_NO_AGGRESSIVE =
+      "answering without aggressive use of NSEC (aggressive-nsec: no): RFC 8198 is always on here";
+
+  /* ---- behaviours the validator lacks ---- */
+
+  private static final String DO_OUTPUT =
+      "the AD bit and the RRSIG, NSEC and NSEC3 records a DO=1 client is owed with a validated answer (RFC 4035 §3.2.1-3.2.3): an outcome carries no signatures or proofs to the response";
+  private static final String DS_NODATA_NO_SOA =
+      "a DS NODATA that carries its NSEC3 proof but no SOA is not taken as proof: the DS is asked for again until the query budget runs out";
+  private static final String NEGATIVE_NO_SOA =
+      "a signed zone's NODATA with neither SOA nor NSEC is let through INDETERMINATE, where it is BOGUS (RFC 4035 §5.4)";
+  private static final String REFERRAL_PROOF =
+      "an insecure delegation proven by the referral's own NSEC or NSEC3 (RFC 4035 §5.2): referrals are not validated, so the DS is asked for, which these scripts do not answer";
+  private static final String UNSIGNED_CNAME =
+      "an unsigned CNAME from a signed zone, answered with its in-zone target, is not found BOGUS (RFC 4035 §5.3: no signature)";
+
+  /** File name to the behaviour it lacks. */
+  private static final Map<String, String> BY_FILE = Map.ofEntries(
+      Map.entry("nsec3_aggr_cache.rpl", DO_OUTPUT),
+      Map.entry("nsec3_wildcard_no_data_response.rpl", DO_OUTPUT),
+      Map.entry("nsec_aggr_cache.rpl", DO_OUTPUT),
+      Map.entry("nsec_cross_zone.rpl", DO_OUTPUT),
+      Map.entry("nsec_name_error_response-part2.rpl", REFERRAL_PROOF),
+      Map.entry("nsec_name_error_response.rpl", DO_OUTPUT),
+      Map.entry("nsec_no_data_response.rpl", DO_OUTPUT),
+      Map.entry("nsec_wildcard_answer_response.rpl", DO_OUTPUT),
+      Map.entry("nsec_wildcard_no_data_response.rpl", DO_OUTPUT),
+      Map.entry("val_ad_qtype_ds.rpl", DO_OUTPUT),
+      Map.entry("val_anchor_nx.rpl", DSA),
+      Map.entry("val_anchor_nx_nosig.rpl", DO_OUTPUT),
+      Map.entry("val_ans_dsent.rpl", DO_OUTPUT),
+      Map.entry("val_ans_nx.rpl", DO_OUTPUT),
+      Map.entry("val_any.rpl", DSA),
+      Map.entry("val_any_cap.rpl", DSA),
+      Map.entry("val_any_cname.rpl", DSA),
+      Map.entry("val_canon_short_px.rpl", PARSE_PX),
+      Map.entry("val_cname_new_signer.rpl", DO_OUTPUT),
+      Map.entry("val_cname_to_unsigned.rpl", DO_OUTPUT),
+      Map.entry("val_cname_trust_domains.rpl", DO_OUTPUT),
+      Map.entry("val_cnameinsectopos.rpl", DO_OUTPUT),
+      Map.entry("val_cnamenx_dblnsec.rpl", DO_OUTPUT),
+      Map.entry("val_cnamenx_rcodenx.rpl", DSA),
+      Map.entry("val_cnameother.rpl", DO_OUTPUT),
+      Map.entry("val_cnameqtype.rpl", DO_OUTPUT),
+      Map.entry("val_cnameqtype_qmin.rpl", DSA),
+      Map.entry("val_cnametocloser.rpl", DO_OUTPUT),
+      Map.entry("val_cnametocloser_nosig.rpl", UNSIGNED_CNAME),
+      Map.entry("val_cnametocnamewctoposwc.rpl", CONFIG_NO_DATES),
+      Map.entry("val_cnametodname.rpl", DSA),
+      Map.entry("val_cnametodnametocnametopos.rpl", DSA),
+      Map.entry("val_cnametoinsecure.rpl", DO_OUTPUT),
+      Map.entry("val_cnametonodata.rpl", DSA),
+      Map.entry("val_cnametonsec.rpl", DSA),
+      Map.entry("val_cnametonx.rpl", DSA),
+      Map.entry("val_cnametooptin.rpl", DSA),
+      Map.entry("val_cnametopos.rpl", DSA),
+      Map.entry("val_cnametoposnowc.rpl", DSA),
+      Map.entry("val_cnametoposwc.rpl", DSA),
+      Map.entry("val_cnamewctonodata.rpl", DSA),
+      Map.entry("val_cnamewctonx.rpl", DSA),
+      Map.entry("val_cnamewctoposwc.rpl", DSA),
+      Map.entry("val_deleg_nons.rpl", DSA),
+      Map.entry("val_dname.rpl", DO_OUTPUT),
+      Map.entry("val_dname_bogus.rpl", DO_OUTPUT),
+      Map.entry("val_dnameqtype.rpl", DSA),
+      Map.entry("val_dnameqtype_qmin.rpl", DSA),
+      Map.entry("val_dnametoolong.rpl", DSA),
+      Map.entry("val_dnametopos.rpl", DSA),
+      Map.entry("val_dnametoposwc.rpl", DSA),
+      Map.entry("val_dnamewc.rpl", DSA),
+      Map.entry("val_ds_afterprime.rpl", DO_OUTPUT),
+      Map.entry("val_ds_cname.rpl", NEGATIVE_NO_SOA),
+      Map.entry("val_ds_cnamesub.rpl", DO_OUTPUT),
+      Map.entry("val_dsnsec.rpl", DSA),
+      Map.entry("val_entds.rpl", DSA),
+      Map.entry("val_failure_dnskey.rpl", DSA),
+      Map.entry("val_fwdds.rpl", DSA),
+      Map.entry("val_keyprefetch.rpl", CONFIG_PREFETCH_KEY),
+      Map.entry("val_keyprefetch_verify.rpl", CONFIG_PREFETCH_KEY),
+      Map.entry("val_mal_wc.rpl", DO_OUTPUT),
+      Map.entry("val_minimal_baddsdigesttype.rpl", REFUSED_ANCHOR),
+      Map.entry("val_minimal_noerror.rpl", DO_OUTPUT),
+      Map.entry("val_negcache_ds.rpl", DO_OUTPUT),
+      Map.entry("val_negcache_dssoa.rpl", DSA),
+      Map.entry("val_negcache_nta.rpl", DO_OUTPUT),
+      Map.entry("val_negcache_nxdomain.rpl", DO_OUTPUT),
+      Map.entry("val_negcache_ttl.rpl", DO_OUTPUT),
+      Map.entry("val_nodata.rpl", DSA),
+      Map.entry("val_nodatawc.rpl", DSA),
+      Map.entry("val_nodatawc_one.rpl", DSA),
+      Map.entry("val_nsec3_b1_nameerror.rpl", DO_OUTPUT),
+      Map.entry("val_nsec3_b21_nodataent.rpl", DO_OUTPUT),
+      Map.entry("val_nsec3_b2_nodata.rpl", DO_OUTPUT),
+      Map.entry("val_nsec3_b3_optout.rpl", DS_NODATA_NO_SOA),
+      Map.entry("val_nsec3_b3_optout_negcache.rpl", DS_NODATA_NO_SOA),
+      Map.entry("val_nsec3_b4_wild.rpl", DO_OUTPUT),
+      Map.entry("val_nsec3_b5_wcnodata.rpl", DO_OUTPUT),
+      Map.entry("val_nsec3_cname_ds.rpl", DSA),
+      Map.entry("val_nsec3_cname_par.rpl", DSA),
+      Map.entry("val_nsec3_cname_sub.rpl", DSA),
+      Map.entry("val_nsec3_iter_high.rpl", CONFIG_KEYSIZE_ITERATIONS),
+      Map.entry("val_nsec3_nodatawccname.rpl", DSA),
+      Map.entry("val_nsec3_nods_badopt.rpl", DSA),
+      Map.entry("val_nsec3_nods_badsig.rpl", DSA),
+      Map.entry("val_nsec3_nods_negcache.rpl", DSA),
+      Map.entry("val_nsec3_nods_soa.rpl", DSA),
+      Map.entry("val_nsec3_noopt_ref.rpl", DS_NODATA_NO_SOA),
+      Map.entry("val_nsec3_optout_ad.rpl", DO_OUTPUT),
+      Map.entry("val_nsec3_optout_ns_ad.rpl", CONFIG_HARDEN_GLUE),
+      Map.entry("val_nsec3_optout_unsec_cache.rpl", REFERRAL_PROOF),
+      Map.entry("val_nsec3_wcany.rpl", DSA),
+      Map.entry("val_nsec3_wcany_nodeny.rpl", DSA),
+      Map.entry("val_nx_failwc.rpl", DO_OUTPUT),
+      Map.entry("val_nx_nsec3_collision.rpl", DSA),
+      Map.entry("val_nx_nsec3_params.rpl", DSA),
+      Map.entry("val_nx_overreach.rpl", DSA),
+      Map.entry("val_pos_truncns.rpl", DO_OUTPUT),
+      Map.entry("val_positive.rpl", DSA),
+      Map.entry("val_positive_nosigs.rpl", DSA),
+      Map.entry("val_positive_wc.rpl", DSA),
+      Map.entry("val_positive_wc_nodeny.rpl", DSA),
+      Map.entry("val_qds_badanc.rpl", DO_OUTPUT),
+      Map.entry("val_qds_oneanc.rpl", DO_OUTPUT),
+      Map.entry("val_qds_twoanc.rpl", DO_OUTPUT),
+      Map.entry("val_refer_unsignadd.rpl", DSA),
+      Map.entry("val_referd.rpl", DSA),
+      Map.entry("val_referglue.rpl", DSA),
+      Map.entry("val_referral_nods.rpl", DO_OUTPUT),
+      Map.entry("val_root_ds.rpl", DO_OUTPUT),
+      Map.entry("val_rrsig.rpl", DO_OUTPUT),
+      Map.entry("val_secds.rpl", DO_OUTPUT),
+      Map.entry("val_secds_nosig.rpl", DSA),
+      Map.entry("val_spurious_ns.rpl", DSA),
+      Map.entry("val_stubds.rpl", DSA),
+      Map.entry("val_twocname.rpl", DO_OUTPUT),
+      Map.entry("val_unalgo_anchor.rpl", DO_OUTPUT),
+      Map.entry("val_unalgo_ds.rpl", DO_OUTPUT),
+      Map.entry("val_unknown_algorithm_insecure.rpl", PARSE_BASE64),
+      Map.entry("val_unsec_cname.rpl", DSA),
+      Map.entry("val_unsecds_negcache.rpl", REFERRAL_PROOF),
+      Map.entry("val_unsecds_qtypeds.rpl", DO_OUTPUT),
+      Map.entry("val_wcnsec_nods.rpl", CONFIG_NO_AGGRESSIVE),
+      Map.entry("val_wild_pos.rpl", DO_OUTPUT),
+      Map.entry("val_wild_pos_multi.rpl", DO_OUTPUT)
+  );
+
+  private DnssecGaps() {}
+
+  static Optional<String> of(String fileName) {
+    return Optional.ofNullable(BY_FILE.get(fileName));
+  }
+}
