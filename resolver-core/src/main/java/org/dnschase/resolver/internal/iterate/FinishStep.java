@@ -70,8 +70,8 @@ final class FinishStep {
       return Resolution.Security.INDETERMINATE;
     }
     return switch (outcome) {
-      case Outcome.Data data -> q.verdict().status();
-      case Outcome.Negative negative -> q.verdict().status();
+      case Outcome.Data data -> q.validation().verdict().status();
+      case Outcome.Negative negative -> q.validation().verdict().status();
       case Outcome.Failed failed when failed.bogusReason() != null -> Resolution.Security.BOGUS;
       default -> Resolution.Security.INDETERMINATE;
     };

@@ -43,14 +43,14 @@ final class InitStep {
           q.journal().trace(new TraceEvent.CacheHit(q.name(), q.qtype(), hit.rrset().size() + " record(s)"));
         }
         prefetchUnlessCacheOnly(q, hit);
-        q.noteVerdict(Verdict.ofCached(hit.status()));
+        q.validation().note(Verdict.ofCached(hit.status()));
         return q.finish(new Outcome.Data(hit.rrset(), Hop.Source.CACHE));
       }
       case CacheLookup.NegativeHit negative -> {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(q.name(), q.qtype(), negative.kind().toString()));
         }
-        q.noteVerdict(Verdict.ofCached(negative.status()));
+        q.validation().note(Verdict.ofCached(negative.status()));
         return q.finish(Outcome.Negative.fromCache(negative));
       }
       case CacheLookup.Miss miss -> { }
@@ -97,7 +97,7 @@ final class InitStep {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(ancestor, Type.ANY, "NXDOMAIN, so " + q.name() + " cannot exist"));
         }
-        q.noteVerdict(Verdict.ofCached(negative.status()));
+        q.validation().note(Verdict.ofCached(negative.status()));
         return q.finish(Outcome.Negative.fromCache(negative));
       }
     }
@@ -121,7 +121,7 @@ final class InitStep {
       q.journal().trace(new TraceEvent.CacheHit(q.name(), q.qtype(), "proven by cached NSEC/NSEC3: "
           + synthesis.denial()));
     }
-    q.noteVerdict(Verdict.SECURE);
+    q.validation().note(Verdict.SECURE);
     return q.finish(new Outcome.Negative(synthesis.denial() instanceof Denial.NxDomain, synthesis.soa(), List.of()));
   }
 
@@ -135,7 +135,7 @@ final class InitStep {
         q.journal().trace(new TraceEvent.CacheHit(q.name(), Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));
       }
       prefetchUnlessCacheOnly(q, cname);
-      q.noteVerdict(Verdict.ofCached(cname.status()));
+      q.validation().note(Verdict.ofCached(cname.status()));
       return q.restart(Hops.cname(q.name(), cname.rrset(), ZoneCuts.enclosingZone(context.cache, q.name()),
           Hop.Source.CACHE));
     }
@@ -145,7 +145,7 @@ final class InitStep {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(owner, Type.DNAME, "rewrites " + q.name()));
         }
-        q.noteVerdict(Verdict.ofCached(dname.status()));
+        q.validation().note(Verdict.ofCached(dname.status()));
         Optional<Hop> hop = Hops.dname(q.name(), dname.rrset(), ZoneCuts.enclosingZone(context.cache, owner),
             Hop.Source.CACHE);
         return hop.isPresent() ? q.restart(hop.get())

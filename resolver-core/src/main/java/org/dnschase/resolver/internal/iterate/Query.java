@@ -51,8 +51,6 @@ final class Query {
   /** The question's options, shared with its name-server look-ups; the defaults in the background. */
   private final QueryOptions options;
 
-  /** Whether its replies are validated when the resolver validates: all but a priming's. */
-  private boolean validates = true;
   private Name name;
   private QueryState state = QueryState.INIT;
   private Delegation delegation;
@@ -73,24 +71,17 @@ final class Query {
   private List<Runnable> afterAnswer = List.of();
   private boolean answered;
 
-  /** The reply being validated, between QUERY_RESPONSE and the step that reads it; null otherwise. */
-  private ReplyValidation validation;
-  /**
-   * The weakest verdict over the data used so far (SECURE until something is weaker); volatile, as
-   * the deadline's timer reads it.
-   */
-  private volatile Verdict verdict = Verdict.SECURE;
-  /** DS and DNSKEY look-ups started for this query's validation, bounded by {@link ValidateStep}. */
-  private int keyFetches;
+  private final QueryValidation validation;
 
   /** A question asked by a user, with its options. */
   Query(int id, Name qname, int qtype, QueryOptions options, Budget budget, Journal journal) {
-    this(id, qname, qtype, 0, budget, journal, null, null, false, id, options);
+    this(id, qname, qtype, 0, budget, journal, null, null, false, id, options, true);
   }
 
   private Query(int id, Name qname, int qtype, int depth, Budget budget, Journal journal,
-      Query parent, Name forZone, boolean background, int resolutionId, QueryOptions options) {
+      Query parent, Name forZone, boolean background, int resolutionId, QueryOptions options, boolean validates) {
     this.options = options;
+    this.validation = new QueryValidation(validates);
     this.resolutionId = resolutionId;
     this.parent = parent;
     this.forZone = forZone;
@@ -116,8 +107,13 @@ final class Query {
    */
   static Query background(int id, Name qname, int qtype, Budget budget, Journal journal, Delegation startAt,
       int resolutionId) {
+    return background(id, qname, qtype, budget, journal, startAt, resolutionId, true);
+  }
+
+  private static Query background(int id, Name qname, int qtype, Budget budget, Journal journal,
+      Delegation startAt, int resolutionId, boolean validates) {
     Query query = new Query(id, qname, qtype, 0, budget, journal, null, null, true, resolutionId,
-        QueryOptions.DEFAULTS);
+        QueryOptions.DEFAULTS, validates);
     if (startAt != null) {
       query.delegation = startAt;
       query.state = startAt.toPrime() ? QueryState.PRIME : QueryState.QUERY_TARGETS;
@@ -131,9 +127,7 @@ final class Query {
    * for this very priming. The NS set serves to reach the servers only, as a referral's does.
    */
   static Query priming(int id, Name zone, Budget budget, Journal journal, Delegation servers, int resolutionId) {
-    Query query = background(id, zone, Type.NS, budget, journal, servers, resolutionId);
-    query.validates = false;
-    return query;
+    return background(id, zone, Type.NS, budget, journal, servers, resolutionId, false);
   }
 
   /**
@@ -150,7 +144,7 @@ final class Query {
    */
   Query child(int childId, Step.Spawn spawn) {
     return new Query(childId, spawn.name(), spawn.type(), depth + 1, budget, journal, this, spawn.forZone(), false,
-        resolutionId, options);
+        resolutionId, options, true);
   }
 
   /* ---- what the handlers read ---- */
@@ -192,11 +186,6 @@ final class Query {
 
   Chain chain() {
     return chain;
-  }
-
-  /** Whether its replies are validated when the resolver validates (a priming's are not). */
-  boolean validates() {
-    return validates;
   }
 
   boolean isBackground() {
@@ -249,29 +238,15 @@ final class Query {
     return childOutcome;
   }
 
-  /** The reply being validated; null outside VALIDATE and TRUST_CHAIN. */
-  ReplyValidation validation() {
+  /** What validation keeps for this query: its verdict so far and the reply being validated. */
+  QueryValidation validation() {
     return validation;
-  }
-
-  /** The weakest verdict over the data used so far: the chain's, once the query ended. */
-  Verdict verdict() {
-    return verdict;
-  }
-
-  /** Takes {@code used} into the chain's verdict: the chain is as strong as its weakest part. */
-  void noteVerdict(Verdict used) {
-    verdict = verdict.weakest(used);
-  }
-
-  /** Counts one more DS or DNSKEY look-up for validation; returns how many were started. */
-  int countKeyFetch() {
-    return ++keyFetches;
   }
 
   /** The driver's: the child query it ran for this one ended as {@code child} did. */
   void childEnded(Query child) {
-    childOutcome = new ChildOutcome(child.qname, child.qtype, child.chain.hops(), child.outcome, child.verdict);
+    childOutcome = new ChildOutcome(child.qname, child.qtype, child.chain.hops(), child.outcome,
+        child.validation.verdict());
   }
 
   /**
@@ -382,15 +357,8 @@ final class Query {
 
   /** Validates {@code reply}, classified as {@code type}, before it is used. */
   Step validate(ScrubbedReply reply, ResponseType type) {
-    validation = new ReplyValidation(reply, type);
+    validation.start(reply, type);
     return new Step.Next(QueryState.VALIDATE);
-  }
-
-  /** The reply was validated: what was found is in the verdicts it hands over. */
-  ReplyValidation validated() {
-    ReplyValidation done = validation;
-    validation = null;
-    return done;
   }
 
   /**
@@ -399,7 +367,7 @@ final class Query {
    * data is used (marked BOGUS under CD).
    */
   Step useVerdict(Verdict found) {
-    noteVerdict(found);
+    validation.note(found);
     return found.isBogus() && !options.checkingDisabled() ? finish(Outcome.Failed.bogus(found)) : null;
   }
 

@@ -80,7 +80,7 @@ final class QueryResponseStep {
       }
     }
     return switch (type) {
-      case ANSWER, CNAME, DNAME, NXDOMAIN, NODATA -> context.validating() && q.validates()
+      case ANSWER, CNAME, DNAME, NXDOMAIN, NODATA -> context.validating() && q.validation().enabled()
           ? q.validate(reply, type) : use(q, reply, type, null);
       case REFERRAL -> referral(q, reply);
       case LAME -> lame(q, reply, server, zone);
@@ -90,7 +90,7 @@ final class QueryResponseStep {
 
   /** Goes on with the reply {@link ValidateStep} gave every RRset of a verdict. */
   Step afterValidation(Query q) {
-    ReplyValidation validation = q.validated();
+    ReplyValidation validation = q.validation().take();
     return use(q, validation.reply(), validation.type(), validation);
   }
 

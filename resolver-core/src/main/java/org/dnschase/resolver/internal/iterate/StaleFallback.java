@@ -137,12 +137,12 @@ final class StaleFallback {
   private Outcome stale(Query q, Name name, String why) {
     return switch (cache.lookupStale(name, q.qtype(), DClass.IN)) {
       case CacheLookup.Hit hit -> {
-        q.noteVerdict(Verdict.ofCached(hit.status()));
+        q.validation().note(Verdict.ofCached(hit.status()));
         yield serve(q, name, why, new Outcome.Data(hit.rrset(), Hop.Source.CACHE),
             hit.rrset().size() + " record(s)", hit.rrset().getTTL());
       }
       case CacheLookup.NegativeHit negative -> {
-        q.noteVerdict(Verdict.ofCached(negative.status()));
+        q.validation().note(Verdict.ofCached(negative.status()));
         yield serve(q, name, why, Outcome.Negative.fromCache(negative), negative.kind().toString(), negative.ttl());
       }
       case CacheLookup.Miss miss -> null;

@@ -37,7 +37,7 @@ final class ValidateStep {
   }
 
   Step handle(Query q) {
-    ReplyValidation validation = q.validation();
+    ReplyValidation validation = q.validation().pending();
     Name zone = q.delegation().zone();
     for (RRset rrset = validation.nextUnchecked(); rrset != null; rrset = validation.nextUnchecked()) {
       Name signer = signerOf(rrset, zone);
@@ -49,7 +49,7 @@ final class ValidateStep {
       }
       switch (need) {
         case ChainOfTrust.Need.Fetch fetch -> {
-          if (q.countKeyFetch() > MAX_KEY_FETCHES) {
+          if (q.validation().countKeyFetch() > MAX_KEY_FETCHES) {
             validation.record(Verdict.bogus(BogusReason.KEYS_UNAVAILABLE, "the chain of trust to " + signer
                 + " needed more than " + MAX_KEY_FETCHES + " DS and DNSKEY look-ups"));
           } else {

@@ -1,0 +1,62 @@
+package org.dnschase.resolver.internal.iterate;
+
+import org.dnschase.resolver.internal.dnssec.Verdict;
+import org.dnschase.resolver.internal.reply.ResponseType;
+import org.dnschase.resolver.internal.reply.ScrubbedReply;
+
+/**
+ * What DNSSEC validation keeps for one query: whether its replies are validated at all, the reply
+ * being validated between QUERY_RESPONSE and the step that reads it, the weakest verdict over the
+ * data used so far, and the key look-ups started for it. One per query, never shared with its
+ * child queries, whose verdicts come back through {@link ChildOutcome}.
+ */
+final class QueryValidation {
+
+  /** Whether its replies are validated when the resolver validates: all but a priming's. */
+  private final boolean enabled;
+  private ReplyValidation pending;
+  /** Volatile, as the deadline's timer reads it. */
+  private volatile Verdict verdict = Verdict.SECURE;
+  private int keyFetches;
+
+  QueryValidation(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  /** Whether the query's replies are validated when the resolver validates (a priming's are not). */
+  boolean enabled() {
+    return enabled;
+  }
+
+  /** The reply being validated; null outside VALIDATE and TRUST_CHAIN. */
+  ReplyValidation pending() {
+    return pending;
+  }
+
+  /** The weakest verdict over the data used so far: the chain's, once the query ended. */
+  Verdict verdict() {
+    return verdict;
+  }
+
+  /** Takes {@code used} into the chain's verdict: the chain is as strong as its weakest part. */
+  void note(Verdict used) {
+    verdict = verdict.weakest(used);
+  }
+
+  /** Counts one more DS or DNSKEY look-up; returns how many were started. */
+  int countKeyFetch() {
+    return ++keyFetches;
+  }
+
+  /** Holds {@code reply}, classified as {@code type}, until it is validated. */
+  void start(ScrubbedReply reply, ResponseType type) {
+    pending = new ReplyValidation(reply, type);
+  }
+
+  /** The reply that was validated, handed over once: what was found is in its verdicts. */
+  ReplyValidation take() {
+    ReplyValidation done = pending;
+    pending = null;
+    return done;
+  }
+}
