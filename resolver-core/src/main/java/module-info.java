@@ -1,7 +1,8 @@
 /**
  * The resolver: {@link org.dnschase.resolver.Resolver}, its builder and the values it returns.
  * It exports the API package, the host look-ups ({@code org.dnschase.resolver.host}), the forward
- * and stub zones a builder takes ({@code org.dnschase.resolver.zones}), what a resolver counts
+ * and stub zones a builder takes ({@code org.dnschase.resolver.zones}), its DNSSEC settings ({@code
+ * org.dnschase.resolver.dnssec}), what a resolver counts
  * ({@code org.dnschase.resolver.metrics}) and, for servers and conformance runners, {@code
  * org.dnschase.resolver.spi}; nothing under {@code org.dnschase.resolver.internal} (the iterator,
  * the chase engine, the transport) is readable from outside the module.
@@ -23,4 +24,5 @@ module org.dnschase.resolver {
   exports org.dnschase.resolver.host;
   exports org.dnschase.resolver.zones;
   exports org.dnschase.resolver.metrics;
+  exports org.dnschase.resolver.dnssec;
 }

@@ -1,7 +1,6 @@
 package org.dnschase.resolver;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
@@ -10,6 +9,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TimeSource;
+import org.dnschase.resolver.dnssec.Validation;
 import org.dnschase.resolver.host.HostsFile;
 import org.dnschase.resolver.host.ResolvConf;
 import org.dnschase.resolver.host.SearchList;
@@ -18,7 +18,6 @@ import org.dnschase.resolver.internal.iterate.IterativeResolver;
 import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
-import org.xbill.DNS.Name;
 
 /**
  * Builds a {@link Resolver}. Every setter checks its argument on the spot and says what is wrong;
@@ -430,63 +429,19 @@ public final class ResolverBuilder {
   /* ---- DNSSEC validation ---- */
 
   /**
-   * Switches DNSSEC validation (RFC 4035 §5) on or off. By default it is on exactly when no
-   * {@linkplain #rootHints root hints} are given (the walk starts at the IANA root, whose keys are
-   * built in) or {@linkplain #trustAnchors trust anchors} are. A validating resolver gives every
-   * outcome its {@linkplain Resolution#security() status} and ends BOGUS data as a {@link
-   * Resolution.Failure} of reason {@link FailureReason#DNSSEC_BOGUS}, unless the question disabled
-   * checking.
+   * How to validate DNSSEC (RFC 4035 §5): {@link Validation#off()}, or from trust anchors (the
+   * root's built-in KSKs, given text, a file) with negative trust anchors. By default validation
+   * is on exactly when no {@linkplain #rootHints root hints} are given, from {@link
+   * Validation#ianaRoot()}. A validating resolver gives every outcome its {@linkplain
+   * Resolution#security() status} and ends BOGUS data as a {@link Resolution.Failure} of reason
+   * {@link FailureReason#DNSSEC_BOGUS}, unless the question disabled checking.
    *
-   * @param enabled whether to validate
+   * @param settings the validation settings
    * @return this builder
-   * @throws IllegalStateException if set before, or off while trust anchors are given
+   * @throws IllegalStateException if set before
    */
-  public ResolverBuilder validation(boolean enabled) {
-    options.validation().validation(enabled);
-    return this;
-  }
-
-  /**
-   * The trust anchors validation starts from, in place of the root's built-in KSKs (tags 20326
-   * and 38696): DS or DNSKEY records as master-file text, TTL and class optional, for one zone or
-   * several. Turns validation on.
-   *
-   * @param text e.g. {@code ". IN DS 20326 8 2 E06D44B8..."}
-   * @return this builder
-   * @throws IllegalArgumentException if the text does not parse or holds other records
-   * @throws IllegalStateException if trust anchors were given before, or validation is off
-   */
-  public ResolverBuilder trustAnchors(String text) {
-    options.validation().trustAnchors(text);
-    return this;
-  }
-
-  /**
-   * {@link #trustAnchors(String)} read from a file (Unbound's {@code trust-anchor-file}).
-   *
-   * @param file the file of DS or DNSKEY records
-   * @return this builder
-   * @throws java.io.UncheckedIOException if the file cannot be read
-   * @throws IllegalArgumentException as {@link #trustAnchors(String)}
-   * @throws IllegalStateException as {@link #trustAnchors(String)}
-   */
-  public ResolverBuilder trustAnchorFile(Path file) {
-    options.validation().trustAnchorFile(file);
-    return this;
-  }
-
-  /**
-   * Negative trust anchors (RFC 7646): names at and below these zones are not validated and are
-   * INSECURE, unless a trust anchor below one of them covers them: for a zone whose signatures
-   * are known to be broken while it is repaired.
-   *
-   * @param zones the zones, absolute
-   * @return this builder
-   * @throws IllegalArgumentException if a name is relative
-   * @throws IllegalStateException if given before, or validation is off
-   */
-  public ResolverBuilder negativeTrustAnchors(Collection<Name> zones) {
-    options.validation().negativeTrustAnchors(zones);
+  public ResolverBuilder validation(Validation settings) {
+    options.validation().validation(settings);
     return this;
   }
 

@@ -33,6 +33,7 @@ class ModuleExportsTest {
   private static final String HOST = API + ".host";
   private static final String ZONES = API + ".zones";
   private static final String METRICS = API + ".metrics";
+  private static final String DNSSEC = API + ".dnssec";
 
   /* ---- the descriptor ---- */
 
@@ -44,13 +45,13 @@ class ModuleExportsTest {
   }
 
   @Test
-  @DisplayName("the module exports the API, SPI, host look-up, configured zone and metrics packages, to everyone, and nothing else")
+  @DisplayName("the module exports the API, SPI, host look-up, configured zone, DNSSEC settings and metrics packages, to everyone, and nothing else")
   void descriptor_exportsTheApiSpiHostZonesAndMetricsPackagesOnly() {
     ModuleDescriptor descriptor = CORE.getDescriptor();
 
     assertThat(descriptor.exports()).allSatisfy(export -> assertThat(export.isQualified()).isFalse());
     assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
-        .containsExactlyInAnyOrder(API, SPI, HOST, ZONES, METRICS);
+        .containsExactlyInAnyOrder(API, SPI, HOST, ZONES, METRICS, DNSSEC);
     assertThat(descriptor.opens()).isEmpty();
   }
 
@@ -64,6 +65,7 @@ class ModuleExportsTest {
     assertThat(publicTopLevelTypes(SPI)).containsExactlyInAnyOrder("Transport", "Responses");
     assertThat(publicTopLevelTypes(METRICS)).containsExactlyInAnyOrder("MetricsSnapshot", "LatencyHistogram",
         "UnboundStats");
+    assertThat(publicTopLevelTypes(DNSSEC)).containsExactly("Validation");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.dnschase.resolver.examples;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.dnssec.Validation;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
@@ -68,6 +69,6 @@ final class DemoHierarchy {
         .rootHints(RootHints.of(hierarchy.rootHints()))
         .upstreamPort(hierarchy.port())
         .loopbackOnly()
-        .trustAnchors(hierarchy.trustAnchor().toString());
+        .validation(Validation.trustAnchors(hierarchy.trustAnchor().toString()));
   }
 }

@@ -13,6 +13,7 @@ import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.dnssec.Validation;
 import org.dnschase.resolver.examples.ResolveOptions.Question;
 import org.dnschase.resolver.examples.ResolveOptions.UsageException;
 
@@ -95,11 +96,11 @@ public final class ResolveCommand {
       builder.qnameMinimisation(false);
     }
     if (options.noValidation()) {
-      builder.validation(false);
+      builder.validation(Validation.off());
     }
     if (options.trustAnchor() != null) {
       try {
-        builder.trustAnchorFile(options.trustAnchor());
+        builder.validation(Validation.trustAnchorFile(options.trustAnchor()));
       } catch (UncheckedIOException | IllegalArgumentException e) {
         throw new UsageException("--trust-anchor: " + e.getMessage());
       }

@@ -15,6 +15,7 @@ import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.RRsetCacheBuilder;
 import org.dnschase.resolver.cache.TimeSource;
+import org.dnschase.resolver.dnssec.Validation;
 import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.testkit.scenario.ScenarioConfig;
 import org.dnschase.resolver.testkit.scenario.ZoneClause;
@@ -88,15 +89,10 @@ final class ResolverSetup {
         new StubZone(zone.name(), servers(zone), zone.hosts(), zone.prime(), zone.first())));
     // Validation exactly when the scenario gives trust anchors (FORMAT §3): they replace the root's.
     List<String> anchors = config.values("trust-anchor");
-    if (anchors.isEmpty()) {
-      builder.validation(false);
-    } else {
-      builder.trustAnchors(String.join("\n", anchors.stream().map(ResolverSetup::anchorText).toList()));
-    }
     List<Name> insecure = config.values("domain-insecure").stream().map(ResolverSetup::absolute).toList();
-    if (!insecure.isEmpty()) {
-      builder.negativeTrustAnchors(insecure);
-    }
+    builder.validation(anchors.isEmpty() ? Validation.off()
+        : Validation.trustAnchors(String.join("\n", anchors.stream().map(ResolverSetup::anchorText).toList()))
+            .withNegativeTrustAnchors(insecure));
     // Unbound counts restarts where we count hops; several CNAMEs of one reply cost it one restart.
     config.value("max-query-restarts")
         .ifPresent(restarts -> builder.budgets(Budgets.DEFAULTS.withMaxHops(Integer.parseInt(restarts) + 1)));

@@ -66,6 +66,6 @@ final class SignedLab {
         .rootHints(RootHints.of(lab.rootHints()))
         .upstreamPort(lab.port())
         .loopbackOnly()
-        .trustAnchors(lab.trustAnchor().toString());
+        .validation(Validation.trustAnchors(lab.trustAnchor().toString()));
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -41,7 +42,7 @@ class TrustAnchorsTest {
   void trustAnchorFile_anchorsTheChain(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("root.key"), lab.trustAnchor() + "\n");
     try (Resolver resolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints())).upstreamPort(lab.port())
-        .loopbackOnly().trustAnchorFile(file).build()) {
+        .loopbackOnly().validation(Validation.trustAnchorFile(file)).build()) {
       assertThat(resolver.resolve("final.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
     }
   }
@@ -51,7 +52,7 @@ class TrustAnchorsTest {
   void dnskeyAnchor_startsTheChainThere() {
     String key = lab.keys(Name.fromConstantString("gamma.test.")).ksk().toString();
     try (Resolver resolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints())).upstreamPort(lab.port())
-        .loopbackOnly().trustAnchors(key).build()) {
+        .loopbackOnly().validation(Validation.trustAnchors(key)).build()) {
       assertThat(resolver.resolve("www.new.gamma.test.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
       // no anchor covers alpha.lab.: nothing says whether it could be validated
       assertThat(resolver.resolve("final.alpha.lab.", Type.A).security())
@@ -60,10 +61,12 @@ class TrustAnchorsTest {
   }
 
   @Test
-  @DisplayName("RFC 7646: below a negative trust anchor a broken zone is INSECURE, not BOGUS; elsewhere still checked")
-  void negativeTrustAnchor_makesItsZoneInsecure() {
-    try (Resolver resolver = SignedLab.validatingResolver(lab)
-        .negativeTrustAnchors(List.of(Name.fromConstantString("alpha.lab."))).build()) {
+  @DisplayName("RFC 7646: below a negative trust anchor a broken zone is INSECURE, not BOGUS; elsewhere still checked (Validation's sample)")
+  void negativeTrustAnchor_makesItsZoneInsecure(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("root.key"), lab.trustAnchor() + "\n");
+    ResolverBuilder labResolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints())).upstreamPort(lab.port())
+        .loopbackOnly();
+    try (Resolver resolver = Snippets.validation(labResolver, file)) {
       Resolution broken = resolver.resolve("www.alpha.lab.", Type.A);
       Resolution elsewhere = resolver.resolve("www.new.gamma.test.", Type.A);
 
@@ -78,7 +81,7 @@ class TrustAnchorsTest {
   void unsupportedDigest_isInsecureNotBogus() {
     String gost = ". IN DS 20326 8 3 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D";
     try (Resolver resolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints())).upstreamPort(lab.port())
-        .loopbackOnly().trustAnchors(gost).build()) {
+        .loopbackOnly().validation(Validation.trustAnchors(gost)).build()) {
       Resolution resolution = resolver.resolve("www.alpha.lab.", Type.A);
 
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
@@ -89,11 +92,11 @@ class TrustAnchorsTest {
   @Test
   @DisplayName("anchors that do not parse, or are no DS or DNSKEY, are refused on the spot, saying why")
   void badAnchors_areRefused() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Resolver.builder().trustAnchors(". IN DS 1 2"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Validation.trustAnchors(". IN DS 1 2"))
         .withMessageContaining("do not parse");
-    assertThatIllegalArgumentException().isThrownBy(() -> Resolver.builder().trustAnchors(". IN A 192.0.2.1"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Validation.trustAnchors(". IN A 192.0.2.1"))
         .withMessageContaining("a DS or DNSKEY record");
-    assertThatIllegalArgumentException().isThrownBy(() -> Resolver.builder().trustAnchors("; nothing\n"))
+    assertThatIllegalArgumentException().isThrownBy(() -> Validation.trustAnchors("; nothing\n"))
         .withMessageContaining("no DS or DNSKEY");
   }
 
@@ -102,17 +105,19 @@ class TrustAnchorsTest {
   void brokenTrustAnchorFile_namesFileAndLine(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("root.key"), lab.trustAnchor() + "\n. IN DS 20326 8 x\n");
 
-    assertThatIllegalArgumentException().isThrownBy(() -> Resolver.builder().trustAnchorFile(file))
+    assertThatIllegalArgumentException().isThrownBy(() -> Validation.trustAnchorFile(file))
         .withMessageContaining(file + " do not parse: root.key:2:");
   }
 
   @Test
-  @DisplayName("validation off with trust anchors given is a conflict, in either order")
-  void validationOffWithAnchors_isRefused() {
-    String anchor = lab.trustAnchor().toString();
-    assertThatIllegalStateException().isThrownBy(() -> Resolver.builder().validation(false).trustAnchors(anchor))
-        .withMessageContaining("validation(false)");
-    assertThatIllegalStateException().isThrownBy(() -> Resolver.builder().trustAnchors(anchor).validation(false))
-        .withMessageContaining("validation(false)");
+  @DisplayName("validation given twice is a conflict naming the first; negative anchors without validation are refused")
+  void conflictingValidation_isRefused() {
+    Validation anchored = Validation.trustAnchors(lab.trustAnchor().toString());
+    assertThatIllegalStateException().isThrownBy(() -> Resolver.builder().validation(Validation.off())
+        .validation(anchored)).withMessageContaining("validation was already set to Validation[off]");
+    assertThatIllegalStateException().isThrownBy(() -> Validation.off()
+        .withNegativeTrustAnchors(List.of(Name.root))).withMessageContaining("validation, which is off");
+    assertThatIllegalArgumentException().isThrownBy(() -> anchored
+        .withNegativeTrustAnchors(List.of(Name.fromConstantString("relative")))).withMessageContaining("absolute");
   }
 }

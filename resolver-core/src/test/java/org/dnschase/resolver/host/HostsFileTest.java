@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.cache.TimeSource;
+import org.dnschase.resolver.dnssec.Validation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +99,7 @@ class HostsFileTest extends HostLabTest {
   void listedName_isInsecureWhenValidating() throws IOException {
     Path hosts = Files.writeString(dir.resolve("hosts"), "192.0.2.99 www.app.test\n");
     String anchor = ". IN DS 20326 8 2 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D";
-    try (Resolver validating = HostLab.resolverFor(lab).trustAnchors(anchor).hostsFile(HostsFile.at(hosts)).build();
+    try (Resolver validating = HostLab.resolverFor(lab).validation(Validation.trustAnchors(anchor)).hostsFile(HostsFile.at(hosts)).build();
         Resolver plain = resolverWith(hosts)) {
       HostAddresses found = validating.resolveAddresses("www.app.test", AddressOrder.IPV4_FIRST);
 

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.dnssec.Validation;
 import org.dnschase.resolver.host.HostsFile;
 import org.dnschase.resolver.host.ResolvConf;
 import org.dnschase.resolver.host.SearchList;
@@ -89,7 +90,7 @@ record ProviderSettings(RootHints rootHints, Integer upstreamPort, boolean loopb
     forwardZones.forEach(builder::forwardZone);
     stubZones.forEach(builder::stubZone);
     if (trustAnchors != null) {
-      builder.trustAnchors(trustAnchors);
+      builder.validation(Validation.trustAnchors(trustAnchors));
     }
     return builder.build();
   }
@@ -102,7 +103,7 @@ record ProviderSettings(RootHints rootHints, Integer upstreamPort, boolean loopb
     String property = PREFIX + "trustAnchors";
     String text = readFile(property, Path.of(file.strip()));
     try {
-      Resolver.builder().trustAnchors(text);
+      Validation.trustAnchors(text);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(property + ": " + file + ": " + e.getMessage(), e);
     }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.dnssec.Validation;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -52,7 +53,7 @@ class DnssecOverTheWireTest {
         .unsigned("plain.example.")
         .build();
     resolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints())).upstreamPort(lab.port())
-        .loopbackOnly().trustAnchors(lab.trustAnchor().toString()).build();
+        .loopbackOnly().validation(Validation.trustAnchors(lab.trustAnchor().toString())).build();
     server = DnsServer.builder(resolver).listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start();
   }
 

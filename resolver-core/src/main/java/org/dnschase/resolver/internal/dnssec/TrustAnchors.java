@@ -50,8 +50,8 @@ public final class TrustAnchors {
     this.negative = Set.copyOf(negative);
   }
 
-  /** The root's built-in anchors. */
-  public static TrustAnchors ianaRoot() {
+  /** The records of {@link #IANA_ROOT}. */
+  public static List<Record> ianaRootRecords() {
     return parse(IANA_ROOT);
   }
 
@@ -61,7 +61,7 @@ public final class TrustAnchors {
    *
    * @throws IllegalArgumentException if the text does not parse, holds other records, or none
    */
-  public static TrustAnchors parse(String text) {
+  public static List<Record> parse(String text) {
     return read(new Master(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Name.root, 0),
         "the trust anchors given");
   }
@@ -73,7 +73,7 @@ public final class TrustAnchors {
    * @throws UncheckedIOException if the file cannot be read
    * @throws IllegalArgumentException as {@link #parse(String)}
    */
-  public static TrustAnchors read(Path file) {
+  public static List<Record> read(Path file) {
     try {
       // opened by name, so dnsjava's tokenizer says "file:line:" in what it cannot parse
       return read(new Master(file.toString(), Name.root, 0), "the trust anchors in " + file);
@@ -82,29 +82,41 @@ public final class TrustAnchors {
     }
   }
 
-  private static TrustAnchors read(Master opened, String source) {
-    Map<Name, List<DSRecord>> ds = new HashMap<>();
-    Map<Name, List<DNSKEYRecord>> keys = new HashMap<>();
+  private static List<Record> read(Master opened, String source) {
+    List<Record> records = new ArrayList<>();
     try (Master master = opened) {
       for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
         if (record.getDClass() != DClass.IN) {
           throw new IllegalArgumentException(source + ": a trust anchor is of class IN: " + record);
         }
-        switch (record) {
-          case DSRecord dsRecord -> ds.computeIfAbsent(record.getName(), zone -> new ArrayList<>()).add(dsRecord);
-          case DNSKEYRecord key -> keys.computeIfAbsent(record.getName(), zone -> new ArrayList<>()).add(key);
-          default -> throw new IllegalArgumentException(source + ": a trust anchor is a DS or DNSKEY record: " + record);
+        if (!(record instanceof DSRecord || record instanceof DNSKEYRecord)) {
+          throw new IllegalArgumentException(source + ": a trust anchor is a DS or DNSKEY record: " + record);
         }
+        records.add(record);
       }
     } catch (IOException e) {
       throw new IllegalArgumentException(source + " do not parse: " + e.getMessage(), e);
     }
+    if (records.isEmpty()) {
+      throw new IllegalArgumentException(source + " hold no DS or DNSKEY record");
+    }
+    return List.copyOf(records);
+  }
+
+  /** The anchors of {@code records}, DS and DNSKEY records as {@link #parse} returns them. */
+  public static TrustAnchors of(Collection<Record> records) {
+    Map<Name, List<DSRecord>> ds = new HashMap<>();
+    Map<Name, List<DNSKEYRecord>> keys = new HashMap<>();
+    for (Record record : records) {
+      switch (record) {
+        case DSRecord dsRecord -> ds.computeIfAbsent(record.getName(), zone -> new ArrayList<>()).add(dsRecord);
+        case DNSKEYRecord key -> keys.computeIfAbsent(record.getName(), zone -> new ArrayList<>()).add(key);
+        default -> throw new IllegalArgumentException("a trust anchor is a DS or DNSKEY record: " + record);
+      }
+    }
     Map<Name, Anchor> anchors = new HashMap<>();
     for (Name zone : union(ds.keySet(), keys.keySet())) {
       anchors.put(zone, new Anchor(zone, ds.getOrDefault(zone, List.of()), keys.getOrDefault(zone, List.of())));
-    }
-    if (anchors.isEmpty()) {
-      throw new IllegalArgumentException(source + " hold no DS or DNSKEY record");
     }
     return new TrustAnchors(anchors, Set.of());
   }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.dnssec.Validation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
@@ -38,13 +39,13 @@ class ValidationOptionsTest {
   }
 
   @Test
-  @DisplayName("trust anchors turn it on whatever the root hints; validation(false) turns it off")
+  @DisplayName("trust anchors turn it on whatever the root hints; Validation.off() turns it off")
   void anchorsOrSwitch_decide() {
     ResolverAssembly anchored = new ResolverAssembly();
     anchored.iteration().rootHints(labHints());
-    anchored.validation().trustAnchors(ANCHOR);
+    anchored.validation().validation(Validation.trustAnchors(ANCHOR));
     ResolverAssembly off = new ResolverAssembly();
-    off.validation().validation(false);
+    off.validation().validation(Validation.off());
 
     assertThat(anchored.config().trustAnchors()).isNotNull();
     assertThat(off.config().trustAnchors()).isNull();

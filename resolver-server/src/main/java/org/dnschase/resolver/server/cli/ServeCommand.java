@@ -12,6 +12,7 @@ import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.RRsetCacheBuilder;
+import org.dnschase.resolver.dnssec.Validation;
 import org.dnschase.resolver.server.DnsServer;
 import org.dnschase.resolver.server.DnsServerBuilder;
 
@@ -148,11 +149,11 @@ public final class ServeCommand {
       builder.upstreamPort(options.upstreamPort());
     }
     if (options.noValidation()) {
-      builder.validation(false);
+      builder.validation(Validation.off());
     }
     if (options.trustAnchor() != null) {
       try {
-        builder.trustAnchorFile(options.trustAnchor());
+        builder.validation(Validation.trustAnchorFile(options.trustAnchor()));
       } catch (UncheckedIOException | IllegalArgumentException e) {
         throw new UsageException("--trust-anchor: " + e.getMessage());
       }
