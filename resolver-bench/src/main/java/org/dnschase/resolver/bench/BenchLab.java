@@ -10,9 +10,12 @@ import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.dnssec.Validation;
+import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
@@ -48,13 +51,34 @@ final class BenchLab {
 
   /** Starts the lab's servers on {@code port} (0: a free one; 53 needs root, for real resolvers). */
   static TestHierarchy start(int port) {
-    ZoneTree tree = ZoneTree.builder()
+    return TestHierarchy.builder().zones(tree()).port(port).build();
+  }
+
+  /**
+   * Starts the lab on a free port with every zone signed with ECDSA P-256 (algorithm 13, what
+   * most signed zones use) and NSEC, the root's DS published as {@link TestHierarchy#trustAnchor()}.
+   */
+  static TestHierarchy startSigned() {
+    return TestHierarchy.builder().zones(tree()).signed(Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256)).build();
+  }
+
+  /**
+   * A resolver for {@code lab} that validates from its root's key when the lab is signed, and does
+   * not validate when it is not: the two sides of the price of validation.
+   */
+  static Resolver resolverFor(TestHierarchy lab, RRsetCache cache, boolean signed) {
+    ResolverBuilder builder = builderFor(lab.rootHints(), lab.port(), cache);
+    return builder.validation(signed ? Validation.trustAnchors(lab.trustAnchor().toString()) : Validation.off())
+        .build();
+  }
+
+  private static ZoneTree tree() {
+    return ZoneTree.builder()
         .root("a.root.lab.", "127.53.0.1")
         .zone("lab.", "ns1", "127.53.1.1", "a.root A 127.53.0.1")
         .zone("alpha.lab.", "ns", "127.53.10.1", chainLinks("alpha"))
         .zone("beta.lab.", "ns", "127.53.11.1", chainLinks("beta"))
         .build();
-    return TestHierarchy.builder().zones(tree).port(port).build();
   }
 
   /** A resolver that starts at the lab's root and never sends a packet off loopback. */
@@ -94,6 +118,18 @@ final class BenchLab {
           + answer.chain().size() + " hops to " + answer.records());
     }
     return answer;
+  }
+
+  /**
+   * Checks that {@code answer} is SECURE when the lab is signed and validated, and INDETERMINATE
+   * (not validated) when it is not; throws otherwise, so a validation benchmark measures what it
+   * says.
+   */
+  static void requireSecurity(Resolution.Answer answer, boolean signed) {
+    Resolution.Security expected = signed ? Resolution.Security.SECURE : Resolution.Security.INDETERMINATE;
+    if (answer.security() != expected) {
+      throw new IllegalStateException("expected a " + expected + " chain, got " + answer.security());
+    }
   }
 
   /**

@@ -33,6 +33,9 @@ import java.net.spi.InetAddressResolverProvider;
  *       validates from the root's built-in keys exactly when no root hints are given. Names under
  *       a forward or stub zone stay INSECURE unless an anchor within it covers them, so split DNS
  *       such as {@code cluster.local=system} keeps resolving.
+ *   <li>{@code dnschase.validation}: {@code false} switches validation off, {@code true} on from
+ *       the root's built-in keys even with root hints given; unset, the default above. False with
+ *       trust anchors given is a conflict.
  * </ul>
  *
  * <p>{@code localhost} (and names under it) and this machine's own name are answered by the

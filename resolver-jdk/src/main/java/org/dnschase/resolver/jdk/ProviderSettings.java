@@ -31,12 +31,12 @@ import org.dnschase.resolver.zones.StubZone;
  * @param hostsFile the hosts file consulted first; null for none
  * @param resolvConf the resolv.conf read: its name servers stand for {@code system}
  * @param searchList the search domains and ndots; null for none
- * @param trustAnchors the DNSSEC trust anchors' text (DS or DNSKEY records); null for the builder's
- *     default
+ * @param validation DNSSEC validation as {@code dnschase.validation} and {@code dnschase.trustAnchors}
+ *     say; null for the builder's default (on exactly when no root hints are given)
  */
 record ProviderSettings(RootHints rootHints, Integer upstreamPort, boolean loopbackOnly,
     List<ForwardZone> forwardZones, List<StubZone> stubZones, Path hostsFile,
-    ResolvConf resolvConf, SearchList searchList, String trustAnchors) {
+    ResolvConf resolvConf, SearchList searchList, Validation validation) {
 
   static final String PREFIX = "dnschase.";
   private static final ResolvConf NO_RESOLV_CONF = new ResolvConf(List.of(), List.of(), SearchList.DEFAULT_NDOTS);
@@ -58,7 +58,7 @@ record ProviderSettings(RootHints rootHints, Integer upstreamPort, boolean loopb
         hostsFile(properties.apply(PREFIX + "hostsFile")),
         conf,
         searchList(properties, conf),
-        trustAnchors(properties.apply(PREFIX + "trustAnchors")));
+        validation(properties.apply(PREFIX + "validation"), properties.apply(PREFIX + "trustAnchors")));
   }
 
   /** Whether the provider is on: {@code dnschase.enabled}, true unless it says false. */
@@ -89,25 +89,31 @@ record ProviderSettings(RootHints rootHints, Integer upstreamPort, boolean loopb
     }
     forwardZones.forEach(builder::forwardZone);
     stubZones.forEach(builder::stubZone);
-    if (trustAnchors != null) {
-      builder.validation(Validation.trustAnchors(trustAnchors));
+    if (validation != null) {
+      builder.validation(validation);
     }
     return builder.build();
   }
 
-  /** The text of the trust anchor file named, checked as the builder reads it; null when unset. */
-  private static String trustAnchors(String file) {
-    if (file == null) {
-      return null;
+  /**
+   * Validation from the trust anchor file named, off when {@code dnschase.validation} says false;
+   * null when neither property is set. Both together are a conflict, named.
+   */
+  private static Validation validation(String switchValue, String anchorFile) {
+    boolean on = bool(PREFIX + "validation", switchValue, true);
+    if (anchorFile == null) {
+      return switchValue == null ? null : on ? Validation.ianaRoot() : Validation.off();
     }
     String property = PREFIX + "trustAnchors";
-    String text = readFile(property, Path.of(file.strip()));
-    try {
-      Validation.trustAnchors(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(property + ": " + file + ": " + e.getMessage(), e);
+    if (!on) {
+      throw new IllegalArgumentException(PREFIX + "validation=false conflicts with " + property + "=" + anchorFile);
     }
-    return text;
+    String text = readFile(property, Path.of(anchorFile.strip()));
+    try {
+      return Validation.trustAnchors(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(property + ": " + anchorFile + ": " + e.getMessage(), e);
+    }
   }
 
   private static RootHints rootHints(String file) {

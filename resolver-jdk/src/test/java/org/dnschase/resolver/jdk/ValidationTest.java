@@ -94,4 +94,14 @@ class ValidationTest {
         .contains("dnschase is not configured right: dnschase.trustAnchors: " + broken)
         .contains(":2: expected an integer");
   }
+
+  @Test
+  @DisplayName("dnschase.validation=true validates from the root's built-in keys, which the lab's root is not signed with; false with anchors is refused")
+  void validationProperty_switchesValidation() throws Exception {
+    assertThat(lookUp(List.of("-Ddnschase.validation=true"), "www.app.test")).singleElement().asString()
+        .startsWith("UnknownHostException").contains("DNSSEC_BOGUS");
+    assertThat(lookUp(List.of("-Ddnschase.validation=false", "-Ddnschase.trustAnchors=" + anchor), "www.app.test"))
+        .singleElement().asString().contains("dnschase is not configured right: dnschase.validation=false conflicts"
+            + " with dnschase.trustAnchors=" + anchor);
+  }
 }
