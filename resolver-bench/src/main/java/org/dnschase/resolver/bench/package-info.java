@@ -11,10 +11,14 @@
  *       cache, walking the lab's servers.
  *   <li>{@link org.dnschase.resolver.bench.MiniDnsChainBenchmark}: MiniDNS's iterative resolver on
  *       both workloads.
+ *   <li>{@link org.dnschase.resolver.bench.MetricsOverheadBenchmark}: the cached 8-hop chain with
+ *       metrics on and off; {@link org.dnschase.resolver.bench.ValidationCachedBenchmark} and
+ *       {@link org.dnschase.resolver.bench.ValidationColdBenchmark}: cached and cold chains over the
+ *       lab signed and validated against the same lab unsigned, the price of DNSSEC validation.
  * </ul>
  *
  * <p>Run them with {@code bin/bench} at the repository root (arguments go to JMH); the defaults
- * (one fork, 3 warm-up and 5 measured iterations of a second) keep the whole suite under ten
- * minutes. Results and how to read them: {@code resolver-bench/RESULTS.md}.
+ * (one fork, 3 warm-up and 5 measured iterations of a second; three forks for the same-run
+ * comparisons) keep the whole suite under ten minutes. Results and how to read them: {@code resolver-bench/RESULTS.md}.
  */
 package org.dnschase.resolver.bench;
