@@ -3,6 +3,7 @@ package org.dnschase.resolver.internal.message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /**
  * Groups the records of a message section into RRsets in time linear in the section's size, for
@@ -61,6 +63,25 @@ public final class Sections {
 
     public int dclass() {
       return dclass;
+    }
+
+    private Key key() {
+      return new Key(name, type, dclass);
+    }
+
+    private boolean signaturesOnly() {
+      return records.stream().allMatch(record -> record.getType() == Type.RRSIG);
+    }
+
+    private void add(Record record) {
+      if (records.size() <= MAX_RECORDS_PER_RRSET) { // one over is enough to refuse the group
+        try {
+          records.add(record);
+        } catch (RuntimeException unwritable) {
+          // dnsjava parses some records it cannot write back (a WKS without services), and its
+          // hashCode writes them: such a record could be neither compared nor cached
+        }
+      }
     }
 
     /** Distinct records, signatures included; one more than the bound when the group is over it. */
@@ -135,20 +156,50 @@ public final class Sections {
     }
   }
 
+  /**
+   * The sections' records grouped as {@link #group} does, except that signatures that arrived in
+   * another section than the RRset they cover join it in its own: the server still signed it, and
+   * Unbound's parser attaches them too (msgparse.c). Signatures with no RRset in any section stay
+   * where they were.
+   *
+   * @return the groups of each section, in the order given
+   */
+  public static List<List<Group>> groupAcross(List<List<Record>> sections) {
+    List<List<Group>> grouped = sections.stream().map(Sections::group).toList();
+    if (grouped.stream().flatMap(List::stream).noneMatch(Group::signaturesOnly)) {
+      return grouped; // the usual case: every signature beside its RRset
+    }
+    Map<Key, Group> withData = new HashMap<>();
+    for (List<Group> section : grouped) {
+      for (Group group : section) {
+        if (!group.signaturesOnly()) {
+          withData.putIfAbsent(group.key(), group);
+        }
+      }
+    }
+    List<List<Group>> joined = new ArrayList<>(grouped.size());
+    for (List<Group> section : grouped) {
+      List<Group> kept = new ArrayList<>(section.size());
+      for (Group group : section) {
+        Group owner = group.signaturesOnly() ? withData.get(group.key()) : null;
+        if (owner == null) {
+          kept.add(group);
+        } else {
+          group.records.forEach(owner::add);
+        }
+      }
+      joined.add(kept);
+    }
+    return joined;
+  }
+
   /** The section's records grouped by (owner, type, class), groups in order of first appearance. */
   public static List<Group> group(List<Record> section) {
     Map<Key, Group> groups = new LinkedHashMap<>();
     for (Record record : section) {
       Group group = groups.computeIfAbsent(new Key(record.getName(), record.getRRsetType(), record.getDClass()),
           key -> new Group(record));
-      if (group.records.size() <= MAX_RECORDS_PER_RRSET) { // one over is enough to refuse the group
-        try {
-          group.records.add(record);
-        } catch (RuntimeException unwritable) {
-          // dnsjava parses some records it cannot write back (a WKS without services), and its
-          // hashCode writes them: such a record could be neither compared nor cached
-        }
-      }
+      group.add(record);
     }
     return groups.values().stream().filter(group -> group.size() > 0).toList();
   }

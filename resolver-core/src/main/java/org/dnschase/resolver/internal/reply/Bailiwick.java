@@ -8,7 +8,6 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
@@ -53,9 +52,11 @@ public final class Bailiwick {
    */
   public static ScrubbedReply scrub(Message reply, Name zone, TtlCaps caps) {
     Tally tally = new Tally();
-    List<RRset> answer = keep(reply.getSection(Section.ANSWER), zone, caps, tally, false);
-    List<RRset> authority = keep(reply.getSection(Section.AUTHORITY), zone, caps, tally, true);
-    List<RRset> additional = keep(reply.getSection(Section.ADDITIONAL), zone, caps, tally, false);
+    List<List<Sections.Group>> sections = Sections.groupAcross(List.of(reply.getSection(Section.ANSWER),
+        reply.getSection(Section.AUTHORITY), reply.getSection(Section.ADDITIONAL)));
+    List<RRset> answer = keep(sections.get(0), zone, caps, tally, false);
+    List<RRset> authority = keep(sections.get(1), zone, caps, tally, true);
+    List<RRset> additional = keep(sections.get(2), zone, caps, tally, false);
     return ScrubbedReply.of(reply, answer, authority, additional, tally.dropped(), tally.upwardReferral);
   }
 
@@ -64,9 +65,8 @@ public final class Bailiwick {
    * In the authority section it also notes an NS RRset for an ancestor of the zone asked (an
    * upward referral): scrubbing drops it, but the classifier must still know it was there.
    */
-  private static List<RRset> keep(List<Record> section, Name zone, TtlCaps caps, Tally tally,
+  private static List<RRset> keep(List<Sections.Group> groups, Name zone, TtlCaps caps, Tally tally,
       boolean authority) {
-    List<Sections.Group> groups = Sections.group(section);
     List<RRset> kept = new ArrayList<>(groups.size());
     for (Sections.Group group : groups) {
       if (group.type() == Type.OPT) {

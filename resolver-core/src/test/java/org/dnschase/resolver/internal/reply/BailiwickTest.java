@@ -131,6 +131,38 @@ class BailiwickTest {
   /* ---- header facts ---- */
 
   @Test
+  @DisplayName("RFC 4035 §3.1.1: an RRSIG sent in another section than the RRset it covers joins that RRset")
+  void signatureInAnotherSection_joinsItsRRset() {
+    String sig = " 300 RRSIG A 13 3 300 20300101000000 20200101000000 1234 example.test. AAAA";
+    Message reply = Reply.noError().authoritative()
+        .answer("www.example.test. 300 A 192.0.2.1", "ns1.example.test." + sig)
+        .authority("example.test. 86400 NS ns1.example.test.")
+        .additional("ns1.example.test. 86400 A 127.0.0.11", "www.example.test." + sig)
+        .to("www.example.test.", Type.A);
+
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
+
+    assertThat(names(scrubbed.answer())).containsExactly("www.example.test./A");
+    assertThat(scrubbed.answer().get(0).sigSize()).isEqualTo(1);
+    assertThat(names(scrubbed.additional())).containsExactly("ns1.example.test./A");
+    assertThat(scrubbed.additional().get(0).sigSize()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("an RRSIG whose RRset is in no section stays where it was sent")
+  void signatureWithoutItsRRset_staysInItsSection() {
+    Message reply = Reply.noError().authoritative()
+        .answer("www.example.test. 300 A 192.0.2.1")
+        .additional("mail.example.test. 300 RRSIG A 13 3 300 20300101000000 20200101000000 1234 example.test. AAAA")
+        .to("www.example.test.", Type.A);
+
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
+
+    assertThat(names(scrubbed.additional())).containsExactly("mail.example.test./A");
+    assertThat(scrubbed.answer().get(0).sigSize()).isZero();
+  }
+
+  @Test
   @DisplayName("RFC 1035 §4.1.1: scrubbing keeps the rcode and the AA flag")
   void headerFacts_kept() {
     Message nx = Reply.nxDomain().authoritative().to("nope.example.test.", Type.A);
