@@ -21,15 +21,31 @@ import org.xbill.DNS.Record;
  */
 public final class Validation {
 
-  private static final Validation OFF = new Validation(List.of(), Set.of());
+  /**
+   * An algorithm RFC 8624 retired, which a validator checks only when asked: by default data signed
+   * with it alone is INSECURE, as RFC 8624 §3.1 says (never BOGUS).
+   */
+  public enum LegacyAlgorithm {
+    /**
+     * DSA/SHA-1 (3) and DSA-NSEC3-SHA1 (6), which a validator MUST NOT validate (RFC 8624 §3.1):
+     * 1,024-bit keys and SHA-1. For zones still signed with it, and to answer as validators that
+     * check it do (Unbound built with DSA); a signature in the DER form old signers wrote is
+     * accepted, as Unbound accepts it.
+     */
+    DSA
+  }
+
+  private static final Validation OFF = new Validation(List.of(), Set.of(), Set.of());
 
   /** Empty when off. */
   private final List<Record> anchors;
   private final Set<Name> negative;
+  private final Set<LegacyAlgorithm> legacy;
 
-  private Validation(List<Record> anchors, Set<Name> negative) {
+  private Validation(List<Record> anchors, Set<Name> negative, Set<LegacyAlgorithm> legacy) {
     this.anchors = anchors;
     this.negative = negative;
+    this.legacy = legacy;
   }
 
   /**
@@ -47,7 +63,7 @@ public final class Validation {
    * @return validation anchored at the IANA root
    */
   public static Validation ianaRoot() {
-    return new Validation(TrustAnchors.ianaRootRecords(), Set.of());
+    return new Validation(TrustAnchors.ianaRootRecords(), Set.of(), Set.of());
   }
 
   /**
@@ -59,7 +75,7 @@ public final class Validation {
    * @throws IllegalArgumentException if the text does not parse or holds other records
    */
   public static Validation trustAnchors(String text) {
-    return new Validation(TrustAnchors.parse(Objects.requireNonNull(text, "text")), Set.of());
+    return new Validation(TrustAnchors.parse(Objects.requireNonNull(text, "text")), Set.of(), Set.of());
   }
 
   /**
@@ -71,7 +87,7 @@ public final class Validation {
    * @throws IllegalArgumentException if it does not parse, naming the file and the line
    */
   public static Validation trustAnchorFile(Path file) {
-    return new Validation(TrustAnchors.read(Objects.requireNonNull(file, "file")), Set.of());
+    return new Validation(TrustAnchors.read(Objects.requireNonNull(file, "file")), Set.of(), Set.of());
   }
 
   /**
@@ -93,7 +109,23 @@ public final class Validation {
         throw new IllegalArgumentException("a negative trust anchor is an absolute name: " + zone);
       }
     }
-    return new Validation(anchors, Set.copyOf(zones));
+    return new Validation(anchors, Set.copyOf(zones), legacy);
+  }
+
+  /**
+   * These anchors, validating also data signed with {@code algorithms}, which RFC 8624 retired;
+   * without this, the algorithms of RFC 8624 §3.1 alone.
+   *
+   * @param algorithms the legacy algorithms to validate, in place of any before; none for RFC
+   *     8624's set
+   * @return this validation with these algorithms
+   * @throws IllegalStateException if validation is off
+   */
+  public Validation withLegacyAlgorithms(Set<LegacyAlgorithm> algorithms) {
+    if (!enabled()) {
+      throw new IllegalStateException("legacy algorithms need validation, which is off");
+    }
+    return new Validation(anchors, negative, Set.copyOf(Objects.requireNonNull(algorithms, "algorithms")));
   }
 
   /**
@@ -123,9 +155,19 @@ public final class Validation {
     return negative;
   }
 
+  /**
+   * The retired algorithms validated beside RFC 8624's.
+   *
+   * @return none by default
+   */
+  public Set<LegacyAlgorithm> legacyAlgorithms() {
+    return legacy;
+  }
+
   @Override
   public String toString() {
     return enabled() ? "Validation[" + anchors.size() + " anchor records"
-        + (negative.isEmpty() ? "" : ", negative " + negative) + "]" : "Validation[off]";
+        + (negative.isEmpty() ? "" : ", negative " + negative)
+        + (legacy.isEmpty() ? "" : ", legacy " + legacy) + "]" : "Validation[off]";
   }
 }

@@ -11,6 +11,7 @@ import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.SpecialUseName;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.dnssec.Algorithms;
 import org.dnschase.resolver.internal.dnssec.TrustAnchors;
 import org.dnschase.resolver.internal.reply.PrivateAddresses;
 import org.dnschase.resolver.host.HostsFile;
@@ -32,7 +33,8 @@ import org.dnschase.resolver.zones.StubZone;
  * and {@code searchList} are null unless host look-ups should use them. {@code forwardZones} and
  * {@code stubZones} have distinct names. {@code recordMetrics} says whether the resolver counts
  * what it does (and records Flight Recorder events). {@code trustAnchors} are where DNSSEC
- * validation starts, null when the resolver does not validate. {@code staleAnswerTimeout} is how
+ * validation starts, null when the resolver does not validate; {@code algorithms} those it checks
+ * signatures of. {@code staleAnswerTimeout} is how
  * long a question with stale data waits for upstream before that data answers it. Time comes from the cache's time source
  * alone ({@link #ticker()}), so the resolver and its cache cannot disagree about it.
  */
@@ -63,6 +65,7 @@ public record ResolverConfig(
     List<StubZone> stubZones,
     boolean recordMetrics,
     TrustAnchors trustAnchors,
+    Algorithms algorithms,
     Duration staleAnswerTimeout) {
 
   /** {@return the resolver's monotonic time as Caffeine reads it: its cache's time source} */

@@ -123,6 +123,6 @@ final class KnownGaps {
   private KnownGaps() {}
 
   static Optional<String> of(ScenarioCase scenario) {
-    return Optional.ofNullable(BY_FILE.get(scenario.fileName())).or(() -> DnssecGaps.of(scenario.fileName()));
+    return Optional.ofNullable(BY_FILE.get(scenario.fileName())).or(() -> DnssecGaps.of(scenario));
   }
 }

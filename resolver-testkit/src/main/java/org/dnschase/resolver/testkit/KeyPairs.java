@@ -10,15 +10,17 @@ import org.xbill.DNS.DNSSEC;
 final class KeyPairs {
   /** RFC 8624 §3.1: 2048-bit RSA, as root and TLD keys are today. */
   static final int RSA_BITS = 2048;
+  /** RFC 2536 §2: DSA keys of at most 1,024 bits, with the 160-bit q that SHA-1 needs. */
+  static final int DSA_BITS = 1024;
 
   private KeyPairs() {}
 
-  /** @throws IllegalArgumentException unless the algorithm is 8, 13 or 15 */
+  /** @throws IllegalArgumentException unless the algorithm is 3, 8, 13 or 15 */
   static void check(int algorithm) {
     if (algorithm != DNSSEC.Algorithm.RSASHA256 && algorithm != DNSSEC.Algorithm.ECDSAP256SHA256
-        && algorithm != DNSSEC.Algorithm.ED25519) {
-      throw new IllegalArgumentException("the testkit signs with algorithms 8 (RSASHA256), 13"
-          + " (ECDSAP256SHA256) and 15 (ED25519), not " + algorithm);
+        && algorithm != DNSSEC.Algorithm.ED25519 && algorithm != DNSSEC.Algorithm.DSA) {
+      throw new IllegalArgumentException("the testkit signs with algorithms 3 (DSA, retired: RFC 8624),"
+          + " 8 (RSASHA256), 13 (ECDSAP256SHA256) and 15 (ED25519), not " + algorithm);
     }
   }
 
@@ -35,6 +37,10 @@ final class KeyPairs {
           generator.initialize(new ECGenParameterSpec("secp256r1"));
         }
         case DNSSEC.Algorithm.ED25519 -> generator = KeyPairGenerator.getInstance("Ed25519");
+        case DNSSEC.Algorithm.DSA -> {
+          generator = KeyPairGenerator.getInstance("DSA");
+          generator.initialize(DSA_BITS);
+        }
         default -> throw new IllegalArgumentException("unsupported algorithm " + algorithm);
       }
       return generator.generateKeyPair();

@@ -71,7 +71,8 @@ public final class Signing {
    * hour before the hierarchy is built until 30 days after.
    *
    * @param algorithm {@link DNSSEC.Algorithm#RSASHA256} (8), {@link DNSSEC.Algorithm#ECDSAP256SHA256}
-   *     (13) or {@link DNSSEC.Algorithm#ED25519} (15)
+   *     (13), {@link DNSSEC.Algorithm#ED25519} (15), or {@link DNSSEC.Algorithm#DSA} (3), retired by
+   *     RFC 8624, to show what a validator makes of it
    * @return the signing
    * @throws IllegalArgumentException for another algorithm
    */

@@ -96,6 +96,7 @@ public final class ResolverAssembly {
         zones.stubZones(),
         reporting.recordMetricsOrDefault(),
         validation.anchorsOrNull(iteration.rootHintsGiven()),
+        validation.algorithmsOrDefault(),
         cache.staleAnswerTimeoutOrDefault());
   }
 }

@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.assembly;
 
 import java.util.Objects;
 import org.dnschase.resolver.dnssec.Validation;
+import org.dnschase.resolver.internal.dnssec.Algorithms;
 import org.dnschase.resolver.internal.dnssec.TrustAnchors;
 
 /**
@@ -29,5 +30,11 @@ public final class ValidationOptions {
         : customRootHints ? Validation.off() : Validation.ianaRoot();
     return chosen.enabled()
         ? TrustAnchors.of(chosen.anchorRecords()).withNegative(chosen.negativeTrustAnchors()) : null;
+  }
+
+  /** The algorithms validated: RFC 8624's, and the legacy ones the validation given asks for. */
+  Algorithms algorithmsOrDefault() {
+    return validation.isSet() && validation.value().legacyAlgorithms().contains(Validation.LegacyAlgorithm.DSA)
+        ? Algorithms.WITH_DSA : Algorithms.RFC_8624;
   }
 }

@@ -22,13 +22,19 @@ public final class KeyTrust {
 
   private KeyTrust() {}
 
-  /** What {@code dnskeys}, the DNSKEY RRset of {@code trusted.zone()}, makes of the zone. */
-  public static KeyEntry check(KeyEntry.TrustedDs trusted, RRset dnskeys, Instant now, VerificationAllowance allowance) {
+  /**
+   * What {@code dnskeys}, the DNSKEY RRset of {@code trusted.zone()}, makes of the zone, where DS
+   * records and anchor keys count only with one of {@code algorithms}.
+   */
+  public static KeyEntry check(KeyEntry.TrustedDs trusted, RRset dnskeys, Algorithms algorithms, Instant now,
+      VerificationAllowance allowance) {
     Name zone = trusted.zone();
     List<DSRecord> usable = trusted.ds().stream()
-        .filter(ds -> Algorithms.supported(ds.getAlgorithm()) && Algorithms.digestSupported(ds.getDigestID()))
+        .filter(ds -> algorithms.supported(ds.getAlgorithm()) && Algorithms.digestSupported(ds.getDigestID()))
         .toList();
-    if (usable.isEmpty() && trusted.anchorKeys().isEmpty()) {
+    List<DNSKEYRecord> anchorKeys = trusted.anchorKeys().stream()
+        .filter(key -> algorithms.supported(key.getAlgorithm())).toList();
+    if (usable.isEmpty() && anchorKeys.isEmpty()) {
       return new KeyEntry.Untrusted(zone, Verdict.INSECURE);
     }
     List<DNSKEYRecord> all = new ArrayList<>();
@@ -39,7 +45,7 @@ public final class KeyTrust {
         continue;
       }
       all.add(key);
-      if (trusted.anchorKeys().contains(key)) {
+      if (anchorKeys.contains(key)) {
         matching.add(key);
         continue;
       }

@@ -83,7 +83,7 @@ public final class SignatureVerifier {
       }
       tried++;
       try {
-        DNSSEC.verify(rrset, sig, key, now);
+        DNSSEC.verify(rrset, DsaSignatures.inRfc2536Form(sig, key), key, now);
         return Verdict.SECURE;
       } catch (DNSSEC.DNSSECException wrong) {
         // the next key with this tag may be the one

@@ -84,7 +84,7 @@ final class ValidateStep {
   /** The zone's DNSKEY RRset, checked against its trusted DS records; what it proved is kept. */
   private Verdict trustKeys(Query q, RRset dnskeys) {
     KeyEntry.TrustedDs trusted = (KeyEntry.TrustedDs) context.keys.lookup(dnskeys.getName());
-    KeyEntry entry = KeyTrust.check(trusted, dnskeys, context.now(), q.budget());
+    KeyEntry entry = KeyTrust.check(trusted, dnskeys, context.config.algorithms(), context.now(), q.budget());
     Verdict verdict = entry instanceof KeyEntry.Untrusted untrusted ? untrusted.verdict() : Verdict.SECURE;
     context.keys.store(entry, verdict.isBogus() ? Defaults.BOGUS_TTL : Duration.ofSeconds(dnskeys.getTTL()));
     return verdict;
