@@ -13,6 +13,7 @@ import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.cache.ValidationStatus;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.message.Sections;
@@ -82,7 +83,8 @@ final class QueryResponseStep {
     return switch (type) {
       case ANSWER, CNAME, DNAME, NXDOMAIN, NODATA -> context.validating() && q.validation().enabled()
           ? q.validate(reply, type) : use(q, reply, type, null);
-      case REFERRAL -> referral(q, reply);
+      case REFERRAL -> context.validating() && q.validation().enabled() && ReplyValidation.provesDelegation(reply)
+          ? q.validate(reply, type) : referral(q, reply, null);
       case LAME -> lame(q, reply, server, zone);
       case THROWAWAY -> new Step.Next(QueryState.QUERY_TARGETS);
     };
@@ -106,6 +108,7 @@ final class QueryResponseStep {
       case CNAME, DNAME -> chase.follow(q, reply, server, zone, validation);
       case NXDOMAIN -> negative(q, reply, true, validation);
       case NODATA -> negative(q, reply, false, validation);
+      case REFERRAL -> referral(q, reply, validation);
       default -> throw new IllegalStateException(type + " is not validated");
     };
   }
@@ -182,12 +185,24 @@ final class QueryResponseStep {
     return q.finish(new Outcome.Data(data, new Hop.Source.Server(server)));
   }
 
-  private Step referral(Query q, ScrubbedReply reply) {
+  /**
+   * Follows a referral; {@code validation}, when it was validated, may prove how the child zone is
+   * secured, which is kept so its DS is not asked for (RFC 4035 §5.2).
+   */
+  private Step referral(Query q, ScrubbedReply reply, ReplyValidation validation) {
     if (q.referralLimitReached()) {
       return q.fail(FailureReason.REFERRAL_LIMIT, "more than " + q.budget().limits().maxReferrals()
           + " referrals for " + q.name());
     }
     RRset ns = reply.authority(Type.NS);
+    ReplyValidation.DelegationKeys keys = validation == null ? null
+        : validation.delegation(q.delegation().zone(), ns.getName(), context.denials);
+    if (keys != null && context.keys.lookup(keys.entry().zone()) == null) { // an anchor or known keys stay
+      context.keys.store(keys.entry(), keys.ttl());
+    }
+    if (keys != null && keys.ds() != null) { // the parent's own data, validated: it answers DS questions too
+      context.cache.put(used(context, validation, keys.ds()), TrustRank.AUTHORITY_DATA, ValidationStatus.SECURE);
+    }
     context.cache.put(ns, TrustRank.REFERRAL_NS);
     Delegation next = new Delegation(ns.getName(), RRsets.nameServers(ns));
     // Glue is in bailiwick here: scrubbing kept only names under the zone that delegated. Only

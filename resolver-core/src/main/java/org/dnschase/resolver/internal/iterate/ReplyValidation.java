@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dnschase.resolver.Resolution.BogusReason;
+import org.dnschase.resolver.internal.dnssec.KeyEntry;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.dnssec.denial.Denial;
 import org.dnschase.resolver.internal.dnssec.denial.DenialRecords;
@@ -14,6 +15,7 @@ import org.dnschase.resolver.internal.dnssec.denial.Denials;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
+import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.RRset;
@@ -50,11 +52,59 @@ final class ReplyValidation {
     }
     for (RRset set : reply.authority()) {
       boolean soa = set.getType() == Type.SOA && type != ResponseType.ANSWER;
-      if (set.size() > 0 && (soa || set.getType() == Type.NSEC || set.getType() == Type.NSEC3)) {
+      boolean ds = set.getType() == Type.DS && type == ResponseType.REFERRAL;
+      if (set.size() > 0 && (soa || ds || set.getType() == Type.NSEC || set.getType() == Type.NSEC3)) {
         toCheck.add(set);
       }
     }
   }
+
+  /**
+   * Whether a referral carries what says how its child zone is secured: its DS RRset, or NSEC or
+   * NSEC3 records that may prove it has none (RFC 4035 §5.2).
+   */
+  static boolean provesDelegation(ScrubbedReply referral) {
+    return referral.authority(Type.DS) != null || referral.authority(Type.NSEC) != null
+        || referral.authority(Type.NSEC3) != null;
+  }
+
+  /**
+   * What this validated referral from {@code parent} proves of the keys of the zone {@code cut}
+   * it delegates to (RFC 4035 §5.2), for as long as the records that prove it live: its DS RRset,
+   * SECURE, makes the child's DS records trusted, so they are not asked for again; the parent's
+   * NSEC or NSEC3 records, SECURE, proving that it has none (or an opt-out NSEC3 covering it) make
+   * the child INSECURE. Null when the referral proves neither, or its proof did not validate: the
+   * child's DS is then asked for.
+   */
+  DelegationKeys delegation(Name parent, Name cut, Denials denials) {
+    RRset ds = reply.authority(Type.DS);
+    if (ds != null && ds.getName().equals(cut)) {
+      return of(ds) != Verdict.SECURE ? null : new DelegationKeys(
+          new KeyEntry.TrustedDs(cut, RRsets.records(ds, DSRecord.class), List.of()), Duration.ofSeconds(ds.getTTL()), ds);
+    }
+    DenialRecords records = secureDenials(parent);
+    if (records.nsec().isEmpty() && records.nsec3().isEmpty()) {
+      return null;
+    }
+    Denial denial = denials.noDs(cut, records);
+    if (denial instanceof Denial.Bogus) {
+      return null;
+    }
+    long ttl = Long.MAX_VALUE;
+    for (RRset set : reply.authority()) {
+      if ((set.getType() == Type.NSEC || set.getType() == Type.NSEC3) && of(set) == Verdict.SECURE) {
+        ttl = Math.min(ttl, set.getTTL());
+      }
+    }
+    return new DelegationKeys(new KeyEntry.Untrusted(cut, Verdict.INSECURE), Duration.ofSeconds(ttl), null);
+  }
+
+  /**
+   * The keys a referral proved for its child zone, and how long that holds.
+   *
+   * @param ds the SECURE DS RRset that proved them, or null when the parent proved there is none
+   */
+  record DelegationKeys(KeyEntry entry, Duration ttl, RRset ds) {}
 
   ScrubbedReply reply() {
     return reply;

@@ -1,7 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Resolution.BogusReason;
@@ -11,8 +10,6 @@ import org.dnschase.resolver.internal.message.RRsets;
 import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.RRset;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
@@ -37,8 +34,9 @@ final class TrustChainStep {
     Verdict verdict = lookup.verdict();
     switch (lookup.outcome()) {
       case Outcome.Data data when verdict == Verdict.SECURE -> {
-        KeyEntry entry = lookup.type() == Type.DS ? new KeyEntry.TrustedDs(zone, records(data.rrset(), DSRecord.class),
-            List.of()) : new KeyEntry.Keys(zone, records(data.rrset(), DNSKEYRecord.class));
+        KeyEntry entry = lookup.type() == Type.DS
+            ? new KeyEntry.TrustedDs(zone, RRsets.records(data.rrset(), DSRecord.class), List.of())
+            : new KeyEntry.Keys(zone, RRsets.records(data.rrset(), DNSKEYRecord.class));
         if (!(lookup.type() == Type.DNSKEY && context.keys.lookup(zone) instanceof KeyEntry.Keys)) {
           context.keys.store(entry, Duration.ofSeconds(data.rrset().getTTL()));
         }
@@ -60,15 +58,6 @@ final class TrustChainStep {
     context.keys.store(new KeyEntry.Untrusted(zone, verdict), verdict.isBogus() ? Defaults.BOGUS_TTL : ttl);
   }
 
-  private static <T extends Record> List<T> records(RRset rrset, Class<T> kind) {
-    List<T> records = new ArrayList<>(rrset.size());
-    for (Record record : rrset.rrs(false)) {
-      if (kind.isInstance(record)) {
-        records.add(kind.cast(record));
-      }
-    }
-    return records;
-  }
 
   private static String describe(Outcome outcome) {
     return switch (outcome) {

@@ -75,6 +75,17 @@ public final class RRsets {
     return (SOARecord) Sections.withTtl(soa, ttl);
   }
 
+  /** The records of {@code rrset} that are of {@code kind}, in order. */
+  public static <T extends Record> List<T> records(RRset rrset, Class<T> kind) {
+    List<T> records = new ArrayList<>(rrset.size());
+    for (Record record : rrset.rrs(false)) {
+      if (kind.isInstance(record)) {
+        records.add(kind.cast(record));
+      }
+    }
+    return records;
+  }
+
   /** RFC 2308 §5: a negative answer lives min(SOA TTL, SOA MINIMUM) seconds. */
   public static long negativeTtl(SOARecord soa) {
     return soa == null ? 0 : Math.min(soa.getTTL(), soa.getMinimum());
