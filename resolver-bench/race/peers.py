@@ -36,13 +36,15 @@ def rss_kib(pid):
     raise RuntimeError(f"no VmRSS for process {pid}")
 
 
-def cpu_ns(pid):
-    """The CPU time all threads of pid have run, in ns (/proc/PID/task/*/schedstat): what the
-    server spent, whatever the load made it wait."""
+def cpu_ns(pid, threads=None):
+    """The CPU time the threads of pid have run, in ns (/proc/PID/task/*/schedstat): what the
+    server spent, whatever the load made it wait. With threads, only those whose name starts with
+    one of those prefixes."""
     total = 0
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
-            total += int((task / "schedstat").read_text().split()[0])
+            if threads is None or (task / "comm").read_text().startswith(threads):
+                total += int((task / "schedstat").read_text().split()[0])
         except (FileNotFoundError, ProcessLookupError):
             pass  # a thread that ended while being read
     return total
@@ -174,6 +176,8 @@ class Unbound:
     root hints, a control socket."""
 
     label = "Unbound"
+    # the threads that answer and resolve (unbound: its one worker, the process's only thread)
+    serving_threads = None
 
     def __init__(self, lab, workdir, cpu, trust_anchor=None):
         self.process = Process("unbound", workdir / "unbound")
@@ -228,6 +232,9 @@ class Ours:
     Like bin/serve, it keeps the server's class data beside the jar (AppCDS), written at the first
     clean stop, so a start after the first maps it. It validates from a trust anchor file when
     given one."""
+
+    # the threads that answer and resolve: the event loops, not the JIT compilers and collectors
+    serving_threads = ("dnschase-",)
 
     def __init__(self, lab, workdir, cpu, java, jar, jvm_args=(), label="ours", trust_anchor=None):
         self.label = label

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import dnsclient
@@ -46,17 +47,12 @@ def recording(java, pid, name, out, body):
                              text=True).stdout)
 
 
-def main():
-    parser = parser_with_jars(__doc__, "directory for the recordings")
-    parser.add_argument("--cold-walks", type=int, default=300, help="flushes, each followed by every chain")
-    parser.add_argument("--warm-seconds", type=float, default=20)
-    args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out")
-    # what Race reads of the race's options
-    args.warmup_walks, args.warmup_seconds, args.pause, args.settle = 200, 15, 0, 0
-    args.outstanding, args.latency_seconds, args.latency_rate = 100, 1, 2000
-    args.out.mkdir(parents=True, exist_ok=True)
+@contextmanager
+def warmed_server(args, prefix):
+    """The race's lab, NSD and our server pinned as in the race (server on CPU 0, the rest on CPU 1)
+    and warmed up the race's way; yields the Race and the server, stops both at the end."""
     os.sched_setaffinity(0, {1})
-    with tempfile.TemporaryDirectory(prefix="race-profile-") as work:
+    with tempfile.TemporaryDirectory(prefix=prefix) as work:
         work = Path(work)
         lab = work / "lab"
         subprocess.run([args.java, "-cp", str(args.bench_jar), "org.dnschase.resolver.bench.race.RaceLab", str(lab)],
@@ -67,25 +63,39 @@ def main():
             wait_answering(ours.start(), ours.port)
             race = Race(args, lab, nsd, [ours])
             race.warm_up(ours)
-            pid = ours.process.pid
-
-            def cold():
-                for _ in range(args.cold_walks):
-                    ours.flush()
-                    for _, name in race.chains:
-                        dnsclient.ask("127.0.0.1", ours.port, name)
-
-            def warm():
-                race.dnsperf(ours, lab / "mix.txt", ["-n", "1", "-q", "20"])
-                result = race.dnsperf(ours, lab / "mix.txt", ["-l", str(args.warm_seconds), "-q", "100"])
-                print(f"warm: {result['qps']:.0f} queries/s", file=sys.stderr)
-            started = time.monotonic()
-            recording(args.java, pid, "cold", args.out, cold)
-            print(f"cold: {args.cold_walks} walks in {time.monotonic() - started:.1f} s", file=sys.stderr)
-            recording(args.java, pid, "warm", args.out, warm)
+            yield race, ours
         finally:
             ours.stop()
             nsd.stop()
+
+
+def main():
+    parser = parser_with_jars(__doc__, "directory for the recordings")
+    parser.add_argument("--cold-walks", type=int, default=300, help="flushes, each followed by every chain")
+    parser.add_argument("--warm-seconds", type=float, default=20)
+    args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out")
+    # what Race reads of the race's options
+    args.warmup_walks, args.warmup_seconds, args.pause, args.settle = 200, 15, 0, 0
+    args.outstanding, args.latency_seconds, args.latency_rate = 100, 1, 2000
+    args.out.mkdir(parents=True, exist_ok=True)
+    with warmed_server(args, "race-profile-") as (race, ours):
+        lab = race.lab
+        pid = ours.process.pid
+
+        def cold():
+            for _ in range(args.cold_walks):
+                ours.flush()
+                for _, name in race.chains:
+                    dnsclient.ask("127.0.0.1", ours.port, name)
+
+        def warm():
+            race.dnsperf(ours, lab / "mix.txt", ["-n", "1", "-q", "20"])
+            result = race.dnsperf(ours, lab / "mix.txt", ["-l", str(args.warm_seconds), "-q", "100"])
+            print(f"warm: {result['qps']:.0f} queries/s", file=sys.stderr)
+        started = time.monotonic()
+        recording(args.java, pid, "cold", args.out, cold)
+        print(f"cold: {args.cold_walks} walks in {time.monotonic() - started:.1f} s", file=sys.stderr)
+        recording(args.java, pid, "warm", args.out, warm)
 
 
 if __name__ == "__main__":

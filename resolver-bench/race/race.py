@@ -74,12 +74,15 @@ class Race:
         time.sleep(self.args.pause)
         load = loadavg()
         cpu = cpu_ns(side.process.pid)
+        serving = cpu_ns(side.process.pid, side.serving_threads)
         seconds, reply = dnsclient.ask("127.0.0.1", side.port, name)
         time.sleep(self.args.settle)
         cpu = cpu_ns(side.process.pid) - cpu
+        serving = cpu_ns(side.process.pid, side.serving_threads) - serving
         queries = self.nsd.query_count()
         self.samples[side.label]["cold"][str(hops)].append({
-            "us": seconds * 1e6, "cpu_us": cpu / 1e3, "queries": queries, "rcode": reply.rcode,
+            "us": seconds * 1e6, "cpu_us": cpu / 1e3, "serving_cpu_us": serving / 1e3, "queries": queries,
+            "rcode": reply.rcode,
             "answers": reply.answers, "load": load})
 
     def warm(self, side):
@@ -154,11 +157,14 @@ def summary(samples, chains, floors):
     med = statistics.median
     for label, sample in samples.items():
         out["cold"][label] = {k: {"us": med(s["us"] for s in runs), "cpu_us": med(s["cpu_us"] for s in runs),
+                                  "serving_cpu_us": med(s["serving_cpu_us"] for s in runs),
                                   "queries": med(s["queries"] for s in runs),
                                   "answers": sorted({(s["rcode"], s["answers"]) for s in runs}),
                                   "load": med(s["load"] for s in runs), "runs": len(runs)}
                               for k, runs in sample["cold"].items()}
         warm = sample["warm"]
+        if not warm:
+            continue
         out["warm"][label] = {"qps": med(s["qps"] for s in warm), "rss_kib": med(s["rss_kib"] for s in warm),
                               "cpu_us_per_query": med(s["cpu_us_per_query"] for s in warm),
                               "lost": sum(s["lost"] for s in warm), "load": med(s["load"] for s in warm),
@@ -177,13 +183,32 @@ def summary(samples, chains, floors):
         "cold_time": {k: ours[k]["us"] / theirs[k]["us"] for k in ours},
         "cold_queries": {k: ours[k]["queries"] / theirs[k]["queries"] for k in ours},
         "cold_cpu": {k: ours[k]["cpu_us"] / theirs[k]["cpu_us"] for k in ours},
-        "warm_cpu_per_query": out["warm"]["ours"]["cpu_us_per_query"] / out["warm"]["Unbound"]["cpu_us_per_query"],
-        "warm_qps": out["warm"]["ours"]["qps"] / out["warm"]["Unbound"]["qps"],
-        "rss": out["warm"]["ours"]["rss_kib"] / out["warm"]["Unbound"]["rss_kib"],
+        "cold_serving_cpu": {k: ours[k]["serving_cpu_us"] / theirs[k]["serving_cpu_us"] for k in ours},
     }
+    if {"ours", "Unbound"} <= out["warm"].keys():
+        out["ratios"] |= {
+            "warm_cpu_per_query": out["warm"]["ours"]["cpu_us_per_query"] / out["warm"]["Unbound"]["cpu_us_per_query"],
+            "warm_qps": out["warm"]["ours"]["qps"] / out["warm"]["Unbound"]["qps"],
+            "rss": out["warm"]["ours"]["rss_kib"] / out["warm"]["Unbound"]["rss_kib"],
+        }
     if {"ours", "Unbound"} <= out["fresh"].keys():
         out["ratios"]["fresh_total"] = out["fresh"]["ours"]["total_ms"] / out["fresh"]["Unbound"]["total_ms"]
     return out
+
+
+def prioritised(nice):
+    """The race and all it starts at niceness `nice`, against the machine's other work too: Linux
+    weighs the sessions (autogroups) against each other before the processes inside them, so the
+    race gets a session of its own and sets the niceness of that. The servers, NSD and the clients
+    are started after this and inherit it."""
+    try:
+        os.setsid()
+    except PermissionError:
+        raise SystemExit("race: --nice needs a session of its own: run it from a child process (not a group leader)")
+    autogroup = Path("/proc/self/autogroup")
+    if autogroup.exists():
+        autogroup.write_text(str(nice))
+    os.setpriority(os.PRIO_PROCESS, 0, nice)
 
 
 def versions(java):
@@ -235,6 +260,12 @@ def parse_args():
     parser.add_argument("--settle", type=float, default=0.3, help="seconds after an answer before counting queries")
     parser.add_argument("--server-cpu", type=int, default=0)
     parser.add_argument("--client-cpu", type=int, default=1)
+    parser.add_argument("--cold-only", action="store_true",
+                        help="the cold chains alone (no warm rounds, no fresh processes), printed as a table: "
+                             "a change's before and after in minutes, with --baseline-jar")
+    parser.add_argument("--nice", type=int, default=0,
+                        help="niceness of the race's own session and all it starts (both servers, NSD, the clients), "
+                             "e.g. -20 on a machine loaded by other work: both sides then wait far less for their CPU")
     parser.add_argument("--baseline-jar", type=Path,
                         help="another build of our server, raced as a third side: before and after a change")
     return resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar")
@@ -244,6 +275,8 @@ def main():
     args = parse_args()
     begun = time.monotonic()
     os.sched_setaffinity(0, {args.client_cpu})  # the clients, NSD and the control tools inherit it
+    if args.nice:
+        prioritised(args.nice)
     meta = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "load_start": loadavg(),
             "versions": versions(args.java), "config": {k: str(v) for k, v in vars(args).items()}}
     with tempfile.TemporaryDirectory(prefix="race-") as work:
@@ -271,15 +304,17 @@ def main():
                     for _ in range(args.cold_per_round):
                         for side in race.order(round_index):
                             race.cold(side, hops, name)
-                for side in race.order(round_index):
-                    race.warm(side)
+                if not args.cold_only:
+                    for side in race.order(round_index):
+                        race.warm(side)
             floors = race.floors()
             for side in sides:
                 side.stop()
-            say("fresh processes")
-            for round_index in range(args.fresh_runs):
-                for side in race.order(round_index):
-                    race.fresh(side)
+            if not args.cold_only:
+                say("fresh processes")
+                for round_index in range(args.fresh_runs):
+                    for side in race.order(round_index):
+                        race.fresh(side)
         finally:
             for side in sides:
                 side.stop()
@@ -290,6 +325,24 @@ def main():
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     say(f"done in {result['meta']['seconds']:.0f} s; results in {args.out}")
+    if args.cold_only:
+        print(cold_table(result["summary"], [side.label for side in sides]))
+
+
+def cold_table(summary, labels):
+    """The cold medians of each side, and each side's time and CPU as a ratio to Unbound's."""
+    cold = summary["cold"]
+    heading = "µs (× Unbound), serving CPU µs (× Unbound), queries"
+    rows = ["hops " + "".join(f"| {label:>36} " for label in labels) + "| load",
+            "     " + "".join(f"| {heading[:36]:>36} " for _ in labels) + "|"]
+    for k in cold["Unbound"]:
+        theirs = cold["Unbound"][k]
+        rows.append(f"{k:>4} " + "".join(
+            f"| {cold[label][k]['us']:7.0f} ({cold[label][k]['us'] / theirs['us']:4.2f}) "
+            f"{cold[label][k]['serving_cpu_us']:6.0f} ({cold[label][k]['serving_cpu_us'] / theirs['serving_cpu_us']:4.2f}) "
+            f"{cold[label][k]['queries']:3.0f} " for label in labels)
+            + f"| {theirs['load']:.1f}")
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":
