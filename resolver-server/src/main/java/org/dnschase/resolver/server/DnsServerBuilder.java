@@ -40,7 +40,10 @@ public final class DnsServerBuilder {
   public static final Duration DEFAULT_TCP_IDLE_TIMEOUT = Duration.ofSeconds(10);
   /** How long {@link DnsServer#close()} waits for answers still owed: 5 s. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(5);
-  /** Event loop threads: 2, enough to decode and encode; resolving runs on the resolver's. */
+  /**
+   * Event loop threads: 2. With the resolver's built-in transport they also resolve: a question's
+   * upstream queries go out on the loop that read it, where its answer is then written.
+   */
   public static final int DEFAULT_THREADS = 2;
 
   private final Resolver resolver;
@@ -89,7 +92,8 @@ public final class DnsServerBuilder {
   }
 
   /**
-   * The event loop threads that read requests and write answers (default 2). Where the system has
+   * The event loop threads that read requests and write answers (default 2), and with the
+   * resolver's built-in transport send the upstream queries of the questions they read. Where the system has
    * {@code SO_REUSEPORT} (Linux), each address gets a UDP socket per thread, so UDP clients are
    * spread over them as TCP connections are.
    *

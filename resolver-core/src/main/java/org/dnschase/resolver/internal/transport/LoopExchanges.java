@@ -143,17 +143,29 @@ final class LoopExchanges {
       return;
     }
     try {
-      loop.submit(this::closeAll).syncUninterruptibly();
+      loop.submit(() -> closeAll()).syncUninterruptibly();
     } catch (RejectedExecutionException alreadyShutDown) {
       // a loop that has stopped has nothing in flight
     }
   }
 
+  /**
+   * Once the loop has ended (a caller's loop shut down under its exchanges, dropping their timers):
+   * ends those still in flight and refuses new ones. Its thread is gone, so this may run anywhere.
+   */
+  void loopEnded() {
+    closeAll(new IOException("the event loop the exchange was asked on has shut down"));
+  }
+
   private void closeAll() {
+    closeAll(closedError());
+  }
+
+  private void closeAll(IOException error) {
     closed = true;
     // failing one lets the resolver ask its next query at once, which is refused: iterate a copy
     for (PendingExchange pending : List.copyOf(inFlight)) {
-      pending.fail(closedError());
+      pending.fail(error);
     }
   }
 

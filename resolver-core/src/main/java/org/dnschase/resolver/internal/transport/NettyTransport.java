@@ -2,18 +2,23 @@ package org.dnschase.resolver.internal.transport;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandle;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -36,13 +41,20 @@ import org.xbill.DNS.Message;
  *
  * <p>A query asked from one of the transport's own threads (the resolver's next step, run where
  * the last reply completed) stays on that thread's event loop: a resolution then runs on one
- * thread from its first reply to its answer, with no hand-off between loops.
+ * thread from its first reply to its answer, with no hand-off between loops. So does a query asked
+ * from the event loop of another Netty group that runs NIO channels (a server's, whose listener
+ * asked the resolver): the resolution runs where its question was read and its answer is written,
+ * with no hand-off at either end, and the transport's own threads never start for it. Those loops
+ * are the caller's: closing the transport ends the exchanges it has in flight on them, not them,
+ * and one that ends ends those on it.
  */
 public final class NettyTransport implements Transport {
 
   private final EventLoopGroup group;
   private final List<Thread> eventLoopThreads = new CopyOnWriteArrayList<>();
   private final List<LoopExchanges> loops = new ArrayList<>();
+  /** The exchanges on callers' event loops, by loop; none added once closed (guarded by this). */
+  private final Map<EventLoop, LoopExchanges> callerLoops = new ConcurrentHashMap<>();
   private final AtomicInteger nextLoop = new AtomicInteger();
   private final IntSupplier ids;
   /** 0x20's random case and what it learnt of servers; null when queries go out as asked. */
@@ -132,11 +144,44 @@ public final class NettyTransport implements Transport {
         return loop;
       }
     }
-    return loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
+    LoopExchanges callers = callersLoop();
+    return callers != null ? callers : loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
   }
 
   /**
-   * Ends every exchange in flight, stops the event loops and waits for their threads to exit.
+   * The exchanges of the calling thread's event loop when it is one of another Netty group on
+   * which NIO channels can be registered; null for any other thread.
+   */
+  private LoopExchanges callersLoop() {
+    if (!(ThreadExecutorMap.currentExecutor() instanceof IoEventLoop loop) || !loop.isCompatible(NioIoHandle.class)) {
+      return null;
+    }
+    LoopExchanges exchanges = callerLoops.get(loop);
+    return exchanges != null ? exchanges : addCallersLoop(loop);
+  }
+
+  /** A caller's loop seen for the first time; once closed, a closed one, which refuses exchanges. */
+  private synchronized LoopExchanges addCallersLoop(IoEventLoop loop) {
+    LoopExchanges exchanges = new LoopExchanges(loop);
+    if (closed) {
+      exchanges.close();
+      return exchanges;
+    }
+    LoopExchanges known = callerLoops.putIfAbsent(loop, exchanges);
+    if (known != null) {
+      return known;
+    }
+    // a loop shut down under its exchanges drops their timers: end them, and forget the loop
+    loop.terminationFuture().addListener(ended -> {
+      callerLoops.remove(loop);
+      exchanges.loopEnded();
+    });
+    return exchanges;
+  }
+
+  /**
+   * Ends every exchange in flight (also those on callers' loops), stops the transport's own event
+   * loops and waits for their threads to exit.
    * Called from one of those threads (a callback on a resolution's future closing the resolver),
    * it cannot wait for itself: it stops the loops and returns, and they exit once it is done.
    */
@@ -149,6 +194,7 @@ public final class NettyTransport implements Transport {
     for (LoopExchanges loop : loops) {
       loop.close();
     }
+    callerLoops.values().forEach(LoopExchanges::close);
     Future<?> terminated = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
     if (eventLoopThreads.contains(Thread.currentThread())) {
       return;

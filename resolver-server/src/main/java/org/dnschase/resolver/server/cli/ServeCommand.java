@@ -137,11 +137,13 @@ public final class ServeCommand {
   private static Resolver resolver(ServeOptions options) throws UsageException {
     ResolverBuilder builder = Resolver.builder().cache(cache(options))
         // the server's callbacks encode an answer and hand it to its channel, never block: run on
-        // the transport's thread, an answer that needed upstream queries needs no other thread
-        .callbackExecutor(Runnable::run);
-    if (options.threads() != null) {
-      builder.transportThreads(options.threads());
-    }
+        // the event loop the resolution ran on, an answer that needed upstream queries needs no
+        // other thread
+        .callbackExecutor(Runnable::run)
+        // a question's upstream queries go out on the server's loop that read it (the transport
+        // sends a query on the Netty loop that asks it): the transport's own loop takes only
+        // what is asked elsewhere, the resolutions begun over its first plain sockets
+        .transportThreads(1);
     if (options.rootHints() != null) {
       builder.rootHints(readHints(options));
     }

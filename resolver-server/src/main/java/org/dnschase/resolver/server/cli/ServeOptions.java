@@ -61,8 +61,8 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         --max-outstanding N   resolutions under way at once, past which questions are
                               answered from the cache or SERVFAIL at once (default 1024
                               per thread)
-        --threads N           event loop threads reading and writing, and as many for the
-                              resolver's upstream queries (default 2)
+        --threads N           event loop threads reading, resolving and writing: a question's
+                              upstream queries go out on the loop that read it (default 2)
         --tcp-idle-timeout MS close a TCP connection idle this long with nothing owed (default 10000)
         --control ADDR:PORT   the control channel for bin/serve-control, loopback only
                               (default 127.0.0.1:8954)
