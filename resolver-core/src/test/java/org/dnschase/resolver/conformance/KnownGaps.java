@@ -37,14 +37,8 @@ final class KnownGaps {
       "upstream queries over TCP only (tcp-upstream, forward-tcp-upstream)";
   private static final String GHOST =
       "ghost domains: a child re-announcing an NS set the parent no longer has keeps the delegation alive";
-  private static final String IGNORE_EMPTY =
-      "an empty authoritative NOERROR without SOA is taken as NODATA at once, where Unbound asks the zone's other servers first and keeps it only as the last word (its empty_nodata_found); "
-          + "rpl agrees: iter_nottl's empty answer comes from the zone's only server, and iter_lame_aaaa's carries an upward referral (lame either way)";
   private static final String QMIN_TIMEOUT =
       "minimising an AAAA question, Unbound asks A for the full name first and falls back to AAAA when those queries time out; we ask AAAA at once, so the scenario's drop-and-time-out script never runs";
-  private static final String RA_NOAA_LAME =
-      "an answer with RA=1 and AA=0 from a delegated server (a recursive server posing as authoritative) is taken at once, where Unbound tries the zone's other servers first and takes it only as the last resort; "
-          + "rpl agrees (iter_lame_nosoa's zone has that server only); the file also expects no addresses beside the answer, the reply's out-of-zone glue scrubbed";
   private static final String SCRUB_CNAME =
       "Unbound's scrubbing of the records after the first CNAME or DNAME of an authoritative answer, which we deliberately do not do: "
           + "an in-zone chain is used as it is, one query for N hops (DESIGN, Chains inside one zone), where Unbound asks again for every hop";
@@ -92,7 +86,6 @@ final class KnownGaps {
       Map.entry("iter_fwdstubauth.rpl", AUTH_ZONE),
       Map.entry("iter_ghost_ns_childapex.rpl", GHOST),
       Map.entry("iter_ghost_timewindow.rpl", GHOST),
-      Map.entry("iter_ignore_empty.rpl", IGNORE_EMPTY),
       Map.entry("iter_multiple_A.rpl", VALIDATOR),
       Map.entry("iter_nat64.rpl", DNS64),
       Map.entry("iter_nat64_donotq.rpl", DNS64),
@@ -100,7 +93,6 @@ final class KnownGaps {
       Map.entry("iter_nat64_prefix48.rpl", DNS64),
       Map.entry("iter_nxns_cached.rpl", VALIDATOR),
       Map.entry("iter_nxns_fallback.rpl", VALIDATOR),
-      Map.entry("iter_ranoaa_lame.rpl", RA_NOAA_LAME),
       Map.entry("iter_resolve_minimised_timeout.rpl", QMIN_TIMEOUT),
       Map.entry("iter_scrub_cname_an.rpl", SCRUB_CNAME),
       Map.entry("iter_scrub_dname_insec.rpl", SCRUB_CNAME),

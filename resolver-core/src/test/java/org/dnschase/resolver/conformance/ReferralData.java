@@ -39,7 +39,7 @@ final class ReferralData {
     if (last.getType() == Type.NS && !answer.isEmpty()) {
       // Only in-zone servers: the scrubbed reply held no other addresses.
       addAddresses(response, cache, answer.stream().filter(record -> record.getType() == Type.NS
-          && ((NSRecord) record).getTarget().subdomain(record.getName())).toList(), stale, null);
+          && ((NSRecord) record).getTarget().subdomain(record.getName())).toList(), stale, null, null);
       return;
     }
     Message reply = replyBeside(last, answer.isEmpty(), replies);
@@ -53,7 +53,7 @@ final class ReferralData {
       nameServers = hit.rrset().rrs(false);
     }
     nameServers.forEach(record -> response.addRecord(record, Section.AUTHORITY));
-    addAddresses(response, cache, nameServers, stale, reply);
+    addAddresses(response, cache, nameServers, stale, reply, zone);
   }
 
   /** The live entry, else for a stale answer the stale one. */
@@ -65,18 +65,19 @@ final class ReferralData {
   /**
    * The cached addresses of {@code nameServers}' targets, into the additional section. With the
    * {@code reply} that gave the answer (not null), only the address RRsets that reply carried
-   * (Unbound's message refers to those RRsets: a server added to the NS set since shows without its
-   * addresses), and as the reply had them when they were not cached (TTL 0).
+   * inside {@code zone}, whose server it was (Unbound's message refers to those RRsets as its
+   * scrubber left them: a server added to the NS set since shows without its addresses, one
+   * outside the zone without them), and as the reply had them when they were not cached (TTL 0).
    */
   private static void addAddresses(Message response, RRsetCache cache, List<Record> nameServers, boolean stale,
-      Message reply) {
+      Message reply, Name zone) {
     List<Record> answer = response.getSection(Section.ANSWER);
     for (Record record : nameServers) {
       Name target = ((NSRecord) record).getTarget();
       for (int type : new int[] {Type.A, Type.AAAA}) {
         // An RRset the answer shows already is not repeated (Unbound writes each RRset once).
         if (answer.stream().anyMatch(shown -> shown.getName().equals(target) && shown.getType() == type)
-            || reply != null && !carries(reply, target, type)) {
+            || reply != null && !(target.subdomain(zone) && carries(reply, target, type))) {
           continue;
         }
         if (lookup(cache, target, type, stale) instanceof CacheLookup.Hit hit) {

@@ -256,6 +256,7 @@ final class Iteration {
         case PRIME -> prime.handle(q);
         case QUERY_TARGETS -> queryTargets.handle(q);
         case QUERY_RESPONSE -> queryResponse.handle(q);
+        case LAST_RESORT -> queryResponse.lastResort(q);
         case NAME_SERVER_ADDRESS -> nameServerAddress.handle(q);
         case VALIDATE -> validate.handle(q);
         case TRUST_CHAIN -> trustChain.handle(q);

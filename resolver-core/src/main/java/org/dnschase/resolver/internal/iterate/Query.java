@@ -65,6 +65,8 @@ final class Query {
   private Exchange exchange;
   private Message reply;
   private Throwable error;
+  /** The first reply of the zone being asked that is kept as its last resort; null when none is. */
+  private LastResort lastResort;
 
   private Outcome outcome;
   private ChildOutcome childOutcome;
@@ -369,6 +371,27 @@ final class Query {
   Step useVerdict(Verdict found) {
     validation.note(found);
     return found.isBogus() && !options.checkingDisabled() ? finish(Outcome.Failed.bogus(found)) : null;
+  }
+
+  /** Keeps the reply just had as the zone's last resort, unless it has one, and asks its other servers. */
+  Step keepAsLastResort(ScrubbedReply scrubbed, ResponseType type) {
+    if (!hasLastResort()) {
+      lastResort = new LastResort(delegation, exchange, scrubbed, type);
+    }
+    return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  /** Whether a server of the zone being asked gave a reply kept as its last resort. */
+  boolean hasLastResort() {
+    return lastResort != null && lastResort.at() == delegation;
+  }
+
+  /** Takes back the reply kept as the zone's last resort: its exchange is the last one made again. */
+  LastResort takeLastResort() {
+    LastResort kept = lastResort;
+    lastResort = null;
+    exchange = kept.exchange();
+    return kept;
   }
 
   /** Sends nothing itself: records what goes out, so the reply can be read against it. */

@@ -74,6 +74,26 @@ final class QueryResponseStep {
     if (reply.dropped() > 0) {
       reportDropped(q, reply.droppedByReason(), server, zone);
     }
+    if (!q.delegation().forwarding() && ResponseClassifier.onlyAsLastResort(reply, type)) {
+      return keepAsLastResort(q, reply, type, server, zone);
+    }
+    return respond(q, reply, type);
+  }
+
+  /**
+   * {@link QueryState#LAST_RESORT}: no other server of the zone gave a better reply than the one
+   * kept as its last resort, which is used now.
+   */
+  Step lastResort(Query q) {
+    LastResort kept = q.takeLastResort();
+    return respond(q, kept.reply(), kept.type());
+  }
+
+  /** Goes on with a reply to the exchange {@link Query#exchange()}, scrubbed and classified. */
+  private Step respond(Query q, ScrubbedReply reply, ResponseType type) {
+    Query.Exchange sent = q.exchange();
+    InetSocketAddress server = sent.server();
+    Name zone = q.delegation().zone();
     if (!sent.name().equals(q.name())) {
       Step minimised = Minimisation.afterReply(q, type, reply);
       if (minimised != null) {
@@ -237,6 +257,20 @@ final class QueryResponseStep {
     // cache caps it, on the answer that fetched it as on those the cache gives later.
     SOARecord shown = soa == null ? null : RRsets.withTtl(soa, context.cache.ttlCaps().negative(soa));
     return q.finish(Outcome.Negative.fromReply(nxDomain, shown, reply));
+  }
+
+  /**
+   * Keeps a reply that may only be the last resort while the zone's other servers are asked; a
+   * recursive server answering from its cache is lame for the zone, so it is asked last next time.
+   */
+  private Step keepAsLastResort(Query q, ScrubbedReply reply, ResponseType type, InetSocketAddress server,
+      Name zone) {
+    if (ResponseClassifier.fromCacheOfRecursiveServer(reply)) {
+      context.selector.recordLame(zone, server.getAddress(), context.ticker.read());
+      q.journal().report(new Diagnostic(Diagnostic.Oddity.LAME_SERVER, zone, server + " answered " + q.name()
+          + " in " + zone + " from its cache (recursion available, no authority): its other servers first"));
+    }
+    return q.keepAsLastResort(reply, type);
   }
 
   private Step lame(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone) {

@@ -1,5 +1,7 @@
 package org.dnschase.resolver.internal.iterate;
 
+import org.dnschase.resolver.internal.reply.ResponseClassifier;
+
 /**
  * The states of one query, the table of contents of the iterator (after Unbound's
  * {@code iter_state}). Each state has one handler, {@code <State>Step}.
@@ -35,10 +37,17 @@ enum QueryState {
   /**
    * Entered when a reply (or a timeout) arrives: scrubs it to the zone's bailiwick, classifies
    * it once, caches what it proves and moves on: to {@link #FINISHED} with an answer or negative
-   * answer, to {@link #QUERY_TARGETS} after a referral or a lame server, to {@link #INIT} after a
-   * CNAME that leaves the reply.
+   * answer, to {@link #QUERY_TARGETS} after a referral, a lame server or a reply kept as the
+   * zone's last resort, to {@link #INIT} after a CNAME that leaves the reply.
    */
   QUERY_RESPONSE,
+  /**
+   * Entered from {@link #QUERY_TARGETS} when every server of the zone is used up and one of them
+   * gave a reply kept as the zone's last resort (an empty NOERROR, or a recursive server's answer
+   * from its cache; {@link ResponseClassifier#onlyAsLastResort}): goes on with that reply as
+   * {@link #QUERY_RESPONSE} would have.
+   */
+  LAST_RESORT,
   /**
    * Entered from {@link #QUERY_RESPONSE} when the resolver validates (DNSSEC) and the reply is an
    * answer, an alias or a negative answer: checks its RRsets' signatures with the keys of the zone

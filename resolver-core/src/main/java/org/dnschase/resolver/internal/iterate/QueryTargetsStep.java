@@ -186,7 +186,7 @@ final class QueryTargetsStep {
    * Every server and name-server name of the delegation is used up: tries the addresses parent
    * zones gave as glue where the child's own replaced them, then asks the parent zone for the
    * delegation again where that could help, then asks again the servers that brought no reply,
-   * else says why, a cycle first.
+   * then uses the reply kept as the zone's last resort, else says why, a cycle first.
    */
   private Step delegationUsedUp(Query q) {
     for (Name nameServer : q.delegation().nameServers()) {
@@ -202,6 +202,9 @@ final class QueryTargetsStep {
   }
 
   private Step allFailed(Query q) {
+    if (q.hasLastResort()) {
+      return new Step.Next(QueryState.LAST_RESORT);
+    }
     ConfiguredZones.Zone configured = q.delegation().configuredZone();
     if (configured != null && configured.first()) {
       return q.walkFrom(context.zones.fallBack(context.cache, q.name(), configured));

@@ -38,6 +38,30 @@ public final class ResponseClassifier {
   }
 
   /**
+   * Whether an authority's reply, classified as {@code type}, is to be used only when no other
+   * server of the zone gives a better one (Unbound tries the others first, too):
+   * <ul>
+   *   <li>an empty NOERROR, nothing in its answer and authority sections: without the SOA that
+   *       proves NODATA (RFC 2308 §2.2) it may as well be a broken server's;</li>
+   *   <li>data or a negative answer without AA from a server that offers recursion (RA=1): asked
+   *       without RD, it answered from its cache, not from the zone (a recursive server where an
+   *       authoritative one should be). An alias or a referral is followed as usual.</li>
+   * </ul>
+   */
+  public static boolean onlyAsLastResort(ScrubbedReply reply, ResponseType type) {
+    return switch (type) {
+      case ANSWER, NXDOMAIN -> fromCacheOfRecursiveServer(reply);
+      case NODATA -> fromCacheOfRecursiveServer(reply) || reply.answer().isEmpty() && reply.authority().isEmpty();
+      case CNAME, DNAME, REFERRAL, LAME, THROWAWAY -> false;
+    };
+  }
+
+  /** Whether a server that offers recursion answered without authority (RA=1, AA=0): from its cache. */
+  public static boolean fromCacheOfRecursiveServer(ScrubbedReply reply) {
+    return reply.recursionAvailable() && !reply.authoritative();
+  }
+
+  /**
    * The reply of a recursive server asked with RD=1 (a forward zone's): it resolves, so it never
    * refers; beside data and errors, its empty answer is NODATA, unless it points elsewhere
    * without an SOA (it did not recurse), which makes it lame.

@@ -23,6 +23,7 @@ public final class ScrubbedReply {
 
   private final int rcode;
   private final boolean authoritative;
+  private final boolean recursionAvailable;
   private final SectionIndex answer;
   private final SectionIndex authority;
   private final SectionIndex additional;
@@ -31,10 +32,11 @@ public final class ScrubbedReply {
   /** The position of each DNAME RRset of the answer section; rarely more than one. */
   private final Map<RRset, Integer> dnameOrder = new IdentityHashMap<>(0);
 
-  private ScrubbedReply(int rcode, boolean authoritative, List<RRset> answer, List<RRset> authority,
-      List<RRset> additional, Bailiwick.Dropped dropped, boolean upwardReferral) {
+  private ScrubbedReply(int rcode, boolean authoritative, boolean recursionAvailable, List<RRset> answer,
+      List<RRset> authority, List<RRset> additional, Bailiwick.Dropped dropped, boolean upwardReferral) {
     this.rcode = rcode;
     this.authoritative = authoritative;
+    this.recursionAvailable = recursionAvailable;
     this.answer = new SectionIndex(answer);
     this.authority = new SectionIndex(authority);
     this.additional = new SectionIndex(additional);
@@ -54,8 +56,8 @@ public final class ScrubbedReply {
    */
   public static ScrubbedReply of(Message reply, List<RRset> answer, List<RRset> authority,
       List<RRset> additional, Bailiwick.Dropped dropped, boolean upwardReferral) {
-    return new ScrubbedReply(reply.getRcode(), reply.getHeader().getFlag(Flags.AA), answer, authority,
-        additional, dropped, upwardReferral);
+    return new ScrubbedReply(reply.getRcode(), reply.getHeader().getFlag(Flags.AA),
+        reply.getHeader().getFlag(Flags.RA), answer, authority, additional, dropped, upwardReferral);
   }
 
   public int rcode() {
@@ -64,6 +66,11 @@ public final class ScrubbedReply {
 
   public boolean authoritative() {
     return authoritative;
+  }
+
+  /** RA: the server offers recursion, so what it says without AA may come from its cache. */
+  public boolean recursionAvailable() {
+    return recursionAvailable;
   }
 
   public List<RRset> answer() {

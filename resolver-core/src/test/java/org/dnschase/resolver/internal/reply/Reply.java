@@ -26,6 +26,7 @@ public final class Reply {
   private final int rcode;
   private boolean authoritative;
   private boolean truncated;
+  private boolean recursionAvailable;
   private final List<Record> answer = new ArrayList<>();
   private final List<Record> authority = new ArrayList<>();
   private final List<Record> additional = new ArrayList<>();
@@ -49,6 +50,12 @@ public final class Reply {
   /** Sets AA: the server speaks as an authority for the name. */
   public Reply authoritative() {
     authoritative = true;
+    return this;
+  }
+
+  /** Sets RA: the server offers recursion. */
+  public Reply recursionAvailable() {
+    recursionAvailable = true;
     return this;
   }
 
@@ -81,6 +88,9 @@ public final class Reply {
     }
     if (truncated) {
       reply.getHeader().setFlag(Flags.TC);
+    }
+    if (recursionAvailable) {
+      reply.getHeader().setFlag(Flags.RA);
     }
     if (query.getQuestion() != null) {
       reply.addRecord(query.getQuestion(), Section.QUESTION);
