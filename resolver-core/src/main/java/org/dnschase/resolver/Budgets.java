@@ -19,7 +19,7 @@ public final class Budgets {
   public static final Budgets DEFAULTS = new Budgets(Defaults.MAX_HOPS, Defaults.MAX_QUERIES,
       Defaults.MAX_REFERRALS, Defaults.MAX_DEPTH, Defaults.DEADLINE, Defaults.QUERY_TIMEOUT,
       Defaults.MAX_GLUELESS_PER_DELEGATION, Defaults.MAX_FAILED_GLUELESS, Defaults.MAX_SIGNATURE_VERIFICATIONS,
-      Defaults.MAX_KEYS_PER_SIGNATURE);
+      Defaults.MAX_KEYS_PER_SIGNATURE, Defaults.MAX_NAME_SERVERS);
 
   private final int maxHops;
   private final int maxQueries;
@@ -31,10 +31,11 @@ public final class Budgets {
   private final int maxFailedGlueless;
   private final int maxSignatureVerifications;
   private final int maxKeysPerSignature;
+  private final int maxNameServers;
 
   private Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDepth, Duration deadline,
       Duration queryTimeout, int maxGluelessPerDelegation, int maxFailedGlueless, int maxSignatureVerifications,
-      int maxKeysPerSignature) {
+      int maxKeysPerSignature, int maxNameServers) {
     this.maxHops = requirePositive("maxHops", maxHops);
     this.maxQueries = requirePositive("maxQueries", maxQueries);
     this.maxReferrals = requirePositive("maxReferrals", maxReferrals);
@@ -45,6 +46,7 @@ public final class Budgets {
     this.maxFailedGlueless = requirePositive("maxFailedGlueless", maxFailedGlueless);
     this.maxSignatureVerifications = requirePositive("maxSignatureVerifications", maxSignatureVerifications);
     this.maxKeysPerSignature = requirePositive("maxKeysPerSignature", maxKeysPerSignature);
+    this.maxNameServers = requirePositive("maxNameServers", maxNameServers);
   }
 
   /** {@return CNAME/DNAME redirections per chain; a chain of this many hops is answered, one more fails} */
@@ -97,6 +99,11 @@ public final class Budgets {
     return maxKeysPerSignature;
   }
 
+  /** {@return records of an NS RRset kept from a reply, the first ones received} */
+  public int maxNameServers() {
+    return maxNameServers;
+  }
+
   /**
    * A copy with another hop limit.
    *
@@ -106,7 +113,7 @@ public final class Budgets {
    */
   public Budgets withMaxHops(int hops) {
     return new Budgets(hops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
   }
 
   /**
@@ -118,7 +125,7 @@ public final class Budgets {
    */
   public Budgets withMaxQueries(int queries) {
     return new Budgets(maxHops, queries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
   }
 
   /**
@@ -130,7 +137,7 @@ public final class Budgets {
    */
   public Budgets withMaxReferrals(int referrals) {
     return new Budgets(maxHops, maxQueries, referrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
   }
 
   /**
@@ -142,7 +149,7 @@ public final class Budgets {
    */
   public Budgets withMaxDepth(int depth) {
     return new Budgets(maxHops, maxQueries, maxReferrals, depth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
   }
 
   /**
@@ -154,7 +161,7 @@ public final class Budgets {
    */
   public Budgets withDeadline(Duration newDeadline) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, newDeadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
   }
 
   /**
@@ -166,7 +173,7 @@ public final class Budgets {
    */
   public Budgets withQueryTimeout(Duration timeout) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, timeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
   }
 
   /**
@@ -178,7 +185,7 @@ public final class Budgets {
    */
   public Budgets withMaxGluelessPerDelegation(int lookUps) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout, lookUps,
-        maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
+        maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
   }
 
   /**
@@ -190,7 +197,7 @@ public final class Budgets {
    */
   public Budgets withMaxFailedGlueless(int failed) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, failed, maxSignatureVerifications, maxKeysPerSignature);
+        maxGluelessPerDelegation, failed, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
   }
 
   /**
@@ -202,7 +209,7 @@ public final class Budgets {
    */
   public Budgets withMaxSignatureVerifications(int verifications) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, verifications, maxKeysPerSignature);
+        maxGluelessPerDelegation, maxFailedGlueless, verifications, maxKeysPerSignature, maxNameServers);
   }
 
   /**
@@ -214,7 +221,19 @@ public final class Budgets {
    */
   public Budgets withMaxKeysPerSignature(int keys) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, keys);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, keys, maxNameServers);
+  }
+
+  /**
+   * A copy with another limit on the records of an NS RRset kept from a reply.
+   *
+   * @param nameServers the most NS records of one RRset kept, the first received, positive
+   * @return the copy
+   * @throws IllegalArgumentException if {@code nameServers} is not positive
+   */
+  public Budgets withMaxNameServers(int nameServers) {
+    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, nameServers);
   }
 
   @Override
@@ -223,13 +242,13 @@ public final class Budgets {
         && maxReferrals == that.maxReferrals && maxDepth == that.maxDepth && deadline.equals(that.deadline)
         && queryTimeout.equals(that.queryTimeout) && maxGluelessPerDelegation == that.maxGluelessPerDelegation
         && maxFailedGlueless == that.maxFailedGlueless && maxSignatureVerifications == that.maxSignatureVerifications
-        && maxKeysPerSignature == that.maxKeysPerSignature;
+        && maxKeysPerSignature == that.maxKeysPerSignature && maxNameServers == that.maxNameServers;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
   }
 
   @Override
@@ -238,7 +257,7 @@ public final class Budgets {
         + ", maxDepth=" + maxDepth + ", deadline=" + deadline + ", queryTimeout=" + queryTimeout
         + ", maxGluelessPerDelegation=" + maxGluelessPerDelegation + ", maxFailedGlueless="
         + maxFailedGlueless + ", maxSignatureVerifications=" + maxSignatureVerifications
-        + ", maxKeysPerSignature=" + maxKeysPerSignature + "]";
+        + ", maxKeysPerSignature=" + maxKeysPerSignature + ", maxNameServers=" + maxNameServers + "]";
   }
 
   private static int requirePositive(String what, int value) {

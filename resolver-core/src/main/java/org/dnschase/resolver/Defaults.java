@@ -83,6 +83,14 @@ public final class Defaults {
   public static final int MAX_KEYS_PER_SIGNATURE = 4;
 
   /**
+   * 20 records of an NS RRset kept from a reply, the first received: Unbound's {@code iter-scrub-ns}
+   * default. No zone needs more (the root has 13), and the name servers a reply names each cost
+   * work (a look-up, a place in the server selection), so a server cannot make one reply cost
+   * thousands.
+   */
+  public static final int MAX_NAME_SERVERS = 20;
+
+  /**
    * 150 NSEC3 hash iterations: a denial proof over a chain with more is not checked, and the answer
    * is insecure rather than bogus. RFC 9276 §3.2 lets a validator treat any count above 0 so;
    * BIND 9 and Unbound (val-nsec3-keysize-iterations, 150 for every key size) draw the line at 150,

@@ -42,8 +42,6 @@ final class KnownGaps {
   private static final String SCRUB_CNAME =
       "Unbound's scrubbing of the records after the first CNAME or DNAME of an authoritative answer, which we deliberately do not do: "
           + "an in-zone chain is used as it is, one query for N hops (DESIGN, Chains inside one zone), where Unbound asks again for every hop";
-  private static final String SCRUB_NS =
-      "an NS answer for the root is not reduced to what the asked server is authoritative for (iter-scrub-ns)";
   private static final String STALE_PENDING =
       "the stale answer comes from serve-expired-client-timeout firing while the upstream query is pending, which a later REPLY step answers; "
           + "the runner answers a REPLY step at once (Deckard's rule, which the other files with REPLY steps need), so no query is pending";
@@ -98,7 +96,6 @@ final class KnownGaps {
       Map.entry("iter_scrub_dname_insec.rpl", SCRUB_CNAME),
       Map.entry("iter_scrub_dname_rev.rpl", VALIDATOR),
       Map.entry("iter_scrub_dname_sec.rpl", VALIDATOR),
-      Map.entry("iter_scrub_ns_min.rpl", SCRUB_NS),
       Map.entry("iter_unverified_glue_fallback.rpl", UNVERIFIED_GLUE),
       Map.entry("iter_validate_child_zone_noaddr.rpl", VALIDATOR),
       Map.entry("iter_validate_extradata.rpl", VALIDATOR),

@@ -35,13 +35,10 @@ final class ReferralData {
     if (response.getRcode() != Rcode.NOERROR || !response.getSection(Section.AUTHORITY).isEmpty()) {
       return;
     }
-    Record last = answer.isEmpty() ? response.getQuestion() : answer.get(answer.size() - 1);
-    if (last.getType() == Type.NS && !answer.isEmpty()) {
-      // Only in-zone servers: the scrubbed reply held no other addresses.
-      addAddresses(response, cache, answer.stream().filter(record -> record.getType() == Type.NS
-          && ((NSRecord) record).getTarget().subdomain(record.getName())).toList(), stale, null, null);
+    if (addToNameServerAnswer(response, cache, stale)) {
       return;
     }
+    Record last = answer.isEmpty() ? response.getQuestion() : answer.get(answer.size() - 1);
     Message reply = replyBeside(last, answer.isEmpty(), replies);
     List<Record> nameServers = reply == null ? List.of()
         : reply.getSection(Section.AUTHORITY).stream().filter(record -> record.getType() == Type.NS).toList();
@@ -54,6 +51,21 @@ final class ReferralData {
     }
     nameServers.forEach(record -> response.addRecord(record, Section.AUTHORITY));
     addAddresses(response, cache, nameServers, stale, reply, zone);
+  }
+
+  /**
+   * Adds to a NOERROR answer that ends in an NS RRset the cached addresses of its in-zone name
+   * servers (the scrubbed reply held no others), which Unbound gives even with {@code
+   * minimal-responses: yes}; returns whether {@code response} is such an answer.
+   */
+  static boolean addToNameServerAnswer(Message response, RRsetCache cache, boolean stale) {
+    List<Record> answer = response.getSection(Section.ANSWER);
+    if (response.getRcode() != Rcode.NOERROR || answer.isEmpty() || answer.get(answer.size() - 1).getType() != Type.NS) {
+      return false;
+    }
+    addAddresses(response, cache, answer.stream().filter(record -> record.getType() == Type.NS
+        && ((NSRecord) record).getTarget().subdomain(record.getName())).toList(), stale, null, null);
+    return true;
   }
 
   /** The live entry, else for a stale answer the stale one. */

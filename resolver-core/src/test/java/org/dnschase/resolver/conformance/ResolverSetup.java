@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.dnschase.resolver.Budgets;
@@ -35,7 +36,8 @@ import org.xbill.DNS.Name;
  * scenario's trust anchors and domain-insecure zones (when it gives any), the scenario's transport
  * and clock, the cache's TTL floor and caps, serve-expired (its window, reply TTL and client
  * timeout),
- * prefetch, the restart limit, and the do-ip4, do-ip6, do-not-query-localhost and
+ * prefetch, the restart limit and the name servers kept of an NS RRset, and the do-ip4, do-ip6,
+ * do-not-query-localhost and
  * do-not-query-address rules as the upstream filter. {@link ConfigSupport} says what every other
  * option means here.
  */
@@ -95,10 +97,19 @@ final class ResolverSetup {
     builder.validation(anchors.isEmpty() ? Validation.off()
         : Validation.trustAnchors(String.join("\n", anchors.stream().map(ResolverSetup::anchorText).toList()))
             .withNegativeTrustAnchors(insecure).withLegacyAlgorithms(Set.of(Validation.LegacyAlgorithm.DSA)));
+    return builder.budgets(budgets(config));
+  }
+
+  /** The limits: the restart limit as hops, iter-scrub-ns as the name servers kept of an NS RRset. */
+  private static Budgets budgets(ScenarioConfig config) {
+    Budgets budgets = Budgets.DEFAULTS;
     // Unbound counts restarts where we count hops; several CNAMEs of one reply cost it one restart.
-    config.value("max-query-restarts")
-        .ifPresent(restarts -> builder.budgets(Budgets.DEFAULTS.withMaxHops(Integer.parseInt(restarts) + 1)));
-    return builder;
+    Optional<String> restarts = config.value("max-query-restarts");
+    if (restarts.isPresent()) {
+      budgets = budgets.withMaxHops(Integer.parseInt(restarts.get()) + 1);
+    }
+    Optional<String> nameServers = config.value("iter-scrub-ns");
+    return nameServers.isPresent() ? budgets.withMaxNameServers(Integer.parseInt(nameServers.get())) : budgets;
   }
 
   /**

@@ -156,6 +156,8 @@ final class ScenarioRun {
       }
       if (referralData) {
         ReferralData.add(response, cache, transport.delivered(), isStale(resolution));
+      } else if (testbound) {
+        ReferralData.addToNameServerAnswer(response, cache, isStale(resolution));
       }
       answers.add(ScenarioTransport.wire(response));
       settle();

@@ -65,7 +65,7 @@ final class QueryResponseStep {
       return retryWithoutEdns(q, sent, zone, rttNanos);
     }
     ScrubbedReply reply = Bailiwick.scrub(context.config.privateAddresses().filter(q.reply()), zone,
-        context.cache.ttlCaps());
+        context.cache.ttlCaps(), q.budget().limits().maxNameServers());
     ResponseType type = q.delegation().forwarding() ? ResponseClassifier.classifyForwarded(reply, sent.name(), sent.type())
         : ResponseClassifier.classify(reply, sent.name(), sent.type(), zone);
     context.selector.recordRtt(server.getAddress(), rttNanos);

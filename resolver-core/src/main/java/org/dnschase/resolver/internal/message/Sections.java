@@ -99,12 +99,24 @@ public final class Sections {
      *     records: the caller drops such groups
      */
     public RRset toRRset(TtlCaps caps) {
+      return toRRset(caps, MAX_RECORDS_PER_RRSET);
+    }
+
+    /**
+     * As {@link #toRRset(TtlCaps)}, of the first {@code limit} records received only (their
+     * signatures kept): a bound for RRsets of a type the caller keeps smaller.
+     */
+    public RRset toRRset(TtlCaps caps, int limit) {
       if (records.size() > MAX_RECORDS_PER_RRSET) {
         throw new IllegalStateException(records.size() + " records at " + name + ", over the bound");
       }
       List<Record> capped = new ArrayList<>(records.size());
       Record lowest = null;
+      int data = 0;
       for (Record record : records) {
+        if (record.getType() != Type.RRSIG && data++ >= limit) {
+          continue;
+        }
         Record kept = withTtl(record, caps.positive(record.getTTL()));
         capped.add(kept);
         if (lowest == null || kept.getTTL() < lowest.getTTL()) {

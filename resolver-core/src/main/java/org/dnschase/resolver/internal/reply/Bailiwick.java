@@ -43,20 +43,25 @@ public final class Bailiwick {
     }
   }
 
+  /** How long what is kept may live, and how many name servers an NS RRset keeps. */
+  private record Limits(TtlCaps caps, int maxNameServers) {}
+
   private Bailiwick() {}
 
   /**
    * The reply's RRsets the server may speak for, each TTL as the cache would keep it
    * ({@code caps}): whatever is kept or shown of the reply from here on (answers, hops, glue,
-   * negative answers) promises no longer life than the cache gives it.
+   * negative answers) promises no longer life than the cache gives it. An NS RRset keeps its first
+   * {@code maxNameServers} records (Unbound's iter-scrub-ns): each name server named costs work.
    */
-  public static ScrubbedReply scrub(Message reply, Name zone, TtlCaps caps) {
+  public static ScrubbedReply scrub(Message reply, Name zone, TtlCaps caps, int maxNameServers) {
     Tally tally = new Tally();
     List<List<Sections.Group>> sections = Sections.groupAcross(List.of(reply.getSection(Section.ANSWER),
         reply.getSection(Section.AUTHORITY), reply.getSection(Section.ADDITIONAL)));
-    List<RRset> answer = keep(sections.get(0), zone, caps, tally, false);
-    List<RRset> authority = keep(sections.get(1), zone, caps, tally, true);
-    List<RRset> additional = keep(sections.get(2), zone, caps, tally, false);
+    Limits limits = new Limits(caps, maxNameServers);
+    List<RRset> answer = keep(sections.get(0), zone, limits, tally, false);
+    List<RRset> authority = keep(sections.get(1), zone, limits, tally, true);
+    List<RRset> additional = keep(sections.get(2), zone, limits, tally, false);
     return ScrubbedReply.of(reply, answer, authority, additional, tally.dropped(), tally.upwardReferral);
   }
 
@@ -65,7 +70,7 @@ public final class Bailiwick {
    * In the authority section it also notes an NS RRset for an ancestor of the zone asked (an
    * upward referral): scrubbing drops it, but the classifier must still know it was there.
    */
-  private static List<RRset> keep(List<Sections.Group> groups, Name zone, TtlCaps caps, Tally tally,
+  private static List<RRset> keep(List<Sections.Group> groups, Name zone, Limits limits, Tally tally,
       boolean authority) {
     List<RRset> kept = new ArrayList<>(groups.size());
     for (Sections.Group group : groups) {
@@ -84,7 +89,8 @@ public final class Bailiwick {
       } else if (group.size() > Sections.MAX_RECORDS_PER_RRSET) {
         tally.oversized++;
       } else {
-        kept.add(group.toRRset(caps));
+        kept.add(group.type() == Type.NS ? group.toRRset(limits.caps(), limits.maxNameServers())
+            : group.toRRset(limits.caps()));
       }
     }
     return kept;

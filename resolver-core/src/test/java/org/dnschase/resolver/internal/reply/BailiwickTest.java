@@ -3,6 +3,7 @@ package org.dnschase.resolver.internal.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.cache.TtlCaps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class BailiwickTest {
             "ns.test. 86400 AAAA ::1")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(names(scrubbed.answer())).containsExactly("www.example.test./A");
     assertThat(names(scrubbed.authority())).containsExactly("example.test./NS");
@@ -44,12 +45,29 @@ class BailiwickTest {
   }
 
   @Test
+  @DisplayName("an NS RRset keeps its first name servers only, as received (Unbound's iter-scrub-ns), in answer and authority")
+  void nameServerSet_keepsItsFirstRecordsOnly() {
+    Message reply = Reply.noError().authoritative()
+        .answer("example.test. 86400 NS ns3.example.test.", "example.test. 86400 NS ns1.example.test.",
+            "example.test. 86400 NS ns2.example.test.")
+        .authority("sub.example.test. 86400 NS ns9.sub.example.test.", "sub.example.test. 86400 NS ns8.lab.")
+        .to("example.test.", Type.NS);
+
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, 1);
+
+    assertThat(scrubbed.answer(ZONE, Type.NS).rrs(false)).singleElement()
+        .satisfies(ns -> assertThat(ns.getAdditionalName()).hasToString("ns3.example.test."));
+    assertThat(scrubbed.nameServersOf(Name.fromConstantString("sub.example.test."))).hasSize(1);
+    assertThat(Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, 3).answer(ZONE, Type.NS).size()).isEqualTo(3);
+  }
+
+  @Test
   @DisplayName("RFC 2181 §5.4.1: a parent zone's data from a child's server is out of bailiwick")
   void parentZoneData_isDropped() {
     Message reply = Reply.noError().authority("test. 86400 SOA ns.test. host.test. 1 3600 600 86400 300")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(scrubbed.authority()).isEmpty();
     assertThat(scrubbed.hasSoa()).isFalse();
@@ -63,7 +81,7 @@ class BailiwickTest {
         .answer("notexample.test. 300 A 192.0.2.66", "www.notexample.test. 300 A 192.0.2.66")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(scrubbed.answer()).isEmpty();
     assertThat(scrubbed.dropped()).isEqualTo(2);
@@ -80,7 +98,7 @@ class BailiwickTest {
         .additional("ns1.example.test. 86400 A 127.0.0.11")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(names(scrubbed.answer())).containsExactly("www.example.test./CNAME", "a.b.example.test./A");
     assertThat(names(scrubbed.authority())).containsExactly("example.test./NS");
@@ -94,7 +112,7 @@ class BailiwickTest {
     Message reply = Reply.noError().authoritative().answer("WWW.Example.TEST. 300 A 192.0.2.1")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(scrubbed.answer()).hasSize(1);
     assertThat(scrubbed.dropped()).isZero();
@@ -108,7 +126,7 @@ class BailiwickTest {
         .additional("ns.test. 86400 A 127.0.0.2", "other.lab. 86400 A 127.0.0.3")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, Name.root, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, Name.root, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(scrubbed.authority()).hasSize(1);
     assertThat(scrubbed.additional()).hasSize(2);
@@ -122,7 +140,7 @@ class BailiwickTest {
         .to("www.example.test.", Type.A);
     reply.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(scrubbed.dropped()).isZero();
     assertThat(scrubbed.additional()).isEmpty();
@@ -140,7 +158,7 @@ class BailiwickTest {
         .additional("ns1.example.test. 86400 A 127.0.0.11", "www.example.test." + sig)
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(names(scrubbed.answer())).containsExactly("www.example.test./A");
     assertThat(scrubbed.answer().get(0).sigSize()).isEqualTo(1);
@@ -156,7 +174,7 @@ class BailiwickTest {
         .additional("mail.example.test. 300 RRSIG A 13 3 300 20300101000000 20200101000000 1234 example.test. AAAA")
         .to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(names(scrubbed.additional())).containsExactly("mail.example.test./A");
     assertThat(scrubbed.answer().get(0).sigSize()).isZero();
@@ -168,8 +186,8 @@ class BailiwickTest {
     Message nx = Reply.nxDomain().authoritative().to("nope.example.test.", Type.A);
     Message refused = Reply.rcode(Rcode.REFUSED).to("www.example.test.", Type.A);
 
-    ScrubbedReply scrubbedNx = Bailiwick.scrub(nx, ZONE, TtlCaps.DEFAULTS);
-    ScrubbedReply scrubbedRefused = Bailiwick.scrub(refused, ZONE, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbedNx = Bailiwick.scrub(nx, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
+    ScrubbedReply scrubbedRefused = Bailiwick.scrub(refused, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(scrubbedNx.rcode()).isEqualTo(Rcode.NXDOMAIN);
     assertThat(scrubbedNx.authoritative()).isTrue();

@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.cache.TtlCaps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ForwardedReplyTest {
   private static final String NS = "example.test. 300 NS ns1.example.test.";
 
   private static ResponseType classifyForwarded(Reply reply, String qname) {
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply.to(qname, Type.A), Name.root, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply.to(qname, Type.A), Name.root, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
     return ResponseClassifier.classifyForwarded(scrubbed, Name.fromConstantString(qname), Type.A);
   }
 

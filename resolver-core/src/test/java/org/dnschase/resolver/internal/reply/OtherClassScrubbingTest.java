@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.cache.TtlCaps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +55,7 @@ class OtherClassScrubbingTest {
     Message reply = Reply.noError().authoritative().to("www.example.test.", Type.A);
     reply.addRecord(inClass(line, dclass), section);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(scrubbed.answer()).isEmpty();
     assertThat(scrubbed.authority()).isEmpty();
@@ -74,7 +75,7 @@ class OtherClassScrubbingTest {
         .to("www.example.test.", Type.A);
     reply.addRecord(inClass("www.example.test. 300 A 192.0.2.66", dclass), Section.ANSWER);
 
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(scrubbed.answer()).singleElement().satisfies(set -> {
       assertThat(set.getDClass()).isEqualTo(DClass.IN);

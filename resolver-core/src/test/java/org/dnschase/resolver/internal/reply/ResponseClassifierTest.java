@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.cache.TtlCaps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ResponseClassifierTest {
   /** Scrubs {@code reply} to the bailiwick of {@code zone}, then classifies it for (qname, qtype). */
   private static ResponseType classify(Reply reply, String zone, String qname, int qtype) {
     Name zoneName = Name.fromConstantString(zone);
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply.to(qname, qtype), zoneName, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply.to(qname, qtype), zoneName, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
     return ResponseClassifier.classify(scrubbed, Name.fromConstantString(qname), qtype, zoneName);
   }
 
@@ -90,7 +91,7 @@ class ResponseClassifierTest {
         "www.example.test. 300 CNAME web.other.lab.",
         "web.other.lab. 300 A 192.0.2.66");
     Name zone = Name.fromConstantString("example.test.");
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply.to("www.example.test.", Type.A), zone, TtlCaps.DEFAULTS);
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply.to("www.example.test.", Type.A), zone, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
 
     assertThat(ResponseClassifier.classify(scrubbed, Name.fromConstantString("www.example.test."), Type.A, zone))
         .isEqualTo(ResponseType.CNAME);
