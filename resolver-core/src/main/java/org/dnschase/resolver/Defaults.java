@@ -131,6 +131,13 @@ public final class Defaults {
    */
   public static final boolean CACHE_ANSWER_NAME_SERVERS = false;
 
+  /**
+   * Glue for servers outside the delegated zone used as the referral gives it, as Unbound's
+   * {@code harden-unverified-glue: no}: scrubbing already keeps only what the delegating zone may
+   * speak for, and looking each such name up costs a query per referral.
+   */
+  public static final boolean VERIFY_GLUE = false;
+
   /** Servers are asked over IPv6 as well as IPv4: root and TLD servers all have both. */
   public static final boolean IPV6 = true;
 

@@ -313,6 +313,19 @@ public final class ResolverBuilder {
   }
 
   /**
+   * Whether a referral's glue for a name server outside the delegated zone (a sibling zone's) is
+   * verified before use (Unbound's {@code harden-unverified-glue}), off by default: on, the
+   * server's address is looked up, and the glue is used only when that look-up finds none.
+   *
+   * @param enabled whether to look up such name servers before trusting their glue
+   * @return this builder
+   */
+  public ResolverBuilder verifyGlue(boolean enabled) {
+    options.reply().verifyGlue(enabled);
+    return this;
+  }
+
+  /**
    * A private-address filter (Unbound's {@code private-address} and {@code private-domain}), none
    * by default: a record of a reply that points into {@code netblocks} (A, AAAA, SVCB/HTTPS hints)
    * is dropped unless its owner is at or below one of {@code allowedDomains}, so a public name

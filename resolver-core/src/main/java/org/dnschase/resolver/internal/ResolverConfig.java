@@ -35,7 +35,8 @@ import org.dnschase.resolver.zones.StubZone;
  * what it does (and records Flight Recorder events). {@code trustAnchors} are where DNSSEC
  * validation starts, null when the resolver does not validate; {@code algorithms} those it checks
  * signatures of. {@code staleAnswerTimeout} is how
- * long a question with stale data waits for upstream before that data answers it. Time comes from the cache's time source
+ * long a question with stale data waits for upstream before that data answers it. {@code
+ * verifyGlue} looks up a referral's glue for servers outside the delegated zone before using it. Time comes from the cache's time source
  * alone ({@link #ticker()}), so the resolver and its cache cannot disagree about it.
  */
 public record ResolverConfig(
@@ -66,7 +67,8 @@ public record ResolverConfig(
     boolean recordMetrics,
     TrustAnchors trustAnchors,
     Algorithms algorithms,
-    Duration staleAnswerTimeout) {
+    Duration staleAnswerTimeout,
+    boolean verifyGlue) {
 
   /** {@return the resolver's monotonic time as Caffeine reads it: its cache's time source} */
   public Ticker ticker() {

@@ -55,6 +55,7 @@ final class ConfigSupport {
       Map.entry("serve-expired-client-timeout", HONOURED),
       Map.entry("max-query-restarts", HONOURED),
       Map.entry("iter-scrub-ns", HONOURED),
+      Map.entry("harden-unverified-glue", HONOURED),
       Map.entry("iter-scrub-promiscuous", HONOURED),
       Map.entry("private-address", HONOURED),
       Map.entry("private-domain", HONOURED),
@@ -113,7 +114,6 @@ final class ConfigSupport {
       Map.entry("harden-below-nxdomain", unsupportedIf(false,
           "resolving below a cached NXDOMAIN (harden-below-nxdomain: no; RFC 8020 is always on)")),
       Map.entry("harden-referral-path", unsupportedIf(true, "re-querying the NS sets of referrals (harden-referral-path)")),
-      Map.entry("harden-unverified-glue", unsupportedIf(true, "verifying glue by querying for it (harden-unverified-glue)")),
       Map.entry("tcp-upstream", unsupportedIf(true, "upstream queries over TCP only (tcp-upstream)")),
       // Features the resolver does not have.
       Map.entry("serve-expired-ttl-reset", unsupported("resetting the serve-expired window when upstream fails")),

@@ -55,8 +55,6 @@ final class KnownGaps {
       "the SOA of a negative answer shown with the TTL and serial of the reply that last refreshed it (Unbound's message cache)";
   private static final String TTL_CAPS =
       "an RD=0 (cache-only) question the cache cannot answer gets a referral to the closest cached zone, with its capped TTL (Unbound), where ours ends NOT_CACHED (SERVFAIL)";
-  private static final String UNVERIFIED_GLUE =
-      "verifying glue by querying for it (harden-unverified-glue)";
 
   /** File name to the behaviour it lacks. */
   private static final Map<String, String> BY_FILE = Map.ofEntries(
@@ -96,7 +94,6 @@ final class KnownGaps {
       Map.entry("iter_scrub_dname_insec.rpl", SCRUB_CNAME),
       Map.entry("iter_scrub_dname_rev.rpl", VALIDATOR),
       Map.entry("iter_scrub_dname_sec.rpl", VALIDATOR),
-      Map.entry("iter_unverified_glue_fallback.rpl", UNVERIFIED_GLUE),
       Map.entry("iter_validate_child_zone_noaddr.rpl", VALIDATOR),
       Map.entry("iter_validate_extradata.rpl", VALIDATOR),
       Map.entry("iter_validate_nsec_nxdomain.rpl", VALIDATOR),

@@ -28,9 +28,10 @@ final class ReferralData {
    * Adds the referral data to {@code response} if it is NOERROR with nothing in its authority
    * section; {@code replies} are the upstream replies delivered so far, oldest first. A {@code
    * stale} answer shows what of it has expired as stale too (Unbound's expired message, each
-   * RRset at the stale reply TTL), what was refreshed meanwhile as it is now.
+   * RRset at the stale reply TTL), what was refreshed meanwhile as it is now. {@code forwardZone}
+   * is the forward zone whose server gave the answer, null when the walk found the zone's servers.
    */
-  static void add(Message response, RRsetCache cache, List<Message> replies, boolean stale) {
+  static void add(Message response, RRsetCache cache, List<Message> replies, boolean stale, Name forwardZone) {
     List<Record> answer = response.getSection(Section.ANSWER);
     if (response.getRcode() != Rcode.NOERROR || !response.getSection(Section.AUTHORITY).isEmpty()) {
       return;
@@ -50,7 +51,7 @@ final class ReferralData {
       nameServers = hit.rrset().rrs(false);
     }
     nameServers.forEach(record -> response.addRecord(record, Section.AUTHORITY));
-    addAddresses(response, cache, nameServers, stale, reply, zone);
+    addAddresses(response, cache, nameServers, stale, reply, forwardZone != null ? forwardZone : zone);
   }
 
   /**
@@ -77,7 +78,7 @@ final class ReferralData {
   /**
    * The cached addresses of {@code nameServers}' targets, into the additional section. With the
    * {@code reply} that gave the answer (not null), only the address RRsets that reply carried
-   * inside {@code zone}, whose server it was (Unbound's message refers to those RRsets as its
+   * inside {@code zone}, whose server gave it (Unbound's message refers to those RRsets as its
    * scrubber left them: a server added to the NS set since shows without its addresses, one
    * outside the zone without them), and as the reply had them when they were not cached (TTL 0).
    */

@@ -32,7 +32,8 @@ import org.xbill.DNS.Name;
 /**
  * Builds the resolver under test from a scenario's CONFIG (FORMAT §3): the one root server as
  * root hints, the other stub zones and the forward zones as the builder's, whether answers' NS
- * sets are kept (iter-scrub-promiscuous), the private-address filter, validation with the
+ * sets are kept (iter-scrub-promiscuous), whether sibling glue is verified
+ * (harden-unverified-glue), the private-address filter, validation with the
  * scenario's trust anchors and domain-insecure zones (when it gives any), the scenario's transport
  * and clock, the cache's TTL floor and caps, serve-expired (its window, reply TTL and client
  * timeout),
@@ -77,6 +78,7 @@ final class ResolverSetup {
         .cache(cache)
         .prefetch(config.flag("prefetch", false))
         .cacheAnswerNameServers(!config.flag("iter-scrub-promiscuous", true))
+        .verifyGlue(config.flag("harden-unverified-glue", false))
         .privateAddresses(config.values("private-address"), config.values("private-domain"))
         .upstreamFilter(allowed(config), describe(config))
         // Unbound's serve-expired-client-timeout is in milliseconds; 0 (answer stale at once) by default.

@@ -21,6 +21,7 @@ import org.dnschase.resolver.testkit.scenario.Scenario;
 import org.dnschase.resolver.testkit.scenario.ScenarioConfig;
 import org.dnschase.resolver.testkit.scenario.ScriptedServers;
 import org.dnschase.resolver.testkit.scenario.Step;
+import org.dnschase.resolver.testkit.scenario.ZoneClause;
 import java.io.IOException;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
@@ -28,6 +29,7 @@ import org.xbill.DNS.Header;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
@@ -155,7 +157,7 @@ final class ScenarioRun {
         Responses.ExtendedErrors.add(response, resolution);
       }
       if (referralData) {
-        ReferralData.add(response, cache, transport.delivered(), isStale(resolution));
+        ReferralData.add(response, cache, transport.delivered(), isStale(resolution), forwardZoneOf(question.getName()));
       } else if (testbound) {
         ReferralData.addToNameServerAnswer(response, cache, isStale(resolution));
       }
@@ -189,6 +191,18 @@ final class ScenarioRun {
     for (Runnable callback = callbacks.poll(); callback != null; callback = callbacks.poll()) {
       callback.run();
     }
+  }
+
+  /** The deepest forward zone at or above {@code name}, whose server answers for it; null when none is. */
+  private Name forwardZoneOf(Name name) {
+    ScenarioConfig config = scenario.config();
+    Name deepest = config.value("forward-addr").isPresent() ? Name.root : null;
+    for (ZoneClause zone : config.forwardZones()) {
+      if (name.subdomain(zone.name()) && (deepest == null || zone.name().subdomain(deepest))) {
+        deepest = zone.name();
+      }
+    }
+    return deepest;
   }
 
   private static boolean isStale(Resolution resolution) {

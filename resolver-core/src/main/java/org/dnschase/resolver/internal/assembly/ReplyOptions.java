@@ -7,12 +7,14 @@ import org.dnschase.resolver.internal.reply.PrivateAddresses;
 
 /**
  * What of a server's reply is kept: the NS sets that answers carry (dropped by default,
- * CVE-2025-11411) and the records that point into private netblocks (none filtered by default).
+ * CVE-2025-11411), the records that point into private netblocks (none filtered by default), and
+ * whether glue outside the delegated zone is used only once verified (not by default).
  */
 public final class ReplyOptions {
 
   private final Setting<Boolean> cacheAnswerNameServers = new Setting<>("cacheAnswerNameServers");
   private final Setting<PrivateAddresses> privateAddresses = new Setting<>("privateAddresses");
+  private final Setting<Boolean> verifyGlue = new Setting<>("verifyGlue");
 
   ReplyOptions() {}
 
@@ -25,8 +27,16 @@ public final class ReplyOptions {
     privateAddresses.set(PrivateAddresses.of(List.copyOf(netblocks), List.copyOf(allowedDomains)));
   }
 
+  public void verifyGlue(boolean enabled) {
+    verifyGlue.set(enabled);
+  }
+
   boolean cacheAnswerNameServersOrDefault() {
     return cacheAnswerNameServers.orElse(Defaults.CACHE_ANSWER_NAME_SERVERS);
+  }
+
+  boolean verifyGlueOrDefault() {
+    return verifyGlue.orElse(Defaults.VERIFY_GLUE);
   }
 
   PrivateAddresses privateAddressesOrDefault() {

@@ -97,6 +97,7 @@ public final class ResolverAssembly {
         reporting.recordMetricsOrDefault(),
         validation.anchorsOrNull(iteration.rootHintsGiven()),
         validation.algorithmsOrDefault(),
-        cache.staleAnswerTimeoutOrDefault());
+        cache.staleAnswerTimeoutOrDefault(),
+        reply.verifyGlueOrDefault());
   }
 }

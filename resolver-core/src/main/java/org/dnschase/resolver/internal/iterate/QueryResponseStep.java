@@ -227,12 +227,23 @@ final class QueryResponseStep {
     Delegation next = new Delegation(ns.getName(), RRsets.nameServers(ns));
     // Glue is in bailiwick here: scrubbing kept only names under the zone that delegated. Only
     // the name servers the delegation considers are looked at (Delegation.MAX_NAME_SERVERS).
-    cacheAddressesOf(next.nameServers(), reply, TrustRank.GLUE);
+    List<Name> trusted = next.nameServers().stream().filter(nameServer -> glueTrusted(nameServer, next)).toList();
+    cacheAddressesOf(trusted, reply, TrustRank.GLUE);
     ZoneCuts.addCachedAddresses(context.cache, next);
     for (Name nameServer : next.nameServers()) {
-      addReplyAddresses(next, nameServer, reply);
+      addReplyAddresses(next, nameServer, reply, trusted.contains(nameServer));
     }
     return q.descendTo(next);
+  }
+
+  /**
+   * Whether the referral's glue for {@code nameServer} is used as given: always for a server
+   * inside the delegated zone, which cannot be reached without it; for one outside it (a sibling
+   * zone's) only unless glue is verified (Unbound's harden-unverified-glue), when its address is
+   * looked up first and the glue kept as the parent side's, the last resort.
+   */
+  private boolean glueTrusted(Name nameServer, Delegation delegation) {
+    return !context.config.verifyGlue() || nameServer.subdomain(delegation.zone());
   }
 
   private Step negative(Query q, ScrubbedReply reply, boolean nxDomain, ReplyValidation validation) {
@@ -333,15 +344,20 @@ final class QueryResponseStep {
     }
   }
 
-  /** Gives the delegation the glue for {@code nameServer}, and keeps it as the parent's side. */
-  private void addReplyAddresses(Delegation delegation, Name nameServer, ScrubbedReply reply) {
+  /**
+   * Keeps the glue for {@code nameServer} as the parent's side, and gives it to the delegation
+   * when it is {@code trusted}.
+   */
+  private void addReplyAddresses(Delegation delegation, Name nameServer, ScrubbedReply reply, boolean trusted) {
     List<InetAddress> glue = new ArrayList<>();
     long ttl = Long.MAX_VALUE;
     for (RRset addresses : reply.addressSets(nameServer)) {
       glue.addAll(RRsets.addresses(addresses));
       ttl = Math.min(ttl, addresses.getTTL());
     }
-    delegation.addAddresses(nameServer, glue);
+    if (trusted) {
+      delegation.addAddresses(nameServer, glue);
+    }
     context.parentSideGlue.remember(nameServer, glue, ttl);
   }
 

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.internal.reply.Reply;
 import org.dnschase.resolver.internal.servers.FakeTicker;
@@ -55,15 +57,19 @@ final class ScriptedTree implements AfterEachCallback {
 
   /** A resolver on the scripted transport and fake ticker, tracing, loopback only. */
   Resolver resolver(Budgets budgets) {
-    Resolver resolver = Resolver.builder()
+    return resolver(builder -> builder.budgets(budgets));
+  }
+
+  /** The same with the default budgets, and what {@code configure} sets besides. */
+  Resolver resolver(UnaryOperator<ResolverBuilder> configure) {
+    Resolver resolver = configure.apply(Resolver.builder()
         .transport(transport)
         .rootHints(RootHints.parse(ROOT_HINTS))
         .timeSource(ticker)
-        .budgets(budgets)
         .loopbackOnly()
         .recordTrace(true)
         // Scripts spell out full-name exchanges; minimisation has its own tests.
-        .qnameMinimisation(false)
+        .qnameMinimisation(false))
         .build();
     resolvers.add(resolver);
     return resolver;
