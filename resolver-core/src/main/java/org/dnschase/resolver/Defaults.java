@@ -104,6 +104,9 @@ public final class Defaults {
   /** DNS Flag Day 2020: 1232 octets avoids IP fragmentation on almost every path. */
   public static final int EDNS_PAYLOAD_SIZE = 1232;
 
+  /** The Well-Known Prefix of NAT64 (RFC 6052 §2.1), Unbound's default {@code nat64-prefix}. */
+  public static final String NAT64_PREFIX = "64:ff9b::/96";
+
   /** The DNS port. */
   public static final int UPSTREAM_PORT = 53;
 

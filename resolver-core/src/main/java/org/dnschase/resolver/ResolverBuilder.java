@@ -260,6 +260,22 @@ public final class ResolverBuilder {
   }
 
   /**
+   * Reaches IPv4-only servers from an IPv6-only network through a NAT64 translator (Unbound's
+   * {@code do-nat64}): each IPv4 server is asked at the IPv6 address that embeds its address in
+   * {@code prefix} (RFC 6052 §2.2), e.g. {@value Defaults#NAT64_PREFIX}, the Well-Known Prefix;
+   * the upstream filter judges that address. Off by default.
+   *
+   * @param prefix an IPv6 prefix of length 32, 40, 48, 56, 64 or 96, as {@code "64:ff9b::/96"}
+   * @return this builder
+   * @throws IllegalArgumentException when {@code prefix} is not such a prefix
+   * @throws IllegalStateException when IPv6 is off ({@link #ipv6(boolean)}), or it was set already
+   */
+  public ResolverBuilder nat64(String prefix) {
+    options.upstream().nat64(prefix);
+    return this;
+  }
+
+  /**
    * How queries reach servers. The default is a Netty UDP/TCP transport the resolver owns and
    * closes; a transport given here stays open after the resolver closes.
    *

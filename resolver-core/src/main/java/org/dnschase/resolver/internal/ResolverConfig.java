@@ -14,6 +14,7 @@ import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.dnssec.Algorithms;
 import org.dnschase.resolver.internal.dnssec.TrustAnchors;
 import org.dnschase.resolver.internal.reply.PrivateAddresses;
+import org.dnschase.resolver.internal.servers.Nat64Prefix;
 import org.dnschase.resolver.host.HostsFile;
 import org.dnschase.resolver.host.SearchList;
 import org.dnschase.resolver.spi.Transport;
@@ -36,7 +37,9 @@ import org.dnschase.resolver.zones.StubZone;
  * validation starts, null when the resolver does not validate; {@code algorithms} those it checks
  * signatures of. {@code staleAnswerTimeout} is how
  * long a question with stale data waits for upstream before that data answers it. {@code
- * verifyGlue} looks up a referral's glue for servers outside the delegated zone before using it. Time comes from the cache's time source
+ * verifyGlue} looks up a referral's glue for servers outside the delegated zone before using it.
+ * {@code nat64} is where IPv4 servers are reached on an IPv6-only network, null when they are
+ * asked at their own addresses. Time comes from the cache's time source
  * alone ({@link #ticker()}), so the resolver and its cache cannot disagree about it.
  */
 public record ResolverConfig(
@@ -68,7 +71,8 @@ public record ResolverConfig(
     TrustAnchors trustAnchors,
     Algorithms algorithms,
     Duration staleAnswerTimeout,
-    boolean verifyGlue) {
+    boolean verifyGlue,
+    Nat64Prefix nat64) {
 
   /** {@return the resolver's monotonic time as Caffeine reads it: its cache's time source} */
   public Ticker ticker() {

@@ -56,6 +56,8 @@ final class ConfigSupport {
       Map.entry("max-query-restarts", HONOURED),
       Map.entry("iter-scrub-ns", HONOURED),
       Map.entry("harden-unverified-glue", HONOURED),
+      Map.entry("do-nat64", HONOURED),
+      Map.entry("nat64-prefix", HONOURED),
       Map.entry("iter-scrub-promiscuous", HONOURED),
       Map.entry("private-address", HONOURED),
       Map.entry("private-domain", HONOURED),
@@ -119,8 +121,6 @@ final class ConfigSupport {
       Map.entry("serve-expired-ttl-reset", unsupported("resetting the serve-expired window when upstream fails")),
       Map.entry("serve-original-ttl", unsupported("answering with the original, undecremented TTL (serve-original-ttl)")),
       Map.entry("do-not-query-address", HONOURED),
-      Map.entry("do-nat64", unsupported("DNS64/NAT64 upstream addressing (do-nat64): a feature we do not have")),
-      Map.entry("nat64-prefix", unsupported("DNS64/NAT64 upstream addressing (do-nat64): a feature we do not have")),
       Map.entry("force-ipv6", unsupported("preferring IPv6 for the root hint (force-ipv6)")));
 
   /** testbound directives around the config lines, and options of the auth-zone clause. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.dnschase.resolver.Budgets;
+import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
@@ -37,7 +38,7 @@ import org.xbill.DNS.Name;
  * scenario's trust anchors and domain-insecure zones (when it gives any), the scenario's transport
  * and clock, the cache's TTL floor and caps, serve-expired (its window, reply TTL and client
  * timeout),
- * prefetch, the restart limit and the name servers kept of an NS RRset, and the do-ip4, do-ip6,
+ * prefetch, the restart limit and the name servers kept of an NS RRset, do-nat64, and the do-ip4, do-ip6,
  * do-not-query-localhost and
  * do-not-query-address rules as the upstream filter. {@link ConfigSupport} says what every other
  * option means here.
@@ -84,6 +85,7 @@ final class ResolverSetup {
         // Unbound's serve-expired-client-timeout is in milliseconds; 0 (answer stale at once) by default.
         .staleAnswerTimeout(Duration.ofMillis(config.value("serve-expired-client-timeout").map(Long::parseLong)
             .orElse(0L)));
+    nat64Prefix(config).ifPresent(builder::nat64);
     // Deckard's forwarding mode: every name to one recursive server, a forward zone for the root.
     config.value("forward-addr").ifPresent(server -> builder.forwardZone(new ForwardZone(Name.root,
         List.of(new InetSocketAddress(address(server), 0)), List.of(), false)));
@@ -138,9 +140,17 @@ final class ResolverSetup {
     return RootHints.of(Map.of(config.rootServerName(), addresses.isEmpty() ? List.of(NO_ROOT) : addresses));
   }
 
+  /** do-nat64's prefix: nat64-prefix, else the Well-Known Prefix; empty without do-nat64. */
+  private static Optional<String> nat64Prefix(ScenarioConfig config) {
+    return config.flag("do-nat64", false)
+        ? Optional.of(config.value("nat64-prefix").orElse(Defaults.NAT64_PREFIX)) : Optional.empty();
+  }
+
   /**
    * The addresses the resolver may ask. The root hint itself is exempt from
    * do-not-query-localhost: FORMAT §3.1 notes {@code iter_minim_a} has its root at 127.0.0.10.
+   * Unbound never applies do-not-query-address inside the NAT64 prefix, through which do-nat64
+   * reaches every IPv4 server (iter_nat64_donotq refuses all of IPv6 but that).
    */
   private static Predicate<InetAddress> allowed(ScenarioConfig config) {
     List<InetAddress> hints = config.rootServerAddresses();
@@ -149,9 +159,10 @@ final class ResolverSetup {
     boolean noLocalhost = config.doNotQueryLocalhost();
     List<Predicate<InetAddress>> refused = new ArrayList<>();
     config.values("do-not-query-address").forEach(prefix -> refused.add(prefix(prefix)));
+    Predicate<InetAddress> nat64 = nat64Prefix(config).map(ResolverSetup::prefix).orElse(address -> false);
     return address -> (address instanceof Inet4Address ? ip4 : ip6)
         && !(noLocalhost && address.isLoopbackAddress() && !hints.contains(address))
-        && refused.stream().noneMatch(rule -> rule.test(address));
+        && (nat64.test(address) || refused.stream().noneMatch(rule -> rule.test(address)));
   }
 
   /** An address or {@code address/length} prefix, as do-not-query-address takes it. */

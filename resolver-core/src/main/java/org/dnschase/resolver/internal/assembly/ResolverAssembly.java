@@ -98,6 +98,7 @@ public final class ResolverAssembly {
         validation.anchorsOrNull(iteration.rootHintsGiven()),
         validation.algorithmsOrDefault(),
         cache.staleAnswerTimeoutOrDefault(),
-        reply.verifyGlueOrDefault());
+        reply.verifyGlueOrDefault(),
+        upstream.nat64OrNull());
   }
 }

@@ -5,11 +5,12 @@ import java.net.InetAddress;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.dnschase.resolver.Defaults;
+import org.dnschase.resolver.internal.servers.Nat64Prefix;
 import org.dnschase.resolver.spi.Transport;
 
 /**
  * How queries reach servers: the port and EDNS payload size, which server addresses may be asked
- * (the upstream filter and IPv6), and either a given transport or the settings of the default one
+ * (the upstream filter and IPv6), the NAT64 prefix IPv4 servers are reached through, and either a given transport or the settings of the default one
  * (threads, 0x20), which a given transport excludes.
  */
 public final class UpstreamOptions {
@@ -29,6 +30,7 @@ public final class UpstreamOptions {
   private final Setting<Transport> transport = new Setting<>("transport");
   private final Setting<Integer> transportThreads = new Setting<>("transportThreads");
   private final Setting<Boolean> caseRandomization = new Setting<>("caseRandomization");
+  private final Setting<Nat64Prefix> nat64 = new Setting<>("nat64");
 
   UpstreamOptions() {}
 
@@ -55,6 +57,10 @@ public final class UpstreamOptions {
   }
 
   public void ipv6(boolean enabled) {
+    if (!enabled && nat64.isSet()) {
+      throw new IllegalStateException("ipv6(false) leaves no way to the servers that nat64 " + nat64.value()
+          + " reaches over IPv6");
+    }
     ipv6.set(enabled);
   }
 
@@ -92,6 +98,26 @@ public final class UpstreamOptions {
 
   int ednsPayloadSizeOrDefault() {
     return ednsPayloadSize.orElse(Defaults.EDNS_PAYLOAD_SIZE);
+  }
+
+  /**
+   * Reaches every IPv4 server through the NAT64 {@code prefix}, over IPv6.
+   *
+   * @throws IllegalArgumentException when {@code prefix} is not a NAT64 prefix (RFC 6052 §2.2)
+   * @throws IllegalStateException when IPv6 was turned off
+   */
+  public void nat64(String prefix) {
+    nat64.requireUnset();
+    Nat64Prefix parsed = Nat64Prefix.parse(Objects.requireNonNull(prefix, "prefix"));
+    if (!asksIpv6()) {
+      throw new IllegalStateException("nat64 " + prefix + " reaches IPv4 servers over IPv6, which ipv6(false) turned off");
+    }
+    nat64.set(parsed);
+  }
+
+  /** {@return the NAT64 prefix IPv4 servers are reached through, null when they are asked directly} */
+  Nat64Prefix nat64OrNull() {
+    return nat64.value();
   }
 
   boolean asksIpv6() {

@@ -74,8 +74,11 @@ final class QueryTargetsStep {
     Duration timeout = Duration.ofNanos(context.selector.timeoutNanos(address,
         Math.min(q.budget().limits().queryTimeout().toNanos(), q.budget().remainingNanos())));
     q.expectReply(new Query.Exchange(server, asked, askedType, ednsPayloadSize > 0, context.ticker.read()));
+    // The exchange is recorded under the server's own address, which the delegation and the server
+    // selection know it by; the datagram goes where it is reached (NAT64).
+    InetSocketAddress reached = new InetSocketAddress(context.reach(address), server.getPort());
     return new Step.Await(context.metrics.exchange(server, q.delegation().zone(), asked, askedType, retry,
-        context.transport.exchange(server, query, timeout)).handle(q::replied), QueryState.QUERY_RESPONSE);
+        context.transport.exchange(reached, query, timeout)).handle(q::replied), QueryState.QUERY_RESPONSE);
   }
 
   private static Step budgetExceeded(Query q) {

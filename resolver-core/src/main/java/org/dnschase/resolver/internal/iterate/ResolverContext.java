@@ -93,7 +93,16 @@ final class ResolverContext {
     return queryIds.incrementAndGet();
   }
 
+  /** Whether the upstream filter allows asking the server at {@code address}, where it is reached. */
   boolean allowed(InetAddress address) {
-    return config.upstreamFilter().test(address);
+    return config.upstreamFilter().test(reach(address));
+  }
+
+  /**
+   * Where the server at {@code address} is reached: through the NAT64 prefix when one is
+   * configured and it is an IPv4 server, else at its own address.
+   */
+  InetAddress reach(InetAddress address) {
+    return config.nat64() == null ? address : config.nat64().reach(address);
   }
 }

@@ -57,16 +57,15 @@ final class ScriptedTree implements AfterEachCallback {
 
   /** A resolver on the scripted transport and fake ticker, tracing, loopback only. */
   Resolver resolver(Budgets budgets) {
-    return resolver(builder -> builder.budgets(budgets));
+    return resolver(builder -> builder.budgets(budgets).loopbackOnly());
   }
 
-  /** The same with the default budgets, and what {@code configure} sets besides. */
+  /** A resolver on the scripted transport and fake ticker, tracing, as {@code configure} sets it up besides. */
   Resolver resolver(UnaryOperator<ResolverBuilder> configure) {
     Resolver resolver = configure.apply(Resolver.builder()
         .transport(transport)
         .rootHints(RootHints.parse(ROOT_HINTS))
         .timeSource(ticker)
-        .loopbackOnly()
         .recordTrace(true)
         // Scripts spell out full-name exchanges; minimisation has its own tests.
         .qnameMinimisation(false))

@@ -7,6 +7,7 @@ import static org.dnschase.resolver.internal.iterate.ScriptedTree.TLD;
 import static org.dnschase.resolver.internal.iterate.ScriptedTree.addresses;
 
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.internal.reply.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class UnverifiedGlueTest {
         .respond(Reply.noError().authoritative().answer("ns1.sibling.test. 3600 A " + NS2));
     tree.answers(NS2, "www.example.test.", "192.0.2.1");
 
-    Resolution result = tree.resolver(builder -> builder.verifyGlue(true)).resolve("www.example.test.", Type.A);
+    Resolution result = tree.resolver(builder -> builder.loopbackOnly().verifyGlue(true)).resolve("www.example.test.", Type.A);
 
     assertThat(addresses(result)).containsExactly("192.0.2.1");
   }
@@ -45,7 +46,7 @@ class UnverifiedGlueTest {
         .authority("test. 3600 SOA ns.test. host.test. 1 3600 600 86400 300"));
     tree.answers(NS1, "www.example.test.", "192.0.2.1");
 
-    Resolution result = tree.resolver(builder -> builder.verifyGlue(true)).resolve("www.example.test.", Type.A);
+    Resolution result = tree.resolver(builder -> builder.loopbackOnly().verifyGlue(true)).resolve("www.example.test.", Type.A);
 
     assertThat(addresses(result)).containsExactly("192.0.2.1");
   }
@@ -56,7 +57,7 @@ class UnverifiedGlueTest {
     refersToSiblingWithGlue(NS1);
     tree.answers(NS1, "www.example.test.", "192.0.2.1");
 
-    Resolution result = tree.resolver(builder -> builder).resolve("www.example.test.", Type.A);
+    Resolution result = tree.resolver(ResolverBuilder::loopbackOnly).resolve("www.example.test.", Type.A);
 
     assertThat(addresses(result)).containsExactly("192.0.2.1");
   }
