@@ -34,7 +34,7 @@ final class PrimeStep {
     if (!q.primeAttempted() && !(context.cache.lookup(Name.root, Type.NS, DClass.IN) instanceof CacheLookup.Hit)) {
       return q.awaitPriming(Name.root, fromHints());
     }
-    Delegation root = ZoneCuts.closest(context.cache, Name.root);
+    Delegation root = ZoneCuts.closest(context.cache, context.grants, Name.root);
     return q.walkFrom(root != null ? root : fromHints());
   }
 

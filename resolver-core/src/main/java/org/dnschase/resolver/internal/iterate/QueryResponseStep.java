@@ -22,6 +22,7 @@ import org.dnschase.resolver.internal.reply.ResponseClassifier;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.dnschase.resolver.internal.servers.Delegation;
+import org.dnschase.resolver.internal.servers.DelegationGrants;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -147,6 +148,14 @@ final class QueryResponseStep {
     return validation == null ? rrset : validation.used(rrset, context.now());
   }
 
+  /** {@code copy}, a copy of {@code rrset} of the reply with another TTL, given the verdict on it. */
+  private static RRset sameVerdict(ReplyValidation validation, RRset rrset, RRset copy) {
+    if (validation != null && copy != rrset) {
+      validation.carryVerdict(rrset, copy);
+    }
+    return copy;
+  }
+
   /**
    * Uses {@code rrset} of the reply: takes its verdict into the chain's and caches it with that
    * verdict (INDETERMINATE where the resolver does not validate); data found BOGUS is never cached,
@@ -194,6 +203,10 @@ final class QueryResponseStep {
 
   private Step answer(Query q, ScrubbedReply reply, InetSocketAddress server, ReplyValidation validation) {
     RRset data = used(context, validation, reply.answer(q.name(), q.qtype()));
+    if (q.qtype() == Type.NS && data.getName().equals(q.delegation().zone())) {
+      // The zone's own NS set, from its own servers: it lasts no longer than the delegation.
+      data = sameVerdict(validation, data, DelegationGrants.withinDelegation(context.cache, data));
+    }
     Step bogus = accept(context, q, data, answerRank(reply), validation);
     if (bogus != null) {
       return bogus;
@@ -222,6 +235,9 @@ final class QueryResponseStep {
     }
     if (keys != null && keys.ds() != null) { // the parent's own data, validated: it answers DS questions too
       context.cache.put(used(context, validation, keys.ds()), TrustRank.AUTHORITY_DATA, ValidationStatus.SECURE);
+    }
+    if (q.delegation().configuredZone() == null) { // a configured zone's grant is the configuration
+      context.grants.remember(ns, q.delegation().zone());
     }
     context.cache.put(ns, TrustRank.REFERRAL_NS);
     Delegation next = new Delegation(ns.getName(), RRsets.nameServers(ns));

@@ -228,7 +228,7 @@ final class QueryTargetsStep {
    * glue back (the referral's delegation is never fetched again, so this ends).
    */
   private Step fetchAgainFromParent(Query q) {
-    return q.walkFrom(ZoneCuts.closest(context.cache, new Name(q.delegation().zone(), 1)));
+    return q.walkFrom(ZoneCuts.closest(context.cache, context.grants, new Name(q.delegation().zone(), 1)));
   }
 
   /** Looks up the address of {@code nameServer} as a child query, the A first. */

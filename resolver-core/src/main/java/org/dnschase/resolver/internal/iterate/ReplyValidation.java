@@ -165,6 +165,11 @@ final class ReplyValidation {
     return capped;
   }
 
+  /** Gives {@code copy}, the same records as {@code rrset} with another TTL, the verdict on {@code rrset}. */
+  void carryVerdict(RRset rrset, RRset copy) {
+    verdicts.put(copy, of(rrset));
+  }
+
   /**
    * The verdict on {@code rrset} of this reply: INDETERMINATE for one that was not checked (none
    * is, where the resolver does not validate).

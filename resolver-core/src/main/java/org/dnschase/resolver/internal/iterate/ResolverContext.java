@@ -14,6 +14,7 @@ import org.dnschase.resolver.internal.dnssec.denial.DenialRanges;
 import org.dnschase.resolver.internal.dnssec.denial.Denials;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.internal.servers.ConfiguredZones;
+import org.dnschase.resolver.internal.servers.DelegationGrants;
 import org.dnschase.resolver.internal.servers.RecentFailures;
 import org.dnschase.resolver.internal.servers.ParentSideGlue;
 import org.dnschase.resolver.internal.servers.ServerSelector;
@@ -23,7 +24,7 @@ import org.xbill.DNS.Type;
 
 /**
  * What every query of one resolver shares: configuration, cache, transport, and the stores kept
- * beside the cache (server state, parent-side glue, recent failures), each bounded by a share of
+ * beside the cache (server state, parent-side glue, recent failures, delegation grants), each bounded by a share of
  * the cache's byte budget.
  */
 final class ResolverContext {
@@ -35,6 +36,7 @@ final class ResolverContext {
   final ServerSelector selector;
   final ParentSideGlue parentSideGlue;
   final RecentFailures recentFailures;
+  final DelegationGrants grants;
   final ConfiguredZones zones;
   final Deadlines deadlines = new Deadlines();
   final ResolverMetrics metrics;
@@ -59,7 +61,8 @@ final class ResolverContext {
     this.selector = new ServerSelector(budget / ServerSelector.BUDGET_SHARE);
     this.parentSideGlue = new ParentSideGlue(ticker, budget / ParentSideGlue.BUDGET_SHARE);
     this.recentFailures = new RecentFailures(ticker, budget / RecentFailures.BUDGET_SHARE);
-    this.zones = new ConfiguredZones(config);
+    this.grants = new DelegationGrants(ticker, budget / DelegationGrants.BUDGET_SHARE);
+    this.zones = new ConfiguredZones(config, grants);
     this.denialRanges = new DenialRanges(ticker, budget / DenialRanges.BUDGET_SHARE,
         cache.ttlCaps().maxNegativeTtl(), denials);
     this.keys = config.trustAnchors() == null ? null : new KeyStore(config.trustAnchors(), ticker);
@@ -83,6 +86,7 @@ final class ResolverContext {
     selector.invalidateAll();
     parentSideGlue.invalidateAll();
     recentFailures.invalidateAll();
+    grants.invalidateAll();
     denialRanges.invalidateAll();
     if (keys != null) {
       keys.invalidateAll();

@@ -38,8 +38,11 @@ public final class ConfiguredZones {
   }
 
   private final Map<Name, Zone> zones = new HashMap<>();
+  private final DelegationGrants grants;
 
-  public ConfiguredZones(ResolverConfig config) {
+  /** The zones {@code config} gives; cached cuts are used as long as {@code grants} allow. */
+  public ConfiguredZones(ResolverConfig config, DelegationGrants grants) {
+    this.grants = grants;
     for (ForwardZone zone : config.forwardZones()) {
       zones.put(zone.name(), new Zone(zone.name(), true, zone.servers(), zone.hosts(), false, zone.first()));
     }
@@ -54,18 +57,18 @@ public final class ConfiguredZones {
    * gives its own delegation marked {@link Delegation#toPrime()}.
    */
   public Delegation closestCut(RRsetCache cache, Name name) {
-    Delegation cached = ZoneCuts.closest(cache, name);
+    Delegation cached = ZoneCuts.closest(cache, grants, name);
     Zone zone = zones.isEmpty() ? null : deepestAtOrAbove(name);
     return zone == null ? cached : cutUnder(zone, cached);
   }
 
   /**
    * Where a refresh of {@code name}'s data starts: as {@link #closestCut}, but past cached
-   * delegations due for a refresh themselves ({@link ZoneCuts#closest(RRsetCache, Name, boolean)});
+   * delegations due for a refresh themselves ({@link ZoneCuts#closest(RRsetCache, DelegationGrants, Name, boolean)});
    * null when only the root hints are left.
    */
   public Delegation refreshCut(RRsetCache cache, Name name) {
-    Delegation cached = ZoneCuts.closest(cache, name, true);
+    Delegation cached = ZoneCuts.closest(cache, grants, name, true);
     Zone zone = zones.isEmpty() ? null : deepestAtOrAbove(name);
     return zone == null ? cached : cutUnder(zone, cached);
   }
@@ -76,7 +79,7 @@ public final class ConfiguredZones {
    * were not there. Null when only priming the root can tell.
    */
   public Delegation fallBack(RRsetCache cache, Name name, Zone failed) {
-    Delegation cached = ZoneCuts.closest(cache, name);
+    Delegation cached = ZoneCuts.closest(cache, grants, name);
     // A cut cached at or below the zone (a forwarder's NS answer, the parent's referral in an
     // earlier fallback) is what the walk would use; not the NS set priming the stub just left.
     boolean atRoot = failed.name().equals(Name.root);
@@ -84,7 +87,7 @@ public final class ConfiguredZones {
       if (!(failed.prime() && cached.zone().equals(failed.name()))) {
         return cached;
       }
-      cached = atRoot ? null : ZoneCuts.closest(cache, new Name(failed.name(), 1));
+      cached = atRoot ? null : ZoneCuts.closest(cache, grants, new Name(failed.name(), 1));
     }
     Zone above = atRoot ? null : deepestAtOrAbove(new Name(failed.name(), 1));
     return above == null ? cached : cutUnder(above, cached);

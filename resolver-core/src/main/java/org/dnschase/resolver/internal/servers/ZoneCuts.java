@@ -16,21 +16,27 @@ public final class ZoneCuts {
 
   /**
    * The deepest cached delegation at or above {@code name} that can be used: its NS set with the
-   * cached addresses of its servers. Null when not even the root is cached.
+   * cached addresses of its servers, granted by delegations that all still last ({@code grants}).
+   * Null when not even the root is cached.
    */
-  public static Delegation closest(RRsetCache cache, Name name) {
-    return closest(cache, name, false);
+  public static Delegation closest(RRsetCache cache, DelegationGrants grants, Name name) {
+    return closest(cache, grants, name, false);
   }
 
   /**
-   * As {@link #closest(RRsetCache, Name)}; with {@code lastingOnly}, an NS set in the last tenth of
-   * its TTL counts as gone, so a refresh asks the parent, whose referral renews it (Unbound looks
-   * delegations up for a prefetch at "now + the prefetch's leeway"): a zone that moved is found
-   * there, and a child's own NS set cannot keep the delegation alive.
+   * As {@link #closest(RRsetCache, DelegationGrants, Name)}; with {@code lastingOnly}, an NS set in
+   * the last tenth of its TTL counts as gone, so a refresh asks the parent, whose referral renews
+   * it (Unbound looks delegations up for a prefetch at "now + the prefetch's leeway"): a zone that
+   * moved is found there, and a child's own NS set cannot keep the delegation alive.
    */
-  public static Delegation closest(RRsetCache cache, Name name, boolean lastingOnly) {
+  public static Delegation closest(RRsetCache cache, DelegationGrants grants, Name name, boolean lastingOnly) {
     for (int strip = 0; strip < name.labels(); strip++) {
       Name zone = strip == 0 ? name : new Name(name, strip);
+      Name revoked = grants.revokedAbove(cache, zone);
+      if (revoked != null) { // nothing below a withdrawn grant is used: go on above it
+        strip = name.labels() - revoked.labels();
+        continue;
+      }
       if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit hit
           && !(lastingOnly && hit.prefetchDue())) {
         Delegation delegation = Delegation.cached(zone, RRsets.nameServers(hit.rrset()));
