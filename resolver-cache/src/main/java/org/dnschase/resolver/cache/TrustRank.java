@@ -21,6 +21,19 @@ public enum TrustRank {
   GLUE;
 
   /**
+   * Whether data of this rank may answer a question (RFC 2181 §5.4.1): not the addresses of an
+   * additional section, which a server gives only to show the way to name servers it may not speak
+   * for; they serve to reach those servers, and a question for them is asked of their zone. (The
+   * RFC ranks a referral's NS set as low; it still answers an NS question, until the zone's own
+   * servers or a renewed referral replace it.)
+   *
+   * @return false for {@link #GLUE}
+   */
+  public boolean answers() {
+    return this != GLUE;
+  }
+
+  /**
    * Whether this rank is the same as or higher than {@code other}, i.e. whether data of this rank
    * may replace live data of rank {@code other}.
    *

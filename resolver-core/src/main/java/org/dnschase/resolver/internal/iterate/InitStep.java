@@ -38,6 +38,9 @@ final class InitStep {
       return q.fail(FailureReason.TIMEOUT, "deadline of " + q.budget().limits().deadline() + " passed");
     }
     switch (context.cache.lookup(q.name(), q.qtype(), DClass.IN)) {
+      // RFC 2181 §5.4.1: glue answers no user's question; it still gives a name-server look-up its
+      // addresses, as it would give the delegation.
+      case CacheLookup.Hit hit when !hit.rank().answers() && q.depth() == 0 -> { }
       case CacheLookup.Hit hit -> {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(q.name(), q.qtype(), hit.rrset().size() + " record(s)"));

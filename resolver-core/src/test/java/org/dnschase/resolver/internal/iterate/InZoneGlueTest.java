@@ -6,6 +6,7 @@ import static org.dnschase.resolver.internal.iterate.ScriptedTree.addresses;
 
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.internal.reply.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xbill.DNS.Type;
 
 /**
- * A referral whose only name server lies inside the delegated zone but comes without glue: the
- * address is looked up as a last resort, and that look-up asks the parent's servers, which may
- * hold the glue their referral left out (Unbound's fetch_glue).
+ * Glue, the addresses a referral gives for name servers: a referral whose only name server lies
+ * inside the delegated zone but comes without glue has the address looked up as a last resort,
+ * through the parent's servers, which may hold the glue their referral left out (Unbound's
+ * fetch_glue); and glue in the cache answers no user's question.
  */
 class InZoneGlueTest {
 
@@ -37,5 +39,20 @@ class InZoneGlueTest {
     Resolution result = tree.resolver(Budgets.DEFAULTS).resolve("www.example.test.", Type.A);
 
     assertThat(addresses(result)).containsExactly("192.0.2.1");
+  }
+
+  @Test
+  @DisplayName("RFC 2181 §5.4.1: glue answers no user's question: the address of a name server is asked of its zone")
+  void glueInTheCache_isNoAnswer() {
+    tree.walksToExample("www.example.test.");
+    tree.answers(ScriptedTree.NS1, "www.example.test.", "192.0.2.1");
+    Resolver resolver = tree.resolver(Budgets.DEFAULTS);
+    assertThat(addresses(resolver.resolve("www.example.test.", Type.A))).containsExactly("192.0.2.1");
+    tree.answers(ScriptedTree.NS1, "ns1.example.test.", "127.0.0.11");
+
+    Resolution result = resolver.resolve("ns1.example.test.", Type.A);
+
+    assertThat(addresses(result)).containsExactly("127.0.0.11");
+    assertThat(result.upstreamQueries()).isEqualTo(1);
   }
 }
