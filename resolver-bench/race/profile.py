@@ -20,7 +20,7 @@ from pathlib import Path
 
 import dnsclient
 from peers import Nsd, Ours, wait_answering
-from race import Race, parser_with_jars, resolved
+from race import WARMUP_WALKS, Race, parser_with_jars, resolved
 
 
 def settings(java, out):
@@ -75,7 +75,7 @@ def main():
     parser.add_argument("--warm-seconds", type=float, default=20)
     args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out")
     # what Race reads of the race's options
-    args.warmup_walks, args.warmup_seconds, args.pause, args.settle = 200, 15, 0, 0
+    args.warmup_walks, args.warmup_seconds, args.pause, args.settle = WARMUP_WALKS, 15, 0, 0
     args.outstanding, args.latency_seconds, args.latency_rate = 100, 1, 2000
     args.out.mkdir(parents=True, exist_ok=True)
     with warmed_server(args, "race-profile-") as (race, ours):

@@ -32,6 +32,13 @@ import dnsclient
 from peers import Nsd, Ours, Unbound, cpu_ns, rss_kib, wait_answering
 
 
+# Cold walks of the warm-up chains before anything is measured. Our JIT compiles the cold path
+# slowly: after 200 walks the C2 compiler still ran 71-390 ms per 100 cold chains on the server's CPU
+# (in the measured chains, beside the server) and the serving threads' CPU per chain was still
+# falling; after about 1,000 it had settled. Unbound needs none, and loses nothing by them.
+WARMUP_WALKS = 1000
+
+
 def loadavg():
     return float(Path("/proc/loadavg").read_text().split()[0])
 
@@ -254,7 +261,7 @@ def parse_args():
     parser.add_argument("--outstanding", type=int, default=100, help="dnsperf -q of the saturating run")
     parser.add_argument("--latency-seconds", type=float, default=4)
     parser.add_argument("--latency-rate", type=int, default=2000, help="dnsperf -Q of the latency run")
-    parser.add_argument("--warmup-walks", type=int, default=200, help="flushes and cold warm-up chains")
+    parser.add_argument("--warmup-walks", type=int, default=WARMUP_WALKS, help="flushes and cold warm-up chains")
     parser.add_argument("--warmup-seconds", type=float, default=15)
     parser.add_argument("--pause", type=float, default=0.05, help="seconds between a flush and its cold question")
     parser.add_argument("--settle", type=float, default=0.3, help="seconds after an answer before counting queries")
