@@ -149,7 +149,8 @@ class ServeCommandTest {
 
       assertThat(run.code()).as(run.err()).isZero();
       during.removeAll(before);
-      assertThat(during).as("the transport's loops with --threads %d", threads).hasSize(1);
+      // none when Netty had started by the time the first query past the plain ones asked for it
+      assertThat(during).as("the transport's loops with --threads %d", threads).hasSizeLessThanOrEqualTo(1);
     }
   }
 
