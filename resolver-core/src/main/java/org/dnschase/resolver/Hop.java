@@ -2,8 +2,10 @@ package org.dnschase.resolver;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.Record;
 
 /**
@@ -18,8 +20,13 @@ import org.xbill.DNS.Record;
  * @param source where the record came from: the cache or an upstream server
  * @param record the record that caused the hop, with the TTL it had when used: the CNAME, the
  *     DNAME (whose owner is an ancestor of {@code owner}), or the HTTPS/SVCB AliasMode record
+ * @param signatures the RRSIGs that came with {@code record}'s RRset, with the TTL it had when
+ *     used, which a server passes on to a client that set DO (RFC 4035 §3.2.1); empty when it was
+ *     unsigned. For a DNAME hop they are the DNAME's: the CNAME synthesised from it is never
+ *     signed (RFC 6672 §5.3.1, RFC 4035 §3.2.1)
  */
-public record Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, Source source, Record record) {
+public record Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, Source source, Record record,
+    List<RRSIGRecord> signatures) {
 
   /** The record type that caused a hop. */
   public enum Kind {
@@ -62,7 +69,7 @@ public record Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, S
     Source CACHE = new Cache();
   }
 
-  /** Checks that every component is given. */
+  /** Checks that every component is given; copies the signatures, so the hop cannot change. */
   public Hop {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(kind, "kind");
@@ -71,6 +78,22 @@ public record Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, S
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(record, "record");
+    signatures = List.copyOf(signatures);
+  }
+
+  /**
+   * A hop whose record came without signatures.
+   *
+   * @param owner the name that was redirected
+   * @param kind whether a CNAME record or a DNAME record caused the redirection
+   * @param target the name the resolution continued at
+   * @param ttl the TTL of the record that caused the hop, as it was when used
+   * @param zone the zone the record belongs to
+   * @param source where the record came from
+   * @param record the record that caused the hop
+   */
+  public Hop(Name owner, Kind kind, Name target, Duration ttl, Name zone, Source source, Record record) {
+    this(owner, kind, target, ttl, zone, source, record, List.of());
   }
 
   /**

@@ -98,6 +98,19 @@ public sealed interface Resolution {
     VERIFICATION_LIMIT
   }
 
+  /**
+   * The DNSSEC records that prove the outcome, as a server passes them on in the authority
+   * section to a client that set DO (RFC 4035 §3.1.3, §3.2.1): for a negative answer the SOA's
+   * RRSIGs and the NSEC or NSEC3 records that deny the name or type, each with its RRSIGs; for an
+   * answer synthesised from a wildcard, those that prove no closer name exists. Empty when the
+   * servers sent none (an unsigned zone, or a question asked without DO), and for failures.
+   *
+   * @return the proof's records, with the TTLs they had when used
+   */
+  default List<Record> proof() {
+    return List.of();
+  }
+
   /** {@return the name the outcome belongs to: the last target of the chain, or the query name} */
   default Name finalName() {
     List<Hop> chain = chain();
@@ -151,10 +164,12 @@ public sealed interface Resolution {
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
    * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
+   * @param proof for a wildcard expansion, the NSEC or NSEC3 records (with their RRSIGs) that
+   *     prove no closer name exists (RFC 4035 §3.1.3.3); empty otherwise
    */
   record Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
-      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security)
-      implements Resolution {
+      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security,
+      List<Record> proof) implements Resolution {
     /** Copies the RRset and the lists, so the outcome cannot change; the security status is required. */
     public Answer {
       Objects.requireNonNull(rrset, "rrset");
@@ -163,6 +178,26 @@ public sealed interface Resolution {
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
+      proof = List.copyOf(proof);
+    }
+
+    /**
+     * An answer that needs no proof: not synthesised from a wildcard, or not signed.
+     *
+     * @param qname the name asked for
+     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
+     * @param rrset the final RRset, of type {@code qtype} at the final name
+     * @param chain the CNAME/DNAME hops followed, in order
+     * @param ttl the effective TTL: the minimum over the chain's records and the final data
+     * @param diagnostics the rule violations and oddities seen on the way
+     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+     *     for
+     * @param upstreamQueries how many queries the resolution sent upstream
+     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
+     */
+    public Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
+        List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security) {
+      this(qname, qtype, rrset, chain, ttl, diagnostics, trace, upstreamQueries, security, List.of());
     }
 
     /** {@return a copy of the final RRset; {@link #records()} reads it without one} */
@@ -227,10 +262,12 @@ public sealed interface Resolution {
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
    * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
+   * @param proof the SOA's RRSIGs and the NSEC or NSEC3 records (with their RRSIGs) that prove it
+   *     (RFC 4035 §3.1.3.1, §3.1.3.4); empty when the server sent none
    */
   record NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
       List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
-      int upstreamQueries, Security security) implements Negative {
+      int upstreamQueries, Security security, List<Record> proof) implements Negative {
     /** Copies the lists, so the outcome cannot change; the negative TTL and security status are required. */
     public NoData {
       Objects.requireNonNull(negativeTtl, "negativeTtl");
@@ -239,6 +276,30 @@ public sealed interface Resolution {
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
+      proof = List.copyOf(proof);
+    }
+
+    /**
+     * A negative answer that came without DNSSEC records.
+     *
+     * @param qname the name asked for
+     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
+     * @param soa the SOA that proves it, null when the server sent none
+     * @param nameServers the zone's NS records the server put beside the SOA
+     * @param negativeTtl the negative TTL; zero without an SOA
+     * @param chain the CNAME/DNAME hops followed, in order
+     * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
+     * @param diagnostics the rule violations and oddities seen on the way
+     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+     *     for
+     * @param upstreamQueries how many queries the resolution sent upstream
+     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
+     */
+    public NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
+        List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
+        int upstreamQueries, Security security) {
+      this(qname, qtype, soa, nameServers, negativeTtl, chain, ttl, diagnostics, trace, upstreamQueries, security,
+          List.of());
     }
   }
 
@@ -260,10 +321,12 @@ public sealed interface Resolution {
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
    * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
+   * @param proof the SOA's RRSIGs and the NSEC or NSEC3 records (with their RRSIGs) that prove it
+   *     (RFC 4035 §3.1.3.2); empty when the server sent none
    */
   record NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
       List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
-      int upstreamQueries, Security security) implements Negative {
+      int upstreamQueries, Security security, List<Record> proof) implements Negative {
     /** Copies the lists, so the outcome cannot change; the negative TTL and security status are required. */
     public NxDomain {
       Objects.requireNonNull(negativeTtl, "negativeTtl");
@@ -272,6 +335,30 @@ public sealed interface Resolution {
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
+      proof = List.copyOf(proof);
+    }
+
+    /**
+     * A negative answer that came without DNSSEC records.
+     *
+     * @param qname the name asked for
+     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
+     * @param soa the SOA that proves it, null when the server sent none
+     * @param nameServers the zone's NS records the server put beside the SOA
+     * @param negativeTtl the negative TTL; zero without an SOA
+     * @param chain the CNAME/DNAME hops followed, in order
+     * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
+     * @param diagnostics the rule violations and oddities seen on the way
+     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+     *     for
+     * @param upstreamQueries how many queries the resolution sent upstream
+     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
+     */
+    public NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
+        List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
+        int upstreamQueries, Security security) {
+      this(qname, qtype, soa, nameServers, negativeTtl, chain, ttl, diagnostics, trace, upstreamQueries, security,
+          List.of());
     }
   }
 

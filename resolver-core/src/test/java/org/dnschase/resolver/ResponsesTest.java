@@ -149,6 +149,10 @@ class ResponsesTest {
     assertThat(Responses.toMessage(secure, query(Flags.RD, Flags.AD)).getHeader().getFlag(Flags.AD)).isTrue();
     assertThat(Responses.toMessage(secure, query(Flags.RD)).getHeader().getFlag(Flags.AD)).isFalse();
     assertThat(Responses.toMessage(insecure, withDo).getHeader().getFlag(Flags.AD)).isFalse();
+    // CD asks for the data whatever the validator found; what it found SECURE keeps AD, as Unbound answers
+    Message checkingDisabled = query(Flags.RD, Flags.CD);
+    checkingDisabled.addRecord(new OPTRecord(1232, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
+    assertThat(Responses.toMessage(secure, checkingDisabled).getHeader().getFlag(Flags.AD)).isTrue();
   }
 
   @Test

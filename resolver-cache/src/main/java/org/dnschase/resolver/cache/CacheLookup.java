@@ -1,8 +1,10 @@
 package org.dnschase.resolver.cache;
 
+import java.util.List;
 import java.util.Objects;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 
 /**
@@ -29,8 +31,11 @@ public sealed interface CacheLookup {
    * @param storedTtl the TTL in seconds the RRset was stored with, after the cache's caps: with
    *     the remaining TTL it tells how far the entry has aged
    * @param status the DNSSEC status it was stored with
+   * @param proof for an RRset synthesised from a wildcard, the NSEC or NSEC3 records (and their
+   *     RRSIGs) stored with it, carrying its remaining TTL; empty otherwise
    */
-  record Hit(RRset rrset, TrustRank rank, long storedTtl, ValidationStatus status) implements CacheLookup {
+  record Hit(RRset rrset, TrustRank rank, long storedTtl, ValidationStatus status, List<Record> proof)
+      implements CacheLookup {
     /** Checks the components: none null, the stored TTL not negative. */
     public Hit {
       Objects.requireNonNull(rrset, "rrset");
@@ -39,6 +44,19 @@ public sealed interface CacheLookup {
       if (storedTtl < 0) {
         throw new IllegalArgumentException("storedTtl must not be negative but was " + storedTtl);
       }
+      proof = List.copyOf(proof);
+    }
+
+    /**
+     * An RRset stored without a proof.
+     *
+     * @param rrset a fresh copy owned by the caller
+     * @param rank the rank the RRset was stored at
+     * @param storedTtl the TTL in seconds the RRset was stored with
+     * @param status the DNSSEC status it was stored with
+     */
+    public Hit(RRset rrset, TrustRank rank, long storedTtl, ValidationStatus status) {
+      this(rrset, rank, storedTtl, status, List.of());
     }
 
     /**
@@ -65,15 +83,32 @@ public sealed interface CacheLookup {
    * @param ttl the remaining negative TTL, in seconds
    * @param rank the rank the negative answer was stored at
    * @param status the DNSSEC status it was stored with
+   * @param proof the DNSSEC records stored with it (the SOA's RRSIGs, the NSEC or NSEC3 records
+   *     and theirs), carrying the remaining negative TTL; empty when none were
    */
-  record NegativeHit(Kind kind, Name name, SOARecord soa, long ttl, TrustRank rank, ValidationStatus status)
-      implements CacheLookup {
+  record NegativeHit(Kind kind, Name name, SOARecord soa, long ttl, TrustRank rank, ValidationStatus status,
+      List<Record> proof) implements CacheLookup {
     /** Checks that kind, name, rank and status are given; the SOA may be null. */
     public NegativeHit {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(rank, "rank");
       Objects.requireNonNull(status, "status");
+      proof = List.copyOf(proof);
+    }
+
+    /**
+     * A negative answer stored without DNSSEC records.
+     *
+     * @param kind NXDOMAIN or NODATA
+     * @param name the name the negative answer was stored for
+     * @param soa the SOA record that came with it, or null
+     * @param ttl the remaining negative TTL, in seconds
+     * @param rank the rank the negative answer was stored at
+     * @param status the DNSSEC status it was stored with
+     */
+    public NegativeHit(Kind kind, Name name, SOARecord soa, long ttl, TrustRank rank, ValidationStatus status) {
+      this(kind, name, soa, ttl, rank, status, List.of());
     }
 
     /** The two kinds of negative answer of RFC 2308 §1 and §2. */

@@ -1,8 +1,10 @@
 package org.dnschase.resolver.cache;
 
 import java.time.Duration;
+import java.util.List;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Type;
 
@@ -136,7 +138,24 @@ public interface RRsetCache {
    * @return false when it was not stored, as {@link #put(RRset, TrustRank)}
    * @throws IllegalArgumentException as {@link #put(RRset, TrustRank)}
    */
-  boolean put(RRset rrset, TrustRank rank, ValidationStatus status);
+  default boolean put(RRset rrset, TrustRank rank, ValidationStatus status) {
+    return put(rrset, rank, status, List.of());
+  }
+
+  /**
+   * Stores an RRset synthesised from a wildcard as {@link #put(RRset, TrustRank,
+   * ValidationStatus)} does, with the NSEC or NSEC3 records (and their RRSIGs) that prove no
+   * closer name exists, which every {@link CacheLookup.Hit} of it hands back for a client that set
+   * DO (RFC 4035 §3.1.3.3). They age with the RRset.
+   *
+   * @param rrset the RRset, with its RRSIGs if it has any
+   * @param rank how far the data is trusted (RFC 2181 §5.4.1)
+   * @param status what validation made of it
+   * @param proof the records that prove the expansion; empty for none
+   * @return false when it was not stored, as {@link #put(RRset, TrustRank)}
+   * @throws IllegalArgumentException as {@link #put(RRset, TrustRank)}
+   */
+  boolean put(RRset rrset, TrustRank rank, ValidationStatus status, List<Record> proof);
 
   /**
    * Stores that {@code name} does not exist (RFC 2308 §5). The negative TTL is {@code min(SOA
@@ -165,7 +184,26 @@ public interface RRsetCache {
    * @param status what validation made of it
    * @return false when it was not stored, as {@link #putNxDomain(Name, int, SOARecord, TrustRank)}
    */
-  boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank, ValidationStatus status);
+  default boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank, ValidationStatus status) {
+    return putNxDomain(name, dclass, soa, List.of(), rank, status);
+  }
+
+  /**
+   * Stores an NXDOMAIN as {@link #putNxDomain(Name, int, SOARecord, TrustRank, ValidationStatus)}
+   * does, with the DNSSEC records that prove it (the SOA's RRSIGs, the NSEC or NSEC3 records and
+   * theirs), which every {@link CacheLookup.NegativeHit} of it hands back for a client that set DO
+   * (RFC 4035 §3.1.3.2). They age with the negative answer.
+   *
+   * @param name the name that does not exist
+   * @param dclass a dnsjava {@link org.xbill.DNS.DClass} constant, usually {@code DClass.IN}
+   * @param soa the SOA record of the negative answer, which sets its TTL
+   * @param proof the records that prove it; empty for none
+   * @param rank how far the answer is trusted
+   * @param status what validation made of it
+   * @return false when it was not stored, as {@link #putNxDomain(Name, int, SOARecord, TrustRank)}
+   */
+  boolean putNxDomain(Name name, int dclass, SOARecord soa, List<Record> proof, TrustRank rank,
+      ValidationStatus status);
 
   /**
    * Stores that {@code name} has no data of {@code type} (RFC 2308 §5), with the negative TTL of
@@ -200,7 +238,29 @@ public interface RRsetCache {
    * @return false when it was not stored, as {@link #putNoData(Name, int, int, SOARecord, TrustRank)}
    * @throws IllegalArgumentException if {@code type} is a meta type
    */
-  boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank, ValidationStatus status);
+  default boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank,
+      ValidationStatus status) {
+    return putNoData(name, type, dclass, soa, List.of(), rank, status);
+  }
+
+  /**
+   * Stores a NODATA as {@link #putNoData(Name, int, int, SOARecord, TrustRank, ValidationStatus)}
+   * does, with the DNSSEC records that prove it (RFC 4035 §3.1.3.1), kept as {@link
+   * #putNxDomain(Name, int, SOARecord, List, TrustRank, ValidationStatus)} keeps them; a NODATA
+   * without SOA keeps none.
+   *
+   * @param name the name that has no data of the type
+   * @param type a dnsjava {@link Type} constant
+   * @param dclass a dnsjava {@link org.xbill.DNS.DClass} constant, usually {@code DClass.IN}
+   * @param soa the SOA record of the negative answer, or null when it came without one
+   * @param proof the records that prove it; empty for none
+   * @param rank how far the answer is trusted
+   * @param status what validation made of it
+   * @return false when it was not stored, as {@link #putNoData(Name, int, int, SOARecord, TrustRank)}
+   * @throws IllegalArgumentException if {@code type} is a meta type
+   */
+  boolean putNoData(Name name, int type, int dclass, SOARecord soa, List<Record> proof, TrustRank rank,
+      ValidationStatus status);
 
   /**
    * Drops the entry at (name, type, class), positive or NODATA. {@code type} {@link Type#ANY}

@@ -43,9 +43,15 @@ import org.xbill.DNS.Section;
  *       chain and then the DNAME whose substitution was too long.
  *   <li>Authority section: the SOA that proves a negative answer (RFC 2308 §3), when there is
  *       one, followed by the zone's NS records when the server that proved it sent them.
+ *   <li>DNSSEC records, only when the query set DO (RFC 3225 §3, RFC 4035 §3.2.1): each RRset of
+ *       the answer section followed by its RRSIGs (a DNAME's, never for the CNAME synthesised
+ *       from it, which is unsigned: RFC 6672 §5.3.1), and in the authority section the {@link
+ *       Resolution#proof() proof} of a negative answer or a wildcard expansion: the SOA's RRSIGs,
+ *       the NSEC or NSEC3 records and theirs (RFC 4035 §3.1.3). A client without DO gets none.
  *   <li>Header: the query's ID and opcode, QR and RA set, RD and CD echoed (RFC 1035 §4.1.1,
  *       RFC 4035 §3.2.2), never AA (the data is not ours); AD when the outcome is {@link
- *       Resolution.Security#SECURE} and the query set DO or AD (RFC 4035 §3.2.3, RFC 6840 §5.8).
+ *       Resolution.Security#SECURE} and the query set DO or AD (RFC 4035 §3.2.3, RFC 6840 §5.7,
+ *       §5.8), with CD as without: a SECURE outcome was validated whatever the client checks.
  *   <li>EDNS: an OPT record if the query had one (RFC 6891 §7), with the DO bit copied
  *       (RFC 3225 §3).
  * </ul>
@@ -106,8 +112,9 @@ public final class Responses {
     setHeader(response.getHeader(), query, rcode(resolution), resolution.security());
     // The client's own spelling of the name goes back to it (RFC 4343 §4.1).
     response.addRecord(question, Section.QUESTION);
-    answerSection(resolution, servfail).forEach(record -> response.addRecord(record, Section.ANSWER));
-    authoritySection(resolution).forEach(record -> response.addRecord(record, Section.AUTHORITY));
+    boolean dnssecOk = dnssecOk(query);
+    answerSection(resolution, servfail, dnssecOk).forEach(record -> response.addRecord(record, Section.ANSWER));
+    authoritySection(resolution, dnssecOk).forEach(record -> response.addRecord(record, Section.AUTHORITY));
     OPTRecord queryOpt = query.getOPT();
     if (queryOpt != null) {
       response.addRecord(new OPTRecord(Defaults.EDNS_PAYLOAD_SIZE, 0, 0,
@@ -142,19 +149,37 @@ public final class Responses {
     return reason == FailureReason.YXDOMAIN ? Rcode.YXDOMAIN : Rcode.SERVFAIL;
   }
 
-  private static List<Record> answerSection(Resolution resolution, ServfailAnswer servfailAnswer) {
+  private static List<Record> answerSection(Resolution resolution, ServfailAnswer servfailAnswer, boolean dnssecOk) {
     boolean servfail = resolution instanceof Resolution.Failure failure && failure.reason() != FailureReason.YXDOMAIN;
-    return servfail && servfailAnswer == ServfailAnswer.EMPTY ? List.of() : resolution.answerSection();
+    if (servfail && servfailAnswer == ServfailAnswer.EMPTY) {
+      return List.of();
+    }
+    return dnssecOk ? SignedSections.answer(resolution) : resolution.answerSection();
   }
 
-  /** A negative answer's proof: its SOA, then the zone's NS records where the server gave them. */
-  private static List<Record> authoritySection(Resolution resolution) {
+  /**
+   * A negative answer's SOA, then for a DO client the records that prove it or a wildcard
+   * expansion, then the zone's NS records where the server gave them.
+   */
+  private static List<Record> authoritySection(Resolution resolution, boolean dnssecOk) {
     List<Record> authority = new ArrayList<>();
-    if (resolution instanceof Resolution.Negative negative && negative.soa() != null) {
+    Resolution.Negative negative = resolution instanceof Resolution.Negative n && n.soa() != null ? n : null;
+    if (negative != null) {
       authority.add(negative.soa());
+    }
+    if (dnssecOk) {
+      authority.addAll(resolution.proof());
+    }
+    if (negative != null) {
       authority.addAll(negative.nameServers());
     }
     return authority;
+  }
+
+  /** Whether the query set DO (RFC 3225): it has an OPT record with the DO bit. */
+  private static boolean dnssecOk(Message query) {
+    OPTRecord opt = query.getOPT();
+    return opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0;
   }
 
   private static void setHeader(Header header, Message query, int rcode, Resolution.Security security) {
@@ -169,9 +194,7 @@ public final class Responses {
     if (queryHeader.getFlag(Flags.CD)) {
       header.setFlag(Flags.CD);
     }
-    OPTRecord opt = query.getOPT();
-    boolean dnssecOk = opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0;
-    if (security == Resolution.Security.SECURE && (dnssecOk || queryHeader.getFlag(Flags.AD))) {
+    if (security == Resolution.Security.SECURE && (dnssecOk(query) || queryHeader.getFlag(Flags.AD))) {
       header.setFlag(Flags.AD);
     }
   }

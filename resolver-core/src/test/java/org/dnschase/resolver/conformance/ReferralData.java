@@ -1,12 +1,15 @@
 package org.dnschase.resolver.conformance;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
@@ -32,7 +35,7 @@ final class ReferralData {
    * is the forward zone whose server gave the answer, null when the walk found the zone's servers.
    */
   static void add(Message response, RRsetCache cache, List<Message> replies, boolean stale, Name forwardZone) {
-    List<Record> answer = response.getSection(Section.ANSWER);
+    List<Record> answer = dataOf(response.getSection(Section.ANSWER));
     if (response.getRcode() != Rcode.NOERROR || !response.getSection(Section.AUTHORITY).isEmpty()) {
       return;
     }
@@ -47,11 +50,38 @@ final class ReferralData {
       return;
     }
     Name zone = nameServers.get(0).getName();
+    boolean dnssecOk = dnssecOk(response);
+    List<Record> shown = rrsetOf(reply.getSection(Section.AUTHORITY), zone, Type.NS, dnssecOk);
     if (lookup(cache, zone, Type.NS, stale) instanceof CacheLookup.Hit hit) {
       nameServers = hit.rrset().rrs(false);
+      shown = withSignatures(hit, dnssecOk);
     }
-    nameServers.forEach(record -> response.addRecord(record, Section.AUTHORITY));
+    shown.forEach(record -> response.addRecord(record, Section.AUTHORITY));
     addAddresses(response, cache, nameServers, stale, reply, forwardZone != null ? forwardZone : zone);
+  }
+
+  /** A section's records without the RRSIGs a client that set DO gets beside them. */
+  private static List<Record> dataOf(List<Record> section) {
+    return section.stream().filter(record -> record.getType() != Type.RRSIG).toList();
+  }
+
+  private static boolean dnssecOk(Message response) {
+    return response.getOPT() != null && (response.getOPT().getFlags() & ExtendedFlags.DO) != 0;
+  }
+
+  /** A cached RRset's records, with its RRSIGs for a client that set DO (RFC 4035 §3.2.1). */
+  private static List<Record> withSignatures(CacheLookup.Hit hit, boolean dnssecOk) {
+    List<Record> records = new ArrayList<>(hit.rrset().rrs(false));
+    if (dnssecOk) {
+      records.addAll(hit.rrset().sigs());
+    }
+    return records;
+  }
+
+  /** The records of a section at (owner, type), with the RRSIGs over them for a client that set DO. */
+  private static List<Record> rrsetOf(List<Record> section, Name owner, int type, boolean dnssecOk) {
+    return section.stream().filter(record -> record.getName().equals(owner) && (record.getType() == type
+        || dnssecOk && record instanceof RRSIGRecord sig && sig.getTypeCovered() == type)).toList();
   }
 
   /**
@@ -60,7 +90,7 @@ final class ReferralData {
    * minimal-responses: yes}; returns whether {@code response} is such an answer.
    */
   static boolean addToNameServerAnswer(Message response, RRsetCache cache, boolean stale) {
-    List<Record> answer = response.getSection(Section.ANSWER);
+    List<Record> answer = dataOf(response.getSection(Section.ANSWER));
     if (response.getRcode() != Rcode.NOERROR || answer.isEmpty() || answer.get(answer.size() - 1).getType() != Type.NS) {
       return false;
     }
@@ -85,6 +115,7 @@ final class ReferralData {
   private static void addAddresses(Message response, RRsetCache cache, List<Record> nameServers, boolean stale,
       Message reply, Name zone) {
     List<Record> answer = response.getSection(Section.ANSWER);
+    boolean dnssecOk = dnssecOk(response);
     for (Record record : nameServers) {
       Name target = ((NSRecord) record).getTarget();
       for (int type : new int[] {Type.A, Type.AAAA}) {
@@ -94,10 +125,9 @@ final class ReferralData {
           continue;
         }
         if (lookup(cache, target, type, stale) instanceof CacheLookup.Hit hit) {
-          hit.rrset().rrs(false).forEach(address -> response.addRecord(address, Section.ADDITIONAL));
+          withSignatures(hit, dnssecOk).forEach(address -> response.addRecord(address, Section.ADDITIONAL));
         } else if (reply != null) {
-          reply.getSection(Section.ADDITIONAL).stream()
-              .filter(address -> address.getName().equals(target) && address.getType() == type)
+          rrsetOf(reply.getSection(Section.ADDITIONAL), target, type, dnssecOk)
               .forEach(address -> response.addRecord(address, Section.ADDITIONAL));
         }
       }

@@ -146,9 +146,13 @@ final class ScenarioRun {
       return;
     }
     try {
-      // RD=0: a client allowed to snoop asks what the cache holds (testbound's allow_snoop).
+      // RD=0: a client allowed to snoop asks what the cache holds (testbound's allow_snoop); CD and
+      // DO go with the question, as a server front-end passes them on.
+      OPTRecord opt = query.getOPT();
       Resolver.QueryOptions options = Resolver.QueryOptions.DEFAULTS
-          .withCacheOnly(!query.getHeader().getFlag(Flags.RD));
+          .withCacheOnly(!query.getHeader().getFlag(Flags.RD))
+          .withCheckingDisabled(query.getHeader().getFlag(Flags.CD))
+          .withDnssecOk(opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0);
       Resolution resolution = await(resolver.resolveAsync(question.getName(), question.getType(), options));
       transport.note("step " + step.id() + " resolved " + ScenarioTransport.describe(question) + ": "
           + summary(resolution));

@@ -55,7 +55,7 @@ final class CheckedCache implements RRsetCache {
   }
 
   @Override
-  public boolean put(RRset rrset, TrustRank rank, ValidationStatus status) {
+  public boolean put(RRset rrset, TrustRank rank, ValidationStatus status, List<Record> proof) {
     List<Record> records = new ArrayList<>(rrset.rrs(false));
     records.addAll(rrset.sigs());
     for (Record record : records) {
@@ -65,22 +65,23 @@ final class CheckedCache implements RRsetCache {
     }
     checkClass(rrset.getDClass(), rrset.toString());
     written.add(new Key(rrset.getName(), rrset.getType()));
-    return cache.put(rrset, rank, status);
+    return cache.put(rrset, rank, status, proof);
   }
 
   @Override
-  public boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank, ValidationStatus status) {
+  public boolean putNxDomain(Name name, int dclass, SOARecord soa, List<Record> proof, TrustRank rank,
+      ValidationStatus status) {
     checkNegative("NXDOMAIN", name, dclass, soa);
     written.add(new Key(name, Type.ANY));
-    return cache.putNxDomain(name, dclass, soa, rank, status);
+    return cache.putNxDomain(name, dclass, soa, proof, rank, status);
   }
 
   @Override
-  public boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank,
+  public boolean putNoData(Name name, int type, int dclass, SOARecord soa, List<Record> proof, TrustRank rank,
       ValidationStatus status) {
     checkNegative("NODATA " + Type.string(type), name, dclass, soa);
     written.add(new Key(name, type));
-    return cache.putNoData(name, type, dclass, soa, rank, status);
+    return cache.putNoData(name, type, dclass, soa, proof, rank, status);
   }
 
   private void checkNegative(String what, Name name, int dclass, SOARecord soa) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.dnssec.Validation;
@@ -79,6 +80,37 @@ class DnssecOverTheWireTest {
     assertThat(dnssec.flags()).as(dnssec.text()).contains("ad");
     assertThat(adflag.flags()).as(adflag.text()).contains("ad");
     assertThat(plain.flags()).as(plain.text()).doesNotContain("ad");
+  }
+
+  @Test
+  @DisplayName("§3.2.1: dig +dnssec sees the RRSIG after the answer's RRset; without DO, none")
+  void answer_rrsigsForDoClientsOnly() {
+    Peers.Output dnssec = Peers.dig(address(), "+dnssec", "www.shop.example.", "A");
+    Peers.Output plain = Peers.dig(address(), "+nodnssec", "www.shop.example.", "A");
+
+    assertThat(dnssec.answers()).as(dnssec.text()).hasSize(2)
+        .anySatisfy(record -> assertThat(record).endsWith("A 192.0.2.1"))
+        .anySatisfy(record -> assertThat(record).startsWith("www.shop.example. ").contains(" IN RRSIG A 13 3 300 "));
+    assertThat(plain.answers()).as(plain.text()).singleElement().satisfies(record ->
+        assertThat(record).endsWith("A 192.0.2.1"));
+  }
+
+  @Test
+  @DisplayName("§3.1.3.2: dig +dnssec sees an NXDOMAIN's SOA with its RRSIG and the signed NSEC records that deny the name")
+  void nxDomain_proofInTheAuthoritySectionForDoClients() {
+    Peers.Output dnssec = Peers.dig(address(), "+dnssec", "nope.shop.example.", "A");
+    Peers.Output plain = Peers.dig(address(), "+nodnssec", "nope.shop.example.", "A");
+
+    assertThat(dnssec.status()).isEqualTo("NXDOMAIN");
+    assertThat(dnssec.flags()).as(dnssec.text()).contains("ad");
+    List<String> authority = dnssec.authority();
+    assertThat(authority).as(dnssec.text())
+        .anySatisfy(record -> assertThat(record).startsWith("shop.example. ").contains(" IN SOA "))
+        .anySatisfy(record -> assertThat(record).contains(" IN RRSIG SOA "))
+        .anySatisfy(record -> assertThat(record).contains(" IN NSEC "))
+        .anySatisfy(record -> assertThat(record).contains(" IN RRSIG NSEC "));
+    assertThat(plain.authority()).as(plain.text()).singleElement().satisfies(record ->
+        assertThat(record).contains(" IN SOA "));
   }
 
   @Test

@@ -25,7 +25,8 @@ import org.xbill.DNS.Section;
  * <p>Laid out for size, since a cache holds millions of these: an entry keeps one copy of its
  * data, carrying the TTL last handed out. A one-record RRset without signatures (the usual A or
  * AAAA answer), and the SOA of a negative entry, are held as the bare record; only larger sets
- * keep an RRset, so that handing one out stays a list copy. dnsjava records cannot be changed
+ * keep an RRset, so that handing one out stays a list copy. A negative entry with a DNSSEC proof
+ * holds an array: the SOA first, then the proof's records, all aged together. dnsjava records cannot be changed
  * through their public API, so they are shared with every caller; the RRset around them is new
  * for each. When the remaining TTL has moved on, the data is rebuilt with it and replaces what
  * was held: at most one rebuild a second for a hot entry, and never two copies kept.
@@ -147,11 +148,21 @@ abstract sealed class CacheEntry implements EntryRef
 
   /** The records held, signatures included, for the weigher; their TTL does not matter there. */
   final Iterable<Record> records() {
-    Object data = held;
-    if (data == null) {
-      return List.of();
-    }
-    return data instanceof Record record ? List.of(record) : allOf((RRset) data);
+    return recordsOf(held);
+  }
+
+  private static List<Record> recordsOf(Object data) {
+    return switch (data) {
+      case null -> List.of();
+      case Record record -> List.of(record);
+      case Record[] negative -> List.of(negative);
+      case Expanded expanded -> {
+        List<Record> all = new ArrayList<>(recordsOf(expanded.data()));
+        all.addAll(List.of(expanded.proof()));
+        yield all;
+      }
+      default -> allOf((RRset) data);
+    };
   }
 
   /** The answer with {@code ttl}; null when the entry was removed meanwhile, its data gone. */
@@ -180,16 +191,19 @@ abstract sealed class CacheEntry implements EntryRef
     return data;
   }
 
-  /** An RRset (with its signatures). */
+  /** An RRset (with its signatures), and for a wildcard expansion the proof that goes with it. */
   static final class Positive extends CacheEntry {
 
     /**
      * @param rrset the RRset to store; copied or unpacked, so the caller may go on changing it
+     * @param proof the records that prove a wildcard expansion, empty for none
      * @param ttlSeconds the TTL it is stored with, after caps
      * @param status its DNSSEC status
      */
-    Positive(RRset rrset, long ttlSeconds, long expiresAtNanos, TrustRank rank, ValidationStatus status) {
-      super(compact(rrset), ttlSeconds, expiresAtNanos, rank, status);
+    Positive(RRset rrset, List<Record> proof, long ttlSeconds, long expiresAtNanos, TrustRank rank,
+        ValidationStatus status) {
+      super(proof.isEmpty() ? compact(rrset) : new Expanded(compact(rrset), proof.toArray(Record[]::new)),
+          ttlSeconds, expiresAtNanos, rank, status);
     }
 
     private static Object compact(RRset rrset) {
@@ -211,25 +225,37 @@ abstract sealed class CacheEntry implements EntryRef
       if (data == null) {
         return null;
       }
+      List<Record> proof = List.of();
+      if (data instanceof Expanded expanded) {
+        proof = List.of(expanded.proof());
+        data = expanded.data();
+      }
       RRset copy = data instanceof Record record ? new RRset(record) : new RRset((RRset) data);
-      return new CacheLookup.Hit(copy, rank(), storedTtl(), status());
+      return new CacheLookup.Hit(copy, rank(), storedTtl(), status(), proof);
     }
   }
+
+  /**
+   * An RRset synthesised from a wildcard (a {@link Record} or an {@link RRset}, as {@link
+   * Positive} holds one), with the records that prove the expansion; they age together.
+   */
+  private record Expanded(Object data, Record[] proof) {}
 
   /** The name does not exist; stored under {@link CacheKey#nxDomainKey()}. */
   static final class NxDomain extends CacheEntry {
     private final Name name;
 
-    NxDomain(Name name, SOARecord soa, long ttlSeconds, long expiresAtNanos, TrustRank rank,
+    NxDomain(Name name, SOARecord soa, List<Record> proof, long ttlSeconds, long expiresAtNanos, TrustRank rank,
         ValidationStatus status) {
-      super(soa, ttlSeconds, expiresAtNanos, rank, status);
+      super(negative(soa, proof), ttlSeconds, expiresAtNanos, rank, status);
       this.name = name;
     }
 
     @Override
     CacheLookup answer(long ttl) {
-      SOARecord soa = (SOARecord) agedTo(ttl);
-      return soa == null ? null : new CacheLookup.NegativeHit(Kind.NXDOMAIN, name, soa, ttl, rank(), status());
+      Object data = agedTo(ttl);
+      return data == null ? null
+          : new CacheLookup.NegativeHit(Kind.NXDOMAIN, name, soaOf(data), ttl, rank(), status(), proofOf(data));
     }
   }
 
@@ -237,26 +263,61 @@ abstract sealed class CacheEntry implements EntryRef
   static final class NoData extends CacheEntry {
     private final Name name;
 
-    NoData(Name name, SOARecord soa, long ttlSeconds, long expiresAtNanos, TrustRank rank,
+    NoData(Name name, SOARecord soa, List<Record> proof, long ttlSeconds, long expiresAtNanos, TrustRank rank,
         ValidationStatus status) {
-      super(soa, ttlSeconds, expiresAtNanos, rank, status);
+      super(negative(soa, proof), ttlSeconds, expiresAtNanos, rank, status);
       this.name = name;
     }
 
     @Override
     CacheLookup answer(long ttl) {
-      SOARecord soa = (SOARecord) agedTo(ttl);
+      Object data = agedTo(ttl);
       // a NODATA may have no SOA; the mark tells that from data dropped on removal
-      return soa == null && !stored() ? null : new CacheLookup.NegativeHit(Kind.NODATA, name, soa, ttl, rank(), status());
+      return data == null && !stored() ? null
+          : new CacheLookup.NegativeHit(Kind.NODATA, name, soaOf(data), ttl, rank(), status(), proofOf(data));
     }
   }
 
-  private static long ttlOf(Object data) {
-    // dnsjava gives all records and signatures of an RRset the lowest TTL among them
-    return data instanceof Record record ? record.getTTL() : ((RRset) data).getTTL();
+  /** What a negative entry holds: the SOA alone, or with a proof an array of the SOA and the proof. */
+  private static Object negative(SOARecord soa, List<Record> proof) {
+    if (soa == null || proof.isEmpty()) {
+      return soa;
+    }
+    Record[] held = new Record[proof.size() + 1];
+    held[0] = soa;
+    for (int i = 0; i < proof.size(); i++) {
+      held[i + 1] = proof.get(i);
+    }
+    return held;
   }
 
+  private static SOARecord soaOf(Object negative) {
+    return (SOARecord) (negative instanceof Record[] held ? held[0] : negative);
+  }
+
+  private static List<Record> proofOf(Object negative) {
+    return negative instanceof Record[] held ? List.of(held).subList(1, held.length) : List.of();
+  }
+
+  private static long ttlOf(Object data) {
+    // dnsjava gives all records and signatures of an RRset the lowest TTL among them; a negative
+    // entry's records are all given the SOA's
+    return switch (data) {
+      case Record record -> record.getTTL();
+      case Record[] negative -> negative[0].getTTL();
+      case Expanded expanded -> ttlOf(expanded.data());
+      default -> ((RRset) data).getTTL();
+    };
+  }
+
+  /** {@code data} with every record and signature carrying {@code ttl}, the proof records too. */
   private static Object withTtl(Object data, long ttl) {
+    if (data instanceof Record[] records) {
+      return withTtl(records, ttl);
+    }
+    if (data instanceof Expanded expanded) {
+      return new Expanded(withTtl(expanded.data(), ttl), withTtl(expanded.proof(), ttl));
+    }
     if (ttlOf(data) == ttl) {
       return data;
     }
@@ -270,7 +331,15 @@ abstract sealed class CacheEntry implements EntryRef
     return rebuilt;
   }
 
-  private static Iterable<Record> allOf(RRset rrset) {
+  private static Record[] withTtl(Record[] records, long ttl) {
+    Record[] rebuilt = new Record[records.length];
+    for (int i = 0; i < records.length; i++) {
+      rebuilt[i] = records[i].getTTL() == ttl ? records[i] : withTtl(records[i], ttl);
+    }
+    return rebuilt;
+  }
+
+  private static List<Record> allOf(RRset rrset) {
     List<Record> all = new ArrayList<>(rrset.rrs(false));
     for (RRSIGRecord sig : rrset.sigs()) {
       all.add(sig);

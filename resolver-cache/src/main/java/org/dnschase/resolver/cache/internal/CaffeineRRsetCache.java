@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.BiPredicate;
@@ -20,6 +21,7 @@ import org.dnschase.resolver.cache.TtlCaps;
 import org.dnschase.resolver.cache.ValidationStatus;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Type;
 
@@ -134,10 +136,11 @@ public final class CaffeineRRsetCache implements RRsetCache {
   }
 
   @Override
-  public boolean put(RRset rrset, TrustRank rank, ValidationStatus status) {
+  public boolean put(RRset rrset, TrustRank rank, ValidationStatus status, List<Record> proof) {
     requireNonNull(rrset, "rrset");
     requireNonNull(rank, "rank");
     requireNonNull(status, "status");
+    requireNonNull(proof, "proof");
     if (rrset.size() == 0) {
       throw new IllegalArgumentException("cannot cache an RRset without records: " + rrset);
     }
@@ -149,14 +152,16 @@ public final class CaffeineRRsetCache implements RRsetCache {
       dropStale(key.nxDomainKey());
       return false;
     }
-    CacheEntry entry = new CacheEntry.Positive(rrset, ttl, deadline(ttl), rank, status);
+    CacheEntry entry = new CacheEntry.Positive(rrset, proof, ttl, deadline(ttl), rank, status);
     return clearNxDomain(key, rank) && store(key, entry);
   }
 
   @Override
-  public boolean putNxDomain(Name name, int dclass, SOARecord soa, TrustRank rank, ValidationStatus status) {
+  public boolean putNxDomain(Name name, int dclass, SOARecord soa, List<Record> proof, TrustRank rank,
+      ValidationStatus status) {
     requireNonNull(name, "name");
     requireNonNull(soa, "soa");
+    requireNonNull(proof, "proof");
     requireNonNull(rank, "rank");
     requireNonNull(status, "status");
     long ttl = ttls.negative(soa);
@@ -165,13 +170,14 @@ public final class CaffeineRRsetCache implements RRsetCache {
       dropStale(key);
       return false;
     }
-    return store(key, new CacheEntry.NxDomain(name, soa, ttl, deadline(ttl), rank, status));
+    return store(key, new CacheEntry.NxDomain(name, soa, proof, ttl, deadline(ttl), rank, status));
   }
 
   @Override
-  public boolean putNoData(Name name, int type, int dclass, SOARecord soa, TrustRank rank,
+  public boolean putNoData(Name name, int type, int dclass, SOARecord soa, List<Record> proof, TrustRank rank,
       ValidationStatus status) {
     requireNonNull(name, "name");
+    requireNonNull(proof, "proof");
     requireNonNull(rank, "rank");
     requireNonNull(status, "status");
     requireDataType(type);
@@ -182,7 +188,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
       dropStale(key.nxDomainKey());
       return false;
     }
-    CacheEntry entry = new CacheEntry.NoData(name, soa, ttl, deadline(ttl), rank, status);
+    CacheEntry entry = new CacheEntry.NoData(name, soa, proof, ttl, deadline(ttl), rank, status);
     return clearNxDomain(key, rank) && store(key, entry);
   }
 

@@ -6,6 +6,7 @@ import static org.dnschase.resolver.cache.internal.Records.a;
 import static org.dnschase.resolver.cache.internal.Records.name;
 import static org.dnschase.resolver.cache.internal.Records.rrset;
 
+import java.util.List;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.RRsetCache;
@@ -40,7 +41,7 @@ class ByteBudgetTest {
   private static int weight(RRset rrset) {
     CacheKey key = new CacheKey(rrset.getName(), rrset.getType(), rrset.getDClass());
     CacheEntry entry =
-        new CacheEntry.Positive(rrset, 300, Long.MAX_VALUE, AUTHORITATIVE_ANSWER, ValidationStatus.INDETERMINATE);
+        new CacheEntry.Positive(rrset, List.of(), 300, Long.MAX_VALUE, AUTHORITATIVE_ANSWER, ValidationStatus.INDETERMINATE);
     return new EntryWeigher().weigh(key, entry);
   }
 

@@ -1,7 +1,9 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
@@ -45,13 +47,15 @@ final class FinishStep {
     Resolution.Security security = security(q, outcome);
     return switch (outcome) {
       case Outcome.Data data -> new Resolution.Answer(q.qname(), q.qtype(), data.rrset(), chain,
-          Chain.effectiveTtl(chain, data.rrset().getTTL()), q.journal().diagnostics(), q.journal().trace(), queries, security);
+          Chain.effectiveTtl(chain, data.rrset().getTTL()), q.journal().diagnostics(), q.journal().trace(), queries, security,
+          proof(q, data.proof()));
       case Outcome.Negative negative when negative.nxDomain() -> new Resolution.NxDomain(q.qname(), q.qtype(),
           negative.soa(), negative.nameServers(), Duration.ofSeconds(negativeTtl(negative)), chain,
-          Chain.effectiveTtl(chain, negativeTtl(negative)), q.journal().diagnostics(), q.journal().trace(), queries, security);
+          Chain.effectiveTtl(chain, negativeTtl(negative)), q.journal().diagnostics(), q.journal().trace(), queries, security,
+          proof(q, negative.proof()));
       case Outcome.Negative negative -> new Resolution.NoData(q.qname(), q.qtype(), negative.soa(), negative.nameServers(),
           Duration.ofSeconds(negativeTtl(negative)), chain, Chain.effectiveTtl(chain, negativeTtl(negative)),
-          q.journal().diagnostics(), q.journal().trace(), queries, security);
+          q.journal().diagnostics(), q.journal().trace(), queries, security, proof(q, negative.proof()));
       case Outcome.CyclicDependency cycle -> new Resolution.Failure(q.qname(), q.qtype(),
           FailureReason.CYCLIC_DEPENDENCY, cycle.detail(), chain, null, q.journal().diagnostics(), q.journal().trace(),
           queries, security);
@@ -75,6 +79,18 @@ final class FinishStep {
       case Outcome.Failed failed when failed.bogusReason() != null -> Resolution.Security.BOGUS;
       default -> Resolution.Security.INDETERMINATE;
     };
+  }
+
+  /** The proofs of the chain's wildcard-expanded hops, then the final data's or negative answer's. */
+  private static List<Record> proof(Query q, List<Record> last) {
+    List<Record> hops = q.validation().hopProofs();
+    if (hops.isEmpty()) {
+      return last;
+    }
+    // one reply's authority may prove a hop and the final data alike: each record once
+    Set<Record> all = new LinkedHashSet<>(hops);
+    all.addAll(last);
+    return List.copyOf(all);
   }
 
   /**

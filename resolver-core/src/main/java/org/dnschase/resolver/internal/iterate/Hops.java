@@ -16,7 +16,7 @@ final class Hops {
 
   static Hop cname(Name name, RRset cname, Name zone, Hop.Source source) {
     return new Hop(name, Hop.Kind.CNAME, RRsets.cnameTarget(cname), Duration.ofSeconds(cname.getTTL()),
-        zone, source, cname.first());
+        zone, source, cname.first(), cname.sigs());
   }
 
   /**
@@ -26,7 +26,8 @@ final class Hops {
   static Optional<Hop> dname(Name name, RRset dname, Name zone, Hop.Source source) {
     DNAMERecord record = (DNAMERecord) dname.first();
     return DnameSubstitution.substitute(name, record).map(target ->
-        new Hop(name, Hop.Kind.DNAME, target, Duration.ofSeconds(dname.getTTL()), zone, source, record));
+        new Hop(name, Hop.Kind.DNAME, target, Duration.ofSeconds(dname.getTTL()), zone, source, record,
+            dname.sigs()));
   }
 
   static String yxDomainDetail(Name name, RRset dname) {

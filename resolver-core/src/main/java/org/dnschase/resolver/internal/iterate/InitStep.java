@@ -47,7 +47,7 @@ final class InitStep {
         }
         prefetchUnlessCacheOnly(q, hit);
         q.validation().note(Verdict.ofCached(hit.status()));
-        return q.finish(new Outcome.Data(hit.rrset(), Hop.Source.CACHE));
+        return q.finish(new Outcome.Data(hit.rrset(), Hop.Source.CACHE, hit.proof()));
       }
       case CacheLookup.NegativeHit negative -> {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
@@ -125,7 +125,8 @@ final class InitStep {
           + synthesis.denial()));
     }
     q.validation().note(Verdict.SECURE);
-    return q.finish(new Outcome.Negative(synthesis.denial() instanceof Denial.NxDomain, synthesis.soa(), List.of()));
+    return q.finish(new Outcome.Negative(synthesis.denial() instanceof Denial.NxDomain, synthesis.soa(), List.of(),
+        synthesis.proof()));
   }
 
   /**
@@ -139,6 +140,7 @@ final class InitStep {
       }
       prefetchUnlessCacheOnly(q, cname);
       q.validation().note(Verdict.ofCached(cname.status()));
+      q.validation().noteHopProof(cname.proof());
       return q.restart(Hops.cname(q.name(), cname.rrset(), ZoneCuts.enclosingZone(context.cache, q.name()),
           Hop.Source.CACHE));
     }

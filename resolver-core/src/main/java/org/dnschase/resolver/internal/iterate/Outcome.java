@@ -6,6 +6,7 @@ import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution.BogusReason;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.dnssec.Verdict;
+import org.dnschase.resolver.internal.reply.Proofs;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
@@ -14,21 +15,35 @@ import org.xbill.DNS.SOARecord;
 /** How a query ended, before {@link FinishStep} turns it into a public {@code Resolution}. */
 sealed interface Outcome {
 
-  /** The final RRset, from the cache or a server. */
-  record Data(RRset rrset, Hop.Source source) implements Outcome {}
+  /**
+   * The final RRset, from the cache or a server, with the NSEC or NSEC3 records that prove a
+   * wildcard expansion (see {@link Proofs#wildcard}).
+   */
+  record Data(RRset rrset, Hop.Source source, List<Record> proof) implements Outcome {
+
+    Data(RRset rrset, Hop.Source source) {
+      this(rrset, source, List.of());
+    }
+
+    static Data fromReply(RRset rrset, Hop.Source source, ScrubbedReply reply) {
+      return new Data(rrset, source, Proofs.wildcard(reply, rrset));
+    }
+  }
 
   /**
-   * NXDOMAIN or NODATA, with the SOA that proves it (null when the server sent none) and the
-   * zone's NS records the server sent beside it (none from the cache).
+   * NXDOMAIN or NODATA, with the SOA that proves it (null when the server sent none), the zone's
+   * NS records the server sent beside it (none from the cache), and its DNSSEC proof (see {@link
+   * Proofs#negative}).
    */
-  record Negative(boolean nxDomain, SOARecord soa, List<Record> nameServers) implements Outcome {
+  record Negative(boolean nxDomain, SOARecord soa, List<Record> nameServers, List<Record> proof) implements Outcome {
 
     static Negative fromCache(CacheLookup.NegativeHit hit) {
-      return new Negative(hit.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN, hit.soa(), List.of());
+      return new Negative(hit.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN, hit.soa(), List.of(), hit.proof());
     }
 
     static Negative fromReply(boolean nxDomain, SOARecord soa, ScrubbedReply reply) {
-      return new Negative(nxDomain, soa, soa == null ? List.of() : reply.nameServersOf(soa.getName()));
+      return new Negative(nxDomain, soa, soa == null ? List.of() : reply.nameServersOf(soa.getName()),
+          Proofs.negative(reply));
     }
   }
 

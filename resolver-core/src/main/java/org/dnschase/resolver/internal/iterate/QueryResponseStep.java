@@ -18,6 +18,7 @@ import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.message.Sections;
 import org.dnschase.resolver.internal.reply.Bailiwick;
+import org.dnschase.resolver.internal.reply.Proofs;
 import org.dnschase.resolver.internal.reply.ResponseClassifier;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
@@ -29,6 +30,7 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Type;
 
@@ -162,10 +164,21 @@ final class QueryResponseStep {
    * and ends the query unless checking is disabled, when this returns the failure; else null.
    */
   static Step accept(ResolverContext context, Query q, RRset rrset, TrustRank rank, ReplyValidation validation) {
+    return accept(context, q, rrset, List.of(), rank, validation);
+  }
+
+  /** {@link #accept} for the final data, cached with the proof of its wildcard expansion, if any. */
+  static Step accept(ResolverContext context, Query q, Outcome.Data data, TrustRank rank, ReplyValidation validation) {
+    return accept(context, q, data.rrset(), data.proof(), rank, validation);
+  }
+
+  /** {@link #accept}, cached with {@code proof}, the records that prove its wildcard expansion. */
+  static Step accept(ResolverContext context, Query q, RRset rrset, List<Record> proof, TrustRank rank,
+      ReplyValidation validation) {
     Verdict verdict = validation == null ? Verdict.INDETERMINATE : validation.of(rrset);
     Step bogus = q.useVerdict(verdict);
     if (bogus == null && !verdict.isBogus()) {
-      context.cache.put(rrset, rank, verdict.cached());
+      context.cache.put(rrset, rank, verdict.cached(), proof);
     }
     return bogus;
   }
@@ -202,20 +215,21 @@ final class QueryResponseStep {
   }
 
   private Step answer(Query q, ScrubbedReply reply, InetSocketAddress server, ReplyValidation validation) {
-    RRset data = used(context, validation, reply.answer(q.name(), q.qtype()));
-    if (q.qtype() == Type.NS && data.getName().equals(q.delegation().zone())) {
+    RRset rrset = used(context, validation, reply.answer(q.name(), q.qtype()));
+    if (q.qtype() == Type.NS && rrset.getName().equals(q.delegation().zone())) {
       // The zone's own NS set, from its own servers: it lasts no longer than the delegation.
-      data = sameVerdict(validation, data, DelegationGrants.withinDelegation(context.cache, data));
+      rrset = sameVerdict(validation, rrset, DelegationGrants.withinDelegation(context.cache, rrset));
     }
+    Outcome.Data data = Outcome.Data.fromReply(rrset, new Hop.Source.Server(server), reply);
     Step bogus = accept(context, q, data, answerRank(reply), validation);
     if (bogus != null) {
       return bogus;
     }
     if (q.qtype() == Type.NS) {
-      cacheAddressesOf(RRsets.nameServers(data), reply, TrustRank.AUTHORITY_DATA);
+      cacheAddressesOf(RRsets.nameServers(data.rrset()), reply, TrustRank.AUTHORITY_DATA);
     }
     cacheZoneNameServers(q, reply);
-    return q.finish(new Outcome.Data(data, new Hop.Source.Server(server)));
+    return q.finish(data);
   }
 
   /**
@@ -270,20 +284,21 @@ final class QueryResponseStep {
     }
     SOARecord soa = RRsets.soa(reply.authority(Type.SOA));
     if (verdict == Verdict.SECURE && soa != null && validation.provenDenial() != null) {
-      context.denialRanges.remember(validation.provenDenial(), soa);
+      context.denialRanges.remember(validation.provenDenial(), soa, Proofs.negative(reply));
     }
+    Outcome.Negative outcome;
     if (soa != null && q.name().subdomain(soa.getName())) {
-      cacheNegative(context, q.name(), q.qtype(), nxDomain, soa, answerRank(reply), verdict);
+      // RFC 2308 §5: the SOA passed on lives as long as the negative answer it proves, capped as
+      // the cache caps it, on the answer that fetched it as on those the cache gives later.
+      outcome = Outcome.Negative.fromReply(nxDomain, RRsets.withTtl(soa, context.cache.ttlCaps().negative(soa)), reply);
+      cacheNegative(context, q.name(), q.qtype(), nxDomain, soa, outcome.proof(), answerRank(reply), verdict);
     } else {
-      soa = null;
+      outcome = Outcome.Negative.fromReply(nxDomain, null, reply);
       if (!nxDomain) { // kept only for a configured minimum TTL (RRsetCache#putNoData)
-        cacheNegative(context, q.name(), q.qtype(), false, null, answerRank(reply), verdict);
+        cacheNegative(context, q.name(), q.qtype(), false, null, List.of(), answerRank(reply), verdict);
       }
     }
-    // RFC 2308 §5: the SOA passed on lives as long as the negative answer it proves, capped as the
-    // cache caps it, on the answer that fetched it as on those the cache gives later.
-    SOARecord shown = soa == null ? null : RRsets.withTtl(soa, context.cache.ttlCaps().negative(soa));
-    return q.finish(Outcome.Negative.fromReply(nxDomain, shown, reply));
+    return q.finish(outcome);
   }
 
   /**
@@ -327,7 +342,8 @@ final class QueryResponseStep {
    * an answer carries in its authority section (a forward zone's recursive server speaks for every
    * zone it resolves), and the addresses given for those servers: from an authoritative reply it
    * is authority data (RFC 2181 §5.4.1), which outranks the parent's referral. An NS set equal to
-   * the one cached at its rank leaves that one (and its TTL) alone; a different one takes over its
+   * the one cached at its rank leaves that one (and its TTL) alone, unless it brings the RRSIGs the
+   * cached one lacks (a referral's copy is never signed); a different one takes over its
    * remaining TTL, so a server cannot keep its zone alive by re-announcing it (Unbound's rule),
    * except in a refresh, which the parent's referral led to (Unbound's prefetch leeway).
    */
@@ -342,7 +358,9 @@ final class QueryResponseStep {
     // delegation (ZoneCuts): what the zone's servers say now replaces it, at the TTL they give.
     if (context.cache.lookup(nameServers.getName(), Type.NS, DClass.IN) instanceof CacheLookup.Hit cached
         && cached.rank() == rank && !(q.isBackground() && cached.prefetchDue())) {
-      if (RRsets.sameRecords(cached.rrset(), nameServers)) {
+      // the same set signed, where the cached copy is not, brings the RRSIGs a DO client is owed
+      if (RRsets.sameRecords(cached.rrset(), nameServers)
+          && (nameServers.sigs().isEmpty() || !cached.rrset().sigs().isEmpty())) {
         return;
       }
       nameServers = RRsets.withTtl(nameServers, cached.rrset().getTTL());
@@ -383,14 +401,14 @@ final class QueryResponseStep {
    * type: a name with no data at all is asked again).
    */
   static void cacheNegative(ResolverContext context, Name name, int type, boolean nxDomain, SOARecord soa,
-      TrustRank rank, Verdict verdict) {
+      List<Record> proof, TrustRank rank, Verdict verdict) {
     if (verdict.isBogus()) {
       return;
     }
     if (nxDomain) {
-      context.cache.putNxDomain(name, DClass.IN, soa, rank, verdict.cached());
+      context.cache.putNxDomain(name, DClass.IN, soa, proof, rank, verdict.cached());
     } else if (type != Type.ANY) {
-      context.cache.putNoData(name, type, DClass.IN, soa, rank, verdict.cached());
+      context.cache.putNoData(name, type, DClass.IN, soa, proof, rank, verdict.cached());
     }
   }
 

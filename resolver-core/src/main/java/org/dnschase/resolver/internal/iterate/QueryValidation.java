@@ -1,13 +1,16 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
+import org.xbill.DNS.Record;
 
 /**
  * What DNSSEC validation keeps for one query: whether its replies are validated at all, the reply
  * being validated between QUERY_RESPONSE and the step that reads it, the weakest verdict over the
- * data used so far, and the key look-ups started for it. One per query, never shared with its
+ * data used so far, the proofs of its wildcard-expanded hops, and the key look-ups started for it. One per query, never shared with its
  * child queries, whose verdicts come back through {@link ChildOutcome}.
  */
 final class QueryValidation {
@@ -18,6 +21,8 @@ final class QueryValidation {
   /** Volatile, as the deadline's timer reads it. */
   private volatile Verdict verdict = Verdict.SECURE;
   private int keyFetches;
+  /** The proofs of the chain's wildcard-expanded hops, in order; replaced whole, as the deadline's timer reads it. */
+  private volatile List<Record> hopProofs = List.of();
 
   QueryValidation(boolean enabled) {
     this.enabled = enabled;
@@ -41,6 +46,23 @@ final class QueryValidation {
   /** Takes {@code used} into the chain's verdict: the chain is as strong as its weakest part. */
   void note(Verdict used) {
     verdict = verdict.weakest(used);
+  }
+
+  /**
+   * Keeps the NSEC or NSEC3 records that prove a hop of the chain was rightly expanded from a
+   * wildcard (RFC 4035 §3.1.3.3), for the answer's proof; nothing for a hop that was not.
+   */
+  void noteHopProof(List<Record> proof) {
+    if (!proof.isEmpty()) {
+      List<Record> all = new ArrayList<>(hopProofs);
+      all.addAll(proof);
+      hopProofs = List.copyOf(all);
+    }
+  }
+
+  /** The proofs of the chain's wildcard-expanded hops, in order. */
+  List<Record> hopProofs() {
+    return hopProofs;
   }
 
   /** Counts one more DS or DNSKEY look-up; returns how many were started. */

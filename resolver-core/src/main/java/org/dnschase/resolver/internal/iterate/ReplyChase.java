@@ -1,6 +1,7 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Hop;
@@ -9,6 +10,7 @@ import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.internal.chase.RuleDiagnostics;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.message.RRsets;
+import org.dnschase.resolver.internal.reply.Proofs;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.dnschase.resolver.rules.AliasRule;
@@ -16,6 +18,7 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Type;
 
@@ -49,9 +52,9 @@ final class ReplyChase {
       }
       RRset data = reply.answer(q.name(), q.qtype());
       if (data != null && reply.answer(q.name(), Type.CNAME) == null && reply.dnameAbove(q.name()) == null) {
-        data = QueryResponseStep.used(context, validation, data);
-        Step bogus = QueryResponseStep.accept(context, q, data, rank, validation);
-        return bogus != null ? bogus : q.finish(new Outcome.Data(data, source));
+        Outcome.Data outcome = Outcome.Data.fromReply(QueryResponseStep.used(context, validation, data), source, reply);
+        Step bogus = QueryResponseStep.accept(context, q, outcome, rank, validation);
+        return bogus != null ? bogus : q.finish(outcome);
       }
     }
   }
@@ -81,10 +84,12 @@ final class ReplyChase {
     alias = QueryResponseStep.used(context, validation, alias);
     q.journal().reportAll(RuleDiagnostics.checkCname(q.name(), zone, reply.answerAt(q.name()), source));
     reportCoOwnedAlias(q, q.name(), Type.DNAME, source);
-    Step bogus = QueryResponseStep.accept(context, q, alias, rank, validation);
+    List<Record> proof = Proofs.wildcard(reply, alias);
+    Step bogus = QueryResponseStep.accept(context, q, alias, proof, rank, validation);
     if (bogus != null) {
       return bogus;
     }
+    q.validation().noteHopProof(proof);
     return q.restart(Hops.cname(q.name(), alias, zone, source));
   }
 
@@ -132,7 +137,8 @@ final class ReplyChase {
     if (bogus != null) {
       return bogus;
     }
-    QueryResponseStep.cacheNegative(context, q.name(), q.qtype(), nxDomain, soa, rank, verdict);
-    return q.finish(Outcome.Negative.fromReply(nxDomain, soa, reply));
+    Outcome.Negative outcome = Outcome.Negative.fromReply(nxDomain, soa, reply);
+    QueryResponseStep.cacheNegative(context, q.name(), q.qtype(), nxDomain, soa, outcome.proof(), rank, verdict);
+    return q.finish(outcome);
   }
 }

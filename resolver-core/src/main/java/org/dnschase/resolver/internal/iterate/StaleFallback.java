@@ -138,7 +138,7 @@ final class StaleFallback {
     return switch (cache.lookupStale(name, q.qtype(), DClass.IN)) {
       case CacheLookup.Hit hit -> {
         q.validation().note(Verdict.ofCached(hit.status()));
-        yield serve(q, name, why, new Outcome.Data(hit.rrset(), Hop.Source.CACHE),
+        yield serve(q, name, why, new Outcome.Data(hit.rrset(), Hop.Source.CACHE, hit.proof()),
             hit.rrset().size() + " record(s)", hit.rrset().getTTL());
       }
       case CacheLookup.NegativeHit negative -> {

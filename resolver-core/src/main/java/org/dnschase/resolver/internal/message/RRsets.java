@@ -70,9 +70,10 @@ public final class RRsets {
     return copy;
   }
 
-  /** {@code soa} with TTL {@code ttl}. */
-  public static SOARecord withTtl(SOARecord soa, long ttl) {
-    return (SOARecord) Sections.withTtl(soa, ttl);
+  /** {@code record} with TTL {@code ttl}; itself when it has it. */
+  @SuppressWarnings("unchecked") // a record read back from its own wire form has its own class
+  public static <T extends Record> T withTtl(T record, long ttl) {
+    return (T) Sections.withTtl(record, ttl);
   }
 
   /** The records of {@code rrset} that are of {@code kind}, in order. */

@@ -24,7 +24,7 @@ import org.xbill.DNS.Type;
  * whose every comparison encodes both records: one RRset of thousands of records is quadratic too.
  * Here one pass puts each record in a hash map by (owner, type, class), with a hash set per group
  * for duplicates, and only a group of at most {@link #MAX_RECORDS_PER_RRSET} records is ever made
- * into an RRset.
+ * into an RRset, with at most {@link #MAX_SIGNATURES_PER_RRSET} of its RRSIGs.
  */
 public final class Sections {
 
@@ -35,6 +35,14 @@ public final class Sections {
    * more records of one type at one name.
    */
   public static final int MAX_RECORDS_PER_RRSET = 100;
+
+  /**
+   * 8 RRSIGs per RRset, Unbound's {@code iter-scrub-rrsig} default: the first ones received are
+   * kept, the rest dropped. A zone signs an RRset once per key and algorithm, a handful at most
+   * during a rollover; more only make a validator try each (KeyTrap, CVE-2023-50387) and a client
+   * that set DO carry them.
+   */
+  public static final int MAX_SIGNATURES_PER_RRSET = 8;
 
   /**
    * The records of one RRset as they arrived, duplicates removed, signatures (RRSIG) grouped with
@@ -113,8 +121,9 @@ public final class Sections {
       List<Record> capped = new ArrayList<>(records.size());
       Record lowest = null;
       int data = 0;
+      int signatures = 0;
       for (Record record : records) {
-        if (record.getType() != Type.RRSIG && data++ >= limit) {
+        if (record.getType() == Type.RRSIG ? ++signatures > MAX_SIGNATURES_PER_RRSET : data++ >= limit) {
           continue;
         }
         Record kept = withTtl(record, caps.positive(record.getTTL()));

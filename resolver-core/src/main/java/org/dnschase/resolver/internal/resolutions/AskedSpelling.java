@@ -28,13 +28,13 @@ public final class AskedSpelling {
     List<Hop> chain = respell(resolution.chain(), resolution.qname(), asked);
     return switch (resolution) {
       case Resolution.Answer a -> new Resolution.Answer(asked, a.qtype(), a.rrset(), chain, a.ttl(),
-          a.diagnostics(), a.trace(), a.upstreamQueries(), a.security());
+          a.diagnostics(), a.trace(), a.upstreamQueries(), a.security(), a.proof());
       case Resolution.NoData n -> new Resolution.NoData(asked, n.qtype(), n.soa(), n.nameServers(),
-          n.negativeTtl(), chain, n.ttl(), n.diagnostics(), n.trace(), n.upstreamQueries(), n.security());
+          n.negativeTtl(), chain, n.ttl(), n.diagnostics(), n.trace(), n.upstreamQueries(), n.security(), n.proof());
       case Resolution.NxDomain x -> new Resolution.NxDomain(asked, x.qtype(), x.soa(), x.nameServers(),
-          x.negativeTtl(), chain, x.ttl(), x.diagnostics(), x.trace(), x.upstreamQueries(), x.security());
+          x.negativeTtl(), chain, x.ttl(), x.diagnostics(), x.trace(), x.upstreamQueries(), x.security(), x.proof());
       case Resolution.Failure f -> new Resolution.Failure(asked, f.qtype(), f.reason(), f.detail(), chain,
-          f.stoppedAt(), f.diagnostics(), f.trace(), f.upstreamQueries(), f.security());
+          f.stoppedAt(), f.diagnostics(), f.trace(), f.upstreamQueries(), f.security(), f.bogusReason());
     };
   }
 
@@ -62,7 +62,7 @@ public final class AskedSpelling {
         }
       }
       respelt.add(new Hop(to, hop.kind(), nextTo != null ? nextTo : target, hop.ttl(), hop.zone(), hop.source(),
-          hop.record()));
+          hop.record(), hop.signatures()));
       from = target;
       to = nextTo;
     }

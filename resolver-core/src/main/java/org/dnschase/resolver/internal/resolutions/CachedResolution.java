@@ -2,7 +2,9 @@ package org.dnschase.resolver.internal.resolutions;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
@@ -12,8 +14,7 @@ import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.internal.chase.Chain;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.RRset;
-import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Record;
 
 /**
  * One entry of the {@link ResolutionCache}: a finished resolution as references to the RRset-cache
@@ -51,13 +52,14 @@ public final class CachedResolution {
   enum Kind { ANSWER, NODATA, NXDOMAIN }
 
   /**
-   * The last rebuild: hops and final data, right until {@code staleAtNanos}, when an entry's
-   * remaining TTL drops a second (or it expires); {@code prefetchDue} when an entry it shows is
+   * The last rebuild: hops, final data (a hit or a negative hit) and proof, right until {@code
+   * staleAtNanos}, when an entry's remaining TTL drops a second (or it expires); {@code
+   * prefetchDue} when an entry it shows is
    * in the last 10% of its TTL, where the walk would start a prefetch; {@code untraced} the
    * resolution built from them, which every hit without a trace shares (outcomes are immutable).
    */
-  private record Snapshot(long staleAtNanos, boolean prefetchDue, List<Hop> hops, Object data, Duration ttl,
-      Resolution untraced) {}
+  private record Snapshot(long staleAtNanos, boolean prefetchDue, List<Hop> hops, Object data, List<Record> proof,
+      Duration ttl, Resolution untraced) {}
 
   /** What a hop keeps of the chain first resolved: its names and kind; TTL and record are re-read. */
   private record Shape(Name owner, Hop.Kind kind, Name target, Name zone) {}
@@ -160,19 +162,24 @@ public final class CachedResolution {
     if (prefetch && last.prefetchDue()) {
       return null;
     }
-    return tracing ? resolution(name, last.hops(), last.data(), last.ttl(), List.of(new TraceEvent.CacheHit(name,
+    return tracing ? resolution(name, last.hops(), last.data(), last.proof(), last.ttl(), List.of(new TraceEvent.CacheHit(name,
         qtype, "whole resolution from the resolution cache (" + last.hops().size() + " hop(s))")))
         : last.untraced();
   }
 
-  private Resolution resolution(Name name, List<Hop> hops, Object data, Duration ttl, List<TraceEvent> trace) {
-    return switch (kind) {
-      case ANSWER -> new Resolution.Answer(name, qtype, (RRset) data, hops, ttl, diagnostics, trace, 0, security);
-      case NODATA -> new Resolution.NoData(name, qtype, (SOARecord) data, List.of(),
-          Duration.ofSeconds(RRsets.negativeTtl((SOARecord) data)), hops, ttl, diagnostics, trace, 0, security);
-      case NXDOMAIN -> new Resolution.NxDomain(name, qtype, (SOARecord) data, List.of(),
-          Duration.ofSeconds(RRsets.negativeTtl((SOARecord) data)), hops, ttl, diagnostics, trace, 0, security);
-    };
+  private Resolution resolution(Name name, List<Hop> hops, Object data, List<Record> proof, Duration ttl,
+      List<TraceEvent> trace) {
+    if (kind == Kind.ANSWER) {
+      return new Resolution.Answer(name, qtype, ((CacheLookup.Hit) data).rrset(), hops, ttl, diagnostics, trace, 0,
+          security, proof);
+    }
+    CacheLookup.NegativeHit negative = (CacheLookup.NegativeHit) data;
+    Duration negativeTtl = Duration.ofSeconds(RRsets.negativeTtl(negative.soa()));
+    return kind == Kind.NODATA
+        ? new Resolution.NoData(name, qtype, negative.soa(), List.of(), negativeTtl, hops, ttl, diagnostics, trace, 0,
+            security, proof)
+        : new Resolution.NxDomain(name, qtype, negative.soa(), List.of(), negativeTtl, hops, ttl, diagnostics, trace,
+            0, security, proof);
   }
 
   /** Reads every entry again, as the walk would; null if one expired or went away. */
@@ -189,25 +196,30 @@ public final class CachedResolution {
       prefetchDue |= left * CacheLookup.PREFETCH_DUE_DIVISOR <= ref.storedTtl();
     }
     List<Hop> hops = new ArrayList<>(template.length);
+    // the proofs of wildcard-expanded hops, then the final one's, each record once, as the walk gives them
+    Set<Record> proof = new LinkedHashSet<>();
     for (int i = 0; i < template.length; i++) {
       if (!(refs[i].answerAt(nowNanos) instanceof CacheLookup.Hit hit)) {
         return null;
       }
+      proof.addAll(hit.proof());
       Shape first = template[i];
       hops.add(new Hop(first.owner(), first.kind(), first.target(), Duration.ofSeconds(hit.rrset().getTTL()),
-          first.zone(), Hop.Source.CACHE, hit.rrset().first()));
+          first.zone(), Hop.Source.CACHE, hit.rrset().first(), hit.rrset().sigs()));
     }
     int last = template.length;
     Object data;
     long finalTtl;
     switch (refs[last].answerAt(nowNanos)) {
       case CacheLookup.Hit hit -> {
-        data = hit.rrset();
+        data = hit;
         finalTtl = hit.rrset().getTTL();
+        proof.addAll(hit.proof());
       }
       case CacheLookup.NegativeHit negative -> {
-        data = negative.soa();
+        data = negative;
         finalTtl = RRsets.negativeTtl(negative.soa());
+        proof.addAll(negative.proof());
       }
       case null, default -> {
         return null;
@@ -215,6 +227,8 @@ public final class CachedResolution {
     }
     List<Hop> chain = List.copyOf(hops);
     Duration ttl = Chain.effectiveTtl(chain, finalTtl);
-    return new Snapshot(staleAt, prefetchDue, chain, data, ttl, resolution(qname, chain, data, ttl, List.of()));
+    List<Record> proven = List.copyOf(proof);
+    return new Snapshot(staleAt, prefetchDue, chain, data, proven, ttl,
+        resolution(qname, chain, data, proven, ttl, List.of()));
   }
 }

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.NSEC3Record;
+import org.dnschase.resolver.internal.message.RRsets;
 import org.xbill.DNS.NSECRecord;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 
@@ -40,15 +42,19 @@ public final class DenialRanges {
 
   private record Key(Name zone, Name owner) {}
 
-  private record Range(Record record, SOARecord soa, long ttlSeconds, long expiresAtNanos) {}
+  /** A range, with the RRSIGs of its record and of the SOA it came with, for DO clients. */
+  private record Range(Record record, List<RRSIGRecord> signatures, SOARecord soa, List<RRSIGRecord> soaSignatures,
+      long ttlSeconds, long expiresAtNanos) {}
 
   /**
    * What the remembered ranges prove about a name, without a query.
    *
    * @param denial the proof, {@link Denial.NxDomain} or {@link Denial.NoData}
    * @param soa the zone's SOA, with the TTL the negative answer has left
+   * @param proof the SOA's RRSIGs and the NSEC or NSEC3 records used with theirs, as a client that
+   *     set DO is owed them (RFC 4035 §3.1.3), with their remaining TTLs
    */
-  public record Synthesis(Denial.Proven denial, SOARecord soa) {}
+  public record Synthesis(Denial.Proven denial, SOARecord soa, List<Record> proof) {}
 
   private final Ticker ticker;
   private final Denials denials;
@@ -82,7 +88,20 @@ public final class DenialRanges {
    * @param soa the SOA the negative answer came with
    */
   public void remember(DenialRecords proof, SOARecord soa) {
+    remember(proof, soa, List.of());
+  }
+
+  /**
+   * Remembers as {@link #remember(DenialRecords, SOARecord)} does, each record with its RRSIGs
+   * and the SOA's found among {@code signed}, to answer a client that set DO with them.
+   *
+   * @param proof the proof's records, of the zone that signed them
+   * @param soa the SOA the negative answer came with
+   * @param signed the negative answer's DNSSEC records, the RRSIGs among them
+   */
+  public void remember(DenialRecords proof, SOARecord soa, List<Record> signed) {
     Name zone = proof.zone();
+    List<RRSIGRecord> soaSignatures = signaturesOf(soa, signed);
     long zoneTtl = Math.min(Math.min(soa.getTTL(), soa.getMinimum()), maxTtlSeconds);
     List<Record> records = new ArrayList<>(proof.nsec());
     records.addAll(proof.nsec3());
@@ -90,10 +109,22 @@ public final class DenialRanges {
       long ttl = Math.min(record.getTTL(), zoneTtl);
       if (usable(record) && record.getName().subdomain(zone) && ttl > 0) {
         zones.computeIfAbsent(zone, z -> new ZoneRanges()).add(record);
-        ranges.put(new Key(zone, record.getName()), new Range(record, soa, ttl,
-            ticker.read() + TimeUnit.SECONDS.toNanos(ttl)));
+        ranges.put(new Key(zone, record.getName()), new Range(record, signaturesOf(record, signed), soa,
+            soaSignatures, ttl, ticker.read() + TimeUnit.SECONDS.toNanos(ttl)));
       }
     }
+  }
+
+  /** The RRSIGs among {@code signed} that cover {@code record}'s RRset. */
+  private static List<RRSIGRecord> signaturesOf(Record record, List<Record> signed) {
+    List<RRSIGRecord> signatures = new ArrayList<>(1);
+    for (Record candidate : signed) {
+      if (candidate instanceof RRSIGRecord sig && sig.getTypeCovered() == record.getType()
+          && sig.getName().equals(record.getName())) {
+        signatures.add(sig);
+      }
+    }
+    return List.copyOf(signatures);
   }
 
   /** NSEC, and NSEC3 that look-ups may hash: SHA-1 within the iteration limit. */
@@ -146,7 +177,29 @@ public final class DenialRanges {
     if (!(denial instanceof Denial.Proven)) {
       denial = denials.noData(qname, qtype, records);
     }
-    return denial instanceof Denial.Proven proven ? new Synthesis(proven, soaLeft(used)) : null;
+    if (!(denial instanceof Denial.Proven proven)) {
+      return null;
+    }
+    SOARecord soa = soaLeft(used);
+    return new Synthesis(proven, soa, signedProof(used, soa.getTTL()));
+  }
+
+  /**
+   * The SOA's RRSIGs with the SOA's {@code soaTtl}, then each range's record with its RRSIGs, with
+   * the TTL the record itself has left (it was received with its own; only the range's use is
+   * bounded by the SOA), as Unbound shows them from its RRset cache.
+   */
+  private List<Record> signedProof(List<Range> used, long soaTtl) {
+    long now = ticker.read();
+    List<Record> proof = new ArrayList<>();
+    used.get(0).soaSignatures.forEach(sig -> proof.add(RRsets.withTtl(sig, soaTtl)));
+    for (Range range : used) {
+      long elapsed = range.ttlSeconds - TimeUnit.NANOSECONDS.toSeconds(Math.max(0, range.expiresAtNanos - now));
+      long ttl = Math.max(0, range.record.getTTL() - elapsed);
+      proof.add(RRsets.withTtl(range.record, ttl));
+      range.signatures.forEach(sig -> proof.add(RRsets.withTtl(sig, ttl)));
+    }
+    return proof;
   }
 
   /** The NSEC at or before the name, and the one at or before the wildcard at the encloser it shows. */
