@@ -64,8 +64,9 @@ public final class IterationOptions {
     return rootHints.isSet();
   }
 
+  /** The hints given, else the IANA ones, which are read and parsed only then. */
   RootHints rootHintsOrDefault() {
-    return rootHints.orElse(RootHints.iana());
+    return rootHints.isSet() ? rootHints.value() : RootHints.iana();
   }
 
   Budgets budgetsOrDefault() {

@@ -46,7 +46,10 @@ final class ResolverContext {
   final ChainOfTrust chainOfTrust;
   /** What NSEC and NSEC3 records prove (RFC 4035 §5.4, RFC 5155 §8). */
   final Denials denials = new Denials(Defaults.MAX_NSEC3_ITERATIONS);
-  /** The NSEC and NSEC3 ranges of proven negative answers, which answer other names (RFC 8198). */
+  /**
+   * The NSEC and NSEC3 ranges of proven negative answers, which answer other names (RFC 8198);
+   * null when the resolver does not validate, since only a proof found SECURE is remembered.
+   */
   final DenialRanges denialRanges;
   private final AtomicInteger queryIds = new AtomicInteger();
 
@@ -63,9 +66,9 @@ final class ResolverContext {
     this.recentFailures = new RecentFailures(ticker, budget / RecentFailures.BUDGET_SHARE);
     this.grants = new DelegationGrants(ticker, budget / DelegationGrants.BUDGET_SHARE);
     this.zones = new ConfiguredZones(config, grants);
-    this.denialRanges = new DenialRanges(ticker, budget / DenialRanges.BUDGET_SHARE,
-        cache.ttlCaps().maxNegativeTtl(), denials);
     this.keys = config.trustAnchors() == null ? null : new KeyStore(config.trustAnchors(), ticker);
+    this.denialRanges = keys == null ? null : new DenialRanges(ticker, budget / DenialRanges.BUDGET_SHARE,
+        cache.ttlCaps().maxNegativeTtl(), denials);
     this.chainOfTrust = keys == null ? null
         : new ChainOfTrust(keys, zone -> cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit,
             name -> zones.deepestAtOrAbove(name) instanceof ConfiguredZones.Zone zone ? zone.name() : null);
@@ -87,9 +90,9 @@ final class ResolverContext {
     parentSideGlue.invalidateAll();
     recentFailures.invalidateAll();
     grants.invalidateAll();
-    denialRanges.invalidateAll();
     if (keys != null) {
       keys.invalidateAll();
+      denialRanges.invalidateAll();
     }
   }
 
