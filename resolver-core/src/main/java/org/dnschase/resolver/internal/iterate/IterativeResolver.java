@@ -222,7 +222,20 @@ public final class IterativeResolver implements Resolver {
   /**
    * A question as the coalescing key; dnsjava names compare and hash case-insensitively. The
    * options are part of it: a cache-only question must not wait for one that goes upstream, nor a
-   * traced one share an untraced outcome.
+   * traced one share an untraced outcome. Its equals and hashCode are written out: a record's
+   * generated ones are bootstrapped at their first call, which a fresh JVM's first look-up would
+   * pay for.
    */
-  private record Question(Name name, int type, QueryOptions options) {}
+  private record Question(Name name, int type, QueryOptions options) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Question that && type == that.type && name.equals(that.name)
+          && options.equals(that.options);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * name.hashCode() + type) * 31 + options.hashCode();
+    }
+  }
 }

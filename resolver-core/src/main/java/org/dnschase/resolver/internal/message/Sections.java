@@ -144,7 +144,9 @@ public final class Sections {
 
   /**
    * Comparable, so that owner names crafted to collide in {@link Name#hashCode()} (a weak hash)
-   * make a tree of their hash bucket, searched in logarithmic time, not a list.
+   * make a tree of their hash bucket, searched in logarithmic time, not a list. Its equals and
+   * hashCode are written out: a record's generated ones are bootstrapped at their first call,
+   * which a fresh JVM's first look-up would pay for.
    */
   private record Key(Name name, int type, int dclass) implements Comparable<Key> {
     @Override
@@ -152,6 +154,16 @@ public final class Sections {
       int byName = name.compareTo(other.name);
       return byName != 0 ? byName : type != other.type ? Integer.compare(type, other.type)
           : Integer.compare(dclass, other.dclass);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key that && type == that.type && dclass == that.dclass && name.equals(that.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * name.hashCode() + type) * 31 + dclass;
     }
   }
 

@@ -17,13 +17,25 @@ public final class SectionIndex {
 
   /**
    * Comparable, so owner names crafted to collide in {@link Name#hashCode()} (a weak hash) make a
-   * tree of their hash bucket, searched in logarithmic time, not a list.
+   * tree of their hash bucket, searched in logarithmic time, not a list. Its equals and hashCode
+   * are written out: a record's generated ones are bootstrapped at their first call, which a
+   * fresh JVM's first look-up would pay for.
    */
   private record OwnerType(Name owner, int type) implements Comparable<OwnerType> {
     @Override
     public int compareTo(OwnerType other) {
       int byOwner = owner.compareTo(other.owner);
       return byOwner != 0 ? byOwner : Integer.compare(type, other.type);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof OwnerType that && type == that.type && owner.equals(that.owner);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * owner.hashCode() + type;
     }
   }
 

@@ -27,7 +27,21 @@ public final class RecentFailures {
   /** Why a question failed, and the failure's detail. */
   public record Failure(FailureReason reason, String detail) {}
 
-  private record Key(Name name, int type) {}
+  /**
+   * Its equals and hashCode are written out: a record's generated ones are bootstrapped at their
+   * first call, which a fresh JVM's first look-up would pay for.
+   */
+  private record Key(Name name, int type) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key that && type == that.type && name.equals(that.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * name.hashCode() + type;
+    }
+  }
 
   private final Cache<Key, Failure> failures;
 

@@ -35,8 +35,22 @@ public final class ServerSelector {
   /** Smoothed RTT and its mean deviation (RFC 6298 SRTT and RTTVAR). */
   private record Estimate(long srttNanos, long rttvarNanos) {}
 
-  /** A server address as an authority for one zone. */
-  private record ZoneServer(Name zone, InetAddress address) {}
+  /**
+   * A server address as an authority for one zone. Its equals and hashCode are written out: a
+   * record's generated ones are bootstrapped at their first call, which a fresh JVM's first
+   * look-up would pay for.
+   */
+  private record ZoneServer(Name zone, InetAddress address) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ZoneServer that && zone.equals(that.zone) && address.equals(that.address);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * zone.hashCode() + address.hashCode();
+    }
+  }
 
   /**
    * What is known of servers may hold 1/16 of the RRset cache's byte budget, half of it for RTT
