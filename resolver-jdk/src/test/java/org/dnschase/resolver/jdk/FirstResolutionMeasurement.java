@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * provider (cold cache, walked from the lab's root), through the provider again with an AOT cache
  * (JDK 25's {@code -XX:AOTCache}, made by one training run of the same probe, as a launch script
  * of ours could ship it) and, beside them, the built-in resolver answering the same name from a
- * {@code jdk.net.hosts.file}, so nothing leaves loopback. The probes run from jars (this module's
+ * {@code jdk.net.hosts.file}, so nothing leaves loopback, and the first use of the libraries alone
+ * (no look-up: the floor under the provider's figure). The probes run from jars (this module's
  * classes and test classes packed into temporary ones, the rest of the test class path as it is),
  * since the JVM makes no AOT cache of classes in directories. Not part of the build: {@code
  * bin/first-resolution} runs it ({@code -Ddnschase.measure=true}) and it writes its table to
@@ -48,10 +49,13 @@ class FirstResolutionMeasurement extends JdkLabTest {
     List<Double> provider = new ArrayList<>();
     List<Double> cached = new ArrayList<>();
     List<Double> builtin = new ArrayList<>();
+    List<Double> libraries = new ArrayList<>();
     for (int i = 0; i < RUNS; i++) {
-      provider.add(millis(Probe.run(lab, classPath, EXTRA_FLAGS, "timed", "www.app.test")));
-      cached.add(millis(Probe.run(lab, classPath, withCache, "timed", "www.app.test")));
-      builtin.add(millis(Probe.run(lab, classPath, List.of("-Djdk.net.hosts.file=" + hosts), "timed", "www.app.test")));
+      provider.add(millis(Probe.run(lab, classPath, EXTRA_FLAGS, "timed", "www.app.test"), "127.0.0.1"));
+      cached.add(millis(Probe.run(lab, classPath, withCache, "timed", "www.app.test"), "127.0.0.1"));
+      builtin.add(millis(Probe.run(lab, classPath, List.of("-Djdk.net.hosts.file=" + hosts), "timed", "www.app.test"),
+          "127.0.0.1"));
+      libraries.add(millis(Probe.run(lab, classPath, List.of(), "libraries", "www.app.test"), "libraries"));
     }
     String table = String.format(Locale.ROOT, """
         first InetAddress.getByName("www.app.test") in a fresh JVM, ms (%d runs each, interleaved)
@@ -59,8 +63,10 @@ class FirstResolutionMeasurement extends JdkLabTest {
         dnschase provider, JVM flags: %-7s %6.1f %6.1f %6.1f
         dnschase provider, AOT cache          %6.1f %6.1f %6.1f
         built-in resolver, jdk.net.hosts.file %6.1f %6.1f %6.1f
+        libraries' first use only, no look-up %6.1f %6.1f %6.1f
         """, RUNS, EXTRA_FLAGS.isEmpty() ? "none" : "given", median(provider), min(provider), max(provider),
-        median(cached), min(cached), max(cached), median(builtin), min(builtin), max(builtin));
+        median(cached), min(cached), max(cached), median(builtin), min(builtin), max(builtin),
+        median(libraries), min(libraries), max(libraries));
     Files.writeString(Path.of("target", "first-resolution.txt"), table);
     System.out.println(table);
     assertThat(provider).allMatch(ms -> ms > 0);
@@ -89,9 +95,9 @@ class FirstResolutionMeasurement extends JdkLabTest {
     return jar;
   }
 
-  /** The probe's second line, the milliseconds; its first line must be the lab's address. */
-  private static double millis(List<String> lines) {
-    assertThat(lines).as("the probe's output").hasSize(2).first().isEqualTo("127.0.0.1");
+  /** The probe's second line, the milliseconds; its first line must be {@code first} (the lab's address). */
+  private static double millis(List<String> lines, String first) {
+    assertThat(lines).as("the probe's output").hasSize(2).first().isEqualTo(first);
     return Double.parseDouble(lines.get(1));
   }
 
