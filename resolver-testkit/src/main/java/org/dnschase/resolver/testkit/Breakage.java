@@ -45,6 +45,12 @@ public sealed interface Breakage {
   record StrippedProofs() implements Breakage {}
 
   /**
+   * Negative answers (NXDOMAIN, NODATA) leave out the zone's SOA and its RRSIG, which RFC 2308 §3
+   * says they carry, keeping their NSEC or NSEC3 proof unless {@link StrippedProofs} strips that too.
+   */
+  record StrippedSoa() implements Breakage {}
+
+  /**
    * The DNSKEY RRset holds {@code count} extra keys with the ZSK's key tag and algorithm but
    * other key material, which verify nothing: a validator that tries every key with a matching tag
    * does that much work per signature (KeyTrap, CVE-2023-50387).

@@ -47,7 +47,7 @@ final class HierarchySigner {
       List<Record> records = withChildDs(zone, zones, published);
       ZoneSigner signer = new ZoneSigner(zone.origin(), keys.get(zone.origin()), signing, buildTime);
       signed.add(ServedZone.of(zone.origin(), signer.sign(records),
-          !signing.breaks(Breakage.StrippedProofs.class)));
+          !signing.breaks(Breakage.StrippedProofs.class), !signing.breaks(Breakage.StrippedSoa.class)));
     }
     return new Signed(List.copyOf(signed), Map.copyOf(keys));
   }

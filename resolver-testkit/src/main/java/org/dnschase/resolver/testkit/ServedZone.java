@@ -36,9 +36,12 @@ final class ServedZone {
 
   /** The proofs of non-existence of a signed zone; null for an unsigned one. */
   private final Denial denial;
+  /** Whether negative answers carry the SOA (RFC 2308 §3); false only to break them on purpose. */
+  private final boolean negativeSoaServed;
 
-  private ServedZone(Zone zone, boolean withProofs) {
+  private ServedZone(Zone zone, boolean withProofs, boolean negativeSoaServed) {
     this.zone = zone;
+    this.negativeSoaServed = negativeSoaServed;
     for (RRset set : zone) {
       if (set.size() > 0 && set.getType() != Type.NSEC3) { // a hashed owner is no name of the zone
         addWithAncestors(set.getName());
@@ -63,7 +66,7 @@ final class ServedZone {
   static ServedZone parse(Name origin, String text) {
     Name zoneOrigin = zoneOrigin(origin, text);
     try {
-      return new ServedZone(new Zone(zoneOrigin, readAll(text, zoneOrigin).toArray(Record[]::new)), true);
+      return new ServedZone(new Zone(zoneOrigin, readAll(text, zoneOrigin).toArray(Record[]::new)), true, true);
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("zone " + zoneOrigin + ": " + e.getMessage(), e);
     }
@@ -71,11 +74,12 @@ final class ServedZone {
 
   /**
    * The zone {@code origin} with {@code records}, e.g. as signing made them; without {@code
-   * withProofs} its replies carry no NSEC or NSEC3 proofs, though the records hold a chain.
+   * withProofs} its replies carry no NSEC or NSEC3 proofs, though the records hold a chain;
+   * without {@code negativeSoaServed} its negative answers carry no SOA.
    */
-  static ServedZone of(Name origin, List<Record> records, boolean withProofs) {
+  static ServedZone of(Name origin, List<Record> records, boolean withProofs, boolean negativeSoaServed) {
     try {
-      return new ServedZone(new Zone(origin, records.toArray(Record[]::new)), withProofs);
+      return new ServedZone(new Zone(origin, records.toArray(Record[]::new)), withProofs, negativeSoaServed);
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("zone " + origin + ": " + e.getMessage(), e);
     }
@@ -212,6 +216,11 @@ final class ServedZone {
   /** The address in an A or AAAA record. */
   static InetAddress addressOf(Record record) {
     return record instanceof ARecord a ? a.getAddress() : ((AAAARecord) record).getAddress();
+  }
+
+  /** Whether negative answers carry the SOA: always, unless broken on purpose. */
+  boolean negativeSoaServed() {
+    return negativeSoaServed;
   }
 
   /** The SOA for a negative answer, its TTL capped by its MINIMUM (RFC 2308 §3). */

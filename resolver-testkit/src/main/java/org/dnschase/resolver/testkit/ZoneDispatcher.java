@@ -204,9 +204,11 @@ final class ZoneDispatcher implements Dispatcher {
 
     private Name negative(int rcode, Name name) {
       reply.getHeader().setRcode(rcode);
-      add(zone.negativeSoa(), Section.AUTHORITY);
-      if (dnssec) {
-        zone.rrset(zone.origin(), Type.SOA).sigs().forEach(sig -> add(sig, Section.AUTHORITY));
+      if (zone.negativeSoaServed()) {
+        add(zone.negativeSoa(), Section.AUTHORITY);
+        if (dnssec) {
+          zone.rrset(zone.origin(), Type.SOA).sigs().forEach(sig -> add(sig, Section.AUTHORITY));
+        }
       }
       Denial denial = zone.denial();
       if (dnssec && denial != null) {

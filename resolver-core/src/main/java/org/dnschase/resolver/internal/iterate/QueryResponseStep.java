@@ -248,7 +248,13 @@ final class QueryResponseStep {
       context.keys.store(keys.entry(), keys.ttl());
     }
     if (keys != null && keys.ds() != null) { // the parent's own data, validated: it answers DS questions too
-      context.cache.put(used(context, validation, keys.ds()), TrustRank.AUTHORITY_DATA, ValidationStatus.SECURE);
+      RRset ds = used(context, validation, keys.ds());
+      context.cache.put(ds, TrustRank.AUTHORITY_DATA, ValidationStatus.SECURE);
+      if (q.qtype() == Type.DS && q.name().equals(ds.getName())) {
+        // RFC 4035 §3.1.4.1: the DS asked for is the parent's, and here it is; the child cannot give it
+        q.validation().note(Verdict.SECURE);
+        return q.finish(new Outcome.Data(ds, new Hop.Source.Server(q.exchange().server())));
+      }
     }
     if (q.delegation().configuredZone() == null) { // a configured zone's grant is the configuration
       context.grants.remember(ns, q.delegation().zone());

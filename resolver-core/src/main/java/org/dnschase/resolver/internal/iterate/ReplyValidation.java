@@ -41,6 +41,8 @@ final class ReplyValidation {
   private final Map<RRset, Name> expanded = new IdentityHashMap<>(0);
   private int next;
   private DenialRecords provenDenial;
+  /** Whether the zone asked is signed, for a negative answer that proves nothing itself; null until asked. */
+  private Verdict zoneStatus;
 
   ReplyValidation(ScrubbedReply reply, ResponseType type) {
     this.reply = reply;
@@ -179,20 +181,78 @@ final class ReplyValidation {
   }
 
   /**
-   * The verdict on the reply's negative answer for ({@code name}, {@code qtype}): its SOA's when
-   * that is not SECURE (an unsigned zone, no anchor, or a broken signature); in a signed zone, that
-   * of the NSEC or NSEC3 proof of the NXDOMAIN or NODATA (RFC 4035 §5.4).
+   * Whether this is a negative answer with neither SOA nor NSEC or NSEC3 records, whose verdict
+   * depends on whether its zone is signed ({@link #recordZoneStatus}), not yet known.
+   */
+  boolean awaitsZoneStatus() {
+    return zoneStatus == null && (type == ResponseType.NXDOMAIN || type == ResponseType.NODATA)
+        && reply.authority(Type.SOA) == null && reply.authority(Type.NSEC) == null
+        && reply.authority(Type.NSEC3) == null;
+  }
+
+  /** What the keys of the zone asked make of it: SECURE when it is signed. */
+  void recordZoneStatus(Verdict status) {
+    zoneStatus = status;
+  }
+
+  /**
+   * The verdict on the reply's negative answer for ({@code name}, {@code qtype}) (RFC 4035 §5.4):
+   * its SOA's when that is not SECURE (an unsigned zone, no anchor, or a broken signature); in a
+   * signed zone, that of the NSEC or NSEC3 proof of the NXDOMAIN or NODATA, found by the zone
+   * that signed the SOA or, without an SOA, the proof's records. A signed zone's negative answer
+   * with neither is BOGUS: nothing proves it.
    */
   Verdict negative(Name name, int qtype, boolean nxDomain, Denials denials) {
     RRset soa = reply.authority(Type.SOA);
-    Verdict signed = of(soa);
-    if (signed != Verdict.SECURE) {
-      return signed;
+    Name zone;
+    if (soa != null) {
+      Verdict signed = of(soa);
+      if (signed != Verdict.SECURE) {
+        return signed;
+      }
+      zone = soa.getName();
+    } else {
+      zone = secureDenialSigner();
+      if (zone == null) {
+        return withoutProof(name, nxDomain);
+      }
     }
-    DenialRecords records = secureDenials(soa.getName());
+    DenialRecords records = secureDenials(zone);
     Denial denial = nxDomain ? denials.nxDomain(name, records) : denials.noData(name, qtype, records);
     provenDenial = denial instanceof Denial.Proven ? records : null;
     return verdictOf(denial);
+  }
+
+  /** The zone that signed the first SECURE NSEC or NSEC3 RRset of the authority section, or null. */
+  private Name secureDenialSigner() {
+    for (RRset set : reply.authority()) {
+      if ((set.getType() == Type.NSEC || set.getType() == Type.NSEC3) && of(set) == Verdict.SECURE) {
+        return set.sigs().get(0).getSigner();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The verdict on a negative answer without SOA and without a SECURE NSEC or NSEC3 RRset: the
+   * weakest of its NSEC and NSEC3 RRsets' when it has some; else BOGUS when its zone is signed,
+   * and the zone's own status otherwise.
+   */
+  private Verdict withoutProof(Name name, boolean nxDomain) {
+    Verdict weakest = null;
+    for (RRset set : reply.authority()) {
+      if (set.getType() == Type.NSEC || set.getType() == Type.NSEC3) {
+        weakest = weakest == null ? of(set) : weakest.weakest(of(set));
+      }
+    }
+    if (weakest != null) {
+      return weakest;
+    }
+    if (zoneStatus != Verdict.SECURE) {
+      return zoneStatus == null ? Verdict.INDETERMINATE : zoneStatus;
+    }
+    return Verdict.bogus(BogusReason.MISSING_PROOF, "the " + (nxDomain ? "NXDOMAIN" : "NODATA") + " for " + name
+        + " comes from a signed zone with neither SOA nor NSEC or NSEC3 records");
   }
 
   /**

@@ -22,6 +22,13 @@ import org.xbill.DNS.Type;
  */
 final class TrustChainStep {
 
+  /**
+   * How long a DS answer without SOA, which gives no negative TTL (RFC 2308 §5), is kept: as long
+   * as a BOGUS zone ({@link Defaults#BOGUS_TTL}), so the chain of trust takes it once rather than
+   * asking for it again until the query budget runs out.
+   */
+  static final Duration PROOF_WITHOUT_SOA_TTL = Defaults.BOGUS_TTL;
+
   private final ResolverContext context;
 
   TrustChainStep(ResolverContext context) {
@@ -44,8 +51,8 @@ final class TrustChainStep {
       case Outcome.Data data -> keep(zone, verdict, Duration.ofSeconds(data.rrset().getTTL()));
       case Outcome.Negative negative when lookup.type() == Type.DS && !verdict.isBogus() ->
           // RFC 4035 §5.2: a DS proven absent makes the delegation insecure
-          keep(zone, verdict == Verdict.SECURE ? Verdict.INSECURE : verdict,
-              Duration.ofSeconds(RRsets.negativeTtl(negative.soa())));
+          keep(zone, verdict == Verdict.SECURE ? Verdict.INSECURE : verdict, negative.soa() == null
+              ? PROOF_WITHOUT_SOA_TTL : Duration.ofSeconds(RRsets.negativeTtl(negative.soa())));
       case Outcome.Failed failed when failed.bogusReason() != null -> keep(zone,
           Verdict.bogus(failed.bogusReason(), failed.detail()), Defaults.BOGUS_TTL);
       default -> keep(zone, Verdict.bogus(BogusReason.KEYS_UNAVAILABLE, "the " + Type.string(lookup.type())

@@ -1,6 +1,7 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Resolution.BogusReason;
 import org.dnschase.resolver.internal.dnssec.ChainOfTrust;
@@ -49,22 +50,55 @@ final class ValidateStep {
       }
       switch (need) {
         case ChainOfTrust.Need.Fetch fetch -> {
-          if (q.validation().countKeyFetch() > MAX_KEY_FETCHES) {
-            validation.record(Verdict.bogus(BogusReason.KEYS_UNAVAILABLE, "the chain of trust to " + signer
-                + " needed more than " + MAX_KEY_FETCHES + " DS and DNSKEY look-ups"));
-          } else {
-            return new Step.Spawn(fetch.name(), fetch.type(), null, QueryState.TRUST_CHAIN);
+          Step first = fetchFirst(q, fetch, signer, validation::record);
+          if (first != null) {
+            return first;
           }
         }
         case ChainOfTrust.Need.Known(KeyEntry.Keys keys) ->
             validation.record(SignatureVerifier.verify(rrset, signer, keys.keys(), context.now(), q.budget()));
         case ChainOfTrust.Need.Known(KeyEntry.Untrusted untrusted) -> validation.record(untrusted.verdict());
-        case ChainOfTrust.Need.Known(KeyEntry.TrustedDs unexpected) ->
-            throw new IllegalStateException("keys asked for, DS found for " + unexpected.zone());
+        case ChainOfTrust.Need.Known(KeyEntry.TrustedDs unexpected) -> throw dsForKeys(unexpected);
+      }
+    }
+    if (validation.awaitsZoneStatus()) { // RFC 4035 §5.4: a signed zone's negative answer needs a proof
+      switch (context.chainOfTrust.keysFor(zone)) {
+        case ChainOfTrust.Need.Fetch fetch -> {
+          Step first = fetchFirst(q, fetch, zone, validation::recordZoneStatus);
+          if (first != null) {
+            return first;
+          }
+        }
+        case ChainOfTrust.Need.Known(KeyEntry.Keys keys) -> validation.recordZoneStatus(Verdict.SECURE);
+        case ChainOfTrust.Need.Known(KeyEntry.Untrusted untrusted) -> validation.recordZoneStatus(untrusted.verdict());
+        case ChainOfTrust.Need.Known(KeyEntry.TrustedDs unexpected) -> throw dsForKeys(unexpected);
       }
     }
     validation.proveWildcards(context.denials);
     return responses.afterValidation(q);
+  }
+
+  /**
+   * The child query that fetches the next link of the chain of trust to {@code signer}; null,
+   * after giving {@code giveUp} its verdict, when the query is that look-up itself (it cannot wait
+   * for itself: INDETERMINATE, which its parent's chain of trust judges) or has used up its
+   * look-ups (BOGUS).
+   */
+  private static Step fetchFirst(Query q, ChainOfTrust.Need.Fetch fetch, Name signer, Consumer<Verdict> giveUp) {
+    if (fetch.type() == q.qtype() && fetch.name().equals(q.name())) {
+      giveUp.accept(Verdict.INDETERMINATE);
+      return null;
+    }
+    if (q.validation().countKeyFetch() > MAX_KEY_FETCHES) {
+      giveUp.accept(Verdict.bogus(BogusReason.KEYS_UNAVAILABLE, "the chain of trust to " + signer
+          + " needed more than " + MAX_KEY_FETCHES + " DS and DNSKEY look-ups"));
+      return null;
+    }
+    return new Step.Spawn(fetch.name(), fetch.type(), null, QueryState.TRUST_CHAIN);
+  }
+
+  private static IllegalStateException dsForKeys(KeyEntry.TrustedDs unexpected) {
+    return new IllegalStateException("keys asked for, DS found for " + unexpected.zone());
   }
 
   /**

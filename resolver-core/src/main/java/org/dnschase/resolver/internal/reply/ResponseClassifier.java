@@ -31,7 +31,9 @@ public final class ResponseClassifier {
     if (reply.upwardReferral() && !reply.hasSoa()) {
       return ResponseType.LAME;
     }
-    if (reply.hasSoa() || reply.authoritative()) {
+    // Without AA or SOA, a signed zone's NSEC or NSEC3 records still speak for it (Unbound takes
+    // such a reply as NODATA); validation decides whether they prove it.
+    if (reply.hasSoa() || reply.authoritative() || reply.hasDenial()) {
       return ResponseType.NODATA;
     }
     return ResponseType.LAME;

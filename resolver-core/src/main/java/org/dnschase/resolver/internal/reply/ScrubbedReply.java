@@ -152,4 +152,9 @@ public final class ScrubbedReply {
   boolean hasSoa() {
     return authority(Type.SOA) != null;
   }
+
+  /** Whether the authority section holds NSEC or NSEC3 records: a signed zone's proof of absence. */
+  boolean hasDenial() {
+    return authority(Type.NSEC) != null || authority(Type.NSEC3) != null;
+  }
 }

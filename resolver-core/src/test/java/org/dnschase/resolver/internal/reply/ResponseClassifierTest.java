@@ -187,6 +187,14 @@ class ResponseClassifierTest {
     assertThat(classify(reply, "example.test.", "www.example.test.", Type.MX)).isEqualTo(ResponseType.NODATA);
   }
 
+  @Test
+  @DisplayName("RFC 4035 §3.1.3.1: an empty answer without AA or SOA but with the zone's NSEC is NODATA, left to validation")
+  void nonAuthoritativeEmptyWithNsec_isNoData() {
+    Reply reply = Reply.noError().authority("www.example.test. 300 NSEC zz.example.test. A RRSIG NSEC");
+
+    assertThat(classify(reply, "example.test.", "www.example.test.", Type.MX)).isEqualTo(ResponseType.NODATA);
+  }
+
   /* ---- lame and throw-away ---- */
 
   @ParameterizedTest(name = "rcode {0}")
