@@ -61,8 +61,7 @@ class PrefetchTest {
   @DisplayName("A hit in the last 10% of the TTL triggers exactly one refresh; after the old expiry it is still a hit")
   void hitInLastTenPercent_refreshesOnce_andStaysWarm() {
     ticker.advanceSeconds(WWW_TTL * 9 / 10 + 1);
-    // hold the refresh's reply, so that the hits below come while it is in flight; well inside
-    // the default 1.5 s query timeout, so that even a slow machine sees no retry
+    // hold the refresh's reply, so that the hits below come while it is in flight
     shop.setFault(new Fault.Delay(Duration.ofMillis(100)));
 
     for (int i = 0; i < 10; i++) {
@@ -70,19 +69,22 @@ class PrefetchTest {
     }
     CacheLab.awaitUntil("the refreshed record", () -> resolveTtl().toSeconds() == WWW_TTL);
 
-    assertThat(lab.queries()).singleElement().satisfies(query -> {
+    // one refresh, of that very question; a loaded machine may hold the delayed reply past the
+    // 300 ms minimum timeout, and the refresh's own retry of the question is still one refresh
+    assertThat(resolver.cacheStats().prefetches()).isOne();
+    assertThat(lab.queries()).isNotEmpty().allSatisfy(query -> {
       assertThat(query.server()).isEqualTo(shop.address());
       assertThat(query.qname()).isEqualTo(WWW);
       assertThat(query.qtype()).isEqualTo(Type.A);
     });
-    assertThat(resolver.cacheStats().prefetches()).isOne();
+    int refreshQueries = lab.queryCount();
 
     ticker.advanceSeconds(10); // 101 s after the first answer: the original record has expired
     Resolution afterExpiry = resolver.resolve(WWW, Type.A);
 
     assertThat(afterExpiry.upstreamQueries()).isZero();
     assertThat(afterExpiry.ttl()).isEqualTo(Duration.ofSeconds(WWW_TTL - 10));
-    assertThat(lab.queryCount()).as("still only the refresh").isOne();
+    assertThat(lab.queryCount()).as("still only the refresh").isEqualTo(refreshQueries);
   }
 
   @Test
