@@ -19,7 +19,7 @@ public final class Budgets {
   public static final Budgets DEFAULTS = new Budgets(Defaults.MAX_HOPS, Defaults.MAX_QUERIES,
       Defaults.MAX_REFERRALS, Defaults.MAX_DEPTH, Defaults.DEADLINE, Defaults.QUERY_TIMEOUT,
       Defaults.MAX_GLUELESS_PER_DELEGATION, Defaults.MAX_FAILED_GLUELESS, Defaults.MAX_SIGNATURE_VERIFICATIONS,
-      Defaults.MAX_KEYS_PER_SIGNATURE, Defaults.MAX_NAME_SERVERS);
+      Defaults.MAX_KEYS_PER_SIGNATURE, Defaults.MAX_NAME_SERVERS, Defaults.MAX_ATTEMPTS_PER_SERVER);
 
   private final int maxHops;
   private final int maxQueries;
@@ -32,10 +32,11 @@ public final class Budgets {
   private final int maxSignatureVerifications;
   private final int maxKeysPerSignature;
   private final int maxNameServers;
+  private final int maxAttemptsPerServer;
 
   private Budgets(int maxHops, int maxQueries, int maxReferrals, int maxDepth, Duration deadline,
       Duration queryTimeout, int maxGluelessPerDelegation, int maxFailedGlueless, int maxSignatureVerifications,
-      int maxKeysPerSignature, int maxNameServers) {
+      int maxKeysPerSignature, int maxNameServers, int maxAttemptsPerServer) {
     this.maxHops = requirePositive("maxHops", maxHops);
     this.maxQueries = requirePositive("maxQueries", maxQueries);
     this.maxReferrals = requirePositive("maxReferrals", maxReferrals);
@@ -47,6 +48,7 @@ public final class Budgets {
     this.maxSignatureVerifications = requirePositive("maxSignatureVerifications", maxSignatureVerifications);
     this.maxKeysPerSignature = requirePositive("maxKeysPerSignature", maxKeysPerSignature);
     this.maxNameServers = requirePositive("maxNameServers", maxNameServers);
+    this.maxAttemptsPerServer = requirePositive("maxAttemptsPerServer", maxAttemptsPerServer);
   }
 
   /** {@return CNAME/DNAME redirections per chain; a chain of this many hops is answered, one more fails} */
@@ -105,6 +107,14 @@ public final class Budgets {
   }
 
   /**
+   * {@return how often one server address is asked one question while its exchanges fail (no
+   * reply, a broken connection), the first time included; a server that answers is not asked again}
+   */
+  public int maxAttemptsPerServer() {
+    return maxAttemptsPerServer;
+  }
+
+  /**
    * A copy with another hop limit.
    *
    * @param hops the most CNAME/DNAME hops one resolution follows, positive
@@ -113,7 +123,7 @@ public final class Budgets {
    */
   public Budgets withMaxHops(int hops) {
     return new Budgets(hops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers, maxAttemptsPerServer);
   }
 
   /**
@@ -125,7 +135,7 @@ public final class Budgets {
    */
   public Budgets withMaxQueries(int queries) {
     return new Budgets(maxHops, queries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers, maxAttemptsPerServer);
   }
 
   /**
@@ -137,7 +147,7 @@ public final class Budgets {
    */
   public Budgets withMaxReferrals(int referrals) {
     return new Budgets(maxHops, maxQueries, referrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers, maxAttemptsPerServer);
   }
 
   /**
@@ -149,7 +159,7 @@ public final class Budgets {
    */
   public Budgets withMaxDepth(int depth) {
     return new Budgets(maxHops, maxQueries, maxReferrals, depth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers, maxAttemptsPerServer);
   }
 
   /**
@@ -161,7 +171,7 @@ public final class Budgets {
    */
   public Budgets withDeadline(Duration newDeadline) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, newDeadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers, maxAttemptsPerServer);
   }
 
   /**
@@ -173,7 +183,7 @@ public final class Budgets {
    */
   public Budgets withQueryTimeout(Duration timeout) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, timeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers, maxAttemptsPerServer);
   }
 
   /**
@@ -185,7 +195,7 @@ public final class Budgets {
    */
   public Budgets withMaxGluelessPerDelegation(int lookUps) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout, lookUps,
-        maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
+        maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers, maxAttemptsPerServer);
   }
 
   /**
@@ -197,7 +207,7 @@ public final class Budgets {
    */
   public Budgets withMaxFailedGlueless(int failed) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, failed, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
+        maxGluelessPerDelegation, failed, maxSignatureVerifications, maxKeysPerSignature, maxNameServers, maxAttemptsPerServer);
   }
 
   /**
@@ -209,7 +219,7 @@ public final class Budgets {
    */
   public Budgets withMaxSignatureVerifications(int verifications) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, verifications, maxKeysPerSignature, maxNameServers);
+        maxGluelessPerDelegation, maxFailedGlueless, verifications, maxKeysPerSignature, maxNameServers, maxAttemptsPerServer);
   }
 
   /**
@@ -221,7 +231,7 @@ public final class Budgets {
    */
   public Budgets withMaxKeysPerSignature(int keys) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, keys, maxNameServers);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, keys, maxNameServers, maxAttemptsPerServer);
   }
 
   /**
@@ -233,7 +243,20 @@ public final class Budgets {
    */
   public Budgets withMaxNameServers(int nameServers) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, nameServers);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, nameServers, maxAttemptsPerServer);
+  }
+
+  /**
+   * A copy with another limit on the attempts per server (Unbound's {@code outbound-msg-retry}).
+   *
+   * @param attempts the most times one address is asked one question while its exchanges fail, positive
+   * @return the copy
+   * @throws IllegalArgumentException if {@code attempts} is not positive
+   */
+  public Budgets withMaxAttemptsPerServer(int attempts) {
+    return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers,
+        attempts);
   }
 
   @Override
@@ -242,13 +265,15 @@ public final class Budgets {
         && maxReferrals == that.maxReferrals && maxDepth == that.maxDepth && deadline.equals(that.deadline)
         && queryTimeout.equals(that.queryTimeout) && maxGluelessPerDelegation == that.maxGluelessPerDelegation
         && maxFailedGlueless == that.maxFailedGlueless && maxSignatureVerifications == that.maxSignatureVerifications
-        && maxKeysPerSignature == that.maxKeysPerSignature && maxNameServers == that.maxNameServers;
+        && maxKeysPerSignature == that.maxKeysPerSignature && maxNameServers == that.maxNameServers
+        && maxAttemptsPerServer == that.maxAttemptsPerServer;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(maxHops, maxQueries, maxReferrals, maxDepth, deadline, queryTimeout,
-        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers);
+        maxGluelessPerDelegation, maxFailedGlueless, maxSignatureVerifications, maxKeysPerSignature, maxNameServers,
+        maxAttemptsPerServer);
   }
 
   @Override
@@ -257,7 +282,8 @@ public final class Budgets {
         + ", maxDepth=" + maxDepth + ", deadline=" + deadline + ", queryTimeout=" + queryTimeout
         + ", maxGluelessPerDelegation=" + maxGluelessPerDelegation + ", maxFailedGlueless="
         + maxFailedGlueless + ", maxSignatureVerifications=" + maxSignatureVerifications
-        + ", maxKeysPerSignature=" + maxKeysPerSignature + ", maxNameServers=" + maxNameServers + "]";
+        + ", maxKeysPerSignature=" + maxKeysPerSignature + ", maxNameServers=" + maxNameServers
+        + ", maxAttemptsPerServer=" + maxAttemptsPerServer + "]";
   }
 
   private static int requirePositive(String what, int value) {

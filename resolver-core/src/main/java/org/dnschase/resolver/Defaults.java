@@ -91,6 +91,13 @@ public final class Defaults {
   public static final int MAX_NAME_SERVERS = 20;
 
   /**
+   * 5 attempts per server address for one question while its exchanges fail (a lost datagram or
+   * reply, a broken connection), the first included: Unbound's {@code outbound-msg-retry} default
+   * (OUTBOUND_MSG_RETRY, iterator.h), the times it selects one address of a delegation point.
+   */
+  public static final int MAX_ATTEMPTS_PER_SERVER = 5;
+
+  /**
    * 150 NSEC3 hash iterations: a denial proof over a chain with more is not checked, and the answer
    * is insecure rather than bogus. RFC 9276 §3.2 lets a validator treat any count above 0 so;
    * BIND 9 and Unbound (val-nsec3-keysize-iterations, 150 for every key size) draw the line at 150,

@@ -58,6 +58,7 @@ final class ConfigSupport {
       Map.entry("harden-unverified-glue", HONOURED),
       Map.entry("do-nat64", HONOURED),
       Map.entry("nat64-prefix", HONOURED),
+      Map.entry("outbound-msg-retry", HONOURED),
       Map.entry("iter-scrub-promiscuous", HONOURED),
       Map.entry("private-address", HONOURED),
       Map.entry("private-domain", HONOURED),
@@ -81,7 +82,6 @@ final class ConfigSupport {
       Map.entry("msg-cache-slabs", HONOURED),
       Map.entry("verbosity", HONOURED),
       Map.entry("log-servfail", HONOURED),
-      Map.entry("outbound-msg-retry", HONOURED),
       Map.entry("discard-timeout", HONOURED),
       Map.entry("max-global-quota", HONOURED),
       // The runner is the only client: access control has nobody to refuse.

@@ -40,8 +40,6 @@ final class KnownGaps {
       "a message cache of a configured byte size (msg-cache-size) that drops old answers so they are fetched again";
   private static final String NO_CACHE =
       "zones whose answers are not cached (forward-no-cache)";
-  private static final String OUTBOUND_RETRY =
-      "how often one server is asked again after an error (outbound-msg-retry; ours is 5, fixed)";
   private static final String QUERY_SLOTS =
       "a cap on the resolutions in flight that drops or jostles out the excess (num-queries-per-thread)";
   private static final String TARGET_FETCH =
@@ -70,7 +68,6 @@ final class KnownGaps {
   /** File name to the behaviour it lacks. */
   private static final Map<String, String> BY_FILE = Map.ofEntries(
       Map.entry("fwd_droptoomany.rpl", QUERY_SLOTS),
-      Map.entry("fwd_error_retries.rpl", OUTBOUND_RETRY),
       Map.entry("fwd_jostle.rpl", QUERY_SLOTS),
       Map.entry("fwd_lrudrop.rpl", MSG_CACHE_SIZE),
       Map.entry("fwd_minimal.rpl", CACHE_ONLY),

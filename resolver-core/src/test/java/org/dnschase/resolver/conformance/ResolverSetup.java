@@ -104,13 +104,21 @@ final class ResolverSetup {
     return builder.budgets(budgets(config));
   }
 
-  /** The limits: the restart limit as hops, iter-scrub-ns as the name servers kept of an NS RRset. */
+  /**
+   * The limits: the restart limit as hops, iter-scrub-ns as the name servers kept of an NS RRset,
+   * outbound-msg-retry as the attempts per server (0 still sends the one query: rrset_use_cached
+   * gives a single SERVFAIL with it).
+   */
   private static Budgets budgets(ScenarioConfig config) {
     Budgets budgets = Budgets.DEFAULTS;
     // Unbound counts restarts where we count hops; several CNAMEs of one reply cost it one restart.
     Optional<String> restarts = config.value("max-query-restarts");
     if (restarts.isPresent()) {
       budgets = budgets.withMaxHops(Integer.parseInt(restarts.get()) + 1);
+    }
+    Optional<String> retries = config.value("outbound-msg-retry");
+    if (retries.isPresent()) {
+      budgets = budgets.withMaxAttemptsPerServer(Math.max(1, Integer.parseInt(retries.get())));
     }
     Optional<String> nameServers = config.value("iter-scrub-ns");
     return nameServers.isPresent() ? budgets.withMaxNameServers(Integer.parseInt(nameServers.get())) : budgets;

@@ -334,7 +334,7 @@ final class QueryResponseStep {
     if (timedOut) {
       context.selector.recordTimeout(server.getAddress());
     }
-    q.delegation().markFailed(server.getAddress());
+    q.delegation().markFailed(server.getAddress(), q.budget().limits().maxAttemptsPerServer());
     Name zone = q.delegation().zone();
     q.journal().trace(new TraceEvent.Exchange(server, zone, q.name(), q.qtype(),
         timedOut ? "timeout" : "error: " + error.getMessage(), Duration.ofNanos(rttNanos)));

@@ -178,7 +178,7 @@ final class QueryTargetsStep {
    * them, must not fail the resolution while the deadline and the query budget allow more. The
    * candidate with the lowest estimate goes first; each timeout doubled its estimate, so a server
    * that keeps failing sinks behind one that lost a single reply, and waits longer each time
-   * (Unbound's retries, up to {@link Delegation#MAX_ATTEMPTS_PER_ADDRESS} per address).
+   * (Unbound's retries, up to {@link org.dnschase.resolver.Budgets#maxAttemptsPerServer()} per address).
    */
   private Step retryOr(Query q, Supplier<Step> otherwise) {
     List<InetAddress> retryable = q.delegation().retryableAddresses();

@@ -31,14 +31,6 @@ public final class Delegation {
    */
   static final int MAX_NAME_SERVERS = 13;
 
-  /**
-   * How often one address may be asked for one query at this delegation, the first time
-   * included, while its exchanges fail (a lost datagram or reply, a broken connection): 5,
-   * Unbound's OUTBOUND_MSG_RETRY (iterator.h), the times it selects an address of a delegation
-   * point. A server that answers, even lame or REFUSED, is not asked again.
-   */
-  public static final int MAX_ATTEMPTS_PER_ADDRESS = 5;
-
   private final Name zone;
   private final Map<Name, Set<InetAddress>> servers = new LinkedHashMap<>();
   private final Set<InetAddress> used = new HashSet<>();
@@ -189,9 +181,13 @@ public final class Delegation {
     retryable.remove(address);
   }
 
-  /** An exchange with {@code address} brought no reply: it may be asked again, up to the limit. */
-  public void markFailed(InetAddress address) {
-    if (failedExchanges.merge(address, 1, Integer::sum) < MAX_ATTEMPTS_PER_ADDRESS) {
+  /**
+   * An exchange with {@code address} brought no reply: it may be asked again while it has been
+   * asked fewer than {@code maxAttempts} times (Budgets#maxAttemptsPerServer). A server that
+   * answers, even lame or REFUSED, is not asked again.
+   */
+  public void markFailed(InetAddress address, int maxAttempts) {
+    if (failedExchanges.merge(address, 1, Integer::sum) < maxAttempts) {
       retryable.add(address);
     }
   }

@@ -9,11 +9,11 @@ import static org.dnschase.resolver.internal.iterate.ScriptedTree.addresses;
 import java.time.Duration;
 import java.util.List;
 import org.dnschase.resolver.Budgets;
+import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.internal.reply.Reply;
-import org.dnschase.resolver.internal.servers.Delegation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,10 +80,10 @@ class FailedExchangeTest {
   }
 
   @Test
-  @DisplayName("a server that never answers is asked at most Delegation.MAX_ATTEMPTS_PER_ADDRESS times")
+  @DisplayName("a server that never answers is asked at most Defaults.MAX_ATTEMPTS_PER_SERVER times")
   void silentServer_askedAtMostTheRetryLimit() {
     tree.walksToExample("www.example.test.");
-    for (int i = 0; i < Delegation.MAX_ATTEMPTS_PER_ADDRESS; i++) {
+    for (int i = 0; i < Defaults.MAX_ATTEMPTS_PER_SERVER; i++) {
       transport.expect(NS1, "www.example.test.", Type.A).timeout();
     }
 
@@ -92,6 +92,19 @@ class FailedExchangeTest {
 
     assertThat(result).isInstanceOf(Resolution.Failure.class);
     assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.ALL_SERVERS_FAILED);
-    assertThat(result.upstreamQueries()).isEqualTo(3 + Delegation.MAX_ATTEMPTS_PER_ADDRESS);
+    assertThat(result.upstreamQueries()).isEqualTo(3 + Defaults.MAX_ATTEMPTS_PER_SERVER);
+  }
+
+  @Test
+  @DisplayName("Budgets.maxAttemptsPerServer (Unbound's outbound-msg-retry): at 1, a server whose exchange failed is not asked again")
+  void oneAttemptPerServer_silentServerAskedOnce() {
+    tree.walksToExample("www.example.test.");
+    transport.expect(NS1, "www.example.test.", Type.A).timeout();
+
+    Resolution result = tree.resolver(Budgets.DEFAULTS.withMaxAttemptsPerServer(1)).resolve("www.example.test.", Type.A);
+
+    assertThat(result).isInstanceOf(Resolution.Failure.class);
+    assertThat(((Resolution.Failure) result).reason()).isEqualTo(FailureReason.ALL_SERVERS_FAILED);
+    assertThat(result.upstreamQueries()).isEqualTo(3 + 1);
   }
 }
