@@ -93,6 +93,21 @@ class ForwardZoneTest extends ChainLabTest {
   }
 
   @Test
+  @DisplayName("forward-no-cache: a zone not cached has each question asked of its server again, and answers it as the server does now")
+  void zoneNotCached_asksItsServerEveryTime() {
+    try (Resolver forwarding = ChainLab.resolverFor(lab)
+        .forwardZone(ForwardZone.of("alpha.lab.", ChainLab.ALPHA).withCaching(false)).build()) {
+      assertThat(forwarding.resolve(FINAL, Type.A)).isInstanceOf(Resolution.Answer.class);
+      int first = queriesTo(ChainLab.ALPHA).size();
+
+      assertThat(forwarding.resolve(FINAL, Type.A)).isInstanceOf(Resolution.Answer.class);
+
+      assertThat(first).isPositive();
+      assertThat(queriesTo(ChainLab.ALPHA)).hasSize(2 * first);
+    }
+  }
+
+  @Test
   @DisplayName("A server given with @port is asked on that port, whatever the upstream port")
   void serverWithPort_isAskedOnThatPort() {
     try (TestHierarchy corp = TestHierarchy.builder().zone("""

@@ -8,7 +8,7 @@ import org.xbill.DNS.Name;
  * A forward zone, as Unbound's {@code forward-zone:}: every name at or below {@link #name()} is
  * asked, with recursion desired (RD=1) and never minimised, of the given recursive servers
  * instead of being walked from the root; their answers count as non-authoritative answers (RFC
- * 2181 §5.4.1) and are cached like any other. The root ({@code .}) forwards everything. A stub or
+ * 2181 §5.4.1) and are cached like any other, unless the zone is not {@link #cached()}. The root ({@code .}) forwards everything. A stub or
  * forward zone configured below this one takes over for its own names.
  *
  * {@snippet class=org.dnschase.resolver.Snippets region=zones}
@@ -19,8 +19,11 @@ import org.xbill.DNS.Name;
  *     servers) when the addresses given do not answer
  * @param first whether a name is resolved from the root, as if the zone were not configured, once
  *     every server failed (Unbound's {@code forward-first}); otherwise that is a failure
+ * @param cached whether the answers for names in the zone are cached; when not (Unbound's {@code
+ *     forward-no-cache}), every question is asked of the servers, so a change there shows at once
  */
-public record ForwardZone(Name name, List<InetSocketAddress> servers, List<Name> hosts, boolean first) {
+public record ForwardZone(Name name, List<InetSocketAddress> servers, List<Name> hosts, boolean first,
+    boolean cached) {
 
   /**
    * Checks the zone: an absolute name, at least one server, each address once.
@@ -31,6 +34,19 @@ public record ForwardZone(Name name, List<InetSocketAddress> servers, List<Name>
     servers = List.copyOf(servers);
     hosts = List.copyOf(hosts);
     name = ZoneServers.check(name, servers, hosts);
+  }
+
+  /**
+   * A forward zone whose answers are cached.
+   *
+   * @param name the zone, absolute
+   * @param servers the recursive servers' addresses; port 0 stands for the resolver's upstream port
+   * @param hosts names of recursive servers, whose addresses are looked up
+   * @param first whether to resolve from the root once every server failed
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public ForwardZone(Name name, List<InetSocketAddress> servers, List<Name> hosts, boolean first) {
+    this(name, servers, hosts, first, true);
   }
 
   /**
@@ -55,6 +71,16 @@ public record ForwardZone(Name name, List<InetSocketAddress> servers, List<Name>
    * @return a copy of this zone
    */
   public ForwardZone withFirst(boolean fallBack) {
-    return new ForwardZone(name, servers, hosts, fallBack);
+    return new ForwardZone(name, servers, hosts, fallBack, cached);
+  }
+
+  /**
+   * This zone with its answers cached or not ({@code forward-no-cache} is {@code withCaching(false)}).
+   *
+   * @param caching whether the answers for names in the zone are cached
+   * @return a copy of this zone
+   */
+  public ForwardZone withCaching(boolean caching) {
+    return new ForwardZone(name, servers, hosts, first, caching);
   }
 }

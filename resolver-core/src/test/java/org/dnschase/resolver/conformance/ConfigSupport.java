@@ -160,7 +160,8 @@ final class ConfigSupport {
     return switch (setting.key()) {
       case "name", "stub-addr", "stub-host", "forward-addr", "forward-host", "stub-first", "forward-first",
           "stub-prime" -> HONOURED;
-      case "forward-no-cache", "stub-no-cache" -> unsupportedIf(true, "zones whose answers are not cached (*-no-cache)");
+      case "forward-no-cache" -> HONOURED;
+      case "stub-no-cache" -> unsupportedIf(true, "stub zones whose answers are not cached (stub-no-cache)");
       case "forward-tcp-upstream", "stub-tcp-upstream" -> unsupportedIf(true, "upstream queries over TCP only (tcp-upstream)");
       default -> null;
     };

@@ -38,8 +38,6 @@ final class KnownGaps {
       "a NODATA's authority section without the zone's NS set under minimal-responses, and a referral to the closest cached zone for an RD=0 question the cache cannot answer";
   private static final String MSG_CACHE_SIZE =
       "a message cache of a configured byte size (msg-cache-size) that drops old answers so they are fetched again";
-  private static final String NO_CACHE =
-      "zones whose answers are not cached (forward-no-cache)";
   private static final String QUERY_SLOTS =
       "a cap on the resolutions in flight that drops or jostles out the excess (num-queries-per-thread)";
   private static final String TARGET_FETCH =
@@ -72,7 +70,6 @@ final class KnownGaps {
       Map.entry("fwd_lrudrop.rpl", MSG_CACHE_SIZE),
       Map.entry("fwd_minimal.rpl", CACHE_ONLY),
       Map.entry("fwd_name_lookup.rpl", TARGET_FETCH),
-      Map.entry("fwd_no_cache.rpl", NO_CACHE),
       Map.entry("iter_dname_ttl0.rpl", DNAME_TTL0),
       Map.entry("iter_dname_ttl0_grace.rpl", DNAME_TTL0),
       Map.entry("iter_dnsseclame_ds.rpl", DNSSEC_LAME),

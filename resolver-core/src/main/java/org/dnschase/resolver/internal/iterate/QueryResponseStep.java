@@ -177,7 +177,7 @@ final class QueryResponseStep {
       ReplyValidation validation) {
     Verdict verdict = validation == null ? Verdict.INDETERMINATE : validation.of(rrset);
     Step bogus = q.useVerdict(verdict);
-    if (bogus == null && !verdict.isBogus()) {
+    if (bogus == null && !verdict.isBogus() && q.delegation().caches()) {
       context.cache.put(rrset, rank, verdict.cached(), proof);
     }
     return bogus;
@@ -224,6 +224,9 @@ final class QueryResponseStep {
     Step bogus = accept(context, q, data, answerRank(reply), validation);
     if (bogus != null) {
       return bogus;
+    }
+    if (!q.delegation().caches()) {
+      return q.finish(new Outcome.Data(data, new Hop.Source.Server(server)));
     }
     if (q.qtype() == Type.NS) {
       cacheAddressesOf(RRsets.nameServers(data.rrset()), reply, TrustRank.AUTHORITY_DATA);
@@ -297,11 +300,11 @@ final class QueryResponseStep {
       // RFC 2308 §5: the SOA passed on lives as long as the negative answer it proves, capped as
       // the cache caps it, on the answer that fetched it as on those the cache gives later.
       outcome = Outcome.Negative.fromReply(nxDomain, RRsets.withTtl(soa, context.cache.ttlCaps().negative(soa)), reply);
-      cacheNegative(context, q.name(), q.qtype(), nxDomain, soa, outcome.proof(), answerRank(reply), verdict);
+      cacheNegative(context, q, nxDomain, soa, outcome.proof(), answerRank(reply), verdict);
     } else {
       outcome = Outcome.Negative.fromReply(nxDomain, null, reply);
       if (!nxDomain) { // kept only for a configured minimum TTL (RRsetCache#putNoData)
-        cacheNegative(context, q.name(), q.qtype(), false, null, List.of(), answerRank(reply), verdict);
+        cacheNegative(context, q, false, null, List.of(), answerRank(reply), verdict);
       }
     }
     return q.finish(outcome);
@@ -406,11 +409,13 @@ final class QueryResponseStep {
    * its proof; never a BOGUS one, and no NODATA for ANY, which the cache cannot hold (it is a meta
    * type: a name with no data at all is asked again).
    */
-  static void cacheNegative(ResolverContext context, Name name, int type, boolean nxDomain, SOARecord soa,
+  static void cacheNegative(ResolverContext context, Query q, boolean nxDomain, SOARecord soa,
       List<Record> proof, TrustRank rank, Verdict verdict) {
-    if (verdict.isBogus()) {
+    if (verdict.isBogus() || !q.delegation().caches()) {
       return;
     }
+    Name name = q.name();
+    int type = q.qtype();
     if (nxDomain) {
       context.cache.putNxDomain(name, DClass.IN, soa, proof, rank, verdict.cached());
     } else if (type != Type.ANY) {

@@ -138,7 +138,7 @@ final class ReplyChase {
       return bogus;
     }
     Outcome.Negative outcome = Outcome.Negative.fromReply(nxDomain, soa, reply);
-    QueryResponseStep.cacheNegative(context, q.name(), q.qtype(), nxDomain, soa, outcome.proof(), rank, verdict);
+    QueryResponseStep.cacheNegative(context, q, nxDomain, soa, outcome.proof(), rank, verdict);
     return q.finish(outcome);
   }
 }

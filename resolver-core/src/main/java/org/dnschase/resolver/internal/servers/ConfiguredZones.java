@@ -24,9 +24,12 @@ import org.xbill.DNS.Type;
  */
 public final class ConfiguredZones {
 
-  /** One configured zone; {@code prime} is always false for a forward zone. */
+  /**
+   * One configured zone; {@code prime} is always false for a forward zone; {@code cached} is
+   * whether answers from its servers are cached.
+   */
   public record Zone(Name name, boolean forward, List<InetSocketAddress> servers, List<Name> hosts, boolean prime,
-      boolean first) {
+      boolean first, boolean cached) {
 
     @Override
     public String toString() {
@@ -44,10 +47,12 @@ public final class ConfiguredZones {
   public ConfiguredZones(ResolverConfig config, DelegationGrants grants) {
     this.grants = grants;
     for (ForwardZone zone : config.forwardZones()) {
-      zones.put(zone.name(), new Zone(zone.name(), true, zone.servers(), zone.hosts(), false, zone.first()));
+      zones.put(zone.name(), new Zone(zone.name(), true, zone.servers(), zone.hosts(), false, zone.first(),
+          zone.cached()));
     }
     for (StubZone zone : config.stubZones()) {
-      zones.put(zone.name(), new Zone(zone.name(), false, zone.servers(), zone.hosts(), zone.prime(), zone.first()));
+      zones.put(zone.name(), new Zone(zone.name(), false, zone.servers(), zone.hosts(), zone.prime(), zone.first(),
+          true));
     }
   }
 
@@ -60,6 +65,15 @@ public final class ConfiguredZones {
     Delegation cached = ZoneCuts.closest(cache, grants, name);
     Zone zone = zones.isEmpty() ? null : deepestAtOrAbove(name);
     return zone == null ? cached : cutUnder(zone, cached);
+  }
+
+  /**
+   * Whether the cache answers {@code name}: not when the deepest configured zone at or above it
+   * is one whose answers are not cached (Unbound's {@code forward-no-cache}).
+   */
+  public boolean cached(Name name) {
+    Zone zone = zones.isEmpty() ? null : deepestAtOrAbove(name);
+    return zone == null || zone.cached();
   }
 
   /**

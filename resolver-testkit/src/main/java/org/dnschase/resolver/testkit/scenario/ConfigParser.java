@@ -112,7 +112,8 @@ final class ConfigParser {
     }
     if (key.equals("stub-addr")) {
       // Deckard's stub-addr is the only root server: a root stub zone, as testbound writes it.
-      stubZones.add(new ZoneClause(Name.root, List.of(address(value, number)), List.of(), false, false, number));
+      stubZones.add(new ZoneClause(Name.root, List.of(address(value, number)), List.of(), false, false, false,
+          number));
     }
   }
 
@@ -171,6 +172,7 @@ final class ConfigParser {
       List<Name> hosts = new ArrayList<>();
       boolean first = false;
       boolean prime = false;
+      boolean noCache = false;
       for (ConfigSetting setting : zoneSettings) {
         String key = setting.key();
         if (key.equals("name")) {
@@ -183,12 +185,14 @@ final class ConfigParser {
           first = ScenarioConfig.isTrue(setting.value());
         } else if (key.equals("stub-prime")) {
           prime = ScenarioConfig.isTrue(setting.value());
+        } else if (key.equals(prefix + "no-cache")) {
+          noCache = ScenarioConfig.isTrue(setting.value());
         }
       }
       if (name == null) {
         throw new ScenarioFormatException(source, clauseLine, clause + ": without name:");
       }
-      ZoneClause zone = new ZoneClause(name, addresses, hosts, first, prime, clauseLine);
+      ZoneClause zone = new ZoneClause(name, addresses, hosts, first, prime, noCache, clauseLine);
       (clause.equals("stub-zone") ? stubZones : forwardZones).add(zone);
     }
     zoneSettings.clear();

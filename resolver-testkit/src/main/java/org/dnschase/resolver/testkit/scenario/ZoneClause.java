@@ -13,10 +13,11 @@ import org.xbill.DNS.Name;
  * @param hosts {@code stub-host} / {@code forward-host}: server names to look up
  * @param first {@code stub-first} / {@code forward-first}: fall back to the root when they fail
  * @param prime {@code stub-prime}: ask the stub servers for the zone's NS set before using them
+ * @param noCache {@code stub-no-cache} / {@code forward-no-cache}: answers from the zone are not cached
  * @param line the line the clause starts on
  */
 public record ZoneClause(Name name, List<InetAddress> addresses, List<Name> hosts, boolean first,
-    boolean prime, int line) {
+    boolean prime, boolean noCache, int line) {
 
   /** Copies the addresses and hosts. */
   public ZoneClause {
