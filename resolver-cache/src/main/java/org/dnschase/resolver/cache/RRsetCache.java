@@ -87,7 +87,9 @@ public interface RRsetCache {
   /**
    * The TTL limits this cache applies to what it stores: its floor, its cap and its negative cap.
    * A resolver applies the same to every TTL it hands out or keeps elsewhere, so no result
-   * promises more than the cache keeps.
+   * promises more than the cache keeps. Under {@link RRsetCacheBuilder#serveOriginalTtl()} the
+   * positive floor and cap bound only how long data is kept, not the TTLs handed out: they are
+   * absent here.
    *
    * @return the cache's TTL caps
    */

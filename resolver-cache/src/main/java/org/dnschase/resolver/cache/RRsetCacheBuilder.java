@@ -55,6 +55,7 @@ public final class RRsetCacheBuilder {
   private TimeSource timeSource;
   private Executor executor;
   private boolean recordStats;
+  private boolean originalTtl;
 
   RRsetCacheBuilder() {}
 
@@ -177,6 +178,23 @@ public final class RRsetCacheBuilder {
   }
 
   /**
+   * Answers carry the TTL the data came with, as its server gave it, instead of the time it has
+   * left (Unbound's {@code serve-original-ttl}), live or stale: for a cache in front of hidden
+   * authoritative servers, whose clients should see the zone's own TTLs. How long data is kept
+   * does not change: it still counts down, within the TTL floor and caps. Off by default (RFC 1035
+   * §3.2.1: a cached record's TTL counts down).
+   *
+   * @return this builder
+   */
+  public RRsetCacheBuilder serveOriginalTtl() {
+    if (originalTtl) {
+      throw new IllegalStateException("serveOriginalTtl was already set");
+    }
+    this.originalTtl = true;
+    return this;
+  }
+
+  /**
    * The time source: Caffeine's expiry and the remaining TTLs handed out both follow its
    * monotonic time, so a test that moves it sees both; a resolver built on the cache takes its
    * time from it too. Default {@link TimeSource#system()}.
@@ -243,7 +261,8 @@ public final class RRsetCacheBuilder {
             staleAnswerTtl == null ? RRsetCache.STALE_TTL.toSeconds() : staleAnswerTtl.toSeconds(),
             timeSource == null ? TimeSource.system() : timeSource,
             executor == null ? Runnable::run : executor,
-            recordStats));
+            recordStats,
+            originalTtl));
   }
 
   private static void requireUnset(String setting, Object current) {

@@ -53,6 +53,7 @@ final class ConfigSupport {
       Map.entry("serve-expired-ttl", HONOURED),
       Map.entry("serve-expired-reply-ttl", HONOURED),
       Map.entry("serve-expired-client-timeout", HONOURED),
+      Map.entry("serve-original-ttl", HONOURED),
       Map.entry("max-query-restarts", HONOURED),
       Map.entry("iter-scrub-ns", HONOURED),
       Map.entry("harden-unverified-glue", HONOURED),
@@ -119,7 +120,6 @@ final class ConfigSupport {
       Map.entry("tcp-upstream", unsupportedIf(true, "upstream queries over TCP only (tcp-upstream)")),
       // Features the resolver does not have.
       Map.entry("serve-expired-ttl-reset", unsupported("resetting the serve-expired window when upstream fails")),
-      Map.entry("serve-original-ttl", unsupported("answering with the original, undecremented TTL (serve-original-ttl)")),
       Map.entry("do-not-query-address", HONOURED),
       Map.entry("force-ipv6", unsupported("preferring IPv6 for the root hint (force-ipv6)")));
 

@@ -54,8 +54,6 @@ final class KnownGaps {
           + "the runner answers a REPLY step at once (Deckard's rule, which the other files with REPLY steps need), so no query is pending";
   private static final String STALE_RESET =
       "serve-expired-ttl-reset: data past its serve-expired window served again when upstream fails; the cache drops data at the end of its window";
-  private static final String ORIGINAL_TTL =
-      "serve-original-ttl: cached data answered with its original TTL instead of the remaining one, a feature we deliberately do not have (RFC 1035 §3.2.1: a TTL counts down)";
   private static final String MESSAGE_TTL =
       "a live answer RRset answers from the cache even when the NS set that came with it has expired; Unbound's message cache expires with its shortest RRset, authority included, and asks again (rrset_use_cached)";
   private static final String MESSAGE_CACHE =
@@ -91,7 +89,6 @@ final class KnownGaps {
       Map.entry("rrset_use_cached.rpl", MESSAGE_TTL),
       Map.entry("serve_expired_client_timeout.rpl", STALE_PENDING),
       Map.entry("serve_expired_ttl_reset.rpl", STALE_RESET),
-      Map.entry("serve_original_ttl.rpl", ORIGINAL_TTL),
       Map.entry("stop_nxdomain_label.rpl", NO_AGGRESSIVE_NSEC),
       Map.entry("stop_nxdomain_minimised.rpl", SECURE_NXDOMAIN_MINIMISED),
       Map.entry("ttl_max.rpl", TTL_CAPS),

@@ -57,12 +57,15 @@ final class ResolverSetup {
 
   private ResolverSetup() {}
 
-  /** The cache: the scenario's clock, TTL floor and caps, serve-expired window. */
+  /** The cache: the scenario's clock, TTL floor and caps, serve-expired window, serve-original-ttl. */
   static RRsetCache cache(ScenarioConfig config, TimeSource clock) {
     RRsetCacheBuilder cache = RRsetCache.builder().timeSource(clock).executor(Runnable::run);
     config.minTtl().ifPresent(cache::minTtl);
     config.maxTtl().ifPresent(cache::maxTtl);
     config.maxNegativeTtl().ifPresent(cache::maxNegativeTtl);
+    if (config.flag("serve-original-ttl", false)) {
+      cache.serveOriginalTtl();
+    }
     if (config.flag("serve-expired", false)) {
       cache.serveStale(config.value("serve-expired-ttl").map(ResolverSetup::seconds)
           .orElse(RRsetCacheBuilder.DEFAULT_STALE_WINDOW),

@@ -60,8 +60,16 @@ abstract sealed class CacheEntry implements EntryRef
   /** Set once the cache no longer holds this entry under its key. */
   private volatile boolean removed;
 
-  private CacheEntry(Object data, long ttlSeconds, long expiresAtNanos, TrustRank rank, ValidationStatus status) {
-    this.held = data == null ? null : withTtl(data, ttlSeconds);
+  /**
+   * Whether answers carry the TTL the data came with ({@code serveOriginalTtl}): the data is then
+   * held with that TTL and never aged. A boolean fits in the padding the fields above leave.
+   */
+  private final boolean originalTtl;
+
+  private CacheEntry(Object data, long ttlSeconds, long expiresAtNanos, TrustRank rank, ValidationStatus status,
+      boolean originalTtl) {
+    this.originalTtl = originalTtl;
+    this.held = data == null || originalTtl ? data : withTtl(data, ttlSeconds);
     this.ttlSeconds = (int) ttlSeconds;
     this.expiresAtNanos = expiresAtNanos;
     this.rank = rank;
@@ -96,13 +104,19 @@ abstract sealed class CacheEntry implements EntryRef
    */
   final CacheLookup liveAnswerAt(long nowNanos) {
     long remainingNanos = expiresAtNanos - nowNanos;
-    return remainingNanos <= 0 ? null : answer(wholeSeconds(remainingNanos));
+    return remainingNanos <= 0 ? null : answer(shownTtl(wholeSeconds(remainingNanos)));
   }
 
   @Override
   public final CacheLookup answerAt(long nowNanos) {
     long remaining = remainingSeconds(nowNanos);
-    return remaining < 0 ? null : answer(remaining);
+    return remaining < 0 ? null : answer(shownTtl(remaining));
+  }
+
+  /** The TTL an answer carries: {@code remaining}, or the data's own under {@code serveOriginalTtl}. */
+  private long shownTtl(long remaining) {
+    Object data = held;
+    return originalTtl && data != null ? ttlOf(data) : remaining;
   }
 
   @Override
@@ -137,13 +151,13 @@ abstract sealed class CacheEntry implements EntryRef
 
   /**
    * The answer with the stale TTL (RFC 8767 §4), {@code answerTtlSeconds} or the TTL stored where
-   * that is shorter, if the entry expired less than {@code windowNanos} before {@code nowNanos};
+   * that is shorter (the data's own under {@code serveOriginalTtl}), if the entry expired less than {@code windowNanos} before {@code nowNanos};
    * null while it is live or once the window has passed.
    */
   final CacheLookup staleAnswerAt(long nowNanos, long windowNanos, long answerTtlSeconds) {
     long expiredForNanos = nowNanos - expiresAtNanos;
     return expiredForNanos >= 0 && expiredForNanos < windowNanos
-        ? answer(Math.min(answerTtlSeconds, ttlSeconds)) : null;
+        ? answer(shownTtl(Math.min(answerTtlSeconds, ttlSeconds))) : null;
   }
 
   /** The records held, signatures included, for the weigher; their TTL does not matter there. */
@@ -199,11 +213,12 @@ abstract sealed class CacheEntry implements EntryRef
      * @param proof the records that prove a wildcard expansion, empty for none
      * @param ttlSeconds the TTL it is stored with, after caps
      * @param status its DNSSEC status
+     * @param originalTtl whether answers carry the TTL the RRset came with
      */
     Positive(RRset rrset, List<Record> proof, long ttlSeconds, long expiresAtNanos, TrustRank rank,
-        ValidationStatus status) {
+        ValidationStatus status, boolean originalTtl) {
       super(proof.isEmpty() ? compact(rrset) : new Expanded(compact(rrset), proof.toArray(Record[]::new)),
-          ttlSeconds, expiresAtNanos, rank, status);
+          ttlSeconds, expiresAtNanos, rank, status, originalTtl);
     }
 
     private static Object compact(RRset rrset) {
@@ -246,8 +261,8 @@ abstract sealed class CacheEntry implements EntryRef
     private final Name name;
 
     NxDomain(Name name, SOARecord soa, List<Record> proof, long ttlSeconds, long expiresAtNanos, TrustRank rank,
-        ValidationStatus status) {
-      super(negative(soa, proof), ttlSeconds, expiresAtNanos, rank, status);
+        ValidationStatus status, boolean originalTtl) {
+      super(negative(soa, proof), ttlSeconds, expiresAtNanos, rank, status, originalTtl);
       this.name = name;
     }
 
@@ -264,8 +279,8 @@ abstract sealed class CacheEntry implements EntryRef
     private final Name name;
 
     NoData(Name name, SOARecord soa, List<Record> proof, long ttlSeconds, long expiresAtNanos, TrustRank rank,
-        ValidationStatus status) {
-      super(negative(soa, proof), ttlSeconds, expiresAtNanos, rank, status);
+        ValidationStatus status, boolean originalTtl) {
+      super(negative(soa, proof), ttlSeconds, expiresAtNanos, rank, status, originalTtl);
       this.name = name;
     }
 

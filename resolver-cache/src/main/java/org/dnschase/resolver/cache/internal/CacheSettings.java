@@ -18,6 +18,7 @@ import org.dnschase.resolver.cache.TimeSource;
  * @param timeSource the one time source: Caffeine's ticker and the remaining TTLs read it
  * @param executor Caffeine's maintenance executor
  * @param recordStats whether to keep counters
+ * @param originalTtl whether answers carry the TTL the data came with instead of the time left
  */
 public record CacheSettings(
     long maximumBytes,
@@ -28,7 +29,8 @@ public record CacheSettings(
     long staleAnswerTtlSeconds,
     TimeSource timeSource,
     Executor executor,
-    boolean recordStats) {
+    boolean recordStats,
+    boolean originalTtl) {
 
   /** Checks the invariants the builder promises, so a mistake there fails loudly here. */
   public CacheSettings {

@@ -15,6 +15,7 @@ import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.RRsetCacheBuilder;
 import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.cache.TtlCaps;
@@ -43,9 +44,13 @@ public final class CaffeineRRsetCache implements RRsetCache {
   /** Caffeine's view of {@link #timeSource}: its monotonic time, read for expiry and remaining TTLs. */
   private final Ticker ticker;
   private final TtlPolicy ttls;
+  /** The caps on the TTLs handed out: those of {@link #ttls}, without the positive ones under serveOriginalTtl. */
+  private final TtlCaps shownCaps;
   private final StatsCounters counters;
   private final long staleWindowNanos;
   private final long staleAnswerTtlSeconds;
+  /** Whether answers carry the TTL the data came with (serveOriginalTtl). */
+  private final boolean originalTtl;
   private final long maximumBytes;
   private final Set<Runnable> invalidationListeners = new CopyOnWriteArraySet<>();
 
@@ -59,6 +64,9 @@ public final class CaffeineRRsetCache implements RRsetCache {
     this.counters = new StatsCounters(settings.recordStats());
     this.staleWindowNanos = settings.staleWindowSeconds() * CacheEntry.NANOS_PER_SECOND;
     this.staleAnswerTtlSeconds = settings.staleAnswerTtlSeconds();
+    this.originalTtl = settings.originalTtl();
+    this.shownCaps = originalTtl ? new TtlCaps(Duration.ZERO, Duration.ofSeconds(RRsetCacheBuilder.MAX_TTL_SECONDS),
+        ttls.caps().maxNegativeTtl()) : ttls.caps();
     this.maximumBytes = settings.maximumBytes();
     this.cache =
         Caffeine.newBuilder()
@@ -103,7 +111,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
 
   @Override
   public TtlCaps ttlCaps() {
-    return ttls.caps();
+    return shownCaps;
   }
 
   @Override
@@ -152,7 +160,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
       dropStale(key.nxDomainKey());
       return false;
     }
-    CacheEntry entry = new CacheEntry.Positive(rrset, proof, ttl, deadline(ttl), rank, status);
+    CacheEntry entry = new CacheEntry.Positive(rrset, proof, ttl, deadline(ttl), rank, status, originalTtl);
     return clearNxDomain(key, rank) && store(key, entry);
   }
 
@@ -170,7 +178,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
       dropStale(key);
       return false;
     }
-    return store(key, new CacheEntry.NxDomain(name, soa, proof, ttl, deadline(ttl), rank, status));
+    return store(key, new CacheEntry.NxDomain(name, soa, proof, ttl, deadline(ttl), rank, status, originalTtl));
   }
 
   @Override
@@ -188,7 +196,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
       dropStale(key.nxDomainKey());
       return false;
     }
-    CacheEntry entry = new CacheEntry.NoData(name, soa, proof, ttl, deadline(ttl), rank, status);
+    CacheEntry entry = new CacheEntry.NoData(name, soa, proof, ttl, deadline(ttl), rank, status, originalTtl);
     return clearNxDomain(key, rank) && store(key, entry);
   }
 

@@ -41,7 +41,7 @@ class ByteBudgetTest {
   private static int weight(RRset rrset) {
     CacheKey key = new CacheKey(rrset.getName(), rrset.getType(), rrset.getDClass());
     CacheEntry entry =
-        new CacheEntry.Positive(rrset, List.of(), 300, Long.MAX_VALUE, AUTHORITATIVE_ANSWER, ValidationStatus.INDETERMINATE);
+        new CacheEntry.Positive(rrset, List.of(), 300, Long.MAX_VALUE, AUTHORITATIVE_ANSWER, ValidationStatus.INDETERMINATE, false);
     return new EntryWeigher().weigh(key, entry);
   }
 

@@ -86,7 +86,7 @@ class WeightTrackingTest {
     RRset parsed = addresses("h." + LONG, 50);
     assertThat(parsed.rrs(false).get(0).getName()).isNotSameAs(parsed.rrs(false).get(1).getName());
 
-    CacheEntry entry = new CacheEntry.Positive(parsed, List.of(), 300, Long.MAX_VALUE, AUTHORITATIVE_ANSWER, ValidationStatus.INDETERMINATE);
+    CacheEntry entry = new CacheEntry.Positive(parsed, List.of(), 300, Long.MAX_VALUE, AUTHORITATIVE_ANSWER, ValidationStatus.INDETERMINATE, false);
 
     Name owner = entry.records().iterator().next().getName();
     assertThat(entry.records()).allSatisfy(record -> assertThat(record.getName()).isSameAs(owner));
