@@ -82,6 +82,26 @@ class ServeStaleTest {
   }
 
   @Test
+  @DisplayName("renewStaleOnFailure (Unbound's serve-expired-ttl-reset): past its window, data is served again once upstream failed, and for another window")
+  void pastTheWindow_failureRenewsTheStaleData() {
+    RRsetCache renewing = RRsetCache.builder().timeSource(ticker).serveStale(Duration.ofSeconds(10))
+        .renewStaleOnFailure().build();
+    try (Resolver renewed = CacheLab.resolverFor(lab, ticker).budgets(CacheLab.FAST_FAILING).cache(renewing).build()) {
+      assertThat(renewed.resolve(WWW, Type.A)).isInstanceOf(Resolution.Answer.class);
+      CacheLab.killUpstream(lab);
+      ticker.advanceSeconds(WWW_TTL + 60);
+
+      Resolution stale = renewed.resolve(WWW, Type.A);
+
+      assertThat(stale).isInstanceOf(Resolution.Answer.class);
+      assertThat(CacheLab.isStale(stale)).isTrue();
+      assertThat(stale.upstreamQueries()).as("it tried the servers first").isPositive();
+      ticker.advanceSeconds(9);
+      assertThat(renewed.resolve(WWW, Type.A)).isInstanceOf(Resolution.Answer.class);
+    }
+  }
+
+  @Test
   @DisplayName("RFC 8767 §4: an expired NXDOMAIN is served stale too, with a TTL of at most 30")
   void deadUpstream_servesStaleNxDomain() {
     assertThat(resolver.resolve(MISSING, Type.A)).isInstanceOf(Resolution.NxDomain.class);

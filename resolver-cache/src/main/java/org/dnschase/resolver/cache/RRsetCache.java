@@ -71,6 +71,20 @@ public interface RRsetCache {
   CacheLookup lookupStale(Name name, int type, int dclass);
 
   /**
+   * Tells the cache that upstream failed to refresh (name, type, class): when it was built with
+   * {@link RRsetCacheBuilder#renewStaleOnFailure()}, expired data it still holds for them (the
+   * entry, then the NXDOMAIN for the name) may be served stale for another stale window from now,
+   * even past its first one (Unbound's {@code serve-expired-ttl-reset}), so data goes on being
+   * served as long as it is asked for and upstream fails. Live data is left alone; otherwise this
+   * does nothing.
+   *
+   * @param name an absolute name
+   * @param type a dnsjava {@link Type} constant
+   * @param dclass a dnsjava {@link org.xbill.DNS.DClass} constant, usually {@code DClass.IN}
+   */
+  void renewStale(Name name, int type, int dclass);
+
+  /**
    * A reference to the live entry {@link #lookup} would answer from (the RRset or NODATA at
    * (name, type, class), else the NXDOMAIN for the name), or null when it would miss. For a cache
    * layered on this one, which keeps the reference and checks it later; not counted in the

@@ -56,6 +56,7 @@ public final class RRsetCacheBuilder {
   private Executor executor;
   private boolean recordStats;
   private boolean originalTtl;
+  private boolean renewStale;
 
   RRsetCacheBuilder() {}
 
@@ -178,6 +179,24 @@ public final class RRsetCacheBuilder {
   }
 
   /**
+   * Lets {@link RRsetCache#renewStale} renew expired data after an upstream failure, so it may be
+   * served stale for another window from then (Unbound's {@code serve-expired-ttl-reset}): data
+   * stays available as long as it is asked for and upstream fails, where otherwise it goes at the
+   * end of its window. Expired data is then held for {@link #DEFAULT_STALE_WINDOW} past its TTL,
+   * or the window where that is longer, to be renewable, and counts against the byte budget
+   * meanwhile. Needs {@link #serveStale(Duration)}; off by default.
+   *
+   * @return this builder
+   */
+  public RRsetCacheBuilder renewStaleOnFailure() {
+    if (renewStale) {
+      throw new IllegalStateException("renewStaleOnFailure was already set");
+    }
+    this.renewStale = true;
+    return this;
+  }
+
+  /**
    * Answers carry the TTL the data came with, as its server gave it, instead of the time it has
    * left (Unbound's {@code serve-original-ttl}), live or stale: for a cache in front of hidden
    * authoritative servers, whose clients should see the zone's own TTLs. How long data is kept
@@ -241,9 +260,13 @@ public final class RRsetCacheBuilder {
    * A new cache with this configuration.
    *
    * @return the cache
-   * @throws IllegalStateException if {@code minTtl} exceeds the default {@code maxTtl}
+   * @throws IllegalStateException if {@code minTtl} exceeds the default {@code maxTtl}, or
+   *     {@code renewStaleOnFailure} was set without {@code serveStale}
    */
   public RRsetCache build() {
+    if (renewStale && staleWindow == null) {
+      throw new IllegalStateException("renewStaleOnFailure renews stale data, which needs serveStale as well");
+    }
     Duration max = maxTtl == null ? DEFAULT_MAX_TTL : maxTtl;
     Duration min = minTtl == null ? DEFAULT_MIN_TTL : minTtl;
     if (min.compareTo(max) > 0) {
@@ -262,7 +285,9 @@ public final class RRsetCacheBuilder {
             timeSource == null ? TimeSource.system() : timeSource,
             executor == null ? Runnable::run : executor,
             recordStats,
-            originalTtl));
+            originalTtl,
+            renewStale ? Math.max(staleWindow.toSeconds(), DEFAULT_STALE_WINDOW.toSeconds())
+                : staleWindow == null ? 0 : staleWindow.toSeconds()));
   }
 
   private static void requireUnset(String setting, Object current) {

@@ -47,6 +47,13 @@ class RRsetCacheBuilderTest {
   }
 
   @Test
+  @DisplayName("renewStaleOnFailure renews stale data: without serveStale it is refused, naming both")
+  void renewStaleOnFailure_withoutServeStale_isRefused() {
+    assertThatIllegalStateException().isThrownBy(() -> RRsetCache.builder().renewStaleOnFailure().build())
+        .withMessageContaining("renewStaleOnFailure").withMessageContaining("serveStale");
+  }
+
+  @Test
   @DisplayName("A cache built with defaults only works on the system ticker")
   void defaultCache_works() {
     RRsetCache cache = builder.build();

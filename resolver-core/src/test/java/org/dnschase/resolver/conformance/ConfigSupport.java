@@ -54,6 +54,7 @@ final class ConfigSupport {
       Map.entry("serve-expired-reply-ttl", HONOURED),
       Map.entry("serve-expired-client-timeout", HONOURED),
       Map.entry("serve-original-ttl", HONOURED),
+      Map.entry("serve-expired-ttl-reset", HONOURED),
       Map.entry("max-query-restarts", HONOURED),
       Map.entry("iter-scrub-ns", HONOURED),
       Map.entry("harden-unverified-glue", HONOURED),
@@ -119,7 +120,6 @@ final class ConfigSupport {
       Map.entry("harden-referral-path", unsupportedIf(true, "re-querying the NS sets of referrals (harden-referral-path)")),
       Map.entry("tcp-upstream", unsupportedIf(true, "upstream queries over TCP only (tcp-upstream)")),
       // Features the resolver does not have.
-      Map.entry("serve-expired-ttl-reset", unsupported("resetting the serve-expired window when upstream fails")),
       Map.entry("do-not-query-address", HONOURED),
       Map.entry("force-ipv6", unsupported("preferring IPv6 for the root hint (force-ipv6)")));
 

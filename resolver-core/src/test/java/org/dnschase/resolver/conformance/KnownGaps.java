@@ -49,11 +49,6 @@ final class KnownGaps {
   private static final String SCRUB_CNAME =
       "Unbound's scrubbing of the records after the first CNAME or DNAME of an authoritative answer, which we deliberately do not do: "
           + "an in-zone chain is used as it is, one query for N hops (DESIGN, Chains inside one zone), where Unbound asks again for every hop";
-  private static final String STALE_PENDING =
-      "the stale answer comes from serve-expired-client-timeout firing while the upstream query is pending, which a later REPLY step answers; "
-          + "the runner answers a REPLY step at once (Deckard's rule, which the other files with REPLY steps need), so no query is pending";
-  private static final String STALE_RESET =
-      "serve-expired-ttl-reset: data past its serve-expired window served again when upstream fails; the cache drops data at the end of its window";
   private static final String MESSAGE_TTL =
       "a live answer RRset answers from the cache even when the NS set that came with it has expired; Unbound's message cache expires with its shortest RRset, authority included, and asks again (rrset_use_cached)";
   private static final String MESSAGE_CACHE =
@@ -87,8 +82,6 @@ final class KnownGaps {
       Map.entry("iter_scrub_dname_sec.rpl", DNAME_UNSIGNED_TARGET),
       Map.entry("iter_validate_extradata.rpl", RRSIG_QUESTION),
       Map.entry("rrset_use_cached.rpl", MESSAGE_TTL),
-      Map.entry("serve_expired_client_timeout.rpl", STALE_PENDING),
-      Map.entry("serve_expired_ttl_reset.rpl", STALE_RESET),
       Map.entry("stop_nxdomain_label.rpl", NO_AGGRESSIVE_NSEC),
       Map.entry("stop_nxdomain_minimised.rpl", SECURE_NXDOMAIN_MINIMISED),
       Map.entry("ttl_max.rpl", TTL_CAPS),

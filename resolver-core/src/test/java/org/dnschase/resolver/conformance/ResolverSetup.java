@@ -57,7 +57,10 @@ final class ResolverSetup {
 
   private ResolverSetup() {}
 
-  /** The cache: the scenario's clock, TTL floor and caps, serve-expired window, serve-original-ttl. */
+  /**
+   * The cache: the scenario's clock, TTL floor and caps, serve-expired window (renewed on failure
+   * with serve-expired-ttl-reset), serve-original-ttl.
+   */
   static RRsetCache cache(ScenarioConfig config, TimeSource clock) {
     RRsetCacheBuilder cache = RRsetCache.builder().timeSource(clock).executor(Runnable::run);
     config.minTtl().ifPresent(cache::minTtl);
@@ -70,6 +73,9 @@ final class ResolverSetup {
       cache.serveStale(config.value("serve-expired-ttl").map(ResolverSetup::seconds)
           .orElse(RRsetCacheBuilder.DEFAULT_STALE_WINDOW),
           config.value("serve-expired-reply-ttl").map(ResolverSetup::seconds).orElse(RRsetCache.STALE_TTL));
+      if (config.flag("serve-expired-ttl-reset", false)) {
+        cache.renewStaleOnFailure();
+      }
     }
     return cache.build();
   }

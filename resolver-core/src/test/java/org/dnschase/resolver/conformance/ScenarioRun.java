@@ -40,13 +40,22 @@ import org.xbill.DNS.Type;
  * selecting the RANGE windows, the clock moved only by TIME_PASSES, each CHECK_ANSWER compared
  * with the response {@link Responses} builds for the last QUERY (in a testbound file, with any
  * answer not yet checked, each of which must be checked by the end). CHECK_OUT_QUERY looks for
- * an upstream query sent and not yet claimed; TIMEOUT and ERROR expire one left pending. A
- * CONFIG the resolver cannot honour ({@link ConfigSupport}) fails the run before it starts.
+ * an upstream query sent and not yet claimed. A CONFIG the resolver cannot honour ({@link
+ * ConfigSupport}) fails the run before it starts.
+ *
+ * <p>A Deckard file waits for each QUERY's answer. A testbound file runs as testbound does: a
+ * QUERY starts a resolution and the script goes on; an upstream query no range answers stays
+ * pending until a REPLY step the script reaches answers it, or TIMEOUT or ERROR fails it; the
+ * resolver works on (its callbacks run by the runner) after each step, until nothing is left to
+ * run. A CHECK_ANSWER none of the answers so far matches waits a little for resolutions still
+ * under way (the resolver's own timers run on real time, such as its stale answer timeout).
  */
 final class ScenarioRun {
 
   /** Upstream exchanges complete at once; a resolution still running after this is stuck. */
   private static final long RESOLVE_TIMEOUT_SECONDS = 10;
+  /** How long a testbound CHECK_ANSWER waits for resolutions under way: past the resolver's short timers. */
+  private static final long CHECK_WAIT_MILLIS = 2_000;
   /** Deckard gives every query an OPT record with this payload size (FORMAT §5.1). */
   private static final int CLIENT_EDNS_PAYLOAD = 4096;
 
@@ -70,6 +79,8 @@ final class ScenarioRun {
    * by the runner, so that, as in testbound, an answer is built before what follows it runs.
    */
   private final BlockingQueue<Runnable> callbacks = new LinkedBlockingQueue<>();
+  /** testbound: resolutions started and not finished; touched only on the runner's thread. */
+  private int underWay;
 
   ScenarioRun(Scenario scenario, Strictness strictness, boolean qnameMinimisation) {
     this.scenario = scenario;
@@ -106,13 +117,14 @@ final class ScenarioRun {
           case Step.Query query -> query(resolver, query);
           case Step.CheckAnswer check -> check(check);
           case Step.TimePasses time -> clock.advance(time.elapse());
-          // One-shot answers are used by the scripted servers.
-          case Step.Reply reply -> { }
+          // Deckard's one-shot answers are used by the scripted servers; testbound's answer now.
+          case Step.Reply reply -> reply(reply);
           case Step.CheckOutQuery checkOut -> checkOutQuery(checkOut);
-          // Exchanges complete at once: there is no traffic left to settle.
+          // The resolver's work is run after every step: there is no traffic left to settle.
           case Step.Settle settle -> { }
           case Step.Expire expire -> expire(expire);
         }
+        settle();
       }
     }
     if (testbound) {
@@ -145,34 +157,49 @@ final class ScenarioRun {
       fail(step, "STEP " + step.id() + " QUERY (line " + step.line() + ") has no question");
       return;
     }
+    // RD=0: a client allowed to snoop asks what the cache holds (testbound's allow_snoop); CD and
+    // DO go with the question, as a server front-end passes them on.
+    OPTRecord opt = query.getOPT();
+    Resolver.QueryOptions options = Resolver.QueryOptions.DEFAULTS
+        .withCacheOnly(!query.getHeader().getFlag(Flags.RD))
+        .withCheckingDisabled(query.getHeader().getFlag(Flags.CD))
+        .withDnssecOk(opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0);
+    if (testbound) {
+      underWay++;
+      resolver.resolveAsync(question.getName(), question.getType(), options).whenComplete((resolution, error) -> {
+        underWay--;
+        if (error != null) {
+          fail(step, "STEP " + step.id() + " QUERY " + ScenarioTransport.describe(question) + " failed: " + error);
+        } else {
+          answer(step, query, resolution);
+        }
+      });
+      return;
+    }
     try {
-      // RD=0: a client allowed to snoop asks what the cache holds (testbound's allow_snoop); CD and
-      // DO go with the question, as a server front-end passes them on.
-      OPTRecord opt = query.getOPT();
-      Resolver.QueryOptions options = Resolver.QueryOptions.DEFAULTS
-          .withCacheOnly(!query.getHeader().getFlag(Flags.RD))
-          .withCheckingDisabled(query.getHeader().getFlag(Flags.CD))
-          .withDnssecOk(opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0);
-      Resolution resolution = await(resolver.resolveAsync(question.getName(), question.getType(), options));
-      transport.note("step " + step.id() + " resolved " + ScenarioTransport.describe(question) + ": "
-          + summary(resolution));
-      Message response = Responses.toMessage(resolution, query, servfailAnswer());
-      if (extendedErrors) {
-        Responses.ExtendedErrors.add(response, resolution);
-      }
-      if (referralData) {
-        ReferralData.add(response, cache, transport.delivered(), isStale(resolution), forwardZoneOf(question.getName()));
-      } else if (testbound) {
-        ReferralData.addToNameServerAnswer(response, cache, isStale(resolution));
-      }
-      answers.add(ScenarioTransport.wire(response));
-      settle();
+      answer(step, query, await(resolver.resolveAsync(question.getName(), question.getType(), options)));
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       fail(step, "STEP " + step.id() + " QUERY " + ScenarioTransport.describe(question) + " failed: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       fail(step, "STEP " + step.id() + " interrupted");
     }
+  }
+
+  /** Keeps the response to {@code query} that {@code resolution} makes, as a server front-end builds it. */
+  private void answer(Step.Query step, Message query, Resolution resolution) {
+    transport.note("step " + step.id() + " resolved " + ScenarioTransport.describe(query.getQuestion()) + ": "
+        + summary(resolution));
+    Message response = Responses.toMessage(resolution, query, servfailAnswer());
+    if (extendedErrors) {
+      Responses.ExtendedErrors.add(response, resolution);
+    }
+    if (referralData) {
+      ReferralData.add(response, cache, transport.delivered(), isStale(resolution), forwardZoneOf(query.getQuestion().getName()));
+    } else if (testbound) {
+      ReferralData.addToNameServerAnswer(response, cache, isStale(resolution));
+    }
+    answers.add(ScenarioTransport.wire(response));
   }
 
   /** The resolution, running the resolver's callbacks meanwhile; a stuck one times out. */
@@ -261,6 +288,7 @@ final class ScenarioRun {
    */
   private void check(Step.CheckAnswer step) {
     String where = "STEP " + step.id() + " CHECK_ANSWER (line " + step.line() + "): ";
+    awaitMatchingAnswer(step.entry());
     if (answers.isEmpty()) {
       fail(step, where + "there is no answer to check");
       return;
@@ -283,8 +311,34 @@ final class ScenarioRun {
     }
   }
 
+  /**
+   * testbound: while no answer so far matches {@code expected} and resolutions are under way,
+   * runs the resolver's callbacks as they come, for at most {@link #CHECK_WAIT_MILLIS}.
+   */
+  private void awaitMatchingAnswer(Entry expected) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHECK_WAIT_MILLIS);
+    try {
+      while (underWay > 0 && answers.stream().noneMatch(expected::matches) && System.nanoTime() - deadline < 0) {
+        Runnable callback = callbacks.poll(10, TimeUnit.MILLISECONDS);
+        if (callback != null) {
+          callback.run();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** testbound: the REPLY step answers the oldest pending query it matches. */
+  private void reply(Step.Reply step) {
+    if (testbound && !transport.answerPending(step)) {
+      fail(step, "STEP " + step.id() + " REPLY (line " + step.line() + "): no pending upstream query matches "
+          + step.entry());
+    }
+  }
+
   private void expire(Step.Expire step) {
-    if (!transport.expireOldestPending()) {
+    if (!transport.expireOldestPending(!step.type().equals("ERROR"))) {
       fail(step, "STEP " + step.id() + " " + step.type() + " (line " + step.line() + "): no upstream query is "
           + "pending");
     }

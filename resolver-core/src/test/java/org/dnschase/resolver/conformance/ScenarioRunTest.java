@@ -68,14 +68,49 @@ class ScenarioRunTest {
   @Test
   @DisplayName("CONFIG: an option the resolver cannot honour fails the run with the reason; an unknown one names its line")
   void config_unsupportedFailsUnknownIsAnError() {
-    String unsupported = SERVERS.replace("stub-addr: 192.0.2.1", "stub-addr: 192.0.2.1\nserve-expired-ttl-reset: yes");
+    String unsupported = SERVERS.replace("stub-addr: 192.0.2.1", "stub-addr: 192.0.2.1\ntcp-upstream: yes");
     String unknown = SERVERS.replace("stub-addr: 192.0.2.1", "stub-addr: 192.0.2.1\nno-such-option: yes");
     String steps = query("www.example.") + check("NOERROR", "www.example. IN A 192.0.2.80") + "SCENARIO_END\n";
 
     assertThat(new ScenarioRun(Scenario.parse("runner.rpl", unsupported + steps), Strictness.STRICT, false).play())
-        .singleElement().satisfies(failure -> assertThat(failure.text()).contains("serve-expired-ttl-reset"));
+        .singleElement().satisfies(failure -> assertThat(failure.text()).contains("tcp-upstream"));
     assertThatThrownBy(() -> new ScenarioRun(Scenario.parse("runner.rpl", unknown + steps), Strictness.STRICT, false)
         .play()).hasMessageContaining("runner.rpl:2:").hasMessageContaining("no-such-option");
+  }
+
+  @Test
+  @DisplayName("FORMAT §7.3, testbound: a query no range answers stays pending; a later REPLY step answers it, whatever its ID")
+  void testbound_replyStepAnswersThePendingQuery() {
+    String config = """
+        server:
+        \tqname-minimisation: no
+        forward-zone:
+        \tname: "."
+        \tforward-addr: 192.0.2.53
+        CONFIG_END
+        SCENARIO_BEGIN runner
+        """;
+    String reply = """
+        STEP 2 REPLY
+        ENTRY_BEGIN
+        MATCH opcode qtype qname
+        REPLY QR RD RA NOERROR
+        SECTION QUESTION
+        pending.example. IN A
+        SECTION ANSWER
+        pending.example. 300 IN A 192.0.2.7
+        ENTRY_END
+        """;
+    String check = check("NOERROR", "pending.example. IN A 192.0.2.7").replace("STEP 2", "STEP 3");
+
+    List<StepFailure> answered = new ScenarioRun(Scenario.parse("runner.rpl",
+        config + query("pending.example.") + reply + check + "SCENARIO_END\n"), Strictness.STRICT, false).play();
+    List<StepFailure> leftPending = new ScenarioRun(Scenario.parse("runner.rpl",
+        config + query("pending.example.") + "SCENARIO_END\n"), Strictness.STRICT, false).play();
+
+    assertThat(answered).isEmpty();
+    assertThat(leftPending).singleElement()
+        .satisfies(failure -> assertThat(failure.text()).startsWith("unforeseen upstream query, left pending"));
   }
 
   private static List<StepFailure> play(String steps, Strictness strictness) {

@@ -14,6 +14,7 @@ import java.util.function.IntSupplier;
 import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.testkit.scenario.ScriptedResponse;
 import org.dnschase.resolver.testkit.scenario.ScriptedServers;
+import org.dnschase.resolver.testkit.scenario.Step;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
@@ -29,8 +30,9 @@ import org.xbill.DNS.Type;
  * is never delivered (the query times out instead), and TC=1 is asked again "over TCP", which
  * Deckard answers exactly like UDP. Timeouts are immediate: the scenario clock does not move.
  * Every query sent is kept, for CHECK_OUT_QUERY. A query no entry foresees fails a strict run: in
- * a Deckard file at once (the servers answer SERVFAIL), in a testbound file at the end unless a
- * TIMEOUT or ERROR step expires it (it stays pending, as testbound leaves it).
+ * a Deckard file at once (the servers answer SERVFAIL); in a testbound file it stays pending, as
+ * testbound leaves it, until a REPLY step the script reaches answers it or a TIMEOUT or ERROR step
+ * fails it, and fails the run if neither does.
  */
 final class ScenarioTransport implements Transport {
 
@@ -42,7 +44,8 @@ final class ScenarioTransport implements Transport {
   private final Strictness strictness;
   private final List<StepFailure> unforeseen = Collections.synchronizedList(new ArrayList<>());
   private final List<String> transcript = Collections.synchronizedList(new ArrayList<>());
-  private final List<StepFailure> pending = Collections.synchronizedList(new ArrayList<>());
+  /** testbound: the queries no range answered, oldest first, each waiting for a REPLY, TIMEOUT or ERROR step. */
+  private final List<Pending> pending = Collections.synchronizedList(new ArrayList<>());
   private final List<Message> sent = Collections.synchronizedList(new ArrayList<>());
   private final List<Message> delivered = Collections.synchronizedList(new ArrayList<>());
   private final boolean testbound;
@@ -59,18 +62,26 @@ final class ScenarioTransport implements Transport {
     if (server.getPort() != DNS_PORT) {
       return CompletableFuture.failedFuture(new IOException("scripted servers listen on port 53, not " + server));
     }
-    Message reply = ask(server, query, false);
-    if (reply != null && reply.getHeader().getFlag(Flags.TC)) {
+    Object reply = ask(server, query, false);
+    if (reply instanceof Message message && message.getHeader().getFlag(Flags.TC)) {
       reply = ask(server, query, true);
     }
-    return reply != null ? CompletableFuture.completedFuture(reply)
-        : CompletableFuture.failedFuture(new TimeoutException("no reply from " + server));
+    return switch (reply) {
+      case Message message -> CompletableFuture.completedFuture(message);
+      case Pending waiting -> waiting.reply();
+      case null, default -> CompletableFuture.failedFuture(new TimeoutException("no reply from " + server));
+    };
   }
 
-  /** The queries no entry foresaw and no TIMEOUT step expired, in strict mode: each one fails the scenario. */
+  /**
+   * The queries no entry foresaw, in strict mode: each one fails the scenario, in a testbound file
+   * when no REPLY, TIMEOUT or ERROR step took it.
+   */
   List<StepFailure> unforeseen() {
     List<StepFailure> all = new ArrayList<>(unforeseen);
-    all.addAll(pending);
+    synchronized (pending) {
+      pending.forEach(waiting -> all.add(waiting.failure()));
+    }
     return all;
   }
 
@@ -79,15 +90,60 @@ final class ScenarioTransport implements Transport {
     return List.copyOf(delivered);
   }
 
-  /** testbound's TIMEOUT and ERROR: the oldest pending query fails; false if none is pending. */
-  boolean expireOldestPending() {
+  /**
+   * testbound's TIMEOUT and ERROR: the oldest pending query fails, timed out or with a closed
+   * connection; false if none is pending.
+   */
+  boolean expireOldestPending(boolean timeout) {
+    Pending oldest;
     synchronized (pending) {
       if (pending.isEmpty()) {
         return false;
       }
-      note("expired: " + pending.remove(0));
-      return true;
+      oldest = pending.remove(0);
     }
+    note("expired: " + oldest.failure().text());
+    oldest.reply().completeExceptionally(timeout ? new TimeoutException("no reply (TIMEOUT step)")
+        : new IOException("connection closed (ERROR step)"));
+    return true;
+  }
+
+  /**
+   * testbound's REPLY step, reached: answers the oldest pending query its entry matches, as the
+   * fake network hands a reply to the query it answers (whatever its ID); false if none matches.
+   */
+  boolean answerPending(Step.Reply step) {
+    Pending match = null;
+    synchronized (pending) {
+      for (Pending waiting : pending) {
+        if (step.entry().matches(waiting.sent(), false)) {
+          match = waiting;
+          break;
+        }
+      }
+      if (match == null) {
+        return false;
+      }
+      pending.remove(match);
+    }
+    String exchange = "step " + step.id() + " reply to " + describe(match.sent().getQuestion()) + ": ";
+    Message delivered = switch (servers.answer(step, match.sent())) {
+      case ScriptedResponse.Reply reply -> {
+        reply.message().getHeader().setID(match.sent().getHeader().getID());
+        yield deliver(match.sent(), reply, exchange);
+      }
+      case ScriptedResponse.Silence silence -> {
+        note(exchange + "no reply (" + silence.reason() + ")");
+        yield null;
+      }
+      case ScriptedResponse.Unforeseen surprise -> throw new IllegalStateException(surprise.reason());
+    };
+    if (delivered != null) {
+      match.reply().complete(delivered);
+    } else {
+      match.reply().completeExceptionally(new TimeoutException("no usable reply"));
+    }
+    return true;
   }
 
   /**
@@ -114,8 +170,11 @@ final class ScenarioTransport implements Transport {
     transcript.add(line);
   }
 
-  /** One exchange; null when nothing (usable) came back. */
-  private Message ask(InetSocketAddress server, Message query, boolean overTcp) {
+  /**
+   * One exchange: the reply, or a {@link Pending} query (testbound) waiting for a REPLY step, or
+   * null when nothing (usable) came back.
+   */
+  private Object ask(InetSocketAddress server, Message query, boolean overTcp) {
     Message sent = wire(query);
     sent.getHeader().setID(ThreadLocalRandom.current().nextInt(0x10000));
     this.sent.add(sent);
@@ -124,14 +183,7 @@ final class ScenarioTransport implements Transport {
         + server.getAddress().getHostAddress() + ": ";
     switch (servers.respond(server.getAddress(), sent, step, overTcp)) {
       case ScriptedResponse.Reply reply -> {
-        Message received = wire(reply.message());
-        boolean usable = isReplyTo(sent, received);
-        note(exchange + (usable ? Rcode.string(received.getRcode()) : "dropped (ID, QR or question differ)")
-            + " from " + reply.origin());
-        if (usable) {
-          delivered.add(received);
-        }
-        return usable ? received : null;
+        return deliver(sent, reply, exchange);
       }
       case ScriptedResponse.Silence silence -> {
         note(exchange + "no reply (" + silence.reason() + ")");
@@ -143,14 +195,28 @@ final class ScenarioTransport implements Transport {
     }
   }
 
-  private Message unforeseen(Message sent, int step, String description) {
+  /** {@code reply} as the resolver gets it, kept as delivered; null when it does not answer {@code sent}. */
+  private Message deliver(Message sent, ScriptedResponse.Reply reply, String exchange) {
+    Message received = wire(reply.message());
+    boolean usable = isReplyTo(sent, received);
+    note(exchange + (usable ? Rcode.string(received.getRcode()) : "dropped (ID, QR or question differ)")
+        + " from " + reply.origin());
+    if (usable) {
+      delivered.add(received);
+    }
+    return usable ? received : null;
+  }
+
+  private Object unforeseen(Message sent, int step, String description) {
     note(description);
     if (strictness == Strictness.LENIENT) {
       return null;
     }
     if (testbound) {
-      pending.add(new StepFailure(step, "unforeseen upstream query, left pending: " + description));
-      return null;
+      Pending waiting = new Pending(sent, new CompletableFuture<>(),
+          new StepFailure(step, "unforeseen upstream query, left pending: " + description));
+      pending.add(waiting);
+      return waiting;
     }
     unforeseen.add(new StepFailure(step, "unforeseen upstream query: " + description));
     Message servfail = new Message(sent.getHeader().getID());
@@ -159,6 +225,12 @@ final class ScenarioTransport implements Transport {
     servfail.addRecord(sent.getQuestion(), Section.QUESTION);
     return servfail;
   }
+
+  /**
+   * testbound: a query sent that no range answered, its reply to come from a REPLY step, or its
+   * failure from a TIMEOUT or ERROR step; {@code failure} if neither comes.
+   */
+  private record Pending(Message sent, CompletableFuture<Message> reply, StepFailure failure) {}
 
   /** As the Netty transport's reply matcher: same ID, QR set, the question repeated (RFC 5452 §9.1). */
   private static boolean isReplyTo(Message query, Message reply) {

@@ -109,6 +109,11 @@ final class CheckedCache implements RRsetCache {
   }
 
   @Override
+  public void renewStale(Name name, int type, int dclass) {
+    cache.renewStale(name, type, dclass);
+  }
+
+  @Override
   public CacheLookup lookupStale(Name name, int type, int dclass) {
     return cache.lookupStale(name, type, dclass);
   }

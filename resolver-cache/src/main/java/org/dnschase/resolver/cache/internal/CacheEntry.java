@@ -160,6 +160,16 @@ abstract sealed class CacheEntry implements EntryRef
         ? answer(shownTtl(Math.min(answerTtlSeconds, ttlSeconds))) : null;
   }
 
+  /** The data held: a record or an RRset, null once removed. */
+  final Object held() {
+    return held;
+  }
+
+  /** Whether answers carry the TTL the data came with. */
+  final boolean originalTtl() {
+    return originalTtl;
+  }
+
   /** The records held, signatures included, for the weigher; their TTL does not matter there. */
   final Iterable<Record> records() {
     return recordsOf(held);
@@ -181,6 +191,9 @@ abstract sealed class CacheEntry implements EntryRef
 
   /** The answer with {@code ttl}; null when the entry was removed meanwhile, its data gone. */
   abstract CacheLookup answer(long ttl);
+
+  /** A copy of this entry that expires at {@code nowNanos}; null once removed, its data gone. */
+  abstract CacheEntry expiredCopy(long nowNanos);
 
   @Override
   public final long dataBytes() {
@@ -217,8 +230,14 @@ abstract sealed class CacheEntry implements EntryRef
      */
     Positive(RRset rrset, List<Record> proof, long ttlSeconds, long expiresAtNanos, TrustRank rank,
         ValidationStatus status, boolean originalTtl) {
-      super(proof.isEmpty() ? compact(rrset) : new Expanded(compact(rrset), proof.toArray(Record[]::new)),
+      this(proof.isEmpty() ? compact(rrset) : new Expanded(compact(rrset), proof.toArray(Record[]::new)),
           ttlSeconds, expiresAtNanos, rank, status, originalTtl);
+    }
+
+    /** An entry for {@code held}, data as another entry holds it. */
+    private Positive(Object held, long ttlSeconds, long expiresAtNanos, TrustRank rank, ValidationStatus status,
+        boolean originalTtl) {
+      super(held, ttlSeconds, expiresAtNanos, rank, status, originalTtl);
     }
 
     private static Object compact(RRset rrset) {
@@ -248,6 +267,12 @@ abstract sealed class CacheEntry implements EntryRef
       RRset copy = data instanceof Record record ? new RRset(record) : new RRset((RRset) data);
       return new CacheLookup.Hit(copy, rank(), storedTtl(), status(), proof);
     }
+
+    @Override
+    CacheEntry expiredCopy(long nowNanos) {
+      Object data = held();
+      return data == null ? null : new Positive(data, storedTtl(), nowNanos, rank(), status(), originalTtl());
+    }
   }
 
   /**
@@ -272,6 +297,13 @@ abstract sealed class CacheEntry implements EntryRef
       return data == null ? null
           : new CacheLookup.NegativeHit(Kind.NXDOMAIN, name, soaOf(data), ttl, rank(), status(), proofOf(data));
     }
+
+    @Override
+    CacheEntry expiredCopy(long nowNanos) {
+      Object data = held();
+      return data == null ? null
+          : new NxDomain(name, soaOf(data), proofOf(data), storedTtl(), nowNanos, rank(), status(), originalTtl());
+    }
   }
 
   /** The name exists but has no data of the key's type. */
@@ -290,6 +322,13 @@ abstract sealed class CacheEntry implements EntryRef
       // a NODATA may have no SOA; the mark tells that from data dropped on removal
       return data == null && !stored() ? null
           : new CacheLookup.NegativeHit(Kind.NODATA, name, soaOf(data), ttl, rank(), status(), proofOf(data));
+    }
+
+    @Override
+    CacheEntry expiredCopy(long nowNanos) {
+      Object data = held();
+      return data == null && !stored() ? null
+          : new NoData(name, soaOf(data), proofOf(data), storedTtl(), nowNanos, rank(), status(), originalTtl());
     }
   }
 

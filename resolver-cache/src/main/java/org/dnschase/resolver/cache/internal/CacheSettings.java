@@ -19,6 +19,8 @@ import org.dnschase.resolver.cache.TimeSource;
  * @param executor Caffeine's maintenance executor
  * @param recordStats whether to keep counters
  * @param originalTtl whether answers carry the TTL the data came with instead of the time left
+ * @param staleRetentionSeconds how long expired entries are held: the stale window, or longer
+ *     when an upstream failure may renew them ({@code renewStaleOnFailure})
  */
 public record CacheSettings(
     long maximumBytes,
@@ -30,16 +32,18 @@ public record CacheSettings(
     TimeSource timeSource,
     Executor executor,
     boolean recordStats,
-    boolean originalTtl) {
+    boolean originalTtl,
+    long staleRetentionSeconds) {
 
   /** Checks the invariants the builder promises, so a mistake there fails loudly here. */
   public CacheSettings {
     Objects.requireNonNull(timeSource, "timeSource");
     if (maximumBytes <= 0 || maxTtlSeconds <= 0 || maxNegativeTtlSeconds < 0 || minTtlSeconds < 0
-        || staleWindowSeconds < 0 || staleAnswerTtlSeconds <= 0) {
+        || staleWindowSeconds < 0 || staleAnswerTtlSeconds <= 0 || staleRetentionSeconds < staleWindowSeconds) {
       throw new IllegalArgumentException("invalid settings " + maximumBytes + " bytes, TTLs "
           + minTtlSeconds + ".." + maxTtlSeconds + ", negative " + maxNegativeTtlSeconds
-          + ", stale window " + staleWindowSeconds + ", stale answer TTL " + staleAnswerTtlSeconds);
+          + ", stale window " + staleWindowSeconds + " (held " + staleRetentionSeconds + "), stale answer TTL "
+          + staleAnswerTtlSeconds);
     }
     if (minTtlSeconds > maxTtlSeconds) {
       throw new IllegalArgumentException(

@@ -49,6 +49,8 @@ public final class CaffeineRRsetCache implements RRsetCache {
   private final StatsCounters counters;
   private final long staleWindowNanos;
   private final long staleAnswerTtlSeconds;
+  /** Whether an upstream failure renews expired data for another stale window (renewStaleOnFailure). */
+  private final boolean renewStale;
   /** Whether answers carry the TTL the data came with (serveOriginalTtl). */
   private final boolean originalTtl;
   private final long maximumBytes;
@@ -63,6 +65,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
             Duration.ofSeconds(settings.maxTtlSeconds()), Duration.ofSeconds(settings.maxNegativeTtlSeconds())));
     this.counters = new StatsCounters(settings.recordStats());
     this.staleWindowNanos = settings.staleWindowSeconds() * CacheEntry.NANOS_PER_SECOND;
+    this.renewStale = settings.staleRetentionSeconds() > settings.staleWindowSeconds();
     this.staleAnswerTtlSeconds = settings.staleAnswerTtlSeconds();
     this.originalTtl = settings.originalTtl();
     this.shownCaps = originalTtl ? new TtlCaps(Duration.ZERO, Duration.ofSeconds(RRsetCacheBuilder.MAX_TTL_SECONDS),
@@ -71,7 +74,7 @@ public final class CaffeineRRsetCache implements RRsetCache {
     this.cache =
         Caffeine.newBuilder()
             .ticker(ticker)
-            .expireAfter(new TtlExpiry(staleWindowNanos))
+            .expireAfter(new TtlExpiry(settings.staleRetentionSeconds() * CacheEntry.NANOS_PER_SECOND))
             .maximumWeight(settings.maximumBytes())
             .weigher(new EntryWeigher())
             .evictionListener((CacheKey key, CacheEntry entry, RemovalCause cause) -> evicted(entry, cause))
@@ -141,6 +144,30 @@ public final class CaffeineRRsetCache implements RRsetCache {
     }
     counters.recordStaleHit();
     return stale;
+  }
+
+  @Override
+  public void renewStale(Name name, int type, int dclass) {
+    CacheKey key = new CacheKey(requireNonNull(name, "name"), type, dclass);
+    if (renewStale) {
+      renew(key);
+      if (!key.isNxDomainKey()) {
+        renew(key.nxDomainKey());
+      }
+    }
+  }
+
+  /** Replaces an expired entry at {@code key} by a copy that expires now, so its stale window starts again. */
+  private void renew(CacheKey key) {
+    long now = ticker.read();
+    cache.asMap().computeIfPresent(key, (k, old) -> {
+      CacheEntry renewed = old.isLive(now) ? null : old.expiredCopy(now);
+      if (renewed == null) {
+        return old;
+      }
+      old.remove();
+      return renewed;
+    });
   }
 
   @Override

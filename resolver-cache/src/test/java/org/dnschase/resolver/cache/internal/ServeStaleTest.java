@@ -12,14 +12,18 @@ import static org.dnschase.resolver.cache.internal.Records.rrset;
 import static org.dnschase.resolver.cache.internal.Records.soa;
 
 import java.time.Duration;
+import java.util.List;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.CacheLookup.NegativeHit.Kind;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.RRsetCacheBuilder;
+import org.dnschase.resolver.cache.ValidationStatus;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 @DisplayName("Serve-stale: expired data kept for a window, answered only on request (RFC 8767)")
@@ -200,5 +204,66 @@ class ServeStaleTest {
     assertThat(stats.staleHits()).isEqualTo(2);
     assertThat(stats.lookups()).isZero();
     assertThat(stats.prefetches()).as("a cache never refreshes itself").isZero();
+  }
+
+  /* ---- renewal after an upstream failure (renewStaleOnFailure) ---- */
+
+  @Test
+  @DisplayName("renewStaleOnFailure: an upstream failure past the window makes the data servable for another window from then")
+  void renewal_servesPastTheFirstWindow() {
+    RRsetCache renewing = cache(RRsetCache.builder().serveStale(Duration.ofSeconds(10)).renewStaleOnFailure());
+    putWww(renewing);
+    ticker.advanceSeconds(300 + 15);
+    assertThat(staleWww(renewing)).isSameAs(CacheLookup.Miss.INSTANCE);
+
+    renewing.renewStale(name("www.example."), Type.A, DClass.IN);
+
+    assertThat(hitTtl(staleWww(renewing))).isEqualTo(30);
+    ticker.advanceSeconds(9);
+    assertThat(hitTtl(staleWww(renewing))).isEqualTo(30);
+    ticker.advanceSeconds(1);
+    assertThat(staleWww(renewing)).isSameAs(CacheLookup.Miss.INSTANCE);
+  }
+
+  @Test
+  @DisplayName("without renewStaleOnFailure, a failure renews nothing: the data goes at the end of its window")
+  void withoutRenewal_dataGoesAtTheEndOfItsWindow() {
+    RRsetCache plain = cache(RRsetCache.builder().serveStale(Duration.ofSeconds(10)));
+    putWww(plain);
+    ticker.advanceSeconds(300 + 15);
+
+    plain.renewStale(name("www.example."), Type.A, DClass.IN);
+
+    assertThat(staleWww(plain)).isSameAs(CacheLookup.Miss.INSTANCE);
+  }
+
+  @Test
+  @DisplayName("renewing leaves live data alone: it is not turned stale")
+  void renewal_leavesLiveDataAlone() {
+    RRsetCache renewing = cache(RRsetCache.builder().serveStale(Duration.ofSeconds(10)).renewStaleOnFailure());
+    putWww(renewing);
+    ticker.advanceSeconds(100);
+
+    renewing.renewStale(name("www.example."), Type.A, DClass.IN);
+
+    assertThat(hitTtl(lookupWww(renewing))).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("renewing keeps what proves the data: a wildcard answer's NSEC and an NXDOMAIN's NSEC stay with their renewed entries")
+  void renewal_keepsTheProofs() throws Exception {
+    RRsetCache renewing = cache(RRsetCache.builder().serveStale(Duration.ofSeconds(10)).renewStaleOnFailure());
+    Record nsec = Record.fromString(name("a.example."), Type.NSEC, DClass.IN, 300, "z.example. A RRSIG NSEC", Name.root);
+    renewing.put(rrset(a("www.example.", 300, "192.0.2.1")), AUTHORITATIVE_ANSWER, ValidationStatus.SECURE, List.of(nsec));
+    renewing.putNxDomain(name("nx.example."), DClass.IN, soa("example.", 300, 300), List.of(nsec), AUTHORITATIVE_ANSWER,
+        ValidationStatus.SECURE);
+    ticker.advanceSeconds(300 + 15);
+
+    renewing.renewStale(name("www.example."), Type.A, DClass.IN);
+    renewing.renewStale(name("nx.example."), Type.A, DClass.IN);
+
+    assertThat(((CacheLookup.Hit) staleWww(renewing)).proof()).extracting(Record::getName).containsExactly(nsec.getName());
+    assertThat(((CacheLookup.NegativeHit) renewing.lookupStale(name("nx.example."), Type.A, DClass.IN)).proof())
+        .extracting(Record::getName).containsExactly(nsec.getName());
   }
 }

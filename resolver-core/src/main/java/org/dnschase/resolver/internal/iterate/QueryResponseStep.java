@@ -177,7 +177,7 @@ final class QueryResponseStep {
       ReplyValidation validation) {
     Verdict verdict = validation == null ? Verdict.INDETERMINATE : validation.of(rrset);
     Step bogus = q.useVerdict(verdict);
-    if (bogus == null && !verdict.isBogus() && q.delegation().caches()) {
+    if (bogus == null && !verdict.isBogus() && context.zones.cached(rrset.getName())) {
       context.cache.put(rrset, rank, verdict.cached(), proof);
     }
     return bogus;
@@ -225,8 +225,8 @@ final class QueryResponseStep {
     if (bogus != null) {
       return bogus;
     }
-    if (!q.delegation().caches()) {
-      return q.finish(new Outcome.Data(data, new Hop.Source.Server(server)));
+    if (!context.zones.cached(q.name())) {
+      return q.finish(data);
     }
     if (q.qtype() == Type.NS) {
       cacheAddressesOf(RRsets.nameServers(data.rrset()), reply, TrustRank.AUTHORITY_DATA);
@@ -411,7 +411,7 @@ final class QueryResponseStep {
    */
   static void cacheNegative(ResolverContext context, Query q, boolean nxDomain, SOARecord soa,
       List<Record> proof, TrustRank rank, Verdict verdict) {
-    if (verdict.isBogus() || !q.delegation().caches()) {
+    if (verdict.isBogus() || !context.zones.cached(q.name())) {
       return;
     }
     Name name = q.name();

@@ -113,12 +113,14 @@ final class StaleFallback {
 
   /**
    * The stale data for {@code name} that stands in for {@code failed}, or {@code failed} itself
-   * when it may not or cannot be replaced.
+   * when it may not or cannot be replaced. The cache hears of the failure first: it may renew the
+   * expired data for another stale window ({@link RRsetCache#renewStale}).
    */
   Outcome instead(Query q, Name name, Outcome.Failed failed) {
     if (q.depth() > 0 || q.isBackground() || !UPSTREAM_FAILURES.contains(failed.reason())) {
       return failed;
     }
+    cache.renewStale(name, q.qtype(), DClass.IN);
     Outcome stale = stale(q, name, "the resolution failed: " + failed.reason() + ", " + failed.detail());
     return stale != null ? stale : failed;
   }

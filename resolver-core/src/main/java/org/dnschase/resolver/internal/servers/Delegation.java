@@ -113,11 +113,6 @@ public final class Delegation {
     return this;
   }
 
-  /** Whether what the servers of this delegation answer is cached: not for a zone configured so. */
-  public boolean caches() {
-    return configured == null || configured.cached();
-  }
-
   /** Whether queries go with recursion desired to recursive servers (a forward zone). */
   public boolean forwarding() {
     return configured != null && configured.forward();

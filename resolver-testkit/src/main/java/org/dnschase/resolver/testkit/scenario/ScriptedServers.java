@@ -18,8 +18,10 @@ import org.xbill.DNS.Type;
  * The fake Internet of a scenario: answers each upstream query from the RANGE blocks and one-shot
  * REPLY steps (FORMAT §7.2, §7.3), by the rules of the suite the file comes from: Deckard's (the
  * first range in file order whose window and addresses fit answers, or nobody; no server at an
- * address no range names) or testbound's (ranges from the last one up, a range without a
- * matching entry passing the query on to the next). It sends nothing anywhere; whoever plays the
+ * address no range names; else a later REPLY step that matches, at once) or testbound's (ranges
+ * from the last one up, a range without a matching entry passing the query on to the next; a
+ * query none answers stays pending, for a REPLY step to answer when the script reaches it, {@link
+ * #answer(Step.Reply, Message)}). It sends nothing anywhere; whoever plays the
  * scenario routes the resolver's queries here and delivers the result. Thread-safe.
  */
 public final class ScriptedServers {
@@ -48,8 +50,9 @@ public final class ScriptedServers {
   /**
    * What the servers do with {@code query} sent to {@code destination} while step {@code step}
    * is played: the first range in file order whose window and addresses fit answers with its
-   * first matching entry; if none fits, the first unused REPLY step with an id of at least
-   * {@code step} whose MATCH holds answers, once.
+   * first matching entry; if none fits, in a Deckard file, the first unused REPLY step with an id
+   * of at least {@code step} whose MATCH holds answers, once (a testbound file's REPLY steps answer
+   * pending queries when reached instead).
    *
    * @param destination the server address the query was sent to
    * @param query the query
@@ -88,7 +91,7 @@ public final class ScriptedServers {
         }
       }
     }
-    for (Step candidate : scenario.steps()) {
+    for (Step candidate : testbound ? List.<Step>of() : scenario.steps()) {
       if (candidate instanceof Step.Reply reply && reply.id() >= step && !used.contains(reply)
           && reply.entry().matches(query, overTcp)) {
         used.add(reply);
@@ -96,7 +99,20 @@ public final class ScriptedServers {
       }
     }
     return new ScriptedResponse.Unforeseen("no RANGE serves " + destination.getHostAddress() + " at step "
-        + step + " and no REPLY step matches " + question(query));
+        + step + (testbound ? " for " : " and no REPLY step matches ") + question(query));
+  }
+
+  /**
+   * testbound: the answer of the REPLY step {@code reply}, reached by the script, to the pending
+   * {@code query} its MATCH holds for.
+   *
+   * @param reply the REPLY step
+   * @param query the pending query it answers
+   * @return the reply, or silence when the entry says {@code do_not_answer}
+   */
+  public synchronized ScriptedResponse answer(Step.Reply reply, Message query) {
+    used.add(reply);
+    return answer(reply.entry(), query, "STEP " + reply.id() + " REPLY");
   }
 
   /** {@return the entries marked MANDATORY that no query has used so far} */
