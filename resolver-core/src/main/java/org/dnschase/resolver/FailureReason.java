@@ -41,6 +41,12 @@ public enum FailureReason {
    * marked {@link Resolution.Security#BOGUS}.
    */
   DNSSEC_BOGUS,
+  /**
+   * More resolutions were under way than {@link ResolverBuilder#maxResolutionsInFlight} allows:
+   * the question was not asked upstream (the cache could not answer it), or a newer question
+   * pushed it out of its jostle slot once it had run longer than the jostle time.
+   */
+  OVERLOADED,
   /** The resolver was closed before the resolution finished. */
   CLOSED,
   /** An unexpected internal error; the detail says what. */

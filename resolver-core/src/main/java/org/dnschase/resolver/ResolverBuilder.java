@@ -62,6 +62,24 @@ public final class ResolverBuilder {
   }
 
   /**
+   * A bound on the resolutions under way at once (Unbound's {@code num-queries-per-thread}, with
+   * {@code jostle-timeout} 200 ms): half the slots (rounded up) are held until their resolution
+   * ends, the others are given up to a newer question once their resolution has run {@code
+   * jostleAfter}, so slow resolutions cannot hold every slot. A question that finds no slot is
+   * answered from the cache alone, or fails with {@link FailureReason#OVERLOADED}, as does a
+   * resolution pushed out; questions the resolution cache answers, and identical questions joining
+   * one under way, take no slot. No bound by default.
+   *
+   * @param resolutions the most resolutions under way, positive
+   * @param jostleAfter how long a resolution holds a jostle slot before a newer question may take it, positive
+   * @return this builder
+   */
+  public ResolverBuilder maxResolutionsInFlight(int resolutions, Duration jostleAfter) {
+    options.load().maxResolutionsInFlight(resolutions, jostleAfter);
+    return this;
+  }
+
+  /**
    * QNAME minimisation (RFC 9156), on by default in relaxed mode: servers above the zone of a name
    * see only the labels they need; a server that answers a minimised question with NXDOMAIN or
    * REFUSED is asked the full name instead of being trusted or given up on.

@@ -39,7 +39,9 @@ import org.dnschase.resolver.zones.StubZone;
  * long a question with stale data waits for upstream before that data answers it. {@code
  * verifyGlue} looks up a referral's glue for servers outside the delegated zone before using it.
  * {@code nat64} is where IPv4 servers are reached on an IPv6-only network, null when they are
- * asked at their own addresses. Time comes from the cache's time source
+ * asked at their own addresses. {@code maxResolutionsInFlight} bounds the resolutions under way
+ * (0: no bound), whose jostle slots' holders a newer question pushes out after {@code
+ * jostleAfter}. Time comes from the cache's time source
  * alone ({@link #ticker()}), so the resolver and its cache cannot disagree about it.
  */
 public record ResolverConfig(
@@ -72,7 +74,9 @@ public record ResolverConfig(
     Algorithms algorithms,
     Duration staleAnswerTimeout,
     boolean verifyGlue,
-    Nat64Prefix nat64) {
+    Nat64Prefix nat64,
+    int maxResolutionsInFlight,
+    Duration jostleAfter) {
 
   /** {@return the resolver's monotonic time as Caffeine reads it: its cache's time source} */
   public Ticker ticker() {

@@ -231,7 +231,7 @@ public final class Responses {
         // §4.7: "the resolver attempted to perform DNSSEC validation, but validation ended in the Bogus state"
         case DNSSEC_BOGUS -> DNSSEC_BOGUS;
         case HOP_LIMIT, LOOP, QUERY_BUDGET_EXCEEDED, REFERRAL_LIMIT, DEPTH_LIMIT, GLUELESS_LIMIT,
-            CYCLIC_DEPENDENCY, YXDOMAIN, INTERNAL_ERROR -> OTHER;
+            CYCLIC_DEPENDENCY, YXDOMAIN, OVERLOADED, INTERNAL_ERROR -> OTHER;
       };
     }
 

@@ -38,8 +38,6 @@ final class KnownGaps {
       "a NODATA's authority section without the zone's NS set under minimal-responses, and a referral to the closest cached zone for an RD=0 question the cache cannot answer";
   private static final String MSG_CACHE_SIZE =
       "a message cache of a configured byte size (msg-cache-size) that drops old answers so they are fetched again";
-  private static final String QUERY_SLOTS =
-      "a cap on the resolutions in flight that drops or jostles out the excess (num-queries-per-thread)";
   private static final String TARGET_FETCH =
       "fetching the addresses of a zone's named servers before they are needed (target-fetch-policy)";
   private static final String TCP_UPSTREAM =
@@ -58,8 +56,6 @@ final class KnownGaps {
 
   /** File name to the behaviour it lacks. */
   private static final Map<String, String> BY_FILE = Map.ofEntries(
-      Map.entry("fwd_droptoomany.rpl", QUERY_SLOTS),
-      Map.entry("fwd_jostle.rpl", QUERY_SLOTS),
       Map.entry("fwd_lrudrop.rpl", MSG_CACHE_SIZE),
       Map.entry("fwd_minimal.rpl", CACHE_ONLY),
       Map.entry("fwd_name_lookup.rpl", TARGET_FETCH),

@@ -95,6 +95,9 @@ final class ResolverSetup {
         .staleAnswerTimeout(Duration.ofMillis(config.value("serve-expired-client-timeout").map(Long::parseLong)
             .orElse(0L)));
     nat64Prefix(config).ifPresent(builder::nat64);
+    // Unbound's num-queries-per-thread, with its jostle-timeout default of 200 ms.
+    config.value("num-queries-per-thread").ifPresent(slots -> builder.maxResolutionsInFlight(Integer.parseInt(slots),
+        Duration.ofMillis(config.value("jostle-timeout").map(Long::parseLong).orElse(200L))));
     // Deckard's forwarding mode: every name to one recursive server, a forward zone for the root.
     config.value("forward-addr").ifPresent(server -> builder.forwardZone(new ForwardZone(Name.root,
         List.of(new InetSocketAddress(address(server), 0)), List.of(), false)));

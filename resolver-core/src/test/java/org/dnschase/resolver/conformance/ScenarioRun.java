@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dnschase.resolver.Diagnostic;
+import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.cache.RRsetCache;
@@ -186,10 +187,17 @@ final class ScenarioRun {
     }
   }
 
-  /** Keeps the response to {@code query} that {@code resolution} makes, as a server front-end builds it. */
+  /**
+   * Keeps the response to {@code query} that {@code resolution} makes, as a server front-end builds
+   * it; none for a question turned away as overloaded, which Unbound drops (our server answers it
+   * SERVFAIL with an Extended DNS Error).
+   */
   private void answer(Step.Query step, Message query, Resolution resolution) {
     transport.note("step " + step.id() + " resolved " + ScenarioTransport.describe(query.getQuestion()) + ": "
         + summary(resolution));
+    if (resolution instanceof Resolution.Failure failure && failure.reason() == FailureReason.OVERLOADED) {
+      return;
+    }
     Message response = Responses.toMessage(resolution, query, servfailAnswer());
     if (extendedErrors) {
       Responses.ExtendedErrors.add(response, resolution);

@@ -23,6 +23,7 @@ public final class ResolverAssembly {
   private final HostOptions hosts = new HostOptions();
   private final ZoneOptions zones = new ZoneOptions();
   private final ValidationOptions validation = new ValidationOptions();
+  private final LoadOptions load = new LoadOptions();
 
   /** Root hints, budgets, QNAME minimisation, long chains, special-use names. */
   public IterationOptions iteration() {
@@ -64,6 +65,11 @@ public final class ResolverAssembly {
     return validation;
   }
 
+  /** The bound on resolutions under way. */
+  public LoadOptions load() {
+    return load;
+  }
+
   /**
    * {@return the configuration of a new resolver: the options given, the defaults for the rest}
    * Each call makes a new default cache when none was given.
@@ -99,6 +105,8 @@ public final class ResolverAssembly {
         validation.algorithmsOrDefault(),
         cache.staleAnswerTimeoutOrDefault(),
         reply.verifyGlueOrDefault(),
-        upstream.nat64OrNull());
+        upstream.nat64OrNull(),
+        load.maxResolutionsInFlightOrDefault(),
+        load.jostleAfterOrDefault());
   }
 }

@@ -40,6 +40,8 @@ public final class IterativeResolver implements Resolver {
   /** Run by the cache's invalidateAll, whoever calls it: what was learnt beside the cache goes too. */
   private final Runnable forgetAll;
   private volatile boolean closed;
+  /** The bound on resolutions under way; null when there is none. */
+  private final ResolutionSlots slots;
 
   public IterativeResolver(ResolverConfig config) {
     // Read first: a hosts file that fails the build must fail it before sockets are opened.
@@ -50,6 +52,8 @@ public final class IterativeResolver implements Resolver {
         ? new DefaultTransport(config.transportThreads(), config.caseRandomization(), metrics) : config.transport();
     this.context = new ResolverContext(config, transport, metrics);
     this.iteration = new Iteration(context);
+    this.slots = config.maxResolutionsInFlight() == 0 ? null
+        : new ResolutionSlots(config.maxResolutionsInFlight(), config.jostleAfter().toNanos());
     this.specialUse = new SpecialUseAnswers(config.specialUseNames(), config.cache().ttlCaps());
     this.resolutions = new ResolutionCache(config.cache(), config.prefetch(), config.longChainThreshold(), metrics);
     this.forgetAll = () -> {
@@ -160,9 +164,26 @@ public final class IterativeResolver implements Resolver {
       return shared.thenApply(resolution -> metrics.answered(AskedSpelling.of(resolution, name), true));
     }
     ResolverMetrics.Flight metered = metrics.resolutionStarted();
-    Query query = new Query(context.nextQueryId(), name, type, options,
+    ResolutionSlots.Admission admission = slots == null ? null : slots.admit(context.ticker.read());
+    // Without a slot, the cache alone may answer: no upstream work is started.
+    boolean refused = admission != null && admission.slot() == null && !options.cacheOnly();
+    Query query = new Query(context.nextQueryId(), name, type, refused ? options.withCacheOnly(true) : options,
         new Budget(context.config.budgets(), context.ticker), new Journal(options.tracing(context.config.recordTrace())));
-    iteration.run(query).whenComplete((resolution, error) -> {
+    CompletableFuture<Resolution> run = iteration.run(query);
+    if (admission != null && admission.slot() != null) {
+      admission.slot().onJostledOut(() -> {
+        query.budget().abandon();
+        run.complete(overloaded(name, type, "pushed out of its slot by a newer question after "
+            + (context.ticker.read() - admission.slot().takenAtNanos()) / 1_000_000 + " ms"));
+      });
+    }
+    if (admission != null && admission.jostledOut() != null) {
+      admission.jostledOut().jostleOut();
+    }
+    run.whenComplete((resolution, error) -> {
+      if (admission != null && admission.slot() != null) {
+        slots.release(admission.slot());
+      }
       if (resolution != null) {
         resolutions.store(resolution);
       }
@@ -170,12 +191,22 @@ public final class IterativeResolver implements Resolver {
       Resolution outcome = resolution != null ? resolution : new Resolution.Failure(name, type,
           FailureReason.INTERNAL_ERROR, String.valueOf(error), List.of(), List.of(), List.of(), 0,
               Resolution.Security.INDETERMINATE);
+      if (refused && outcome instanceof Resolution.Failure failure && failure.reason() == FailureReason.NOT_CACHED) {
+        outcome = overloaded(name, type, "not in the cache, and no slot was free to resolve it");
+      }
       metered.finished(outcome);
       flight.complete(outcome);
       iteration.answered(query);
     });
     // Each caller gets its own future, so one caller cancelling cannot cancel the others.
     return flight.copy();
+  }
+
+  /** The failure of a question the bound on resolutions under way turned away, or pushed out. */
+  private Resolution overloaded(Name name, int type, String why) {
+    return new Resolution.Failure(name, type, FailureReason.OVERLOADED, "overloaded: " + why + " ("
+        + context.config.maxResolutionsInFlight() + " resolutions under way at most)", List.of(), List.of(), List.of(), 0,
+        Resolution.Security.INDETERMINATE);
   }
 
   @Override
