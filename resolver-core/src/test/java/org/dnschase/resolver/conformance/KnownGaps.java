@@ -34,8 +34,6 @@ final class KnownGaps {
   private static final String PENDING_QUERY =
       "an upstream query left unanswered across steps: testbound picks the RANGE by the id of the step after the one that sent it, "
           + "and a TIMEOUT step times it out, so the resolver asks again in a later window; the runner answers or times out every query within the step that sends it";
-  private static final String CACHE_ONLY =
-      "a NODATA's authority section without the zone's NS set under minimal-responses, and a referral to the closest cached zone for an RD=0 question the cache cannot answer";
   private static final String MSG_CACHE_SIZE =
       "a message cache of a configured byte size (msg-cache-size) that drops old answers so they are fetched again";
   private static final String TARGET_FETCH =
@@ -51,13 +49,10 @@ final class KnownGaps {
       "a live answer RRset answers from the cache even when the NS set that came with it has expired; Unbound's message cache expires with its shortest RRset, authority included, and asks again (rrset_use_cached)";
   private static final String MESSAGE_CACHE =
       "the SOA of a negative answer shown with the TTL and serial of the reply that last refreshed it (Unbound's message cache)";
-  private static final String TTL_CAPS =
-      "an RD=0 (cache-only) question the cache cannot answer gets a referral to the closest cached zone, with its capped TTL (Unbound), where ours ends NOT_CACHED (SERVFAIL)";
 
   /** File name to the behaviour it lacks. */
   private static final Map<String, String> BY_FILE = Map.ofEntries(
       Map.entry("fwd_lrudrop.rpl", MSG_CACHE_SIZE),
-      Map.entry("fwd_minimal.rpl", CACHE_ONLY),
       Map.entry("fwd_name_lookup.rpl", TARGET_FETCH),
       Map.entry("iter_dname_ttl0.rpl", DNAME_TTL0),
       Map.entry("iter_dname_ttl0_grace.rpl", DNAME_TTL0),
@@ -80,7 +75,6 @@ final class KnownGaps {
       Map.entry("rrset_use_cached.rpl", MESSAGE_TTL),
       Map.entry("stop_nxdomain_label.rpl", NO_AGGRESSIVE_NSEC),
       Map.entry("stop_nxdomain_minimised.rpl", SECURE_NXDOMAIN_MINIMISED),
-      Map.entry("ttl_max.rpl", TTL_CAPS),
       Map.entry("ttl_msg.rpl", MESSAGE_CACHE));
 
   private KnownGaps() {}

@@ -172,13 +172,13 @@ final class ScenarioRun {
         if (error != null) {
           fail(step, "STEP " + step.id() + " QUERY " + ScenarioTransport.describe(question) + " failed: " + error);
         } else {
-          answer(step, query, resolution);
+          answer(resolver, step, query, resolution);
         }
       });
       return;
     }
     try {
-      answer(step, query, await(resolver.resolveAsync(question.getName(), question.getType(), options)));
+      answer(resolver, step, query, await(resolver.resolveAsync(question.getName(), question.getType(), options)));
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       fail(step, "STEP " + step.id() + " QUERY " + ScenarioTransport.describe(question) + " failed: " + e);
     } catch (InterruptedException e) {
@@ -192,10 +192,14 @@ final class ScenarioRun {
    * it; none for a question turned away as overloaded, which Unbound drops (our server answers it
    * SERVFAIL with an Extended DNS Error).
    */
-  private void answer(Step.Query step, Message query, Resolution resolution) {
+  private void answer(Resolver resolver, Step.Query step, Message query, Resolution resolution) {
     transport.note("step " + step.id() + " resolved " + ScenarioTransport.describe(query.getQuestion()) + ": "
         + summary(resolution));
     if (resolution instanceof Resolution.Failure failure && failure.reason() == FailureReason.OVERLOADED) {
+      return;
+    }
+    if (testbound && CacheReferral.applies(query, resolution)) {
+      referral(resolver, query);
       return;
     }
     Message response = Responses.toMessage(resolution, query, servfailAnswer());
@@ -205,9 +209,45 @@ final class ScenarioRun {
     if (referralData) {
       ReferralData.add(response, cache, transport.delivered(), isStale(resolution), forwardZoneOf(query.getQuestion().getName()));
     } else if (testbound) {
+      withoutNameServers(response);
       ReferralData.addToNameServerAnswer(response, cache, isStale(resolution));
     }
     answers.add(ScenarioTransport.wire(response));
+  }
+
+  /**
+   * testbound's {@code minimal-responses: yes} (Unbound's default): a negative answer's authority
+   * section holds its SOA proof only, not the zone's NS set beside it, which Responses adds (RFC
+   * 2308 §3 allows both).
+   */
+  private static void withoutNameServers(Message response) {
+    for (Record record : response.getSection(Section.AUTHORITY)) {
+      if (record.getType() == Type.NS) {
+        response.removeRecord(record, Section.AUTHORITY);
+      }
+    }
+  }
+
+  /**
+   * Unbound's referral for an RD=0 question the cache could not answer ({@link CacheReferral}):
+   * from the cache, or once the root is primed (resolved while the script goes on) from its NS set.
+   */
+  private void referral(Resolver resolver, Message query) {
+    Message fromCache = CacheReferral.fromCache(query, cache);
+    if (fromCache != null) {
+      answers.add(ScenarioTransport.wire(fromCache));
+      return;
+    }
+    underWay++;
+    resolver.resolveAsync(Name.root, Type.NS).whenComplete((priming, error) -> {
+      underWay--;
+      if (priming instanceof Resolution.Answer rootServers) {
+        answers.add(ScenarioTransport.wire(CacheReferral.primed(query, cache, rootServers.rrset())));
+      } else {
+        failures.add(new StepFailure(currentStep.get(), "priming the root for an RD=0 question failed: "
+            + (priming == null ? error : summary(priming))));
+      }
+    });
   }
 
   /** The resolution, running the resolver's callbacks meanwhile; a stuck one times out. */

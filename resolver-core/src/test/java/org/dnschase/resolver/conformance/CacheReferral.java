@@ -1,0 +1,93 @@
+package org.dnschase.resolver.conformance;
+
+import java.util.List;
+import org.dnschase.resolver.Defaults;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * Unbound's answer to an RD=0 question its cache cannot answer (its {@code answer_norec_from_cache}):
+ * a referral to the closest zone whose NS set the cache holds, the NS set in the authority
+ * section and the cached addresses of its servers in the additional one; when not even the root's
+ * NS set is cached, the iterator primes the root and answers with the priming reply, the root's NS
+ * set in the answer section. Our resolver ends such a question {@code NOT_CACHED}, which our
+ * server answers SERVFAIL with the Extended DNS Error "Not Authoritative" (RFC 8914 §4.21); the
+ * runner, playing Unbound's front end, builds Unbound's referral from the same cache.
+ */
+final class CacheReferral {
+
+  private CacheReferral() {}
+
+  /** Whether {@code resolution} answers an RD=0 {@code query} the cache could not answer. */
+  static boolean applies(Message query, Resolution resolution) {
+    return !query.getHeader().getFlag(Flags.RD) && resolution instanceof Resolution.Failure failure
+        && failure.reason() == org.dnschase.resolver.FailureReason.NOT_CACHED;
+  }
+
+  /** The referral to the closest zone the cache holds an NS set for; null when it holds none. */
+  static Message fromCache(Message query, RRsetCache cache) {
+    for (Name zone = query.getQuestion().getName(); ; zone = new Name(zone, 1)) {
+      if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit hit) {
+        Message response = header(query);
+        addAll(response, hit.rrset(), Section.AUTHORITY);
+        addAddresses(response, cache, hit.rrset().rrs(false));
+        return response;
+      }
+      if (zone.equals(Name.root)) {
+        return null;
+      }
+    }
+  }
+
+  /** The answer after priming: the root's NS set in the answer section, with its servers' addresses. */
+  static Message primed(Message query, RRsetCache cache, RRset rootNameServers) {
+    Message response = header(query);
+    addAll(response, rootNameServers, Section.ANSWER);
+    addAddresses(response, cache, rootNameServers.rrs(false));
+    return response;
+  }
+
+  /** A NOERROR response to {@code query} with nothing in it yet, its EDNS echoed as Responses does. */
+  private static Message header(Message query) {
+    Message response = new Message(query.getHeader().getID());
+    response.getHeader().setFlag(Flags.QR);
+    response.getHeader().setFlag(Flags.RA);
+    response.getHeader().setOpcode(query.getHeader().getOpcode());
+    response.getHeader().setRcode(Rcode.NOERROR);
+    response.addRecord(query.getQuestion(), Section.QUESTION);
+    OPTRecord opt = query.getOPT();
+    if (opt != null) {
+      response.addRecord(new OPTRecord(Defaults.EDNS_PAYLOAD_SIZE, 0, 0, opt.getFlags() & ExtendedFlags.DO),
+          Section.ADDITIONAL);
+    }
+    return response;
+  }
+
+  private static void addAll(Message response, RRset rrset, int section) {
+    rrset.rrs(false).forEach(record -> response.addRecord(record, section));
+  }
+
+  private static void addAddresses(Message response, RRsetCache cache, List<Record> nameServers) {
+    for (Record record : nameServers) {
+      Name target = ((NSRecord) record).getTarget();
+      for (int type : new int[] {Type.A, Type.AAAA}) {
+        if (cache.lookup(target, type, DClass.IN) instanceof CacheLookup.Hit hit) {
+          addAll(response, hit.rrset(), Section.ADDITIONAL);
+        }
+      }
+    }
+  }
+}
