@@ -205,6 +205,23 @@ public final class ResolverBuilder {
   }
 
   /**
+   * Remembers answers as Unbound's message cache does, within {@code maximumBytes}: a question is
+   * answered from the cache only while the answer it last got from upstream is remembered, until
+   * the shortest TTL among what came with it runs out (its chain and data, the NS set of its zone
+   * and those servers' addresses as cached then) and while it fits the budget; past that it is
+   * asked upstream again although its RRsets may still be cached, so an answer is never shown with
+   * an NS set that has expired. When upstream then fails, the live data is served as a stale
+   * answer would be. Off by default: an answer lives as long as its own RRsets.
+   *
+   * @param maximumBytes the byte budget of the answers remembered, positive
+   * @return this builder
+   */
+  public ResolverBuilder messageCache(long maximumBytes) {
+    options.cache().messageCache(maximumBytes);
+    return this;
+  }
+
+  /**
    * The one source of time: monotonic time for deadlines, round-trip times and the default
    * cache's TTLs, wall-clock time for what is dated; tests pass a fake one to move time. Default:
    * the given cache's, else {@link TimeSource#system()}. A given cache must keep time by this very

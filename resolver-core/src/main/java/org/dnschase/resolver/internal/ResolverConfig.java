@@ -41,7 +41,8 @@ import org.dnschase.resolver.zones.StubZone;
  * {@code nat64} is where IPv4 servers are reached on an IPv6-only network, null when they are
  * asked at their own addresses. {@code maxResolutionsInFlight} bounds the resolutions under way
  * (0: no bound), whose jostle slots' holders a newer question pushes out after {@code
- * jostleAfter}. Time comes from the cache's time source
+ * jostleAfter}. {@code messageCacheBytes} bounds the answers remembered as Unbound's message
+ * cache does (0: answers live as long as their RRsets). Time comes from the cache's time source
  * alone ({@link #ticker()}), so the resolver and its cache cannot disagree about it.
  */
 public record ResolverConfig(
@@ -76,7 +77,8 @@ public record ResolverConfig(
     boolean verifyGlue,
     Nat64Prefix nat64,
     int maxResolutionsInFlight,
-    Duration jostleAfter) {
+    Duration jostleAfter,
+    long messageCacheBytes) {
 
   /** {@return the resolver's monotonic time as Caffeine reads it: its cache's time source} */
   public Ticker ticker() {

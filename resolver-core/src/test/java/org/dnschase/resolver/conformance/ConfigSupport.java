@@ -56,6 +56,7 @@ final class ConfigSupport {
       Map.entry("serve-original-ttl", HONOURED),
       Map.entry("serve-expired-ttl-reset", HONOURED),
       Map.entry("num-queries-per-thread", HONOURED),
+      Map.entry("msg-cache-size", HONOURED),
       Map.entry("jostle-timeout", HONOURED),
       Map.entry("max-query-restarts", HONOURED),
       Map.entry("iter-scrub-ns", HONOURED),
@@ -81,7 +82,6 @@ final class ConfigSupport {
       // Unbound's own machinery: threads, cache sizes and slabs, logging, which NS addresses it
       // fetches ahead, its scrubber's policy knobs; the scripted servers see our queries as they are.
       Map.entry("target-fetch-policy", HONOURED),
-      Map.entry("msg-cache-size", HONOURED),
       Map.entry("msg-cache-slabs", HONOURED),
       Map.entry("verbosity", HONOURED),
       Map.entry("log-servfail", HONOURED),

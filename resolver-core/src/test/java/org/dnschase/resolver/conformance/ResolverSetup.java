@@ -98,6 +98,10 @@ final class ResolverSetup {
     // Unbound's num-queries-per-thread, with its jostle-timeout default of 200 ms.
     config.value("num-queries-per-thread").ifPresent(slots -> builder.maxResolutionsInFlight(Integer.parseInt(slots),
         Duration.ofMillis(config.value("jostle-timeout").map(Long::parseLong).orElse(200L))));
+    // testbound runs Unbound, whose answers live in its message cache (msg-cache-size, 4 MB by default).
+    if (config.dialect() == ScenarioConfig.Dialect.TESTBOUND) {
+      builder.messageCache(config.value("msg-cache-size").map(ResolverSetup::bytes).orElse(4L << 20));
+    }
     // Deckard's forwarding mode: every name to one recursive server, a forward zone for the root.
     config.value("forward-addr").ifPresent(server -> builder.forwardZone(new ForwardZone(Name.root,
         List.of(new InetSocketAddress(address(server), 0)), List.of(), false)));
@@ -200,6 +204,18 @@ final class ResolverSetup {
     } catch (java.net.UnknownHostException e) {
       throw new IllegalArgumentException("not an address: " + text, e);
     }
+  }
+
+  /** A size as unbound.conf writes it: a number with an optional k, m or g. */
+  private static long bytes(String text) {
+    String size = text.strip().toLowerCase(java.util.Locale.ROOT);
+    int shift = switch (size.charAt(size.length() - 1)) {
+      case 'k' -> 10;
+      case 'm' -> 20;
+      case 'g' -> 30;
+      default -> 0;
+    };
+    return Long.parseLong(shift == 0 ? size : size.substring(0, size.length() - 1)) << shift;
   }
 
   private static Duration seconds(String text) {

@@ -19,6 +19,7 @@ public final class CacheOptions {
   private final Setting<Duration> staleAnswerTimeout = new Setting<>("staleAnswerTimeout");
   private final Setting<TimeSource> timeSource = new Setting<>("timeSource");
   private final Setting<Boolean> prefetch = new Setting<>("prefetch");
+  private final Setting<Long> messageCacheBytes = new Setting<>("messageCache");
 
   CacheOptions() {}
 
@@ -61,6 +62,18 @@ public final class CacheOptions {
 
   public void prefetch(boolean enabled) {
     prefetch.set(enabled);
+  }
+
+  public void messageCache(long maximumBytes) {
+    if (maximumBytes < 1) {
+      throw new IllegalArgumentException("messageCache must be at least 1 byte, was " + maximumBytes);
+    }
+    messageCacheBytes.set(maximumBytes);
+  }
+
+  /** {@return the message cache's byte budget, 0 when answers live as long as their RRsets} */
+  long messageCacheBytesOrDefault() {
+    return messageCacheBytes.orElse(0L);
   }
 
   /** A given cache and a given time source must be one clock: the resolver reads the cache's. */

@@ -107,6 +107,7 @@ public final class ResolverAssembly {
         reply.verifyGlueOrDefault(),
         upstream.nat64OrNull(),
         load.maxResolutionsInFlightOrDefault(),
-        load.jostleAfterOrDefault());
+        load.jostleAfterOrDefault(),
+        cache.messageCacheBytesOrDefault());
   }
 }

@@ -37,8 +37,8 @@ final class InitStep {
     if (q.budget().pastDeadline()) {
       return q.fail(FailureReason.TIMEOUT, "deadline of " + q.budget().limits().deadline() + " passed");
     }
-    CacheLookup cached = context.zones.cached(q.name()) ? context.cache.lookup(q.name(), q.qtype(), DClass.IN)
-        : CacheLookup.Miss.INSTANCE;
+    CacheLookup cached = context.zones.cached(q.name()) && context.cacheAnswers(q)
+        ? context.cache.lookup(q.name(), q.qtype(), DClass.IN) : CacheLookup.Miss.INSTANCE;
     switch (cached) {
       // RFC 2181 §5.4.1: glue answers no user's question; it still gives a name-server look-up its
       // addresses, as it would give the delegation.

@@ -70,7 +70,7 @@ final class Iteration {
    */
   CompletableFuture<Resolution> run(Query q) {
     CompletableFuture<Resolution> work = new CompletableFuture<>();
-    advance(q, work, finish::resolution);
+    advance(q, work, this::finishRemembered);
     if (q.depth() > 0 || work.isDone()) {
       return work;
     }
@@ -89,6 +89,16 @@ final class Iteration {
       context.deadlines.arm(answer, staleNanos, () -> staleAtAnswerTimeout(q));
     }
     return answer;
+  }
+
+  /**
+   * The resolution {@code q} ended with, remembered by the message cache (if any) before anyone
+   * waiting for it can ask again.
+   */
+  private Resolution finishRemembered(Query q) {
+    Resolution resolution = finish.resolution(q);
+    context.rememberAnswer(resolution);
+    return resolution;
   }
 
   /** The stale answer to {@code q} at the stale answer timeout, or null to go on waiting. */

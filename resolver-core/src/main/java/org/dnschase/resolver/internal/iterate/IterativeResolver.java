@@ -143,7 +143,8 @@ public final class IterativeResolver implements Resolver {
    * is found: a hit by the resolution cache, the others here.
    */
   private Resolution answerAtOnce(Name name, int type, QueryOptions options) {
-    Resolution whole = closed ? null : resolutions.lookup(name, type, options.tracing(context.config.recordTrace()));
+    Resolution whole = closed || context.messages != null && !context.messages.remembers(name, type) ? null
+        : resolutions.lookup(name, type, options.tracing(context.config.recordTrace()));
     if (whole != null) {
       return whole;
     }

@@ -13,6 +13,9 @@ import org.dnschase.resolver.internal.dnssec.KeyStore;
 import org.dnschase.resolver.internal.dnssec.denial.DenialRanges;
 import org.dnschase.resolver.internal.dnssec.denial.Denials;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
+import org.dnschase.resolver.Diagnostic;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.internal.resolutions.MessageLifetimes;
 import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.DelegationGrants;
 import org.dnschase.resolver.internal.servers.RecentFailures;
@@ -51,6 +54,8 @@ final class ResolverContext {
    * null when the resolver does not validate, since only a proof found SECURE is remembered.
    */
   final DenialRanges denialRanges;
+  /** The lifetimes of answers as Unbound's message cache keeps them; null when answers live as long as their RRsets. */
+  final MessageLifetimes messages;
   private final AtomicInteger queryIds = new AtomicInteger();
 
   /** The stores beside the cache each get their share of the cache's byte budget. */
@@ -66,12 +71,33 @@ final class ResolverContext {
     this.recentFailures = new RecentFailures(ticker, budget / RecentFailures.BUDGET_SHARE);
     this.grants = new DelegationGrants(ticker, budget / DelegationGrants.BUDGET_SHARE);
     this.zones = new ConfiguredZones(config, grants);
+    this.messages = config.messageCacheBytes() == 0 ? null : new MessageLifetimes(config.messageCacheBytes(), ticker);
     this.keys = config.trustAnchors() == null ? null : new KeyStore(config.trustAnchors(), ticker);
     this.denialRanges = keys == null ? null : new DenialRanges(ticker, budget / DenialRanges.BUDGET_SHARE,
         cache.ttlCaps().maxNegativeTtl(), denials);
     this.chainOfTrust = keys == null ? null
         : new ChainOfTrust(keys, zone -> cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit,
             name -> zones.deepestAtOrAbove(name) instanceof ConfiguredZones.Zone zone ? zone.name() : null);
+  }
+
+  /**
+   * Whether the cache may answer {@code q}'s own question: not when the message cache no longer
+   * remembers the answer of a user's question (its chain's later names and look-ups are not kept).
+   */
+  boolean cacheAnswers(Query q) {
+    return messages == null || q.depth() > 0 || q.isBackground() || !q.chain().hops().isEmpty()
+        || messages.remembers(q.name(), q.qtype());
+  }
+
+  /**
+   * With a message cache, remembers the answer of a user's question or of a refresh that came
+   * from upstream (not one the cache gave, nor a stale one).
+   */
+  void rememberAnswer(Resolution resolution) {
+    if (messages != null && resolution.upstreamQueries() > 0 && !(resolution instanceof Resolution.Failure)
+        && resolution.diagnostics().stream().noneMatch(d -> d.kind() == Diagnostic.Oddity.STALE_ANSWER)) {
+      messages.remember(resolution, cache);
+    }
   }
 
   /** Whether the resolver validates (DNSSEC). */
@@ -90,6 +116,9 @@ final class ResolverContext {
     parentSideGlue.invalidateAll();
     recentFailures.invalidateAll();
     grants.invalidateAll();
+    if (messages != null) {
+      messages.invalidateAll();
+    }
     if (keys != null) {
       keys.invalidateAll();
       denialRanges.invalidateAll();

@@ -49,6 +49,8 @@ final class StaleFallback {
   private final RRsetCache cache;
   private final RecentFailures recentFailures;
   private final long answerTimeoutNanos;
+  /** Whether answers are forgotten before their data expires (a message cache). */
+  private final boolean messageCache;
   /** Starts a background refresh of (name, type) from INIT, one at a time per question. */
   private final BiConsumer<Name, Integer> refresh;
 
@@ -56,6 +58,7 @@ final class StaleFallback {
     this.cache = context.cache;
     this.recentFailures = context.recentFailures;
     this.answerTimeoutNanos = context.config.staleAnswerTimeout().toNanos();
+    this.messageCache = context.messages != null;
     this.refresh = refresh;
   }
 
@@ -95,7 +98,7 @@ final class StaleFallback {
       return q.finishFinal(instead(q, q.name(), failed));
     }
     if (answerTimeoutNanos == 0) {
-      Outcome stale = stale(q, q.name(), "the stale answer timeout is 0: refreshed after this answer");
+      Outcome stale = stale(q, q.name(), "the stale answer timeout is 0: refreshed after this answer", false);
       if (stale != null) {
         Name name = q.name();
         int type = q.qtype();
@@ -121,7 +124,7 @@ final class StaleFallback {
       return failed;
     }
     cache.renewStale(name, q.qtype(), DClass.IN);
-    Outcome stale = stale(q, name, "the resolution failed: " + failed.reason() + ", " + failed.detail());
+    Outcome stale = stale(q, name, "the resolution failed: " + failed.reason() + ", " + failed.detail(), true);
     return stale != null ? stale : failed;
   }
 
@@ -132,12 +135,20 @@ final class StaleFallback {
   Outcome atAnswerTimeout(Query q, Name name) {
     return q.depth() > 0 || q.isBackground() ? null
         : stale(q, name, "no answer came within the stale answer timeout of " + answerTimeoutNanos / 1_000_000
-            + " ms (RFC 8767 §4); the resolution goes on and refreshes the cache");
+            + " ms (RFC 8767 §4); the resolution goes on and refreshes the cache", false);
   }
 
-  /** The stale data the cache keeps for (name, the question's type), reported; null if none. */
-  private Outcome stale(Query q, Name name, String why) {
-    return switch (cache.lookupStale(name, q.qtype(), DClass.IN)) {
+  /**
+   * The stale data the cache keeps for (name, the question's type), reported; null if none. After
+   * upstream failed, with a message cache, data still live whose answer was forgotten is served so
+   * too.
+   */
+  private Outcome stale(Query q, Name name, String why, boolean upstreamFailed) {
+    CacheLookup found = cache.lookupStale(name, q.qtype(), DClass.IN);
+    if (found instanceof CacheLookup.Miss && messageCache && upstreamFailed) {
+      found = cache.lookup(name, q.qtype(), DClass.IN);
+    }
+    return switch (found) {
       case CacheLookup.Hit hit -> {
         q.validation().note(Verdict.ofCached(hit.status()));
         yield serve(q, name, why, new Outcome.Data(hit.rrset(), Hop.Source.CACHE, hit.proof()),
