@@ -1,19 +1,15 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.dnschase.resolver.Diagnostic;
-import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
-import org.dnschase.resolver.cache.ValidationStatus;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.message.Sections;
@@ -22,9 +18,7 @@ import org.dnschase.resolver.internal.reply.Proofs;
 import org.dnschase.resolver.internal.reply.ResponseClassifier;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
-import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.internal.servers.DelegationGrants;
-import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Name;
@@ -44,10 +38,12 @@ final class QueryResponseStep {
 
   private final ResolverContext context;
   private final ReplyChase chase;
+  private final Referrals referrals;
 
   QueryResponseStep(ResolverContext context) {
     this.context = context;
     this.chase = new ReplyChase(context);
+    this.referrals = new Referrals(context);
   }
 
   Step handle(Query q) {
@@ -107,7 +103,7 @@ final class QueryResponseStep {
       case ANSWER, CNAME, DNAME, NXDOMAIN, NODATA -> context.validating() && q.validation().enabled()
           ? q.validate(reply, type) : use(q, reply, type, null);
       case REFERRAL -> context.validating() && q.validation().enabled() && ReplyValidation.provesDelegation(reply)
-          ? q.validate(reply, type) : referral(q, reply, null);
+          ? q.validate(reply, type) : referrals.follow(q, reply, null);
       case LAME -> lame(q, reply, server, zone);
       case THROWAWAY -> new Step.Next(QueryState.QUERY_TARGETS);
     };
@@ -131,7 +127,7 @@ final class QueryResponseStep {
       case CNAME, DNAME -> chase.follow(q, reply, server, zone, validation);
       case NXDOMAIN -> negative(q, reply, true, validation);
       case NODATA -> negative(q, reply, false, validation);
-      case REFERRAL -> referral(q, reply, validation);
+      case REFERRAL -> referrals.follow(q, reply, validation);
       default -> throw new IllegalStateException(type + " is not validated");
     };
   }
@@ -229,60 +225,10 @@ final class QueryResponseStep {
       return q.finish(data);
     }
     if (q.qtype() == Type.NS) {
-      cacheAddressesOf(RRsets.nameServers(data.rrset()), reply, TrustRank.AUTHORITY_DATA);
+      Referrals.cacheAddressesOf(context, RRsets.nameServers(data.rrset()), reply, TrustRank.AUTHORITY_DATA);
     }
     cacheZoneNameServers(q, reply);
     return q.finish(data);
-  }
-
-  /**
-   * Follows a referral; {@code validation}, when it was validated, may prove how the child zone is
-   * secured, which is kept so its DS is not asked for (RFC 4035 §5.2).
-   */
-  private Step referral(Query q, ScrubbedReply reply, ReplyValidation validation) {
-    if (q.referralLimitReached()) {
-      return q.fail(FailureReason.REFERRAL_LIMIT, "more than " + q.budget().limits().maxReferrals()
-          + " referrals for " + q.name());
-    }
-    RRset ns = reply.authority(Type.NS);
-    ReplyValidation.DelegationKeys keys = validation == null ? null
-        : validation.delegation(q.delegation().zone(), ns.getName(), context.denials);
-    if (keys != null && context.keys.lookup(keys.entry().zone()) == null) { // an anchor or known keys stay
-      context.keys.store(keys.entry(), keys.ttl());
-    }
-    if (keys != null && keys.ds() != null) { // the parent's own data, validated: it answers DS questions too
-      RRset ds = used(context, validation, keys.ds());
-      context.cache.put(ds, TrustRank.AUTHORITY_DATA, ValidationStatus.SECURE);
-      if (q.qtype() == Type.DS && q.name().equals(ds.getName())) {
-        // RFC 4035 §3.1.4.1: the DS asked for is the parent's, and here it is; the child cannot give it
-        q.validation().note(Verdict.SECURE);
-        return q.finish(new Outcome.Data(ds, new Hop.Source.Server(q.exchange().server())));
-      }
-    }
-    if (q.delegation().configuredZone() == null) { // a configured zone's grant is the configuration
-      context.grants.remember(ns, q.delegation().zone());
-    }
-    context.cache.put(ns, TrustRank.REFERRAL_NS);
-    Delegation next = new Delegation(ns.getName(), RRsets.nameServers(ns));
-    // Glue is in bailiwick here: scrubbing kept only names under the zone that delegated. Only
-    // the name servers the delegation considers are looked at (Delegation.MAX_NAME_SERVERS).
-    List<Name> trusted = next.nameServers().stream().filter(nameServer -> glueTrusted(nameServer, next)).toList();
-    cacheAddressesOf(trusted, reply, TrustRank.GLUE);
-    ZoneCuts.addCachedAddresses(context.cache, next);
-    for (Name nameServer : next.nameServers()) {
-      addReplyAddresses(next, nameServer, reply, trusted.contains(nameServer));
-    }
-    return q.descendTo(next);
-  }
-
-  /**
-   * Whether the referral's glue for {@code nameServer} is used as given: always for a server
-   * inside the delegated zone, which cannot be reached without it; for one outside it (a sibling
-   * zone's) only unless glue is verified (Unbound's harden-unverified-glue), when its address is
-   * looked up first and the glue kept as the parent side's, the last resort.
-   */
-  private boolean glueTrusted(Name nameServer, Delegation delegation) {
-    return !context.config.verifyGlue() || nameServer.subdomain(delegation.zone());
   }
 
   private Step negative(Query q, ScrubbedReply reply, boolean nxDomain, ReplyValidation validation) {
@@ -375,33 +321,7 @@ final class QueryResponseStep {
       nameServers = RRsets.withTtl(nameServers, cached.rrset().getTTL());
     }
     context.cache.put(nameServers, rank);
-    cacheAddressesOf(RRsets.nameServers(nameServers), reply, TrustRank.GLUE);
-  }
-
-  /** Caches the in-bailiwick A/AAAA records the reply gives for these name servers. */
-  private void cacheAddressesOf(List<Name> nameServers, ScrubbedReply reply, TrustRank rank) {
-    for (Name nameServer : nameServers) {
-      for (RRset addresses : reply.addressSets(nameServer)) {
-        context.cache.put(addresses, rank);
-      }
-    }
-  }
-
-  /**
-   * Keeps the glue for {@code nameServer} as the parent's side, and gives it to the delegation
-   * when it is {@code trusted}.
-   */
-  private void addReplyAddresses(Delegation delegation, Name nameServer, ScrubbedReply reply, boolean trusted) {
-    List<InetAddress> glue = new ArrayList<>();
-    long ttl = Long.MAX_VALUE;
-    for (RRset addresses : reply.addressSets(nameServer)) {
-      glue.addAll(RRsets.addresses(addresses));
-      ttl = Math.min(ttl, addresses.getTTL());
-    }
-    if (trusted) {
-      delegation.addAddresses(nameServer, glue);
-    }
-    context.parentSideGlue.remember(nameServer, glue, ttl);
+    Referrals.cacheAddressesOf(context, RRsets.nameServers(nameServers), reply, TrustRank.GLUE);
   }
 
   /**
