@@ -2,8 +2,9 @@
  * The resolver: {@link org.dnschase.resolver.Resolver}, its builder and the values it returns.
  * It exports the API package, the host look-ups ({@code org.dnschase.resolver.host}), the forward
  * and stub zones a builder takes ({@code org.dnschase.resolver.zones}), its DNSSEC settings ({@code
- * org.dnschase.resolver.dnssec}), what a resolver counts
- * ({@code org.dnschase.resolver.metrics}) and, for servers and conformance runners, {@code
+ * org.dnschase.resolver.dnssec}), what of a server's reply it keeps ({@code
+ * org.dnschase.resolver.reply}), what a resolver counts ({@code org.dnschase.resolver.metrics})
+ * and, for servers and conformance runners, {@code
  * org.dnschase.resolver.spi}; nothing under {@code org.dnschase.resolver.internal} (the iterator,
  * the chase engine, the transport) is readable from outside the module.
  */
@@ -25,4 +26,5 @@ module org.dnschase.resolver {
   exports org.dnschase.resolver.zones;
   exports org.dnschase.resolver.metrics;
   exports org.dnschase.resolver.dnssec;
+  exports org.dnschase.resolver.reply;
 }

@@ -2,7 +2,6 @@ package org.dnschase.resolver;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -15,6 +14,7 @@ import org.dnschase.resolver.host.ResolvConf;
 import org.dnschase.resolver.host.SearchList;
 import org.dnschase.resolver.internal.assembly.ResolverAssembly;
 import org.dnschase.resolver.internal.iterate.IterativeResolver;
+import org.dnschase.resolver.reply.ReplyPolicy;
 import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
@@ -350,46 +350,16 @@ public final class ResolverBuilder {
   /* ---- what of a server's reply is kept ---- */
 
   /**
-   * Whether the NS set a zone's server sends beside an answer, and its addresses, are cached as
-   * the zone's delegation (Unbound's {@code iter-scrub-promiscuous: no}). Off by default, as in
-   * Unbound since 1.24.1: an unsolicited NS set can take over the zone (CVE-2025-11411). On, only
-   * the NS set of the zone the server was asked as is taken, at the rank of its reply.
+   * What of a server's reply is kept beyond the bailiwick rules: whether answers' NS sets are
+   * cached, whether out-of-zone glue is verified, which private addresses are filtered; default
+   * {@link ReplyPolicy#defaults()}, Unbound's.
    *
-   * @param enabled whether to cache the NS sets that answers carry
+   * @param policy the reply policy
    * @return this builder
+   * @throws IllegalStateException if set before
    */
-  public ResolverBuilder cacheAnswerNameServers(boolean enabled) {
-    options.reply().cacheAnswerNameServers(enabled);
-    return this;
-  }
-
-  /**
-   * Whether a referral's glue for a name server outside the delegated zone (a sibling zone's) is
-   * verified before use (Unbound's {@code harden-unverified-glue}), off by default: on, the
-   * server's address is looked up, and the glue is used only when that look-up finds none.
-   *
-   * @param enabled whether to look up such name servers before trusting their glue
-   * @return this builder
-   */
-  public ResolverBuilder verifyGlue(boolean enabled) {
-    options.reply().verifyGlue(enabled);
-    return this;
-  }
-
-  /**
-   * A private-address filter (Unbound's {@code private-address} and {@code private-domain}), none
-   * by default: a record of a reply that points into {@code netblocks} (A, AAAA, SVCB/HTTPS hints)
-   * is dropped unless its owner is at or below one of {@code allowedDomains}, so a public name
-   * cannot lead into the local network (DNS rebinding); a name left with no address is NODATA.
-   *
-   * @param netblocks addresses or {@code address/length} prefixes, IPv4 or IPv6, e.g.
-   *     {@code "10.0.0.0/8"}, {@code "fd00::/8"}
-   * @param allowedDomains domains whose names may point into the netblocks, e.g. the local one
-   * @return this builder
-   * @throws IllegalArgumentException naming a netblock or domain that does not parse
-   */
-  public ResolverBuilder privateAddresses(Collection<String> netblocks, Collection<String> allowedDomains) {
-    options.reply().privateAddresses(netblocks, allowedDomains);
+  public ResolverBuilder replyPolicy(ReplyPolicy policy) {
+    options.reply().policy(policy);
     return this;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.reply.ReplyPolicy;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Fault;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,7 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * {@link ResolverBuilder#cacheAnswerNameServers}: the NS set a zone's server sends beside an
+ * {@link org.dnschase.resolver.reply.ReplyPolicy#withAnswerNameServersCached}: the NS set a zone's server sends beside an
  * answer is dropped by default (an unsolicited NS set can take over the zone, CVE-2025-11411) and
  * cached as the zone's own copy when asked to. alpha.lab's server (NS ns.alpha.lab.) here also
  * names ns9.alpha.lab. in the authority section of its answer for final.alpha.lab.
@@ -58,10 +59,10 @@ class AnswerNameServersTest extends ChainLabTest {
   }
 
   @Test
-  @DisplayName("cacheAnswerNameServers: the authoritative NS set beside an answer replaces the referral's (RFC 2181 §5.4.1)")
+  @DisplayName("answer NS sets cached: the authoritative NS set beside an answer replaces the referral's (RFC 2181 §5.4.1)")
   void whenKept_theZonesOwnNsSetOutranksTheReferral() {
     RRsetCache cache = RRsetCache.builder().build();
-    try (Resolver resolver = ChainLab.resolverFor(lab).cache(cache).cacheAnswerNameServers(true).build()) {
+    try (Resolver resolver = ChainLab.resolverFor(lab).cache(cache).replyPolicy(ReplyPolicy.defaults().withAnswerNameServersCached(true)).build()) {
       assertThat(resolver.resolve(FINAL, Type.A)).isInstanceOf(Resolution.Answer.class);
     }
 

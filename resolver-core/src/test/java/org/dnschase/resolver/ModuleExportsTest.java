@@ -34,6 +34,7 @@ class ModuleExportsTest {
   private static final String ZONES = API + ".zones";
   private static final String METRICS = API + ".metrics";
   private static final String DNSSEC = API + ".dnssec";
+  private static final String REPLY = API + ".reply";
 
   /* ---- the descriptor ---- */
 
@@ -45,13 +46,13 @@ class ModuleExportsTest {
   }
 
   @Test
-  @DisplayName("the module exports the API, SPI, host look-up, configured zone, DNSSEC settings and metrics packages, to everyone, and nothing else")
+  @DisplayName("the module exports the API, SPI, host look-up, configured zone, DNSSEC settings, reply policy and metrics packages, to everyone, and nothing else")
   void descriptor_exportsTheApiSpiHostZonesAndMetricsPackagesOnly() {
     ModuleDescriptor descriptor = CORE.getDescriptor();
 
     assertThat(descriptor.exports()).allSatisfy(export -> assertThat(export.isQualified()).isFalse());
     assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
-        .containsExactlyInAnyOrder(API, SPI, HOST, ZONES, METRICS, DNSSEC);
+        .containsExactlyInAnyOrder(API, SPI, HOST, ZONES, METRICS, DNSSEC, REPLY);
     assertThat(descriptor.opens()).isEmpty();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.dnschase.resolver.internal.servers.FakeTicker;
+import org.dnschase.resolver.reply.ReplyPolicy;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Fault;
 import org.dnschase.resolver.testkit.RecordedQuery;
@@ -62,7 +63,7 @@ class PrefetchDelegationTest {
     shop = lab.server(InetAddress.getByName("127.53.41.3"));
     shop.setFault(WWW, new Fault.OutOfBailiwick(
         new NSRecord(SHOP, DClass.IN, TTL, Name.fromConstantString("ns.shop.test.")), Section.AUTHORITY));
-    resolver = CacheLab.resolverFor(lab, ticker).prefetch(true).cacheAnswerNameServers(true).build();
+    resolver = CacheLab.resolverFor(lab, ticker).prefetch(true).replyPolicy(ReplyPolicy.defaults().withAnswerNameServersCached(true)).build();
     assertThat(resolver.resolve(WWW, Type.A)).isInstanceOf(Resolution.Answer.class);
     lab.clearQueries();
   }

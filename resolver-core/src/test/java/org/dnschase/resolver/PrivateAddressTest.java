@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.dnschase.resolver.reply.ReplyPolicy;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +15,7 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Type;
 
 /**
- * {@link ResolverBuilder#privateAddresses}: records of public names that point into the private
+ * {@link ReplyPolicy#withPrivateAddresses}: records of public names that point into the private
  * netblocks are dropped from replies (DNS rebinding); names of the allowed domains keep them.
  */
 class PrivateAddressTest {
@@ -36,7 +37,7 @@ class PrivateAddressTest {
   static void start() {
     lab = TestHierarchy.builder().zones(TREE).build();
     resolver = ChainLab.resolverFor(lab)
-        .privateAddresses(List.of("10.0.0.0/8", "fd00::/8"), List.of("corp.test.")).build();
+        .replyPolicy(ReplyPolicy.defaults().withPrivateAddresses(List.of("10.0.0.0/8", "fd00::/8"), List.of("corp.test."))).build();
   }
 
   @AfterAll
@@ -75,7 +76,7 @@ class PrivateAddressTest {
   @Test
   @DisplayName("A netblock that does not parse is refused with its text")
   void badNetblock_isRefused() {
-    assertThatThrownBy(() -> Resolver.builder().privateAddresses(List.of("10.0.0.0/33"), List.of()))
+    assertThatThrownBy(() -> ReplyPolicy.defaults().withPrivateAddresses(List.of("10.0.0.0/33"), List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10.0.0.0/33");
   }
 }

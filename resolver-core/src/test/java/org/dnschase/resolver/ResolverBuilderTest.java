@@ -14,6 +14,7 @@ import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.host.HostsFile;
 import org.dnschase.resolver.host.SearchList;
+import org.dnschase.resolver.reply.ReplyPolicy;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
 import org.junit.jupiter.api.DisplayName;
@@ -50,8 +51,7 @@ class ResolverBuilderTest {
         setting("transport", b -> b.transport((server, query, timeout) -> null)),
         setting("transportThreads", b -> b.transportThreads(1)),
         setting("caseRandomization", b -> b.caseRandomization(true)),
-        setting("cacheAnswerNameServers", b -> b.cacheAnswerNameServers(true)),
-        setting("privateAddresses", b -> b.privateAddresses(List.of("10.0.0.0/8"), List.of())),
+        setting("replyPolicy", b -> b.replyPolicy(ReplyPolicy.defaults().withGlueVerified(true))),
         setting("callbackExecutor", b -> b.callbackExecutor(Runnable::run)),
         setting("hostsFile", b -> b.hostsFile(HostsFile.at(Path.of("hosts")))),
         setting("searchList", b -> b.searchList(SearchList.of(List.of("lab."), 1))));

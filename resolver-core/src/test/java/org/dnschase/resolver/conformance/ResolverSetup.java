@@ -19,6 +19,7 @@ import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.RRsetCacheBuilder;
 import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.dnssec.Validation;
+import org.dnschase.resolver.reply.ReplyPolicy;
 import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.testkit.scenario.ScenarioConfig;
 import org.dnschase.resolver.testkit.scenario.ZoneClause;
@@ -87,9 +88,10 @@ final class ResolverSetup {
         .timeSource(clock)
         .cache(cache)
         .prefetch(config.flag("prefetch", false))
-        .cacheAnswerNameServers(!config.flag("iter-scrub-promiscuous", true))
-        .verifyGlue(config.flag("harden-unverified-glue", false))
-        .privateAddresses(config.values("private-address"), config.values("private-domain"))
+        .replyPolicy(ReplyPolicy.defaults()
+            .withAnswerNameServersCached(!config.flag("iter-scrub-promiscuous", true))
+            .withGlueVerified(config.flag("harden-unverified-glue", false))
+            .withPrivateAddresses(config.values("private-address"), config.values("private-domain")))
         .upstreamFilter(allowed(config), describe(config))
         // Unbound's serve-expired-client-timeout is in milliseconds; 0 (answer stale at once) by default.
         .staleAnswerTimeout(Duration.ofMillis(config.value("serve-expired-client-timeout").map(Long::parseLong)

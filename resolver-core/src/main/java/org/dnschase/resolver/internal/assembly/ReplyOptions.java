@@ -1,45 +1,35 @@
 package org.dnschase.resolver.internal.assembly;
 
-import java.util.Collection;
-import java.util.List;
-import org.dnschase.resolver.Defaults;
+import java.util.Objects;
 import org.dnschase.resolver.internal.reply.PrivateAddresses;
+import org.dnschase.resolver.reply.ReplyPolicy;
 
-/**
- * What of a server's reply is kept: the NS sets that answers carry (dropped by default,
- * CVE-2025-11411), the records that point into private netblocks (none filtered by default), and
- * whether glue outside the delegated zone is used only once verified (not by default).
- */
+/** What of a server's reply is kept, as given to the builder; {@link ReplyPolicy#defaults()} without one. */
 public final class ReplyOptions {
 
-  private final Setting<Boolean> cacheAnswerNameServers = new Setting<>("cacheAnswerNameServers");
-  private final Setting<PrivateAddresses> privateAddresses = new Setting<>("privateAddresses");
-  private final Setting<Boolean> verifyGlue = new Setting<>("verifyGlue");
+  private final Setting<ReplyPolicy> policy = new Setting<>("replyPolicy");
 
   ReplyOptions() {}
 
-  public void cacheAnswerNameServers(boolean enabled) {
-    cacheAnswerNameServers.set(enabled);
+  public void policy(ReplyPolicy given) {
+    policy.set(Objects.requireNonNull(given, "replyPolicy"));
   }
 
-  public void privateAddresses(Collection<String> netblocks, Collection<String> allowedDomains) {
-    privateAddresses.requireUnset();
-    privateAddresses.set(PrivateAddresses.of(List.copyOf(netblocks), List.copyOf(allowedDomains)));
-  }
-
-  public void verifyGlue(boolean enabled) {
-    verifyGlue.set(enabled);
+  private ReplyPolicy policyOrDefault() {
+    return policy.orElse(ReplyPolicy.defaults());
   }
 
   boolean cacheAnswerNameServersOrDefault() {
-    return cacheAnswerNameServers.orElse(Defaults.CACHE_ANSWER_NAME_SERVERS);
+    return policyOrDefault().answerNameServersCached();
   }
 
   boolean verifyGlueOrDefault() {
-    return verifyGlue.orElse(Defaults.VERIFY_GLUE);
+    return policyOrDefault().glueVerified();
   }
 
   PrivateAddresses privateAddressesOrDefault() {
-    return privateAddresses.orElse(PrivateAddresses.NONE);
+    ReplyPolicy chosen = policyOrDefault();
+    return chosen.privateNetblocks().isEmpty() ? PrivateAddresses.NONE
+        : PrivateAddresses.of(chosen.privateNetblocks(), chosen.privateDomains());
   }
 }

@@ -9,6 +9,7 @@ import static org.dnschase.resolver.internal.iterate.ScriptedTree.addresses;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.internal.reply.Reply;
+import org.dnschase.resolver.reply.ReplyPolicy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +34,7 @@ class UnverifiedGlueTest {
         .respond(Reply.noError().authoritative().answer("ns1.sibling.test. 3600 A " + NS2));
     tree.answers(NS2, "www.example.test.", "192.0.2.1");
 
-    Resolution result = tree.resolver(builder -> builder.loopbackOnly().verifyGlue(true)).resolve("www.example.test.", Type.A);
+    Resolution result = tree.resolver(builder -> builder.loopbackOnly().replyPolicy(ReplyPolicy.defaults().withGlueVerified(true))).resolve("www.example.test.", Type.A);
 
     assertThat(addresses(result)).containsExactly("192.0.2.1");
   }
@@ -46,7 +47,7 @@ class UnverifiedGlueTest {
         .authority("test. 3600 SOA ns.test. host.test. 1 3600 600 86400 300"));
     tree.answers(NS1, "www.example.test.", "192.0.2.1");
 
-    Resolution result = tree.resolver(builder -> builder.loopbackOnly().verifyGlue(true)).resolve("www.example.test.", Type.A);
+    Resolution result = tree.resolver(builder -> builder.loopbackOnly().replyPolicy(ReplyPolicy.defaults().withGlueVerified(true))).resolve("www.example.test.", Type.A);
 
     assertThat(addresses(result)).containsExactly("192.0.2.1");
   }
