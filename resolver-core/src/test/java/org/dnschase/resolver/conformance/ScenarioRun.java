@@ -17,6 +17,7 @@ import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.spi.Responses;
+import org.dnschase.resolver.testkit.scenario.Adjust;
 import org.dnschase.resolver.testkit.scenario.Entry;
 import org.dnschase.resolver.testkit.scenario.Scenario;
 import org.dnschase.resolver.testkit.scenario.ScenarioConfig;
@@ -45,8 +46,11 @@ import org.xbill.DNS.Type;
  * ConfigSupport}) fails the run before it starts.
  *
  * <p>A Deckard file waits for each QUERY's answer. A testbound file runs as testbound does: a
- * QUERY starts a resolution and the script goes on; an upstream query no range answers stays
- * pending until a REPLY step the script reaches answers it, or TIMEOUT or ERROR fails it; the
+ * QUERY starts a resolution and the script goes on; the upstream queries a step sets off are
+ * matched against the ranges of the step after it (testbound moves to the next moment before it
+ * runs a QUERY, REPLY, TIMEOUT or ERROR); a query no range answers stays pending, offered again to
+ * the ranges of every step reached, until one answers it, a REPLY step or a CHECK_OUT_QUERY with
+ * {@code copy_id} answers it, or TIMEOUT or ERROR fails it; the
  * resolver works on (its callbacks run by the runner) after each step, until nothing is left to
  * run. A CHECK_ANSWER none of the answers so far matches waits a little for resolutions still
  * under way (the resolver's own timers run on real time, such as its stale answer timeout).
@@ -89,7 +93,8 @@ final class ScenarioRun {
     this.qnameMinimisation = qnameMinimisation;
     this.testbound = scenario.config().dialect() == ScenarioConfig.Dialect.TESTBOUND;
     this.servers = new ScriptedServers(scenario);
-    this.transport = new ScenarioTransport(servers, currentStep::get, strictness, testbound);
+    this.transport = new ScenarioTransport(servers, currentStep::get, strictness, testbound,
+        testbound ? null : RootHintPriming.of(scenario.config()));
     this.cache = ResolverSetup.cache(scenario.config(), clock);
     this.referralData = testbound && !scenario.config().flag("minimal-responses", true);
     this.extendedErrors = scenario.config().flag("ede", false);
@@ -112,8 +117,20 @@ final class ScenarioRun {
       return List.copyOf(failures);
     }
     try (Resolver resolver = built) {
-      for (Step step : scenario.steps()) {
+      List<Step> steps = scenario.steps();
+      for (int i = 0; i < steps.size(); i++) {
+        Step step = steps.get(i);
         currentStep.set(step.id());
+        if (testbound) {
+          // testbound's moment has come: the queries still pending are offered to the ranges
+          // its id selects; then the moment is done, and what it sets off is matched against the
+          // moment after it (testbound advances before a QUERY, REPLY, TIMEOUT or ERROR is run).
+          transport.answerPendingFromRanges();
+          settle();
+          if (!(step instanceof Step.TimePasses)) {
+            currentStep.set(i + 1 < steps.size() ? steps.get(i + 1).id() : step.id());
+          }
+        }
         switch (step) {
           case Step.Query query -> query(resolver, query);
           case Step.CheckAnswer check -> check(check);
@@ -353,9 +370,15 @@ final class ScenarioRun {
 
   /** testbound: the resolver has sent an upstream query the entry matches (a no-op in Deckard). */
   private void checkOutQuery(Step.CheckOutQuery step) {
-    if (testbound && transport.claimSent(step.entry()::matches) == null) {
+    if (!testbound) {
+      return;
+    }
+    Message sent = transport.claimSent(step.entry()::matches);
+    if (sent == null) {
       fail(step, "STEP " + step.id() + " CHECK_OUT_QUERY (line " + step.line() + "): no upstream query sent "
           + "matches " + step.entry());
+    } else if (step.entry().has(Adjust.COPY_ID)) {
+      transport.answerCheckedOut(sent, step);
     }
   }
 

@@ -11,12 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The runner itself, on scenarios small enough to read: what passes, what fails and where. */
 class ScenarioRunTest {
 
-  static final String SERVERS = """
-      stub-addr: 192.0.2.1
-      CONFIG_END
-      SCENARIO_BEGIN runner
-      RANGE_BEGIN 0 100
-      \tADDRESS 192.0.2.1
+  /** The root server's answer to priming. */
+  static final String ROOT_NS_ENTRY = """
       ENTRY_BEGIN
       MATCH opcode qtype qname
       ADJUST copy_id
@@ -28,6 +24,15 @@ class ScenarioRunTest {
       SECTION ADDITIONAL
       k.root-servers.net. IN A 192.0.2.1
       ENTRY_END
+      """;
+
+  static final String SERVERS = """
+      stub-addr: 192.0.2.1
+      CONFIG_END
+      SCENARIO_BEGIN runner
+      RANGE_BEGIN 0 100
+      \tADDRESS 192.0.2.1
+      """ + ROOT_NS_ENTRY + """
       ENTRY_BEGIN
       MATCH opcode qtype qname
       ADJUST copy_id
@@ -81,36 +86,97 @@ class ScenarioRunTest {
   @Test
   @DisplayName("FORMAT §7.3, testbound: a query no range answers stays pending; a later REPLY step answers it, whatever its ID")
   void testbound_replyStepAnswersThePendingQuery() {
-    String config = """
-        server:
-        \tqname-minimisation: no
-        forward-zone:
-        \tname: "."
-        \tforward-addr: 192.0.2.53
-        CONFIG_END
-        SCENARIO_BEGIN runner
-        """;
-    String reply = """
-        STEP 2 REPLY
+    String reply = "STEP 2 REPLY\n" + pendingAnswer("");
+    String check = check("NOERROR", "pending.example. IN A 192.0.2.7").replace("STEP 2", "STEP 3");
+
+    List<StepFailure> answered = playTestbound(query("pending.example.") + reply + check);
+    List<StepFailure> leftPending = playTestbound(query("pending.example."));
+
+    assertThat(answered).isEmpty();
+    assertThat(leftPending).singleElement()
+        .satisfies(failure -> assertThat(failure.text()).startsWith("unforeseen upstream query, left pending"));
+  }
+
+  static final String TESTBOUND_FORWARDER = """
+      server:
+      \tqname-minimisation: no
+      forward-zone:
+      \tname: "."
+      \tforward-addr: 192.0.2.53
+      CONFIG_END
+      SCENARIO_BEGIN runner
+      """;
+
+  @Test
+  @DisplayName("testbound: a query a step sets off is offered to the ranges of each later step until one serves it")
+  void testbound_pendingQueryIsAnsweredByALaterRange() {
+    String steps = query("pending.example.") + "STEP 5 TIME_PASSES ELAPSE 1\n"
+        + check("NOERROR", "pending.example. IN A 192.0.2.7").replace("STEP 2", "STEP 10");
+
+    assertThat(playTestbound(forwarderRange("10 100", "ADJUST copy_id") + steps)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("testbound: a QUERY's upstream queries meet the ranges of the step after it, as testbound's moment has moved on")
+  void testbound_queryIsMatchedAtTheNextStep() {
+    assertThat(playTestbound(forwarderRange("0 1", "ADJUST copy_id") + query("pending.example.")
+        + check("NOERROR", "pending.example. IN A 192.0.2.7")))
+        .anySatisfy(failure -> assertThat(failure.text()).startsWith("unforeseen upstream query, left pending"));
+  }
+
+  @Test
+  @DisplayName("testbound: a CHECK_OUT_QUERY with copy_id answers the pending query it checks out")
+  void testbound_checkOutQueryWithCopyIdAnswers() {
+    String check = check("NOERROR", "pending.example. IN A 192.0.2.7").replace("STEP 2", "STEP 3");
+
+    assertThat(playTestbound(query("pending.example.") + "STEP 2 CHECK_OUT_QUERY\n"
+        + pendingAnswer("ADJUST copy_id") + check)).isEmpty();
+    assertThat(playTestbound(query("pending.example.") + "STEP 2 CHECK_OUT_QUERY\n" + pendingAnswer("") + check))
+        .isNotEmpty();
+  }
+
+  @Test
+  @DisplayName("testbound: a range's reply without copy_id reaches the query it answers, as testbound's fake network hands it over")
+  void testbound_replyWithoutCopyIdIsDelivered() {
+    assertThat(playTestbound(forwarderRange("0 100", "") + query("pending.example.")
+        + check("NOERROR", "pending.example. IN A 192.0.2.7"))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Deckard: a priming query the root server's script does not foresee is answered from the root hint")
+  void deckard_primingIsAnsweredFromTheHint() {
+    String withoutRootNs = SERVERS.replace(ROOT_NS_ENTRY, "");
+    String steps = query("www.example.") + check("NOERROR", "www.example. IN A 192.0.2.80") + "SCENARIO_END\n";
+    ScenarioRun run = new ScenarioRun(Scenario.parse("runner.rpl", withoutRootNs + steps), Strictness.STRICT, false);
+
+    assertThat(withoutRootNs).doesNotContain(". IN NS");
+    assertThat(run.play()).isEmpty();
+    assertThat(run.transcript()).anySatisfy(line -> assertThat(line).contains("priming answered from the root hint"));
+  }
+
+  /** The forwarder's answer for pending.example., with the ADJUST line {@code adjust} (may be empty). */
+  private static String pendingAnswer(String adjust) {
+    return """
         ENTRY_BEGIN
         MATCH opcode qtype qname
+        %s
         REPLY QR RD RA NOERROR
         SECTION QUESTION
         pending.example. IN A
         SECTION ANSWER
         pending.example. 300 IN A 192.0.2.7
         ENTRY_END
-        """;
-    String check = check("NOERROR", "pending.example. IN A 192.0.2.7").replace("STEP 2", "STEP 3");
+        """.formatted(adjust);
+  }
 
-    List<StepFailure> answered = new ScenarioRun(Scenario.parse("runner.rpl",
-        config + query("pending.example.") + reply + check + "SCENARIO_END\n"), Strictness.STRICT, false).play();
-    List<StepFailure> leftPending = new ScenarioRun(Scenario.parse("runner.rpl",
-        config + query("pending.example.") + "SCENARIO_END\n"), Strictness.STRICT, false).play();
+  /** The forwarder at 192.0.2.53 during the steps {@code window}, answering for pending.example. */
+  private static String forwarderRange(String window, String adjust) {
+    return "RANGE_BEGIN " + window + "\n\tADDRESS 192.0.2.53\n" + pendingAnswer(adjust) + "RANGE_END\n";
+  }
 
-    assertThat(answered).isEmpty();
-    assertThat(leftPending).singleElement()
-        .satisfies(failure -> assertThat(failure.text()).startsWith("unforeseen upstream query, left pending"));
+  private static List<StepFailure> playTestbound(String steps) {
+    return new ScenarioRun(Scenario.parse("runner.rpl", TESTBOUND_FORWARDER + steps + "SCENARIO_END\n"),
+        Strictness.STRICT, false).play();
   }
 
   private static List<StepFailure> play(String steps, Strictness strictness) {

@@ -27,12 +27,15 @@ import org.xbill.DNS.Type;
  * servers, by destination address, so no packet ever leaves the machine although the scenarios
  * name public addresses. It keeps the {@link Transport} contract as the Netty transport does:
  * a random ID per query, a reply that does not carry the query's ID and question (or lacks QR)
- * is never delivered (the query times out instead), and TC=1 is asked again "over TCP", which
+ * is never delivered (the query times out instead; in a testbound file the reply takes the query's
+ * ID, as testbound's fake network hands it over), and TC=1 is asked again "over TCP", which
  * Deckard answers exactly like UDP. Timeouts are immediate: the scenario clock does not move.
  * Every query sent is kept, for CHECK_OUT_QUERY. A query no entry foresees fails a strict run: in
  * a Deckard file at once (the servers answer SERVFAIL); in a testbound file it stays pending, as
- * testbound leaves it, until a REPLY step the script reaches answers it or a TIMEOUT or ERROR step
- * fails it, and fails the run if neither does.
+ * testbound leaves it, until a range of a later step, a REPLY step, or a CHECK_OUT_QUERY step
+ * with {@code copy_id} the script reaches answers it or a TIMEOUT or ERROR step fails it, and fails
+ * the run if none does. A Deckard priming query the script does not foresee is answered from the
+ * root hint ({@link RootHintPriming}).
  */
 final class ScenarioTransport implements Transport {
 
@@ -49,12 +52,16 @@ final class ScenarioTransport implements Transport {
   private final List<Message> sent = Collections.synchronizedList(new ArrayList<>());
   private final List<Message> delivered = Collections.synchronizedList(new ArrayList<>());
   private final boolean testbound;
+  /** Deckard: the root hint, which answers a priming query its script does not foresee; null in testbound. */
+  private final RootHintPriming rootHints;
 
-  ScenarioTransport(ScriptedServers servers, IntSupplier currentStep, Strictness strictness, boolean testbound) {
+  ScenarioTransport(ScriptedServers servers, IntSupplier currentStep, Strictness strictness, boolean testbound,
+      RootHintPriming rootHints) {
     this.servers = servers;
     this.currentStep = currentStep;
     this.strictness = strictness;
     this.testbound = testbound;
+    this.rootHints = rootHints;
   }
 
   @Override
@@ -109,6 +116,47 @@ final class ScenarioTransport implements Transport {
   }
 
   /**
+   * testbound, as each step is reached: the pending queries a RANGE now serves are answered from
+   * it, newest first, as testbound offers its pending list to the ranges of the current moment
+   * before doing the moment. A query left pending by one step can so be answered by a range whose
+   * window starts later.
+   */
+  void answerPendingFromRanges() {
+    List<Pending> waiting;
+    synchronized (pending) {
+      waiting = new ArrayList<>(pending.reversed());
+    }
+    int step = currentStep.getAsInt();
+    for (Pending query : waiting) {
+      ScriptedResponse response = servers.respond(query.server().getAddress(), query.sent(), step, query.overTcp());
+      if (!(response instanceof ScriptedResponse.Unforeseen) && pending.remove(query)) {
+        settle(query, response, "step " + step + " pending " + describe(query.sent().getQuestion()) + " answered: ");
+      }
+    }
+  }
+
+  /**
+   * testbound's CHECK_OUT_QUERY with {@code ADJUST copy_id}: the query it checked out, if still
+   * pending, is answered with its entry, as testbound's fake network does.
+   */
+  void answerCheckedOut(Message checkedOut, Step.CheckOutQuery step) {
+    Pending match = null;
+    synchronized (pending) {
+      for (Pending waiting : pending) {
+        if (waiting.sent() == checkedOut) {
+          match = waiting;
+        }
+      }
+      if (match == null) {
+        return;
+      }
+      pending.remove(match);
+    }
+    settle(match, servers.answer(step, match.sent()),
+        "step " + step.id() + " CHECK_OUT_QUERY reply to " + describe(match.sent().getQuestion()) + ": ");
+  }
+
+  /**
    * testbound's REPLY step, reached: answers the oldest pending query its entry matches, as the
    * fake network hands a reply to the query it answers (whatever its ID); false if none matches.
    */
@@ -126,12 +174,15 @@ final class ScenarioTransport implements Transport {
       }
       pending.remove(match);
     }
-    String exchange = "step " + step.id() + " reply to " + describe(match.sent().getQuestion()) + ": ";
-    Message delivered = switch (servers.answer(step, match.sent())) {
-      case ScriptedResponse.Reply reply -> {
-        reply.message().getHeader().setID(match.sent().getHeader().getID());
-        yield deliver(match.sent(), reply, exchange);
-      }
+    settle(match, servers.answer(step, match.sent()), "step " + step.id() + " reply to "
+        + describe(match.sent().getQuestion()) + ": ");
+    return true;
+  }
+
+  /** Completes a pending query with {@code response}: its reply, or a timeout when none (usable) came. */
+  private void settle(Pending query, ScriptedResponse response, String exchange) {
+    Message delivered = switch (response) {
+      case ScriptedResponse.Reply reply -> deliver(query.sent(), reply, exchange);
       case ScriptedResponse.Silence silence -> {
         note(exchange + "no reply (" + silence.reason() + ")");
         yield null;
@@ -139,11 +190,10 @@ final class ScenarioTransport implements Transport {
       case ScriptedResponse.Unforeseen surprise -> throw new IllegalStateException(surprise.reason());
     };
     if (delivered != null) {
-      match.reply().complete(delivered);
+      query.reply().complete(delivered);
     } else {
-      match.reply().completeExceptionally(new TimeoutException("no usable reply"));
+      query.reply().completeExceptionally(new TimeoutException("no usable reply"));
     }
-    return true;
   }
 
   /**
@@ -190,14 +240,25 @@ final class ScenarioTransport implements Transport {
         return null;
       }
       case ScriptedResponse.Unforeseen surprise -> {
-        return unforeseen(sent, step, exchange + surprise.reason());
+        if (rootHints != null && rootHints.primes(server.getAddress(), sent)) {
+          note(exchange + "priming answered from the root hint (" + surprise.reason() + ")");
+          return rootHints.primingReply(sent);
+        }
+        return unforeseen(server, sent, overTcp, step, exchange + surprise.reason());
       }
     }
   }
 
-  /** {@code reply} as the resolver gets it, kept as delivered; null when it does not answer {@code sent}. */
+  /**
+   * {@code reply} as the resolver gets it, kept as delivered; null when it does not answer {@code
+   * sent}. testbound's fake network hands a reply to the query it answers whatever ID the script
+   * gave it (only a real socket matches by ID), so there the reply carries the query's.
+   */
   private Message deliver(Message sent, ScriptedResponse.Reply reply, String exchange) {
     Message received = wire(reply.message());
+    if (testbound) {
+      received.getHeader().setID(sent.getHeader().getID());
+    }
     boolean usable = isReplyTo(sent, received);
     note(exchange + (usable ? Rcode.string(received.getRcode()) : "dropped (ID, QR or question differ)")
         + " from " + reply.origin());
@@ -207,13 +268,13 @@ final class ScenarioTransport implements Transport {
     return usable ? received : null;
   }
 
-  private Object unforeseen(Message sent, int step, String description) {
+  private Object unforeseen(InetSocketAddress server, Message sent, boolean overTcp, int step, String description) {
     note(description);
     if (strictness == Strictness.LENIENT) {
       return null;
     }
     if (testbound) {
-      Pending waiting = new Pending(sent, new CompletableFuture<>(),
+      Pending waiting = new Pending(server, sent, overTcp, new CompletableFuture<>(),
           new StepFailure(step, "unforeseen upstream query, left pending: " + description));
       pending.add(waiting);
       return waiting;
@@ -230,7 +291,8 @@ final class ScenarioTransport implements Transport {
    * testbound: a query sent that no range answered, its reply to come from a REPLY step, or its
    * failure from a TIMEOUT or ERROR step; {@code failure} if neither comes.
    */
-  private record Pending(Message sent, CompletableFuture<Message> reply, StepFailure failure) {}
+  private record Pending(InetSocketAddress server, Message sent, boolean overTcp, CompletableFuture<Message> reply,
+      StepFailure failure) {}
 
   /** As the Netty transport's reply matcher: same ID, QR set, the question repeated (RFC 5452 §9.1). */
   private static boolean isReplyTo(Message query, Message reply) {

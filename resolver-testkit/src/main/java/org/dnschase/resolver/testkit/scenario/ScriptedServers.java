@@ -115,6 +115,18 @@ public final class ScriptedServers {
     return answer(reply.entry(), query, "STEP " + reply.id() + " REPLY");
   }
 
+  /**
+   * testbound: the answer of the CHECK_OUT_QUERY step {@code checkOut}, whose entry says {@code
+   * copy_id}, to the pending {@code query} it checked out (testbound answers it with that entry).
+   *
+   * @param checkOut the CHECK_OUT_QUERY step
+   * @param query the pending query it checked out
+   * @return the reply, or silence when the entry says {@code do_not_answer}
+   */
+  public synchronized ScriptedResponse answer(Step.CheckOutQuery checkOut, Message query) {
+    return answer(checkOut.entry(), query, "STEP " + checkOut.id() + " CHECK_OUT_QUERY");
+  }
+
   /** {@return the entries marked MANDATORY that no query has used so far} */
   public synchronized List<Entry> unusedMandatoryEntries() {
     List<Entry> unused = new ArrayList<>();
