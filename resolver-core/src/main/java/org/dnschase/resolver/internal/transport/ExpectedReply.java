@@ -11,9 +11,9 @@ import org.xbill.DNS.Record;
 /**
  * The reply one query waits for (RFC 5452 §9.1): with the query's ID, QR set and the question
  * repeated, in the random case it went out in when 0x20 is on; that it came from the server's
- * address and port is the socket's check. Whatever carries the datagrams (a Netty channel, or a
- * plain socket while Netty starts) offers each one here; anything else is ignored, so a stray or
- * spoofed packet cannot end the exchange.
+ * address and port is the socket's check. Whatever carries the datagrams (a channel on an event
+ * loop, or a plain socket while Netty starts) offers each one here; anything else is ignored, so a
+ * stray or spoofed packet cannot end the exchange.
  */
 final class ExpectedReply {
 

@@ -92,7 +92,7 @@ public final class NettyTransport implements Transport {
       return thread;
     }, NioIoHandler.newFactory());
     for (EventExecutor loop : group) {
-      loops.add(new LoopExchanges((EventLoop) loop));
+      loops.add(new LoopExchanges((IoEventLoop) loop));
     }
   }
 

@@ -1,19 +1,20 @@
 package org.dnschase.resolver.internal.transport;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.Message;
 
 /**
- * One query in flight on its own channel: completes once with the matching reply, an error or a
- * timeout, and closes the channel whichever way it ends, so nothing is left open. Everything but
- * its creation happens on the channel's event loop, so the reply completes the future without a
+ * One query in flight on a socket of its own: completes once with the matching reply, an error or
+ * a timeout, and closes the socket whichever way it ends, so nothing is left open. Everything but
+ * its creation happens on the socket's event loop, so the reply completes the future without a
  * hand-off to another thread.
  */
 final class PendingExchange {
@@ -35,7 +36,20 @@ final class PendingExchange {
   }
 
   /**
-   * Once the channel is open (bound or connected): arms the timeout and sends {@code request}. The
+   * Fails the exchange as timed out unless it ends within {@code timeoutNanos}; {@code close}
+   * (closing its socket) runs on {@code loop} when it ends, whichever way.
+   */
+  void endsWithin(EventLoop loop, long timeoutNanos, Runnable close) {
+    ScheduledFuture<?> timer = loop.schedule(() -> fail(expected.timedOut(timeoutNanos)),
+        timeoutNanos, TimeUnit.NANOSECONDS);
+    result.whenComplete((reply, error) -> {
+      timer.cancel(false);
+      close.run();
+    });
+  }
+
+  /**
+   * Once the channel is open (connected, over TCP): arms the timeout and sends {@code request}. The
    * channel is closed when the exchange ends, also when it could not be opened.
    */
   void sendOnceOpen(ChannelFuture opened, Object request, long timeoutNanos) {
@@ -49,12 +63,7 @@ final class PendingExchange {
         }
         return;
       }
-      ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> fail(expected.timedOut(timeoutNanos)),
-          timeoutNanos, TimeUnit.NANOSECONDS);
-      result.whenComplete((reply, error) -> {
-        timer.cancel(false);
-        channel.close();
-      });
+      endsWithin(channel.eventLoop(), timeoutNanos, channel::close);
       channel.writeAndFlush(request).addListener(sent -> {
         if (!sent.isSuccess()) {
           fail(new IOException("cannot send to " + server() + ": " + sent.cause().getMessage(), sent.cause()));
@@ -64,11 +73,12 @@ final class PendingExchange {
   }
 
   /**
-   * Offers bytes that arrived on the channel. Unparseable or non-matching packets are ignored and
-   * the exchange keeps waiting: a stray or spoofed packet must not end it.
+   * Offers a message that arrived for the exchange (the buffer's remaining octets). Unparseable or
+   * non-matching messages are ignored and the exchange keeps waiting: a stray or spoofed packet
+   * must not end it.
    */
-  void offer(ByteBuf content) {
-    Message reply = expected.match(content.nioBuffer());
+  void offer(ByteBuffer message) {
+    Message reply = expected.match(message);
     if (reply != null) {
       result.complete(reply);
     }

@@ -15,14 +15,14 @@ import org.xbill.DNS.Message;
  * UDP exchanges over the JDK's own datagram sockets, each on a short-lived thread of its own:
  * what {@link DefaultTransport} sends before it starts Netty. Only the first {@link #QUERIES}
  * queries go so, at most {@link #MAX_IN_FLIGHT} at once: a thread per exchange is cheap for a
- * resolver's first resolutions, not for its steady load. The same rules as on a Netty channel:
+ * resolver's first resolutions, not for its steady load. The same rules as on the event loops:
  * a fresh socket on a random port per query (RFC 5452 §9.2), only datagrams from the server's
  * address and port considered, and of those only the one {@link ExpectedReply} accepts; the rest
  * are dropped and the exchange keeps waiting until its timeout.
  */
 final class PlainUdpExchanges {
 
-  /** Every datagram is read whole, as on the Netty channels (RFC 768's 16-bit length). */
+  /** Every datagram is read whole, as on the event loops (RFC 768's 16-bit length). */
   private static final int MAX_DATAGRAM = 65_535;
   /**
    * 32 queries: a resolution from the root with a cold cache takes about ten (priming, one

@@ -39,7 +39,7 @@ final class TcpReplyHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-    pending.offer(frame);
+    pending.offer(frame.nioBuffer());
   }
 
   @Override

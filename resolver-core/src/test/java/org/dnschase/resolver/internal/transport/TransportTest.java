@@ -136,6 +136,19 @@ class TransportTest {
     }
   }
 
+  @Test
+  @DisplayName("a server port where nothing listens (ICMP port unreachable) times out like a silent server")
+  void unreachablePort_timesOutLikeSilence() throws Exception {
+    InetSocketAddress nobody;
+    try (DatagramSocket closedAgain = udpServer()) {
+      nobody = addressOf(closedAgain);
+    }
+    CompletableFuture<Message> result = transport.exchange(nobody, query("www.example.test."), SHORT);
+
+    assertThatThrownBy(() -> result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))
+        .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TimeoutException.class);
+  }
+
   /* ---- spoofing resistance ---- */
 
   @Test
