@@ -6,8 +6,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BiFunction;
 import java.util.Random;
 import java.util.function.IntSupplier;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
@@ -29,7 +27,7 @@ import org.xbill.DNS.Message;
  *
  * <p>Both paths share the query IDs, 0x20's random case and what it learnt of servers, and the
  * metrics. A truncated reply on the plain path is asked again over TCP by Netty, started for it,
- * within the exchange's time.
+ * within the time its exchange had left when that reply came: Netty's start is not counted.
  */
 public final class DefaultTransport implements Transport {
 
@@ -40,6 +38,7 @@ public final class DefaultTransport implements Transport {
   /** 0x20's random case and what it learnt of servers; null when queries go out as asked. */
   private final CaseRandomization caseRandomization;
   private final ResolverMetrics metrics;
+  private final Runnable beforeNettyStarts;
   private final PlainUdpExchanges firstExchanges = new PlainUdpExchanges();
   private final CompletableFuture<NettyTransport> netty = new CompletableFuture<>();
   /** The thread starting Netty, once an exchange asked for it; guarded by this. */
@@ -57,6 +56,12 @@ public final class DefaultTransport implements Transport {
 
   /** With {@code ids} and {@code caseBits} (null: no 0x20) as tests choose them, as for {@link NettyTransport}. */
   DefaultTransport(int threads, IntSupplier ids, Random caseBits, ResolverMetrics metrics) {
+    this(threads, ids, caseBits, metrics, () -> { });
+  }
+
+  /** Also with {@code beforeNettyStarts} run on the thread starting Netty, first: tests make the start slow. */
+  DefaultTransport(int threads, IntSupplier ids, Random caseBits, ResolverMetrics metrics, Runnable beforeNettyStarts) {
+    this.beforeNettyStarts = beforeNettyStarts;
     this.threads = threads;
     this.ids = ids;
     this.caseRandomization = caseBits == null ? null : new CaseRandomization(caseBits);
@@ -71,31 +76,27 @@ public final class DefaultTransport implements Transport {
     if (netty.state() == Future.State.SUCCESS) {
       return netty.resultNow().exchange(server, query, timeout);
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
     if (!firstExchanges.reserve()) {
       // the whole timeout once Netty runs: the wait is for our own start, not for the server
       startNetty();
       return netty.thenCompose(started -> started.exchange(server, query, timeout));
     }
+    long deadline = System.nanoTime() + timeout.toNanos();
     OutgoingQuery overUdp = OutgoingQuery.of(server, query, ids, caseRandomization);
     metrics.udpQuery();
     return firstExchanges.overUdp(overUdp, timeout.toNanos())
         .thenCompose(reply -> !reply.getHeader().getFlag(Flags.TC) ? CompletableFuture.completedFuture(reply)
-            : withNetty(deadline, (started, left) -> started.overTcp(overUdp, deadline)));
+            : overTcpOnceStarted(overUdp, deadline - System.nanoTime()));
   }
 
   /**
-   * {@code exchange} run on Netty once it has started, with the nanoseconds left until {@code
-   * deadline}; failed as timed out if none are left by then.
+   * {@code sentOverUdp}'s question asked again over TCP once Netty runs, with the {@code leftNanos}
+   * its exchange had when the truncated reply came: the wait for Netty's start is the resolver's
+   * own, not the server's, as for a query that waits for it.
    */
-  private CompletableFuture<Message> withNetty(long deadline,
-      BiFunction<NettyTransport, Long, CompletableFuture<Message>> exchange) {
+  private CompletableFuture<Message> overTcpOnceStarted(OutgoingQuery sentOverUdp, long leftNanos) {
     startNetty();
-    return netty.thenCompose(started -> {
-      long left = deadline - System.nanoTime();
-      return left > 0 ? exchange.apply(started, left)
-          : CompletableFuture.failedFuture(new TimeoutException("no time left once the transport had started"));
-    });
+    return netty.thenCompose(started -> started.overTcp(sentOverUdp, System.nanoTime() + leftNanos));
   }
 
   /** Starts Netty on a thread of its own, once; never after {@link #close}. */
@@ -105,6 +106,7 @@ public final class DefaultTransport implements Transport {
     }
     starter = new Thread(() -> {
       try {
+        beforeNettyStarts.run();
         netty.complete(new NettyTransport(threads, ids, caseRandomization, metrics));
       } catch (RuntimeException | Error e) {
         netty.completeExceptionally(new IOException("cannot start the transport: " + e, e));

@@ -3,18 +3,24 @@ package org.dnschase.resolver.internal.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnschase.resolver.internal.transport.FakeServers.addressIn;
 import static org.dnschase.resolver.internal.transport.FakeServers.addressOf;
+import static org.dnschase.resolver.internal.transport.FakeServers.answer;
+import static org.dnschase.resolver.internal.transport.FakeServers.answerOverTcp;
 import static org.dnschase.resolver.internal.transport.FakeServers.answerTo;
 import static org.dnschase.resolver.internal.transport.FakeServers.query;
 import static org.dnschase.resolver.internal.transport.FakeServers.receive;
 import static org.dnschase.resolver.internal.transport.FakeServers.send;
+import static org.dnschase.resolver.internal.transport.FakeServers.truncated;
+import static org.dnschase.resolver.internal.transport.FakeServers.udpOnSamePortAs;
 import static org.dnschase.resolver.internal.transport.FakeServers.udpServer;
 
 import java.net.DatagramSocket;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.internal.transport.FakeServers.Received;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
 
 /**
  * The resolver's own transport sends its first queries over the JDK's plain datagram sockets and
@@ -74,6 +81,35 @@ class DefaultTransportTest {
       assertThat(nettyThreads()).as("Netty threads while the next query waits").isNotEmpty();
       send(server, got.from(), answerTo(got, "192.0.2.2"));
       assertThat(addressIn(next.get(LONG.toMillis(), TimeUnit.MILLISECONDS))).isEqualTo("192.0.2.2");
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 7766 §5: a truncated first reply is asked again over TCP with the time its exchange had left, "
+      + "Netty's start not counted")
+  void truncatedFirstReply_tcpGetsTheTimeLeft_notNettysStart() throws Exception {
+    Duration timeout = Duration.ofSeconds(1);
+    CountDownLatch nettyMayStart = new CountDownLatch(1);
+    DefaultTransport slowToStart = new DefaultTransport(1, new QueryIds()::next, null, ResolverMetrics.disabled(),
+        () -> {
+          try {
+            nettyMayStart.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    try (ServerSocket tcp = new ServerSocket(); DatagramSocket udp = udpOnSamePortAs(tcp)) {
+      CompletableFuture<Message> result = slowToStart.exchange(addressOf(udp), query("big.example.test."), timeout);
+      Received got = receive(udp);
+      send(udp, got.from(), truncated(got.query(), Rcode.NOERROR).toWire());
+      Thread.sleep(timeout.toMillis() + 200); // Netty's start ends past the exchange's deadline
+      nettyMayStart.countDown();
+
+      answerOverTcp(tcp, asked -> answer(asked, asked.getHeader().getID(), "192.0.2.1").toWire());
+      assertThat(addressIn(result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))).isEqualTo("192.0.2.1");
+    } finally {
+      nettyMayStart.countDown();
+      slowToStart.close();
     }
   }
 
