@@ -18,6 +18,12 @@ final class FaultLab {
   static final String FIRST = "127.53.40.1";
   static final String SECOND = "127.53.40.2";
   static final String ONE_SERVER = "127.53.43.1";
+  /**
+   * A label of 35 letters (a name in one.test. under it has 42), for 0x20: each letter's case is
+   * drawn alone, so the random case comes out all lower-case, as the name is asked, once in 2^42
+   * queries (www.one.test.'s 10 letters: once in 1,024).
+   */
+  static final String LONG_LABEL = "thequickbrownfoxjumpsoverthelazydog";
   /** No testkit server listens here: a dead address. */
   static final String DEAD = "127.53.41.9";
 
@@ -33,7 +39,8 @@ final class FaultLab {
           .records("www A 192.0.2.2"))
       .zone("alldead.test.", allDead -> allDead.delegatedOnly("ns", "127.53.42.9"))
       // big.one.test does not fit a 1232-octet UDP reply: it comes over TCP
-      .zone("one.test.", one -> one.server("ns", ONE_SERVER).records("www A 192.0.2.3\n" + bigRRset()))
+      .zone("one.test.", one -> one.server("ns", ONE_SERVER).records("www A 192.0.2.3\n" + bigRRset()
+          + LONG_LABEL + " A 192.0.2.5"))
       .zone("glueless.test.", glueless -> glueless.server("ns.sub.one.test.", ONE_SERVER)
           .records("www A 192.0.2.4"))
       .build();
