@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.host.AddressOrder;
+import org.dnschase.resolver.metrics.MetricsSnapshot;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +51,7 @@ class ConcurrentConnectsTest {
   void thousandConnectsToTenNames_costTenResolutions() throws Exception {
     int port = ((InetSocketAddress) echo.localAddress()).getPort();
     List<ChannelFuture> connects = new ArrayList<>();
+    MetricsSnapshot.Upstream upstream;
     try (Resolver resolver = NettyLab.resolverFor(lab);
         DnschaseAddressResolverGroup group = new DnschaseAddressResolverGroup(resolver, AddressOrder.IPV4_FIRST)) {
       lab.clearQueries();
@@ -66,13 +68,20 @@ class ConcurrentConnectsTest {
         assertThat(connect.cause()).isNull();
       }
       connects.forEach(connect -> connect.channel().close());
+      upstream = resolver.metrics().upstream();
     }
 
     Map<String, Long> leafQuestions = lab.queries().stream()
         .filter(query -> query.qname().toString().matches("n[0-9]\\.app\\.test\\."))
         .collect(Collectors.groupingBy(query -> query.qname() + " " + Type.string(query.qtype()),
             Collectors.counting()));
-    assertThat(leafQuestions).hasSize(20).allSatisfy((question, count) -> assertThat(count).as(question).isOne());
+    assertThat(leafQuestions).hasSize(20);
+    // Each question once; a second query only as the retry of a query that timed out, which the
+    // metrics count: on a loaded machine a reply can come after the 300 ms minimum timeout (at a
+    // load of 11, n4.app.test. A was asked again 368 ms after the first, with one timeout counted).
+    long beyondOnce = leafQuestions.values().stream().mapToLong(count -> count - 1).sum();
+    assertThat(beyondOnce).as("leaf queries beyond one per question, in %s", leafQuestions)
+        .isLessThanOrEqualTo(upstream.retries());
     // Besides the 20 leaf questions, only the walk to app.test.: the root, test. and app.test.
     // delegations, priming and minimised steps, shared by all; never one per connect.
     assertThat(lab.queries()).extracting(RecordedQuery::qname).hasSizeLessThan(100);
