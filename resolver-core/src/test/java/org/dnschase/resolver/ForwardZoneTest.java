@@ -3,6 +3,7 @@ package org.dnschase.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.junit.jupiter.api.DisplayName;
@@ -104,6 +105,34 @@ class ForwardZoneTest extends ChainLabTest {
 
       assertThat(first).isPositive();
       assertThat(queriesTo(ChainLab.ALPHA)).hasSize(2 * first);
+    }
+  }
+
+  @Test
+  @DisplayName("forward-tcp-upstream: a zone asked over TCP only sends its server no datagram")
+  void zoneOverTcp_asksItsServerOverTcpOnly() {
+    try (Resolver forwarding = ChainLab.resolverFor(lab)
+        .forwardZone(ForwardZone.of("alpha.lab.", ChainLab.ALPHA).withTcpOnly(true)).build()) {
+      Resolution result = forwarding.resolve(FINAL, Type.A);
+
+      assertThat(result).isInstanceOf(Resolution.Answer.class);
+      assertThat(queriesTo(ChainLab.ALPHA)).isNotEmpty()
+          .allSatisfy(query -> assertThat(query.transport()).isEqualTo(RecordedQuery.Transport.TCP));
+    }
+  }
+
+  @Test
+  @DisplayName("forward-tcp-upstream with forward-first: the fallback walk from the root goes over UDP as usual")
+  void zoneOverTcp_fallsBackToTheRootOverUdp() {
+    try (Resolver forwarding = ChainLab.resolverFor(lab)
+        .forwardZone(ForwardZone.of("alpha.lab.", ChainLab.BETA).withFirst(true).withTcpOnly(true)).build()) {
+      Resolution result = forwarding.resolve(FINAL, Type.A);
+
+      assertThat(result).isInstanceOf(Resolution.Answer.class);
+      assertThat(queriesTo(ChainLab.BETA)).isNotEmpty()
+          .allSatisfy(query -> assertThat(query.transport()).isEqualTo(RecordedQuery.Transport.TCP));
+      assertThat(queriesTo(ChainLab.ROOT)).isNotEmpty()
+          .allSatisfy(query -> assertThat(query.transport()).isEqualTo(RecordedQuery.Transport.UDP));
     }
   }
 

@@ -1,5 +1,6 @@
 package org.dnschase.resolver.spi;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,22 @@ public interface Transport extends AutoCloseable {
    * @return a future of the reply, completed within {@code timeout}
    */
   CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout);
+
+  /**
+   * Sends {@code query} to {@code server} over TCP only, never over UDP (RFC 7766 §5), for servers
+   * configured to be asked over TCP (Unbound's {@code forward-tcp-upstream}), and completes with
+   * its matching reply as {@link #exchange} does. A transport that cannot send over TCP fails the
+   * exchange with an {@link java.io.IOException}, which is what the default does: it never falls
+   * back to UDP, which such a server may not answer, or should not see.
+   *
+   * @param server the server's address and port
+   * @param query the query to send
+   * @param timeout how long to wait for the reply
+   * @return a future of the reply, completed within {@code timeout}
+   */
+  default CompletableFuture<Message> exchangeOverTcp(InetSocketAddress server, Message query, Duration timeout) {
+    return CompletableFuture.failedFuture(new IOException(getClass().getName() + " cannot send queries over TCP"));
+  }
 
   /** Frees the transport's sockets and threads; the default does nothing. */
   @Override

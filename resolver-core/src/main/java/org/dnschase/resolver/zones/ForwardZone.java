@@ -21,9 +21,12 @@ import org.xbill.DNS.Name;
  *     every server failed (Unbound's {@code forward-first}); otherwise that is a failure
  * @param cached whether the answers for names in the zone are cached; when not (Unbound's {@code
  *     forward-no-cache}), every question is asked of the servers, so a change there shows at once
+ * @param overTcp whether the servers are asked over TCP only, never over UDP (Unbound's {@code
+ *     forward-tcp-upstream}): for servers reached through a path that drops UDP, or that serve
+ *     split DNS on a TCP port only; a forward-first fallback to the root walks over UDP as usual
  */
 public record ForwardZone(Name name, List<InetSocketAddress> servers, List<Name> hosts, boolean first,
-    boolean cached) {
+    boolean cached, boolean overTcp) {
 
   /**
    * Checks the zone: an absolute name, at least one server, each address once.
@@ -46,7 +49,7 @@ public record ForwardZone(Name name, List<InetSocketAddress> servers, List<Name>
    * @throws IllegalArgumentException naming what is wrong
    */
   public ForwardZone(Name name, List<InetSocketAddress> servers, List<Name> hosts, boolean first) {
-    this(name, servers, hosts, first, true);
+    this(name, servers, hosts, first, true, false);
   }
 
   /**
@@ -71,7 +74,7 @@ public record ForwardZone(Name name, List<InetSocketAddress> servers, List<Name>
    * @return a copy of this zone
    */
   public ForwardZone withFirst(boolean fallBack) {
-    return new ForwardZone(name, servers, hosts, fallBack, cached);
+    return new ForwardZone(name, servers, hosts, fallBack, cached, overTcp);
   }
 
   /**
@@ -81,6 +84,17 @@ public record ForwardZone(Name name, List<InetSocketAddress> servers, List<Name>
    * @return a copy of this zone
    */
   public ForwardZone withCaching(boolean caching) {
-    return new ForwardZone(name, servers, hosts, first, caching);
+    return new ForwardZone(name, servers, hosts, first, caching, overTcp);
+  }
+
+  /**
+   * This zone with its servers asked over TCP only, or not ({@code forward-tcp-upstream} is {@code
+   * withTcpOnly(true)}).
+   *
+   * @param tcpOnly whether the servers are asked over TCP only
+   * @return a copy of this zone
+   */
+  public ForwardZone withTcpOnly(boolean tcpOnly) {
+    return new ForwardZone(name, servers, hosts, first, cached, tcpOnly);
   }
 }

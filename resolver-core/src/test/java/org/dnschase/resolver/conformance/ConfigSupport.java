@@ -119,7 +119,8 @@ final class ConfigSupport {
       Map.entry("harden-below-nxdomain", unsupportedIf(false,
           "resolving below a cached NXDOMAIN (harden-below-nxdomain: no; RFC 8020 is always on)")),
       Map.entry("harden-referral-path", unsupportedIf(true, "re-querying the NS sets of referrals (harden-referral-path)")),
-      Map.entry("tcp-upstream", unsupportedIf(true, "upstream queries over TCP only (tcp-upstream)")),
+      Map.entry("tcp-upstream", unsupportedIf(true, "every upstream query over TCP only (tcp-upstream); a forward zone's "
+          + "servers can be (forward-tcp-upstream)")),
       // Features the resolver does not have.
       Map.entry("do-not-query-address", HONOURED),
       Map.entry("force-ipv6", unsupported("preferring IPv6 for the root hint (force-ipv6)")));
@@ -163,7 +164,8 @@ final class ConfigSupport {
           "stub-prime" -> HONOURED;
       case "forward-no-cache" -> HONOURED;
       case "stub-no-cache" -> unsupportedIf(true, "stub zones whose answers are not cached (stub-no-cache)");
-      case "forward-tcp-upstream", "stub-tcp-upstream" -> unsupportedIf(true, "upstream queries over TCP only (tcp-upstream)");
+      case "forward-tcp-upstream" -> HONOURED;
+      case "stub-tcp-upstream" -> unsupportedIf(true, "a stub zone's servers asked over TCP only (stub-tcp-upstream)");
       default -> null;
     };
   }

@@ -37,8 +37,6 @@ final class KnownGaps {
           + "(qstarttime), where the same NS set is still cached and is not renewed, so the zone's withdrawal shows once it expires";
   private static final String TARGET_FETCH =
       "fetching the addresses of a zone's named servers before they are needed (target-fetch-policy)";
-  private static final String TCP_UPSTREAM =
-      "upstream queries over TCP only (tcp-upstream, forward-tcp-upstream)";
   private static final String QMIN_TIMEOUT =
       "minimising an AAAA question, Unbound asks A for the full name first and falls back to AAAA when those queries time out; we ask AAAA at once, so the scenario's drop-and-time-out script never runs";
   private static final String SCRUB_CNAME =
@@ -58,7 +56,6 @@ final class KnownGaps {
       Map.entry("iter_dnsseclame_ta.rpl", DNSSEC_LAME),
       Map.entry("iter_emptydp.rpl", GLUE_SIGNATURE),
       Map.entry("iter_emptydp_for_glue.rpl", GLUE_SIGNATURE),
-      Map.entry("iter_fwdfirstequaltcp.rpl", TCP_UPSTREAM),
       Map.entry("iter_fwdstubauth.rpl", AUTH_ZONE),
       Map.entry("iter_ghost_timewindow.rpl", GHOST_TIME_WINDOW),
       Map.entry("iter_nxns_cached.rpl", NXNS_CACHED),

@@ -108,7 +108,8 @@ final class ResolverSetup {
     config.value("forward-addr").ifPresent(server -> builder.forwardZone(new ForwardZone(Name.root,
         List.of(new InetSocketAddress(address(server), 0)), List.of(), false)));
     for (ZoneClause zone : config.forwardZones()) {
-      builder.forwardZone(new ForwardZone(zone.name(), servers(zone), zone.hosts(), zone.first(), !zone.noCache()));
+      builder.forwardZone(new ForwardZone(zone.name(), servers(zone), zone.hosts(), zone.first(), !zone.noCache(),
+          zone.tcpUpstream()));
     }
     config.stubZones().stream().filter(zone -> !zone.name().equals(Name.root)).forEach(zone -> builder.stubZone(
         new StubZone(zone.name(), servers(zone), zone.hosts(), zone.prime(), zone.first())));

@@ -66,11 +66,21 @@ final class ScenarioTransport implements Transport {
 
   @Override
   public CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout) {
+    return exchange(server, query, false);
+  }
+
+  /** Over TCP only: the scripted servers see the query come over TCP (MATCH TCP holds for it). */
+  @Override
+  public CompletableFuture<Message> exchangeOverTcp(InetSocketAddress server, Message query, Duration timeout) {
+    return exchange(server, query, true);
+  }
+
+  private CompletableFuture<Message> exchange(InetSocketAddress server, Message query, boolean tcpOnly) {
     if (server.getPort() != DNS_PORT) {
       return CompletableFuture.failedFuture(new IOException("scripted servers listen on port 53, not " + server));
     }
-    Object reply = ask(server, query, false);
-    if (reply instanceof Message message && message.getHeader().getFlag(Flags.TC)) {
+    Object reply = ask(server, query, tcpOnly);
+    if (!tcpOnly && reply instanceof Message message && message.getHeader().getFlag(Flags.TC)) {
       reply = ask(server, query, true);
     }
     return switch (reply) {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Diagnostic;
@@ -77,8 +78,10 @@ final class QueryTargetsStep {
     // The exchange is recorded under the server's own address, which the delegation and the server
     // selection know it by; the datagram goes where it is reached (NAT64).
     InetSocketAddress reached = new InetSocketAddress(context.reach(address), server.getPort());
-    return new Step.Await(context.metrics.exchange(server, q.delegation().zone(), asked, askedType, retry,
-        context.transport.exchange(reached, query, timeout)).handle(q::replied), QueryState.QUERY_RESPONSE);
+    CompletableFuture<Message> reply = q.delegation().overTcp() ? context.transport.exchangeOverTcp(reached, query, timeout)
+        : context.transport.exchange(reached, query, timeout);
+    return new Step.Await(context.metrics.exchange(server, q.delegation().zone(), asked, askedType, retry, reply)
+        .handle(q::replied), QueryState.QUERY_RESPONSE);
   }
 
   private static Step budgetExceeded(Query q) {

@@ -26,10 +26,10 @@ public final class ConfiguredZones {
 
   /**
    * One configured zone; {@code prime} is always false for a forward zone; {@code cached} is
-   * whether answers from its servers are cached.
+   * whether answers from its servers are cached; {@code overTcp} whether they are asked over TCP only.
    */
   public record Zone(Name name, boolean forward, List<InetSocketAddress> servers, List<Name> hosts, boolean prime,
-      boolean first, boolean cached) {
+      boolean first, boolean cached, boolean overTcp) {
 
     @Override
     public String toString() {
@@ -48,11 +48,11 @@ public final class ConfiguredZones {
     this.grants = grants;
     for (ForwardZone zone : config.forwardZones()) {
       zones.put(zone.name(), new Zone(zone.name(), true, zone.servers(), zone.hosts(), false, zone.first(),
-          zone.cached()));
+          zone.cached(), zone.overTcp()));
     }
     for (StubZone zone : config.stubZones()) {
       zones.put(zone.name(), new Zone(zone.name(), false, zone.servers(), zone.hosts(), zone.prime(), zone.first(),
-          true));
+          true, false));
     }
   }
 

@@ -118,6 +118,11 @@ public final class Delegation {
     return configured != null && configured.forward();
   }
 
+  /** Whether its servers are asked over TCP only (a forward zone configured so). */
+  public boolean overTcp() {
+    return configured != null && configured.overTcp();
+  }
+
   /** Whether this is a stub zone's delegation whose servers must first be asked for its NS set. */
   public boolean toPrime() {
     return toPrime;

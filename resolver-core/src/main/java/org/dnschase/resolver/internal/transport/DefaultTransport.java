@@ -89,6 +89,19 @@ public final class DefaultTransport implements Transport {
             : overTcpOnceStarted(overUdp, deadline - System.nanoTime()));
   }
 
+  /** Over TCP only, which the plain path cannot: on Netty, started for it, with the whole timeout once it runs. */
+  @Override
+  public CompletableFuture<Message> exchangeOverTcp(InetSocketAddress server, Message query, Duration timeout) {
+    if (closed) {
+      return CompletableFuture.failedFuture(LoopExchanges.closedError());
+    }
+    if (netty.state() == Future.State.SUCCESS) {
+      return netty.resultNow().exchangeOverTcp(server, query, timeout);
+    }
+    startNetty();
+    return netty.thenCompose(started -> started.exchangeOverTcp(server, query, timeout));
+  }
+
   /**
    * {@code sentOverUdp}'s question asked again over TCP once Netty runs, with the {@code leftNanos}
    * its exchange had when the truncated reply came: the wait for Netty's start is the resolver's

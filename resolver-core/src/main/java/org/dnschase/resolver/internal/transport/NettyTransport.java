@@ -110,6 +110,16 @@ public final class NettyTransport implements Transport {
             : overTcp(loop, overUdp.again(ids), deadline));
   }
 
+  /** Over TCP from the start: a fresh ID, 0x20's case as over UDP, within {@code timeout}. */
+  @Override
+  public CompletableFuture<Message> exchangeOverTcp(InetSocketAddress server, Message query, Duration timeout) {
+    if (closed) {
+      return CompletableFuture.failedFuture(LoopExchanges.closedError());
+    }
+    return overTcp(currentOrNextLoop(), OutgoingQuery.of(server, query, ids, caseRandomization),
+        System.nanoTime() + timeout.toNanos());
+  }
+
   /**
    * {@code sentOverUdp}'s question asked again over TCP after a truncated reply (RFC 7766 §5), by the
    * {@code deadline} (a {@link System#nanoTime} value) of the exchange that got it.

@@ -113,7 +113,7 @@ final class ConfigParser {
     if (key.equals("stub-addr")) {
       // Deckard's stub-addr is the only root server: a root stub zone, as testbound writes it.
       stubZones.add(new ZoneClause(Name.root, List.of(address(value, number)), List.of(), false, false, false,
-          number));
+          false, number));
     }
   }
 
@@ -173,6 +173,7 @@ final class ConfigParser {
       boolean first = false;
       boolean prime = false;
       boolean noCache = false;
+      boolean tcpUpstream = false;
       for (ConfigSetting setting : zoneSettings) {
         String key = setting.key();
         if (key.equals("name")) {
@@ -187,12 +188,14 @@ final class ConfigParser {
           prime = ScenarioConfig.isTrue(setting.value());
         } else if (key.equals(prefix + "no-cache")) {
           noCache = ScenarioConfig.isTrue(setting.value());
+        } else if (key.equals(prefix + "tcp-upstream")) {
+          tcpUpstream = ScenarioConfig.isTrue(setting.value());
         }
       }
       if (name == null) {
         throw new ScenarioFormatException(source, clauseLine, clause + ": without name:");
       }
-      ZoneClause zone = new ZoneClause(name, addresses, hosts, first, prime, noCache, clauseLine);
+      ZoneClause zone = new ZoneClause(name, addresses, hosts, first, prime, noCache, tcpUpstream, clauseLine);
       (clause.equals("stub-zone") ? stubZones : forwardZones).add(zone);
     }
     zoneSettings.clear();

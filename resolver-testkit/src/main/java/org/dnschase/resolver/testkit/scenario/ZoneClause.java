@@ -14,10 +14,11 @@ import org.xbill.DNS.Name;
  * @param first {@code stub-first} / {@code forward-first}: fall back to the root when they fail
  * @param prime {@code stub-prime}: ask the stub servers for the zone's NS set before using them
  * @param noCache {@code stub-no-cache} / {@code forward-no-cache}: answers from the zone are not cached
+ * @param tcpUpstream {@code stub-tcp-upstream} / {@code forward-tcp-upstream}: its servers are asked over TCP only
  * @param line the line the clause starts on
  */
 public record ZoneClause(Name name, List<InetAddress> addresses, List<Name> hosts, boolean first,
-    boolean prime, boolean noCache, int line) {
+    boolean prime, boolean noCache, boolean tcpUpstream, int line) {
 
   /** Copies the addresses and hosts. */
   public ZoneClause {
