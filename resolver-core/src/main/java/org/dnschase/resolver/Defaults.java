@@ -169,8 +169,9 @@ public final class Defaults {
 
   /**
    * 60 seconds: how long a zone whose keys did not validate stays BOGUS before its keys are
-   * fetched again, Unbound's {@code val-bogus-ttl}: long enough that a broken zone does not
-   * cost a fetch per question, short enough that a repaired one recovers quickly.
+   * fetched again, and a question answered BOGUS is answered so again without a walk, Unbound's
+   * {@code val-bogus-ttl}: long enough that a broken zone does not cost a fetch per question,
+   * short enough that a repaired one recovers quickly.
    */
   public static final Duration BOGUS_TTL = Duration.ofSeconds(60);
 

@@ -50,6 +50,20 @@ class StubZoneTest extends ChainLabTest {
   }
 
   @Test
+  @DisplayName("RFC 8020 stops at a stub zone: an NXDOMAIN cached above it does not answer the stub zone's names")
+  void nxDomainAbove_doesNotAnswerForAStubZoneBelow() {
+    try (Resolver stub = ChainLab.resolverFor(lab).stubZone(StubZone.of("inner.gone.alpha.lab.", ChainLab.ALPHA))
+        .build()) {
+      assertThat(stub.resolve("gone.alpha.lab.", Type.A)).isInstanceOf(Resolution.NxDomain.class);
+      lab.clearQueries();
+
+      stub.resolve("www.inner.gone.alpha.lab.", Type.A);
+
+      assertThat(queriesTo(ChainLab.ALPHA)).isNotEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("A zone cut cached below a stub zone, from its servers' referral, is where later walks start")
   void cachedCutBelowTheStub_isUsed() {
     try (Resolver stub = ChainLab.resolverFor(lab).stubZone(StubZone.of("lab.", ChainLab.LAB_TLD)).build()) {

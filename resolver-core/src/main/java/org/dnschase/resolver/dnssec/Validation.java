@@ -35,17 +35,19 @@ public final class Validation {
     DSA
   }
 
-  private static final Validation OFF = new Validation(List.of(), Set.of(), Set.of());
+  private static final Validation OFF = new Validation(List.of(), Set.of(), Set.of(), true);
 
   /** Empty when off. */
   private final List<Record> anchors;
   private final Set<Name> negative;
   private final Set<LegacyAlgorithm> legacy;
+  private final boolean aggressiveNsec;
 
-  private Validation(List<Record> anchors, Set<Name> negative, Set<LegacyAlgorithm> legacy) {
+  private Validation(List<Record> anchors, Set<Name> negative, Set<LegacyAlgorithm> legacy, boolean aggressiveNsec) {
     this.anchors = anchors;
     this.negative = negative;
     this.legacy = legacy;
+    this.aggressiveNsec = aggressiveNsec;
   }
 
   /**
@@ -63,7 +65,7 @@ public final class Validation {
    * @return validation anchored at the IANA root
    */
   public static Validation ianaRoot() {
-    return new Validation(TrustAnchors.ianaRootRecords(), Set.of(), Set.of());
+    return new Validation(TrustAnchors.ianaRootRecords(), Set.of(), Set.of(), true);
   }
 
   /**
@@ -75,7 +77,7 @@ public final class Validation {
    * @throws IllegalArgumentException if the text does not parse or holds other records
    */
   public static Validation trustAnchors(String text) {
-    return new Validation(TrustAnchors.parse(Objects.requireNonNull(text, "text")), Set.of(), Set.of());
+    return new Validation(TrustAnchors.parse(Objects.requireNonNull(text, "text")), Set.of(), Set.of(), true);
   }
 
   /**
@@ -87,7 +89,7 @@ public final class Validation {
    * @throws IllegalArgumentException if it does not parse, naming the file and the line
    */
   public static Validation trustAnchorFile(Path file) {
-    return new Validation(TrustAnchors.read(Objects.requireNonNull(file, "file")), Set.of(), Set.of());
+    return new Validation(TrustAnchors.read(Objects.requireNonNull(file, "file")), Set.of(), Set.of(), true);
   }
 
   /**
@@ -109,7 +111,7 @@ public final class Validation {
         throw new IllegalArgumentException("a negative trust anchor is an absolute name: " + zone);
       }
     }
-    return new Validation(anchors, Set.copyOf(zones), legacy);
+    return new Validation(anchors, Set.copyOf(zones), legacy, aggressiveNsec);
   }
 
   /**
@@ -125,7 +127,33 @@ public final class Validation {
     if (!enabled()) {
       throw new IllegalStateException("legacy algorithms need validation, which is off");
     }
-    return new Validation(anchors, negative, Set.copyOf(Objects.requireNonNull(algorithms, "algorithms")));
+    return new Validation(anchors, negative, Set.copyOf(Objects.requireNonNull(algorithms, "algorithms")),
+        aggressiveNsec);
+  }
+
+  /**
+   * These anchors without aggressive use of the validated cache (RFC 8198): a name inside a
+   * remembered NSEC or NSEC3 range is asked of its servers, as Unbound does with {@code
+   * aggressive-nsec: no}. By default the ranges of proven negative answers answer NXDOMAIN and
+   * NODATA for other names without a query, which spares the servers random-name floods.
+   *
+   * @return this validation, every negative answer asked of the servers
+   * @throws IllegalStateException if validation is off
+   */
+  public Validation withoutAggressiveNsec() {
+    if (!enabled()) {
+      throw new IllegalStateException("aggressive use of NSEC needs validation, which is off");
+    }
+    return new Validation(anchors, negative, legacy, false);
+  }
+
+  /**
+   * Whether validated NSEC and NSEC3 ranges answer other names without a query (RFC 8198).
+   *
+   * @return true unless {@link #withoutAggressiveNsec()} turned it off
+   */
+  public boolean aggressiveNsec() {
+    return aggressiveNsec;
   }
 
   /**
@@ -168,6 +196,7 @@ public final class Validation {
   public String toString() {
     return enabled() ? "Validation[" + anchors.size() + " anchor records"
         + (negative.isEmpty() ? "" : ", negative " + negative)
-        + (legacy.isEmpty() ? "" : ", legacy " + legacy) + "]" : "Validation[off]";
+        + (legacy.isEmpty() ? "" : ", legacy " + legacy)
+        + (aggressiveNsec ? "" : ", without aggressive NSEC") + "]" : "Validation[off]";
   }
 }

@@ -5,7 +5,6 @@ import static org.xbill.DNS.ExtendedErrorCodeOption.DNSSEC_BOGUS;
 import static org.xbill.DNS.ExtendedErrorCodeOption.NOT_AUTHORITATIVE;
 import static org.xbill.DNS.ExtendedErrorCodeOption.NOT_READY;
 import static org.xbill.DNS.ExtendedErrorCodeOption.NO_REACHABLE_AUTHORITY;
-import static org.xbill.DNS.ExtendedErrorCodeOption.NSEC_MISSING;
 import static org.xbill.DNS.ExtendedErrorCodeOption.OTHER;
 import static org.xbill.DNS.ExtendedErrorCodeOption.RRSIGS_MISSING;
 import static org.xbill.DNS.ExtendedErrorCodeOption.SIGNATURE_EXPIRED;
@@ -251,9 +250,10 @@ public final class Responses {
         case DS_MATCHES_NO_KEY, NO_MATCHING_KEY, KEYS_UNAVAILABLE -> DNSKEY_MISSING;
         // §4.11: "the resolver could not find RRSIG records" for data of a signed zone
         case NO_SIGNATURE -> RRSIGS_MISSING;
-        // §4.13: "the resolver attempted to validate ... but NSEC(3) records could not be found"
-        case MISSING_PROOF -> NSEC_MISSING;
-        case BAD_SIGNATURE, VERIFICATION_LIMIT -> DNSSEC_BOGUS;
+        // A denial that does not prove what the answer claims is "DNSSEC Bogus" (§4.7), as Unbound
+        // gives it: the NSEC or NSEC3 records usually came, they prove something else (§4.13's
+        // "NSEC Missing" would send the operator looking for records that are there)
+        case MISSING_PROOF, BAD_SIGNATURE, VERIFICATION_LIMIT -> DNSSEC_BOGUS;
       };
     }
 

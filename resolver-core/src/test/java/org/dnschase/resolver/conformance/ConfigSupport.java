@@ -96,14 +96,13 @@ final class ConfigSupport {
       // The validator's own machinery, or what it does anyway: Unbound's module list, its logging,
       // SHA-1 signatures accepted unchecked where a build lacks SHA-1 (ours checks them), how often
       // it re-asks other servers after bogus data, RFC 8145 key tag queries (which a scenario only
-      // ever switches off), and aggressive use of NSEC (RFC 8198, always on here).
+      // ever switches off). Aggressive use of NSEC (RFC 8198) is mapped by ResolverSetup.
       Map.entry("module-config", HONOURED),
       Map.entry("val-log-level", HONOURED),
       Map.entry("fake-sha1", HONOURED),
       Map.entry("val-max-restart", HONOURED),
       Map.entry("trust-anchor-signaling", unsupportedIf(true, "RFC 8145 key tag queries (trust-anchor-signaling)")),
-      Map.entry("aggressive-nsec", unsupportedIf(false,
-          "answering without aggressive use of NSEC (aggressive-nsec: no; RFC 8198 is always on)")),
+      Map.entry("aggressive-nsec", HONOURED),
       Map.entry("val-nsec3-keysize-iterations", unsupported("NSEC3 iteration limits by key size "
           + "(val-nsec3-keysize-iterations): ours is one limit for every key, Defaults.MAX_NSEC3_ITERATIONS, 150")),
       Map.entry("prefetch-key", unsupportedIf(true,

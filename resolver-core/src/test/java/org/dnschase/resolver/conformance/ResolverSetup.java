@@ -117,9 +117,14 @@ final class ResolverSetup {
     // DSA is validated, as by the Unbound (built with DSA) these scenarios were written for.
     List<String> anchors = config.values("trust-anchor");
     List<Name> insecure = config.values("domain-insecure").stream().map(ResolverSetup::absolute).toList();
-    builder.validation(anchors.isEmpty() ? Validation.off()
-        : Validation.trustAnchors(String.join("\n", anchors.stream().map(ResolverSetup::anchorText).toList()))
-            .withNegativeTrustAnchors(insecure).withLegacyAlgorithms(Set.of(Validation.LegacyAlgorithm.DSA)));
+    if (anchors.isEmpty()) {
+      builder.validation(Validation.off());
+    } else {
+      Validation validation = Validation.trustAnchors(String.join("\n", anchors.stream().map(ResolverSetup::anchorText)
+              .toList())).withNegativeTrustAnchors(insecure).withLegacyAlgorithms(Set.of(Validation.LegacyAlgorithm.DSA));
+      builder.validation(config.value("aggressive-nsec").filter("no"::equals).isPresent()
+          ? validation.withoutAggressiveNsec() : validation);
+    }
     return builder.budgets(budgets(config));
   }
 

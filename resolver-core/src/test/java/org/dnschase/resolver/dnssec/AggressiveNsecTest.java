@@ -2,15 +2,18 @@ package org.dnschase.resolver.dnssec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
@@ -46,6 +49,38 @@ class AggressiveNsecTest {
       assertThat(((Resolution.NxDomain) second).soa().getName().toString()).isEqualTo("alpha.lab.");
 
       assertThat(resolver.resolve(outside, Type.A)).isInstanceOf(Resolution.NxDomain.class);
+      assertThat(lab.queryCount()).isPositive();
+    }
+  }
+
+  @Test
+  @DisplayName("without aggressive use (Unbound's aggressive-nsec: no), a name inside a cached range is asked")
+  void withoutAggressiveNsec_nameInsideRangeIsAsked() {
+    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+        Resolver resolver = SignedLab.validatingResolver(lab, Validation::withoutAggressiveNsec).build()) {
+      assertThat(resolver.resolve("nope.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      lab.clearQueries();
+
+      Resolution second = resolver.resolve("mm.alpha.lab.", Type.AAAA);
+
+      assertThat(second).isInstanceOf(Resolution.NxDomain.class);
+      assertThat(second.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(lab.queryCount()).isPositive();
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 8198 §4 with RFC 7646: a name under a negative trust anchor is not validated, so no cached range answers it")
+  void negativeTrustAnchor_nameInsideRangeIsAsked() {
+    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+        Resolver resolver = SignedLab.validatingResolver(lab, validation -> validation
+            .withNegativeTrustAnchors(List.of(Name.fromConstantString("mm.alpha.lab.")))).build()) {
+      assertThat(resolver.resolve("nope.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      lab.clearQueries();
+
+      Resolution underAnchor = resolver.resolve("mm.alpha.lab.", Type.AAAA);
+
+      assertThat(underAnchor).isInstanceOf(Resolution.NxDomain.class);
       assertThat(lab.queryCount()).isPositive();
     }
   }

@@ -2,6 +2,7 @@ package org.dnschase.resolver.dnssec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
@@ -58,6 +59,36 @@ class BogusTest {
       assertThat(unchecked.security()).isEqualTo(Resolution.Security.BOGUS);
       assertThat(checked).isInstanceOf(Resolution.Failure.class);
       assertThat(checked.security()).isEqualTo(Resolution.Security.BOGUS);
+    }
+  }
+
+  @Test
+  @DisplayName("a question answered BOGUS is answered so again without a query for a while (Unbound's val-bogus-ttl), "
+      + "to a cache-only question too; checking disabled still gets the data")
+  void bogusAnswer_givenAgainWithoutQuery() {
+    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder.signed("alpha.lab.",
+            SignedLab.SIGNING.withBreakage(Breakage.expiredSignature("www.alpha.lab.", Type.A))));
+        Resolver resolver = SignedLab.validatingResolver(lab).build()) {
+      assertThat(resolver.resolve("www.alpha.lab.", Type.A)).isInstanceOf(Resolution.Failure.class);
+      lab.clearQueries();
+
+      Resolution again = resolver.resolve("WWW.alpha.lab.", Type.A);
+      Resolution cacheOnly = resolver.resolve("www.alpha.lab.", Type.A,
+          Resolver.QueryOptions.DEFAULTS.withCacheOnly(true));
+
+      for (Resolution resolution : List.of(again, cacheOnly)) {
+        assertThat(resolution).isInstanceOfSatisfying(Resolution.Failure.class, failure -> {
+          assertThat(failure.reason()).isEqualTo(FailureReason.DNSSEC_BOGUS);
+          assertThat(failure.bogusReason()).isEqualTo(BogusReason.SIGNATURE_EXPIRED);
+          assertThat(failure.upstreamQueries()).isZero();
+        });
+      }
+      assertThat(again.qname().toString()).isEqualTo("WWW.alpha.lab.");
+      assertThat(lab.queryCount()).isZero();
+      Resolution unchecked = resolver.resolve("www.alpha.lab.", Type.A,
+          Resolver.QueryOptions.DEFAULTS.withCheckingDisabled(true));
+      assertThat(unchecked).isInstanceOf(Resolution.Answer.class);
+      assertThat(unchecked.security()).isEqualTo(Resolution.Security.BOGUS);
     }
   }
 

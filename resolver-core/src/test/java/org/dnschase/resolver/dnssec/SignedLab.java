@@ -62,10 +62,15 @@ final class SignedLab {
 
   /** A resolver that walks from the lab's root and validates from its key. */
   static ResolverBuilder validatingResolver(TestHierarchy lab) {
+    return validatingResolver(lab, UnaryOperator.identity());
+  }
+
+  /** A resolver that walks from the lab's root and validates from its key, with {@code settings}. */
+  static ResolverBuilder validatingResolver(TestHierarchy lab, UnaryOperator<Validation> settings) {
     return Resolver.builder()
         .rootHints(RootHints.of(lab.rootHints()))
         .upstreamPort(lab.port())
         .loopbackOnly()
-        .validation(Validation.trustAnchors(lab.trustAnchor().toString()));
+        .validation(settings.apply(Validation.trustAnchors(lab.trustAnchor().toString())));
   }
 }

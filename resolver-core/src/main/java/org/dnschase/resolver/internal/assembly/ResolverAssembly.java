@@ -103,6 +103,7 @@ public final class ResolverAssembly {
         reporting.recordMetricsOrDefault(),
         validation.anchorsOrNull(iteration.rootHintsGiven()),
         validation.algorithmsOrDefault(),
+        validation.aggressiveNsecOrDefault(),
         cache.staleAnswerTimeoutOrDefault(),
         reply.verifyGlueOrDefault(),
         upstream.nat64OrNull(),

@@ -32,6 +32,11 @@ public final class ValidationOptions {
         ? TrustAnchors.of(chosen.anchorRecords()).withNegative(chosen.negativeTrustAnchors()) : null;
   }
 
+  /** Whether validated NSEC and NSEC3 ranges answer other names (RFC 8198): unless turned off. */
+  boolean aggressiveNsecOrDefault() {
+    return !validation.isSet() || validation.value().aggressiveNsec();
+  }
+
   /** The algorithms validated: RFC 8624's, and the legacy ones the validation given asks for. */
   Algorithms algorithmsOrDefault() {
     return validation.isSet() && validation.value().legacyAlgorithms().contains(Validation.LegacyAlgorithm.DSA)

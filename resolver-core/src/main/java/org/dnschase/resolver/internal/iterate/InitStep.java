@@ -6,11 +6,13 @@ import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.internal.dnssec.TrustAnchors;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.dnssec.denial.Denial;
 import org.dnschase.resolver.internal.dnssec.denial.DenialRanges;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.resolutions.Prefetcher;
+import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
@@ -92,13 +94,19 @@ final class InitStep {
 
   /**
    * RFC 8020 §2: an NXDOMAIN for an ancestor means nothing exists below it either, so a cached one
-   * answers the name without a query. Null when no ancestor is known not to exist.
+   * answers the name without a query. Not across a configured zone below that ancestor: a stub or
+   * forward zone's names are its servers' to answer, whatever the public tree says of its parent.
+   * Null when no ancestor is known not to exist.
    */
   private Step cachedNxDomainAbove(Query q) {
     for (int strip = 1; strip < q.name().labels() - 1; strip++) {
       Name ancestor = new Name(q.name(), strip);
       if (context.cache.lookup(ancestor, Type.ANY, DClass.IN) instanceof CacheLookup.NegativeHit negative
           && negative.kind() == CacheLookup.NegativeHit.Kind.NXDOMAIN) {
+        if (context.zones.deepestAtOrAbove(q.name()) instanceof ConfiguredZones.Zone zone
+            && !zone.name().equals(ancestor) && zone.name().subdomain(ancestor)) {
+          return null;
+        }
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(ancestor, Type.ANY, "NXDOMAIN, so " + q.name() + " cannot exist"));
         }
@@ -112,10 +120,16 @@ final class InitStep {
   /**
    * RFC 8198: a validated NSEC or NSEC3 range that proves the name absent, or without the type,
    * answers without a query, SECURE. Not for a question that disabled checking, whose asker wants
-   * what the servers say. Null when no remembered range proves it.
+   * what the servers say, nor when aggressive use is turned off, nor for a name under a negative
+   * trust anchor (RFC 7646), which is not validated: only a validating resolver answers from
+   * validated ranges (RFC 8198 §4). Null when no remembered range proves it.
    */
   private Step provenByCachedRange(Query q) {
-    if (!context.validating() || q.options().checkingDisabled()) {
+    if (context.denialRanges == null || q.options().checkingDisabled()) {
+      return null;
+    }
+    TrustAnchors anchors = context.keys.anchors();
+    if (anchors.negativelyAnchored(q.name(), anchors.closest(q.name()))) {
       return null;
     }
     DenialRanges.Synthesis synthesis = context.denialRanges.lookup(q.name(), q.qtype());

@@ -136,8 +136,9 @@ public final class IterativeResolver implements Resolver {
   }
 
   /**
-   * The outcomes of a checked question that need no iteration: a resolution-cache hit, a
-   * special-use name's, a closed resolver's. Null when the question must be iterated. The
+   * The outcomes of a checked question that need no iteration: a resolution-cache hit, a BOGUS
+   * answer given a moment ago (to a question that wants checking), a special-use name's, a closed
+   * resolver's. Null when the question must be iterated. The
    * resolution cache goes first because the special-use names cost a scan of their set, and it
    * only holds iterated outcomes, so never a special-use name's. Each outcome is counted where it
    * is found: a hit by the resolution cache, the others here.
@@ -147,6 +148,11 @@ public final class IterativeResolver implements Resolver {
         : resolutions.lookup(name, type, options.tracing(context.config.recordTrace()));
     if (whole != null) {
       return whole;
+    }
+    Resolution bogus = closed || context.bogusAnswers == null || options.checkingDisabled() ? null
+        : context.bogusAnswers.recent(name, type);
+    if (bogus != null) {
+      return metrics.answered(AskedSpelling.of(bogus, name), false);
     }
     Optional<Resolution> local = specialUse.answer(name, type);
     if (local.isPresent()) {
@@ -187,6 +193,9 @@ public final class IterativeResolver implements Resolver {
       }
       if (resolution != null) {
         resolutions.store(resolution);
+        if (context.bogusAnswers != null && !options.checkingDisabled()) {
+          context.bogusAnswers.remember(resolution);
+        }
       }
       inFlight.remove(question, flight);
       Resolution outcome = resolution != null ? resolution : new Resolution.Failure(name, type,

@@ -238,7 +238,8 @@ final class QueryResponseStep {
       return bogus;
     }
     SOARecord soa = RRsets.soa(reply.authority(Type.SOA));
-    if (verdict == Verdict.SECURE && soa != null && validation.provenDenial() != null) {
+    if (verdict == Verdict.SECURE && soa != null && validation.provenDenial() != null
+        && context.denialRanges != null) {
       context.denialRanges.remember(validation.provenDenial(), soa, Proofs.negative(reply));
     }
     Outcome.Negative outcome;

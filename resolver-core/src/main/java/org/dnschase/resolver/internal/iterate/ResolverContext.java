@@ -8,6 +8,7 @@ import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
+import org.dnschase.resolver.internal.dnssec.BogusAnswers;
 import org.dnschase.resolver.internal.dnssec.ChainOfTrust;
 import org.dnschase.resolver.internal.dnssec.KeyStore;
 import org.dnschase.resolver.internal.dnssec.denial.DenialRanges;
@@ -51,9 +52,12 @@ final class ResolverContext {
   final Denials denials = new Denials(Defaults.MAX_NSEC3_ITERATIONS);
   /**
    * The NSEC and NSEC3 ranges of proven negative answers, which answer other names (RFC 8198);
-   * null when the resolver does not validate, since only a proof found SECURE is remembered.
+   * null when the resolver does not validate, since only a proof found SECURE is remembered, and
+   * when aggressive use of NSEC is turned off.
    */
   final DenialRanges denialRanges;
+  /** Questions answered BOGUS a moment ago (Unbound's val-bogus-ttl); null when the resolver does not validate. */
+  final BogusAnswers bogusAnswers;
   /** The lifetimes of answers as Unbound's message cache keeps them; null when answers live as long as their RRsets. */
   final MessageLifetimes messages;
   private final AtomicInteger queryIds = new AtomicInteger();
@@ -73,8 +77,10 @@ final class ResolverContext {
     this.zones = new ConfiguredZones(config, grants);
     this.messages = config.messageCacheBytes() == 0 ? null : new MessageLifetimes(config.messageCacheBytes(), ticker);
     this.keys = config.trustAnchors() == null ? null : new KeyStore(config.trustAnchors(), ticker);
-    this.denialRanges = keys == null ? null : new DenialRanges(ticker, budget / DenialRanges.BUDGET_SHARE,
+    this.denialRanges = keys == null || !config.aggressiveNsec() ? null : new DenialRanges(ticker, budget / DenialRanges.BUDGET_SHARE,
         cache.ttlCaps().maxNegativeTtl(), denials);
+    this.bogusAnswers = keys == null ? null
+        : new BogusAnswers(ticker, budget / BogusAnswers.BUDGET_SHARE, Defaults.BOGUS_TTL);
     this.chainOfTrust = keys == null ? null
         : new ChainOfTrust(keys, zone -> cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit,
             name -> zones.deepestAtOrAbove(name) instanceof ConfiguredZones.Zone zone ? zone.name() : null);
@@ -121,6 +127,9 @@ final class ResolverContext {
     }
     if (keys != null) {
       keys.invalidateAll();
+      bogusAnswers.invalidateAll();
+    }
+    if (denialRanges != null) {
       denialRanges.invalidateAll();
     }
   }

@@ -6,14 +6,16 @@ import org.dnschase.resolver.cache.TtlCaps;
 import org.dnschase.resolver.internal.message.Sections;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.NSECRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
  * Scrubbing: a server asked as an authority for zone Z may only speak for names at or below Z
- * (RFC 2181 §5.4.1), and only in the class asked. Everything else in its reply is dropped before
+ * (RFC 2181 §5.4.1), and only in the class asked; an NSEC may not claim a span past Z. Everything else in its reply is dropped before
  * anything is classified or cached, so a server cannot plant data for zones it does not serve.
  * The work is linear in the reply's size (see {@link Sections}), whatever a server sends.
  */
@@ -89,10 +91,33 @@ public final class Bailiwick {
       } else if (group.size() > Sections.MAX_RECORDS_PER_RRSET) {
         tally.oversized++;
       } else {
-        kept.add(group.type() == Type.NS ? group.toRRset(limits.caps(), limits.maxNameServers())
-            : group.toRRset(limits.caps()));
+        RRset set = group.type() == Type.NS ? group.toRRset(limits.caps(), limits.maxNameServers())
+            : group.toRRset(limits.caps());
+        if (overreaches(set, zone)) {
+          tally.outOfZone++;
+        } else {
+          kept.add(set);
+        }
       }
     }
     return kept;
+  }
+
+  /**
+   * Whether an NSEC RRset claims a span that leaves the zone asked: its next name outside the
+   * zone would deny names the server does not serve (another zone's, a sibling TLD's), which no
+   * signature of this zone can vouch for (RFC 4034 §4.1.1: the next name is in the same zone).
+   * Unbound's scrubber drops such an NSEC too.
+   */
+  private static boolean overreaches(RRset set, Name zone) {
+    if (set.getType() != Type.NSEC) {
+      return false;
+    }
+    for (Record record : set.rrs(false)) {
+      if (!((NSECRecord) record).getNext().subdomain(zone)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

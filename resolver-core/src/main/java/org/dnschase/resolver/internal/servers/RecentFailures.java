@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.FailureReason;
+import org.dnschase.resolver.internal.message.NameAndType;
 import org.xbill.DNS.Name;
 
 /**
@@ -27,26 +28,10 @@ public final class RecentFailures {
   /** Why a question failed, and the failure's detail. */
   public record Failure(FailureReason reason, String detail) {}
 
-  /**
-   * Its equals and hashCode are written out: a record's generated ones are bootstrapped at their
-   * first call, which a fresh JVM's first look-up would pay for.
-   */
-  private record Key(Name name, int type) {
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Key that && type == that.type && name.equals(that.name);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * name.hashCode() + type;
-    }
-  }
-
-  private final Cache<Key, Failure> failures;
+  private final Cache<NameAndType, Failure> failures;
 
   public RecentFailures(Ticker ticker, long maximumBytes) {
-    this.failures = StoreWeights.<Key, Failure>bounded(maximumBytes, (key, failure) -> StoreWeights.weight(
+    this.failures = StoreWeights.<NameAndType, Failure>bounded(maximumBytes, (key, failure) -> StoreWeights.weight(
             StoreWeights.NODE_BYTES + StoreWeights.VALUE_BYTES + StoreWeights.nameBytes(key.name())
                 + 2 * StoreWeights.VALUE_BYTES + 2L * failure.detail().length()))
         .ticker(ticker)
@@ -58,13 +43,13 @@ public final class RecentFailures {
   public void remember(List<Name> names, int type, FailureReason reason, String detail) {
     Failure failure = new Failure(reason, detail);
     for (Name name : names) {
-      failures.put(new Key(name, type), failure);
+      failures.put(new NameAndType(name, type), failure);
     }
   }
 
   /** How (name, type) failed, while that failure is still live. */
   public Optional<Failure> recent(Name name, int type) {
-    return Optional.ofNullable(failures.getIfPresent(new Key(name, type)));
+    return Optional.ofNullable(failures.getIfPresent(new NameAndType(name, type)));
   }
 
   /** The cycle a look-up of (name, type) ran into, while that failure is still live. */

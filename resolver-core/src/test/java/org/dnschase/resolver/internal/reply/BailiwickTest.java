@@ -45,6 +45,25 @@ class BailiwickTest {
   }
 
   @Test
+  @DisplayName("RFC 4034 §4.1.1: an NSEC whose next name leaves the zone asked overreaches and is dropped, in any section")
+  void overreachingNsec_dropped() {
+    Message reply = Reply.nxDomain().authoritative()
+        .answer("example.test. 300 NSEC b.foo.test. NS SOA RRSIG NSEC DNSKEY")
+        .authority("example.test. 300 SOA ns.example.test. host.example.test. 1 3600 600 86400 300",
+            "wab.example.test. 300 NSEC wzz.foo.test. A RRSIG NSEC",
+            "abc.example.test. 300 NSEC example.test. A RRSIG NSEC",
+            "www.example.test. 300 NSEC zz.example.test. A RRSIG NSEC")
+        .to("www.example.test.", Type.A);
+
+    ScrubbedReply scrubbed = Bailiwick.scrub(reply, ZONE, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
+
+    assertThat(scrubbed.answer()).isEmpty();
+    assertThat(names(scrubbed.authority()))
+        .containsExactly("example.test./SOA", "abc.example.test./NSEC", "www.example.test./NSEC");
+    assertThat(scrubbed.dropped()).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("an NS RRset keeps its first name servers only, as received (Unbound's iter-scrub-ns), in answer and authority")
   void nameServerSet_keepsItsFirstRecordsOnly() {
     Message reply = Reply.noError().authoritative()
