@@ -1,6 +1,7 @@
 package org.dnschase.resolver;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.testkit.AuthServer;
@@ -66,16 +67,18 @@ final class CacheLab {
   }
 
   /**
-   * Waits, without sleeping, for something a background task does over loopback; fails after 5
-   * seconds, far beyond the milliseconds a loopback exchange takes.
+   * Waits for something a background task does over loopback; fails after 30 seconds, far beyond
+   * the milliseconds a loopback exchange takes even on a loaded machine. It polls every few
+   * milliseconds rather than spinning: a condition that asks the resolver would otherwise keep a
+   * core busy that the background task needs (two cores, shared with other builds).
    */
   static void awaitUntil(String what, BooleanSupplier condition) {
-    long giveUpAt = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    long giveUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - giveUpAt > 0) {
         throw new AssertionError("gave up waiting for " + what);
       }
-      Thread.yield();
+      LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
     }
   }
 }
