@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A UDP listener: each datagram is one request, each answer one datagram back to its sender, in
- * the room the request's EDNS payload size gives it (TC set when it does not fit).
+ * the room the request's EDNS payload size gives it (TC set when it does not fit). Answers are
+ * written without a promise of their own (Netty's void promise): nothing waits on one, and a send
+ * that fails reaches {@link #exceptionCaught} instead, which logs it.
  */
 @Sharable
 public final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
@@ -44,12 +46,13 @@ public final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket
     CompletableFuture<byte[]> wire = reply.wire();
     if (wire.isDone()) {
       // answered at once (the cache, a refusal): sent with the other answers of this read
-      ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(wire.join()), client));
+      ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(wire.join()), client), ctx.voidPromise());
       return;
     }
     Channel channel = ctx.channel();
     inFlight.track(wire.thenAccept(answer ->
-        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(answer), client))).exceptionally(error -> {
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(answer), client), channel.voidPromise()))
+        .exceptionally(error -> {
           log.warn("no answer to {}: {}", client, error.toString());
           return null;
         }));
