@@ -89,8 +89,13 @@ public sealed interface Resolution {
     DS_MATCHES_NO_KEY,
     /** A negative answer or an unsigned delegation came without its NSEC or NSEC3 proof (RFC 4035 §5.4). */
     MISSING_PROOF,
-    /** The zone's DS or DNSKEY RRset could not be fetched, so nothing of it can be checked. */
+    /** The zone's DNSKEY RRset could not be fetched, so nothing of it can be checked. */
     KEYS_UNAVAILABLE,
+    /**
+     * The DS RRset of a zone cut on the way could not be fetched, its parent's servers failing or
+     * unreachable: whether the zone below is signed cannot be told (RFC 4035 §5.2).
+     */
+    DS_UNAVAILABLE,
     /**
      * Checking needed more signature verifications than {@link Budgets#maxSignatureVerifications()}
      * allows (KeyTrap, CVE-2023-50387).

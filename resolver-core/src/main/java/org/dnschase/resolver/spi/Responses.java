@@ -2,6 +2,7 @@ package org.dnschase.resolver.spi;
 
 import static org.xbill.DNS.ExtendedErrorCodeOption.DNSKEY_MISSING;
 import static org.xbill.DNS.ExtendedErrorCodeOption.DNSSEC_BOGUS;
+import static org.xbill.DNS.ExtendedErrorCodeOption.NETWORK_ERROR;
 import static org.xbill.DNS.ExtendedErrorCodeOption.NOT_AUTHORITATIVE;
 import static org.xbill.DNS.ExtendedErrorCodeOption.NOT_READY;
 import static org.xbill.DNS.ExtendedErrorCodeOption.NO_REACHABLE_AUTHORITY;
@@ -248,6 +249,9 @@ public final class Responses {
         case SIGNATURE_NOT_YET_VALID -> SIGNATURE_NOT_YET_VALID;
         // §4.10: no DNSKEY matches the DS (or the RRSIG's key tag), or the keys could not be had
         case DS_MATCHES_NO_KEY, NO_MATCHING_KEY, KEYS_UNAVAILABLE -> DNSKEY_MISSING;
+        // §4.24: the parent's servers failed the DS look-up, "unable to resolve because of network
+        // errors", as Unbound reports a failed DS fetch
+        case DS_UNAVAILABLE -> NETWORK_ERROR;
         // §4.11: "the resolver could not find RRSIG records" for data of a signed zone
         case NO_SIGNATURE -> RRSIGS_MISSING;
         // A denial that does not prove what the answer claims is "DNSSEC Bogus" (§4.7), as Unbound

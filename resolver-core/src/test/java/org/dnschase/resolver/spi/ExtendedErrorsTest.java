@@ -65,7 +65,7 @@ class ExtendedErrorsTest {
   }
 
   @Test
-  @DisplayName("§4.7 to §4.11: a BOGUS SERVFAIL carries the code of its reason, DNSSEC Bogus where none is closer")
+  @DisplayName("§4.7 to §4.11, §4.24: a BOGUS SERVFAIL carries the code of its reason, DNSSEC Bogus where none is closer")
   void bogusReasons_theirOwnCodes() {
     Map<Resolution.BogusReason, Integer> expected = Map.of(
         Resolution.BogusReason.SIGNATURE_EXPIRED, ExtendedErrorCodeOption.SIGNATURE_EXPIRED,
@@ -73,6 +73,7 @@ class ExtendedErrorsTest {
         Resolution.BogusReason.DS_MATCHES_NO_KEY, ExtendedErrorCodeOption.DNSKEY_MISSING,
         Resolution.BogusReason.NO_MATCHING_KEY, ExtendedErrorCodeOption.DNSKEY_MISSING,
         Resolution.BogusReason.KEYS_UNAVAILABLE, ExtendedErrorCodeOption.DNSKEY_MISSING,
+        Resolution.BogusReason.DS_UNAVAILABLE, ExtendedErrorCodeOption.NETWORK_ERROR,
         Resolution.BogusReason.NO_SIGNATURE, ExtendedErrorCodeOption.RRSIGS_MISSING,
         Resolution.BogusReason.MISSING_PROOF, ExtendedErrorCodeOption.DNSSEC_BOGUS,
         Resolution.BogusReason.BAD_SIGNATURE, ExtendedErrorCodeOption.DNSSEC_BOGUS,

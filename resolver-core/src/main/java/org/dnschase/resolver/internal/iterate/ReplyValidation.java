@@ -124,7 +124,9 @@ final class ReplyValidation {
   /**
    * Records the verdict on the RRset {@link #nextUnchecked()} returned; a SECURE one synthesised
    * from a wildcard (RFC 4035 §5.3.4: its RRSIG counts fewer labels than its owner has) waits for
-   * the proof that no closer name exists ({@link #proveWildcards}).
+   * the proof that no closer name exists ({@link #proveWildcards}). A DNAME synthesised from a
+   * wildcard is BOGUS: RFC 6672 §3.3 leaves a wildcard DNAME undefined, so no signed zone vouches
+   * for one, and taking it would let one record redirect a whole subtree (Unbound finds it BOGUS).
    */
   void record(Verdict verdict) {
     RRset set = toCheck.get(next++);
@@ -132,6 +134,11 @@ final class ReplyValidation {
     if (verdict == Verdict.SECURE) {
       for (RRSIGRecord sig : set.sigs()) {
         Name wildcard = Denials.wildcardSource(set.getName(), sig);
+        if (wildcard != null && set.getType() == Type.DNAME) {
+          verdicts.put(set, Verdict.bogus(BogusReason.BAD_SIGNATURE, "the DNAME " + set.getName()
+              + " is signed as synthesised from the wildcard " + wildcard + " (RFC 6672 §3.3)"));
+          break;
+        }
         if (wildcard != null) {
           expanded.put(set, wildcard);
           break;

@@ -55,6 +55,8 @@ final class TrustChainStep {
               ? PROOF_WITHOUT_SOA_TTL : Duration.ofSeconds(RRsets.negativeTtl(negative.soa())));
       case Outcome.Failed failed when failed.bogusReason() != null -> keep(zone,
           Verdict.bogus(failed.bogusReason(), failed.detail()), Defaults.BOGUS_TTL);
+      case Outcome.Failed failed when lookup.type() == Type.DS -> keep(zone, Verdict.bogus(BogusReason.DS_UNAVAILABLE,
+          "the DS RRset of " + zone + " could not be had: " + describe(failed)), Defaults.BOGUS_TTL);
       default -> keep(zone, Verdict.bogus(BogusReason.KEYS_UNAVAILABLE, "the " + Type.string(lookup.type())
           + " RRset of " + zone + " could not be had: " + describe(lookup.outcome())), Defaults.BOGUS_TTL);
     }

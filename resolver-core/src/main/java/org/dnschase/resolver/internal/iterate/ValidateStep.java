@@ -8,6 +8,7 @@ import org.dnschase.resolver.internal.dnssec.ChainOfTrust;
 import org.dnschase.resolver.internal.dnssec.KeyEntry;
 import org.dnschase.resolver.internal.dnssec.KeyTrust;
 import org.dnschase.resolver.internal.dnssec.SignatureVerifier;
+import org.dnschase.resolver.internal.dnssec.TrustAnchors;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRSIGRecord;
@@ -103,16 +104,25 @@ final class ValidateStep {
 
   /**
    * The zone whose keys check {@code rrset}: its signatures' signer when that zone holds it and
-   * lies within the zone asked, else the zone asked, whose keys then find it unsigned.
+   * lies within the zone asked, else the zone asked, whose keys then find it unsigned. But for an
+   * unsigned RRset under a trust anchor below the zone asked (a forwarder, or a parent's server
+   * answering for a zone anchored below it), the anchor's zone until its keys are found good: an
+   * anchor whose keys fail leaves nothing below it that could prove an insecure delegation, so
+   * the RRset is BOGUS with the anchor's reason (RFC 4035 §5.3, §5.2).
    */
-  private static Name signerOf(RRset rrset, Name zone) {
+  private Name signerOf(RRset rrset, Name zone) {
     for (RRSIGRecord sig : rrset.sigs()) {
       Name signer = sig.getSigner();
       if (rrset.getName().subdomain(signer) && signer.subdomain(zone)) {
         return signer;
       }
     }
-    return zone;
+    TrustAnchors.Anchor anchor = context.keys.anchors().closest(rrset.getName());
+    if (anchor == null || anchor.zone().equals(zone) || !anchor.zone().subdomain(zone)) {
+      return zone;
+    }
+    return context.chainOfTrust.keysFor(anchor.zone()) instanceof ChainOfTrust.Need.Known(KeyEntry.Keys keys)
+        ? zone : anchor.zone();
   }
 
   /** The zone's DNSKEY RRset, checked against its trusted DS records; what it proved is kept. */

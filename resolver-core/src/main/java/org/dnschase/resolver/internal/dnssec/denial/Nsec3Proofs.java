@@ -52,7 +52,9 @@ final class Nsec3Proofs {
   /**
    * No data: the NSEC3 matching the name lacks the type (§8.5, an empty non-terminal included);
    * for DS without a match, an opt-out NSEC3 covers the next closer name (§8.6, insecure); else
-   * the NSEC3 matching the wildcard at the closest encloser lacks the type (§8.7).
+   * the NSEC3 matching the wildcard at the closest encloser lacks the type (§8.7), insecure when
+   * the NSEC3 covering the next closer name opts out: an unsigned delegation may be there, whose
+   * data the wildcard does not speak for (§9.2: no AD).
    */
   Denial noData(Name qname, int qtype) {
     NSEC3Record at = chain.matching(qname);
@@ -76,7 +78,10 @@ final class Nsec3Proofs {
           "no NSEC3 matches " + qname + " or the wildcard " + wildcard);
     }
     Denial.Bogus wrong = TypeMaps.noData(atWildcard::hasType, wildcard, qtype);
-    return wrong != null ? wrong : new Denial.NoData(qname, qtype, wildcard);
+    if (wrong != null) {
+      return wrong;
+    }
+    return ce.optOut() ? optOut(ce) : new Denial.NoData(qname, qtype, wildcard);
   }
 
   /**

@@ -56,6 +56,15 @@ class InsecureDenialTest {
   }
 
   @Test
+  @DisplayName("RFC 5155 §8.7, §9.2: a wildcard NODATA whose next closer name an opt-out NSEC3 covers sets no AD bit")
+  void optOut_wildcardNoData_isInsecure() {
+    try (SignedReplies zones = optOutZones()) {
+      assertInsecure(denials.noData(name("x.wild.example.test."), Type.AAAA,
+          proof(zones.ask("x.wild.example.test.", Type.AAAA))), InsecureReason.OPT_OUT);
+    }
+  }
+
+  @Test
   @DisplayName("RFC 5155 §8.5: in an opt-out zone a signed name's NODATA still has its matching NSEC3")
   void optOut_noDataAtSignedName_isProven() {
     try (SignedReplies zones = optOutZones()) {
