@@ -12,8 +12,6 @@ import java.util.Optional;
  */
 final class KnownGaps {
 
-  private static final String GLUE_SIGNATURE =
-      "ns.example.com.'s A comes signed differently in two replies: the additional section shows the RRSIG the cache kept, not the one of the latest reply Unbound shows";
   private static final String DNSSEC_LAME =
       "a server that answers a signed zone without signatures (DNSSEC-lame) makes the answer BOGUS at once, where Unbound asks the zone's other servers before failing";
   private static final String DNAME_TTL0 =
@@ -52,8 +50,6 @@ final class KnownGaps {
       Map.entry("iter_dname_ttl0_grace.rpl", DNAME_TTL0),
       Map.entry("iter_dnsseclame_ds.rpl", DNSSEC_LAME),
       Map.entry("iter_dnsseclame_ta.rpl", DNSSEC_LAME),
-      Map.entry("iter_emptydp.rpl", GLUE_SIGNATURE),
-      Map.entry("iter_emptydp_for_glue.rpl", GLUE_SIGNATURE),
       Map.entry("iter_fwdstubauth.rpl", AUTH_ZONE),
       Map.entry("iter_ghost_timewindow.rpl", GHOST_TIME_WINDOW),
       Map.entry("iter_nxns_cached.rpl", NXNS_CACHED),

@@ -22,6 +22,8 @@ import org.xbill.DNS.Type;
  * refers to its RRset cache, so the NS set and addresses shown are the cache's now (an NS set
  * updated since shows updated; TTLs are the remaining ones); an address RRset the answer section
  * holds already is not repeated. An NS answer gets the addresses of its own in-zone name servers only.
+ * Under {@code minimal-responses: yes} a positive answer with a wildcard proof gets the same (see
+ * {@link #carriesDenial}).
  */
 final class ReferralData {
 
@@ -36,7 +38,8 @@ final class ReferralData {
    */
   static void add(Message response, RRsetCache cache, List<Message> replies, boolean stale, Name forwardZone) {
     List<Record> answer = dataOf(response.getSection(Section.ANSWER));
-    if (response.getRcode() != Rcode.NOERROR || !response.getSection(Section.AUTHORITY).isEmpty()) {
+    List<Record> proof = List.copyOf(response.getSection(Section.AUTHORITY));
+    if (response.getRcode() != Rcode.NOERROR || !proof.isEmpty() && !carriesDenial(response)) {
       return;
     }
     if (addToNameServerAnswer(response, cache, stale)) {
@@ -56,8 +59,22 @@ final class ReferralData {
       nameServers = hit.rrset().rrs(false);
       shown = withSignatures(hit, dnssecOk);
     }
+    // the NS set goes before the wildcard proof, as it stood in the reply
+    proof.forEach(record -> response.removeRecord(record, Section.AUTHORITY));
     shown.forEach(record -> response.addRecord(record, Section.AUTHORITY));
+    proof.forEach(record -> response.addRecord(record, Section.AUTHORITY));
     addAddresses(response, cache, nameServers, stale, reply, forwardZone != null ? forwardZone : zone);
+  }
+
+  /**
+   * Whether a positive answer carries the NSEC or NSEC3 records of a wildcard expansion in its
+   * authority section: Unbound's {@code minimal-responses: yes} then keeps that section whole,
+   * NS set and all, and the additional section (msgencode.c, positive_answer).
+   */
+  static boolean carriesDenial(Message response) {
+    return response.getRcode() == Rcode.NOERROR && !response.getSection(Section.ANSWER).isEmpty()
+        && response.getSection(Section.AUTHORITY).stream()
+            .anyMatch(record -> record.getType() == Type.NSEC || record.getType() == Type.NSEC3);
   }
 
   /** A section's records without the RRSIGs a client that set DO gets beside them. */
@@ -125,13 +142,30 @@ final class ReferralData {
           continue;
         }
         if (lookup(cache, target, type, stale) instanceof CacheLookup.Hit hit) {
-          withSignatures(hit, dnssecOk).forEach(address -> response.addRecord(address, Section.ADDITIONAL));
+          List<Record> signatures = reply == null || !dnssecOk ? List.of() : signaturesOver(reply, target, type);
+          List<Record> shown = signatures.isEmpty() ? withSignatures(hit, dnssecOk) : new ArrayList<>(hit.rrset().rrs(false));
+          shown.addAll(signatures);
+          shown.forEach(address -> response.addRecord(address, Section.ADDITIONAL));
         } else if (reply != null) {
           rrsetOf(reply.getSection(Section.ADDITIONAL), target, type, dnssecOk)
               .forEach(address -> response.addRecord(address, Section.ADDITIONAL));
         }
       }
     }
+  }
+
+  /**
+   * The RRSIGs over (owner, type) anywhere in {@code reply}: Unbound's parser joins an RRSIG to the
+   * RRset it covers whatever section either stands in, and its cache takes an RRset of the same
+   * trust whose signatures differ (rrset_cache_update), so the reply's signatures are the ones shown.
+   */
+  private static List<Record> signaturesOver(Message reply, Name owner, int type) {
+    List<Record> signatures = new ArrayList<>();
+    for (int section : new int[] {Section.ANSWER, Section.AUTHORITY, Section.ADDITIONAL}) {
+      reply.getSection(section).stream().filter(record -> record.getName().equals(owner)
+          && record instanceof RRSIGRecord sig && sig.getTypeCovered() == type).forEach(signatures::add);
+    }
+    return signatures;
   }
 
   private static boolean carries(Message reply, Name owner, int type) {

@@ -223,7 +223,7 @@ final class ScenarioRun {
     if (extendedErrors) {
       Responses.ExtendedErrors.add(response, resolution);
     }
-    if (referralData) {
+    if (referralData || testbound && ReferralData.carriesDenial(response)) {
       ReferralData.add(response, cache, transport.delivered(), isStale(resolution), forwardZoneOf(query.getQuestion().getName()));
     } else if (testbound) {
       withoutNameServers(response);

@@ -91,8 +91,9 @@ public final class ResponseClassifier {
     if (qtype != Type.CNAME && reply.dnameAbove(name) != null) {
       return ResponseType.DNAME;
     }
-    // RFC 1034 §3.6.2: the CNAME wins over other data beside it, so it is looked at first.
-    if (qtype != Type.CNAME && reply.answer(name, Type.CNAME) != null) {
+    // RFC 1034 §3.6.2: a CNAME makes the name an alias, unless the server, breaking RFC 2181 §10.1,
+    // put the data asked for beside it and first (Unbound reads the answer section in order).
+    if (qtype != Type.CNAME && reply.answer(name, Type.CNAME) != null && !dataBeforeAlias(reply, name, qtype)) {
       return ResponseType.CNAME;
     }
     if (reply.rcode() == Rcode.YXDOMAIN) {
@@ -105,6 +106,19 @@ public final class ResponseClassifier {
       return ResponseType.NXDOMAIN;
     }
     return null;
+  }
+
+  /** Whether the RRset of {@code qtype} at {@code name} comes before the CNAME there in the answer. */
+  private static boolean dataBeforeAlias(ScrubbedReply reply, Name name, int qtype) {
+    if (qtype == Type.ANY) {
+      return false;
+    }
+    for (RRset set : reply.answerAt(name)) {
+      if (set.getType() == qtype || set.getType() == Type.CNAME) {
+        return set.getType() == qtype;
+      }
+    }
+    return false;
   }
 
   /** A referral must point strictly below the asked zone and at or above the name. */

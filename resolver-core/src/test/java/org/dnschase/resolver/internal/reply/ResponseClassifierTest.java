@@ -64,14 +64,25 @@ class ResponseClassifierTest {
   }
 
   @Test
-  @DisplayName("RFC 1034 §3.6.2: a CNAME beside other data at the name wins over the data")
-  void cnameBesideDataAtQname_cnameWins() {
+  @DisplayName("RFC 1034 §3.6.2: a CNAME before other data at the name wins over the data")
+  void cnameBeforeDataAtQname_cnameWins() {
+    Reply reply = Reply.noError().authoritative().answer(
+        "www.example.test. 300 CNAME web.example.test.",
+        "www.example.test. 300 A 192.0.2.66",
+        "web.example.test. 300 A 192.0.2.1");
+
+    assertThat(classify(reply, "example.test.", "www.example.test.", Type.A)).isEqualTo(ResponseType.CNAME);
+  }
+
+  @Test
+  @DisplayName("RFC 2181 §10.1: the data asked for before a CNAME at the name is the answer, read in order as Unbound does")
+  void dataBeforeCnameAtQname_isAnswer() {
     Reply reply = Reply.noError().authoritative().answer(
         "www.example.test. 300 A 192.0.2.66",
         "www.example.test. 300 CNAME web.example.test.",
         "web.example.test. 300 A 192.0.2.1");
 
-    assertThat(classify(reply, "example.test.", "www.example.test.", Type.A)).isEqualTo(ResponseType.CNAME);
+    assertThat(classify(reply, "example.test.", "www.example.test.", Type.A)).isEqualTo(ResponseType.ANSWER);
   }
 
   @Test
