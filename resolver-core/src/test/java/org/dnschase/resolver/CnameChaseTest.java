@@ -47,6 +47,18 @@ class CnameChaseTest extends ChainLabTest {
   }
 
   @Test
+  @DisplayName("RFC 4035 §3.1.4.1: a DS question at a cached alias is asked of the zone's servers, not answered by the CNAME")
+  void dsQuestionAtCachedAlias_isAskedUpstream() {
+    resolver.resolve("start.alpha.lab.", Type.A);
+    lab.clearQueries();
+
+    Resolution ds = resolver.resolve("start.alpha.lab.", Type.DS);
+
+    assertThat(ds.upstreamQueries()).isPositive();
+    assertThat(ds.chain()).noneSatisfy(hop -> assertThat(hop.fromCache()).isTrue());
+  }
+
+  @Test
   @DisplayName("Cache first at every hop: the same chain again sends zero upstream queries")
   void sameChainAgain_sendsNoUpstreamQuery() {
     resolver.resolve("start.alpha.lab.", Type.A);

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
 /**
- * Split DNS with validation on (Unbound's domain-insecure): names under a forward or stub zone no
- * trust anchor within it covers are INSECURE, never BOGUS, however the public tree sees them.
+ * Forward and stub zones with validation on: under an anchor the caller configured, their chain of
+ * trust runs down from it by their parents' DS records (unsigned: INSECURE, signed: SECURE), never
+ * through the forwarder; under the IANA root's built-in anchor they are INSECURE (Unbound's
+ * domain-insecure, {@code ForwardZoneAnchorTest}).
  */
 class SplitDnsTest {
 
@@ -32,7 +34,7 @@ class SplitDnsTest {
   }
 
   @Test
-  @DisplayName("a forward zone's unsigned names resolve INSECURE with validation on; the rest is still SECURE")
+  @DisplayName("RFC 4035 §5.2: a forward zone proven unsigned by its parent resolves INSECURE; the rest is still SECURE")
   void forwardZone_isInsecure() {
     try (Resolver resolver = SignedLab.validatingResolver(lab)
         .forwardZone(ForwardZone.of("plain.test.", "127.53.14.1")).build()) {
@@ -48,12 +50,12 @@ class SplitDnsTest {
   }
 
   @Test
-  @DisplayName("a stub zone's names are INSECURE too, unless a trust anchor within it is configured")
-  void stubZone_isInsecureUnlessAnchoredWithin() {
+  @DisplayName("RFC 4035 §5: a signed stub zone under a configured anchor is validated from it, SECURE")
+  void signedStubZone_underConfiguredAnchor_isSecure() {
     try (Resolver resolver = SignedLab.validatingResolver(lab)
         .stubZone(StubZone.of("gamma.test.", "127.53.12.1")).build()) {
       assertThat(resolver.resolve("www.new.gamma.test.", Type.A).security())
-          .isEqualTo(Resolution.Security.INSECURE);
+          .isEqualTo(Resolution.Security.SECURE);
     }
   }
 }

@@ -19,8 +19,10 @@ import org.xbill.DNS.Type;
 
 /**
  * DNSSEC through the provider, each look-up in a JVM of its own: dnschase.trustAnchors anchors a
- * signed lab, so a bogus name has no address, while {@code cluster.local}, forwarded to a server
- * no anchor covers, resolves INSECURE rather than BOGUS (split DNS with validation on).
+ * signed lab, so a bogus name has no address, while {@code cluster.local}, forwarded, resolves
+ * INSECURE rather than BOGUS (split DNS with validation on): under the lab's anchor because the
+ * signed root proves it unsigned, under the root's built-in anchor because that one never covers
+ * a forward zone.
  */
 class ValidationTest {
 
@@ -83,6 +85,12 @@ class ValidationTest {
     // validation is on: the name whose signature expired has no address
     assertThat(lookUp(properties, "broken.app.test")).singleElement().asString()
         .startsWith("UnknownHostException").contains("DNSSEC_BOGUS");
+  }
+
+  @Test
+  @DisplayName("cluster.local forwarded resolves under the root's built-in anchor too: INSECURE (domain-insecure), not BOGUS")
+  void forwardedClusterLocal_underBuiltInAnchor_resolves() throws Exception {
+    assertThat(lookUp(List.of("-Ddnschase.validation=true"), "db.default.svc.cluster.local")).containsExactly("127.0.0.9");
   }
 
   @Test

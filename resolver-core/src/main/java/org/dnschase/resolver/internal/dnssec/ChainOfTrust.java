@@ -10,7 +10,7 @@ import org.xbill.DNS.Type;
  * through each zone cut on the way, DS then DNSKEY, to the zone's own keys. Each call says what is
  * known of the zone, or the one RRset to fetch next; the caller fetches it, records what it
  * proved in the {@link KeyStore}, and asks again. Zones below a negative trust anchor, or under a
- * forward or stub zone no anchor within it covers, are INSECURE.
+ * forward or stub zone only the IANA root's anchor is above, are INSECURE.
  */
 public final class ChainOfTrust {
 
@@ -64,13 +64,16 @@ public final class ChainOfTrust {
   }
 
   /**
-   * Whether {@code zone} lies under a forward or stub zone that no trust anchor at or below it
-   * covers (Unbound's {@code domain-insecure}): split DNS, such as {@code cluster.local} sent to
-   * the system's name servers, is private data no public chain of trust can vouch for.
+   * Whether {@code zone} lies under a forward or stub zone whose closest trust anchor is the IANA
+   * root's, outside it (Unbound's {@code domain-insecure}): split DNS, such as {@code
+   * cluster.local} sent to the system's name servers, is private data the public chain of trust
+   * cannot vouch for. An anchor the caller configured covers the forward or stub zones below it,
+   * whose chain of trust runs down from it by the DS records of their parents (as Unbound
+   * validates them): the caller said those zones are signed from there.
    */
   private boolean privateZone(Name zone, TrustAnchors.Anchor anchor) {
     Name configured = configuredZone.apply(zone);
-    return configured != null && !anchor.zone().subdomain(configured);
+    return configured != null && !anchor.zone().subdomain(configured) && anchor.ianaRoot();
   }
 
   /** The highest known zone cut strictly below {@code above} on the way to {@code zone}, else {@code zone}. */

@@ -33,12 +33,21 @@ public final class TrustAnchors {
       . IN DS 20326 8 2 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D
       . IN DS 38696 8 2 683D2D0ACB8C9B712A1948B27F741219298D0A450D612C483AF444A4C0FB2B16
       """;
+  private static final Set<Record> IANA_ROOT_RECORDS = Set.copyOf(parse(IANA_ROOT));
 
   /** The anchor of one zone: the DS records and DNSKEYs its keys are trusted by. */
   public record Anchor(Name zone, List<DSRecord> ds, List<DNSKEYRecord> keys) {
     public Anchor {
       ds = List.copyOf(ds);
       keys = List.copyOf(keys);
+    }
+
+    /**
+     * Whether this is the root's anchor every validating resolver ships with ({@link #IANA_ROOT}),
+     * built in or given again, rather than one the caller chose for its own zones.
+     */
+    public boolean ianaRoot() {
+      return zone.equals(Name.root) && keys.isEmpty() && Set.copyOf(ds).equals(IANA_ROOT_RECORDS);
     }
   }
 

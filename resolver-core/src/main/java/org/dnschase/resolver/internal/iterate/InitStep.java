@@ -63,7 +63,7 @@ final class InitStep {
       case CacheLookup.Miss miss -> { }
     }
     if (q.qtype() != Type.CNAME) {
-      Step alias = cachedAlias(q);
+      Step alias = cachedAliasFor(q);
       if (alias != null) {
         return alias;
       }
@@ -149,8 +149,11 @@ final class InitStep {
    * A cached CNAME at the name, or a cached DNAME at one of its ancestors (which answers every
    * name below its owner, RFC 6672 §2.2), as the next hop; null when the cache holds neither.
    */
-  private Step cachedAlias(Query q) {
-    if (context.cache.lookup(q.name(), Type.CNAME, DClass.IN) instanceof CacheLookup.Hit cname) {
+  private Step cachedAliasFor(Query q) {
+    // RFC 4035 §3.1.4.1: a DS RRset is the parent side's, which a CNAME at the name (the child
+    // side's data) does not answer: the parent's servers are asked (as Unbound's cache does)
+    if (q.qtype() != Type.DS
+        && context.cache.lookup(q.name(), Type.CNAME, DClass.IN) instanceof CacheLookup.Hit cname) {
       if (q.journal().tracing()) { // the detail text costs more than the look-up
         q.journal().trace(new TraceEvent.CacheHit(q.name(), Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));
       }
