@@ -45,12 +45,12 @@ class ReplyChaseTest {
   /* ---- what one reply can settle ---- */
 
   @Test
-  @DisplayName("RFC 1034 §3.6.2: a CNAME beside other data is followed and reported; the other data is not the answer")
+  @DisplayName("RFC 1034 §3.6.2: a CNAME before other data is followed and reported; the other data is not the answer")
   void cnameBesideOtherData_cnameFollowedAndReported() {
     Resolver resolver = warmResolver(Budgets.DEFAULTS);
     transport.expect(NS1, "a.example.test.", Type.A).respond(Reply.noError().authoritative().answer(
-        "a.example.test. 300 A 192.0.2.66",
         "a.example.test. 300 CNAME b.example.test.",
+        "a.example.test. 300 A 192.0.2.66",
         "b.example.test. 300 A 192.0.2.2"));
 
     Resolution result = resolver.resolve("a.example.test.", Type.A);
