@@ -5,8 +5,7 @@ package org.dnschase.resolver.cache;
  *
  * <p>The cache uses the rank for one rule: data of a lower rank never replaces live data of a
  * higher rank; data of an equal or higher rank replaces it. RFC 2181 lists more grades (zone file
- * data, additional-section data of authoritative answers, ...); these five are the ones an
- * iterative resolver tells apart.
+ * data, ...); these six are the ones an iterative resolver tells apart.
  */
 public enum TrustRank {
   /** The answer section of a response with AA set (RFC 2181 §5.4.1, "authoritative answer"). */
@@ -15,6 +14,11 @@ public enum TrustRank {
   NON_AUTHORITATIVE_ANSWER,
   /** The authority section of an authoritative answer (e.g. the SOA of a negative answer). */
   AUTHORITY_DATA,
+  /**
+   * The additional section of an authoritative answer: the addresses of the name servers an NS
+   * answer names. They outrank a referral's glue, and like it answer no question.
+   */
+  ADDITIONAL_DATA,
   /** NS records from the authority section of a referral, i.e. the parent's copy of the NS set. */
   REFERRAL_NS,
   /** Additional-section addresses of name servers sent with a referral; trusted least. */
@@ -27,10 +31,10 @@ public enum TrustRank {
    * RFC ranks a referral's NS set as low; it still answers an NS question, until the zone's own
    * servers or a renewed referral replace it.)
    *
-   * @return false for {@link #GLUE}
+   * @return false for {@link #ADDITIONAL_DATA} and {@link #GLUE}
    */
   public boolean answers() {
-    return this != GLUE;
+    return this != ADDITIONAL_DATA && this != GLUE;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.dnschase.resolver.cache.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dnschase.resolver.cache.TrustRank.ADDITIONAL_DATA;
 import static org.dnschase.resolver.cache.TrustRank.AUTHORITATIVE_ANSWER;
 import static org.dnschase.resolver.cache.TrustRank.AUTHORITY_DATA;
 import static org.dnschase.resolver.cache.TrustRank.GLUE;
@@ -68,7 +69,13 @@ class TrustRankTest {
   void ranks_runInRfc2181Order() {
     assertThat(TrustRank.values())
         .containsExactly(
-            AUTHORITATIVE_ANSWER, NON_AUTHORITATIVE_ANSWER, AUTHORITY_DATA, REFERRAL_NS, GLUE);
+            AUTHORITATIVE_ANSWER, NON_AUTHORITATIVE_ANSWER, AUTHORITY_DATA, ADDITIONAL_DATA, REFERRAL_NS, GLUE);
+  }
+
+  @Test
+  @DisplayName("RFC 2181 §5.4.1: additional-section data answers no question, whoever sent it")
+  void additionalData_answersNoQuestion() {
+    assertThat(TrustRank.values()).filteredOn(rank -> !rank.answers()).containsExactly(ADDITIONAL_DATA, GLUE);
   }
 
   @ParameterizedTest(name = "{0} over {1}")

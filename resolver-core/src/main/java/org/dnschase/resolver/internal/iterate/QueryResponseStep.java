@@ -10,6 +10,7 @@ import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.internal.dnssec.KeyEntry;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.message.Sections;
@@ -133,12 +134,32 @@ final class QueryResponseStep {
   }
 
   /**
-   * The verdict on the reply's negative answer for the query's name and type: INDETERMINATE
-   * where the resolver does not validate.
+   * The verdict on the reply of {@code zone}'s server with a negative answer for the query's name
+   * and type: INDETERMINATE where the resolver does not validate.
    */
-  static Verdict negativeVerdict(ResolverContext context, Query q, boolean nxDomain, ReplyValidation validation) {
-    return validation == null ? Verdict.INDETERMINATE
+  static Verdict negativeVerdict(ResolverContext context, Query q, Name zone, boolean nxDomain,
+      ReplyValidation validation) {
+    if (validation == null) {
+      return Verdict.INDETERMINATE;
+    }
+    return belowInsecureCut(context, q, zone) ? Verdict.INSECURE
         : validation.negative(q.name(), q.qtype(), nxDomain, context.denials);
+  }
+
+  /**
+   * Whether the query's name lies in an unsigned zone below the zone asked, proven so (a cut
+   * without DS, RFC 4035 §5.2) by an earlier reply of the signed parent: the parent's server that
+   * also serves the child speaks for it, unsigned. Not the DS at that cut, which is the parent's.
+   */
+  private static boolean belowInsecureCut(ResolverContext context, Query q, Name zone) {
+    for (Name at = q.name(); at.subdomain(zone) && !at.equals(zone); at = new Name(at, 1)) {
+      KeyEntry closest = context.keys.lookup(at); // the closest known keys (an anchor's too) decide
+      if (closest != null) {
+        return closest instanceof KeyEntry.Untrusted untrusted && untrusted.verdict() == Verdict.INSECURE
+            && !(q.qtype() == Type.DS && at.equals(q.name()));
+      }
+    }
+    return false;
   }
 
   /** {@code rrset} of the reply as it may be used: see {@link ReplyValidation#used}. */
@@ -225,14 +246,14 @@ final class QueryResponseStep {
       return q.finish(data);
     }
     if (q.qtype() == Type.NS) {
-      Referrals.cacheAddressesOf(context, RRsets.nameServers(data.rrset()), reply, TrustRank.AUTHORITY_DATA);
+      Referrals.cacheAddressesOf(context, RRsets.nameServers(data.rrset()), reply, TrustRank.ADDITIONAL_DATA);
     }
     cacheZoneNameServers(q, reply);
     return q.finish(data);
   }
 
   private Step negative(Query q, ScrubbedReply reply, boolean nxDomain, ReplyValidation validation) {
-    Verdict verdict = negativeVerdict(context, q, nxDomain, validation);
+    Verdict verdict = negativeVerdict(context, q, q.delegation().zone(), nxDomain, validation);
     Step bogus = q.useVerdict(verdict);
     if (bogus != null) {
       return bogus;

@@ -89,8 +89,34 @@ final class ReplyChase {
     if (bogus != null) {
       return bogus;
     }
-    q.validation().noteHopProof(proof);
-    return q.restart(Hops.cname(q.name(), alias, zone, source));
+    // RFC 4035 §3.1.3: the reply's NSEC and NSEC3 records go with the alias, proving what they
+    // prove of its target (a wildcard expansion, an unsigned delegation on the way to it)
+    q.validation().noteHopProof(Proofs.denials(reply));
+    Hop hop = Hops.cname(q.name(), alias, zone, source);
+    if (validation != null && validation.of(alias) == Verdict.SECURE) {
+      keepInsecureCuts(validation, alias.sigs().get(0).getSigner(), hop.target());
+    }
+    return q.restart(hop);
+  }
+
+  /**
+   * Keeps what the reply's SECURE NSEC or NSEC3 records of {@code zone}, which signed the alias,
+   * prove of the cuts between it and the alias's {@code target}: a delegation without DS is an
+   * unsigned zone (RFC 4035 §5.2), whose data is INSECURE when the target's answer comes from the
+   * same servers, as Referrals keeps it from a referral.
+   */
+  private void keepInsecureCuts(ReplyValidation validation, Name zone, Name target) {
+    for (int strip = target.labels() - zone.labels() - 1; strip >= 0 && target.subdomain(zone); strip--) {
+      Name cut = strip == 0 ? target : new Name(target, strip);
+      if (context.keys.lookup(cut) != null) {
+        continue;
+      }
+      ReplyValidation.DelegationKeys keys = validation.delegation(zone, cut, context.denials);
+      if (keys != null && keys.ds() == null) {
+        context.keys.store(keys.entry(), keys.ttl());
+        return;
+      }
+    }
   }
 
   /**
@@ -132,7 +158,7 @@ final class ReplyChase {
       return new Step.Next(QueryState.INIT);
     }
     boolean nxDomain = reply.rcode() == Rcode.NXDOMAIN;
-    Verdict verdict = QueryResponseStep.negativeVerdict(context, q, nxDomain, validation);
+    Verdict verdict = QueryResponseStep.negativeVerdict(context, q, zone, nxDomain, validation);
     Step bogus = q.useVerdict(verdict);
     if (bogus != null) {
       return bogus;

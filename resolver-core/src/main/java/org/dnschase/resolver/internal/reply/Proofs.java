@@ -54,6 +54,20 @@ public final class Proofs {
     return proof;
   }
 
+  /**
+   * The NSEC and NSEC3 records of the reply's authority section with their RRSIGs, whatever they
+   * prove: what a reply that gave an alias says beside it, which Unbound passes on with the answer
+   * the chain ends in (and its validator uses).
+   *
+   * @param reply a reply
+   * @return the records, empty when it has none
+   */
+  public static List<Record> denials(ScrubbedReply reply) {
+    List<Record> proof = new ArrayList<>();
+    addDenials(reply, proof);
+    return proof;
+  }
+
   /** Whether a signature of {@code rrset} counts fewer labels than its owner: a wildcard expansion. */
   public static boolean expanded(RRset rrset) {
     for (RRSIGRecord sig : rrset.sigs()) {

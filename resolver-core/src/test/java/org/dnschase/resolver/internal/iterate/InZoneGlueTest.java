@@ -55,4 +55,19 @@ class InZoneGlueTest {
     assertThat(addresses(result)).containsExactly("127.0.0.11");
     assertThat(result.upstreamQueries()).isEqualTo(1);
   }
+
+  @Test
+  @DisplayName("RFC 2181 §5.4.1: the addresses beside an authoritative NS answer (the root's priming) answer no user's question either")
+  void additionalDataOfAnAnswer_isNoAnswer() {
+    tree.walksToExample("www.example.test.");
+    tree.answers(ScriptedTree.NS1, "www.example.test.", "192.0.2.1");
+    Resolver resolver = tree.resolver(Budgets.DEFAULTS);
+    assertThat(addresses(resolver.resolve("www.example.test.", Type.A))).containsExactly("192.0.2.1");
+    tree.answers(ScriptedTree.ROOT, "a.root.lab.", "127.0.0.1");
+
+    Resolution result = resolver.resolve("a.root.lab.", Type.A);
+
+    assertThat(addresses(result)).containsExactly("127.0.0.1");
+    assertThat(result.upstreamQueries()).isEqualTo(1);
+  }
 }
