@@ -386,10 +386,12 @@ public sealed interface Resolution {
    * @param security the DNSSEC status: {@link Security#BOGUS} for {@link FailureReason#DNSSEC_BOGUS}
    * @param bogusReason why the data was BOGUS, given exactly when {@code reason} is {@link
    *     FailureReason#DNSSEC_BOGUS}; null otherwise
+   * @param stoppedAtSignatures the RRSIGs that came with {@code stoppedAt}, which a client that set
+   *     DO gets after it (RFC 4035 §3.2.1); empty for none
    */
   record Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
       Record stoppedAt, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries,
-      Security security, BogusReason bogusReason) implements Resolution {
+      Security security, BogusReason bogusReason, List<Record> stoppedAtSignatures) implements Resolution {
     /**
      * Copies the lists, so the outcome cannot change; reason, detail and security status are
      * required, and a bogus reason exactly with {@link FailureReason#DNSSEC_BOGUS}.
@@ -405,6 +407,30 @@ public sealed interface Resolution {
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
+      stoppedAtSignatures = List.copyOf(stoppedAtSignatures);
+    }
+
+    /**
+     * A failure whose record it stopped at came unsigned, or that stopped at none.
+     *
+     * @param qname the name asked for
+     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
+     * @param reason why it stopped
+     * @param detail what happened, in words, for logs and people; a loop's cycle
+     * @param chain the CNAME/DNAME hops followed, in order
+     * @param stoppedAt the record the resolution could not follow, or null
+     * @param diagnostics the rule violations and oddities seen on the way
+     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+     *     for
+     * @param upstreamQueries how many queries the resolution sent upstream
+     * @param security the DNSSEC status
+     * @param bogusReason why the data was BOGUS, exactly for {@link FailureReason#DNSSEC_BOGUS}
+     */
+    public Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
+        Record stoppedAt, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries,
+        Security security, BogusReason bogusReason) {
+      this(qname, qtype, reason, detail, chain, stoppedAt, diagnostics, trace, upstreamQueries, security, bogusReason,
+          List.of());
     }
 
     /**

@@ -119,6 +119,24 @@ class ResponsesTest {
   }
 
   @Test
+  @DisplayName("RFC 4035 §3.2.1, RFC 6672 §2.2: a DO client's YXDOMAIN shows the DNAME it stopped at with its RRSIGs")
+  void yxDomain_showsTheDnameSignaturesToADnssecClient() throws Exception {
+    DNAMERecord dname = new DNAMERecord(HOST, DClass.IN, 300, Name.fromConstantString("long.example."));
+    Record sig = Record.fromString(HOST, Type.RRSIG, DClass.IN, 300,
+        "DNAME 8 3 300 20300101000000 20200101000000 12345 example. AAAA", Name.root);
+    Resolution tooLong = new Resolution.Failure(WWW, Type.A, FailureReason.YXDOMAIN, "too long", List.of(ALIAS),
+        dname, List.of(), List.of(), 2, Resolution.Security.INDETERMINATE, null, List.of(sig));
+
+    Message dnssecOk = query(Flags.RD);
+    dnssecOk.addRecord(new OPTRecord(1232, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
+    Message withDo = Responses.toMessage(tooLong, dnssecOk);
+    Message withoutDo = Responses.toMessage(tooLong, query(Flags.RD));
+
+    assertThat(withDo.getSection(Section.ANSWER)).containsSequence(dname, sig);
+    assertThat(withoutDo.getSection(Section.ANSWER)).containsExactly(ALIAS.record(), dname);
+  }
+
+  @Test
   @DisplayName("A SERVFAIL carries the partial chain only when asked to, as Knot Resolver answers")
   void servfail_carriesThePartialChainOnlyWhenAsked() {
     Resolution loop = new Resolution.Failure(WWW, Type.A, FailureReason.LOOP, "loop", List.of(ALIAS),

@@ -11,7 +11,7 @@ import org.xbill.DNS.Record;
 
 /**
  * The answer section a client that set DO is owed (RFC 4035 §3.2.1): each RRset followed by the
- * RRSIGs that came with it. For a DNAME hop the DNAME's signatures follow the DNAME, and the CNAME
+ * RRSIGs that came with it (the record a failure stopped at too). For a DNAME hop the DNAME's signatures follow the DNAME, and the CNAME
  * synthesised from it goes unsigned (RFC 6672 §5.3.1: a validator checks the DNAME and the
  * synthesis, never a signature over the CNAME).
  */
@@ -38,7 +38,10 @@ final class SignedSections {
         records.addAll(answer.records());
         records.addAll(answer.rrset().sigs());
       }
-      case Resolution.Failure failure when failure.stoppedAt() != null -> records.add(failure.stoppedAt());
+      case Resolution.Failure failure when failure.stoppedAt() != null -> {
+        records.add(failure.stoppedAt());
+        records.addAll(failure.stoppedAtSignatures());
+      }
       default -> { }
     }
     return List.copyOf(records);

@@ -61,7 +61,7 @@ final class FinishStep {
           queries, security);
       case Outcome.Failed failed -> new Resolution.Failure(q.qname(), q.qtype(), failed.reason(),
           failed.detail(), chain, failed.stoppedAt(), q.journal().diagnostics(), q.journal().trace(), queries, security,
-          failed.bogusReason());
+          failed.bogusReason(), failed.stoppedAtSignatures());
     };
   }
 

@@ -54,10 +54,16 @@ sealed interface Outcome {
   record CyclicDependency(String detail) implements Outcome {}
 
   /**
-   * The resolution could not finish; {@code stoppedAt} is the record it could not follow, or null;
-   * {@code bogusReason} says why the data was BOGUS, exactly for {@link FailureReason#DNSSEC_BOGUS}.
+   * The resolution could not finish; {@code stoppedAt} is the record it could not follow, or null,
+   * with the RRSIGs that came with it; {@code bogusReason} says why the data was BOGUS, exactly for
+   * {@link FailureReason#DNSSEC_BOGUS}.
    */
-  record Failed(FailureReason reason, String detail, Record stoppedAt, BogusReason bogusReason) implements Outcome {
+  record Failed(FailureReason reason, String detail, Record stoppedAt, BogusReason bogusReason,
+      List<Record> stoppedAtSignatures) implements Outcome {
+
+    Failed(FailureReason reason, String detail, Record stoppedAt, BogusReason bogusReason) {
+      this(reason, detail, stoppedAt, bogusReason, List.of());
+    }
 
     Failed(FailureReason reason, String detail, Record stoppedAt) {
       this(reason, detail, stoppedAt, null);

@@ -67,6 +67,8 @@ final class Query {
   private Throwable error;
   /** The first reply of the zone being asked that is kept as its last resort; null when none is. */
   private LastResort lastResort;
+  /** Whether the reply being used is the zone's last resort, taken back: none is kept after it. */
+  private boolean usingLastResort;
 
   private Outcome outcome;
   private ChildOutcome childOutcome;
@@ -381,6 +383,11 @@ final class Query {
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
+  /** Whether the reply being used is the zone's last resort, which no other server bettered. */
+  boolean usingLastResort() {
+    return usingLastResort;
+  }
+
   /** Whether a server of the zone being asked gave a reply kept as its last resort. */
   boolean hasLastResort() {
     return lastResort != null && lastResort.at() == delegation;
@@ -391,11 +398,13 @@ final class Query {
     LastResort kept = lastResort;
     lastResort = null;
     exchange = kept.exchange();
+    usingLastResort = true;
     return kept;
   }
 
   /** Sends nothing itself: records what goes out, so the reply can be read against it. */
   void expectReply(Exchange sent) {
+    usingLastResort = false;
     exchange = sent;
     reply = null;
     error = null;
@@ -477,7 +486,8 @@ final class Query {
 
   /** RFC 6672 §2.2: {@code dname} would rewrite the name past 255 octets. */
   Step failTooLong(RRset dname) {
-    return finish(new Outcome.Failed(FailureReason.YXDOMAIN, Hops.yxDomainDetail(name, dname), dname.first()));
+    return finish(new Outcome.Failed(FailureReason.YXDOMAIN, Hops.yxDomainDetail(name, dname), dname.first(), null,
+        List.copyOf(dname.sigs())));
   }
 
   private Outcome failureFor(Chain.Refusal refusal) {

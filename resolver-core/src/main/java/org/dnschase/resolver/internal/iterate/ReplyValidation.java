@@ -116,6 +116,19 @@ final class ReplyValidation {
     return type;
   }
 
+  /**
+   * Whether an RRset of the reply is BOGUS for want of any signature where its zone is signed: the
+   * mark of a DNSSEC-lame server rather than of forged data.
+   */
+  boolean unsignedInSignedZone() {
+    for (Verdict verdict : verdicts.values()) {
+      if (verdict.isBogus() && verdict.reason() == BogusReason.NO_SIGNATURE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The next RRset still to check, or null when every one has its verdict. */
   RRset nextUnchecked() {
     return next < toCheck.size() ? toCheck.get(next) : null;

@@ -34,7 +34,8 @@ public final class AskedSpelling {
       case Resolution.NxDomain x -> new Resolution.NxDomain(asked, x.qtype(), x.soa(), x.nameServers(),
           x.negativeTtl(), chain, x.ttl(), x.diagnostics(), x.trace(), x.upstreamQueries(), x.security(), x.proof());
       case Resolution.Failure f -> new Resolution.Failure(asked, f.qtype(), f.reason(), f.detail(), chain,
-          f.stoppedAt(), f.diagnostics(), f.trace(), f.upstreamQueries(), f.security(), f.bogusReason());
+          f.stoppedAt(), f.diagnostics(), f.trace(), f.upstreamQueries(), f.security(), f.bogusReason(),
+          f.stoppedAtSignatures());
     };
   }
 
