@@ -153,7 +153,8 @@ public sealed interface Resolution {
   }
 
   /**
-   * The final RRset of type {@code qtype} at {@link #finalName()}.
+   * The final RRset of type {@code qtype} at {@link #finalName()}; for a CNAME question at a name
+   * under a DNAME (RFC 6672 §3.1), the CNAME synthesised at the name asked, after the DNAME hop.
    *
    * <p>Immutable, like every outcome, so one instance may be handed to many callers (a fully
    * cached chain is); dnsjava's {@link RRset} can be changed, so the answer keeps its own and
@@ -216,12 +217,15 @@ public sealed interface Resolution {
       return rrset.rrs(false);
     }
 
-    /** {@return the chain's records, then the final RRset} */
+    /**
+     * {@return the chain's records, then the final RRset; a CNAME question under a DNAME, whose
+     * final RRset is the CNAME the DNAME hop synthesised, shows it once}
+     */
     @Override
     public List<Record> answerSection() {
-      List<Record> all = new ArrayList<>(chainRecords());
+      Set<Record> all = new LinkedHashSet<>(chainRecords());
       all.addAll(records());
-      return all;
+      return List.copyOf(all);
     }
   }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Type;
 
 /** RFC 4035 §5: answers validated along the chain of trust from the root's key, zone cut by zone cut. */
@@ -88,6 +89,22 @@ class ChainOfTrustTest {
             .loopbackOnly().build()) {
       assertThat(plain.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.INDETERMINATE);
       assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 6672 §3.1, §5.3.1: a CNAME question under a DNAME is answered by the synthesis after the DNAME hop, SECURE by the DNAME's signature")
+  void cnameQuestionUnderDname_answeredBySynthesisAfterDnameHop() {
+    try (Resolver resolver = SignedLab.validatingResolver(lab).build()) {
+      Resolution result = resolver.resolve("www.old.beta.lab.", Type.CNAME);
+
+      assertThat(result).isInstanceOf(Resolution.Answer.class);
+      assertThat(result.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(result.chain()).extracting(Hop::kind).containsExactly(Hop.Kind.DNAME);
+      assertThat(result.answerSection()).extracting(record -> record.getType())
+          .containsExactly(Type.DNAME, Type.CNAME);
+      assertThat(((Resolution.Answer) result).records()).singleElement()
+          .satisfies(cname -> assertThat(((CNAMERecord) cname).getTarget().toString()).isEqualTo("www.new.gamma.test."));
     }
   }
 }

@@ -9,6 +9,7 @@ import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.cache.ValidationStatus;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.message.RRsets;
+import org.dnschase.resolver.internal.reply.Proofs;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
@@ -43,6 +44,11 @@ final class Referrals {
         : validation.delegation(q.delegation().zone(), ns.getName(), context.denials);
     if (keys != null && context.keys.lookup(keys.entry().zone()) == null) { // an anchor or known keys stay
       context.keys.store(keys.entry(), keys.ttl());
+    }
+    if (keys != null && keys.ds() == null) {
+      // RFC 8198: the parent's proof that the child has no DS answers a DS question for it later,
+      // with the parent's SOA once a negative answer of the parent brought one
+      context.denialRanges.remember(validation.secureDenials(q.delegation().zone()), null, Proofs.denials(reply));
     }
     if (keys != null && keys.ds() != null) { // the parent's own data, validated: it answers DS questions too
       RRset ds = QueryResponseStep.used(context, validation, keys.ds());

@@ -14,6 +14,7 @@ import org.dnschase.resolver.internal.reply.Proofs;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.dnschase.resolver.rules.AliasRule;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
@@ -75,7 +76,7 @@ final class ReplyChase {
       }
       checkSynthesis(q, reply, hop.get(), source);
       reportCoOwnedAlias(q, dname.getName(), Type.CNAME, source);
-      return q.restart(hop.get());
+      return q.qtype() == Type.CNAME ? answerWithSynthesis(q, hop.get(), source) : q.restart(hop.get());
     }
     RRset alias = reply.answer(q.name(), Type.CNAME);
     if (alias == null) {
@@ -120,6 +121,21 @@ final class ReplyChase {
   }
 
   /**
+   * RFC 6672 §3.1: a CNAME question under a DNAME is answered by the CNAME synthesised from it,
+   * after the DNAME hop that vouches for it (§5.3.1: the synthesis is never signed itself); the
+   * target is not followed.
+   */
+  private static Step answerWithSynthesis(Query q, Hop synthesis, Hop.Source source) {
+    Name owner = q.name();
+    Step restarted = q.restart(synthesis);
+    if (q.outcome() != null) {
+      return restarted; // a loop or the hop limit
+    }
+    RRset cname = new RRset(new CNAMERecord(owner, DClass.IN, synthesis.ttl().toSeconds(), synthesis.target()));
+    return q.finish(new Outcome.Data(cname, source));
+  }
+
+  /**
    * Whether the cache knows a zone cut strictly between {@code zone} and {@code name}: then the
    * name belongs to that child zone, and its servers, not this reply, speak for it.
    */
@@ -159,6 +175,11 @@ final class ReplyChase {
     }
     boolean nxDomain = reply.rcode() == Rcode.NXDOMAIN;
     Verdict verdict = QueryResponseStep.negativeVerdict(context, q, zone, nxDomain, validation);
+    if (verdict.isBogus()) {
+      // a proof that fails for the chain's last name may answer another question (a server that
+      // matched the name alone): that name is asked of its servers, as Unbound always does
+      return new Step.Next(QueryState.INIT);
+    }
     Step bogus = q.useVerdict(verdict);
     if (bogus != null) {
       return bogus;

@@ -284,7 +284,7 @@ final class ReplyValidation {
   }
 
   /** The NSEC and NSEC3 records of the authority section {@code zone} signed and that were found SECURE. */
-  private DenialRecords secureDenials(Name zone) {
+  DenialRecords secureDenials(Name zone) {
     List<RRset> secure = new ArrayList<>();
     for (RRset set : reply.authority()) {
       if ((set.getType() == Type.NSEC || set.getType() == Type.NSEC3) && of(set) == Verdict.SECURE

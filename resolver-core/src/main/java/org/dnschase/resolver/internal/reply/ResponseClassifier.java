@@ -87,8 +87,9 @@ public final class ResponseClassifier {
         return ResponseType.THROWAWAY;
       }
     }
-    // RFC 6672 §2.2: a DNAME above the name redirects it, whatever the server put at the name.
-    if (qtype != Type.CNAME && reply.dnameAbove(name) != null) {
+    // RFC 6672 §2.2: a DNAME above the name redirects it, whatever the server put at the name; a
+    // CNAME question too, which the CNAME synthesised from it answers (§3.1).
+    if (reply.dnameAbove(name) != null) {
       return ResponseType.DNAME;
     }
     // RFC 1034 §3.6.2: a CNAME makes the name an alias, unless the server, breaking RFC 2181 §10.1,

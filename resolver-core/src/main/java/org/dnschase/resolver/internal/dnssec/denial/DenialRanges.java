@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.NSEC3Record;
@@ -96,13 +97,15 @@ public final class DenialRanges {
    * and the SOA's found among {@code signed}, to answer a client that set DO with them.
    *
    * @param proof the proof's records, of the zone that signed them
-   * @param soa the SOA the negative answer came with
+   * @param soa the SOA the negative answer came with; null for the proof of a referral (a
+   *     delegation without DS), whose ranges answer only while a range of the zone that came with
+   *     an SOA lends it one, as Unbound's negative cache takes the zone's SOA from its RRset cache
    * @param signed the negative answer's DNSSEC records, the RRSIGs among them
    */
   public void remember(DenialRecords proof, SOARecord soa, List<Record> signed) {
     Name zone = proof.zone();
-    List<RRSIGRecord> soaSignatures = signaturesOf(soa, signed);
-    long zoneTtl = Math.min(Math.min(soa.getTTL(), soa.getMinimum()), maxTtlSeconds);
+    List<RRSIGRecord> soaSignatures = soa == null ? List.of() : signaturesOf(soa, signed);
+    long zoneTtl = soa == null ? maxTtlSeconds : Math.min(Math.min(soa.getTTL(), soa.getMinimum()), maxTtlSeconds);
     List<Record> records = new ArrayList<>(proof.nsec());
     records.addAll(proof.nsec3());
     for (Record record : records) {
@@ -180,8 +183,22 @@ public final class DenialRanges {
     if (!(denial instanceof Denial.Proven proven)) {
       return null;
     }
-    SOARecord soa = soaLeft(used);
-    return new Synthesis(proven, soa, signedProof(used, soa.getTTL()));
+    Range withSoa = used.stream().filter(range -> range.soa != null).findFirst().orElseGet(() -> zoneSoa(zone));
+    if (withSoa == null) {
+      return null;
+    }
+    SOARecord soa = soaLeft(used, withSoa);
+    return new Synthesis(proven, soa, signedProof(used, withSoa, soa.getTTL()));
+  }
+
+  /** A live range of {@code zone} that came with the zone's SOA, or null. */
+  private Range zoneSoa(Name zone) {
+    for (Map.Entry<Key, Range> entry : ranges.asMap().entrySet()) {
+      if (entry.getKey().zone.equals(zone) && entry.getValue().soa != null) {
+        return entry.getValue();
+      }
+    }
+    return null;
   }
 
   /**
@@ -189,10 +206,10 @@ public final class DenialRanges {
    * the TTL the record itself has left (it was received with its own; only the range's use is
    * bounded by the SOA), as Unbound shows them from its RRset cache.
    */
-  private List<Record> signedProof(List<Range> used, long soaTtl) {
+  private List<Record> signedProof(List<Range> used, Range withSoa, long soaTtl) {
     long now = ticker.read();
     List<Record> proof = new ArrayList<>();
-    used.get(0).soaSignatures.forEach(sig -> proof.add(RRsets.withTtl(sig, soaTtl)));
+    withSoa.soaSignatures.forEach(sig -> proof.add(RRsets.withTtl(sig, soaTtl)));
     for (Range range : used) {
       long elapsed = range.ttlSeconds - TimeUnit.NANOSECONDS.toSeconds(Math.max(0, range.expiresAtNanos - now));
       long ttl = Math.max(0, range.record.getTTL() - elapsed);
@@ -249,14 +266,14 @@ public final class DenialRanges {
     return owner == null ? null : ranges.getIfPresent(new Key(zone, owner));
   }
 
-  /** The SOA, with the shortest time any range used has left, for the negative answer's TTL. */
-  private SOARecord soaLeft(List<Range> used) {
+  /** The SOA of {@code withSoa}, with the shortest time any range used has left, for the negative answer's TTL. */
+  private SOARecord soaLeft(List<Range> used, Range withSoa) {
     long now = ticker.read();
-    long leftNanos = Long.MAX_VALUE;
+    long leftNanos = withSoa.expiresAtNanos - now;
     for (Range range : used) {
       leftNanos = Math.min(leftNanos, range.expiresAtNanos - now);
     }
-    SOARecord soa = used.get(0).soa;
+    SOARecord soa = withSoa.soa;
     long ttl = Math.max(0, TimeUnit.NANOSECONDS.toSeconds(leftNanos));
     return new SOARecord(soa.getName(), soa.getDClass(), ttl, soa.getHost(), soa.getAdmin(), soa.getSerial(),
         soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum());

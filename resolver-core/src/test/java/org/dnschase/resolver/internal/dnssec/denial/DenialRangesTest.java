@@ -6,6 +6,7 @@ import static org.dnschase.resolver.internal.dnssec.denial.SignedReplies.name;
 import static org.dnschase.resolver.internal.dnssec.denial.SignedReplies.proof;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.Defaults;
@@ -49,6 +50,25 @@ class DenialRangesTest {
       assertThat(synthesis.soa().getName()).isEqualTo(ZONE);
       assertThat(ranges.lookup(name("www.example.test."), Type.A)).isNull();
       assertThat(ranges.lookup(name("zz.example.test."), Type.A)).isNull();
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 8198 §5.2: a proof kept without SOA (a referral's) answers only once the zone's SOA came with another")
+  void proofWithoutSoa_answersWithTheSoaOfAnotherRange() {
+    try (SignedReplies zones = SignedReplies.signed(Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256))) {
+      Message noData = zones.ask("www.example.test.", Type.AAAA);
+      ranges.remember(DenialRecords.of(ZONE, noData.getSection(Section.AUTHORITY).stream()
+          .filter(r -> r.getType() == Type.NSEC).toList()), null, List.of());
+
+      assertThat(ranges.lookup(name("www.example.test."), Type.TXT)).isNull();
+
+      Message nxDomain = zones.ask("nope.example.test.", Type.A);
+      rememberProven(nxDomain, denials.nxDomain(name("nope.example.test."), proof(nxDomain)));
+      DenialRanges.Synthesis synthesis = ranges.lookup(name("www.example.test."), Type.TXT);
+
+      assertThat(synthesis.denial()).isEqualTo(new Denial.NoData(name("www.example.test."), Type.TXT, null));
+      assertThat(synthesis.soa().getName()).isEqualTo(ZONE);
     }
   }
 
