@@ -2,6 +2,7 @@ package org.dnschase.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -105,6 +106,22 @@ class ForwardZoneTest extends ChainLabTest {
 
       assertThat(first).isPositive();
       assertThat(queriesTo(ChainLab.ALPHA)).hasSize(2 * first);
+    }
+  }
+
+  @Test
+  @DisplayName("forward-host: a server given by name is looked up as soon as the zone is first asked, before the servers given by address fail")
+  void serverGivenByName_isLookedUpAhead() throws InterruptedException {
+    Name host = Name.fromConstantString("ns.beta.lab.");
+    try (Resolver forwarding = ChainLab.resolverFor(lab)
+        .forwardZone(ForwardZone.of("alpha.lab.", ChainLab.ALPHA, host.toString())).build()) {
+      assertThat(forwarding.resolve(FINAL, Type.A)).isInstanceOf(Resolution.Answer.class);
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (lab.queries().stream().noneMatch(query -> query.qname().equals(host)) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(lab.queries()).anySatisfy(query -> assertThat(query.qname()).isEqualTo(host));
     }
   }
 

@@ -80,7 +80,9 @@ final class ConfigSupport {
       Map.entry("ede-serve-expired", HONOURED),
       Map.entry("rrset-roundrobin", HONOURED),
       // Unbound's own machinery: threads, cache sizes and slabs, logging, which NS addresses it
-      // fetches ahead, its scrubber's policy knobs; the scripted servers see our queries as they are.
+      // fetches ahead (ours: a forward or stub zone's named servers, always; a walked delegation's
+      // glueless ones when needed), its scrubber's policy knobs; the scripted servers see our
+      // queries as they are.
       Map.entry("target-fetch-policy", HONOURED),
       Map.entry("msg-cache-slabs", HONOURED),
       Map.entry("verbosity", HONOURED),

@@ -29,8 +29,6 @@ final class KnownGaps {
       "a zone's own NS set in the authority section of an answer to a query sent while its delegation lived, arriving after it expired, "
           + "is cached afresh and keeps the zone alive; Unbound judges an NS set against its cache as of the time the query started "
           + "(qstarttime), where the same NS set is still cached and is not renewed, so the zone's withdrawal shows once it expires";
-  private static final String TARGET_FETCH =
-      "fetching the addresses of a zone's named servers before they are needed (target-fetch-policy)";
   private static final String QMIN_TIMEOUT =
       "minimising an AAAA question, Unbound asks A for the full name first and falls back to AAAA when those queries time out; we ask AAAA at once, so the scenario's drop-and-time-out script never runs";
   private static final String SCRUB_CNAME =
@@ -43,7 +41,6 @@ final class KnownGaps {
 
   /** File name to the behaviour it lacks. */
   private static final Map<String, String> BY_FILE = Map.ofEntries(
-      Map.entry("fwd_name_lookup.rpl", TARGET_FETCH),
       Map.entry("iter_dname_ttl0.rpl", DNAME_TTL0),
       Map.entry("iter_dname_ttl0_grace.rpl", DNAME_TTL0),
       Map.entry("iter_fwdstubauth.rpl", AUTH_ZONE),

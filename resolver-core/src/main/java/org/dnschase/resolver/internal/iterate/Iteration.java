@@ -52,7 +52,7 @@ final class Iteration {
     this.staleFallback = new StaleFallback(context, prefetcher::refreshExpired);
     this.init = new InitStep(context, prefetcher, staleFallback);
     this.prime = new PrimeStep(context);
-    this.queryTargets = new QueryTargetsStep(context);
+    this.queryTargets = new QueryTargetsStep(context, prefetcher::refreshExpired);
     this.queryResponse = new QueryResponseStep(context);
     this.nameServerAddress = new NameServerAddressStep(context);
     this.validate = new ValidateStep(context, queryResponse);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Diagnostic;
@@ -15,6 +16,8 @@ import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.RecentFailures;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
+import org.dnschase.resolver.cache.CacheLookup;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
@@ -28,10 +31,13 @@ final class QueryTargetsStep {
 
   private final ResolverContext context;
   private final RecentFailures recentFailures;
+  /** Starts a background look-up of (name, type) from INIT, one at a time per question. */
+  private final BiConsumer<Name, Integer> fetchAhead;
 
-  QueryTargetsStep(ResolverContext context) {
+  QueryTargetsStep(ResolverContext context, BiConsumer<Name, Integer> fetchAhead) {
     this.context = context;
     this.recentFailures = context.recentFailures;
+    this.fetchAhead = fetchAhead;
   }
 
   Step handle(Query q) {
@@ -53,11 +59,34 @@ final class QueryTargetsStep {
     if (q.budget().queriesSent() >= q.budget().limits().maxQueries()) {
       return budgetExceeded(q);
     }
+    if (q.delegation().untouched()) {
+      fetchHostsAhead(q.delegation());
+    }
     InetAddress address = nextAllowedAddress(q);
     if (address == null) {
       return lookUpNameServer(q);
     }
     return send(q, address, false);
+  }
+
+  /**
+   * A forward or stub zone's servers given by name (forward-host, stub-host) whose addresses the
+   * cache knows nothing of are looked up in the background as soon as the zone is first asked,
+   * as Unbound's target-fetch-policy fetches them: when the servers given by address fail, the
+   * fail-over finds theirs cached instead of starting the look-up only then.
+   */
+  private void fetchHostsAhead(Delegation delegation) {
+    ConfiguredZones.Zone zone = delegation.configuredZone();
+    if (zone == null) {
+      return;
+    }
+    for (Name host : zone.hosts()) {
+      for (int type : new int[] {Type.A, Type.AAAA}) {
+        if (context.cache.lookup(host, type, DClass.IN) == CacheLookup.Miss.INSTANCE) {
+          fetchAhead.accept(host, type);
+        }
+      }
+    }
   }
 
   /** Sends the query to {@code address}; {@code retry} when that server gave no reply to an earlier one. */

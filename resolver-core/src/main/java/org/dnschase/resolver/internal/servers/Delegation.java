@@ -181,6 +181,11 @@ public final class Delegation {
     return new ArrayList<>(unused);
   }
 
+  /** Whether no server of it was asked, nor any name looked up, yet. */
+  public boolean untouched() {
+    return used.isEmpty() && lookedUp.isEmpty();
+  }
+
   public void markUsed(InetAddress address) {
     used.add(address);
     retryable.remove(address);
