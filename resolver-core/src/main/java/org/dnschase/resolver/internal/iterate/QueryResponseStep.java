@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Hop;
@@ -340,7 +341,10 @@ final class QueryResponseStep {
    * the one cached at its rank leaves that one (and its TTL) alone, unless it brings the RRSIGs the
    * cached one lacks (a referral's copy is never signed); a different one takes over its
    * remaining TTL, so a server cannot keep its zone alive by re-announcing it (Unbound's rule),
-   * except in a refresh, which the parent's referral led to (Unbound's prefetch leeway).
+   * except in a refresh, which the parent's referral led to (Unbound's prefetch leeway). The NS set
+   * the query's delegation was read from still counts when it expired while the query was out, as
+   * Unbound judges an NS set against its cache as of the query's start: a reply arriving just after
+   * the zone's delegation ran out cannot renew it (ghost domains in the time window).
    */
   private void cacheZoneNameServers(Query q, ScrubbedReply reply) {
     RRset nameServers = reply.authority(Type.NS);
@@ -351,17 +355,35 @@ final class QueryResponseStep {
     TrustRank rank = reply.authoritative() ? TrustRank.AUTHORITY_DATA : TrustRank.REFERRAL_NS;
     // A refresh (a prefetch) counts an NS set in its last tenth as expired, as it counts its
     // delegation (ZoneCuts): what the zone's servers say now replaces it, at the TTL they give.
-    if (context.cache.lookup(nameServers.getName(), Type.NS, DClass.IN) instanceof CacheLookup.Hit cached
-        && cached.rank() == rank && !(q.isBackground() && cached.prefetchDue())) {
+    CacheLookup.Hit cached = context.cache.lookup(nameServers.getName(), Type.NS, DClass.IN) instanceof CacheLookup.Hit hit
+        ? hit : readWhenSent(q, nameServers.getName());
+    if (cached != null && cached.rank() == rank && !(q.isBackground() && cached.prefetchDue())) {
       // the same set signed, where the cached copy is not, brings the RRSIGs a DO client is owed
       if (RRsets.sameRecords(cached.rrset(), nameServers)
           && (nameServers.sigs().isEmpty() || !cached.rrset().sigs().isEmpty())) {
+        return;
+      }
+      if (cached.rrset().getTTL() == 0) {
         return;
       }
       nameServers = RRsets.withTtl(nameServers, cached.rrset().getTTL());
     }
     context.cache.put(nameServers, rank);
     Referrals.cacheAddressesOf(context, RRsets.nameServers(nameServers), reply, TrustRank.GLUE);
+  }
+
+  /**
+   * The NS set of {@code zone} that {@code q}'s delegation was read from, with what is left of its
+   * TTL now (0 once it ran out); null when the delegation was not read from the cache for that zone.
+   */
+  private CacheLookup.Hit readWhenSent(Query q, Name zone) {
+    CacheLookup.Hit read = q.delegation().cachedNameServers();
+    if (read == null || !read.rrset().getName().equals(zone)) {
+      return null;
+    }
+    long elapsedSeconds = TimeUnit.NANOSECONDS.toSeconds(context.ticker.read() - q.exchange().sentAtNanos());
+    return new CacheLookup.Hit(RRsets.withTtl(read.rrset(), Math.max(0, read.rrset().getTTL() - elapsedSeconds)),
+        read.rank(), read.storedTtl(), read.status());
   }
 
   /**

@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
-import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
 import org.xbill.DNS.DClass;
@@ -118,7 +117,7 @@ public final class ConfiguredZones {
    */
   public Delegation primed(RRsetCache cache, Zone zone) {
     if (cache.lookup(zone.name(), Type.NS, DClass.IN) instanceof CacheLookup.Hit hit) {
-      Delegation primed = Delegation.cached(zone.name(), RRsets.nameServers(hit.rrset()));
+      Delegation primed = Delegation.cached(zone.name(), hit);
       ZoneCuts.addCachedAddresses(cache, primed);
       if (primed.hasAddresses() || primed.nextNameToLookUp().isPresent()) {
         return primed.standFor(zone);

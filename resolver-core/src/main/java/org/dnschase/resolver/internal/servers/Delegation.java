@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.internal.message.RRsets;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.xbill.DNS.Name;
@@ -39,6 +41,7 @@ public final class Delegation {
   private final Set<InetAddress> retryable = new LinkedHashSet<>();
   private final Set<Name> lookedUp = new HashSet<>();
   private final boolean fromCache;
+  private CacheLookup.Hit cachedNameServers;
   /** The forward or stub zone this delegation stands for; null for one found by walking. */
   private ConfiguredZones.Zone configured;
   /** The port of each configured address that has its own; the others use the upstream port. */
@@ -73,8 +76,15 @@ public final class Delegation {
   }
 
   /** A delegation read from the cache, which its parent zone may know better by now. */
-  static Delegation cached(Name zone, List<Name> nameServers) {
-    return new Delegation(zone, nameServers, true);
+  static Delegation cached(Name zone, CacheLookup.Hit nameServers) {
+    Delegation delegation = new Delegation(zone, RRsets.nameServers(nameServers.rrset()), true);
+    delegation.cachedNameServers = nameServers;
+    return delegation;
+  }
+
+  /** The NS set this delegation was read from, as the cache held it then; null for one not read from the cache. */
+  public CacheLookup.Hit cachedNameServers() {
+    return cachedNameServers;
   }
 
   /**

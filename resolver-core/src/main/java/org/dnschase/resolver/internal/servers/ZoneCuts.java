@@ -39,7 +39,7 @@ public final class ZoneCuts {
       }
       if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit hit
           && !(lastingOnly && hit.prefetchDue())) {
-        Delegation delegation = Delegation.cached(zone, RRsets.nameServers(hit.rrset()));
+        Delegation delegation = Delegation.cached(zone, hit);
         addCachedAddresses(cache, delegation);
         if (delegation.hasAddresses() || delegation.nextNameToLookUp().isPresent()) {
           return delegation;

@@ -11,6 +11,7 @@ import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.internal.reply.Reply;
+import org.dnschase.resolver.reply.ReplyPolicy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,5 +67,31 @@ class GhostDomainTest {
         .authority("test. 300 SOA ns.test. host.test. 2 3600 600 86400 300"));
 
     assertThat(resolver.resolve("www.example.test.", Type.A)).isInstanceOf(Resolution.NxDomain.class);
+  }
+
+  @Test
+  @DisplayName("a zone's NS set in a reply to a query sent while the cached one lived does not renew it when that ran out meanwhile")
+  void ownNameServersArrivingAfterExpiry_doNotRenewTheDelegation() {
+    tree.primes();
+    transport.expect(ROOT, "www.example.test.", Type.A).respond(Reply.noError()
+        .authority("test. 86400 NS ns.test.").additional("ns.test. 86400 A 127.0.0.2"));
+    transport.expect(TLD, "www.example.test.", Type.A).respond(Reply.noError()
+        .authority("example.test. 60 NS ns1.example.test.").additional("ns1.example.test. 60 A 127.0.0.11"));
+    transport.expect(NS1, "www.example.test.", Type.A).respond(Reply.noError().authoritative()
+        .answer("www.example.test. 300 A 192.0.2.1").authority("example.test. 60 NS ns1.example.test."));
+    Resolver resolver = tree.resolver(builder -> builder.loopbackOnly()
+        .replyPolicy(ReplyPolicy.defaults().withAnswerNameServersCached(true)));
+    assertThat(addresses(resolver.resolve("www.example.test.", Type.A))).containsExactly("192.0.2.1");
+
+    // sent 5 s before the NS set runs out, answered 5 s after, with the same NS set again
+    tree.ticker().advance(Duration.ofSeconds(55));
+    transport.expect(NS1, "www3.example.test.", Type.A).after(Duration.ofSeconds(10)).respond(Reply.noError()
+        .authoritative().answer("www3.example.test. 300 A 192.0.2.3").authority("example.test. 3600 NS ns1.example.test.")
+        .additional("ns1.example.test. 3600 A 127.0.0.11"));
+    assertThat(addresses(resolver.resolve("www3.example.test.", Type.A))).containsExactly("192.0.2.3");
+
+    transport.expect(TLD, "www2.example.test.", Type.A).respond(Reply.nxDomain().authoritative()
+        .authority("test. 300 SOA ns.test. host.test. 2 3600 600 86400 300"));
+    assertThat(resolver.resolve("www2.example.test.", Type.A)).isInstanceOf(Resolution.NxDomain.class);
   }
 }

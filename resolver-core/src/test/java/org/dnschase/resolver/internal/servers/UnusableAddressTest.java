@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
+import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.cache.ValidationStatus;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.RRset;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,7 +42,8 @@ class UnusableAddressTest {
   @DisplayName("A cached delegation whose in-zone server has only unusable addresses left is fetched again from the parent")
   void cachedInZoneServerWithOnlyUnusableAddresses_isWorthFetchingAgain() throws Exception {
     Name nameServer = Name.fromConstantString("ns.example.com.");
-    Delegation delegation = Delegation.cached(ZONE, List.of(nameServer));
+    Delegation delegation = Delegation.cached(ZONE, new CacheLookup.Hit(
+        new RRset(new NSRecord(ZONE, DClass.IN, 3600, nameServer)), TrustRank.REFERRAL_NS, 3600, ValidationStatus.INDETERMINATE));
     delegation.addAddresses(nameServer, List.of(Address.getByAddress("::53")));
 
     assertThat(delegation.worthFetchingAgain(IPV4_ONLY)).isTrue();
