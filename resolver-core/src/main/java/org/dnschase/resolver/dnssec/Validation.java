@@ -35,19 +35,22 @@ public final class Validation {
     DSA
   }
 
-  private static final Validation OFF = new Validation(List.of(), Set.of(), Set.of(), true);
+  private static final Validation OFF = new Validation(List.of(), Set.of(), Set.of(), true, false);
 
   /** Empty when off. */
   private final List<Record> anchors;
   private final Set<Name> negative;
   private final Set<LegacyAlgorithm> legacy;
   private final boolean aggressiveNsec;
+  private final boolean keyPrefetch;
 
-  private Validation(List<Record> anchors, Set<Name> negative, Set<LegacyAlgorithm> legacy, boolean aggressiveNsec) {
+  private Validation(List<Record> anchors, Set<Name> negative, Set<LegacyAlgorithm> legacy, boolean aggressiveNsec,
+      boolean keyPrefetch) {
     this.anchors = anchors;
     this.negative = negative;
     this.legacy = legacy;
     this.aggressiveNsec = aggressiveNsec;
+    this.keyPrefetch = keyPrefetch;
   }
 
   /**
@@ -65,7 +68,7 @@ public final class Validation {
    * @return validation anchored at the IANA root
    */
   public static Validation ianaRoot() {
-    return new Validation(TrustAnchors.ianaRootRecords(), Set.of(), Set.of(), true);
+    return new Validation(TrustAnchors.ianaRootRecords(), Set.of(), Set.of(), true, false);
   }
 
   /**
@@ -77,7 +80,7 @@ public final class Validation {
    * @throws IllegalArgumentException if the text does not parse or holds other records
    */
   public static Validation trustAnchors(String text) {
-    return new Validation(TrustAnchors.parse(Objects.requireNonNull(text, "text")), Set.of(), Set.of(), true);
+    return new Validation(TrustAnchors.parse(Objects.requireNonNull(text, "text")), Set.of(), Set.of(), true, false);
   }
 
   /**
@@ -89,7 +92,7 @@ public final class Validation {
    * @throws IllegalArgumentException if it does not parse, naming the file and the line
    */
   public static Validation trustAnchorFile(Path file) {
-    return new Validation(TrustAnchors.read(Objects.requireNonNull(file, "file")), Set.of(), Set.of(), true);
+    return new Validation(TrustAnchors.read(Objects.requireNonNull(file, "file")), Set.of(), Set.of(), true, false);
   }
 
   /**
@@ -111,7 +114,7 @@ public final class Validation {
         throw new IllegalArgumentException("a negative trust anchor is an absolute name: " + zone);
       }
     }
-    return new Validation(anchors, Set.copyOf(zones), legacy, aggressiveNsec);
+    return new Validation(anchors, Set.copyOf(zones), legacy, aggressiveNsec, keyPrefetch);
   }
 
   /**
@@ -128,7 +131,7 @@ public final class Validation {
       throw new IllegalStateException("legacy algorithms need validation, which is off");
     }
     return new Validation(anchors, negative, Set.copyOf(Objects.requireNonNull(algorithms, "algorithms")),
-        aggressiveNsec);
+        aggressiveNsec, keyPrefetch);
   }
 
   /**
@@ -144,7 +147,32 @@ public final class Validation {
     if (!enabled()) {
       throw new IllegalStateException("aggressive use of NSEC needs validation, which is off");
     }
-    return new Validation(anchors, negative, legacy, false);
+    return new Validation(anchors, negative, legacy, false, keyPrefetch);
+  }
+
+  /**
+   * These anchors, fetching a zone's DNSKEY RRset as soon as a referral shows its DS records, in
+   * a query of its own beside the walk into the zone (Unbound's {@code prefetch-key}): the keys
+   * are at hand, or on their way, when the zone's first answer needs checking, which saves a
+   * round trip per signed zone of a cold walk for one query more when the keys are never needed.
+   *
+   * @return this validation, prefetching keys
+   * @throws IllegalStateException if validation is off
+   */
+  public Validation withKeyPrefetch() {
+    if (!enabled()) {
+      throw new IllegalStateException("key prefetch needs validation, which is off");
+    }
+    return new Validation(anchors, negative, legacy, aggressiveNsec, true);
+  }
+
+  /**
+   * Whether a zone's keys are fetched as soon as a referral shows its DS records.
+   *
+   * @return false unless {@link #withKeyPrefetch()} turned it on
+   */
+  public boolean keyPrefetch() {
+    return keyPrefetch;
   }
 
   /**
@@ -197,6 +225,7 @@ public final class Validation {
     return enabled() ? "Validation[" + anchors.size() + " anchor records"
         + (negative.isEmpty() ? "" : ", negative " + negative)
         + (legacy.isEmpty() ? "" : ", legacy " + legacy)
-        + (aggressiveNsec ? "" : ", without aggressive NSEC") + "]" : "Validation[off]";
+        + (aggressiveNsec ? "" : ", without aggressive NSEC") + (keyPrefetch ? ", key prefetch" : "") + "]"
+        : "Validation[off]";
   }
 }

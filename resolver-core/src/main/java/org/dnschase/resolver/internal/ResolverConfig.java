@@ -36,8 +36,8 @@ import org.dnschase.resolver.zones.StubZone;
  * what it does (and records Flight Recorder events). {@code trustAnchors} are where DNSSEC
  * validation starts, null when the resolver does not validate; {@code algorithms} those it checks
  * signatures of; {@code aggressiveNsec} lets validated NSEC and NSEC3 ranges answer other names
- * (RFC 8198). {@code staleAnswerTimeout} is how
- * long a question with stale data waits for upstream before that data answers it. {@code
+ * (RFC 8198); {@code keyPrefetch} fetches a zone's DNSKEYs as soon as a referral shows its DS.
+ * {@code staleAnswerTimeout} is how long a question with stale data waits for upstream before that data answers it. {@code
  * verifyGlue} looks up a referral's glue for servers outside the delegated zone before using it.
  * {@code nat64} is where IPv4 servers are reached on an IPv6-only network, null when they are
  * asked at their own addresses. {@code maxResolutionsInFlight} bounds the resolutions under way
@@ -75,6 +75,7 @@ public record ResolverConfig(
     TrustAnchors trustAnchors,
     Algorithms algorithms,
     boolean aggressiveNsec,
+    boolean keyPrefetch,
     Duration staleAnswerTimeout,
     boolean verifyGlue,
     Nat64Prefix nat64,

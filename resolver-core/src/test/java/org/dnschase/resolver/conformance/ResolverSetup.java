@@ -122,8 +122,11 @@ final class ResolverSetup {
     } else {
       Validation validation = Validation.trustAnchors(String.join("\n", anchors.stream().map(ResolverSetup::anchorText)
               .toList())).withNegativeTrustAnchors(insecure).withLegacyAlgorithms(Set.of(Validation.LegacyAlgorithm.DSA));
-      builder.validation(config.value("aggressive-nsec").filter("no"::equals).isPresent()
-          ? validation.withoutAggressiveNsec() : validation);
+      if (config.value("aggressive-nsec").filter("no"::equals).isPresent()) {
+        validation = validation.withoutAggressiveNsec();
+      }
+      builder.validation(config.value("prefetch-key").filter("yes"::equals).isPresent()
+          ? validation.withKeyPrefetch() : validation);
     }
     return builder.budgets(budgets(config));
   }

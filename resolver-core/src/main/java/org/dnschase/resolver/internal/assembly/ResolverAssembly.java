@@ -104,6 +104,7 @@ public final class ResolverAssembly {
         validation.anchorsOrNull(iteration.rootHintsGiven()),
         validation.algorithmsOrDefault(),
         validation.aggressiveNsecOrDefault(),
+        validation.keyPrefetchOrDefault(),
         cache.staleAnswerTimeoutOrDefault(),
         reply.verifyGlueOrDefault(),
         upstream.nat64OrNull(),

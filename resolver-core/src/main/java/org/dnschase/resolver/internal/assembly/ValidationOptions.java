@@ -37,6 +37,11 @@ public final class ValidationOptions {
     return !validation.isSet() || validation.value().aggressiveNsec();
   }
 
+  /** Whether a zone's keys are fetched as soon as a referral shows its DS: when asked for. */
+  boolean keyPrefetchOrDefault() {
+    return validation.isSet() && validation.value().keyPrefetch();
+  }
+
   /** The algorithms validated: RFC 8624's, and the legacy ones the validation given asks for. */
   Algorithms algorithmsOrDefault() {
     return validation.isSet() && validation.value().legacyAlgorithms().contains(Validation.LegacyAlgorithm.DSA)

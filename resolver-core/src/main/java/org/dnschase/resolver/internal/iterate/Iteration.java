@@ -53,7 +53,7 @@ final class Iteration {
     this.init = new InitStep(context, prefetcher, staleFallback);
     this.prime = new PrimeStep(context);
     this.queryTargets = new QueryTargetsStep(context, prefetcher::refreshExpired);
-    this.queryResponse = new QueryResponseStep(context);
+    this.queryResponse = new QueryResponseStep(context, zone -> prefetcher.refreshExpired(zone, Type.DNSKEY));
     this.nameServerAddress = new NameServerAddressStep(context);
     this.validate = new ValidateStep(context, queryResponse);
     this.trustChain = new TrustChainStep(context);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
@@ -42,10 +43,11 @@ final class QueryResponseStep {
   private final ReplyChase chase;
   private final Referrals referrals;
 
-  QueryResponseStep(ResolverContext context) {
+  /** @param keyPrefetch starts a query of its own for a zone's DNSKEY RRset (Unbound's prefetch-key) */
+  QueryResponseStep(ResolverContext context, Consumer<Name> keyPrefetch) {
     this.context = context;
     this.chase = new ReplyChase(context);
-    this.referrals = new Referrals(context);
+    this.referrals = new Referrals(context, keyPrefetch);
   }
 
   Step handle(Query q) {

@@ -3,10 +3,12 @@ package org.dnschase.resolver.internal.iterate;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.cache.ValidationStatus;
+import org.dnschase.resolver.internal.dnssec.KeyEntry;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.reply.Proofs;
@@ -25,9 +27,12 @@ import org.xbill.DNS.Type;
 final class Referrals {
 
   private final ResolverContext context;
+  /** Starts the fetch of a zone's DNSKEY RRset, when keys are prefetched (Unbound's prefetch-key); else null. */
+  private final Consumer<Name> keyPrefetch;
 
-  Referrals(ResolverContext context) {
+  Referrals(ResolverContext context, Consumer<Name> keyPrefetch) {
     this.context = context;
+    this.keyPrefetch = context.config.keyPrefetch() && context.validating() ? keyPrefetch : null;
   }
 
   /**
@@ -71,6 +76,9 @@ final class Referrals {
     ZoneCuts.addCachedAddresses(context.cache, next);
     for (Name nameServer : next.nameServers()) {
       addReplyAddresses(next, nameServer, reply, trusted.contains(nameServer));
+    }
+    if (keyPrefetch != null && context.keys.lookup(next.zone()) instanceof KeyEntry.TrustedDs) {
+      keyPrefetch.accept(next.zone()); // its DS is trusted, its keys not yet known: fetched beside the walk
     }
     return q.descendTo(next);
   }

@@ -77,8 +77,8 @@ final class ResolverContext {
     this.zones = new ConfiguredZones(config, grants);
     this.messages = config.messageCacheBytes() == 0 ? null : new MessageLifetimes(config.messageCacheBytes(), ticker);
     this.keys = config.trustAnchors() == null ? null : new KeyStore(config.trustAnchors(), ticker);
-    this.denialRanges = keys == null || !config.aggressiveNsec() ? null : new DenialRanges(ticker, budget / DenialRanges.BUDGET_SHARE,
-        cache.ttlCaps().maxNegativeTtl(), denials);
+    this.denialRanges = keys == null || !config.aggressiveNsec() ? null : new DenialRanges(cache.timeSource(),
+        budget / DenialRanges.BUDGET_SHARE, cache.ttlCaps().maxNegativeTtl(), denials);
     this.bogusAnswers = keys == null ? null
         : new BogusAnswers(ticker, budget / BogusAnswers.BUDGET_SHARE, Defaults.BOGUS_TTL);
     this.chainOfTrust = keys == null ? null

@@ -68,8 +68,9 @@ public final class Prefetcher {
 
   /**
    * Refreshes (name, type), whose expired data just answered a question (RFC 8767 §4: the stale
-   * data is replaced as soon as upstream answers): a query that starts at INIT, whatever the
-   * prefetch setting. One refresh per question at a time, within {@link #MAX_IN_FLIGHT}.
+   * data is replaced as soon as upstream answers), or fetches it ahead of need (a zone's keys, once
+   * a referral showed its DS): a query that starts at INIT, whatever the prefetch setting. One
+   * refresh per question at a time, within {@link #MAX_IN_FLIGHT}.
    */
   public void refreshExpired(Name name, int type) {
     Question question = new Question(name, type);

@@ -6,13 +6,15 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.xbill.DNS.NSEC3Record;
+import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.internal.message.RRsets;
+import org.xbill.DNS.NSEC3Record;
 import org.xbill.DNS.NSECRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRSIGRecord;
@@ -26,9 +28,9 @@ import org.xbill.DNS.SOARecord;
  * that could prove the name's absence and checks them with the same {@link Denials} a reply's
  * records go through, so the cache proves exactly what a reply would.
  *
- * <p>A record lives as long as the shortest of its TTL, the SOA's TTL and MINIMUM and the cache's
- * negative cap (RFC 8198 §5.4, RFC 9077 §3.3); the store is bounded by a share of the cache's byte
- * budget. Thread-safe.
+ * <p>A record lives as long as the shortest of its TTL, the SOA's TTL and MINIMUM, the cache's
+ * negative cap and the time its signatures have left (RFC 8198 §5.4, RFC 9077 §3.3); the store
+ * is bounded by a share of the cache's byte budget. Thread-safe.
  */
 public final class DenialRanges {
 
@@ -57,6 +59,7 @@ public final class DenialRanges {
    */
   public record Synthesis(Denial.Proven denial, SOARecord soa, List<Record> proof) {}
 
+  private final TimeSource time;
   private final Ticker ticker;
   private final Denials denials;
   private final long maxTtlSeconds;
@@ -64,13 +67,15 @@ public final class DenialRanges {
   private final ConcurrentHashMap<Name, ZoneRanges> zones = new ConcurrentHashMap<>();
 
   /**
-   * @param ticker the resolver's monotonic clock, the cache's
+   * @param time the resolver's one time source, the cache's: monotonic for the ranges' lives,
+   *     wall-clock for their signatures' expiry
    * @param maximumBytes this store's share of the byte budget
    * @param maxNegativeTtl the cache's cap on negative answers
    * @param denials the proof rules, with the resolver's NSEC3 iteration limit
    */
-  public DenialRanges(Ticker ticker, long maximumBytes, Duration maxNegativeTtl, Denials denials) {
-    this.ticker = ticker;
+  public DenialRanges(TimeSource time, long maximumBytes, Duration maxNegativeTtl, Denials denials) {
+    this.time = time;
+    this.ticker = time::nanoTime;
     this.denials = denials;
     this.maxTtlSeconds = maxNegativeTtl.toSeconds();
     this.ranges = Caffeine.newBuilder().maximumWeight(maximumBytes)
@@ -109,13 +114,29 @@ public final class DenialRanges {
     List<Record> records = new ArrayList<>(proof.nsec());
     records.addAll(proof.nsec3());
     for (Record record : records) {
-      long ttl = Math.min(record.getTTL(), zoneTtl);
+      List<RRSIGRecord> signatures = signaturesOf(record, signed);
+      long ttl = Math.min(Math.min(record.getTTL(), zoneTtl), signedFor(signatures));
       if (usable(record) && record.getName().subdomain(zone) && ttl > 0) {
         zones.computeIfAbsent(zone, z -> new ZoneRanges()).add(record);
-        ranges.put(new Key(zone, record.getName()), new Range(record, signaturesOf(record, signed), soa,
+        ranges.put(new Key(zone, record.getName()), new Range(record, signatures, soa,
             soaSignatures, ttl, ticker.read() + TimeUnit.SECONDS.toNanos(ttl)));
       }
     }
+  }
+
+  /**
+   * How long the signatures still vouch for the record they cover, in seconds: a range is never
+   * used past its record's signature expiry (RFC 8198 §5.4), nor longer than the original TTL
+   * they signed (RFC 4035 §5.3.3).
+   */
+  private long signedFor(List<RRSIGRecord> signatures) {
+    long seconds = Long.MAX_VALUE;
+    Instant now = time.instant();
+    for (RRSIGRecord sig : signatures) {
+      seconds = Math.min(seconds, Math.min(sig.getOrigTTL(), Math.max(0, Duration.between(now, sig.getExpire())
+          .getSeconds())));
+    }
+    return seconds;
   }
 
   /** The RRSIGs among {@code signed} that cover {@code record}'s RRset. */

@@ -6,15 +6,18 @@ import static org.dnschase.resolver.internal.dnssec.denial.SignedReplies.name;
 import static org.dnschase.resolver.internal.dnssec.denial.SignedReplies.proof;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.Defaults;
+import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.testkit.Signing;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
@@ -23,7 +26,8 @@ import org.xbill.DNS.Type;
 class DenialRangesTest {
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
   private final Denials denials = new Denials(Defaults.MAX_NSEC3_ITERATIONS);
-  private final DenialRanges ranges = new DenialRanges(nanos::get, 1 << 20, Defaults.MAX_NEGATIVE_TTL, denials);
+  private final DenialRanges ranges = new DenialRanges(TimeSource.ofNanos(Instant.now(), nanos::get), 1 << 20,
+      Defaults.MAX_NEGATIVE_TTL, denials);
 
   /** Remembers a reply's proof the way the validator does once it proved the reply's claim. */
   private void rememberProven(Message reply, Denial proven) {
@@ -50,6 +54,28 @@ class DenialRangesTest {
       assertThat(synthesis.soa().getName()).isEqualTo(ZONE);
       assertThat(ranges.lookup(name("www.example.test."), Type.A)).isNull();
       assertThat(ranges.lookup(name("zz.example.test."), Type.A)).isNull();
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 8198 §5.4: a range is not used past the expiry of its record's signature, whatever its TTL")
+  void range_endsWithItsSignature() {
+    try (SignedReplies zones = SignedReplies.signed(Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256))) {
+      Message reply = zones.ask("nope.example.test.", Type.A);
+      Instant expiry = reply.getSection(Section.AUTHORITY).stream()
+          .filter(r -> r instanceof RRSIGRecord sig && sig.getTypeCovered() == Type.NSEC)
+          .map(r -> ((RRSIGRecord) r).getExpire()).min(Instant::compareTo).orElseThrow();
+      DenialRanges nearExpiry = new DenialRanges(TimeSource.ofNanos(expiry.minusSeconds(20), nanos::get), 1 << 20,
+          Defaults.MAX_NEGATIVE_TTL, denials);
+      SOARecord soa = (SOARecord) reply.getSection(Section.AUTHORITY).stream()
+          .filter(r -> r.getType() == Type.SOA).findFirst().orElseThrow();
+      nearExpiry.remember(DenialRecords.of(ZONE, reply.getSection(Section.AUTHORITY)), soa,
+          reply.getSection(Section.AUTHORITY));
+
+      nanos.addAndGet(TimeUnit.SECONDS.toNanos(18));
+      assertThat(nearExpiry.lookup(name("mm.example.test."), Type.AAAA)).isNotNull();
+      nanos.addAndGet(TimeUnit.SECONDS.toNanos(2));
+      assertThat(nearExpiry.lookup(name("mm.example.test."), Type.AAAA)).isNull();
     }
   }
 
@@ -128,7 +154,8 @@ class DenialRangesTest {
   @Test
   @DisplayName("the store holds no more than its share of the byte budget")
   void store_isBoundedByItsBudget() {
-    DenialRanges tiny = new DenialRanges(nanos::get, 2_000, Duration.ofHours(1), denials);
+    DenialRanges tiny = new DenialRanges(TimeSource.ofNanos(Instant.now(), nanos::get), 2_000, Duration.ofHours(1),
+        denials);
     try (SignedReplies zones = SignedReplies.signed(Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256))) {
       for (String missing : new String[] {"nope", "b", "zz", "ant", "ns2", "x.www", "y.alias"}) {
         Message reply = zones.ask(missing + ".example.test.", Type.A);
