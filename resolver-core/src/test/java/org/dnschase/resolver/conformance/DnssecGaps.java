@@ -49,7 +49,7 @@ final class DnssecGaps {
   private static final String QMIN_NS_QUERY =
       "QNAME minimisation (RFC 9156) asks example.com.'s server the NS of the next label, which this Deckard script, written for a validator that sends the full name there, has no entry for; the runner deliberately fails a query no entry foresees rather than leave it unanswered until a fallback";
   private static final String DNAME_QMIN =
-      "a CNAME question at a name under a DNAME: the synthesised CNAME is answered alone and unsigned, without the DNAME and its RRSIG before it (a Resolution.Answer's chain ends where its final RRset lies, and a CNAME question's final RRset is the CNAME at the name asked), and the DNAME answers to the minimised questions after it are asked again";
+      "CNAME questions after the A question that cached the CNAME (www2.example.com.) or the DNAME (foo2.test-dname.example.com.): ours asks them upstream, as the message cache does not remember those questions, where Unbound's cache answers a CNAME question from a cached CNAME or DNAME whatever its message cache holds, and the script has no entry for them; and a CNAME question answered with the CNAME and its target's NXDOMAIN beside it (www4., www5.example.com.) is NOERROR with the CNAME alone here (RFC 1034 §3.6.2: a CNAME question is not chased), where Unbound passes on the target's NXDOMAIN and its proof";
 
   private static final String PREFETCH_FROM_ROOT =
       "a prefetch (prefetch: yes) of a zone's DNSKEY whose NS set is due for refresh as well starts from the root hints (ConfiguredZones.refreshCut skips delegations due themselves), where Unbound asks the zone's still cached servers, the only ones the script has answer it";

@@ -31,8 +31,9 @@ import java.net.spi.InetAddressResolverProvider;
  *   <li>{@code dnschase.trustAnchors}: a file of DNSSEC trust anchors (DS or DNSKEY records, as
  *       Unbound's {@code trust-anchor-file}), which turns validation on; by default the resolver
  *       validates from the root's built-in keys exactly when no root hints are given. Names under
- *       a forward or stub zone stay INSECURE unless an anchor within it covers them, so split DNS
- *       such as {@code cluster.local=system} keeps resolving.
+ *       a forward or stub zone stay INSECURE under the built-in keys, so split DNS such as {@code
+ *       cluster.local=system} keeps resolving; anchors given here cover the forward zones below
+ *       them, whose parents then prove them unsigned (INSECURE) or signed.
  *   <li>{@code dnschase.validation}: {@code false} switches validation off, {@code true} on from
  *       the root's built-in keys even with root hints given; unset, the default above. False with
  *       trust anchors given is a conflict.
