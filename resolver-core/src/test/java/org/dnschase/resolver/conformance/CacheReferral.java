@@ -42,8 +42,8 @@ final class CacheReferral {
     for (Name zone = query.getQuestion().getName(); ; zone = new Name(zone, 1)) {
       if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit hit) {
         Message response = header(query);
-        addAll(response, hit.rrset(), Section.AUTHORITY);
-        addAddresses(response, cache, hit.rrset().rrs(false));
+        add(response, query, hit.rrset(), Section.AUTHORITY);
+        addAddresses(response, query, cache, hit.rrset().rrs(false));
         return response;
       }
       if (zone.equals(Name.root)) {
@@ -55,8 +55,8 @@ final class CacheReferral {
   /** The answer after priming: the root's NS set in the answer section, with its servers' addresses. */
   static Message primed(Message query, RRsetCache cache, RRset rootNameServers) {
     Message response = header(query);
-    addAll(response, rootNameServers, Section.ANSWER);
-    addAddresses(response, cache, rootNameServers.rrs(false));
+    add(response, query, rootNameServers, Section.ANSWER);
+    addAddresses(response, query, cache, rootNameServers.rrs(false));
     return response;
   }
 
@@ -76,16 +76,21 @@ final class CacheReferral {
     return response;
   }
 
-  private static void addAll(Message response, RRset rrset, int section) {
+  /** {@code rrset}'s records, with their cached signatures for a DO client (RFC 4035 §3.2.1). */
+  private static void add(Message response, Message query, RRset rrset, int section) {
     rrset.rrs(false).forEach(record -> response.addRecord(record, section));
+    OPTRecord opt = query.getOPT();
+    if (opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0) {
+      rrset.sigs().forEach(signature -> response.addRecord(signature, section));
+    }
   }
 
-  private static void addAddresses(Message response, RRsetCache cache, List<Record> nameServers) {
+  private static void addAddresses(Message response, Message query, RRsetCache cache, List<Record> nameServers) {
     for (Record record : nameServers) {
       Name target = ((NSRecord) record).getTarget();
       for (int type : new int[] {Type.A, Type.AAAA}) {
         if (cache.lookup(target, type, DClass.IN) instanceof CacheLookup.Hit hit) {
-          addAll(response, hit.rrset(), Section.ADDITIONAL);
+          add(response, query, hit.rrset(), Section.ADDITIONAL);
         }
       }
     }

@@ -45,7 +45,10 @@ final class DnssecGaps {
   private static final String SPURIOUS_NS =
       "an unsigned NS RRset beside a signed answer is passed on in the authority section, where Unbound drops what did not validate";
   private static final String CACHED_REFERRAL =
-      "an RD=0 question answered from cached delegation data: no referral is built from the cache, and the AD bit is not given for it";
+      "an RD=0 question answered by a referral from the cache: the NS set and glue the cache holds for it came from a referral "
+          + "and an additional section and were never validated, so the referral gets no AD and unsigned addresses of other zones "
+          + "stay in it; Unbound validates the referral with the zone's cached DNSKEY when asked, and drops the additional data "
+          + "that is not secure from a secure message";
   private static final String QMIN_NS_QUERY =
       "QNAME minimisation (RFC 9156) asks example.com.'s server the NS of the next label, which this Deckard script, written for a validator that sends the full name there, has no entry for; the runner deliberately fails a query no entry foresees rather than leave it unanswered until a fallback";
   private static final String DNAME_QMIN =
