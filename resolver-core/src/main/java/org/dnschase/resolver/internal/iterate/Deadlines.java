@@ -1,59 +1,111 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.dnschase.resolver.Resolution;
 
 /**
  * Ends each resolution at its deadline, wherever its work is: waiting for a server, in a
- * name-server look-up, or busy with a reply on the transport's thread. One timer thread per
- * resolver, started on the first resolution that has to wait and ended when idle or closed; an
- * alarm is cancelled (and removed) as soon as its resolution completes.
+ * name-server look-up, or busy with a reply on an event loop that no alarm could interrupt. One
+ * timer thread per resolver, started on the first resolution that has to wait and ended when idle
+ * or closed; an alarm is removed as soon as its resolution completes.
+ *
+ * <p>Arming an alarm wakes the timer only when it is due before the one the timer sleeps towards.
+ * Resolutions arm alarms of the same length one after another, so each new one is due after those
+ * pending and the timer sleeps on: a resolver answering a stream of cold questions wakes it about
+ * once per deadline rather than once per question, a wake-up that on a loaded CPU costs the
+ * resolution's thread a scheduling round (a {@code ScheduledThreadPoolExecutor} signals its thread
+ * whenever the new task heads its queue, which is every time when the alarm before it was removed).
  */
 final class Deadlines implements AutoCloseable {
 
   /** How long the timer thread outlives its last alarm: long enough for a busy resolver to keep it. */
-  private static final long IDLE_SECONDS = 10;
+  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  private final ScheduledThreadPoolExecutor timer;
-  /** The timer's thread, the latest it started: one at a time. */
-  private volatile Thread timerThread;
-
-  Deadlines() {
-    timer = new ScheduledThreadPoolExecutor(1, task -> {
-      Thread thread = new Thread(task, "dnschase-deadlines");
-      thread.setDaemon(true);
-      timerThread = thread;
-      return thread;
-    });
-    timer.setRemoveOnCancelPolicy(true);
-    timer.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
-    timer.allowCoreThreadTimeOut(true);
-  }
+  /** The pending alarms, earliest first; guarded by {@code this}, as are the fields below. */
+  private final TreeSet<Alarm> pending = new TreeSet<>();
+  private long sequence;
+  /** The timer's thread while it runs, null before it starts and after it ends. */
+  private Thread timerThread;
+  /** When the timer's thread wakes unless woken, or null while it is awake. */
+  private Long plannedWake;
+  /** When the timer's thread ends if no alarm comes, or null while alarms are pending. */
+  private Long idleUntil;
+  private boolean closed;
+  /** How many times the timer's thread was woken or timed out of its sleep, for tests. */
+  private long wakeUps;
 
   /**
    * Completes {@code resolution} with what {@code atDeadline} gives, in {@code delayNanos}, unless
    * it completed before or {@code atDeadline} gives null.
    */
   void arm(CompletableFuture<Resolution> resolution, long delayNanos, Supplier<Resolution> atDeadline) {
-    ScheduledFuture<?> alarm;
-    try {
-      alarm = timer.schedule(() -> {
-        if (!resolution.isDone()) {
-          Resolution outcome = atDeadline.get();
-          if (outcome != null) {
-            resolution.complete(outcome);
-          }
-        }
-      }, delayNanos, TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException closed) {
-      return; // the resolver is closing: close() ends the resolution
+    Alarm alarm;
+    synchronized (this) {
+      if (closed) {
+        return; // the resolver is closing: close() ends the resolution
+      }
+      alarm = new Alarm(System.nanoTime() + delayNanos, sequence++, resolution, atDeadline);
+      pending.add(alarm);
+      if (timerThread == null) {
+        timerThread = Thread.ofPlatform().name("dnschase-deadlines").daemon().start(this::runTimer);
+      } else if (plannedWake != null && alarm.dueNanos - plannedWake < 0) {
+        LockSupport.unpark(timerThread);
+      }
     }
-    resolution.whenComplete((done, error) -> alarm.cancel(false));
+    resolution.whenComplete((done, error) -> cancel(alarm));
+  }
+
+  private synchronized void cancel(Alarm alarm) {
+    pending.remove(alarm);
+  }
+
+  private void runTimer() {
+    while (true) {
+      Alarm due;
+      long sleepNanos;
+      synchronized (this) {
+        long now = System.nanoTime();
+        Alarm first = pending.isEmpty() ? null : pending.first();
+        if (first != null) {
+          idleUntil = null;
+        } else if (idleUntil == null) {
+          idleUntil = now + IDLE_NANOS;
+        }
+        if (closed || (idleUntil != null && now - idleUntil >= 0)) {
+          timerThread = null; // closed, or idle for IDLE_NANOS: the next arm starts a new one
+          plannedWake = null;
+          idleUntil = null;
+          return;
+        }
+        if (first != null && first.dueNanos - now <= 0) {
+          pending.pollFirst();
+          plannedWake = null;
+          due = first;
+          sleepNanos = 0;
+        } else {
+          due = null;
+          plannedWake = first == null ? idleUntil : first.dueNanos;
+          sleepNanos = plannedWake - now;
+        }
+      }
+      if (due != null) {
+        due.ring();
+      } else {
+        LockSupport.parkNanos(this, sleepNanos);
+        synchronized (this) {
+          wakeUps++;
+        }
+      }
+    }
+  }
+
+  /** How many times the timer's thread woke since this started. */
+  synchronized long wakeUps() {
+    return wakeUps;
   }
 
   /**
@@ -63,11 +115,16 @@ final class Deadlines implements AutoCloseable {
    */
   @Override
   public void close() {
-    timer.shutdownNow();
-    Thread thread = timerThread;
+    Thread thread;
+    synchronized (this) {
+      closed = true;
+      pending.clear();
+      thread = timerThread;
+    }
     if (thread == null || thread == Thread.currentThread()) {
       return;
     }
+    LockSupport.unpark(thread);
     boolean interrupted = false;
     while (thread.isAlive()) {
       try {
@@ -78,6 +135,26 @@ final class Deadlines implements AutoCloseable {
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One resolution's alarm, ordered by when it is due, then by when it was armed. */
+  private record Alarm(long dueNanos, long sequence, CompletableFuture<Resolution> resolution,
+      Supplier<Resolution> atDeadline) implements Comparable<Alarm> {
+
+    @Override
+    public int compareTo(Alarm other) {
+      long byDue = dueNanos - other.dueNanos;
+      return byDue != 0 ? Long.signum(byDue) : Long.compare(sequence, other.sequence);
+    }
+
+    void ring() {
+      if (!resolution.isDone()) {
+        Resolution outcome = atDeadline.get();
+        if (outcome != null) {
+          resolution.complete(outcome);
+        }
+      }
     }
   }
 }

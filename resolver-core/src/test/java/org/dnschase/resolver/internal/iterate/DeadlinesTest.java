@@ -5,20 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.Resolution;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The deadlines' timer thread is the resolver's: close() ends it before it returns. */
+/**
+ * The deadlines' timer thread is the resolver's: close() ends it before it returns, and it wakes
+ * for an alarm due before the one it sleeps towards, not for every alarm armed.
+ */
 class DeadlinesTest {
+
+  private static final long ONE_MINUTE = TimeUnit.MINUTES.toNanos(1);
 
   @Test
   @DisplayName("close() returns once the timer's thread has ended, an alarm still pending")
   void close_endsTheTimerThreadBeforeReturning() {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     Deadlines deadlines = new Deadlines();
-    deadlines.arm(new CompletableFuture<Resolution>(), TimeUnit.MINUTES.toNanos(1), () -> null);
+    deadlines.arm(new CompletableFuture<Resolution>(), ONE_MINUTE, () -> null);
     List<Thread> started = Thread.getAllStackTraces().keySet().stream()
         .filter(thread -> !before.contains(thread) && thread.getName().equals("dnschase-deadlines")).toList();
     assertThat(started).as("the timer's thread").hasSize(1);
@@ -26,5 +32,45 @@ class DeadlinesTest {
     deadlines.close();
 
     assertThat(started.get(0).isAlive()).as("the timer's thread as close() returns").isFalse();
+  }
+
+  @Test
+  @DisplayName("resolutions one after another, each due after the one before, leave the timer asleep")
+  void alarmsDueLater_doNotWakeTheTimer() throws InterruptedException {
+    try (Deadlines deadlines = asleepTowardsAnAlarmInAMinute()) {
+      long wakeUpsBefore = deadlines.wakeUps();
+
+      for (int i = 0; i < 50; i++) {
+        CompletableFuture<Resolution> resolution = new CompletableFuture<>();
+        deadlines.arm(resolution, ONE_MINUTE, () -> null);
+        Thread.sleep(2); // the resolution's work, long enough for a woken timer to run
+        resolution.complete(null); // answered: its alarm removed
+      }
+
+      assertThat(deadlines.wakeUps() - wakeUpsBefore).as("the timer's wake-ups for 50 resolutions")
+          .isLessThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  @DisplayName("an alarm due before the one the timer sleeps towards rings at its own deadline")
+  void anEarlierAlarm_wakesTheTimer() throws InterruptedException {
+    try (Deadlines deadlines = asleepTowardsAnAlarmInAMinute()) {
+      CountDownLatch rang = new CountDownLatch(1);
+
+      deadlines.arm(new CompletableFuture<Resolution>(), TimeUnit.MILLISECONDS.toNanos(50), () -> {
+        rang.countDown();
+        return null;
+      });
+
+      assertThat(rang.await(20, TimeUnit.SECONDS)).as("the earlier alarm rang well before the first").isTrue();
+    }
+  }
+
+  private static Deadlines asleepTowardsAnAlarmInAMinute() throws InterruptedException {
+    Deadlines deadlines = new Deadlines();
+    deadlines.arm(new CompletableFuture<Resolution>(), ONE_MINUTE, () -> null);
+    Thread.sleep(100); // long enough for the timer's thread to start and fall asleep
+    return deadlines;
   }
 }
