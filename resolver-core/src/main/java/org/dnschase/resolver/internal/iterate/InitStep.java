@@ -62,11 +62,9 @@ final class InitStep {
       }
       case CacheLookup.Miss miss -> { }
     }
-    if (q.qtype() != Type.CNAME) {
-      Step alias = cachedAliasFor(q);
-      if (alias != null) {
-        return alias;
-      }
+    Step alias = cachedAliasFor(q);
+    if (alias != null) {
+      return alias;
     }
     Step nothingBelow = cachedNxDomainAbove(q);
     if (nothingBelow != null) {
@@ -147,12 +145,14 @@ final class InitStep {
 
   /**
    * A cached CNAME at the name, or a cached DNAME at one of its ancestors (which answers every
-   * name below its owner, RFC 6672 §2.2), as the next hop; null when the cache holds neither.
+   * name below its owner, RFC 6672 §2.2), as the next hop; null when the cache holds neither. A
+   * CNAME question is answered by the CNAME a cached DNAME synthesises (RFC 6672 §3.1), after the
+   * DNAME hop; a CNAME cached at the name answered it already.
    */
   private Step cachedAliasFor(Query q) {
     // RFC 4035 §3.1.4.1: a DS RRset is the parent side's, which a CNAME at the name (the child
     // side's data) does not answer: the parent's servers are asked (as Unbound's cache does)
-    if (q.qtype() != Type.DS
+    if (q.qtype() != Type.DS && q.qtype() != Type.CNAME
         && context.cache.lookup(q.name(), Type.CNAME, DClass.IN) instanceof CacheLookup.Hit cname) {
       if (q.journal().tracing()) { // the detail text costs more than the look-up
         q.journal().trace(new TraceEvent.CacheHit(q.name(), Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));
@@ -172,8 +172,11 @@ final class InitStep {
         q.validation().note(Verdict.ofCached(dname.status()));
         Optional<Hop> hop = Hops.dname(q.name(), dname.rrset(), ZoneCuts.enclosingZone(context.cache, owner),
             Hop.Source.CACHE);
-        return hop.isPresent() ? q.restart(hop.get())
-            : q.failTooLong(dname.rrset());
+        if (hop.isEmpty()) {
+          return q.failTooLong(dname.rrset());
+        }
+        return q.qtype() == Type.CNAME ? ReplyChase.answerWithSynthesis(q, hop.get(), Hop.Source.CACHE)
+            : q.restart(hop.get());
       }
     }
     return null;

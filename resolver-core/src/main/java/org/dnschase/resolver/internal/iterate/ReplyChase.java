@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Hop;
+import org.dnschase.resolver.Resolution.BogusReason;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.internal.chase.RuleDiagnostics;
@@ -74,7 +75,10 @@ final class ReplyChase {
       if (hop.isEmpty()) {
         return q.failTooLong(dname);
       }
-      checkSynthesis(q, reply, hop.get(), source);
+      Step forged = checkSynthesis(q, reply, hop.get(), source, validation != null && validation.of(dname) == Verdict.SECURE);
+      if (forged != null) {
+        return forged;
+      }
       reportCoOwnedAlias(q, dname.getName(), Type.CNAME, source);
       return q.qtype() == Type.CNAME ? answerWithSynthesis(q, hop.get(), source) : q.restart(hop.get());
     }
@@ -125,7 +129,7 @@ final class ReplyChase {
    * after the DNAME hop that vouches for it (§5.3.1: the synthesis is never signed itself); the
    * target is not followed.
    */
-  private static Step answerWithSynthesis(Query q, Hop synthesis, Hop.Source source) {
+  static Step answerWithSynthesis(Query q, Hop synthesis, Hop.Source source) {
     Name owner = q.name();
     Step restarted = q.restart(synthesis);
     if (q.outcome() != null) {
@@ -156,14 +160,24 @@ final class ReplyChase {
     }
   }
 
-  /** RFC 6672 §3.2: the CNAME a server puts beside a DNAME must be the DNAME's; ours is used. */
-  private static void checkSynthesis(Query q, ScrubbedReply reply, Hop synthesised, Hop.Source source) {
+  /**
+   * RFC 6672 §3.2: the CNAME a server puts beside a DNAME must be the DNAME's; ours is used. When
+   * the DNAME is SECURE, a reply whose unsigned CNAME contradicts it is forged or broken: the DNAME
+   * stays cached as validated, but this answer is BOGUS (as Unbound finds it); the step that ends
+   * the query so, or null.
+   */
+  private static Step checkSynthesis(Query q, ScrubbedReply reply, Hop synthesised, Hop.Source source,
+      boolean secureDname) {
     RRset given = reply.answer(q.name(), Type.CNAME);
-    if (given != null && !RRsets.cnameTarget(given).equals(synthesised.target())) {
-      q.journal().report(new Diagnostic(Diagnostic.Oddity.DNAME_SYNTHESIS_MISMATCH, q.name(),
-          source + " sent " + q.name() + " CNAME " + RRsets.cnameTarget(given) + " but the DNAME gives "
-              + synthesised.target() + "; the DNAME's was used"));
+    if (given == null || RRsets.cnameTarget(given).equals(synthesised.target())) {
+      return null;
     }
+    String detail = source + " sent " + q.name() + " CNAME " + RRsets.cnameTarget(given) + " but the DNAME gives "
+        + synthesised.target();
+    q.journal().report(new Diagnostic(Diagnostic.Oddity.DNAME_SYNTHESIS_MISMATCH, q.name(),
+        detail + "; the DNAME's was used"));
+    return secureDname ? q.useVerdict(Verdict.bogus(BogusReason.NO_SIGNATURE, "the unsigned CNAME contradicts its "
+        + "signed DNAME: " + detail)) : null;
   }
 
   private Step endOfChain(Query q, ScrubbedReply reply, Name zone, TrustRank rank, ReplyValidation validation) {
