@@ -59,11 +59,21 @@ final class ReferralData {
       nameServers = hit.rrset().rrs(false);
       shown = withSignatures(hit, dnssecOk);
     }
-    // the NS set goes before the wildcard proof, as it stood in the reply
+    // the NS set goes before the wildcard proof, as it stood in the reply; one that came unsigned
+    // beside a signed answer did not validate, and Unbound's validator drops it (its addresses stay)
     proof.forEach(record -> response.removeRecord(record, Section.AUTHORITY));
-    shown.forEach(record -> response.addRecord(record, Section.AUTHORITY));
+    if (!spuriousNameServers(reply, zone)) {
+      shown.forEach(record -> response.addRecord(record, Section.AUTHORITY));
+    }
     proof.forEach(record -> response.addRecord(record, Section.AUTHORITY));
     addAddresses(response, cache, nameServers, stale, reply, forwardZone != null ? forwardZone : zone);
+  }
+
+  /** Whether the reply's NS set for {@code zone} came without an RRSIG beside a signed answer section. */
+  private static boolean spuriousNameServers(Message reply, Name zone) {
+    return reply.getSection(Section.ANSWER).stream().anyMatch(record -> record.getType() == Type.RRSIG)
+        && rrsetOf(reply.getSection(Section.AUTHORITY), zone, Type.NS, true).stream()
+            .noneMatch(record -> record.getType() == Type.RRSIG);
   }
 
   /**
