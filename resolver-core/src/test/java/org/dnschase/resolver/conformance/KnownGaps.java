@@ -12,8 +12,6 @@ import java.util.Optional;
  */
 final class KnownGaps {
 
-  private static final String DNAME_TTL0 =
-      "a signed DNAME of TTL 0 is not kept, so the next name under it is asked of the server again, which the script does not answer (Unbound uses the DNAME it just validated)";
   private static final String NXNS_CACHED =
       "a delegation whose name servers were all found NXDOMAIN ends at the glueless limit (5 of 12 looked up), cached NXDOMAINs counted, where Unbound does not count what its cache answers and tries the rest";
   private static final String RRSIG_QUESTION =
@@ -23,6 +21,11 @@ final class KnownGaps {
   private static final String SECURE_NXDOMAIN_MINIMISED =
       "RFC 8020 with QNAME minimisation: a validated NXDOMAIN for a minimised ancestor does not end the question; the full name is asked again (relaxed minimisation), which the script does not answer";
 
+  private static final String DNAME_TTL0 =
+      "a DNAME of TTL 0 serves the answer in hand and is deliberately not cached (RFC 1035 §3.2.1, RFC 2181 §8: a TTL of zero "
+          + "means the record is used for the transaction in progress only), so the next name under it is asked of the server again, "
+          + "which the script does not answer; Unbound (since its change serving a TTL-0 DNAME from cache within a grace period) "
+          + "keeps such a DNAME for synthesis during one more second";
   private static final String AUTH_ZONE =
       "auth zones (auth-zone: local authoritative data), a feature we deliberately do not have";
   private static final String QMIN_TIMEOUT =

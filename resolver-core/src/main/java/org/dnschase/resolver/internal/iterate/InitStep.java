@@ -151,8 +151,10 @@ final class InitStep {
    */
   private Step cachedAliasFor(Query q) {
     // RFC 4035 §3.1.4.1: a DS RRset is the parent side's, which a CNAME at the name (the child
-    // side's data) does not answer: the parent's servers are asked (as Unbound's cache does)
-    if (q.qtype() != Type.DS && q.qtype() != Type.CNAME
+    // side's data) does not answer: the parent's servers are asked (as Unbound's cache does). An
+    // ANY question is not chased either: the CNAME answers it (RFC 1034 §4.3.2 step 3a), and as the
+    // cache cannot tell which other RRsets the name owns, the name's servers are asked
+    if (q.qtype() != Type.DS && q.qtype() != Type.CNAME && q.qtype() != Type.ANY
         && context.cache.lookup(q.name(), Type.CNAME, DClass.IN) instanceof CacheLookup.Hit cname) {
       if (q.journal().tracing()) { // the detail text costs more than the look-up
         q.journal().trace(new TraceEvent.CacheHit(q.name(), Type.CNAME, "alias for " + RRsets.cnameTarget(cname.rrset())));

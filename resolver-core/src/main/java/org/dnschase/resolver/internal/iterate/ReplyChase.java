@@ -53,12 +53,20 @@ final class ReplyChase {
         return next;
       }
       RRset data = reply.answer(q.name(), q.qtype());
-      if (data != null && reply.answer(q.name(), Type.CNAME) == null && reply.dnameAbove(q.name()) == null) {
+      if (data != null && !isAlias(q, reply) && reply.dnameAbove(q.name()) == null) {
         Outcome.Data outcome = Outcome.Data.fromReply(QueryResponseStep.used(context, validation, data), source, reply);
         Step bogus = QueryResponseStep.accept(context, q, outcome, rank, validation);
         return bogus != null ? bogus : q.finish(outcome);
       }
     }
+  }
+
+  /**
+   * Whether the reply's CNAME at the current name is to be followed: not for an ANY question,
+   * which the CNAME itself answers (RFC 1034 §4.3.2 step 3a).
+   */
+  private static boolean isAlias(Query q, ScrubbedReply reply) {
+    return q.qtype() != Type.ANY && reply.answer(q.name(), Type.CNAME) != null;
   }
 
   /** Takes the alias the reply holds for the current name, or returns null when it holds none. */
@@ -82,11 +90,10 @@ final class ReplyChase {
       reportCoOwnedAlias(q, dname.getName(), Type.CNAME, source);
       return q.qtype() == Type.CNAME ? answerWithSynthesis(q, hop.get(), source) : q.restart(hop.get());
     }
-    RRset alias = reply.answer(q.name(), Type.CNAME);
-    if (alias == null) {
+    if (!isAlias(q, reply)) {
       return null;
     }
-    alias = QueryResponseStep.used(context, validation, alias);
+    RRset alias = QueryResponseStep.used(context, validation, reply.answer(q.name(), Type.CNAME));
     q.journal().reportAll(RuleDiagnostics.checkCname(q.name(), zone, reply.answerAt(q.name()), source));
     reportCoOwnedAlias(q, q.name(), Type.DNAME, source);
     List<Record> proof = Proofs.wildcard(reply, alias);

@@ -93,8 +93,10 @@ public final class ResponseClassifier {
       return ResponseType.DNAME;
     }
     // RFC 1034 §3.6.2: a CNAME makes the name an alias, unless the server, breaking RFC 2181 §10.1,
-    // put the data asked for beside it and first (Unbound reads the answer section in order).
-    if (qtype != Type.CNAME && reply.answer(name, Type.CNAME) != null && !dataBeforeAlias(reply, name, qtype)) {
+    // put the data asked for beside it and first (Unbound reads the answer section in order). ANY
+    // matches the CNAME itself (RFC 1034 §4.3.2 step 3a), so an ANY question is answered there.
+    if (qtype != Type.CNAME && qtype != Type.ANY && reply.answer(name, Type.CNAME) != null
+        && !dataBeforeAlias(reply, name, qtype)) {
       return ResponseType.CNAME;
     }
     if (reply.rcode() == Rcode.YXDOMAIN) {
@@ -111,9 +113,6 @@ public final class ResponseClassifier {
 
   /** Whether the RRset of {@code qtype} at {@code name} comes before the CNAME there in the answer. */
   private static boolean dataBeforeAlias(ScrubbedReply reply, Name name, int qtype) {
-    if (qtype == Type.ANY) {
-      return false;
-    }
     for (RRset set : reply.answerAt(name)) {
       if (set.getType() == qtype || set.getType() == Type.CNAME) {
         return set.getType() == qtype;
