@@ -28,15 +28,13 @@ class DiagnosticsTest extends ChainLabTest {
   }
 
   @Test
-  @DisplayName("RFC 1034 §3.6.2: a CNAME beside other data is reported, and the CNAME is the one followed")
-  void cnameBesideOtherData_isReportedAndCnameFollowed() {
+  @DisplayName("RFC 1034 §4.3.2 step 3a: ANY at a name with a CNAME beside other data is answered there, the CNAME not followed")
+  void anyBesideCnameAndOtherData_answeredAtTheName() {
     Resolution result = resolver.resolve("both.gamma.test.", Type.ANY);
 
-    assertThat(result.chain()).extracting(hop -> hop.target().toString()).containsExactly("final.alpha.lab.");
-    assertThat(result.diagnostics()).singleElement().satisfies(d -> {
-      assertThat(d.kind()).isEqualTo(new Diagnostic.Violation(AliasRule.CNAME_AND_OTHER_DATA));
-      assertThat(d.detail()).contains("TXT", "the CNAME was followed");
-    });
+    assertThat(result).isInstanceOf(Resolution.Answer.class);
+    assertThat(result.finalName()).hasToString("both.gamma.test.");
+    assertThat(result.chain()).isEmpty();
   }
 
   @Test
