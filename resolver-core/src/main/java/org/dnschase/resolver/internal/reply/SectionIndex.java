@@ -61,14 +61,16 @@ public final class SectionIndex {
 
   /**
    * The RRset of {@code type} at {@code owner}; for ANY, the first RRset at the owner, which is
-   * all RFC 8482 §4.1 asks of an answer to ANY. Null for none.
+   * all RFC 8482 §4.1 asks of an answer to ANY. Null for none. A set that holds only signatures
+   * (an RRSIG sent without the RRset it covers) is no data: nothing to answer with or to cache.
    */
   RRset find(Name owner, int type) {
     if (type != Type.ANY) {
-      return byOwnerAndType.get(new OwnerType(owner, type));
+      RRset set = byOwnerAndType.get(new OwnerType(owner, type));
+      return set == null || set.size() == 0 ? null : set;
     }
     for (RRset set : at(owner)) {
-      if (set.getType() != Type.RRSIG) {
+      if (set.getType() != Type.RRSIG && set.size() > 0) {
         return set;
       }
     }

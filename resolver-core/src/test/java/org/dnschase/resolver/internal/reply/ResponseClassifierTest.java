@@ -45,6 +45,17 @@ class ResponseClassifierTest {
     assertThat(classify(reply, "example.test.", "www.example.test.", Type.A)).isEqualTo(ResponseType.NODATA);
   }
 
+  @ParameterizedTest(name = "qtype {0}")
+  @ValueSource(ints = {Type.A, Type.ANY})
+  @DisplayName("RFC 4035 §3.1.1: a signature without the RRset it covers is not data: an answer section holding only an RRSIG of A is NODATA")
+  void signatureWithoutItsRRset_isNoData(int qtype) {
+    Reply reply = Reply.noError().authoritative()
+        .answer("www.example.test. 300 RRSIG A 8 3 300 20300101000000 20200101000000 12345 example.test. AAAA")
+        .authority(SOA);
+
+    assertThat(classify(reply, "example.test.", "www.example.test.", qtype)).isEqualTo(ResponseType.NODATA);
+  }
+
   @Test
   @DisplayName("RFC 1034 §3.6.2: qtype CNAME is answered by the CNAME itself, not chased")
   void cnameQueryWithCname_isAnswer() {
