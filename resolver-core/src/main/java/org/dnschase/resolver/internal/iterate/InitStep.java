@@ -86,7 +86,7 @@ final class InitStep {
   /** A hit due for a refresh starts one, unless the question may send nothing upstream. */
   private void prefetchUnlessCacheOnly(Query q, CacheLookup.Hit hit) {
     if (!q.options().cacheOnly()) {
-      prefetcher.onHit(q.name(), q.qtype(), hit, q::afterAnswer);
+      prefetcher.onHit(q.name(), q.qtype(), hit, q.afterAnswer()::add);
     }
   }
 

@@ -189,7 +189,7 @@ final class Iteration {
    */
   void answered(Query q) {
     execute(() -> {
-      q.markAnswered();
+      q.afterAnswer().markAnswered();
       startAfterAnswer(q);
     });
   }
@@ -199,7 +199,7 @@ final class Iteration {
    * from) on the callback executor.
    */
   private void startAfterAnswer(Query q) {
-    q.takeAfterAnswer().forEach(this::execute);
+    q.afterAnswer().take().forEach(this::execute);
   }
 
   private void execute(Runnable work) {

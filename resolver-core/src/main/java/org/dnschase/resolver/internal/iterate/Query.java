@@ -2,7 +2,6 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -72,8 +71,7 @@ final class Query {
 
   private Outcome outcome;
   private ChildOutcome childOutcome;
-  private List<Runnable> afterAnswer = List.of();
-  private boolean answered;
+  private final AfterAnswer afterAnswer = new AfterAnswer();
 
   private final QueryValidation validation;
 
@@ -446,32 +444,16 @@ final class Query {
   }
 
   /**
-   * Runs {@code work} once this query's outcome has been handed over (a refresh of what it was
-   * answered from): the one who asked never waits for it. The driver starts it, once told the
-   * outcome was handed over ({@link #answered}) for a user's question.
+   * The work this query leaves for after its outcome has been handed over; the driver starts it
+   * once told the outcome was handed over for a user's question.
    */
-  synchronized void afterAnswer(Runnable work) {
-    if (afterAnswer.isEmpty()) {
-      afterAnswer = new ArrayList<>(1);
-    }
-    afterAnswer.add(work);
-  }
-
-  /** The work {@link #afterAnswer} was given, emptied. */
-  synchronized List<Runnable> takeAfterAnswer() {
-    List<Runnable> taken = afterAnswer;
-    afterAnswer = List.of();
-    return taken;
-  }
-
-  /** Notes that the user's question has been answered: work left for after the answer may start. */
-  synchronized void markAnswered() {
-    answered = true;
+  AfterAnswer afterAnswer() {
+    return afterAnswer;
   }
 
   /** Whether this query's outcome is handed over once it finishes: not a user's question still unanswered. */
-  synchronized boolean answered() {
-    return answered || depth > 0 || background;
+  boolean answered() {
+    return depth > 0 || background || afterAnswer.answered();
   }
 
   Step fail(FailureReason reason, String detail) {

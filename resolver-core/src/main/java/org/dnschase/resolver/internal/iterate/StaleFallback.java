@@ -102,7 +102,7 @@ final class StaleFallback {
       if (stale != null) {
         Name name = q.name();
         int type = q.qtype();
-        q.afterAnswer(() -> refresh.accept(name, type));
+        q.afterAnswer().add(() -> refresh.accept(name, type));
         return q.finishFinal(stale);
       }
     }
