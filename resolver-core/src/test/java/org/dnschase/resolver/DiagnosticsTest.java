@@ -28,13 +28,17 @@ class DiagnosticsTest extends ChainLabTest {
   }
 
   @Test
-  @DisplayName("RFC 1034 §4.3.2 step 3a: ANY at a name with a CNAME beside other data is answered there, the CNAME not followed")
-  void anyBesideCnameAndOtherData_answeredAtTheName() {
+  @DisplayName("RFC 1034 §4.3.2 step 3a, §3.6.2: ANY at a name with a CNAME beside other data is answered there, the CNAME not followed, the other data reported")
+  void anyBesideCnameAndOtherData_answeredAtTheNameAndReported() {
     Resolution result = resolver.resolve("both.gamma.test.", Type.ANY);
 
     assertThat(result).isInstanceOf(Resolution.Answer.class);
     assertThat(result.finalName()).hasToString("both.gamma.test.");
     assertThat(result.chain()).isEmpty();
+    assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(new Diagnostic.Violation(AliasRule.CNAME_AND_OTHER_DATA));
+      assertThat(d.detail()).contains("TXT", "the CNAME was not followed");
+    });
   }
 
   @Test

@@ -26,6 +26,16 @@ public final class RuleDiagnostics {
    * reported once per RRset; every CNAME record counts, so a second alias is seen.
    */
   public static List<Diagnostic> checkCname(Name owner, Name zone, List<RRset> answer, Object source) {
+    return checkCname(owner, zone, answer, source, true);
+  }
+
+  /**
+   * As {@link #checkCname(Name, Name, List, Object)}, for an answer whose CNAME may not be
+   * followed: an ANY question, which the records at the name answer (RFC 1034 §4.3.2 step 3a),
+   * still reports the data beside the CNAME (RFC 1034 §3.6.2), saying the alias was not taken.
+   */
+  public static List<Diagnostic> checkCname(Name owner, Name zone, List<RRset> answer, Object source,
+      boolean followed) {
     List<org.xbill.DNS.Record> atOwner = new ArrayList<>(2);
     for (RRset set : answer) {
       if (set.getName().equals(owner)) {
@@ -38,17 +48,18 @@ public final class RuleDiagnostics {
     }
     List<Breach> breaches = AliasCheck.atOwner(zone, atOwner);
     return breaches.isEmpty() ? List.of()
-        : breaches.stream().map(breach -> diagnostic(breach, owner, zone, source)).toList();
+        : breaches.stream().map(breach -> diagnostic(breach, owner, zone, source, followed)).toList();
   }
 
-  private static Diagnostic diagnostic(Breach breach, Name owner, Name zone, Object source) {
+  private static Diagnostic diagnostic(Breach breach, Name owner, Name zone, Object source, boolean followed) {
     String detail = switch (breach.rule()) {
       case CNAME_AT_APEX -> owner + " is the apex of " + zone + " and a CNAME (from " + source + ")";
       case CNAME_AND_DNAME -> owner + " owns both a CNAME and a DNAME (from " + source + ")";
       case MULTIPLE_CNAMES -> "from " + source + " returned more than one CNAME at " + owner + ", to "
-          + target(breach.beside()) + " and to " + target(breach.at()) + "; the first was followed";
+          + target(breach.beside()) + " and to " + target(breach.at())
+          + (followed ? "; the first was followed" : "; none was followed");
       default -> "from " + source + " returned a CNAME and " + Type.string(otherThanCname(breach))
-          + " at " + owner + "; the CNAME was followed";
+          + " at " + owner + (followed ? "; the CNAME was followed" : "; the CNAME was not followed");
     };
     return new Diagnostic(breach.rule(), owner, detail);
   }

@@ -12,6 +12,7 @@ import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.internal.chase.RuleDiagnostics;
 import org.dnschase.resolver.internal.dnssec.KeyEntry;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.message.RRsets;
@@ -254,6 +255,11 @@ final class QueryResponseStep {
 
   private Step answer(Query q, ScrubbedReply reply, InetSocketAddress server, ReplyValidation validation) {
     RRset rrset = used(context, validation, reply.answer(q.name(), q.qtype()));
+    if (q.qtype() != Type.CNAME && reply.answer(q.name(), Type.CNAME) != null) {
+      // an ANY question, or data put before the CNAME: answered at the name, and reported (RFC 1034 §3.6.2)
+      q.journal().reportAll(RuleDiagnostics.checkCname(q.name(), q.delegation().zone(), reply.answerAt(q.name()),
+          server, false));
+    }
     if (q.qtype() == Type.NS && rrset.getName().equals(q.delegation().zone())) {
       // The zone's own NS set, from its own servers: it lasts no longer than the delegation.
       rrset = sameVerdict(validation, rrset, DelegationGrants.withinDelegation(context.cache, rrset));

@@ -61,6 +61,24 @@ class ReplyChaseTest {
   }
 
   @Test
+  @DisplayName("RFC 2181 §10.1: data put before the CNAME at its name is the answer, and the CNAME beside it is reported, not followed")
+  void otherDataBeforeCname_answeredAndReported() {
+    Resolver resolver = warmResolver(Budgets.DEFAULTS);
+    transport.expect(NS1, "a.example.test.", Type.A).respond(Reply.noError().authoritative().answer(
+        "a.example.test. 300 A 192.0.2.66",
+        "a.example.test. 300 CNAME b.example.test."));
+
+    Resolution result = resolver.resolve("a.example.test.", Type.A);
+
+    assertThat(addresses(result)).containsExactly("192.0.2.66");
+    assertThat(result.chain()).isEmpty();
+    assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(new Diagnostic.Violation(AliasRule.CNAME_AND_OTHER_DATA));
+      assertThat(d.detail()).contains("the CNAME was not followed");
+    });
+  }
+
+  @Test
   @DisplayName("RFC 4035 §2.5: the RRSIG and NSEC of a signed CNAME stand beside it and are not reported")
   void signedCname_nsecAndRrsigBesideIt_notReported() {
     Resolver resolver = warmResolver(Budgets.DEFAULTS);
