@@ -35,11 +35,11 @@ public interface Resolver extends AutoCloseable {
    * the resolution with a caller who spelt the name in another case.
    *
    * @param name the name to resolve, absolute
-   * @param type a dnsjava {@link org.xbill.DNS.Type} constant: a data type (1..127, 256..65534
+   * @param type a dnsjava {@link org.xbill.DNS.Type} constant: a data type (1..127, 256..65535
    *     as RFC 6895 §3.1 numbers them) or {@link Type#ANY}
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if the name is not absolute, or the type is outside
-   *     0..65535, reserved (0, 65535), OPT, or a meta or transfer type other than ANY (AXFR,
+   *     0..65535, reserved (0), OPT, or a meta or transfer type other than ANY (AXFR,
    *     IXFR, TSIG, TKEY, MAILA, MAILB, ...)
    * @return a future that always completes normally with the outcome; it completes exceptionally
    *     only when the caller cancels it

@@ -68,16 +68,18 @@ public final class Questions {
 
   /**
    * A type a resolver can be asked: a data type, or ANY. Not a number outside the 16-bit range,
-   * not the reserved 0 and 65535 (RFC 6895 §3.1), not OPT (RFC 6891 §6.1.1: a pseudo-record),
-   * nor a QTYPE or meta-TYPE other than ANY (TKEY, TSIG, IXFR, AXFR, MAILB, MAILA, and the
-   * unassigned rest of 128..255).
+   * not 0, which RFC 6895 §3.1 says "must never be allocated for ordinary use" (it marks SIG(0)),
+   * not OPT (RFC 6891 §6.1.1: a pseudo-record), nor a QTYPE or meta-TYPE other than ANY (TKEY,
+   * TSIG, IXFR, AXFR, MAILB, MAILA, and the unassigned rest of 128..255). 65535 is asked as any
+   * type we do not know (RFC 3597 §2): §3.1 reserves it only until a Standards Action assigns it,
+   * which makes it no less a data type to a resolver that treats unknown types transparently.
    */
   private static void checkType(int type) {
     if (type < 0 || type > 0xFFFF) {
       throw new IllegalArgumentException("type must be 0..65535, was " + type);
     }
-    if (type == 0 || type == 0xFFFF) {
-      throw new IllegalArgumentException("type " + type + " is reserved (RFC 6895 §3.1), not one to ask");
+    if (type == 0) {
+      throw new IllegalArgumentException("type 0 is reserved (RFC 6895 §3.1), not one to ask");
     }
     if (type == Type.OPT || (type >= FIRST_META_TYPE && type != Type.ANY && type < 256)) {
       throw new IllegalArgumentException("not a type that can be queried: " + Type.string(type)
