@@ -34,13 +34,8 @@ final class DnssecGaps {
           + "such a query SERVFAIL and fails the scenario (\"the scenario does not define all necessary answers\"), and so does the "
           + "runner; the file passes with minimisation off";
 
-  private static final String RESERVED_TYPE =
-      "a question of type 65535, which RFC 6895 §3.1 reserves and the resolver refuses as a caller's mistake; the same script also wants a wildcard answer synthesised from the cache (RFC 8198 §5.3)";
-
   /* ---- behaviours the validator lacks ---- */
 
-  private static final String AGGRESSIVE_WILDCARD =
-      "a wildcard answer synthesised from the cached wildcard and the NSEC3 that covers the name (RFC 8198 §5.3): aggressive use answers NXDOMAIN and NODATA only, so the name is asked, which these scripts do not answer";
   private static final String QTYPE_RRSIG =
       "a question of type RRSIG: dnsjava's RRset, which carries every answer's data here, holds RRSIGs only as the signatures of the RRset they cover, never as data, so no Resolution can hold an RRSIG answer; the question ends SERVFAIL, where Unbound answers the RRSIGs unvalidated";
   private static final String CACHED_REFERRAL =
@@ -56,8 +51,6 @@ final class DnssecGaps {
 
   /** File name to the behaviour it lacks. */
   private static final Map<String, String> BY_FILE = Map.ofEntries(
-      Map.entry("nsec3_aggr_cache.rpl", AGGRESSIVE_WILDCARD),
-      Map.entry("nsec_aggr_cache.rpl", RESERVED_TYPE),
       Map.entry("val_any.rpl", ANY_ONE_RRSET),
       Map.entry("val_any_cap.rpl", ANY_ONE_RRSET),
       Map.entry("val_any_cname.rpl", ANY_ONE_RRSET),

@@ -16,6 +16,7 @@ import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
 import org.xbill.DNS.Type;
 
 /**
@@ -117,7 +118,9 @@ final class InitStep {
 
   /**
    * RFC 8198: a validated NSEC or NSEC3 range that proves the name absent, or without the type,
-   * answers without a query, SECURE. Not for a question that disabled checking, whose asker wants
+   * answers without a query, SECURE; one that proves it absent where a validated wildcard would
+   * answer for it gives the wildcard's data expanded at the name (§5.3), an alias followed as any
+   * other. Not for a question that disabled checking, whose asker wants
    * what the servers say, nor when aggressive use is turned off, nor for a name under a negative
    * trust anchor (RFC 7646), which is not validated: only a validating resolver answers from
    * validated ranges (RFC 8198 §4). Null when no remembered range proves it.
@@ -139,8 +142,17 @@ final class InitStep {
           + synthesis.denial()));
     }
     q.validation().note(Verdict.SECURE);
-    return q.finish(new Outcome.Negative(synthesis.denial() instanceof Denial.NxDomain, synthesis.soa(), List.of(),
-        synthesis.proof()));
+    RRset expanded = synthesis.answer();
+    if (expanded == null) {
+      return q.finish(new Outcome.Negative(synthesis.denial() instanceof Denial.NxDomain, synthesis.soa(), List.of(),
+          synthesis.proof()));
+    }
+    if (expanded.getType() == Type.CNAME && q.qtype() != Type.CNAME) {
+      q.validation().noteHopProof(synthesis.proof());
+      return q.restart(Hops.cname(q.name(), expanded, ZoneCuts.enclosingZone(context.cache, q.name()),
+          Hop.Source.CACHE));
+    }
+    return q.finish(new Outcome.Data(expanded, Hop.Source.CACHE, synthesis.proof()));
   }
 
   /**

@@ -10,9 +10,11 @@ import org.dnschase.resolver.Resolution.BogusReason;
 import org.dnschase.resolver.internal.dnssec.KeyEntry;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.dnssec.denial.Denial;
+import org.dnschase.resolver.internal.dnssec.denial.DenialRanges;
 import org.dnschase.resolver.internal.dnssec.denial.DenialRecords;
 import org.dnschase.resolver.internal.dnssec.denial.Denials;
 import org.dnschase.resolver.internal.message.RRsets;
+import org.dnschase.resolver.internal.reply.Proofs;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.xbill.DNS.DSRecord;
@@ -160,10 +162,20 @@ final class ReplyValidation {
     }
   }
 
-  /** Gives each wildcard expansion the verdict of its proof (RFC 4035 §5.3.4, RFC 5155 §8.8). */
-  void proveWildcards(Denials denials) {
-    expanded.forEach((set, wildcard) -> verdicts.put(set,
-        verdictOf(denials.wildcardAnswer(set.getName(), wildcard, secureDenials(set.sigs().get(0).getSigner())))));
+  /**
+   * Gives each wildcard expansion the verdict of its proof (RFC 4035 §5.3.4, RFC 5155 §8.8); a
+   * SECURE one, with its proof, is kept in {@code ranges} (when aggressive use is on) to expand the
+   * wildcard for other names the proof covers (RFC 8198 §5.3).
+   */
+  void proveWildcards(Denials denials, DenialRanges ranges) {
+    expanded.forEach((set, wildcard) -> {
+      DenialRecords proof = secureDenials(set.sigs().get(0).getSigner());
+      Verdict verdict = verdictOf(denials.wildcardAnswer(set.getName(), wildcard, proof));
+      verdicts.put(set, verdict);
+      if (verdict == Verdict.SECURE && ranges != null) {
+        ranges.rememberWildcard(proof, wildcard, set, Proofs.denials(reply));
+      }
+    });
   }
 
   /**

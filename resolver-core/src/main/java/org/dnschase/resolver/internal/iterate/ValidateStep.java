@@ -75,7 +75,7 @@ final class ValidateStep {
         case ChainOfTrust.Need.Known(KeyEntry.TrustedDs unexpected) -> throw dsForKeys(unexpected);
       }
     }
-    validation.proveWildcards(context.denials);
+    validation.proveWildcards(context.denials, context.denialRanges);
     return responses.afterValidation(q);
   }
 

@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +17,16 @@ import org.xbill.DNS.NSEC3Record;
 import org.xbill.DNS.NSECRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 
 /**
  * Aggressive use of the DNSSEC-validated cache (RFC 8198): the NSEC and NSEC3 records of negative
  * answers proven secure, each a range of names its zone holds nothing in, answer NXDOMAIN and
- * NODATA for other names in those ranges without a query. A look-up gathers the remembered records
+ * NODATA for other names in those ranges without a query, and, beside the wildcards validated
+ * answers were expanded from, a wildcard's data for a name they prove absent (§5.3). A look-up
+ * gathers the remembered records
  * that could prove the name's absence and checks them with the same {@link Denials} a reply's
  * records go through, so the cache proves exactly what a reply would.
  *
@@ -40,6 +42,9 @@ public final class DenialRanges {
    */
   public static final int BUDGET_SHARE = 16;
 
+  /** Of the store's share, the wildcards' sources may hold a quarter, the ranges the rest. */
+  private static final int WILDCARD_SHARE = 4;
+
   /** Caffeine's node, the index entry and a record with its names, estimated as the cache's weigher does. */
   private static final int RANGE_BYTES = 320;
 
@@ -52,12 +57,15 @@ public final class DenialRanges {
   /**
    * What the remembered ranges prove about a name, without a query.
    *
-   * @param denial the proof, {@link Denial.NxDomain} or {@link Denial.NoData}
-   * @param soa the zone's SOA, with the TTL the negative answer has left
+   * @param denial the proof, {@link Denial.NxDomain}, {@link Denial.NoData} or {@link
+   *     Denial.WildcardAnswer}
+   * @param soa for a negative answer, the zone's SOA with the TTL the answer has left; else null
+   * @param answer for a wildcard answer, the wildcard's RRset expanded at the name (its own type
+   *     or a CNAME), with its RRSIGs; else null
    * @param proof the SOA's RRSIGs and the NSEC or NSEC3 records used with theirs, as a client that
    *     set DO is owed them (RFC 4035 §3.1.3), with their remaining TTLs
    */
-  public record Synthesis(Denial.Proven denial, SOARecord soa, List<Record> proof) {}
+  public record Synthesis(Denial.Proven denial, SOARecord soa, RRset answer, List<Record> proof) {}
 
   private final TimeSource time;
   private final Ticker ticker;
@@ -65,6 +73,7 @@ public final class DenialRanges {
   private final long maxTtlSeconds;
   private final Cache<Key, Range> ranges;
   private final ConcurrentHashMap<Name, ZoneRanges> zones = new ConcurrentHashMap<>();
+  private final WildcardSources wildcards;
 
   /**
    * @param time the resolver's one time source, the cache's: monotonic for the ranges' lives,
@@ -78,7 +87,8 @@ public final class DenialRanges {
     this.ticker = time::nanoTime;
     this.denials = denials;
     this.maxTtlSeconds = maxNegativeTtl.toSeconds();
-    this.ranges = Caffeine.newBuilder().maximumWeight(maximumBytes)
+    this.wildcards = new WildcardSources(ticker, maximumBytes / WILDCARD_SHARE);
+    this.ranges = Caffeine.newBuilder().maximumWeight(maximumBytes - maximumBytes / WILDCARD_SHARE)
         .weigher((Key key, Range range) -> RANGE_BYTES + 2 * key.owner.length() + key.zone.length())
         .executor(Runnable::run).ticker(ticker)
         .expireAfter(Expiry.writing((Key key, Range range) -> Duration.ofSeconds(range.ttlSeconds)))
@@ -115,7 +125,7 @@ public final class DenialRanges {
     records.addAll(proof.nsec3());
     for (Record record : records) {
       List<RRSIGRecord> signatures = signaturesOf(record, signed);
-      long ttl = Math.min(Math.min(record.getTTL(), zoneTtl), signedFor(signatures));
+      long ttl = Math.min(Math.min(record.getTTL(), zoneTtl), WildcardSources.signedFor(signatures, time.instant()));
       if (usable(record) && record.getName().subdomain(zone) && ttl > 0) {
         zones.computeIfAbsent(zone, z -> new ZoneRanges()).add(record);
         ranges.put(new Key(zone, record.getName()), new Range(record, signatures, soa,
@@ -125,18 +135,18 @@ public final class DenialRanges {
   }
 
   /**
-   * How long the signatures still vouch for the record they cover, in seconds: a range is never
-   * used past its record's signature expiry (RFC 8198 §5.4), nor longer than the original TTL
-   * they signed (RFC 4035 §5.3.3).
+   * Remembers a SECURE answer expanded from {@code wildcard} (RFC 4035 §5.3.4) with the records
+   * that proved no closer name exists: each range then answers for other names it covers, and the
+   * wildcard's data is expanded for them (RFC 8198 §5.3).
+   *
+   * @param proof the records that proved the expansion, of the zone that signed it
+   * @param wildcard the source of synthesis
+   * @param expansion the answer's RRset, with its RRSIGs
+   * @param signed the reply's DNSSEC records, the RRSIGs of the proof among them
    */
-  private long signedFor(List<RRSIGRecord> signatures) {
-    long seconds = Long.MAX_VALUE;
-    Instant now = time.instant();
-    for (RRSIGRecord sig : signatures) {
-      seconds = Math.min(seconds, Math.min(sig.getOrigTTL(), Math.max(0, Duration.between(now, sig.getExpire())
-          .getSeconds())));
-    }
-    return seconds;
+  public void rememberWildcard(DenialRecords proof, Name wildcard, RRset expansion, List<Record> signed) {
+    remember(proof, null, signed);
+    wildcards.remember(proof.zone(), wildcard, expansion, time.instant());
   }
 
   /** The RRSIGs among {@code signed} that cover {@code record}'s RRset. */
@@ -184,9 +194,10 @@ public final class DenialRanges {
     return ranges.estimatedSize();
   }
 
-  /** Forgets every range. */
+  /** Forgets every range and wildcard. */
   public void invalidateAll() {
     ranges.invalidateAll();
+    wildcards.invalidateAll();
   }
 
   private Synthesis prove(Name zone, ZoneRanges index, Name qname, int qtype) {
@@ -202,14 +213,33 @@ public final class DenialRanges {
       denial = denials.noData(qname, qtype, records);
     }
     if (!(denial instanceof Denial.Proven proven)) {
-      return null;
+      return expandWildcard(zone, used, records, qname, qtype);
     }
     Range withSoa = used.stream().filter(range -> range.soa != null).findFirst().orElseGet(() -> zoneSoa(zone));
     if (withSoa == null) {
       return null;
     }
     SOARecord soa = soaLeft(used, withSoa);
-    return new Synthesis(proven, soa, signedProof(used, withSoa, soa.getTTL()));
+    List<Record> proof = new ArrayList<>();
+    withSoa.soaSignatures.forEach(sig -> proof.add(RRsets.withTtl(sig, soa.getTTL())));
+    proof.addAll(rangesProof(used));
+    return new Synthesis(proven, soa, null, proof);
+  }
+
+  /**
+   * RFC 8198 §5.3: the data of the deepest wildcard above {@code qname} whose source is kept,
+   * expanded at the name when the ranges prove no closer name exists (as they would prove a
+   * server's expansion, RFC 4035 §5.3.4); its TTL no longer than the ranges live. Null otherwise.
+   */
+  private Synthesis expandWildcard(Name zone, List<Range> used, DenialRecords records, Name qname, int qtype) {
+    WildcardSources.Expansion expansion = wildcards.deepest(zone, qname, qtype);
+    if (expansion == null
+        || !(denials.wildcardAnswer(qname, expansion.wildcard(), records) instanceof Denial.Proven proven)) {
+      return null; // a closer name may exist, or the proof is not complete: the servers know
+    }
+    RRset data = expansion.rrset();
+    long ttl = Math.min(data.getTTL(), TimeUnit.NANOSECONDS.toSeconds(Math.max(0, nanosLeft(used))));
+    return new Synthesis(proven, null, RRsets.withTtl(data, ttl), rangesProof(used));
   }
 
   /** A live range of {@code zone} that came with the zone's SOA, or null. */
@@ -223,14 +253,13 @@ public final class DenialRanges {
   }
 
   /**
-   * The SOA's RRSIGs with the SOA's {@code soaTtl}, then each range's record with its RRSIGs, with
-   * the TTL the record itself has left (it was received with its own; only the range's use is
-   * bounded by the SOA), as Unbound shows them from its RRset cache.
+   * Each range's record with its RRSIGs, with the TTL the record itself has left (it was received
+   * with its own; only the range's use is bounded by the SOA), as Unbound shows them from its
+   * RRset cache.
    */
-  private List<Record> signedProof(List<Range> used, Range withSoa, long soaTtl) {
+  private List<Record> rangesProof(List<Range> used) {
     long now = ticker.read();
     List<Record> proof = new ArrayList<>();
-    withSoa.soaSignatures.forEach(sig -> proof.add(RRsets.withTtl(sig, soaTtl)));
     for (Range range : used) {
       long elapsed = range.ttlSeconds - TimeUnit.NANOSECONDS.toSeconds(Math.max(0, range.expiresAtNanos - now));
       long ttl = Math.max(0, range.record.getTTL() - elapsed);
@@ -289,15 +318,21 @@ public final class DenialRanges {
 
   /** The SOA of {@code withSoa}, with the shortest time any range used has left, for the negative answer's TTL. */
   private SOARecord soaLeft(List<Range> used, Range withSoa) {
-    long now = ticker.read();
-    long leftNanos = withSoa.expiresAtNanos - now;
-    for (Range range : used) {
-      leftNanos = Math.min(leftNanos, range.expiresAtNanos - now);
-    }
+    long leftNanos = Math.min(withSoa.expiresAtNanos - ticker.read(), nanosLeft(used));
     SOARecord soa = withSoa.soa;
     long ttl = Math.max(0, TimeUnit.NANOSECONDS.toSeconds(leftNanos));
     return new SOARecord(soa.getName(), soa.getDClass(), ttl, soa.getHost(), soa.getAdmin(), soa.getSerial(),
         soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum());
+  }
+
+  /** The shortest time any range used has left. */
+  private long nanosLeft(List<Range> used) {
+    long now = ticker.read();
+    long leftNanos = Long.MAX_VALUE;
+    for (Range range : used) {
+      leftNanos = Math.min(leftNanos, range.expiresAtNanos - now);
+    }
+    return leftNanos;
   }
 
   private void forget(Key key, Range range, RemovalCause cause) {
