@@ -52,8 +52,15 @@ final class ReplyChase {
       if (q.outcome() != null || belowKnownCut(q.name(), zone)) {
         return next;
       }
-      RRset data = reply.answer(q.name(), q.qtype());
-      if (data != null && !isAlias(q, reply) && reply.dnameAbove(q.name()) == null) {
+      RRset alias = reply.dnameAbove(q.name());
+      if (alias == null && isAlias(q, reply)) {
+        alias = reply.answer(q.name(), Type.CNAME);
+      }
+      RRset data = alias != null ? alias : reply.answer(q.name(), q.qtype());
+      if (provesLessThanChain(q, validation, data)) {
+        return next;
+      }
+      if (alias == null && data != null) {
         Outcome.Data outcome = Outcome.Data.fromReply(QueryResponseStep.used(context, validation, data), source, reply);
         Step bogus = QueryResponseStep.accept(context, q, outcome, rank, validation);
         return bogus != null ? bogus : q.finish(outcome);
@@ -67,6 +74,23 @@ final class ReplyChase {
    */
   private static boolean isAlias(Query q, ScrubbedReply reply) {
     return q.qtype() != Type.ANY && reply.answer(q.name(), Type.CNAME) != null;
+  }
+
+  /**
+   * RFC 2181 §5.4.1: of a reply to a name that is an alias, only the alias is necessarily the
+   * server's authoritative data; what it adds for the alias's target may come from its cache, and
+   * "where authoritative answers are required, the client should query again, using the canonical
+   * name". A validating resolver requires data proven as well as the chain that leads to it, so a
+   * target's RRset that validation found weaker than the chain so far (an unsigned A after a signed
+   * DNAME, or data of a zone cut below we do not know of) is not taken from this reply: the target
+   * is asked again, cache first, of its own servers, as Unbound asks every target.
+   */
+  private static boolean provesLessThanChain(Query q, ReplyValidation validation, RRset data) {
+    if (validation == null || data == null) {
+      return false;
+    }
+    Verdict chain = q.validation().verdict();
+    return chain.weakest(validation.of(data)).status() != chain.status();
   }
 
   /** Takes the alias the reply holds for the current name, or returns null when it holds none. */
