@@ -8,9 +8,11 @@ import org.xbill.DNS.Rcode;
 /**
  * QNAME minimisation (RFC 9156), relaxed: a server is asked only for one label more than the zone
  * it serves, until the zone cut above the name is found; the full name and type go only to the
- * servers that may hold it. Where a server answers
- * a minimised question with NXDOMAIN or REFUSED (which broken servers do for empty
- * non-terminals), the query falls back to the full name rather than trusting it.
+ * servers that may hold it. Where a server answers a minimised question with NXDOMAIN or REFUSED
+ * (which broken servers do for empty non-terminals), the query falls back to the full name rather
+ * than trusting it; but an NXDOMAIN that validation proves SECURE ends the query there (RFC 8020
+ * §2: nothing exists below a name that does not exist), as Unbound does with {@code
+ * harden-below-nxdomain}: a signed zone's proof leaves no broken server to work around.
  */
 final class Minimisation {
 
@@ -34,17 +36,19 @@ final class Minimisation {
 
   /**
    * What a reply to a minimised question means for the walk; null when the usual handling applies
-   * (a referral, or a server refusing or failing). A reply that shows the server holds the asked
-   * name (data or NODATA) sends the full name to the same servers next.
+   * (a referral, a server refusing or failing, or an NXDOMAIN to validate first). A reply that
+   * shows the server holds the asked name (data or NODATA) sends the full name to the same servers
+   * next.
    */
-  static Step afterReply(Query q, ResponseType type, ScrubbedReply reply) {
+  static Step afterReply(Query q, ResponseType type, ScrubbedReply reply, boolean validated) {
     return switch (type) {
       // The server speaks for the asked name itself, so it is the zone's: ask it the full name
       // (Knot Resolver's rule; a referral from the full question still restarts minimising below).
       case ANSWER, CNAME, DNAME, NODATA -> {
         yield q.askFullNameBelow(new Name(q.name(), 1));
       }
-      case NXDOMAIN -> q.stopMinimising();
+      // validated, it is judged with its proof (QueryResponseStep#negative): asked again unless SECURE
+      case NXDOMAIN -> validated ? null : q.stopMinimising();
       // A NOERROR that is neither data, referral nor proof of absence, or a REFUSED: some servers
       // answer minimised questions for empty non-terminals so, and answer the full name well
       // (Unbound's relaxed mode), so it is asked instead of calling the server lame.

@@ -99,7 +99,7 @@ final class QueryResponseStep {
     InetSocketAddress server = sent.server();
     Name zone = q.delegation().zone();
     if (!sent.name().equals(q.name())) {
-      Step minimised = Minimisation.afterReply(q, type, reply);
+      Step minimised = Minimisation.afterReply(q, type, reply, context.validating() && q.validation().enabled());
       if (minimised != null) {
         return minimised;
       }
@@ -156,29 +156,29 @@ final class QueryResponseStep {
   }
 
   /**
-   * The verdict on the reply of {@code zone}'s server with a negative answer for the query's name
-   * and type: INDETERMINATE where the resolver does not validate.
+   * The verdict on the reply of {@code zone}'s server with a negative answer for ({@code name},
+   * {@code type}): INDETERMINATE where the resolver does not validate.
    */
-  static Verdict negativeVerdict(ResolverContext context, Query q, Name zone, boolean nxDomain,
+  static Verdict negativeVerdict(ResolverContext context, Name name, int type, Name zone, boolean nxDomain,
       ReplyValidation validation) {
     if (validation == null) {
       return Verdict.INDETERMINATE;
     }
-    return belowInsecureCut(context, q, zone) ? Verdict.INSECURE
-        : validation.negative(q.name(), q.qtype(), nxDomain, context.denials);
+    return belowInsecureCut(context, name, type, zone) ? Verdict.INSECURE
+        : validation.negative(name, type, nxDomain, context.denials);
   }
 
   /**
-   * Whether the query's name lies in an unsigned zone below the zone asked, proven so (a cut
-   * without DS, RFC 4035 §5.2) by an earlier reply of the signed parent: the parent's server that
-   * also serves the child speaks for it, unsigned. Not the DS at that cut, which is the parent's.
+   * Whether {@code name} lies in an unsigned zone below the zone asked, proven so (a cut without
+   * DS, RFC 4035 §5.2) by an earlier reply of the signed parent: the parent's server that also
+   * serves the child speaks for it, unsigned. Not the DS at that cut, which is the parent's.
    */
-  private static boolean belowInsecureCut(ResolverContext context, Query q, Name zone) {
-    for (Name at = q.name(); at.subdomain(zone) && !at.equals(zone); at = new Name(at, 1)) {
+  private static boolean belowInsecureCut(ResolverContext context, Name name, int type, Name zone) {
+    for (Name at = name; at.subdomain(zone) && !at.equals(zone); at = new Name(at, 1)) {
       KeyEntry closest = context.keys.lookup(at); // the closest known keys (an anchor's too) decide
       if (closest != null) {
         return closest instanceof KeyEntry.Untrusted untrusted && untrusted.verdict() == Verdict.INSECURE
-            && !(q.qtype() == Type.DS && at.equals(q.name()));
+            && !(type == Type.DS && at.equals(name));
       }
     }
     return false;
@@ -280,7 +280,14 @@ final class QueryResponseStep {
   }
 
   private Step negative(Query q, ScrubbedReply reply, boolean nxDomain, ReplyValidation validation) {
-    Verdict verdict = negativeVerdict(context, q, q.delegation().zone(), nxDomain, validation);
+    // an NXDOMAIN for a minimised ancestor of the name comes here only to be validated (Minimisation)
+    boolean minimised = !q.exchange().name().equals(q.name());
+    Name denied = minimised ? q.exchange().name() : q.name();
+    int type = minimised ? q.exchange().type() : q.qtype();
+    Verdict verdict = negativeVerdict(context, denied, type, q.delegation().zone(), nxDomain, validation);
+    if (minimised && verdict != Verdict.SECURE) {
+      return q.stopMinimising();
+    }
     Step bogus = q.useVerdict(verdict);
     if (bogus != null) {
       return bogus;
@@ -295,11 +302,11 @@ final class QueryResponseStep {
       // RFC 2308 §5: the SOA passed on lives as long as the negative answer it proves, capped as
       // the cache caps it, on the answer that fetched it as on those the cache gives later.
       outcome = Outcome.Negative.fromReply(nxDomain, RRsets.withTtl(soa, context.cache.ttlCaps().negative(soa)), reply);
-      cacheNegative(context, q, nxDomain, soa, outcome.proof(), answerRank(reply), verdict);
+      cacheNegative(context, denied, type, nxDomain, soa, outcome.proof(), answerRank(reply), verdict);
     } else {
       outcome = Outcome.Negative.fromReply(nxDomain, null, reply);
       if (!nxDomain) { // kept only for a configured minimum TTL (RRsetCache#putNoData)
-        cacheNegative(context, q, false, null, List.of(), answerRank(reply), verdict);
+        cacheNegative(context, denied, type, false, null, List.of(), answerRank(reply), verdict);
       }
     }
     return q.finish(outcome);
@@ -399,13 +406,11 @@ final class QueryResponseStep {
    * its proof; never a BOGUS one, and no NODATA for ANY, which the cache cannot hold (it is a meta
    * type: a name with no data at all is asked again).
    */
-  static void cacheNegative(ResolverContext context, Query q, boolean nxDomain, SOARecord soa,
+  static void cacheNegative(ResolverContext context, Name name, int type, boolean nxDomain, SOARecord soa,
       List<Record> proof, TrustRank rank, Verdict verdict) {
-    if (verdict.isBogus() || !context.zones.cached(q.name())) {
+    if (verdict.isBogus() || !context.zones.cached(name)) {
       return;
     }
-    Name name = q.name();
-    int type = q.qtype();
     if (nxDomain) {
       context.cache.putNxDomain(name, DClass.IN, soa, proof, rank, verdict.cached());
     } else if (type != Type.ANY) {

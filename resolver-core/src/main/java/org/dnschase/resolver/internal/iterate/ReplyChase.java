@@ -219,7 +219,7 @@ final class ReplyChase {
       return new Step.Next(QueryState.INIT);
     }
     boolean nxDomain = reply.rcode() == Rcode.NXDOMAIN;
-    Verdict verdict = QueryResponseStep.negativeVerdict(context, q, zone, nxDomain, validation);
+    Verdict verdict = QueryResponseStep.negativeVerdict(context, q.name(), q.qtype(), zone, nxDomain, validation);
     if (verdict.isBogus()) {
       // a proof that fails for the chain's last name may answer another question (a server that
       // matched the name alone): that name is asked of its servers, as Unbound always does
@@ -230,7 +230,7 @@ final class ReplyChase {
       return bogus;
     }
     Outcome.Negative outcome = Outcome.Negative.fromReply(nxDomain, soa, reply);
-    QueryResponseStep.cacheNegative(context, q, nxDomain, soa, outcome.proof(), rank, verdict);
+    QueryResponseStep.cacheNegative(context, q.name(), q.qtype(), nxDomain, soa, outcome.proof(), rank, verdict);
     return q.finish(outcome);
   }
 }
