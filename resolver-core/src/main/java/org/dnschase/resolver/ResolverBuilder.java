@@ -16,14 +16,14 @@ import org.dnschase.resolver.internal.assembly.ResolverAssembly;
 import org.dnschase.resolver.internal.iterate.IterativeResolver;
 import org.dnschase.resolver.reply.ReplyPolicy;
 import org.dnschase.resolver.spi.Transport;
+import org.dnschase.resolver.zones.AuthZone;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
 
 /**
- * Builds a {@link Resolver}. Every setter checks its argument on the spot and says what is wrong;
- * a setting given twice is an error naming the first value, so conflicting configuration cannot
- * pass unnoticed. Every setting left out takes its value from {@link Defaults}, the one table of
- * defaults.
+ * Builds a {@link Resolver}. Every setter checks its argument on the spot and says what is wrong; a setting
+ * given twice is an error naming the first value, so conflicting configuration cannot pass unnoticed. Every
+ * setting left out takes its value from {@link Defaults}, the one table of defaults.
  *
  * {@snippet class=org.dnschase.resolver.Snippets region=builder}
  */
@@ -150,8 +150,7 @@ public final class ResolverBuilder {
    * Serve-stale (RFC 8767), off by default: the default cache keeps data for {@code window} past
    * its TTL, and a question that needs it is answered from it, with TTL 30 s and a {@link
    * Diagnostic.Oddity#STALE_ANSWER} diagnostic, when no server answered in time (see {@link
-   * #staleAnswerTimeout}); fresh data is always preferred. {@link Defaults#STALE_WINDOW} (one day)
-   * is the usual window.
+   * #staleAnswerTimeout}); fresh data is always preferred; {@link Defaults#STALE_WINDOW} is usual.
    *
    * @param window how long past their TTL the default cache keeps data, positive
    * @return this builder
@@ -192,9 +191,8 @@ public final class ResolverBuilder {
   }
 
   /**
-   * Prefetch (off by default): a cache hit in the last 10% of its data's TTL starts one
-   * background refresh of that name and type, so names in steady use never expire from the cache
-   * (Unbound's {@code prefetch}). The refreshes show in {@link Resolver#cacheStats()}.
+   * Prefetch (off by default; Unbound's {@code prefetch}): a cache hit in the last 10% of its data's TTL starts
+   * a background refresh, so names in steady use never expire; refreshes show in {@link Resolver#cacheStats()}.
    *
    * @param enabled whether to prefetch
    * @return this builder
@@ -423,8 +421,7 @@ public final class ResolverBuilder {
    * Resolver#resolveAddressesAsync(String, org.dnschase.resolver.host.AddressOrder)
    * resolveAddresses} and {@link Resolver#resolveAsync(String, int) resolve} alike, as the C
    * library's res_search applies them; none by default, where such names are taken as absolute.
-   * A {@link org.xbill.DNS.Name} is never searched. {@link ResolvConf#searchList()} reads them
-   * from a resolv.conf file.
+   * A {@link org.xbill.DNS.Name} is never searched. {@link ResolvConf#searchList()} reads resolv.conf's.
    *
    * @param search the search domains and {@code ndots}
    * @return this builder
@@ -434,11 +431,10 @@ public final class ResolverBuilder {
     return this;
   }
 
-  /* ---- forward and stub zones ---- */
+  /* ---- forward, stub and auth zones: one per name, whichever its kind ---- */
 
   /**
-   * Adds a forward zone: names at or below it are asked of its recursive servers (see {@link
-   * ForwardZone}). May be called once per zone name, stub zones included.
+   * Adds a forward zone: names at or below it are asked of its recursive servers ({@link ForwardZone}).
    *
    * @param zone the zone and its servers
    * @return this builder
@@ -449,14 +445,24 @@ public final class ResolverBuilder {
   }
 
   /**
-   * Adds a stub zone: names at or below it are walked from its authoritative servers (see {@link
-   * StubZone}). May be called once per zone name, forward zones included.
+   * Adds a stub zone: names at or below it are walked from its authoritative servers ({@link StubZone}).
    *
    * @param zone the zone and its servers
    * @return this builder
    */
   public ResolverBuilder stubZone(StubZone zone) {
     options.zones().stubZone(zone);
+    return this;
+  }
+
+  /**
+   * Adds an auth zone: names at or below it are answered from its data, without a query ({@link AuthZone}).
+   *
+   * @param zone the zone and its data
+   * @return this builder
+   */
+  public ResolverBuilder authZone(AuthZone zone) {
+    options.zones().authZone(zone);
     return this;
   }
 

@@ -3,6 +3,7 @@ package org.dnschase.resolver;
 import java.io.IOException;
 import java.time.Duration;
 import org.dnschase.resolver.spi.Responses;
+import org.dnschase.resolver.zones.AuthZone;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
 import org.xbill.DNS.Message;
@@ -32,7 +33,7 @@ final class Snippets {
     return resolver;
   }
 
-  /** The sample of {@code ForwardZone} and {@code StubZone}. */
+  /** The sample of {@code ForwardZone}, {@code StubZone} and {@code AuthZone}. */
   static Resolver zones(RootHints hints) {
     // @start region=zones
     Resolver resolver = Resolver.builder()
@@ -41,6 +42,13 @@ final class Snippets {
         .forwardZone(ForwardZone.of("corp.example.", "192.0.2.53", "192.0.2.54@5353"))
         // lab.example. is walked from its own server; from the root if that one fails
         .stubZone(StubZone.of("lab.example.", "198.51.100.1").withPrime(true).withFirst(true))
+        // home.example. is answered from its data here, without a query
+        .authZone(AuthZone.parse("home.example.", """
+            @       3600 SOA ns hostmaster 1 3600 600 86400 300
+            @       3600 NS  ns
+            ns      3600 A   192.168.1.1
+            printer 3600 A   192.168.1.20
+            """))
         .build();
     // @end
     return resolver;

@@ -18,6 +18,7 @@ import org.dnschase.resolver.internal.servers.Nat64Prefix;
 import org.dnschase.resolver.host.HostsFile;
 import org.dnschase.resolver.host.SearchList;
 import org.dnschase.resolver.spi.Transport;
+import org.dnschase.resolver.zones.AuthZone;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
 
@@ -31,8 +32,8 @@ import org.dnschase.resolver.zones.StubZone;
  * the NS sets answers carry. {@code privateAddresses} filters every reply ({@link
  * PrivateAddresses#NONE} when not configured).
  * {@code minimisedQuestionType} is what minimised questions ask for (NS or A). {@code hostsFile}
- * and {@code searchList} are null unless host look-ups should use them. {@code forwardZones} and
- * {@code stubZones} have distinct names. {@code recordMetrics} says whether the resolver counts
+ * and {@code searchList} are null unless host look-ups should use them. {@code forwardZones},
+ * {@code stubZones} and {@code authZones} have distinct names. {@code recordMetrics} says whether the resolver counts
  * what it does (and records Flight Recorder events). {@code trustAnchors} are where DNSSEC
  * validation starts, null when the resolver does not validate; {@code algorithms} those it checks
  * signatures of; {@code aggressiveNsec} lets validated NSEC and NSEC3 ranges answer other names
@@ -71,6 +72,7 @@ public record ResolverConfig(
     SearchList searchList,
     List<ForwardZone> forwardZones,
     List<StubZone> stubZones,
+    List<AuthZone> authZones,
     boolean recordMetrics,
     TrustAnchors trustAnchors,
     Algorithms algorithms,

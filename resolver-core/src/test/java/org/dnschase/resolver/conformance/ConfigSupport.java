@@ -125,10 +125,18 @@ final class ConfigSupport {
       Map.entry("do-not-query-address", HONOURED),
       Map.entry("force-ipv6", unsupported("preferring IPv6 for the root hint (force-ipv6)")));
 
-  /** testbound directives around the config lines, and options of the auth-zone clause. */
+  /**
+   * testbound directives around the config lines, and options of the auth-zone clause, which
+   * ResolverSetup maps to an auth zone of the builder: its data answers the resolution itself, as
+   * Unbound's for-upstream does, never a client directly.
+   */
   private static final Map<String, Rule> AUTH_ZONE = Map.of(
-      "name", unsupported("auth zones (local authoritative data, auth-zone:)"),
-      "zonefile", HONOURED, "for-upstream", HONOURED, "for-downstream", HONOURED, "fallback-enabled", HONOURED,
+      "name", HONOURED, "zonefile", HONOURED,
+      "for-upstream", unsupportedIf(false, "an auth zone for clients only (for-upstream: no)"),
+      "for-downstream", unsupportedIf(true, "answering clients from an auth zone directly, authoritatively "
+          + "(for-downstream: yes)"),
+      "fallback-enabled", unsupportedIf(true, "resolving an auth zone's names from the internet when its data "
+          + "fails (fallback-enabled: yes)"),
       "TEMPFILE_NAME", HONOURED, "TEMPFILE_CONTENTS", HONOURED);
 
   private ConfigSupport() {}

@@ -22,8 +22,6 @@ final class KnownGaps {
           + "means the record is used for the transaction in progress only), so the next name under it is asked of the server again, "
           + "which the script does not answer; Unbound (since its change serving a TTL-0 DNAME from cache within a grace period) "
           + "keeps such a DNAME for synthesis during one more second";
-  private static final String AUTH_ZONE =
-      "auth zones (auth-zone: local authoritative data), a feature we deliberately do not have";
   private static final String QMIN_TIMEOUT =
       "minimising a question of another type than A, Unbound asks the full name with type A first (hiding the type from a server "
           + "that might delegate the last label) and asks the real type after three time-outs of it; we deliberately follow "
@@ -42,7 +40,6 @@ final class KnownGaps {
   private static final Map<String, String> BY_FILE = Map.ofEntries(
       Map.entry("iter_dname_ttl0.rpl", DNAME_TTL0),
       Map.entry("iter_dname_ttl0_grace.rpl", DNAME_TTL0),
-      Map.entry("iter_fwdstubauth.rpl", AUTH_ZONE),
       Map.entry("iter_nxns_cached.rpl", NXNS_CACHED),
       Map.entry("iter_nxns_fallback.rpl", NXNS_CACHED),
       Map.entry("iter_resolve_minimised_timeout.rpl", QMIN_TIMEOUT),

@@ -23,6 +23,7 @@ import org.dnschase.resolver.reply.ReplyPolicy;
 import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.testkit.scenario.ScenarioConfig;
 import org.dnschase.resolver.testkit.scenario.ZoneClause;
+import org.dnschase.resolver.zones.AuthZone;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
 import java.util.regex.Matcher;
@@ -33,7 +34,7 @@ import org.xbill.DNS.Name;
 
 /**
  * Builds the resolver under test from a scenario's CONFIG (FORMAT §3): the one root server as
- * root hints, the other stub zones and the forward zones as the builder's, whether answers' NS
+ * root hints, the other stub zones, the forward zones and the auth zones as the builder's, whether answers' NS
  * sets are kept (iter-scrub-promiscuous), whether sibling glue is verified
  * (harden-unverified-glue), the private-address filter, validation with the
  * scenario's trust anchors and domain-insecure zones (when it gives any), the scenario's transport
@@ -113,6 +114,7 @@ final class ResolverSetup {
     }
     config.stubZones().stream().filter(zone -> !zone.name().equals(Name.root)).forEach(zone -> builder.stubZone(
         new StubZone(zone.name(), servers(zone), zone.hosts(), zone.prime(), zone.first())));
+    config.authZones().forEach(zone -> builder.authZone(AuthZone.parse(zone.name().toString(), zone.zoneText())));
     // Validation exactly when the scenario gives trust anchors (FORMAT §3): they replace the root's.
     // DSA is validated, as by the Unbound (built with DSA) these scenarios were written for.
     List<String> anchors = config.values("trust-anchor");

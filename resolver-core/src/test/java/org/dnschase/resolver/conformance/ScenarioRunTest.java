@@ -154,6 +154,31 @@ class ScenarioRunTest {
     assertThat(run.transcript()).anySatisfy(line -> assertThat(line).contains("priming answered from the root hint"));
   }
 
+  @Test
+  @DisplayName("testbound: an auth-zone's TEMPFILE data answers its names, the forwarder above it never asked")
+  void testbound_authZoneAnswersFromItsTempFile() {
+    String authZone = """
+        auth-zone:
+        \tname: "example."
+        \tfor-downstream: no
+        \tzonefile:
+        TEMPFILE_NAME example
+        TEMPFILE_CONTENTS example
+        $ORIGIN example.
+        @ 3600 IN SOA ns hostmaster 1 2 3 4 5
+        @ 3600 IN NS ns
+        pending 300 IN A 192.0.2.70
+        TEMPFILE_END
+        """;
+    String steps = query("pending.example.") + check("NOERROR", "pending.example. IN A 192.0.2.70") + "SCENARIO_END\n";
+
+    ScenarioRun run = new ScenarioRun(Scenario.parse("runner.rpl", authZone + TESTBOUND_FORWARDER + steps),
+        Strictness.STRICT, false);
+
+    assertThat(run.play()).isEmpty();
+    assertThat(run.transcript()).noneSatisfy(line -> assertThat(line).contains("UDP"));
+  }
+
   /** The forwarder's answer for pending.example., with the ADJUST line {@code adjust} (may be empty). */
   private static String pendingAnswer(String adjust) {
     return """

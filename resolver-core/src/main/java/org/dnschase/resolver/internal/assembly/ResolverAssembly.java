@@ -55,7 +55,7 @@ public final class ResolverAssembly {
     return hosts;
   }
 
-  /** Forward and stub zones. */
+  /** Forward, stub and auth zones. */
   public ZoneOptions zones() {
     return zones;
   }
@@ -100,6 +100,7 @@ public final class ResolverAssembly {
         hosts.searchListOrNull(),
         zones.forwardZones(),
         zones.stubZones(),
+        zones.authZones(),
         reporting.recordMetricsOrDefault(),
         validation.anchorsOrNull(iteration.rootHintsGiven()),
         validation.algorithmsOrDefault(),

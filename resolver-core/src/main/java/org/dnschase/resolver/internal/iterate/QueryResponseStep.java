@@ -68,7 +68,9 @@ final class QueryResponseStep {
     if (sent.withEdns() && rejectsEdns(q.reply().getRcode())) {
       return retryWithoutEdns(q, sent, zone, rttNanos);
     }
-    ScrubbedReply reply = Bailiwick.scrub(context.config.privateAddresses().filter(q.reply()), zone,
+    // an auth zone's own data is what the user configured: its private addresses are meant
+    ScrubbedReply reply = Bailiwick.scrub(q.delegation().localAnswers() != null ? q.reply()
+        : context.config.privateAddresses().filter(q.reply()), zone,
         context.cache.ttlCaps(), q.budget().limits().maxNameServers());
     ResponseType type = q.delegation().forwarding() ? ResponseClassifier.classifyForwarded(reply, sent.name(), sent.type())
         : ResponseClassifier.classify(reply, sent.name(), sent.type(), zone);

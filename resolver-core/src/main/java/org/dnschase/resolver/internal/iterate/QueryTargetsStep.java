@@ -13,6 +13,7 @@ import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.internal.message.Queries;
 import org.dnschase.resolver.internal.servers.ConfiguredZones;
+import org.dnschase.resolver.internal.servers.LocalAnswers;
 import org.dnschase.resolver.internal.servers.RecentFailures;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
@@ -41,6 +42,10 @@ final class QueryTargetsStep {
   }
 
   Step handle(Query q) {
+    LocalAnswers local = q.delegation().localAnswers();
+    if (local != null) { // an auth zone's data answers, once; sending nothing, it spends no budget
+      return q.delegation().untouched() ? answerLocally(q, local) : allFailed(q);
+    }
     if (q.options().cacheOnly()) {
       return q.failNotCached(q.delegation().zone());
     }
@@ -87,6 +92,17 @@ final class QueryTargetsStep {
         }
       }
     }
+  }
+
+  /**
+   * Has {@code local} answer the query's name and type, never minimised (the data is the resolver's
+   * own: no server sees the name), as a server's reply.
+   */
+  private Step answerLocally(Query q, LocalAnswers local) {
+    q.delegation().markUsed(LocalAnswers.THIS_HOST.getAddress());
+    q.expectReply(new Query.Exchange(LocalAnswers.THIS_HOST, q.name(), q.qtype(), false, context.ticker.read()));
+    q.replied(local.reply(q.name(), q.qtype()), null);
+    return new Step.Next(QueryState.QUERY_RESPONSE);
   }
 
   /** Sends the query to {@code address}; {@code retry} when that server gave no reply to an earlier one. */

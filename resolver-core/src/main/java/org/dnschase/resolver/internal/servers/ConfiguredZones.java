@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.ResolverConfig;
+import org.dnschase.resolver.zones.AuthZone;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
 import org.xbill.DNS.DClass;
@@ -15,23 +16,29 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
- * The forward and stub zones a resolver was built with, consulted where the walk looks for the
- * closest zone cut: the deepest configured zone at or above a name wins over the cuts the cache
+ * The forward, stub and auth zones a resolver was built with, consulted where the walk looks for
+ * the closest zone cut: the deepest configured zone at or above a name wins over the cuts the cache
  * knows above it. A forward zone wins over cuts cached below it too (its names only ever go to its
- * recursive servers); under a stub zone, a cut cached below it (its servers' referrals) is where
- * the walk goes on, and so is the cut at the zone itself once priming cached its NS set.
+ * recursive servers); under a stub or auth zone, a cut cached below it (its servers' or its data's
+ * referrals) is where the walk goes on, and so is the cut at a stub zone once priming cached its NS
+ * set.
  */
 public final class ConfiguredZones {
 
   /**
    * One configured zone; {@code prime} is always false for a forward zone; {@code cached} is
-   * whether answers from its servers are cached; {@code overTcp} whether they are asked over TCP only.
+   * whether answers from its servers are cached; {@code overTcp} whether they are asked over TCP
+   * only; {@code local} answers an auth zone's names from its data (it has no servers), null for
+   * the others.
    */
   public record Zone(Name name, boolean forward, List<InetSocketAddress> servers, List<Name> hosts, boolean prime,
-      boolean first, boolean cached, boolean overTcp) {
+      boolean first, boolean cached, boolean overTcp, LocalAnswers local) {
 
     @Override
     public String toString() {
+      if (local != null) {
+        return local.toString();
+      }
       return (forward ? "forward" : "stub") + " zone " + name + " " + Stream.concat(
           servers.stream().map(server -> server.getAddress().getHostAddress()
               + (server.getPort() == 0 ? "" : "@" + server.getPort())),
@@ -47,11 +54,15 @@ public final class ConfiguredZones {
     this.grants = grants;
     for (ForwardZone zone : config.forwardZones()) {
       zones.put(zone.name(), new Zone(zone.name(), true, zone.servers(), zone.hosts(), false, zone.first(),
-          zone.cached(), zone.overTcp()));
+          zone.cached(), zone.overTcp(), null));
     }
     for (StubZone zone : config.stubZones()) {
       zones.put(zone.name(), new Zone(zone.name(), false, zone.servers(), zone.hosts(), zone.prime(), zone.first(),
-          true, false));
+          true, false, null));
+    }
+    for (AuthZone zone : config.authZones()) {
+      zones.put(zone.name(), new Zone(zone.name(), false, List.of(), List.of(), false, false, true, false,
+          new LocalAnswers(zone)));
     }
   }
 

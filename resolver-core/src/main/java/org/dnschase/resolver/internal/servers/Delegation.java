@@ -128,6 +128,11 @@ public final class Delegation {
     return configured != null && configured.forward();
   }
 
+  /** The data an auth zone's delegation is answered from, instead of servers; null for any other. */
+  public LocalAnswers localAnswers() {
+    return configured == null ? null : configured.local();
+  }
+
   /** Whether its servers are asked over TCP only (a forward zone configured so). */
   public boolean overTcp() {
     return configured != null && configured.overTcp();

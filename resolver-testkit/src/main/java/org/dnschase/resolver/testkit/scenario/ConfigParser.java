@@ -3,7 +3,9 @@ package org.dnschase.resolver.testkit.scenario;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xbill.DNS.Address;
@@ -32,6 +34,10 @@ final class ConfigParser {
   private final List<ConfigSetting> settings = new ArrayList<>();
   private final List<ZoneClause> stubZones = new ArrayList<>();
   private final List<ZoneClause> forwardZones = new ArrayList<>();
+  /** Each auth zone's settings, read once every temporary file's text is known. */
+  private final List<List<ConfigSetting>> authZones = new ArrayList<>();
+  /** {@code TEMPFILE_CONTENTS} blocks: a temporary file's name to its text. */
+  private final Map<String, String> tempFiles = new HashMap<>();
   private String clause = "server";
   private int clauseLine;
   private final List<ConfigSetting> zoneSettings = new ArrayList<>();
@@ -61,7 +67,7 @@ final class ConfigParser {
     }
     parser.endClause();
     return new ScenarioConfig(testbound ? ScenarioConfig.Dialect.TESTBOUND : ScenarioConfig.Dialect.DECKARD,
-        parser.settings, parser.stubZones, parser.forwardZones);
+        parser.settings, parser.stubZones, parser.forwardZones, parser.authZones.stream().map(parser::authZone).toList());
   }
 
   /** FORMAT §1: CONFIG lines lose a leading-{@code ;} comment line and everything after {@code #}. */
@@ -93,9 +99,30 @@ final class ConfigParser {
         throw new ScenarioFormatException(source, number, name + " without " + end);
       }
       last = number + (i - index);
+      if (name.equals("TEMPFILE_CONTENTS")) {
+        tempFiles.put(value, String.join("\n", lines.subList(index + 1, i)) + "\n");
+      }
+    } else if (name.equals("TEMPFILE_NAME")) {
+      nameTempFile(value, number);
     }
     settings.add(new ConfigSetting("testbound", name, value, number));
     return last;
+  }
+
+  /**
+   * testbound writes the name of a temporary file where {@code TEMPFILE_NAME} stands: the value of
+   * the option left open on the line before ({@code zonefile:}).
+   */
+  private void nameTempFile(String name, int number) {
+    int last = settings.size() - 1;
+    if (last < 0 || !settings.get(last).value().isEmpty()) {
+      throw new ScenarioFormatException(source, number, "TEMPFILE_NAME does not follow an option without a value");
+    }
+    ConfigSetting named = new ConfigSetting(settings.get(last).clause(), settings.get(last).key(), name, number);
+    settings.set(last, named);
+    if (!zoneSettings.isEmpty()) {
+      zoneSettings.set(zoneSettings.size() - 1, named);
+    }
   }
 
   private void deckard(String line, int number) {
@@ -159,12 +186,15 @@ final class ConfigParser {
     }
     ConfigSetting setting = new ConfigSetting(clause, key, value, number);
     settings.add(setting);
-    if (clause.equals("stub-zone") || clause.equals("forward-zone")) {
+    if (clause.equals("stub-zone") || clause.equals("forward-zone") || clause.equals("auth-zone")) {
       zoneSettings.add(setting);
     }
   }
 
   private void endClause() {
+    if (clause.equals("auth-zone")) {
+      authZones.add(List.copyOf(zoneSettings));
+    }
     if (clause.equals("stub-zone") || clause.equals("forward-zone")) {
       String prefix = clause.equals("stub-zone") ? "stub-" : "forward-";
       Name name = null;
@@ -199,6 +229,30 @@ final class ConfigParser {
       (clause.equals("stub-zone") ? stubZones : forwardZones).add(zone);
     }
     zoneSettings.clear();
+  }
+
+  /** An auth-zone clause's settings as the zone, its text from the temporary file it names. */
+  private AuthZoneClause authZone(List<ConfigSetting> clauseSettings) {
+    Map<String, ConfigSetting> byKey = new HashMap<>();
+    clauseSettings.forEach(setting -> byKey.put(setting.key(), setting));
+    ConfigSetting name = byKey.get("name");
+    ConfigSetting file = byKey.get("zonefile");
+    int line = clauseSettings.isEmpty() ? 0 : clauseSettings.get(0).line();
+    if (name == null || file == null) {
+      throw new ScenarioFormatException(source, line, "auth-zone: without name: or zonefile:");
+    }
+    String text = tempFiles.get(file.value());
+    if (text == null) {
+      throw new ScenarioFormatException(source, file.line(), "auth-zone " + name.value() + ": zonefile "
+          + file.value() + " is no TEMPFILE_CONTENTS of the scenario");
+    }
+    return new AuthZoneClause(name(name.value(), name.line()), text, flag(byKey, "for-upstream", true),
+        flag(byKey, "for-downstream", true), flag(byKey, "fallback-enabled", false), line);
+  }
+
+  private static boolean flag(Map<String, ConfigSetting> byKey, String key, boolean byDefault) {
+    ConfigSetting setting = byKey.get(key);
+    return setting == null ? byDefault : ScenarioConfig.isTrue(setting.value());
   }
 
   private Name name(String text, int number) {

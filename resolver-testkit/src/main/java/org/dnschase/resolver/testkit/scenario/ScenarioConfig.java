@@ -35,13 +35,15 @@ public final class ScenarioConfig {
   private final List<ConfigSetting> settings;
   private final List<ZoneClause> stubZones;
   private final List<ZoneClause> forwardZones;
+  private final List<AuthZoneClause> authZones;
 
   ScenarioConfig(Dialect dialect, List<ConfigSetting> settings, List<ZoneClause> stubZones,
-      List<ZoneClause> forwardZones) {
+      List<ZoneClause> forwardZones, List<AuthZoneClause> authZones) {
     this.dialect = dialect;
     this.settings = List.copyOf(settings);
     this.stubZones = List.copyOf(stubZones);
     this.forwardZones = List.copyOf(forwardZones);
+    this.authZones = List.copyOf(authZones);
   }
 
   /** {@return which replayer's files the scenario follows} */
@@ -55,7 +57,7 @@ public final class ScenarioConfig {
   }
 
   /**
-   * Every value given for {@code key} outside stub and forward zones (Deckard lines, features
+   * Every value given for {@code key} outside stub, forward and auth zones (Deckard lines, features
    * knobs, testbound {@code server:} options), in file order; empty if absent.
    *
    * @param key a setting's name, e.g. {@code harden-glue}
@@ -63,7 +65,7 @@ public final class ScenarioConfig {
    */
   public List<String> values(String key) {
     return settings.stream()
-        .filter(setting -> !setting.clause().equals("stub-zone") && !setting.clause().equals("forward-zone"))
+        .filter(setting -> !List.of("stub-zone", "forward-zone", "auth-zone").contains(setting.clause()))
         .filter(setting -> setting.key().equals(key)).map(ConfigSetting::value).toList();
   }
 
@@ -75,6 +77,11 @@ public final class ScenarioConfig {
   /** {@return testbound's {@code forward-zone:} clauses} */
   public List<ZoneClause> forwardZones() {
     return forwardZones;
+  }
+
+  /** {@return testbound's {@code auth-zone:} clauses, each with its zone file's text} */
+  public List<AuthZoneClause> authZones() {
+    return authZones;
   }
 
   /** {@return the name of the one root server (Deckard's {@code stub-name}, default k.root-servers.net.)} */

@@ -139,6 +139,55 @@ class ScenarioParserTest {
   }
 
   @Test
+  @DisplayName("testbound: an auth-zone's zonefile is the TEMPFILE_CONTENTS block TEMPFILE_NAME names, read with its flags")
+  void testboundAuthZone_takesItsTempFile() throws Exception {
+    ScenarioConfig config = Scenario.parse("t.rpl", """
+        auth-zone:
+        	name: "example.tld."
+        	for-downstream: no
+        	zonefile:
+        TEMPFILE_NAME example.tld
+        TEMPFILE_CONTENTS example.tld
+        $ORIGIN example.tld.
+        @	3600	IN	SOA	a b 1 2 3 4 5
+        www	3600	IN	A	3.3.3.3
+        TEMPFILE_END
+        forward-zone:
+        	name: "."
+        	forward-addr: 9.9.9.9
+        CONFIG_END
+        SCENARIO_BEGIN t
+        SCENARIO_END
+        """).config();
+
+    assertThat(config.authZones()).singleElement().satisfies(zone -> {
+      assertThat(zone.name()).isEqualTo(Name.fromString("example.tld."));
+      assertThat(zone.zoneText()).isEqualTo("$ORIGIN example.tld.\n@\t3600\tIN\tSOA\ta b 1 2 3 4 5\n"
+          + "www\t3600\tIN\tA\t3.3.3.3\n");
+      assertThat(zone.forUpstream()).isTrue();
+      assertThat(zone.forDownstream()).isFalse();
+      assertThat(zone.fallbackEnabled()).isFalse();
+    });
+    assertThat(config.forwardZones()).singleElement().satisfies(zone -> assertThat(zone.name()).isEqualTo(Name.root));
+    assertThat(config.values("name")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("testbound: an auth-zone whose zonefile names no TEMPFILE_CONTENTS is an error naming the line")
+  void testboundAuthZone_withoutItsTempFile_isAnError() {
+    assertThatThrownBy(() -> Scenario.parse("t.rpl", """
+        auth-zone:
+        	name: "example.tld."
+        	zonefile:
+        TEMPFILE_NAME example.tld
+        CONFIG_END
+        SCENARIO_BEGIN t
+        SCENARIO_END
+        """)).isInstanceOf(ScenarioFormatException.class).hasMessageContaining("t.rpl:4")
+        .hasMessageContaining("no TEMPFILE_CONTENTS");
+  }
+
+  @Test
   @DisplayName("testbound: $ORIGIN makes owners relative to it; MATCH ttl compares TTLs")
   void originAndTtlMatch_areRead() {
     Scenario scenario = Scenario.parse("t.rpl", """
