@@ -18,10 +18,11 @@ final class KnownGaps {
       "a question for type RRSIG: dnsjava's RRset, which carries every answer's data here, holds RRSIGs only as the signatures of the RRset they cover, never as data, so no Resolution can hold an RRSIG answer (the reply reads as a NODATA without proof, BOGUS), where Unbound answers them unvalidated; and a cached NS set from a referral is not replaced by the zone's own";
 
   private static final String DNAME_TTL0 =
-      "a DNAME of TTL 0 serves the answer in hand and is deliberately not cached (RFC 1035 §3.2.1, RFC 2181 §8: a TTL of zero "
-          + "means the record is used for the transaction in progress only), so the next name under it is asked of the server again, "
-          + "which the script does not answer; Unbound (since its change serving a TTL-0 DNAME from cache within a grace period) "
-          + "keeps such a DNAME for synthesis during one more second";
+      "a DNAME of TTL 0 serves the answer in hand (both files' first answer passes, TTL 0 and SECURE) and is deliberately not "
+          + "cached (RFC 1035 §3.2.1, RFC 2181 §8: a TTL of zero means the record is used for the transaction in progress only), "
+          + "so the next name under it is asked of the server again, which the script does not answer; Unbound (since its pull "
+          + "request 1411, to spare the DNAME's servers, which no RFC asks for) keeps such a DNAME for synthesis during one "
+          + "more second of its whole-second clock";
   private static final String QMIN_TIMEOUT =
       "minimising a question of another type than A, Unbound asks the full name with type A first (hiding the type from a server "
           + "that might delegate the last label) and asks the real type after three time-outs of it; we deliberately follow "
