@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.function.Predicate;
+import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
@@ -86,6 +87,19 @@ class UnprovenAliasTargetTest {
 
       assertSecureSignedAddress(result, Hop.Kind.CNAME);
       assertThat(targetQueries()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 2181 §5.4.1: a server adding an unsigned target beside its signed DNAME is not DNSSEC-lame")
+  void unsignedTargetBesideSignedDname_serverNotLame() {
+    unsignTarget(query -> !query.qname().equals(TARGET));
+    try (Resolver resolver = SignedLab.validatingResolver(lab).build()) {
+      Resolution result = resolver.resolve("x.y.example.lab.", Type.A);
+
+      assertThat(result.diagnostics()).extracting(Diagnostic::kind).doesNotContain(Diagnostic.Oddity.LAME_SERVER);
+      assertThat(lab.queries()).filteredOn(query -> query.qname().equals(Name.fromConstantString("x.y.example.lab."))
+          && query.qtype() == Type.A).hasSize(1);
     }
   }
 

@@ -119,7 +119,7 @@ final class QueryResponseStep {
   /** Goes on with the reply {@link ValidateStep} gave every RRset of a verdict. */
   Step afterValidation(Query q) {
     ReplyValidation validation = q.validation().take();
-    if (validation.unsignedInSignedZone() && !q.usingLastResort() && !q.delegation().forwarding()
+    if (validation.unsignedInSignedZone(q.exchange().name()) && !q.usingLastResort() && !q.delegation().forwarding()
         && !q.options().checkingDisabled()) {
       return dnssecLame(q, validation);
     }

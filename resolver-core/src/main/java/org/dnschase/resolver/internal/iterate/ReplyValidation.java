@@ -119,13 +119,28 @@ final class ReplyValidation {
   }
 
   /**
-   * Whether an RRset of the reply is BOGUS for want of any signature where its zone is signed: the
-   * mark of a DNSSEC-lame server rather than of forged data.
+   * Whether an RRset the server gave for the name {@code asked} is BOGUS for want of any signature
+   * where its zone is signed: the mark of a DNSSEC-lame server rather than of forged data. What it
+   * added for an alias's target does not count: that may come from elsewhere (RFC 2181 §5.4.1),
+   * and is asked again when it proves less than the alias (ReplyChase).
    */
-  boolean unsignedInSignedZone() {
-    for (Verdict verdict : verdicts.values()) {
-      if (verdict.isBogus() && verdict.reason() == BogusReason.NO_SIGNATURE) {
+  boolean unsignedInSignedZone(Name asked) {
+    RRset dname = reply.dnameAbove(asked);
+    for (Map.Entry<RRset, Verdict> entry : verdicts.entrySet()) {
+      Verdict verdict = entry.getValue();
+      if (verdict.isBogus() && verdict.reason() == BogusReason.NO_SIGNATURE
+          && !forAliasTarget(entry.getKey(), asked, dname)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code set} is answer data the reply gives for another name than {@code asked} and its DNAME. */
+  private boolean forAliasTarget(RRset set, Name asked, RRset dname) {
+    for (RRset answer : reply.answer()) {
+      if (answer == set) {
+        return set != dname && !set.getName().equals(asked);
       }
     }
     return false;
