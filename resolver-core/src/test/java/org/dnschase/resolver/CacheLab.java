@@ -19,19 +19,22 @@ import org.xbill.DNS.Name;
  *   test.       NS ns.test     (127.53.40.2)          ttl 86400
  *   shop.test.  NS ns.shop.test (127.53.40.3)         ttl 86400 (referral), SOA MINIMUM 60
  *   www.shop.test.  A 192.0.2.80                      ttl 100
+ *   alias.shop.test. CNAME www.shop.test.             ttl 100
  * </pre>
  */
 final class CacheLab {
 
   static final Name WWW = Name.fromConstantString("www.shop.test.");
   static final Name MISSING = Name.fromConstantString("missing.shop.test.");
+  /** An alias of {@link #WWW} in the same zone. */
+  static final Name ALIAS = Name.fromConstantString("alias.shop.test.");
   /** The TTL of {@link #WWW}'s A record. */
   static final long WWW_TTL = 100;
 
   private static final ZoneTree TREE = ZoneTree.builder()
       .root("a.root.test.", "127.53.40.1")
       .zone("test.", "ns", "127.53.40.2")
-      .zone("shop.test.", shop -> shop.server("ns", "127.53.40.3").negativeTtl(60).records("www 100 A 192.0.2.80"))
+      .zone("shop.test.", shop -> shop.server("ns", "127.53.40.3").negativeTtl(60).records("www 100 A 192.0.2.80\nalias 100 CNAME www"))
       .build();
 
   private CacheLab() {}

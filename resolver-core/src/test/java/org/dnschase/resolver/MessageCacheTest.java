@@ -2,6 +2,7 @@ package org.dnschase.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.dnschase.resolver.CacheLab.ALIAS;
 import static org.dnschase.resolver.CacheLab.WWW;
 
 import org.dnschase.resolver.internal.servers.FakeTicker;
@@ -72,6 +73,22 @@ class MessageCacheTest {
 
       assertThat(resolver.resolve(WWW, Type.A)).isInstanceOf(Resolution.Answer.class);
 
+      assertThat(lab.queryCount()).isEqualTo(cold);
+    }
+  }
+
+  @Test
+  @DisplayName("a CNAME an A question cached answers the CNAME question with no query, though no message "
+      + "remembers that question (RFC 1034 §3.6.2: the CNAME is the answer; Unbound reads it from its RRset cache)")
+  void cachedCname_answersTheCnameQuestion() {
+    try (Resolver resolver = CacheLab.resolverFor(lab, ticker).messageCache(1 << 20).build()) {
+      assertThat(resolver.resolve(ALIAS, Type.A)).isInstanceOf(Resolution.Answer.class);
+      int cold = lab.queryCount();
+
+      Resolution cname = resolver.resolve(ALIAS, Type.CNAME);
+
+      assertThat(cname).isInstanceOfSatisfying(Resolution.Answer.class,
+          answer -> assertThat(answer.rrset().getType()).isEqualTo(Type.CNAME));
       assertThat(lab.queryCount()).isEqualTo(cold);
     }
   }

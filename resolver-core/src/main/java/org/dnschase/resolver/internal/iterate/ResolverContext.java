@@ -89,10 +89,14 @@ final class ResolverContext {
   /**
    * Whether the cache may answer {@code q}'s own question: not when the message cache no longer
    * remembers the answer of a user's question (its chain's later names and look-ups are not kept).
+   * A CNAME question is the exception: its answer is one RRset, the alias every other question at
+   * the name takes from the cache as its first hop whatever the message cache holds, so it answers
+   * the CNAME question too (as Unbound's cache looks a CNAME up in its RRset cache past its message
+   * cache).
    */
   boolean cacheAnswers(Query q) {
     return messages == null || q.depth() > 0 || q.isBackground() || !q.chain().hops().isEmpty()
-        || messages.remembers(q.name(), q.qtype());
+        || q.qtype() == Type.CNAME || messages.remembers(q.name(), q.qtype());
   }
 
   /**
