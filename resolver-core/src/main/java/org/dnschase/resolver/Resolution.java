@@ -12,6 +12,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
 
 /**
  * The outcome of resolving one (name, type): an {@link Answer}, a {@link NoData}, an
@@ -154,7 +155,8 @@ public sealed interface Resolution {
 
   /**
    * The final RRset of type {@code qtype} at {@link #finalName()}; for a CNAME question at a name
-   * under a DNAME (RFC 6672 §3.1), the CNAME synthesised at the name asked, after the DNAME hop.
+   * under a DNAME (RFC 6672 §3.1), the CNAME synthesised at the name asked, after the DNAME hop;
+   * for an RRSIG question its RRSIGs of one covered type, unchecked, as an RRset's {@link RRset#sigs()}.
    *
    * <p>Immutable, like every outcome, so one instance may be handed to many callers (a fully
    * cached chain is); dnsjava's {@link RRset} can be changed, so the answer keeps its own and
@@ -212,9 +214,9 @@ public sealed interface Resolution {
       return new RRset(rrset);
     }
 
-    /** {@return the records of the final RRset, in the order received} */
+    /** {@return the records of the final RRset, in the order received; an RRSIG question's RRSIGs} */
     public List<Record> records() {
-      return rrset.rrs(false);
+      return qtype == Type.RRSIG ? List.copyOf(rrset.sigs()) : rrset.rrs(false);
     }
 
     /**

@@ -96,6 +96,19 @@ class DnssecOverTheWireTest {
   }
 
   @Test
+  @DisplayName("RFC 4034 §3: dig asking for type RRSIG sees the name's RRSIGs, with DO or without, unvalidated: no AD")
+  void rrsigQuestion_theSignaturesWithoutAd() {
+    for (String dnssecOk : List.of("+dnssec", "+nodnssec")) {
+      Peers.Output dig = Peers.dig(address(), dnssecOk, "+adflag", "www.shop.example.", "RRSIG");
+
+      assertThat(dig.status()).as(dig.text()).isEqualTo("NOERROR");
+      assertThat(dig.answers()).as(dig.text()).isNotEmpty().allSatisfy(record ->
+          assertThat(record).startsWith("www.shop.example. ").contains(" IN RRSIG "));
+      assertThat(dig.flags()).as(dig.text()).doesNotContain("ad");
+    }
+  }
+
+  @Test
   @DisplayName("§3.1.3.2: dig +dnssec sees an NXDOMAIN's SOA with its RRSIG and the signed NSEC records that deny the name")
   void nxDomain_proofInTheAuthoritySectionForDoClients() {
     Peers.Output dnssec = Peers.dig(address(), "+dnssec", "nope.shop.example.", "A");

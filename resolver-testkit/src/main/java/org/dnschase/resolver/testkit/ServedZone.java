@@ -237,10 +237,31 @@ final class ServedZone {
     if (response.isDelegation()) {
       return referralOrDs(name, type, response.getNS());
     }
+    if (type == Type.RRSIG && names.contains(name)) {
+      return signatures(name);
+    }
     if (response.isDNAME() || names.contains(name)) {
       return ZoneResult.of(response);
     }
     return wildcard(name, type);
+  }
+
+  /**
+   * An RRSIG question: every RRSIG at the name, one signature-only RRset per type covered (dnsjava
+   * keeps an RRSIG as the signature of the RRset it covers, never as data of its own); NODATA at
+   * a name with none.
+   */
+  private ZoneResult signatures(Name name) {
+    List<RRset> all = zone.findRecords(name, Type.ANY).answers();
+    List<RRset> signatures = new ArrayList<>();
+    for (RRset set : all == null ? List.<RRset>of() : all) {
+      if (set.sigSize() > 0) {
+        RRset alone = new RRset();
+        set.sigs().forEach(alone::addRR);
+        signatures.add(alone);
+      }
+    }
+    return signatures.isEmpty() ? new ZoneResult.NoData() : new ZoneResult.Answer(signatures);
   }
 
   /** The parent side of a cut holds the DS RRset at the cut itself (RFC 4035 §3.1.4.1). */

@@ -224,9 +224,13 @@ final class ZoneDispatcher implements Dispatcher {
       return zone.encloses(target) ? target : null;
     }
 
+    /**
+     * The RRset's records, and its RRSIGs with DO; a set of signatures alone (the answer to an
+     * RRSIG question, which asks for them explicitly, RFC 3225 §3) goes out with or without DO.
+     */
     private void addAll(RRset set, int section) {
       set.rrs(false).forEach(r -> add(r, section));
-      if (dnssec) {
+      if (dnssec || set.size() == 0) {
         set.sigs().forEach(sig -> add(sig, section));
       }
     }

@@ -90,6 +90,23 @@ class SignedAnswerTest {
   }
 
   @Test
+  @DisplayName("RFC 3225 §3: an RRSIG question gets every RRSIG at the name, asked for explicitly, with or without DO")
+  void rrsigQuestion_getsTheSignaturesAtTheName() throws Exception {
+    Message signed = ask(DNS, EXAMPLE_SERVER, "www.example.test.", Type.RRSIG);
+    Message plain = Client.udp(DNS.server(EXAMPLE_SERVER), Client.query("www.example.test.", Type.RRSIG));
+
+    for (Message reply : List.of(signed, plain)) {
+      assertThat(reply.getRcode()).isEqualTo(Rcode.NOERROR);
+      assertThat(reply.getSection(Section.ANSWER)).isNotEmpty().allSatisfy(record -> {
+        assertThat(record.getType()).isEqualTo(Type.RRSIG);
+        assertThat(record.getName()).isEqualTo(name("www.example.test."));
+      });
+    }
+    assertThat(signed.getSection(Section.ANSWER)).extracting(record -> ((RRSIGRecord) record).getTypeCovered())
+        .contains(Type.A, Type.NSEC);
+  }
+
+  @Test
   @DisplayName("RFC 4035 §3.1.3.2: NXDOMAIN proves the name and the wildcard at its closest encloser absent")
   void nxDomain_carriesCoveringNsecs() throws Exception {
     Message reply = ask(DNS, EXAMPLE_SERVER, "nope.example.test.", Type.A);

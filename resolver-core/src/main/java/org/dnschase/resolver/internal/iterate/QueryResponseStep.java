@@ -108,7 +108,7 @@ final class QueryResponseStep {
     }
     return switch (type) {
       case ANSWER, CNAME, DNAME, NXDOMAIN, NODATA -> context.validating() && q.validation().enabled()
-          ? q.validate(reply, type) : use(q, reply, type, null);
+          && !(type == ResponseType.ANSWER && q.qtype() == Type.RRSIG) ? q.validate(reply, type) : use(q, reply, type, null);
       case REFERRAL -> context.validating() && q.validation().enabled() && ReplyValidation.provesDelegation(reply)
           ? q.validate(reply, type) : referrals.follow(q, reply, null);
       case LAME -> lame(q, reply, server, zone);
@@ -256,6 +256,9 @@ final class QueryResponseStep {
   }
 
   private Step answer(Query q, ScrubbedReply reply, InetSocketAddress server, ReplyValidation validation) {
+    if (q.qtype() == Type.RRSIG) {
+      return signatures(q, reply, server);
+    }
     RRset rrset = used(context, validation, reply.answer(q.name(), q.qtype()));
     if (q.qtype() != Type.CNAME && reply.answer(q.name(), Type.CNAME) != null) {
       // an ANY question, or data put before the CNAME: answered at the name, and reported (RFC 1034 §3.6.2)
@@ -279,6 +282,17 @@ final class QueryResponseStep {
     }
     cacheZoneNameServers(q, reply);
     return q.finish(data);
+  }
+
+  /**
+   * The RRSIGs a server gave for an RRSIG question, as it gave them: no signature covers an RRSIG
+   * (RFC 4034 §3), so none can be validated, nor vouched for as complete (Unbound answers them
+   * unchecked too): INDETERMINATE. Not cached: the cache holds RRSIGs beside the RRsets they sign,
+   * where they are checked, and an RRSIG question is rare enough to be asked each time.
+   */
+  private static Step signatures(Query q, ScrubbedReply reply, InetSocketAddress server) {
+    q.validation().note(Verdict.INDETERMINATE);
+    return q.finish(new Outcome.Data(reply.answer(q.name(), Type.RRSIG), new Hop.Source.Server(server)));
   }
 
   private Step negative(Query q, ScrubbedReply reply, boolean nxDomain, ReplyValidation validation) {

@@ -63,8 +63,12 @@ public final class SectionIndex {
    * The RRset of {@code type} at {@code owner}; for ANY, the first RRset at the owner, which is
    * all RFC 8482 §4.1 asks of an answer to ANY. Null for none. A set that holds only signatures
    * (an RRSIG sent without the RRset it covers) is no data: nothing to answer with or to cache.
+   * For RRSIG, the signatures at the owner: see {@link #signatures}.
    */
   RRset find(Name owner, int type) {
+    if (type == Type.RRSIG) {
+      return signatures(owner);
+    }
     if (type != Type.ANY) {
       RRset set = byOwnerAndType.get(new OwnerType(owner, type));
       return set == null || set.size() == 0 ? null : set;
@@ -72,6 +76,26 @@ public final class SectionIndex {
     for (RRset set : at(owner)) {
       if (set.getType() != Type.RRSIG && set.size() > 0) {
         return set;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The RRSIGs at {@code owner} that cover the first type signed there, as an RRset of their own
+   * holding them as signatures only: dnsjava's RRset keeps an RRSIG as the signature of the type it
+   * covers, never as data, so RRSIGs covering several types cannot share one (the first covered
+   * type's answer an RRSIG question, as one RRset answers ANY). Null when none are there.
+   */
+  private RRset signatures(Name owner) {
+    for (RRset set : at(owner)) {
+      if (set.sigSize() > 0) {
+        if (set.size() == 0) {
+          return set;
+        }
+        RRset signatures = new RRset();
+        set.sigs().forEach(signatures::addRR);
+        return signatures;
       }
     }
     return null;
