@@ -5,6 +5,7 @@ import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.ValidationStatus;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
@@ -25,7 +26,10 @@ import org.xbill.DNS.Type;
  * NS set is cached, the iterator primes the root and answers with the priming reply, the root's NS
  * set in the answer section. Our resolver ends such a question {@code NOT_CACHED}, which our
  * server answers SERVFAIL with the Extended DNS Error "Not Authoritative" (RFC 8914 §4.21); the
- * runner, playing Unbound's front end, builds Unbound's referral from the same cache.
+ * runner, playing Unbound's front end, builds Unbound's referral from the same cache. A referral
+ * whose NS set the resolver validated is secure (AD for a client that set DO or AD, RFC 6840
+ * §5.8), and then carries only the addresses found secure too (Unbound's check_delegation_secure
+ * and val-clean-additional).
  */
 final class CacheReferral {
 
@@ -41,9 +45,13 @@ final class CacheReferral {
   static Message fromCache(Message query, RRsetCache cache) {
     for (Name zone = query.getQuestion().getName(); ; zone = new Name(zone, 1)) {
       if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit hit) {
+        boolean secure = hit.status() == ValidationStatus.SECURE;
         Message response = header(query);
+        if (secure && (query.getHeader().getFlag(Flags.AD) || dnssecOk(query))) {
+          response.getHeader().setFlag(Flags.AD);
+        }
         add(response, query, hit.rrset(), Section.AUTHORITY);
-        addAddresses(response, query, cache, hit.rrset().rrs(false));
+        addAddresses(response, query, cache, hit.rrset().rrs(false), secure);
         return response;
       }
       if (zone.equals(Name.root)) {
@@ -56,7 +64,7 @@ final class CacheReferral {
   static Message primed(Message query, RRsetCache cache, RRset rootNameServers) {
     Message response = header(query);
     add(response, query, rootNameServers, Section.ANSWER);
-    addAddresses(response, query, cache, rootNameServers.rrs(false));
+    addAddresses(response, query, cache, rootNameServers.rrs(false), false);
     return response;
   }
 
@@ -79,17 +87,24 @@ final class CacheReferral {
   /** {@code rrset}'s records, with their cached signatures for a DO client (RFC 4035 §3.2.1). */
   private static void add(Message response, Message query, RRset rrset, int section) {
     rrset.rrs(false).forEach(record -> response.addRecord(record, section));
-    OPTRecord opt = query.getOPT();
-    if (opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0) {
+    if (dnssecOk(query)) {
       rrset.sigs().forEach(signature -> response.addRecord(signature, section));
     }
   }
 
-  private static void addAddresses(Message response, Message query, RRsetCache cache, List<Record> nameServers) {
+  private static boolean dnssecOk(Message query) {
+    OPTRecord opt = query.getOPT();
+    return opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0;
+  }
+
+  /** The cached addresses of the name servers; of a {@code secure} referral, only the secure ones. */
+  private static void addAddresses(Message response, Message query, RRsetCache cache, List<Record> nameServers,
+      boolean secure) {
     for (Record record : nameServers) {
       Name target = ((NSRecord) record).getTarget();
       for (int type : new int[] {Type.A, Type.AAAA}) {
-        if (cache.lookup(target, type, DClass.IN) instanceof CacheLookup.Hit hit) {
+        if (cache.lookup(target, type, DClass.IN) instanceof CacheLookup.Hit hit
+            && (!secure || hit.status() == ValidationStatus.SECURE)) {
           add(response, query, hit.rrset(), Section.ADDITIONAL);
         }
       }

@@ -36,11 +36,6 @@ final class DnssecGaps {
 
   /* ---- behaviours the validator lacks ---- */
 
-  private static final String CACHED_REFERRAL =
-      "an RD=0 question answered by a referral from the cache: the NS set and glue the cache holds for it came from a referral "
-          + "and an additional section and were never validated, so the referral gets no AD and unsigned addresses of other zones "
-          + "stay in it; Unbound validates the referral with the zone's cached DNSKEY when asked, and drops the additional data "
-          + "that is not secure from a secure message";
   private static final String DNAME_QMIN =
       "a CNAME question whose reply carries the CNAME (or a DNAME and its synthesis) and, beside it, the NXDOMAIN of the "
           + "target in another zone with that zone's signed proof (www4.example.com. and cup.h-dname.example.com. to foo.net.): "
@@ -67,9 +62,6 @@ final class DnssecGaps {
       Map.entry("val_nsec3_nods_badsig.rpl [qmin on]", QMIN_NS_QUERY),
       Map.entry("val_nsec3_optout_ns_ad.rpl", CONFIG_HARDEN_GLUE),
       Map.entry("val_nsec3_wcany.rpl", ANY_ONE_RRSET),
-      Map.entry("val_refer_unsignadd.rpl", CACHED_REFERRAL),
-      Map.entry("val_referd.rpl", CACHED_REFERRAL),
-      Map.entry("val_referglue.rpl", CACHED_REFERRAL),
       Map.entry("val_unknown_algorithm_insecure.rpl", PARSE_BASE64)
   );
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.ValidationStatus;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Message;
@@ -23,7 +24,8 @@ import org.xbill.DNS.Type;
  * updated since shows updated; TTLs are the remaining ones); an address RRset the answer section
  * holds already is not repeated. An NS answer gets the addresses of its own in-zone name servers only.
  * Under {@code minimal-responses: yes} a positive answer with a wildcard proof gets the same (see
- * {@link #carriesDenial}).
+ * {@link #carriesDenial}). A secure answer carries only the addresses the resolver found secure
+ * too: Unbound's validator removes the others from a secure message (val-clean-additional).
  */
 final class ReferralData {
 
@@ -35,14 +37,16 @@ final class ReferralData {
    * stale} answer shows what of it has expired as stale too (Unbound's expired message, each
    * RRset at the stale reply TTL), what was refreshed meanwhile as it is now. {@code forwardZone}
    * is the forward zone whose server gave the answer, null when the walk found the zone's servers.
+   * A {@code secure} answer gets only the addresses cached SECURE.
    */
-  static void add(Message response, RRsetCache cache, List<Message> replies, boolean stale, Name forwardZone) {
+  static void add(Message response, RRsetCache cache, List<Message> replies, boolean stale, Name forwardZone,
+      boolean secure) {
     List<Record> answer = dataOf(response.getSection(Section.ANSWER));
     List<Record> proof = List.copyOf(response.getSection(Section.AUTHORITY));
     if (response.getRcode() != Rcode.NOERROR || !proof.isEmpty() && !carriesDenial(response)) {
       return;
     }
-    if (addToNameServerAnswer(response, cache, stale)) {
+    if (addToNameServerAnswer(response, cache, stale, secure)) {
       return;
     }
     Record last = answer.isEmpty() ? response.getQuestion() : answer.get(answer.size() - 1);
@@ -66,7 +70,7 @@ final class ReferralData {
       shown.forEach(record -> response.addRecord(record, Section.AUTHORITY));
     }
     proof.forEach(record -> response.addRecord(record, Section.AUTHORITY));
-    addAddresses(response, cache, nameServers, stale, reply, forwardZone != null ? forwardZone : zone);
+    addAddresses(response, cache, nameServers, stale, secure, reply, forwardZone != null ? forwardZone : zone);
   }
 
   /** Whether the reply's NS set for {@code zone} came without an RRSIG beside a signed answer section. */
@@ -114,15 +118,16 @@ final class ReferralData {
   /**
    * Adds to a NOERROR answer that ends in an NS RRset the cached addresses of its in-zone name
    * servers (the scrubbed reply held no others), which Unbound gives even with {@code
-   * minimal-responses: yes}; returns whether {@code response} is such an answer.
+   * minimal-responses: yes}; returns whether {@code response} is such an answer. A {@code secure}
+   * answer gets only the addresses cached SECURE.
    */
-  static boolean addToNameServerAnswer(Message response, RRsetCache cache, boolean stale) {
+  static boolean addToNameServerAnswer(Message response, RRsetCache cache, boolean stale, boolean secure) {
     List<Record> answer = dataOf(response.getSection(Section.ANSWER));
     if (response.getRcode() != Rcode.NOERROR || answer.isEmpty() || answer.get(answer.size() - 1).getType() != Type.NS) {
       return false;
     }
     addAddresses(response, cache, answer.stream().filter(record -> record.getType() == Type.NS
-        && ((NSRecord) record).getTarget().subdomain(record.getName())).toList(), stale, null, null);
+        && ((NSRecord) record).getTarget().subdomain(record.getName())).toList(), stale, secure, null, null);
     return true;
   }
 
@@ -138,9 +143,10 @@ final class ReferralData {
    * inside {@code zone}, whose server gave it (Unbound's message refers to those RRsets as its
    * scrubber left them: a server added to the NS set since shows without its addresses, one
    * outside the zone without them), and as the reply had them when they were not cached (TTL 0).
+   * For a {@code secure} answer, only those cached SECURE.
    */
   private static void addAddresses(Message response, RRsetCache cache, List<Record> nameServers, boolean stale,
-      Message reply, Name zone) {
+      boolean secure, Message reply, Name zone) {
     List<Record> answer = response.getSection(Section.ANSWER);
     boolean dnssecOk = dnssecOk(response);
     for (Record record : nameServers) {
@@ -151,7 +157,11 @@ final class ReferralData {
             || reply != null && !(target.subdomain(zone) && carries(reply, target, type))) {
           continue;
         }
-        if (lookup(cache, target, type, stale) instanceof CacheLookup.Hit hit) {
+        CacheLookup cached = lookup(cache, target, type, stale);
+        if (secure && !(cached instanceof CacheLookup.Hit hit && hit.status() == ValidationStatus.SECURE)) {
+          continue;
+        }
+        if (cached instanceof CacheLookup.Hit hit) {
           List<Record> signatures = reply == null || !dnssecOk ? List.of() : signaturesOver(reply, target, type);
           List<Record> shown = signatures.isEmpty() ? withSignatures(hit, dnssecOk) : new ArrayList<>(hit.rrset().rrs(false));
           shown.addAll(signatures);

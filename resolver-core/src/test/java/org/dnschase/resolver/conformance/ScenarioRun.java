@@ -224,10 +224,11 @@ final class ScenarioRun {
       Responses.ExtendedErrors.add(response, resolution);
     }
     if (referralData || testbound && ReferralData.carriesDenial(response)) {
-      ReferralData.add(response, cache, transport.delivered(), isStale(resolution), forwardZoneOf(query.getQuestion().getName()));
+      ReferralData.add(response, cache, transport.delivered(), isStale(resolution), forwardZoneOf(query.getQuestion().getName()),
+          secure(resolution));
     } else if (testbound) {
       withoutNameServers(response);
-      ReferralData.addToNameServerAnswer(response, cache, isStale(resolution));
+      ReferralData.addToNameServerAnswer(response, cache, isStale(resolution), secure(resolution));
     }
     answers.add(ScenarioTransport.wire(response));
   }
@@ -303,6 +304,11 @@ final class ScenarioRun {
 
   private static boolean isStale(Resolution resolution) {
     return resolution.diagnostics().stream().anyMatch(d -> d.kind() == Diagnostic.Oddity.STALE_ANSWER);
+  }
+
+  /** Whether the resolver validated the answer, which then carries only the addresses it found secure. */
+  private static boolean secure(Resolution resolution) {
+    return resolution.security() == Resolution.Security.SECURE;
   }
 
   /**

@@ -178,7 +178,8 @@ final class ZoneDispatcher implements Dispatcher {
     /**
      * RFC 1035 §3.3.9 and §3.3.11, additional section processing: the addresses the zone holds
      * for the targets of NS and MX records in the answer, as NSD and BIND send them (a resolver
-     * priming from {@code . NS} finds the root servers' addresses there).
+     * priming from {@code . NS} finds the root servers' addresses there), with their RRSIGs for a
+     * DO query (RFC 4035 §3.1.1); glue below a cut has none.
      */
     private void addTargetAddresses(RRset answer) {
       if (answer.getType() != Type.NS && answer.getType() != Type.MX) {
@@ -187,7 +188,12 @@ final class ZoneDispatcher implements Dispatcher {
       for (Record r : answer.rrs(false)) {
         Name target = r.getAdditionalName();
         if (zone.encloses(target)) {
-          zone.addressRecords(target).forEach(address -> add(address, Section.ADDITIONAL));
+          for (int type : new int[] {Type.A, Type.AAAA}) {
+            RRset addresses = zone.rrset(target, type);
+            if (addresses != null) {
+              addAll(addresses, Section.ADDITIONAL);
+            }
+          }
         }
       }
     }

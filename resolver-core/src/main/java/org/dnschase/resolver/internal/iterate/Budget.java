@@ -18,6 +18,7 @@ final class Budget implements VerificationAllowance {
   private int queriesSent;
   private int failedGlueless;
   private int verifications;
+  private int verificationsBeside;
 
   Budget(Budgets limits, Ticker ticker) {
     this.limits = limits;
@@ -87,6 +88,30 @@ final class Budget implements VerificationAllowance {
   @Override
   public int maxKeysPerSignature() {
     return limits.maxKeysPerSignature();
+  }
+
+  /**
+   * The allowance for RRsets beside the answer, validated only to be cached with their status (the
+   * zone's NS set, its servers' addresses): a quarter of the verification budget of their own, so
+   * they never take what the answer needs, and a resolution still verifies a bounded number of
+   * signatures (KeyTrap).
+   */
+  VerificationAllowance besideAnswer() {
+    return new VerificationAllowance() {
+      @Override
+      public boolean trySpendVerification() {
+        if (verificationsBeside >= limits.maxSignatureVerifications() / 4) {
+          return false;
+        }
+        verificationsBeside++;
+        return true;
+      }
+
+      @Override
+      public int maxKeysPerSignature() {
+        return limits.maxKeysPerSignature();
+      }
+    };
   }
 
   int verifications() {

@@ -12,6 +12,7 @@ import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.TrustRank;
+import org.dnschase.resolver.cache.ValidationStatus;
 import org.dnschase.resolver.internal.chase.RuleDiagnostics;
 import org.dnschase.resolver.internal.dnssec.KeyEntry;
 import org.dnschase.resolver.internal.dnssec.Verdict;
@@ -278,9 +279,10 @@ final class QueryResponseStep {
       return q.finish(data);
     }
     if (q.qtype() == Type.NS) {
-      Referrals.cacheAddressesOf(context, RRsets.nameServers(data.rrset()), reply, TrustRank.ADDITIONAL_DATA);
+      Referrals.cacheAddressesOf(context, RRsets.nameServers(data.rrset()), reply, TrustRank.ADDITIONAL_DATA,
+          validation);
     }
-    cacheZoneNameServers(q, reply);
+    cacheZoneNameServers(q, reply, validation);
     return q.finish(data);
   }
 
@@ -377,21 +379,25 @@ final class QueryResponseStep {
    * Unbound judges an NS set against its cache as of the query's start: a reply arriving just after
    * the zone's delegation ran out cannot renew it (ghost domains in the time window).
    */
-  private void cacheZoneNameServers(Query q, ScrubbedReply reply) {
+  private void cacheZoneNameServers(Query q, ScrubbedReply reply, ReplyValidation validation) {
     RRset nameServers = reply.authority(Type.NS);
     if (nameServers == null || !context.config.cacheAnswerNameServers() || !(q.delegation().forwarding()
         ? q.name().subdomain(nameServers.getName()) : nameServers.getName().equals(q.delegation().zone()))) {
       return;
     }
+    ValidationStatus status = ReplyValidation.besideStatus(validation, nameServers);
+    nameServers = used(context, validation, nameServers);
     TrustRank rank = reply.authoritative() ? TrustRank.AUTHORITY_DATA : TrustRank.REFERRAL_NS;
     // A refresh (a prefetch) counts an NS set in its last tenth as expired, as it counts its
     // delegation (ZoneCuts): what the zone's servers say now replaces it, at the TTL they give.
     CacheLookup.Hit cached = context.cache.lookup(nameServers.getName(), Type.NS, DClass.IN) instanceof CacheLookup.Hit hit
         ? hit : readWhenSent(q, nameServers.getName());
     if (cached != null && cached.rank() == rank && !(q.isBackground() && cached.prefetchDue())) {
-      // the same set signed, where the cached copy is not, brings the RRSIGs a DO client is owed
+      // the same set signed, where the cached copy is not, brings the RRSIGs a DO client is owed,
+      // and validated, where it was not, its status
       if (RRsets.sameRecords(cached.rrset(), nameServers)
-          && (nameServers.sigs().isEmpty() || !cached.rrset().sigs().isEmpty())) {
+          && (nameServers.sigs().isEmpty() || !cached.rrset().sigs().isEmpty())
+          && (status != ValidationStatus.SECURE || cached.status() == ValidationStatus.SECURE)) {
         return;
       }
       if (cached.rrset().getTTL() == 0) {
@@ -399,8 +405,8 @@ final class QueryResponseStep {
       }
       nameServers = RRsets.withTtl(nameServers, cached.rrset().getTTL());
     }
-    context.cache.put(nameServers, rank);
-    Referrals.cacheAddressesOf(context, RRsets.nameServers(nameServers), reply, TrustRank.GLUE);
+    context.cache.put(nameServers, rank, status);
+    Referrals.cacheAddressesOf(context, RRsets.nameServers(nameServers), reply, TrustRank.GLUE, validation);
   }
 
   /**

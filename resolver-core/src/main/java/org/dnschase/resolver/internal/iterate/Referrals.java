@@ -72,7 +72,7 @@ final class Referrals {
     // Glue is in bailiwick here: scrubbing kept only names under the zone that delegated. Only
     // the name servers the delegation considers are looked at (Delegation.MAX_NAME_SERVERS).
     List<Name> trusted = next.nameServers().stream().filter(nameServer -> glueTrusted(nameServer, next)).toList();
-    cacheAddressesOf(context, trusted, reply, TrustRank.GLUE);
+    cacheAddressesOf(context, trusted, reply, TrustRank.GLUE, validation);
     ZoneCuts.addCachedAddresses(context.cache, next);
     for (Name nameServer : next.nameServers()) {
       addReplyAddresses(next, nameServer, reply, trusted.contains(nameServer));
@@ -93,11 +93,16 @@ final class Referrals {
     return !context.config.verifyGlue() || nameServer.subdomain(delegation.zone());
   }
 
-  /** Caches the in-bailiwick A/AAAA records the reply gives for these name servers. */
-  static void cacheAddressesOf(ResolverContext context, List<Name> nameServers, ScrubbedReply reply, TrustRank rank) {
+  /**
+   * Caches the in-bailiwick A/AAAA records the reply gives for these name servers, with the
+   * status {@code validation} found them (null: not validated).
+   */
+  static void cacheAddressesOf(ResolverContext context, List<Name> nameServers, ScrubbedReply reply, TrustRank rank,
+      ReplyValidation validation) {
     for (Name nameServer : nameServers) {
       for (RRset addresses : reply.addressSets(nameServer)) {
-        context.cache.put(addresses, rank);
+        context.cache.put(QueryResponseStep.used(context, validation, addresses), rank,
+            ReplyValidation.besideStatus(validation, addresses));
       }
     }
   }

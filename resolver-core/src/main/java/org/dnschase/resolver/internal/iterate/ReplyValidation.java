@@ -3,10 +3,13 @@ package org.dnschase.resolver.internal.iterate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dnschase.resolver.Resolution.BogusReason;
+import org.dnschase.resolver.cache.ValidationStatus;
 import org.dnschase.resolver.internal.dnssec.KeyEntry;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.dnssec.denial.Denial;
@@ -39,6 +42,12 @@ final class ReplyValidation {
   private final ResponseType type;
   private final List<RRset> toCheck = new ArrayList<>();
   private final Map<RRset, Verdict> verdicts = new IdentityHashMap<>();
+  /**
+   * Signed RRsets beside the answer, checked only to be cached with their status, as Unbound
+   * validates every RRset of a message: the zone's NS set in the authority section and name-server
+   * addresses in the additional one. Their verdicts are no part of the answer's.
+   */
+  private final Set<RRset> beside = Collections.newSetFromMap(new IdentityHashMap<>(0));
   /** Answer RRsets SECURE by their signature but synthesised from a wildcard, with its name. */
   private final Map<RRset, Name> expanded = new IdentityHashMap<>(0);
   private int next;
@@ -61,6 +70,34 @@ final class ReplyValidation {
         toCheck.add(set);
       }
     }
+    if (type != ResponseType.REFERRAL) {
+      reply.authority().stream().filter(set -> set.getType() == Type.NS).forEach(this::checkBeside);
+      reply.additional().stream().filter(set -> set.getType() == Type.A || set.getType() == Type.AAAA)
+          .forEach(this::checkBeside);
+    }
+  }
+
+  /** Checks {@code set} beside the answer when it is signed: an unsigned one proves nothing there. */
+  private void checkBeside(RRset set) {
+    if (set.size() > 0 && !set.sigs().isEmpty()) {
+      toCheck.add(set);
+      beside.add(set);
+    }
+  }
+
+  /** Whether {@code set} is checked only to be cached with its status, beside the answer. */
+  boolean beside(RRset set) {
+    return beside.contains(set);
+  }
+
+  /**
+   * The status to cache an RRset of the reply beside the answer with: SECURE or INSECURE as
+   * found; else INDETERMINATE, as unvalidated data (one found BOGUS answers no question itself,
+   * and is kept as it was before validation, as the glue it may be).
+   */
+  static ValidationStatus besideStatus(ReplyValidation validation, RRset set) {
+    Verdict verdict = validation == null ? Verdict.INDETERMINATE : validation.of(set);
+    return verdict.isBogus() ? ValidationStatus.INDETERMINATE : verdict.cached();
   }
 
   /**
@@ -129,7 +166,7 @@ final class ReplyValidation {
     for (Map.Entry<RRset, Verdict> entry : verdicts.entrySet()) {
       Verdict verdict = entry.getValue();
       if (verdict.isBogus() && verdict.reason() == BogusReason.NO_SIGNATURE
-          && !forAliasTarget(entry.getKey(), asked, dname)) {
+          && !forAliasTarget(entry.getKey(), asked, dname) && !beside(entry.getKey())) {
         return true;
       }
     }

@@ -49,6 +49,10 @@ final class ValidateStep {
         validation.record(trustKeys(q, rrset));
         continue;
       }
+      if (validation.beside(rrset) && need instanceof ChainOfTrust.Need.Fetch) {
+        validation.record(Verdict.INDETERMINATE); // not worth a look-up: it answers nothing asked
+        continue;
+      }
       switch (need) {
         case ChainOfTrust.Need.Fetch fetch -> {
           Step first = fetchFirst(q, fetch, signer, validation::record);
@@ -57,7 +61,8 @@ final class ValidateStep {
           }
         }
         case ChainOfTrust.Need.Known(KeyEntry.Keys keys) ->
-            validation.record(SignatureVerifier.verify(rrset, signer, keys.keys(), context.now(), q.budget()));
+            validation.record(SignatureVerifier.verify(rrset, signer, keys.keys(), context.now(),
+                validation.beside(rrset) ? q.budget().besideAnswer() : q.budget()));
         case ChainOfTrust.Need.Known(KeyEntry.Untrusted untrusted) -> validation.record(untrusted.verdict());
         case ChainOfTrust.Need.Known(KeyEntry.TrustedDs unexpected) -> throw dsForKeys(unexpected);
       }
