@@ -158,15 +158,18 @@ final class ReferralData {
           continue;
         }
         CacheLookup cached = lookup(cache, target, type, stale);
-        if (secure && !(cached instanceof CacheLookup.Hit hit && hit.status() == ValidationStatus.SECURE)) {
-          continue;
-        }
         if (cached instanceof CacheLookup.Hit hit) {
+          if (secure && hit.status() != ValidationStatus.SECURE) {
+            continue;
+          }
           List<Record> signatures = reply == null || !dnssecOk ? List.of() : signaturesOver(reply, target, type);
           List<Record> shown = signatures.isEmpty() ? withSignatures(hit, dnssecOk) : new ArrayList<>(hit.rrset().rrs(false));
           shown.addAll(signatures);
           shown.forEach(address -> response.addRecord(address, Section.ADDITIONAL));
-        } else if (reply != null) {
+        } else if (reply != null && (!secure || !signaturesOver(reply, target, type).isEmpty())) {
+          // not cached (an NS set beside an answer from another zone's servers is not kept), so
+          // shown as the reply had it; in a secure answer only if signed: the resolver checked it
+          // with the answer, but keeps no status for what it does not cache
           rrsetOf(reply.getSection(Section.ADDITIONAL), target, type, dnssecOk)
               .forEach(address -> response.addRecord(address, Section.ADDITIONAL));
         }
