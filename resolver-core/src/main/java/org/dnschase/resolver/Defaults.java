@@ -55,14 +55,18 @@ public final class Defaults {
    * Shafir, USENIX Security 2020) proposes MaxFetch(k), resolving only k of a referral's NS names
    * rather than all of them; a referral naming hundreds of glueless servers then costs k look-ups.
    * 5 is our choice of k, the same number as the failed-look-up cap below; PowerDNS Recursor
-   * considers at most 13 NS names per delegation (max-ns-per-resolve), a looser bound.
+   * considers at most 13 NS names per delegation (max-ns-per-resolve), a looser bound. A look-up
+   * the cache answers asks nobody and is not counted, here or below, as in Unbound. A delegation
+   * read from the cache that reaches this limit, or whose names all fail, is asked of its parent
+   * zone once more, whose referral and glue may work (Unbound's parent-side fallback).
    */
   public static final int MAX_GLUELESS_PER_DELEGATION = 5;
 
   /**
    * 5 failed look-ups per resolution: Unbound's answer to NXNSAttack (1.10.1, CVE-2020-12662)
    * stops a resolution once more than 5 name-server target look-ups came back NXDOMAIN
-   * (MAX_TARGET_NX, iterator.h). We count every look-up that found no address, not only NXDOMAIN.
+   * (MAX_TARGET_NX, iterator.h). We count every look-up that found no address, not only NXDOMAIN,
+   * unless the cache answered it.
    */
   public static final int MAX_FAILED_GLUELESS = 5;
 

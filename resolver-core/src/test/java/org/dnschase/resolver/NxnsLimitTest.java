@@ -74,6 +74,24 @@ class NxnsLimitTest {
   }
 
   @Test
+  @DisplayName("NXNSAttack again from a warm cache: the cached NXDOMAINs are free, the next names still cost at most 5 look-ups")
+  void secondResolution_cachedNamesAreFree_newOnesStillLimited() {
+    Resolution second;
+    try (Resolver resolver = ChainLab.resolverFor(lab).build()) {
+      resolver.resolve("www.victim.test.", Type.A);
+      lab.clearQueries();
+      second = resolver.resolve("www.victim.test.", Type.A);
+    }
+
+    assertThat(second).isInstanceOfSatisfying(Resolution.Failure.class,
+        failure -> assertThat(failure.reason()).isEqualTo(FailureReason.GLUELESS_LIMIT));
+    long lookUps = lab.queries().stream().filter(q -> q.qname().toString().startsWith("nx")).count();
+    assertThat(lookUps).isLessThanOrEqualTo(Defaults.MAX_FAILED_GLUELESS);
+    // the look-ups, and the parent asked once more for the cached delegation (parent-side fallback)
+    assertThat(lab.queryCount()).isLessThanOrEqualTo(Defaults.MAX_FAILED_GLUELESS + 1);
+  }
+
+  @Test
   @DisplayName("the per-delegation limit is a budget of its own, and its failure has the numbers")
   void perDelegationLimit_endsTyped() {
     Resolution result;

@@ -13,7 +13,11 @@ import java.util.Optional;
 final class KnownGaps {
 
   private static final String NXNS_CACHED =
-      "a delegation whose name servers were all found NXDOMAIN ends at the glueless limit (5 of 12 looked up), cached NXDOMAINs counted, where Unbound does not count what its cache answers and tries the rest";
+      "Unbound looks up a glueless server's A and AAAA at once, and keeps an NXDOMAIN without SOA in its message cache "
+          + "for 5 s (NORR_TTL): the script answers 12 look-up queries for 6 names, then 10 for 5; we deliberately ask the "
+          + "AAAA only of a name that exists without an A (an NXDOMAIN for the A denies every type, RFC 8020 §2) and "
+          + "cache no NXDOMAIN without its SOA (RFC 2308 §5), so half the script's REPLY steps find no query to answer "
+          + "(an NXDOMAIN the cache does answer is not counted against the look-up limits, as in Unbound)";
 
   private static final String DNAME_TTL0 =
       "a DNAME of TTL 0 serves the answer in hand (both files' first answer passes, TTL 0 and SECURE) and is deliberately not "
@@ -40,7 +44,6 @@ final class KnownGaps {
       Map.entry("iter_dname_ttl0.rpl", DNAME_TTL0),
       Map.entry("iter_dname_ttl0_grace.rpl", DNAME_TTL0),
       Map.entry("iter_nxns_cached.rpl", NXNS_CACHED),
-      Map.entry("iter_nxns_fallback.rpl", NXNS_CACHED),
       Map.entry("iter_resolve_minimised_timeout.rpl", QMIN_TIMEOUT),
       Map.entry("iter_scrub_cname_an.rpl", SCRUB_CNAME),
       Map.entry("iter_scrub_dname_insec.rpl", SCRUB_CNAME),

@@ -11,7 +11,8 @@ import org.xbill.DNS.Type;
  * {@link QueryState#NAME_SERVER_ADDRESS}: reads how the look-up of a glueless name server's
  * address ended. Addresses join the delegation; a name server that exists without an A record
  * is looked up again for its AAAA when IPv6 is on (an IPv6-only server); a cycle is noted for the
- * zone's failure; any other failure counts against the budget's failed look-ups (NXNSAttack).
+ * zone's failure; any other failure counts against the budget's failed look-ups (NXNSAttack), unless
+ * the cache answered it (an NXDOMAIN cached earlier), which asked nobody.
  */
 final class NameServerAddressStep {
 
@@ -29,6 +30,8 @@ final class NameServerAddressStep {
         && lookup.outcome() instanceof Outcome.Negative negative && !negative.nxDomain()) {
       return new Step.Spawn(nameServer, Type.AAAA, delegation.zone(), QueryState.NAME_SERVER_ADDRESS);
     }
+    // NXNSAttack costs the servers asked: a look-up the cache answered asked nobody
+    boolean askedNobody = delegation.lookUpAnsweredByCache(nameServer, q.budget().queriesSent());
     switch (lookup.outcome()) {
       case Outcome.Data data -> {
         delegation.addAddresses(nameServer, RRsets.addresses(data.rrset()));
@@ -38,11 +41,17 @@ final class NameServerAddressStep {
         return new Step.Next(QueryState.QUERY_TARGETS);
       }
       case Outcome.CyclicDependency cycle -> delegation.noteCycle(cycle.detail());
-      case Outcome.Negative negative -> q.budget().countFailedGlueless();
-      case Outcome.Failed failed -> q.budget().countFailedGlueless();
+      case Outcome.Negative negative -> countFailure(q, askedNobody);
+      case Outcome.Failed failed -> countFailure(q, askedNobody);
     }
     // A failed look-up may still have cached glue for the name on its way (Deckard iter_pcdirect).
     ZoneCuts.addCachedAddresses(context.cache, delegation);
     return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  private static void countFailure(Query q, boolean askedNobody) {
+    if (!askedNobody) {
+      q.budget().countFailedGlueless();
+    }
   }
 }

@@ -16,7 +16,6 @@ import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.LocalAnswers;
 import org.dnschase.resolver.internal.servers.RecentFailures;
 import org.dnschase.resolver.internal.servers.Delegation;
-import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -163,9 +162,10 @@ final class QueryTargetsStep {
     Name zone = q.delegation().zone();
     Optional<String> overLimit = gluelessLimit(q);
     if (overLimit.isPresent()) {
-      return retryOr(q, () -> q.fail(FailureReason.GLUELESS_LIMIT, overLimit.get()));
+      return parentSideFallback(q)
+          .orElseGet(() -> retryOr(q, () -> q.fail(FailureReason.GLUELESS_LIMIT, overLimit.get())));
     }
-    q.delegation().markLookedUp(nameServer);
+    q.delegation().startLookUp(nameServer, q.budget().queriesSent());
     if (q.depth() + 1 > q.budget().limits().maxDepth()) {
       return retryOr(q, () -> q.fail(FailureReason.DEPTH_LIMIT, "looking up name server " + nameServer
           + " of " + zone + " would nest deeper than " + q.budget().limits().maxDepth()));
@@ -183,6 +183,22 @@ final class QueryTargetsStep {
       return new Step.Next(QueryState.QUERY_TARGETS);
     }
     return lookUp(q, nameServer);
+  }
+
+  /**
+   * Unbound's parent-side fallback: a delegation read from the cache (the child's own NS set, which
+   * replaced its parent's) whose name servers reached the look-up limit (its NXNS fallback), or all
+   * failed (its last resort), is asked of the parent zone again: the referral's servers, with its
+   * glue, may work where the child's names do not resolve or depend on themselves. The referral's
+   * delegation is never read from the cache, so this happens once per zone and question; the
+   * look-up limits hold throughout. Empty when there is no such parent side.
+   */
+  private Optional<Step> parentSideFallback(Query q) {
+    Delegation delegation = q.delegation();
+    if (!delegation.readFromCache() || delegation.configuredZone() != null || delegation.zone().equals(Name.root)) {
+      return Optional.empty();
+    }
+    return Optional.of(fetchAgainFromParent(q));
   }
 
   /**
@@ -237,7 +253,9 @@ final class QueryTargetsStep {
    * Every server and name-server name of the delegation is used up: tries the addresses parent
    * zones gave as glue where the child's own replaced them, then asks the parent zone for the
    * delegation again where that could help, then asks again the servers that brought no reply,
-   * then uses the reply kept as the zone's last resort, else says why, a cycle first.
+   * then uses the reply kept as the zone's last resort, then asks the parent zone for a cached
+   * delegation whose name servers' names were looked up in vain ({@link #parentSideFallback}), else
+   * says why, a cycle first.
    */
   private Step delegationUsedUp(Query q) {
     for (Name nameServer : q.delegation().nameServers()) {
@@ -260,6 +278,12 @@ final class QueryTargetsStep {
     if (configured != null && configured.first()) {
       return q.walkFrom(context.zones.fallBack(context.cache, q.name(), configured));
     }
+    // Servers whose names did not resolve (or depend on themselves) may have glue at the parent;
+    // servers reached at their addresses that failed have nothing more to give there.
+    Optional<Step> parentSide = q.delegation().anyNameLookedUp() ? parentSideFallback(q) : Optional.empty();
+    if (parentSide.isPresent()) {
+      return parentSide.get();
+    }
     if (q.delegation().cycle() != null) {
       recentFailures.remember(List.of(q.name()), q.qtype(), FailureReason.CYCLIC_DEPENDENCY, q.delegation().cycle());
       return q.failOnCycle("the name servers of " + q.delegation().zone()
@@ -272,11 +296,12 @@ final class QueryTargetsStep {
 
   /**
    * The last resort for a cached delegation whose in-zone glue expired while its other servers
-   * fail: the walk goes on from the closest cached cut above the zone, whose referral brings the
-   * glue back (the referral's delegation is never fetched again, so this ends).
+   * fail, or whose servers fail altogether: the walk goes on from the closest cut above the zone,
+   * a configured zone's or a cached one, whose referral brings the parent's servers and glue back
+   * (the referral's delegation is never fetched again, so this ends).
    */
   private Step fetchAgainFromParent(Query q) {
-    return q.walkFrom(ZoneCuts.closest(context.cache, context.grants, new Name(q.delegation().zone(), 1)));
+    return q.walkFrom(context.zones.closestCut(context.cache, new Name(q.delegation().zone(), 1)));
   }
 
   /** Looks up the address of {@code nameServer} as a child query, the A first. */

@@ -40,6 +40,10 @@ public final class Delegation {
   private final Map<InetAddress, Integer> failedExchanges = new HashMap<>();
   private final Set<InetAddress> retryable = new LinkedHashSet<>();
   private final Set<Name> lookedUp = new HashSet<>();
+  /** Per name looked up, how many queries the resolution had sent when its look-up started. */
+  private final Map<Name, Integer> sentBeforeLookUp = new HashMap<>();
+  /** The names whose look-up the cache answered, sending nothing: they cost nobody a query. */
+  private final Set<Name> answeredByCache = new HashSet<>();
   private final boolean fromCache;
   private CacheLookup.Hit cachedNameServers;
   /** The forward or stub zone this delegation stands for; null for one found by walking. */
@@ -275,9 +279,41 @@ public final class Delegation {
     lookedUp.add(nameServer);
   }
 
-  /** How many name-server look-ups this query started for the zone (NXNSAttack). */
+  /** Whether a name server's address was looked up for it, from the cache or upstream. */
+  public boolean anyNameLookedUp() {
+    return !lookedUp.isEmpty();
+  }
+
+  /** Marks {@code nameServer} looked up from now, when the resolution had sent {@code queriesSent} queries. */
+  public void startLookUp(Name nameServer, int queriesSent) {
+    markLookedUp(nameServer);
+    sentBeforeLookUp.putIfAbsent(nameServer, queriesSent);
+  }
+
+  /**
+   * Whether the look-up of {@code nameServer}, ended with {@code queriesSent} queries sent by the
+   * resolution, was answered by the cache alone; such a look-up no longer counts in {@link #lookUps()}.
+   */
+  public boolean lookUpAnsweredByCache(Name nameServer, int queriesSent) {
+    Integer before = sentBeforeLookUp.get(nameServer);
+    boolean cached = before != null && before == queriesSent;
+    if (cached) {
+      answeredByCache.add(nameServer);
+    }
+    return cached;
+  }
+
+  /**
+   * How many name-server look-ups this query started for the zone that asked upstream (NXNSAttack):
+   * one the cache answered sends nothing, as Unbound does not count what its cache answers.
+   */
   public int lookUps() {
-    return lookedUp.size();
+    return lookedUp.size() - answeredByCache.size();
+  }
+
+  /** Whether it was read from the cache: the parent zone's referral may name other servers (Unbound's parent side). */
+  public boolean readFromCache() {
+    return fromCache;
   }
 
   /** Remembers a look-up that ended in a cyclic dependency, to name it if nothing else works. */
