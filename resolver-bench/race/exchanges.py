@@ -31,7 +31,7 @@ from pathlib import Path
 
 import dnsclient
 from profile import warmed_server
-from race import WARMUP_WALKS, Race, parser_with_jars, resolved
+from race import Race, parser_with_walks, resolved
 
 EVENTS = ("org.dnschase.Resolution", "org.dnschase.Exchange")
 
@@ -97,11 +97,7 @@ def table(rows, nsd_us):
 
 
 def main():
-    parser = parser_with_jars(__doc__, "directory for the recording")
-    parser.add_argument("--walks", type=int, default=40, help="flushes, each followed by every chain")
-    parser.add_argument("--warmup-walks", type=int, default=WARMUP_WALKS)
-    parser.add_argument("--warmup-seconds", type=float, default=15)
-    parser.add_argument("--pause", type=float, default=0.05, help="seconds between a flush and its chain")
+    parser = parser_with_walks(__doc__, "directory for the recording", 40, "flushes, each followed by every chain")
     args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out")
     args.out.mkdir(parents=True, exist_ok=True)
     with warmed_server(args, "race-exchanges-") as (race, ours):

@@ -43,6 +43,19 @@ def number(value, digits=0):
     return f"{value:,.{digits}f}"
 
 
+def jit_wait(meta):
+    """The warm-up's last part, cold walks until the JIT is done, and how many each side took; nothing
+    for a result file of a race before it."""
+    walks = meta.get("jit_walks")
+    if not walks:
+        return ""
+    taken = ", ".join(f"{label} {'over ' + str(int(meta['config']['jit_batches']) * 50) if n is None else n}"
+                      for label, n in walks.items())
+    return (", then cold walks again in batches of 50 until the JIT is done with them: until the process's "
+            f"threads other than the serving ones, the JIT compilers, used under a tenth of the serving threads' "
+            f"CPU in a batch ({taken} walks)")
+
+
 def section(result, relative):
     meta, s, floors = result["meta"], result["summary"], result["floors"]
     config, versions = meta["config"], meta["versions"]
@@ -62,7 +75,7 @@ def section(result, relative):
            "`lab.`, `alpha.lab.` and `beta.lab.`, one NSD per address 127.53.x.y) and the clients run on CPU "
            + config["client_cpu"] + ". Each side is first warmed on names never measured ("
            + config["warmup_walks"] + " flushes with a cold walk of every warm-up chain, then "
-           + config["warmup_seconds"] + " s of `dnsperf` on the warm-up mix) and flushed. Then "
+           + config["warmup_seconds"] + " s of `dnsperf` on the warm-up mix" + jit_wait(meta) + ") and flushed. Then "
            + config["rounds"] + " rounds, each side going first in every other round:", "",
            f"- cold: each chain after a flush of both (ours: the control channel's `flush`, what "
            f"`bin/serve-control flush` sends; Unbound: `unbound-control flush_zone .` and `flush_infra all`), "

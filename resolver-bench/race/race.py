@@ -37,6 +37,15 @@ from peers import Nsd, Ours, Unbound, cpu_ns, rss_kib, wait_answering
 # (in the measured chains, beside the server) and the serving threads' CPU per chain was still
 # falling; after about 1,000 it had settled. Unbound needs none, and loses nothing by them.
 WARMUP_WALKS = 1000
+# The warm-up ends with cold walks again, in batches of JIT_BATCH, until the process's threads
+# other than the serving ones (the JIT compilers, on the server's CPU) used under JIT_QUIET of the
+# serving threads' CPU in a batch, or JIT_BATCHES have passed. After the warm-up mix the JIT is
+# busy again: over the first 300 cold walks after it, C2 made 20-35 compilations per 50 walks, and
+# the compilers used 50-110% of the serving threads' CPU (on the server's CPU, so in the measured
+# chains' time), then under 15%; few of those were recompilations after an uncommon trap.
+JIT_BATCH = 50
+JIT_BATCHES = 40
+JIT_QUIET = 0.1
 
 
 def loadavg():
@@ -62,18 +71,42 @@ class Race:
         self.samples = {side.label: {"cold": {str(k): [] for k, _ in self.chains}, "warm": [], "fresh": []}
                         for side in sides}
         self.fresh_failures = {}
+        self.jit_walks = {}
 
     def order(self, round_index):
         return self.sides if round_index % 2 == 0 else list(reversed(self.sides))
 
     def warm_up(self, side):
-        """Cold walks and the warm-up mix on names never measured, then a flush."""
+        """Cold walks and the warm-up mix on names never measured, cold walks again until the JIT is
+        done with them, then a flush."""
         for _ in range(self.args.warmup_walks):
-            side.flush()
-            for hops, name in self.warm_chains:
-                dnsclient.ask("127.0.0.1", side.port, name)
+            self.warm_walk(side)
         self.dnsperf(side, self.lab / "warmup.txt", ["-l", str(self.args.warmup_seconds), "-q", "100"])
+        self.jit_walks[side.label] = self.until_compiled(side)
         side.flush()
+
+    def warm_walk(self, side):
+        side.flush()
+        for hops, name in self.warm_chains:
+            dnsclient.ask("127.0.0.1", side.port, name)
+
+    def until_compiled(self, side):
+        """Cold warm-up walks in batches until the threads other than the serving ones used under
+        JIT_QUIET of the serving threads' CPU in one; the walks it took, None if still compiling at
+        the last. A side whose every thread serves (Unbound) takes none, nor any with --jit-batches 0."""
+        if side.serving_threads is None or self.args.jit_batches == 0:
+            return 0
+        pid = side.process.pid
+        for batch in range(1, self.args.jit_batches + 1):
+            total, serving = cpu_ns(pid), cpu_ns(pid, side.serving_threads)
+            for _ in range(JIT_BATCH):
+                self.warm_walk(side)
+            serving = cpu_ns(pid, side.serving_threads) - serving
+            if cpu_ns(pid) - total - serving <= JIT_QUIET * serving:
+                return batch * JIT_BATCH
+        say(f"{side.label}: its other threads still used over {JIT_QUIET:.0%} of its serving threads' CPU "
+            f"after {self.args.jit_batches * JIT_BATCH} walks for the JIT")
+        return None
 
     def cold(self, side, hops, name):
         side.flush()
@@ -234,13 +267,26 @@ def versions(java):
 
 
 def parser_with_jars(description, out_help):
-    """A parser with the options race.py and profile.py share: the JDK, the jars, the output, JVM options."""
+    """A parser with the options the race's tools share: the JDK, the jars, the output, JVM options, the
+    warm-up's settling."""
     parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--java", required=True)
     parser.add_argument("--server-jar", required=True, type=Path)
     parser.add_argument("--bench-jar", required=True, type=Path)
     parser.add_argument("--out", required=True, type=Path, help=out_help)
     parser.add_argument("--jvm-arg", action="append", default=[], help="a JVM option for our server")
+    parser.add_argument("--jit-batches", type=int, default=JIT_BATCHES,
+                        help=f"most batches of {JIT_BATCH} cold walks after the warm-up mix, until the JIT is done")
+    return parser
+
+
+def parser_with_walks(description, out_help, walks, walks_help):
+    """A parser for a tool that warms our server the race's way and then measures its own walks."""
+    parser = parser_with_jars(description, out_help)
+    parser.add_argument("--walks", type=int, default=walks, help=walks_help)
+    parser.add_argument("--warmup-walks", type=int, default=WARMUP_WALKS)
+    parser.add_argument("--warmup-seconds", type=float, default=15)
+    parser.add_argument("--pause", type=float, default=0.05, help="seconds between a flush and its chain")
     return parser
 
 
@@ -326,7 +372,8 @@ def main():
             for side in sides:
                 side.stop()
             nsd.stop()
-    result = {"meta": meta | {"load_end": loadavg(), "seconds": time.monotonic() - begun},
+    result = {"meta": meta | {"load_end": loadavg(), "seconds": time.monotonic() - begun,
+                              "jit_walks": race.jit_walks},
               "floors": floors, "summary": summary(race.samples, race.chains, floors), "samples": race.samples,
               "fresh_failures": race.fresh_failures}
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -339,13 +386,14 @@ def main():
 def cold_table(summary, labels):
     """The cold medians of each side, and each side's time and CPU as a ratio to Unbound's."""
     cold = summary["cold"]
-    heading = "µs (× Unbound), serving CPU µs (× Unbound), queries"
-    rows = ["hops " + "".join(f"| {label:>36} " for label in labels) + "| load",
-            "     " + "".join(f"| {heading[:36]:>36} " for _ in labels) + "|"]
+    heading = "µs (× Unbound), CPU µs (×), serving CPU µs (×), queries"
+    rows = ["hops " + "".join(f"| {label:>50} " for label in labels) + "| load",
+            "     " + "".join(f"| {heading:>50} " for _ in labels) + "|"]
     for k in cold["Unbound"]:
         theirs = cold["Unbound"][k]
         rows.append(f"{k:>4} " + "".join(
             f"| {cold[label][k]['us']:7.0f} ({cold[label][k]['us'] / theirs['us']:4.2f}) "
+            f"{cold[label][k]['cpu_us']:6.0f} ({cold[label][k]['cpu_us'] / theirs['cpu_us']:4.2f}) "
             f"{cold[label][k]['serving_cpu_us']:6.0f} ({cold[label][k]['serving_cpu_us'] / theirs['serving_cpu_us']:4.2f}) "
             f"{cold[label][k]['queries']:3.0f} " for label in labels)
             + f"| {theirs['load']:.1f}")
