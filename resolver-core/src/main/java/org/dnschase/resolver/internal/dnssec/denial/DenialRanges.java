@@ -26,9 +26,9 @@ import org.xbill.DNS.SOARecord;
  * answers proven secure, each a range of names its zone holds nothing in, answer NXDOMAIN and
  * NODATA for other names in those ranges without a query, and, beside the wildcards validated
  * answers were expanded from, a wildcard's data for a name they prove absent (§5.3). A look-up
- * gathers the remembered records
- * that could prove the name's absence and checks them with the same {@link Denials} a reply's
- * records go through, so the cache proves exactly what a reply would.
+ * gathers the remembered records that could prove the name's absence and checks them with the
+ * same {@link Denials} a reply's records go through, so the cache proves exactly what a reply
+ * would.
  *
  * <p>A record lives as long as the shortest of its TTL, the SOA's TTL and MINIMUM, the cache's
  * negative cap and the time its signatures have left (RFC 8198 §5.4, RFC 9077 §3.3); the store
@@ -49,10 +49,6 @@ public final class DenialRanges {
   private static final int RANGE_BYTES = 320;
 
   private record Key(Name zone, Name owner) {}
-
-  /** A range, with the RRSIGs of its record and of the SOA it came with, for DO clients. */
-  private record Range(Record record, List<RRSIGRecord> signatures, SOARecord soa, List<RRSIGRecord> soaSignatures,
-      long ttlSeconds, long expiresAtNanos) {}
 
   /**
    * What the remembered ranges prove about a name, without a query.
@@ -91,7 +87,7 @@ public final class DenialRanges {
     this.ranges = Caffeine.newBuilder().maximumWeight(maximumBytes - maximumBytes / WILDCARD_SHARE)
         .weigher((Key key, Range range) -> RANGE_BYTES + 2 * key.owner.length() + key.zone.length())
         .executor(Runnable::run).ticker(ticker)
-        .expireAfter(Expiry.writing((Key key, Range range) -> Duration.ofSeconds(range.ttlSeconds)))
+        .expireAfter(Expiry.writing((Key key, Range range) -> Duration.ofSeconds(range.ttlSeconds())))
         .removalListener((Key key, Range range, RemovalCause cause) -> forget(key, range, cause))
         .build();
   }
@@ -119,12 +115,12 @@ public final class DenialRanges {
    */
   public void remember(DenialRecords proof, SOARecord soa, List<Record> signed) {
     Name zone = proof.zone();
-    List<RRSIGRecord> soaSignatures = soa == null ? List.of() : signaturesOf(soa, signed);
+    List<RRSIGRecord> soaSignatures = soa == null ? List.of() : Range.signaturesOf(soa, signed);
     long zoneTtl = soa == null ? maxTtlSeconds : Math.min(Math.min(soa.getTTL(), soa.getMinimum()), maxTtlSeconds);
     List<Record> records = new ArrayList<>(proof.nsec());
     records.addAll(proof.nsec3());
     for (Record record : records) {
-      List<RRSIGRecord> signatures = signaturesOf(record, signed);
+      List<RRSIGRecord> signatures = Range.signaturesOf(record, signed);
       long ttl = Math.min(Math.min(record.getTTL(), zoneTtl), WildcardSources.signedFor(signatures, time.instant()));
       if (usable(record) && record.getName().subdomain(zone) && ttl > 0) {
         zones.computeIfAbsent(zone, z -> new ZoneRanges()).add(record);
@@ -147,18 +143,6 @@ public final class DenialRanges {
   public void rememberWildcard(DenialRecords proof, Name wildcard, RRset expansion, List<Record> signed) {
     remember(proof, null, signed);
     wildcards.remember(proof.zone(), wildcard, expansion, time.instant());
-  }
-
-  /** The RRSIGs among {@code signed} that cover {@code record}'s RRset. */
-  private static List<RRSIGRecord> signaturesOf(Record record, List<Record> signed) {
-    List<RRSIGRecord> signatures = new ArrayList<>(1);
-    for (Record candidate : signed) {
-      if (candidate instanceof RRSIGRecord sig && sig.getTypeCovered() == record.getType()
-          && sig.getName().equals(record.getName())) {
-        signatures.add(sig);
-      }
-    }
-    return List.copyOf(signatures);
   }
 
   /** NSEC, and NSEC3 that look-ups may hash: SHA-1 within the iteration limit. */
@@ -215,14 +199,15 @@ public final class DenialRanges {
     if (!(denial instanceof Denial.Proven proven)) {
       return expandWildcard(zone, used, records, qname, qtype);
     }
-    Range withSoa = used.stream().filter(range -> range.soa != null).findFirst().orElseGet(() -> zoneSoa(zone));
+    Range withSoa = used.stream().filter(range -> range.soa() != null).findFirst().orElseGet(() -> zoneSoa(zone));
     if (withSoa == null) {
       return null;
     }
-    SOARecord soa = soaLeft(used, withSoa);
+    long now = ticker.read();
+    SOARecord soa = withSoa.soaLeft(used, now);
     List<Record> proof = new ArrayList<>();
-    withSoa.soaSignatures.forEach(sig -> proof.add(RRsets.withTtl(sig, soa.getTTL())));
-    proof.addAll(rangesProof(used));
+    withSoa.soaSignatures().forEach(sig -> proof.add(RRsets.withTtl(sig, soa.getTTL())));
+    proof.addAll(Range.proof(used, now));
     return new Synthesis(proven, soa, null, proof);
   }
 
@@ -238,35 +223,19 @@ public final class DenialRanges {
       return null; // a closer name may exist, or the proof is not complete: the servers know
     }
     RRset data = expansion.rrset();
-    long ttl = Math.min(data.getTTL(), TimeUnit.NANOSECONDS.toSeconds(Math.max(0, nanosLeft(used))));
-    return new Synthesis(proven, null, RRsets.withTtl(data, ttl), rangesProof(used));
+    long now = ticker.read();
+    long ttl = Math.min(data.getTTL(), TimeUnit.NANOSECONDS.toSeconds(Math.max(0, Range.nanosLeft(used, now))));
+    return new Synthesis(proven, null, RRsets.withTtl(data, ttl), Range.proof(used, now));
   }
 
   /** A live range of {@code zone} that came with the zone's SOA, or null. */
   private Range zoneSoa(Name zone) {
     for (Map.Entry<Key, Range> entry : ranges.asMap().entrySet()) {
-      if (entry.getKey().zone.equals(zone) && entry.getValue().soa != null) {
+      if (entry.getKey().zone.equals(zone) && entry.getValue().soa() != null) {
         return entry.getValue();
       }
     }
     return null;
-  }
-
-  /**
-   * Each range's record with its RRSIGs, with the TTL the record itself has left (it was received
-   * with its own; only the range's use is bounded by the SOA), as Unbound shows them from its
-   * RRset cache.
-   */
-  private List<Record> rangesProof(List<Range> used) {
-    long now = ticker.read();
-    List<Record> proof = new ArrayList<>();
-    for (Range range : used) {
-      long elapsed = range.ttlSeconds - TimeUnit.NANOSECONDS.toSeconds(Math.max(0, range.expiresAtNanos - now));
-      long ttl = Math.max(0, range.record.getTTL() - elapsed);
-      proof.add(RRsets.withTtl(range.record, ttl));
-      range.signatures.forEach(sig -> proof.add(RRsets.withTtl(sig, ttl)));
-    }
-    return proof;
   }
 
   /** The NSEC at or before the name, and the one at or before the wildcard at the encloser it shows. */
@@ -276,7 +245,7 @@ public final class DenialRanges {
       return;
     }
     used.add(atName);
-    Name wildcard = Nsecs.wildcardAt(Nsecs.closestEncloser((NSECRecord) atName.record, qname));
+    Name wildcard = Nsecs.wildcardAt(Nsecs.closestEncloser((NSECRecord) atName.record(), qname));
     Range atWildcard = wildcard == null ? null : live(zone, index.nsecAtOrBefore(wildcard));
     if (atWildcard != null && atWildcard != atName) {
       used.add(atWildcard);
@@ -299,7 +268,7 @@ public final class DenialRanges {
       if (range != null && !used.contains(range)) {
         used.add(range);
       }
-      if ((range != null && range.record.getName().equals(owner)) || candidate.equals(zone)) {
+      if ((range != null && range.record().getName().equals(owner)) || candidate.equals(zone)) {
         break;
       }
       candidate = new Name(candidate, 1);
@@ -316,31 +285,12 @@ public final class DenialRanges {
     return owner == null ? null : ranges.getIfPresent(new Key(zone, owner));
   }
 
-  /** The SOA of {@code withSoa}, with the shortest time any range used has left, for the negative answer's TTL. */
-  private SOARecord soaLeft(List<Range> used, Range withSoa) {
-    long leftNanos = Math.min(withSoa.expiresAtNanos - ticker.read(), nanosLeft(used));
-    SOARecord soa = withSoa.soa;
-    long ttl = Math.max(0, TimeUnit.NANOSECONDS.toSeconds(leftNanos));
-    return new SOARecord(soa.getName(), soa.getDClass(), ttl, soa.getHost(), soa.getAdmin(), soa.getSerial(),
-        soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum());
-  }
-
-  /** The shortest time any range used has left. */
-  private long nanosLeft(List<Range> used) {
-    long now = ticker.read();
-    long leftNanos = Long.MAX_VALUE;
-    for (Range range : used) {
-      leftNanos = Math.min(leftNanos, range.expiresAtNanos - now);
-    }
-    return leftNanos;
-  }
-
   private void forget(Key key, Range range, RemovalCause cause) {
     if (key == null || range == null || cause == RemovalCause.REPLACED) {
       return;
     }
     zones.computeIfPresent(key.zone, (zone, index) -> {
-      index.remove(range.record);
+      index.remove(range.record());
       return index.isEmpty() ? null : index;
     });
   }
