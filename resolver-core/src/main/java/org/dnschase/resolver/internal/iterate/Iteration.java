@@ -1,5 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -229,15 +230,16 @@ final class Iteration {
   }
 
   /**
-   * A refresh of (name, type), a query of its own. That of {@code expired} data starts at INIT,
-   * which finds the closest zone cut, configured or cached. A prefetch's starts at the closest
-   * zone cut not due for a refresh itself ({@link ConfiguredZones#refreshCut}), or at the root
-   * hints, instead of INIT, which would answer it from the very entry it is to replace.
+   * A refresh of (name, type), a query of its own. That of data that has expired or is fetched
+   * ahead of need (a null {@code leeway}) starts at INIT, which finds the closest zone cut,
+   * configured or cached. A prefetch's starts at the closest zone cut that outlives the data it
+   * replaces ({@link ConfiguredZones#refreshCut}), or at the root hints, instead of INIT, which
+   * would answer it from the very entry it is to replace.
    */
-  private CompletableFuture<Resolution> refresh(Name name, int type, boolean expired) {
+  private CompletableFuture<Resolution> refresh(Name name, int type, Duration leeway) {
     Delegation cut = null;
-    if (!expired) {
-      cut = context.zones.refreshCut(context.cache, name);
+    if (leeway != null) {
+      cut = context.zones.refreshCut(context.cache, name, leeway.toSeconds());
       cut = cut != null ? cut : Delegation.fromHints(context.config.rootHints());
     }
     int id = context.nextQueryId();

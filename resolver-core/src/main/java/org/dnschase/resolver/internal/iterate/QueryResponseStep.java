@@ -388,8 +388,9 @@ final class QueryResponseStep {
     ValidationStatus status = ReplyValidation.besideStatus(validation, nameServers);
     nameServers = used(context, validation, nameServers);
     TrustRank rank = reply.authoritative() ? TrustRank.AUTHORITY_DATA : TrustRank.REFERRAL_NS;
-    // A refresh (a prefetch) counts an NS set in its last tenth as expired, as it counts its
-    // delegation (ZoneCuts): what the zone's servers say now replaces it, at the TTL they give.
+    // A refresh (a prefetch) counts an NS set in its last tenth as expired (Unbound stores a
+    // prefetch's reply counting what expires within its leeway as expired): what the zone's
+    // servers say now replaces it, at the TTL they give.
     CacheLookup.Hit cached = context.cache.lookup(nameServers.getName(), Type.NS, DClass.IN) instanceof CacheLookup.Hit hit
         ? hit : readWhenSent(q, nameServers.getName());
     if (cached != null && cached.rank() == rank && !(q.isBackground() && cached.prefetchDue())) {

@@ -1,5 +1,6 @@
 package org.dnschase.resolver.internal.resolutions;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,8 @@ import org.xbill.DNS.RRset;
  * expire and never go cold. Hits on the same (name, type) while its refresh runs start nothing:
  * one refresh serves them all.
  *
- * <p>A refresh is a query of its own that starts at the closest zone cut not due for a refresh
- * itself instead of INIT, which would answer it from the very entry it is to replace. It runs on the hit's thread only up
+ * <p>A refresh is a query of its own that starts at the closest zone cut that outlives the data it
+ * replaces instead of INIT, which would answer it from the very entry it is to replace. It runs on the hit's thread only up
  * to its first send; the rest happens on the transport's threads, and the resolution that hit
  * never waits for it. Its answer lands in the cache like any other, at the rank the reply earns.
  */
@@ -31,12 +32,13 @@ public final class Prefetcher {
   static final int MAX_IN_FLIGHT = 64;
 
   /**
-   * Starts the refresh query of (name, type), of data that has {@code expired} or is about to;
-   * completes when it ends.
+   * Starts the refresh query of (name, type); completes when it ends. {@code leeway} is the time
+   * the data it replaces has left, for a prefetch; null for data that has expired or is fetched
+   * ahead of need.
    */
   @FunctionalInterface
   public interface Refresh {
-    CompletableFuture<?> start(Name name, int type, boolean expired);
+    CompletableFuture<?> start(Name name, int type, Duration leeway);
   }
 
   private final boolean enabled;
@@ -80,7 +82,7 @@ public final class Prefetcher {
     }
     if (inFlight.add(question)) {
       metrics.prefetchStarted();
-      refresh.start(name, type, true).whenComplete((result, error) -> inFlight.remove(question));
+      refresh.start(name, type, null).whenComplete((result, error) -> inFlight.remove(question));
     }
   }
 
@@ -98,7 +100,7 @@ public final class Prefetcher {
       return;
     }
     metrics.prefetchStarted();
-    refresh.start(name, type, false).whenComplete((result, error) -> inFlight.remove(question));
+    refresh.start(name, type, Duration.ofSeconds(hit.rrset().getTTL())).whenComplete((result, error) -> inFlight.remove(question));
   }
 
   /**

@@ -87,12 +87,13 @@ public final class ConfiguredZones {
   }
 
   /**
-   * Where a refresh of {@code name}'s data starts: as {@link #closestCut}, but past cached
-   * delegations due for a refresh themselves ({@link ZoneCuts#closest(RRsetCache, DelegationGrants, Name, boolean)});
-   * null when only the root hints are left.
+   * Where a prefetch of {@code name}'s data, which has {@code leeway} seconds left, starts: as
+   * {@link #closestCut}, but past cached delegations that expire by the time that data would
+   * ({@link ZoneCuts#closest(RRsetCache, DelegationGrants, Name, long)}); null when only the root
+   * hints are left.
    */
-  public Delegation refreshCut(RRsetCache cache, Name name) {
-    Delegation cached = ZoneCuts.closest(cache, grants, name, true);
+  public Delegation refreshCut(RRsetCache cache, Name name, long leeway) {
+    Delegation cached = ZoneCuts.closest(cache, grants, name, leeway);
     Zone zone = zones.isEmpty() ? null : deepestAtOrAbove(name);
     return zone == null ? cached : cutUnder(zone, cached);
   }

@@ -20,16 +20,18 @@ public final class ZoneCuts {
    * Null when not even the root is cached.
    */
   public static Delegation closest(RRsetCache cache, DelegationGrants grants, Name name) {
-    return closest(cache, grants, name, false);
+    return closest(cache, grants, name, -1);
   }
 
   /**
-   * As {@link #closest(RRsetCache, DelegationGrants, Name)}; with {@code lastingOnly}, an NS set in
-   * the last tenth of its TTL counts as gone, so a refresh asks the parent, whose referral renews
-   * it (Unbound looks delegations up for a prefetch at "now + the prefetch's leeway"): a zone that
-   * moved is found there, and a child's own NS set cannot keep the delegation alive.
+   * As {@link #closest(RRsetCache, DelegationGrants, Name)}, for a prefetch of data that has
+   * {@code leeway} seconds left: an NS set that expires by then counts as gone (Unbound looks a
+   * prefetch's delegation up at "now + leeway", the time the data it refreshes has left). A refresh
+   * so uses the servers it has, due for a refresh themselves or not, while they outlive the data
+   * it replaces; past that it asks the parent, whose referral renews the delegation (and finds a
+   * zone that moved), so a child's own NS set cannot keep the delegation alive.
    */
-  public static Delegation closest(RRsetCache cache, DelegationGrants grants, Name name, boolean lastingOnly) {
+  public static Delegation closest(RRsetCache cache, DelegationGrants grants, Name name, long leeway) {
     for (int strip = 0; strip < name.labels(); strip++) {
       Name zone = strip == 0 ? name : new Name(name, strip);
       Name revoked = grants.revokedAbove(cache, zone);
@@ -38,7 +40,7 @@ public final class ZoneCuts {
         continue;
       }
       if (cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit hit
-          && !(lastingOnly && hit.prefetchDue())) {
+          && hit.rrset().getTTL() > leeway) {
         Delegation delegation = Delegation.cached(zone, hit);
         addCachedAddresses(cache, delegation);
         if (delegation.hasAddresses() || delegation.nextNameToLookUp().isPresent()) {
