@@ -165,6 +165,7 @@ public final class ServeCommand {
     }
     options.forwardZones().forEach(builder::forwardZone);
     options.stubZones().forEach(builder::stubZone);
+    options.authZones().forEach(builder::authZone);
     Budgets budgets = Budgets.DEFAULTS;
     if (options.maxHops() != null) {
       budgets = budgets.withMaxHops(options.maxHops());

@@ -2,6 +2,7 @@ package org.dnschase.resolver.server.cli;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.dnschase.resolver.server.internal.AllowList;
+import org.dnschase.resolver.zones.AuthZone;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
 import org.xbill.DNS.Name;
@@ -30,8 +32,9 @@ import org.xbill.DNS.Name;
  * @param rateLimit queries a second per client (0: no limit), or null for the default
  * @param maxOutstanding the most resolutions under way, or null for the default
  * @param tcpIdleMillis the TCP idle timeout, or null for the default
- * @param forwardZones the forward zones, each zone once among these and the stub zones
+ * @param forwardZones the forward zones, each zone once among these, the stub and the auth zones
  * @param stubZones the stub zones
+ * @param authZones the auth zones, their zone files read
  * @param trustAnchor the DNSSEC trust anchor file, or null for the resolver's default
  * @param noValidation whether DNSSEC validation is switched off
  */
@@ -39,7 +42,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     boolean loopbackOnly, List<String> allow, Integer threads, Long cacheBytes, Integer maxHops,
     Integer deadlineMillis, boolean serveStale, boolean prefetch, InetSocketAddress control,
     Integer rateLimit, Integer maxOutstanding, Integer tcpIdleMillis, List<ForwardZone> forwardZones,
-    List<StubZone> stubZones, Path trustAnchor, boolean noValidation, boolean help) {
+    List<StubZone> stubZones, List<AuthZone> authZones, Path trustAnchor, boolean noValidation, boolean help) {
 
   /** Where the control channel listens unless told: Unbound's 8953 may be taken on the same host. */
   static final InetSocketAddress DEFAULT_CONTROL = new InetSocketAddress(InetAddress.getLoopbackAddress(), 8954);
@@ -79,6 +82,8 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         --stub-zone ZONE=ADDR[:PORT],...
                               walk names at or below ZONE from these authoritative servers
                               (repeatable)
+        --auth-zone ZONE=FILE answer names at or below ZONE from this zone file, without a
+                              query (Unbound's auth-zone with for-upstream; repeatable)
         --trust-anchor FILE   DNSSEC trust anchors, DS or DNSKEY records (Unbound's
                               trust-anchor-file): validate from them (default: validate from
                               the root's built-in keys when no --root-hints are given)
@@ -123,6 +128,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     private Integer tcpIdleMillis;
     private final List<ForwardZone> forwardZones = new ArrayList<>();
     private final List<StubZone> stubZones = new ArrayList<>();
+    private final List<AuthZone> authZones = new ArrayList<>();
     private final Set<Name> zones = new HashSet<>();
     private boolean help;
 
@@ -150,6 +156,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         case "--deadline" -> deadlineMillis = (int) arguments.number(option, 1, Integer.MAX_VALUE);
         case "--forward-zone" -> forwardZones.add(zone(option, ForwardZone::of, ForwardZone::name));
         case "--stub-zone" -> stubZones.add(zone(option, StubZone::of, StubZone::name));
+        case "--auth-zone" -> authZones.add(authZone(option));
         case "--serve-stale" -> serveStale = true;
         case "--prefetch" -> prefetch = true;
         case "-h", "--help" -> help = true;
@@ -191,6 +198,25 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       return zone;
     }
 
+    /** {@code ZONE=FILE}, the file read now: one that cannot be read or parsed is bad usage, naming it. */
+    private AuthZone authZone(String option) throws UsageException {
+      String text = arguments.value(option);
+      int equals = text.indexOf('=');
+      if (equals <= 0 || equals == text.length() - 1) {
+        throw new UsageException(option + " needs ZONE=FILE, got '" + text + "'");
+      }
+      AuthZone zone;
+      try {
+        zone = AuthZone.fromFile(text.substring(0, equals), Path.of(text.substring(equals + 1)));
+      } catch (IllegalArgumentException | UncheckedIOException e) {
+        throw new UsageException(option + " " + text + ": " + e.getMessage());
+      }
+      if (!zones.add(zone.name())) {
+        throw new UsageException(option + " " + text + ": zone " + zone.name() + " was already given");
+      }
+      return zone;
+    }
+
     /** {@code 192.0.2.1:53} and {@code [2001:db8::1]:53} as {@code ADDR@PORT}; others as they are. */
     private static String atPort(String server) {
       if (server.startsWith("[")) {
@@ -217,8 +243,8 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       }
       return new ServeOptions(List.copyOf(listen), rootHints, upstreamPort, loopbackOnly, List.copyOf(allow),
           threads, cacheBytes, maxHops, deadlineMillis, serveStale, prefetch, control, rateLimit,
-          maxOutstanding, tcpIdleMillis, List.copyOf(forwardZones), List.copyOf(stubZones), trustAnchor,
-          noValidation, help);
+          maxOutstanding, tcpIdleMillis, List.copyOf(forwardZones), List.copyOf(stubZones), List.copyOf(authZones),
+          trustAnchor, noValidation, help);
     }
   }
 }

@@ -101,6 +101,25 @@ class ServeCommandTest {
   }
 
   @Test
+  @DisplayName("--auth-zone ZONE=FILE: names in the zone are answered from the file, no server asked")
+  void authZone_answersFromItsFile() throws IOException {
+    Path zoneFile = Files.writeString(dir.resolve("example.zone"), """
+        @    3600 SOA ns1.nic hostmaster 1 3600 600 86400 300
+        @    3600 NS  ns1.nic
+        www  300  A   10.0.0.80
+        """);
+    lab.clearQueries();
+    List<String> answers = new ArrayList<>();
+    Run run = serve(running -> answers.add(Peers.dig(running.server().addresses().get(0), "+short", "www.example.").text()),
+        "--listen", "127.0.0.1:0", "--no-control", "--root-hints", hints.toString(), "--loopback-only",
+        "--upstream-port", String.valueOf(lab.port()), "--auth-zone", "example.=" + zoneFile);
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(answers).singleElement().asString().contains("10.0.0.80");
+    assertThat(lab.queries()).isEmpty();
+  }
+
+  @Test
   @DisplayName("--trust-anchor FILE: a signed tree validates, and dig +dnssec sees AD; --no-validation: no AD")
   void trustAnchor_validatesAndSetsAd() throws IOException {
     try (TestHierarchy signed = TestHierarchy.builder().zones(TREE).signed(Signing.with(13)).build()) {
@@ -177,6 +196,9 @@ class ServeCommandTest {
         "--stub-zone example.=ns1.example:53: server ns1.example@53 of zone example.: a port can only follow an address");
     assertUsage(serve(running -> { }, "--stub-zone", "example.=192.0.2.1", "--forward-zone", "example.=[2001:db8::1]:53"),
         "--forward-zone example.=[2001:db8::1]:53: zone example. was already given");
+    assertUsage(serve(running -> { }, "--auth-zone", "example."), "--auth-zone needs ZONE=FILE");
+    assertUsage(serve(running -> { }, "--auth-zone", "example.=" + dir.resolve("none.zone")),
+        "--auth-zone example.=" + dir.resolve("none.zone") + ": zone file " + dir.resolve("none.zone") + " of example. does not exist");
     assertUsage(serve(running -> { }, "www.example."), "unexpected argument 'www.example.': bin/serve takes options only");
     assertUsage(serve(running -> { }, "--loopback-only", "--root-hints", dir.resolve("none").toString()),
         "cannot read --root-hints");
