@@ -11,7 +11,9 @@ for each chain length):
   cpu    `perf record` of the server's CPU (the cpu-clock, sampled at --frequency), split by thread
          kind (the serving threads, the JIT compilers, the rest of the JVM) and by where the
          sample fell: the kernel, Java code (the code cache: compiled methods, the interpreter,
-         stubs), the JVM's runtime, or a library or program (libc, Unbound itself, libevent).
+         stubs), the JVM's runtime, or a library or program (libc, Unbound itself, libevent);
+  owners with --call-graphs, our serving threads' CPU by the part of ours nearest the sample on its
+         stack (transport, iterate, cache, server...), kernel and user, else the event loop's.
 
 A chain's figures are its phase's per walk less the flush's. Counts of system calls do not move
 with the machine's load; the CPU split moves little. Run as root, after resolver-bench/race.sh has
@@ -38,6 +40,7 @@ from race import Race, parser_with_walks, resolved
 
 THREAD = re.compile(r"^ (.+) \((\d+)\), (\d+) events")
 CALL = re.compile(r"^\s+(\w+)\s+(\d+)\s+(\d+)\s")
+OURS = re.compile(r"org\.dnschase\.resolver\.(?:internal\.)?(\w+)")
 REPORT_LINE = re.compile(r"^\s+[\d.]+%\s+(\d+)\s+(.+?)\s{2,}(\S.*?)\s*$")
 
 
@@ -103,6 +106,32 @@ def cpu(pid, out, body, frequency, serving):
     return split
 
 
+def owners(pid, out, body, frequency, serving, java):
+    """{part of ours: {"kernel"|"user": µs}} of the serving threads over body, from `perf record -g`:
+    each sample goes to the nearest frame of ours on its stack, from the leaf (the package under
+    org.dnschase.resolver, internal.X counted as X), else to the event loop and the JDK. It needs
+    the JVM's frame pointers (-XX:+PreserveFramePointer) and its code map (jcmd Compiler.perfmap);
+    the map names compiled frames only, so a method inlined into another part's counts as that
+    part's."""
+    data = out.with_suffix(".graph.data")
+    attached(["perf", "record", "-g", "-F", str(frequency), "-p", str(pid), "-o", str(data)], body)
+    subprocess.run([str(Path(java).parent / "jcmd"), str(pid), "Compiler.perfmap"], check=True, capture_output=True)
+    script = subprocess.run(["perf", "script", "-i", str(data), "-F", "comm,ip,sym,dso"],
+                            capture_output=True, text=True).stdout
+    split = defaultdict(lambda: defaultdict(float))
+    for sample in script.split("\n\n"):
+        lines = sample.strip().splitlines()
+        if len(lines) < 2 or not lines[0].strip().startswith(serving):
+            continue
+        frames = lines[1:]
+        side = "kernel" if "[kernel.kallsyms]" in frames[0] else "user"
+        owner = next((match.group(1) for frame in frames
+                      if (match := OURS.match((frame.split("(")[0].split() or [""])[-1]))), "event loop and JDK")
+        split[owner][side] += 1e6 / frequency
+    data.unlink()
+    return split
+
+
 def per_walk(table, walks):
     return {row: {column: n / walks for column, n in columns.items()} for row, columns in table.items()}
 
@@ -132,7 +161,8 @@ def measure(side, race, args):
                 if name is not None:
                     dnsclient.ask("127.0.0.1", side.port, name)
         return body
-    result = {"calls": {}, "cpu": {}}
+    graphs = args.call_graphs and args.frequency and serving is not None
+    result = {"calls": {}, "cpu": {}, "owners": {}}
     phases = [("flush", None)] + [(str(hops), name) for hops, name in race.chains]
     flush = {}
     for phase, name in phases:
@@ -140,11 +170,14 @@ def measure(side, race, args):
         counted = per_walk(calls(pid, out.with_suffix(".calls.txt"), walks(name)), args.walks)
         sampled = per_walk(cpu(pid, out, walks(name), args.frequency, serving), args.walks) \
             if args.frequency else {}
+        owned = per_walk(owners(pid, out, walks(name), args.frequency, serving, args.java), args.walks) \
+            if graphs else {}
         if name is None:
-            flush = {"calls": counted, "cpu": sampled}
+            flush = {"calls": counted, "cpu": sampled, "owners": owned}
             continue
         result["calls"][phase] = less(counted, flush["calls"], 0.05)
         result["cpu"][phase] = less(sampled, flush["cpu"], 1)
+        result["owners"][phase] = less(owned, flush["owners"], 1)
     return result
 
 
@@ -163,6 +196,11 @@ def table(label, result):
             for kind, cells in sorted(split.items(), key=lambda item: -sum(item[1].values())):
                 listed = ", ".join(f"{where} {us:.0f}" for where, us in sorted(cells.items(), key=lambda item: -item[1]))
                 lines.append(f"    {kind} {sum(cells.values()):.0f} µs: {listed}")
+        owned = result["owners"].get(hops)
+        if owned:
+            listed = ", ".join(f"{owner} {sum(cells.values()):.0f} (kernel {cells.get('kernel', 0):.0f})"
+                               for owner, cells in sorted(owned.items(), key=lambda item: -sum(item[1].values())))
+            lines.append(f"  serving CPU by the nearest frame of ours: {listed}")
     return "\n".join(lines)
 
 
@@ -171,10 +209,15 @@ def main():
                                "flushes per phase, each followed by one chain")
     parser.add_argument("--frequency", type=int, default=10_000,
                         help="perf record's sampling rate in Hz (0: system calls only)")
+    parser.add_argument("--call-graphs", action="store_true",
+                        help="also split our serving threads' CPU by the part of ours nearest on each sample's stack "
+                             "(perf record -g; our servers run with -XX:+PreserveFramePointer)")
     parser.add_argument("--baseline-jar", type=Path, help="another build of our server, measured as a third side")
     parser.add_argument("--no-unbound", action="store_true", help="our server (and the baseline) only")
     args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar")
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.call_graphs:
+        args.jvm_arg.append("-XX:+PreserveFramePointer")
     os.sched_setaffinity(0, {1})  # the clients and NSD on CPU 1, the servers on CPU 0
     results = {}
     with tempfile.TemporaryDirectory(prefix="race-chaincost-") as work:
