@@ -77,6 +77,32 @@ class TrustAnchorsTest {
   }
 
   @Test
+  @DisplayName("RFC 7646 §2: a negative trust anchor on a name inside a signed zone makes answers at and below it "
+      + "INSECURE, NXDOMAIN included; the rest of the zone stays SECURE")
+  void negativeTrustAnchor_belowSignedZone_makesNxDomainInsecure() {
+    try (Resolver resolver = SignedLab.validatingResolver(lab, validation -> validation
+        .withNegativeTrustAnchors(List.of(Name.fromConstantString("www.alpha.lab."),
+            Name.fromConstantString("nta.alpha.lab.")))).build()) {
+      Resolution missing = resolver.resolve("missing.www.alpha.lab.", Type.A);
+      Resolution absentAnchor = resolver.resolve("nta.alpha.lab.", Type.A);
+      Resolution belowAbsentAnchor = resolver.resolve("x.nta.alpha.lab.", Type.A);
+      Resolution broken = resolver.resolve("www.alpha.lab.", Type.A);
+      Resolution outside = resolver.resolve("nothere.alpha.lab.", Type.A);
+
+      assertThat(missing).isInstanceOf(Resolution.NxDomain.class);
+      assertThat(missing.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(absentAnchor).isInstanceOf(Resolution.NxDomain.class);
+      assertThat(absentAnchor.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(belowAbsentAnchor).isInstanceOf(Resolution.NxDomain.class);
+      assertThat(belowAbsentAnchor.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(broken).isInstanceOf(Resolution.Answer.class);
+      assertThat(broken.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(outside).isInstanceOf(Resolution.NxDomain.class);
+      assertThat(outside.security()).isEqualTo(Resolution.Security.SECURE);
+    }
+  }
+
+  @Test
   @DisplayName("RFC 4035 §5.2, RFC 8624: an anchor whose every DS uses a digest not implemented makes its zone INSECURE")
   void unsupportedDigest_isInsecureNotBogus() {
     String gost = ". IN DS 20326 8 3 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D";

@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.dnssec;
 
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.dnschase.resolver.Resolution.BogusReason;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -41,6 +42,37 @@ public final class ChainOfTrust {
 
   /** What is known of the keys of {@code zone}, or what to fetch on the way to them. */
   public Need keysFor(Name zone) {
+    return keysFor(zone, name -> false);
+  }
+
+  /**
+   * {@link #keysFor(Name)}, knowing which names are no zone cut.
+   *
+   * @param notCut whether a name was proven to be no zone cut (its parent's NSEC or NSEC3 denies
+   *     its DS and lists no NS): a signer there is no zone, whose keys cannot be had
+   */
+  public Need keysFor(Name zone, Predicate<Name> notCut) {
+    Need need = keysOn(zone, false, notCut);
+    if (need instanceof Need.Fetch fetch && fetch.type() == Type.DS && notCut.test(fetch.name())) {
+      return new Need.Known(new KeyEntry.Untrusted(zone, Verdict.bogus(BogusReason.KEYS_UNAVAILABLE,
+          "the signer " + zone + " is no zone: no zone cut at " + fetch.name())));
+    }
+    return need;
+  }
+
+  /**
+   * What judges an RRset at {@code name} that has no signature (RFC 4035 §5.2, §4.3): the keys of
+   * the closest zone above it, found by walking the DS records down from the closest known keys
+   * one label at a time (as Unbound's validator does), past the names proven to be no zone cut
+   * ({@code notCut}), since the cut that makes it insecure may be one the resolver never saw. A
+   * DS proven absent on the way makes it INSECURE; reaching {@code name} with the keys of a zone
+   * above gives those keys, which find it BOGUS for want of a signature.
+   */
+  public Need keysOver(Name name, Predicate<Name> notCut) {
+    return keysOn(name, true, notCut);
+  }
+
+  private Need keysOn(Name zone, boolean labelByLabel, Predicate<Name> notCut) {
     TrustAnchors anchors = store.anchors();
     TrustAnchors.Anchor anchor = anchors.closest(zone);
     if (anchor == null) {
@@ -58,9 +90,21 @@ public final class ChainOfTrust {
     return switch (known) {
       case KeyEntry.Untrusted untrusted -> new Need.Known(untrusted);
       case KeyEntry.TrustedDs trusted -> new Need.Fetch(trusted.zone(), Type.DNSKEY);
-      case KeyEntry.Keys keys -> keys.zone().equals(zone) ? new Need.Known(keys)
-          : new Need.Fetch(nextCut(keys.zone(), zone), Type.DS);
+      case KeyEntry.Keys keys when keys.zone().equals(zone) -> new Need.Known(keys);
+      case KeyEntry.Keys keys when labelByLabel -> nextLabel(keys, zone, notCut);
+      case KeyEntry.Keys keys -> new Need.Fetch(nextCut(keys.zone(), zone), Type.DS);
     };
+  }
+
+  /** The DS at the first name below {@code keys}' zone on the way to {@code name} not proven to be no cut; else the keys. */
+  private static Need nextLabel(KeyEntry.Keys keys, Name name, Predicate<Name> notCut) {
+    for (int strip = name.labels() - keys.zone().labels() - 1; strip >= 0; strip--) {
+      Name below = strip == 0 ? name : new Name(name, strip);
+      if (!notCut.test(below)) {
+        return new Need.Fetch(below, Type.DS);
+      }
+    }
+    return new Need.Known(keys);
   }
 
   /**

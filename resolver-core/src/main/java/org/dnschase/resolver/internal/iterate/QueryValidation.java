@@ -1,10 +1,13 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
 /**
@@ -21,6 +24,8 @@ final class QueryValidation {
   /** Volatile, as the deadline's timer reads it. */
   private volatile Verdict verdict = Verdict.SECURE;
   private int keyFetches;
+  /** The names a DS look-up of this query proved to be no zone cut; rarely more than one or two. */
+  private final Set<Name> notCuts = new HashSet<>(2);
   /** The proofs of the chain's wildcard-expanded hops, in order; replaced whole, as the deadline's timer reads it. */
   private volatile List<Record> hopProofs = List.of();
 
@@ -68,6 +73,16 @@ final class QueryValidation {
   /** Counts one more DS or DNSKEY look-up; returns how many were started. */
   int countKeyFetch() {
     return ++keyFetches;
+  }
+
+  /** Notes that {@code name} is proven to be no zone cut: its DS look-up denied the DS and an NS there. */
+  void noteNotCut(Name name) {
+    notCuts.add(name);
+  }
+
+  /** Whether a DS look-up of this query proved {@code name} to be no zone cut. */
+  boolean notCut(Name name) {
+    return notCuts.contains(name);
   }
 
   /** Holds {@code reply}, classified as {@code type}, until it is validated. */

@@ -173,7 +173,14 @@ final class ReplyValidation {
     return false;
   }
 
-  /** Whether {@code set} is answer data the reply gives for another name than {@code asked} and its DNAME. */
+  /**
+   * Whether {@code set} is answer data the reply gives for another name than {@code asked} and its
+   * DNAME: an alias's target, asked again when it proves less than the alias (ReplyChase).
+   */
+  boolean forAliasTarget(RRset set, Name asked) {
+    return forAliasTarget(set, asked, reply.dnameAbove(asked));
+  }
+
   private boolean forAliasTarget(RRset set, Name asked, RRset dname) {
     for (RRset answer : reply.answer()) {
       if (answer == set) {

@@ -6,10 +6,14 @@ import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Resolution.BogusReason;
 import org.dnschase.resolver.internal.dnssec.KeyEntry;
 import org.dnschase.resolver.internal.dnssec.Verdict;
+import org.dnschase.resolver.internal.dnssec.denial.Denial;
+import org.dnschase.resolver.internal.dnssec.denial.DenialRecords;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
@@ -17,7 +21,8 @@ import org.xbill.DNS.Type;
  * proved of the zone is kept in the key store, then validation goes on. A validated DS RRset makes
  * the zone's DS records trusted; a validated DNSKEY RRset its keys (its own validation usually kept
  * them already); a DS RRset that is not there leaves the zone unsigned when that is proven, and
- * INDETERMINATE until proofs are checked; a look-up that failed or found BOGUS data makes the zone
+ * INDETERMINATE until proofs are checked, unless a NODATA's proof shows no zone cut there at all,
+ * which the query notes for its walk down the chain of trust; a look-up that failed or found BOGUS data makes the zone
  * BOGUS for {@link Defaults#BOGUS_TTL}.
  */
 final class TrustChainStep {
@@ -49,6 +54,8 @@ final class TrustChainStep {
         }
       }
       case Outcome.Data data -> keep(zone, verdict, Duration.ofSeconds(data.rrset().getTTL()));
+      case Outcome.Negative negative when lookup.type() == Type.DS && verdict == Verdict.SECURE
+          && !negative.nxDomain() && !delegation(zone, negative) -> q.validation().noteNotCut(zone);
       case Outcome.Negative negative when lookup.type() == Type.DS && !verdict.isBogus() ->
           // RFC 4035 §5.2: a DS proven absent makes the delegation insecure
           keep(zone, verdict == Verdict.SECURE ? Verdict.INSECURE : verdict, negative.soa() == null
@@ -61,6 +68,26 @@ final class TrustChainStep {
           + " RRset of " + zone + " could not be had: " + describe(lookup.outcome())), Defaults.BOGUS_TTL);
     }
     return new Step.Next(QueryState.VALIDATE);
+  }
+
+  /**
+   * Whether the proof of a DS look-up's NODATA answer shows a delegation at {@code name} (RFC
+   * 4035 §5.2: an NSEC or NSEC3 there lists NS but neither DS nor SOA, or an opt-out NSEC3 may
+   * cover one); else the name is no zone cut (it lists no NS, or is an empty non-terminal), and
+   * the walk down the chain of trust goes on below it (Unbound's {@code empty_DS_name}). A name
+   * proven absent stays INSECURE, as before: a forward zone the public tree does not hold (split
+   * DNS under a configured anchor) is not signed from it.
+   */
+  private boolean delegation(Name name, Outcome.Negative negative) {
+    Name signer = null;
+    for (Record record : negative.proof()) {
+      if (record instanceof RRSIGRecord sig && (sig.getTypeCovered() == Type.NSEC || sig.getTypeCovered() == Type.NSEC3)) {
+        signer = sig.getSigner();
+        break;
+      }
+    }
+    return signer == null
+        || !(context.denials.noDs(name, DenialRecords.of(signer, negative.proof())) instanceof Denial.Bogus);
   }
 
   private void keep(Name zone, Verdict verdict, Duration ttl) {

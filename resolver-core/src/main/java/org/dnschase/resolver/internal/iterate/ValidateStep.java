@@ -41,31 +41,45 @@ final class ValidateStep {
   Step handle(Query q) {
     ReplyValidation validation = q.validation().pending();
     Name zone = q.delegation().zone();
+    boolean unvalidated = negativelyAnchored(q.name());
     for (RRset rrset = validation.nextUnchecked(); rrset != null; rrset = validation.nextUnchecked()) {
+      if (unvalidated || (!denial(rrset) && negativelyAnchored(rrset.getName()))) {
+        validation.record(Verdict.INSECURE); // RFC 7646 §2: not validated at or below a negative trust anchor
+        continue;
+      }
       Name signer = signerOf(rrset, zone);
-      ChainOfTrust.Need need = context.chainOfTrust.keysFor(signer);
+      if (signer == null && validation.forAliasTarget(rrset, q.exchange().name())) {
+        validation.record(Verdict.INDETERMINATE); // asked again, and judged then, for proving less than the alias
+        continue;
+      }
+      Name judged = signer != null ? signer : unsignedOwnerZone(rrset);
+      ChainOfTrust.Need need = signer != null ? context.chainOfTrust.keysFor(signer, q.validation()::notCut)
+          : context.chainOfTrust.keysOver(judged, q.validation()::notCut);
       if (need instanceof ChainOfTrust.Need.Fetch fetch && fetch.type() == Type.DNSKEY
           && rrset.getType() == Type.DNSKEY && fetch.name().equals(rrset.getName())) {
         validation.record(trustKeys(q, rrset));
         continue;
       }
-      if (validation.beside(rrset) && need instanceof ChainOfTrust.Need.Fetch) {
-        validation.record(Verdict.INDETERMINATE); // not worth a look-up: it answers nothing asked
+      if (validation.beside(rrset) && (signer == null || need instanceof ChainOfTrust.Need.Fetch)) {
+        validation.record(Verdict.INDETERMINATE); // not worth a look-up or a DS walk: it answers nothing asked
         continue;
       }
       switch (need) {
         case ChainOfTrust.Need.Fetch fetch -> {
-          Step first = fetchFirst(q, fetch, signer, validation::record);
+          Step first = fetchFirst(q, fetch, judged, validation::record);
           if (first != null) {
             return first;
           }
         }
         case ChainOfTrust.Need.Known(KeyEntry.Keys keys) ->
-            validation.record(SignatureVerifier.verify(rrset, signer, keys.keys(), context.now(),
+            validation.record(SignatureVerifier.verify(rrset, keys.zone(), keys.keys(), context.now(),
                 validation.beside(rrset) ? q.budget().besideAnswer() : q.budget()));
         case ChainOfTrust.Need.Known(KeyEntry.Untrusted untrusted) -> validation.record(untrusted.verdict());
         case ChainOfTrust.Need.Known(KeyEntry.TrustedDs unexpected) -> throw dsForKeys(unexpected);
       }
+    }
+    if (validation.awaitsZoneStatus() && unvalidated) {
+      validation.recordZoneStatus(Verdict.INSECURE);
     }
     if (validation.awaitsZoneStatus()) { // RFC 4035 §5.4: a signed zone's negative answer needs a proof
       switch (context.chainOfTrust.keysFor(zone)) {
@@ -109,11 +123,10 @@ final class ValidateStep {
 
   /**
    * The zone whose keys check {@code rrset}: its signatures' signer when that zone holds it and
-   * lies within the zone asked, else the zone asked, whose keys then find it unsigned. But for an
-   * unsigned RRset under a trust anchor below the zone asked (a forwarder, or a parent's server
-   * answering for a zone anchored below it), the anchor's zone until its keys are found good: an
-   * anchor whose keys fail leaves nothing below it that could prove an insecure delegation, so
-   * the RRset is BOGUS with the anchor's reason (RFC 4035 §5.3, §5.2).
+   * lies within the zone asked, else the zone asked, whose keys then find it unsigned. Null for an
+   * RRset with no such signature under a trust anchor below the zone asked (a forwarder, or a
+   * parent's server answering for a zone anchored below it): the zone asked cannot judge it, and
+   * the DS records between the anchor and it are walked instead ({@link ChainOfTrust#keysOver}).
    */
   private Name signerOf(RRset rrset, Name zone) {
     for (RRSIGRecord sig : rrset.sigs()) {
@@ -122,12 +135,25 @@ final class ValidateStep {
         return signer;
       }
     }
-    TrustAnchors.Anchor anchor = context.keys.anchors().closest(rrset.getName());
-    if (anchor == null || anchor.zone().equals(zone) || !anchor.zone().subdomain(zone)) {
-      return zone;
-    }
-    return context.chainOfTrust.keysFor(anchor.zone()) instanceof ChainOfTrust.Need.Known(KeyEntry.Keys keys)
-        ? zone : anchor.zone();
+    TrustAnchors.Anchor anchor = context.keys.anchors().closest(unsignedOwnerZone(rrset));
+    return anchor == null || anchor.zone().equals(zone) || !anchor.zone().subdomain(zone) ? zone : null;
+  }
+
+  /** The name whose zone would have signed {@code rrset}: its owner's, but a DS's parent's (RFC 4035 §5.2). */
+  private static Name unsignedOwnerZone(RRset rrset) {
+    Name owner = rrset.getName();
+    return rrset.getType() == Type.DS && owner.labels() > 1 ? new Name(owner, 1) : owner;
+  }
+
+  /** Whether validation is off for {@code name}: a negative trust anchor at or above it (RFC 7646). */
+  private boolean negativelyAnchored(Name name) {
+    TrustAnchors anchors = context.keys.anchors();
+    return anchors.negativelyAnchored(name, anchors.closest(name));
+  }
+
+  /** Whether {@code rrset} is an NSEC or NSEC3 RRset, whose owner says nothing of the name it proves. */
+  private static boolean denial(RRset rrset) {
+    return rrset.getType() == Type.NSEC || rrset.getType() == Type.NSEC3;
   }
 
   /** The zone's DNSKEY RRset, checked against its trusted DS records; what it proved is kept. */
