@@ -23,7 +23,11 @@ import org.xbill.DNS.Type;
  * its RRsets may still be cached. An NS question is the exception: its answer is the zone's
  * delegation, which answers it while the NS set lives, as Unbound answers it from its delegation
  * (asking the zone's servers instead would rank their addresses as authority data, above the glue a
- * changed delegation brings). Opt-in ({@code ResolverBuilder.messageCache}); thread-safe.
+ * changed delegation brings), unless the zone is known signed and the cached set is its parent's
+ * unsigned copy, which the zone's servers replace with their signed one (RFC 4035 §2.2). A CNAME
+ * question is another (see the iteration's {@code ResolverContext.cacheAnswers}): its answer is the
+ * cached alias that every question at the name takes as its first hop. Opt-in ({@code
+ * ResolverBuilder.messageCache}); thread-safe.
  */
 public final class MessageLifetimes {
 
