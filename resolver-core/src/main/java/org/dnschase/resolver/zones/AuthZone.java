@@ -7,13 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Generator;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.WireParseException;
 import org.xbill.DNS.Zone;
 
 /**
@@ -35,6 +38,12 @@ import org.xbill.DNS.Zone;
  *     class IN
  */
 public record AuthZone(Name name, List<Record> records) {
+
+  /**
+   * The most records one {@code $GENERATE} line may stand for: a range of 0-4294967295 is one
+   * short line and would hold the parser for hours.
+   */
+  static final long MAX_GENERATED = 65_536;
 
   /**
    * Checks the zone: an absolute name, records of class IN at or below it, one SOA and an NS set
@@ -64,14 +73,16 @@ public record AuthZone(Name name, List<Record> records) {
    * @param name the zone, e.g. {@code "corp.example."}
    * @param zoneText the zone's records
    * @return the zone
-   * @throws IllegalArgumentException if the name or a record does not parse (naming the line), or
-   *     the zone has no SOA or NS set at its apex
+   * @throws IllegalArgumentException if the name or a record does not parse (naming the line), the
+   *     text has an {@code $INCLUDE} or a {@code $GENERATE} for more than 65,536 records, or the zone
+   *     has no SOA or NS set at its apex
    */
   public static AuthZone parse(String name, String zoneText) {
     Name zone = ZoneServers.zoneName(name);
     Objects.requireNonNull(zoneText, "zoneText");
     try (Master master = new Master(new ByteArrayInputStream(zoneText.getBytes(StandardCharsets.UTF_8)), zone)) {
-      return new AuthZone(zone, readAll(master));
+      master.disableIncludes(true); // refused, not skipped: text has no directory for $INCLUDE
+      return new AuthZone(zone, readAll(master, "zone data of " + zone));
     } catch (TextParseException e) {
       throw new IllegalArgumentException("zone data of " + zone + ", " + lineAndReason(e, "<none>"), e);
     } catch (IOException e) {
@@ -87,13 +98,14 @@ public record AuthZone(Name name, List<Record> records) {
    * @param file the zone file, in master-file format (RFC 1035 §5.1)
    * @return the zone
    * @throws UncheckedIOException if the file cannot be read, naming it
-   * @throws IllegalArgumentException if a record does not parse, naming the file and the line, or
-   *     the zone has no SOA or NS set at its apex
+   * @throws IllegalArgumentException if a record does not parse, naming the file and the line, a
+   *     {@code $GENERATE} stands for more than 65,536 records, or the zone has no SOA or NS set at its
+   *     apex
    */
   public static AuthZone fromFile(String name, Path file) {
     Name zone = ZoneServers.zoneName(name);
     try (Master master = new Master(file.toString(), zone)) {
-      return new AuthZone(zone, readAll(master));
+      return new AuthZone(zone, readAll(master, "malformed zone file " + file + " of " + zone));
     } catch (TextParseException e) {
       throw new IllegalArgumentException("malformed zone file " + file + " of " + zone + ", "
           + lineAndReason(e, file.getFileName().toString()), e);
@@ -130,10 +142,33 @@ public record AuthZone(Name name, List<Record> records) {
     return message.startsWith(shownName + ":") ? "line " + message.substring(shownName.length() + 1) : message;
   }
 
-  private static List<Record> readAll(Master master) throws IOException {
+  /**
+   * Every record of the zone, {@code $GENERATE} lines expanded once their size is known to be
+   * sane.
+   *
+   * @param source what to call the data in an error: dnsjava's parse errors name the line, those
+   *     that name nothing are said here to be at the record after the last one read
+   */
+  private static List<Record> readAll(Master master, String source) throws IOException {
+    master.expandGenerate(false);
     List<Record> records = new ArrayList<>();
-    for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
-      records.add(record);
+    try {
+      for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
+        records.add(record);
+      }
+    } catch (RuntimeException | WireParseException | FileNotFoundException e) {
+      // dnsjava's errors without a line: "" as an owner name (an index out of bounds), generic
+      // rdata its type cannot hold (RFC 3597 §5), an $INCLUDE of a file that is not there
+      throw new IllegalArgumentException(source + ", record " + (records.size() + 1)
+          + (records.isEmpty() ? "" : " (after " + records.getLast() + ")") + " does not parse: " + e, e);
+    }
+    for (Iterator<Generator> generators = master.generators(); generators.hasNext(); ) {
+      Generator generator = generators.next();
+      if ((generator.end - generator.start) / generator.step >= MAX_GENERATED) {
+        throw new IllegalArgumentException(source + ", " + generator + " stands for more than "
+            + MAX_GENERATED + " records");
+      }
+      records.addAll(List.of(generator.expand()));
     }
     return records;
   }
