@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dnschase.resolver.zones.AuthZone;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -46,10 +47,21 @@ final class BailiwickLedger {
   private final Set<Record> vouchedInstances = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Names whose (non-)existence a server that speaks for them may have proven. */
   private final Set<Name> vouchedNames = new HashSet<>();
+  /** The zones the resolver holds itself, which speak for every name in them. */
+  private final Set<Name> ownZones = new HashSet<>();
 
   BailiwickLedger(Map<Name, List<InetAddress>> rootHints) {
     rootHints.values().forEach(addresses ->
         addresses.forEach(address -> zonesOf.computeIfAbsent(address, a -> new HashSet<>()).add(Name.root)));
+  }
+
+  /**
+   * Takes note of a zone the resolver holds itself (an auth zone): it speaks for its names and
+   * vouches for its records.
+   */
+  void ownZone(AuthZone zone) {
+    ownZones.add(zone.name());
+    zone.records().forEach(this::vouch);
   }
 
   /** Takes note of a reply that {@code server} sent to {@code query}. */
@@ -102,7 +114,7 @@ final class BailiwickLedger {
 
   /** Whether a server that speaks for {@code name} may have proven that it (or its data) is missing. */
   boolean vouchesForName(Name name) {
-    return vouchedNames.contains(name);
+    return vouchedNames.contains(name) || speaksFor(ownZones, name);
   }
 
   private void credit() {

@@ -2,12 +2,16 @@ package org.dnschase.resolver.fuzz;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.testkit.RecordedQuery;
+import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
+import org.dnschase.resolver.zones.AuthZone;
+import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
@@ -23,7 +27,11 @@ import org.xbill.DNS.Type;
  *   example.test.  ns1.example.test.  127.53.3.1   aliases, a DNAME, a loop, a wildcard
  *   other.test.    ns1.other.test.    127.53.4.1
  *   far.test.      ns2.other.test.    127.53.4.1   glueless: its server's address is in other.test.
+ *   corp.test.     the resolver's own auth zone ({@link #AUTH_ZONE}), never delegated
  * </pre>
+ *
+ * <p>The same tree comes unsigned or signed (ECDSA P-256, NSEC, valid around {@link #NOW}), for a
+ * resolver that validates from the signed root's key.
  */
 final class FuzzLab {
 
@@ -49,7 +57,12 @@ final class FuzzLab {
       Question.of("txt.example.test.", Type.TXT),
       Question.of("a.wild.example.test.", Type.A),         // wildcard
       Question.of("www.example.test.", Type.ANY),
-      Question.of("www.far.test.", Type.A));
+      Question.of("www.far.test.", Type.A),
+      Question.of("www.example.test.", Type.RRSIG),       // the RRSIGs at the name, unvalidated
+      Question.of("www.example.test.", 65535),            // an unknown type (RFC 3597)
+      Question.of("printer.corp.test.", Type.A),          // from the auth zone, no query
+      Question.of("www.corp.test.", Type.A),              // the auth zone's alias into example.test.
+      Question.of("missing.corp.test.", Type.A));         // the auth zone's NXDOMAIN
 
   /** Owners and targets for records the fuzzer adds: in and out of every zone's bailiwick. */
   static final List<Name> NAMES = List.of(
@@ -58,7 +71,21 @@ final class FuzzLab {
       name("alias.example.test."), name("old.example.test."), name("www.old.example.test."),
       name("sub.www.example.test."), name("other.test."), name("ns1.other.test."),
       name("ns2.other.test."), name("www.other.test."), name("far.test."), name("www.far.test."),
-      name("evil.lab."), name("ns.evil.lab."), name("*.wild.example.test."));
+      name("evil.lab."), name("ns.evil.lab."), name("*.wild.example.test."), name("corp.test."),
+      name("printer.corp.test."));
+
+  /** The time of the fake clock's start, around which the signed lab's signatures are valid. */
+  static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+  /** The resolver's own zone below test., which test.'s server knows nothing of. */
+  static final AuthZone AUTH_ZONE = AuthZone.parse("corp.test.", """
+      $TTL 300
+      @        SOA   ns hostmaster 1 3600 600 86400 60
+      @        NS    ns
+      ns       A     192.0.2.9
+      printer  A     192.168.1.20
+      www      CNAME www.example.test.
+      """);
 
   /** Addresses for A/AAAA records the fuzzer adds: the lab's servers, loopback, and elsewhere. */
   static final List<InetAddress> ADDRESSES = List.of(
@@ -96,23 +123,49 @@ final class FuzzLab {
     static final RootHints HINTS = RootHints.of(HIERARCHY.rootHints());
   }
 
-  private FuzzLab() {}
+  /** The signed twin, started apart: signing costs a second or so, which unsigned runs never pay. */
+  private static final class StartedSigned {
+    static final TestHierarchy HIERARCHY = TestHierarchy.builder().zones(ZONES)
+        .signed(Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256)
+            .withValidity(NOW, Duration.ofDays(1), Duration.ofDays(30)))
+        .build();
+  }
 
+  private final TestHierarchy hierarchy;
+
+  private FuzzLab(TestHierarchy hierarchy) {
+    this.hierarchy = hierarchy;
+  }
+
+  static FuzzLab unsigned() {
+    return new FuzzLab(Started.HIERARCHY);
+  }
+
+  static FuzzLab signed() {
+    return new FuzzLab(StartedSigned.HIERARCHY);
+  }
+
+  /** The root hints of both labs: they share their servers' names and addresses. */
   static RootHints rootHints() {
     return Started.HINTS;
   }
 
+  /** The trust anchor to validate this lab from, or null when it is unsigned. */
+  String trustAnchor() {
+    return hierarchy.signed(Name.root) ? hierarchy.trustAnchor().toString() : null;
+  }
+
   /** Whether a server of the lab listens at that address (the port is not looked at). */
-  static boolean isLabServer(InetSocketAddress server) {
-    return Started.HIERARCHY.servers().stream().anyMatch(s -> s.address().equals(server.getAddress()));
+  boolean isLabServer(InetSocketAddress server) {
+    return hierarchy.servers().stream().anyMatch(s -> s.address().equals(server.getAddress()));
   }
 
   /** What the lab's server at {@code server} answers to {@code query}, as a new message. */
-  static Message authoritativeReply(InetSocketAddress server, Message query) {
+  Message authoritativeReply(InetSocketAddress server, Message query) {
     RecordedQuery received = new RecordedQuery(server.getAddress(),
         new InetSocketAddress(InetAddress.getLoopbackAddress(), 5300), query.getQuestion().getName(),
         query.getQuestion().getType(), RecordedQuery.Transport.TCP, Instant.EPOCH, query);
-    return Started.HIERARCHY.server(server.getAddress()).zoneDispatcher().dispatch(received);
+    return hierarchy.server(server.getAddress()).zoneDispatcher().dispatch(received);
   }
 
   private static Name name(String text) {

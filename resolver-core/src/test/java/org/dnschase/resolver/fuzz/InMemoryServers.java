@@ -21,12 +21,14 @@ final class InMemoryServers implements Transport {
 
   private final AtomicLong clock;
   private final long deadlineNanos;
+  private final FuzzLab lab;
   private final ReplyScript script;
   private final BailiwickLedger ledger;
   private final List<String> lateQueries = new ArrayList<>();
   private int exchanges;
 
-  InMemoryServers(AtomicLong clock, Duration deadline, ReplyScript script, BailiwickLedger ledger) {
+  InMemoryServers(FuzzLab lab, AtomicLong clock, Duration deadline, ReplyScript script, BailiwickLedger ledger) {
+    this.lab = lab;
     this.clock = clock;
     this.deadlineNanos = clock.get() + deadline.toNanos();
     this.script = script;
@@ -39,10 +41,10 @@ final class InMemoryServers implements Transport {
     if (clock.get() >= deadlineNanos) {
       lateQueries.add(server + " " + query.getQuestion() + " at " + Duration.ofNanos(clock.get()));
     }
-    Message lab = FuzzLab.isLabServer(server) ? FuzzLab.authoritativeReply(server, query) : null;
+    Message labReply = lab.isLabServer(server) ? lab.authoritativeReply(server, query) : null;
     ReplyScript.Outcome outcome;
     try {
-      outcome = script.next(server, query, lab);
+      outcome = script.next(server, query, labReply);
     } catch (RuntimeException e) { // an Error passes the resolver's guard against its own bugs
       throw new AssertionError("the fuzz harness failed, not the resolver", e);
     }

@@ -6,7 +6,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +14,9 @@ import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.cache.TimeSource;
+import org.dnschase.resolver.dnssec.Validation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,7 +38,8 @@ class ReplyPathFuzzTest {
   void structuredRepliesKeepTheInvariants(FuzzedDataProvider data) {
     FuzzLab.Question question = data.pickValue(FuzzLab.QUESTIONS);
     boolean minimise = data.consumeBoolean();
-    resolveAndCheck(question, minimise, new StructuredReplies(data));
+    FuzzLab lab = data.consumeBoolean() ? FuzzLab.signed() : FuzzLab.unsigned();
+    resolveAndCheck(lab, question, minimise, new StructuredReplies(data));
   }
 
   @FuzzTest
@@ -45,14 +47,18 @@ class ReplyPathFuzzTest {
     ByteBuffer bytes = ByteBuffer.wrap(input);
     int choice = bytes.hasRemaining() ? bytes.get() & 0xFF : 0;
     FuzzLab.Question question = FuzzLab.QUESTIONS.get((choice & 0x7F) % FuzzLab.QUESTIONS.size());
-    resolveAndCheck(question, (choice & 0x80) != 0, new WireReplies(bytes));
+    resolveAndCheck(FuzzLab.unsigned(), question, (choice & 0x80) != 0, new WireReplies(bytes));
   }
 
-  /** The harness itself: the lab's own replies resolve every question, within every invariant. */
+  /**
+   * The harness itself: the lab's own replies resolve every question, within every invariant,
+   * signed (and validated) or not.
+   */
   @ParameterizedTest
-  @MethodSource("everyQuestionBothWays")
-  void theLabsOwnRepliesResolveEveryQuestion(FuzzLab.Question question, boolean minimise) {
-    Resolution result = resolveAndCheck(question, minimise, (server, query, lab) ->
+  @MethodSource("everyQuestionEveryWay")
+  void theLabsOwnRepliesResolveEveryQuestion(FuzzLab.Question question, boolean minimise, boolean signed) {
+    FuzzLab fuzzLab = signed ? FuzzLab.signed() : FuzzLab.unsigned();
+    Resolution result = resolveAndCheck(fuzzLab, question, minimise, (server, query, lab) ->
         lab == null ? new ReplyScript.Silence() : new ReplyScript.Arrives(lab, Duration.ofMillis(5)));
 
     if (question.name().toString().startsWith("loop.")) {
@@ -63,19 +69,27 @@ class ReplyPathFuzzTest {
     }
   }
 
-  static Stream<Arguments> everyQuestionBothWays() {
-    return FuzzLab.QUESTIONS.stream().flatMap(q -> Stream.of(Arguments.of(q, false), Arguments.of(q, true)));
+  static Stream<Arguments> everyQuestionEveryWay() {
+    return FuzzLab.QUESTIONS.stream().flatMap(q -> Stream.of(Arguments.of(q, false, false),
+        Arguments.of(q, true, false), Arguments.of(q, false, true), Arguments.of(q, true, true)));
   }
 
-  private static Resolution resolveAndCheck(FuzzLab.Question question, boolean minimise, ReplyScript script) {
+  private static Resolution resolveAndCheck(FuzzLab lab, FuzzLab.Question question, boolean minimise,
+      ReplyScript script) {
     AtomicLong clock = new AtomicLong();
-    TimeSource ticker = TimeSource.ofNanos(Instant.EPOCH, clock::get);
+    TimeSource ticker = TimeSource.ofNanos(FuzzLab.NOW, clock::get);
     BailiwickLedger ledger = new BailiwickLedger(FuzzLab.rootHints().servers());
+    ledger.ownZone(FuzzLab.AUTH_ZONE);
     CheckedCache cache = new CheckedCache(Invariants.newCache(ticker), ledger);
-    InMemoryServers servers = new InMemoryServers(clock, BUDGETS.deadline(), script, ledger);
+    InMemoryServers servers = new InMemoryServers(lab, clock, BUDGETS.deadline(), script, ledger);
+    ResolverBuilder builder = Resolver.builder();
+    if (lab.trustAnchor() != null) {
+      builder.validation(Validation.trustAnchors(lab.trustAnchor()));
+    }
     Resolution result;
-    try (Resolver resolver = Resolver.builder()
+    try (Resolver resolver = builder
         .rootHints(FuzzLab.rootHints())
+        .authZone(FuzzLab.AUTH_ZONE)
         .transport(servers)
         .timeSource(ticker)
         .cache(cache)
@@ -94,8 +108,8 @@ class ReplyPathFuzzTest {
     violations.addAll(Invariants.cachedTtls(cache));
     violations.addAll(Invariants.resultTtls(result));
     assertThat(violations)
-        .as("%s (qname minimisation %s, %d exchanges) ended %s", question, minimise ? "on" : "off",
-            servers.exchanges(), result)
+        .as("%s (qname minimisation %s, %s lab, %d exchanges) ended %s", question, minimise ? "on" : "off",
+            lab.trustAnchor() != null ? "signed" : "unsigned", servers.exchanges(), result)
         .isEmpty();
     return result;
   }
