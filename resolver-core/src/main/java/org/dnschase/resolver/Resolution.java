@@ -289,29 +289,6 @@ public sealed interface Resolution {
       trace = List.copyOf(trace);
       proof = List.copyOf(proof);
     }
-
-    /**
-     * A negative answer that came without DNSSEC records.
-     *
-     * @param qname the name asked for
-     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
-     * @param soa the SOA that proves it, null when the server sent none
-     * @param nameServers the zone's NS records the server put beside the SOA
-     * @param negativeTtl the negative TTL; zero without an SOA
-     * @param chain the CNAME/DNAME hops followed, in order
-     * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
-     * @param diagnostics the rule violations and oddities seen on the way
-     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
-     *     for
-     * @param upstreamQueries how many queries the resolution sent upstream
-     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
-     */
-    public NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
-        List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
-        int upstreamQueries, Security security) {
-      this(qname, qtype, soa, nameServers, negativeTtl, chain, ttl, diagnostics, trace, upstreamQueries, security,
-          List.of());
-    }
   }
 
   /**
@@ -347,29 +324,6 @@ public sealed interface Resolution {
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
       proof = List.copyOf(proof);
-    }
-
-    /**
-     * A negative answer that came without DNSSEC records.
-     *
-     * @param qname the name asked for
-     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
-     * @param soa the SOA that proves it, null when the server sent none
-     * @param nameServers the zone's NS records the server put beside the SOA
-     * @param negativeTtl the negative TTL; zero without an SOA
-     * @param chain the CNAME/DNAME hops followed, in order
-     * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
-     * @param diagnostics the rule violations and oddities seen on the way
-     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
-     *     for
-     * @param upstreamQueries how many queries the resolution sent upstream
-     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
-     */
-    public NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
-        List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
-        int upstreamQueries, Security security) {
-      this(qname, qtype, soa, nameServers, negativeTtl, chain, ttl, diagnostics, trace, upstreamQueries, security,
-          List.of());
     }
   }
 

@@ -61,7 +61,7 @@ class ResponsesTest {
   void nxDomainAfterChain_keepsChainAndSoa() {
     Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(), Duration.ofSeconds(300),
         List.of(ALIAS), Duration.ofSeconds(300), List.of(), List.of(), 2,
-            Resolution.Security.INDETERMINATE), query(Flags.RD));
+            Resolution.Security.INDETERMINATE, List.of()), query(Flags.RD));
 
     assertThat(response.getRcode()).isEqualTo(Rcode.NXDOMAIN);
     assertThat(response.getSection(Section.ANSWER)).extracting(Record::getType).containsExactly(Type.CNAME);
@@ -75,7 +75,7 @@ class ResponsesTest {
 
     Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(ns), Duration.ofSeconds(300),
         List.of(), Duration.ofSeconds(300), List.of(), List.of(), 1,
-            Resolution.Security.INDETERMINATE), query(Flags.RD));
+            Resolution.Security.INDETERMINATE, List.of()), query(Flags.RD));
 
     assertThat(response.getSection(Section.AUTHORITY)).containsExactly(SOA, ns);
   }
@@ -85,7 +85,7 @@ class ResponsesTest {
   void noData_isNoErrorWithSoa() {
     Message response = Responses.toMessage(new Resolution.NoData(WWW, Type.A, SOA, List.of(), Duration.ofSeconds(300),
         List.of(), Duration.ofSeconds(300), List.of(), List.of(), 1,
-            Resolution.Security.INDETERMINATE), query(Flags.RD));
+            Resolution.Security.INDETERMINATE, List.of()), query(Flags.RD));
 
     assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
     assertThat(response.getSection(Section.ANSWER)).isEmpty();
@@ -179,7 +179,7 @@ class ResponsesTest {
     Message query = query(Flags.RD, Flags.CD);
     query.addRecord(new OPTRecord(4096, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
     Resolution.NoData noData = new Resolution.NoData(WWW, Type.A, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO,
-        List.of(), List.of(), 1, Resolution.Security.INDETERMINATE);
+        List.of(), List.of(), 1, Resolution.Security.INDETERMINATE, List.of());
 
     Message response = Responses.toMessage(noData, query);
     Message plain = Responses.toMessage(noData, query(Flags.RD));
@@ -193,7 +193,7 @@ class ResponsesTest {
   @Test
   void queryForAnotherName_isRefused() {
     Resolution other = new Resolution.NoData(HOST, Type.A, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 1,
-        Resolution.Security.INDETERMINATE);
+        Resolution.Security.INDETERMINATE, List.of());
 
     assertThatThrownBy(() -> Responses.toMessage(other, query(Flags.RD)))
         .isInstanceOf(IllegalArgumentException.class)

@@ -119,7 +119,7 @@ class ExtendedErrorsTest {
   void staleAnswer_staleCode() {
     Diagnostic stale = new Diagnostic(Diagnostic.Oddity.STALE_ANSWER, NAME, "answered from expired data");
     Resolution.NxDomain nxDomain = new Resolution.NxDomain(NAME, Type.A, null, List.of(), java.time.Duration.ZERO,
-        List.of(), java.time.Duration.ZERO, List.of(stale), List.of(), 0, Resolution.Security.INDETERMINATE);
+        List.of(), java.time.Duration.ZERO, List.of(stale), List.of(), 0, Resolution.Security.INDETERMINATE, List.of());
 
     Message answer = Responses.ExtendedErrors.add(Responses.toMessage(nxDomain, query(true)), nxDomain);
 

@@ -40,7 +40,7 @@ final class HostsAnswers {
   private static Resolution family(Name name, int type, List<InetAddress> addresses, Resolution.Security security) {
     if (addresses.isEmpty()) {
       return new Resolution.NoData(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0,
-          security);
+          security, List.of());
     }
     RRset rrset = new RRset();
     for (InetAddress address : addresses) {

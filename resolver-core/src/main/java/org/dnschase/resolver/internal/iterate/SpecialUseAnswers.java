@@ -35,7 +35,7 @@ final class SpecialUseAnswers {
       if (special.covers(name)) {
         return Optional.of(special == SpecialUseName.LOCALHOST ? localhost(name, type)
             : new Resolution.NxDomain(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0,
-                Resolution.Security.INDETERMINATE));
+                Resolution.Security.INDETERMINATE, List.of()));
       }
     }
     return Optional.empty();
@@ -49,7 +49,7 @@ final class SpecialUseAnswers {
     };
     if (rrset == null) {
       return new Resolution.NoData(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0,
-          Resolution.Security.INDETERMINATE);
+          Resolution.Security.INDETERMINATE, List.of());
     }
     return new Resolution.Answer(name, type, rrset, List.of(), Duration.ofSeconds(localTtl), List.of(),
         List.of(), 0, Resolution.Security.INDETERMINATE);
