@@ -103,6 +103,24 @@ class TrustAnchorsTest {
   }
 
   @Test
+  @DisplayName("RFC 7646 §2, RFC 8020: a SECURE NXDOMAIN cached for an ancestor answers a name under a negative "
+      + "trust anchor INSECURE")
+  void negativeTrustAnchor_cachedAncestorNxDomain_isInsecure() {
+    try (Resolver resolver = SignedLab.validatingResolver(lab, validation -> validation
+        .withNegativeTrustAnchors(List.of(Name.fromConstantString("nta.nothere.alpha.lab."))))
+        .build()) {
+      Resolution ancestor = resolver.resolve("nothere.alpha.lab.", Type.A);
+      Resolution below = resolver.resolve("x.nta.nothere.alpha.lab.", Type.A);
+      Resolution belowAgain = resolver.resolve("x.nta.nothere.alpha.lab.", Type.A);
+
+      assertThat(ancestor.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(below).isInstanceOf(Resolution.NxDomain.class);
+      assertThat(below.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(belowAgain.security()).isEqualTo(Resolution.Security.INSECURE);
+    }
+  }
+
+  @Test
   @DisplayName("RFC 4035 §5.2, RFC 8624: an anchor whose every DS uses a digest not implemented makes its zone INSECURE")
   void unsupportedDigest_isInsecureNotBogus() {
     String gost = ". IN DS 20326 8 3 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D";

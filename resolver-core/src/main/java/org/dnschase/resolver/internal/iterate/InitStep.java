@@ -127,11 +127,21 @@ final class InitStep {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(ancestor, Type.ANY, "NXDOMAIN, so " + q.name() + " cannot exist"));
         }
-        q.validation().note(Verdict.ofCached(negative.status()));
+        // RFC 7646 §2: what the ancestor proves is not validated for a name under a negative trust anchor
+        q.validation().note(negativelyAnchored(q) ? Verdict.INSECURE : Verdict.ofCached(negative.status()));
         return q.finish(Outcome.Negative.fromCache(negative));
       }
     }
     return null;
+  }
+
+  /** Whether validation is off for {@code q}'s name: a negative trust anchor at or above it (RFC 7646). */
+  private boolean negativelyAnchored(Query q) {
+    if (!context.validating()) {
+      return false;
+    }
+    TrustAnchors anchors = context.keys.anchors();
+    return anchors.negativelyAnchored(q.name(), anchors.closest(q.name()));
   }
 
   /**
@@ -147,8 +157,7 @@ final class InitStep {
     if (context.denialRanges == null || q.options().checkingDisabled()) {
       return null;
     }
-    TrustAnchors anchors = context.keys.anchors();
-    if (anchors.negativelyAnchored(q.name(), anchors.closest(q.name()))) {
+    if (negativelyAnchored(q)) {
       return null;
     }
     DenialRanges.Synthesis synthesis = context.denialRanges.lookup(q.name(), q.qtype());
