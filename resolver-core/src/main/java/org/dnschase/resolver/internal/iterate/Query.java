@@ -164,6 +164,11 @@ final class Query {
     return qtype;
   }
 
+  /** {@return the query this one looks something up for, null for the user's question} */
+  Query parent() {
+    return parent;
+  }
+
   /** The name the walk is at now: {@link #qname()}, or the target of the chain's last hop. */
   Name name() {
     return name;

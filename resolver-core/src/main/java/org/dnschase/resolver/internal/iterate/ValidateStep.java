@@ -101,11 +101,11 @@ final class ValidateStep {
   /**
    * The child query that fetches the next link of the chain of trust to {@code signer}; null,
    * after giving {@code giveUp} its verdict, when the query is that look-up itself (it cannot wait
-   * for itself: INDETERMINATE, which its parent's chain of trust judges) or has used up its
-   * look-ups (BOGUS).
+   * for itself: INDETERMINATE, which its parent's chain of trust judges), or a look-up it serves,
+   * or has used up its look-ups (BOGUS).
    */
   private static Step fetchFirst(Query q, ChainOfTrust.Need.Fetch fetch, Name signer, Consumer<Verdict> giveUp) {
-    if (fetch.type() == q.qtype() && fetch.name().equals(q.name())) {
+    if (waitsFor(q, fetch)) {
       giveUp.accept(Verdict.INDETERMINATE);
       return null;
     }
@@ -115,6 +115,20 @@ final class ValidateStep {
       return null;
     }
     return new Step.Spawn(fetch.name(), fetch.type(), null, QueryState.TRUST_CHAIN);
+  }
+
+  /**
+   * Whether {@code q}, or a query it serves, is the look-up {@code fetch} asks for: by the name it
+   * was asked or the one it has reached (a DNSKEY look-up led by an alias to data whose keys are
+   * those it looks up would otherwise nest without end, asking nothing).
+   */
+  private static boolean waitsFor(Query q, ChainOfTrust.Need.Fetch fetch) {
+    for (Query asker = q; asker != null; asker = asker.parent()) {
+      if (asker.qtype() == fetch.type() && (fetch.name().equals(asker.name()) || fetch.name().equals(asker.qname()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static IllegalStateException dsForKeys(KeyEntry.TrustedDs unexpected) {
