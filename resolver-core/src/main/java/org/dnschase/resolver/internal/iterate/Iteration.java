@@ -253,8 +253,12 @@ final class Iteration {
    * lines go under the id of {@code starter}'s resolution.
    */
   private CompletableFuture<Query> prime(Query starter, Step.Prime priming) {
+    // No longer than the resolution that starts it has left: one started late would otherwise
+    // keep that resolution waiting past its deadline for the priming's own.
+    Duration left = Duration.ofNanos(Math.min(context.config.budgets().deadline().toNanos(),
+        starter.budget().remainingNanos()));
     Query query = Query.priming(context.nextQueryId(), priming.zone(),
-        new Budget(context.config.budgets(), context.ticker), new Journal(true), priming.servers(),
+        new Budget(context.config.budgets().withDeadline(left), context.ticker), new Journal(true), priming.servers(),
         starter.resolutionId());
     CompletableFuture<Query> primed = new CompletableFuture<>();
     advance(query, primed, Function.identity());
