@@ -205,6 +205,26 @@ class ServeCommandTest {
   }
 
   @Test
+  @DisplayName("--auth-zone with a malformed zone file: exit code 2, naming the file and the line")
+  void authZone_malformedFile_exitsTwoNamingFileAndLine() throws IOException {
+    Path zoneFile = Files.writeString(dir.resolve("broken.zone"), """
+        @   3600 SOA ns hostmaster 1 3600 600 86400 300
+        @   3600 NS  ns
+        ns  3600 A   192.0.2.300
+        """);
+    Path huge = Files.writeString(dir.resolve("huge.zone"), """
+        @   3600 SOA ns hostmaster 1 3600 600 86400 300
+        @   3600 NS  ns
+        $GENERATE 0-4294967295 host$ A 192.0.2.1
+        """);
+
+    assertUsage(serve(running -> { }, "--auth-zone", "example.=" + zoneFile),
+        "--auth-zone example.=" + zoneFile + ": malformed zone file " + zoneFile + " of example., line 3: ");
+    assertUsage(serve(running -> { }, "--auth-zone", "example.=" + huge),
+        "--auth-zone example.=" + huge + ": malformed zone file " + huge + " of example., $GENERATE 0-4294967295");
+  }
+
+  @Test
   @DisplayName("an address already taken: exit code 1, naming it")
   void addressInUse_exitsOne() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
