@@ -82,7 +82,7 @@ public record AuthZone(Name name, List<Record> records) {
     Objects.requireNonNull(zoneText, "zoneText");
     try (Master master = new Master(new ByteArrayInputStream(zoneText.getBytes(StandardCharsets.UTF_8)), zone)) {
       master.disableIncludes(true); // refused, not skipped: text has no directory for $INCLUDE
-      return new AuthZone(zone, readAll(master, "zone data of " + zone));
+      return new AuthZone(zone, readAll(master, "zone data of " + zone, "<none>"));
     } catch (TextParseException e) {
       throw new IllegalArgumentException("zone data of " + zone + ", " + lineAndReason(e, "<none>"), e);
     } catch (IOException e) {
@@ -105,7 +105,7 @@ public record AuthZone(Name name, List<Record> records) {
   public static AuthZone fromFile(String name, Path file) {
     Name zone = ZoneServers.zoneName(name);
     try (Master master = new Master(file.toString(), zone)) {
-      return new AuthZone(zone, readAll(master, "malformed zone file " + file + " of " + zone));
+      return new AuthZone(zone, readAll(master, "malformed zone file " + file + " of " + zone, file.getFileName().toString()));
     } catch (TextParseException e) {
       throw new IllegalArgumentException("malformed zone file " + file + " of " + zone + ", "
           + lineAndReason(e, file.getFileName().toString()), e);
@@ -149,18 +149,22 @@ public record AuthZone(Name name, List<Record> records) {
    * @param source what to call the data in an error: dnsjava's parse errors name the line, those
    *     that name nothing are said here to be at the record after the last one read
    */
-  private static List<Record> readAll(Master master, String source) throws IOException {
+  private static List<Record> readAll(Master master, String source, String shownName) throws IOException {
     master.expandGenerate(false);
     List<Record> records = new ArrayList<>();
     try {
       for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
         records.add(record);
       }
+    } catch (TextParseException e) {
+      if (String.valueOf(e.getMessage()).startsWith(shownName + ":")) {
+        throw e; // dnsjava's own, naming the line
+      }
+      throw notParsed(source, records, e); // from a record type's own parser (an HTTPS record's port)
     } catch (RuntimeException | WireParseException | FileNotFoundException e) {
       // dnsjava's errors without a line: "" as an owner name (an index out of bounds), generic
       // rdata its type cannot hold (RFC 3597 §5), an $INCLUDE of a file that is not there
-      throw new IllegalArgumentException(source + ", record " + (records.size() + 1)
-          + (records.isEmpty() ? "" : " (after " + records.getLast() + ")") + " does not parse: " + e, e);
+      throw notParsed(source, records, e);
     }
     for (Iterator<Generator> generators = master.generators(); generators.hasNext(); ) {
       Generator generator = generators.next();
@@ -171,5 +175,10 @@ public record AuthZone(Name name, List<Record> records) {
       records.addAll(List.of(generator.expand()));
     }
     return records;
+  }
+
+  private static IllegalArgumentException notParsed(String source, List<Record> read, Exception e) {
+    return new IllegalArgumentException(source + ", record " + (read.size() + 1)
+        + (read.isEmpty() ? "" : " (after " + read.getLast() + ")") + " does not parse: " + e, e);
   }
 }

@@ -50,6 +50,15 @@ class AuthZoneMalformedTextTest {
   }
 
   @Test
+  @DisplayName("An HTTPS record whose port has no value is refused naming the record, its parser naming no line")
+  void httpsPortWithoutValue_isRefusedNamingTheRecord() {
+    assertThatThrownBy(() -> AuthZone.parse("corp.lab.", APEX + "www HTTPS 1 . port\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("zone data of corp.lab., record 4 (after ns.corp.lab.")
+        .hasMessageContaining("port");
+  }
+
+  @Test
   @DisplayName("A zone file whose $INCLUDE names a missing file is refused naming that file, the zone file itself being there")
   void includeOfMissingFile_namesTheIncludedFile(@TempDir Path dir) throws Exception {
     Path zoneFile = Files.writeString(dir.resolve("corp.zone"), APEX + "$INCLUDE " + dir.resolve("gone.zone") + "\n");
