@@ -16,6 +16,7 @@ import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
 import org.xbill.DNS.WireParseException;
 import org.xbill.DNS.Zone;
 
@@ -59,7 +60,9 @@ public record AuthZone(Name name, List<Record> records) {
     records = List.copyOf(records);
     for (Record record : records) {
       if (!record.getName().subdomain(name) || record.getDClass() != DClass.IN) {
-        throw new IllegalArgumentException("auth zone " + name + ": " + record
+        // named by owner, class and type: dnsjava cannot print every record it parses (a HIP without its key)
+        throw new IllegalArgumentException("auth zone " + name + ": the " + Type.string(record.getType()) + " record of "
+            + record.getName() + " in class " + DClass.string(record.getDClass())
             + " is not of class IN at or below the zone's name");
       }
     }
