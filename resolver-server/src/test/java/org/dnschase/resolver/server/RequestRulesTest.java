@@ -98,6 +98,30 @@ class RequestRulesTest {
     assertThat(RawClient.udp(lab.address(), query.toWire()).getRcode()).isEqualTo(Rcode.REFUSED);
   }
 
+  @Test
+  @DisplayName("RFC 5936 §6: a zone transfer is REFUSED over TCP too, where a client asks for one: a resolver serves no zone")
+  void zoneTransferOverTcp_isRefused() throws Exception {
+    try (RawClient.Tcp tcp = new RawClient.Tcp(lab.address())) {
+      tcp.send(RawClient.query("shop.example.", Type.AXFR, 41));
+
+      Message answer = tcp.receive();
+
+      assertThat(answer.getHeader().getID()).isEqualTo(41);
+      assertThat(answer.getRcode()).isEqualTo(Rcode.REFUSED);
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 6895 §3.1: a question for a meta type (MAILA, TSIG, OPT) or the reserved type 0 is NOTIMP")
+  void metaTypes_areNotImp() {
+    for (int type : new int[] {Type.MAILA, Type.MAILB, Type.TSIG, Type.OPT, 0}) {
+      Message answer = RawClient.udp(lab.address(), RawClient.query("www.shop.example.", type, 42).toWire());
+
+      assertThat(answer.getRcode()).as(Type.string(type)).isEqualTo(Rcode.NOTIMP);
+    }
+    assertThat(lab.upstreamQueriesFor("www.shop.example.")).isZero();
+  }
+
   /* ---- who may ask ---- */
 
   @Test

@@ -1,11 +1,14 @@
 package org.dnschase.resolver.server.internal;
 
 import java.io.IOException;
+import java.util.Arrays;
 import org.dnschase.resolver.Defaults;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNSInput;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
@@ -20,8 +23,14 @@ import org.xbill.DNS.Type;
  * <ol>
  *   <li>shorter than a header, or a response (QR=1): ignored;
  *   <li>an opcode other than QUERY: NOTIMP (RFC 1035 §4.1.1);
- *   <li>a question count other than 1, a message that does not parse, or more than one OPT
- *       record (RFC 6891 §6.1.1): FORMERR;
+ *   <li>a question count other than 1; records in the answer or authority section, which a
+ *       query does not carry (an OPT record there included: RFC 6891 §6.1.1 puts it in the
+ *       additional section); more than one additional record, so two OPT records (RFC 6891
+ *       §6.1.1); TC set, a query cut short (RFC 1035 §4.1.1); or a message that does not parse:
+ *       FORMERR, as Unbound's {@code worker_check_request} answers each of them. The answer
+ *       echoes the question when it could be read, with an OPT record when the query's one
+ *       additional record is one (RFC 6891 §7: a malformed option, such as a COOKIE of the wrong
+ *       length, RFC 7873 §5.2.2, is FORMERR with an OPT record);
  *   <li>an EDNS version other than 0: BADVERS (RFC 6891 §6.1.3);
  *   <li>a class other than IN: REFUSED, as is a zone transfer (AXFR, IXFR), which a resolver does
  *       not serve.
@@ -38,6 +47,9 @@ public final class RequestDecoder {
    * advertises (1232, DNS Flag Day 2020), which avoids IP fragmentation.
    */
   public static final int MAX_UDP_PAYLOAD = Defaults.EDNS_PAYLOAD_SIZE;
+
+  /** How an OPT record starts: the root name, then type 41 (RFC 6891 §6.1.2). */
+  private static final byte[] OPT_START = {0, 0, (byte) Type.OPT};
 
   private RequestDecoder() {}
 
@@ -69,20 +81,27 @@ public final class RequestDecoder {
       return new Request.Rejected(headerOnly(header), Rcode.FORMERR,
           header.getCount(Section.QUESTION) + " questions, not 1");
     }
-    if (query == null) {
-      return new Request.Rejected(known, Rcode.FORMERR, "does not parse");
+    String malformed = malformed(header);
+    if (malformed != null || query == null) {
+      return new Request.Rejected(query != null ? query : readable(header, wire), Rcode.FORMERR,
+          malformed != null ? malformed : "does not parse");
     }
     return checkQuery(query);
   }
 
+  /** What makes a query with one question malformed in its header alone, or null. */
+  private static String malformed(Header header) {
+    if (header.getCount(Section.ANSWER) != 0 || header.getCount(Section.AUTHORITY) != 0) {
+      return header.getCount(Section.ANSWER) + " answer and " + header.getCount(Section.AUTHORITY)
+          + " authority records in a query";
+    }
+    if (header.getCount(Section.ADDITIONAL) > 1) {
+      return header.getCount(Section.ADDITIONAL) + " additional records, more than the one OPT record";
+    }
+    return header.getFlag(Flags.TC) ? "TC set: the query is cut short" : null;
+  }
+
   private static Request checkQuery(Message query) {
-    int opts = 0;
-    for (Record record : query.getSection(Section.ADDITIONAL)) {
-      opts += record instanceof OPTRecord ? 1 : 0;
-    }
-    if (opts > 1) {
-      return new Request.Rejected(query, Rcode.FORMERR, opts + " OPT records");
-    }
     OPTRecord opt = query.getOPT();
     if (opt != null && opt.getVersion() != 0) {
       return new Request.Rejected(query, Rcode.BADVERS, "EDNS version " + opt.getVersion());
@@ -116,6 +135,34 @@ public final class RequestDecoder {
       if (message.getSection(section).size() != header.getCount(section)) {
         return null;
       }
+    }
+    return message;
+  }
+
+  /**
+   * What can be read of a query that does not parse as a whole: its header, its question if that
+   * parses alone, and an OPT record (version 0, no options) if its one additional record is an
+   * OPT record, whose options then did not parse.
+   */
+  private static Message readable(Header header, byte[] wire) {
+    Message message = headerOnly(header);
+    if (wire.length == Header.LENGTH) {
+      return message; // DNSInput refuses to jump to the end of its input
+    }
+    DNSInput in = new DNSInput(wire);
+    in.jump(Header.LENGTH);
+    Record question;
+    try {
+      question = Record.newRecord(new Name(in), in.readU16(), in.readU16());
+    } catch (IOException e) {
+      return message;
+    }
+    message.addRecord(question, Section.QUESTION);
+    boolean oneAdditionalNext = header.getCount(Section.ANSWER) == 0 && header.getCount(Section.AUTHORITY) == 0
+        && header.getCount(Section.ADDITIONAL) == 1;
+    if (oneAdditionalNext && in.remaining() >= OPT_START.length
+        && Arrays.equals(wire, in.current(), in.current() + OPT_START.length, OPT_START, 0, OPT_START.length)) {
+      message.addRecord(new OPTRecord(PLAIN_UDP_PAYLOAD, 0, 0), Section.ADDITIONAL);
     }
     return message;
   }

@@ -3,10 +3,13 @@ package org.dnschase.resolver.server.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.CookieOption;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.GenericEDNSOption;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
@@ -114,6 +117,94 @@ class RequestDecoderTest {
     query.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
 
     assertRejected(decode(query), Rcode.FORMERR);
+  }
+
+  @Test
+  @DisplayName("RFC 6891 §6.1.1: an OPT record outside the additional section is FORMERR, not a query without EDNS")
+  void optInAnswerOrAuthority_isFormErr() {
+    for (int section : new int[] {Section.ANSWER, Section.AUTHORITY}) {
+      Message query = query();
+      query.addRecord(new OPTRecord(1232, 0, 0), section);
+
+      assertRejected(decode(query), Rcode.FORMERR);
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 1035 §4.1.1: a query carries no answer or authority records; one that does is FORMERR, its"
+      + " question echoed")
+  void answerRecordInAQuery_isFormErr() throws Exception {
+    Message query = query();
+    query.addRecord(Record.fromString(Name.root, Type.A, DClass.IN, 60, "192.0.2.1", Name.root), Section.ANSWER);
+
+    Request request = decode(query);
+
+    assertRejected(request, Rcode.FORMERR);
+    assertThat(((Request.Rejected) request).query().getQuestion()).isEqualTo(query.getQuestion());
+  }
+
+  @Test
+  @DisplayName("more than one additional record is FORMERR: a query's only one is its OPT record")
+  void twoAdditionalRecords_isFormErr() throws Exception {
+    Message query = query();
+    query.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+    query.addRecord(Record.fromString(Name.root, Type.A, DClass.IN, 60, "192.0.2.1", Name.root), Section.ADDITIONAL);
+
+    assertRejected(decode(query), Rcode.FORMERR);
+  }
+
+  @Test
+  @DisplayName("RFC 1035 §4.1.1: TC on a query says it was cut short: FORMERR, even when it parses whole")
+  void tcOnAWholeQuery_isFormErr() {
+    Message query = query();
+    query.getHeader().setFlag(Flags.TC);
+
+    assertRejected(decode(query), Rcode.FORMERR);
+  }
+
+  @Test
+  @DisplayName("RFC 7873 §5.2.2, RFC 6891 §7: a COOKIE option of the wrong length is FORMERR, with the question"
+      + " and an OPT record")
+  void malformedCookie_isFormErrWithOpt() {
+    Message query = query();
+    query.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+    byte[] wire = query.toWire();
+    // the OPT record ends the message: give it a COOKIE option of 7 octets (a client cookie has 8)
+    byte[] cookie = {0, 10, 0, 7, 1, 2, 3, 4, 5, 6, 7};
+    byte[] malformed = Arrays.copyOf(wire, wire.length + cookie.length);
+    System.arraycopy(cookie, 0, malformed, wire.length, cookie.length);
+    malformed[wire.length - 1] = (byte) cookie.length; // RDLENGTH, whose high octet is 0
+
+    Request request = RequestDecoder.decode(malformed);
+
+    assertRejected(request, Rcode.FORMERR);
+    Message known = ((Request.Rejected) request).query();
+    assertThat(known.getQuestion()).isEqualTo(query.getQuestion());
+    assertThat(known.getOPT()).isNotNull();
+    assertThat(Answers.error(known, Rcode.FORMERR).getOPT()).as("RFC 6891 §7: the answer has an OPT record").isNotNull();
+  }
+
+  @Test
+  @DisplayName("RFC 7873 §5.2: a well-formed client COOKIE is ignored by a server without cookies, as Unbound's"
+      + " default (answer-cookie: no)")
+  void clientCookie_isIgnored() {
+    Message query = query();
+    query.addRecord(new OPTRecord(1232, 0, 0, 0, List.of(new CookieOption(new byte[8]))), Section.ADDITIONAL);
+
+    assertThat(decode(query)).isInstanceOf(Request.Query.class);
+  }
+
+  @Test
+  @DisplayName("RFC 6891 §6.1.2, §6.1.4: unknown EDNS options and flags are ignored, and not echoed")
+  void unknownEdnsOptionsAndFlags_areIgnored() {
+    Message query = query();
+    query.addRecord(new OPTRecord(1232, 0, 0, 0x7fff,
+        List.of(new GenericEDNSOption(65001, new byte[] {1, 2, 3}))), Section.ADDITIONAL);
+
+    Request request = decode(query);
+
+    assertThat(request).isInstanceOf(Request.Query.class);
+    assertThat(Answers.error(((Request.Query) request).query(), Rcode.SERVFAIL).getOPT().getFlags()).isZero();
   }
 
   @Test
