@@ -107,6 +107,17 @@ class ResponsesTest {
   }
 
   @Test
+  @DisplayName("RFC 1034 §4.3.1: a question without RD the cache cannot answer is REFUSED, as Unbound refuses it,"
+      + " not SERVFAIL")
+  void notCached_isRefused() {
+    Message refused = Responses.toMessage(new Resolution.Failure(WWW, Type.A, FailureReason.NOT_CACHED, "not cached",
+        List.of(), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE), query());
+
+    assertThat(refused.getRcode()).isEqualTo(Rcode.REFUSED);
+    assertThat(refused.getSection(Section.ANSWER)).isEmpty();
+  }
+
+  @Test
   @DisplayName("RFC 6672 §2.2: a YXDOMAIN lists the chain, then the DNAME whose substitution was too long")
   void yxDomain_listsTheDnameItCouldNotApply() {
     DNAMERecord dname = new DNAMERecord(HOST, DClass.IN, 300, Name.fromConstantString("long.example."));

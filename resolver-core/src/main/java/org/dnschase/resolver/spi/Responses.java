@@ -37,7 +37,10 @@ import org.xbill.DNS.Section;
  * <ul>
  *   <li>Rcode as RFC 6604 says: that of the last name in the chain. {@code Answer} and
  *       {@code NoData} are NOERROR, {@code NxDomain} is NXDOMAIN, a {@code Failure} is SERVFAIL,
- *       except {@link FailureReason#YXDOMAIN}, which is YXDOMAIN (RFC 6672 §2.2).
+ *       except {@link FailureReason#YXDOMAIN}, which is YXDOMAIN (RFC 6672 §2.2), and {@link
+ *       FailureReason#NOT_CACHED}, which is REFUSED: a question without recursion desired that the
+ *       cache cannot answer is refused, as Unbound refuses it (RFC 1034 §4.3.1 leaves a server
+ *       that will not recurse free to; SERVFAIL would tell the client the server is failing).
  *   <li>Answer section: the chain's records in order, then the final RRset (RFC 6604 §2). A
  *       SERVFAIL carries no records by default ({@link ServfailAnswer}). A YXDOMAIN carries the
  *       chain and then the DNAME whose substitution was too long.
@@ -127,7 +130,7 @@ public final class Responses {
    * The response code for {@code resolution} (a dnsjava {@link Rcode} constant).
    *
    * @param resolution the outcome
-   * @return NOERROR, NXDOMAIN, YXDOMAIN or SERVFAIL
+   * @return NOERROR, NXDOMAIN, YXDOMAIN, REFUSED or SERVFAIL
    */
   public static int rcode(Resolution resolution) {
     return switch (resolution) {
@@ -140,13 +143,19 @@ public final class Responses {
 
   /**
    * The response code for a failure (a dnsjava {@link Rcode} constant): YXDOMAIN for a DNAME
-   * substitution that grew too long (RFC 6672 §2.2), SERVFAIL for every other reason.
+   * substitution that grew too long (RFC 6672 §2.2), REFUSED for a cache-only question the cache
+   * could not answer (RD=0: Unbound's REFUSED with Extended DNS Error 20, Not Authoritative),
+   * SERVFAIL for every other reason.
    *
    * @param reason why the resolution failed
-   * @return YXDOMAIN or SERVFAIL
+   * @return YXDOMAIN, REFUSED or SERVFAIL
    */
   public static int rcode(FailureReason reason) {
-    return reason == FailureReason.YXDOMAIN ? Rcode.YXDOMAIN : Rcode.SERVFAIL;
+    return switch (reason) {
+      case YXDOMAIN -> Rcode.YXDOMAIN;
+      case NOT_CACHED -> Rcode.REFUSED;
+      default -> Rcode.SERVFAIL;
+    };
   }
 
   private static List<Record> answerSection(Resolution resolution, ServfailAnswer servfailAnswer, boolean dnssecOk) {

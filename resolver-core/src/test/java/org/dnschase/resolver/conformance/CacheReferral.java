@@ -25,7 +25,8 @@ import org.xbill.DNS.Type;
  * section and the cached addresses of its servers in the additional one; when not even the root's
  * NS set is cached, the iterator primes the root and answers with the priming reply, the root's NS
  * set in the answer section. Our resolver ends such a question {@code NOT_CACHED}, which our
- * server answers SERVFAIL with the Extended DNS Error "Not Authoritative" (RFC 8914 §4.21); the
+ * server answers REFUSED with the Extended DNS Error "Not Authoritative" (RFC 8914 §4.21), as
+ * Unbound answers a client not allowed to snoop; the
  * runner, playing Unbound's front end, builds Unbound's referral from the same cache. A referral
  * whose NS set the resolver validated is secure (AD for a client that set DO or AD, RFC 6840
  * §5.8), and then carries only the addresses found secure too (Unbound's check_delegation_secure

@@ -28,12 +28,14 @@ import org.slf4j.LoggerFactory;
  * payload size over UDP (TC set when it does not fit). The rules it applies itself:
  *
  * <ul>
- *   <li>an opcode other than QUERY is NOTIMP; a question count other than 1 or a packet that does
- *       not parse is FORMERR (a packet too short for a header, or a response, is dropped); an
- *       EDNS version other than 0 is BADVERS; a class other than IN, or a zone transfer, is
- *       REFUSED;
+ *   <li>an opcode other than QUERY is NOTIMP; a question count other than 1, records in the
+ *       answer or authority section, more than one additional record, TC set, or a packet that
+ *       does not parse is FORMERR (a packet too short for a header, or a response, is dropped);
+ *       an EDNS version other than 0 is BADVERS; a class other than IN, or a zone transfer, is
+ *       REFUSED; a meta type or type 0 is NOTIMP;
  *   <li>a query without RD (recursion not desired) is answered from the cache only, never sent
- *       upstream; CD and the DO bit travel with the question;
+ *       upstream, and REFUSED when the cache cannot answer it; CD and the DO bit travel with the
+ *       question;
  *   <li>a client outside the allow list, or over its rate, is answered REFUSED;
  *   <li>beyond the bound of resolutions under way, a question is answered from the cache, or
  *       SERVFAIL at once;
