@@ -32,6 +32,7 @@ import subprocess
 import tempfile
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 import dnsclient
@@ -204,23 +205,13 @@ def table(label, result):
     return "\n".join(lines)
 
 
-def main():
-    parser = parser_with_walks(__doc__, "directory for perf's summaries and chaincost.json", 100,
-                               "flushes per phase, each followed by one chain")
-    parser.add_argument("--frequency", type=int, default=10_000,
-                        help="perf record's sampling rate in Hz (0: system calls only)")
-    parser.add_argument("--call-graphs", action="store_true",
-                        help="also split our serving threads' CPU by the part of ours nearest on each sample's stack "
-                             "(perf record -g; our servers run with -XX:+PreserveFramePointer)")
-    parser.add_argument("--baseline-jar", type=Path, help="another build of our server, measured as a third side")
-    parser.add_argument("--no-unbound", action="store_true", help="our server (and the baseline) only")
-    args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar")
-    args.out.mkdir(parents=True, exist_ok=True)
-    if args.call_graphs:
-        args.jvm_arg.append("-XX:+PreserveFramePointer")
-    os.sched_setaffinity(0, {1})  # the clients and NSD on CPU 1, the servers on CPU 0
-    results = {}
-    with tempfile.TemporaryDirectory(prefix="race-chaincost-") as work:
+@contextmanager
+def warmed_sides(args, prefix):
+    """The race's lab, NSD and the sides (ours, the --baseline-jar build, Unbound unless
+    --no-unbound) pinned as in the race (servers on CPU 0, the rest on CPU 1), started and warmed
+    up the race's way; yields the Race and the sides, stops them all at the end."""
+    os.sched_setaffinity(0, {1})
+    with tempfile.TemporaryDirectory(prefix=prefix) as work:
         work = Path(work)
         lab = work / "lab"
         subprocess.run([args.java, "-cp", str(args.bench_jar), "org.dnschase.resolver.bench.race.RaceLab", str(lab)],
@@ -237,13 +228,32 @@ def main():
             race = Race(args, lab, nsd, sides)
             for side in sides:
                 race.warm_up(side)
-            for side in sides:
-                results[side.label] = measure(side, race, args)
-                print(table(side.label, results[side.label]), flush=True)
+            yield race, sides
         finally:
             for side in sides:
                 side.stop()
             nsd.stop()
+
+
+def main():
+    parser = parser_with_walks(__doc__, "directory for perf's summaries and chaincost.json", 100,
+                               "flushes per phase, each followed by one chain")
+    parser.add_argument("--frequency", type=int, default=10_000,
+                        help="perf record's sampling rate in Hz (0: system calls only)")
+    parser.add_argument("--call-graphs", action="store_true",
+                        help="also split our serving threads' CPU by the part of ours nearest on each sample's stack "
+                             "(perf record -g; our servers run with -XX:+PreserveFramePointer)")
+    parser.add_argument("--baseline-jar", type=Path, help="another build of our server, measured as a third side")
+    parser.add_argument("--no-unbound", action="store_true", help="our server (and the baseline) only")
+    args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar")
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.call_graphs:
+        args.jvm_arg.append("-XX:+PreserveFramePointer")
+    results = {}
+    with warmed_sides(args, "race-chaincost-") as (race, sides):
+        for side in sides:
+            results[side.label] = measure(side, race, args)
+            print(table(side.label, results[side.label]), flush=True)
     (args.out / "chaincost.json").write_text(json.dumps(results, indent=1))
 
 

@@ -1,11 +1,9 @@
 package org.dnschase.resolver.server.internal;
 
-import java.util.function.Supplier;
 import org.dnschase.resolver.Resolution;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.OPTRecord;
 
 /**
@@ -47,33 +45,42 @@ final class EncodedAnswers {
   private int turn;
 
   /**
-   * The answer to {@code query} for {@code outcome}: a patched copy of the one kept for this
-   * outcome and shape, or {@code encode}'s, which is then kept.
+   * The answer kept for {@code outcome} and {@code shape}, patched for the query: its ID and its
+   * spelling of the question.
    *
    * @param outcome the resolver's outcome
-   * @param query the query, as decoded
+   * @param shape the query's shape, {@link #shape}
    * @param queryWire the query's octets
-   * @param room the octets the answer may take
-   * @param encode builds and encodes the answer
-   * @return the answer's octets
+   * @return the answer's octets, or null when none is kept for them (then encode it and {@link #keep} it)
    */
-  byte[] answer(Resolution outcome, Message query, byte[] queryWire, int room, Supplier<byte[]> encode) {
-    int shape = shape(query, room);
+  byte[] kept(Resolution outcome, int shape, byte[] queryWire) {
     int hash = System.identityHashCode(outcome);
-    int first = hash & (SLOTS - 1);
-    int second = (hash >>> 16 ^ hash * 31) & (SLOTS - 1);
-    byte[] kept = kept(slots[first], outcome, shape, queryWire);
-    if (kept == null) {
-      kept = kept(slots[second], outcome, shape, queryWire);
-    }
-    if (kept != null) {
-      return kept;
-    }
-    byte[] wire = encode.get();
-    int questionEnd = QUESTION + query.getQuestion().getName().length() + 4; // + type and class
+    byte[] kept = kept(slots[first(hash)], outcome, shape, queryWire);
+    return kept != null ? kept : kept(slots[second(hash)], outcome, shape, queryWire);
+  }
+
+  /**
+   * Keeps {@code wire}, the answer encoded for {@code outcome} to a query of {@code shape}.
+   *
+   * @param outcome the resolver's outcome
+   * @param shape the query's shape, {@link #shape}
+   * @param wire the answer's octets, never changed afterwards
+   * @param questionEnd where the question ends in them (and in the query's octets)
+   */
+  void keep(Resolution outcome, int shape, byte[] wire, int questionEnd) {
+    int hash = System.identityHashCode(outcome);
+    int first = first(hash);
+    int second = second(hash);
     int slot = slots[first] == null ? first : slots[second] == null || (turn++ & 1) == 0 ? second : first;
     slots[slot] = new Entry(outcome, shape, wire, questionEnd);
-    return wire;
+  }
+
+  private static int first(int hash) {
+    return hash & (SLOTS - 1);
+  }
+
+  private static int second(int hash) {
+    return (hash >>> 16 ^ hash * 31) & (SLOTS - 1);
   }
 
   /** The entry's answer patched for the query, if the entry is this outcome's for this shape. */
@@ -81,10 +88,15 @@ final class EncodedAnswers {
     return entry != null && entry.outcome == outcome && entry.shape == shape ? patched(entry, queryWire) : null;
   }
 
-  /** What of the query an answer echoes, besides its ID and question: RD, CD, AD, EDNS, DO, and the room. */
-  private static int shape(Message query, int room) {
-    Header header = query.getHeader();
-    OPTRecord opt = query.getOPT();
+  /**
+   * What of a query an answer echoes, besides its ID and question: RD, CD, AD, EDNS, DO, and the room.
+   *
+   * @param header the query's header
+   * @param opt the query's OPT record, or null
+   * @param room the octets the answer may take
+   * @return the shape, equal for two queries exactly when their answers to one outcome are
+   */
+  static int shape(Header header, OPTRecord opt, int room) {
     int flags = (header.getFlag(Flags.RD) ? 1 : 0) | (header.getFlag(Flags.CD) ? 2 : 0)
         | (header.getFlag(Flags.AD) ? 4 : 0) | (opt != null ? 8 : 0)
         | (opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0 ? 16 : 0);

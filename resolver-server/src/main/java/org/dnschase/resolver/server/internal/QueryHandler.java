@@ -5,8 +5,8 @@ import static org.xbill.DNS.ExtendedErrorCodeOption.PROHIBITED;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -33,13 +35,73 @@ public final class QueryHandler {
   private static final Logger log = LoggerFactory.getLogger(QueryHandler.class);
 
   /**
-   * An answer on its way, as the octets to send.
+   * An answer, as the octets to send: at once (the cache's answers, refusals) or on its way.
    *
-   * @param wire completes with the answer in the room its transport gives it (the client's UDP
-   *     payload size, 512 for the short answers built without the resolver; over TCP, {@link
-   *     ResponseFitter#TCP_PAYLOAD}); never exceptionally
+   * @param now the answer, when it was there at once; else null
+   * @param later completes with the answer, when it was not there at once; else null. Never
+   *     exceptionally
    */
-  public record Reply(CompletableFuture<byte[]> wire) {}
+  public record Reply(byte[] now, CompletableFuture<byte[]> later) {
+
+    static Reply at(byte[] answer) {
+      return new Reply(answer, null);
+    }
+
+    /**
+     * The answer in the room its transport gives it (the client's UDP payload size, 512 for the
+     * short answers built without the resolver; over TCP, {@link ResponseFitter#TCP_PAYLOAD}).
+     *
+     * @return completes with the answer's octets, never exceptionally
+     */
+    public CompletableFuture<byte[]> wire() {
+      return later != null ? later : CompletableFuture.completedFuture(now);
+    }
+  }
+
+  /**
+   * What a resolution needs of its query: the question, the options it is asked with, the shape
+   * of its answer ({@link EncodedAnswers#shape}), where its question ends, and the whole message
+   * for building an answer, parsed only then when the query was read plain.
+   */
+  private static final class Asked {
+    final Name name;
+    final int type;
+    final QueryOptions options;
+    final int shape;
+    final int questionEnd;
+    final byte[] wire;
+    private Message message;
+
+    Asked(Message message, Header header, Name name, int type, OPTRecord opt, int room, int questionEnd, byte[] wire) {
+      this.message = message;
+      this.name = name;
+      this.type = type;
+      this.options = options(header, opt);
+      this.shape = EncodedAnswers.shape(header, opt, room);
+      this.questionEnd = questionEnd;
+      this.wire = wire;
+    }
+
+    Message message() {
+      if (message == null) {
+        message = PlainQuery.message(wire);
+      }
+      return message;
+    }
+  }
+
+  /**
+   * The query options of each combination of RD, CD and DO ({@link #options}): built once, as
+   * each query asks with one of them.
+   */
+  private static final QueryOptions[] OPTIONS = new QueryOptions[8];
+
+  static {
+    for (int bits = 0; bits < OPTIONS.length; bits++) {
+      OPTIONS[bits] = QueryOptions.DEFAULTS.withCacheOnly((bits & 1) == 0).withCheckingDisabled((bits & 2) != 0)
+          .withDnssecOk((bits & 4) != 0);
+    }
+  }
 
   private final Resolver resolver;
   private final AllowList allowList;
@@ -85,6 +147,12 @@ public final class QueryHandler {
    */
   public Reply handle(byte[] wire, InetSocketAddress client, boolean overTcp) {
     stats.query(overTcp);
+    PlainQuery plain = draining ? null : PlainQuery.read(wire);
+    if (plain != null) {
+      int room = room(RequestDecoder.PLAIN_UDP_PAYLOAD, overTcp);
+      Asked asked = new Asked(null, plain.header(), plain.name(), plain.type(), null, room, plain.questionEnd(), wire);
+      return admitted(client) ? resolve(asked, room) : refusal(client, asked.message(), room);
+    }
     Request request = draining ? new Request.Ignored("the server is stopping") : RequestDecoder.decode(wire);
     return switch (request) {
       case Request.Ignored ignored -> {
@@ -92,10 +160,19 @@ public final class QueryHandler {
         log.debug("no answer to {}: {}", client, ignored.reason());
         yield null;
       }
-      case Request.Rejected rejected -> admit(rejected.query(), client, room(RequestDecoder.PLAIN_UDP_PAYLOAD, overTcp),
-          room -> answered(Answers.error(rejected.query(), rejected.rcode()), room));
-      case Request.Query query -> admit(query.query(), client, room(query.udpPayload(), overTcp),
-          room -> resolve(query, wire, room));
+      case Request.Rejected rejected -> {
+        int room = room(RequestDecoder.PLAIN_UDP_PAYLOAD, overTcp);
+        yield admitted(client) ? Reply.at(encode(Answers.error(rejected.query(), rejected.rcode()), room))
+            : refusal(client, rejected.query(), room);
+      }
+      case Request.Query query -> {
+        int room = room(query.udpPayload(), overTcp);
+        Message message = query.query();
+        Record question = query.question();
+        Asked asked = new Asked(message, message.getHeader(), question.getName(), question.getType(), message.getOPT(),
+            room, Header.LENGTH + question.getName().length() + 4, wire);
+        yield admitted(client) ? resolve(asked, room) : refusal(client, message, room);
+      }
     };
   }
 
@@ -103,71 +180,81 @@ public final class QueryHandler {
     return overTcp ? ResponseFitter.TCP_PAYLOAD : udpPayload;
   }
 
-  /** The allow list and the rate limit, then {@code next} with the answer's room. */
-  private Reply admit(Message query, InetSocketAddress client, int room, IntFunction<CompletableFuture<byte[]>> next) {
+  /** Whether the client passes the allow list and the rate limit; counts the query once. */
+  private boolean admitted(InetSocketAddress client) {
+    return allowList.allows(client) && (rateLimiter == null || rateLimiter.tryAcquire(client.getAddress()));
+  }
+
+  /** The REFUSED answer of a client {@link #admitted} turned away, with the reason as its Extended DNS Error. */
+  private Reply refusal(InetSocketAddress client, Message query, int room) {
+    Message refused = Answers.error(query, Rcode.REFUSED);
     if (!allowList.allows(client)) {
       stats.unwanted();
-      return new Reply(answered(Responses.ExtendedErrors.withExtendedError(Answers.error(query, Rcode.REFUSED), PROHIBITED,
+      return Reply.at(encode(Responses.ExtendedErrors.withExtendedError(refused, PROHIBITED,
           "the client is not in the server's allow list"), room));
     }
-    if (rateLimiter != null && !rateLimiter.tryAcquire(client.getAddress())) {
-      stats.rateLimited();
-      return new Reply(answered(Responses.ExtendedErrors.withExtendedError(Answers.error(query, Rcode.REFUSED), OTHER,
-          "the client is over the server's rate limit"), room));
-    }
-    return new Reply(next.apply(room));
+    stats.rateLimited();
+    return Reply.at(encode(Responses.ExtendedErrors.withExtendedError(refused, OTHER,
+        "the client is over the server's rate limit"), room));
   }
 
   /**
    * Asks the resolver with the query's own options. Beyond the bound of resolutions under way
    * the question is asked of the cache alone, which costs no upstream work: what the cache holds
-   * is still answered, the rest gets SERVFAIL at once.
+   * is still answered, the rest gets SERVFAIL at once. An outcome there at once (the cache's) is
+   * answered at once, without a callback.
    */
-  private CompletableFuture<byte[]> resolve(Request.Query request, byte[] wire, int room) {
-    Message query = request.query();
-    QueryOptions asked = options(query);
+  private Reply resolve(Asked asked, int room) {
     boolean overloaded = outstanding.incrementAndGet() > maxOutstanding;
     if (overloaded) {
       outstanding.decrementAndGet();
     }
-    Record question = request.question();
     CompletableFuture<Resolution> outcome;
     try {
-      outcome = resolver.resolveAsync(question.getName(), question.getType(),
-          overloaded ? asked.withCacheOnly(true) : asked);
+      outcome = resolver.resolveAsync(asked.name, asked.type,
+          overloaded ? asked.options.withCacheOnly(true) : asked.options);
     } catch (IllegalArgumentException notQueryable) { // a meta type, or a reserved one
       if (!overloaded) {
         outstanding.decrementAndGet();
       }
-      return answered(Answers.error(query, Rcode.NOTIMP), room);
+      return Reply.at(encode(Answers.error(asked.message(), Rcode.NOTIMP), room));
     }
-    return outcome.handle((resolution, error) -> {
-      if (!overloaded) {
-        outstanding.decrementAndGet();
-      }
-      if (overloaded && !asked.cacheOnly() && notCached(resolution)) {
-        return encode(overload(query), room);
-      }
-      if (resolution == null) {
-        return encode(Responses.ExtendedErrors.withExtendedError(Answers.error(query, Rcode.SERVFAIL), OTHER,
-            Responses.ExtendedErrors.text("INTERNAL_ERROR: " + error)), room);
-      }
-      stats.answered(Responses.rcode(resolution));
-      return encoded.answer(resolution, query, wire, room, () ->
-          ResponseFitter.fit(Responses.ExtendedErrors.add(Responses.toMessage(resolution, query), resolution), room));
-    });
+    if (outcome.state() == Future.State.SUCCESS) {
+      return Reply.at(answer(asked, room, overloaded, outcome.resultNow(), null));
+    }
+    return new Reply(null, outcome.handle((resolution, error) -> answer(asked, room, overloaded, resolution, error)));
+  }
+
+  /** The answer to the outcome of {@link #resolve}: the outcome's, or SERVFAIL for an error or an overload. */
+  private byte[] answer(Asked asked, int room, boolean overloaded, Resolution resolution, Throwable error) {
+    if (!overloaded) {
+      outstanding.decrementAndGet();
+    }
+    if (overloaded && !asked.options.cacheOnly() && notCached(resolution)) {
+      return encode(overload(asked.message()), room);
+    }
+    if (resolution == null) {
+      return encode(Responses.ExtendedErrors.withExtendedError(Answers.error(asked.message(), Rcode.SERVFAIL), OTHER,
+          Responses.ExtendedErrors.text("INTERNAL_ERROR: " + error)), room);
+    }
+    stats.answered(Responses.rcode(resolution));
+    byte[] kept = encoded.kept(resolution, asked.shape, asked.wire);
+    if (kept != null) {
+      return kept;
+    }
+    byte[] wire = ResponseFitter.fit(Responses.ExtendedErrors.add(Responses.toMessage(resolution, asked.message()),
+        resolution), room);
+    encoded.keep(resolution, asked.shape, wire, asked.questionEnd);
+    return wire;
   }
 
   /**
    * The query's own options: RD=0 asks the cache only (RFC 1035 §4.1.1: recursion not desired),
    * CD and DO travel on (RFC 4035 §3.2.2, RFC 3225 §3).
    */
-  private static QueryOptions options(Message query) {
-    OPTRecord opt = query.getOPT();
-    return QueryOptions.DEFAULTS
-        .withCacheOnly(!query.getHeader().getFlag(Flags.RD))
-        .withCheckingDisabled(query.getHeader().getFlag(Flags.CD))
-        .withDnssecOk(opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0);
+  private static QueryOptions options(Header header, OPTRecord opt) {
+    return OPTIONS[(header.getFlag(Flags.RD) ? 1 : 0) | (header.getFlag(Flags.CD) ? 2 : 0)
+        | (opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0 ? 4 : 0)];
   }
 
   private static boolean notCached(Resolution resolution) {
@@ -178,10 +265,6 @@ public final class QueryHandler {
     stats.overloaded();
     return Responses.ExtendedErrors.withExtendedError(Answers.error(query, Rcode.SERVFAIL), OTHER,
         "overloaded: " + maxOutstanding + " resolutions under way, the most this server takes");
-  }
-
-  private CompletableFuture<byte[]> answered(Message answer, int room) {
-    return CompletableFuture.completedFuture(encode(answer, room));
   }
 
   private byte[] encode(Message answer, int room) {

@@ -1,14 +1,13 @@
 package org.dnschase.resolver.server.internal;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,19 +42,26 @@ public final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket
     if (reply == null) {
       return;
     }
-    CompletableFuture<byte[]> wire = reply.wire();
-    if (wire.isDone()) {
+    if (reply.now() != null) {
       // answered at once (the cache, a refusal): sent with the other answers of this read
-      ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(wire.join()), client), ctx.voidPromise());
+      ctx.write(datagram(ctx.alloc(), reply.now(), client), ctx.voidPromise());
       return;
     }
     Channel channel = ctx.channel();
-    inFlight.track(wire.thenAccept(answer ->
-        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(answer), client), channel.voidPromise()))
+    inFlight.track(reply.later().thenAccept(answer ->
+        channel.writeAndFlush(datagram(channel.alloc(), answer, client), channel.voidPromise()))
         .exceptionally(error -> {
           log.warn("no answer to {}: {}", client, error.toString());
           return null;
         }));
+  }
+
+  /**
+   * The answer in a direct buffer of the channel's allocator, which the socket writes as it is: a
+   * heap buffer would be copied into one by the channel.
+   */
+  private static DatagramPacket datagram(ByteBufAllocator alloc, byte[] answer, InetSocketAddress client) {
+    return new DatagramPacket(alloc.directBuffer(answer.length).writeBytes(answer), client);
   }
 
   /** The event loop reads requests in batches: their answers leave together, in one flush. */
