@@ -15,6 +15,7 @@ import org.dnschase.resolver.server.internal.InFlight;
 import org.dnschase.resolver.server.internal.Listeners;
 import org.dnschase.resolver.server.internal.QueryHandler;
 import org.dnschase.resolver.server.internal.RateLimiter;
+import org.dnschase.resolver.server.internal.TcpConnectionLimit;
 import org.dnschase.resolver.server.internal.TcpHandler;
 import org.dnschase.resolver.server.internal.UdpHandler;
 import org.slf4j.Logger;
@@ -41,7 +42,10 @@ import org.slf4j.LoggerFactory;
  *       SERVFAIL at once;
  *   <li>a SERVFAIL carries an Extended DNS Error (RFC 8914) saying why;
  *   <li>over TCP, questions may be pipelined and are answered as they complete, in any order
- *       (RFC 7766 §6.2.1.1, §7), and an idle connection is closed.
+ *       (RFC 7766 §6.2.1.1, §7), and an idle connection is closed: one that sends no whole
+ *       request for the idle timeout, however many octets of one it trickles in; a length prefix
+ *       beyond the longest request closes it at once; connections beyond the bound are closed as
+ *       they are accepted.
  * </ul>
  *
  * <p>{@link #close()} stops taking questions, answers those under way (for up to the shutdown
@@ -52,7 +56,7 @@ public final class DnsServer implements AutoCloseable {
 
   /** What the builder checked. */
   record Settings(Resolver resolver, List<InetSocketAddress> listen, AllowList allowList, int threads,
-      int rateLimit, int maxOutstanding, Duration tcpIdleTimeout, Duration shutdownGrace,
+      int rateLimit, int maxOutstanding, int maxTcpConnections, Duration tcpIdleTimeout, Duration shutdownGrace,
       InetSocketAddress control) {}
 
   private final QueryHandler queries;
@@ -71,12 +75,14 @@ public final class DnsServer implements AutoCloseable {
     this.listeners = new Listeners(settings.threads());
     try {
       UdpHandler udp = new UdpHandler(queries, inFlight);
+      TcpConnectionLimit tcpLimit = new TcpConnectionLimit(settings.maxTcpConnections(), queries.stats());
       for (InetSocketAddress address : settings.listen()) {
-        addresses.add(listeners.listen(address, udp, () -> new TcpHandler(queries, inFlight),
+        addresses.add(listeners.listen(address, udp, tcpLimit, () -> new TcpHandler(queries, inFlight),
             settings.tcpIdleTimeout()));
       }
       controlAddress = settings.control() == null ? null : listeners.control(settings.control(),
-          new ControlHandler(new ControlCommands(settings.resolver(), queries.stats()::snapshot)));
+          new ControlHandler(new ControlCommands(settings.resolver(), queries.stats()::snapshot),
+              settings.tcpIdleTimeout()), settings.tcpIdleTimeout());
     } catch (RuntimeException e) {
       listeners.close();
       throw e;

@@ -34,6 +34,13 @@ public final class DnsServerBuilder {
    */
   public static final int DEFAULT_MAX_OUTSTANDING_PER_THREAD = 1_024;
   /**
+   * TCP connections open at once, over every address: 256. Unbound's {@code incoming-num-tcp} is
+   * 10 per thread, BIND's {@code tcp-clients} 150; a connection beyond it is closed at once (its
+   * client can still ask over UDP), so connections cannot take every file descriptor the process
+   * has.
+   */
+  public static final int DEFAULT_MAX_TCP_CONNECTIONS = 256;
+  /**
    * How long a TCP connection may stay idle with no answer owed: 10 s. RFC 7766 §6.2.3 asks for
    * "the order of seconds"; Unbound's {@code tcp-idle-timeout} is 30 s.
    */
@@ -52,6 +59,7 @@ public final class DnsServerBuilder {
   private Integer threads;
   private Integer rateLimit;
   private Integer maxOutstanding;
+  private Integer maxTcpConnections;
   private Duration tcpIdleTimeout;
   private Duration shutdownGrace;
   private InetSocketAddress control;
@@ -137,7 +145,22 @@ public final class DnsServerBuilder {
   }
 
   /**
-   * How long a TCP connection may stay idle with no answer owed (default 10 s).
+   * The most TCP connections open at once, over every address (default {@link
+   * #DEFAULT_MAX_TCP_CONNECTIONS}); one beyond it is closed as soon as it is accepted.
+   *
+   * @param connections positive
+   * @return this builder
+   */
+  public DnsServerBuilder maxTcpConnections(int connections) {
+    requireUnset("maxTcpConnections", maxTcpConnections);
+    maxTcpConnections = positive("maxTcpConnections", connections);
+    return this;
+  }
+
+  /**
+   * How long a TCP connection may stay idle with no answer owed (default 10 s): idle means no
+   * whole request read, however many octets of one arrive. A control channel connection gets
+   * as long to send its command line.
    *
    * @param timeout positive
    * @return this builder
@@ -194,6 +217,7 @@ public final class DnsServerBuilder {
         loops,
         rateLimit != null ? rateLimit : DEFAULT_RATE_LIMIT,
         maxOutstanding != null ? maxOutstanding : DEFAULT_MAX_OUTSTANDING_PER_THREAD * loops,
+        maxTcpConnections != null ? maxTcpConnections : DEFAULT_MAX_TCP_CONNECTIONS,
         tcpIdleTimeout != null ? tcpIdleTimeout : DEFAULT_TCP_IDLE_TIMEOUT,
         shutdownGrace != null ? shutdownGrace : DEFAULT_SHUTDOWN_GRACE,
         control));

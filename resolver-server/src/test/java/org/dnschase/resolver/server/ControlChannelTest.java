@@ -8,6 +8,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +31,8 @@ class ControlChannelTest {
 
   @BeforeAll
   static void start() {
-    lab = ServerLab.start(server -> server.control(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+    lab = ServerLab.start(server -> server.control(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+        .tcpIdleTimeout(Duration.ofMillis(500)));
   }
 
   @AfterAll
@@ -106,6 +113,35 @@ class ControlChannelTest {
     assertThat(control("flush a..b")).startsWith("error: 'a..b' is not a domain name");
   }
 
+  @Test
+  @DisplayName("a client that connects and sends no command line is told so and closed after the idle timeout")
+  void silentClient_closedAfterTheIdleTimeout() {
+    assertThat(control(null)).isEqualTo("error: no command line within 500 ms\n");
+  }
+
+  @Test
+  @DisplayName("a line longer than the bound is an error at once, before its end arrives")
+  void oversizedLine_errorAtOnce() {
+    String output = control("x".repeat(2_000), false);
+
+    assertThat(output).isEqualTo("error: a command line longer than 1024 octets\n");
+  }
+
+  @Test
+  @DisplayName("clients at once each get their own command's output")
+  void concurrentClients_eachAnswered() throws Exception {
+    List<Future<String>> outputs = new ArrayList<>();
+    try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 16; i++) {
+        String command = i % 2 == 0 ? "stats" : "flush_negative";
+        outputs.add(clients.submit(() -> control(command)));
+      }
+    }
+    for (int i = 0; i < outputs.size(); i++) {
+      assertThat(outputs.get(i).get()).startsWith(i % 2 == 0 ? "total.num.queries=" : "ok\n");
+    }
+  }
+
   private static long stat(String name) {
     for (String line : control("stats").split("\n")) {
       if (line.startsWith(name + "=")) {
@@ -117,10 +153,17 @@ class ControlChannelTest {
 
   /** Sends one command line and reads the output until the server closes the connection. */
   static String control(String command) {
+    return control(command, true);
+  }
+
+  /** Sends {@code command} (nothing if null), with a line feed if asked, and reads the output to its end. */
+  static String control(String command, boolean lineFeed) {
     try (Socket socket = new Socket()) {
       socket.connect(lab.server.controlAddress().orElseThrow(), 5_000);
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+      if (command != null) {
+        socket.getOutputStream().write((command + (lineFeed ? "\n" : "")).getBytes(StandardCharsets.UTF_8));
+      }
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -125,6 +125,9 @@ public final class ServeCommand {
     if (options.maxOutstanding() != null) {
       builder.maxOutstanding(options.maxOutstanding());
     }
+    if (options.maxTcpConnections() != null) {
+      builder.maxTcpConnections(options.maxTcpConnections());
+    }
     if (options.tcpIdleMillis() != null) {
       builder.tcpIdleTimeout(Duration.ofMillis(options.tcpIdleMillis()));
     }

@@ -31,6 +31,7 @@ import org.xbill.DNS.Name;
  * @param control the control channel's address, or null for none
  * @param rateLimit queries a second per client (0: no limit), or null for the default
  * @param maxOutstanding the most resolutions under way, or null for the default
+ * @param maxTcpConnections the most TCP connections open at once, or null for the default
  * @param tcpIdleMillis the TCP idle timeout, or null for the default
  * @param forwardZones the forward zones, each zone once among these, the stub and the auth zones
  * @param stubZones the stub zones
@@ -41,7 +42,8 @@ import org.xbill.DNS.Name;
 record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upstreamPort,
     boolean loopbackOnly, List<String> allow, Integer threads, Long cacheBytes, Integer maxHops,
     Integer deadlineMillis, boolean serveStale, boolean prefetch, InetSocketAddress control,
-    Integer rateLimit, Integer maxOutstanding, Integer tcpIdleMillis, List<ForwardZone> forwardZones,
+    Integer rateLimit, Integer maxOutstanding, Integer maxTcpConnections, Integer tcpIdleMillis,
+    List<ForwardZone> forwardZones,
     List<StubZone> stubZones, List<AuthZone> authZones, Path trustAnchor, boolean noValidation, boolean help) {
 
   /** Where the control channel listens unless told: Unbound's 8953 may be taken on the same host. */
@@ -66,7 +68,12 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
                               per thread)
         --threads N           event loop threads reading, resolving and writing: a question's
                               upstream queries go out on the loop that read it (default 2)
-        --tcp-idle-timeout MS close a TCP connection idle this long with nothing owed (default 10000)
+        --max-tcp-connections N
+                              TCP connections open at once, past which a new one is closed
+                              as it is accepted (default 256)
+        --tcp-idle-timeout MS close a TCP connection that sends no whole request this long with
+                              nothing owed, or a control connection without its command
+                              (default 10000)
         --control ADDR:PORT   the control channel for bin/serve-control, loopback only
                               (default 127.0.0.1:8954)
         --no-control          no control channel
@@ -125,6 +132,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     private InetSocketAddress control = DEFAULT_CONTROL;
     private Integer rateLimit;
     private Integer maxOutstanding;
+    private Integer maxTcpConnections;
     private Integer tcpIdleMillis;
     private final List<ForwardZone> forwardZones = new ArrayList<>();
     private final List<StubZone> stubZones = new ArrayList<>();
@@ -143,6 +151,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         case "--rate-limit" -> rateLimit = (int) arguments.number(option, 0, Integer.MAX_VALUE);
         case "--max-outstanding" -> maxOutstanding = (int) arguments.number(option, 1, Integer.MAX_VALUE);
         case "--threads" -> threads = (int) arguments.number(option, 1, 1024);
+        case "--max-tcp-connections" -> maxTcpConnections = (int) arguments.number(option, 1, Integer.MAX_VALUE);
         case "--tcp-idle-timeout" -> tcpIdleMillis = (int) arguments.number(option, 1, Integer.MAX_VALUE);
         case "--control" -> control = loopback(option, arguments.address(option));
         case "--no-control" -> control = null;
@@ -243,7 +252,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       }
       return new ServeOptions(List.copyOf(listen), rootHints, upstreamPort, loopbackOnly, List.copyOf(allow),
           threads, cacheBytes, maxHops, deadlineMillis, serveStale, prefetch, control, rateLimit,
-          maxOutstanding, tcpIdleMillis, List.copyOf(forwardZones), List.copyOf(stubZones), List.copyOf(authZones),
+          maxOutstanding, maxTcpConnections, tcpIdleMillis, List.copyOf(forwardZones), List.copyOf(stubZones), List.copyOf(authZones),
           trustAnchor, noValidation, help);
     }
   }

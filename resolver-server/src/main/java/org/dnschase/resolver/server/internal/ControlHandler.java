@@ -6,28 +6,36 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A control connection: one command line in, its output back, then the connection closes. Only
- * loopback peers are served (the channel listens on loopback only; this is the second lock).
+ * loopback peers are served (the channel listens on loopback only; this is the second lock). A
+ * line longer than the bound, or no whole line within the idle timeout, is answered with an error
+ * and the connection closed, so a client that stays silent holds no connection.
  */
 @Sharable
 public final class ControlHandler extends SimpleChannelInboundHandler<ByteBuf> {
   private static final Logger log = LoggerFactory.getLogger(ControlHandler.class);
 
   private final ControlCommands commands;
+  private final Duration idleTimeout;
 
   /**
    * A handler running {@code commands}.
    *
    * @param commands what each line runs
+   * @param idleTimeout how long a connection may stay without a whole line, for the error that says so
    */
-  public ControlHandler(ControlCommands commands) {
+  public ControlHandler(ControlCommands commands, Duration idleTimeout) {
     this.commands = commands;
+    this.idleTimeout = idleTimeout;
   }
 
   @Override
@@ -51,8 +59,23 @@ public final class ControlHandler extends SimpleChannelInboundHandler<ByteBuf> {
   }
 
   @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent) {
+      fail(ctx, "no command line within " + idleTimeout.toMillis() + " ms");
+    } else {
+      ctx.fireUserEventTriggered(event);
+    }
+  }
+
+  @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    ctx.writeAndFlush(Unpooled.copiedBuffer("error: " + cause.getMessage() + "\n", StandardCharsets.UTF_8))
+    fail(ctx, cause instanceof TooLongFrameException
+        ? "a command line longer than " + Listeners.MAX_CONTROL_LINE + " octets" : String.valueOf(cause.getMessage()));
+  }
+
+  private static void fail(ChannelHandlerContext ctx, String why) {
+    log.info("control connection {} closed: {}", ctx.channel().remoteAddress(), why);
+    ctx.writeAndFlush(Unpooled.copiedBuffer("error: " + why + "\n", StandardCharsets.UTF_8))
         .addListener(ChannelFutureListener.CLOSE);
   }
 }

@@ -42,6 +42,12 @@ public final class Listeners {
   /** The largest request read over UDP; a longer datagram arrives cut, and is FORMERR. */
   static final int MAX_UDP_REQUEST = 4096;
   /**
+   * The longest TCP frame read, its two length octets included: a request as long as the longest
+   * over UDP. A longer length closes the connection at once, so a connection holds no more than
+   * this of a request that has not arrived whole (a padded query, RFC 8467, takes a few hundred).
+   */
+  static final int MAX_TCP_FRAME = 2 + MAX_UDP_REQUEST;
+  /**
    * The most datagrams read in one wake-up of the event loop, whose answers then leave in one
    * flush: Unbound's worker reads what its socket holds the same way.
    */
@@ -49,7 +55,7 @@ public final class Listeners {
   /** Attempts at a port free for both UDP and TCP when port 0 is asked for. */
   private static final int PORT_ATTEMPTS = 20;
   /** The longest control command line. */
-  private static final int MAX_CONTROL_LINE = 1024;
+  static final int MAX_CONTROL_LINE = 1024;
 
   /** Whether several UDP sockets may share one address and port here. */
   static final boolean REUSE_PORT = reusePortSupported();
@@ -76,12 +82,13 @@ public final class Listeners {
    *
    * @param address where to listen; port 0 picks a port free for both
    * @param udpHandler the UDP listener's handler
+   * @param tcpLimit the bound on TCP connections, shared by every address
    * @param tcpHandlers a new TCP connection handler for each connection
    * @param tcpIdleTimeout how long a TCP connection may stay idle
    * @return the address bound
    * @throws IllegalStateException if the address cannot be bound
    */
-  public InetSocketAddress listen(InetSocketAddress address, ChannelHandler udpHandler,
+  public InetSocketAddress listen(InetSocketAddress address, ChannelHandler udpHandler, ChannelHandler tcpLimit,
       Supplier<ChannelHandler> tcpHandlers, Duration tcpIdleTimeout) {
     ServerBootstrap tcpBootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         // a client may close its side after its questions and still read the answers
@@ -89,8 +96,9 @@ public final class Listeners {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
-            channel.pipeline().addLast(
-                new LengthFieldBasedFrameDecoder(ResponseFitter.TCP_PAYLOAD, 0, 2, 0, 2),
+            channel.pipeline().addLast(tcpLimit,
+                // a frame longer than any request closes the connection (the decoder fails fast)
+                new LengthFieldBasedFrameDecoder(MAX_TCP_FRAME, 0, 2, 0, 2),
                 new LengthFieldPrepender(2),
                 new IdleStateHandler(0, 0, tcpIdleTimeout.toMillis(), TimeUnit.MILLISECONDS),
                 tcpHandlers.get());
@@ -129,15 +137,20 @@ public final class Listeners {
    *
    * @param address a loopback address and port
    * @param handler runs each command line
+   * @param idleTimeout how long a connection may stay silent before its command line is whole
    * @return the address bound
    * @throws IllegalStateException if the address cannot be bound
    */
-  public InetSocketAddress control(InetSocketAddress address, ChannelHandler handler) {
+  public InetSocketAddress control(InetSocketAddress address, ChannelHandler handler, Duration idleTimeout) {
     ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
-            channel.pipeline().addLast(new LineBasedFrameDecoder(MAX_CONTROL_LINE), handler);
+            // fails fast: a line past the bound is an error at once, not once its end arrives;
+            // the idle handler after the decoder counts whole lines only, not a line sent an
+            // octet at a time
+            channel.pipeline().addLast(new LineBasedFrameDecoder(MAX_CONTROL_LINE, true, true),
+                new IdleStateHandler(idleTimeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS), handler);
           }
         });
     control = bind(bootstrap.bind(address), "the control channel", address);

@@ -19,6 +19,7 @@ public final class ServerStats {
   private final LongAdder rateLimited = new LongAdder();
   private final LongAdder overloaded = new LongAdder();
   private final LongAdder tcpConnections = new LongAdder();
+  private final LongAdder tcpRefused = new LongAdder();
   /** By rcode; BADVERS (16) is the largest the server sends. */
   private final LongAdder[] rcodes = new LongAdder[Rcode.BADVERS + 1];
   private final IntSupplier outstanding;
@@ -60,6 +61,11 @@ public final class ServerStats {
     tcpConnections.increment();
   }
 
+  /** A TCP connection closed at once: as many were open as the server takes. */
+  void tcpRefused() {
+    tcpRefused.increment();
+  }
+
   void answered(int rcode) {
     rcodes[Math.min(rcode, rcodes.length - 1)].increment();
   }
@@ -80,6 +86,7 @@ public final class ServerStats {
     all.put("total.requestlist.exceeded", overloaded.sum());
     all.put("total.requestlist.current.all", (long) outstanding.getAsInt());
     all.put("num.tcp.connections", tcpConnections.sum());
+    all.put("num.tcp.refused", tcpRefused.sum());
     for (int rcode = 0; rcode < rcodes.length; rcode++) {
       long count = rcodes[rcode].sum();
       if (count > 0 || rcode <= Rcode.REFUSED) {

@@ -74,7 +74,7 @@ class ServeCommandTest {
         "--root-hints", hints.toString(), "--upstream-port", String.valueOf(lab.port()), "--loopback-only",
         "--threads", "1", "--cache-bytes", "1048576", "--max-hops", "8", "--deadline", "5000",
         "--serve-stale", "--prefetch", "--control", "127.0.0.1:0", "--rate-limit", "100",
-        "--max-outstanding", "10", "--tcp-idle-timeout", "2000");
+        "--max-outstanding", "10", "--max-tcp-connections", "16", "--tcp-idle-timeout", "2000");
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("serving DNS on ").contains("control channel on");

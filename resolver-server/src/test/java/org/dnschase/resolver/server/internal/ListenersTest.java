@@ -66,7 +66,7 @@ class ListenersTest {
     try (DatagramSocket client = new DatagramSocket()) {
       Batches handler = new Batches();
       InetSocketAddress bound = listeners.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-          handler, () -> handler, Duration.ofSeconds(1));
+          handler, new Nothing(), () -> handler, Duration.ofSeconds(1));
       CountDownLatch busy = new CountDownLatch(1);
       CountDownLatch goOn = new CountDownLatch(1);
       handler.loop.get(10, TimeUnit.SECONDS).execute(() -> { // the loop busy while the datagrams arrive
@@ -103,7 +103,7 @@ class ListenersTest {
     try {
       Nothing handler = new Nothing();
       InetSocketAddress bound = listeners.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-          handler, () -> handler, Duration.ofSeconds(1));
+          handler, new Nothing(), () -> handler, Duration.ofSeconds(1));
 
       assertThat(bound.getPort()).isPositive();
       assertThat(listeners.udpSockets()).isEqualTo(3);

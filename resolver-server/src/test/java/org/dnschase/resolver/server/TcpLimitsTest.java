@@ -1,0 +1,137 @@
+package org.dnschase.resolver.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Rcode;
+
+/**
+ * What TCP clients that misbehave cannot take from the others (RFC 7766 §6.2.2 lets a server
+ * bound its connections and close them): connections beyond the bound, a request trickled in an
+ * octet at a time, a length prefix longer than any request.
+ */
+class TcpLimitsTest {
+
+  static ServerLab lab;
+
+  @BeforeAll
+  static void start() {
+    lab = ServerLab.start(server -> server.maxTcpConnections(2).tcpIdleTimeout(Duration.ofMillis(500)));
+  }
+
+  @AfterAll
+  static void stop() {
+    lab.close();
+  }
+
+  @Test
+  @DisplayName("RFC 7766 §6.2.2: beyond the bound a new connection is closed at once; those open, and UDP, are"
+      + " still answered, and once one closes a new one is taken")
+  void connectionsBeyondTheBound_closedAtOnce() throws Exception {
+    long refusedBefore = lab.server.stats().get("num.tcp.refused");
+    try (RawClient.Tcp first = new RawClient.Tcp(lab.address());
+        RawClient.Tcp second = new RawClient.Tcp(lab.address())) {
+      assertAnswered(first, 1);
+      assertAnswered(second, 2);
+
+      try (RawClient.Tcp third = new RawClient.Tcp(lab.address())) {
+        assertThat(answered(third, 7)).as("a question on the third connection").isFalse();
+      }
+      assertAnswered(first, 3);
+      assertThat(RawClient.udp(lab.address(), RawClient.query("web.shop.example.", 4).toWire()).getRcode())
+          .isEqualTo(Rcode.NOERROR);
+    }
+    assertThat(lab.server.stats().get("num.tcp.refused") - refusedBefore).isEqualTo(1);
+    awaitTcpAnswered();
+  }
+
+  @Test
+  @DisplayName("RFC 7766 §6.2.3: a request trickled in an octet at a time does not keep its connection past the"
+      + " idle timeout: idle means no whole request")
+  void trickledRequest_closedAtTheIdleTimeout() throws Exception {
+    byte[] request = RawClient.query("web.shop.example.", 5).toWire();
+    try (Socket socket = new Socket(lab.address().getAddress(), lab.address().getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(new byte[] {0, (byte) request.length});
+      long start = System.nanoTime();
+      int sent = 0;
+      try {
+        for (; sent < request.length - 1; sent++) { // the last octet never comes
+          out.write(request[sent]);
+          out.flush();
+          Thread.sleep(100);
+        }
+      } catch (IOException closed) {
+        // the server closed the connection while the request was trickling in
+      }
+      socket.setSoTimeout(10_000);
+      assertThat(socket.getInputStream().read()).as("end of stream").isEqualTo(-1);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("closed before the request could end")
+          .isLessThan(Duration.ofMillis(100L * request.length));
+    }
+  }
+
+  @Test
+  @DisplayName("a length prefix longer than any request closes the connection at once, holding no buffer for it")
+  void lengthBeyondTheLongestRequest_closedAtOnce() throws Exception {
+    try (ServerLab patient = ServerLab.start(); // the default idle timeout, 10 s
+        Socket socket = new Socket(patient.address().getAddress(), patient.address().getPort())) {
+      socket.setSoTimeout(10_000);
+      long start = System.nanoTime();
+      // 5,000 octets: more than the longest request (4,096), less than a TCP frame could say (65,535)
+      socket.getOutputStream().write(new byte[] {0x13, (byte) 0x88, 0, 1, 2, 3});
+      InputStream in = socket.getInputStream();
+
+      assertThat(readToEnd(in)).as("end of stream").isEqualTo(-1);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  private static int readToEnd(InputStream in) {
+    try {
+      return in.read();
+    } catch (IOException reset) {
+      return -1;
+    }
+  }
+
+  /** Whether a question sent on {@code tcp} is answered, rather than the connection closed. */
+  private static boolean answered(RawClient.Tcp tcp, int id) {
+    try {
+      tcp.send(RawClient.query("web.shop.example.", id));
+      return tcp.receive().getHeader().getID() == id;
+    } catch (UncheckedIOException closed) {
+      return false;
+    }
+  }
+
+  private static void assertAnswered(RawClient.Tcp tcp, int id) {
+    tcp.send(RawClient.query("web.shop.example.", id));
+    assertThat(tcp.receive().getHeader().getID()).isEqualTo(id);
+  }
+
+  /** Waits until a new connection is answered again: the closed ones were counted out. */
+  private static void awaitTcpAnswered() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      try (RawClient.Tcp tcp = new RawClient.Tcp(lab.address())) {
+        assertAnswered(tcp, 6);
+        return;
+      } catch (UncheckedIOException | IOException closed) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("no TCP connection taken within 10 s of closing the others", closed);
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+}
