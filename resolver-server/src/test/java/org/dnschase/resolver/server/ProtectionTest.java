@@ -2,10 +2,18 @@ package org.dnschase.resolver.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
 
 /**
  * What keeps one client, or a burst, from taking the server: the per-client rate limit answers
@@ -32,6 +40,38 @@ class ProtectionTest {
       assertThat(dig.text()).contains("rate limit");
       assertThat(lab.server.stats().get("num.query.ratelimited"))
           .isEqualTo(statuses.stream().filter("REFUSED"::equals).count());
+    }
+  }
+
+  @Test
+  @DisplayName("the REFUSED answers a flood from spoofed addresses reflects onto its victim (outside the allow list,"
+      + " over the rate) grow a query with EDNS by the Extended DNS Error's few octets only")
+  void refusals_barelyLargerThanTheQuery() throws Exception {
+    try (ServerLab lab = ServerLab.start(server -> server.rateLimit(1).allow("127.0.0.1/32"))) {
+      Message query = RawClient.query("web.shop.example.", 9);
+      query.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+      byte[] wire = query.toWire();
+
+      Message outsider = udpFrom("127.0.0.3", lab, wire);
+      RawClient.udp(lab.address(), wire); // the one query a second the limit allows
+      Message overTheRate = RawClient.udp(lab.address(), wire);
+
+      assertThat(outsider.getRcode()).isEqualTo(Rcode.REFUSED);
+      assertThat(overTheRate.getRcode()).isEqualTo(Rcode.REFUSED);
+      // EDE: option code, length and INFO-CODE (6 octets), and the rate limit's "rate limited"
+      assertThat(outsider.numBytes()).as("outside the allow list").isEqualTo(wire.length + 6);
+      assertThat(overTheRate.numBytes()).as("over the rate").isEqualTo(wire.length + 6 + "rate limited".length());
+    }
+  }
+
+  /** Sends {@code wire} from {@code source}, a loopback address, and returns the answer. */
+  private static Message udpFrom(String source, ServerLab lab, byte[] wire) throws Exception {
+    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(ServerLab.address(source), 0))) {
+      socket.setSoTimeout(10_000);
+      socket.send(new DatagramPacket(wire, wire.length, lab.address()));
+      DatagramPacket answer = new DatagramPacket(new byte[512], 512);
+      socket.receive(answer);
+      return new Message(Arrays.copyOf(answer.getData(), answer.getLength()));
     }
   }
 

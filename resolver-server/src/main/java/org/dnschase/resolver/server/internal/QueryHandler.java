@@ -185,17 +185,20 @@ public final class QueryHandler {
     return allowList.allows(client) && (rateLimiter == null || rateLimiter.tryAcquire(client.getAddress()));
   }
 
-  /** The REFUSED answer of a client {@link #admitted} turned away, with the reason as its Extended DNS Error. */
+  /**
+   * The REFUSED answer of a client {@link #admitted} turned away, with the reason as its Extended
+   * DNS Error. These answers are what a flood from spoofed addresses reflects onto its victim, so
+   * they grow the query by no more than the Extended DNS Error's few octets: EDE 18 (Prohibited)
+   * says it all without a text, as Unbound sends it, and the rate limit's text is two words.
+   */
   private Reply refusal(InetSocketAddress client, Message query, int room) {
     Message refused = Answers.error(query, Rcode.REFUSED);
     if (!allowList.allows(client)) {
       stats.unwanted();
-      return Reply.at(encode(Responses.ExtendedErrors.withExtendedError(refused, PROHIBITED,
-          "the client is not in the server's allow list"), room));
+      return Reply.at(encode(Responses.ExtendedErrors.withExtendedError(refused, PROHIBITED, ""), room));
     }
     stats.rateLimited();
-    return Reply.at(encode(Responses.ExtendedErrors.withExtendedError(refused, OTHER,
-        "the client is over the server's rate limit"), room));
+    return Reply.at(encode(Responses.ExtendedErrors.withExtendedError(refused, OTHER, "rate limited"), room));
   }
 
   /**
