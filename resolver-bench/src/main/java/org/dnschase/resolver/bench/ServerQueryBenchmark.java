@@ -1,18 +1,12 @@
 package org.dnschase.resolver.bench;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.channel.socket.DatagramPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.server.internal.AllowList;
-import org.dnschase.resolver.server.internal.InFlight;
 import org.dnschase.resolver.server.internal.QueryHandler;
-import org.dnschase.resolver.server.internal.UdpHandler;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,12 +30,12 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * The server's own work for one warm (cached) UDP query: a datagram read by the UDP listener's
- * handler, decoded, looked up in the resolver's cache and answered, the answer's datagram written
- * out, as the race's warm mix asks it of the server. The socket's calls and Netty's NIO read and
- * write loop are not measured (an embedded channel stands for the socket); {@code -prof gc} gives
- * the allocation per query. The setup proves the chain is cached and that the answer is the
- * chain's; the teardown fails if a query reached the lab while measuring.
+ * The server's own work for one warm (cached) UDP query, between the socket's read and its write:
+ * the request's octets handed to the server's query handler, decoded, looked up in the resolver's
+ * cache and answered, as the race's warm mix asks it. The two system calls around it are not
+ * measured (resolver-bench/race/warmcost.py measures the whole); {@code -prof gc} gives the
+ * allocation per query. The setup proves the chain is cached and the answer the chain's; the
+ * teardown fails if a query reached the lab while measuring.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,7 +46,6 @@ import org.xbill.DNS.Type;
 public class ServerQueryBenchmark {
 
   private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40_000);
-  private static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 53);
 
   /** The query's shape: without EDNS (as dnsperf asks by default), or with a plain OPT record. */
   @Param({"plain", "edns"})
@@ -60,7 +53,7 @@ public class ServerQueryBenchmark {
 
   private TestHierarchy lab;
   private Resolver resolver;
-  private EmbeddedChannel channel;
+  private QueryHandler handler;
   private byte[] wire;
 
   @Setup(Level.Trial)
@@ -68,47 +61,27 @@ public class ServerQueryBenchmark {
     lab = BenchLab.start();
     resolver = BenchLab.resolverFor(lab, RRsetCache.builder().build());
     BenchLab.warmChain(lab, resolver, BenchLab.chainStart(1), 1);
-    channel = new EmbeddedChannel(new UdpHandler(
-        new QueryHandler(resolver, AllowList.of(AllowList.LOOPBACK), null, 1000), new InFlight()));
+    handler = new QueryHandler(resolver, AllowList.of(AllowList.LOOPBACK), null, 1000);
     Message message = Message.newQuery(Record.newRecord(BenchLab.chainStart(1), Type.A, DClass.IN));
     if (query.equals("edns")) {
       message.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
     }
     wire = message.toWire();
-    Message answer = new Message(answerOnce());
+    Message answer = new Message(answer());
     if (answer.getRcode() != Rcode.NOERROR || answer.getHeader().getID() != message.getHeader().getID()) {
       throw new IllegalStateException("not the chain's answer: " + answer);
     }
-    BenchLab.requireChainAnswer(resolver.resolve(BenchLab.chainStart(1), Type.A), 1);
     lab.clearQueries();
   }
 
-  private byte[] answerOnce() {
-    DatagramPacket answer = exchange();
-    try {
-      return ByteBufUtil.getBytes(answer.content());
-    } finally {
-      answer.release();
-    }
-  }
-
-  /** The query in a buffer of the channel's allocator, as a socket's read gives it; the answer written. */
-  private DatagramPacket exchange() {
-    ByteBuf request = channel.alloc().directBuffer(wire.length).writeBytes(wire);
-    channel.writeInbound(new DatagramPacket(request, SERVER, CLIENT));
-    return channel.readOutbound();
-  }
-
+  /** The request's octets as the socket's read gives them, copied out of its buffer; the answer's. */
   @Benchmark
-  public DatagramPacket answer() {
-    DatagramPacket answer = exchange();
-    answer.release();
-    return answer;
+  public byte[] answer() {
+    return handler.handle(wire.clone(), CLIENT, false).now();
   }
 
   @TearDown(Level.Trial)
   public void close() {
-    channel.finishAndReleaseAll();
     BenchLab.closeCached(lab, resolver);
   }
 }

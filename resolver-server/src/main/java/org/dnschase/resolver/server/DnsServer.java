@@ -17,7 +17,6 @@ import org.dnschase.resolver.server.internal.QueryHandler;
 import org.dnschase.resolver.server.internal.RateLimiter;
 import org.dnschase.resolver.server.internal.TcpConnectionLimit;
 import org.dnschase.resolver.server.internal.TcpHandler;
-import org.dnschase.resolver.server.internal.UdpHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,10 +73,9 @@ public final class DnsServer implements AutoCloseable {
     this.shutdownGrace = settings.shutdownGrace();
     this.listeners = new Listeners(settings.threads());
     try {
-      UdpHandler udp = new UdpHandler(queries, inFlight);
       TcpConnectionLimit tcpLimit = new TcpConnectionLimit(settings.maxTcpConnections(), queries.stats());
       for (InetSocketAddress address : settings.listen()) {
-        addresses.add(listeners.listen(address, udp, tcpLimit, () -> new TcpHandler(queries, inFlight),
+        addresses.add(listeners.listen(address, queries, inFlight, tcpLimit, () -> new TcpHandler(queries, inFlight),
             settings.tcpIdleTimeout()));
       }
       controlAddress = settings.control() == null ? null : listeners.control(settings.control(),

@@ -1,6 +1,5 @@
 package org.dnschase.resolver.server.internal;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -8,12 +7,10 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.IoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioChannelOption;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
@@ -35,7 +32,9 @@ import java.util.function.Supplier;
  * (the same port for both; port 0 picks one free for both), and the control channel. Where the
  * system has {@code SO_REUSEPORT} (Linux), each address gets one UDP socket per event loop
  * thread, all on the same port, so the kernel spreads clients over the threads (Unbound's
- * {@code so-reuseport}); TCP connections are spread over the threads as they are accepted.
+ * {@code so-reuseport}); TCP connections are spread over the threads as they are accepted. The
+ * UDP sockets are {@link UdpListener}s, plain datagram channels on the group's loops; TCP and the
+ * control channel are Netty channels.
  */
 public final class Listeners {
 
@@ -48,8 +47,8 @@ public final class Listeners {
    */
   static final int MAX_TCP_FRAME = 2 + MAX_UDP_REQUEST;
   /**
-   * The most datagrams read in one wake-up of the event loop, whose answers then leave in one
-   * flush: Unbound's worker reads what its socket holds the same way.
+   * The most datagrams read in one wake-up of the event loop: Unbound's worker reads what its
+   * socket holds the same way, and the loop still turns to its other sockets and tasks.
    */
   static final int UDP_READ_BATCH = 64;
   /** Attempts at a port free for both UDP and TCP when port 0 is asked for. */
@@ -62,7 +61,7 @@ public final class Listeners {
 
   private final EventLoopGroup group;
   private final int udpSocketsPerAddress;
-  private final List<Channel> udp = new ArrayList<>();
+  private final List<UdpListener> udp = new ArrayList<>();
   private final List<Channel> tcp = new ArrayList<>();
   private Channel control;
 
@@ -81,15 +80,16 @@ public final class Listeners {
    * Binds UDP and TCP at {@code address}.
    *
    * @param address where to listen; port 0 picks a port free for both
-   * @param udpHandler the UDP listener's handler
+   * @param queries what answers the requests, over UDP and TCP
+   * @param inFlight where answers on their way are tracked
    * @param tcpLimit the bound on TCP connections, shared by every address
    * @param tcpHandlers a new TCP connection handler for each connection
    * @param tcpIdleTimeout how long a TCP connection may stay idle
    * @return the address bound
    * @throws IllegalStateException if the address cannot be bound
    */
-  public InetSocketAddress listen(InetSocketAddress address, ChannelHandler udpHandler, ChannelHandler tcpLimit,
-      Supplier<ChannelHandler> tcpHandlers, Duration tcpIdleTimeout) {
+  public InetSocketAddress listen(InetSocketAddress address, QueryHandler queries, InFlight inFlight,
+      ChannelHandler tcpLimit, Supplier<ChannelHandler> tcpHandlers, Duration tcpIdleTimeout) {
     ServerBootstrap tcpBootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         // a client may close its side after its questions and still read the answers
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -104,32 +104,35 @@ public final class Listeners {
                 tcpHandlers.get());
           }
         });
-    Bootstrap udpBootstrap = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-        // every datagram waiting is read in one wake-up, up to a batch (Netty's guess that a
-        // datagram shorter than the buffer means nothing more waits would read one a wake-up)
-        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_UDP_REQUEST)
-            .respectMaybeMoreData(false).maxMessagesPerRead(UDP_READ_BATCH))
-        .handler(udpHandler);
-    if (udpSocketsPerAddress > 1) {
-      udpBootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
-    }
+    boolean reusePort = udpSocketsPerAddress > 1;
     for (int attempt = 1; ; attempt++) {
       Channel tcpChannel = bind(tcpBootstrap.bind(address), "TCP", address);
       InetSocketAddress bound = (InetSocketAddress) tcpChannel.localAddress();
-      ChannelFuture udpBind = udpBootstrap.bind(bound).awaitUninterruptibly();
-      if (udpBind.isSuccess()) {
-        tcp.add(tcpChannel);
-        udp.add(udpBind.channel());
-        for (int more = 1; more < udpSocketsPerAddress; more++) { // each on the group's next loop
-          udp.add(bind(udpBootstrap.bind(bound), "UDP", bound));
+      UdpListener first;
+      try {
+        first = UdpListener.open(nextLoop(), bound, reusePort, queries, inFlight);
+      } catch (IOException e) {
+        tcpChannel.close().awaitUninterruptibly();
+        if (address.getPort() != 0 || attempt == PORT_ATTEMPTS) {
+          throw new IllegalStateException("cannot listen on " + bound + " over UDP: " + e, e);
         }
-        return bound;
+        continue;
       }
-      tcpChannel.close().awaitUninterruptibly();
-      if (address.getPort() != 0 || attempt == PORT_ATTEMPTS) {
-        throw new IllegalStateException("cannot listen on " + bound + " over UDP: " + udpBind.cause(), udpBind.cause());
+      tcp.add(tcpChannel);
+      udp.add(first);
+      for (int more = 1; more < udpSocketsPerAddress; more++) { // each on the group's next loop
+        try {
+          udp.add(UdpListener.open(nextLoop(), bound, reusePort, queries, inFlight));
+        } catch (IOException e) {
+          throw new IllegalStateException("cannot listen on " + bound + " for UDP: " + e, e);
+        }
       }
+      return bound;
     }
+  }
+
+  private IoEventLoop nextLoop() {
+    return (IoEventLoop) group.next();
   }
 
   /**
@@ -167,8 +170,8 @@ public final class Listeners {
   }
 
   /** {@return the UDP sockets bound, over every address} */
-  int udpSockets() {
-    return udp.size();
+  List<UdpListener> udpSockets() {
+    return List.copyOf(udp);
   }
 
   private static boolean reusePortSupported() {
@@ -190,7 +193,7 @@ public final class Listeners {
   /** Closes every socket and ends the event loop threads, waiting for them. */
   public void close() {
     stopAccepting();
-    udp.forEach(channel -> channel.close().awaitUninterruptibly());
+    udp.forEach(UdpListener::closeOnItsLoop);
     group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

@@ -3,26 +3,33 @@ package org.dnschase.resolver.server.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.EventLoop;
-import io.netty.channel.ChannelHandler.Sharable;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.dnschase.resolver.Resolution;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
 
 /** The sockets a server opens for each address. */
 class ListenersTest {
+
+  private static final Name WWW = Name.fromConstantString("www.example.");
 
   @Sharable
   private static final class Nothing extends ChannelInboundHandlerAdapter {
@@ -32,44 +39,28 @@ class ListenersTest {
     }
   }
 
-  /** Counts the datagrams of each read batch, and knows the event loop its socket is served on. */
-  @Sharable
-  private static final class Batches extends ChannelInboundHandlerAdapter {
-    final CompletableFuture<EventLoop> loop = new CompletableFuture<>();
-    final List<Integer> sizes = new CopyOnWriteArrayList<>();
-    final AtomicInteger read = new AtomicInteger();
-    private int batch; // the event loop's alone
+  private final QueryHandler queries = new QueryHandler(new FixedOutcomes().with(new Resolution.Answer(WWW, Type.A,
+      new RRset(new ARecord(WWW, DClass.IN, 300, new byte[] {(byte) 192, 0, 2, 1})), List.of(),
+      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE)),
+      AllowList.of(AllowList.LOOPBACK), null, 100);
 
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-      loop.complete(ctx.channel().eventLoop());
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      io.netty.util.ReferenceCountUtil.release(msg);
-      batch++;
-      read.incrementAndGet();
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-      sizes.add(batch);
-      batch = 0;
-    }
+  private InetSocketAddress listen(Listeners listeners) {
+    return listeners.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), queries, new InFlight(),
+        new Nothing(), Nothing::new, Duration.ofSeconds(1));
   }
 
   @Test
-  @DisplayName("datagrams waiting when the event loop reads are read in one batch, so their answers leave in one flush")
-  void waitingDatagrams_readInOneBatch() throws Exception {
+  @DisplayName("datagrams waiting when the event loop wakes are read and answered in that one wake-up")
+  void waitingDatagrams_readInOneWakeUp() throws Exception {
     Listeners listeners = new Listeners(1);
     try (DatagramSocket client = new DatagramSocket()) {
-      Batches handler = new Batches();
-      InetSocketAddress bound = listeners.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-          handler, new Nothing(), () -> handler, Duration.ofSeconds(1));
+      client.setSoTimeout(10_000);
+      InetSocketAddress bound = listen(listeners);
+      UdpListener socket = listeners.udpSockets().get(0);
+      long before = socket.loop().submit(socket::readWakeUps).get(10, TimeUnit.SECONDS);
       CountDownLatch busy = new CountDownLatch(1);
       CountDownLatch goOn = new CountDownLatch(1);
-      handler.loop.get(10, TimeUnit.SECONDS).execute(() -> { // the loop busy while the datagrams arrive
+      socket.loop().execute(() -> { // the loop busy while the datagrams arrive
         busy.countDown();
         try {
           goOn.await(10, TimeUnit.SECONDS);
@@ -78,18 +69,20 @@ class ListenersTest {
         }
       });
       assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
-      byte[] query = new byte[30]; // short, as queries are: shorter than the buffer read into
-      for (int i = 0; i < 20; i++) {
-        client.send(new DatagramPacket(query, query.length, bound));
+      for (int id = 1; id <= 20; id++) {
+        Message query = Message.newQuery(Record.newRecord(WWW, Type.A, DClass.IN));
+        query.getHeader().setID(id);
+        byte[] wire = query.toWire();
+        client.send(new DatagramPacket(wire, wire.length, bound));
       }
       goOn.countDown();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (handler.read.get() < 20 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
+      for (int i = 0; i < 20; i++) {
+        DatagramPacket answer = new DatagramPacket(new byte[512], 512);
+        client.receive(answer);
+        assertThat(new Message(answer.getData()).getRcode()).isEqualTo(Rcode.NOERROR);
       }
 
-      assertThat(handler.read).hasValue(20);
-      assertThat(handler.sizes).first().isEqualTo(20);
+      assertThat(socket.loop().submit(socket::readWakeUps).get(10, TimeUnit.SECONDS) - before).isEqualTo(1);
     } finally {
       listeners.close();
     }
@@ -97,16 +90,18 @@ class ListenersTest {
 
   @Test
   @DisplayName("with SO_REUSEPORT, one UDP socket per thread on each address, all on one port")
-  void udpSocketPerThread() {
+  void udpSocketPerThread() throws Exception {
     assumeTrue(Listeners.REUSE_PORT, "this system has no SO_REUSEPORT: one UDP socket per address");
     Listeners listeners = new Listeners(3);
     try {
-      Nothing handler = new Nothing();
-      InetSocketAddress bound = listeners.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-          handler, new Nothing(), () -> handler, Duration.ofSeconds(1));
+      InetSocketAddress bound = listen(listeners);
 
       assertThat(bound.getPort()).isPositive();
-      assertThat(listeners.udpSockets()).isEqualTo(3);
+      assertThat(listeners.udpSockets()).hasSize(3);
+      for (UdpListener socket : listeners.udpSockets()) {
+        assertThat(socket.localAddress().getPort()).isEqualTo(bound.getPort());
+      }
+      assertThat(listeners.udpSockets().stream().map(UdpListener::loop).distinct()).hasSize(3);
     } finally {
       listeners.close();
     }

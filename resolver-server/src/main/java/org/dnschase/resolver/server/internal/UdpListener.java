@@ -1,0 +1,246 @@
+package org.dnschase.resolver.server.internal;
+
+import io.netty.channel.IoEvent;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoRegistration;
+import io.netty.channel.nio.NioIoEvent;
+import io.netty.channel.nio.NioIoHandle;
+import io.netty.channel.nio.NioIoOps;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectableChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A UDP socket of the server: each datagram is one request, each answer one datagram back to its
+ * sender, in the room the request's EDNS payload size gives it (TC set when it does not fit). The
+ * socket is a JDK datagram channel registered on one event loop of the server's group (Netty 4.2's
+ * {@link IoEventLoop#register}), which reads it, asks {@link QueryHandler} and writes the answers,
+ * with one buffer for the requests and one for the answers: no Netty channel, pipeline, buffer,
+ * packet or promise per datagram, which took two fifths of the serving thread's time outside the
+ * kernel on the race's warm mix (perf; the sampled stack traces of Netty's buffer leak detection
+ * included). Every datagram waiting when the loop wakes is read in that wake-up, up to a batch
+ * ({@link Listeners#UDP_READ_BATCH}), as Unbound's worker reads what its socket holds.
+ *
+ * <p>The answers of a read leave together after it, as Netty's channel flushed them: sent one by
+ * one as they were found, the warm mix cost more CPU per query. An answer that the socket's send
+ * buffer has no room for waits in a bounded queue, sent as the buffer drains; beyond {@link
+ * #MAX_UNSENT} answers waiting, one more is dropped, as a full send buffer drops it at Unbound, and
+ * the client asks again. A send that fails is logged.
+ */
+final class UdpListener implements NioIoHandle {
+  private static final Logger log = LoggerFactory.getLogger(UdpListener.class);
+
+  /** The most answers waiting for room in the socket's send buffer. */
+  static final int MAX_UNSENT = 1024;
+
+  private record Unsent(byte[] answer, InetSocketAddress client) {}
+
+  private final DatagramChannel channel;
+  private final IoEventLoop loop;
+  private final QueryHandler queries;
+  private final InFlight inFlight;
+  /** The request read, and the answer written: the loop's alone. */
+  private final ByteBuffer requests = ByteBuffer.allocateDirect(Listeners.MAX_UDP_REQUEST);
+  private final ByteBuffer answers = ByteBuffer.allocateDirect(ResponseFitter.TCP_PAYLOAD);
+  private final ArrayDeque<Unsent> unsent = new ArrayDeque<>();
+  private IoRegistration registration;
+  /** Whether the loop also waits for room in the send buffer, answers being queued; the loop's alone. */
+  private boolean waitingForRoom;
+  /** The wake-ups that read requests, for the tests of batching; the loop's alone. */
+  private long readWakeUps;
+
+  private UdpListener(DatagramChannel channel, IoEventLoop loop, QueryHandler queries, InFlight inFlight) {
+    this.channel = channel;
+    this.loop = loop;
+    this.queries = queries;
+    this.inFlight = inFlight;
+  }
+
+  /**
+   * A UDP socket bound to {@code address}, read on {@code loop}.
+   *
+   * @param loop the event loop that serves it
+   * @param address where to bind
+   * @param reusePort whether other sockets may share the address and port (SO_REUSEPORT)
+   * @param queries what answers the requests
+   * @param inFlight where answers on their way are tracked
+   * @return the listener, reading
+   * @throws IOException if the address cannot be bound or the socket registered
+   */
+  static UdpListener open(IoEventLoop loop, InetSocketAddress address, boolean reusePort, QueryHandler queries,
+      InFlight inFlight) throws IOException {
+    DatagramChannel channel = DatagramChannel.open();
+    UdpListener listener = new UdpListener(channel, loop, queries, inFlight);
+    try {
+      channel.configureBlocking(false);
+      if (reusePort) {
+        channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+      }
+      channel.bind(address);
+      Future<IoRegistration> registered = loop.register(listener).awaitUninterruptibly();
+      if (!registered.isSuccess()) {
+        throw new IOException("cannot register a UDP socket on its event loop: " + registered.cause(),
+            registered.cause());
+      }
+      listener.registration = registered.getNow();
+      listener.registration.submit(NioIoOps.READ);
+      return listener;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** {@return the address bound} */
+  InetSocketAddress localAddress() throws IOException {
+    return (InetSocketAddress) channel.getLocalAddress();
+  }
+
+  @Override
+  public void handle(IoRegistration registration, IoEvent event) {
+    NioIoOps ready = ((NioIoEvent) event).ops();
+    if (ready.contains(NioIoOps.READ)) {
+      readWakeUps++;
+      read();
+    }
+    flush();
+  }
+
+  /**
+   * Reads and answers the datagrams waiting, up to a batch (the loop wakes again for the rest);
+   * the answers at hand leave together after the batch, as the client is then still reading.
+   */
+  private void read() {
+    for (int i = 0; i < Listeners.UDP_READ_BATCH; i++) {
+      InetSocketAddress client;
+      requests.clear();
+      try {
+        client = (InetSocketAddress) channel.receive(requests);
+      } catch (IOException e) {
+        log.warn("UDP listener {}: {}", channel.socket().getLocalSocketAddress(), e.toString());
+        return;
+      }
+      if (client == null) {
+        return;
+      }
+      byte[] wire = new byte[requests.flip().remaining()];
+      requests.get(wire);
+      answer(wire, client);
+    }
+  }
+
+  private void answer(byte[] wire, InetSocketAddress client) {
+    QueryHandler.Reply reply = queries.handle(wire, client, false);
+    if (reply == null) {
+      return;
+    }
+    if (reply.now() != null) {
+      queue(reply.now(), client);
+      return;
+    }
+    inFlight.track(reply.later().thenAccept(answer -> {
+      if (loop.inEventLoop()) {
+        sendNow(answer, client);
+      } else {
+        loop.execute(() -> sendNow(answer, client));
+      }
+    }).exceptionally(error -> {
+      log.warn("no answer to {}: {}", client, error.toString());
+      return null;
+    }));
+  }
+
+  private void sendNow(byte[] answer, InetSocketAddress client) {
+    queue(answer, client);
+    flush();
+  }
+
+  /** Queues an answer for the next {@link #flush}; beyond {@link #MAX_UNSENT} waiting, drops it. */
+  private void queue(byte[] answer, InetSocketAddress client) {
+    if (unsent.size() == MAX_UNSENT) {
+      log.debug("no room for the answer to {}: {} answers wait for the send buffer", client, MAX_UNSENT);
+      return;
+    }
+    unsent.add(new Unsent(answer, client));
+  }
+
+  /** Sends the answers waiting, as long as the send buffer takes them; the rest wait for room. */
+  private void flush() {
+    while (!unsent.isEmpty()) {
+      Unsent next = unsent.peek();
+      if (!sent(next.answer(), next.client())) {
+        if (!waitingForRoom) {
+          waitingForRoom = true;
+          registration.submit(NioIoOps.READ_AND_WRITE);
+        }
+        return;
+      }
+      unsent.poll();
+    }
+    if (waitingForRoom) {
+      waitingForRoom = false;
+      registration.submit(NioIoOps.READ);
+    }
+  }
+
+  /** Whether the answer left (or failed for good, which is logged); false when the send buffer is full. */
+  private boolean sent(byte[] answer, InetSocketAddress client) {
+    answers.clear();
+    answers.put(answer).flip();
+    try {
+      return channel.send(answers, client) > 0;
+    } catch (IOException | RuntimeException e) {
+      log.warn("UDP listener {}: no answer to {}: {}", channel.socket().getLocalSocketAddress(), client, e.toString());
+      return true;
+    }
+  }
+
+  /** {@return the wake-ups that read requests so far; read on the loop} */
+  long readWakeUps() {
+    return readWakeUps;
+  }
+
+  /** {@return the event loop that serves the socket} */
+  IoEventLoop loop() {
+    return loop;
+  }
+
+  /** Closes the socket on its loop and waits for it; at once when the loop has ended. */
+  void closeOnItsLoop() {
+    if (loop.inEventLoop()) {
+      close();
+      return;
+    }
+    try {
+      loop.submit(this::close).awaitUninterruptibly();
+    } catch (RejectedExecutionException ended) {
+      close();
+    }
+  }
+
+  @Override
+  public SelectableChannel selectableChannel() {
+    return channel;
+  }
+
+  /** Ends the socket's registration and closes it; also called by the loop when it shuts down. */
+  @Override
+  public void close() {
+    if (registration != null) {
+      registration.cancel();
+    }
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // a datagram socket has nothing left to flush
+    }
+  }
+}
