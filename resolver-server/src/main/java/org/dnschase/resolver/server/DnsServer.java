@@ -75,7 +75,8 @@ public final class DnsServer implements AutoCloseable {
     try {
       TcpConnectionLimit tcpLimit = new TcpConnectionLimit(settings.maxTcpConnections(), queries.stats());
       for (InetSocketAddress address : settings.listen()) {
-        addresses.add(listeners.listen(address, queries, inFlight, tcpLimit, () -> new TcpHandler(queries, inFlight),
+        addresses.add(listeners.listen(address, queries, inFlight, tcpLimit,
+            () -> new TcpHandler(queries, inFlight, settings.tcpIdleTimeout()),
             settings.tcpIdleTimeout()));
       }
       controlAddress = settings.control() == null ? null : listeners.control(settings.control(),

@@ -3,15 +3,19 @@ package org.dnschase.resolver.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TcpKeepaliveOption;
 import org.xbill.DNS.Type;
 
 /** RFC 7766: pipelined questions on one connection, answered as they complete; idle timeouts. */
@@ -70,6 +74,25 @@ class TcpPipeliningTest {
       assertThat(answer.getHeader().getID()).isEqualTo(4);
       assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
     }
+  }
+
+  @Test
+  @DisplayName("RFC 7828 §3.3: a query over TCP that offers edns-tcp-keepalive is told the idle timeout, in units"
+      + " of 100 ms; over UDP the option is never sent")
+  void keepaliveOffered_toldTheIdleTimeout() throws Exception {
+    Message query = RawClient.query("web.shop.example.", 6);
+    query.addRecord(new OPTRecord(1232, 0, 0, 0, List.of(new TcpKeepaliveOption())), Section.ADDITIONAL);
+    try (RawClient.Tcp tcp = new RawClient.Tcp(lab.address())) {
+      tcp.send(query);
+
+      Message answer = tcp.receive();
+
+      assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
+      assertThat(answer.getOPT().getOptions(EDNSOption.Code.TCP_KEEPALIVE)).singleElement()
+          .satisfies(option -> assertThat(((TcpKeepaliveOption) option).getTimeout()).hasValue(3)); // 300 ms
+    }
+    Message overUdp = RawClient.udp(lab.address(), query.toWire());
+    assertThat(overUdp.getOPT().getOptions(EDNSOption.Code.TCP_KEEPALIVE)).isEmpty();
   }
 
   @Test

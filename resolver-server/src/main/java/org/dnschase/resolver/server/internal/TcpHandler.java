@@ -9,6 +9,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +22,15 @@ import org.slf4j.LoggerFactory;
  * for the idle timeout with no answer owed (§6.2.3); while answers are owed it stays open. A
  * client that closes its side after its questions still gets their answers, then the connection
  * closes. Reading pauses while the client does not read its answers, so a client that only writes
- * cannot make the server buffer answers without end.
+ * cannot make the server buffer answers without end. A query that offers edns-tcp-keepalive gets
+ * the idle timeout in its answer (RFC 7828 §3.3.2).
  */
 public final class TcpHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(TcpHandler.class);
 
   private final QueryHandler queries;
   private final InFlight inFlight;
+  private final Duration idleTimeout;
   private final AtomicInteger owed = new AtomicInteger();
   private volatile boolean inputClosed;
 
@@ -35,10 +39,13 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
    *
    * @param queries what answers them
    * @param inFlight where answers on their way are tracked
+   * @param idleTimeout how long the connection may stay idle, which a client offering
+   *     edns-tcp-keepalive is told (RFC 7828)
    */
-  public TcpHandler(QueryHandler queries, InFlight inFlight) {
+  public TcpHandler(QueryHandler queries, InFlight inFlight, Duration idleTimeout) {
     this.queries = queries;
     this.inFlight = inFlight;
+    this.idleTimeout = idleTimeout;
   }
 
   @Override
@@ -63,7 +70,9 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
     }
     owed.incrementAndGet();
     Channel channel = ctx.channel();
-    inFlight.track(reply.wire().thenAccept(answer -> channel.writeAndFlush(Unpooled.wrappedBuffer(answer)))
+    CompletableFuture<byte[]> answered = TcpKeepalive.offered(wire)
+        ? reply.wire().thenApply(answer -> TcpKeepalive.withTimeout(answer, idleTimeout)) : reply.wire();
+    inFlight.track(answered.thenAccept(answer -> channel.writeAndFlush(Unpooled.wrappedBuffer(answer)))
         .whenComplete((done, error) -> {
       if (owed.decrementAndGet() == 0 && inputClosed) {
         channel.close(); // after the write just queued: the client said it asks nothing more
