@@ -41,14 +41,11 @@ import org.xbill.DNS.Type;
  * race, but its figures are this process's, not Unbound's ground: compare a change only against
  * the build before it, run the same way, in the same minutes.
  *
- * <pre>
- *   taskset -c 0 java -cp resolver-bench/target/benchmarks.jar org.dnschase.resolver.bench.ColdChainProbe \
- *       [WALKS_PER_CHAIN [WARMUP_ROUNDS [PAUSE_MS [SETTLE_MS [OTHER_CPU]]]]]
- * </pre>
- *
- * With OTHER_CPU the lab's and the probe's threads move there, so the server's CPU idles while it
- * waits for each reply, as in the race; without it they share the server's CPU, which then never
- * idles during a chain. The pause and the settle decide how long the server idles between chains.
+ * <p>Run as {@code taskset -c 0 java -cp resolver-bench/target/benchmarks.jar
+ * org.dnschase.resolver.bench.ColdChainProbe [WALKS_PER_CHAIN [WARMUP_ROUNDS [PAUSE_MS [SETTLE_MS
+ * [OTHER_CPU]]]]]}. With OTHER_CPU the lab's and the probe's threads move there, so the server's
+ * CPU idles while it waits for each reply, as in the race; without it they share the server's CPU,
+ * which then never idles during a chain. The pause and the settle decide how long the server idles between chains.
  * Both matter more than most changes to our code: see RESULTS.md's race section for what they do
  * to a chain's CPU.
  *
@@ -215,13 +212,14 @@ public final class ColdChainProbe {
   /**
    * Runs the probe.
    *
-   * @param args walks per chain (default 200), warm-up rounds over every chain (default 1000),
+   * @param args walks per chain (default 200), warm-up rounds over every chain, each chain after a
+   *     flush (default 1,400: the 7,000 cold chains of the race's warm-up),
    *     pause after the flush in ms (default 50), settle after the answer in ms (default 5), the
    *     CPU for the lab's and the probe's threads (default: none, they share the server's)
    */
   public static void main(String[] args) throws Exception {
     int walks = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 1_400;
     long pause = args.length > 2 ? Long.parseLong(args[2]) : 50;
     long settle = args.length > 3 ? Long.parseLong(args[3]) : 5;
     ColdChainProbe probe = new ColdChainProbe();
