@@ -2,6 +2,8 @@ package org.dnschase.resolver.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 
 /**
@@ -91,6 +94,31 @@ class TcpLimitsTest {
       socket.getOutputStream().write(new byte[] {0x13, (byte) 0x88, 0, 1, 2, 3});
       InputStream in = socket.getInputStream();
 
+      assertThat(readToEnd(in)).as("end of stream").isEqualTo(-1);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  @DisplayName("a frame that is not a query (here of length 0) ends the client's questions, as Unbound drops such"
+      + " a connection: the answer owed still goes out, then the connection closes, long before the idle timeout")
+  void frameThatIsNoQuery_closesAfterTheAnswersOwed() throws Exception {
+    try (ServerLab patient = ServerLab.start(); // the default idle timeout, 10 s
+        Socket socket = new Socket(patient.address().getAddress(), patient.address().getPort())) {
+      socket.setSoTimeout(10_000);
+      byte[] query = RawClient.query("slow.shop.example.", 8).toWire();
+      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+      out.writeShort(query.length);
+      out.write(query);
+      out.writeShort(0); // an empty frame, no DNS message at all
+      out.flush();
+      long start = System.nanoTime();
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+
+      byte[] answer = new byte[in.readUnsignedShort()];
+      in.readFully(answer);
+
+      assertThat(new Message(answer).getHeader().getID()).as("the answer owed").isEqualTo(8);
       assertThat(readToEnd(in)).as("end of stream").isEqualTo(-1);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * question never holds up the ones behind it (§7). The connection is closed once it has been idle
  * for the idle timeout with no answer owed (§6.2.3); while answers are owed it stays open. A
  * client that closes its side after its questions still gets their answers, then the connection
- * closes. Reading pauses while the client does not read its answers, so a client that only writes
+ * closes; so does one that sends a frame that is not a query (shorter than a header, or a
+ * response), after which nothing more is read from it. Reading pauses while the client does not read its answers, so a client that only writes
  * cannot make the server buffer answers without end. A query that offers edns-tcp-keepalive gets
  * the idle timeout in its answer (RFC 7828 §3.3.2).
  */
@@ -63,9 +64,15 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
     } finally {
       frame.release();
     }
+    if (inputClosed) {
+      return; // read in the same batch as the frame that ended the client's questions
+    }
     InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
     QueryHandler.Reply reply = queries.handle(wire, client, true);
     if (reply == null) {
+      // not a query one answers (shorter than a header, a response), or the server is stopping:
+      // nothing more is read, as Unbound drops such a connection; what is owed still goes out
+      askNothingMore(ctx);
       return;
     }
     owed.incrementAndGet();
@@ -86,10 +93,7 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof ChannelInputShutdownEvent) {
-      inputClosed = true;
-      if (owed.get() == 0) {
-        ctx.close();
-      }
+      askNothingMore(ctx);
     } else if (event instanceof IdleStateEvent && owed.get() == 0) {
       ctx.close();
     } else {
@@ -97,9 +101,18 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** Reads no more from the client; the connection closes once the answers owed have gone out. */
+  private void askNothingMore(ChannelHandlerContext ctx) {
+    inputClosed = true;
+    ctx.channel().config().setAutoRead(false);
+    if (owed.get() == 0) {
+      ctx.close();
+    }
+  }
+
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+    ctx.channel().config().setAutoRead(ctx.channel().isWritable() && !inputClosed);
     ctx.fireChannelWritabilityChanged();
   }
 

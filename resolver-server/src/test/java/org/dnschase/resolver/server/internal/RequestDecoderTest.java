@@ -208,6 +208,17 @@ class RequestDecoderTest {
   }
 
   @Test
+  @DisplayName("octets after the last record the header counts are ignored, as Unbound ignores them: the query is"
+      + " answered")
+  void trailingOctets_ignored() {
+    byte[] wire = query().toWire();
+
+    Request request = RequestDecoder.decode(Arrays.copyOf(wire, wire.length + 8));
+
+    assertThat(request).isInstanceOf(Request.Query.class);
+  }
+
+  @Test
   @DisplayName("RFC 6891 §6.1.3: EDNS version 1 is BADVERS")
   void ednsVersion1_isBadVers() {
     Message query = query();
