@@ -226,33 +226,44 @@ def validation(trust_anchor):
     return f'module-config: "validator iterator"\n  trust-anchor-file: "{trust_anchor}"\n  ede: yes'
 
 
+# the script printing bin/serve's JVM options
+JVM_OPTIONS = Path(__file__).resolve().parents[2] / "bin" / "serve-jvm-options"
+
+
 class Ours:
-    """bin/serve's server: the jar and JVM options bin/serve runs, started with the same java
-    directly, so the process timed is the JVM itself; one event loop thread, the lab's root hints.
-    Like bin/serve, it keeps the server's class data beside the jar (AppCDS), written at the first
-    clean stop, so a start after the first maps it. It validates from a trust anchor file when
-    given one."""
+    """bin/serve's server: the jar and the JVM options bin/serve runs it with (bin/serve-jvm-options,
+    or another script printing them: a baseline's), started with the same java directly, so the
+    process timed is the JVM itself; one event loop thread, the lab's root hints. Like bin/serve, it
+    keeps the server's class data beside the jar, written at the first clean stop, so a start after
+    the first maps it. It validates from a trust anchor file when given one."""
 
     # the threads that answer and resolve: the event loops, not the JIT compilers and collectors
     serving_threads = ("dnschase-",)
 
-    def __init__(self, lab, workdir, cpu, java, jar, jvm_args=(), label="ours", trust_anchor=None):
+    def __init__(self, lab, workdir, cpu, java, jar, jvm_args=(), label="ours", trust_anchor=None,
+                 jvm_options=JVM_OPTIONS):
         self.label = label
         self.process = Process(label, workdir / label)
         self.port = free_port()
         self.control_port = free_port()
-        self.command = [java, "--enable-native-access=ALL-UNNAMED",
-                        f"-XX:SharedArchiveFile={Path(jar).with_suffix('.jsa')}", "-XX:+AutoCreateSharedArchive",
-                        *jvm_args, "-cp", str(jar),
-                        "org.dnschase.resolver.server.cli.ServeCommand",
-                        "--listen", f"127.0.0.1:{self.port}", "--root-hints", str(lab / "root.hints"),
-                        "--upstream-port", "53", "--loopback-only", "--threads", "1",
-                        "--control", f"127.0.0.1:{self.control_port}",
-                        # dnsperf is one client at tens of thousands of questions a second
-                        "--rate-limit", "0"]
+        self.java, self.jar, self.jvm_args, self.jvm_options = java, jar, list(jvm_args), jvm_options
+        self.arguments = ["--listen", f"127.0.0.1:{self.port}", "--root-hints", str(lab / "root.hints"),
+                          "--upstream-port", "53", "--loopback-only", "--threads", "1",
+                          "--control", f"127.0.0.1:{self.control_port}",
+                          # dnsperf is one client at tens of thousands of questions a second
+                          "--rate-limit", "0"]
         if trust_anchor is not None:
-            self.command += ["--trust-anchor", str(trust_anchor)]
+            self.arguments += ["--trust-anchor", str(trust_anchor)]
         self.cpu = cpu
+        self.command = self.next_command()
+
+    def next_command(self):
+        """The command of the next start, worked out before it so that a fresh process's time holds
+        none of it: its options name the class data to map, or to write if there is none yet."""
+        options = subprocess.run([str(self.jvm_options), str(self.java), str(self.jar)] + self.arguments,
+                                 capture_output=True, text=True, check=True).stdout.split("\n")
+        return [self.java, *filter(None, options), *self.jvm_args, "-cp", str(self.jar),
+                "org.dnschase.resolver.server.cli.ServeCommand", *self.arguments]
 
     def start(self):
         self.process.spawn(self.command, self.cpu)
@@ -269,6 +280,8 @@ class Ours:
             raise RuntimeError(f"flush: {reply!r}")
 
     def stop(self):
-        # the first clean stop writes the class data, which takes a few seconds on a loaded machine
+        # the first clean stop writes the class data, which takes a few seconds (AOT cache: 11 s at a
+        # load of 6) on a loaded machine
         self.process.stop(grace=120)
+        self.command = self.next_command()
 

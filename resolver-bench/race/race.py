@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 import dnsclient
-from peers import Nsd, Ours, Unbound, cpu_ns, rss_kib, wait_answering
+from peers import JVM_OPTIONS, Nsd, Ours, Unbound, cpu_ns, rss_kib, wait_answering
 
 
 # Cold walks of the warm-up chains before anything is measured. Our JIT compiles the cold path
@@ -321,7 +321,10 @@ def parse_args():
                              "e.g. -20 on a machine loaded by other work: both sides then wait far less for their CPU")
     parser.add_argument("--baseline-jar", type=Path,
                         help="another build of our server, raced as a third side: before and after a change")
-    return resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar")
+    parser.add_argument("--baseline-jvm-options", type=Path, default=JVM_OPTIONS,
+                        help="a script printing the baseline's JVM options as bin/serve-jvm-options does "
+                             "(given the same arguments): before and after a change of them")
+    return resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar", "baseline_jvm_options")
 
 
 def main():
@@ -343,7 +346,8 @@ def main():
         unbound = Unbound(lab, work, args.server_cpu)
         sides = [ours, unbound]
         if args.baseline_jar:
-            sides.append(Ours(lab, work, args.server_cpu, args.java, args.baseline_jar, args.jvm_arg, "baseline"))
+            sides.append(Ours(lab, work, args.server_cpu, args.java, args.baseline_jar, args.jvm_arg, "baseline",
+                              jvm_options=args.baseline_jvm_options))
         try:
             race = Race(args, lab, nsd, sides)
             for side in sides:
