@@ -110,6 +110,7 @@ public final class QueryHandler {
   private final AtomicInteger outstanding = new AtomicInteger();
   private final ServerStats stats = new ServerStats(outstanding::get);
   private final EncodedAnswers encoded = new EncodedAnswers();
+  private final QuestionNames questions = new QuestionNames();
   private volatile boolean draining;
 
   /**
@@ -147,10 +148,11 @@ public final class QueryHandler {
    */
   public Reply handle(byte[] wire, InetSocketAddress client, boolean overTcp) {
     stats.query(overTcp);
-    PlainQuery plain = draining ? null : PlainQuery.read(wire);
+    PlainQuery plain = draining ? null : PlainQuery.read(wire, questions);
     if (plain != null) {
-      int room = room(RequestDecoder.PLAIN_UDP_PAYLOAD, overTcp);
-      Asked asked = new Asked(null, plain.header(), plain.name(), plain.type(), null, room, plain.questionEnd(), wire);
+      int room = room(plain.udpPayload(), overTcp);
+      Asked asked = new Asked(null, plain.header(), plain.name(), plain.type(), plain.opt(), room, plain.questionEnd(),
+          wire);
       return admitted(client) ? resolve(asked, room) : refusal(client, asked.message(), room);
     }
     Request request = draining ? new Request.Ignored("the server is stopping") : RequestDecoder.decode(wire);

@@ -113,9 +113,7 @@ public final class RequestDecoder {
     if (question.getType() == Type.AXFR || question.getType() == Type.IXFR) {
       return new Request.Rejected(query, Rcode.REFUSED, "a zone transfer");
     }
-    int payload = opt == null ? PLAIN_UDP_PAYLOAD
-        : Math.min(Math.max(opt.getPayloadSize(), PLAIN_UDP_PAYLOAD), MAX_UDP_PAYLOAD);
-    return new Request.Query(query, question, payload);
+    return new Request.Query(query, question, udpPayload(opt));
   }
 
   /**
@@ -165,6 +163,17 @@ public final class RequestDecoder {
       message.addRecord(new OPTRecord(PLAIN_UDP_PAYLOAD, 0, 0), Section.ADDITIONAL);
     }
     return message;
+  }
+
+  /**
+   * The most octets an answer over UDP may take (RFC 6891 §6.2.5): the client's EDNS payload size,
+   * at least 512, at most the server's own; 512 without EDNS (RFC 1035 §4.2.1).
+   *
+   * @param opt the query's OPT record, or null
+   * @return the octets
+   */
+  static int udpPayload(OPTRecord opt) {
+    return opt == null ? PLAIN_UDP_PAYLOAD : Math.min(Math.max(opt.getPayloadSize(), PLAIN_UDP_PAYLOAD), MAX_UDP_PAYLOAD);
   }
 
   private static Message headerOnly(Header header) {

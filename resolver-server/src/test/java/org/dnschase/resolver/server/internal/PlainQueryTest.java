@@ -22,6 +22,7 @@ import org.xbill.DNS.CookieOption;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
@@ -98,9 +99,14 @@ class PlainQueryTest {
     };
   }
 
-  /** The full way's answer to {@code wire}: the query decoded, the outcome encoded for it in {@code room}. */
-  private byte[] fullWay(byte[] wire, int room) throws IOException {
+  private static Consumer<Message> edns(int payload, int flags) {
+    return query -> query.addRecord(new OPTRecord(payload, 0, 0, flags), Section.ADDITIONAL);
+  }
+
+  /** The full way's answer to {@code wire} over UDP or TCP: the query decoded, the outcome encoded for it. */
+  private byte[] fullWay(byte[] wire, boolean overTcp) throws IOException {
     Request.Query query = (Request.Query) RequestDecoder.decode(wire);
+    int room = overTcp ? ResponseFitter.TCP_PAYLOAD : query.udpPayload();
     Resolution outcome = resolver.outcome(query.question().getName(), query.question().getType());
     return ResponseFitter.fit(Responses.ExtendedErrors.add(Responses.toMessage(outcome, query.query()), outcome),
         room);
@@ -118,24 +124,30 @@ class PlainQueryTest {
             query(8, "SIGNED.example.", Type.A, flag(Flags.AD, true))),
         List.of(query(9, "signed.example.", Type.A, q -> {}), query(10, "signed.EXAMPLE.", Type.A, q -> {})),
         List.of(query(11, "big.example.", Type.TXT, q -> {}), query(12, "BIG.example.", Type.TXT, q -> {})),
-        List.of(query(13, "gone.example.", Type.A, q -> {}), query(14, "gOnE.example.", Type.A, q -> {})));
+        List.of(query(13, "gone.example.", Type.A, q -> {}), query(14, "gOnE.example.", Type.A, q -> {})),
+        List.of(query(15, "www.example.", Type.A, edns(1232, 0)), query(16, "WWW.example.", Type.A, edns(1232, 0))),
+        List.of(query(17, "signed.example.", Type.A, edns(1232, ExtendedFlags.DO)),
+            query(18, "Signed.Example.", Type.A, edns(1232, ExtendedFlags.DO))),
+        List.of(query(19, "big.example.", Type.TXT, edns(4096, 0)), query(20, "bIg.example.", Type.TXT, edns(4096, 0))),
+        List.of(query(21, "big.example.", Type.TXT, edns(100, 0)), query(22, "big.EXAMPLE.", Type.TXT, edns(100, 0))),
+        List.of(query(23, "big.example.", Type.TXT, edns(700, 0)), query(24, "BIG.example.", Type.TXT, edns(700, 0))));
   }
 
   @ParameterizedTest
   @MethodSource("plainQueries")
-  @DisplayName("a plain query is read as the decoder reads it: the same header, the question as spelt, 512 octets")
+  @DisplayName("a plain query is read as the decoder reads it: the same header, the question as spelt, the OPT record, the room")
   void plainQuery_readAsDecoded(List<byte[]> spellings) {
     for (byte[] wire : spellings) {
-      PlainQuery plain = PlainQuery.read(wire);
+      PlainQuery plain = PlainQuery.read(wire, new QuestionNames());
       Request.Query decoded = (Request.Query) RequestDecoder.decode(wire);
 
       assertThat(plain).isNotNull();
       assertThat(plain.header().toWire()).isEqualTo(decoded.query().getHeader().toWire());
       assertThat(plain.name().toString()).isEqualTo(decoded.question().getName().toString());
       assertThat(plain.type()).isEqualTo(decoded.question().getType());
-      assertThat(decoded.udpPayload()).isEqualTo(RequestDecoder.PLAIN_UDP_PAYLOAD);
-      assertThat(decoded.query().getOPT()).isNull();
-      assertThat(plain.questionEnd()).isEqualTo(wire.length);
+      assertThat(plain.udpPayload()).isEqualTo(decoded.udpPayload());
+      assertThat(plain.opt()).isEqualTo(decoded.query().getOPT());
+      assertThat(plain.questionEnd()).isEqualTo(Header.LENGTH + decoded.question().toWire(Section.QUESTION).length);
     }
   }
 
@@ -147,7 +159,7 @@ class PlainQueryTest {
       for (byte[] wire : spellings) {
         byte[] answer = handler.handle(wire, CLIENT, overTcp).now();
 
-        assertThat(answer).isEqualTo(fullWay(wire, overTcp ? ResponseFitter.TCP_PAYLOAD : 512));
+        assertThat(answer).isEqualTo(fullWay(wire, overTcp));
       }
     }
   }
@@ -170,10 +182,16 @@ class PlainQueryTest {
         q -> q.addRecord(new ARecord(WWW, DClass.IN, 300, address(1)), Section.ANSWER));
     byte[] compressed = {0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 3, 'w', 'w', 'w', (byte) 0xC0, 0, 0, 1, 0, 1};
     return Stream.of(
-        new Object[] {"EDNS", query(1, "www.example.", Type.A,
-            q -> q.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL))},
-        new Object[] {"EDNS with DO", query(1, "www.example.", Type.A,
-            q -> q.addRecord(new OPTRecord(1232, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL))},
+        new Object[] {"EDNS version 1", query(1, "www.example.", Type.A,
+            q -> q.addRecord(new OPTRecord(1232, 0, 1), Section.ADDITIONAL))},
+        new Object[] {"an EDNS flag other than DO", query(1, "www.example.", Type.A, edns(1232, 0x4000))},
+        new Object[] {"an extended rcode in the OPT record", query(1, "www.example.", Type.A,
+            q -> q.addRecord(new OPTRecord(1232, 1, 0), Section.ADDITIONAL))},
+        new Object[] {"an OPT record of another name", query(1, "www.example.", Type.A,
+            q -> q.addRecord(Record.newRecord(WWW, Type.OPT, 1232, 0), Section.ADDITIONAL))},
+        new Object[] {"an address record in the additional section", query(1, "www.example.", Type.A,
+            q -> q.addRecord(new ARecord(WWW, DClass.IN, 300, address(1)), Section.ADDITIONAL))},
+        new Object[] {"two OPT records", query(1, "www.example.", Type.A, edns(1232, 0).andThen(edns(1232, 0)))},
         new Object[] {"an EDNS option (COOKIE)", query(1, "www.example.", Type.A, q -> q.addRecord(new OPTRecord(
             1232, 0, 0, 0, List.of(new CookieOption(new byte[8]))), Section.ADDITIONAL))},
         new Object[] {"opcode NOTIFY", query(1, "www.example.", Type.A, q -> q.getHeader().setOpcode(Opcode.NOTIFY))},
@@ -191,20 +209,41 @@ class PlainQueryTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("otherQueries")
-  @DisplayName("a query of any other shape is left to the full decoder")
+  @DisplayName("a query of any other shape is left to the full decoder, also when its question was asked plain before")
   void otherShape_leftToTheDecoder(String what, byte[] wire) {
-    assertThat(PlainQuery.read(wire)).isNull();
+    QuestionNames known = new QuestionNames();
+    PlainQuery.read(query(9, "www.example.", Type.A, q -> {}), known);
+
+    assertThat(PlainQuery.read(wire, known)).isNull();
   }
 
   @Test
-  @DisplayName("an EDNS query answered after a plain one of the same question gets its own answer, with its OPT record")
+  @DisplayName("a question asked again in the same octets is the name read the first time; another spelling is read anew")
+  void sameOctets_sameName() {
+    QuestionNames known = new QuestionNames();
+
+    PlainQuery first = PlainQuery.read(query(1, "www.example.", Type.A, q -> {}), known);
+    PlainQuery again = PlainQuery.read(query(2, "www.example.", Type.A, flag(Flags.CD, true)), known);
+    PlainQuery otherCase = PlainQuery.read(query(3, "WWW.example.", Type.A, q -> {}), known);
+    PlainQuery otherType = PlainQuery.read(query(4, "www.example.", Type.AAAA, q -> {}), known);
+
+    assertThat(again.name()).isSameAs(first.name());
+    assertThat(again.header().getID()).isEqualTo(2);
+    assertThat(again.header().getFlag(Flags.CD)).isTrue();
+    assertThat(otherCase.name()).isNotSameAs(first.name());
+    assertThat(otherCase.name().toString()).isEqualTo("WWW.example.");
+    assertThat(otherType.type()).isEqualTo(Type.AAAA);
+  }
+
+  @Test
+  @DisplayName("an EDNS query answered after one without EDNS of the same question gets its own answer, with its OPT record")
   void ednsAfterPlain_ownAnswer() throws IOException {
     handler.handle(query(1, "www.example.", Type.A, q -> {}), CLIENT, false);
-    byte[] edns = query(2, "www.example.", Type.A, q -> q.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL));
+    byte[] edns = query(2, "www.example.", Type.A, edns(1232, 0));
 
     byte[] answer = handler.handle(edns, CLIENT, false).now();
 
-    assertThat(answer).isEqualTo(fullWay(edns, 1232));
+    assertThat(answer).isEqualTo(fullWay(edns, false));
     assertThat(new Message(answer).getOPT()).isNotNull();
   }
 
