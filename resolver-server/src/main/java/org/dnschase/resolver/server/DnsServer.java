@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *   <li>over TCP, questions may be pipelined and are answered as they complete, in any order
  *       (RFC 7766 §6.2.1.1, §7), and an idle connection is closed: one that sends no whole
  *       request for the idle timeout, however many octets of one it trickles in; a length prefix
- *       beyond the longest request closes it at once; connections beyond the bound are closed as
- *       they are accepted.
+ *       beyond the longest request closes it at once; at the bound of connections a new one takes
+ *       the place of the one idle longest, or is closed at once when all are owed answers.
  * </ul>
  *
  * <p>{@link #close()} stops taking questions, answers those under way (for up to the shutdown

@@ -35,9 +35,10 @@ public final class DnsServerBuilder {
   public static final int DEFAULT_MAX_OUTSTANDING_PER_THREAD = 1_024;
   /**
    * TCP connections open at once, over every address: 256. Unbound's {@code incoming-num-tcp} is
-   * 10 per thread, BIND's {@code tcp-clients} 150; a connection beyond it is closed at once (its
-   * client can still ask over UDP), so connections cannot take every file descriptor the process
-   * has.
+   * 10 per thread, BIND's {@code tcp-clients} 150. At the bound a new connection takes the place of
+   * the one idle longest (RFC 7766 §6.2.3), or is closed at once when every connection is owed an
+   * answer (its client can still ask over UDP), so connections cannot take every file descriptor
+   * the process has, nor a client holding many of them lock the others out.
    */
   public static final int DEFAULT_MAX_TCP_CONNECTIONS = 256;
   /**
@@ -146,7 +147,8 @@ public final class DnsServerBuilder {
 
   /**
    * The most TCP connections open at once, over every address (default {@link
-   * #DEFAULT_MAX_TCP_CONNECTIONS}); one beyond it is closed as soon as it is accepted.
+   * #DEFAULT_MAX_TCP_CONNECTIONS}); one beyond it takes the place of the connection idle longest,
+   * or is closed as soon as it is accepted when every connection is owed an answer.
    *
    * @param connections positive
    * @return this builder

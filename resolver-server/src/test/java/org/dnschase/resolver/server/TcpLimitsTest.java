@@ -28,7 +28,7 @@ class TcpLimitsTest {
 
   @BeforeAll
   static void start() {
-    lab = ServerLab.start(server -> server.maxTcpConnections(2).tcpIdleTimeout(Duration.ofMillis(500)));
+    lab = ServerLab.start(server -> server.tcpIdleTimeout(Duration.ofMillis(500)));
   }
 
   @AfterAll
@@ -37,24 +37,47 @@ class TcpLimitsTest {
   }
 
   @Test
-  @DisplayName("RFC 7766 §6.2.2: beyond the bound a new connection is closed at once; those open, and UDP, are"
-      + " still answered, and once one closes a new one is taken")
-  void connectionsBeyondTheBound_closedAtOnce() throws Exception {
-    long refusedBefore = lab.server.stats().get("num.tcp.refused");
-    try (RawClient.Tcp first = new RawClient.Tcp(lab.address());
-        RawClient.Tcp second = new RawClient.Tcp(lab.address())) {
+  @DisplayName("RFC 7766 §6.2.3: at the bound a new connection takes the place of the one idle longest, which is"
+      + " closed; the one that asked last keeps its own")
+  void atTheBound_theIdlestMakesRoom() throws Exception {
+    try (ServerLab bounded = ServerLab.start(server -> server.maxTcpConnections(2)); // idle timeout 10 s
+        RawClient.Tcp first = new RawClient.Tcp(bounded.address());
+        RawClient.Tcp second = new RawClient.Tcp(bounded.address())) {
       assertAnswered(first, 1);
       assertAnswered(second, 2);
 
-      try (RawClient.Tcp third = new RawClient.Tcp(lab.address())) {
-        assertThat(answered(third, 7)).as("a question on the third connection").isFalse();
+      try (RawClient.Tcp third = new RawClient.Tcp(bounded.address())) {
+        assertAnswered(third, 3);
+        long start = System.nanoTime();
+        assertThat(first.closedByServer()).as("the connection idle longest").isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertAnswered(second, 4);
       }
-      assertAnswered(first, 3);
-      assertThat(RawClient.udp(lab.address(), RawClient.query("web.shop.example.", 4).toWire()).getRcode())
-          .isEqualTo(Rcode.NOERROR);
+      assertThat(bounded.server.stats()).containsEntry("num.tcp.evicted", 1L).containsEntry("num.tcp.refused", 0L);
     }
-    assertThat(lab.server.stats().get("num.tcp.refused") - refusedBefore).isEqualTo(1);
-    awaitTcpAnswered();
+  }
+
+  @Test
+  @DisplayName("RFC 7766 §6.2.2: when every connection is owed an answer, a new one is closed at once; the answers"
+      + " owed go out and UDP is still answered")
+  void atTheBound_allBusy_newOneClosed() throws Exception {
+    try (ServerLab bounded = ServerLab.start(server -> server.maxTcpConnections(2));
+        RawClient.Tcp first = new RawClient.Tcp(bounded.address());
+        RawClient.Tcp second = new RawClient.Tcp(bounded.address())) {
+      first.send(RawClient.query("slow.shop.example.", 1)); // answered after 0.8 s
+      second.send(RawClient.query("slow.shop.example.", 2));
+      bounded.awaitUpstream("slow.shop.example.");
+      awaitTcpQueries(bounded, 2);
+
+      try (RawClient.Tcp third = new RawClient.Tcp(bounded.address())) {
+        assertThat(answered(third, 3)).as("a question on the third connection").isFalse();
+      }
+      assertThat(RawClient.udp(bounded.address(), RawClient.query("web.shop.example.", 4).toWire()).getRcode())
+          .isEqualTo(Rcode.NOERROR);
+      assertThat(first.receive().getHeader().getID()).isEqualTo(1);
+      assertThat(second.receive().getHeader().getID()).isEqualTo(2);
+      assertThat(bounded.server.stats()).containsEntry("num.tcp.refused", 1L);
+    }
   }
 
   @Test
@@ -147,19 +170,15 @@ class TcpLimitsTest {
     assertThat(tcp.receive().getHeader().getID()).isEqualTo(id);
   }
 
-  /** Waits until a new connection is answered again: the closed ones were counted out. */
-  private static void awaitTcpAnswered() throws InterruptedException {
+  /** Waits until the server has read {@code count} questions over TCP, and a moment more for them to be owed. */
+  private static void awaitTcpQueries(ServerLab lab, long count) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (true) {
-      try (RawClient.Tcp tcp = new RawClient.Tcp(lab.address())) {
-        assertAnswered(tcp, 6);
-        return;
-      } catch (UncheckedIOException | IOException closed) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("no TCP connection taken within 10 s of closing the others", closed);
-        }
-        Thread.sleep(50);
+    while (lab.server.stats().get("num.query.tcp") < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the server read no " + count + " TCP questions within 10 s");
       }
+      Thread.sleep(5);
     }
+    Thread.sleep(100);
   }
 }

@@ -69,8 +69,9 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         --threads N           event loop threads reading, resolving and writing: a question's
                               upstream queries go out on the loop that read it (default 2)
         --max-tcp-connections N
-                              TCP connections open at once, past which a new one is closed
-                              as it is accepted (default 256)
+                              TCP connections open at once (default 256), past which a new
+                              one takes the place of the one idle longest, or is closed as
+                              it is accepted when every one is owed an answer
         --tcp-idle-timeout MS close a TCP connection that sends no whole request this long with
                               nothing owed, or a control connection without its command
                               (default 10000)

@@ -20,6 +20,7 @@ public final class ServerStats {
   private final LongAdder overloaded = new LongAdder();
   private final LongAdder tcpConnections = new LongAdder();
   private final LongAdder tcpRefused = new LongAdder();
+  private final LongAdder tcpEvicted = new LongAdder();
   /** By rcode; BADVERS (16) is the largest the server sends. */
   private final LongAdder[] rcodes = new LongAdder[Rcode.BADVERS + 1];
   private final IntSupplier outstanding;
@@ -61,9 +62,14 @@ public final class ServerStats {
     tcpConnections.increment();
   }
 
-  /** A TCP connection closed at once: as many were open as the server takes. */
+  /** A TCP connection closed at once: as many were open as the server takes, each owed an answer. */
   void tcpRefused() {
     tcpRefused.increment();
+  }
+
+  /** An idle TCP connection closed to make room for a new one. */
+  void tcpClosedForRoom() {
+    tcpEvicted.increment();
   }
 
   void answered(int rcode) {
@@ -87,6 +93,7 @@ public final class ServerStats {
     all.put("total.requestlist.current.all", (long) outstanding.getAsInt());
     all.put("num.tcp.connections", tcpConnections.sum());
     all.put("num.tcp.refused", tcpRefused.sum());
+    all.put("num.tcp.evicted", tcpEvicted.sum());
     for (int rcode = 0; rcode < rcodes.length; rcode++) {
       long count = rcodes[rcode].sum();
       if (count > 0 || rcode <= Rcode.REFUSED) {

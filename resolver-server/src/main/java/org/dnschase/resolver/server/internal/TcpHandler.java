@@ -34,6 +34,8 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
   private final Duration idleTimeout;
   private final AtomicInteger owed = new AtomicInteger();
   private volatile boolean inputClosed;
+  /** When the connection opened or its last whole request was read ({@link System#nanoTime}). */
+  private volatile long lastRequest = System.nanoTime();
 
   /**
    * A connection handing requests to {@code queries}.
@@ -67,6 +69,7 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
     if (inputClosed) {
       return; // read in the same batch as the frame that ended the client's questions
     }
+    lastRequest = System.nanoTime();
     InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
     QueryHandler.Reply reply = queries.handle(wire, client, true);
     if (reply == null) {
@@ -99,6 +102,17 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
     } else {
       ctx.fireUserEventTriggered(event);
     }
+  }
+
+  /**
+   * How long the connection has been idle at {@code now}: since its last whole request, or since
+   * it opened; -1 while it is owed an answer, which makes it busy.
+   *
+   * @param now a {@link System#nanoTime} reading
+   * @return nanoseconds idle, or -1
+   */
+  long idleNanos(long now) {
+    return owed.get() > 0 ? -1 : Math.max(0, now - lastRequest);
   }
 
   /** Reads no more from the client; the connection closes once the answers owed have gone out. */
