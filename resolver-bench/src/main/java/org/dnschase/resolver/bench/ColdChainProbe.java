@@ -43,9 +43,11 @@ import org.xbill.DNS.Type;
  *
  * <p>Run as {@code taskset -c 0 java -cp resolver-bench/target/benchmarks.jar
  * org.dnschase.resolver.bench.ColdChainProbe [WALKS_PER_CHAIN [WARMUP_ROUNDS [PAUSE_MS [SETTLE_MS
- * [OTHER_CPU]]]]]}. With OTHER_CPU the lab's and the probe's threads move there, so the server's
+ * [OTHER_CPU [FLUSH]]]]]]}. With OTHER_CPU the lab's and the probe's threads move there, so the server's
  * CPU idles while it waits for each reply, as in the race; without it they share the server's CPU,
- * which then never idles during a chain. The pause and the settle decide how long the server idles between chains.
+ * which then never idles during a chain ({@code -}: no CPU of their own). FLUSH {@code in-process}
+ * empties the caches from the probe's thread rather than by the control channel on the serving
+ * loop, so that a profile of the serving thread holds the chains alone. The pause and the settle decide how long the server idles between chains.
  * Both matter more than most changes to our code: see RESULTS.md's race section for what they do
  * to a chain's CPU.
  *
@@ -162,7 +164,14 @@ public final class ColdChainProbe {
     return name.equals("main") ? "probe" : "other";
   }
 
+  /** Whether the probe empties the caches itself, off the serving thread, instead of by command. */
+  private boolean flushInProcess;
+
   private void flush() throws IOException {
+    if (flushInProcess) {
+      resolver.invalidateAll();
+      return;
+    }
     try (Socket control = new Socket()) {
       control.connect(server.controlAddress().orElseThrow());
       OutputStream out = control.getOutputStream();
@@ -215,7 +224,9 @@ public final class ColdChainProbe {
    * @param args walks per chain (default 200), warm-up rounds over every chain, each chain after a
    *     flush (default 1,400: the 7,000 cold chains of the race's warm-up),
    *     pause after the flush in ms (default 50), settle after the answer in ms (default 5), the
-   *     CPU for the lab's and the probe's threads (default: none, they share the server's)
+   *     CPU for the lab's and the probe's threads (default or {@code -}: none, they share the
+   *     server's), {@code in-process} to flush from the probe's thread (default: by the control
+   *     channel)
    */
   public static void main(String[] args) throws Exception {
     int walks = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -224,7 +235,8 @@ public final class ColdChainProbe {
     long settle = args.length > 3 ? Long.parseLong(args[3]) : 5;
     ColdChainProbe probe = new ColdChainProbe();
     try {
-      probe.run(walks, warmup, pause, settle, args.length > 4 ? args[4] : null);
+      probe.flushInProcess = args.length > 5 && args[5].equals("in-process");
+      probe.run(walks, warmup, pause, settle, args.length > 4 && !args[4].equals("-") ? args[4] : null);
     } finally {
       probe.close();
     }
