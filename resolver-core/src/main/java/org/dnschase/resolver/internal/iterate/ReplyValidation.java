@@ -71,9 +71,16 @@ final class ReplyValidation {
       }
     }
     if (type != ResponseType.REFERRAL) {
-      reply.authority().stream().filter(set -> set.getType() == Type.NS).forEach(this::checkBeside);
-      reply.additional().stream().filter(set -> set.getType() == Type.A || set.getType() == Type.AAAA)
-          .forEach(this::checkBeside);
+      for (RRset set : reply.authority()) {
+        if (set.getType() == Type.NS) {
+          checkBeside(set);
+        }
+      }
+      for (RRset set : reply.additional()) {
+        if (set.getType() == Type.A || set.getType() == Type.AAAA) {
+          checkBeside(set);
+        }
+      }
     }
   }
 

@@ -78,7 +78,12 @@ public final class Sections {
     }
 
     private boolean signaturesOnly() {
-      return records.stream().allMatch(record -> record.getType() == Type.RRSIG);
+      for (Record record : records) {
+        if (record.getType() != Type.RRSIG) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void add(Record record) {
@@ -198,8 +203,16 @@ public final class Sections {
    * @return the groups of each section, in the order given
    */
   public static List<List<Group>> groupAcross(List<List<Record>> sections) {
-    List<List<Group>> grouped = sections.stream().map(Sections::group).toList();
-    if (grouped.stream().flatMap(List::stream).noneMatch(Group::signaturesOnly)) {
+    List<List<Group>> grouped = new ArrayList<>(sections.size());
+    boolean strays = false;
+    for (List<Record> section : sections) {
+      List<Group> groups = group(section);
+      grouped.add(groups);
+      for (Group group : groups) {
+        strays |= group.signaturesOnly();
+      }
+    }
+    if (!strays) {
       return grouped; // the usual case: every signature beside its RRset
     }
     Map<Key, Group> withData = new HashMap<>();
@@ -234,6 +247,12 @@ public final class Sections {
           key -> new Group(record));
       group.add(record);
     }
-    return groups.values().stream().filter(group -> group.size() > 0).toList();
+    List<Group> kept = new ArrayList<>(groups.size());
+    for (Group group : groups.values()) {
+      if (group.size() > 0) {
+        kept.add(group);
+      }
+    }
+    return kept;
   }
 }
