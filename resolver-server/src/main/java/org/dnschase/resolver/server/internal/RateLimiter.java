@@ -52,6 +52,12 @@ public final class RateLimiter {
     return buckets.get(client, address -> new Bucket(perSecond, now)).tryTake(perSecond, now);
   }
 
+  /** {@return the clients whose buckets are kept now} */
+  long clients() {
+    buckets.cleanUp();
+    return buckets.estimatedSize();
+  }
+
   /** One client's tokens, refilled on each query by the time since its last one. */
   private static final class Bucket {
     private double tokens;

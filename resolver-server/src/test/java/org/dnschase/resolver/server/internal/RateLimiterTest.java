@@ -36,6 +36,16 @@ class RateLimiterTest {
   }
 
   @Test
+  @DisplayName("a flood from more addresses than the limiter tracks (spoofed sources) keeps its memory bounded")
+  void spoofedSources_boundedBuckets() throws Exception {
+    for (int i = 1; i <= RateLimiter.MAX_CLIENTS + 20_000; i++) {
+      limiter.tryAcquire(InetAddress.getByAddress(new byte[] {10, (byte) (i >>> 16), (byte) (i >>> 8), (byte) i}));
+    }
+
+    assertThat(limiter.clients()).isLessThanOrEqualTo(RateLimiter.MAX_CLIENTS);
+  }
+
+  @Test
   @DisplayName("each client has its own bucket")
   void perClient() throws Exception {
     assertThat(granted(InetAddress.getByName("192.0.2.1"), 10)).isEqualTo(5);
