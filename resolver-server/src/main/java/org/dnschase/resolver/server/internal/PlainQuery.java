@@ -63,7 +63,9 @@ record PlainQuery(Header header, Name name, int type, OPTRecord opt) {
         return null;
       }
       QuestionNames.Entry before = known.find(wire);
-      if (before != null) {
+      // the kept octets say nothing of the header: one that counts an OPT record the octets lack
+      // (or lacks one they have) is read in full, and refused there
+      if (before != null && (before.opt() != null) == (additional == 1)) {
         return new PlainQuery(header, before.name(), before.type(), before.opt());
       }
       DNSInput in = new DNSInput(wire);

@@ -138,7 +138,15 @@ final class UdpListener implements NioIoHandle {
   }
 
   private void answer(byte[] wire, InetSocketAddress client) {
-    QueryHandler.Reply reply = queries.handle(wire, client, false);
+    QueryHandler.Reply reply;
+    try {
+      reply = queries.handle(wire, client, false);
+    } catch (RuntimeException e) {
+      // one request's failure must not reach the event loop, which would drop the rest of the
+      // batch and sleep a second (Netty's answer to an exception in its selector loop)
+      log.warn("no answer to {}: {}", client, e.toString(), e);
+      return;
+    }
     if (reply == null) {
       return;
     }

@@ -236,6 +236,20 @@ class PlainQueryTest {
   }
 
   @Test
+  @DisplayName("a header counting an OPT record its octets lack, after the same question without one, is FORMERR:"
+      + " the kept question says nothing of the header (it threw out of the UDP read loop)")
+  void additionalCountedButMissing_afterTheSameQuestion_isFormErr() throws IOException {
+    byte[] plain = query(1, "www.example.", Type.A, q -> {});
+    handler.handle(plain, CLIENT, false);
+    byte[] countsAnOpt = plain.clone();
+    countsAnOpt[11] = 1; // ARCOUNT 1, with nothing after the question
+
+    QueryHandler.Reply reply = handler.handle(countsAnOpt, CLIENT, false);
+
+    assertThat(new Message(reply.now()).getRcode()).isEqualTo(Rcode.FORMERR);
+  }
+
+  @Test
   @DisplayName("an EDNS query answered after one without EDNS of the same question gets its own answer, with its OPT record")
   void ednsAfterPlain_ownAnswer() throws IOException {
     handler.handle(query(1, "www.example.", Type.A, q -> {}), CLIENT, false);
