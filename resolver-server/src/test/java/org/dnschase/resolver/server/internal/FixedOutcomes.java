@@ -22,10 +22,17 @@ final class FixedOutcomes implements Resolver {
   private record Question(Name name, int type) {}
 
   private final Map<Question, Resolution> outcomes = new HashMap<>();
+  private Name failing;
 
   /** Answers {@code outcome} to its own question. */
   FixedOutcomes with(Resolution outcome) {
     outcomes.put(new Question(outcome.qname(), outcome.qtype()), outcome);
+    return this;
+  }
+
+  /** Fails every question for {@code name} with an exception no resolver should throw: a fault of its own. */
+  FixedOutcomes failing(Name name) {
+    this.failing = name;
     return this;
   }
 
@@ -40,6 +47,9 @@ final class FixedOutcomes implements Resolver {
 
   @Override
   public CompletableFuture<Resolution> resolveAsync(Name name, int type, QueryOptions options) {
+    if (name.equals(failing)) {
+      throw new IllegalStateException("a fault of the resolver's own, asked for " + name);
+    }
     return CompletableFuture.completedFuture(outcome(name, type));
   }
 

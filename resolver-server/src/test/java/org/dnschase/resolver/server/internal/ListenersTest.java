@@ -11,6 +11,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ import org.xbill.DNS.Type;
 class ListenersTest {
 
   private static final Name WWW = Name.fromConstantString("www.example.");
+  private static final Name FAULTY = Name.fromConstantString("faulty.example.");
 
   @Sharable
   private static final class Nothing extends ChannelInboundHandlerAdapter {
@@ -41,7 +43,7 @@ class ListenersTest {
 
   private final QueryHandler queries = new QueryHandler(new FixedOutcomes().with(new Resolution.Answer(WWW, Type.A,
       new RRset(new ARecord(WWW, DClass.IN, 300, new byte[] {(byte) 192, 0, 2, 1})), List.of(),
-      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE)),
+      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE)).failing(FAULTY),
       AllowList.of(AllowList.LOOPBACK), null, 100);
 
   private InetSocketAddress listen(Listeners listeners) {
@@ -58,24 +60,11 @@ class ListenersTest {
       InetSocketAddress bound = listen(listeners);
       UdpListener socket = listeners.udpSockets().get(0);
       long before = socket.loop().submit(socket::readWakeUps).get(10, TimeUnit.SECONDS);
-      CountDownLatch busy = new CountDownLatch(1);
-      CountDownLatch goOn = new CountDownLatch(1);
-      socket.loop().execute(() -> { // the loop busy while the datagrams arrive
-        busy.countDown();
-        try {
-          goOn.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+      withLoopBusy(socket, () -> { // the datagrams arrive while the loop is busy
+        for (int id = 1; id <= 20; id++) {
+          ask(client, bound, WWW, id);
         }
       });
-      assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
-      for (int id = 1; id <= 20; id++) {
-        Message query = Message.newQuery(Record.newRecord(WWW, Type.A, DClass.IN));
-        query.getHeader().setID(id);
-        byte[] wire = query.toWire();
-        client.send(new DatagramPacket(wire, wire.length, bound));
-      }
-      goOn.countDown();
       for (int i = 0; i < 20; i++) {
         DatagramPacket answer = new DatagramPacket(new byte[512], 512);
         client.receive(answer);
@@ -83,6 +72,65 @@ class ListenersTest {
       }
 
       assertThat(socket.loop().submit(socket::readWakeUps).get(10, TimeUnit.SECONDS) - before).isEqualTo(1);
+    } finally {
+      listeners.close();
+    }
+  }
+
+  /** Sends a query for {@code name} with {@code id}. */
+  private static void ask(DatagramSocket client, InetSocketAddress server, Name name, int id) throws Exception {
+    Message query = Message.newQuery(Record.newRecord(name, Type.A, DClass.IN));
+    query.getHeader().setID(id);
+    byte[] wire = query.toWire();
+    client.send(new DatagramPacket(wire, wire.length, server));
+  }
+
+  /** Runs {@code whileBusy} while the socket's loop is kept busy, then lets the loop go on. */
+  private static void withLoopBusy(UdpListener socket, ThrowingRunnable whileBusy) throws Exception {
+    CountDownLatch busy = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
+    socket.loop().execute(() -> {
+      busy.countDown();
+      try {
+        goOn.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+    try {
+      whileBusy.run();
+    } finally {
+      goOn.countDown();
+    }
+  }
+
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  @Test
+  @DisplayName("a request whose handling fails gets no answer; those read with it, before and after it, get theirs")
+  void failingRequest_othersAnswered() throws Exception {
+    Listeners listeners = new Listeners(1);
+    try (DatagramSocket client = new DatagramSocket()) {
+      client.setSoTimeout(5_000);
+      InetSocketAddress bound = listen(listeners);
+
+      withLoopBusy(listeners.udpSockets().get(0), () -> {
+        ask(client, bound, WWW, 1);
+        ask(client, bound, FAULTY, 2);
+        ask(client, bound, WWW, 3);
+        ask(client, bound, FAULTY, 4); // the last of the read: nothing after it would flush the answers
+      });
+      List<Integer> ids = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        DatagramPacket answer = new DatagramPacket(new byte[512], 512);
+        client.receive(answer);
+        ids.add(new Message(answer.getData()).getHeader().getID());
+      }
+
+      assertThat(ids).containsExactlyInAnyOrder(1, 3);
     } finally {
       listeners.close();
     }
