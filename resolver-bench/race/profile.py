@@ -10,17 +10,14 @@ resolver-bench/race.sh has built the jars:
       --server-jar resolver-server/target/dnschase-server.jar \
       --bench-jar resolver-bench/target/benchmarks.jar --out /tmp/profile
 """
-import os
 import subprocess
 import sys
-import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import dnsclient
-from peers import Nsd, Ours, wait_answering
-from race import WARMUP_WALKS, Race, parser_with_jars, resolved
+from chaincost import warmed_sides
+from race import WARMUP_WALKS, parser_with_jars, resolved
 
 
 def settings(java, out):
@@ -47,28 +44,6 @@ def recording(java, pid, name, out, body):
                              text=True).stdout)
 
 
-@contextmanager
-def warmed_server(args, prefix):
-    """The race's lab, NSD and our server pinned as in the race (server on CPU 0, the rest on CPU 1)
-    and warmed up the race's way; yields the Race and the server, stops both at the end."""
-    os.sched_setaffinity(0, {1})
-    with tempfile.TemporaryDirectory(prefix=prefix) as work:
-        work = Path(work)
-        lab = work / "lab"
-        subprocess.run([args.java, "-cp", str(args.bench_jar), "org.dnschase.resolver.bench.race.RaceLab", str(lab)],
-                       check=True)
-        nsd = Nsd(lab, work, 53, 1)
-        ours = Ours(lab, work, 0, args.java, args.server_jar, args.jvm_arg)
-        try:
-            wait_answering(ours.start(), ours.port)
-            race = Race(args, lab, nsd, [ours])
-            race.warm_up(ours)
-            yield race, ours
-        finally:
-            ours.stop()
-            nsd.stop()
-
-
 def main():
     parser = parser_with_jars(__doc__, "directory for the recordings")
     parser.add_argument("--cold-walks", type=int, default=300, help="flushes, each followed by every chain")
@@ -78,7 +53,8 @@ def main():
     args.warmup_walks, args.warmup_seconds, args.pause, args.settle = WARMUP_WALKS, 15, 0, 0
     args.outstanding, args.latency_seconds, args.latency_rate = 100, 1, 2000
     args.out.mkdir(parents=True, exist_ok=True)
-    with warmed_server(args, "race-profile-") as (race, ours):
+    args.baseline_jar, args.no_unbound = None, True  # our server alone
+    with warmed_sides(args, "race-profile-") as (race, (ours,)):
         lab = race.lab
         pid = ours.process.pid
 
