@@ -4,8 +4,10 @@ Each is started in the foreground from a directory of its own under the race's w
 pinned with taskset, and stopped by its own process id (never by name). Nothing leaves loopback:
 NSD listens on the lab's 127.53.x.y addresses, both resolvers know only the lab's root hints.
 """
+import fcntl
 import signal
 import socket
+import sys
 import subprocess
 import time
 from collections import defaultdict
@@ -106,7 +108,10 @@ class Nsd:
     listens on, and the lab has different zones at different addresses. Queries are counted from
     each instance's num.queries (nsd-control stats), the same way for both resolvers."""
 
+    LOCK = Path("/tmp/dnschase-race-lab.lock")
+
     def __init__(self, lab, workdir, port, cpu):
+        self._hold_the_lab()
         zones_by_address = defaultdict(list)
         for line in (lab / "servers.tsv").read_text().splitlines():
             address, origin, file = line.split("\t")
@@ -120,6 +125,16 @@ class Nsd:
             self.instances.append((process, config))
         for process, config in self.instances:
             self._until_up(process, config)
+
+    def _hold_the_lab(self):
+        """The lab's addresses and port are fixed, so one measurement at a time: a second waits here
+        for the first to end (the lock goes with the process that holds it, however it ends)."""
+        self._lock = open(self.LOCK, "w")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for the measurement that holds {self.LOCK} to end", file=sys.stderr, flush=True)
+            fcntl.flock(self._lock, fcntl.LOCK_EX)
 
     @staticmethod
     def _config(directory, zonesdir, address, port, zones):
@@ -169,6 +184,7 @@ remote-control:
     def stop(self):
         for process, _ in self.instances:
             process.stop()
+        self._lock.close()
 
 
 class Unbound:
