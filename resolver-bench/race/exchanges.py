@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Where a cold chain's time goes in our server, exchange by exchange, on the race's ground.
 
-The race's lab, NSD and our server pinned as in the race and warmed the same way; then cold
-chains (a flush, each chain asked once) under a Flight Recorder recording of the resolver's own
+The race's lab, NSD and our server pinned as in the race and warmed the same way (with
+--baseline-jar, a second build of ours, the two taking turns walk by walk); then cold chains (a flush, each chain asked once) under a Flight Recorder recording of the resolver's own
 events only (`org.dnschase.Resolution`, `org.dnschase.Exchange`: each upstream exchange timed from
 just after its query is handed to the transport to its reply). Each resolution's time, as the
 client saw it, is split into:
@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 import dnsclient
-from profile import warmed_server
+from chaincost import warmed_sides
 from race import Race, parser_with_walks, resolved
 
 EVENTS = ("org.dnschase.Resolution", "org.dnschase.Exchange")
@@ -96,28 +96,43 @@ def table(rows, nsd_us):
     return "\n".join(out)
 
 
+def recordings(args, sides, race):
+    """Each side's breakdown of args.walks walks of every chain, all under recordings at once, the
+    sides taking turns walk by walk (each going first in every other walk), so that drift in the
+    machine's load hits them alike."""
+    jcmd = str(Path(args.java).parent / "jcmd")
+    enabled = [f"+{name}#enabled=true" for name in EVENTS] + [f"+{name}#threshold=0 ms" for name in EVENTS]
+    settings = args.out / "exchanges.jfc"
+    subprocess.run([str(Path(args.java).parent / "jfr"), "configure", "--input", "default", "--output",
+                    str(settings), *enabled], check=True, capture_output=True)
+    paths = {side.label: args.out / f"{side.label}-exchanges.jfr" for side in sides}
+    for side in sides:
+        subprocess.run([jcmd, str(side.process.pid), "JFR.start", "name=exchanges", f"settings={settings}",
+                        f"filename={paths[side.label]}"], check=True, capture_output=True)
+    asked = {side.label: [] for side in sides}
+    for walk in range(args.walks):
+        for side in (sides if walk % 2 == 0 else list(reversed(sides))):
+            for hops, name in race.chains:
+                side.flush()
+                time.sleep(args.pause)
+                asked[side.label].append((hops, dnsclient.ask("127.0.0.1", side.port, name)[0] * 1e6))
+    for side in sides:
+        subprocess.run([jcmd, str(side.process.pid), "JFR.stop", "name=exchanges"], check=True, capture_output=True)
+    return {label: breakdown(events(args.java, path), asked[label]) for label, path in paths.items()}
+
+
 def main():
     parser = parser_with_walks(__doc__, "directory for the recording", 40, "flushes, each followed by every chain")
-    args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out")
+    parser.add_argument("--baseline-jar", type=Path, help="another build of our server, measured as a second side")
+    args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar")
     args.out.mkdir(parents=True, exist_ok=True)
-    with warmed_server(args, "race-exchanges-") as (race, ours):
-        jcmd = str(Path(args.java).parent / "jcmd")
-        path = args.out / "exchanges.jfr"
-        enabled = [f"+{name}#enabled=true" for name in EVENTS] + [f"+{name}#threshold=0 ms" for name in EVENTS]
-        settings = args.out / "exchanges.jfc"
-        subprocess.run([str(Path(args.java).parent / "jfr"), "configure", "--input", "default", "--output",
-                        str(settings), *enabled], check=True, capture_output=True)
-        subprocess.run([jcmd, str(ours.process.pid), "JFR.start", "name=exchanges", f"settings={settings}",
-                        f"filename={path}"], check=True, capture_output=True)
-        asked = []
-        for _ in range(args.walks):
-            for hops, name in race.chains:
-                ours.flush()
-                time.sleep(args.pause)
-                asked.append((hops, dnsclient.ask("127.0.0.1", ours.port, name)[0] * 1e6))
-        subprocess.run([jcmd, str(ours.process.pid), "JFR.stop", "name=exchanges"], check=True, capture_output=True)
+    args.no_unbound = True
+    with warmed_sides(args, "race-exchanges-") as (race, sides):
+        rows = recordings(args, sides, race)
         nsd_us = Race.median_rtt("127.53.1.1", 53, "lab.", "NS")
-    print(table(breakdown(events(args.java, path), asked), nsd_us))
+    for label, breakdown_rows in rows.items():
+        print(f"== {label}")
+        print(table(breakdown_rows, nsd_us))
 
 
 if __name__ == "__main__":
