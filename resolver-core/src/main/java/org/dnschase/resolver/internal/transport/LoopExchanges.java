@@ -16,24 +16,28 @@ import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.Message;
 
 /**
- * The exchanges of one event loop: it opens their sockets on the loop and keeps those still in
- * flight, so that {@link #close} can end them. An exchange started from the loop's own thread
- * (the resolver's next query, run where the last reply completed) is set up in place, without
- * handing anything to another thread; the exchange set is only ever touched by the loop.
+ * The exchanges of one event loop: it opens their sockets on the loop (a UDP query's ahead of it,
+ * {@link SpareChannels}) and keeps those still in flight, so that {@link #close} can end them. An
+ * exchange started from the loop's own thread (the resolver's next query, run where the last reply
+ * completed) is set up in place, without handing anything to another thread; the exchange set is
+ * only ever touched by the loop.
  */
 final class LoopExchanges {
 
-  /** RFC 768's 16-bit length: every datagram is read whole, see {@link UdpExchange#start}. */
+  /** RFC 768's 16-bit length: every datagram is read whole, see {@link UdpExchange#open}. */
   private static final int MAX_DATAGRAM = 65_535;
 
   private final IoEventLoop loop;
   /** Where this loop's UDP exchanges read their datagrams, one at a time; allocated with the first. */
   private ByteBuffer replies;
   private final Set<PendingExchange> inFlight = new HashSet<>();
+  private final SpareChannels spares;
   private boolean closed;
 
-  LoopExchanges(IoEventLoop loop) {
+  /** With the UDP channels opened ahead closed past {@code spareAgeNanos}. */
+  LoopExchanges(IoEventLoop loop, long spareAgeNanos) {
     this.loop = loop;
+    this.spares = new SpareChannels(loop, this::replies, spareAgeNanos);
   }
 
   boolean isCurrentThread() {
@@ -42,7 +46,16 @@ final class LoopExchanges {
 
   /** Sends {@code wire} in one datagram from a fresh port and completes with the matching reply. */
   CompletableFuture<Message> overUdp(PendingExchange pending, byte[] wire, long timeoutNanos) {
-    onLoop(pending, () -> UdpExchange.start(loop, pending, wire, timeoutNanos, replies()));
+    onLoop(pending, () -> {
+      UdpExchange exchange;
+      try {
+        exchange = spares.take(UdpExchange.familyOf(pending.server()));
+      } catch (IOException noSocket) {
+        pending.fail(new IOException("cannot open a socket for " + pending.server() + ": " + noSocket, noSocket));
+        return;
+      }
+      exchange.start(loop, pending, wire, timeoutNanos);
+    });
     return pending.result();
   }
 
@@ -116,8 +129,14 @@ final class LoopExchanges {
     closeAll(closedError());
   }
 
+  /** The ports of the UDP channels opened ahead and waiting (tests send to them). */
+  List<Integer> sparePorts() {
+    return loop.submit(spares::ports).syncUninterruptibly().getNow();
+  }
+
   private void closeAll(IOException error) {
     closed = true;
+    spares.close();
     // failing one lets the resolver ask its next query at once, which is refused: iterate a copy
     for (PendingExchange pending : List.copyOf(inFlight)) {
       pending.fail(error);

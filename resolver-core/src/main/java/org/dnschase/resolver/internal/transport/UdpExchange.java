@@ -9,7 +9,9 @@ import io.netty.channel.nio.NioIoOps;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
+import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -18,56 +20,103 @@ import java.nio.channels.SelectableChannel;
 /**
  * One query over UDP on a JDK datagram channel of its own, registered on the event loop that asked
  * it: no Netty channel, pipeline or promise per query, which cost about a third of an exchange's
- * processor time. The channel is connected to the server before anything is sent, so the kernel
- * binds it to a fresh random port (RFC 5452 §9.2) and hands it only the server's datagrams (the
- * address and port check of RFC 5452 §9.1); of those only the one {@link ExpectedReply} accepts
- * ends the exchange, the rest are dropped and it keeps waiting until its timeout, also when the
- * server's port is reported unreachable. Everything after its creation runs on the loop, and the
- * channel is closed whichever way the exchange ends.
+ * processor time. The channel is bound to a fresh random port (RFC 5452 §9.2), by the kernel's
+ * choice, either as its query is asked or ahead of it ({@link SpareChannels}), and connected to
+ * the server before anything is sent, so that the kernel hands it only the server's datagrams (the
+ * address and port check of RFC 5452 §9.1): the JDK's connect also drops whatever reached the port
+ * before it. Of the server's datagrams only the one {@link ExpectedReply} accepts ends the
+ * exchange, the rest are dropped and it keeps waiting until its timeout, also when the server's port
+ * is reported unreachable. Everything after its creation runs on the loop, and the channel is closed
+ * whichever way the exchange ends; it carries one query only.
  */
 final class UdpExchange implements NioIoHandle {
 
-  private final PendingExchange pending;
   private final DatagramChannel channel;
   /** The loop's buffer for reading datagrams, shared by its exchanges: each reads it on the loop only. */
   private final ByteBuffer replies;
-  private final ByteBuffer query;
+  /** When the channel was opened ({@link System#nanoTime}): a spare's age. */
+  private final long openedAt;
   private IoRegistration registration;
+  /** The query and what it waits for; null while the channel is a spare, waiting for its query. */
+  private PendingExchange pending;
+  private ByteBuffer query;
 
-  private UdpExchange(PendingExchange pending, DatagramChannel channel, ByteBuffer replies, byte[] wire) {
-    this.pending = pending;
+  private UdpExchange(DatagramChannel channel, ByteBuffer replies) {
     this.channel = channel;
     this.replies = replies;
-    this.query = ByteBuffer.wrap(wire);
+    this.openedAt = System.nanoTime();
   }
 
   /**
-   * Sends {@code wire} to {@code pending}'s server from a fresh port and completes {@code pending}
-   * with the reply it expects, or fails it after {@code timeoutNanos}; run on {@code loop}.
-   * {@code replies} holds the largest datagram (RFC 768's 16-bit length), so that every reply is
-   * read whole, whatever size the query advertised (RFC 6891 §6.2.5) and whether the server kept
-   * to it.
+   * A channel for a query to a server of {@code family}, not yet connected nor registered; {@code
+   * replies} holds the largest datagram (RFC 768's 16-bit length), so that every reply is read
+   * whole, whatever size the query advertised (RFC 6891 §6.2.5) and whether the server kept to it.
+   * With {@code bound}, already bound to a fresh random port, as connecting it would.
    */
-  static void start(IoEventLoop loop, PendingExchange pending, byte[] wire, long timeoutNanos, ByteBuffer replies) {
-    DatagramChannel channel;
-    try {
-      channel = DatagramChannel.open(pending.server().getAddress() instanceof Inet6Address
-          ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-    } catch (IOException noSocket) {
-      pending.fail(new IOException("cannot open a socket for " + pending.server() + ": " + noSocket, noSocket));
-      return;
-    }
-    UdpExchange exchange = new UdpExchange(pending, channel, replies, wire);
-    pending.endsWithin(loop, timeoutNanos, exchange::close);
+  static UdpExchange open(ProtocolFamily family, ByteBuffer replies, boolean bound) throws IOException {
+    DatagramChannel channel = DatagramChannel.open(family);
     try {
       channel.configureBlocking(false);
+      if (bound) {
+        channel.bind(null);
+      }
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    return new UdpExchange(channel, replies);
+  }
+
+  static ProtocolFamily familyOf(InetSocketAddress server) {
+    return server.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+  }
+
+  long openedAt() {
+    return openedAt;
+  }
+
+  /** The port the channel is bound to, 0 if none yet: the port its query will come from. */
+  int localPort() {
+    try {
+      return channel.getLocalAddress() instanceof InetSocketAddress local ? local.getPort() : 0;
+    } catch (IOException closed) {
+      return 0;
+    }
+  }
+
+  /** Registers the channel on {@code loop} with no interest yet, ahead of its query; false if that failed. */
+  boolean registerAhead(IoEventLoop loop) {
+    Future<IoRegistration> registered = loop.register(this);
+    if (registered.isSuccess()) {
+      registration = registered.getNow();
+      return true;
+    }
+    // registration on the loop's own thread is done when register returns, one way or the other
+    close();
+    return false;
+  }
+
+  /**
+   * Sends {@code wire} to {@code pending}'s server and completes {@code pending} with the reply it
+   * expects, or fails it after {@code timeoutNanos}; run on {@code loop}, which a spare is
+   * registered on already.
+   */
+  void start(IoEventLoop loop, PendingExchange pending, byte[] wire, long timeoutNanos) {
+    this.pending = pending;
+    this.query = ByteBuffer.wrap(wire);
+    pending.endsWithin(loop, timeoutNanos, this::close);
+    try {
       channel.connect(pending.server());
     } catch (IOException | RuntimeException unreachable) {
-      exchange.failed("cannot reach", unreachable);
+      failed("cannot reach", unreachable);
       return;
     }
-    Future<IoRegistration> registered = loop.register(exchange);
-    registered.addListener(done -> exchange.registered(registered));
+    if (registration != null) {
+      armed();
+      return;
+    }
+    Future<IoRegistration> registered = loop.register(this);
+    registered.addListener(done -> registered(registered));
   }
 
   private void registered(Future<IoRegistration> registered) {
@@ -81,6 +130,10 @@ final class UdpExchange implements NioIoHandle {
       registration.cancel();
       return;
     }
+    armed();
+  }
+
+  private void armed() {
     registration.submit(NioIoOps.READ);
     send();
   }
@@ -110,7 +163,7 @@ final class UdpExchange implements NioIoHandle {
 
   /** Reads every datagram waiting, until one is the reply. */
   private void read() {
-    while (!pending.result().isDone()) {
+    while (pending != null && !pending.result().isDone()) {
       replies.clear();
       try {
         if (channel.read(replies) <= 0) {
