@@ -324,7 +324,17 @@ def parse_args():
     parser.add_argument("--baseline-jvm-options", type=Path, default=JVM_OPTIONS,
                         help="a script printing the baseline's JVM options as bin/serve-jvm-options does "
                              "(given the same arguments): before and after a change of them")
-    return resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar", "baseline_jvm_options")
+    parser.add_argument("--candidate-jvm-options", type=Path, action="append", default=[],
+                        help="a script printing JVM options as bin/serve-jvm-options does: our jar started with them "
+                             "as one more side, named by the script's file name; given several times, several "
+                             "option sets raced side by side against the current ones in one run")
+    args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar", "baseline_jvm_options")
+    args.candidate_jvm_options = [script.resolve() for script in args.candidate_jvm_options]
+    labels = ["ours", "Unbound", "baseline"] + [script.name for script in args.candidate_jvm_options]
+    if len(set(labels)) < len(labels):
+        parser.error("each --candidate-jvm-options script needs a file name of its own, "
+                     "neither ours, Unbound nor baseline")
+    return args
 
 
 def main():
@@ -348,6 +358,9 @@ def main():
         if args.baseline_jar:
             sides.append(Ours(lab, work, args.server_cpu, args.java, args.baseline_jar, args.jvm_arg, "baseline",
                               jvm_options=args.baseline_jvm_options))
+        for script in args.candidate_jvm_options:
+            sides.append(Ours(lab, work, args.server_cpu, args.java, args.server_jar, args.jvm_arg, script.name,
+                              jvm_options=script))
         try:
             race = Race(args, lab, nsd, sides)
             for side in sides:
@@ -365,6 +378,9 @@ def main():
                     for side in race.order(round_index):
                         race.warm(side)
             floors = race.floors()
+            # what each side holds resident after its warm-up and the rounds (the warm mix's is in
+            # its samples): in a cold-only run, a JVM option's memory cost beside its cold figures
+            resident_kib = {side.label: rss_kib(side.process.pid) for side in sides}
             for side in sides:
                 side.stop()
             if not args.cold_only:
@@ -378,13 +394,16 @@ def main():
             nsd.stop()
     result = {"meta": meta | {"load_end": loadavg(), "seconds": time.monotonic() - begun,
                               "jit_walks": race.jit_walks},
-              "floors": floors, "summary": summary(race.samples, race.chains, floors), "samples": race.samples,
+              "floors": floors, "resident_kib": resident_kib,
+              "summary": summary(race.samples, race.chains, floors), "samples": race.samples,
               "fresh_failures": race.fresh_failures}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     say(f"done in {result['meta']['seconds']:.0f} s; results in {args.out}")
     if args.cold_only:
         print(cold_table(result["summary"], [side.label for side in sides]))
+        print("resident set after the rounds: " + ", ".join(
+            f"{label} {kib / 1024:.1f} MiB" for label, kib in resident_kib.items()))
 
 
 def cold_table(summary, labels):
