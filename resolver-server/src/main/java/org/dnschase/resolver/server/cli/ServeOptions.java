@@ -106,7 +106,8 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
 
       memory and start-up (the JVM options bin/serve picks, bin/serve-jvm-options):
         The heap is sized from --cache-bytes, which bounds what the resolver keeps: at most
-        twice the budget plus 64 MiB (128 MiB by default), serial collector up to 1 GiB.
+        twice the budget plus 64 MiB (128 MiB by default), serial collector up to 1 GiB, and
+        transparent huge pages for the heap and the JIT's code where the kernel gives them.
         Expect 90 to 140 MiB resident under load with the default budget (the most in the
         first run, which records the server's class data: its clean stop writes them beside
         the jar, an AOT cache on JDK 25+, AppCDS before, and every later start maps them).
