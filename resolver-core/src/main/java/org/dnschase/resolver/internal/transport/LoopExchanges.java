@@ -34,10 +34,9 @@ final class LoopExchanges {
   private final SpareChannels spares;
   private boolean closed;
 
-  /** With the UDP channels opened ahead closed past {@code spareAgeNanos}. */
-  LoopExchanges(IoEventLoop loop, long spareAgeNanos) {
+  LoopExchanges(IoEventLoop loop) {
     this.loop = loop;
-    this.spares = new SpareChannels(loop, this::replies, spareAgeNanos);
+    this.spares = new SpareChannels(loop, this::replies);
   }
 
   boolean isCurrentThread() {
@@ -129,9 +128,9 @@ final class LoopExchanges {
     closeAll(closedError());
   }
 
-  /** The ports of the UDP channels opened ahead and waiting (tests send to them). */
-  List<Integer> sparePorts() {
-    return loop.submit(spares::ports).syncUninterruptibly().getNow();
+  /** The UDP channels opened ahead, read on the loop (for the tests). */
+  SpareChannels.Census spares() {
+    return loop.submit(spares::census).syncUninterruptibly().getNow();
   }
 
   private void closeAll(IOException error) {

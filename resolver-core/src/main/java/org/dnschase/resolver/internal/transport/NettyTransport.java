@@ -31,8 +31,8 @@ import org.xbill.DNS.Message;
 
 /**
  * Netty's transport, the default one past a resolver's first queries ({@link DefaultTransport}):
- * each query goes out on a fresh UDP socket bound to a random port (opened ahead of it, while the
- * loop waits for a reply: {@link SpareChannels}), with a random ID, and if asked with a random
+ * each query goes out on a fresh UDP socket bound to a random port as it is sent (the socket
+ * opened ahead of it, while the loop waits for a reply: {@link SpareChannels}), with a random ID, and if asked with a random
  * case in its question name (0x20, {@link QuestionCase}); a truncated reply (TC=1) is asked again
  * over TCP (RFC 7766 §5) within the same time budget, where a reply still truncated fails the
  * exchange. One event loop group per transport, of daemon threads, shut down by {@link #close()},
@@ -61,8 +61,6 @@ public final class NettyTransport implements Transport {
   private final CaseRandomization caseRandomization;
   /** Counts the queries sent over UDP and over TCP. */
   private final ResolverMetrics metrics;
-  /** How long a UDP channel opened ahead may wait for its query. */
-  private final long spareAgeNanos;
   private volatile boolean closed;
 
   /** Sends question names as asked, counting nothing. */
@@ -84,17 +82,6 @@ public final class NettyTransport implements Transport {
    * metrics}.
    */
   NettyTransport(int threads, IntSupplier ids, CaseRandomization caseRandomization, ResolverMetrics metrics) {
-    this(threads, ids, caseRandomization, metrics, Duration.ofNanos(SpareChannels.MAX_AGE_NANOS));
-  }
-
-  /** IDs from {@code ids}, names as asked, UDP channels opened ahead closed past {@code spareAge}, as tests choose. */
-  static NettyTransport withSpareAge(int threads, IntSupplier ids, Duration spareAge) {
-    return new NettyTransport(threads, ids, null, ResolverMetrics.disabled(), spareAge);
-  }
-
-  private NettyTransport(int threads, IntSupplier ids, CaseRandomization caseRandomization, ResolverMetrics metrics,
-      Duration spareAge) {
-    this.spareAgeNanos = spareAge.toNanos();
     this.ids = ids;
     this.metrics = metrics;
     this.caseRandomization = caseRandomization;
@@ -105,7 +92,7 @@ public final class NettyTransport implements Transport {
       return thread;
     }, NioIoHandler.newFactory());
     for (EventExecutor loop : group) {
-      loops.add(new LoopExchanges((IoEventLoop) loop, spareAgeNanos));
+      loops.add(new LoopExchanges((IoEventLoop) loop));
     }
   }
 
@@ -185,7 +172,7 @@ public final class NettyTransport implements Transport {
 
   /** A caller's loop seen for the first time; once closed, a closed one, which refuses exchanges. */
   private synchronized LoopExchanges addCallersLoop(IoEventLoop loop) {
-    LoopExchanges exchanges = new LoopExchanges(loop, spareAgeNanos);
+    LoopExchanges exchanges = new LoopExchanges(loop);
     if (closed) {
       exchanges.close();
       return exchanges;
@@ -202,13 +189,13 @@ public final class NettyTransport implements Transport {
     return exchanges;
   }
 
-  /** The ports of the UDP channels opened ahead on the transport's own loops, waiting (tests send to them). */
-  List<Integer> sparePorts() {
-    List<Integer> ports = new ArrayList<>();
+  /** The UDP channels opened ahead on the transport's own loops (for the tests). */
+  List<SpareChannels.Census> spares() {
+    List<SpareChannels.Census> spares = new ArrayList<>();
     for (LoopExchanges loop : loops) {
-      ports.addAll(loop.sparePorts());
+      spares.add(loop.spares());
     }
-    return ports;
+    return spares;
   }
 
   /**

@@ -20,11 +20,10 @@ import java.nio.channels.SelectableChannel;
 /**
  * One query over UDP on a JDK datagram channel of its own, registered on the event loop that asked
  * it: no Netty channel, pipeline or promise per query, which cost about a third of an exchange's
- * processor time. The channel is bound to a fresh random port (RFC 5452 §9.2), by the kernel's
- * choice, either as its query is asked or ahead of it ({@link SpareChannels}), and connected to
- * the server before anything is sent, so that the kernel hands it only the server's datagrams (the
- * address and port check of RFC 5452 §9.1): the JDK's connect also drops whatever reached the port
- * before it. Of the server's datagrams only the one {@link ExpectedReply} accepts ends the
+ * processor time. The channel may be opened ahead of its query ({@link SpareChannels}), but it
+ * is bound only as it is connected to the server, before anything is sent: to a fresh random port
+ * of the kernel's choice (RFC 5452 §9.2), from which the kernel hands it only the server's
+ * datagrams (the address and port check of RFC 5452 §9.1). Of the server's datagrams only the one {@link ExpectedReply} accepts ends the
  * exchange, the rest are dropped and it keeps waiting until its timeout, also when the server's port
  * is reported unreachable. Everything after its creation runs on the loop, and the channel is closed
  * whichever way the exchange ends; it carries one query only.
@@ -34,8 +33,6 @@ final class UdpExchange implements NioIoHandle {
   private final DatagramChannel channel;
   /** The loop's buffer for reading datagrams, shared by its exchanges: each reads it on the loop only. */
   private final ByteBuffer replies;
-  /** When the channel was opened ({@link System#nanoTime}): a spare's age. */
-  private final long openedAt;
   private IoRegistration registration;
   /** The query and what it waits for; null while the channel is a spare, waiting for its query. */
   private PendingExchange pending;
@@ -44,22 +41,18 @@ final class UdpExchange implements NioIoHandle {
   private UdpExchange(DatagramChannel channel, ByteBuffer replies) {
     this.channel = channel;
     this.replies = replies;
-    this.openedAt = System.nanoTime();
   }
 
   /**
    * A channel for a query to a server of {@code family}, not yet connected nor registered; {@code
    * replies} holds the largest datagram (RFC 768's 16-bit length), so that every reply is read
    * whole, whatever size the query advertised (RFC 6891 §6.2.5) and whether the server kept to it.
-   * With {@code bound}, already bound to a fresh random port, as connecting it would.
+   * Not bound either: it has no port until {@link #start} connects it.
    */
-  static UdpExchange open(ProtocolFamily family, ByteBuffer replies, boolean bound) throws IOException {
+  static UdpExchange open(ProtocolFamily family, ByteBuffer replies) throws IOException {
     DatagramChannel channel = DatagramChannel.open(family);
     try {
       channel.configureBlocking(false);
-      if (bound) {
-        channel.bind(null);
-      }
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -71,11 +64,7 @@ final class UdpExchange implements NioIoHandle {
     return server.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
   }
 
-  long openedAt() {
-    return openedAt;
-  }
-
-  /** The port the channel is bound to, 0 if none yet: the port its query will come from. */
+  /** The port the channel is bound to, 0 before its query connects it. */
   int localPort() {
     try {
       return channel.getLocalAddress() instanceof InetSocketAddress local ? local.getPort() : 0;
