@@ -166,7 +166,8 @@ final class Iteration {
         }
         case Step.Prime priming -> {
           q.moveTo(priming.resumeAt());
-          if (waitsFor(primings.join(priming.zone(), () -> prime(q, priming)), q::primingEnded, q, done, ending)) {
+          CompletableFuture<Query> primed = primings.join(priming.zone(), () -> prime(q, priming));
+          if ((priming.waits() || primed.isDone()) && waitsFor(primed, q::primingEnded, q, done, ending)) {
             return;
           }
         }

@@ -8,9 +8,12 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
- * {@link QueryState#PRIME}: asks the root hints for the root NS set (RFC 8109), once for all the
+ * {@link QueryState#PRIME}: asks the root hints for the root NS set (RFC 9609), once for all the
  * queries that need it at the same time; the answer and its addresses land in the cache like any
- * other answer. If priming fails the query goes on with the bare hints.
+ * other answer. The query does not wait for it: it asks the hinted servers, the very servers the
+ * priming asks, at once (a priming that ended already gives it the primed servers), and the
+ * queries after it walk from what the priming brought. If priming fails they go on with the bare
+ * hints.
  */
 final class PrimeStep {
 
@@ -29,10 +32,12 @@ final class PrimeStep {
     if (q.delegation() != null && q.delegation().toPrime()) {
       return stubs.handle(q);
     }
-    // RFC 8109 §3: prime again when the root NS RRset expires; while it lives (even without an
+    // RFC 9609 §3: prime again when the root NS RRset expires; while it lives (even without an
     // address for its servers, which sends every query here) the hints serve (Deckard iter_nottl).
+    // Nothing there holds the other queries back until the priming's answer: waiting for it would
+    // put a round trip more in sequence before every resolution after a start or a flush.
     if (!q.primeAttempted() && !(context.cache.lookup(Name.root, Type.NS, DClass.IN) instanceof CacheLookup.Hit)) {
-      return q.awaitPriming(Name.root, fromHints());
+      return q.prime(Name.root, fromHints(), false);
     }
     Delegation root = ZoneCuts.closest(context.cache, context.grants, Name.root);
     return q.walkFrom(root != null ? root : fromHints());

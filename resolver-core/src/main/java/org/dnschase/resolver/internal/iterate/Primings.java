@@ -8,8 +8,9 @@ import org.xbill.DNS.Name;
 
 /**
  * The primings under way, one per zone (the root, stub zones): every query that needs a zone
- * primed while its priming runs waits for that one, and the next need after it ended starts
- * another (RFC 8109 §3: prime again when the root NS RRset expired).
+ * primed while its priming runs joins that one (a stub zone's waits for it, the root's goes on from
+ * the hints), and the next need after it ended starts another (RFC 9609 §3: prime again when the
+ * root NS RRset expired).
  */
 final class Primings {
 

@@ -337,12 +337,12 @@ final class Query {
   }
 
   /**
-   * Waits for the priming of {@code zone} (the root, or a stub zone) from {@code servers}, once
-   * per query, then looks again.
+   * Starts the priming of {@code zone} (the root, or a stub zone) from {@code servers}, or joins
+   * the one under way, once per query; then looks again, once it ended if it {@code waits}.
    */
-  Step awaitPriming(Name zone, Delegation servers) {
+  Step prime(Name zone, Delegation servers, boolean waits) {
     primeAttempted = true;
-    return new Step.Prime(zone, servers, QueryState.PRIME);
+    return new Step.Prime(zone, servers, QueryState.PRIME, waits);
   }
 
   /**

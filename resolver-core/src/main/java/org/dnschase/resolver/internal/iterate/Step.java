@@ -14,13 +14,14 @@ sealed interface Step {
   record Await(CompletableFuture<?> pending, QueryState resumeAt) implements Step {}
 
   /**
-   * Wait for the priming of {@code zone}, its NS set asked of {@code servers}, then go on in
-   * {@code resumeAt}. The driver runs one priming per zone at a time, shared by every query that
-   * waits for it: a query of its own, with its own budget and journal, so that no waiting
-   * resolution's limits, deadline or abandonment cut it short for the others. Each waiter reports
-   * it once it ended ({@link Query#primingEnded}).
+   * Start the priming of {@code zone}, its NS set asked of {@code servers}, then go on in
+   * {@code resumeAt}: once it ended when {@code waits}, else at once (the priming's answer lands in
+   * the cache for the queries after). The driver runs one priming per zone at a time, shared by
+   * every query that needs it: a query of its own, with its own budget and journal, so that no
+   * resolution's limits, deadline or abandonment cut it short for the others. Each query that saw
+   * it end reports it ({@link Query#primingEnded}).
    */
-  record Prime(Name zone, Delegation servers, QueryState resumeAt) implements Step {}
+  record Prime(Name zone, Delegation servers, QueryState resumeAt, boolean waits) implements Step {}
 
   /**
    * Ask the child question ({@code name}, {@code type}), then go on in {@code resumeAt}, where

@@ -46,11 +46,15 @@ public final class DelegationGrants {
   /**
    * The zone above {@code zone} whose delegation is gone from {@code cache} although it granted
    * {@code zone}'s, or a delegation above it in turn: the walk must start above it. Null when every
-   * grant up the chain still lasts, or none is known (the root's, a configured zone's).
+   * grant up the chain still lasts, or none is known (the root's, a configured zone's). The root
+   * withdraws no grant when its own NS set is not cached: nobody granted it, its servers are the
+   * hints' then, and its NS set is missing while the priming that brings it is under way, which
+   * the walks go on beside (RFC 9609 §3).
    */
   public Name revokedAbove(RRsetCache cache, Name zone) {
     for (Grant grant = grants.getIfPresent(zone); grant != null; grant = grants.getIfPresent(grant.grantor())) {
-      if (!(cache.lookup(grant.grantor(), Type.NS, DClass.IN) instanceof CacheLookup.Hit)) {
+      if (!grant.grantor().equals(Name.root)
+          && !(cache.lookup(grant.grantor(), Type.NS, DClass.IN) instanceof CacheLookup.Hit)) {
         return grant.grantor();
       }
     }

@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
@@ -22,48 +24,78 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
- * RFC 8109 §3: one priming serves every resolution that needs it at the same time. It is a query
- * of its own, with its own budget and journal, and each resolution that waited for it reports it
- * as work it waited for, not only the one that happened to start it.
+ * RFC 9609 §3: one priming serves every resolution that needs it at the same time. It is a query
+ * of its own, with its own budget and journal; no resolution waits for it, since the hinted
+ * servers it asks answer the resolution's own question as well, and its answer lands in the cache
+ * for the resolutions after it. One that finds it ended already reports it as its work.
  */
 class PrimingTest {
 
-  /** The root server answers every question itself; the priming reply waits until released. */
+  /** The primed root server, which the hints do not name. */
+  private static final String PRIMED_ROOT = "127.0.0.9";
+  /** A zone the root delegates; it answers every other name itself. */
+  private static final Name LAB = Name.fromConstantString("lab.");
+
+  /**
+   * Every server answers every question itself; the priming reply, which names {@link
+   * #PRIMED_ROOT} as the root's server, waits until released unless released from the start.
+   */
   private static final class HeldPriming implements Transport {
 
     private final CompletableFuture<Message> priming = new CompletableFuture<>();
     private final AtomicInteger primings = new AtomicInteger();
-    private volatile Message primingQuery;
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final boolean releasedFromStart;
+
+    HeldPriming(boolean releasedFromStart) {
+      this.releasedFromStart = releasedFromStart;
+    }
 
     @Override
     public CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout) {
       Record question = query.getQuestion();
       if (question.getType() == Type.NS && question.getName().equals(Name.root)) {
         primings.incrementAndGet();
-        primingQuery = query;
-        return priming;
+        return releasedFromStart ? CompletableFuture.completedFuture(primingReply(query))
+            : priming.thenApply(ignored -> primingReply(query));
+      }
+      String address = server.getAddress().getHostAddress();
+      asked.add(address + " " + question.getName());
+      if (address.equals(ScriptedTree.ROOT) && question.getName().subdomain(LAB)) {
+        return CompletableFuture.completedFuture(Reply.noError()
+            .authority("lab. 86400 NS ns.lab.").additional("ns.lab. 86400 A " + ScriptedTree.TLD).to(query));
       }
       return CompletableFuture.completedFuture(Reply.noError().authoritative()
           .answer(question.getName() + " 300 A 192.0.2.1").to(query));
     }
 
+    private static Message primingReply(Message query) {
+      return Reply.noError().authoritative()
+          .answer(". 86400 NS b.root.lab.").additional("b.root.lab. 86400 A " + PRIMED_ROOT).to(query);
+    }
+
     void releasePriming() {
-      priming.complete(Reply.noError().authoritative()
-          .answer(". 86400 NS a.root.lab.").additional("a.root.lab. 86400 A 127.0.0.1").to(primingQuery));
+      priming.complete(null);
     }
 
     @Override
     public void close() {}
   }
 
-  private final HeldPriming transport = new HeldPriming();
-  private final Resolver resolver = Resolver.builder()
-      .transport(transport)
-      .rootHints(RootHints.parse(ScriptedTree.ROOT_HINTS))
-      .loopbackOnly()
-      .recordTrace(true)
-      .qnameMinimisation(false)
-      .build();
+  private HeldPriming transport;
+  private Resolver resolver;
+
+  private Resolver resolverOn(HeldPriming transport) {
+    this.transport = transport;
+    resolver = Resolver.builder()
+        .transport(transport)
+        .rootHints(RootHints.parse(ScriptedTree.ROOT_HINTS))
+        .loopbackOnly()
+        .recordTrace(true)
+        .qnameMinimisation(false)
+        .build();
+    return resolver;
+  }
 
   @AfterEach
   void close() {
@@ -71,21 +103,67 @@ class PrimingTest {
   }
 
   @Test
-  @DisplayName("RFC 8109 §3: two cold resolutions share one priming, and each reports it")
-  void concurrentColdResolutions_shareOnePriming_andEachReportsIt() {
-    CompletableFuture<Resolution> www = resolver.resolveAsync("www.example.test.", Type.A);
-    CompletableFuture<Resolution> mail = resolver.resolveAsync("mail.example.test.", Type.A);
-    transport.releasePriming();
+  @DisplayName("RFC 9609 §3: cold resolutions ask the hinted servers while their one priming runs")
+  void coldResolutions_goOnFromTheHints_whileTheirOnePrimingRuns() throws Exception {
+    Resolver resolver = resolverOn(new HeldPriming(false));
 
-    List<Resolution> both = List.of(www.join(), mail.join());
+    Resolution www = answer(resolver, "www.example.test.");
+    Resolution mail = answer(resolver, "mail.example.test.");
 
     assertThat(transport.primings).hasValue(1);
-    assertThat(both).allSatisfy(resolution -> {
+    assertThat(transport.asked).containsExactly(ScriptedTree.ROOT + " www.example.test.",
+        ScriptedTree.ROOT + " mail.example.test.");
+    assertThat(List.of(www, mail)).allSatisfy(resolution -> {
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
-      assertThat(exchanges(resolution)).containsExactly(". ./NS ANSWER",
-          ". " + resolution.qname() + "/A ANSWER");
-      assertThat(resolution.upstreamQueries()).isEqualTo(2);
+      assertThat(exchanges(resolution)).containsExactly(". " + resolution.qname() + "/A ANSWER");
+      assertThat(resolution.upstreamQueries()).isEqualTo(1);
     });
+  }
+
+  @Test
+  @DisplayName("RFC 9609 §3: the priming's answer lands in the cache, and the resolutions after it ask the primed servers")
+  void thePrimingsAnswer_servesTheResolutionsAfterIt() throws Exception {
+    Resolver resolver = resolverOn(new HeldPriming(false));
+    answer(resolver, "www.example.test.");
+
+    transport.releasePriming();
+    Resolution after = answer(resolver, "mail.example.test.");
+
+    assertThat(after).isInstanceOf(Resolution.Answer.class);
+    assertThat(transport.primings).hasValue(1);
+    assertThat(transport.asked).containsExactly(ScriptedTree.ROOT + " www.example.test.",
+        PRIMED_ROOT + " mail.example.test.");
+  }
+
+  @Test
+  @DisplayName("RFC 9609 §3: while the priming is under way, the delegations the root gave serve the resolutions after it")
+  void whileThePrimingRuns_theRootsReferralsServe() throws Exception {
+    Resolver resolver = resolverOn(new HeldPriming(false));
+
+    answer(resolver, "www.example.lab.");
+    Resolution mail = answer(resolver, "mail.example.lab.");
+
+    assertThat(mail).isInstanceOf(Resolution.Answer.class);
+    assertThat(transport.asked).containsExactly(ScriptedTree.ROOT + " www.example.lab.",
+        ScriptedTree.TLD + " www.example.lab.", ScriptedTree.TLD + " mail.example.lab.");
+  }
+
+  @Test
+  @DisplayName("RFC 9609 §3: a priming that ended before the resolution went on is reported by it, and gives it the primed servers")
+  void aPrimingEndedAtOnce_isReported_andGivesThePrimedServers() throws Exception {
+    Resolver resolver = resolverOn(new HeldPriming(true));
+
+    Resolution www = answer(resolver, "www.example.test.");
+
+    assertThat(www).isInstanceOf(Resolution.Answer.class);
+    assertThat(exchanges(www)).containsExactly(". ./NS ANSWER", ". www.example.test./A ANSWER");
+    assertThat(www.upstreamQueries()).isEqualTo(2);
+    assertThat(transport.asked).containsExactly(PRIMED_ROOT + " www.example.test.");
+  }
+
+  /** The resolution of {@code name}'s address, which must come within seconds: nothing waits for the held priming. */
+  private static Resolution answer(Resolver resolver, String name) throws Exception {
+    return resolver.resolveAsync(name, Type.A).get(10, TimeUnit.SECONDS);
   }
 
   private static List<String> exchanges(Resolution resolution) {
