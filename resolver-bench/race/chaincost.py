@@ -235,6 +235,16 @@ def warmed_sides(args, prefix):
             nsd.stop()
 
 
+def ours_and_baseline(parser):
+    """The options of a tool that measures our server alone, with the --baseline-jar build beside it:
+    paths made absolute, the output directory made, Unbound left out."""
+    parser.add_argument("--baseline-jar", type=Path, help="another build of our server, measured as a second side")
+    args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar")
+    args.out.mkdir(parents=True, exist_ok=True)
+    args.no_unbound = True
+    return args
+
+
 def main():
     parser = parser_with_walks(__doc__, "directory for perf's summaries and chaincost.json", 100,
                                "flushes per phase, each followed by one chain")

@@ -2,9 +2,10 @@
 """Where a cold chain's time goes in our server, exchange by exchange, on the race's ground.
 
 The race's lab, NSD and our server pinned as in the race and warmed the same way (with
---baseline-jar, a second build of ours, the two taking turns walk by walk); then cold chains (a flush, each chain asked once) under a Flight Recorder recording of the resolver's own
-events only (`org.dnschase.Resolution`, `org.dnschase.Exchange`: each upstream exchange timed from
-just after its query is handed to the transport to its reply). Each resolution's time, as the
+--baseline-jar, a second build of ours, the two taking turns walk by walk); then cold chains (a
+flush, each chain asked once) under a Flight Recorder recording of the resolver's own events only
+(`org.dnschase.Resolution`, `org.dnschase.Exchange`: each upstream exchange timed from just after
+its query is handed to the transport to its reply). Each resolution's time, as the
 client saw it, is split into:
 
   edges     the client's time outside the resolution: the request read, decoded and handed to
@@ -30,8 +31,8 @@ import time
 from pathlib import Path
 
 import dnsclient
-from chaincost import warmed_sides
-from race import Race, parser_with_walks, resolved
+from chaincost import ours_and_baseline, warmed_sides
+from race import Race, parser_with_walks
 
 EVENTS = ("org.dnschase.Resolution", "org.dnschase.Exchange")
 
@@ -123,10 +124,7 @@ def recordings(args, sides, race):
 
 def main():
     parser = parser_with_walks(__doc__, "directory for the recording", 40, "flushes, each followed by every chain")
-    parser.add_argument("--baseline-jar", type=Path, help="another build of our server, measured as a second side")
-    args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar")
-    args.out.mkdir(parents=True, exist_ok=True)
-    args.no_unbound = True
+    args = ours_and_baseline(parser)
     with warmed_sides(args, "race-exchanges-") as (race, sides):
         rows = recordings(args, sides, race)
         nsd_us = Race.median_rtt("127.53.1.1", 53, "lab.", "NS")

@@ -24,8 +24,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import dnsclient
-from chaincost import attached, warmed_sides
-from race import parser_with_walks, resolved
+from chaincost import attached, ours_and_baseline, warmed_sides
+from race import parser_with_walks
 
 # perf trace -t: "     0.123 ( 0.004 ms): sendto(fd: 12<socket:[1]>, buff: 0x7f.., len: 40) = 40"
 LINE = re.compile(r"^\s*([\d.]+) \(\s*([\d.]+) ms\): (?:\S+/\d+ )?(\w+)\((.*)\)\s+= (-?\w+)")
@@ -91,10 +91,7 @@ def windows(trace):
 
 def main():
     parser = parser_with_walks(__doc__, "directory for perf's traces", 30, "flushes, each followed by every chain")
-    parser.add_argument("--baseline-jar", type=Path, help="another build of our server, traced as a second side")
-    args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar")
-    args.out.mkdir(parents=True, exist_ok=True)
-    args.no_unbound = True
+    args = ours_and_baseline(parser)
     with warmed_sides(args, "race-gaps-") as (race, sides):
         for side in sides:
             tid = loop_thread(side.process.pid)
