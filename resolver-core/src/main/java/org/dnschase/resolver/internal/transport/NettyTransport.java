@@ -32,12 +32,12 @@ import org.xbill.DNS.Message;
 /**
  * Netty's transport, the default one past a resolver's first queries ({@link DefaultTransport}):
  * each query goes out on a fresh UDP socket bound to a random port as it is sent (the socket
- * opened ahead of it, while the loop waits for a reply: {@link SpareChannels}), with a random ID, and if asked with a random
- * case in its question name (0x20, {@link QuestionCase}); a truncated reply (TC=1) is asked again
- * over TCP (RFC 7766 §5) within the same time budget, where a reply still truncated fails the
- * exchange. One event loop group per transport, of daemon threads, shut down by {@link #close()},
- * which first ends every exchange still in flight: Netty's shutdown alone neither completes them
- * (their timers are dropped) nor reliably closes their sockets.
+ * opened ahead of it, while the loop waits for a reply: {@link SpareChannels}), with a random ID,
+ * and if asked with a random case in its question name (0x20, {@link QuestionCase}); a truncated
+ * reply (TC=1) is asked again over TCP (RFC 7766 §5) within the same time budget, where a reply
+ * still truncated fails the exchange. One event loop group per transport, of daemon threads, shut
+ * down by {@link #close()}, which first ends every exchange still in flight: Netty's shutdown
+ * alone neither completes them (their timers are dropped) nor reliably closes their sockets.
  *
  * <p>A query asked from one of the transport's own threads (the resolver's next step, run where
  * the last reply completed) stays on that thread's event loop: a resolution then runs on one

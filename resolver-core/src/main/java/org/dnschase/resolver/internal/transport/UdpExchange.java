@@ -23,10 +23,11 @@ import java.nio.channels.SelectableChannel;
  * processor time. The channel may be opened ahead of its query ({@link SpareChannels}), but it
  * is bound only as it is connected to the server, before anything is sent: to a fresh random port
  * of the kernel's choice (RFC 5452 §9.2), from which the kernel hands it only the server's
- * datagrams (the address and port check of RFC 5452 §9.1). Of the server's datagrams only the one {@link ExpectedReply} accepts ends the
- * exchange, the rest are dropped and it keeps waiting until its timeout, also when the server's port
- * is reported unreachable. Everything after its creation runs on the loop, and the channel is closed
- * whichever way the exchange ends; it carries one query only.
+ * datagrams (the address and port check of RFC 5452 §9.1). Of the server's datagrams only the one
+ * {@link ExpectedReply} accepts ends the exchange, the rest are dropped and it keeps waiting until
+ * its timeout, also when the server's port is reported unreachable. Everything after its creation
+ * runs on the loop, and the channel is closed whichever way the exchange ends; it carries one query
+ * only.
  */
 final class UdpExchange implements NioIoHandle {
 
