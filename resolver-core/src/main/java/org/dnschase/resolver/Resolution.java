@@ -45,7 +45,12 @@ public sealed interface Resolution {
   /** {@return every cache hit and upstream exchange, in order; empty unless tracing was asked for} */
   List<TraceEvent> trace();
 
-  /** {@return how many queries this resolution sent upstream, name-server look-ups included} */
+  /**
+   * {@return how many queries this resolution sent upstream, name-server look-ups included, and the
+   * root's priming it started or joined: all of that priming's queries when it ended before the
+   * resolution did, those sent so far when it was still under way (see {@link
+   * TraceEvent.PrimingUnderWay}); a priming that several resolutions joined is counted by each}
+   */
   int upstreamQueries();
 
   /**

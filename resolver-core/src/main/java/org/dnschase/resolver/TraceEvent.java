@@ -43,4 +43,22 @@ public sealed interface TraceEvent {
           server.getAddress().getHostAddress(), zone, outcome, rtt.toNanos() / 1e6);
     }
   }
+
+  /**
+   * The priming of {@code zone} (the root's NS set asked of the hinted servers, RFC 9609) that the
+   * resolution started or joined and went on beside, still under way when the resolution ended. A
+   * priming that ended before shows as its exchanges instead; this one's exchanges are not in the
+   * trace, but its {@code queriesSent} queries sent so far are in the resolution's {@link
+   * Resolution#upstreamQueries()}, and each resolution that joined it reports it.
+   *
+   * @param zone the zone being primed: the root
+   * @param queriesSent how many queries the priming had sent when the resolution ended
+   */
+  record PrimingUnderWay(Name zone, int queriesSent) implements TraceEvent {
+    @Override
+    public String toString() {
+      return "priming of " + zone + " still under way beside this resolution: " + queriesSent + " quer"
+          + (queriesSent == 1 ? "y" : "ies") + " sent so far";
+    }
+  }
 }

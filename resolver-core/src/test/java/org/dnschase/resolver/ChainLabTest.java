@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Type;
 
 /**
  * Base of the end-to-end tests: one {@link ChainLab} hierarchy per test class, a fresh resolver
@@ -38,14 +36,6 @@ abstract class ChainLabTest {
   @AfterEach
   void closeResolver() {
     resolver.close();
-  }
-
-  /**
-   * How many queries the lab got since the log was last cleared, but the root's priming ({@code .
-   * NS}): a query of its own, which the resolution that started it does not wait for.
-   */
-  static long queriesBesidesPriming() {
-    return lab.queries().stream().filter(q -> !(q.qname().equals(Name.root) && q.qtype() == Type.NS)).count();
   }
 
   /** The queries the lab's server at {@code address} got since the log was last cleared. */

@@ -102,6 +102,9 @@ final class ResolutionJson {
           .append(string(Type.string(exchange.type()))).append(",\"outcome\":")
           .append(string(exchange.outcome())).append(",\"rttMicros\":")
           .append(exchange.rtt().toNanos() / 1_000).append('}');
+      case TraceEvent.PrimingUnderWay priming -> out.append("{\"event\":\"priming under way\",\"zone\":")
+          .append(string(priming.zone().toString())).append(",\"queriesSent\":")
+          .append(priming.queriesSent()).append('}');
     }
   }
 

@@ -60,6 +60,8 @@ final class ResolutionPrinter {
           exchange.outcome(), exchange.rtt().toNanos() / 1e6);
       case TraceEvent.CacheHit hit -> String.format("= %s %s from cache: %s", hit.name(),
           Type.string(hit.type()), hit.what());
+      case TraceEvent.PrimingUnderWay priming -> String.format("~ priming of %s still under way: %d quer%s sent so far",
+          priming.zone(), priming.queriesSent(), priming.queriesSent() == 1 ? "y" : "ies");
     };
   }
 

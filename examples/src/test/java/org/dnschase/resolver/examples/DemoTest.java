@@ -19,6 +19,8 @@ class DemoTest {
     assertThat(sections).hasSize(7);
     assertThat(sections[1]).contains("hop 4 ", "served by 127.53.13.1", "ANSWER web.shop.example. A 192.0.2.80",
         "security=SECURE", "effective ttl=60s").doesNotContain("from cache");
+    assertThat(queriesReported(sections[1])).as("the cold chain's count, its priming's query among them")
+        .isEqualTo(queriesReceived(sections[1]));
     assertThat(sections[2]).contains("hop 4 ", "from cache", "upstream queries=0",
         "queries the servers received: 0").doesNotContain("served by");
     assertThat(sections[3]).contains("FAILURE LOOP", "loop.shop.example. -CNAME-> loop.cdn.test. -CNAME-> loop.shop.example.");
@@ -27,5 +29,13 @@ class DemoTest {
         "hop 4 ", "from cache", "ANSWER web.shop.example. A 192.0.2.80");
     assertThat(sections[6]).contains("hop 1  partner.shop.example. -> www.plain.test.",
         "ANSWER www.plain.test. A 192.0.2.90", "security=INSECURE");
+  }
+
+  private static int queriesReported(String section) {
+    return Integer.parseInt(section.replaceAll("(?s).*upstream queries=(\\d+).*", "$1"));
+  }
+
+  private static int queriesReceived(String section) {
+    return Integer.parseInt(section.replaceAll("(?s).*queries the servers received: (\\d+).*", "$1"));
   }
 }

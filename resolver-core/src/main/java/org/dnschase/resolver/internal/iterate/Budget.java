@@ -15,7 +15,11 @@ final class Budget implements VerificationAllowance {
   private final Ticker ticker;
   private final long deadlineNanos;
   private volatile boolean abandoned;
-  private int queriesSent;
+  /**
+   * Written by the resolution's steps only, one at a time; volatile for the threads that read it
+   * meanwhile: the deadline's timer, and resolutions that went on beside this one's priming.
+   */
+  private volatile int queriesSent;
   private int failedGlueless;
   private int verifications;
   private int verificationsBeside;
@@ -66,9 +70,9 @@ final class Budget implements VerificationAllowance {
   }
 
   /**
-   * Counts the work of a priming this resolution waited for (its queries and failed look-ups) as
-   * its own, as a resolution joined to another counts the work they shared; the limits hold from
-   * then on, but the priming itself ran under its own.
+   * Counts the work of a priming this resolution waited for or went on beside, once it ended (its
+   * queries and failed look-ups), as its own, as a resolution joined to another counts the work
+   * they shared; the limits hold from then on, but the priming itself ran under its own.
    */
   void charge(Budget priming) {
     queriesSent += priming.queriesSent;

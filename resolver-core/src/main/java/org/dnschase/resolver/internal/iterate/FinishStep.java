@@ -1,12 +1,15 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.chase.Chain;
 import org.dnschase.resolver.internal.chase.RuleDiagnostics;
@@ -41,28 +44,45 @@ final class FinishStep {
   /**
    * The public outcome of {@code q} ending as {@code outcome} with {@code chain}; also what the
    * deadline's timer builds, from another thread, for a query still at work (see {@link Deadlines}).
+   * A priming the resolution went on beside and did not see end is reported as under way, with the
+   * queries it sent so far counted: they reached the servers on this resolution's behalf.
    */
   Resolution resolution(Query q, Outcome outcome, List<Hop> chain) {
+    Primings.Priming beside = q.journal().beside();
     int queries = q.budget().queriesSent();
+    List<TraceEvent> trace = q.journal().trace();
+    if (beside != null) {
+      // the priming it went on beside, not seen to end: its queries so far, and an event saying so
+      int primingQueries = beside.query().budget().queriesSent();
+      queries += primingQueries;
+      trace = q.journal().tracing() ? withEvent(trace, new TraceEvent.PrimingUnderWay(beside.query().qname(),
+          primingQueries)) : trace;
+    }
+    List<Diagnostic> diagnostics = q.journal().diagnostics();
     Resolution.Security security = security(q, outcome);
     return switch (outcome) {
       case Outcome.Data data -> new Resolution.Answer(q.qname(), q.qtype(), data.rrset(), chain,
-          Chain.effectiveTtl(chain, data.rrset().getTTL()), q.journal().diagnostics(), q.journal().trace(), queries, security,
-          proof(q, data.proof()));
+          Chain.effectiveTtl(chain, data.rrset().getTTL()), diagnostics, trace, queries, security, proof(q, data.proof()));
       case Outcome.Negative negative when negative.nxDomain() -> new Resolution.NxDomain(q.qname(), q.qtype(),
           negative.soa(), negative.nameServers(), Duration.ofSeconds(negativeTtl(negative)), chain,
-          Chain.effectiveTtl(chain, negativeTtl(negative)), q.journal().diagnostics(), q.journal().trace(), queries, security,
+          Chain.effectiveTtl(chain, negativeTtl(negative)), diagnostics, trace, queries, security,
           proof(q, negative.proof()));
       case Outcome.Negative negative -> new Resolution.NoData(q.qname(), q.qtype(), negative.soa(), negative.nameServers(),
           Duration.ofSeconds(negativeTtl(negative)), chain, Chain.effectiveTtl(chain, negativeTtl(negative)),
-          q.journal().diagnostics(), q.journal().trace(), queries, security, proof(q, negative.proof()));
+          diagnostics, trace, queries, security, proof(q, negative.proof()));
       case Outcome.CyclicDependency cycle -> new Resolution.Failure(q.qname(), q.qtype(),
-          FailureReason.CYCLIC_DEPENDENCY, cycle.detail(), chain, null, q.journal().diagnostics(), q.journal().trace(),
-          queries, security);
+          FailureReason.CYCLIC_DEPENDENCY, cycle.detail(), chain, null, diagnostics, trace, queries, security);
       case Outcome.Failed failed -> new Resolution.Failure(q.qname(), q.qtype(), failed.reason(),
-          failed.detail(), chain, failed.stoppedAt(), q.journal().diagnostics(), q.journal().trace(), queries, security,
+          failed.detail(), chain, failed.stoppedAt(), diagnostics, trace, queries, security,
           failed.bogusReason(), failed.stoppedAtSignatures());
     };
+  }
+
+  private static List<TraceEvent> withEvent(List<TraceEvent> trace, TraceEvent last) {
+    List<TraceEvent> all = new ArrayList<>(trace.size() + 1);
+    all.addAll(trace);
+    all.add(last);
+    return all; // the resolution copies it
   }
 
   /**

@@ -142,6 +142,7 @@ final class Iteration {
 
   private <T> void step(Query q, CompletableFuture<T> done, Function<Query, T> ending) {
     while (!done.isDone()) {
+      takeInPrimingBeside(q);
       if (log.isDebugEnabled()) {
         log.debug("q#{} {} {}", q.id(), q.state(), q.name());
       }
@@ -166,8 +167,10 @@ final class Iteration {
         }
         case Step.Prime priming -> {
           q.moveTo(priming.resumeAt());
-          CompletableFuture<Query> primed = primings.join(priming.zone(), () -> prime(q, priming));
-          if ((priming.waits() || primed.isDone()) && waitsFor(primed, q::primingEnded, q, done, ending)) {
+          Primings.Priming primed = primings.join(priming.zone(), () -> prime(q, priming));
+          if (!priming.waits() && !primed.ended().isDone()) {
+            q.journal().goOnBeside(primed);
+          } else if (waitsFor(primed.ended(), q::primingEnded, q, done, ending)) {
             return;
           }
         }
@@ -180,6 +183,19 @@ final class Iteration {
           }
         }
       }
+    }
+  }
+
+  /**
+   * Takes into {@code q}'s resolution the priming it went on beside, once that ended: its work is
+   * reported and counted as the resolution's, here, on the thread that runs the resolution's steps
+   * (the priming may have ended on another loop's thread). Until then the resolution's outcome
+   * reports it as under way (see {@link FinishStep}).
+   */
+  private static void takeInPrimingBeside(Query q) {
+    Query ended = q.journal().beside() == null ? null : q.journal().takeEnded();
+    if (ended != null) {
+      q.primingEnded(ended);
     }
   }
 
@@ -253,7 +269,7 @@ final class Iteration {
    * Its journal traces, whoever waits for it, so that a traced resolution can show it; its log
    * lines go under the id of {@code starter}'s resolution.
    */
-  private CompletableFuture<Query> prime(Query starter, Step.Prime priming) {
+  private Primings.Priming prime(Query starter, Step.Prime priming) {
     // No longer than the resolution that starts it has left: one started late would otherwise
     // keep that resolution waiting past its deadline for the priming's own.
     Duration left = Duration.ofNanos(Math.min(context.config.budgets().deadline().toNanos(),
@@ -263,7 +279,7 @@ final class Iteration {
         starter.resolutionId());
     CompletableFuture<Query> primed = new CompletableFuture<>();
     advance(query, primed, Function.identity());
-    return primed;
+    return new Primings.Priming(query, primed);
   }
 
   private Step handle(Query q) {

@@ -7,13 +7,20 @@ import org.dnschase.resolver.TraceEvent;
 
 /**
  * What one resolution saw, shared with its name-server look-ups: the diagnostics always, the trace
- * only when asked for, so an untraced resolution allocates nothing for it. Synchronized: the
- * deadline's timer reads it (see {@link Deadlines}) while the query's thread may still write.
+ * only when asked for, so an untraced resolution allocates nothing for it, and the root's priming
+ * it went on beside until that is reported. Synchronized: the deadline's timer reads it (see
+ * {@link Deadlines}) while the query's thread may still write.
  */
 final class Journal {
 
   private final List<Diagnostic> diagnostics = new ArrayList<>(0);
   private final List<TraceEvent> trace;
+  /**
+   * The priming this resolution started or joined and went on beside without waiting, until the
+   * resolution saw it end and took it in ({@link #takeEnded}); null when there is none. Volatile:
+   * each step of the resolution reads it, the deadline's timer too.
+   */
+  private volatile Primings.Priming beside;
 
   Journal(boolean tracing) {
     this.trace = tracing ? new ArrayList<>() : null;
@@ -27,7 +34,10 @@ final class Journal {
     diagnostics.addAll(found);
   }
 
-  /** Adds what {@code priming}, a priming this resolution waited for, saw; its trace only when tracing. */
+  /**
+   * Adds what {@code priming}, a priming this resolution waited for or went on beside, saw; its
+   * trace only when tracing.
+   */
   void absorb(Journal priming) {
     List<Diagnostic> seen = priming.diagnostics();
     List<TraceEvent> traced = priming.trace();
@@ -37,6 +47,39 @@ final class Journal {
         trace.addAll(traced);
       }
     }
+  }
+
+  /**
+   * Notes that the resolution goes on beside {@code priming} (the root's, which it started or
+   * joined) without waiting for it; one at a time: a resolution's look-ups join the same one.
+   */
+  synchronized void goOnBeside(Primings.Priming priming) {
+    if (beside == null) {
+      beside = priming;
+    }
+  }
+
+  /** The priming the resolution goes on beside and has not taken in yet; null when none. */
+  Primings.Priming beside() {
+    return beside;
+  }
+
+  /**
+   * The query of the priming the resolution went on beside, once it ended, for the resolution to
+   * take in (once: whoever takes it clears it); null while it is under way, or when there is none.
+   */
+  Query takeEnded() {
+    Primings.Priming priming = beside;
+    if (priming == null || !priming.ended().isDone()) {
+      return null;
+    }
+    synchronized (this) {
+      if (beside != priming) {
+        return null;
+      }
+      beside = null;
+    }
+    return priming.ended().join();
   }
 
   boolean tracing() {

@@ -14,12 +14,18 @@ import org.xbill.DNS.Name;
  */
 final class Primings {
 
-  private final Map<Name, CompletableFuture<Query>> running = new HashMap<>();
+  /**
+   * One priming: its query, whose budget counts the queries it sent so far, and its end, completed
+   * with that query on the thread that ran its last step.
+   */
+  record Priming(Query query, CompletableFuture<Query> ended) {}
+
+  private final Map<Name, Priming> running = new HashMap<>();
 
   /** The priming of {@code zone} under way, or the one {@code start} starts when none is. */
-  synchronized CompletableFuture<Query> join(Name zone, Supplier<CompletableFuture<Query>> start) {
-    CompletableFuture<Query> current = running.get(zone);
-    if (current == null || current.isDone()) {
+  synchronized Priming join(Name zone, Supplier<Priming> start) {
+    Priming current = running.get(zone);
+    if (current == null || current.ended().isDone()) {
       current = start.get();
       running.put(zone, current);
     }

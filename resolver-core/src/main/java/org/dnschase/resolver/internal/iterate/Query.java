@@ -257,8 +257,8 @@ final class Query {
   }
 
   /**
-   * The driver's: the priming this query waited for ended; its work is reported and counted as
-   * this query's (see {@link Budget#charge}).
+   * The driver's: the priming this query waited for or went on beside ended; its work is reported
+   * and counted as this query's (see {@link Budget#charge}).
    */
   void primingEnded(Query priming) {
     budget.charge(priming.budget);

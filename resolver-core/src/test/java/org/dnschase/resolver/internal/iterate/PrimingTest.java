@@ -33,12 +33,13 @@ class PrimingTest {
 
   /** The primed root server, which the hints do not name. */
   private static final String PRIMED_ROOT = "127.0.0.9";
-  /** A zone the root delegates; it answers every other name itself. */
-  private static final Name LAB = Name.fromConstantString("lab.");
+  /** Zones the root delegates, to the same server; it answers every other name itself. */
+  private static final List<Name> DELEGATED = List.of(Name.fromConstantString("lab."), Name.fromConstantString("net."));
 
   /**
    * Every server answers every question itself; the priming reply, which names {@link
-   * #PRIMED_ROOT} as the root's server, waits until released unless released from the start.
+   * #PRIMED_ROOT} as the root's server, waits until released unless released from the start, and
+   * so do the delegated zone's replies when held.
    */
   private static final class HeldPriming implements Transport {
 
@@ -46,6 +47,7 @@ class PrimingTest {
     private final AtomicInteger primings = new AtomicInteger();
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private final boolean releasedFromStart;
+    private CompletableFuture<Void> delegated = CompletableFuture.completedFuture(null);
 
     HeldPriming(boolean releasedFromStart) {
       this.releasedFromStart = releasedFromStart;
@@ -61,12 +63,24 @@ class PrimingTest {
       }
       String address = server.getAddress().getHostAddress();
       asked.add(address + " " + question.getName());
-      if (address.equals(ScriptedTree.ROOT) && question.getName().subdomain(LAB)) {
-        return CompletableFuture.completedFuture(Reply.noError()
-            .authority("lab. 86400 NS ns.lab.").additional("ns.lab. 86400 A " + ScriptedTree.TLD).to(query));
+      Name zone = DELEGATED.stream().filter(question.getName()::subdomain).findFirst().orElse(null);
+      if (address.equals(ScriptedTree.ROOT) && zone != null) {
+        return CompletableFuture.completedFuture(Reply.noError().authority(zone + " 86400 NS ns." + zone)
+            .additional("ns." + zone + " 86400 A " + ScriptedTree.TLD).to(query));
       }
-      return CompletableFuture.completedFuture(Reply.noError().authoritative()
-          .answer(question.getName() + " 300 A 192.0.2.1").to(query));
+      Message answer = Reply.noError().authoritative().answer(question.getName() + " 300 A 192.0.2.1").to(query);
+      return address.equals(ScriptedTree.TLD) ? delegated.thenApply(ignored -> answer)
+          : CompletableFuture.completedFuture(answer);
+    }
+
+    /** Holds the replies of the zone the root delegates until {@link #releaseDelegated}. */
+    HeldPriming holdingDelegatedReplies() {
+      delegated = new CompletableFuture<>();
+      return this;
+    }
+
+    void releaseDelegated() {
+      delegated.complete(null);
     }
 
     private static Message primingReply(Message query) {
@@ -103,7 +117,7 @@ class PrimingTest {
   }
 
   @Test
-  @DisplayName("RFC 9609 §3: cold resolutions ask the hinted servers while their one priming runs")
+  @DisplayName("RFC 9609 §3: cold resolutions ask the hinted servers while their one priming runs, and each says it is under way")
   void coldResolutions_goOnFromTheHints_whileTheirOnePrimingRuns() throws Exception {
     Resolver resolver = resolverOn(new HeldPriming(false));
 
@@ -116,7 +130,32 @@ class PrimingTest {
     assertThat(List.of(www, mail)).allSatisfy(resolution -> {
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
       assertThat(exchanges(resolution)).containsExactly(". " + resolution.qname() + "/A ANSWER");
-      assertThat(resolution.upstreamQueries()).isEqualTo(1);
+      assertThat(resolution.trace()).last().isEqualTo(new TraceEvent.PrimingUnderWay(Name.root, 1));
+      assertThat(resolution.upstreamQueries()).as("its own query, and the priming's sent on its behalf").isEqualTo(2);
+    });
+  }
+
+  @Test
+  @DisplayName("RFC 9609 §3: a priming that ends while the resolutions walk on beside it is reported by each of them, sent once")
+  void aPrimingEndedWhileTheResolutionsWalk_isReportedByEach_andSentOnce() throws Exception {
+    Resolver resolver = resolverOn(new HeldPriming(false).holdingDelegatedReplies());
+    CompletableFuture<Resolution> www = resolver.resolveAsync("www.example.lab.", Type.A);
+    CompletableFuture<Resolution> mail = resolver.resolveAsync("mail.example.net.", Type.A);
+
+    transport.releasePriming();
+    transport.releaseDelegated();
+
+    Resolution first = www.get(10, TimeUnit.SECONDS);
+    Resolution second = mail.get(10, TimeUnit.SECONDS);
+    assertThat(transport.primings).as("the servers got one priming query").hasValue(1);
+    // in the order each resolution saw them end: the priming before the delegated zone's reply
+    assertThat(exchanges(first)).containsExactly(". www.example.lab./A REFERRAL", ". ./NS ANSWER",
+        "lab. www.example.lab./A ANSWER");
+    assertThat(exchanges(second)).containsExactly(". mail.example.net./A REFERRAL", ". ./NS ANSWER",
+        "net. mail.example.net./A ANSWER");
+    assertThat(List.of(first, second)).allSatisfy(resolution -> {
+      assertThat(resolution.trace()).noneMatch(TraceEvent.PrimingUnderWay.class::isInstance);
+      assertThat(resolution.upstreamQueries()).isEqualTo(exchanges(resolution).size());
     });
   }
 
