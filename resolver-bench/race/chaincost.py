@@ -235,13 +235,16 @@ def warmed_sides(args, prefix):
             nsd.stop()
 
 
-def ours_and_baseline(parser):
-    """The options of a tool that measures our server alone, with the --baseline-jar build beside it:
-    paths made absolute, the output directory made, Unbound left out."""
+def ours_and_baseline(parser, unbound=False):
+    """The options of a tool that measures our server, with the --baseline-jar build beside it:
+    paths made absolute, the output directory made, Unbound left out unless the tool measures it
+    too (then --no-unbound leaves it out)."""
     parser.add_argument("--baseline-jar", type=Path, help="another build of our server, measured as a second side")
+    if unbound:
+        parser.add_argument("--no-unbound", action="store_true", help="our server (and the baseline) only")
     args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar")
     args.out.mkdir(parents=True, exist_ok=True)
-    args.no_unbound = True
+    args.no_unbound = args.no_unbound if unbound else True
     return args
 
 
