@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TrustRank;
@@ -210,5 +212,34 @@ class ResolutionCacheTest extends ChainLabTest {
     assertThat(whole(upper)).isFalse();
     assertThat(upper.chain().get(0).owner().toString()).isEqualTo("START.alpha.lab.");
     assertThat(upper.upstreamQueries()).isZero();
+  }
+
+  @Test
+  @DisplayName("Callbacks that run inline (a server's) get the answer before the chain is kept whole, which it is right after")
+  void inlineCallbacks_getTheAnswerFirst_andTheChainIsKeptRightAfter() throws Exception {
+    try (Resolver inline = ChainLab.resolverFor(lab).callbackExecutor(Runnable::run).build()) {
+      AtomicLong keptAtAnswer = new AtomicLong(-1);
+      Resolution answer = inline.resolveAsync(START, Type.A).thenApply(resolution -> {
+        keptAtAnswer.set(inline.metrics().caches().resolutionEntries());
+        return resolution;
+      }).get(10, TimeUnit.SECONDS);
+
+      assertThat(answer).isInstanceOf(Resolution.Answer.class);
+      assertThat(keptAtAnswer).as("nothing kept yet as the answer goes out").hasValue(0);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (inline.metrics().caches().resolutionEntries() == 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(inline.metrics().caches().resolutionEntries()).as("kept by the thread that answered").isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("A synchronous caller gets the answer once the chain is kept whole")
+  void synchronousCaller_getsTheAnswerOnceKept() {
+    Resolution walked = resolver.resolve(START, Type.A);
+
+    assertThat(walked.upstreamQueries()).isPositive();
+    assertThat(resolver.metrics().caches().resolutionEntries()).isEqualTo(1);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
@@ -42,6 +43,12 @@ public final class IterativeResolver implements Resolver {
   private volatile boolean closed;
   /** The bound on resolutions under way; null when there is none. */
   private final ResolutionSlots slots;
+  /**
+   * Whether the callback executor runs what it is given on the thread that gives it (the server's
+   * {@code Runnable::run}): an asynchronous caller's callbacks then run on the thread that ends the
+   * resolution, and are handed the outcome before the resolution cache keeps it (see {@link #iterate}).
+   */
+  private final boolean inlineCallbacks;
 
   public IterativeResolver(ResolverConfig config) {
     // Read first: a hosts file that fails the build must fail it before sockets are opened.
@@ -63,6 +70,19 @@ public final class IterativeResolver implements Resolver {
     this.hostLookups = new AddressLookup(this::resolveAsync, hosts, config.searchList(),
         context.validating() ? Resolution.Security.INSECURE : Resolution.Security.INDETERMINATE);
     config.cache().addInvalidationListener(forgetAll);
+    this.inlineCallbacks = runsInline(config.callbackExecutor());
+  }
+
+  /** Whether {@code executor} ran a task given to it on the thread that gave it, before returning. */
+  private static boolean runsInline(Executor executor) {
+    Thread giver = Thread.currentThread();
+    boolean[] ranHere = new boolean[1];
+    try {
+      executor.execute(() -> ranHere[0] = Thread.currentThread() == giver);
+    } catch (RejectedExecutionException shutDown) {
+      return false;
+    }
+    return ranHere[0];
   }
 
   @Override
@@ -101,7 +121,7 @@ public final class IterativeResolver implements Resolver {
     Questions.check(name, type);
     Objects.requireNonNull(options, "options");
     Resolution now = answerAtOnce(name, type, options);
-    return now != null ? now : iterate(name, type, options).join();
+    return now != null ? now : iterate(name, type, options, false).join();
   }
 
   @Override
@@ -109,7 +129,11 @@ public final class IterativeResolver implements Resolver {
     Questions.check(name, type);
     Objects.requireNonNull(options, "options");
     Resolution now = answerAtOnce(name, type, options);
-    return now != null ? CompletableFuture.completedFuture(now) : offTransport(iterate(name, type, options));
+    if (now != null) {
+      return CompletableFuture.completedFuture(now);
+    }
+    // callbacks that run inline need no hand-off, and take the outcome before the cache keeps it
+    return inlineCallbacks ? iterate(name, type, options, true) : offTransport(iterate(name, type, options, false));
   }
 
   /**
@@ -161,8 +185,16 @@ public final class IterativeResolver implements Resolver {
     return closed ? metrics.answered(closedFailure(name, type), false) : null;
   }
 
-  /** Coalesces with an identical question in flight, or iterates, then keeps the outcome. */
-  private CompletableFuture<Resolution> iterate(Name name, int type, QueryOptions options) {
+  /**
+   * Coalesces with an identical question in flight, or iterates, then keeps the outcome. The
+   * outcome is handed over once the resolution cache keeps it, so that whoever saw it and asks again
+   * finds it there; or, {@code beforeKept}, to this iteration's caller first, whose callbacks run on
+   * this thread (the server's answer goes out) before the store, which decides nothing of this
+   * answer: a question asked again from those callbacks, or from a thread they woke before the
+   * store ended, is answered from the RRset cache hop by hop instead of whole. Those who joined it
+   * get it once kept.
+   */
+  private CompletableFuture<Resolution> iterate(Name name, int type, QueryOptions options, boolean beforeKept) {
     Question question = new Question(name, type, options);
     CompletableFuture<Resolution> flight = new CompletableFuture<>();
     CompletableFuture<Resolution> shared = inFlight.putIfAbsent(question, flight);
@@ -170,6 +202,7 @@ public final class IterativeResolver implements Resolver {
       // The key ignores case: a caller who spelt the name otherwise gets the outcome in its spelling.
       return shared.thenApply(resolution -> metrics.answered(AskedSpelling.of(resolution, name), true));
     }
+    CompletableFuture<Resolution> first = beforeKept ? new CompletableFuture<>() : null;
     ResolverMetrics.Flight metered = metrics.resolutionStarted();
     ResolutionSlots.Admission admission = slots == null ? null : slots.admit(context.ticker.read());
     // Without a slot, the cache alone may answer: no upstream work is started.
@@ -192,7 +225,9 @@ public final class IterativeResolver implements Resolver {
         slots.release(admission.slot());
       }
       if (resolution != null) {
-        resolutions.store(resolution);
+        if (first == null) {
+          resolutions.store(resolution);
+        }
         if (context.bogusAnswers != null && !options.checkingDisabled()) {
           context.bogusAnswers.remember(resolution);
         }
@@ -205,11 +240,17 @@ public final class IterativeResolver implements Resolver {
         outcome = overloaded(name, type, "not in the cache, and no slot was free to resolve it");
       }
       metered.finished(outcome);
+      if (first != null) {
+        first.complete(outcome); // the caller's callbacks run here: the server's answer goes out
+        if (resolution != null) {
+          resolutions.store(resolution);
+        }
+      }
       flight.complete(outcome);
       iteration.answered(query);
     });
     // Each caller gets its own future, so one caller cancelling cannot cancel the others.
-    return flight.copy();
+    return first != null ? first : flight.copy();
   }
 
   /** The failure of a question the bound on resolutions under way turned away, or pushed out. */
