@@ -284,7 +284,11 @@ final class Iteration {
 
   private Step handle(Query q) {
     try {
-      return switch (q.state()) {
+      QueryState handled = q.state();
+      if (!handled.mayFollowDeferredWork()) {
+        q.afterSend().run();
+      }
+      Step step = switch (handled) {
         case INIT -> init.handle(q);
         case PRIME -> prime.handle(q);
         case QUERY_TARGETS -> queryTargets.handle(q);
@@ -297,6 +301,12 @@ final class Iteration {
         case SERVE_STALE -> staleFallback.handle(q);
         case FINISHED -> throw new IllegalStateException("FINISHED is terminal");
       };
+      // Only the next query's send goes ahead of a reply's deferred work (AfterSend): a step that
+      // leads anywhere else has it done before the driver moves on.
+      if (!(step instanceof Step.Next next && handled.defersInto(next.state()))) {
+        q.afterSend().run();
+      }
+      return step;
     } catch (RuntimeException e) {
       log.warn("q#{} {} failed on {}", q.id(), q.state(), q.name(), e);
       return q.fail(FailureReason.INTERNAL_ERROR, q.state() + ": " + e);

@@ -1,7 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -25,7 +24,9 @@ import org.xbill.DNS.Type;
  * the counters shared with its child queries (budget, journal). Handlers read it through its
  * accessors and change it only through its named transitions, each returning the step that
  * follows; only the driver moves the state and hands over what a child or a priming ended with.
- * Nothing is kept in lambda captures.
+ * Nothing of the walk is kept in lambda captures: the tasks a query holds, for after its answer
+ * ({@link AfterAnswer}) or its next send ({@link AfterSend}), capture what they work on, never the
+ * walk's state.
  */
 final class Query {
 
@@ -72,6 +73,7 @@ final class Query {
   private Outcome outcome;
   private ChildOutcome childOutcome;
   private final AfterAnswer afterAnswer = new AfterAnswer();
+  private final AfterSend afterSend = new AfterSend();
 
   private final QueryValidation validation;
 
@@ -167,6 +169,11 @@ final class Query {
   /** {@return the query this one looks something up for, null for the user's question} */
   Query parent() {
     return parent;
+  }
+
+  /** The zone whose name server this query looks up, null unless it is such a look-up. */
+  Name forZone() {
+    return forZone;
   }
 
   /** The name the walk is at now: {@link #qname()}, or the target of the chain's last hop. */
@@ -268,30 +275,6 @@ final class Query {
   /** The driver's: the state it runs next. */
   void moveTo(QueryState next) {
     state = next;
-  }
-
-  /** A cyclic dependency: the name servers on it, and the look-ups as "name (for zone) -> ...". */
-  record Cycle(List<Name> nameServers, String description) {}
-
-  /**
-   * The cycle closed by looking up {@code nameServer} for {@code zone} from this query, when an
-   * enclosing look-up already looks up that name: the new look-up would need itself (tsuNAME).
-   */
-  Optional<Cycle> cycleThrough(Name nameServer, Name zone) {
-    ArrayDeque<String> path = new ArrayDeque<>();
-    ArrayDeque<Name> names = new ArrayDeque<>();
-    path.addFirst(nameServer + " (for " + zone + ")");
-    for (Query ancestor = this; ancestor != null; ancestor = ancestor.parent) {
-      if (ancestor.forZone == null) {
-        continue;
-      }
-      path.addFirst(ancestor.qname + " (for " + ancestor.forZone + ")");
-      names.addFirst(ancestor.qname);
-      if (ancestor.qname.equals(nameServer) && ancestor.qtype == Type.A) {
-        return Optional.of(new Cycle(List.copyOf(names), String.join(" -> ", path)));
-      }
-    }
-    return Optional.empty();
   }
 
   /* ---- the transitions: each handler changes the query only through these ---- */
@@ -454,6 +437,11 @@ final class Query {
    */
   AfterAnswer afterAnswer() {
     return afterAnswer;
+  }
+
+  /** The work of the last reply's step that waits until the next query has been sent. */
+  AfterSend afterSend() {
+    return afterSend;
   }
 
   /** Whether this query's outcome is handed over once it finishes: not a user's question still unanswered. */

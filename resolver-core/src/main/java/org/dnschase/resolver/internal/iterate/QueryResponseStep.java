@@ -217,10 +217,24 @@ final class QueryResponseStep {
   /** {@link #accept}, cached with {@code proof}, the records that prove its wildcard expansion. */
   static Step accept(ResolverContext context, Query q, RRset rrset, List<Record> proof, TrustRank rank,
       ReplyValidation validation) {
+    return accept(context, q, rrset, proof, rank, validation, false);
+  }
+
+  /**
+   * {@link #accept}, its caching kept for after the next query's send ({@link AfterSend}) when
+   * {@code afterSend}: the verdict is taken now, as it may end the query.
+   */
+  static Step accept(ResolverContext context, Query q, RRset rrset, List<Record> proof, TrustRank rank,
+      ReplyValidation validation, boolean afterSend) {
     Verdict verdict = validation == null ? Verdict.INDETERMINATE : validation.of(rrset);
     Step bogus = q.useVerdict(verdict);
     if (bogus == null && !verdict.isBogus() && context.zones.cached(rrset.getName())) {
-      context.cache.put(rrset, rank, verdict.cached(), proof);
+      ValidationStatus status = verdict.cached();
+      if (afterSend) {
+        q.afterSend().defer(() -> context.cache.put(rrset, rank, status, proof));
+      } else {
+        context.cache.put(rrset, rank, status, proof);
+      }
     }
     return bogus;
   }

@@ -72,5 +72,23 @@ enum QueryState {
    */
   SERVE_STALE,
   /** Terminal: the outcome is final and the resolution is built from the query; no handler runs. */
-  FINISHED
+  FINISHED;
+
+  /**
+   * Whether a reply's work kept for after the next query's send ({@link AfterSend}) may still be
+   * waiting when this state's handler runs: {@link #QUERY_TARGETS}, which sends that query, and
+   * {@link #INIT}, entered so only at an alias's target (see {@link #defersInto}).
+   */
+  boolean mayFollowDeferredWork() {
+    return this == QUERY_TARGETS || this == INIT;
+  }
+
+  /**
+   * Whether a step of this state that leads to {@code next} leaves the work kept for after the
+   * next query's send waiting: into {@link #QUERY_TARGETS}, and from a reply into {@link #INIT} at
+   * the target of the alias it followed, whose look-ups read the target and its ancestors only.
+   */
+  boolean defersInto(QueryState next) {
+    return next == QUERY_TARGETS || (this == QUERY_RESPONSE && next == INIT);
+  }
 }

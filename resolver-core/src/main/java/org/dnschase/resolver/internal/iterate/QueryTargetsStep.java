@@ -25,7 +25,10 @@ import org.xbill.DNS.Type;
 /**
  * {@link QueryState#QUERY_TARGETS}: sends the query to the best server of the delegation not yet
  * asked, or, when no address is left, looks up the address of a name server as a child query
- * (a glueless delegation). Fails once the delegation is used up.
+ * (a glueless delegation). Fails once the delegation is used up. The last reply's work kept for
+ * after the send ({@link AfterSend}) runs right after it, while the server works on the query;
+ * every other way out runs it first, before reading the cache, the parent side's glue or the
+ * grants it may write.
  */
 final class QueryTargetsStep {
 
@@ -43,6 +46,7 @@ final class QueryTargetsStep {
   Step handle(Query q) {
     LocalAnswers local = q.delegation().localAnswers();
     if (local != null) { // an auth zone's data answers, once; sending nothing, it spends no budget
+      q.afterSend().run();
       return q.delegation().untouched() ? answerLocally(q, local) : allFailed(q);
     }
     if (q.options().cacheOnly()) {
@@ -64,10 +68,11 @@ final class QueryTargetsStep {
       return budgetExceeded(q);
     }
     if (q.delegation().untouched()) {
-      fetchHostsAhead(q.delegation());
+      fetchHostsAhead(q);
     }
     InetAddress address = nextAllowedAddress(q);
     if (address == null) {
+      q.afterSend().run();
       return lookUpNameServer(q);
     }
     return send(q, address, false);
@@ -79,11 +84,12 @@ final class QueryTargetsStep {
    * as Unbound's target-fetch-policy fetches them: when the servers given by address fail, the
    * fail-over finds theirs cached instead of starting the look-up only then.
    */
-  private void fetchHostsAhead(Delegation delegation) {
-    ConfiguredZones.Zone zone = delegation.configuredZone();
+  private void fetchHostsAhead(Query q) {
+    ConfiguredZones.Zone zone = q.delegation().configuredZone();
     if (zone == null) {
       return;
     }
+    q.afterSend().run();
     for (Name host : zone.hosts()) {
       for (int type : new int[] {Type.A, Type.AAAA}) {
         if (context.cache.lookup(host, type, DClass.IN) == CacheLookup.Miss.INSTANCE) {
@@ -124,8 +130,10 @@ final class QueryTargetsStep {
     InetSocketAddress reached = new InetSocketAddress(context.reach(address), server.getPort());
     CompletableFuture<Message> reply = q.delegation().overTcp() ? context.transport.exchangeOverTcp(reached, query, timeout)
         : context.transport.exchange(reached, query, timeout);
-    return new Step.Await(context.metrics.exchange(server, q.delegation().zone(), asked, askedType, retry, reply)
-        .handle(q::replied), QueryState.QUERY_RESPONSE);
+    Step.Await await = new Step.Await(context.metrics.exchange(server, q.delegation().zone(), asked, askedType, retry,
+        reply).handle(q::replied), QueryState.QUERY_RESPONSE);
+    q.afterSend().run(); // on its way: the last reply's caching and bookkeeping overlap the server's work
+    return await;
   }
 
   private static Step budgetExceeded(Query q) {
@@ -175,7 +183,7 @@ final class QueryTargetsStep {
       q.delegation().noteCycle(known.get());
       return new Step.Next(QueryState.QUERY_TARGETS);
     }
-    Optional<Query.Cycle> cycle = q.cycleThrough(nameServer, zone);
+    Optional<NameServerCycle> cycle = NameServerCycle.through(q, nameServer, zone);
     if (cycle.isPresent()) {
       recentFailures.remember(cycle.get().nameServers(), Type.A, FailureReason.CYCLIC_DEPENDENCY,
           cycle.get().description());
@@ -209,7 +217,7 @@ final class QueryTargetsStep {
   private Optional<Name> inZoneLastResort(Query q) {
     Delegation delegation = q.delegation();
     Optional<Name> name = delegation.nextInZoneNameToLookUp(context::allowed);
-    while (name.isPresent() && q.cycleThrough(name.get(), delegation.zone()).isPresent()) {
+    while (name.isPresent() && NameServerCycle.through(q, name.get(), delegation.zone()).isPresent()) {
       delegation.markLookedUp(name.get());
       name = delegation.nextInZoneNameToLookUp(context::allowed);
     }

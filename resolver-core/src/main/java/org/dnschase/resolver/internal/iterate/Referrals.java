@@ -22,7 +22,10 @@ import org.xbill.DNS.Type;
 /**
  * The referrals {@link QueryState#QUERY_RESPONSE} follows: the child zone's NS set cached at the
  * rank of a referral and remembered as granted by the zone asked, its glue cached and kept as the
- * parent side's, and the walk sent one zone down.
+ * parent side's, and the walk sent one zone down. What the child zone's first query does not read
+ * (the NS set, the grant, the parent side's glue, the start of a key prefetch) waits until that
+ * query has left ({@link AfterSend}); the glue is cached at once, as the delegation takes the
+ * cached addresses of its servers beside it.
  */
 final class Referrals {
 
@@ -64,21 +67,31 @@ final class Referrals {
         return q.finish(new Outcome.Data(ds, new Hop.Source.Server(q.exchange().server())));
       }
     }
-    if (q.delegation().configuredZone() == null) { // a configured zone's grant is the configuration
-      context.grants.remember(ns, q.delegation().zone());
-    }
-    context.cache.put(ns, TrustRank.REFERRAL_NS);
+    Name grantor = q.delegation().configuredZone() == null ? q.delegation().zone() : null;
+    q.afterSend().defer(() -> {
+      if (grantor != null) { // a configured zone's grant is the configuration
+        context.grants.remember(ns, grantor);
+      }
+      context.cache.put(ns, TrustRank.REFERRAL_NS);
+    });
     Delegation next = new Delegation(ns.getName(), RRsets.nameServers(ns));
     // Glue is in bailiwick here: scrubbing kept only names under the zone that delegated. Only
     // the name servers the delegation considers are looked at (Delegation.MAX_NAME_SERVERS).
-    List<Name> trusted = next.nameServers().stream().filter(nameServer -> glueTrusted(nameServer, next)).toList();
+    List<Name> trusted = new ArrayList<>(next.nameServers().size());
+    for (Name nameServer : next.nameServers()) {
+      if (glueTrusted(nameServer, next)) {
+        trusted.add(nameServer);
+      }
+    }
     cacheAddressesOf(context, trusted, reply, TrustRank.GLUE, validation);
     ZoneCuts.addCachedAddresses(context.cache, next);
     for (Name nameServer : next.nameServers()) {
-      addReplyAddresses(next, nameServer, reply, trusted.contains(nameServer));
+      addReplyAddresses(q, next, nameServer, reply, trusted.contains(nameServer));
     }
     if (keyPrefetch != null && context.keys.lookup(next.zone()) instanceof KeyEntry.TrustedDs) {
-      keyPrefetch.accept(next.zone()); // its DS is trusted, its keys not yet known: fetched beside the walk
+      // its DS is trusted, its keys not yet known: fetched beside the walk, by a query that reads the
+      // cache, so once what is cached above has been
+      q.afterSend().defer(() -> keyPrefetch.accept(next.zone()));
     }
     return q.descendTo(next);
   }
@@ -111,7 +124,8 @@ final class Referrals {
    * Keeps the glue for {@code nameServer} as the parent's side, and gives it to the delegation
    * when it is {@code trusted}.
    */
-  private void addReplyAddresses(Delegation delegation, Name nameServer, ScrubbedReply reply, boolean trusted) {
+  private void addReplyAddresses(Query q, Delegation delegation, Name nameServer, ScrubbedReply reply,
+      boolean trusted) {
     List<InetAddress> glue = new ArrayList<>();
     long ttl = Long.MAX_VALUE;
     for (RRset addresses : reply.addressSets(nameServer)) {
@@ -121,6 +135,9 @@ final class Referrals {
     if (trusted) {
       delegation.addAddresses(nameServer, glue);
     }
-    context.parentSideGlue.remember(nameServer, glue, ttl);
+    if (!glue.isEmpty()) {
+      long lasts = ttl;
+      q.afterSend().defer(() -> context.parentSideGlue.remember(nameServer, glue, lasts));
+    }
   }
 }

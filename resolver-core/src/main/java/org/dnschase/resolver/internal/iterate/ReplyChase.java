@@ -98,6 +98,8 @@ final class ReplyChase {
       ReplyValidation validation) {
     RRset dname = QueryResponseStep.used(context, validation, reply.dnameAbove(q.name()));
     if (dname != null) {
+      // the aliases cached so far first: a DNAME's look-ups (a CNAME beside it) and reports follow theirs
+      q.afterSend().run();
       // RFC 6672 §5.3.1: the synthesised CNAME is as good as the DNAME it comes from
       Step bogus = QueryResponseStep.accept(context, q, dname, rank, validation);
       if (bogus != null) {
@@ -121,7 +123,10 @@ final class ReplyChase {
     q.journal().reportAll(RuleDiagnostics.checkCname(q.name(), zone, reply.answerAt(q.name()), source));
     reportCoOwnedAlias(q, q.name(), Type.DNAME, source);
     List<Record> proof = Proofs.wildcard(reply, alias);
-    Step bogus = QueryResponseStep.accept(context, q, alias, proof, rank, validation);
+    // Cached once the next query has left, unless the target lies below the alias: the walk at the
+    // target reads the cache at the target and its ancestors, and never at the alias's owner then.
+    boolean afterSend = !RRsets.cnameTarget(alias).subdomain(q.name());
+    Step bogus = QueryResponseStep.accept(context, q, alias, proof, rank, validation, afterSend);
     if (bogus != null) {
       return bogus;
     }
