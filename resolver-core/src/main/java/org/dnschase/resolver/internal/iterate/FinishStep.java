@@ -1,7 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,17 +47,10 @@ final class FinishStep {
    * queries it sent so far counted: they reached the servers on this resolution's behalf.
    */
   Resolution resolution(Query q, Outcome outcome, List<Hop> chain) {
-    Primings.Priming beside = q.journal().beside();
-    int queries = q.budget().queriesSent();
-    List<TraceEvent> trace = q.journal().trace();
-    if (beside != null) {
-      // the priming it went on beside, not seen to end: its queries so far, and an event saying so
-      int primingQueries = beside.query().budget().queriesSent();
-      queries += primingQueries;
-      trace = q.journal().tracing() ? withEvent(trace, new TraceEvent.PrimingUnderWay(beside.query().qname(),
-          primingQueries)) : trace;
-    }
-    List<Diagnostic> diagnostics = q.journal().diagnostics();
+    Journal.Report report = q.journal().toReport(q.budget());
+    List<TraceEvent> trace = report.trace();
+    int queries = report.upstreamQueries();
+    List<Diagnostic> diagnostics = report.diagnostics();
     Resolution.Security security = security(q, outcome);
     return switch (outcome) {
       case Outcome.Data data -> new Resolution.Answer(q.qname(), q.qtype(), data.rrset(), chain,
@@ -76,13 +68,6 @@ final class FinishStep {
           failed.detail(), chain, failed.stoppedAt(), diagnostics, trace, queries, security,
           failed.bogusReason(), failed.stoppedAtSignatures());
     };
-  }
-
-  private static List<TraceEvent> withEvent(List<TraceEvent> trace, TraceEvent last) {
-    List<TraceEvent> all = new ArrayList<>(trace.size() + 1);
-    all.addAll(trace);
-    all.add(last);
-    return all; // the resolution copies it
   }
 
   /**

@@ -142,7 +142,11 @@ final class Iteration {
 
   private <T> void step(Query q, CompletableFuture<T> done, Function<Query, T> ending) {
     while (!done.isDone()) {
-      takeInPrimingBeside(q);
+      // a priming it went on beside and saw end is reported and counted as its work, on its own
+      // thread (the priming may have ended on another loop's); until then as under way
+      if (q.journal().beside() != null) {
+        q.journal().takeInEnded(q::primingEnded);
+      }
       if (log.isDebugEnabled()) {
         log.debug("q#{} {} {}", q.id(), q.state(), q.name());
       }
@@ -183,19 +187,6 @@ final class Iteration {
           }
         }
       }
-    }
-  }
-
-  /**
-   * Takes into {@code q}'s resolution the priming it went on beside, once that ended: its work is
-   * reported and counted as the resolution's, here, on the thread that runs the resolution's steps
-   * (the priming may have ended on another loop's thread). Until then the resolution's outcome
-   * reports it as under way (see {@link FinishStep}).
-   */
-  private static void takeInPrimingBeside(Query q) {
-    Query ended = q.journal().beside() == null ? null : q.journal().takeEnded();
-    if (ended != null) {
-      q.primingEnded(ended);
     }
   }
 

@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.TraceEvent;
 
@@ -17,7 +18,7 @@ final class Journal {
   private final List<TraceEvent> trace;
   /**
    * The priming this resolution started or joined and went on beside without waiting, until the
-   * resolution saw it end and took it in ({@link #takeEnded}); null when there is none. Volatile:
+   * resolution saw it end and took it in ({@link #takeInEnded}); null when there is none. Volatile:
    * each step of the resolution reads it, the deadline's timer too.
    */
   private volatile Primings.Priming beside;
@@ -65,21 +66,47 @@ final class Journal {
   }
 
   /**
-   * The query of the priming the resolution went on beside, once it ended, for the resolution to
-   * take in (once: whoever takes it clears it); null while it is under way, or when there is none.
+   * Takes in the priming the resolution went on beside, once it ended: {@code takeIn} gets its
+   * query (to count and report its work as the resolution's), once, under this journal's lock, so
+   * that an outcome the deadline's timer builds meanwhile ({@link #toReport}) has it either taken
+   * in or under way, never both. Does nothing while it is under way, or when there is none.
    */
-  Query takeEnded() {
+  void takeInEnded(Consumer<Query> takeIn) {
     Primings.Priming priming = beside;
     if (priming == null || !priming.ended().isDone()) {
-      return null;
+      return;
     }
     synchronized (this) {
-      if (beside != priming) {
-        return null;
+      if (beside == priming) {
+        beside = null;
+        takeIn.accept(priming.ended().join());
       }
-      beside = null;
     }
-    return priming.ended().join();
+  }
+
+  /**
+   * What the resolution reports as it ends: its diagnostics, its trace, and its budget's upstream
+   * queries; a priming it went on beside and has not taken in is reported as under way, with the
+   * queries it sent so far counted: they reached the servers on this resolution's behalf.
+   */
+  record Report(List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries) {}
+
+  /** The {@link Report} of the resolution whose work {@code budget} counts, as it stands now. */
+  synchronized Report toReport(Budget budget) {
+    int queries = budget.queriesSent();
+    List<TraceEvent> traced = trace();
+    Primings.Priming priming = beside;
+    if (priming != null) {
+      int primingQueries = priming.query().budget().queriesSent();
+      queries += primingQueries;
+      if (trace != null) {
+        List<TraceEvent> all = new ArrayList<>(traced.size() + 1);
+        all.addAll(traced);
+        all.add(new TraceEvent.PrimingUnderWay(priming.query().qname(), primingQueries));
+        traced = all; // the resolution copies it
+      }
+    }
+    return new Report(diagnostics(), traced, queries);
   }
 
   boolean tracing() {

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dnschase.resolver.Budgets;
+import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.RootHints;
@@ -100,8 +102,13 @@ class PrimingTest {
   private Resolver resolver;
 
   private Resolver resolverOn(HeldPriming transport) {
+    return resolverOn(transport, Budgets.DEFAULTS.deadline());
+  }
+
+  private Resolver resolverOn(HeldPriming transport, Duration deadline) {
     this.transport = transport;
     resolver = Resolver.builder()
+        .budgets(Budgets.DEFAULTS.withDeadline(deadline))
         .transport(transport)
         .rootHints(RootHints.parse(ScriptedTree.ROOT_HINTS))
         .loopbackOnly()
@@ -198,6 +205,19 @@ class PrimingTest {
     assertThat(exchanges(www)).containsExactly(". ./NS ANSWER", ". www.example.test./A ANSWER");
     assertThat(www.upstreamQueries()).isEqualTo(2);
     assertThat(transport.asked).containsExactly(PRIMED_ROOT + " www.example.test.");
+  }
+
+  @Test
+  @DisplayName("A resolution ended at its deadline reports the priming it went on beside as under way, its query counted")
+  void aResolutionEndedAtItsDeadline_reportsThePrimingUnderWay() throws Exception {
+    Resolver resolver = resolverOn(new HeldPriming(false).holdingDelegatedReplies(), Duration.ofMillis(300));
+
+    Resolution timedOut = answer(resolver, "www.example.lab.");
+
+    assertThat(timedOut).isInstanceOfSatisfying(Resolution.Failure.class,
+        failure -> assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT));
+    assertThat(timedOut.trace()).last().isEqualTo(new TraceEvent.PrimingUnderWay(Name.root, 1));
+    assertThat(timedOut.upstreamQueries()).as("its own queries, and the priming's").isEqualTo(transport.asked.size() + 1);
   }
 
   /** The resolution of {@code name}'s address, which must come within seconds: nothing waits for the held priming. */
