@@ -14,8 +14,9 @@ import org.xbill.DNS.Type;
 
 /**
  * A reply reduced to the RRsets its server may speak for (see {@link Bailiwick}), with the header
- * facts the iterator needs. Only this view is classified and cached, never the raw reply. Every
- * look-up is a hash look-up (see {@link SectionIndex}), so asking it costs nothing per RRset held.
+ * facts the iterator needs. Only this view is classified and cached, never the raw reply. A
+ * look-up in a large section is a hash look-up (see {@link SectionIndex}), so asking it costs
+ * nothing per RRset held; a small section's few RRsets are searched in order.
  */
 public final class ScrubbedReply {
 

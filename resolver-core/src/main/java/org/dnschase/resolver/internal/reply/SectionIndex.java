@@ -9,9 +9,11 @@ import org.xbill.DNS.RRset;
 import org.xbill.DNS.Type;
 
 /**
- * The RRsets of one scrubbed section with the look-ups the iterator makes, each a hash look-up:
- * by owner and type, all at an owner, the first of a type. Built once per reply in linear time,
- * so a reply of thousands of RRsets costs no scan per question asked of it.
+ * The RRsets of one scrubbed section with the look-ups the iterator makes: by owner and type, all
+ * at an owner, the first of a type. A section of more than {@value #SCANNED} RRsets is indexed by
+ * hash, once per reply in linear time, so a reply of thousands of RRsets costs no scan per question
+ * asked of it; a smaller one, as nearly every reply's sections are, is searched in order, which
+ * costs less than hashing its owner names and allocates nothing.
  */
 public final class SectionIndex {
 
@@ -39,13 +41,24 @@ public final class SectionIndex {
     }
   }
 
+  /** The most RRsets a section may hold to be searched in order rather than indexed. */
+  static final int SCANNED = 8;
+
   private final List<RRset> sets;
+  /** The indexes; all three null for a section of {@value #SCANNED} RRsets or fewer. */
   private final Map<OwnerType, RRset> byOwnerAndType;
   private final Map<Name, List<RRset>> byOwner;
-  private final Map<Integer, RRset> firstOfType = new HashMap<>();
+  private final Map<Integer, RRset> firstOfType;
 
   SectionIndex(List<RRset> sets) {
     this.sets = List.copyOf(sets);
+    if (this.sets.size() <= SCANNED) {
+      this.byOwnerAndType = null;
+      this.byOwner = null;
+      this.firstOfType = null;
+      return;
+    }
+    this.firstOfType = new HashMap<>();
     this.byOwnerAndType = HashMap.newHashMap(sets.size());
     this.byOwner = HashMap.newHashMap(sets.size());
     for (RRset set : this.sets) {
@@ -70,7 +83,7 @@ public final class SectionIndex {
       return signatures(owner);
     }
     if (type != Type.ANY) {
-      RRset set = byOwnerAndType.get(new OwnerType(owner, type));
+      RRset set = byOwnerAndType == null ? scan(owner, type) : byOwnerAndType.get(new OwnerType(owner, type));
       return set == null || set.size() == 0 ? null : set;
     }
     for (RRset set : at(owner)) {
@@ -101,13 +114,41 @@ public final class SectionIndex {
     return null;
   }
 
+  /** The first RRset of {@code type} at {@code owner} in a section not indexed, or null. */
+  private RRset scan(Name owner, int type) {
+    for (RRset set : sets) {
+      if (set.getType() == type && set.getName().equals(owner)) {
+        return set;
+      }
+    }
+    return null;
+  }
+
   /** Every RRset at {@code owner}, in order. */
   List<RRset> at(Name owner) {
-    return byOwner.getOrDefault(owner, List.of());
+    if (byOwner != null) {
+      return byOwner.getOrDefault(owner, List.of());
+    }
+    List<RRset> found = List.of();
+    for (RRset set : sets) {
+      if (set.getName().equals(owner)) {
+        found = found.isEmpty() ? new ArrayList<>(1) : found;
+        found.add(set);
+      }
+    }
+    return found;
   }
 
   /** The first RRset of {@code type}, or null. */
   RRset firstOfType(int type) {
-    return firstOfType.get(type);
+    if (firstOfType != null) {
+      return firstOfType.get(type);
+    }
+    for (RRset set : sets) {
+      if (set.getType() == type) {
+        return set;
+      }
+    }
+    return null;
   }
 }
