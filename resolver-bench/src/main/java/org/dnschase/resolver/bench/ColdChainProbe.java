@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -251,12 +252,21 @@ public final class ColdChainProbe {
   private static void pinOthersTo(String cpu) throws IOException, InterruptedException {
     try (var tasks = Files.list(Path.of("/proc/self/task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
-        String name = Files.readString(task.resolve("comm")).strip();
+        String name = threadName(task);
         if (name.startsWith("testkit-") || name.equals("main")) {
           new ProcessBuilder("taskset", "-pc", cpu, task.getFileName().toString()).redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         }
       }
+    }
+  }
+
+  /** The thread's name, or "" for a thread that ended while the tasks were listed (a recording's, a pool's). */
+  private static String threadName(Path task) throws IOException {
+    try {
+      return Files.readString(task.resolve("comm")).strip();
+    } catch (NoSuchFileException ended) {
+      return "";
     }
   }
 
