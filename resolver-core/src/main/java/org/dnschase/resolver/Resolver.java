@@ -67,7 +67,9 @@ public interface Resolver extends AutoCloseable {
    * the trailing dot is tried with the search list given to the builder, as the C library's
    * res_search tries it whatever the type (see {@link ResolverBuilder#searchList}): the first
    * candidate with an answer wins, else the first outcome that was not NXDOMAIN, else the last.
-   * Without a search list it is taken as absolute.
+   * Without a search list it is taken as absolute. Presentation format is printable ASCII with
+   * other octets written {@code \DDD} (RFC 1035 §5.1): an internationalised name is given by its
+   * A-labels ({@code xn--}, RFC 5890), and text with other characters is malformed.
    *
    * @param name the name to resolve, in presentation format
    * @param type a dnsjava {@link Type} constant, as {@link #resolveAsync(Name, int)} takes it

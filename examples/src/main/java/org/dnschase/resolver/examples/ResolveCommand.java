@@ -181,7 +181,7 @@ public final class ResolveCommand {
     try {
       resolution = resolver.resolve(question.name(), question.type());
     } catch (IllegalArgumentException e) {
-      // a type that exists but cannot be asked for (OPT, AXFR, ...): the resolver says why
+      // a malformed name, or a type that exists but cannot be asked for (OPT, AXFR, ...): the resolver says why
       throw new UsageException(e.getMessage());
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);

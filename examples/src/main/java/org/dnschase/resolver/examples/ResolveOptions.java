@@ -3,8 +3,6 @@ package org.dnschase.resolver.examples;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
@@ -61,20 +59,19 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
         -h, --help         print this text
       """;
 
-  /** A question to resolve: an absolute name and a type. */
-  record Question(Name name, int type) {
+  /**
+   * A question to resolve: a name as given and a type. The name is the resolver's to check, by
+   * the rule of every name given to it as text, when it is asked.
+   */
+  record Question(String name, int type) {
 
-    /** Parses a name (made absolute) and a type mnemonic such as {@code AAAA} or {@code TYPE65}. */
+    /** Parses a type mnemonic such as {@code AAAA} or {@code TYPE65}. */
     static Question parse(String name, String type) throws UsageException {
       int code = Type.value(type);
       if (code < 0) {
         throw new UsageException("unknown TYPE '" + type + "'");
       }
-      try {
-        return new Question(Name.fromString(name, Name.root), code);
-      } catch (TextParseException e) {
-        throw new UsageException("bad NAME '" + name + "': " + e.getMessage());
-      }
+      return new Question(name, code);
     }
   }
 

@@ -147,6 +147,10 @@ class ResolveCommandTest {
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("line 1", "unknown TYPE 'BOGUS'");
+    Run unicode = resolve("b\u00fccher.shop.example.\n", "--json", "--batch");
+    assertThat(unicode.code()).isEqualTo(2);
+    assertThat(unicode.err()).contains("line 1", "is not ASCII");
+    assertThat(unicode.lines()).isEmpty();
     assertThat(run.lines()).singleElement().satisfies(line ->
         assertThat(Json.object(line)).containsEntry("kind", "nxdomain"));
   }
@@ -212,6 +216,10 @@ class ResolveCommandTest {
         "--port needs a whole number from 1 to 65535, got '70000'");
     assertUsage(resolve("", "x.example.", "BOGUS"), "unknown TYPE 'BOGUS'");
     assertUsage(resolve("", "x.example.", "AXFR"), "not a type that can be queried");
+    // RFC 1035 §5.1, RFC 5890 §2.3.2.1: the resolver's rule for names as text, not dnsjava's octet per character
+    assertUsage(resolve("", "a..example."), "malformed name 'a..example.'");
+    assertUsage(resolve("", "b\u00fccher.example."),
+        "malformed name 'b\u00fccher.example.': '\u00fc' at 1 is not ASCII");
     assertUsage(resolve("", "a.example.", "A", "extra"), "expected NAME [TYPE]");
     assertUsage(resolve("", "--batch", "x.example."), "--batch reads names from stdin");
     assertUsage(resolve("", "--timeout"), "--timeout needs a value");

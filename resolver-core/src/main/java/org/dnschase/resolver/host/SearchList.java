@@ -3,6 +3,7 @@ package org.dnschase.resolver.host;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.dnschase.resolver.internal.iterate.Questions;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
@@ -68,7 +69,7 @@ public record SearchList(List<Name> domains, int ndots) {
       throw new IllegalArgumentException("search domain is empty");
     }
     try {
-      return Name.fromString(text, Name.root);
+      return Questions.fromText(text);
     } catch (TextParseException e) {
       throw new IllegalArgumentException("malformed search domain '" + text + "': " + e.getMessage(), e);
     }

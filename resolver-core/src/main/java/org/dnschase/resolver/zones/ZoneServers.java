@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.dnschase.resolver.internal.iterate.Questions;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -79,7 +80,7 @@ record ZoneServers(List<InetSocketAddress> addresses, List<Name> hosts) {
   static Name zoneName(String text) {
     Objects.requireNonNull(text, "zone name");
     try {
-      return Name.fromString(text, Name.root);
+      return Questions.fromText(text);
     } catch (TextParseException e) {
       throw new IllegalArgumentException("not a zone name: " + text + " (" + e.getMessage() + ")", e);
     }
@@ -87,7 +88,7 @@ record ZoneServers(List<InetSocketAddress> addresses, List<Name> hosts) {
 
   private static Name hostName(String zone, String text) {
     try {
-      return Name.fromString(text, Name.root);
+      return Questions.fromText(text);
     } catch (TextParseException e) {
       throw new IllegalArgumentException("server " + text + " of zone " + zone
           + " is neither an address nor a host name (" + e.getMessage() + ")", e);

@@ -90,6 +90,11 @@ final class CannedServers implements Transport {
     return asked.stream().filter(question::equals).count();
   }
 
+  /** How many questions were asked in all. */
+  long queries() {
+    return asked.size();
+  }
+
   @Override
   public CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout) {
     Record question = query.getQuestion();

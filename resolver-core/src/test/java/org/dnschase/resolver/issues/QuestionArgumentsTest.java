@@ -8,6 +8,9 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.host.SearchList;
+import org.dnschase.resolver.zones.ForwardZone;
+import org.dnschase.resolver.zones.StubZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,44 @@ class QuestionArgumentsTest {
     assertThatThrownBy(() -> resolver.flatten(Name.fromConstantString("www.example")))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(servers.asked("www.example. A") + servers.asked("www.example. AAAA")).isZero();
+  }
+
+  static Stream<Arguments> entryPointsAndTextsNotNames() {
+    return entryPoints().flatMap(entry -> Stream.of(
+            new String[] {"b\u00fccher.example.", "'\u00fc' at 1 is not ASCII"},
+            new String[] {"\u0101.example.", "'\u0101' at 0 is not ASCII"},
+            new String[] {"www example.", "U+0020 at 3 is a space or a control character, written \\032"},
+            new String[] {" www.example.", "U+0020 at 0"},
+            new String[] {"www.example.\n", "U+000A at 12"},
+            new String[] {"@", "'@' stands for the origin in a zone file"})
+        .filter(bad -> entry.get()[0].toString().contains("String"))
+        .map(bad -> Arguments.of(entry.get()[0], entry.get()[1], bad[0], bad[1])));
+  }
+
+  @ParameterizedTest(name = "{0} with {2}")
+  @MethodSource("entryPointsAndTextsNotNames")
+  @DisplayName("RFC 1035 §5.1: a name as text is printable ASCII with other octets as \\DDD, and RFC 5890 §2.3.2.1: an "
+      + "internationalised name is asked by its A-labels; text outside that (a U-label, a space, a control character, "
+      + "a zone file's '@') is refused with the reason, never asked as other octets or as the root")
+  void textThatIsNoName_isIllegalArgumentWithTheReason(String entry, BiConsumer<Resolver, Object[]> ask, String text,
+      String reason) {
+    assertThatThrownBy(() -> ask.accept(resolver, new Object[] {text, Type.A}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("malformed name")
+        .hasMessageContaining(reason);
+    assertThat(servers.queries()).isZero();
+  }
+
+  @Test
+  @DisplayName("RFC 1035 §5.1: search domains and the zones and servers of forward and stub zones given as text follow "
+      + "the same rule")
+  void configuredTextThatIsNoName_isIllegalArgument() {
+    assertThatThrownBy(() -> SearchList.of(List.of("b\u00fccher.example"), 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not ASCII");
+    assertThatThrownBy(() -> ForwardZone.of("b\u00fccher.example", "192.0.2.1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not ASCII");
+    assertThatThrownBy(() -> StubZone.of("example", "ns example."))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0020");
   }
 
   @Test

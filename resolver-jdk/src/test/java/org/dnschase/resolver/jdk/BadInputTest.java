@@ -31,6 +31,17 @@ class BadInputTest extends JdkLabTest {
   }
 
   @Test
+  @DisplayName("RFC 5890 §2.3.2.1: an internationalised name given by its U-labels is an UnknownHostException saying "
+      + "to use its A-labels, without a query for other octets")
+  void unicodeName_isUnknownHost() {
+    lab.clearQueries();
+
+    assertThatThrownBy(() -> InetAddress.getByName("b\u00fccher.app.test")).isInstanceOf(UnknownHostException.class)
+        .hasMessageContaining("malformed name").hasMessageContaining("A-labels");
+    assertThat(lab.queryCount()).isZero();
+  }
+
+  @Test
   @DisplayName("A name over 255 octets is an UnknownHostException, without a query")
   void tooLongName_isUnknownHost() {
     String tooLong = String.join(".", java.util.Collections.nCopies(5, "x".repeat(60))) + ".test";

@@ -69,7 +69,11 @@ public final class ConfigText {
     }
   }
 
-  /** A host or domain name as text, made absolute; null if it is not a valid name. */
+  /**
+   * A host or domain name as text, made absolute; null if it is not a valid name. The text is the
+   * file's octets ({@link #read}), so dnsjava's octet per character keeps a name as the file spells
+   * it, UTF-8 and all, as the C library's hosts look-up matches it.
+   */
   static Name name(String text) {
     if (text.isEmpty() || text.equals(".") || text.startsWith(".") || text.contains("..")) {
       return null;

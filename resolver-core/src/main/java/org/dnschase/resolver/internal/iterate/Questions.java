@@ -40,10 +40,37 @@ public final class Questions {
       throw new IllegalArgumentException("name is empty");
     }
     try {
-      return Name.fromString(text, Name.root);
+      return fromText(text);
     } catch (TextParseException e) {
       throw new IllegalArgumentException("malformed name '" + text + "': " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A name in presentation format (RFC 1035 §5.1), made absolute: printable ASCII, other octets
+   * written {@code \DDD}. dnsjava alone would take a character up to U+00FF as the octet of its
+   * code ({@code ü} as 0xFC, which is neither its UTF-8 nor its A-label), a space or a control
+   * character as itself, and a lone {@code @} as the origin, here the root: each asks another name
+   * than the one meant, so each is refused with the reason.
+   *
+   * @throws TextParseException if the text is not a name, with the reason
+   */
+  public static Name fromText(String text) throws TextParseException {
+    if (text.equals("@")) {
+      throw new TextParseException("'@' stands for the origin in a zone file, not for a name (the root is '.')");
+    }
+    for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+      int c = text.codePointAt(i);
+      if (c > 0x7E) {
+        throw new TextParseException("'" + Character.toString(c) + "' at " + i + " is not ASCII: an "
+            + "internationalised name is asked by its A-labels, xn--... (RFC 5890 §2.3.2.1)");
+      }
+      if (c <= ' ') {
+        throw new TextParseException(String.format("U+%04X at %d is a space or a control character, "
+            + "written \\%03d in a name (RFC 1035 §5.1)", c, i, c));
+      }
+    }
+    return Name.fromString(text, Name.root);
   }
 
   /**
