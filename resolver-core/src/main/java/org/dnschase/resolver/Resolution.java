@@ -2,9 +2,7 @@ package org.dnschase.resolver;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
@@ -137,14 +135,26 @@ public sealed interface Resolution {
    * @return the chain's records, each once, in order
    */
   default List<Record> chainRecords() {
-    Set<Record> records = new LinkedHashSet<>();
-    for (Hop hop : chain()) {
-      records.add(hop.record());
+    List<Hop> chain = chain();
+    List<Record> records = new ArrayList<>(chain.size());
+    for (Hop hop : chain) {
+      addOnce(records, hop.record());
       if (hop.kind() == Hop.Kind.DNAME) {
-        records.add(new CNAMERecord(hop.owner(), DClass.IN, hop.ttl().toSeconds(), hop.target()));
+        addOnce(records, new CNAMERecord(hop.owner(), DClass.IN, hop.ttl().toSeconds(), hop.target()));
       }
     }
     return List.copyOf(records);
+  }
+
+  /**
+   * Adds {@code record} to {@code records} unless an equal one is there. Compared one by one rather
+   * than hashed: a record's hash encodes the whole record, while {@link Record#equals} tells records
+   * of another type or owner apart by those alone, and a section holds few records.
+   */
+  private static void addOnce(List<Record> records, Record record) {
+    if (!records.contains(record)) {
+      records.add(record);
+    }
   }
 
   /**
@@ -230,8 +240,19 @@ public sealed interface Resolution {
      */
     @Override
     public List<Record> answerSection() {
-      Set<Record> all = new LinkedHashSet<>(chainRecords());
-      all.addAll(records());
+      List<Record> chain = chainRecords();
+      List<Record> data = records();
+      if (chain.isEmpty()) {
+        return List.copyOf(data);
+      }
+      List<Record> all = new ArrayList<>(chain.size() + data.size());
+      all.addAll(chain);
+      // an RRset holds no record twice: only the chain's records can repeat one of its
+      for (Record record : data) {
+        if (!chain.contains(record)) {
+          all.add(record);
+        }
+      }
       return List.copyOf(all);
     }
   }
