@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
@@ -231,6 +232,39 @@ class ResolutionCacheTest extends ChainLabTest {
         Thread.onSpinWait();
       }
       assertThat(inline.metrics().caches().resolutionEntries()).as("kept by the thread that answered").isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("Callbacks that run inline get the answer before the last reply's data is cached, which it is before the chain is kept")
+  void inlineCallbacks_getTheAnswerFirst_andTheLastReplyIsCachedRightAfter() throws Exception {
+    RRsetCache fresh = RRsetCache.builder().build();
+    try (Resolver inline = ChainLab.resolverFor(lab).cache(fresh).callbackExecutor(Runnable::run).build()) {
+      AtomicBoolean cachedAtAnswer = new AtomicBoolean(true);
+      Resolution answer = inline.resolveAsync(START, Type.A).thenApply(resolution -> {
+        cachedAtAnswer.set(fresh.lookup(FINAL, Type.A, DClass.IN) instanceof CacheLookup.Hit);
+        return resolution;
+      }).get(10, TimeUnit.SECONDS);
+
+      assertThat(answer).isInstanceOf(Resolution.Answer.class);
+      assertThat(cachedAtAnswer).as("the final data not cached yet as the answer goes out").isFalse();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (inline.metrics().caches().resolutionEntries() == 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(inline.metrics().caches().resolutionEntries()).as("the chain kept whole, from the data").isEqualTo(1);
+      assertThat(fresh.lookup(FINAL, Type.A, DClass.IN)).isInstanceOf(CacheLookup.Hit.class);
+    }
+  }
+
+  @Test
+  @DisplayName("A synchronous caller gets the answer once the last reply's data is cached")
+  void synchronousCaller_getsTheAnswerOnceTheDataIsCached() {
+    RRsetCache fresh = RRsetCache.builder().build();
+    try (Resolver walking = ChainLab.resolverFor(lab).cache(fresh).build()) {
+      assertThat(walking.resolve(START, Type.A).upstreamQueries()).isPositive();
+
+      assertThat(fresh.lookup(FINAL, Type.A, DClass.IN)).isInstanceOf(CacheLookup.Hit.class);
     }
   }
 

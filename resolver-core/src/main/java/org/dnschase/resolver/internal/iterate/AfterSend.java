@@ -35,13 +35,24 @@ final class AfterSend {
    * it did before it waited: the failure of the handler that runs it, which the driver reports.
    */
   void run() {
+    Runnable due = take();
+    if (due != null) {
+      due.run();
+    }
+  }
+
+  /**
+   * The work kept, as one task that runs it in order, and no longer kept here: for a step that
+   * ends its query, whose caching may wait until the answer is handed over ({@link AfterAnswer}).
+   *
+   * @return the task, or null when nothing was kept
+   */
+  Runnable take() {
     if (work == null || work.isEmpty()) {
-      return;
+      return null;
     }
     List<Runnable> due = work;
     work = null;
-    for (Runnable task : due) {
-      task.run();
-    }
+    return () -> due.forEach(Runnable::run);
   }
 }

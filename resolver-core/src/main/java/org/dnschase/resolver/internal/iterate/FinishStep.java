@@ -107,6 +107,14 @@ final class FinishStep {
     return negative.soa() == null ? 0 : context.cache.ttlCaps().negative(negative.soa());
   }
 
+  /**
+   * Whether finishing {@code q} reads the RRset cache, so that its last reply must be cached first:
+   * the rule on NS, MX and SRV targets looks their aliases up ({@link #checkRules}).
+   */
+  boolean readsCache(Query q) {
+    return q.depth() == 0 && AliasCheck.targetRule(q.qtype()).isPresent();
+  }
+
   /** The rules only the finished chain and data show: its length, and aliases as NS/MX/SRV targets. */
   private void checkRules(Query q, List<Hop> chain) {
     q.journal().reportAll(RuleDiagnostics.checkLength(q.qname(), chain.size(), context.config.longChainThreshold()));

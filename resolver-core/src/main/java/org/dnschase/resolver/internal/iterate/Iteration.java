@@ -152,6 +152,7 @@ final class Iteration {
       }
       if (q.state() == QueryState.FINISHED) {
         done.complete(ending.apply(q));
+        cacheLeft(q); // unless the completion did, right after the answer's hand-over
         if (q.answered()) {
           startAfterAnswer(q);
         }
@@ -201,6 +202,25 @@ final class Iteration {
       q.afterAnswer().markAnswered();
       startAfterAnswer(q);
     });
+  }
+
+  /**
+   * Runs the caching {@code q}'s last step left for after its answer ({@link #handle}), if it is
+   * still left: the resolution's completion runs it right after the answer's hand-over, before the
+   * resolution cache keeps the outcome, which reads it; the query's own thread runs it once it
+   * finishes when the resolution was answered before (at its deadline). The answer has gone by
+   * then, so a failure here can no longer change it: it is logged.
+   */
+  void cacheLeft(Query q) {
+    Runnable caching = q.afterAnswer().takeCaching();
+    if (caching == null) {
+      return;
+    }
+    try {
+      caching.run();
+    } catch (RuntimeException e) {
+      log.warn("q#{} caching after the answer failed on {}", q.id(), q.name(), e);
+    }
   }
 
   /**
@@ -292,9 +312,13 @@ final class Iteration {
         case SERVE_STALE -> staleFallback.handle(q);
         case FINISHED -> throw new IllegalStateException("FINISHED is terminal");
       };
-      // Only the next query's send goes ahead of a reply's deferred work (AfterSend): a step that
+      // Only the next query's send goes ahead of a reply's deferred work (AfterSend), and the answer
+      // of a caller who takes it first, when finishing reads nothing that work writes: a step that
       // leads anywhere else has it done before the driver moves on.
-      if (!(step instanceof Step.Next next && handled.defersInto(next.state()))) {
+      if (step instanceof Step.Next next && next.state() == QueryState.FINISHED && q.afterAnswer().handedOverFirst()
+          && !finish.readsCache(q) && context.messages == null) {
+        q.afterAnswer().leaveCaching(q.afterSend().take());
+      } else if (!(step instanceof Step.Next next && handled.defersInto(next.state()))) {
         q.afterSend().run();
       }
       return step;

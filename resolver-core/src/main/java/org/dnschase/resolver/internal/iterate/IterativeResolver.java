@@ -190,9 +190,10 @@ public final class IterativeResolver implements Resolver {
    * outcome is handed over once the resolution cache keeps it, so that whoever saw it and asks again
    * finds it there; or, {@code beforeKept}, to this iteration's caller first, whose callbacks run on
    * this thread (the server's answer goes out) before the store, which decides nothing of this
-   * answer: a question asked again from those callbacks, or from a thread they woke before the
-   * store ended, is answered from the RRset cache hop by hop instead of whole. Those who joined it
-   * get it once kept.
+   * answer, and before the caching of the last reply, when finishing reads nothing of it ({@link
+   * Iteration#cacheLeft}): a question asked again from those callbacks, or from a thread they woke
+   * before the store ended, is answered from the RRset cache hop by hop instead of whole, and asks
+   * again for what the last reply brought. Those who joined it get it once kept.
    */
   private CompletableFuture<Resolution> iterate(Name name, int type, QueryOptions options, boolean beforeKept) {
     Question question = new Question(name, type, options);
@@ -209,6 +210,9 @@ public final class IterativeResolver implements Resolver {
     boolean refused = admission != null && admission.slot() == null && !options.cacheOnly();
     Query query = new Query(context.nextQueryId(), name, type, refused ? options.withCacheOnly(true) : options,
         new Budget(context.config.budgets(), context.ticker), new Journal(options.tracing(context.config.recordTrace())));
+    if (first != null) {
+      query.afterAnswer().handOverFirst();
+    }
     CompletableFuture<Resolution> run = iteration.run(query);
     if (admission != null && admission.slot() != null) {
       admission.slot().onJostledOut(() -> {
@@ -242,6 +246,7 @@ public final class IterativeResolver implements Resolver {
       metered.finished(outcome);
       if (first != null) {
         first.complete(outcome); // the caller's callbacks run here: the server's answer goes out
+        iteration.cacheLeft(query); // the last reply's caching, which the store reads
         if (resolution != null) {
           resolutions.store(resolution);
         }

@@ -209,9 +209,13 @@ final class QueryResponseStep {
     return accept(context, q, rrset, List.of(), rank, validation);
   }
 
-  /** {@link #accept} for the final data, cached with the proof of its wildcard expansion, if any. */
+  /**
+   * {@link #accept} for the final data, cached with the proof of its wildcard expansion, if any;
+   * cached as the step ends ({@link AfterSend}), or once the answer is handed over when nothing
+   * before that reads it (see {@link Iteration}).
+   */
   static Step accept(ResolverContext context, Query q, Outcome.Data data, TrustRank rank, ReplyValidation validation) {
-    return accept(context, q, data.rrset(), data.proof(), rank, validation);
+    return accept(context, q, data.rrset(), data.proof(), rank, validation, true);
   }
 
   /** {@link #accept}, cached with {@code proof}, the records that prove its wildcard expansion. */
@@ -292,11 +296,14 @@ final class QueryResponseStep {
     if (!context.zones.cached(q.name())) {
       return q.finish(data);
     }
-    if (q.qtype() == Type.NS) {
-      Referrals.cacheAddressesOf(context, RRsets.nameServers(data.rrset()), reply, TrustRank.ADDITIONAL_DATA,
-          validation);
-    }
-    cacheZoneNameServers(q, reply, validation);
+    // after the data, as the data is cached
+    q.afterSend().defer(() -> {
+      if (q.qtype() == Type.NS) {
+        Referrals.cacheAddressesOf(context, RRsets.nameServers(data.rrset()), reply, TrustRank.ADDITIONAL_DATA,
+            validation);
+      }
+      cacheZoneNameServers(q, reply, validation);
+    });
     return q.finish(data);
   }
 
