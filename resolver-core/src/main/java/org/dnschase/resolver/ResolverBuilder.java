@@ -261,6 +261,10 @@ public final class ResolverBuilder {
   /**
    * Only servers whose address passes {@code filter} are ever sent a query; the others count as
    * failed servers and are reported. {@code description} names the rule in those reports.
+   * Without a filter, as with Unbound's do-not-query-localhost, no query goes to this host
+   * (loopback, 0.0.0.0/8, ::), to a multicast group or to 255.255.255.255, wherever a referral
+   * puts a server, except to the servers given here: root hints, forward and stub zones; root
+   * hints all on loopback make a lab, whose loopback servers are asked too.
    *
    * @param filter which server addresses may be sent queries
    * @param description the rule in words

@@ -39,6 +39,7 @@ final class CannedServers implements Transport {
 
   private final Map<String, Message> replies = new HashMap<>();
   private final List<String> asked = new CopyOnWriteArrayList<>();
+  private final List<InetAddress> askedServers = new CopyOnWriteArrayList<>();
 
   /** The root server answers priming with itself. */
   CannedServers() {
@@ -90,6 +91,11 @@ final class CannedServers implements Transport {
     return asked.stream().filter(question::equals).count();
   }
 
+  /** How many questions {@code server} was asked. */
+  long askedOf(InetAddress server) {
+    return askedServers.stream().filter(server::equals).count();
+  }
+
   /** How many questions were asked in all. */
   long queries() {
     return asked.size();
@@ -100,6 +106,7 @@ final class CannedServers implements Transport {
     Record question = query.getQuestion();
     String asking = question.getName() + " " + Type.string(question.getType());
     asked.add(asking);
+    askedServers.add(server.getAddress());
     Message canned = replies.get(server.getAddress().getHostAddress() + " " + asking);
     if (canned == null) {
       return CompletableFuture.failedFuture(new TimeoutException("nothing canned for " + question));

@@ -1,5 +1,8 @@
 package org.dnschase.resolver.internal.assembly;
 
+import java.net.InetAddress;
+import java.util.HashSet;
+import java.util.Set;
 import org.dnschase.resolver.internal.ResolverConfig;
 
 /**
@@ -81,8 +84,8 @@ public final class ResolverAssembly {
         iteration.budgetsOrDefault(),
         upstream.portOrDefault(),
         upstream.ednsPayloadSizeOrDefault(),
-        upstream.addressFilter(),
-        upstream.addressFilterDescription(),
+        upstream.addressFilter(givenServers(), lab()),
+        upstream.addressFilterDescription(lab()),
         reporting.recordTraceOrDefault(),
         iteration.qnameMinimisationOrDefault(),
         iteration.minimisedQuestionTypeOrDefault(),
@@ -112,5 +115,18 @@ public final class ResolverAssembly {
         load.maxResolutionsInFlightOrDefault(),
         load.jostleAfterOrDefault(),
         cache.messageCacheBytesOrDefault());
+  }
+
+  /** Whether the root is on this host's loopback: a lab, all of whose servers are there. */
+  private boolean lab() {
+    return HostLocalAddresses.lab(iteration.rootHintsOrDefault().addresses());
+  }
+
+  /** The servers the resolver was given: the root hints' and the forward and stub zones' addresses. */
+  private Set<InetAddress> givenServers() {
+    Set<InetAddress> given = new HashSet<>(iteration.rootHintsOrDefault().addresses());
+    zones.forwardZones().forEach(zone -> zone.servers().forEach(server -> given.add(server.getAddress())));
+    zones.stubZones().forEach(zone -> zone.servers().forEach(server -> given.add(server.getAddress())));
+    return given;
   }
 }

@@ -3,6 +3,7 @@ package org.dnschase.resolver.internal.assembly;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.internal.servers.Nat64Prefix;
@@ -124,15 +125,20 @@ public final class UpstreamOptions {
     return ipv6.orElse(Defaults.IPV6);
   }
 
-  /** {@return the filter given, narrowed to IPv4 when servers are not asked over IPv6} */
-  Predicate<InetAddress> addressFilter() {
-    Predicate<InetAddress> test = filter.isSet() ? filter.value().test() : address -> true;
+  /**
+   * {@return the filter given, else {@link HostLocalAddresses}' with the servers {@code given}
+   * exempt (and loopback for a {@code lab}), narrowed to IPv4 when servers are not asked over IPv6}
+   */
+  Predicate<InetAddress> addressFilter(Set<InetAddress> given, boolean lab) {
+    Predicate<InetAddress> test = filter.isSet() ? filter.value().test()
+        : HostLocalAddresses.refusedUnless(given, lab);
     return asksIpv6() ? test : test.and(address -> !(address instanceof Inet6Address));
   }
 
-  /** {@return the words for {@link #addressFilter()} in reports of refused servers} */
-  String addressFilterDescription() {
-    String description = filter.isSet() ? filter.value().description() : "any address";
+  /** {@return the words for {@link #addressFilter} in reports of refused servers} */
+  String addressFilterDescription(boolean lab) {
+    String description = filter.isSet() ? filter.value().description()
+        : lab ? HostLocalAddresses.LAB_DESCRIPTION : HostLocalAddresses.DESCRIPTION;
     return asksIpv6() ? description : description + ", IPv4 only";
   }
 

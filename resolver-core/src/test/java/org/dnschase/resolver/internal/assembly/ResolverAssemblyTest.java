@@ -38,7 +38,7 @@ class ResolverAssemblyTest {
     assertThat(config.cacheAnswerNameServers()).isEqualTo(Defaults.CACHE_ANSWER_NAME_SERVERS);
     assertThat(config.privateAddresses()).isSameAs(PrivateAddresses.NONE);
     assertThat(config.callbackExecutor()).isSameAs(ForkJoinPool.commonPool());
-    assertThat(config.upstreamFilterDescription()).isEqualTo("any address");
+    assertThat(config.upstreamFilterDescription()).isEqualTo("not this host, multicast or broadcast, unless configured");
     assertThat(config.transport()).isNull();
     assertThat(config.hostsFile()).isNull();
     assertThat(config.searchList()).isNull();
