@@ -46,6 +46,12 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     List<ForwardZone> forwardZones,
     List<StubZone> stubZones, List<AuthZone> authZones, Path trustAnchor, boolean noValidation, boolean help) {
 
+  /**
+   * The largest cache budget: bin/serve-jvm-options sizes the heap from a budget of up to 13
+   * digits and keeps the default heap for any other, which a larger budget would outgrow.
+   */
+  static final long MAX_CACHE_BYTES = 1L << 40;
+
   /** Where the control channel listens unless told: Unbound's 8953 may be taken on the same host. */
   static final InetSocketAddress DEFAULT_CONTROL = new InetSocketAddress(InetAddress.getLoopbackAddress(), 8954);
 
@@ -96,7 +102,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
                               trust-anchor-file): validate from them (default: validate from
                               the root's built-in keys when no --root-hints are given)
         --no-validation       no DNSSEC validation
-        --cache-bytes N       the cache's byte budget (default 33554432, 32 MiB)
+        --cache-bytes N       the cache's byte budget (default 33554432, 32 MiB; at most 1 TiB)
         --max-hops N          CNAME/DNAME hops allowed per chain (default 12)
         --deadline MS         how long one resolution may take (default 10000)
         --serve-stale         answer with data up to a day past its TTL when no server answers
@@ -170,7 +176,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         case "--no-validation" -> noValidation = true;
         case "--upstream-port" -> upstreamPort = (int) arguments.number(option, 1, 65535);
         case "--loopback-only" -> loopbackOnly = true;
-        case "--cache-bytes" -> cacheBytes = arguments.number(option, 1, Long.MAX_VALUE);
+        case "--cache-bytes" -> cacheBytes = arguments.number(option, 1, MAX_CACHE_BYTES);
         case "--max-hops" -> maxHops = (int) arguments.number(option, 1, Integer.MAX_VALUE);
         case "--deadline" -> deadlineMillis = (int) arguments.number(option, 1, Integer.MAX_VALUE);
         case "--forward-zone" -> forwardZones.add(zone(option, ForwardZone::of, ForwardZone::name));

@@ -190,6 +190,9 @@ class ServeCommandTest {
     assertUsage(serve(running -> { }, "--control", "192.0.2.1:8954"), "--control must be a loopback address");
     assertUsage(serve(running -> { }, "--threads", "0"), "--threads needs a whole number from 1 to 1024");
     assertUsage(serve(running -> { }, "--upstream-port"), "--upstream-port needs a value");
+    // a budget beyond what bin/serve-jvm-options sizes the heap for would outgrow the heap it keeps
+    assertUsage(serve(running -> { }, "--cache-bytes", "99999999999999999"),
+        "--cache-bytes needs a whole number from 1 to 1099511627776, got '99999999999999999'");
     assertUsage(serve(running -> { }, "--frobnicate"), "unknown option '--frobnicate'");
     assertUsage(serve(running -> { }, "--forward-zone", "example."), "--forward-zone needs ZONE=ADDR[:PORT],...");
     assertUsage(serve(running -> { }, "--stub-zone", "example.=ns1.example:53"),
