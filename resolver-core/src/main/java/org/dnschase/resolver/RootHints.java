@@ -68,10 +68,13 @@ public final class RootHints {
    * @throws IllegalArgumentException if the text does not parse or names no server with an address
    */
   public static RootHints parse(String masterFileText) {
+    return parse(masterFileText.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static RootHints parse(byte[] masterFile) {
     List<Name> order = new ArrayList<>();
     Map<Name, List<InetAddress>> addresses = new LinkedHashMap<>();
-    try (Master master = new Master(new java.io.ByteArrayInputStream(
-        masterFileText.getBytes(StandardCharsets.UTF_8)), Name.root, HINTS_DEFAULT_TTL)) {
+    try (Master master = new Master(new java.io.ByteArrayInputStream(masterFile), Name.root, HINTS_DEFAULT_TTL)) {
       master.disableIncludes();
       master.expandGenerate(false); // one $GENERATE line could stand for billions of records
       for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
@@ -99,8 +102,9 @@ public final class RootHints {
   }
 
   /**
-   * Hints from a root hints file (UTF-8), such as a {@code named.root}, read as {@link
-   * #parse(String)} reads the text.
+   * Hints from a root hints file, such as a {@code named.root}, read as {@link #parse(String)}
+   * reads the text. Master-file text is octets (RFC 1035 §5.1): the file is read as its octets,
+   * not decoded, so a byte that is no UTF-8, in a comment say, is one like any other.
    *
    * @param file the hints file
    * @return the hints
@@ -108,7 +112,7 @@ public final class RootHints {
    * @throws IllegalArgumentException if its text does not parse or names no server with an address
    */
   public static RootHints read(Path file) throws IOException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8));
+    return parse(Files.readAllBytes(file));
   }
 
   /**
@@ -154,7 +158,7 @@ public final class RootHints {
         if (in == null) {
           throw new IllegalStateException("named.root is missing from the resolver-core jar");
         }
-        return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        return parse(in.readAllBytes());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
