@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -116,6 +118,12 @@ class AuthZoneTest extends ChainLabTest {
     assertThatThrownBy(() -> AuthZone.fromFile("lab.", bad))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("malformed zone file " + bad + " of lab., line 4: ");
+    assertThatThrownBy(() -> AuthZone.fromFile("lab.", dir.resolve("none.zone")))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage("zone file " + dir.resolve("none.zone") + " of lab. does not exist");
+    assertThatThrownBy(() -> AuthZone.fromFile("lab.", dir))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("zone file " + dir + " of lab. cannot be read: ");
   }
 
   @Test
@@ -128,6 +136,12 @@ class AuthZoneTest extends ChainLabTest {
     ARecord outside = new ARecord(Name.fromConstantString("www.example."), 1, 3600, InetAddress.getByName("192.0.2.1"));
     assertThatThrownBy(() -> new AuthZone(Name.fromConstantString("lab."),
         List.of(AuthZone.parse("lab.", LAB).records().get(0), outside)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the A record of www.example. in class IN");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("auth zone lab.: the A record of www.example. is outside the zone");
+    ARecord chaos = new ARecord(Name.fromConstantString("www.lab."), DClass.CH, 3600, InetAddress.getByName("192.0.2.1"));
+    assertThatThrownBy(() -> new AuthZone(Name.fromConstantString("lab."),
+        List.of(AuthZone.parse("lab.", LAB).records().get(0), chaos)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("auth zone lab.: the A record of www.lab. is of class CH, not IN");
   }
 }

@@ -5,6 +5,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,11 +60,13 @@ public record AuthZone(Name name, List<Record> records) {
     }
     records = List.copyOf(records);
     for (Record record : records) {
-      if (!record.getName().subdomain(name) || record.getDClass() != DClass.IN) {
-        // named by owner, class and type: dnsjava cannot print every record it parses (a HIP without its key)
-        throw new IllegalArgumentException("auth zone " + name + ": the " + Type.string(record.getType()) + " record of "
-            + record.getName() + " in class " + DClass.string(record.getDClass())
-            + " is not of class IN at or below the zone's name");
+      // named by owner, class and type: dnsjava cannot print every record it parses (a HIP without its key)
+      String which = "auth zone " + name + ": the " + Type.string(record.getType()) + " record of " + record.getName();
+      if (!record.getName().subdomain(name)) {
+        throw new IllegalArgumentException(which + " is outside the zone");
+      }
+      if (record.getDClass() != DClass.IN) {
+        throw new IllegalArgumentException(which + " is of class " + DClass.string(record.getDClass()) + ", not IN");
       }
     }
     toZone(name, records);
@@ -112,8 +115,9 @@ public record AuthZone(Name name, List<Record> records) {
     } catch (TextParseException e) {
       throw new IllegalArgumentException("malformed zone file " + file + " of " + zone + ", "
           + lineAndReason(e, file.getFileName().toString()), e);
-    } catch (FileNotFoundException e) {
-      throw new UncheckedIOException("zone file " + file + " of " + zone + " does not exist", e);
+    } catch (FileNotFoundException e) { // also dnsjava's word for a directory or a file it may not read
+      throw new UncheckedIOException("zone file " + file + " of " + zone
+          + (Files.exists(file) ? " cannot be read: " + e.getMessage() : " does not exist"), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read zone file " + file + " of " + zone + ": " + e.getMessage(), e);
     }
