@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.internal.servers.FakeTicker;
@@ -123,6 +124,26 @@ class ResolverMetricsTest {
     assertThat(times.count()).isOne();
     assertThat(times.count(12)).isOne();
     assertThat(times.total()).isEqualTo(Duration.ofMillis(3));
+  }
+
+  @Test
+  @DisplayName("callbacks that run inline get the outcome before it is counted, which it is right after, timed to the hand-over")
+  void inlineCallbacks_getTheOutcomeBeforeItIsCounted_timedToTheHandOver() {
+    FakeTicker ticker = new FakeTicker();
+    resolver = CacheLab.resolverFor(lab, ticker).callbackExecutor(Runnable::run).build();
+    AtomicLong inFlightAtAnswer = new AtomicLong(-1);
+
+    resolver.resolveAsync(WWW, Type.A).thenAccept(resolution -> {
+      inFlightAtAnswer.set(resolver.metrics().questions().inFlight());
+      ticker.advance(Duration.ofMillis(3)); // the caller's own work, after the hand-over
+    }).join();
+    CacheLab.awaitUntil("the walk counted", () -> resolver.metrics().resolutionTime().count() == 1);
+    MetricsSnapshot metrics = resolver.metrics();
+
+    assertThat(inFlightAtAnswer).as("still in flight as the answer goes out").hasValue(1);
+    assertThat(metrics.questions().inFlight()).isZero();
+    assertThat(metrics.outcomes().answers()).isOne();
+    assertThat(metrics.resolutionTime().total()).as("the walk's time, on a clock that stood still").isZero();
   }
 
   @Test

@@ -243,13 +243,16 @@ public final class IterativeResolver implements Resolver {
       if (refused && outcome instanceof Resolution.Failure failure && failure.reason() == FailureReason.NOT_CACHED) {
         outcome = overloaded(name, type, "not in the cache, and no slot was free to resolve it");
       }
-      metered.finished(outcome);
       if (first != null) {
+        metered.handedOver();
         first.complete(outcome); // the caller's callbacks run here: the server's answer goes out
+        metered.finished(outcome);
         iteration.cacheLeft(query); // the last reply's caching, which the store reads
         if (resolution != null) {
           resolutions.store(resolution);
         }
+      } else {
+        metered.finished(outcome);
       }
       flight.complete(outcome);
       iteration.answered(query);

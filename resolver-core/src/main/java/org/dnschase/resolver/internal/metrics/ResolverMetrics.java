@@ -116,7 +116,11 @@ public final class ResolverMetrics {
     return new Flight(this, clock.read(), event);
   }
 
-  /** An iterated resolution under way; {@link #finished} once, before its caller sees the outcome. */
+  /**
+   * An iterated resolution under way; {@link #finished} once, before its caller sees the outcome,
+   * or right after, once {@link #handedOver} noted when that caller got it: its time and its event
+   * end at the hand-over either way.
+   */
   public static final class Flight {
 
     static final Flight UNCOUNTED = new Flight(null, 0, null);
@@ -125,11 +129,29 @@ public final class ResolverMetrics {
     private final long startNanos;
     /** Null when Flight Recorder had not started as the resolution began. */
     private final ResolutionEvent event;
+    /** Whether {@link #handedOver} was noted, and when; read by {@link #finished} on the same thread. */
+    private boolean handedOver;
+    private long handedOverNanos;
 
     private Flight(ResolverMetrics metrics, long startNanos, ResolutionEvent event) {
       this.metrics = metrics;
       this.startNanos = startNanos;
       this.event = event;
+    }
+
+    /**
+     * The outcome is being handed to its caller now, and {@link #finished} comes after: the
+     * resolution is timed, and its event ended, here.
+     */
+    public void handedOver() {
+      if (metrics == null) {
+        return;
+      }
+      handedOver = true;
+      handedOverNanos = metrics.clock.read();
+      if (event != null) {
+        event.end();
+      }
     }
 
     /** The resolution ended with {@code outcome}: counted, timed and recorded. */
@@ -138,12 +160,14 @@ public final class ResolverMetrics {
         return;
       }
       metrics.inFlight.decrement();
-      long nanos = Math.max(0, metrics.clock.read() - startNanos);
+      long nanos = Math.max(0, (handedOver ? handedOverNanos : metrics.clock.read()) - startNanos);
       metrics.latency[LatencyHistogram.bucketOf(nanos)].increment();
       metrics.latencyNanos.add(nanos);
       metrics.count(outcome);
       if (event != null) {
-        event.end();
+        if (!handedOver) {
+          event.end();
+        }
         event.commit(outcome, ResolutionEvent.ITERATED);
       }
     }
