@@ -70,19 +70,18 @@ final class Iteration {
    * §4); its work goes on then, and what it finds lands in the cache.
    */
   CompletableFuture<Resolution> run(Query q) {
-    CompletableFuture<Resolution> work = new CompletableFuture<>();
-    advance(q, work, this::finishRemembered);
-    if (q.depth() > 0 || work.isDone()) {
-      return work;
-    }
+    // the finished work completes the answer itself, with no hand-off between them; the work's own
+    // future tells the driver it ended, which the answer does not once an alarm completed it
     CompletableFuture<Resolution> answer = new CompletableFuture<>();
-    work.whenComplete((resolution, error) -> {
-      if (error != null) {
-        answer.completeExceptionally(error);
-      } else {
-        answer.complete(resolution);
-      }
+    CompletableFuture<Resolution> work = new CompletableFuture<>();
+    advance(q, work, finished -> {
+      Resolution resolution = finishRemembered(finished);
+      answer.complete(resolution);
+      return resolution;
     });
+    if (q.depth() > 0 || work.isDone()) {
+      return answer;
+    }
     long remainingNanos = q.budget().remainingNanos();
     context.deadlines.arm(answer, remainingNanos, () -> timedOut(q));
     long staleNanos = staleFallback.answerTimeoutNanos();
