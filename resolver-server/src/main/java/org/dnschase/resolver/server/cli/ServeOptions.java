@@ -1,5 +1,6 @@
 package org.dnschase.resolver.server.cli;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.dnschase.resolver.server.DnsServerBuilder;
 import org.dnschase.resolver.server.internal.AllowList;
 import org.dnschase.resolver.zones.AuthZone;
 import org.dnschase.resolver.zones.ForwardZone;
@@ -162,7 +164,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
 
     void option(String option) throws UsageException {
       switch (option) {
-        case "--listen" -> listen.add(arguments.address(option));
+        case "--listen" -> listen.add(once(option, arguments.address(option)));
         case "--allow" -> allow.add(cidr(option, arguments.value(option)));
         case "--rate-limit" -> rateLimit = (int) arguments.number(option, 0, Integer.MAX_VALUE);
         case "--max-outstanding" -> maxOutstanding = (int) arguments.number(option, 1, Integer.MAX_VALUE);
@@ -188,6 +190,22 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         default -> throw new UsageException(option.startsWith("-") ? "unknown option '" + option + "'"
             : "unexpected argument '" + option + "': bin/serve takes options only");
       }
+    }
+
+    /**
+     * An address to listen on, refused when given before: the second bind would fail the start.
+     * Port 0 is a port of the system's choosing, a new one at each bind.
+     */
+    private InetSocketAddress once(String option, InetSocketAddress address) throws UsageException {
+      if (address.getPort() != 0 && listen.contains(address)) {
+        throw new UsageException(option + " " + text(address) + " was already given");
+      }
+      return address;
+    }
+
+    private static String text(InetSocketAddress address) {
+      String host = address.getAddress().getHostAddress();
+      return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private static String cidr(String option, String text) throws UsageException {
@@ -265,6 +283,11 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     ServeOptions finish() throws UsageException {
       if (noValidation && trustAnchor != null) {
         throw new UsageException("--no-validation conflicts with --trust-anchor " + trustAnchor);
+      }
+      // the control channel's TCP port would be taken by the listener's, failing the start as if another held it
+      if (control != null && control.getPort() != 0
+          && (listen.isEmpty() ? List.of(DnsServerBuilder.DEFAULT_LISTEN) : listen).contains(control)) {
+        throw new UsageException("--control " + text(control) + " is also where DNS is served: give it a port of its own");
       }
       return new ServeOptions(List.copyOf(listen), rootHints, upstreamPort, loopbackOnly, List.copyOf(allow),
           threads, cacheBytes, maxHops, deadlineMillis, serveStale, prefetch, control, rateLimit,

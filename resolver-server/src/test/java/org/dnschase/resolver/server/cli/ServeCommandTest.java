@@ -187,6 +187,15 @@ class ServeCommandTest {
     assertUsage(serve(running -> { }, "--listen", "localhost:53"), "--listen needs ADDR:PORT");
     assertUsage(serve(running -> { }, "--listen", "::1:53"), "--listen needs ADDR:PORT");
     assertUsage(serve(running -> { }, "--allow", "10.0.0.0/33"), "--allow: '10.0.0.0/33' is not an address block");
+    // the second bind would fail the start as if another process held the port (exit 1, "Address already in use")
+    assertUsage(serve(running -> { }, "--listen", "127.0.0.1:5399", "--listen", "127.0.0.1:5399"),
+        "--listen 127.0.0.1:5399 was already given");
+    assertUsage(serve(running -> { }, "--listen", "[::1]:5399", "--listen", "[0:0::1]:5399"),
+        "--listen [0:0:0:0:0:0:0:1]:5399 was already given");
+    assertUsage(serve(running -> { }, "--listen", "127.0.0.1:5399", "--control", "127.0.0.1:5399"),
+        "--control 127.0.0.1:5399 is also where DNS is served: give it a port of its own");
+    assertUsage(serve(running -> { }, "--control", "127.0.0.1:5300"),
+        "--control 127.0.0.1:5300 is also where DNS is served");
     assertUsage(serve(running -> { }, "--control", "192.0.2.1:8954"), "--control must be a loopback address");
     assertUsage(serve(running -> { }, "--threads", "0"), "--threads needs a whole number from 1 to 1024");
     assertUsage(serve(running -> { }, "--upstream-port"), "--upstream-port needs a value");
