@@ -53,9 +53,11 @@ FD = re.compile(r"^fd: (\d+)")
 # perf script --ns -F tid,time,event,trace: " 9102 78447.319690894: syscalls:sys_enter_recvfrom: fd: 0x00000003, ..."
 TRACEPOINT = re.compile(r"^\s*\d+\s+([\d.]+):\s+syscalls:sys_(enter|exit)_(\w+): (.*)$")
 # both servers read with recvfrom (a question, a reply), send with sendto (a query, an answer) and
-# sleep in epoll_wait
-BOUNDS = ("syscalls:sys_enter_recvfrom", "syscalls:sys_exit_recvfrom", "syscalls:sys_enter_sendto",
-          "syscalls:sys_exit_epoll_wait")
+# sleep in epoll: Unbound in epoll_wait, Netty's native loop in epoll_pwait2 where the kernel has it
+# (a timeout in nanoseconds) and in epoll_wait otherwise, the JDK's selector in epoll_wait
+SLEEPS = ("epoll_wait", "epoll_pwait", "epoll_pwait2")
+BOUNDS = ("syscalls:sys_enter_recvfrom", "syscalls:sys_exit_recvfrom", "syscalls:sys_enter_sendto") + tuple(
+    f"syscalls:sys_exit_{call}" for call in SLEEPS)
 PHASES = ("first", "between", "walk between", "answer", "wake", "walk wake", "rest", "total")
 
 
@@ -115,7 +117,7 @@ def bounds(script):
         if not (match := TRACEPOINT.match(line)):
             continue
         at, edge, call, fields = float(match.group(1)) * 1e6, match.group(2), match.group(3), match.group(4)
-        if call == "epoll_wait":
+        if call in SLEEPS:
             out.append((at, 0.0, call, None, "", str(int(fields, 16))))
         elif edge == "enter":
             fd = int(fields.split(",")[0].split(":")[1], 16)
@@ -142,7 +144,7 @@ def windows(trace, listening):
     walks = []
     current, since, between, asked, woke = None, None, [], None, None
     for start, duration, call, fd, arguments, result in trace:
-        if call == "epoll_wait":
+        if call in SLEEPS:
             woke = start + duration if result not in ("0", "") and not result.startswith("-") else None
         if call == "recvfrom" and not result.startswith("-"):
             if fd in listening:
@@ -156,7 +158,7 @@ def windows(trace, listening):
                     woke = None
                 continue
         if current is not None and current["answer"] is not None:
-            if call == "epoll_wait":
+            if call in SLEEPS:
                 current = None
             else:
                 current["after"][call] += 1
