@@ -17,6 +17,8 @@ module org.dnschase.resolver {
   requires io.netty.codec;
   requires io.netty.common;
   requires io.netty.transport;
+  requires io.netty.transport.classes.epoll;
+  requires io.netty.transport.unix.common;
   requires jdk.jfr;
   requires org.slf4j;
 
@@ -27,4 +29,6 @@ module org.dnschase.resolver {
   exports org.dnschase.resolver.metrics;
   exports org.dnschase.resolver.dnssec;
   exports org.dnschase.resolver.reply;
+  // the server's listeners sit on the same event loops as the resolver's exchanges, so are made alike
+  exports org.dnschase.resolver.internal.transport.loops to org.dnschase.resolver.server;
 }

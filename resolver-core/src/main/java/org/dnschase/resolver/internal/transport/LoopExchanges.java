@@ -4,7 +4,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.IoEventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.dnschase.resolver.internal.transport.loops.LoopKind;
 import org.xbill.DNS.Message;
 
 /**
@@ -28,15 +28,21 @@ final class LoopExchanges {
   private static final int MAX_DATAGRAM = 65_535;
 
   private final IoEventLoop loop;
-  /** Where this loop's UDP exchanges read their datagrams, one at a time; allocated with the first. */
-  private ByteBuffer replies;
+  private final LoopKind kind;
+  /**
+   * Where this loop's UDP exchanges read their replies and send their queries from, one at a time
+   * (a direct buffer, which the native transport needs); allocated with the first.
+   */
+  private ByteBuffer datagrams;
   private final Set<PendingExchange> inFlight = new HashSet<>();
   private final SpareChannels spares;
   private boolean closed;
 
-  LoopExchanges(IoEventLoop loop) {
+  /** The exchanges of {@code loop}, a loop of {@code kind}. */
+  LoopExchanges(IoEventLoop loop, LoopKind kind) {
     this.loop = loop;
-    this.spares = new SpareChannels(loop, this::replies);
+    this.kind = kind;
+    this.spares = new SpareChannels(loop, kind, this::datagrams);
   }
 
   boolean isCurrentThread() {
@@ -61,7 +67,7 @@ final class LoopExchanges {
   /** Sends {@code wire} over a new TCP connection and completes with the matching reply. */
   CompletableFuture<Message> overTcp(PendingExchange pending, byte[] wire, long timeoutNanos) {
     onLoop(pending, () -> {
-      Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+      Bootstrap bootstrap = new Bootstrap().group(loop).channel(kind.socketChannel())
           .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)))
           .handler(TcpReplyHandler.pipelineFor(pending));
       pending.sendOnceOpen(bootstrap.connect(pending.server()), Unpooled.wrappedBuffer(wire), timeoutNanos);
@@ -96,11 +102,11 @@ final class LoopExchanges {
     }
   }
 
-  private ByteBuffer replies() {
-    if (replies == null) {
-      replies = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+  private ByteBuffer datagrams() {
+    if (datagrams == null) {
+      datagrams = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     }
-    return replies;
+    return datagrams;
   }
 
   /** Ends every exchange still in flight and refuses new ones; returns once that is done. */

@@ -4,8 +4,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandle;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
@@ -25,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
+import org.dnschase.resolver.internal.transport.loops.LoopKind;
 import org.dnschase.resolver.spi.Transport;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -35,14 +34,14 @@ import org.xbill.DNS.Message;
  * opened ahead of it, while the loop waits for a reply: {@link SpareChannels}), with a random ID,
  * and if asked with a random case in its question name (0x20, {@link QuestionCase}); a truncated
  * reply (TC=1) is asked again over TCP (RFC 7766 §5) within the same time budget, where a reply
- * still truncated fails the exchange. One event loop group per transport, of daemon threads, shut
- * down by {@link #close()}, which first ends every exchange still in flight: Netty's shutdown
+ * still truncated fails the exchange. One event loop group per transport, of daemon threads, of
+ * epoll where it loads and NIO elsewhere ({@link LoopKind#CHOSEN}), shut down by {@link #close()}, which first ends every exchange still in flight: Netty's shutdown
  * alone neither completes them (their timers are dropped) nor reliably closes their sockets.
  *
  * <p>A query asked from one of the transport's own threads (the resolver's next step, run where
  * the last reply completed) stays on that thread's event loop: a resolution then runs on one
  * thread from its first reply to its answer, with no hand-off between loops. So does a query asked
- * from the event loop of another Netty group that runs NIO channels (a server's, whose listener
+ * from the event loop of another Netty group of NIO or epoll (a server's, whose listener
  * asked the resolver): the resolution runs where its question was read and its answer is written,
  * with no hand-off at either end, and the transport's own threads never start for it. Those loops
  * are the caller's: closing the transport ends the exchanges it has in flight on them, not them,
@@ -73,7 +72,12 @@ public final class NettyTransport implements Transport {
    * {@code caseBits} as that of the random case (null: none), so that tests can know it.
    */
   NettyTransport(int threads, IntSupplier ids, Random caseBits) {
-    this(threads, ids, caseBits == null ? null : new CaseRandomization(caseBits), ResolverMetrics.disabled());
+    this(threads, ids, caseBits, LoopKind.CHOSEN);
+  }
+
+  /** As {@link #NettyTransport(int, IntSupplier, Random)}, on event loops of {@code kind}. */
+  NettyTransport(int threads, IntSupplier ids, Random caseBits, LoopKind kind) {
+    this(threads, ids, caseBits == null ? null : new CaseRandomization(caseBits), ResolverMetrics.disabled(), kind);
   }
 
   /**
@@ -82,6 +86,11 @@ public final class NettyTransport implements Transport {
    * metrics}.
    */
   NettyTransport(int threads, IntSupplier ids, CaseRandomization caseRandomization, ResolverMetrics metrics) {
+    this(threads, ids, caseRandomization, metrics, LoopKind.CHOSEN);
+  }
+
+  private NettyTransport(int threads, IntSupplier ids, CaseRandomization caseRandomization, ResolverMetrics metrics,
+      LoopKind kind) {
     this.ids = ids;
     this.metrics = metrics;
     this.caseRandomization = caseRandomization;
@@ -90,9 +99,9 @@ public final class NettyTransport implements Transport {
       Thread thread = daemons.newThread(task);
       eventLoopThreads.add(thread);
       return thread;
-    }, NioIoHandler.newFactory());
+    }, kind.handlerFactory());
     for (EventExecutor loop : group) {
-      loops.add(new LoopExchanges((IoEventLoop) loop));
+      loops.add(new LoopExchanges((IoEventLoop) loop, kind));
     }
   }
 
@@ -159,20 +168,24 @@ public final class NettyTransport implements Transport {
   }
 
   /**
-   * The exchanges of the calling thread's event loop when it is one of another Netty group on
-   * which NIO channels can be registered; null for any other thread.
+   * The exchanges of the calling thread's event loop when it is one of another Netty group, of
+   * NIO or of epoll; null for any other thread.
    */
   private LoopExchanges callersLoop() {
-    if (!(ThreadExecutorMap.currentExecutor() instanceof IoEventLoop loop) || !loop.isCompatible(NioIoHandle.class)) {
+    if (!(ThreadExecutorMap.currentExecutor() instanceof IoEventLoop loop)) {
       return null;
     }
     LoopExchanges exchanges = callerLoops.get(loop);
-    return exchanges != null ? exchanges : addCallersLoop(loop);
+    if (exchanges != null) {
+      return exchanges;
+    }
+    LoopKind kind = LoopKind.of(loop);
+    return kind == null ? null : addCallersLoop(loop, kind);
   }
 
   /** A caller's loop seen for the first time; once closed, a closed one, which refuses exchanges. */
-  private synchronized LoopExchanges addCallersLoop(IoEventLoop loop) {
-    LoopExchanges exchanges = new LoopExchanges(loop);
+  private synchronized LoopExchanges addCallersLoop(IoEventLoop loop, LoopKind kind) {
+    LoopExchanges exchanges = new LoopExchanges(loop, kind);
     if (closed) {
       exchanges.close();
       return exchanges;

@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
+import org.dnschase.resolver.internal.transport.loops.LoopKind;
 
 /**
- * UDP channels one event loop opens ahead of its queries, so that the socket's creation (the
- * {@code socket} call and its options, the JDK's channel, its registration on the loop) is not
+ * UDP sockets one event loop opens ahead of its queries, so that the socket's creation (the
+ * {@code socket} call and its options, its registration on the loop) is not
  * between the resolver's decision to ask and the query's {@code sendto}: after a query takes one,
  * a task on the loop opens its replacement, which runs once the step that asked is done, while the
  * loop waits for the server.
@@ -42,7 +43,8 @@ final class SpareChannels {
   record Census(List<Integer> ports, long taken) {}
 
   private final IoEventLoop loop;
-  private final Supplier<ByteBuffer> replies;
+  private final LoopKind kind;
+  private final Supplier<ByteBuffer> datagrams;
   private final ArrayDeque<UdpExchange> inet = new ArrayDeque<>();
   private final ArrayDeque<UdpExchange> inet6 = new ArrayDeque<>();
   /** Whether a query went over the family: only those get spares. */
@@ -52,9 +54,10 @@ final class SpareChannels {
   private long taken;
   private boolean closed;
 
-  SpareChannels(IoEventLoop loop, Supplier<ByteBuffer> replies) {
+  SpareChannels(IoEventLoop loop, LoopKind kind, Supplier<ByteBuffer> datagrams) {
     this.loop = loop;
-    this.replies = replies;
+    this.kind = kind;
+    this.datagrams = datagrams;
   }
 
   /**
@@ -73,7 +76,7 @@ final class SpareChannels {
     refillAfterThisStep();
     UdpExchange spare = spares.pollFirst();
     if (spare == null) {
-      return UdpExchange.open(family, replies.get());
+      return UdpExchange.open(kind, family, datagrams.get());
     }
     taken++;
     return spare;
@@ -108,7 +111,7 @@ final class SpareChannels {
     while (spares.size() < PER_FAMILY) {
       UdpExchange spare;
       try {
-        spare = UdpExchange.open(family, replies.get());
+        spare = UdpExchange.open(kind, family, datagrams.get());
       } catch (IOException | RuntimeException noSocket) {
         return; // out of descriptors, say: the next query opens its own and reports why it could not
       }

@@ -1,11 +1,7 @@
 package org.dnschase.resolver.internal.transport;
 
-import io.netty.channel.IoEvent;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoRegistration;
-import io.netty.channel.nio.NioIoEvent;
-import io.netty.channel.nio.NioIoHandle;
-import io.netty.channel.nio.NioIoOps;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -14,74 +10,73 @@ import java.net.PortUnreachableException;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectableChannel;
+import org.dnschase.resolver.internal.transport.loops.LoopDatagram;
+import org.dnschase.resolver.internal.transport.loops.LoopKind;
 
 /**
- * One query over UDP on a JDK datagram channel of its own, registered on the event loop that asked
- * it: no Netty channel, pipeline or promise per query, which cost about a third of an exchange's
- * processor time. The channel may be opened ahead of its query ({@link SpareChannels}), but it
- * is bound only as it is connected to the server, before anything is sent: to a fresh random port
- * of the kernel's choice (RFC 5452 §9.2), from which the kernel hands it only the server's
- * datagrams (the address and port check of RFC 5452 §9.1). Of the server's datagrams only the one
- * {@link ExpectedReply} accepts ends the exchange, the rest are dropped and it keeps waiting until
- * its timeout, also when the server's port is reported unreachable. Everything after its creation
- * runs on the loop, and the channel is closed whichever way the exchange ends; it carries one query
- * only.
+ * One query over UDP on a datagram socket of its own, registered on the event loop that asked it
+ * ({@link LoopDatagram}, of the loop's kind): no Netty channel, pipeline or promise per query,
+ * which cost about a third of an exchange's processor time. The socket may be opened ahead of its
+ * query ({@link SpareChannels}), but it is bound only as it is connected to the server, before
+ * anything is sent: to a fresh random port of the kernel's choice (RFC 5452 §9.2), from which the
+ * kernel hands it only the server's datagrams (the address and port check of RFC 5452 §9.1). Of
+ * the server's datagrams only the one {@link ExpectedReply} accepts ends the exchange, the rest
+ * are dropped and it keeps waiting until its timeout, also when the server's port is reported
+ * unreachable. Everything after its creation runs on the loop, and the socket is closed whichever
+ * way the exchange ends; it carries one query only.
  */
-final class UdpExchange implements NioIoHandle {
+final class UdpExchange implements LoopDatagram.Ready {
 
-  private final DatagramChannel channel;
-  /** The loop's buffer for reading datagrams, shared by its exchanges: each reads it on the loop only. */
-  private final ByteBuffer replies;
-  private IoRegistration registration;
-  /** The query and what it waits for; null while the channel is a spare, waiting for its query. */
+  private final LoopDatagram socket;
+  /**
+   * The loop's buffer for reading datagrams and sending queries, shared by its exchanges: each
+   * fills and empties it within one call on the loop.
+   */
+  private final ByteBuffer datagrams;
+  /** The query and what it waits for; null while the socket is a spare, waiting for its query. */
   private PendingExchange pending;
-  private ByteBuffer query;
+  private byte[] query;
 
-  private UdpExchange(DatagramChannel channel, ByteBuffer replies) {
-    this.channel = channel;
-    this.replies = replies;
+  private UdpExchange(LoopDatagram socket, ByteBuffer datagrams) {
+    this.socket = socket;
+    this.datagrams = datagrams;
   }
 
   /**
-   * A channel for a query to a server of {@code family}, not yet connected nor registered; {@code
-   * replies} holds the largest datagram (RFC 768's 16-bit length), so that every reply is read
-   * whole, whatever size the query advertised (RFC 6891 §6.2.5) and whether the server kept to it.
-   * Not bound either: it has no port until {@link #start} connects it.
+   * A socket of {@code kind} for a query to a server of {@code family}, not yet connected nor
+   * registered; {@code datagrams}, a direct buffer, holds the largest datagram (RFC 768's 16-bit
+   * length), so that every reply is read whole, whatever size the query advertised (RFC 6891
+   * §6.2.5) and whether the server kept to it. Not bound either: it has no port until {@link
+   * #start} connects it.
    */
-  static UdpExchange open(ProtocolFamily family, ByteBuffer replies) throws IOException {
-    DatagramChannel channel = DatagramChannel.open(family);
-    try {
-      channel.configureBlocking(false);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
-    return new UdpExchange(channel, replies);
+  static UdpExchange open(LoopKind kind, ProtocolFamily family, ByteBuffer datagrams) throws IOException {
+    return new UdpExchange(kind.openDatagram(family), datagrams);
   }
 
   static ProtocolFamily familyOf(InetSocketAddress server) {
     return server.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
   }
 
-  /** The port the channel is bound to, 0 before its query connects it. */
+  /** The port the socket is bound to, 0 before its query connects it. */
   int localPort() {
     try {
-      return channel.getLocalAddress() instanceof InetSocketAddress local ? local.getPort() : 0;
+      return socket.localAddress().getPort();
     } catch (IOException closed) {
       return 0;
     }
   }
 
-  /** Registers the channel on {@code loop} with no interest yet, ahead of its query; false if that failed. */
+  /**
+   * Registers the socket on {@code loop} ahead of its query, already waiting for datagrams: the
+   * query then goes out without a change of interest (an {@code epoll_ctl} on the way). Unbound,
+   * the socket can receive nothing until its query connects it. False if that failed.
+   */
   boolean registerAhead(IoEventLoop loop) {
-    Future<IoRegistration> registered = loop.register(this);
-    if (registered.isSuccess()) {
-      registration = registered.getNow();
+    // registration on the loop's own thread is done when register returns, one way or the other
+    if (socket.register(loop, this).isSuccess()) {
+      socket.alsoWhenWritable(false);
       return true;
     }
-    // registration on the loop's own thread is done when register returns, one way or the other
     close();
     return false;
   }
@@ -93,19 +88,19 @@ final class UdpExchange implements NioIoHandle {
    */
   void start(IoEventLoop loop, PendingExchange pending, byte[] wire, long timeoutNanos) {
     this.pending = pending;
-    this.query = ByteBuffer.wrap(wire);
+    this.query = wire;
     pending.endsWithin(loop, timeoutNanos, this::close);
     try {
-      channel.connect(pending.server());
+      socket.connect(pending.server());
     } catch (IOException | RuntimeException unreachable) {
       failed("cannot reach", unreachable);
       return;
     }
-    if (registration != null) {
-      armed();
+    if (socket.isRegistered()) {
+      send(); // a spare, waiting for datagrams already
       return;
     }
-    Future<IoRegistration> registered = loop.register(this);
+    Future<IoRegistration> registered = socket.register(loop, this);
     registered.addListener(done -> registered(registered));
   }
 
@@ -114,37 +109,37 @@ final class UdpExchange implements NioIoHandle {
       failed("cannot reach", registered.cause());
       return;
     }
-    registration = registered.getNow();
     if (pending.result().isDone()) {
       // ended (closed or timed out) while registering: its close came before there was anything to cancel
-      registration.cancel();
+      close();
       return;
     }
     armed();
   }
 
   private void armed() {
-    registration.submit(NioIoOps.READ);
+    socket.alsoWhenWritable(false);
     send();
   }
 
   @Override
-  public void handle(IoRegistration registration, IoEvent event) {
-    NioIoOps ready = ((NioIoEvent) event).ops();
-    if (ready.contains(NioIoOps.WRITE)) {
-      registration.submit(NioIoOps.READ);
+  public void ready(boolean readable, boolean writable) {
+    if (writable) {
+      socket.alsoWhenWritable(false);
       send();
     }
-    if (ready.contains(NioIoOps.READ)) {
+    if (readable) {
       read();
     }
   }
 
   /** Sends the query; a full send buffer (which a fresh socket hardly has) waits until it drains. */
   private void send() {
+    datagrams.clear();
+    datagrams.put(query).flip();
     try {
-      if (channel.write(query) == 0) {
-        registration.submit(NioIoOps.READ_AND_WRITE);
+      if (socket.write(datagrams) == 0) {
+        socket.alsoWhenWritable(true);
       }
     } catch (IOException | RuntimeException e) {
       failed("cannot send to", e);
@@ -154,9 +149,9 @@ final class UdpExchange implements NioIoHandle {
   /** Reads every datagram waiting, until one is the reply. */
   private void read() {
     while (pending != null && !pending.result().isDone()) {
-      replies.clear();
+      datagrams.clear();
       try {
-        if (channel.read(replies) <= 0) {
+        if (socket.read(datagrams) == 0) {
           return;
         }
       } catch (PortUnreachableException heardOfOnlyWhenConnected) {
@@ -167,7 +162,7 @@ final class UdpExchange implements NioIoHandle {
         failed("cannot read from", e);
         return;
       }
-      pending.offer(replies.flip());
+      pending.offer(datagrams.flip());
     }
   }
 
@@ -175,21 +170,8 @@ final class UdpExchange implements NioIoHandle {
     pending.fail(new IOException(what + " " + pending.server() + ": " + cause.getMessage(), cause));
   }
 
-  @Override
-  public SelectableChannel selectableChannel() {
-    return channel;
-  }
-
-  /** Ends the channel's registration and closes it; also called by the loop when it shuts down. */
-  @Override
-  public void close() {
-    if (registration != null) {
-      registration.cancel();
-    }
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // nothing was left to send or to read on it
-    }
+  /** Ends the socket's registration and closes it. */
+  void close() {
+    socket.close();
   }
 }

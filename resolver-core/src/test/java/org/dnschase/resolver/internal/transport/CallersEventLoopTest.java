@@ -12,7 +12,6 @@ import static org.dnschase.resolver.internal.transport.FakeServers.udpServer;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -23,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.internal.transport.FakeServers.Received;
+import org.dnschase.resolver.internal.transport.loops.LoopKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,10 +39,15 @@ class CallersEventLoopTest {
   private static final String CALLERS_THREAD = "a-server-loop";
 
   private final MultiThreadIoEventLoopGroup callers = new MultiThreadIoEventLoopGroup(1,
-      new DefaultThreadFactory(CALLERS_THREAD, true), NioIoHandler.newFactory());
+      new DefaultThreadFactory(CALLERS_THREAD, true), callersKind().handlerFactory());
   private final EventLoop callersLoop = callers.next();
   private final Set<Thread> before = Thread.getAllStackTraces().keySet();
   private final NettyTransport transport = new NettyTransport(1);
+
+  /** What the caller's loops are made of: NIO here, whatever the transport's own are. */
+  LoopKind callersKind() {
+    return LoopKind.NIO;
+  }
 
   @AfterEach
   void close() {

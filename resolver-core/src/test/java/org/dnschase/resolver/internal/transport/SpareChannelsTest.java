@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.internal.transport.FakeServers.Received;
+import org.dnschase.resolver.internal.transport.loops.LoopKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,12 @@ class SpareChannelsTest {
 
   private static final Duration LONG = Duration.ofSeconds(5);
 
-  private final NettyTransport transport = new NettyTransport(1, new QueryIds()::next, null);
+  private final NettyTransport transport = new NettyTransport(1, new QueryIds()::next, null, kind());
+
+  /** What the transport's event loops are made of. */
+  LoopKind kind() {
+    return LoopKind.CHOSEN;
+  }
 
   @AfterEach
   void close() {

@@ -9,9 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.codec.LineBasedFrameDecoder;
@@ -26,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.dnschase.resolver.internal.transport.loops.LoopKind;
 
 /**
  * The server's sockets on one Netty event loop group: a UDP and a TCP listener on each address
@@ -33,7 +32,7 @@ import java.util.function.Supplier;
  * system has {@code SO_REUSEPORT} (Linux), each address gets one UDP socket per event loop
  * thread, all on the same port, so the kernel spreads clients over the threads (Unbound's
  * {@code so-reuseport}); TCP connections are spread over the threads as they are accepted. The
- * UDP sockets are {@link UdpListener}s, plain datagram channels on the group's loops; TCP and the
+ * UDP sockets are {@link UdpListener}s, plain datagram sockets on the group's loops; TCP and the
  * control channel are Netty channels.
  */
 public final class Listeners {
@@ -59,6 +58,7 @@ public final class Listeners {
   /** Whether several UDP sockets may share one address and port here. */
   static final boolean REUSE_PORT = reusePortSupported();
 
+  private final LoopKind kind;
   private final EventLoopGroup group;
   private final int udpSocketsPerAddress;
   private final List<UdpListener> udp = new ArrayList<>();
@@ -66,13 +66,25 @@ public final class Listeners {
   private Channel control;
 
   /**
-   * An event loop group of {@code threads} daemon threads, with no socket yet.
+   * An event loop group of {@code threads} daemon threads, with no socket yet: of epoll where it
+   * loads, else of NIO ({@link LoopKind#CHOSEN}), as the resolver's, whose exchanges run on them.
    *
    * @param threads the event loop threads
    */
   public Listeners(int threads) {
+    this(threads, LoopKind.CHOSEN);
+  }
+
+  /**
+   * An event loop group of {@code threads} daemon threads of {@code kind}, with no socket yet.
+   *
+   * @param threads the event loop threads
+   * @param kind what the loops are made of
+   */
+  Listeners(int threads, LoopKind kind) {
+    this.kind = kind;
     this.group = new MultiThreadIoEventLoopGroup(threads,
-        new DefaultThreadFactory("dnschase-server", true), NioIoHandler.newFactory());
+        new DefaultThreadFactory("dnschase-server", true), kind.handlerFactory());
     this.udpSocketsPerAddress = REUSE_PORT ? threads : 1;
   }
 
@@ -90,7 +102,7 @@ public final class Listeners {
    */
   public InetSocketAddress listen(InetSocketAddress address, QueryHandler queries, InFlight inFlight,
       ChannelHandler tcpLimit, Supplier<ChannelHandler> tcpHandlers, Duration tcpIdleTimeout) {
-    ServerBootstrap tcpBootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+    ServerBootstrap tcpBootstrap = new ServerBootstrap().group(group).channel(kind.serverSocketChannel())
         // a client may close its side after its questions and still read the answers
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -110,7 +122,7 @@ public final class Listeners {
       InetSocketAddress bound = (InetSocketAddress) tcpChannel.localAddress();
       UdpListener first;
       try {
-        first = UdpListener.open(nextLoop(), bound, reusePort, queries, inFlight);
+        first = UdpListener.open(kind, nextLoop(), bound, reusePort, queries, inFlight);
       } catch (IOException e) {
         tcpChannel.close().awaitUninterruptibly();
         if (address.getPort() != 0 || attempt == PORT_ATTEMPTS) {
@@ -122,7 +134,7 @@ public final class Listeners {
       udp.add(first);
       for (int more = 1; more < udpSocketsPerAddress; more++) { // each on the group's next loop
         try {
-          udp.add(UdpListener.open(nextLoop(), bound, reusePort, queries, inFlight));
+          udp.add(UdpListener.open(kind, nextLoop(), bound, reusePort, queries, inFlight));
         } catch (IOException e) {
           throw new IllegalStateException("cannot listen on " + bound + " for UDP: " + e, e);
         }
@@ -145,7 +157,7 @@ public final class Listeners {
    * @throws IllegalStateException if the address cannot be bound
    */
   public InetSocketAddress control(InetSocketAddress address, ChannelHandler handler, Duration idleTimeout) {
-    ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+    ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(kind.serverSocketChannel())
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {

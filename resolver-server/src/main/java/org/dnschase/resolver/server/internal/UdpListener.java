@@ -1,28 +1,25 @@
 package org.dnschase.resolver.server.internal;
 
-import io.netty.channel.IoEvent;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoRegistration;
-import io.netty.channel.nio.NioIoEvent;
-import io.netty.channel.nio.NioIoHandle;
-import io.netty.channel.nio.NioIoOps;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
+import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectableChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
+import org.dnschase.resolver.internal.transport.loops.LoopDatagram;
+import org.dnschase.resolver.internal.transport.loops.LoopKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A UDP socket of the server: each datagram is one request, each answer one datagram back to its
  * sender, in the room the request's EDNS payload size gives it (TC set when it does not fit). The
- * socket is a JDK datagram channel registered on one event loop of the server's group (Netty 4.2's
- * {@link IoEventLoop#register}), which reads it, asks {@link QueryHandler} and writes the answers,
+ * socket is a {@link LoopDatagram} of the loop's kind registered on one event loop of the server's
+ * group (Netty 4.2's {@link IoEventLoop#register}), which reads it, asks {@link QueryHandler} and writes the answers,
  * with one buffer for the requests and one for the answers: no Netty channel, pipeline, buffer,
  * packet or promise per datagram, which took two fifths of the serving thread's time outside the
  * kernel on the race's warm mix (perf; the sampled stack traces of Netty's buffer leak detection
@@ -35,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * #MAX_UNSENT} answers waiting, one more is dropped, as a full send buffer drops it at Unbound, and
  * the client asks again. A send that fails is logged.
  */
-final class UdpListener implements NioIoHandle {
+final class UdpListener implements LoopDatagram.Ready {
   private static final Logger log = LoggerFactory.getLogger(UdpListener.class);
 
   /** The most answers waiting for room in the socket's send buffer. */
@@ -43,7 +40,7 @@ final class UdpListener implements NioIoHandle {
 
   private record Unsent(byte[] answer, InetSocketAddress client) {}
 
-  private final DatagramChannel channel;
+  private final LoopDatagram socket;
   private final IoEventLoop loop;
   private final QueryHandler queries;
   private final InFlight inFlight;
@@ -51,14 +48,13 @@ final class UdpListener implements NioIoHandle {
   private final ByteBuffer requests = ByteBuffer.allocateDirect(Listeners.MAX_UDP_REQUEST);
   private final ByteBuffer answers = ByteBuffer.allocateDirect(ResponseFitter.TCP_PAYLOAD);
   private final ArrayDeque<Unsent> unsent = new ArrayDeque<>();
-  private IoRegistration registration;
   /** Whether the loop also waits for room in the send buffer, answers being queued; the loop's alone. */
   private boolean waitingForRoom;
   /** The wake-ups that read requests, for the tests of batching; the loop's alone. */
   private long readWakeUps;
 
-  private UdpListener(DatagramChannel channel, IoEventLoop loop, QueryHandler queries, InFlight inFlight) {
-    this.channel = channel;
+  private UdpListener(LoopDatagram socket, IoEventLoop loop, QueryHandler queries, InFlight inFlight) {
+    this.socket = socket;
     this.loop = loop;
     this.queries = queries;
     this.inFlight = inFlight;
@@ -67,6 +63,7 @@ final class UdpListener implements NioIoHandle {
   /**
    * A UDP socket bound to {@code address}, read on {@code loop}.
    *
+   * @param kind what the loop is made of
    * @param loop the event loop that serves it
    * @param address where to bind
    * @param reusePort whether other sockets may share the address and port (SO_REUSEPORT)
@@ -75,39 +72,34 @@ final class UdpListener implements NioIoHandle {
    * @return the listener, reading
    * @throws IOException if the address cannot be bound or the socket registered
    */
-  static UdpListener open(IoEventLoop loop, InetSocketAddress address, boolean reusePort, QueryHandler queries,
-      InFlight inFlight) throws IOException {
-    DatagramChannel channel = DatagramChannel.open();
-    UdpListener listener = new UdpListener(channel, loop, queries, inFlight);
+  static UdpListener open(LoopKind kind, IoEventLoop loop, InetSocketAddress address, boolean reusePort,
+      QueryHandler queries, InFlight inFlight) throws IOException {
+    LoopDatagram socket = kind.openDatagram(
+        address.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    UdpListener listener = new UdpListener(socket, loop, queries, inFlight);
     try {
-      channel.configureBlocking(false);
-      if (reusePort) {
-        channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-      }
-      channel.bind(address);
-      Future<IoRegistration> registered = loop.register(listener).awaitUninterruptibly();
+      socket.bind(address, reusePort);
+      Future<IoRegistration> registered = socket.register(loop, listener).awaitUninterruptibly();
       if (!registered.isSuccess()) {
         throw new IOException("cannot register a UDP socket on its event loop: " + registered.cause(),
             registered.cause());
       }
-      listener.registration = registered.getNow();
-      listener.registration.submit(NioIoOps.READ);
+      socket.alsoWhenWritable(false);
       return listener;
     } catch (IOException | RuntimeException e) {
-      channel.close();
+      socket.close();
       throw e;
     }
   }
 
   /** {@return the address bound} */
   InetSocketAddress localAddress() throws IOException {
-    return (InetSocketAddress) channel.getLocalAddress();
+    return socket.localAddress();
   }
 
   @Override
-  public void handle(IoRegistration registration, IoEvent event) {
-    NioIoOps ready = ((NioIoEvent) event).ops();
-    if (ready.contains(NioIoOps.READ)) {
+  public void ready(boolean readable, boolean writable) {
+    if (readable) {
       readWakeUps++;
       read();
     }
@@ -123,9 +115,9 @@ final class UdpListener implements NioIoHandle {
       InetSocketAddress client;
       requests.clear();
       try {
-        client = (InetSocketAddress) channel.receive(requests);
+        client = socket.receive(requests);
       } catch (IOException e) {
-        log.warn("UDP listener {}: {}", channel.socket().getLocalSocketAddress(), e.toString());
+        log.warn("UDP listener {}: {}", boundOrClosed(), e.toString());
         return;
       }
       if (client == null) {
@@ -187,7 +179,7 @@ final class UdpListener implements NioIoHandle {
       if (!sent(next.answer(), next.client())) {
         if (!waitingForRoom) {
           waitingForRoom = true;
-          registration.submit(NioIoOps.READ_AND_WRITE);
+          socket.alsoWhenWritable(true);
         }
         return;
       }
@@ -195,7 +187,7 @@ final class UdpListener implements NioIoHandle {
     }
     if (waitingForRoom) {
       waitingForRoom = false;
-      registration.submit(NioIoOps.READ);
+      socket.alsoWhenWritable(false);
     }
   }
 
@@ -204,10 +196,18 @@ final class UdpListener implements NioIoHandle {
     answers.clear();
     answers.put(answer).flip();
     try {
-      return channel.send(answers, client) > 0;
+      return socket.send(answers, client) > 0;
     } catch (IOException | RuntimeException e) {
-      log.warn("UDP listener {}: no answer to {}: {}", channel.socket().getLocalSocketAddress(), client, e.toString());
+      log.warn("UDP listener {}: no answer to {}: {}", boundOrClosed(), client, e.toString());
       return true;
+    }
+  }
+
+  private Object boundOrClosed() {
+    try {
+      return socket.localAddress();
+    } catch (IOException closed) {
+      return "(closed)";
     }
   }
 
@@ -234,21 +234,8 @@ final class UdpListener implements NioIoHandle {
     }
   }
 
-  @Override
-  public SelectableChannel selectableChannel() {
-    return channel;
-  }
-
-  /** Ends the socket's registration and closes it; also called by the loop when it shuts down. */
-  @Override
-  public void close() {
-    if (registration != null) {
-      registration.cancel();
-    }
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // a datagram socket has nothing left to flush
-    }
+  /** Ends the socket's registration and closes it. */
+  void close() {
+    socket.close();
   }
 }

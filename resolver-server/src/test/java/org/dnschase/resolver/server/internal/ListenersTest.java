@@ -46,6 +46,11 @@ class ListenersTest {
       Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE)).failing(FAULTY),
       AllowList.of(AllowList.LOOPBACK), null, 100);
 
+  /** One event loop, of the kind the server runs on here. */
+  Listeners newListeners() {
+    return new Listeners(1);
+  }
+
   private InetSocketAddress listen(Listeners listeners) {
     return listeners.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), queries, new InFlight(),
         new Nothing(), Nothing::new, Duration.ofSeconds(1));
@@ -54,7 +59,7 @@ class ListenersTest {
   @Test
   @DisplayName("datagrams waiting when the event loop wakes are read and answered in that one wake-up")
   void waitingDatagrams_readInOneWakeUp() throws Exception {
-    Listeners listeners = new Listeners(1);
+    Listeners listeners = newListeners();
     try (DatagramSocket client = new DatagramSocket()) {
       client.setSoTimeout(10_000);
       InetSocketAddress bound = listen(listeners);
@@ -112,7 +117,7 @@ class ListenersTest {
   @Test
   @DisplayName("a request whose handling fails gets no answer; those read with it, before and after it, get theirs")
   void failingRequest_othersAnswered() throws Exception {
-    Listeners listeners = new Listeners(1);
+    Listeners listeners = newListeners();
     try (DatagramSocket client = new DatagramSocket()) {
       client.setSoTimeout(5_000);
       InetSocketAddress bound = listen(listeners);

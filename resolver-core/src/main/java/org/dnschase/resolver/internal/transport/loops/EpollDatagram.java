@@ -1,0 +1,129 @@
+package org.dnschase.resolver.internal.transport.loops;
+
+import io.netty.channel.IoEvent;
+import io.netty.channel.IoOps;
+import io.netty.channel.IoRegistration;
+import io.netty.channel.epoll.EpollIoEvent;
+import io.netty.channel.epoll.EpollIoHandle;
+import io.netty.channel.epoll.EpollIoOps;
+import io.netty.channel.epoll.LinuxSocket;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.unix.DatagramSocketAddress;
+import io.netty.channel.unix.Errors;
+import io.netty.channel.unix.FileDescriptor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.ProtocolFamily;
+import java.nio.ByteBuffer;
+
+/**
+ * A {@link LoopDatagram} on an epoll loop: a socket of Netty's native transport, each call one
+ * system call, the same as the JDK's ({@code recv} and {@code send} on a connected socket, {@code
+ * recvfrom} and {@code sendto} on a listener). The loop watches it level-triggered, as NIO's
+ * selector does.
+ */
+final class EpollDatagram extends LoopDatagram implements EpollIoHandle {
+
+  private static final EpollIoOps READ_AND_WRITE = EpollIoOps.EPOLLIN.with(EpollIoOps.EPOLLOUT);
+
+  private final LinuxSocket socket;
+
+  private EpollDatagram(LinuxSocket socket) {
+    this.socket = socket;
+  }
+
+  /** Non-blocking from its creation (SOCK_NONBLOCK). */
+  static EpollDatagram open(ProtocolFamily family) throws IOException {
+    try {
+      return new EpollDatagram(LinuxSocket.newSocketDgram(SocketProtocolFamily.of(family)));
+    } catch (RuntimeException noSocket) {
+      // Netty reports a failed socket() as a ChannelException
+      throw new IOException("cannot open a datagram socket: " + noSocket.getMessage(), noSocket);
+    }
+  }
+
+  @Override
+  public void handle(IoRegistration registration, IoEvent event) {
+    EpollIoOps ops = ((EpollIoEvent) event).ops();
+    // an error waiting (an ICMP report) is cleared by reading it, or the loop would wake for it forever
+    ready(ops.contains(EpollIoOps.EPOLLIN) || ops.contains(EpollIoOps.EPOLLERR), ops.contains(EpollIoOps.EPOLLOUT));
+  }
+
+  @Override
+  public void connect(InetSocketAddress server) throws IOException {
+    socket.connect(server);
+  }
+
+  @Override
+  public void bind(InetSocketAddress address, boolean reusePort) throws IOException {
+    if (reusePort) {
+      socket.setReusePort(true);
+    }
+    socket.bind(address);
+  }
+
+  @Override
+  public int read(ByteBuffer buffer) throws IOException {
+    int read;
+    try {
+      read = socket.recv(buffer, buffer.position(), buffer.limit());
+    } catch (Errors.NativeIoException e) {
+      if (e.expectedErr() == Errors.ERROR_ECONNREFUSED_NEGATIVE) {
+        throw new PortUnreachableException(e.getMessage());
+      }
+      throw e;
+    }
+    // Netty's -1 is an empty datagram
+    return advance(buffer, Math.max(0, read));
+  }
+
+  @Override
+  public int write(ByteBuffer buffer) throws IOException {
+    return advance(buffer, socket.send(buffer, buffer.position(), buffer.limit()));
+  }
+
+  @Override
+  public InetSocketAddress receive(ByteBuffer buffer) throws IOException {
+    DatagramSocketAddress sender = socket.recvFrom(buffer, buffer.position(), buffer.limit());
+    if (sender != null) {
+      advance(buffer, sender.receivedAmount());
+    }
+    return sender;
+  }
+
+  @Override
+  public int send(ByteBuffer buffer, InetSocketAddress to) throws IOException {
+    return advance(buffer, socket.sendTo(buffer, buffer.position(), buffer.limit(), to.getAddress(), to.getPort()));
+  }
+
+  private static int advance(ByteBuffer buffer, int bytes) {
+    buffer.position(buffer.position() + bytes);
+    return bytes;
+  }
+
+  @Override
+  public InetSocketAddress localAddress() throws IOException {
+    return socket.localAddress();
+  }
+
+  @Override
+  public FileDescriptor fd() {
+    return socket;
+  }
+
+  @Override
+  IoOps readOps() {
+    return EpollIoOps.EPOLLIN;
+  }
+
+  @Override
+  IoOps readAndWriteOps() {
+    return READ_AND_WRITE;
+  }
+
+  @Override
+  void closeSocket() throws IOException {
+    socket.close();
+  }
+}

@@ -1,0 +1,159 @@
+package org.dnschase.resolver.internal.transport.loops;
+
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoHandle;
+import io.netty.channel.IoOps;
+import io.netty.channel.IoRegistration;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.nio.ByteBuffer;
+
+/**
+ * A non-blocking datagram socket registered on one event loop of its {@link LoopKind}, without a
+ * Netty channel: what the resolver's upstream UDP exchanges and the server's UDP listeners are
+ * written against, whatever the loop is made of. The buffers it reads into and sends from are
+ * direct ones (the native transport reads and writes their memory in place); each call moves the
+ * buffer's position past what it read or sent. Everything but its
+ * {@linkplain LoopKind#openDatagram opening} runs on its loop.
+ */
+public abstract sealed class LoopDatagram implements IoHandle permits NioDatagram, EpollDatagram {
+
+  /** What the loop tells the socket's owner. */
+  public interface Ready {
+    /**
+     * The socket has datagrams to read ({@code readable}, which includes an error waiting to be
+     * read) or room to send ({@code writable}, when asked for with {@link #alsoWhenWritable}).
+     *
+     * @param readable whether there is something to read
+     * @param writable whether there is room to send
+     */
+    void ready(boolean readable, boolean writable);
+  }
+
+  /** The registration, once asked for: done when the loop has registered the socket. */
+  private Future<IoRegistration> registered;
+  private Ready ready;
+
+  LoopDatagram() {}
+
+  /**
+   * Registers the socket on {@code loop}, with no interest yet, telling {@code ready} of it from
+   * then on; on the loop's own thread it is done when this returns.
+   *
+   * @param loop a loop of this socket's kind
+   * @param ready what is told when the socket is ready
+   * @return done once registered, or failed
+   */
+  public final Future<IoRegistration> register(IoEventLoop loop, Ready ready) {
+    this.ready = ready;
+    registered = loop.register(this);
+    return registered;
+  }
+
+  /** {@return whether the socket is registered on its loop} */
+  public final boolean isRegistered() {
+    return registration() != null;
+  }
+
+  private IoRegistration registration() {
+    return registered != null && registered.isSuccess() ? registered.getNow() : null;
+  }
+
+  /**
+   * Asks the loop to tell of datagrams to read and, if {@code writable} too, of room to send;
+   * once registered.
+   *
+   * @param writable whether room to send is waited for too
+   */
+  public final void alsoWhenWritable(boolean writable) {
+    registration().submit(writable ? readAndWriteOps() : readOps());
+  }
+
+  final void ready(boolean readable, boolean writable) {
+    ready.ready(readable, writable);
+  }
+
+  /**
+   * Connects the socket to {@code server}: the kernel binds it to a random free port if it is not
+   * bound yet, and hands it only that server's datagrams from then on.
+   *
+   * @param server the address and port to connect to
+   * @throws IOException if it cannot be connected
+   */
+  public abstract void connect(InetSocketAddress server) throws IOException;
+
+  /**
+   * Binds the socket to {@code address}.
+   *
+   * @param address where to bind
+   * @param reusePort whether other sockets may share the address and port (SO_REUSEPORT)
+   * @throws IOException if it cannot be bound
+   */
+  public abstract void bind(InetSocketAddress address, boolean reusePort) throws IOException;
+
+  /**
+   * Reads one datagram of the connected server into {@code buffer}.
+   *
+   * @param buffer a direct buffer
+   * @return the datagram's length, 0 if none waits (or it was empty)
+   * @throws PortUnreachableException if the server's port was reported unreachable
+   * @throws IOException if it could not be read
+   */
+  public abstract int read(ByteBuffer buffer) throws IOException;
+
+  /**
+   * Sends {@code buffer}'s remaining bytes, as one datagram, to the connected server.
+   *
+   * @param buffer a direct buffer
+   * @return the bytes sent, 0 if the send buffer has no room
+   * @throws IOException if it could not be sent
+   */
+  public abstract int write(ByteBuffer buffer) throws IOException;
+
+  /**
+   * Reads one datagram into {@code buffer}.
+   *
+   * @param buffer a direct buffer
+   * @return its sender, null if none waits
+   * @throws IOException if it could not be read
+   */
+  public abstract InetSocketAddress receive(ByteBuffer buffer) throws IOException;
+
+  /**
+   * Sends {@code buffer}'s remaining bytes, as one datagram, to {@code to}.
+   *
+   * @param buffer a direct buffer
+   * @param to where to
+   * @return the bytes sent, 0 if the send buffer has no room
+   * @throws IOException if it could not be sent
+   */
+  public abstract int send(ByteBuffer buffer, InetSocketAddress to) throws IOException;
+
+  /**
+   * {@return the address the socket is bound to; port 0 before it is}
+   *
+   * @throws IOException if it is closed
+   */
+  public abstract InetSocketAddress localAddress() throws IOException;
+
+  abstract IoOps readOps();
+
+  abstract IoOps readAndWriteOps();
+
+  /** Ends the socket's registration and closes it; also called by the loop when it shuts down. */
+  public final void close() {
+    IoRegistration registration = registration();
+    if (registration != null) {
+      registration.cancel();
+    }
+    try {
+      closeSocket();
+    } catch (IOException ignored) {
+      // a datagram socket has nothing left to send or to read
+    }
+  }
+
+  abstract void closeSocket() throws IOException;
+}

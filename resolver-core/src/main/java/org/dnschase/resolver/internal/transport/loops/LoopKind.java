@@ -1,0 +1,126 @@
+package org.dnschase.resolver.internal.transport.loops;
+
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandle;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandle;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
+import java.net.ProtocolFamily;
+
+/**
+ * What the resolver's and the server's event loops are made of, and with them every socket
+ * registered on them: Netty's native epoll transport where it loads (Linux), the JDK's NIO
+ * elsewhere. Epoll is there for the upstream UDP exchange: its {@code connect} is the bare system
+ * call, where the JDK's binds the socket and reads its address back before connecting, reads it
+ * again after and then empties the socket, which made it some five times as dear on the serving
+ * thread. Chosen once per process ({@link #CHOSEN}); the system property {@value #PROPERTY} set
+ * to {@code nio} keeps NIO where epoll would load.
+ */
+public enum LoopKind {
+  /** The JDK's selector and channels: everywhere. */
+  NIO {
+    @Override
+    public IoHandlerFactory handlerFactory() {
+      return NioIoHandler.newFactory();
+    }
+
+    @Override
+    public Class<? extends SocketChannel> socketChannel() {
+      return NioSocketChannel.class;
+    }
+
+    @Override
+    public Class<? extends ServerSocketChannel> serverSocketChannel() {
+      return NioServerSocketChannel.class;
+    }
+
+    @Override
+    public LoopDatagram openDatagram(ProtocolFamily family) throws IOException {
+      return NioDatagram.open(family);
+    }
+
+    @Override
+    boolean runs(IoEventLoop loop) {
+      return loop.isCompatible(NioIoHandle.class);
+    }
+  },
+  /** Netty's native epoll transport: Linux, where its library loads. */
+  EPOLL {
+    @Override
+    public IoHandlerFactory handlerFactory() {
+      return EpollIoHandler.newFactory();
+    }
+
+    @Override
+    public Class<? extends SocketChannel> socketChannel() {
+      return EpollSocketChannel.class;
+    }
+
+    @Override
+    public Class<? extends ServerSocketChannel> serverSocketChannel() {
+      return EpollServerSocketChannel.class;
+    }
+
+    @Override
+    public LoopDatagram openDatagram(ProtocolFamily family) throws IOException {
+      return EpollDatagram.open(family);
+    }
+
+    @Override
+    boolean runs(IoEventLoop loop) {
+      return loop.isCompatible(EpollIoHandle.class);
+    }
+  };
+
+  /** The system property that, set to {@code nio}, keeps the event loops on NIO. */
+  public static final String PROPERTY = "dnschase.eventLoops";
+
+  /** Epoll where its native library loads and {@value #PROPERTY} does not ask for NIO; NIO elsewhere. */
+  public static final LoopKind CHOSEN =
+      !"nio".equals(System.getProperty(PROPERTY)) && Epoll.isAvailable() ? EPOLL : NIO;
+
+  /** {@return what makes an event loop of this kind, for a Netty group} */
+  public abstract IoHandlerFactory handlerFactory();
+
+  /** {@return the Netty channel of a TCP connection on a loop of this kind} */
+  public abstract Class<? extends SocketChannel> socketChannel();
+
+  /** {@return the Netty channel of a TCP listener on a loop of this kind} */
+  public abstract Class<? extends ServerSocketChannel> serverSocketChannel();
+
+  /**
+   * A datagram socket of {@code family} for a loop of this kind: non-blocking, neither bound nor
+   * connected nor registered yet.
+   *
+   * @param family the address family of the addresses it is to bind or connect to
+   * @return the socket
+   * @throws IOException if the system gave no socket
+   */
+  public abstract LoopDatagram openDatagram(ProtocolFamily family) throws IOException;
+
+  abstract boolean runs(IoEventLoop loop);
+
+  /**
+   * The kind of {@code loop}, a loop of any Netty group (a caller's); null when it is neither.
+   *
+   * @param loop an event loop
+   * @return its kind, or null
+   */
+  public static LoopKind of(IoEventLoop loop) {
+    for (LoopKind kind : values()) {
+      if (kind.runs(loop)) {
+        return kind;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,39 @@
+package org.dnschase.resolver.internal.transport.loops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What the event loops are made of, and how a loop's kind is told. */
+class LoopKindTest {
+
+  @Test
+  @DisplayName("on Linux x86-64 the event loops are epoll's: its native library ships with the resolver")
+  void linuxX8664_choosesEpoll() {
+    assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"));
+    assumeTrue(System.getProperty(LoopKind.PROPERTY) == null);
+
+    assertThat(LoopKind.CHOSEN).isEqualTo(LoopKind.EPOLL);
+  }
+
+  @Test
+  @DisplayName("a loop of either kind is told apart by what it registers")
+  void eachKind_toldApart() {
+    for (LoopKind kind : LoopKind.values()) {
+      if (kind == LoopKind.EPOLL && LoopKind.CHOSEN != LoopKind.EPOLL) {
+        continue; // no native library here
+      }
+      MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, kind.handlerFactory());
+      try {
+        assertThat(LoopKind.of((IoEventLoop) group.next())).isEqualTo(kind);
+      } finally {
+        group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+      }
+    }
+  }
+}
