@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A non-blocking datagram socket registered on one event loop of its {@link LoopKind}, without a
@@ -142,11 +143,18 @@ public abstract sealed class LoopDatagram implements IoHandle permits NioDatagra
 
   abstract IoOps readAndWriteOps();
 
-  /** Ends the socket's registration and closes it; also called by the loop when it shuts down. */
+  /**
+   * Ends the socket's registration and closes it, from any thread, also once the loop has ended;
+   * also called by the loop when it shuts down.
+   */
   public final void close() {
     IoRegistration registration = registration();
     if (registration != null) {
-      registration.cancel();
+      try {
+        registration.cancel();
+      } catch (RejectedExecutionException loopEnded) {
+        // epoll's registration cancels on its loop, which has ended and taken its registrations along
+      }
     }
     try {
       closeSocket();
