@@ -35,7 +35,7 @@ import org.xbill.DNS.Message;
  * and if asked with a random case in its question name (0x20, {@link QuestionCase}); a truncated
  * reply (TC=1) is asked again over TCP (RFC 7766 §5) within the same time budget, where a reply
  * still truncated fails the exchange. One event loop group per transport, of daemon threads, of
- * epoll where it loads and NIO elsewhere ({@link LoopKind#CHOSEN}), shut down by {@link #close()}, which first ends every exchange still in flight: Netty's shutdown
+ * NIO or, asked for, epoll ({@link LoopKind#CHOSEN}), shut down by {@link #close()}, which first ends every exchange still in flight: Netty's shutdown
  * alone neither completes them (their timers are dropped) nor reliably closes their sockets.
  *
  * <p>A query asked from one of the transport's own threads (the resolver's next step, run where

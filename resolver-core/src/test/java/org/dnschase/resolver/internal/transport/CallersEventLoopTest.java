@@ -44,7 +44,7 @@ class CallersEventLoopTest {
   private final Set<Thread> before = Thread.getAllStackTraces().keySet();
   private final NettyTransport transport = new NettyTransport(1);
 
-  /** What the caller's loops are made of: NIO here, whatever the transport's own are. */
+  /** What the caller's loops are made of: NIO here. */
   LoopKind callersKind() {
     return LoopKind.NIO;
   }

@@ -66,8 +66,8 @@ public final class Listeners {
   private Channel control;
 
   /**
-   * An event loop group of {@code threads} daemon threads, with no socket yet: of epoll where it
-   * loads, else of NIO ({@link LoopKind#CHOSEN}), as the resolver's, whose exchanges run on them.
+   * An event loop group of {@code threads} daemon threads, with no socket yet: of NIO or, asked
+   * for, epoll ({@link LoopKind#CHOSEN}), as the resolver's, whose exchanges run on them.
    *
    * @param threads the event loop threads
    */
