@@ -15,6 +15,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
 import java.net.ProtocolFamily;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the resolver's and the server's event loops are made of, and with them every socket
@@ -87,9 +89,33 @@ public enum LoopKind {
   /** The system property that, set to {@code epoll}, puts the event loops on epoll where it loads. */
   public static final String PROPERTY = "dnschase.eventLoops";
 
+  /** Declared before {@link #CHOSEN}, whose choice may warn. */
+  private static final Logger LOG = LoggerFactory.getLogger(LoopKind.class);
+
   /** Epoll where {@value #PROPERTY} asks for it and its native library loads; NIO elsewhere. */
-  public static final LoopKind CHOSEN =
-      "epoll".equals(System.getProperty(PROPERTY)) && Epoll.isAvailable() ? EPOLL : NIO;
+  public static final LoopKind CHOSEN = chosen(System.getProperty(PROPERTY));
+
+  /**
+   * The kind {@code asked} (the property's value, null when unset) gives: epoll where asked for and
+   * its library loads, else NIO. A value that is neither kind's name, and epoll asked for where it
+   * does not load, are said in a warning with the reason, so a mistyped option is not taken
+   * silently for the default.
+   */
+  static LoopKind chosen(String asked) {
+    if (asked == null || asked.equals("nio")) {
+      return NIO;
+    }
+    if (!asked.equals("epoll")) {
+      LOG.warn("-D{}={} is neither nio nor epoll: the event loops are NIO's", PROPERTY, asked);
+      return NIO;
+    }
+    if (!Epoll.isAvailable()) {
+      LOG.warn("-D{}=epoll, but Netty's native epoll transport does not load here ({}): the event loops are NIO's",
+          PROPERTY, String.valueOf(Epoll.unavailabilityCause()));
+      return NIO;
+    }
+    return EPOLL;
+  }
 
   /** {@return what makes an event loop of this kind, for a Netty group} */
   public abstract IoHandlerFactory handlerFactory();

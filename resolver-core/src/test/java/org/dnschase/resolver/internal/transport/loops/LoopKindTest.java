@@ -22,6 +22,16 @@ class LoopKindTest {
   }
 
   @Test
+  @DisplayName("a value that names neither kind is not taken for epoll, nor is epoll where it does not load")
+  void otherValues_nio() {
+    assertThat(LoopKind.chosen(null)).isEqualTo(LoopKind.NIO);
+    assertThat(LoopKind.chosen("nio")).isEqualTo(LoopKind.NIO);
+    assertThat(LoopKind.chosen("Epoll")).isEqualTo(LoopKind.NIO);
+    assertThat(LoopKind.chosen("kqueue")).isEqualTo(LoopKind.NIO);
+    assertThat(LoopKind.chosen("epoll")).isEqualTo(Epoll.isAvailable() ? LoopKind.EPOLL : LoopKind.NIO);
+  }
+
+  @Test
   @DisplayName("on Linux x86-64 epoll's native library ships with the resolver and loads")
   void linuxX8664_epollLoads() {
     assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"));
