@@ -62,13 +62,12 @@ public final class ResolverBuilder {
   }
 
   /**
-   * A bound on the resolutions under way at once (Unbound's {@code num-queries-per-thread}, with
-   * {@code jostle-timeout} 200 ms): half the slots (rounded up) are held until their resolution
-   * ends, the others are given up to a newer question once their resolution has run {@code
-   * jostleAfter}, so slow resolutions cannot hold every slot. A question that finds no slot is
-   * answered from the cache alone, or fails with {@link FailureReason#OVERLOADED}, as does a
-   * resolution pushed out; questions the resolution cache answers, and identical questions joining
-   * one under way, take no slot. No bound by default.
+   * A bound on the resolutions under way at once (Unbound's {@code num-queries-per-thread} and
+   * {@code jostle-timeout}): half the slots (rounded up) are held to the end, the others go to a
+   * newer question once their resolution has run {@code jostleAfter}. A question without a slot is
+   * answered from the cache alone or fails with {@link FailureReason#OVERLOADED}, as does a
+   * resolution pushed out; cached answers and questions joining an identical one take no slot.
+   * No bound by default.
    *
    * @param resolutions the most resolutions under way, positive
    * @param jostleAfter how long a resolution holds a jostle slot before a newer question may take it, positive
@@ -174,13 +173,12 @@ public final class ResolverBuilder {
   }
 
   /**
-   * How long a question whose data has expired, but is kept to be served stale, waits for upstream
-   * before it is answered stale (RFC 8767 §4's client response timer); the resolution goes on and
-   * refreshes the cache. {@link Duration#ZERO} answers stale at once and refreshes in the
-   * background after the answer; a timeout past the deadline answers stale only when upstream
-   * failed. Either way, a question whose servers all failed is answered stale at once, asking
-   * nobody, for {@link Defaults#FAILURE_TTL}. Default {@link Defaults#STALE_ANSWER_TIMEOUT};
-   * matters only with a cache that serves stale (Unbound's {@code serve-expired-client-timeout}).
+   * How long a question whose expired data is kept to be served stale waits for upstream before it
+   * is answered stale (RFC 8767 §4's client response timer, Unbound's {@code
+   * serve-expired-client-timeout}); the resolution goes on and refreshes the cache. Zero answers
+   * stale at once; a timeout past the deadline answers stale only when upstream failed. A question
+   * whose servers all failed is answered stale at once for {@link Defaults#FAILURE_TTL}, asking
+   * nobody. Default {@link Defaults#STALE_ANSWER_TIMEOUT}; only for a cache that serves stale.
    *
    * @param timeout how long to wait for upstream, zero or more
    * @return this builder
@@ -205,11 +203,10 @@ public final class ResolverBuilder {
   /**
    * Remembers answers as Unbound's message cache does, within {@code maximumBytes}: a question is
    * answered from the cache only while the answer it last got from upstream is remembered, until
-   * the shortest TTL among what came with it runs out (its chain and data, the NS set of its zone
-   * and those servers' addresses as cached then) and while it fits the budget; past that it is
-   * asked upstream again although its RRsets may still be cached, so an answer is never shown with
-   * an NS set that has expired. When upstream then fails, the live data is served as a stale
-   * answer would be. Off by default: an answer lives as long as its own RRsets.
+   * the shortest TTL of what came with it (its chain and data, its zone's NS set and their
+   * addresses) runs out; then it is asked again although its RRsets may still be cached, so no
+   * answer shows an expired NS set, and if upstream fails the live data is served as stale. Off by
+   * default: an answer lives as long as its own RRsets.
    *
    * @param maximumBytes the byte budget of the answers remembered, positive
    * @return this builder
@@ -259,12 +256,11 @@ public final class ResolverBuilder {
   }
 
   /**
-   * Only servers whose address passes {@code filter} are ever sent a query; the others count as
-   * failed servers and are reported. {@code description} names the rule in those reports.
-   * Without a filter, as with Unbound's do-not-query-localhost, no query goes to this host
-   * (loopback, 0.0.0.0/8, ::), to a multicast group or to 255.255.255.255, wherever a referral
-   * puts a server, except to the servers given here: root hints, forward and stub zones; root
-   * hints all on loopback make a lab, whose loopback servers are asked too.
+   * Only servers whose address passes {@code filter} are sent queries; the others count as failed
+   * servers, reported under {@code description}. Without a filter (Unbound's do-not-query-localhost)
+   * no query goes to this host (loopback, 0.0.0.0/8, ::), a multicast group or 255.255.255.255,
+   * except to the servers given here (root hints, forward and stub zones); root hints all on
+   * loopback make a lab, whose loopback servers are asked too.
    *
    * @param filter which server addresses may be sent queries
    * @param description the rule in words
@@ -474,11 +470,10 @@ public final class ResolverBuilder {
 
   /**
    * How to validate DNSSEC (RFC 4035 §5): {@link Validation#off()}, or from trust anchors (the
-   * root's built-in KSKs, given text, a file) with negative trust anchors. By default validation
-   * is on exactly when no {@linkplain #rootHints root hints} are given, from {@link
-   * Validation#ianaRoot()}. A validating resolver gives every outcome its {@linkplain
-   * Resolution#security() status} and ends BOGUS data as a {@link Resolution.Failure} of reason
-   * {@link FailureReason#DNSSEC_BOGUS}, unless the question disabled checking.
+   * root's built-in KSKs, given text, a file) with negative trust anchors; by default on exactly
+   * when no {@linkplain #rootHints root hints} are given, from {@link Validation#ianaRoot()}. Every
+   * outcome then has its {@linkplain Resolution#security() status}, and BOGUS data ends as a {@link
+   * Resolution.Failure} ({@link FailureReason#DNSSEC_BOGUS}) unless the question disabled checking.
    *
    * @param settings the validation settings
    * @return this builder
