@@ -12,9 +12,9 @@ import static org.dnschase.resolver.internal.transport.FakeServers.udpServer;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.internal.transport.FakeServers.Received;
@@ -69,19 +69,21 @@ class SpareChannelsTest {
   }
 
   @Test
-  @DisplayName("RFC 5452 §9.2: each query takes a channel opened ahead and leaves from a port of its own; a few wait at most")
+  @DisplayName("RFC 5452 §9.2: each query takes a channel opened ahead and leaves from a fresh random port; a few wait at most")
   void eachQuery_takesOneChannelAndAFreshPort() throws Exception {
-    Set<Integer> used = new HashSet<>();
+    List<Integer> used = new ArrayList<>();
     try (DatagramSocket server = udpServer()) {
-      ask(server, "first.example.test.");
+      used.add(ask(server, "first.example.test."));
       for (int i = 0; i < 6; i++) {
         long takenBefore = census().taken();
-        int port = ask(server, "www" + i + ".example.test.");
+        used.add(ask(server, "www" + i + ".example.test."));
         assertThat(census().taken()).as("query %d took a channel opened ahead", i).isEqualTo(takenBefore + 1);
-        assertThat(used.add(port)).as("port %d used twice", port).isTrue();
         assertThat(census().ports()).hasSizeLessThanOrEqualTo(SpareChannels.PER_FAMILY);
       }
     }
+    // The kernel draws each port at random among some 28,000, so two of seven may meet by chance
+    // (about once in 1,300 runs); a port kept or reused by the transport would repeat every time.
+    assertThat(new HashSet<>(used)).as("distinct source ports of %s", used).hasSizeGreaterThanOrEqualTo(used.size() - 1);
   }
 
   private SpareChannels.Census census() {
