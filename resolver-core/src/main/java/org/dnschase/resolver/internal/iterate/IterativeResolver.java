@@ -21,7 +21,9 @@ import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.internal.resolutions.AskedSpelling;
 import org.dnschase.resolver.internal.resolutions.ResolutionCache;
+import org.dnschase.resolver.internal.servers.ServerSelector;
 import org.dnschase.resolver.internal.transport.DefaultTransport;
+import org.dnschase.resolver.internal.transport.loops.SpinWindows;
 import org.dnschase.resolver.metrics.MetricsSnapshot;
 import org.dnschase.resolver.spi.Transport;
 import org.xbill.DNS.Name;
@@ -55,9 +57,10 @@ public final class IterativeResolver implements Resolver {
     PolledHostsFile hosts = config.hostsFile() != null ? new PolledHostsFile(config.hostsFile(), config.ticker()) : null;
     this.ownsTransport = config.transport() == null;
     this.metrics = config.recordMetrics() ? ResolverMetrics.recording(config.ticker()) : ResolverMetrics.disabled();
-    Transport transport = ownsTransport
-        ? new DefaultTransport(config.transportThreads(), config.caseRandomization(), metrics) : config.transport();
-    this.context = new ResolverContext(config, transport, metrics);
+    ServerSelector selector = new ServerSelector(config.cache().maximumBytes() / ServerSelector.BUDGET_SHARE);
+    Transport transport = ownsTransport ? new DefaultTransport(config.transportThreads(), config.caseRandomization(),
+        metrics, server -> selector.spinWindowNanos(server, SpinWindows.CAP_NANOS)) : config.transport();
+    this.context = new ResolverContext(config, transport, selector, metrics);
     this.iteration = new Iteration(context);
     this.slots = config.maxResolutionsInFlight() == 0 ? null
         : new ResolutionSlots(config.maxResolutionsInFlight(), config.jostleAfter().toNanos());

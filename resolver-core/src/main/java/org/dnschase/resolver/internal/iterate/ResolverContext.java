@@ -62,15 +62,18 @@ final class ResolverContext {
   final MessageLifetimes messages;
   private final AtomicInteger queryIds = new AtomicInteger();
 
-  /** The stores beside the cache each get their share of the cache's byte budget. */
-  ResolverContext(ResolverConfig config, Transport transport, ResolverMetrics metrics) {
+  /**
+   * The stores beside the cache each get their share of the cache's byte budget; {@code selector},
+   * {@link ServerSelector#BUDGET_SHARE}'s, is the one the transport asks for its spin windows.
+   */
+  ResolverContext(ResolverConfig config, Transport transport, ServerSelector selector, ResolverMetrics metrics) {
     this.config = config;
     this.metrics = metrics;
     this.cache = config.cache();
     this.transport = transport;
     this.ticker = config.ticker();
     long budget = cache.maximumBytes();
-    this.selector = new ServerSelector(budget / ServerSelector.BUDGET_SHARE);
+    this.selector = selector;
     this.parentSideGlue = new ParentSideGlue(ticker, budget / ParentSideGlue.BUDGET_SHARE);
     this.recentFailures = new RecentFailures(ticker, budget / RecentFailures.BUDGET_SHARE);
     this.grants = new DelegationGrants(ticker, budget / DelegationGrants.BUDGET_SHARE);

@@ -139,6 +139,23 @@ public final class ServerSelector {
     return Math.min(ceilingNanos, Math.max(MIN_TIMEOUT_NANOS, derived));
   }
 
+  /**
+   * How long after sending to this server its event loop may poll for the reply rather than sleep,
+   * at most {@code capNanos}: the cap for a server never measured; none for one whose smoothed RTT
+   * is past the cap (its reply comes after the window anyway, and a server that timed out is
+   * there), else SRTT + 4 RTTVAR, within which its replies come.
+   */
+  public long spinWindowNanos(InetAddress address, long capNanos) {
+    if (capNanos <= 0) {
+      return 0;
+    }
+    Estimate estimate = estimates.get(address);
+    if (estimate == null) {
+      return capNanos;
+    }
+    return estimate.srttNanos() > capNanos ? 0 : Math.min(capNanos, estimate.srttNanos() + 4 * estimate.rttvarNanos());
+  }
+
   /** The candidates not lame for {@code zone} at {@code nowNanos}, in their order. */
   public List<InetAddress> notLame(List<InetAddress> candidates, Name zone, long nowNanos) {
     List<InetAddress> usable = new ArrayList<>(candidates.size());

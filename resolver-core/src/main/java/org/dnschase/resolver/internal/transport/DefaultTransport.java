@@ -1,6 +1,7 @@
 package org.dnschase.resolver.internal.transport;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.Random;
 import java.util.function.IntSupplier;
+import java.util.function.ToLongFunction;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.spi.Transport;
 import org.xbill.DNS.Flags;
@@ -38,6 +40,7 @@ public final class DefaultTransport implements Transport {
   /** 0x20's random case and what it learnt of servers; null when queries go out as asked. */
   private final CaseRandomization caseRandomization;
   private final ResolverMetrics metrics;
+  private final ToLongFunction<InetAddress> spinWindows;
   private final Runnable beforeNettyStarts;
   private final PlainUdpExchanges firstExchanges = new PlainUdpExchanges();
   private final CompletableFuture<NettyTransport> netty = new CompletableFuture<>();
@@ -48,19 +51,28 @@ public final class DefaultTransport implements Transport {
   /**
    * Netty with {@code threads} event loops; with {@code caseRandomization}, every question name
    * goes out in a random case (0x20); each query sent over UDP, and again over TCP, is counted into
-   * {@code metrics}.
+   * {@code metrics}. On Netty, a loop polls for a server's reply rather than sleeps for {@code
+   * spinWindows} of it (in nanoseconds from the query's send, 0: not at all; see {@link
+   * org.dnschase.resolver.internal.transport.loops.SpinWindows}).
    */
-  public DefaultTransport(int threads, boolean caseRandomization, ResolverMetrics metrics) {
-    this(threads, new QueryIds()::next, caseRandomization ? new SecureRandom() : null, metrics);
+  public DefaultTransport(int threads, boolean caseRandomization, ResolverMetrics metrics,
+      ToLongFunction<InetAddress> spinWindows) {
+    this(threads, new QueryIds()::next, caseRandomization ? new SecureRandom() : null, metrics, spinWindows,
+        () -> { });
   }
 
-  /** With {@code ids} and {@code caseBits} (null: no 0x20) as tests choose them, as for {@link NettyTransport}. */
+  /**
+   * With {@code ids} and {@code caseBits} (null: no 0x20) as tests choose them, as for {@link
+   * NettyTransport}, every exchange spinning up to the cap.
+   */
   DefaultTransport(int threads, IntSupplier ids, Random caseBits, ResolverMetrics metrics) {
-    this(threads, ids, caseBits, metrics, () -> { });
+    this(threads, ids, caseBits, metrics, NettyTransport.CAPPED, () -> { });
   }
 
   /** Also with {@code beforeNettyStarts} run on the thread starting Netty, first: tests make the start slow. */
-  DefaultTransport(int threads, IntSupplier ids, Random caseBits, ResolverMetrics metrics, Runnable beforeNettyStarts) {
+  DefaultTransport(int threads, IntSupplier ids, Random caseBits, ResolverMetrics metrics,
+      ToLongFunction<InetAddress> spinWindows, Runnable beforeNettyStarts) {
+    this.spinWindows = spinWindows;
     this.beforeNettyStarts = beforeNettyStarts;
     this.threads = threads;
     this.ids = ids;
@@ -120,7 +132,7 @@ public final class DefaultTransport implements Transport {
     starter = new Thread(() -> {
       try {
         beforeNettyStarts.run();
-        netty.complete(new NettyTransport(threads, ids, caseRandomization, metrics));
+        netty.complete(new NettyTransport(threads, ids, caseRandomization, metrics, spinWindows));
       } catch (RuntimeException | Error e) {
         netty.completeExceptionally(new IOException("cannot start the transport: " + e, e));
       }

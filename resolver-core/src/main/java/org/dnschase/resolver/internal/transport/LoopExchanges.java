@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.internal.transport.loops.LoopKind;
+import org.dnschase.resolver.internal.transport.loops.SpinWindows;
 import org.xbill.DNS.Message;
 
 /**
@@ -34,6 +35,8 @@ final class LoopExchanges {
    * (a direct buffer, which the native transport needs); allocated with the first.
    */
   private ByteBuffer datagrams;
+  /** The loop's spin windows, found on its thread with the first exchange. */
+  private SpinWindows windows;
   private final Set<PendingExchange> inFlight = new HashSet<>();
   private final SpareChannels spares;
   private boolean closed;
@@ -49,8 +52,11 @@ final class LoopExchanges {
     return loop.inEventLoop();
   }
 
-  /** Sends {@code wire} in one datagram from a fresh port and completes with the matching reply. */
-  CompletableFuture<Message> overUdp(PendingExchange pending, byte[] wire, long timeoutNanos) {
+  /**
+   * Sends {@code wire} in one datagram from a fresh port and completes with the matching reply; for
+   * {@code spinNanos} from the send (0: not at all) the loop polls for it rather than sleeping.
+   */
+  CompletableFuture<Message> overUdp(PendingExchange pending, byte[] wire, long timeoutNanos, long spinNanos) {
     onLoop(pending, () -> {
       UdpExchange exchange;
       try {
@@ -59,7 +65,7 @@ final class LoopExchanges {
         pending.fail(new IOException("cannot open a socket for " + pending.server() + ": " + noSocket, noSocket));
         return;
       }
-      exchange.start(loop, pending, wire, timeoutNanos);
+      exchange.start(loop, pending, wire, timeoutNanos, windows(), spinNanos);
     });
     return pending.result();
   }
@@ -102,6 +108,13 @@ final class LoopExchanges {
     }
   }
 
+  private SpinWindows windows() {
+    if (windows == null) {
+      windows = SpinWindows.ofCurrentThread();
+    }
+    return windows;
+  }
+
   private ByteBuffer datagrams() {
     if (datagrams == null) {
       datagrams = ByteBuffer.allocateDirect(MAX_DATAGRAM);
@@ -137,6 +150,11 @@ final class LoopExchanges {
   /** The UDP channels opened ahead, read on the loop (for the tests). */
   SpareChannels.Census spares() {
     return loop.submit(spares::census).syncUninterruptibly().getNow();
+  }
+
+  /** The spin windows open on the loop, read on the loop (for the tests). */
+  int openSpinWindows() {
+    return loop.submit(() -> windows().opened()).syncUninterruptibly().getNow();
   }
 
   private void closeAll(IOException error) {

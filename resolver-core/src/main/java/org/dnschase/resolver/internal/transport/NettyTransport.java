@@ -9,6 +9,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.internal.ThreadExecutorMap;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +23,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import java.util.function.ToLongFunction;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.internal.transport.loops.LoopKind;
+import org.dnschase.resolver.internal.transport.loops.SpinWindows;
 import org.dnschase.resolver.spi.Transport;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -60,11 +63,22 @@ public final class NettyTransport implements Transport {
   private final CaseRandomization caseRandomization;
   /** Counts the queries sent over UDP and over TCP. */
   private final ResolverMetrics metrics;
+  /**
+   * How long, from its query's send, a UDP exchange's loop polls for the reply from a server
+   * rather than sleeping, in nanoseconds (0: not at all): {@link SpinWindows}.
+   */
+  private final ToLongFunction<InetAddress> spinWindows;
   private volatile boolean closed;
 
-  /** Sends question names as asked, counting nothing. */
+  /**
+   * Every server's spin window as long as any may be ({@link SpinWindows#CAP_NANOS}): what a
+   * transport knows of a server before its first reply.
+   */
+  static final ToLongFunction<InetAddress> CAPPED = server -> SpinWindows.CAP_NANOS;
+
+  /** Sends question names as asked, counting nothing; every exchange spins up to the cap. */
   public NettyTransport(int threads) {
-    this(threads, new QueryIds()::next, null, ResolverMetrics.disabled());
+    this(threads, new QueryIds()::next, null, ResolverMetrics.disabled(), CAPPED);
   }
 
   /**
@@ -77,22 +91,27 @@ public final class NettyTransport implements Transport {
 
   /** As {@link #NettyTransport(int, IntSupplier, Random)}, on event loops of {@code kind}. */
   NettyTransport(int threads, IntSupplier ids, Random caseBits, LoopKind kind) {
-    this(threads, ids, caseBits == null ? null : new CaseRandomization(caseBits), ResolverMetrics.disabled(), kind);
+    this(threads, ids, caseBits == null ? null : new CaseRandomization(caseBits), ResolverMetrics.disabled(), CAPPED,
+        kind);
   }
 
   /**
    * IDs from {@code ids}; with {@code caseRandomization} (null: none) every question name goes out
    * in a random case (0x20); each query sent over UDP, and again over TCP, is counted into {@code
-   * metrics}.
+   * metrics}; {@code spinWindows} says how long the loop may poll for a server's reply rather than
+   * sleep (in nanoseconds from the query's send, 0: not at all).
    */
-  NettyTransport(int threads, IntSupplier ids, CaseRandomization caseRandomization, ResolverMetrics metrics) {
-    this(threads, ids, caseRandomization, metrics, LoopKind.CHOSEN);
+  NettyTransport(int threads, IntSupplier ids, CaseRandomization caseRandomization, ResolverMetrics metrics,
+      ToLongFunction<InetAddress> spinWindows) {
+    this(threads, ids, caseRandomization, metrics, spinWindows, LoopKind.CHOSEN);
   }
 
-  private NettyTransport(int threads, IntSupplier ids, CaseRandomization caseRandomization, ResolverMetrics metrics,
-      LoopKind kind) {
+  /** As {@link #NettyTransport(int, IntSupplier, CaseRandomization, ResolverMetrics, ToLongFunction)}, on loops of {@code kind}. */
+  NettyTransport(int threads, IntSupplier ids, CaseRandomization caseRandomization, ResolverMetrics metrics,
+      ToLongFunction<InetAddress> spinWindows, LoopKind kind) {
     this.ids = ids;
     this.metrics = metrics;
+    this.spinWindows = spinWindows;
     this.caseRandomization = caseRandomization;
     ThreadFactory daemons = new DefaultThreadFactory("dnschase-transport", true);
     this.group = new MultiThreadIoEventLoopGroup(threads, task -> {
@@ -114,7 +133,8 @@ public final class NettyTransport implements Transport {
     long deadline = System.nanoTime() + timeout.toNanos();
     OutgoingQuery overUdp = OutgoingQuery.of(server, query, ids, caseRandomization);
     metrics.udpQuery();
-    return loop.overUdp(new PendingExchange(overUdp.expected()), overUdp.wire(), timeout.toNanos())
+    return loop.overUdp(new PendingExchange(overUdp.expected()), overUdp.wire(), timeout.toNanos(),
+            spinWindows.applyAsLong(server.getAddress()))
         .thenCompose(reply -> !reply.getHeader().getFlag(Flags.TC) ? CompletableFuture.completedFuture(reply)
             : overTcp(loop, overUdp.again(ids), deadline));
   }
@@ -209,6 +229,15 @@ public final class NettyTransport implements Transport {
       spares.add(loop.spares());
     }
     return spares;
+  }
+
+  /** The spin windows open on each of the transport's own loops (for the tests). */
+  List<Integer> openSpinWindows() {
+    List<Integer> open = new ArrayList<>();
+    for (LoopExchanges loop : loops) {
+      open.add(loop.openSpinWindows());
+    }
+    return open;
   }
 
   /**

@@ -12,6 +12,7 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import org.dnschase.resolver.internal.transport.loops.LoopDatagram;
 import org.dnschase.resolver.internal.transport.loops.LoopKind;
+import org.dnschase.resolver.internal.transport.loops.SpinWindows;
 
 /**
  * One query over UDP on a datagram socket of its own, registered on the event loop that asked it
@@ -36,6 +37,11 @@ final class UdpExchange implements LoopDatagram.Ready {
   /** The query and what it waits for; null while the socket is a spare, waiting for its query. */
   private PendingExchange pending;
   private byte[] query;
+  /** The loop's spin windows, and how long this query's is (0: none). */
+  private SpinWindows windows;
+  private long spinNanos;
+  /** Whether this query's window is open: from its send until the exchange ends. */
+  private boolean spinning;
 
   private UdpExchange(LoopDatagram socket, ByteBuffer datagrams) {
     this.socket = socket;
@@ -84,11 +90,15 @@ final class UdpExchange implements LoopDatagram.Ready {
   /**
    * Sends {@code wire} to {@code pending}'s server and completes {@code pending} with the reply it
    * expects, or fails it after {@code timeoutNanos}; run on {@code loop}, which a spare is
-   * registered on already.
+   * registered on already. For {@code spinNanos} from the send (0: not at all), {@code windows},
+   * the loop's, keep the loop polling for the reply rather than sleeping.
    */
-  void start(IoEventLoop loop, PendingExchange pending, byte[] wire, long timeoutNanos) {
+  void start(IoEventLoop loop, PendingExchange pending, byte[] wire, long timeoutNanos, SpinWindows windows,
+      long spinNanos) {
     this.pending = pending;
     this.query = wire;
+    this.windows = windows;
+    this.spinNanos = spinNanos;
     pending.endsWithin(loop, timeoutNanos, this::close);
     try {
       socket.connect(pending.server());
@@ -140,6 +150,9 @@ final class UdpExchange implements LoopDatagram.Ready {
     try {
       if (socket.write(datagrams) == 0) {
         socket.alsoWhenWritable(true);
+      } else if (spinNanos > 0) {
+        windows.open(spinNanos);
+        spinning = true;
       }
     } catch (IOException | RuntimeException e) {
       failed("cannot send to", e);
@@ -170,8 +183,12 @@ final class UdpExchange implements LoopDatagram.Ready {
     pending.fail(new IOException(what + " " + pending.server() + ": " + cause.getMessage(), cause));
   }
 
-  /** Ends the socket's registration and closes it. */
+  /** Ends the socket's registration and closes it, and the query's spin window if it is open. */
   void close() {
+    if (spinning) {
+      spinning = false;
+      windows.close();
+    }
     socket.close();
   }
 }

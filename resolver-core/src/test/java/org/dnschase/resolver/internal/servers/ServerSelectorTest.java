@@ -186,4 +186,49 @@ class ServerSelectorTest {
     assertThat(selector.notLame(List.of(A, B), other, 1)).containsExactly(A, B);
     assertThat(selector.notLame(List.of(A, B), zone, ServerSelector.LAME_TTL_NANOS)).containsExactly(A, B);
   }
+
+  /* ---- spin windows ---- */
+
+  private static long us(long micros) {
+    return TimeUnit.MICROSECONDS.toNanos(micros);
+  }
+
+  @Test
+  @DisplayName("a server never measured gets the whole spin window: its reply may come within it")
+  void unknownServer_spinsUpToTheCap() {
+    assertThat(selector.spinWindowNanos(A, us(1_000))).isEqualTo(us(1_000));
+  }
+
+  @Test
+  @DisplayName("a server 20 ms away costs no spinning after its first reply")
+  void slowServer_noSpin() {
+    selector.recordRtt(A, ms(20));
+
+    assertThat(selector.spinWindowNanos(A, us(1_000))).isZero();
+  }
+
+  @Test
+  @DisplayName("a fast server's window is RFC 6298's SRTT + 4 RTTVAR, at most the cap")
+  void fastServer_spinsWhileItsReplyIsDue() {
+    selector.recordRtt(A, us(100)); // SRTT 100 µs, RTTVAR 50 µs
+    selector.recordRtt(B, us(900)); // SRTT 900 µs, RTTVAR 450 µs
+
+    assertThat(selector.spinWindowNanos(A, us(1_000))).isEqualTo(us(300));
+    assertThat(selector.spinWindowNanos(B, us(1_000))).isEqualTo(us(1_000));
+  }
+
+  @Test
+  @DisplayName("a server that timed out costs no spinning, however fast it was")
+  void timedOutServer_noSpin() {
+    selector.recordRtt(A, us(100));
+    selector.recordTimeout(A);
+
+    assertThat(selector.spinWindowNanos(A, us(1_000))).isZero();
+  }
+
+  @Test
+  @DisplayName("with spinning off no server gets a window")
+  void capZero_noSpin() {
+    assertThat(selector.spinWindowNanos(A, 0)).isZero();
+  }
 }

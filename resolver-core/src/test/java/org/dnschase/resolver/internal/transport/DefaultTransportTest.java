@@ -40,7 +40,7 @@ class DefaultTransportTest {
   private static final Duration LONG = Duration.ofSeconds(5);
 
   private final Set<Thread> before = Thread.getAllStackTraces().keySet();
-  private final DefaultTransport transport = new DefaultTransport(1, false, ResolverMetrics.disabled());
+  private final DefaultTransport transport = new DefaultTransport(1, false, ResolverMetrics.disabled(), NettyTransport.CAPPED);
 
   @AfterEach
   void closeTransport() {
@@ -91,7 +91,7 @@ class DefaultTransportTest {
     Duration timeout = Duration.ofSeconds(1);
     CountDownLatch nettyMayStart = new CountDownLatch(1);
     DefaultTransport slowToStart = new DefaultTransport(1, new QueryIds()::next, null, ResolverMetrics.disabled(),
-        () -> {
+        NettyTransport.CAPPED, () -> {
           try {
             nettyMayStart.await();
           } catch (InterruptedException e) {

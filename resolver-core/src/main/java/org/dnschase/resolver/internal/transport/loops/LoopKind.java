@@ -1,7 +1,9 @@
 package org.dnschase.resolver.internal.transport.loops;
 
 import io.netty.channel.IoEventLoop;
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandle;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -15,6 +17,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
 import java.net.ProtocolFamily;
+import java.nio.channels.spi.SelectorProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +38,7 @@ public enum LoopKind {
   NIO {
     @Override
     public IoHandlerFactory handlerFactory() {
-      return NioIoHandler.newFactory();
+      return NioIoHandler.newFactory(SelectorProvider.provider(), selectStrategy());
     }
 
     @Override
@@ -62,7 +65,7 @@ public enum LoopKind {
   EPOLL {
     @Override
     public IoHandlerFactory handlerFactory() {
-      return EpollIoHandler.newFactory();
+      return EpollIoHandler.newFactory(0, selectStrategy());
     }
 
     @Override
@@ -117,8 +120,15 @@ public enum LoopKind {
     return EPOLL;
   }
 
-  /** {@return what makes an event loop of this kind, for a Netty group} */
+  /**
+   * {@return what makes an event loop of this kind, for a Netty group}: one that spins while its
+   * upstream exchanges' windows are open ({@link SpinWindows}), or Netty's own where spinning is off.
+   */
   public abstract IoHandlerFactory handlerFactory();
+
+  private static SelectStrategyFactory selectStrategy() {
+    return SpinWindows.CAP_NANOS > 0 ? SpinningSelect.FACTORY : DefaultSelectStrategyFactory.INSTANCE;
+  }
 
   /** {@return the Netty channel of a TCP connection on a loop of this kind} */
   public abstract Class<? extends SocketChannel> socketChannel();

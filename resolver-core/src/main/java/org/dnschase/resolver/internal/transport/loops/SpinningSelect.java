@@ -1,0 +1,46 @@
+package org.dnschase.resolver.internal.transport.loops;
+
+import io.netty.channel.SelectStrategy;
+import io.netty.channel.SelectStrategyFactory;
+import io.netty.util.IntSupplier;
+
+/**
+ * The select strategy of an event loop whose upstream exchanges may spin ({@link SpinWindows}):
+ * Netty's default (poll when tasks wait, else sleep until I/O, a task or a timer) except while a
+ * window is open, when the loop polls without sleeping. Both kinds of loop take a result from 0 up
+ * as the poll's, process what it found, run their tasks and timers and ask again: a reply is read
+ * as it lands and an exchange's timeout still fires. ({@link SelectStrategy#BUSY_WAIT} is no use
+ * here: epoll's spins in native code until I/O arrives, blind to tasks and timers, and NIO's
+ * sleeps.)
+ */
+final class SpinningSelect implements SelectStrategy {
+
+  /** A strategy for each loop, which finds its windows on its first decision, on the loop's thread. */
+  static final SelectStrategyFactory FACTORY = () -> new SpinningSelect(null);
+
+  /** The loop's windows; null until its first decision. */
+  private SpinWindows windows;
+
+  /** With {@code windows} as the loop's (null: the windows of the thread that first asks). */
+  SpinningSelect(SpinWindows windows) {
+    this.windows = windows;
+  }
+
+  @Override
+  public int calculateStrategy(IntSupplier selectNow, boolean hasTasks) throws Exception {
+    if (hasTasks) {
+      return selectNow.get();
+    }
+    if (windows == null) {
+      windows = SpinWindows.ofCurrentThread();
+    }
+    if (!windows.spinning()) {
+      return SelectStrategy.SELECT;
+    }
+    int ready = selectNow.get();
+    if (ready == 0) {
+      Thread.onSpinWait();
+    }
+    return ready;
+  }
+}
