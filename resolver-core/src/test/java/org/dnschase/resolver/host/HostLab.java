@@ -14,7 +14,8 @@ import org.dnschase.resolver.testkit.ZoneTree;
  *   web.cdn.test   A 192.0.2.60, AAAA 2001:db8::60
  *   v4.app.test    A 192.0.2.61 only;  v6.app.test AAAA 2001:db8::61 only
  *   db.corp.test   A 192.0.2.70           (for search domains)
- *   192.0.2.60 and 2001:db8::60 have PTR web.cdn.test.
+ *   198.18.0.60 and 3fff::60 have PTR web.cdn.test.  (outside the reverse zones served locally,
+ *                                                      where 192.0.2/24's and 2001:db8::/32's are)
  * </pre>
  */
 final class HostLab {
@@ -33,9 +34,9 @@ final class HostLab {
           web 300 AAAA  2001:db8::60
           """)
       .zone("corp.test.", "ns", "127.53.32.1", "db 300 A 192.0.2.70\n")
-      .zone("in-addr.arpa.", "ns", "127.53.33.1", "60.2.0.192 300 PTR web.cdn.test.\n")
+      .zone("in-addr.arpa.", "ns", "127.53.33.1", "60.0.18.198 300 PTR web.cdn.test.\n")
       .zone("ip6.arpa.", "ns", "127.53.33.1",
-          "0.6.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2 300 PTR web.cdn.test.\n")
+          "0.6.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.f.f.f.3 300 PTR web.cdn.test.\n")
       .build();
 
   private HostLab() {}

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
  * {@code dnschase.enabled=false} hands every call to the JDK's built-in resolver: with it the lab
  * is never asked. Shown on a reverse look-up of 127.0.0.1, which the two tell apart without a
  * packet off loopback: the built-in resolver names it from the hosts file ({@code localhost}),
- * while the provider asks the lab, which has no such PTR, and the JDK falls back to the literal.
+ * while the provider, given the lab's server for {@code 127.in-addr.arpa.} as a stub zone (which
+ * wins over the zone it serves itself), asks the lab, which has no such PTR, and the JDK falls back
+ * to the literal.
  * Each setting runs in a JVM of its own: the JDK asks the provider for its resolver once.
  */
 class DisabledProviderTest extends JdkLabTest {
@@ -33,7 +35,8 @@ class DisabledProviderTest extends JdkLabTest {
   void enabled_labIsAsked() throws Exception {
     lab.clearQueries();
 
-    List<String> lines = Probe.run(lab, List.of(), "canonical", "127.0.0.1");
+    List<String> lines = Probe.run(lab, List.of("-Ddnschase.stubZones=127.in-addr.arpa.=127.53.44.1"), "canonical",
+        "127.0.0.1");
 
     assertThat(lines).containsExactly("127.0.0.1");
     assertThat(JdkLab.asked(lab, REVERSE_NAME)).isTrue();

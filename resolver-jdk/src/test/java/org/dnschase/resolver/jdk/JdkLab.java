@@ -13,9 +13,13 @@ import org.dnschase.resolver.testkit.ZoneTree;
  *   edge.cdn.test               A 127.0.0.1             (where the tests' HTTP server listens)
  *   dual.app.test               A 127.0.0.1, AAAA ::1
  *   v6only.app.test             AAAA ::1
- *   host7.app.test              A 127.53.99.7, and 7.99.53.127.in-addr.arpa PTR host7.app.test.
+ *   host7.app.test              A 198.18.99.7, and 7.99.18.198.in-addr.arpa PTR host7.app.test.
  *   db.corp.test                A 127.0.0.3
+ *   127.in-addr.arpa            no PTR (the resolver serves it itself unless a stub zone says otherwise)
  * </pre>
+ *
+ * host7's address is never contacted: it is a benchmarking one (RFC 2544), outside the reverse
+ * zones the resolver serves itself (RFC 6303), as the loopback's and the documentation nets' are not.
  */
 final class JdkLab {
 
@@ -29,11 +33,12 @@ final class JdkLab {
           dual   300 A     127.0.0.1
           dual   300 AAAA  ::1
           v6only 300 AAAA  ::1
-          host7  300 A     127.53.99.7
+          host7  300 A     198.18.99.7
           """)
       .zone("cdn.test.", "ns", "127.53.41.1", "edge 300 A 127.0.0.1\n")
       .zone("corp.test.", "ns", "127.53.42.1", "db 300 A 127.0.0.3\n")
-      .zone("127.in-addr.arpa.", "ns", "127.53.43.1", "7.99.53 300 PTR host7.app.test.\n")
+      .zone("18.198.in-addr.arpa.", "ns", "127.53.43.1", "7.99 300 PTR host7.app.test.\n")
+      .zone("127.in-addr.arpa.", "ns", "127.53.44.1", "")
       .build();
 
   private JdkLab() {}

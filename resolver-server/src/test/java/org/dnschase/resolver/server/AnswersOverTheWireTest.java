@@ -60,6 +60,26 @@ class AnswersOverTheWireTest {
     assertThat(dig.authority()).anySatisfy(record -> assertThat(record).startsWith("shop.example.").contains(" SOA "));
   }
 
+  /* ---- zones served locally ---- */
+
+  @Test
+  @DisplayName("RFC 6761 §6.3, RFC 6303 §4: 127.0.0.1's PTR and a LAN address's NXDOMAIN come from the zones the "
+      + "resolver serves itself, record for record as Unbound's (whose negative SOA says 10800, the cache's cap here "
+      + "3600), and the lab is never asked")
+  void locallyServedZones_answeredWithoutAQuery() {
+    lab.hierarchy.clearQueries();
+
+    Peers.Output loopback = Peers.dig(lab.address(), "1.0.0.127.in-addr.arpa.", "PTR");
+    Peers.Output lan = Peers.dig(lab.address(), "1.1.168.192.in-addr.arpa.", "PTR");
+
+    assertThat(loopback.status()).as(loopback.text()).isEqualTo("NOERROR");
+    assertThat(loopback.answers()).containsExactly("1.0.0.127.in-addr.arpa. 10800 IN PTR localhost.");
+    assertThat(lan.status()).as(lan.text()).isEqualTo("NXDOMAIN");
+    assertThat(lan.authority()).containsExactly(
+        "168.192.in-addr.arpa. 3600 IN SOA localhost. nobody.invalid. 1 3600 1200 604800 10800");
+    assertThat(lab.hierarchy.queryCount()).isZero();
+  }
+
   /* ---- fitting UDP ---- */
 
   @Test

@@ -64,7 +64,7 @@ public final class IterativeResolver implements Resolver {
     this.iteration = new Iteration(context);
     this.slots = config.maxResolutionsInFlight() == 0 ? null
         : new ResolutionSlots(config.maxResolutionsInFlight(), config.jostleAfter().toNanos());
-    this.specialUse = new SpecialUseAnswers(config.specialUseNames(), config.cache().ttlCaps());
+    this.specialUse = new SpecialUseAnswers(config);
     this.resolutions = new ResolutionCache(config.cache(), config.prefetch(), config.longChainThreshold(), metrics);
     this.forgetAll = () -> {
       resolutions.invalidateAll();
@@ -166,7 +166,7 @@ public final class IterativeResolver implements Resolver {
    * The outcomes of a checked question that need no iteration: a resolution-cache hit, a BOGUS
    * answer given a moment ago (to a question that wants checking), a special-use name's, a closed
    * resolver's. Null when the question must be iterated. The
-   * resolution cache goes first because the special-use names cost a scan of their set, and it
+   * resolution cache goes first because the special-use names cost a look-up per label, and it
    * only holds iterated outcomes, so never a special-use name's. Each outcome is counted where it
    * is found: a hit by the resolution cache, the others here.
    */
