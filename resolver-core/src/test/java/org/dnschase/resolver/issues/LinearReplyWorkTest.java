@@ -14,10 +14,11 @@ import org.xbill.DNS.Type;
 
 /**
  * The work a reply costs grows linearly with its size: a reply with records under 8,000 distinct
- * owner names costs at most 2.5 times the CPU time of one with 4,000 (quadratic grouping costs
- * 4 times, and 7 s at 4,000 owners). Measured as the CPU time of the one thread a whole
- * resolution runs on, the least of several runs taken in turns after a warm-up, each after a
- * collection, so other load on the machine and the collector count as little as they can.
+ * owner names costs at most 3 times the CPU time of one with 4,000, where linear work costs twice
+ * and quadratic grouping 4 times (and 7 s at 4,000 owners); the limit sits between the two, as a
+ * loaded machine moved a linear ratio to 2.58. Measured as the CPU time of the one thread a
+ * whole resolution runs on, the least of several runs taken in turns after a warm-up, each after
+ * a collection, so other load on the machine and the collector count as little as they can.
  */
 class LinearReplyWorkTest {
 
@@ -39,7 +40,7 @@ class LinearReplyWorkTest {
 
   @ParameterizedTest(name = "section {0}")
   @ValueSource(ints = {Section.ADDITIONAL, Section.AUTHORITY})
-  @DisplayName("The resolver's CPU time for a reply of 8,000 distinct owners is at most 2.5 times that for 4,000")
+  @DisplayName("The resolver's CPU time for a reply of 8,000 distinct owners is at most 3 times that for 4,000")
   void cpuTime_growsLinearlyWithDistinctOwners(int section) {
     FloodReplies small = new FloodReplies(4_000, section);
     FloodReplies large = new FloodReplies(8_000, section);
@@ -55,6 +56,6 @@ class LinearReplyWorkTest {
     }
 
     assertThat((double) at8k / at4k).as("CPU ns at 4,000 owners: %d, at 8,000: %d", at4k, at8k)
-        .isLessThanOrEqualTo(2.5);
+        .isLessThanOrEqualTo(3.0);
   }
 }
