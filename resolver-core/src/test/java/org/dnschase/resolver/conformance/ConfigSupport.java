@@ -108,7 +108,8 @@ final class ConfigSupport {
       Map.entry("val-nsec3-keysize-iterations", unsupported("NSEC3 iteration limits by key size "
           + "(val-nsec3-keysize-iterations): ours is one limit for every key, Defaults.MAX_NSEC3_ITERATIONS, 150")),
       Map.entry("prefetch-key", HONOURED), // mapped by ResolverSetup
-      // Unbound's default local zones: test. is not one of ours (RFC 6761 §6.2: resolved normally).
+      // Unbound's default local zones are ours (SpecialUseName) but test. (RFC 6761 §6.2: resolved
+      // normally); a nodefault turns ours off (ResolverSetup), local data is not ours.
       Map.entry("local-zone", value -> value.matches("\\S+\\s+nodefault") ? Optional.empty()
           : Optional.of("local zones (local-zone: local data), a feature we deliberately do not have")),
       Map.entry("directory", HONOURED),

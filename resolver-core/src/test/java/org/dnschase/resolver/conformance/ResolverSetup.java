@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.SpecialUseName;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.RRsetCacheBuilder;
 import org.dnschase.resolver.cache.TimeSource;
@@ -42,7 +44,8 @@ import org.xbill.DNS.Name;
  * timeout),
  * prefetch, the restart limit and the name servers kept of an NS RRset, do-nat64, and the do-ip4, do-ip6,
  * do-not-query-localhost and
- * do-not-query-address rules as the upstream filter. {@link ConfigSupport} says what every other
+ * do-not-query-address rules as the upstream filter, the zones served locally less those local-zone
+ * nodefault names. {@link ConfigSupport} says what every other
  * option means here.
  */
 final class ResolverSetup {
@@ -115,6 +118,7 @@ final class ResolverSetup {
     config.stubZones().stream().filter(zone -> !zone.name().equals(Name.root)).forEach(zone -> builder.stubZone(
         new StubZone(zone.name(), servers(zone), zone.hosts(), zone.prime(), zone.first())));
     config.authZones().forEach(zone -> builder.authZone(AuthZone.parse(zone.name().toString(), zone.zoneText())));
+    builder.specialUseNames(servedLocally(config));
     // Validation exactly when the scenario gives trust anchors (FORMAT §3): they replace the root's.
     // DSA is validated, as by the Unbound (built with DSA) these scenarios were written for.
     List<String> anchors = config.values("trust-anchor");
@@ -165,6 +169,19 @@ final class ResolverSetup {
 
   private static Name absolute(String name) {
     return Name.fromConstantString(name.endsWith(".") ? name : name + ".");
+  }
+
+  /**
+   * The zones served locally: Unbound's defaults are ours (test. aside), and {@code local-zone: X
+   * nodefault} turns off the group of ours that serves X, all of it, as near as the groups come.
+   */
+  private static Set<SpecialUseName> servedLocally(ScenarioConfig config) {
+    List<Name> noDefault = config.values("local-zone").stream().map(value -> value.split("\\s+"))
+        .filter(words -> words.length == 2 && words[1].equals("nodefault"))
+        .map(words -> absolute(words[0].replace("\"", ""))).toList();
+    Set<SpecialUseName> served = EnumSet.allOf(SpecialUseName.class);
+    served.removeIf(special -> noDefault.stream().anyMatch(special.zones()::contains));
+    return served;
   }
 
   /** A zone clause's addresses, on the scripted servers' port (the resolver's upstream port). */
