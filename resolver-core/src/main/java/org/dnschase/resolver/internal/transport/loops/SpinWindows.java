@@ -27,7 +27,7 @@ public final class SpinWindows {
   public static final String PROPERTY = "dnschase.spinMicros";
 
   /** The longest window when {@value #PROPERTY} is unset, in microseconds. */
-  static final long DEFAULT_CAP_MICROS = 0;
+  static final long DEFAULT_CAP_MICROS = 1_000;
 
   /** Declared before {@link #CAP_NANOS}, whose reading may warn. */
   private static final Logger LOG = LoggerFactory.getLogger(SpinWindows.class);
