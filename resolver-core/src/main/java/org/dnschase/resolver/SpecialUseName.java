@@ -13,9 +13,9 @@ import org.xbill.DNS.Name;
  * zone's SOA (RFC 6303 §3). All are on by default; {@link ResolverBuilder#specialUseNames(java.util.Set)}
  * chooses. A forward, stub or auth zone the resolver is built with at or below one of these zones
  * is asked for its names instead. {@code test.} and {@code example.} are not here: they resolve
- * normally, {@code example.} as RFC 6761 §6.5 says; {@code test.}, which RFC 6761 §6.2 would have
- * a resolver answer NXDOMAIN by default (Unbound does), because the labs of {@code
- * resolver-testkit}, ours and our users', live under it.
+ * normally, {@code example.} as RFC 6761 §6.5 says, {@code test.} because the labs of {@code
+ * resolver-testkit}, ours and our users', live under it, where RFC 6761 §6.2 has a resolver
+ * answer it NXDOMAIN by default (a SHOULD), as Unbound does.
  */
 public enum SpecialUseName {
   /**

@@ -70,6 +70,15 @@ class LocallyServedZonesTest {
   }
 
   @Test
+  @DisplayName("ANY at a served name is NODATA with the zone's SOA, as Unbound 1.17 answers it from its local zones")
+  void anyQuestion_isNoData() {
+    assertNegative(resolver.resolve("localhost.", Type.ANY), Resolution.NoData.class, "localhost.");
+    assertNegative(resolver.resolve("home.arpa.", Type.ANY), Resolution.NoData.class, "home.arpa.");
+    assertNegative(resolver.resolve("1.0.0.127.in-addr.arpa.", Type.ANY), Resolution.NoData.class, "127.in-addr.arpa.");
+    transport.assertNothingAsked();
+  }
+
+  @Test
   @DisplayName("RFC 6761 §6.3: 127.0.0.1 and ::1 are named localhost., in zones served locally (RFC 6303 §4.2, §4.3)")
   void loopbackAddresses_areNamedLocalhost() throws Exception {
     Resolution v4 = resolver.resolveReverse(InetAddress.getByName("127.0.0.1"));
