@@ -1,5 +1,6 @@
 package org.dnschase.resolver.internal.message;
 
+import java.security.SecureRandom;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
@@ -14,12 +15,19 @@ import org.xbill.DNS.Section;
 /** Builds the queries an iterative resolver sends. */
 public final class Queries {
 
+  /**
+   * The IDs the queries are made with, for a transport that sends a query as it is given; the
+   * default transport draws its own. Not dnsjava's {@code new Header()}, whose source reads the
+   * system's entropy device again after a pause ({@link SecureSource}).
+   */
+  private static final SecureRandom IDS = SecureSource.create();
+
   private Queries() {}
 
   /**
    * A query for (name, type, IN) with RD clear (we do the recursion ourselves) and, when
    * {@code ednsPayloadSize} is positive, an EDNS0 OPT record advertising that size (RFC 6891).
-   * The transport sets the ID.
+   * Its ID is drawn from a secure source (RFC 5452 §4.3); the default transport sets its own.
    */
   public static Message iterative(Name name, int type, int ednsPayloadSize) {
     return query(name, type, ednsPayloadSize, false, false);
@@ -32,13 +40,12 @@ public final class Queries {
    * that prove the data.
    */
   public static Message query(Name name, int type, int ednsPayloadSize, boolean recursionDesired, boolean dnssecOk) {
-    Message query = new Message();
-    Header header = new Header();
+    Message query = new Message(IDS.nextInt(0x10000));
+    Header header = query.getHeader();
     header.setOpcode(Opcode.QUERY);
     if (recursionDesired) {
       header.setFlag(Flags.RD);
     }
-    query.setHeader(header);
     query.addRecord(Record.newRecord(name, type, DClass.IN), Section.QUESTION);
     if (ednsPayloadSize > 0) {
       query.addRecord(new OPTRecord(ednsPayloadSize, 0, 0, dnssecOk ? ExtendedFlags.DO : 0), Section.ADDITIONAL);

@@ -3,13 +3,13 @@ package org.dnschase.resolver.internal.transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.Random;
 import java.util.function.IntSupplier;
 import java.util.function.ToLongFunction;
+import org.dnschase.resolver.internal.message.SecureSource;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.spi.Transport;
 import org.xbill.DNS.Flags;
@@ -57,7 +57,7 @@ public final class DefaultTransport implements Transport {
    */
   public DefaultTransport(int threads, boolean caseRandomization, ResolverMetrics metrics,
       ToLongFunction<InetAddress> spinWindows) {
-    this(threads, new QueryIds()::next, caseRandomization ? new SecureRandom() : null, metrics, spinWindows,
+    this(threads, new QueryIds()::next, caseRandomization ? SecureSource.create() : null, metrics, spinWindows,
         () -> { });
   }
 

@@ -1,11 +1,12 @@
 package org.dnschase.resolver.internal.transport;
 
 import java.security.SecureRandom;
+import org.dnschase.resolver.internal.message.SecureSource;
 
 /** Message IDs from a secure source, so an off-path attacker cannot guess them (RFC 5452 §4.3). */
 final class QueryIds {
 
-  private final SecureRandom random = new SecureRandom();
+  private final SecureRandom random = SecureSource.create();
 
   int next() {
     return random.nextInt(0x10000);

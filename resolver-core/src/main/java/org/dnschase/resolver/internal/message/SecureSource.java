@@ -1,0 +1,30 @@
+package org.dnschase.resolver.internal.message;
+
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+
+/**
+ * The secure source of what an off-path attacker must not guess in a query (RFC 5452: its ID,
+ * §4.3; with 0x20, its question's case): the JDK's DRBG (NIST SP 800-90A), seeded once from the
+ * system's entropy, which draws without a system call. The JDK's default source on Linux
+ * (NativePRNG, dnsjava's for every {@code new Header()}) mixes each draw with octets of
+ * /dev/urandom read ahead, and reads them again once they are 100 ms old: the first query of a
+ * question after a pause paid a read of the device before its send.
+ */
+public final class SecureSource {
+
+  private SecureSource() {}
+
+  /**
+   * A new source: the DRBG, or the JDK's default where it has none.
+   *
+   * @return the source, safe for use by many threads
+   */
+  public static SecureRandom create() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException absent) {
+      return new SecureRandom();
+    }
+  }
+}
