@@ -60,8 +60,8 @@ public final class QueryHandler {
 
   /**
    * What a resolution needs of its query: the question, the options it is asked with, the shape
-   * of its answer ({@link EncodedAnswers#shape}), where its question ends, and the whole message
-   * for building an answer, parsed only then when the query was read plain.
+   * of its answer ({@link EncodedAnswers#shape}), where its question ends, its octets, and the
+   * whole message for building an answer, made only then when the query was read plain.
    */
   private static final class Asked {
     final Name name;
@@ -70,9 +70,11 @@ public final class QueryHandler {
     final int shape;
     final int questionEnd;
     final byte[] wire;
+    private final PlainQuery plain;
     private Message message;
 
-    Asked(Message message, Header header, Name name, int type, OPTRecord opt, int room, int questionEnd, byte[] wire) {
+    Asked(Message message, Header header, Name name, int type, OPTRecord opt, int room, int questionEnd, byte[] wire,
+        PlainQuery plain) {
       this.message = message;
       this.name = name;
       this.type = type;
@@ -80,11 +82,12 @@ public final class QueryHandler {
       this.shape = EncodedAnswers.shape(header, opt, room);
       this.questionEnd = questionEnd;
       this.wire = wire;
+      this.plain = plain;
     }
 
     Message message() {
       if (message == null) {
-        message = PlainQuery.message(wire);
+        message = plain.message();
       }
       return message;
     }
@@ -152,7 +155,7 @@ public final class QueryHandler {
     if (plain != null) {
       int room = room(plain.udpPayload(), overTcp);
       Asked asked = new Asked(null, plain.header(), plain.name(), plain.type(), plain.opt(), room, plain.questionEnd(),
-          wire);
+          wire, plain);
       return admitted(client) ? resolve(asked, room) : refusal(client, asked.message(), room);
     }
     Request request = draining ? new Request.Ignored("the server is stopping") : RequestDecoder.decode(wire);
@@ -172,7 +175,7 @@ public final class QueryHandler {
         Message message = query.query();
         Record question = query.question();
         Asked asked = new Asked(message, message.getHeader(), question.getName(), question.getType(), message.getOPT(),
-            room, Header.LENGTH + question.getName().length() + 4, wire);
+            room, Header.LENGTH + question.getName().length() + 4, wire, null);
         yield admitted(client) ? resolve(asked, room) : refusal(client, message, room);
       }
     };

@@ -153,6 +153,18 @@ class PlainQueryTest {
 
   @ParameterizedTest
   @MethodSource("plainQueries")
+  @DisplayName("a plain query's message, made of the parts read, is the decoder's to the octet: header, question as spelt, OPT record")
+  void plainQuery_messageAsDecoded(List<byte[]> spellings) {
+    for (byte[] wire : spellings) {
+      Message made = PlainQuery.read(wire, new QuestionNames()).message();
+
+      assertThat(made.toWire()).isEqualTo(wire);
+      assertThat(made.toWire()).isEqualTo(((Request.Query) RequestDecoder.decode(wire)).query().toWire());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("plainQueries")
   @DisplayName("a plain query's answer, encoded or from the kept octets, over UDP and TCP, is the full way's to the octet")
   void plainQuery_answeredAsTheFullWay(List<byte[]> spellings) throws IOException {
     for (boolean overTcp : new boolean[] {false, true}) {
