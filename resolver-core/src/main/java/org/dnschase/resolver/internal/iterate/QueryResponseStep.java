@@ -76,8 +76,10 @@ final class QueryResponseStep {
     ResponseType type = q.delegation().forwarding() ? ResponseClassifier.classifyForwarded(reply, sent.name(), sent.type())
         : ResponseClassifier.classify(reply, sent.name(), sent.type(), zone);
     context.selector.recordRtt(server.getAddress(), rttNanos);
-    q.journal().trace(new TraceEvent.Exchange(server, zone, sent.name(), sent.type(), describe(type, reply),
-        Duration.ofNanos(rttNanos)));
+    if (q.journal().tracing()) { // every reply passes here: untraced, it allocates nothing and takes no lock
+      q.journal().trace(new TraceEvent.Exchange(server, zone, sent.name(), sent.type(), describe(type, reply),
+          Duration.ofNanos(rttNanos)));
+    }
     if (reply.dropped() > 0) {
       reportDropped(q, reply.droppedByReason(), server, zone);
     }
