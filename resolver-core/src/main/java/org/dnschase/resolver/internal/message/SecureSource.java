@@ -9,7 +9,8 @@ import java.security.SecureRandom;
  * system's entropy, which draws without a system call. The JDK's default source on Linux
  * (NativePRNG, dnsjava's for every {@code new Header()}) mixes each draw with octets of
  * /dev/urandom read ahead, and reads them again once they are 100 ms old: the first query of a
- * question after a pause paid a read of the device before its send.
+ * question after a pause paid a read of the device before its send. The DRBG's octets are handed
+ * out a block at a time ({@link SecureBlocks}): its own calls cost more than the default's.
  */
 public final class SecureSource {
 
@@ -21,10 +22,29 @@ public final class SecureSource {
    * @return the source, safe for use by many threads
    */
   public static SecureRandom create() {
+    SecureRandom source;
     try {
-      return SecureRandom.getInstance("DRBG");
+      source = SecureRandom.getInstance("DRBG");
     } catch (NoSuchAlgorithmException absent) {
-      return new SecureRandom();
+      source = new SecureRandom();
+    }
+    return new Blocks(source);
+  }
+
+  /** {@code source}'s octets a block at a time, under the lock {@link SecureRandom} takes for an SPI of no provider. */
+  private static final class Blocks extends SecureRandom {
+
+    private final String algorithm;
+
+    Blocks(SecureRandom source) {
+      super(new SecureBlocks(source), null);
+      this.algorithm = source.getAlgorithm();
+    }
+
+    /** The algorithm of the source, whose octets these are. */
+    @Override
+    public String getAlgorithm() {
+      return algorithm;
     }
   }
 }
