@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
+import org.dnschase.resolver.internal.transport.loops.DatagramBatch;
 import org.dnschase.resolver.internal.transport.loops.LoopDatagram;
 import org.dnschase.resolver.internal.transport.loops.LoopKind;
 import org.slf4j.Logger;
@@ -20,17 +20,19 @@ import org.slf4j.LoggerFactory;
  * sender, in the room the request's EDNS payload size gives it (TC set when it does not fit). The
  * socket is a {@link LoopDatagram} of the loop's kind registered on one event loop of the server's
  * group (Netty 4.2's {@link IoEventLoop#register}), which reads it, asks {@link QueryHandler} and writes the answers,
- * with one buffer for the requests and one for the answers: no Netty channel, pipeline, buffer,
- * packet or promise per datagram, which took two fifths of the serving thread's time outside the
- * kernel on the race's warm mix (perf; the sampled stack traces of Netty's buffer leak detection
- * included). Every datagram waiting when the loop wakes is read in that wake-up, up to a batch
- * ({@link Listeners#UDP_READ_BATCH}), as Unbound's worker reads what its socket holds.
+ * with one {@link DatagramBatch} for the requests and one for the answers: no Netty channel,
+ * pipeline, buffer, packet or promise per datagram, which took two fifths of the serving thread's
+ * time outside the kernel on the race's warm mix (perf; the sampled stack traces of Netty's buffer
+ * leak detection included). Every datagram waiting when the loop wakes is read in that wake-up, up
+ * to a batch ({@link Listeners#UDP_READ_BATCH}), as Unbound's worker reads what its socket holds:
+ * on epoll in one system call ({@code recvmmsg}), on NIO one per datagram.
  *
- * <p>The answers of a read leave together after it, as Netty's channel flushed them: sent one by
- * one as they were found, the warm mix cost more CPU per query. An answer that the socket's send
- * buffer has no room for waits in a bounded queue, sent as the buffer drains; beyond {@link
- * #MAX_UNSENT} answers waiting, one more is dropped, as a full send buffer drops it at Unbound, and
- * the client asks again. A send that fails is logged.
+ * <p>The answers of a read leave together after it, as Netty's channel flushed them (on epoll in
+ * one {@code sendmmsg}): sent one by one as they were found, the warm mix cost more CPU per query.
+ * An answer that the socket's send buffer has no room for waits in a bounded queue, sent as the
+ * buffer drains; beyond {@link #MAX_UNSENT} answers waiting, one more is dropped, as a full send
+ * buffer drops it at Unbound, and the client asks again. A send that fails is logged, and the
+ * answers after it go on.
  */
 final class UdpListener implements LoopDatagram.Ready {
   private static final Logger log = LoggerFactory.getLogger(UdpListener.class);
@@ -44,9 +46,9 @@ final class UdpListener implements LoopDatagram.Ready {
   private final IoEventLoop loop;
   private final QueryHandler queries;
   private final InFlight inFlight;
-  /** The request read, and the answer written: the loop's alone. */
-  private final ByteBuffer requests = ByteBuffer.allocateDirect(Listeners.MAX_UDP_REQUEST);
-  private final ByteBuffer answers = ByteBuffer.allocateDirect(ResponseFitter.TCP_PAYLOAD);
+  /** The requests read, and the answers written, a batch at a time: the loop's alone. */
+  private final DatagramBatch requests = new DatagramBatch(Listeners.UDP_READ_BATCH, Listeners.MAX_UDP_REQUEST);
+  private final DatagramBatch answers = new DatagramBatch(Listeners.UDP_READ_BATCH, RequestDecoder.MAX_UDP_PAYLOAD);
   private final ArrayDeque<Unsent> unsent = new ArrayDeque<>();
   /** Whether the loop also waits for room in the send buffer, answers being queued; the loop's alone. */
   private boolean waitingForRoom;
@@ -111,21 +113,15 @@ final class UdpListener implements LoopDatagram.Ready {
    * the answers at hand leave together after the batch, as the client is then still reading.
    */
   private void read() {
-    for (int i = 0; i < Listeners.UDP_READ_BATCH; i++) {
-      InetSocketAddress client;
-      requests.clear();
-      try {
-        client = socket.receive(requests);
-      } catch (IOException e) {
-        log.warn("UDP listener {}: {}", boundOrClosed(), e.toString());
-        return;
-      }
-      if (client == null) {
-        return;
-      }
-      byte[] wire = new byte[requests.flip().remaining()];
-      requests.get(wire);
-      answer(wire, client);
+    int read;
+    try {
+      read = socket.receive(requests);
+    } catch (IOException e) {
+      log.warn("UDP listener {}: {}", boundOrClosed(), e.toString());
+      return;
+    }
+    for (int i = 0; i < read; i++) {
+      answer(requests.octets(i), requests.peer(i));
     }
   }
 
@@ -163,43 +159,56 @@ final class UdpListener implements LoopDatagram.Ready {
     flush();
   }
 
-  /** Queues an answer for the next {@link #flush}; beyond {@link #MAX_UNSENT} waiting, drops it. */
+  /**
+   * Queues an answer for the next {@link #flush}; beyond {@link #MAX_UNSENT} waiting, drops it, as
+   * it does an answer longer than any over UDP ({@link RequestDecoder#MAX_UDP_PAYLOAD}: never, as
+   * each is fitted into its client's room).
+   */
   private void queue(byte[] answer, InetSocketAddress client) {
     if (unsent.size() == MAX_UNSENT) {
       log.debug("no room for the answer to {}: {} answers wait for the send buffer", client, MAX_UNSENT);
       return;
     }
+    if (answer.length > RequestDecoder.MAX_UDP_PAYLOAD) {
+      log.warn("no answer to {}: {} octets, more than UDP takes here", client, answer.length);
+      return;
+    }
     unsent.add(new Unsent(answer, client));
   }
 
-  /** Sends the answers waiting, as long as the send buffer takes them; the rest wait for room. */
+  /**
+   * Sends the answers waiting, a batch at a time, as long as the send buffer takes them; the rest
+   * wait for room. An answer that fails is logged and dropped, and those after it go on.
+   */
   private void flush() {
     while (!unsent.isEmpty()) {
-      Unsent next = unsent.peek();
-      if (!sent(next.answer(), next.client())) {
+      answers.clear();
+      for (Unsent next : unsent) {
+        if (!answers.add(next.answer(), next.client())) {
+          break;
+        }
+      }
+      int sent;
+      try {
+        sent = socket.send(answers, 0);
+      } catch (IOException | RuntimeException e) {
+        log.warn("UDP listener {}: no answer to {}: {}", boundOrClosed(), unsent.poll().client(), e.toString());
+        continue;
+      }
+      for (int i = 0; i < sent; i++) {
+        unsent.poll();
+      }
+      if (sent < answers.size()) {
         if (!waitingForRoom) {
           waitingForRoom = true;
           socket.alsoWhenWritable(true);
         }
         return;
       }
-      unsent.poll();
     }
     if (waitingForRoom) {
       waitingForRoom = false;
       socket.alsoWhenWritable(false);
-    }
-  }
-
-  /** Whether the answer left (or failed for good, which is logged); false when the send buffer is full. */
-  private boolean sent(byte[] answer, InetSocketAddress client) {
-    answers.clear();
-    answers.put(answer).flip();
-    try {
-      return socket.send(answers, client) > 0;
-    } catch (IOException | RuntimeException e) {
-      log.warn("UDP listener {}: no answer to {}: {}", boundOrClosed(), client, e.toString());
-      return true;
     }
   }
 

@@ -82,6 +82,42 @@ class ListenersTest {
     }
   }
 
+  @Test
+  @DisplayName("the requests read together are each answered, to its own client, with its own ID, in the order asked")
+  void readTogether_eachAnsweredToItsClient() throws Exception {
+    Listeners listeners = newListeners();
+    try (DatagramSocket alice = new DatagramSocket(); DatagramSocket bob = new DatagramSocket()) {
+      alice.setSoTimeout(10_000);
+      bob.setSoTimeout(10_000);
+      InetSocketAddress bound = listen(listeners);
+
+      withLoopBusy(listeners.udpSockets().get(0), () -> {
+        for (int id = 1; id <= 5; id++) {
+          ask(alice, bound, WWW, id);
+          ask(bob, bound, WWW, 100 + id);
+        }
+      });
+
+      assertThat(answerIds(alice, 5)).containsExactly(1, 2, 3, 4, 5);
+      assertThat(answerIds(bob, 5)).containsExactly(101, 102, 103, 104, 105);
+    } finally {
+      listeners.close();
+    }
+  }
+
+  /** The IDs of the next {@code count} answers {@code client} receives, with rcode NOERROR. */
+  private static List<Integer> answerIds(DatagramSocket client, int count) throws Exception {
+    List<Integer> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      DatagramPacket answer = new DatagramPacket(new byte[512], 512);
+      client.receive(answer);
+      Message message = new Message(answer.getData());
+      assertThat(message.getRcode()).isEqualTo(Rcode.NOERROR);
+      ids.add(message.getHeader().getID());
+    }
+    return ids;
+  }
+
   /** Sends a query for {@code name} with {@code id}. */
   private static void ask(DatagramSocket client, InetSocketAddress server, Name name, int id) throws Exception {
     Message query = Message.newQuery(Record.newRecord(name, Type.A, DClass.IN));

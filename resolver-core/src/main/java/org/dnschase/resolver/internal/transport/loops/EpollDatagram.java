@@ -20,14 +20,18 @@ import java.nio.ByteBuffer;
 /**
  * A {@link LoopDatagram} on an epoll loop: a socket of Netty's native transport, each call one
  * system call, the same as the JDK's ({@code recv} and {@code send} on a connected socket, {@code
- * recvfrom} and {@code sendto} on a listener). The loop watches it level-triggered, as NIO's
- * selector does.
+ * recvfrom} and {@code sendto} on a listener), except a batch's: one {@code recvmmsg} or {@code
+ * sendmmsg} where Netty's calls are within reach ({@link MultipleMessages}). The loop watches it
+ * level-triggered, as NIO's selector does.
  */
 final class EpollDatagram extends LoopDatagram implements EpollIoHandle {
 
   private static final EpollIoOps READ_AND_WRITE = EpollIoOps.EPOLLIN.with(EpollIoOps.EPOLLOUT);
 
   private final LinuxSocket socket;
+  /** Many datagrams per system call, made at the first batch; null where Netty's calls are out of reach. */
+  private MultipleMessages batches;
+  private boolean batchesTried;
 
   private EpollDatagram(LinuxSocket socket) {
     this.socket = socket;
@@ -97,6 +101,26 @@ final class EpollDatagram extends LoopDatagram implements EpollIoHandle {
     return advance(buffer, socket.sendTo(buffer, buffer.position(), buffer.limit(), to.getAddress(), to.getPort()));
   }
 
+  @Override
+  public int receive(DatagramBatch batch) throws IOException {
+    MultipleMessages calls = batches();
+    return calls != null ? calls.receive(batch) : super.receive(batch);
+  }
+
+  @Override
+  public int send(DatagramBatch batch, int first) throws IOException {
+    MultipleMessages calls = batches();
+    return calls != null ? calls.send(batch, first) : super.send(batch, first);
+  }
+
+  private MultipleMessages batches() {
+    if (!batchesTried) {
+      batchesTried = true;
+      batches = MultipleMessages.forSocket(socket);
+    }
+    return batches;
+  }
+
   private static int advance(ByteBuffer buffer, int bytes) {
     buffer.position(buffer.position() + bytes);
     return bytes;
@@ -124,6 +148,9 @@ final class EpollDatagram extends LoopDatagram implements EpollIoHandle {
 
   @Override
   void closeSocket() throws IOException {
+    if (batches != null) {
+      batches.release();
+    }
     socket.close();
   }
 }

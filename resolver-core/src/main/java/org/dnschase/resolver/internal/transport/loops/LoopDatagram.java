@@ -133,6 +133,64 @@ public abstract sealed class LoopDatagram implements IoHandle permits NioDatagra
   public abstract int send(ByteBuffer buffer, InetSocketAddress to) throws IOException;
 
   /**
+   * Empties {@code batch} and reads into it the datagrams waiting, as many as it holds: here one
+   * system call per datagram; epoll's socket reads them all in one where it can ({@code recvmmsg}).
+   * A datagram longer than a slot arrives cut. An error after some datagrams were read ends the
+   * read with those, and waits for the next.
+   *
+   * @param batch where the datagrams go, with their senders
+   * @return the datagrams read, 0 if none waits
+   * @throws IOException if nothing could be read
+   */
+  public int receive(DatagramBatch batch) throws IOException {
+    batch.clear();
+    while (batch.size() < batch.capacity()) {
+      ByteBuffer slot = batch.emptySlot(batch.size());
+      InetSocketAddress sender;
+      try {
+        sender = receive(slot);
+      } catch (IOException e) {
+        if (batch.size() == 0) {
+          throw e;
+        }
+        break;
+      }
+      if (sender == null) {
+        break;
+      }
+      batch.received(slot.position(), sender);
+    }
+    return batch.size();
+  }
+
+  /**
+   * Sends {@code batch}'s datagrams from the one at {@code first} on, in order, as long as the
+   * send buffer takes them: here one system call per datagram; epoll's socket sends them in one
+   * where it can ({@code sendmmsg}). As {@code sendmmsg} does, a datagram that fails after others
+   * left ends the call with those, and fails on the next.
+   *
+   * @param batch the datagrams, with where each goes
+   * @param first the first to send
+   * @return how many left, from {@code first} on: fewer than were there when the send buffer is full
+   * @throws IOException if the datagram at {@code first} could not be sent
+   */
+  public int send(DatagramBatch batch, int first) throws IOException {
+    for (int i = first; i < batch.size(); i++) {
+      try {
+        if (send(batch.fullSlot(i), batch.peer(i)) == 0) {
+          return i - first;
+        }
+      } catch (IOException e) {
+        if (i == first) {
+          throw e;
+        }
+        return i - first;
+      }
+    }
+    return batch.size() - first;
+  }
+
+  /**
    * {@return the address the socket is bound to; port 0 before it is}
    *
    * @throws IOException if it is closed
