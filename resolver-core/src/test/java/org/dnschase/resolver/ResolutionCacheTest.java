@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TrustRank;
@@ -254,6 +256,27 @@ class ResolutionCacheTest extends ChainLabTest {
       }
       assertThat(inline.metrics().caches().resolutionEntries()).as("the chain kept whole, from the data").isEqualTo(1);
       assertThat(fresh.lookup(FINAL, Type.A, DClass.IN)).isInstanceOf(CacheLookup.Hit.class);
+    }
+  }
+
+  @Test
+  @DisplayName("Asked again from callbacks that run inline, before the chain is kept, the question joins the resolution"
+      + " in flight: nothing is asked again upstream")
+  void inlineCallbacks_askingAgain_joinTheResolutionInFlight() throws Exception {
+    RRsetCache fresh = RRsetCache.builder().build();
+    try (Resolver inline = ChainLab.resolverFor(lab).cache(fresh).callbackExecutor(Runnable::run).build()) {
+      lab.clearQueries();
+      AtomicReference<CompletableFuture<Resolution>> again = new AtomicReference<>();
+      Resolution answer = inline.resolveAsync(START, Type.A).thenApply(resolution -> {
+        again.set(inline.resolveAsync(START, Type.A));
+        return resolution;
+      }).get(10, TimeUnit.SECONDS);
+      int queries = lab.queryCount();
+
+      Resolution second = again.get().get(10, TimeUnit.SECONDS);
+
+      assertThat(second.answerSection()).isEqualTo(answer.answerSection());
+      assertThat(lab.queryCount()).as("no query for the data the last reply brought").isEqualTo(queries);
     }
   }
 

@@ -116,8 +116,14 @@ public final class Responses {
     // The client's own spelling of the name goes back to it (RFC 4343 §4.1).
     response.addRecord(question, Section.QUESTION);
     boolean dnssecOk = dnssecOk(query);
-    answerSection(resolution, servfail, dnssecOk).forEach(record -> response.addRecord(record, Section.ANSWER));
-    authoritySection(resolution, dnssecOk).forEach(record -> response.addRecord(record, Section.AUTHORITY));
+    // loops, not forEach with capturing lambdas: a fresh answer passes here too rarely for C2, and
+    // in C1's code forEach alone took 3% of the sampled CPU from the last reply to the answer's send
+    for (Record record : answerSection(resolution, servfail, dnssecOk)) {
+      response.addRecord(record, Section.ANSWER);
+    }
+    for (Record record : authoritySection(resolution, dnssecOk)) {
+      response.addRecord(record, Section.AUTHORITY);
+    }
     OPTRecord queryOpt = query.getOPT();
     if (queryOpt != null) {
       response.addRecord(new OPTRecord(Defaults.EDNS_PAYLOAD_SIZE, 0, 0,

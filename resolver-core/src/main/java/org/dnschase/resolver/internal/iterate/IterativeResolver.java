@@ -194,9 +194,10 @@ public final class IterativeResolver implements Resolver {
    * finds it there; or, {@code beforeKept}, to this iteration's caller first, whose callbacks run on
    * this thread (the server's answer goes out) before the store, which decides nothing of this
    * answer, and before the caching of the last reply, when finishing reads nothing of it ({@link
-   * Iteration#cacheLeft}): a question asked again from those callbacks, or from a thread they woke
-   * before the store ended, is answered from the RRset cache hop by hop instead of whole, and asks
-   * again for what the last reply brought. Those who joined it get it once kept.
+   * Iteration#cacheLeft}). The question stays in flight until both are done: asked again from those
+   * callbacks, or from a thread they woke, it joins this iteration rather than starting one that
+   * would ask again for what the last reply brought; and its removal (a look-up and a write in a
+   * shared map) waits with them until the answer has gone. Those who joined it get it once kept.
    */
   private CompletableFuture<Resolution> iterate(Name name, int type, QueryOptions options, boolean beforeKept) {
     Question question = new Question(name, type, options);
@@ -239,7 +240,6 @@ public final class IterativeResolver implements Resolver {
           context.bogusAnswers.remember(resolution);
         }
       }
-      inFlight.remove(question, flight);
       Resolution outcome = resolution != null ? resolution : new Resolution.Failure(name, type,
           FailureReason.INTERNAL_ERROR, String.valueOf(error), List.of(), List.of(), List.of(), 0,
               Resolution.Security.INDETERMINATE);
@@ -257,6 +257,7 @@ public final class IterativeResolver implements Resolver {
       } else {
         metered.finished(outcome);
       }
+      inFlight.remove(question, flight);
       flight.complete(outcome);
       iteration.answered(query);
     });
