@@ -9,12 +9,14 @@ import java.util.function.Function;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.resolutions.Prefetcher;
 import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -150,6 +152,7 @@ final class Iteration {
         log.debug("q#{} {} {}", q.id(), q.state(), q.name());
       }
       if (q.state() == QueryState.FINISHED) {
+        startPrimingLeft(q);
         done.complete(ending.apply(q));
         cacheLeft(q); // unless the completion did, right after the answer's hand-over
         if (q.answered()) {
@@ -164,6 +167,7 @@ final class Iteration {
         case Step.Next next -> q.moveTo(next.state());
         case Step.Await await -> {
           q.moveTo(await.resumeAt());
+          startPrimingLeft(q);
           if (!await.pending().isDone()) {
             await.pending().whenComplete((ignored, error) -> advance(q, done, ending));
             return;
@@ -171,15 +175,19 @@ final class Iteration {
         }
         case Step.Prime priming -> {
           q.moveTo(priming.resumeAt());
-          Primings.Priming primed = primings.join(priming.zone(), () -> prime(q, priming));
-          if (!priming.waits() && !primed.ended().isDone()) {
-            q.journal().goOnBeside(primed);
-          } else if (waitsFor(primed.ended(), q::primingEnded, q, done, ending)) {
-            return;
+          if (!priming.waits()) {
+            q.leavePriming(priming);
+          } else {
+            startPrimingLeft(q);
+            if (waitsFor(primings.join(priming.zone(), () -> prime(q, priming)).ended(), q::primingEnded, q, done,
+                ending)) {
+              return;
+            }
           }
         }
         case Step.Spawn spawn -> {
           q.moveTo(spawn.resumeAt());
+          startPrimingLeft(q);
           CompletableFuture<Query> child = new CompletableFuture<>();
           advance(q.child(context.nextQueryId(), spawn), child, Function.identity());
           if (waitsFor(child, q::childEnded, q, done, ending)) {
@@ -236,6 +244,33 @@ final class Iteration {
     } catch (RejectedExecutionException shutDown) {
       // the resolver is closing: a refresh has no one left to serve
     }
+  }
+
+  /**
+   * Starts, or joins, the priming {@code q} goes on beside without waiting for it (the root's: it
+   * asks the hinted servers itself), if one is left: right after the query's own first send, before
+   * it waits for anything or ends. Sent first, the priming's query (and then its reply's step, its
+   * reply arriving first) delayed the question's, which is all the resolution waits for.
+   */
+  private void startPrimingLeft(Query q) {
+    Step.Prime left = q.takePrimingLeft();
+    if (left == null || primedSince(left.zone())) {
+      return;
+    }
+    Primings.Priming primed = primings.join(left.zone(), () -> prime(q, left));
+    if (primed.ended().isDone()) {
+      q.primingEnded(primed.ended().join());
+    } else {
+      q.journal().goOnBeside(primed);
+    }
+  }
+
+  /**
+   * Whether {@code zone}'s NS set is cached by now: a priming that another resolution started
+   * after this one chose to prime has ended, and another would only ask for it again.
+   */
+  private boolean primedSince(Name zone) {
+    return context.cache.lookup(zone, Type.NS, DClass.IN) instanceof CacheLookup.Hit;
   }
 
   /**

@@ -11,9 +11,9 @@ import org.xbill.DNS.Type;
  * {@link QueryState#PRIME}: asks the root hints for the root NS set (RFC 9609), once for all the
  * queries that need it at the same time; the answer and its addresses land in the cache like any
  * other answer. The query does not wait for it: it asks the hinted servers, the very servers the
- * priming asks, at once (a priming that ended already gives it the primed servers), and the
- * queries after it walk from what the priming brought. If priming fails they go on with the bare
- * hints.
+ * priming asks, at once, and the priming's query goes out right after the query's own (the driver
+ * starts it then: see {@link Iteration}); the queries after it walk from what the priming brought.
+ * If priming fails they go on with the bare hints.
  */
 final class PrimeStep {
 

@@ -56,6 +56,11 @@ final class Query {
   private Delegation delegation;
   private int referrals;
   private boolean primeAttempted;
+  /**
+   * The priming this query goes on beside without waiting for it, left to start once the query's
+   * own next query is on its way ({@link Iteration}); null when none is left.
+   */
+  private Step.Prime primingLeft;
 
   /** Whether this query still minimises (RFC 9156); a relaxed fallback turns it off. */
   private boolean minimising = true;
@@ -217,6 +222,18 @@ final class Query {
 
   boolean primeAttempted() {
     return primeAttempted;
+  }
+
+  /** Leaves {@code priming}, which this query does not wait for, to start after its own next send. */
+  void leavePriming(Step.Prime priming) {
+    primingLeft = priming;
+  }
+
+  /** The priming left to start, no longer left; null when none is. */
+  Step.Prime takePrimingLeft() {
+    Step.Prime left = primingLeft;
+    primingLeft = null;
+    return left;
   }
 
   boolean minimising() {
