@@ -58,8 +58,8 @@ class IterationTest {
     assertThat(result.chain()).isEmpty();
     assertThat(result.upstreamQueries()).isEqualTo(4);
     assertThat(transport.exchangeLines()).containsExactly(
+        "127.0.0.1 www.example.test./A", // the resolution's own query first, the priming right after it
         "127.0.0.1 ./NS",
-        "127.0.0.1 www.example.test./A",
         "127.0.0.2 www.example.test./A",
         "127.0.0.11 www.example.test./A");
     assertThat(result.trace()).filteredOn(TraceEvent.Exchange.class::isInstance)

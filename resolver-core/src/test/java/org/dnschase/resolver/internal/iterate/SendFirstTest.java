@@ -49,8 +49,8 @@ class SendFirstTest {
     List<String> seen = resolveWatching("www.example.test.", TEST, Type.NS, EXAMPLE, Type.NS);
 
     assertThat(seen).containsExactly(
-        ". to 127.0.0.1: test./NS no, example.test./NS no",
         "www.example.test. to 127.0.0.1: test./NS no, example.test./NS no",
+        ". to 127.0.0.1: test./NS no, example.test./NS no", // the priming, right after the resolution's own query
         // the root's referral: its NS set is not cached yet when the TLD is asked...
         "www.example.test. to 127.0.0.2: test./NS no, example.test./NS no",
         // ... and is by the next query: the step that sent the first ended with it cached
@@ -106,7 +106,7 @@ class SendFirstTest {
     assertThat(failure.reason()).isEqualTo(FailureReason.INTERNAL_ERROR);
     assertThat(failure.detail()).contains("no NS set of test. today");
     assertThat(tree.transport().exchangeLines()).containsExactly(
-        "127.0.0.1 ./NS", "127.0.0.1 www.example.test./A", "127.0.0.2 www.example.test./A");
+        "127.0.0.1 www.example.test./A", "127.0.0.1 ./NS", "127.0.0.2 www.example.test./A");
   }
 
   /**
