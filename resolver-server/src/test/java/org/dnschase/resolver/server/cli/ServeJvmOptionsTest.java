@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/serve-jvm-options}, the JVM options {@code bin/serve} (and the race) start the server
  * with: a heap sized from the cache's budget, the operator's {@code DNSCHASE_JAVA_OPTS} after them,
  * the class data beside the jar keyed by the JDK and the options, huge pages only where the kernel
- * gives them.
+ * gives them, epoll's event loops where Netty's library for them ships.
  */
 class ServeJvmOptionsTest {
 
@@ -100,6 +100,19 @@ class ServeJvmOptionsTest {
       assertThat(options).as("kernel mode %s", mode.strip()).contains("-XX:+UseTransparentHugePages");
     } else {
       assertThat(options).as("kernel mode %s", mode.strip()).doesNotContain("-XX:+UseTransparentHugePages");
+    }
+  }
+
+  @Test
+  @DisplayName("on Linux x86-64 the event loops are epoll's, which batches a listener's datagrams; DNSCHASE_JAVA_OPTS may ask for NIO")
+  void epollWhereItShips() throws Exception {
+    boolean ships = System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64");
+    if (ships) {
+      assertThat(options("")).contains("-Ddnschase.eventLoops=epoll", "--enable-native-access=ALL-UNNAMED");
+      List<String> nio = options("-Ddnschase.eventLoops=nio");
+      assertThat(nio.lastIndexOf("-Ddnschase.eventLoops=nio")).isGreaterThan(nio.indexOf("-Ddnschase.eventLoops=epoll"));
+    } else {
+      assertThat(options("")).doesNotContain("-Ddnschase.eventLoops=epoll");
     }
   }
 

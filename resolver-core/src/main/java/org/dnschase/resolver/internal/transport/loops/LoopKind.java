@@ -27,11 +27,14 @@ import org.slf4j.LoggerFactory;
  * is asked for. Epoll is there for the upstream UDP exchange: its {@code connect} is the bare
  * system call, where the JDK's binds the socket and reads its address back before connecting,
  * reads it again after and then empties the socket (7 system calls, about 11 µs more of the
- * serving thread per exchange, 70-180 µs per cold chain). But a server's cached answer costs more
- * on it (about 2 µs a query, 18%, the same system calls: the sender's address built through JNI
- * for each datagram read, where the JDK reuses its last), and a fresh process loads the library
- * (some 40 ms before its first answer): so NIO unless the system property {@value #PROPERTY} is
- * {@code epoll}. Chosen once per process ({@link #CHOSEN}).
+ * serving thread per exchange, 70-180 µs per cold chain), and a server's listener reads and answers
+ * a batch of datagrams per system call on it ({@link MultipleMessages}: a cached answer costs about
+ * 28% less CPU than on NIO; a datagram per call, where those calls are out of reach, 18% more: the
+ * sender's address built through JNI for each datagram read, where the JDK reuses its last). But a
+ * fresh process loads the library (some 40 ms before its first answer), and an application that
+ * embeds the resolver sees the JDK's warning for its native access unless it allows it: so NIO
+ * unless the system property {@value #PROPERTY} is {@code epoll}, as {@code bin/serve} sets it.
+ * Chosen once per process ({@link #CHOSEN}).
  */
 public enum LoopKind {
   /** The JDK's selector and channels: everywhere. */

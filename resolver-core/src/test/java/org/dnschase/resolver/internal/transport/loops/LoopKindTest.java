@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LoopKindTest {
 
   @Test
-  @DisplayName("the event loops are NIO's unless epoll is asked for: a cached answer costs more on epoll")
+  @DisplayName("the event loops are NIO's unless epoll is asked for: an embedding application loads no native library")
   void unlessAsked_nio() {
     assumeTrue(System.getProperty(LoopKind.PROPERTY) == null);
 
