@@ -9,4 +9,4 @@ import org.dnschase.resolver.internal.servers.Delegation;
  * org.dnschase.resolver.internal.reply.ResponseClassifier#onlyAsLastResort}): the delegation it was
  * asked at, the exchange that brought it, and the reply as scrubbed and classified.
  */
-record LastResort(Delegation at, Query.Exchange exchange, ScrubbedReply reply, ResponseType type) {}
+record LastResort(Delegation at, ZoneExchanges.Exchange exchange, ScrubbedReply reply, ResponseType type) {}

@@ -1,9 +1,7 @@
 package org.dnschase.resolver.internal.iterate;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
@@ -13,25 +11,21 @@ import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.dnschase.resolver.internal.servers.Delegation;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Type;
 
 /**
  * The state of one query, in three groups: the chase (name asked, current name, chain), the walk
- * (state, delegation, referrals, the exchange in flight, the outcome of its last child query) and
- * the counters shared with its child queries (budget, journal). Handlers read it through its
- * accessors and change it only through its named transitions, each returning the step that
- * follows; only the driver moves the state and hands over what a child or a priming ended with.
- * Nothing of the walk is kept in lambda captures: the tasks a query holds, for after its answer
- * ({@link AfterAnswer}) or its next send ({@link AfterSend}), capture what they work on, never the
- * walk's state.
+ * (state, delegation, referrals, the exchanges with the zone's servers in {@link ZoneExchanges}, the
+ * outcome of its last child query) and the counters shared with its child queries (budget,
+ * journal). Handlers read it through its accessors and change it only through its named
+ * transitions, each returning the step that follows, and those of its exchanges; only the driver
+ * moves the state and hands over what a child or a priming ended with. Nothing of the walk is kept
+ * in lambda captures: the tasks a query holds, for after its answer ({@link AfterAnswer}) or its
+ * next send ({@link AfterSend}), capture what they work on, never the walk's state.
  */
 final class Query {
-
-  /** What was sent in the exchange in flight: to whom, which question, with EDNS or not, and when. */
-  record Exchange(InetSocketAddress server, Name name, int type, boolean withEdns, long sentAtNanos) {}
 
   private final int id;
   private final int resolutionId;
@@ -67,18 +61,11 @@ final class Query {
   /** The deepest name on the way to {@code name} below which the servers asked need the full name. */
   private Name provenAbove;
 
-  private Exchange exchange;
-  private Message reply;
-  private Throwable error;
-  /** The first reply of the zone being asked that is kept as its last resort; null when none is. */
-  private LastResort lastResort;
-  /** Whether the reply being used is the zone's last resort, taken back: none is kept after it. */
-  private boolean usingLastResort;
-
   private Outcome outcome;
   private ChildOutcome childOutcome;
   private final AfterAnswer afterAnswer = new AfterAnswer();
   private final AfterSend afterSend = new AfterSend();
+  private final ZoneExchanges exchanges = new ZoneExchanges();
 
   private final QueryValidation validation;
 
@@ -244,19 +231,9 @@ final class Query {
     return provenAbove;
   }
 
-  /** The exchange in flight or last made; null before the first. */
-  Exchange exchange() {
-    return exchange;
-  }
-
-  /** The reply to the last exchange; null when it failed. */
-  Message reply() {
-    return reply;
-  }
-
-  /** Why the last exchange brought no reply; null when it did. */
-  Throwable error() {
-    return error;
+  /** The exchanges with the servers of the zone being asked, and the reply kept as its last resort. */
+  ZoneExchanges exchanges() {
+    return exchanges;
   }
 
   /** How the query ended; null while it is at work. */
@@ -351,14 +328,14 @@ final class Query {
    */
   Step askFullNameBelow(Name ancestor) {
     provenAbove = ancestor;
-    delegation.markUnused(exchange.server().getAddress());
+    delegation.markUnused(exchanges.last().server().getAddress());
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
   /** RFC 9156 relaxed mode: stops minimising this query and asks the same server the full name. */
   Step stopMinimising() {
     minimising = false;
-    delegation.markUnused(exchange.server().getAddress());
+    delegation.markUnused(exchanges.last().server().getAddress());
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
@@ -380,44 +357,13 @@ final class Query {
 
   /** Keeps the reply just had as the zone's last resort, unless it has one, and asks its other servers. */
   Step keepAsLastResort(ScrubbedReply scrubbed, ResponseType type) {
-    if (!hasLastResort()) {
-      lastResort = new LastResort(delegation, exchange, scrubbed, type);
-    }
+    exchanges.keepAsLastResort(delegation, scrubbed, type);
     return new Step.Next(QueryState.QUERY_TARGETS);
-  }
-
-  /** Whether the reply being used is the zone's last resort, which no other server bettered. */
-  boolean usingLastResort() {
-    return usingLastResort;
   }
 
   /** Whether a server of the zone being asked gave a reply kept as its last resort. */
   boolean hasLastResort() {
-    return lastResort != null && lastResort.at() == delegation;
-  }
-
-  /** Takes back the reply kept as the zone's last resort: its exchange is the last one made again. */
-  LastResort takeLastResort() {
-    LastResort kept = lastResort;
-    lastResort = null;
-    exchange = kept.exchange();
-    usingLastResort = true;
-    return kept;
-  }
-
-  /** Sends nothing itself: records what goes out, so the reply can be read against it. */
-  void expectReply(Exchange sent) {
-    usingLastResort = false;
-    exchange = sent;
-    reply = null;
-    error = null;
-  }
-
-  /** Stores what the transport delivered; called on the transport's thread before the driver resumes. */
-  Void replied(Message message, Throwable failure) {
-    reply = message;
-    error = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    return null;
+    return exchanges.hasLastResort(delegation);
   }
 
   /** Ends the query on a cyclic dependency among name servers, described by {@code detail}. */

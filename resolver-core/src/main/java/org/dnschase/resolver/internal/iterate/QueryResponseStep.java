@@ -26,6 +26,7 @@ import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.dnschase.resolver.internal.servers.DelegationGrants;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Rcode;
@@ -53,11 +54,12 @@ final class QueryResponseStep {
   }
 
   Step handle(Query q) {
-    Query.Exchange sent = q.exchange();
+    ZoneExchanges.Exchange sent = q.exchanges().last();
     InetSocketAddress server = sent.server();
     long rttNanos = context.ticker.read() - sent.sentAtNanos();
-    Throwable error = q.error();
-    if (error == null && q.reply().getHeader().getFlag(Flags.TC)) {
+    Throwable error = q.exchanges().error();
+    Message received = q.exchanges().reply();
+    if (error == null && received.getHeader().getFlag(Flags.TC)) {
       // RFC 2181 §9: a truncated reply is not the server's whole answer; a transport hands one on
       // only when it could not get the rest (TC again over TCP, or no TCP), so the exchange failed.
       error = new IOException("truncated reply (TC=1) from " + server + " and no complete one");
@@ -66,12 +68,12 @@ final class QueryResponseStep {
       return exchangeFailed(q, error, server, rttNanos);
     }
     Name zone = q.delegation().zone();
-    if (sent.withEdns() && rejectsEdns(q.reply().getRcode())) {
+    if (sent.withEdns() && rejectsEdns(received.getRcode())) {
       return retryWithoutEdns(q, sent, zone, rttNanos);
     }
     // an auth zone's own data is what the user configured: its private addresses are meant
-    ScrubbedReply reply = Bailiwick.scrub(q.delegation().localAnswers() != null ? q.reply()
-        : context.config.privateAddresses().filter(q.reply()), zone,
+    ScrubbedReply reply = Bailiwick.scrub(q.delegation().localAnswers() != null ? received
+        : context.config.privateAddresses().filter(received), zone,
         context.cache.ttlCaps(), q.budget().limits().maxNameServers());
     ResponseType type = q.delegation().forwarding() ? ResponseClassifier.classifyForwarded(reply, sent.name(), sent.type())
         : ResponseClassifier.classify(reply, sent.name(), sent.type(), zone);
@@ -94,13 +96,13 @@ final class QueryResponseStep {
    * kept as its last resort, which is used now.
    */
   Step lastResort(Query q) {
-    LastResort kept = q.takeLastResort();
+    LastResort kept = q.exchanges().takeLastResort();
     return respond(q, kept.reply(), kept.type());
   }
 
-  /** Goes on with a reply to the exchange {@link Query#exchange()}, scrubbed and classified. */
+  /** Goes on with a reply to the exchange {@link ZoneExchanges#last()}, scrubbed and classified. */
   private Step respond(Query q, ScrubbedReply reply, ResponseType type) {
-    Query.Exchange sent = q.exchange();
+    ZoneExchanges.Exchange sent = q.exchanges().last();
     InetSocketAddress server = sent.server();
     Name zone = q.delegation().zone();
     if (!sent.name().equals(q.name())) {
@@ -122,8 +124,8 @@ final class QueryResponseStep {
   /** Goes on with the reply {@link ValidateStep} gave every RRset of a verdict. */
   Step afterValidation(Query q) {
     ReplyValidation validation = q.validation().take();
-    if (validation.unsignedInSignedZone(q.exchange().name()) && !q.usingLastResort() && !q.delegation().forwarding()
-        && !q.options().checkingDisabled()) {
+    if (validation.unsignedInSignedZone(q.exchanges().last().name()) && !q.exchanges().usingLastResort()
+        && !q.delegation().forwarding() && !q.options().checkingDisabled()) {
       return dnssecLame(q, validation);
     }
     return use(q, validation.reply(), validation.type(), validation);
@@ -135,7 +137,7 @@ final class QueryResponseStep {
    * while the zone's other servers are asked, as Unbound does before it finds the data BOGUS.
    */
   private Step dnssecLame(Query q, ReplyValidation validation) {
-    InetSocketAddress server = q.exchange().server();
+    InetSocketAddress server = q.exchanges().last().server();
     Name zone = q.delegation().zone();
     context.selector.recordLame(zone, server.getAddress(), context.ticker.read());
     q.journal().report(new Diagnostic(Diagnostic.Oddity.LAME_SERVER, zone, server + " answered " + q.name()
@@ -148,7 +150,7 @@ final class QueryResponseStep {
    * RRsets, or is null when the resolver does not validate.
    */
   private Step use(Query q, ScrubbedReply reply, ResponseType type, ReplyValidation validation) {
-    InetSocketAddress server = q.exchange().server();
+    InetSocketAddress server = q.exchanges().last().server();
     Name zone = q.delegation().zone();
     return switch (type) {
       case ANSWER -> answer(q, reply, server, validation);
@@ -267,12 +269,12 @@ final class QueryResponseStep {
     return rcode == Rcode.FORMERR || rcode == Rcode.NOTIMP;
   }
 
-  private Step retryWithoutEdns(Query q, Query.Exchange sent, Name zone, long rttNanos) {
+  private Step retryWithoutEdns(Query q, ZoneExchanges.Exchange sent, Name zone, long rttNanos) {
     InetSocketAddress server = sent.server();
     context.selector.recordNoEdns(server.getAddress());
     q.delegation().markUnused(server.getAddress());
     q.journal().trace(new TraceEvent.Exchange(server, zone, sent.name(), sent.type(),
-        Rcode.string(q.reply().getRcode()) + " to EDNS: asking again without", Duration.ofNanos(rttNanos)));
+        Rcode.string(q.exchanges().reply().getRcode()) + " to EDNS: asking again without", Duration.ofNanos(rttNanos)));
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
@@ -322,9 +324,9 @@ final class QueryResponseStep {
 
   private Step negative(Query q, ScrubbedReply reply, boolean nxDomain, ReplyValidation validation) {
     // an NXDOMAIN for a minimised ancestor of the name comes here only to be validated (Minimisation)
-    boolean minimised = !q.exchange().name().equals(q.name());
-    Name denied = minimised ? q.exchange().name() : q.name();
-    int type = minimised ? q.exchange().type() : q.qtype();
+    boolean minimised = !q.exchanges().last().name().equals(q.name());
+    Name denied = minimised ? q.exchanges().last().name() : q.name();
+    int type = minimised ? q.exchanges().last().type() : q.qtype();
     Verdict verdict = negativeVerdict(context, denied, type, q.delegation().zone(), nxDomain, validation);
     if (minimised && verdict != Verdict.SECURE) {
       return q.stopMinimising();
@@ -442,7 +444,7 @@ final class QueryResponseStep {
     if (read == null || !read.rrset().getName().equals(zone)) {
       return null;
     }
-    long elapsedSeconds = TimeUnit.NANOSECONDS.toSeconds(context.ticker.read() - q.exchange().sentAtNanos());
+    long elapsedSeconds = TimeUnit.NANOSECONDS.toSeconds(context.ticker.read() - q.exchanges().last().sentAtNanos());
     return new CacheLookup.Hit(RRsets.withTtl(read.rrset(), Math.max(0, read.rrset().getTTL() - elapsedSeconds)),
         read.rank(), read.storedTtl(), read.status());
   }

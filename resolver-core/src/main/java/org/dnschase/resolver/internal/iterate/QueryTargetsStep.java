@@ -105,8 +105,9 @@ final class QueryTargetsStep {
    */
   private Step answerLocally(Query q, LocalAnswers local) {
     q.delegation().markUsed(LocalAnswers.THIS_HOST.getAddress());
-    q.expectReply(new Query.Exchange(LocalAnswers.THIS_HOST, q.name(), q.qtype(), false, context.ticker.read()));
-    q.replied(local.reply(q.name(), q.qtype()), null);
+    q.exchanges().expectReply(new ZoneExchanges.Exchange(LocalAnswers.THIS_HOST, q.name(), q.qtype(), false,
+        context.ticker.read()));
+    q.exchanges().replied(local.reply(q.name(), q.qtype()), null);
     return new Step.Next(QueryState.QUERY_RESPONSE);
   }
 
@@ -124,14 +125,15 @@ final class QueryTargetsStep {
     Message query = Queries.query(asked, askedType, ednsPayloadSize, forwarding, context.validating());
     Duration timeout = Duration.ofNanos(context.selector.timeoutNanos(address,
         Math.min(q.budget().limits().queryTimeout().toNanos(), q.budget().remainingNanos())));
-    q.expectReply(new Query.Exchange(server, asked, askedType, ednsPayloadSize > 0, context.ticker.read()));
+    q.exchanges().expectReply(new ZoneExchanges.Exchange(server, asked, askedType, ednsPayloadSize > 0,
+        context.ticker.read()));
     // The exchange is recorded under the server's own address, which the delegation and the server
     // selection know it by; the datagram goes where it is reached (NAT64).
     InetSocketAddress reached = new InetSocketAddress(context.reach(address), server.getPort());
     CompletableFuture<Message> reply = q.delegation().overTcp() ? context.transport.exchangeOverTcp(reached, query, timeout)
         : context.transport.exchange(reached, query, timeout);
     Step.Await await = new Step.Await(context.metrics.exchange(server, q.delegation().zone(), asked, askedType, retry,
-        reply).handle(q::replied), QueryState.QUERY_RESPONSE);
+        reply).handle(q.exchanges()::replied), QueryState.QUERY_RESPONSE);
     q.afterSend().run(); // on its way: the last reply's caching and bookkeeping overlap the server's work
     return await;
   }

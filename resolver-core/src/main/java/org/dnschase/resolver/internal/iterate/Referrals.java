@@ -64,7 +64,7 @@ final class Referrals {
       if (q.qtype() == Type.DS && q.name().equals(ds.getName())) {
         // RFC 4035 §3.1.4.1: the DS asked for is the parent's, and here it is; the child cannot give it
         q.validation().note(Verdict.SECURE);
-        return q.finish(new Outcome.Data(ds, new Hop.Source.Server(q.exchange().server())));
+        return q.finish(new Outcome.Data(ds, new Hop.Source.Server(q.exchanges().last().server())));
       }
     }
     Name grantor = q.delegation().configuredZone() == null ? q.delegation().zone() : null;

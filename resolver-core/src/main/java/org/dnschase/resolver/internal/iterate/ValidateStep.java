@@ -48,7 +48,7 @@ final class ValidateStep {
         continue;
       }
       Name signer = signerOf(rrset, zone);
-      if (signer == null && validation.forAliasTarget(rrset, q.exchange().name())) {
+      if (signer == null && validation.forAliasTarget(rrset, q.exchanges().last().name())) {
         validation.record(Verdict.INDETERMINATE); // asked again, and judged then, for proving less than the alias
         continue;
       }

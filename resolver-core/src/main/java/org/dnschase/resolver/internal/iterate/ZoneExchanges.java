@@ -1,0 +1,85 @@
+package org.dnschase.resolver.internal.iterate;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletionException;
+import org.dnschase.resolver.internal.reply.ResponseType;
+import org.dnschase.resolver.internal.reply.ScrubbedReply;
+import org.dnschase.resolver.internal.servers.Delegation;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+
+/**
+ * A query's exchanges with the servers of the zones it asks: the one in flight or last made, what
+ * it brought back, and the reply of one server kept as its zone's last resort. The send records
+ * the exchange ({@link #expectReply}), the transport's thread what came back ({@link #replied}),
+ * and the reply's step reads both.
+ */
+final class ZoneExchanges {
+
+  /** What was sent in the exchange in flight: to whom, which question, with EDNS or not, and when. */
+  record Exchange(InetSocketAddress server, Name name, int type, boolean withEdns, long sentAtNanos) {}
+
+  private Exchange last;
+  private Message reply;
+  private Throwable error;
+  /** The first reply of the zone being asked that is kept as its last resort; null when none is. */
+  private LastResort lastResort;
+  /** Whether the reply being used is the zone's last resort, taken back: none is kept after it. */
+  private boolean usingLastResort;
+
+  /** The exchange in flight or last made; null before the first. */
+  Exchange last() {
+    return last;
+  }
+
+  /** The reply to the last exchange; null when it failed. */
+  Message reply() {
+    return reply;
+  }
+
+  /** Why the last exchange brought no reply; null when it did. */
+  Throwable error() {
+    return error;
+  }
+
+  /** Sends nothing itself: records what goes out, so the reply can be read against it. */
+  void expectReply(Exchange sent) {
+    usingLastResort = false;
+    last = sent;
+    reply = null;
+    error = null;
+  }
+
+  /** Stores what the transport delivered; called on the transport's thread before the driver resumes. */
+  Void replied(Message message, Throwable failure) {
+    reply = message;
+    error = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    return null;
+  }
+
+  /** Whether the reply being used is the zone's last resort, which no other server bettered. */
+  boolean usingLastResort() {
+    return usingLastResort;
+  }
+
+  /** Whether a server of the zone cut {@code at} gave a reply kept as its last resort. */
+  boolean hasLastResort(Delegation at) {
+    return lastResort != null && lastResort.at() == at;
+  }
+
+  /** Keeps the last exchange's reply as the last resort of the zone cut {@code at}, unless it has one. */
+  void keepAsLastResort(Delegation at, ScrubbedReply scrubbed, ResponseType type) {
+    if (!hasLastResort(at)) {
+      lastResort = new LastResort(at, last, scrubbed, type);
+    }
+  }
+
+  /** Takes back the reply kept as the zone's last resort: its exchange is the last one made again. */
+  LastResort takeLastResort() {
+    LastResort kept = lastResort;
+    lastResort = null;
+    last = kept.exchange();
+    usingLastResort = true;
+    return kept;
+  }
+}
