@@ -54,10 +54,14 @@ FD = re.compile(r"^fd: (\d+)")
 TRACEPOINT = re.compile(r"^\s*\d+\s+([\d.]+):\s+syscalls:sys_(enter|exit)_(\w+): (.*)$")
 # both servers read with recvfrom (a question, a reply), send with sendto (a query, an answer) and
 # sleep in epoll: Unbound in epoll_wait, Netty's native loop in epoll_pwait2 where the kernel has it
-# (a timeout in nanoseconds) and in epoll_wait otherwise, the JDK's selector in epoll_wait
+# (a timeout in nanoseconds) and in epoll_wait otherwise, the JDK's selector in epoll_wait. Our
+# listener on epoll reads its questions with recvmmsg and sends its answers with sendmmsg, a batch
+# per call: those count as its reads and sends
+READS = ("recvfrom", "recvmmsg")
+SENDS = ("sendto", "sendmmsg")
 SLEEPS = ("epoll_wait", "epoll_pwait", "epoll_pwait2")
-BOUNDS = ("syscalls:sys_enter_recvfrom", "syscalls:sys_exit_recvfrom", "syscalls:sys_enter_sendto") + tuple(
-    f"syscalls:sys_exit_{call}" for call in SLEEPS)
+BOUNDS = tuple(f"syscalls:sys_{edge}_{call}" for call in READS for edge in ("enter", "exit")) + tuple(
+    f"syscalls:sys_enter_{call}" for call in SENDS) + tuple(f"syscalls:sys_exit_{call}" for call in SLEEPS)
 PHASES = ("first", "between", "walk between", "answer", "wake", "walk wake", "rest", "total")
 
 
@@ -104,8 +108,8 @@ def calls(path):
 
 
 def recorded(path):
-    """The calls of a `perf record` of BOUNDS, in the form of calls(): a recvfrom from its entry to
-    its exit, a sendto at its entry, an epoll_wait at its exit."""
+    """The calls of a `perf record` of BOUNDS, in the form of calls(): a read (recvfrom, recvmmsg)
+    from its entry to its exit, a send (sendto, sendmmsg) at its entry, an epoll_wait at its exit."""
     return bounds(subprocess.run(["perf", "script", "-i", str(path), "--ns", "-F", "tid,time,event,trace"],
                                  capture_output=True, text=True).stdout)
 
@@ -121,7 +125,7 @@ def bounds(script):
             out.append((at, 0.0, call, None, "", str(int(fields, 16))))
         elif edge == "enter":
             fd = int(fields.split(",")[0].split(":")[1], 16)
-            if call == "sendto":
+            if call in SENDS:
                 out.append((at, 0.0, call, fd, fields, "0"))
             else:
                 reading = (at, fd, fields)
@@ -146,7 +150,7 @@ def windows(trace, listening):
     for start, duration, call, fd, arguments, result in trace:
         if call in SLEEPS:
             woke = start + duration if result not in ("0", "") and not result.startswith("-") else None
-        if call == "recvfrom" and not result.startswith("-"):
+        if call in READS and not result.startswith("-"):
             if fd in listening:
                 current, between, asked = {"first": None, "between": [], "answer": None, "after": Counter(),
                                            "wakes": [], "spans": []}, [], start
@@ -165,7 +169,7 @@ def windows(trace, listening):
             continue
         if current is None or since is None:
             continue
-        if call == "sendto":
+        if call in SENDS:
             gap = (start - since, Counter(between))
             window = "answer" if fd in listening else "first" if current["first"] is None else "between"
             current["spans"].append((window, since, start))
