@@ -320,7 +320,7 @@ final class Iteration {
     Duration left = Duration.ofNanos(Math.min(context.config.budgets().deadline().toNanos(),
         starter.budget().remainingNanos()));
     Query query = Query.priming(context.nextQueryId(), priming.zone(),
-        new Budget(context.config.budgets().withDeadline(left), context.ticker), new Journal(true), priming.servers(),
+        new Budget(context.config.budgets().withDeadline(left), context.ticker), new Journal(true), priming.servers().get(),
         starter.resolutionId());
     CompletableFuture<Query> primed = new CompletableFuture<>();
     advance(query, primed, Function.identity());

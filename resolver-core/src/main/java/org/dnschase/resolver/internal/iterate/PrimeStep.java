@@ -1,5 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.util.function.Supplier;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.internal.servers.ZoneCuts;
@@ -19,10 +20,16 @@ final class PrimeStep {
 
   private final ResolverContext context;
   private final StubPriming stubs;
+  /**
+   * The root hints as the priming's servers, built when it starts: after the query's own first
+   * query, which asks servers of its own built from the same hints (a delegation is one walk's).
+   */
+  private final Supplier<Delegation> hints;
 
   PrimeStep(ResolverContext context) {
     this.context = context;
     this.stubs = new StubPriming(context);
+    this.hints = this::fromHints;
   }
 
   Step handle(Query q) {
@@ -37,7 +44,7 @@ final class PrimeStep {
     // Nothing there holds the other queries back until the priming's answer: waiting for it would
     // put a round trip more in sequence before every resolution after a start or a flush.
     if (!q.primeAttempted() && !(context.cache.lookup(Name.root, Type.NS, DClass.IN) instanceof CacheLookup.Hit)) {
-      return q.prime(Name.root, fromHints(), false);
+      return q.prime(Name.root, hints, false);
     }
     Delegation root = ZoneCuts.closest(context.cache, context.grants, Name.root);
     return q.walkFrom(root != null ? root : fromHints());

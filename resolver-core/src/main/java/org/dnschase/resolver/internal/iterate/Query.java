@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
@@ -314,10 +315,11 @@ final class Query {
   }
 
   /**
-   * Starts the priming of {@code zone} (the root, or a stub zone) from {@code servers}, or joins
-   * the one under way, once per query; then looks again, once it ended if it {@code waits}.
+   * Starts the priming of {@code zone} (the root, or a stub zone) from the servers {@code servers}
+   * gives when it starts, or joins the one under way, once per query; then looks again, once it
+   * ended if it {@code waits}.
    */
-  Step prime(Name zone, Delegation servers, boolean waits) {
+  Step prime(Name zone, Supplier<Delegation> servers, boolean waits) {
     primeAttempted = true;
     return new Step.Prime(zone, servers, QueryState.PRIME, waits);
   }

@@ -1,6 +1,7 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.xbill.DNS.Name;
 
@@ -14,14 +15,16 @@ sealed interface Step {
   record Await(CompletableFuture<?> pending, QueryState resumeAt) implements Step {}
 
   /**
-   * Start the priming of {@code zone}, its NS set asked of {@code servers}, then go on in
+   * Start the priming of {@code zone}, its NS set asked of the servers {@code servers} gives, then go on in
    * {@code resumeAt}: once it ended when {@code waits}, else at once (the priming's answer lands in
    * the cache for the queries after). The driver runs one priming per zone at a time, shared by
    * every query that needs it: a query of its own, with its own budget and journal, so that no
    * resolution's limits, deadline or abandonment cut it short for the others. Each query that saw
-   * it end reports it ({@link Query#primingEnded}).
+   * it end reports it ({@link Query#primingEnded}). The servers are read only when the priming
+   * starts: one under way is joined without them, and the root's, which a query goes on beside, is
+   * started only once that query's own first query has left.
    */
-  record Prime(Name zone, Delegation servers, QueryState resumeAt, boolean waits) implements Step {}
+  record Prime(Name zone, Supplier<Delegation> servers, QueryState resumeAt, boolean waits) implements Step {}
 
   /**
    * Ask the child question ({@code name}, {@code type}), then go on in {@code resumeAt}, where

@@ -20,7 +20,7 @@ final class StubPriming {
   Step handle(Query q) {
     ConfiguredZones.Zone zone = q.delegation().configuredZone();
     if (!q.primeAttempted()) {
-      return q.prime(zone.name(), context.zones.serversOf(zone), true);
+      return q.prime(zone.name(), () -> context.zones.serversOf(zone), true);
     }
     return q.walkFrom(context.zones.primed(context.cache, zone));
   }
