@@ -2,6 +2,7 @@ package org.dnschase.resolver;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.dnschase.resolver.internal.Timings;
 
 /**
  * The hard limits on the work one resolution may do. Every limit ends in a typed
@@ -41,8 +42,8 @@ public final class Budgets {
     this.maxQueries = requirePositive("maxQueries", maxQueries);
     this.maxReferrals = requirePositive("maxReferrals", maxReferrals);
     this.maxDepth = requirePositive("maxDepth", maxDepth);
-    this.deadline = requirePositive("deadline", deadline);
-    this.queryTimeout = requirePositive("queryTimeout", queryTimeout);
+    this.deadline = Timings.requirePositive("deadline", deadline);
+    this.queryTimeout = Timings.requirePositive("queryTimeout", queryTimeout);
     this.maxGluelessPerDelegation = requirePositive("maxGluelessPerDelegation", maxGluelessPerDelegation);
     this.maxFailedGlueless = requirePositive("maxFailedGlueless", maxFailedGlueless);
     this.maxSignatureVerifications = requirePositive("maxSignatureVerifications", maxSignatureVerifications);
@@ -165,9 +166,9 @@ public final class Budgets {
   /**
    * A copy with another deadline.
    *
-   * @param newDeadline how long one resolution may take, positive
+   * @param newDeadline how long one resolution may take, positive, at most 2^31-1 seconds
    * @return the copy
-   * @throws IllegalArgumentException if {@code newDeadline} is not positive
+   * @throws IllegalArgumentException if {@code newDeadline} is not positive or is longer
    */
   public Budgets withDeadline(Duration newDeadline) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, newDeadline, queryTimeout,
@@ -177,9 +178,9 @@ public final class Budgets {
   /**
    * A copy with another per-server timeout.
    *
-   * @param timeout how long to wait for one server's reply, positive
+   * @param timeout how long to wait for one server's reply, positive, at most 2^31-1 seconds
    * @return the copy
-   * @throws IllegalArgumentException if {@code timeout} is not positive
+   * @throws IllegalArgumentException if {@code timeout} is not positive or is longer
    */
   public Budgets withQueryTimeout(Duration timeout) {
     return new Budgets(maxHops, maxQueries, maxReferrals, maxDepth, deadline, timeout,
@@ -288,14 +289,6 @@ public final class Budgets {
 
   private static int requirePositive(String what, int value) {
     if (value <= 0) {
-      throw new IllegalArgumentException(what + " must be positive, was " + value);
-    }
-    return value;
-  }
-
-  private static Duration requirePositive(String what, Duration value) {
-    Objects.requireNonNull(value, what);
-    if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(what + " must be positive, was " + value);
     }
     return value;

@@ -180,7 +180,7 @@ public final class ResolverBuilder {
    * whose servers all failed is answered stale at once for {@link Defaults#FAILURE_TTL}, asking
    * nobody. Default {@link Defaults#STALE_ANSWER_TIMEOUT}; only for a cache that serves stale.
    *
-   * @param timeout how long to wait for upstream, zero or more
+   * @param timeout how long to wait for upstream, zero to 2^31-1 seconds
    * @return this builder
    */
   public ResolverBuilder staleAnswerTimeout(Duration timeout) {

@@ -66,4 +66,18 @@ class BudgetsTest {
     assertThatThrownBy(() -> Budgets.DEFAULTS.withQueryTimeout(null)).isInstanceOf(NullPointerException.class)
         .hasMessage("queryTimeout");
   }
+
+  @Test
+  @DisplayName("a deadline or a query timeout longer than the resolver's nanosecond clock can time is refused, "
+      + "naming it, instead of ending every resolution at once or throwing an overflow from resolve")
+  void untimeablyLongDuration_isRefusedByName() {
+    assertThatThrownBy(() -> Budgets.DEFAULTS.withDeadline(Duration.ofSeconds(Long.MAX_VALUE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("deadline must be at most 2147483647 seconds");
+    assertThatThrownBy(() -> Budgets.DEFAULTS.withQueryTimeout(Duration.ofDays(365L * 300)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("queryTimeout must be at most 2147483647 seconds");
+    assertThat(Budgets.DEFAULTS.withDeadline(Duration.ofSeconds(Integer.MAX_VALUE)).deadline())
+        .isEqualTo(Duration.ofSeconds(Integer.MAX_VALUE));
+  }
 }

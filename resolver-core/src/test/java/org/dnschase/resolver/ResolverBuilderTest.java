@@ -1,5 +1,6 @@
 package org.dnschase.resolver;
 
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -81,5 +82,19 @@ class ResolverBuilderTest {
         .isThrownBy(() -> builder.stubZone(StubZone.of("corp.example.", "192.0.2.2")))
         .withMessageStartingWith("zone corp.example. was already configured: ");
     assertThatNoException().isThrownBy(() -> builder.stubZone(StubZone.of("other.example.", "192.0.2.2")));
+  }
+
+  @Test
+  @DisplayName("a timeout or interval longer than the resolver's nanosecond clock can time is refused where it is "
+      + "given, naming it, not as an overflow at build or at the first resolution")
+  void untimeablyLongDuration_isRefusedByName() {
+    Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+
+    assertThatIllegalArgumentException().isThrownBy(() -> Resolver.builder().staleAnswerTimeout(forever))
+        .withMessageStartingWith("staleAnswerTimeout must be at most 2147483647 seconds");
+    assertThatIllegalArgumentException().isThrownBy(() -> Resolver.builder().maxResolutionsInFlight(10, forever))
+        .withMessageStartingWith("jostleAfter must be at most 2147483647 seconds");
+    assertThatIllegalArgumentException().isThrownBy(() -> HostsFile.at(Path.of("hosts")).withPollInterval(forever))
+        .withMessageStartingWith("pollInterval must be at most 2147483647 seconds");
   }
 }

@@ -3,6 +3,7 @@ package org.dnschase.resolver.host;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.dnschase.resolver.internal.Timings;
 
 /**
  * A hosts file ({@code /etc/hosts} format) consulted before the network, as the C library's
@@ -24,13 +25,10 @@ public record HostsFile(Path path, Duration pollInterval) {
   /** Five seconds: an edit is seen soon, and a busy resolver reads one file attribute per interval. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
 
-  /** Checks that the interval is positive. */
+  /** Checks that the interval is positive and at most 2^31-1 seconds. */
   public HostsFile {
     Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(pollInterval, "pollInterval");
-    if (pollInterval.isNegative() || pollInterval.isZero()) {
-      throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
-    }
+    Timings.requirePositive("pollInterval", pollInterval);
   }
 
   /**

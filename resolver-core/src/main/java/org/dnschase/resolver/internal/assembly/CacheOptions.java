@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TimeSource;
+import org.dnschase.resolver.internal.Timings;
 
 /**
  * The cache and the clock: a given cache, or the settings of the default one (serve-stale), the
@@ -46,11 +47,7 @@ public final class CacheOptions {
   }
 
   public void staleAnswerTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException("staleAnswerTimeout must not be negative but was " + timeout);
-    }
-    staleAnswerTimeout.set(timeout);
+    staleAnswerTimeout.set(Timings.requireNotNegative("staleAnswerTimeout", timeout));
   }
 
   public void timeSource(TimeSource time) {

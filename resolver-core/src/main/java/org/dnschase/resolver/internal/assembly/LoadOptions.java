@@ -1,7 +1,7 @@
 package org.dnschase.resolver.internal.assembly;
 
 import java.time.Duration;
-import java.util.Objects;
+import org.dnschase.resolver.internal.Timings;
 
 /** How many resolutions may be under way at once, and when a newer question pushes a slow one out. */
 public final class LoadOptions {
@@ -13,12 +13,9 @@ public final class LoadOptions {
 
   public void maxResolutionsInFlight(int resolutions, Duration jostleTime) {
     maxResolutionsInFlight.requireUnset();
-    Objects.requireNonNull(jostleTime, "jostleAfter");
+    Timings.requirePositive("jostleAfter", jostleTime);
     if (resolutions < 1) {
       throw new IllegalArgumentException("maxResolutionsInFlight must be positive, was " + resolutions);
-    }
-    if (jostleTime.isNegative() || jostleTime.isZero()) {
-      throw new IllegalArgumentException("jostleAfter must be positive, was " + jostleTime);
     }
     maxResolutionsInFlight.set(resolutions);
     jostleAfter = jostleTime;
