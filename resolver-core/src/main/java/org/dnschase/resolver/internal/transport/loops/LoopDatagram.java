@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A non-blocking datagram socket registered on one event loop of its {@link LoopKind}, without a
@@ -20,8 +22,13 @@ import java.util.concurrent.RejectedExecutionException;
  * {@linkplain LoopKind#openDatagram opening} runs on its loop.
  */
 public abstract sealed class LoopDatagram implements IoHandle permits NioDatagram, EpollDatagram {
+  private static final Logger log = LoggerFactory.getLogger(LoopDatagram.class);
 
-  /** What the loop tells the socket's owner. */
+  /**
+   * What the loop tells the socket's owner. An unexpected exception it throws is logged and goes
+   * no further: handed to the loop, it would hold up every socket and task on that loop for a
+   * second (Netty's answer to an exception in its loop).
+   */
   public interface Ready {
     /**
      * The socket has datagrams to read ({@code readable}, which includes an error waiting to be
@@ -73,7 +80,13 @@ public abstract sealed class LoopDatagram implements IoHandle permits NioDatagra
   }
 
   final void ready(boolean readable, boolean writable) {
-    ready.ready(readable, writable);
+    try {
+      ready.ready(readable, writable);
+    } catch (RuntimeException fault) {
+      // Netty's loop, handed it, drops the rest of the events of its wake-up and sleeps a second:
+      // every socket and task on that loop, the server's listeners and upstream exchanges, held up
+      log.warn("a datagram socket's owner failed on its event loop: {}", fault.toString(), fault);
+    }
   }
 
   /**
