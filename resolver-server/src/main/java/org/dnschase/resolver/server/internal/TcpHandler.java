@@ -71,7 +71,14 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
     }
     lastRequest = System.nanoTime();
     InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
-    QueryHandler.Reply reply = queries.handle(wire, client, true);
+    QueryHandler.Reply reply;
+    try {
+      reply = queries.handle(wire, client, true);
+    } catch (RuntimeException e) {
+      // as over UDP: one request's failure costs its own answer, not those owed on the connection
+      log.warn("no answer to {}: {}", client, e.toString(), e);
+      return;
+    }
     if (reply == null) {
       // not a query one answers (shorter than a header, a response), or the server is stopping:
       // nothing more is read, as Unbound drops such a connection; what is owed still goes out

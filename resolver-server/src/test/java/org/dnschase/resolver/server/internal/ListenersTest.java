@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,10 +123,14 @@ class ListenersTest {
 
   /** Sends a query for {@code name} with {@code id}. */
   private static void ask(DatagramSocket client, InetSocketAddress server, Name name, int id) throws Exception {
+    byte[] wire = query(name, id).toWire();
+    client.send(new DatagramPacket(wire, wire.length, server));
+  }
+
+  private static Message query(Name name, int id) {
     Message query = Message.newQuery(Record.newRecord(name, Type.A, DClass.IN));
     query.getHeader().setID(id);
-    byte[] wire = query.toWire();
-    client.send(new DatagramPacket(wire, wire.length, server));
+    return query;
   }
 
   /** Runs {@code whileBusy} while the socket's loop is kept busy, then lets the loop go on. */
@@ -172,6 +179,40 @@ class ListenersTest {
       }
 
       assertThat(ids).containsExactlyInAnyOrder(1, 3);
+    } finally {
+      listeners.close();
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 7766 §6.2.1.1: over TCP too, a request whose handling fails gets no answer; the requests "
+      + "pipelined before and after it on its connection get theirs, and the connection stays open")
+  void failingRequestOverTcp_othersAnswered() throws Exception {
+    Listeners listeners = newListeners();
+    InFlight inFlight = new InFlight();
+    try {
+      InetSocketAddress bound = listeners.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), queries,
+          inFlight, new ChannelInboundHandlerAdapter(), () -> new TcpHandler(queries, inFlight, Duration.ofSeconds(10)),
+          Duration.ofSeconds(10));
+      try (Socket client = new Socket(bound.getAddress(), bound.getPort())) {
+        client.setSoTimeout(5_000);
+        DataOutputStream out = new DataOutputStream(client.getOutputStream());
+        for (int id = 1; id <= 3; id++) {
+          byte[] wire = query(id == 2 ? FAULTY : WWW, id).toWire();
+          out.writeShort(wire.length);
+          out.write(wire);
+        }
+        out.flush();
+        DataInputStream in = new DataInputStream(client.getInputStream());
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          byte[] answer = new byte[in.readUnsignedShort()];
+          in.readFully(answer);
+          ids.add(new Message(answer).getHeader().getID());
+        }
+
+        assertThat(ids).containsExactly(1, 3);
+      }
     } finally {
       listeners.close();
     }
