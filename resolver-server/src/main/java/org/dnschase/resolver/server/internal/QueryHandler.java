@@ -250,8 +250,11 @@ public final class QueryHandler {
     if (kept != null) {
       return kept;
     }
-    byte[] wire = ResponseFitter.fit(Responses.ExtendedErrors.add(Responses.toMessage(resolution, asked.message()),
-        resolution), room);
+    byte[] wire = asked.plain != null ? PlainAnswer.write(resolution, asked.plain, room) : null;
+    if (wire == null) {
+      wire = ResponseFitter.fit(Responses.ExtendedErrors.add(Responses.toMessage(resolution, asked.message()),
+          resolution), room);
+    }
     encoded.keep(resolution, asked.shape, wire, asked.questionEnd);
     return wire;
   }
