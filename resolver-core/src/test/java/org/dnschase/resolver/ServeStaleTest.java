@@ -2,11 +2,14 @@ package org.dnschase.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.dnschase.resolver.CacheLab.ALIAS;
 import static org.dnschase.resolver.CacheLab.MISSING;
 import static org.dnschase.resolver.CacheLab.WWW;
 import static org.dnschase.resolver.CacheLab.WWW_TTL;
 
 import java.time.Duration;
+import java.util.List;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.servers.FakeTicker;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -79,6 +82,24 @@ class ServeStaleTest {
     assertThat(fresh.ttl()).isEqualTo(Duration.ofSeconds(WWW_TTL));
     assertThat(CacheLab.isStale(fresh)).isFalse();
     assertThat(resolver.cacheStats().staleHits()).isOne();
+  }
+
+  @Test
+  @DisplayName("RFC 8767 §4: an alias whose CNAME and data both expired is answered stale along its chain, "
+      + "and again at once while the failure is remembered (RFC 9520 §3.2)")
+  void deadUpstream_expiredAlias_servedStaleWithItsChain() {
+    assertThat(resolver.resolve(ALIAS, Type.A)).isInstanceOf(Resolution.Answer.class);
+    CacheLab.killUpstream(lab);
+    ticker.advanceSeconds(WWW_TTL + 1);
+
+    for (Resolution stale : List.of(resolver.resolve(ALIAS, Type.A), resolver.resolve(ALIAS, Type.A))) {
+      assertThat(stale).isInstanceOfSatisfying(Resolution.Answer.class, answer -> {
+        assertThat(answer.chain()).extracting(Hop::owner, Hop::target).containsExactly(tuple(ALIAS, WWW));
+        assertThat(answer.records()).singleElement()
+            .satisfies(r -> assertThat(r.rdataToString()).isEqualTo("192.0.2.80"));
+      });
+      assertThat(CacheLab.isStale(stale)).isTrue();
+    }
   }
 
   @Test

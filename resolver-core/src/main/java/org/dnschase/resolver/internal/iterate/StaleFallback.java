@@ -13,9 +13,12 @@ import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.dnssec.Verdict;
+import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.servers.RecentFailures;
+import org.dnschase.resolver.internal.servers.ZoneCuts;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
 
 /**
  * Serve-stale (RFC 8767): when the data a question needs has expired and the cache still keeps it
@@ -77,8 +80,31 @@ final class StaleFallback {
       if (stale != failed) {
         return q.finishFinal(stale);
       }
+      Step alias = staleAlias(q, failed);
+      if (alias != null) {
+        return alias;
+      }
     }
     return new Step.Next(QueryState.FINISHED);
+  }
+
+  /**
+   * RFC 8767 §4 for a name that is an alias: its expired CNAME, which the cache still keeps, is
+   * followed as a live one is, and the target answered from what its own walk finds, stale data
+   * in turn when its servers fail too. Null when the question may not be answered stale, or the
+   * cache keeps no CNAME at the name; a CNAME, DS or ANY question is not chased (see {@link
+   * InitStep}), its own stale data answers it.
+   */
+  private Step staleAlias(Query q, Outcome.Failed failed) {
+    if (q.depth() > 0 || q.isBackground() || !UPSTREAM_FAILURES.contains(failed.reason())
+        || q.qtype() == Type.CNAME || q.qtype() == Type.DS || q.qtype() == Type.ANY
+        || !(cache.lookupStale(q.name(), Type.CNAME, DClass.IN) instanceof CacheLookup.Hit cname)) {
+      return null;
+    }
+    q.validation().note(Verdict.ofCached(cname.status()));
+    report(q, q.name(), Type.CNAME, "the resolution failed: " + failed.reason() + ", " + failed.detail(),
+        "an alias for " + RRsets.cnameTarget(cname.rrset()), cname.rrset().getTTL());
+    return q.restart(Hops.cname(q.name(), cname.rrset(), ZoneCuts.enclosingZone(cache, q.name()), Hop.Source.CACHE));
   }
 
   /**
@@ -95,7 +121,9 @@ final class StaleFallback {
       Outcome.Failed failed = new Outcome.Failed(failure.get().reason(), "failed less than "
           + Defaults.FAILURE_TTL.toSeconds() + " s ago, not asked again meanwhile (RFC 9520 §3.2): "
           + failure.get().detail());
-      return q.finishFinal(instead(q, q.name(), failed));
+      Outcome stale = instead(q, q.name(), failed);
+      Step alias = stale == failed ? staleAlias(q, failed) : null;
+      return alias != null ? alias : q.finishFinal(stale);
     }
     if (answerTimeoutNanos == 0) {
       Outcome stale = stale(q, q.name(), "the stale answer timeout is 0: refreshed after this answer", false);
@@ -151,21 +179,21 @@ final class StaleFallback {
     return switch (found) {
       case CacheLookup.Hit hit -> {
         q.validation().note(Verdict.ofCached(hit.status()));
-        yield serve(q, name, why, new Outcome.Data(hit.rrset(), Hop.Source.CACHE, hit.proof()),
-            hit.rrset().size() + " record(s)", hit.rrset().getTTL());
+        report(q, name, q.qtype(), why, hit.rrset().size() + " record(s)", hit.rrset().getTTL());
+        yield new Outcome.Data(hit.rrset(), Hop.Source.CACHE, hit.proof());
       }
       case CacheLookup.NegativeHit negative -> {
         q.validation().note(Verdict.ofCached(negative.status()));
-        yield serve(q, name, why, Outcome.Negative.fromCache(negative), negative.kind().toString(), negative.ttl());
+        report(q, name, q.qtype(), why, negative.kind().toString(), negative.ttl());
+        yield Outcome.Negative.fromCache(negative);
       }
       case CacheLookup.Miss miss -> null;
     };
   }
 
-  private static Outcome serve(Query q, Name name, String why, Outcome stale, String what, long ttl) {
+  private static void report(Query q, Name name, int type, String why, String what, long ttl) {
     q.journal().report(new Diagnostic(Diagnostic.Oddity.STALE_ANSWER, name, "answered " + what
         + " from expired cache data with TTL " + ttl + " s (RFC 8767) because " + why));
-    q.journal().trace(new TraceEvent.CacheHit(name, q.qtype(), "stale " + what));
-    return stale;
+    q.journal().trace(new TraceEvent.CacheHit(name, type, "stale " + what));
   }
 }
