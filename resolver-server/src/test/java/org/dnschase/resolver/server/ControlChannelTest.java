@@ -120,6 +120,14 @@ class ControlChannelTest {
   }
 
   @Test
+  @DisplayName("a command line ended by the end of the client's input instead of a line feed (printf stats | nc) is "
+      + "run; an input that ends with no command line at all is told so at once")
+  void commandEndedByEndOfInput_isRun() {
+    assertThat(controlThenEndOfInput("flush_negative")).isEqualTo("ok\n");
+    assertThat(controlThenEndOfInput("")).isEqualTo("error: the client's input ended without a command line\n");
+  }
+
+  @Test
   @DisplayName("a line longer than the bound is an error at once, before its end arrives")
   void oversizedLine_errorAtOnce() {
     String output = control("x".repeat(2_000), false);
@@ -149,6 +157,19 @@ class ControlChannelTest {
       }
     }
     throw new AssertionError("no " + name + " in stats");
+  }
+
+  /** Sends {@code command} without a line feed, ends the client's output, and reads the output to its end. */
+  private static String controlThenEndOfInput(String command) {
+    try (Socket socket = new Socket()) {
+      socket.connect(lab.server.controlAddress().orElseThrow(), 5_000);
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(command.getBytes(StandardCharsets.UTF_8));
+      socket.shutdownOutput();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Sends one command line and reads the output until the server closes the connection. */

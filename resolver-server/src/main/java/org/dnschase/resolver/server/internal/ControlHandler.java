@@ -6,8 +6,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A control connection: one command line in, its output back, then the connection closes. Only
+ * A control connection: one command line in, its output back, then the connection closes; the
+ * line ends with a line feed or with the client's input ({@link ControlLines}). Only
  * loopback peers are served (the channel listens on loopback only; this is the second lock). A
  * line longer than the bound, or no whole line within the idle timeout, is answered with an error
  * and the connection closed, so a client that stays silent holds no connection.
@@ -23,6 +26,9 @@ import org.slf4j.LoggerFactory;
 @Sharable
 public final class ControlHandler extends SimpleChannelInboundHandler<ByteBuf> {
   private static final Logger log = LoggerFactory.getLogger(ControlHandler.class);
+
+  /** Set on a connection once its command line was read: its output, not an error, is owed. */
+  private static final AttributeKey<Boolean> ANSWERED = AttributeKey.valueOf(ControlHandler.class, "answered");
 
   private final ControlCommands commands;
   private final Duration idleTimeout;
@@ -51,6 +57,7 @@ public final class ControlHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, ByteBuf line) {
+    ctx.channel().attr(ANSWERED).set(true);
     String command = line.toString(StandardCharsets.UTF_8);
     String output = commands.run(command);
     log.info("control: {} -> {}", command.strip(), output.startsWith("error") ? output.strip() : "done");
@@ -62,6 +69,8 @@ public final class ControlHandler extends SimpleChannelInboundHandler<ByteBuf> {
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof IdleStateEvent) {
       fail(ctx, "no command line within " + idleTimeout.toMillis() + " ms");
+    } else if (event instanceof ChannelInputShutdownEvent && ctx.channel().attr(ANSWERED).get() == null) {
+      fail(ctx, "the client's input ended without a command line");
     } else {
       ctx.fireUserEventTriggered(event);
     }

@@ -12,7 +12,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -158,13 +157,14 @@ public final class Listeners {
    */
   public InetSocketAddress control(InetSocketAddress address, ChannelHandler handler, Duration idleTimeout) {
     ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(kind.serverSocketChannel())
+        // a client that ends its command with the end of its input still reads the output
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
-            // fails fast: a line past the bound is an error at once, not once its end arrives;
             // the idle handler after the decoder counts whole lines only, not a line sent an
             // octet at a time
-            channel.pipeline().addLast(new LineBasedFrameDecoder(MAX_CONTROL_LINE, true, true),
+            channel.pipeline().addLast(new ControlLines(),
                 new IdleStateHandler(idleTimeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS), handler);
           }
         });
