@@ -1,6 +1,8 @@
 package org.dnschase.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.dnschase.resolver.CacheLab.ALIAS;
 import static org.dnschase.resolver.CacheLab.WWW;
 import static org.dnschase.resolver.CacheLab.WWW_TTL;
 
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.xbill.DNS.Type;
 
 /**
@@ -96,6 +100,27 @@ class StaleAnswerTimingTest {
     assertThat(stale).isInstanceOf(Resolution.Answer.class);
     assertThat(CacheLab.isStale(stale)).isTrue();
     awaitRefresh();
+  }
+
+  @ParameterizedTest(name = "stale answer timeout {0} ms")
+  @ValueSource(longs = {100, 5_000})
+  @DisplayName("RFC 8767 §4: an alias whose CNAME and data both expired is answered stale along its chain, at the "
+      + "stale answer timeout, and at the deadline where that timeout is past it")
+  void slowServer_expiredAlias_answeredStaleAlongItsChain(long staleAnswerTimeoutMillis) {
+    resolver = CacheLab.resolverFor(lab, ticker).budgets(PATIENT.withDeadline(Duration.ofMillis(600)))
+        .serveStale(Duration.ofHours(1)).staleAnswerTimeout(Duration.ofMillis(staleAnswerTimeoutMillis)).build();
+    assertThat(resolver.resolve(ALIAS, Type.A)).isInstanceOf(Resolution.Answer.class);
+    ticker.advanceSeconds(WWW_TTL + 1);
+    lab.servers().forEach(server -> server.setFault(new Fault.Delay(Duration.ofMillis(1500))));
+
+    Resolution stale = resolver.resolve(ALIAS, Type.A);
+
+    assertThat(stale).isInstanceOfSatisfying(Resolution.Answer.class, answer -> {
+      assertThat(answer.chain()).extracting(Hop::owner, Hop::target).containsExactly(tuple(ALIAS, WWW));
+      assertThat(answer.records()).singleElement()
+          .satisfies(r -> assertThat(r.rdataToString()).isEqualTo("192.0.2.80"));
+    });
+    assertThat(CacheLab.isStale(stale)).isTrue();
   }
 
   @Test

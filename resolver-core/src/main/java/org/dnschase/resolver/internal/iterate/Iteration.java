@@ -105,10 +105,8 @@ final class Iteration {
 
   /** The stale answer to {@code q} at the stale answer timeout, or null to go on waiting. */
   private Resolution staleAtAnswerTimeout(Query q) {
-    List<Hop> chain = q.chain().hops();
-    Name name = chain.isEmpty() ? q.qname() : chain.get(chain.size() - 1).target();
-    Outcome stale = staleFallback.atAnswerTimeout(q, name);
-    return stale == null ? null : finish.resolution(q, stale, chain);
+    StaleFallback.Along stale = staleFallback.atAnswerTimeout(q, q.chain().hops());
+    return stale == null ? null : finish.resolution(q, stale.outcome(), stale.chain());
   }
 
   /** What the deadline's timer completes a resolution still at work with (on the timer's thread). */
@@ -118,7 +116,8 @@ final class Iteration {
     Name name = chain.isEmpty() ? q.qname() : chain.get(chain.size() - 1).target();
     Outcome.Failed failed = new Outcome.Failed(FailureReason.TIMEOUT, "deadline of " + q.budget().limits().deadline()
         + " passed while resolving " + name + " (" + q.state() + ")");
-    return finish.resolution(q, staleFallback.instead(q, name, failed), chain);
+    StaleFallback.Along stale = staleFallback.atDeadline(q, chain, failed);
+    return finish.resolution(q, stale.outcome(), stale.chain());
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -92,12 +93,11 @@ final class StaleFallback {
    * RFC 8767 §4 for a name that is an alias: its expired CNAME, which the cache still keeps, is
    * followed as a live one is, and the target answered from what its own walk finds, stale data
    * in turn when its servers fail too. Null when the question may not be answered stale, or the
-   * cache keeps no CNAME at the name; a CNAME, DS or ANY question is not chased (see {@link
-   * InitStep}), its own stale data answers it.
+   * cache keeps no CNAME at the name; a CNAME, DS or ANY question is not chased, its own stale data
+   * answers it.
    */
   private Step staleAlias(Query q, Outcome.Failed failed) {
-    if (q.depth() > 0 || q.isBackground() || !UPSTREAM_FAILURES.contains(failed.reason())
-        || q.qtype() == Type.CNAME || q.qtype() == Type.DS || q.qtype() == Type.ANY
+    if (q.depth() > 0 || q.isBackground() || !UPSTREAM_FAILURES.contains(failed.reason()) || !chased(q.qtype())
         || !(cache.lookupStale(q.name(), Type.CNAME, DClass.IN) instanceof CacheLookup.Hit cname)) {
       return null;
     }
@@ -156,14 +156,67 @@ final class StaleFallback {
     return stale != null ? stale : failed;
   }
 
+  /** A stale outcome and the chain to it: the chain so far, then the expired aliases followed. */
+  record Along(Outcome outcome, List<Hop> chain) {}
+
   /**
-   * The stale data for {@code name}, answering a user's question still at work when the answer
-   * timeout passed; null when there is none (the resolution goes on waiting).
+   * The stale data at the end of {@code chain}, answering a user's question still at work when the
+   * answer timeout passed; null when there is none (the resolution goes on waiting).
    */
-  Outcome atAnswerTimeout(Query q, Name name) {
+  Along atAnswerTimeout(Query q, List<Hop> chain) {
     return q.depth() > 0 || q.isBackground() ? null
-        : stale(q, name, "no answer came within the stale answer timeout of " + answerTimeoutNanos / 1_000_000
+        : along(q, chain, "no answer came within the stale answer timeout of " + answerTimeoutNanos / 1_000_000
             + " ms (RFC 8767 §4); the resolution goes on and refreshes the cache", false);
+  }
+
+  /**
+   * What stands in for {@code failed} at the deadline, its timer ending the resolution: the stale
+   * data at the end of {@code chain}, or {@code failed} itself (see {@link #instead}).
+   */
+  Along atDeadline(Query q, List<Hop> chain, Outcome.Failed failed) {
+    if (q.depth() > 0 || q.isBackground() || !UPSTREAM_FAILURES.contains(failed.reason())) {
+      return new Along(failed, chain);
+    }
+    cache.renewStale(lastName(q, chain), q.qtype(), DClass.IN);
+    Along stale = along(q, chain, "the resolution failed: " + failed.reason() + ", " + failed.detail(), true);
+    return stale != null ? stale : new Along(failed, chain);
+  }
+
+  /**
+   * The stale data for the last name of {@code chain}, or else for the target of the expired CNAME
+   * the cache keeps there, and so on, each alias a hop of the chain (as {@link #staleAlias}, for a
+   * timer that cannot walk on); null when none ends in stale data within the hop limit.
+   */
+  private Along along(Query q, List<Hop> chain, String why, boolean upstreamFailed) {
+    List<Hop> hops = new ArrayList<>(chain);
+    Name name = lastName(q, hops);
+    while (true) {
+      Outcome stale = stale(q, name, why, upstreamFailed);
+      if (stale != null) {
+        return new Along(stale, hops);
+      }
+      if (!chased(q.qtype()) || hops.size() >= q.budget().limits().maxHops()
+          || !(cache.lookupStale(name, Type.CNAME, DClass.IN) instanceof CacheLookup.Hit cname)) {
+        return null;
+      }
+      Hop alias = Hops.cname(name, cname.rrset(), ZoneCuts.enclosingZone(cache, name), Hop.Source.CACHE);
+      if (alias.target().equals(q.qname()) || hops.stream().anyMatch(hop -> hop.target().equals(alias.target()))) {
+        return null; // a loop
+      }
+      q.validation().note(Verdict.ofCached(cname.status()));
+      report(q, name, Type.CNAME, why, "an alias for " + alias.target(), cname.rrset().getTTL());
+      hops.add(alias);
+      name = alias.target();
+    }
+  }
+
+  private static Name lastName(Query q, List<Hop> chain) {
+    return chain.isEmpty() ? q.qname() : chain.get(chain.size() - 1).target();
+  }
+
+  /** Whether a question of {@code qtype} follows a CNAME at its name (see {@link InitStep}). */
+  private static boolean chased(int qtype) {
+    return qtype != Type.CNAME && qtype != Type.DS && qtype != Type.ANY;
   }
 
   /**
