@@ -128,6 +128,19 @@ class ControlChannelTest {
   }
 
   @Test
+  @DisplayName("one command a connection, as unbound-control's: a line after the first is not run, its output "
+      + "having nowhere to go")
+  void lineAfterTheCommand_notRun() {
+    Peers.dig(lab.address(), "www.shop.example.");
+    int warm = lab.hierarchy.queryCount();
+
+    assertThat(control("flush_negative\nflush")).isEqualTo("ok\n");
+    Peers.dig(lab.address(), "www.shop.example.");
+
+    assertThat(lab.hierarchy.queryCount()).as("still cached: the flush was not run").isEqualTo(warm);
+  }
+
+  @Test
   @DisplayName("a line longer than the bound is an error at once, before its end arrives")
   void oversizedLine_errorAtOnce() {
     String output = control("x".repeat(2_000), false);

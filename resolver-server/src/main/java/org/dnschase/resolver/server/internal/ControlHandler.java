@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A control connection: one command line in, its output back, then the connection closes; the
- * line ends with a line feed or with the client's input ({@link ControlLines}). Only
+ * line ends with a line feed or with the client's input ({@link ControlLines}), and lines after it
+ * are not run. Only
  * loopback peers are served (the channel listens on loopback only; this is the second lock). A
  * line longer than the bound, or no whole line within the idle timeout, is answered with an error
  * and the connection closed, so a client that stays silent holds no connection.
@@ -57,7 +58,12 @@ public final class ControlHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, ByteBuf line) {
-    ctx.channel().attr(ANSWERED).set(true);
+    if (ctx.channel().attr(ANSWERED).setIfAbsent(true) != null) {
+      // one command a connection, as unbound-control's: a line after it would run unseen, its
+      // output going nowhere once the first's closed the connection
+      log.info("control connection {}: a line after its command, not run", ctx.channel().remoteAddress());
+      return;
+    }
     String command = line.toString(StandardCharsets.UTF_8);
     String output = commands.run(command);
     log.info("control: {} -> {}", command.strip(), output.startsWith("error") ? output.strip() : "done");
