@@ -20,7 +20,7 @@ public final class Queries {
    * default transport draws its own. Not dnsjava's {@code new Header()}, whose source reads the
    * system's entropy device again after a pause ({@link SecureSource}).
    */
-  private static final SecureRandom IDS = SecureSource.create();
+  private static final SecureRandom IDS = SecureSource.get();
 
   private Queries() {}
 

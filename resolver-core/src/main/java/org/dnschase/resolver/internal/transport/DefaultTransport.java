@@ -57,7 +57,7 @@ public final class DefaultTransport implements Transport {
    */
   public DefaultTransport(int threads, boolean caseRandomization, ResolverMetrics metrics,
       ToLongFunction<InetAddress> spinWindows) {
-    this(threads, new QueryIds()::next, caseRandomization ? SecureSource.create() : null, metrics, spinWindows,
+    this(threads, new QueryIds()::next, caseRandomization ? SecureSource.get() : null, metrics, spinWindows,
         () -> { });
   }
 

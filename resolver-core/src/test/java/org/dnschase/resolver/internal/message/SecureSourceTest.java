@@ -19,7 +19,13 @@ class SecureSourceTest {
   @Test
   @DisplayName("the source of IDs and of 0x20's case is the JDK's DRBG, which reads no device per draw")
   void sourceIsDrbg() {
-    assertThat(SecureSource.create().getAlgorithm()).isEqualTo("DRBG");
+    assertThat(SecureSource.get().getAlgorithm()).isEqualTo("DRBG");
+  }
+
+  @Test
+  @DisplayName("one source for the process: the DRBG is seeded once, not once for every user of it")
+  void oneSourcePerProcess() {
+    assertThat(SecureSource.get()).isSameAs(SecureSource.get());
   }
 
   @Test
