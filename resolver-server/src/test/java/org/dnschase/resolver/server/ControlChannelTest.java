@@ -50,6 +50,7 @@ class ControlChannelTest {
   @DisplayName("flush: the next question goes upstream as on a fresh start, priming included")
   void flush_nextQuestionIsCold() {
     assertThat(Peers.dig(lab.address(), "www.shop.example.").status()).isEqualTo("NOERROR");
+    lab.settle();
     int cold = lab.hierarchy.queryCount();
     Peers.dig(lab.address(), "www.shop.example.");
     assertThat(lab.hierarchy.queryCount()).as("warm: from the cache").isEqualTo(cold);
@@ -59,6 +60,7 @@ class ControlChannelTest {
     Peers.Output again = Peers.dig(lab.address(), "www.shop.example.");
 
     assertThat(again.status()).isEqualTo("NOERROR");
+    lab.settle();
     assertThat(lab.hierarchy.queryCount()).as("cold again").isEqualTo(cold);
     assertThat(lab.upstreamQueriesFor(".")).as("priming again").isPositive();
   }
@@ -67,6 +69,7 @@ class ControlChannelTest {
   @DisplayName("flush NAME: only that name is asked again, of its zone's server")
   void flushName_asksOnlyForThatName() {
     Peers.dig(lab.address(), "web.shop.example.");
+    lab.settle();
     lab.hierarchy.clearQueries();
 
     assertThat(control("flush web.shop.example.")).isEqualTo("ok\n");
@@ -81,6 +84,7 @@ class ControlChannelTest {
   void flushNegative_asksForTheNxDomainAgain() {
     Peers.dig(lab.address(), "gone.shop.example.");
     Peers.dig(lab.address(), "web.shop.example.");
+    lab.settle();
     lab.hierarchy.clearQueries();
 
     assertThat(control("flush_negative")).isEqualTo("ok\n");

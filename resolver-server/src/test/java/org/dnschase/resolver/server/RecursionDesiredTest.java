@@ -43,6 +43,7 @@ class RecursionDesiredTest {
   @DisplayName("RD=0 on a cached chain: answered from the cache, chain and all, with no upstream query")
   void cached_answered() {
     assertThat(Peers.dig(lab.address(), "www.shop.example.", "A").status()).isEqualTo("NOERROR");
+    lab.settle();
     lab.hierarchy.clearQueries();
 
     Peers.Output dig = Peers.kdig(lab.address(), "+norecurse", "www.shop.example.", "A");

@@ -97,12 +97,38 @@ final class ServerLab implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("no upstream query for " + qname + " within 10 s");
       }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
+      pause();
+    }
+  }
+
+  /**
+   * Waits until the lab's servers have been asked nothing new for 200 ms (at most 10 s): the root's
+   * priming goes on beside a cold resolution (RFC 9609 §4) and may still be under way when its
+   * answer is out, so a test that clears or counts the queries next waits for it.
+   */
+  void settle() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    int seen = hierarchy.queryCount();
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() - quietSince < Duration.ofMillis(200).toNanos()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the lab's servers were still asked after 10 s");
       }
+      pause();
+      int now = hierarchy.queryCount();
+      if (now != seen) {
+        seen = now;
+        quietSince = System.nanoTime();
+      }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(5);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
   }
 
