@@ -228,13 +228,21 @@ public final class QueryHandler {
       return Reply.at(encode(Answers.error(asked.message(), Rcode.NOTIMP), room));
     }
     if (outcome.state() == Future.State.SUCCESS) {
-      return Reply.at(answer(asked, room, overloaded, outcome.resultNow(), null));
+      return Reply.at(answer(asked, room, overloaded, outcome.resultNow(), null, false));
     }
-    return new Reply(null, outcome.handle((resolution, error) -> answer(asked, room, overloaded, resolution, error)));
+    return new Reply(null, outcome.handle((resolution, error) -> answer(asked, room, overloaded, resolution, error,
+        true)));
   }
 
-  /** The answer to the outcome of {@link #resolve}: the outcome's, or SERVFAIL for an error or an overload. */
-  private byte[] answer(Asked asked, int room, boolean overloaded, Resolution resolution, Throwable error) {
+  /**
+   * The answer to the outcome of {@link #resolve}: the outcome's, or SERVFAIL for an error or an
+   * overload. The octets kept for the outcome are looked for unless it came {@code later}: one that
+   * took a resolution is new, and nothing is kept for it yet (a question that joined another's
+   * resolution may share its outcome, and then writes the same octets again), while the look-up
+   * costs the identity hash of an object that has none yet, on the client's clock.
+   */
+  private byte[] answer(Asked asked, int room, boolean overloaded, Resolution resolution, Throwable error,
+      boolean later) {
     if (!overloaded) {
       outstanding.decrementAndGet();
     }
@@ -246,7 +254,7 @@ public final class QueryHandler {
           Responses.ExtendedErrors.text("INTERNAL_ERROR: " + error)), room);
     }
     stats.answered(Responses.rcode(resolution));
-    byte[] kept = encoded.kept(resolution, asked.shape, asked.wire);
+    byte[] kept = later ? null : encoded.kept(resolution, asked.shape, asked.wire);
     if (kept != null) {
       return kept;
     }
