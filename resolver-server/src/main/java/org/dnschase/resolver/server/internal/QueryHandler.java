@@ -258,11 +258,8 @@ public final class QueryHandler {
     if (kept != null) {
       return kept;
     }
-    byte[] wire = asked.plain != null ? PlainAnswer.write(resolution, asked.plain, room) : null;
-    if (wire == null) {
-      wire = ResponseFitter.fit(Responses.ExtendedErrors.add(Responses.toMessage(resolution, asked.message()),
-          resolution), room);
-    }
+    byte[] wire = ResponseFitter.fit(Responses.ExtendedErrors.add(Responses.toMessage(resolution, asked.message()),
+        resolution), room);
     encoded.keep(resolution, asked.shape, wire, asked.questionEnd);
     return wire;
   }
