@@ -39,6 +39,11 @@ class DatagramBatchTest {
     from.send(new DatagramPacket(octets, octets.length, to));
   }
 
+  /** Datagram {@code i} of {@code batch} as the text it was sent as. */
+  private static String text(DatagramBatch batch, int i) {
+    return new String(batch.octets(i), StandardCharsets.US_ASCII);
+  }
+
   private static String received(DatagramSocket at) throws IOException {
     DatagramPacket packet = new DatagramPacket(new byte[512], 512);
     at.receive(packet);
@@ -64,7 +69,7 @@ class DatagramBatchTest {
       List<String> texts = new ArrayList<>();
       List<Integer> ports = new ArrayList<>();
       for (int i = 0; i < batch.size(); i++) {
-        texts.add(new String(batch.octets(i), StandardCharsets.US_ASCII));
+        texts.add(text(batch, i));
         ports.add(batch.peer(i).getPort());
       }
       assertThat(texts).containsExactly("a1", "b-one", "a-two", "b3");
@@ -89,9 +94,9 @@ class DatagramBatchTest {
       DatagramBatch batch = new DatagramBatch(3, 64);
 
       assertThat(socket.receive(batch)).isEqualTo(3);
-      assertThat(new String(batch.octets(2), StandardCharsets.US_ASCII)).isEqualTo("q3");
+      assertThat(text(batch, 2)).isEqualTo("q3");
       assertThat(socket.receive(batch)).isEqualTo(2);
-      assertThat(new String(batch.octets(0), StandardCharsets.US_ASCII)).isEqualTo("q4");
+      assertThat(text(batch, 0)).isEqualTo("q4");
     } finally {
       socket.close();
     }
@@ -107,7 +112,7 @@ class DatagramBatchTest {
       DatagramBatch batch = new DatagramBatch(2, 4);
 
       assertThat(socket.receive(batch)).isEqualTo(1);
-      assertThat(new String(batch.octets(0), StandardCharsets.US_ASCII)).isEqualTo("0123");
+      assertThat(text(batch, 0)).isEqualTo("0123");
     } finally {
       socket.close();
     }
