@@ -1,11 +1,9 @@
 package org.dnschase.resolver;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.Predicate;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.dnssec.Validation;
@@ -15,7 +13,6 @@ import org.dnschase.resolver.host.SearchList;
 import org.dnschase.resolver.internal.assembly.ResolverAssembly;
 import org.dnschase.resolver.internal.iterate.IterativeResolver;
 import org.dnschase.resolver.reply.ReplyPolicy;
-import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.zones.AuthZone;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
@@ -27,15 +24,24 @@ import org.dnschase.resolver.zones.StubZone;
  *
  * {@snippet class=org.dnschase.resolver.Snippets region=builder}
  */
-public final class ResolverBuilder {
+// How queries reach servers (port, EDNS, which servers, the transport) is set by the public methods
+// this class inherits from UpstreamSettings, the one file of that group.
+public final class ResolverBuilder extends UpstreamSettings {
 
   /**
    * What this builder was told, in groups that check each setting and fill in the defaults. A new
    * option is a setter here that hands its argument to its group (see {@link ResolverAssembly}).
    */
-  private final ResolverAssembly options = new ResolverAssembly();
+  private final ResolverAssembly options;
 
-  ResolverBuilder() {}
+  ResolverBuilder() {
+    this(new ResolverAssembly());
+  }
+
+  private ResolverBuilder(ResolverAssembly options) {
+    super(options.upstream());
+    this.options = options;
+  }
 
   /* ---- where the walk starts and how far it goes ---- */
 
@@ -231,119 +237,7 @@ public final class ResolverBuilder {
     return this;
   }
 
-  /* ---- upstream servers and the transport ---- */
-
-  /**
-   * The port upstream servers listen on (default 53), so labs can run unprivileged.
-   *
-   * @param port the port, 1..65535
-   * @return this builder
-   */
-  public ResolverBuilder upstreamPort(int port) {
-    options.upstream().port(port);
-    return this;
-  }
-
-  /**
-   * The EDNS0 UDP payload size advertised (default 1232); 0 sends queries without EDNS.
-   *
-   * @param size 0, or 512..65535 octets
-   * @return this builder
-   */
-  public ResolverBuilder ednsPayloadSize(int size) {
-    options.upstream().ednsPayloadSize(size);
-    return this;
-  }
-
-  /**
-   * Only servers whose address passes {@code filter} are sent queries; the others count as failed
-   * servers, reported under {@code description}. Without a filter (Unbound's do-not-query-localhost)
-   * no query goes to this host (loopback, 0.0.0.0/8, ::), a multicast group or 255.255.255.255,
-   * except to the servers given here (root hints, forward and stub zones); root hints all on
-   * loopback make a lab, whose loopback servers are asked too.
-   *
-   * @param filter which server addresses may be sent queries
-   * @param description the rule in words
-   * @return this builder
-   */
-  public ResolverBuilder upstreamFilter(Predicate<InetAddress> filter, String description) {
-    options.upstream().filter(filter, description);
-    return this;
-  }
-
-  /**
-   * Sends queries to loopback addresses only: the guard for tests, demos and benchmarks.
-   *
-   * @return this builder
-   */
-  public ResolverBuilder loopbackOnly() {
-    return upstreamFilter(InetAddress::isLoopbackAddress, "loopback only");
-  }
-
-  /**
-   * Whether servers are asked over IPv6 (default true). Off, IPv6 addresses of servers are skipped
-   * like addresses the upstream filter refuses, for hosts without IPv6 connectivity.
-   *
-   * @param enabled whether servers are asked over IPv6
-   * @return this builder
-   */
-  public ResolverBuilder ipv6(boolean enabled) {
-    options.upstream().ipv6(enabled);
-    return this;
-  }
-
-  /**
-   * Reaches IPv4-only servers from an IPv6-only network through a NAT64 translator (Unbound's
-   * {@code do-nat64}): each IPv4 server is asked at the IPv6 address that embeds its address in
-   * {@code prefix} (RFC 6052 §2.2), e.g. {@value Defaults#NAT64_PREFIX}, the Well-Known Prefix;
-   * the upstream filter judges that address. Off by default.
-   *
-   * @param prefix an IPv6 prefix of length 32, 40, 48, 56, 64 or 96, as {@code "64:ff9b::/96"}
-   * @return this builder
-   * @throws IllegalArgumentException when {@code prefix} is not such a prefix
-   * @throws IllegalStateException when IPv6 is off ({@link #ipv6(boolean)}), or it was set already
-   */
-  public ResolverBuilder nat64(String prefix) {
-    options.upstream().nat64(prefix);
-    return this;
-  }
-
-  /**
-   * How queries reach servers. The default is a Netty UDP/TCP transport the resolver owns and
-   * closes; a transport given here stays open after the resolver closes.
-   *
-   * @param queryTransport the transport; the caller closes it
-   * @return this builder
-   */
-  public ResolverBuilder transport(Transport queryTransport) {
-    options.upstream().transport(queryTransport);
-    return this;
-  }
-
-  /**
-   * Event loop threads of the default transport (default 2).
-   *
-   * @param threads the number of event loop threads, positive
-   * @return this builder
-   */
-  public ResolverBuilder transportThreads(int threads) {
-    options.upstream().transportThreads(threads);
-    return this;
-  }
-
-  /**
-   * 0x20 (Unbound's use-caps-for-id), off by default: query names go out in random case and a
-   * reply counts only if its question repeats that spelling, one more bit per letter for a spoofer
-   * to guess. A server that never repeats the case is asked without it for 15 minutes. Results and
-   * cache keys keep the names as asked. Applies to the default transport only.
-   *
-   * @param enabled whether to randomise the case of query names
-   * @return this builder
-   */
-  public ResolverBuilder caseRandomization(boolean enabled) {
-    options.upstream().caseRandomization(enabled);
-    return this;
-  }
+  /* ---- upstream servers and the transport: in UpstreamSettings ---- */
 
   /* ---- what of a server's reply is kept ---- */
 
