@@ -71,7 +71,8 @@ public final class DnsServerBuilder {
 
   /**
    * Adds an address to listen on over UDP and TCP; {@link #DEFAULT_LISTEN} when none is given.
-   * Port 0 picks a free port, the same for UDP and TCP.
+   * Port 0 picks a free port, the same for UDP and TCP, outside the ports the system gives sockets
+   * bound without one (so no client socket on this machine can be given it too).
    *
    * @param address an address and port
    * @return this builder

@@ -105,8 +105,15 @@ public final class Peers {
       return all;
     }
 
-    /** The rcode in the header line, such as {@code NOERROR}. */
+    /**
+     * The rcode in the header line, such as {@code NOERROR}, of a response: a message printed
+     * without QR is none (dig prints what it reads, its own query too, as when the kernel gave its
+     * socket the server's port), and fails the test.
+     */
     String status() {
+      if (!List.of(flags().split(" ")).contains("qr")) {
+        throw new AssertionError("the client printed a message that is no response (QR clear):\n" + text);
+      }
       return field("status: ");
     }
 

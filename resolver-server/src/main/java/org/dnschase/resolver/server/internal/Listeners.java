@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.dnschase.resolver.internal.transport.loops.LoopKind;
 
@@ -33,6 +34,12 @@ import org.dnschase.resolver.internal.transport.loops.LoopKind;
  * {@code so-reuseport}); TCP connections are spread over the threads as they are accepted. The
  * UDP sockets are {@link UdpListener}s, plain datagram sockets on the group's loops; TCP and the
  * control channel are Netty channels.
+ *
+ * <p>The port is the server's alone when it binds: a port whose UDP another socket holds is not
+ * shared. Port 0 picks one outside the range the system gives sockets bound without a port
+ * ({@link EphemeralPorts}), so no client socket is given it later. As with Unbound, a program of
+ * the same user that binds a socket with {@code SO_REUSEPORT} to the same address and port after
+ * the server still joins its sockets (the kernel's rule).
  */
 public final class Listeners {
 
@@ -60,6 +67,7 @@ public final class Listeners {
   private final LoopKind kind;
   private final EventLoopGroup group;
   private final int udpSocketsPerAddress;
+  private final IntSupplier portsForAny;
   private final List<UdpListener> udp = new ArrayList<>();
   private final List<Channel> tcp = new ArrayList<>();
   private Channel control;
@@ -81,7 +89,20 @@ public final class Listeners {
    * @param kind what the loops are made of
    */
   Listeners(int threads, LoopKind kind) {
+    this(threads, kind, EphemeralPorts.SYSTEM::portOutside);
+  }
+
+  /**
+   * An event loop group of {@code threads} daemon threads of {@code kind}, with no socket yet, that
+   * tries {@code portsForAny} when asked for port 0.
+   *
+   * @param threads the event loop threads
+   * @param kind what the loops are made of
+   * @param portsForAny a port to try at each attempt; 0 takes the system's pick
+   */
+  Listeners(int threads, LoopKind kind, IntSupplier portsForAny) {
     this.kind = kind;
+    this.portsForAny = portsForAny;
     this.group = new MultiThreadIoEventLoopGroup(threads,
         new DefaultThreadFactory("dnschase-server", true), kind.handlerFactory());
     this.udpSocketsPerAddress = REUSE_PORT ? threads : 1;
@@ -90,7 +111,8 @@ public final class Listeners {
   /**
    * Binds UDP and TCP at {@code address}.
    *
-   * @param address where to listen; port 0 picks a port free for both
+   * @param address where to listen; port 0 picks a port free for both, outside the system's
+   *     ephemeral range where it has one
    * @param queries what answers the requests, over UDP and TCP
    * @param inFlight where answers on their way are tracked
    * @param tcpLimit the bound on TCP connections, shared by every address
@@ -115,30 +137,55 @@ public final class Listeners {
                 tcpHandlers.get());
           }
         });
-    boolean reusePort = udpSocketsPerAddress > 1;
+    boolean pick = address.getPort() == 0;
     for (int attempt = 1; ; attempt++) {
-      Channel tcpChannel = bind(tcpBootstrap.bind(address), "TCP", address);
+      InetSocketAddress tried = pick ? new InetSocketAddress(address.getAddress(), portsForAny.getAsInt()) : address;
+      boolean lastAttempt = !pick || attempt == PORT_ATTEMPTS;
+      ChannelFuture tcpBinding = tcpBootstrap.bind(tried).awaitUninterruptibly();
+      if (!tcpBinding.isSuccess()) {
+        if (lastAttempt) {
+          throw new IllegalStateException("cannot listen on " + tried + " for TCP: " + tcpBinding.cause(),
+              tcpBinding.cause());
+        }
+        continue;
+      }
+      Channel tcpChannel = tcpBinding.channel();
       InetSocketAddress bound = (InetSocketAddress) tcpChannel.localAddress();
-      UdpListener first;
       try {
-        first = UdpListener.open(kind, nextLoop(), bound, reusePort, queries, inFlight);
+        udp.addAll(openUdp(bound, queries, inFlight));
       } catch (IOException e) {
         tcpChannel.close().awaitUninterruptibly();
-        if (address.getPort() != 0 || attempt == PORT_ATTEMPTS) {
+        if (lastAttempt) {
           throw new IllegalStateException("cannot listen on " + bound + " over UDP: " + e, e);
         }
         continue;
       }
       tcp.add(tcpChannel);
-      udp.add(first);
-      for (int more = 1; more < udpSocketsPerAddress; more++) { // each on the group's next loop
-        try {
-          udp.add(UdpListener.open(kind, nextLoop(), bound, reusePort, queries, inFlight));
-        } catch (IOException e) {
-          throw new IllegalStateException("cannot listen on " + bound + " for UDP: " + e, e);
-        }
-      }
       return bound;
+    }
+  }
+
+  /**
+   * The UDP sockets of one address, each on the group's next loop. The first binds alone, so no
+   * socket of this process or another holds the port already: several sockets of one user that
+   * each set {@code SO_REUSEPORT} share a port, and the kernel would spread the requests over ours
+   * and one it found there. The others then join it.
+   */
+  private List<UdpListener> openUdp(InetSocketAddress bound, QueryHandler queries, InFlight inFlight)
+      throws IOException {
+    List<UdpListener> opened = new ArrayList<>();
+    try {
+      opened.add(UdpListener.open(kind, nextLoop(), bound, false, queries, inFlight));
+      if (udpSocketsPerAddress > 1) {
+        opened.get(0).sharePort();
+      }
+      while (opened.size() < udpSocketsPerAddress) {
+        opened.add(UdpListener.open(kind, nextLoop(), bound, true, queries, inFlight));
+      }
+      return opened;
+    } catch (IOException e) {
+      opened.forEach(UdpListener::closeOnItsLoop);
+      throw e;
     }
   }
 

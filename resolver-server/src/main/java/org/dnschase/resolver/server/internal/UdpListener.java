@@ -94,6 +94,15 @@ final class UdpListener implements LoopDatagram.Ready {
     }
   }
 
+  /**
+   * Lets sockets bound after this one with SO_REUSEPORT share its address and port.
+   *
+   * @throws IOException if the socket cannot be told
+   */
+  void sharePort() throws IOException {
+    socket.sharePort();
+  }
+
   /** {@return the address bound} */
   InetSocketAddress localAddress() throws IOException {
     return socket.localAddress();

@@ -1,6 +1,7 @@
 package org.dnschase.resolver.server.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.channel.ChannelHandler.Sharable;
@@ -13,12 +14,17 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.internal.transport.loops.LoopKind;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
@@ -50,8 +56,18 @@ class ListenersTest {
       AllowList.of(AllowList.LOOPBACK), null, 100);
 
   /** One event loop, of the kind the server runs on here. */
-  Listeners newListeners() {
-    return new Listeners(1);
+  final Listeners newListeners() {
+    return newListeners(1);
+  }
+
+  /** {@code threads} event loops, of the kind the server runs on here. */
+  final Listeners newListeners(int threads) {
+    return newListeners(threads, EphemeralPorts.SYSTEM::portOutside);
+  }
+
+  /** {@code threads} event loops that try {@code ports} when asked for port 0. */
+  Listeners newListeners(int threads, IntSupplier ports) {
+    return new Listeners(threads, LoopKind.CHOSEN, ports);
   }
 
   private InetSocketAddress listen(Listeners listeners) {
@@ -222,7 +238,7 @@ class ListenersTest {
   @DisplayName("with SO_REUSEPORT, one UDP socket per thread on each address, all on one port")
   void udpSocketPerThread() throws Exception {
     assumeTrue(Listeners.REUSE_PORT, "this system has no SO_REUSEPORT: one UDP socket per address");
-    Listeners listeners = new Listeners(3);
+    Listeners listeners = newListeners(3);
     try {
       InetSocketAddress bound = listen(listeners);
 
@@ -235,5 +251,73 @@ class ListenersTest {
     } finally {
       listeners.close();
     }
+  }
+
+  /* ---- a port no other socket shares ---- */
+
+  @Test
+  @DisplayName("a port whose UDP another socket holds, even one that lets others share it (SO_REUSEPORT), "
+      + "is not shared: listening there fails, saying so")
+  void portHeldOverUdp_notShared() throws Exception {
+    try (DatagramChannel other = sharingUdpSocket(0)) {
+      InetSocketAddress held = (InetSocketAddress) other.getLocalAddress();
+      Listeners listeners = newListeners(2);
+      try {
+        assertThatThrownBy(() -> listeners.listen(held, queries, new InFlight(), new Nothing(), Nothing::new,
+            Duration.ofSeconds(1)))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining(String.valueOf(held.getPort()))
+            .hasMessageContaining("in use");
+      } finally {
+        listeners.close();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("asked for port 0, a port whose UDP another socket holds (SO_REUSEPORT) is passed over for the next")
+  void anyPort_heldOverUdp_passedOver() throws Exception {
+    try (DatagramChannel other = sharingUdpSocket(0); DatagramSocket client = new DatagramSocket()) {
+      client.setSoTimeout(10_000);
+      int held = ((InetSocketAddress) other.getLocalAddress()).getPort();
+      int[] ports = {held, 0}; // the held port, then the system's pick
+      int[] tried = {0};
+      Listeners listeners = newListeners(2, () -> ports[tried[0]++]);
+      try {
+        InetSocketAddress bound = listen(listeners);
+        ask(client, bound, WWW, 7);
+
+        assertThat(bound.getPort()).isNotEqualTo(held);
+        assertThat(answerIds(client, 1)).containsExactly(7);
+        other.configureBlocking(false);
+        assertThat(other.receive(ByteBuffer.allocate(512))).as("a datagram at the other socket").isNull();
+      } finally {
+        listeners.close();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("asked for port 0, the server takes a port outside the range the system gives a socket bound "
+      + "without a port: no client socket bound so (dig's sets SO_REUSEPORT) is given the server's port")
+  void anyPort_outsideTheEphemeralRange() {
+    assumeTrue(EphemeralPorts.SYSTEM.known(), "this system does not say which ports it gives: the system's pick");
+    Listeners listeners = newListeners(2);
+    try {
+      int port = listen(listeners).getPort();
+
+      assertThat(EphemeralPorts.SYSTEM.contains(port)).as("port %d in the system's range", port).isFalse();
+    } finally {
+      listeners.close();
+    }
+  }
+
+  /** A UDP socket of another program on loopback at {@code port}, with SO_REUSEPORT, as dig's. */
+  private static DatagramChannel sharingUdpSocket(int port) throws Exception {
+    assumeTrue(Listeners.REUSE_PORT, "this system has no SO_REUSEPORT");
+    DatagramChannel socket = DatagramChannel.open();
+    socket.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    return socket;
   }
 }

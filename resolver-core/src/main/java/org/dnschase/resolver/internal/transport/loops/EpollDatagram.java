@@ -68,6 +68,11 @@ final class EpollDatagram extends LoopDatagram implements EpollIoHandle {
   }
 
   @Override
+  public void sharePort() throws IOException {
+    socket.setReusePort(true);
+  }
+
+  @Override
   public int read(ByteBuffer buffer) throws IOException {
     int read;
     try {

@@ -108,6 +108,14 @@ public abstract sealed class LoopDatagram implements IoHandle permits NioDatagra
   public abstract void bind(InetSocketAddress address, boolean reusePort) throws IOException;
 
   /**
+   * Lets sockets bound after this one with SO_REUSEPORT share its address and port. Bound without
+   * it first, the socket found them free of any other socket's.
+   *
+   * @throws IOException if the socket cannot be told
+   */
+  public abstract void sharePort() throws IOException;
+
+  /**
    * Reads one datagram of the connected server into {@code buffer}.
    *
    * @param buffer a direct buffer

@@ -54,6 +54,11 @@ final class NioDatagram extends LoopDatagram implements NioIoHandle {
   }
 
   @Override
+  public void sharePort() throws IOException {
+    channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+  }
+
+  @Override
   public int read(ByteBuffer buffer) throws IOException {
     return Math.max(0, channel.read(buffer));
   }
