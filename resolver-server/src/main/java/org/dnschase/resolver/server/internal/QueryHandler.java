@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
@@ -35,26 +36,78 @@ public final class QueryHandler {
   private static final Logger log = LoggerFactory.getLogger(QueryHandler.class);
 
   /**
-   * An answer, as the octets to send: at once (the cache's answers, refusals) or on its way.
+   * An answer, as the octets to send: at once (the cache's answers, refusals) or once a resolution
+   * ends.
    *
    * @param now the answer, when it was there at once; else null
-   * @param later completes with the answer, when it was not there at once; else null. Never
-   *     exceptionally
+   * @param later the answer on its way, when it was not there at once; else null
    */
-  public record Reply(byte[] now, CompletableFuture<byte[]> later) {
+  public record Reply(byte[] now, Later later) {
 
     static Reply at(byte[] answer) {
       return new Reply(answer, null);
     }
 
     /**
-     * The answer in the room its transport gives it (the client's UDP payload size, 512 for the
-     * short answers built without the resolver; over TCP, {@link ResponseFitter#TCP_PAYLOAD}).
+     * Hands the answer to {@code send}: at once when it is there, else as {@link Later#send} does.
+     * It comes in the room its transport gives it (the client's UDP payload size, 512 for the short
+     * answers built without the resolver; over TCP, {@link ResponseFitter#TCP_PAYLOAD}).
      *
-     * @return completes with the answer's octets, never exceptionally
+     * @param send takes the answer's octets to the client; called once
+     * @return completes once the answer was handed to {@code send}; exceptionally with what it threw
      */
-    public CompletableFuture<byte[]> wire() {
-      return later != null ? later : CompletableFuture.completedFuture(now);
+    public CompletableFuture<Void> send(Consumer<byte[]> send) {
+      if (later != null) {
+        return later.send(send);
+      }
+      try {
+        send.accept(now);
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  /**
+   * An answer on its way: built from its resolution's outcome on the thread that completes the
+   * resolution and handed to its sender in that same step, with no stage of its own between them
+   * (after the pause before a cold question each stage costs a dependent's completion on cold
+   * code). What the answer does for the questions after it, its octets kept for the next identical
+   * question ({@link EncodedAnswers}) and the count of its rcode, comes only once it was handed
+   * over: it is no part of this answer's time.
+   */
+  public final class Later {
+    private final Asked asked;
+    private final int room;
+    private final boolean overloaded;
+    private final CompletableFuture<Resolution> outcome;
+
+    private Later(Asked asked, int room, boolean overloaded, CompletableFuture<Resolution> outcome) {
+      this.asked = asked;
+      this.room = room;
+      this.overloaded = overloaded;
+      this.outcome = outcome;
+    }
+
+    /**
+     * Hands the answer to {@code send} once the resolution has ended, on the thread that ends it,
+     * then keeps its octets for the next identical question.
+     *
+     * @param send takes the answer's octets to the client; called once
+     * @return completes once the answer was handed to {@code send} and its octets kept;
+     *     exceptionally with what building or sending it threw
+     */
+    public CompletableFuture<Void> send(Consumer<byte[]> send) {
+      return outcome.handle((resolution, error) -> {
+        byte[] failed = ended(asked, room, overloaded, resolution, error);
+        byte[] wire = failed != null ? failed : outcomeAnswer(asked, room, resolution);
+        send.accept(wire);
+        if (failed == null) {
+          answered(asked, resolution, wire);
+        }
+        return null;
+      });
     }
   }
 
@@ -112,7 +165,7 @@ public final class QueryHandler {
   private final int maxOutstanding;
   private final AtomicInteger outstanding = new AtomicInteger();
   private final ServerStats stats = new ServerStats(outstanding::get);
-  private final EncodedAnswers encoded = new EncodedAnswers();
+  private final EncodedAnswers encoded;
   private final QuestionNames questions = new QuestionNames();
   private volatile boolean draining;
 
@@ -125,10 +178,17 @@ public final class QueryHandler {
    * @param maxOutstanding the most resolutions under way at once
    */
   public QueryHandler(Resolver resolver, AllowList allowList, RateLimiter rateLimiter, int maxOutstanding) {
+    this(resolver, allowList, rateLimiter, maxOutstanding, new EncodedAnswers());
+  }
+
+  /** As {@link #QueryHandler(Resolver, AllowList, RateLimiter, int)}, keeping answers' octets in {@code encoded}. */
+  QueryHandler(Resolver resolver, AllowList allowList, RateLimiter rateLimiter, int maxOutstanding,
+      EncodedAnswers encoded) {
     this.resolver = resolver;
     this.allowList = allowList;
     this.rateLimiter = rateLimiter;
     this.maxOutstanding = maxOutstanding;
+    this.encoded = encoded;
   }
 
   /** {@return the server's counters} */
@@ -210,7 +270,8 @@ public final class QueryHandler {
    * Asks the resolver with the query's own options. Beyond the bound of resolutions under way
    * the question is asked of the cache alone, which costs no upstream work: what the cache holds
    * is still answered, the rest gets SERVFAIL at once. An outcome there at once (the cache's) is
-   * answered at once, without a callback.
+   * answered at once, without a callback, with the octets kept for it if there are some; any other
+   * once it is there ({@link Later}).
    */
   private Reply resolve(Asked asked, int room) {
     boolean overloaded = outstanding.incrementAndGet() > maxOutstanding;
@@ -227,22 +288,30 @@ public final class QueryHandler {
       }
       return Reply.at(encode(Answers.error(asked.message(), Rcode.NOTIMP), room));
     }
-    if (outcome.state() == Future.State.SUCCESS) {
-      return Reply.at(answer(asked, room, overloaded, outcome.resultNow(), null, false));
+    if (outcome.state() != Future.State.SUCCESS) {
+      return new Reply(null, new Later(asked, room, overloaded, outcome));
     }
-    return new Reply(null, outcome.handle((resolution, error) -> answer(asked, room, overloaded, resolution, error,
-        true)));
+    Resolution resolution = outcome.resultNow();
+    byte[] failed = ended(asked, room, overloaded, resolution, null);
+    if (failed != null) {
+      return Reply.at(failed);
+    }
+    byte[] kept = encoded.kept(resolution, asked.shape, asked.wire);
+    if (kept != null) {
+      stats.answered(Responses.rcode(resolution));
+      return Reply.at(kept);
+    }
+    byte[] wire = outcomeAnswer(asked, room, resolution);
+    answered(asked, resolution, wire);
+    return Reply.at(wire);
   }
 
   /**
-   * The answer to the outcome of {@link #resolve}: the outcome's, or SERVFAIL for an error or an
-   * overload. The octets kept for the outcome are looked for unless it came {@code later}: one that
-   * took a resolution is new, and nothing is kept for it yet (a question that joined another's
-   * resolution may share its outcome, and then writes the same octets again), while the look-up
-   * costs the identity hash of an object that has none yet, on the client's clock.
+   * Ends the count of a resolution {@link #resolve} started, and gives the answer the server builds
+   * itself for its outcome: SERVFAIL for an error or an overload. Null when the outcome is answered
+   * with its own answer ({@link #outcomeAnswer}).
    */
-  private byte[] answer(Asked asked, int room, boolean overloaded, Resolution resolution, Throwable error,
-      boolean later) {
+  private byte[] ended(Asked asked, int room, boolean overloaded, Resolution resolution, Throwable error) {
     if (!overloaded) {
       outstanding.decrementAndGet();
     }
@@ -253,15 +322,24 @@ public final class QueryHandler {
       return encode(Responses.ExtendedErrors.withExtendedError(Answers.error(asked.message(), Rcode.SERVFAIL), OTHER,
           Responses.ExtendedErrors.text("INTERNAL_ERROR: " + error)), room);
     }
-    stats.answered(Responses.rcode(resolution));
-    byte[] kept = later ? null : encoded.kept(resolution, asked.shape, asked.wire);
-    if (kept != null) {
-      return kept;
-    }
-    byte[] wire = ResponseFitter.fit(Responses.ExtendedErrors.add(Responses.toMessage(resolution, asked.message()),
+    return null;
+  }
+
+  /** The outcome's own answer, encoded anew. */
+  private static byte[] outcomeAnswer(Asked asked, int room, Resolution resolution) {
+    return ResponseFitter.fit(Responses.ExtendedErrors.add(Responses.toMessage(resolution, asked.message()),
         resolution), room);
+  }
+
+  /**
+   * What the outcome's answer, encoded anew, leaves for the questions after it: its rcode counted
+   * and its octets kept. An outcome that took a resolution is new, so its answer looks for no octets
+   * kept for it (a question that joined another's resolution may share its outcome, and then keeps
+   * the same octets again).
+   */
+  private void answered(Asked asked, Resolution resolution, byte[] wire) {
+    stats.answered(Responses.rcode(resolution));
     encoded.keep(resolution, asked.shape, wire, asked.questionEnd);
-    return wire;
   }
 
   /**

@@ -10,7 +10,6 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,10 +86,9 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
     }
     owed.incrementAndGet();
     Channel channel = ctx.channel();
-    CompletableFuture<byte[]> answered = TcpKeepalive.offered(wire)
-        ? reply.wire().thenApply(answer -> TcpKeepalive.withTimeout(answer, idleTimeout)) : reply.wire();
-    inFlight.track(answered.thenAccept(answer -> channel.writeAndFlush(Unpooled.wrappedBuffer(answer)))
-        .whenComplete((done, error) -> {
+    boolean keepalive = TcpKeepalive.offered(wire);
+    inFlight.track(reply.send(answer -> channel.writeAndFlush(Unpooled.wrappedBuffer(
+        keepalive ? TcpKeepalive.withTimeout(answer, idleTimeout) : answer))).whenComplete((done, error) -> {
       if (owed.decrementAndGet() == 0 && inputClosed) {
         channel.close(); // after the write just queued: the client said it asks nothing more
       }

@@ -151,7 +151,7 @@ final class UdpListener implements LoopDatagram.Ready {
       queue(reply.now(), client);
       return;
     }
-    inFlight.track(reply.later().thenAccept(answer -> {
+    inFlight.track(reply.later().send(answer -> {
       if (loop.inEventLoop()) {
         sendNow(answer, client);
       } else {

@@ -3,7 +3,9 @@ package org.dnschase.resolver.server.internal;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.cache.CacheStats;
@@ -23,6 +25,8 @@ final class FixedOutcomes implements Resolver {
 
   private final Map<Question, Resolution> outcomes = new HashMap<>();
   private Name failing;
+  /** The questions whose outcomes wait for {@link #release}, or null when each is answered at once. */
+  private Queue<Runnable> held;
 
   /** Answers {@code outcome} to its own question. */
   FixedOutcomes with(Resolution outcome) {
@@ -34,6 +38,27 @@ final class FixedOutcomes implements Resolver {
   FixedOutcomes failing(Name name) {
     this.failing = name;
     return this;
+  }
+
+  /**
+   * From now on holds each question's outcome until {@link #release}, as a resolution that goes
+   * upstream ends after its question was asked.
+   */
+  FixedOutcomes later() {
+    this.held = new ConcurrentLinkedQueue<>();
+    return this;
+  }
+
+  /** {@return how many questions wait for their outcomes} */
+  int waiting() {
+    return held.size();
+  }
+
+  /** Ends the resolutions held, on this thread: each question gets its outcome. */
+  void release() {
+    for (Runnable next = held.poll(); next != null; next = held.poll()) {
+      next.run();
+    }
   }
 
   /** The outcome given for the question, which must be one. */
@@ -50,7 +75,13 @@ final class FixedOutcomes implements Resolver {
     if (name.equals(failing)) {
       throw new IllegalStateException("a fault of the resolver's own, asked for " + name);
     }
-    return CompletableFuture.completedFuture(outcome(name, type));
+    Resolution outcome = outcome(name, type);
+    if (held == null) {
+      return CompletableFuture.completedFuture(outcome);
+    }
+    CompletableFuture<Resolution> later = new CompletableFuture<>();
+    held.add(() -> later.complete(outcome));
+    return later;
   }
 
   @Override
