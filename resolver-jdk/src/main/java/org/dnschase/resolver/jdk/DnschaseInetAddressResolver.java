@@ -38,20 +38,35 @@ final class DnschaseInetAddressResolver implements InetAddressResolver {
   private final InetAddressResolver builtin;
   private final String localHostName;
   private final Supplier<ProviderSettings> settings;
+  private final Duration deadline;
   private volatile Resolver resolver;
   private String brokenConfiguration;
 
   DnschaseInetAddressResolver(InetAddressResolverProvider.Configuration configuration,
       Supplier<ProviderSettings> settings) {
-    this.builtin = configuration.builtinResolver();
-    this.localHostName = configuration.lookupLocalHostName();
+    this(configuration.builtinResolver(), configuration.lookupLocalHostName(), settings, Budgets.DEFAULTS.deadline());
+  }
+
+  /**
+   * @param builtin the JDK's own resolver, for localhost and this machine's name
+   * @param localHostName this machine's name
+   * @param settings what builds the resolver, read at the first look-up that needs it
+   * @param deadline how long a call may take, from the moment it is made: the resolver's own
+   *     deadline, which the resolvers the settings build keep
+   */
+  DnschaseInetAddressResolver(InetAddressResolver builtin, String localHostName, Supplier<ProviderSettings> settings,
+      Duration deadline) {
+    this.builtin = builtin;
+    this.localHostName = localHostName;
     this.settings = settings;
+    this.deadline = deadline;
   }
 
   @Override
   public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(policy, "policy");
+    long start = System.nanoTime();
     if (isLocal(host)) {
       return builtin.lookupByName(host, policy);
     }
@@ -61,7 +76,7 @@ final class DnschaseInetAddressResolver implements InetAddressResolver {
     } catch (IllegalArgumentException badName) {
       throw unknown(host + ": " + badName.getMessage());
     }
-    HostAddresses found = await(host, lookup);
+    HostAddresses found = await(host, lookup, start);
     if (found.isEmpty()) {
       throw unknown(Explanations.noAddress(host, found));
     }
@@ -75,8 +90,9 @@ final class DnschaseInetAddressResolver implements InetAddressResolver {
     if (address.length != 4 && address.length != 16) {
       throw new IllegalArgumentException("an address has 4 or 16 octets, not " + address.length);
     }
+    long start = System.nanoTime();
     InetAddress literal = InetAddress.getByAddress(address);
-    Resolution found = await(literal.getHostAddress(), resolver().resolveReverseAsync(literal));
+    Resolution found = await(literal.getHostAddress(), resolver().resolveReverseAsync(literal), start);
     if (found instanceof Resolution.Answer answer) {
       for (var record : answer.records()) {
         if (record instanceof PTRRecord ptr) {
@@ -108,11 +124,16 @@ final class DnschaseInetAddressResolver implements InetAddressResolver {
     return (characteristics & LookupPolicy.IPV4_FIRST) != 0 ? AddressOrder.IPV4_FIRST : AddressOrder.IPV6_FIRST;
   }
 
-  /** The outcome, waiting no longer than the resolver's deadline (and a little grace for its failure). */
-  private static <T> T await(String host, CompletableFuture<T> lookup) throws UnknownHostException {
-    Duration limit = Budgets.DEFAULTS.deadline().plus(GRACE);
+  /**
+   * The outcome, waiting no longer than the deadline (and a little grace for the resolver's
+   * failure) counted from the call's {@code start}: the first call also builds the resolver, and
+   * on a starved machine that takes seconds, which must not push the call past its deadline.
+   */
+  private <T> T await(String host, CompletableFuture<T> lookup, long start) throws UnknownHostException {
+    Duration limit = deadline.plus(GRACE);
+    long left = limit.toNanos() - (System.nanoTime() - start);
     try {
-      return lookup.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      return lookup.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       lookup.cancel(false);
       throw unknown(host + ": no answer within " + limit.toMillis() + " ms");

@@ -1,7 +1,12 @@
 package org.dnschase.resolver.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.UnknownHostException;
+import java.net.spi.InetAddressResolver;
+import java.net.spi.InetAddressResolver.LookupPolicy;
+import java.time.Duration;
 import java.util.List;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.testkit.AuthServer;
@@ -14,7 +19,8 @@ import org.xbill.DNS.Name;
 /**
  * No provider call blocks past the resolver's deadline: a name whose zone's server never answers
  * gets its {@code UnknownHostException}, saying why, within the deadline (and a margin for a
- * loaded machine). In a JVM of its own, so that nothing is cached from other look-ups.
+ * loaded machine), counted from the call. In a JVM of its own, so that nothing is cached from
+ * other look-ups.
  */
 class DeadlineTest extends JdkLabTest {
 
@@ -37,5 +43,35 @@ class DeadlineTest extends JdkLabTest {
     assertThat(lines.get(0)).startsWith("UnknownHostException: www.app.test: ");
     assertThat(Double.parseDouble(lines.get(1))).as("milliseconds getByName took")
         .isLessThan(Budgets.DEFAULTS.deadline().toMillis() + MARGIN_MS);
+  }
+
+  @Test
+  @DisplayName("the first call's time to build the resolver counts against its deadline: a slow build leaves less to wait")
+  void slowFirstBuild_countsAgainstTheDeadline() {
+    lab.serversFor(Name.fromConstantString("app.test.")).forEach(server -> server.setFault(new Fault.Drop()));
+    Duration deadline = Duration.ofSeconds(1);
+    Duration build = Duration.ofSeconds(2); // as long as a starved machine takes to load the resolver's classes
+    ProviderSettings.read(System::getProperty).build().close(); // loaded here, so the sleep is the build's cost
+    InetAddressResolver resolver = new DnschaseInetAddressResolver(null, "this-host.invalid", () -> {
+      sleep(build);
+      return ProviderSettings.read(System::getProperty);
+    }, deadline);
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> resolver.lookupByName("www.app.test", LookupPolicy.of(LookupPolicy.IPV4)))
+        .isInstanceOf(UnknownHostException.class).hasMessageStartingWith("www.app.test: no answer within");
+    double tookMs = (System.nanoTime() - start) / 1e6;
+
+    // the build alone spent the deadline: the call ends once the resolver is built, not a deadline later
+    assertThat(tookMs).as("milliseconds the call took").isLessThan(build.plus(deadline).toMillis() - 100);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 }
