@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.host.AddressOrder;
 import org.dnschase.resolver.host.HostAddresses;
+import org.dnschase.resolver.internal.iterate.Questions;
 import org.dnschase.resolver.metrics.MetricsSnapshot;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
@@ -285,6 +286,21 @@ public interface Resolver extends AutoCloseable {
    * @throws IllegalArgumentException if the name is relative
    */
   void invalidate(Name name);
+
+  /**
+   * Like {@link #invalidate(Name)}, with the name in presentation format as {@link
+   * #resolveAsync(String, int)} takes it, under the same rules (printable ASCII, other octets
+   * {@code \DDD}, an internationalised name by its A-labels), except that a name without the
+   * trailing dot is taken as absolute, never searched: a flush names one name.
+   *
+   * @param name the name to forget, in presentation format
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if the name is empty or malformed, with the reason; nothing is
+   *     forgotten then
+   */
+  default void invalidate(String name) {
+    invalidate(Questions.name(name));
+  }
 
   /**
    * Forgets every cached negative answer, NXDOMAIN and NODATA alike, and the finished resolutions

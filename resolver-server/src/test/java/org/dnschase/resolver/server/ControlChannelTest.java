@@ -80,6 +80,25 @@ class ControlChannelTest {
   }
 
   @Test
+  @DisplayName("flush NAME reads the name as every name given as text is read (RFC 1035 §5.1): '@', a character "
+      + "beyond ASCII or a label over 63 octets is an error line, and nothing is flushed")
+  void flushName_malformed_isAnErrorAndFlushesNothing() {
+    Peers.dig(lab.address(), ".", "NS");
+    Peers.dig(lab.address(), "web.shop.example.");
+    lab.settle();
+    lab.hierarchy.clearQueries();
+
+    assertThat(control("flush @")).startsWith("error: malformed name '@'").contains("the root is '.'");
+    assertThat(control("flush ü.shop.example.")).startsWith("error: malformed name 'ü.shop.example.'")
+        .contains("is not ASCII");
+    assertThat(control("flush " + "a".repeat(64) + ".shop.example.")).startsWith("error: malformed name 'aaaa");
+    Peers.dig(lab.address(), ".", "NS");
+    Peers.dig(lab.address(), "web.shop.example.");
+
+    assertThat(lab.hierarchy.queries()).as("still cached: nothing was flushed").isEmpty();
+  }
+
+  @Test
   @DisplayName("flush_negative: a cached NXDOMAIN is asked again, a cached answer is not")
   void flushNegative_asksForTheNxDomainAgain() {
     Peers.dig(lab.address(), "gone.shop.example.");
@@ -114,7 +133,7 @@ class ControlChannelTest {
   void unknownCommand_isAnError() {
     assertThat(control("frobnicate")).startsWith("error: unknown command 'frobnicate'")
         .contains("stats, flush, flush NAME, flush_negative");
-    assertThat(control("flush a..b")).startsWith("error: 'a..b' is not a domain name");
+    assertThat(control("flush a..b")).startsWith("error: malformed name 'a..b'");
   }
 
   @Test

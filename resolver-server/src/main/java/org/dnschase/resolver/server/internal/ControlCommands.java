@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.metrics.UnboundStats;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.TextParseException;
 
 /**
  * The control channel's commands, as an operator types them into {@code unbound-control}:
@@ -60,14 +58,13 @@ public final class ControlCommands {
     return "ok\n";
   }
 
+  /** The name as the resolver takes text (so {@code @} or {@code ü} is refused, not read as another name). */
   private String flushName(String text) {
-    Name name;
     try {
-      name = Name.fromString(text, Name.root);
-    } catch (TextParseException e) {
-      return "error: '" + text + "' is not a domain name: " + e.getMessage() + "\n";
+      resolver.invalidate(text);
+    } catch (IllegalArgumentException e) {
+      return "error: " + e.getMessage() + "\n";
     }
-    resolver.invalidate(name);
     return "ok\n";
   }
 
