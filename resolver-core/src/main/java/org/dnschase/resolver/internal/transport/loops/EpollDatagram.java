@@ -16,21 +16,28 @@ import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.ProtocolFamily;
 import java.nio.ByteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link LoopDatagram} on an epoll loop: a socket of Netty's native transport, each call one
  * system call, the same as the JDK's ({@code recv} and {@code send} on a connected socket, {@code
  * recvfrom} and {@code sendto} on a listener), except a batch's: one {@code recvmmsg} or {@code
- * sendmmsg} where Netty's calls are within reach ({@link MultipleMessages}). The loop watches it
- * level-triggered, as NIO's selector does.
+ * sendmmsg} where Netty's calls are within reach ({@link MultipleMessages}), until such a call
+ * fails where one call per datagram does not. The loop watches it level-triggered, as NIO's
+ * selector does.
  */
 final class EpollDatagram extends LoopDatagram implements EpollIoHandle {
+  private static final Logger log = LoggerFactory.getLogger(EpollDatagram.class);
 
   private static final EpollIoOps READ_AND_WRITE = EpollIoOps.EPOLLIN.with(EpollIoOps.EPOLLOUT);
 
   private final LinuxSocket socket;
-  /** Many datagrams per system call, made at the first batch; null where Netty's calls are out of reach. */
-  private MultipleMessages batches;
+  /**
+   * Many datagrams per system call, made at the first batch; null where Netty's calls are out of
+   * reach, or once they failed where one call per datagram did not.
+   */
+  private BatchCalls batches;
   private boolean batchesTried;
 
   private EpollDatagram(LinuxSocket socket) {
@@ -108,22 +115,57 @@ final class EpollDatagram extends LoopDatagram implements EpollIoHandle {
 
   @Override
   public int receive(DatagramBatch batch) throws IOException {
-    MultipleMessages calls = batches();
-    return calls != null ? calls.receive(batch) : super.receive(batch);
+    BatchCalls calls = batches();
+    if (calls != null) {
+      try {
+        return calls.receive(batch);
+      } catch (IOException | RuntimeException | LinkageError fault) {
+        return afterBatchFault(fault, super.receive(batch));
+      }
+    }
+    return super.receive(batch);
   }
 
   @Override
   public int send(DatagramBatch batch, int first) throws IOException {
-    MultipleMessages calls = batches();
-    return calls != null ? calls.send(batch, first) : super.send(batch, first);
+    BatchCalls calls = batches();
+    if (calls != null) {
+      try {
+        return calls.send(batch, first);
+      } catch (IOException | RuntimeException | LinkageError fault) {
+        return afterBatchFault(fault, super.send(batch, first));
+      }
+    }
+    return super.send(batch, first);
   }
 
-  private MultipleMessages batches() {
+  /**
+   * The batch call failed where one call per datagram did not (that one threw otherwise, and the
+   * fault was the socket's): the batch call is what fails, and would at each wake-up, so the
+   * socket makes one call per datagram from now on, saying so once.
+   *
+   * @return {@code done}, what the calls per datagram did
+   */
+  private int afterBatchFault(Throwable fault, int done) {
+    log.warn("UDP {}: one system call per datagram from now on, as the batch call failed: {}", socket,
+        fault.toString(), fault);
+    batches.release();
+    batches = null;
+    return done;
+  }
+
+  private BatchCalls batches() {
     if (!batchesTried) {
       batchesTried = true;
       batches = MultipleMessages.forSocket(socket);
     }
     return batches;
+  }
+
+  /** Makes the socket's batches with {@code calls} instead of Netty's, for the tests of their faults. */
+  void batchCalls(BatchCalls calls) {
+    batchesTried = true;
+    batches = calls;
   }
 
   private static int advance(ByteBuffer buffer, int bytes) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * where Netty's classes have changed, {@link #BOUND} is null and each datagram takes its own call.
  * One instance per socket ({@link #forSocket}), used on its loop only.
  */
-final class MultipleMessages {
+final class MultipleMessages implements BatchCalls {
   private static final Logger log = LoggerFactory.getLogger(MultipleMessages.class);
 
   /** Netty's methods and fields, bound once; null when they cannot be reached. */
@@ -124,7 +124,8 @@ final class MultipleMessages {
   }
 
   /** As {@link LoopDatagram#receive(DatagramBatch)}, in one {@code recvmmsg}. */
-  int receive(DatagramBatch batch) throws IOException {
+  @Override
+  public int receive(DatagramBatch batch) throws IOException {
     batch.clear();
     ByteBuf buffer = over(batch);
     try {
@@ -147,7 +148,8 @@ final class MultipleMessages {
   }
 
   /** As {@link LoopDatagram#send(DatagramBatch, int)}, in one {@code sendmmsg}. */
-  int send(DatagramBatch batch, int first) throws IOException {
+  @Override
+  public int send(DatagramBatch batch, int first) throws IOException {
     ByteBuf buffer = over(batch);
     try {
       BOUND.clear().invokeExact(array);
@@ -192,7 +194,8 @@ final class MultipleMessages {
   }
 
   /** Frees Netty's native memory; the socket's close calls it. */
-  void release() {
+  @Override
+  public void release() {
     try {
       BOUND.release().invokeExact(array);
     } catch (Throwable ignored) {
