@@ -163,23 +163,25 @@ final class UdpListener implements LoopDatagram.Ready {
     }));
   }
 
-  private void sendNow(byte[] answer, InetSocketAddress client) {
+  /** Sends {@code answer} to {@code client} with those waiting; on the loop. */
+  void sendNow(byte[] answer, InetSocketAddress client) {
     queue(answer, client);
     flush();
   }
 
   /**
    * Queues an answer for the next {@link #flush}; beyond {@link #MAX_UNSENT} waiting, drops it, as
-   * it does an answer longer than any over UDP ({@link RequestDecoder#MAX_UDP_PAYLOAD}: never, as
-   * each is fitted into its client's room).
+   * it does an answer that is empty or longer than any over UDP ({@link
+   * RequestDecoder#MAX_UDP_PAYLOAD}): neither is ever made, but one queued would fail every flush
+   * after it, and the answers behind it would wait for good.
    */
   private void queue(byte[] answer, InetSocketAddress client) {
     if (unsent.size() == MAX_UNSENT) {
       log.debug("no room for the answer to {}: {} answers wait for the send buffer", client, MAX_UNSENT);
       return;
     }
-    if (answer.length > RequestDecoder.MAX_UDP_PAYLOAD) {
-      log.warn("no answer to {}: {} octets, more than UDP takes here", client, answer.length);
+    if (answer.length == 0 || answer.length > RequestDecoder.MAX_UDP_PAYLOAD) {
+      log.warn("no answer to {}: {} octets, which no UDP answer has", client, answer.length);
       return;
     }
     unsent.add(new Unsent(answer, client));

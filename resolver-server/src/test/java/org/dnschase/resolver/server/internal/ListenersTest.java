@@ -29,11 +29,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.GenericEDNSOption;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /** The sockets a server opens for each address. */
@@ -124,17 +127,64 @@ class ListenersTest {
     }
   }
 
+  @Test
+  @DisplayName("an empty answer, were one made, is dropped when queued, not met at each flush: the answers after it go")
+  void emptyAnswer_droppedOthersGo() throws Exception {
+    Listeners listeners = newListeners();
+    try (DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      client.setSoTimeout(5_000);
+      listen(listeners);
+      UdpListener socket = listeners.udpSockets().get(0);
+      InetSocketAddress to = (InetSocketAddress) client.getLocalSocketAddress();
+      byte[] answer = query(WWW, 9).toWire();
+
+      socket.loop().submit(() -> socket.sendNow(new byte[0], to)).await(10, TimeUnit.SECONDS);
+      socket.loop().submit(() -> socket.sendNow(answer, to)).await(10, TimeUnit.SECONDS);
+
+      assertThat(answerIds(client, 1)).containsExactly(9);
+    } finally {
+      listeners.close();
+    }
+  }
+
+  @Test
+  @DisplayName("a request longer than the largest read over UDP (4 KiB) arrives cut, and is FORMERR")
+  void requestLongerThanRead_formErr() throws Exception {
+    Listeners listeners = newListeners();
+    try (DatagramSocket client = new DatagramSocket()) {
+      client.setSoTimeout(5_000);
+      InetSocketAddress bound = listen(listeners);
+      Message query = query(WWW, 12);
+      // RFC 7830 padding (option 12) past the read's end
+      query.addRecord(new OPTRecord(1232, 0, 0, 0,
+          List.of(new GenericEDNSOption(12, new byte[Listeners.MAX_UDP_REQUEST]))), Section.ADDITIONAL);
+      byte[] wire = query.toWire();
+      client.send(new DatagramPacket(wire, wire.length, bound));
+
+      Message answer = answer(client);
+      assertThat(answer.getHeader().getID()).isEqualTo(12);
+      assertThat(answer.getRcode()).isEqualTo(Rcode.FORMERR);
+    } finally {
+      listeners.close();
+    }
+  }
+
   /** The IDs of the next {@code count} answers {@code client} receives, with rcode NOERROR. */
   private static List<Integer> answerIds(DatagramSocket client, int count) throws Exception {
     List<Integer> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      DatagramPacket answer = new DatagramPacket(new byte[512], 512);
-      client.receive(answer);
-      Message message = new Message(answer.getData());
+      Message message = answer(client);
       assertThat(message.getRcode()).isEqualTo(Rcode.NOERROR);
       ids.add(message.getHeader().getID());
     }
     return ids;
+  }
+
+  /** The next answer {@code client} receives. */
+  private static Message answer(DatagramSocket client) throws Exception {
+    DatagramPacket answer = new DatagramPacket(new byte[512], 512);
+    client.receive(answer);
+    return new Message(answer.getData());
   }
 
   /** Sends a query for {@code name} with {@code id}. */
