@@ -167,10 +167,18 @@ final class Iteration {
         case Step.Await await -> {
           q.moveTo(await.resumeAt());
           startPrimingLeft(q);
-          if (!await.pending().isDone()) {
-            await.pending().whenComplete((ignored, error) -> advance(q, done, ending));
+          if (!await.reply().isDone()) {
+            // taken in and run on in one stage, the reply's only one on its way to the next step
+            await.reply().whenComplete((reply, error) -> {
+              try {
+                await.takeIn().accept(reply, error);
+              } finally {
+                advance(q, done, ending);
+              }
+            });
             return;
           }
+          await.reply().whenComplete(await.takeIn()); // there already: taken in at once
         }
         case Step.Prime priming -> {
           q.moveTo(priming.resumeAt());

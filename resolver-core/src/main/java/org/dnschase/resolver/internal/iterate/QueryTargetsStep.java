@@ -133,7 +133,10 @@ final class QueryTargetsStep {
     CompletableFuture<Message> reply = q.delegation().overTcp() ? context.transport.exchangeOverTcp(reached, query, timeout)
         : context.transport.exchange(reached, query, timeout);
     Step.Await await = new Step.Await(context.metrics.exchange(server, q.delegation().zone(), asked, askedType, retry,
-        reply).handle(q.exchanges()::replied), QueryState.QUERY_RESPONSE);
+        reply), (message, error) -> {
+          context.metrics.exchangeEnded(error);
+          q.exchanges().replied(message, error);
+        }, QueryState.QUERY_RESPONSE);
     q.afterSend().run(); // on its way: the last reply's caching and bookkeeping overlap the server's work
     return await;
   }

@@ -1,8 +1,10 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.dnschase.resolver.internal.servers.Delegation;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 
 /** What a state handler asks the driver to do next; a handler never blocks. */
@@ -11,8 +13,13 @@ sealed interface Step {
   /** Go on at once in {@code state}. */
   record Next(QueryState state) implements Step {}
 
-  /** Wait for {@code pending}, then go on in {@code resumeAt}; the handler stored what it needs in the query. */
-  record Await(CompletableFuture<?> pending, QueryState resumeAt) implements Step {}
+  /**
+   * Wait for {@code reply}, the reply to an upstream query, hand it (or how the exchange failed) to
+   * {@code takeIn}, then go on in {@code resumeAt}: the driver does both in the one stage that
+   * follows the reply, on the thread that read it.
+   */
+  record Await(CompletableFuture<Message> reply, BiConsumer<Message, Throwable> takeIn, QueryState resumeAt)
+      implements Step {}
 
   /**
    * Start the priming of {@code zone}, its NS set asked of the servers {@code servers} gives, then go on in

@@ -51,10 +51,9 @@ final class ZoneExchanges {
   }
 
   /** Stores what the transport delivered; called on the transport's thread before the driver resumes. */
-  Void replied(Message message, Throwable failure) {
+  void replied(Message message, Throwable failure) {
     reply = message;
     error = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    return null;
   }
 
   /** Whether the reply being used is the zone's last resort, which no other server bettered. */

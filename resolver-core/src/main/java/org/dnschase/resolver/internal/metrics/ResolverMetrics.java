@@ -175,8 +175,10 @@ public final class ResolverMetrics {
 
   /**
    * A query sent to {@code server} as a server of {@code zone}; {@code retry} when that server
-   * gave no reply to an earlier query of the resolution. Returns {@code reply} with the exchange's
-   * end counted (a timeout) and recorded before anything that depends on it runs.
+   * gave no reply to an earlier query of the resolution. Returns {@code reply}, recorded while a
+   * Flight Recorder recording runs; whoever takes the reply in counts its end ({@link
+   * #exchangeEnded}) before anything that depends on it runs, in the same stage: one more stage
+   * here would be a dependent's completion between each upstream reply and the work it starts.
    */
   public CompletableFuture<Message> exchange(InetSocketAddress server, Name zone, Name name, int type,
       boolean retry, CompletableFuture<Message> reply) {
@@ -187,12 +189,17 @@ public final class ResolverMetrics {
     if (retry) {
       retries.increment();
     }
-    CompletableFuture<Message> counted = reply.whenComplete((message, failure) -> {
-      if (cause(failure) instanceof TimeoutException) {
-        timeouts.increment();
-      }
-    });
-    return recorderStarted() ? ExchangeEvent.recorded(server, zone, name, type, retry, counted) : counted;
+    return recorderStarted() ? ExchangeEvent.recorded(server, zone, name, type, retry, reply) : reply;
+  }
+
+  /**
+   * An exchange {@link #exchange} counted ended, with {@code failure} or (null) a reply: counted
+   * as a timeout when it timed out.
+   */
+  public void exchangeEnded(Throwable failure) {
+    if (enabled && cause(failure) instanceof TimeoutException) {
+      timeouts.increment();
+    }
   }
 
   /** What ended an exchange: its future's failure, unwrapped; null for a reply. */
