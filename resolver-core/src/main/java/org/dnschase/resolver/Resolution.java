@@ -240,16 +240,16 @@ public sealed interface Resolution {
      */
     @Override
     public List<Record> answerSection() {
-      List<Record> chain = chainRecords();
       List<Record> data = records();
       if (chain.isEmpty()) {
-        return List.copyOf(data);
+        return data; // unmodifiable, of an RRset this answer never changes nor hands out
       }
-      List<Record> all = new ArrayList<>(chain.size() + data.size());
-      all.addAll(chain);
+      List<Record> hops = chainRecords();
+      List<Record> all = new ArrayList<>(hops.size() + data.size());
+      all.addAll(hops);
       // an RRset holds no record twice: only the chain's records can repeat one of its
       for (Record record : data) {
-        if (!chain.contains(record)) {
+        if (!hops.contains(record)) {
           all.add(record);
         }
       }
