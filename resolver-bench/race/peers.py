@@ -4,6 +4,7 @@ Each is started in the foreground from a directory of its own under the race's w
 pinned with taskset, and stopped by its own process id (never by name). Nothing leaves loopback:
 NSD listens on the lab's 127.53.x.y addresses, both resolvers know only the lab's root hints.
 """
+import ctypes
 import fcntl
 import signal
 import socket
@@ -52,8 +53,21 @@ def cpu_ns(pid, threads=None):
     return total
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def _ends_with_its_parent():
+    """In the child before it runs its program: the kernel sends it SIGTERM when the tool that
+    started it ends, however it ends (killed mid-run too), so no NSD or server outlives its race
+    and holds the lab's addresses for the next run. Kept across the exec of taskset and of the
+    daemon it starts."""
+    if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG)")
+
+
 class Process:
-    """One daemon in the foreground, its output in a log file of its directory."""
+    """One daemon in the foreground, its output in a log file of its directory, ending with the
+    tool that started it."""
 
     def __init__(self, name, directory):
         self.name = name
@@ -65,7 +79,7 @@ class Process:
         log = open(self.dir / "output.log", "ab")
         self.process = subprocess.Popen(["taskset", "-c", str(cpu)] + command, stdout=log,
                                         stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                        cwd=self.dir)
+                                        cwd=self.dir, preexec_fn=_ends_with_its_parent)
         log.close()
         return self.process
 
