@@ -9,8 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.dnschase.resolver.rules.AliasCheck;
+import org.dnschase.resolver.rules.Breach;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Generator;
 import org.xbill.DNS.Master;
@@ -33,6 +38,14 @@ import org.xbill.DNS.Zone;
  * INSECURE, as a stub zone's are; an anchor the caller configured above it covers it. A stub or
  * forward zone configured below it takes over for its own names.
  *
+ * <p>A zone whose data breaks the alias rules is refused where it is given, naming the owner and the
+ * rule, as NSD and BIND refuse to load it: a CNAME beside other data (RFC 1034 §3.6.2, RFC 2181
+ * §10.1; RRSIG and NSEC may stand beside it, RFC 4035 §2.5), a CNAME at the apex, beside the SOA and
+ * NS set (RFC 2181 §10.1), two CNAMEs at one name (RFC 2181 §10.1), a CNAME beside a DNAME (RFC 6672
+ * §2.4). Each leaves the name without one right answer (its own data or the alias's, the DNAME's
+ * synthesis or the CNAME's), and this data comes from its operator, who can mend it, not from a
+ * server the resolver must make the best of.
+ *
  * {@snippet class=org.dnschase.resolver.Snippets region=zones}
  *
  * @param name the zone, absolute
@@ -49,7 +62,7 @@ public record AuthZone(Name name, List<Record> records) {
 
   /**
    * Checks the zone: an absolute name, records of class IN at or below it, one SOA and an NS set
-   * at its apex.
+   * at its apex, the alias rules kept.
    *
    * @throws IllegalArgumentException naming what is wrong
    */
@@ -70,6 +83,7 @@ public record AuthZone(Name name, List<Record> records) {
       }
     }
     toZone(name, records);
+    checkAliases(name, records);
   }
 
   /**
@@ -110,8 +124,9 @@ public record AuthZone(Name name, List<Record> records) {
    */
   public static AuthZone fromFile(String name, Path file) {
     Name zone = ZoneServers.zoneName(name);
+    List<Record> records;
     try (Master master = new Master(file.toString(), zone)) {
-      return new AuthZone(zone, readAll(master, "malformed zone file " + file + " of " + zone, file.getFileName().toString()));
+      records = readAll(master, "malformed zone file " + file + " of " + zone, file.getFileName().toString());
     } catch (TextParseException e) {
       throw new IllegalArgumentException("malformed zone file " + file + " of " + zone + ", "
           + lineAndReason(e, file.getFileName().toString()), e);
@@ -120,6 +135,11 @@ public record AuthZone(Name name, List<Record> records) {
           + (Files.exists(file) ? " cannot be read: " + e.getMessage() : " does not exist"), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read zone file " + file + " of " + zone + ": " + e.getMessage(), e);
+    }
+    try {
+      return new AuthZone(zone, records);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("zone file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -138,6 +158,40 @@ public record AuthZone(Name name, List<Record> records) {
     } catch (IOException e) { // dnsjava's word for a zone without its SOA or NS set
       throw new IllegalArgumentException("auth zone " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Refuses the first breach of the alias rules, owner by owner in the order the data gives them. */
+  private static void checkAliases(Name zone, List<Record> records) {
+    Map<Name, List<Record>> byOwner = new LinkedHashMap<>();
+    records.forEach(record -> byOwner.computeIfAbsent(record.getName(), owner -> new ArrayList<>()).add(record));
+    for (List<Record> atOwner : byOwner.values()) {
+      List<Breach> breaches = AliasCheck.atOwner(zone, atOwner);
+      if (!breaches.isEmpty()) {
+        throw new IllegalArgumentException("auth zone " + zone + ": " + atOwner.getFirst().getName() + " has "
+            + breach(breaches.getFirst()));
+      }
+    }
+  }
+
+  private static String breach(Breach breach) {
+    return switch (breach.rule()) {
+      case CNAME_AND_OTHER_DATA -> "a CNAME beside other data (" + Type.string(otherThanCname(breach).getType())
+          + "), which RFC 1034 §3.6.2 and RFC 2181 §10.1 forbid: the name would answer as an alias and as itself";
+      case CNAME_AT_APEX -> "a CNAME at the zone's apex, beside its SOA and NS set (RFC 2181 §10.1)";
+      case MULTIPLE_CNAMES -> "two CNAMEs, to " + target(breach.beside()) + " and to " + target(breach.at())
+          + "; an alias has one target (RFC 2181 §10.1)";
+      case CNAME_AND_DNAME -> "a CNAME beside a DNAME (RFC 6672 §2.4): the name would be an alias of two targets";
+      // rules of a record's target, which AliasCheck.atOwner never reports
+      case NS_TARGET_IS_ALIAS, MX_TARGET_IS_ALIAS, SRV_TARGET_IS_ALIAS -> breach.rule().toString();
+    };
+  }
+
+  private static Record otherThanCname(Breach breach) {
+    return breach.at().getType() == Type.CNAME ? breach.beside() : breach.at();
+  }
+
+  private static Name target(Record cname) {
+    return ((CNAMERecord) cname).getTarget();
   }
 
   /**

@@ -50,7 +50,8 @@ class AuthZoneFuzzTest {
       zone = AuthZone.fromFile(ZONE.toString(), file);
     } catch (IllegalArgumentException refused) {
       assertThat(refused.getMessage()).matches("(?s)(malformed zone file " + java.util.regex.Pattern.quote(file.toString())
-          + " of fuzz\\.lab\\., " + WHERE + "|auth zone fuzz\\.lab\\.: ).+");
+          + " of fuzz\\.lab\\., " + WHERE + "|zone file " + java.util.regex.Pattern.quote(file.toString())
+          + ": auth zone fuzz\\.lab\\.: ).+");
       return;
     }
     answersItsOwnNames(zone);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuthZoneMalformedTextTest {
 
-  private static final String APEX = """
+  static final String APEX = """
       $TTL 300
       @   SOA ns hostmaster 1 3600 600 86400 300
       @   NS  ns

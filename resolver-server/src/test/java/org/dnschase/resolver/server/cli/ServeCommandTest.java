@@ -237,6 +237,22 @@ class ServeCommandTest {
   }
 
   @Test
+  @DisplayName("--auth-zone whose file has a CNAME beside other data (RFC 1034 §3.6.2): exit code 2, naming the file, "
+      + "the owner and the rule, as NSD refuses the zone")
+  void authZone_cnameBesideOtherData_exitsTwoNamingFileOwnerAndRule() throws IOException {
+    Path zoneFile = Files.writeString(dir.resolve("alias.zone"), """
+        @   3600 SOA   ns hostmaster 1 3600 600 86400 300
+        @   3600 NS    ns
+        ns  3600 A     192.0.2.53
+        www 3600 CNAME ns
+        www 3600 MX    10 ns
+        """);
+
+    assertUsage(serve(running -> { }, "--auth-zone", "example.=" + zoneFile), "--auth-zone example.=" + zoneFile
+        + ": zone file " + zoneFile + ": auth zone example.: www.example. has a CNAME beside other data (MX)");
+  }
+
+  @Test
   @DisplayName("an address already taken: exit code 1, naming it")
   void addressInUse_exitsOne() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
