@@ -81,6 +81,12 @@ public record Diagnostic(Kind kind, Name name, String detail) {
     /** A reply could not be used (unparseable, or mismatched ID or question). */
     BAD_REPLY,
     /**
+     * A server answered NXDOMAIN with data for the very name it says does not exist, a
+     * contradiction: the rcode was taken (RFC 1035 §4.1.1; RFC 6604 §3 has it speak for the last
+     * name of the chain), as Unbound takes it, and the data neither answered nor cached.
+     */
+    NXDOMAIN_WITH_DATA,
+    /**
      * No server answered, so the answer is cached data past its TTL, served with TTL 30 s
      * (serve-stale, RFC 8767); the detail names the failure it stands in for.
      */

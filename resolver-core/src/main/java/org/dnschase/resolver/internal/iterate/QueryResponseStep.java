@@ -85,6 +85,10 @@ final class QueryResponseStep {
     if (reply.dropped() > 0) {
       reportDropped(q, reply.droppedByReason(), server, zone);
     }
+    if (ResponseClassifier.withDataDenied(reply, type, sent.name(), sent.type())) {
+      q.journal().report(new Diagnostic(Diagnostic.Oddity.NXDOMAIN_WITH_DATA, sent.name(), server + " answered "
+          + "NXDOMAIN for " + sent.name() + " with its " + Type.string(sent.type()) + " RRset: taken as NXDOMAIN"));
+    }
     if (!q.delegation().forwarding() && ResponseClassifier.onlyAsLastResort(reply, type)) {
       return keepAsLastResort(q, reply, type, server, zone);
     }

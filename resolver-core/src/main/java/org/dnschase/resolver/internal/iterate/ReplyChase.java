@@ -60,6 +60,13 @@ final class ReplyChase {
       if (provesLessThanChain(q, validation, data)) {
         return next;
       }
+      if (alias == null && data != null && reply.rcode() == Rcode.NXDOMAIN) {
+        // RFC 6604 §3: the NXDOMAIN speaks for the chain's last name, which the data contradicts;
+        // the rcode is taken, as for the name asked (ResponseClassifier)
+        q.journal().report(new Diagnostic(Diagnostic.Oddity.NXDOMAIN_WITH_DATA, q.name(), source + " answered "
+            + "NXDOMAIN for the chain's end " + q.name() + " with its " + Type.string(q.qtype()) + " RRset: taken as NXDOMAIN"));
+        return endOfChain(q, reply, zone, rank, validation);
+      }
       if (alias == null && data != null) {
         Outcome.Data outcome = Outcome.Data.fromReply(QueryResponseStep.used(context, validation, data), source, reply);
         Step bogus = QueryResponseStep.accept(context, q, outcome, rank, validation);

@@ -102,13 +102,24 @@ public final class ResponseClassifier {
     if (reply.rcode() == Rcode.YXDOMAIN) {
       return ResponseType.THROWAWAY; // YXDOMAIN means something only beside the DNAME that caused it
     }
-    if (reply.answer(name, qtype) != null) {
-      return ResponseType.ANSWER;
-    }
+    // RFC 1035 §4.1.1, RFC 6604 §3: NXDOMAIN says the last name of the chain, here the name asked,
+    // does not exist; data for it beside that is the server contradicting itself, and the rcode is
+    // taken, as Unbound's iterator takes it (see withDataDenied)
     if (reply.isNxDomain()) {
       return ResponseType.NXDOMAIN;
     }
+    if (reply.answer(name, qtype) != null) {
+      return ResponseType.ANSWER;
+    }
     return null;
+  }
+
+  /**
+   * Whether a reply classified NXDOMAIN also carries data for the name it denies, which was then
+   * set aside: the server contradicted itself, and the resolution reports it.
+   */
+  public static boolean withDataDenied(ScrubbedReply reply, ResponseType type, Name name, int qtype) {
+    return type == ResponseType.NXDOMAIN && reply.answer(name, qtype) != null;
   }
 
   /** Whether the RRset of {@code qtype} at {@code name} comes before the CNAME there in the answer. */

@@ -185,6 +185,15 @@ class ResponseClassifierTest {
   }
 
   @Test
+  @DisplayName("RFC 1035 §4.1.1, RFC 6604 §3: an NXDOMAIN that also carries data for the name asked is NXDOMAIN: "
+      + "the rcode speaks for the name, as Unbound's iterator takes it")
+  void nxDomainWithDataForTheName_isNxDomain() {
+    Reply reply = Reply.nxDomain().authoritative().answer("www.example.test. 300 A 192.0.2.1").authority(SOA);
+
+    assertThat(classify(reply, "example.test.", "www.example.test.", Type.A)).isEqualTo(ResponseType.NXDOMAIN);
+  }
+
+  @Test
   @DisplayName("RFC 2308 §2.2: NOERROR, empty answer, SOA in authority is NODATA")
   void emptyAnswerWithSoa_isNoData() {
     Reply reply = Reply.noError().authoritative().authority(SOA);
