@@ -18,11 +18,17 @@ final class SecureBlocks extends SecureRandomSpi {
 
   private final SecureRandom source;
   private final byte[] block = new byte[BLOCK];
-  /** How many of the block's octets were handed out: all of them until the first draw. */
-  private int used = BLOCK;
+  /** How many of the block's octets were handed out. */
+  private int used;
 
+  /**
+   * Draws the first block at once: the DRBG seeds itself at its first draw, which in a fresh
+   * process reads the system's entropy (1-12 ms, over a second on a starved machine). Drawn here,
+   * that happens as the resolver is built, not in its first query's send on the caller's thread.
+   */
   SecureBlocks(SecureRandom source) {
     this.source = source;
+    source.nextBytes(block);
   }
 
   @Override

@@ -44,6 +44,15 @@ class SecureBlocksTest {
   }
 
   @Test
+  @DisplayName("the first block is drawn when the blocks are made, so the source seeds itself then, not at the first"
+      + " query's draw")
+  void drawsTheFirstBlockWhenMade() {
+    assertThat(source.draws).isEqualTo(1);
+    draw(2);
+    assertThat(source.draws).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("the source is asked once per block: the IDs and case bits of some 700 queries take one call")
   void asksTheSourceOncePerBlock() {
     for (int query = 0; query < SecureBlocks.BLOCK / 6; query++) {
