@@ -49,8 +49,11 @@ class DeadlineTest extends JdkLabTest {
   @DisplayName("the first call's time to build the resolver counts against its deadline: a slow build leaves less to wait")
   void slowFirstBuild_countsAgainstTheDeadline() {
     lab.serversFor(Name.fromConstantString("app.test.")).forEach(server -> server.setFault(new Fault.Drop()));
-    Duration deadline = Duration.ofSeconds(1);
-    Duration build = Duration.ofSeconds(2); // as long as a starved machine takes to load the resolver's classes
+    // The resolver's own build and its first question's start come on top of the settings' time: on a starved
+    // machine (a quarter of a CPU) over a second of it. The deadline is longer than that, so that a call that
+    // waited a deadline after the build is told from one that did not.
+    Duration deadline = Duration.ofSeconds(3);
+    Duration build = Duration.ofSeconds(4); // as long as a starved machine takes to load the resolver's classes
     ProviderSettings.read(System::getProperty).build().close(); // loaded here, so the sleep is the build's cost
     InetAddressResolver resolver = new DnschaseInetAddressResolver(null, "this-host.invalid", () -> {
       sleep(build);
