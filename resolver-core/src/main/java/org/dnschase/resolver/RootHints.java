@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dnschase.resolver.internal.ConfigFiles;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.Master;
@@ -112,6 +113,7 @@ public final class RootHints {
    * @throws IllegalArgumentException if its text does not parse or names no server with an address
    */
   public static RootHints read(Path file) throws IOException {
+    ConfigFiles.requireRegular(file);
     return parse(Files.readAllBytes(file));
   }
 

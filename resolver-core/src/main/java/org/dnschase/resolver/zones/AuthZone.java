@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.dnschase.resolver.internal.ConfigFiles;
 import org.dnschase.resolver.rules.AliasCheck;
 import org.dnschase.resolver.rules.Breach;
 import org.xbill.DNS.CNAMERecord;
@@ -125,7 +126,7 @@ public record AuthZone(Name name, List<Record> records) {
   public static AuthZone fromFile(String name, Path file) {
     Name zone = ZoneServers.zoneName(name);
     List<Record> records;
-    try (Master master = new Master(file.toString(), zone)) {
+    try (Master master = open(file, zone)) {
       records = readAll(master, "malformed zone file " + file + " of " + zone, file.getFileName().toString());
     } catch (TextParseException e) {
       throw new IllegalArgumentException("malformed zone file " + file + " of " + zone + ", "
@@ -141,6 +142,12 @@ public record AuthZone(Name name, List<Record> records) {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("zone file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The file by name, so dnsjava's errors say "file:line:", once it is known to have an end. */
+  private static Master open(Path file, Name zone) throws IOException {
+    ConfigFiles.requireRegular(file);
+    return new Master(file.toString(), zone);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dnschase.resolver.internal.ConfigFiles;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DSRecord;
@@ -84,6 +85,7 @@ public final class TrustAnchors {
    */
   public static List<Record> read(Path file) {
     try {
+      ConfigFiles.requireRegular(file);
       // opened by name, so dnsjava's tokenizer says "file:line:" in what it cannot parse
       return read(new Master(file.toString(), Name.root, 0), "the trust anchors in " + file);
     } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dnschase.resolver.internal.ConfigFiles;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -27,6 +28,7 @@ public final class ConfigText {
    */
   public static String read(Path file) {
     try {
+      ConfigFiles.requireRegular(file);
       return Files.readString(file, StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
@@ -89,6 +91,7 @@ public final class ConfigText {
     return switch (e) {
       case java.nio.file.NoSuchFileException missing -> "no such file";
       case java.nio.file.AccessDeniedException denied -> "permission denied";
+      case java.nio.file.FileSystemException other when other.getReason() != null -> other.getReason();
       default -> e.getClass().getSimpleName() + (e.getMessage() != null ? " " + e.getMessage() : "");
     };
   }
