@@ -43,9 +43,10 @@ import org.xbill.DNS.Zone;
  * rule, as NSD and BIND refuse to load it: a CNAME beside other data (RFC 1034 §3.6.2, RFC 2181
  * §10.1; RRSIG and NSEC may stand beside it, RFC 4035 §2.5), a CNAME at the apex, beside the SOA and
  * NS set (RFC 2181 §10.1), two CNAMEs at one name (RFC 2181 §10.1), a CNAME beside a DNAME (RFC 6672
- * §2.4). Each leaves the name without one right answer (its own data or the alias's, the DNAME's
- * synthesis or the CNAME's), and this data comes from its operator, who can mend it, not from a
- * server the resolver must make the best of.
+ * §2.4), data below a DNAME (RFC 6672 §2.4 lets a server refuse it: no question reaches it). Each
+ * leaves a name without one right answer (its own data or the alias's, the DNAME's synthesis or the
+ * CNAME's) or data never answered, and this data comes from its operator, who can mend it, not from
+ * a server the resolver must make the best of.
  *
  * {@snippet class=org.dnschase.resolver.Snippets region=zones}
  *
@@ -176,6 +177,23 @@ public record AuthZone(Name name, List<Record> records) {
       if (!breaches.isEmpty()) {
         throw new IllegalArgumentException("auth zone " + zone + ": " + atOwner.getFirst().getName() + " has "
             + breach(breaches.getFirst()));
+      }
+    }
+    byOwner.keySet().forEach(owner -> checkNotBelowDname(zone, owner, byOwner));
+  }
+
+  /**
+   * RFC 6672 §2.4: no data below a DNAME, which redirects every name below its owner, so no
+   * question ever reaches that data; the RFC lets a server refuse such a zone, and NSD does.
+   */
+  private static void checkNotBelowDname(Name zone, Name owner, Map<Name, List<Record>> byOwner) {
+    for (Name above = owner; above.labels() > zone.labels(); ) {
+      above = new Name(above, 1);
+      for (Record record : byOwner.getOrDefault(above, List.of())) {
+        if (record.getType() == Type.DNAME) {
+          throw new IllegalArgumentException("auth zone " + zone + ": " + owner + " lies below the DNAME of " + above
+              + ", which redirects every name below it, so no question reaches its data (RFC 6672 §2.4)");
+        }
       }
     }
   }

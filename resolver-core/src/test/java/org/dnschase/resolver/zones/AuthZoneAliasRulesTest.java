@@ -66,18 +66,31 @@ class AuthZoneAliasRulesTest {
   }
 
   @Test
+  @DisplayName("RFC 6672 §2.4: data below a DNAME, which the DNAME hides from every question, refuses the zone, as NSD "
+      + "refuses it")
+  void dataBelowADname_refusesTheZone() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> AuthZone.parse("corp.lab.", APEX + """
+            old      DNAME new.lab.
+            www.old  A     192.0.2.2
+            """))
+        .withMessageStartingWith("auth zone corp.lab.: www.old.corp.lab. lies below the DNAME of old.corp.lab.");
+  }
+
+  @Test
   @DisplayName("What the rules allow loads: a CNAME with its RRSIG and NSEC (RFC 4035 §2.5), one CNAME written "
-      + "twice (RFC 2181 §5), a DNAME beside the apex's data (RFC 6672 §2.4)")
+      + "twice (RFC 2181 §5), a DNAME beside other data at its owner (RFC 6672 §2.4)")
   void whatTheRulesAllow_loads() {
     AuthZone zone = AuthZone.parse("corp.lab.", APEX + """
-        @   DNAME new.lab.
+        old DNAME new.lab.
+        old TXT   "moved"
         www CNAME ns
         www CNAME ns
         www RRSIG CNAME 13 3 300 20300101000000 20200101000000 1 corp.lab. AAAA
         www NSEC  ns CNAME RRSIG NSEC
         """);
 
-    assertThat(zone.records()).hasSize(8);
+    assertThat(zone.records()).hasSize(9);
   }
 
   @Test
