@@ -101,26 +101,9 @@ final class ServerLab implements AutoCloseable {
     }
   }
 
-  /**
-   * Waits until the lab's servers have been asked nothing new for 200 ms (at most 10 s): the root's
-   * priming goes on beside a cold resolution (RFC 9609 §4) and may still be under way when its
-   * answer is out, so a test that clears or counts the queries next waits for it.
-   */
+  /** Waits until the lab's servers have been asked nothing new for a moment ({@link TestHierarchy#settle()}). */
   void settle() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    int seen = hierarchy.queryCount();
-    long quietSince = System.nanoTime();
-    while (System.nanoTime() - quietSince < Duration.ofMillis(200).toNanos()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the lab's servers were still asked after 10 s");
-      }
-      pause();
-      int now = hierarchy.queryCount();
-      if (now != seen) {
-        seen = now;
-        quietSince = System.nanoTime();
-      }
-    }
+    hierarchy.settle();
   }
 
   private static void pause() {

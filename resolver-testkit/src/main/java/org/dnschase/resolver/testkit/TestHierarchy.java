@@ -1,6 +1,7 @@
 package org.dnschase.resolver.testkit;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -157,6 +158,35 @@ public final class TestHierarchy implements AutoCloseable {
   /** {@return how many queries all servers recorded since the start or {@link #clearQueries()}} */
   public int queryCount() {
     return queryLog.count();
+  }
+
+  /**
+   * Waits until the servers have been asked nothing new for 200 ms (at most 10 s): the root's
+   * priming goes on beside a cold resolution (RFC 9609 §4) and may still be under way when its
+   * answer is out, so a test that clears or counts the queries next waits for it.
+   *
+   * @throws AssertionError if the servers are still asked after 10 s
+   */
+  public void settle() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    int seen = queryCount();
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() - quietSince < Duration.ofMillis(200).toNanos()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the lab's servers were still asked after 10 s");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while the lab settled", e);
+      }
+      int now = queryCount();
+      if (now != seen) {
+        seen = now;
+        quietSince = System.nanoTime();
+      }
+    }
   }
 
   /** Forgets the recorded queries of every server. */
