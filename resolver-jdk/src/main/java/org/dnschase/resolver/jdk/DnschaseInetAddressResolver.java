@@ -7,7 +7,6 @@ import java.net.spi.InetAddressResolver;
 import java.net.spi.InetAddressResolverProvider;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -67,8 +66,9 @@ final class DnschaseInetAddressResolver implements InetAddressResolver {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(policy, "policy");
     long start = System.nanoTime();
-    if (isLocal(host)) {
-      return builtin.lookupByName(host, policy);
+    String local = builtinName(host);
+    if (local != null) {
+      return builtin.lookupByName(local, policy);
     }
     CompletableFuture<HostAddresses> lookup;
     try {
@@ -103,11 +103,16 @@ final class DnschaseInetAddressResolver implements InetAddressResolver {
     throw unknown(Explanations.noName(literal.getHostAddress(), found));
   }
 
-  /** localhost, names under it, and this machine's own name stay with the built-in resolver. */
-  private boolean isLocal(String host) {
+  /**
+   * The name the built-in resolver is asked instead, for localhost and this machine's own name:
+   * without a last dot, as its hosts file and the machine know them (glibc asks the network's
+   * servers for {@code localhost.}); null for any other name. Names under localhost stay here:
+   * the built-in resolver would ask the network's servers, the resolver answers them with the
+   * loopback addresses (RFC 6761 §6.3) without a query.
+   */
+  private String builtinName(String host) {
     String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.equals("localhost") || lower.endsWith(".localhost") || name.equalsIgnoreCase(localHostName);
+    return name.equalsIgnoreCase("localhost") || name.equalsIgnoreCase(localHostName) ? name : null;
   }
 
   private static AddressOrder order(LookupPolicy policy) {

@@ -39,8 +39,9 @@ import java.net.spi.InetAddressResolverProvider;
  *       trust anchors given is a conflict.
  * </ul>
  *
- * <p>{@code localhost} (and names under it) and this machine's own name are answered by the
- * built-in resolver, as without the provider. A look-up that finds no address throws an {@link
+ * <p>{@code localhost} and this machine's own name are answered by the built-in resolver, as
+ * without the provider; a name under {@code localhost} is the loopback addresses, without a query
+ * (RFC 6761 §6.3). A look-up that finds no address throws an {@link
  * java.net.UnknownHostException} saying why (NXDOMAIN, NODATA, or the failure and its reason),
  * and no look-up waits longer than the resolver's deadline. A malformed property or file makes
  * every look-up fail with an {@code UnknownHostException} naming the property, the file and the

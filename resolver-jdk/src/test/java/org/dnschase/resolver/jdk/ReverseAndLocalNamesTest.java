@@ -3,6 +3,12 @@ package org.dnschase.resolver.jdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.net.spi.InetAddressResolver;
+import java.net.spi.InetAddressResolver.LookupPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +63,56 @@ class ReverseAndLocalNamesTest extends JdkLabTest {
 
     assertThat(local).isNotNull();
     assertThat(lab.queryCount()).isZero();
+  }
+
+  @Test
+  @DisplayName("RFC 6761 §6.3: a name under localhost is the loopback addresses, from the resolver without a query, "
+      + "never handed to the built-in resolver (which asks the network's servers)")
+  void nameUnderLocalhost_isLoopback_withoutTheBuiltInResolver() throws Exception {
+    List<String> builtinAsked = new ArrayList<>();
+    InetAddressResolver provider = providerBeside(builtinAsked);
+    lab.clearQueries();
+
+    assertThat(provider.lookupByName("www.localhost.", BOTH_IPV4_FIRST)).extracting(InetAddress::getHostAddress)
+        .containsExactly("127.0.0.1", "0:0:0:0:0:0:0:1");
+    assertThat(provider.lookupByName("App.LocalHost", BOTH_IPV4_FIRST)).isNotEmpty()
+        .allMatch(InetAddress::isLoopbackAddress);
+    assertThat(builtinAsked).isEmpty();
+    assertThat(lab.queryCount()).isZero();
+  }
+
+  @Test
+  @DisplayName("localhost. and the machine's own name with a last dot go to the built-in resolver as its hosts file "
+      + "spells them, without the dot")
+  void localNamesWithLastDot_goToTheBuiltInResolverWithoutIt() throws Exception {
+    List<String> builtinAsked = new ArrayList<>();
+    InetAddressResolver provider = providerBeside(builtinAsked);
+
+    provider.lookupByName("localhost.", BOTH_IPV4_FIRST);
+    provider.lookupByName("LOCALHOST", BOTH_IPV4_FIRST);
+    provider.lookupByName("This-Host.", BOTH_IPV4_FIRST);
+
+    assertThat(builtinAsked).containsExactly("localhost", "LOCALHOST", "This-Host");
+  }
+
+  private static final LookupPolicy BOTH_IPV4_FIRST =
+      LookupPolicy.of(LookupPolicy.IPV4 | LookupPolicy.IPV6 | LookupPolicy.IPV4_FIRST);
+
+  /** The provider over the lab, on a machine named this-host, its built-in resolver noting each name it is asked. */
+  private static InetAddressResolver providerBeside(List<String> builtinAsked) {
+    InetAddressResolver builtin = new InetAddressResolver() {
+      @Override
+      public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) {
+        builtinAsked.add(host);
+        return Stream.of(InetAddress.getLoopbackAddress());
+      }
+
+      @Override
+      public String lookupByAddress(byte[] address) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    return new DnschaseInetAddressResolver(builtin, "this-host", () -> ProviderSettings.read(System::getProperty),
+        Duration.ofSeconds(10));
   }
 }
