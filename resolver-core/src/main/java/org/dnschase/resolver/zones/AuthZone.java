@@ -120,14 +120,16 @@ public record AuthZone(Name name, List<Record> records) {
    * @param file the zone file, in master-file format (RFC 1035 §5.1)
    * @return the zone
    * @throws UncheckedIOException if the file cannot be read, naming it
-   * @throws IllegalArgumentException if a record does not parse, naming the file and the line, a
-   *     {@code $GENERATE} stands for more than 65,536 records, or the zone has no SOA or NS set at its
-   *     apex
+   * @throws IllegalArgumentException if a record does not parse, naming the file and the line, an
+   *     {@code $INCLUDE} names a file that is not there, not a regular file, or being read already
+   *     (a loop), or nests deeper than NSD's ten, a {@code $GENERATE} stands for more than 65,536
+   *     records, or the zone has no SOA or NS set at its apex
    */
   public static AuthZone fromFile(String name, Path file) {
     Name zone = ZoneServers.zoneName(name);
     List<Record> records;
     try (Master master = open(file, zone)) {
+      ZoneIncludes.check(file);
       records = readAll(master, "malformed zone file " + file + " of " + zone, file.getFileName().toString());
     } catch (TextParseException e) {
       throw new IllegalArgumentException("malformed zone file " + file + " of " + zone + ", "
@@ -249,7 +251,7 @@ public record AuthZone(Name name, List<Record> records) {
       throw notParsed(source, records, e); // from a record type's own parser (an HTTPS record's port)
     } catch (RuntimeException | WireParseException | FileNotFoundException e) {
       // dnsjava's errors without a line: "" as an owner name (an index out of bounds), generic
-      // rdata its type cannot hold (RFC 3597 §5), an $INCLUDE of a file that is not there
+      // rdata its type cannot hold (RFC 3597 §5), an included file gone since ZoneIncludes saw it
       throw notParsed(source, records, e);
     }
     for (Iterator<Generator> generators = master.generators(); generators.hasNext(); ) {

@@ -59,17 +59,6 @@ class AuthZoneMalformedTextTest {
   }
 
   @Test
-  @DisplayName("A zone file whose $INCLUDE names a missing file is refused naming that file, the zone file itself being there")
-  void includeOfMissingFile_namesTheIncludedFile(@TempDir Path dir) throws Exception {
-    Path zoneFile = Files.writeString(dir.resolve("corp.zone"), APEX + "$INCLUDE " + dir.resolve("gone.zone") + "\n");
-
-    assertThatThrownBy(() -> AuthZone.fromFile("corp.lab.", zoneFile))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("malformed zone file " + zoneFile + " of corp.lab., record 4 (after ns.corp.lab.")
-        .hasMessageContaining(dir.resolve("gone.zone").toString());
-  }
-
-  @Test
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   @DisplayName("A $GENERATE over four billion names is refused at once, naming the line's range")
   void hugeGenerate_isRefused() {
