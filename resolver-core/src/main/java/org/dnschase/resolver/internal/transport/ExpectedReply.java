@@ -20,15 +20,18 @@ final class ExpectedReply {
   private final InetSocketAddress server;
   private final int id;
   private final Record question;
+  /** The question section as sent, which the reply's must repeat ({@link ReplyMatcher#question}). */
+  private final byte[] questionSent;
   /** The random case the question went out in (0x20), or null when it went out as asked. */
   private final QuestionCase spelling;
   /** Whether a reply that was otherwise this exchange's spelt the question in another case. */
   private volatile boolean otherCaseSeen;
 
-  ExpectedReply(InetSocketAddress server, int id, Record question, QuestionCase spelling) {
+  ExpectedReply(InetSocketAddress server, int id, Record question, byte[] questionSent, QuestionCase spelling) {
     this.server = server;
     this.id = id;
     this.question = question;
+    this.questionSent = questionSent;
     this.spelling = spelling;
   }
 
@@ -46,20 +49,19 @@ final class ExpectedReply {
 
   /**
    * The reply in {@code datagram} (its remaining octets), or null when it is not this query's:
-   * unparseable, another ID, another question, or the question in another case than sent.
+   * another ID, another question, the question in another case than sent, or unparseable. Only a
+   * datagram whose header and question are this query's is parsed.
    */
   Message match(ByteBuffer datagram) {
-    if (spelling != null && !spelledAsSent(datagram)) {
+    if (!ReplyMatcher.matches(datagram, id, questionSent) || (spelling != null && !spelledAsSent(datagram))) {
       return null;
     }
-    Message reply;
     try {
       // dnsjava copies what it keeps, so the datagram's buffer may be reused afterwards
-      reply = new Message(datagram);
+      return new Message(datagram);
     } catch (IOException | RuntimeException e) {
       return null;
     }
-    return ReplyMatcher.matches(id, question, reply) ? reply : null;
   }
 
   /**
@@ -73,8 +75,7 @@ final class ExpectedReply {
         spelling.restore(datagram);
         return true;
       }
-      case OTHER_CASE -> otherCaseSeen |= datagram.remaining() >= 2
-          && (datagram.getShort(datagram.position()) & 0xffff) == id;
+      case OTHER_CASE -> otherCaseSeen = true; // the ID is ours: the matcher checked it first
       case OTHER_NAME -> { }
     }
     return false;

@@ -33,6 +33,6 @@ record OutgoingQuery(byte[] wire, ExpectedReply expected) {
     int id = ids.getAsInt();
     wire[0] = (byte) (id >>> 8);
     wire[1] = (byte) id;
-    return new OutgoingQuery(wire, new ExpectedReply(server, id, question, spelling));
+    return new OutgoingQuery(wire, new ExpectedReply(server, id, question, ReplyMatcher.question(wire), spelling));
   }
 }

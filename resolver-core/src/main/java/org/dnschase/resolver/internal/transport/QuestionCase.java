@@ -16,9 +16,9 @@ import java.util.Random;
 final class QuestionCase {
 
   /** Where the question name starts: right after the 12-octet header (RFC 1035 §4.1.1). */
-  private static final int QUESTION_OFFSET = 12;
+  private static final int QUESTION_OFFSET = ReplyMatcher.HEADER;
   /** The bit that tells a lower-case ASCII letter from its upper case. */
-  private static final int CASE_BIT = 0x20;
+  static final int CASE_BIT = 0x20;
 
   /** How a reply's question name compares with the one sent. */
   enum Echo {
@@ -45,7 +45,7 @@ final class QuestionCase {
    * query is one of ours, so its name is uncompressed right after the header.
    */
   static QuestionCase randomize(byte[] query, Random random, CaseRandomization from) {
-    int end = nameEnd(query);
+    int end = ReplyMatcher.nameEnd(query);
     byte[] asked = Arrays.copyOfRange(query, QUESTION_OFFSET, end);
     byte[] bits = new byte[(end - QUESTION_OFFSET + 7) / 8];
     random.nextBytes(bits);
@@ -88,20 +88,11 @@ final class QuestionCase {
     from.notEchoedBy(server);
   }
 
-  /** The offset just past the question name: its labels and the root label. */
-  private static int nameEnd(byte[] query) {
-    int i = QUESTION_OFFSET;
-    while (query[i] != 0) {
-      i += 1 + (query[i] & 0xff);
-    }
-    return i + 1;
-  }
-
   /**
    * An ASCII letter (RFC 4343 §3: only these compare without case). Label length octets, at
    * most 63, never are.
    */
-  private static boolean isLetter(byte octet) {
+  static boolean isLetter(byte octet) {
     int lower = octet | CASE_BIT;
     return lower >= 'a' && lower <= 'z';
   }
