@@ -54,11 +54,13 @@ class RequestRulesTest {
   }
 
   @Test
-  @DisplayName("a query without a question (dig +header-only) is FORMERR: a resolver answers one question")
+  @DisplayName("a query without a question (dig +header-only) is FORMERR: a resolver answers one question; with the "
+      + "OPT record of RFC 6891 §6.1.1, so dig does not take the server for one without EDNS")
   void noQuestion_isFormErr() {
     Peers.Output dig = Peers.dig(lab.address(), "+header-only", "www.shop.example.");
 
     assertThat(dig.status()).as(dig.text()).isEqualTo("FORMERR");
+    assertThat(dig.text()).contains("OPT PSEUDOSECTION").doesNotContain("+noedns");
   }
 
   @Test

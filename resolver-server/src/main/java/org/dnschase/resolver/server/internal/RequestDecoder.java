@@ -23,7 +23,8 @@ import org.xbill.DNS.Type;
  * <ol>
  *   <li>shorter than a header, or a response (QR=1): ignored;
  *   <li>an opcode other than QUERY: NOTIMP (RFC 1035 §4.1.1);
- *   <li>a question count other than 1; records in the answer or authority section, which a
+ *   <li>a question count other than 1; a compression pointer in the question's name (RFC 1035
+ *       §4.1.4: no name comes before it); records in the answer or authority section, which a
  *       query does not carry (an OPT record there included: RFC 6891 §6.1.1 puts it in the
  *       additional section); more than one additional record, so two OPT records (RFC 6891
  *       §6.1.1); TC set, a query cut short (RFC 1035 §4.1.1); or a message that does not parse:
@@ -78,8 +79,12 @@ public final class RequestDecoder {
       return new Request.Rejected(known, Rcode.NOTIMP, "opcode " + Opcode.string(header.getOpcode()));
     }
     if (header.getCount(Section.QUESTION) != 1) {
-      return new Request.Rejected(headerOnly(header), Rcode.FORMERR,
+      return new Request.Rejected(withoutQuestion(header, query), Rcode.FORMERR,
           header.getCount(Section.QUESTION) + " questions, not 1");
+    }
+    if (!questionSpeltOut(wire)) {
+      return new Request.Rejected(withoutQuestion(header, query), Rcode.FORMERR,
+          "a compression pointer in the question's name, which no name comes before");
     }
     String malformed = malformed(header);
     if (malformed != null || query == null) {
@@ -99,6 +104,37 @@ public final class RequestDecoder {
       return header.getCount(Section.ADDITIONAL) + " additional records, more than the one OPT record";
     }
     return header.getFlag(Flags.TC) ? "TC set: the query is cut short" : null;
+  }
+
+  /**
+   * Whether the question's name is spelt out label by label. It is the message's first name, so a
+   * compression pointer in it has no earlier name to point to (RFC 1035 §4.1.4), only the header's
+   * octets, which dnsjava would read as labels; Unbound's request checks refuse it too.
+   */
+  private static boolean questionSpeltOut(byte[] wire) {
+    int at = Header.LENGTH;
+    while (at < wire.length && wire[at] != 0) {
+      int length = wire[at] & 0xFF;
+      if (length >= 0xC0) {
+        return false;
+      }
+      at += 1 + length; // a length of 64 or more is no label either: the parse refuses it
+    }
+    return true;
+  }
+
+  /**
+   * The query's header, and its OPT record when it parsed with one, for an answer that echoes no
+   * question: a query with EDNS gets an OPT record even in a FORMERR (RFC 6891 §6.1.1), else the
+   * client reads the FORMERR as a server without EDNS (dig: "retry with '+noedns'").
+   */
+  private static Message withoutQuestion(Header header, Message query) {
+    Message message = headerOnly(header);
+    OPTRecord opt = query != null ? query.getOPT() : null;
+    if (opt != null) {
+      message.addRecord(opt, Section.ADDITIONAL);
+    }
+    return message;
   }
 
   private static Request checkQuery(Message query) {

@@ -10,6 +10,7 @@ import org.xbill.DNS.CookieOption;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.GenericEDNSOption;
+import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
@@ -89,6 +90,26 @@ class RequestDecoderTest {
 
     assertRejected(request, Rcode.FORMERR);
     assertThat(((Request.Rejected) request).query().getHeader().getID()).isEqualTo(4242);
+  }
+
+  @Test
+  @DisplayName("RFC 1035 §4.1.4: the question's name is the message's first, so a compression pointer in it has no "
+      + "earlier name to point to: FORMERR, as Unbound answers it, not a name read from the header's octets")
+  void compressedQuestionName_isFormErr() {
+    byte[] header = Arrays.copyOf(query().toWire(), Header.LENGTH);
+    // www, then a pointer to octet 4, the question count's high octet (0): read as it points, www.
+    byte[] intoTheHeader = {3, 'w', 'w', 'w', (byte) 0xC0, 4, 0, 1, 0, 1};
+    // the whole name a pointer to octet 5, the question count's low octet: a label of one octet (0), then the root
+    byte[] onlyAPointer = {(byte) 0xC0, 5, 0, 1, 0, 1};
+
+    for (byte[] question : List.of(intoTheHeader, onlyAPointer)) {
+      byte[] wire = Arrays.copyOf(header, header.length + question.length);
+      System.arraycopy(question, 0, wire, header.length, question.length);
+      Request request = RequestDecoder.decode(wire);
+
+      assertRejected(request, Rcode.FORMERR);
+      assertThat(((Request.Rejected) request).query().getHeader().getID()).isEqualTo(4242);
+    }
   }
 
   @Test
