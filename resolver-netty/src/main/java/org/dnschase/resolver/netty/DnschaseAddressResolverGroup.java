@@ -2,7 +2,6 @@ package org.dnschase.resolver.netty;
 
 import io.netty.resolver.AddressResolver;
 import io.netty.resolver.AddressResolverGroup;
-import io.netty.resolver.InetSocketAddressResolver;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -19,7 +18,9 @@ import org.dnschase.resolver.host.AddressOrder;
  * Resolver#resolveAddressesAsync(String, AddressOrder)} and the connect goes on when its outcome
  * arrives. A name without addresses fails the connect with an {@link
  * java.net.UnknownHostException} that says why (NXDOMAIN, NODATA, or the failure and its reason);
- * an address literal is used as it is, without a query. The group does not own the resolver:
+ * as with Netty's own DNS resolver, an address literal (a numeric scope id included) is used as it is and
+ * an empty host is the loopback address, without a query. A resolution its caller cancels stays
+ * cancelled. The group does not own the resolver:
  * closing the group leaves it open for whoever else uses it.
  */
 public final class DnschaseAddressResolverGroup extends AddressResolverGroup<InetSocketAddress> {
@@ -56,6 +57,6 @@ public final class DnschaseAddressResolverGroup extends AddressResolverGroup<Ine
    */
   @Override
   protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
-    return new InetSocketAddressResolver(executor, new DnschaseNameResolver(executor, resolver, order));
+    return new DnschaseAddressResolver(executor, resolver, order);
   }
 }

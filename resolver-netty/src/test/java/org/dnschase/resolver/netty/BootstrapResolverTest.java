@@ -15,13 +15,19 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.resolver.AddressResolver;
+import io.netty.util.concurrent.DefaultPromise;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.host.AddressOrder;
 import org.dnschase.resolver.testkit.AuthServer;
@@ -129,6 +135,68 @@ class BootstrapResolverTest {
 
       assertThat(ranBeforeAnswer.get(5, TimeUnit.SECONDS)).isTrue();
       assertThat(resolution.get(10, TimeUnit.SECONDS).getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+    } finally {
+      appServer.clearFault();
+    }
+  }
+
+  @Test
+  @DisplayName("As Netty's own DNS resolver: an empty host is the loopback address, and a literal keeps its scope id, "
+      + "without a query")
+  void emptyHostAndScopedLiteral_asNettysOwnResolver() throws Exception {
+    lab.clearQueries();
+    AddressResolver<InetSocketAddress> perLoop = group.getResolver(loops.next());
+
+    InetSocketAddress empty = perLoop.resolve(InetSocketAddress.createUnresolved("", 80)).get(5, TimeUnit.SECONDS);
+    InetSocketAddress scoped = perLoop.resolve(InetSocketAddress.createUnresolved("fe80::1%1", 80))
+        .get(5, TimeUnit.SECONDS);
+
+    assertThat(empty.getAddress().isLoopbackAddress()).isTrue();
+    assertThat(((Inet6Address) scoped.getAddress()).getScopeId()).isEqualTo(1);
+    assertThat(lab.queryCount()).isZero();
+  }
+
+  @Test
+  @DisplayName("A resolution its caller cancelled stays cancelled: the outcome arriving later is dropped, with no attempt "
+      + "to complete the promise again, which would throw on the event loop")
+  void cancelledResolution_staysCancelled() throws Exception {
+    AuthServer appServer = lab.serversFor(Name.fromConstantString("app.test.")).get(0);
+    // a name no other test asks, so nothing of it is cached
+    appServer.setFault(Name.fromConstantString("n1.app.test."), new Fault.Delay(Duration.ofMillis(500)));
+    EventLoop loop = loops.next();
+    AddressResolver<InetSocketAddress> perLoop = group.getResolver(loop);
+    List<IllegalStateException> thrown = new CopyOnWriteArrayList<>();
+    Promise<InetSocketAddress> cancelled = new DefaultPromise<>(loop) {
+      @Override
+      public Promise<InetSocketAddress> setSuccess(InetSocketAddress result) {
+        return noting(() -> super.setSuccess(result));
+      }
+
+      @Override
+      public Promise<InetSocketAddress> setFailure(Throwable cause) {
+        return noting(() -> super.setFailure(cause));
+      }
+
+      private Promise<InetSocketAddress> noting(Supplier<Promise<InetSocketAddress>> completion) {
+        try {
+          return completion.get();
+        } catch (IllegalStateException completeAlready) {
+          thrown.add(completeAlready);
+          throw completeAlready;
+        }
+      }
+    };
+    try {
+      perLoop.resolve(InetSocketAddress.createUnresolved("n1.app.test", 80), cancelled);
+      assertThat(cancelled.cancel(false)).isTrue();
+      // The same name asked again shares the resolution: once it has an answer, so has the cancelled look-up,
+      // whose completion, were it tried, runs on the loop soon after.
+      perLoop.resolve(InetSocketAddress.createUnresolved("n1.app.test", 80)).get(10, TimeUnit.SECONDS);
+      Thread.sleep(200);
+      loop.submit(() -> { }).get(5, TimeUnit.SECONDS);
+
+      assertThat(cancelled.isCancelled()).isTrue();
+      assertThat(thrown).isEmpty();
     } finally {
       appServer.clearFault();
     }

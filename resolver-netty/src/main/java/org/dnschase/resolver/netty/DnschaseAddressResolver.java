@@ -1,0 +1,99 @@
+package org.dnschase.resolver.netty;
+
+import io.netty.resolver.AbstractAddressResolver;
+import io.netty.util.NetUtil;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Promise;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.host.AddressOrder;
+import org.dnschase.resolver.host.HostAddresses;
+
+/**
+ * One event loop's address resolver over the shared resolver: each look-up completes the caller's
+ * promise when the resolver's future does, on whatever thread that is (Netty runs the promise's
+ * listeners on the event loop), so the event loop never waits. A promise its caller cancelled
+ * meanwhile keeps its cancellation: the outcome that arrives later is dropped, where Netty's own
+ * {@code InetSocketAddressResolver} would try to complete it again and throw on the event loop.
+ */
+final class DnschaseAddressResolver extends AbstractAddressResolver<InetSocketAddress> {
+
+  private final Resolver resolver;
+  private final AddressOrder order;
+
+  DnschaseAddressResolver(EventExecutor executor, Resolver resolver, AddressOrder order) {
+    super(executor, InetSocketAddress.class);
+    this.resolver = resolver;
+    this.order = order;
+  }
+
+  @Override
+  protected boolean doIsResolved(InetSocketAddress address) {
+    return !address.isUnresolved();
+  }
+
+  @Override
+  protected void doResolve(InetSocketAddress unresolved, Promise<InetSocketAddress> promise) {
+    complete(promise, lookUp(unresolved), all -> all.get(0));
+  }
+
+  @Override
+  protected void doResolveAll(InetSocketAddress unresolved, Promise<List<InetSocketAddress>> promise) {
+    complete(promise, lookUp(unresolved), Function.identity());
+  }
+
+  private static <T> void complete(Promise<T> promise, CompletableFuture<List<InetSocketAddress>> lookUp,
+      Function<List<InetSocketAddress>, T> outcome) {
+    lookUp.whenComplete((all, error) -> {
+      if (error != null) {
+        promise.tryFailure(cause(error));
+      } else {
+        promise.trySuccess(outcome.apply(all));
+      }
+    });
+  }
+
+  /**
+   * The addresses of the host, with the port asked; a future failed with an {@link
+   * UnknownHostException} when there is none. As Netty's own DNS resolver: an empty host is the
+   * loopback address, and a literal (scope id included) is used as it is, without a query.
+   */
+  private CompletableFuture<List<InetSocketAddress>> lookUp(InetSocketAddress unresolved) {
+    String host = unresolved.getHostString();
+    int port = unresolved.getPort();
+    InetAddress literal = host.isEmpty() ? loopback() : NetUtil.createInetAddressFromIpAddressString(host);
+    if (literal != null) {
+      return CompletableFuture.completedFuture(List.of(new InetSocketAddress(literal, port)));
+    }
+    try {
+      return resolver.resolveAddressesAsync(host, order).thenApply(found -> named(host, found).stream()
+          .map(address -> new InetSocketAddress(address, port)).toList());
+    } catch (IllegalArgumentException badName) {
+      return CompletableFuture.failedFuture(new UnknownHostException(host + ": " + badName.getMessage()));
+    }
+  }
+
+  private InetAddress loopback() {
+    return order == AddressOrder.IPV6_FIRST || order == AddressOrder.IPV6_ONLY ? NetUtil.LOCALHOST6
+        : NetUtil.LOCALHOST4;
+  }
+
+  /** The addresses named as asked, as Netty's default resolver names them. */
+  private static List<InetAddress> named(String host, HostAddresses found) {
+    if (found.isEmpty()) {
+      throw new CompletionException(new UnknownHostException(host + ": " + found.describe()));
+    }
+    return found.addresses(host);
+  }
+
+  /** The failure itself, not the CompletionException a dependent future wraps it in. */
+  private static Throwable cause(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+  }
+}
