@@ -87,10 +87,25 @@ final class ExpectedReply {
    * whoever asks it next, on the failure's own callbacks too, asks without 0x20.
    */
   TimeoutException timedOut(long timeoutNanos) {
-    if (otherCaseSeen) {
-      spelling.notEchoedBy(server);
-    }
     return new TimeoutException("no reply from " + server + " in " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
-        + " ms" + (otherCaseSeen ? "; its replies did not repeat the question's random case (0x20)" : ""));
+        + " ms" + caseNotEchoed());
+  }
+
+  /**
+   * The failure of an exchange whose own connection carried a message that is not its reply; a
+   * server that spelt the question otherwise is first marked as for {@link #timedOut}.
+   */
+  IOException notTheReply() {
+    return new IOException(server + " sent a message over TCP that is not the reply to its query (another ID"
+        + " or question, or unparseable)" + caseNotEchoed());
+  }
+
+  /** Marks a server whose replies spelt the question otherwise, and says so for the failure's message. */
+  private String caseNotEchoed() {
+    if (!otherCaseSeen) {
+      return "";
+    }
+    spelling.notEchoedBy(server);
+    return "; its replies did not repeat the question's random case (0x20)";
   }
 }

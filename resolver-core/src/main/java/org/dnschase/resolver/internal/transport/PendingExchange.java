@@ -84,6 +84,21 @@ final class PendingExchange {
     }
   }
 
+  /**
+   * Offers a message that came on a connection of this exchange's own (TCP): only the server can
+   * have sent it, and only the reply to the one query asked on it, so anything else fails the
+   * exchange at once, as Unbound closes a TCP connection on a reply with another ID, rather than
+   * hold it until its timeout while the server sends more.
+   */
+  void offerOnItsConnection(ByteBuffer message) {
+    Message reply = expected.match(message);
+    if (reply != null) {
+      result.complete(reply);
+    } else {
+      fail(expected.notTheReply());
+    }
+  }
+
   void fail(Throwable error) {
     result.completeExceptionally(error);
   }

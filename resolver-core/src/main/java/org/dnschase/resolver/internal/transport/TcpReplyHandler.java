@@ -11,7 +11,8 @@ import java.io.IOException;
 
 /**
  * Reads the length-prefixed messages of a one-exchange TCP connection (RFC 1035 §4.2.2) and hands
- * them to the exchange; a connection closed before the reply ends it.
+ * them to the exchange; a connection closed before the reply, or a message that is not the reply,
+ * ends it.
  */
 final class TcpReplyHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
@@ -39,7 +40,7 @@ final class TcpReplyHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-    pending.offer(frame.nioBuffer());
+    pending.offerOnItsConnection(frame.nioBuffer());
   }
 
   @Override
