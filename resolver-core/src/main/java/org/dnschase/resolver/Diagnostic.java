@@ -78,7 +78,10 @@ public record Diagnostic(Kind kind, Name name, String detail) {
     SERVER_TIMEOUT,
     /** A server's address was refused by the resolver's upstream filter. */
     UPSTREAM_NOT_ALLOWED,
-    /** A reply could not be used (unparseable, or mismatched ID or question). */
+    /**
+     * A reply could not be used: unparseable, another ID or question, or an RCODE of no use to a
+     * query (NOTAUTH, BADVERS, a YXDOMAIN without its DNAME).
+     */
     BAD_REPLY,
     /**
      * A server answered NXDOMAIN with data for the very name it says does not exist, a

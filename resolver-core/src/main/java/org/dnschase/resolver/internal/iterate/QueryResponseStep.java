@@ -121,7 +121,7 @@ final class QueryResponseStep {
       case REFERRAL -> context.validating() && q.validation().enabled() && ReplyValidation.provesDelegation(reply)
           ? q.validate(reply, type) : referrals.follow(q, reply, null);
       case LAME -> lame(q, reply, server, zone);
-      case THROWAWAY -> new Step.Next(QueryState.QUERY_TARGETS);
+      case THROWAWAY -> throwaway(q, reply, server, zone);
     };
   }
 
@@ -378,6 +378,16 @@ final class QueryResponseStep {
     q.journal().report(new Diagnostic(Diagnostic.Oddity.LAME_SERVER, zone, server + " answered "
         + Rcode.string(reply.rcode()) + (reply.authoritative() ? "" : " without authority")
         + " for " + q.name() + " in " + zone));
+    return new Step.Next(QueryState.QUERY_TARGETS);
+  }
+
+  /**
+   * A reply with nothing the resolver can use (an RCODE such as NOTAUTH or BADVERS, a YXDOMAIN
+   * without its DNAME): the next server is asked, and a failure names this one and what it said.
+   */
+  private static Step throwaway(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone) {
+    q.journal().report(new Diagnostic(Diagnostic.Oddity.BAD_REPLY, zone, server + " answered "
+        + Rcode.string(reply.rcode()) + " for " + q.name() + " in " + zone + ", which is no reply to use"));
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
