@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link LoopDatagram} on an epoll loop: a socket of Netty's native transport, each call one
  * system call, the same as the JDK's ({@code recv} and {@code send} on a connected socket, {@code
- * recvfrom} and {@code sendto} on a listener), except a batch's: one {@code recvmmsg} or {@code
- * sendmmsg} where Netty's calls are within reach ({@link MultipleMessages}), until such a call
- * fails where one call per datagram does not. The loop watches it level-triggered, as NIO's
- * selector does.
+ * recvfrom} and {@code sendto} on a listener), except a batch's: one {@code recvmmsg}, or one
+ * {@code sendmmsg} for more than one datagram, where Netty's calls are within reach ({@link
+ * MultipleMessages}), until such a call fails where one call per datagram does not. The loop
+ * watches it level-triggered, as NIO's selector does.
  */
 final class EpollDatagram extends LoopDatagram implements EpollIoHandle {
   private static final Logger log = LoggerFactory.getLogger(EpollDatagram.class);
@@ -126,9 +126,15 @@ final class EpollDatagram extends LoopDatagram implements EpollIoHandle {
     return super.receive(batch);
   }
 
+  /**
+   * {@inheritDoc} A lone datagram goes in one {@code sendto}, as an answer that ends a resolution
+   * mostly leaves: through {@code sendmmsg} it waits for Netty's array of messages to be filled and
+   * then read back field by field through JNI, which took over twice a {@code sendto}'s CPU before
+   * the system call on the answers after cold resolutions.
+   */
   @Override
   public int send(DatagramBatch batch, int first) throws IOException {
-    BatchCalls calls = batches();
+    BatchCalls calls = batch.size() - first > 1 ? batches() : null;
     if (calls != null) {
       try {
         return calls.send(batch, first);

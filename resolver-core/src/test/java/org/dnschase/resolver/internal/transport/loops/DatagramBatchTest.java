@@ -171,6 +171,55 @@ class DatagramBatchTest {
   }
 
   @Test
+  @DisplayName("on epoll, a lone datagram leaves in one sendto, a batch of several in one sendmmsg, each arriving whole")
+  void epoll_loneDatagramPlainCall() throws IOException {
+    assumeTrue(Epoll.isAvailable(), "no epoll here");
+    EpollDatagram socket = (EpollDatagram) bound(LoopKind.EPOLL);
+    try (DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      client.setSoTimeout(5_000);
+      LinuxSocket linux = (LinuxSocket) socket.fd();
+      MultipleMessages netty = MultipleMessages.forSocket(linux);
+      assumeTrue(netty != null, "Netty's sendmmsg is out of reach");
+      int[] batchCalls = {0};
+      socket.batchCalls(new BatchCalls() {
+        @Override
+        public int receive(DatagramBatch batch) throws IOException {
+          return netty.receive(batch);
+        }
+
+        @Override
+        public int send(DatagramBatch batch, int first) throws IOException {
+          batchCalls[0]++;
+          return netty.send(batch, first);
+        }
+
+        @Override
+        public void release() {
+          netty.release();
+        }
+      });
+      InetSocketAddress to = (InetSocketAddress) client.getLocalSocketAddress();
+      DatagramBatch batch = new DatagramBatch(4, 512);
+      String lone = "a lone answer, " + "x".repeat(200);
+      batch.add(lone.getBytes(StandardCharsets.US_ASCII), to);
+
+      assertThat(socket.send(batch, 0)).isEqualTo(1);
+      assertThat(received(client)).isEqualTo(lone);
+      assertThat(batchCalls[0]).as("sendmmsg calls for a lone datagram").isZero();
+
+      batch.clear();
+      batch.add("first of two".getBytes(StandardCharsets.US_ASCII), to);
+      batch.add("second of two".getBytes(StandardCharsets.US_ASCII), to);
+      assertThat(socket.send(batch, 0)).isEqualTo(2);
+      assertThat(received(client)).isEqualTo("first of two");
+      assertThat(received(client)).isEqualTo("second of two");
+      assertThat(batchCalls[0]).as("sendmmsg calls for a batch of two").isEqualTo(1);
+    } finally {
+      socket.close();
+    }
+  }
+
+  @Test
   @DisplayName("on epoll, a batch takes one system call: Netty's recvmmsg and sendmmsg are within reach of a socket")
   void epoll_oneCallPerBatch() {
     assumeTrue(Epoll.isAvailable(), "no epoll here");
