@@ -32,6 +32,8 @@ import org.xbill.DNS.Type;
  *       echoes the question when it could be read, with an OPT record when the query's one
  *       additional record is one (RFC 6891 §7: a malformed option, such as a COOKIE of the wrong
  *       length, RFC 7873 §5.2.2, is FORMERR with an OPT record);
+ *   <li>an OPT record owned by a name other than the root: FORMERR (RFC 6891 §6.1.2), as Unbound
+ *       answers it;
  *   <li>an EDNS version other than 0: BADVERS (RFC 6891 §6.1.3);
  *   <li>a class other than IN: REFUSED, as is a zone transfer (AXFR, IXFR), which a resolver does
  *       not serve.
@@ -139,6 +141,9 @@ public final class RequestDecoder {
 
   private static Request checkQuery(Message query) {
     OPTRecord opt = query.getOPT();
+    if (opt != null && !opt.getName().equals(Name.root)) {
+      return new Request.Rejected(query, Rcode.FORMERR, "an OPT record owned by " + opt.getName() + ", not the root");
+    }
     if (opt != null && opt.getVersion() != 0) {
       return new Request.Rejected(query, Rcode.BADVERS, "EDNS version " + opt.getVersion());
     }

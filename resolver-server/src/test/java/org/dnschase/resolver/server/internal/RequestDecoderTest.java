@@ -240,6 +240,17 @@ class RequestDecoderTest {
   }
 
   @Test
+  @DisplayName("RFC 6891 §6.1.2: an OPT record owned by a name other than the root is FORMERR, as Unbound answers it, "
+      + "not a query with EDNS")
+  void optNotOwnedByTheRoot_isFormErr() {
+    Message query = query();
+    query.addRecord(Record.newRecord(Name.fromConstantString("opt.example."), Type.OPT, 1232, 0, new byte[0]),
+        Section.ADDITIONAL);
+
+    assertRejected(decode(query), Rcode.FORMERR);
+  }
+
+  @Test
   @DisplayName("RFC 6891 §6.1.3: EDNS version 1 is BADVERS")
   void ednsVersion1_isBadVers() {
     Message query = query();
