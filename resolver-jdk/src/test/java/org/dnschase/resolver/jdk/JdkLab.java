@@ -14,6 +14,8 @@ import org.dnschase.resolver.testkit.ZoneTree;
  *   dual.app.test               A 127.0.0.1, AAAA ::1
  *   v6only.app.test             AAAA ::1
  *   host7.app.test              A 198.18.99.7, and 7.99.18.198.in-addr.arpa PTR host7.app.test.
+ *   host9.app.test              A 198.18.99.9, its PTR behind a CNAME into 0-63.99.18.198.in-addr.arpa (RFC 2317)
+ *   10.99.18.198.in-addr.arpa   PTR gone.app.test., a name that does not exist
  *   db.corp.test                A 127.0.0.3
  *   127.in-addr.arpa            no PTR (the resolver serves it itself unless a stub zone says otherwise)
  * </pre>
@@ -34,10 +36,16 @@ final class JdkLab {
           dual   300 AAAA  ::1
           v6only 300 AAAA  ::1
           host7  300 A     198.18.99.7
+          host9  300 A     198.18.99.9
           """)
       .zone("cdn.test.", "ns", "127.53.41.1", "edge 300 A 127.0.0.1\n")
       .zone("corp.test.", "ns", "127.53.42.1", "db 300 A 127.0.0.3\n")
-      .zone("18.198.in-addr.arpa.", "ns", "127.53.43.1", "7.99 300 PTR host7.app.test.\n")
+      .zone("18.198.in-addr.arpa.", "ns", "127.53.43.1", """
+          7.99  300 PTR   host7.app.test.
+          9.99  300 CNAME 9.0-63.99
+          10.99 300 PTR   gone.app.test.
+          """)
+      .zone("0-63.99.18.198.in-addr.arpa.", "ns", "127.53.45.1", "9 300 PTR host9.app.test.\n")
       .zone("127.in-addr.arpa.", "ns", "127.53.44.1", "")
       .build();
 

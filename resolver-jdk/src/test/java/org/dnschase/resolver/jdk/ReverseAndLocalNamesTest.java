@@ -26,6 +26,26 @@ class ReverseAndLocalNamesTest extends JdkLabTest {
   }
 
   @Test
+  @DisplayName("RFC 2317: an address whose PTR is reached through a CNAME into a classless delegation is named by it, "
+      + "confirmed forward")
+  void classlessDelegation_followsTheCname() throws Exception {
+    InetAddress address = InetAddress.getByAddress(new byte[] {(byte) 198, 18, 99, 9});
+
+    assertThat(address.getCanonicalHostName()).isEqualTo("host9.app.test");
+    assertThat(JdkLab.asked(lab, "9.0-63.99.18.198.in-addr.arpa.")).isTrue();
+  }
+
+  @Test
+  @DisplayName("A PTR naming a name that does not resolve back keeps the literal as canonical name: the JDK's forward "
+      + "check fails, as with its built-in resolver")
+  void ptrToAMissingName_isTheLiteral() throws Exception {
+    InetAddress address = InetAddress.getByAddress(new byte[] {(byte) 198, 18, 99, 10});
+
+    assertThat(address.getCanonicalHostName()).isEqualTo("198.18.99.10");
+    assertThat(JdkLab.asked(lab, "gone.app.test.")).as("the JDK's forward check").isTrue();
+  }
+
+  @Test
   @DisplayName("An address without a PTR keeps its literal as canonical name, as the JDK does on failure")
   void canonicalHostName_withoutPtr_isTheLiteral() throws Exception {
     InetAddress address = InetAddress.getByAddress(new byte[] {(byte) 198, 18, 99, 8});
