@@ -62,7 +62,8 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
 
       Serves DNS over UDP and TCP in front of one recursive, caching resolver, until stopped
       (SIGINT or SIGTERM: it then answers the questions under way and exits). Exit code 2 on bad
-      usage, 1 when it cannot start.
+      usage, 1 when it cannot start. An option not marked repeatable takes one value: given twice,
+      it is bad usage.
 
       where it listens and who may ask:
         --listen ADDR:PORT    serve on this address, UDP and TCP (repeatable; [ADDR]:PORT for
@@ -147,7 +148,9 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     private Integer deadlineMillis;
     private boolean serveStale;
     private boolean prefetch;
-    private InetSocketAddress control = DEFAULT_CONTROL;
+    /** The control channel's address given, or null for the default. */
+    private InetSocketAddress control;
+    private boolean noControl;
     private Integer rateLimit;
     private Integer maxOutstanding;
     private Integer maxTcpConnections;
@@ -166,21 +169,24 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       switch (option) {
         case "--listen" -> listen.add(once(option, arguments.address(option)));
         case "--allow" -> allow.add(cidr(option, arguments.value(option)));
-        case "--rate-limit" -> rateLimit = (int) arguments.number(option, 0, Integer.MAX_VALUE);
-        case "--max-outstanding" -> maxOutstanding = (int) arguments.number(option, 1, Integer.MAX_VALUE);
-        case "--threads" -> threads = (int) arguments.number(option, 1, 1024);
-        case "--max-tcp-connections" -> maxTcpConnections = (int) arguments.number(option, 1, Integer.MAX_VALUE);
-        case "--tcp-idle-timeout" -> tcpIdleMillis = (int) arguments.number(option, 1, Integer.MAX_VALUE);
-        case "--control" -> control = loopback(option, arguments.address(option));
-        case "--no-control" -> control = null;
-        case "--root-hints" -> rootHints = Path.of(arguments.value(option));
-        case "--trust-anchor" -> trustAnchor = Path.of(arguments.value(option));
+        case "--rate-limit" -> rateLimit = single(option, rateLimit, (int) arguments.number(option, 0, Integer.MAX_VALUE));
+        case "--max-outstanding" ->
+            maxOutstanding = single(option, maxOutstanding, (int) arguments.number(option, 1, Integer.MAX_VALUE));
+        case "--threads" -> threads = single(option, threads, (int) arguments.number(option, 1, 1024));
+        case "--max-tcp-connections" ->
+            maxTcpConnections = single(option, maxTcpConnections, (int) arguments.number(option, 1, Integer.MAX_VALUE));
+        case "--tcp-idle-timeout" ->
+            tcpIdleMillis = single(option, tcpIdleMillis, (int) arguments.number(option, 1, Integer.MAX_VALUE));
+        case "--control" -> control = single(option, control, loopback(option, arguments.address(option)));
+        case "--no-control" -> noControl = true;
+        case "--root-hints" -> rootHints = single(option, rootHints, Path.of(arguments.value(option)));
+        case "--trust-anchor" -> trustAnchor = single(option, trustAnchor, Path.of(arguments.value(option)));
         case "--no-validation" -> noValidation = true;
-        case "--upstream-port" -> upstreamPort = (int) arguments.number(option, 1, 65535);
+        case "--upstream-port" -> upstreamPort = single(option, upstreamPort, (int) arguments.number(option, 1, 65535));
         case "--loopback-only" -> loopbackOnly = true;
-        case "--cache-bytes" -> cacheBytes = arguments.number(option, 1, MAX_CACHE_BYTES);
-        case "--max-hops" -> maxHops = (int) arguments.number(option, 1, Integer.MAX_VALUE);
-        case "--deadline" -> deadlineMillis = (int) arguments.number(option, 1, Integer.MAX_VALUE);
+        case "--cache-bytes" -> cacheBytes = single(option, cacheBytes, arguments.number(option, 1, MAX_CACHE_BYTES));
+        case "--max-hops" -> maxHops = single(option, maxHops, (int) arguments.number(option, 1, Integer.MAX_VALUE));
+        case "--deadline" -> deadlineMillis = single(option, deadlineMillis, (int) arguments.number(option, 1, Integer.MAX_VALUE));
         case "--forward-zone" -> forwardZones.add(zone(option, ForwardZone::of, ForwardZone::name));
         case "--stub-zone" -> stubZones.add(zone(option, StubZone::of, StubZone::name));
         case "--auth-zone" -> authZones.add(authZone(option));
@@ -190,6 +196,20 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         default -> throw new UsageException(option.startsWith("-") ? "unknown option '" + option + "'"
             : "unexpected argument '" + option + "': bin/serve takes options only");
       }
+    }
+
+    /**
+     * The value of an option that sets one, refused when {@code given} already: as the builder
+     * refuses a second value for a setting, the last of two lines would win unnoticed. Flags may
+     * be repeated (they say the same thing twice), and options that add (addresses, client blocks,
+     * zones) are.
+     */
+    private static <T> T single(String option, T given, T value) throws UsageException {
+      if (given != null) {
+        throw new UsageException(option + " was already given as " + (given instanceof InetSocketAddress address
+            ? text(address) : given) + ": give it once");
+      }
+      return value;
     }
 
     /**
@@ -284,13 +304,17 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       if (noValidation && trustAnchor != null) {
         throw new UsageException("--no-validation conflicts with --trust-anchor " + trustAnchor);
       }
+      if (noControl && control != null) {
+        throw new UsageException("--no-control conflicts with --control " + text(control));
+      }
+      InetSocketAddress controlAt = noControl ? null : control != null ? control : DEFAULT_CONTROL;
       // the control channel's TCP port would be taken by the listener's, failing the start as if another held it
-      if (control != null && control.getPort() != 0
-          && (listen.isEmpty() ? List.of(DnsServerBuilder.DEFAULT_LISTEN) : listen).contains(control)) {
-        throw new UsageException("--control " + text(control) + " is also where DNS is served: give it a port of its own");
+      if (controlAt != null && controlAt.getPort() != 0
+          && (listen.isEmpty() ? List.of(DnsServerBuilder.DEFAULT_LISTEN) : listen).contains(controlAt)) {
+        throw new UsageException("--control " + text(controlAt) + " is also where DNS is served: give it a port of its own");
       }
       return new ServeOptions(List.copyOf(listen), rootHints, upstreamPort, loopbackOnly, List.copyOf(allow),
-          threads, cacheBytes, maxHops, deadlineMillis, serveStale, prefetch, control, rateLimit,
+          threads, cacheBytes, maxHops, deadlineMillis, serveStale, prefetch, controlAt, rateLimit,
           maxOutstanding, maxTcpConnections, tcpIdleMillis, List.copyOf(forwardZones), List.copyOf(stubZones), List.copyOf(authZones),
           trustAnchor, noValidation, help);
     }
