@@ -3,6 +3,7 @@ package org.dnschase.resolver.server.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -14,7 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * a server's UDP sockets (one per thread) are. Such a client, connected to the server's address and
  * port from that same port, reads its own query back as the answer: the kernel hands a datagram to
  * the connected socket before the server's. No socket bound without a port is given one outside
- * the range.
+ * the range. A port given inside it keeps the hazard, which the start warns of ({@link
+ * #sharedPortHazard}).
  *
  * @param low the lowest port given, 0 when the system does not say
  * @param high the highest port given
@@ -65,5 +67,21 @@ record EphemeralPorts(int low, int high) {
     }
     int pick = ThreadLocalRandom.current().nextInt(below + above);
     return pick < below ? LOWEST_PICKED + pick : Math.max(high, LOWEST_PICKED - 1) + 1 + pick - below;
+  }
+
+  /**
+   * {@return what to warn of when a server listens on {@code port}, given, with {@code sockets} UDP
+   * sockets sharing it; empty when the port is outside the range or held by one socket, which no
+   * client socket is given while it is bound}
+   */
+  Optional<String> sharedPortHazard(int port, int sockets) {
+    if (sockets < 2 || !contains(port)) {
+      return Optional.empty();
+    }
+    return Optional.of("port " + port + " lies inside the system's ephemeral port range " + low + "-" + high
+        + " (net.ipv4.ip_local_port_range) and " + sockets + " UDP sockets share it (SO_REUSEPORT, one per"
+        + " thread): a client of the same user whose socket sets SO_REUSEPORT before it binds (as dig's does)"
+        + " may be given this port and read its own query as the answer; a port outside the range, or port 0,"
+        + " avoids it");
   }
 }

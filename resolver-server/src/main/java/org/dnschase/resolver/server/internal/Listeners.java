@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.dnschase.resolver.internal.transport.loops.LoopKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's sockets on one Netty event loop group: a UDP and a TCP listener on each address
@@ -39,9 +41,11 @@ import org.dnschase.resolver.internal.transport.loops.LoopKind;
  * shared. Port 0 picks one outside the range the system gives sockets bound without a port
  * ({@link EphemeralPorts}), so no client socket is given it later. As with Unbound, a program of
  * the same user that binds a socket with {@code SO_REUSEPORT} to the same address and port after
- * the server still joins its sockets (the kernel's rule).
+ * the server still joins its sockets (the kernel's rule). A port given inside the range, shared by
+ * several UDP sockets, keeps the hazard port 0 avoids: the start warns of it.
  */
 public final class Listeners {
+  private static final Logger log = LoggerFactory.getLogger(Listeners.class);
 
   /** The largest request read over UDP; a longer datagram arrives cut, and is FORMERR. */
   static final int MAX_UDP_REQUEST = 4096;
@@ -161,6 +165,8 @@ public final class Listeners {
         continue;
       }
       tcp.add(tcpChannel);
+      EphemeralPorts.SYSTEM.sharedPortHazard(bound.getPort(), udpSocketsPerAddress)
+          .ifPresent(hazard -> log.warn("listening on {}: {}", bound, hazard));
       return bound;
     }
   }

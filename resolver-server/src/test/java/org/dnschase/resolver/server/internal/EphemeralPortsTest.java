@@ -8,7 +8,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ports a server asked for port 0 picks: outside the system's ephemeral range. */
+/**
+ * The ports a server asked for port 0 picks: outside the system's ephemeral range; a port given
+ * inside it, shared by several UDP sockets, is warned about at the start.
+ */
 class EphemeralPortsTest {
 
   @Test
@@ -45,5 +48,24 @@ class EphemeralPortsTest {
     assertThat(EphemeralPorts.read(file)).isEqualTo(new EphemeralPorts(32768, 60999));
     assertThat(EphemeralPorts.read(odd).known()).isFalse();
     assertThat(EphemeralPorts.read(dir.resolve("missing")).known()).isFalse();
+  }
+
+  @Test
+  @DisplayName("a port given inside the range, shared by UDP sockets (SO_REUSEPORT), is warned about, naming the range and why")
+  void givenPortInsideTheRange_sharedByThreads_isWarnedAbout() {
+    EphemeralPorts range = new EphemeralPorts(32768, 60999);
+
+    assertThat(range.sharedPortHazard(40000, 2)).hasValueSatisfying(warning -> assertThat(warning)
+        .contains("port 40000", "32768-60999", "2 UDP sockets", "SO_REUSEPORT", "its own query"));
+  }
+
+  @Test
+  @DisplayName("a port outside the range, one UDP socket, or a range not known: no warning")
+  void outsideTheRangeOrOneSocket_isNoHazard() {
+    EphemeralPorts range = new EphemeralPorts(32768, 60999);
+
+    assertThat(range.sharedPortHazard(5300, 4)).isEmpty();
+    assertThat(range.sharedPortHazard(40000, 1)).isEmpty();
+    assertThat(new EphemeralPorts(0, 0).sharedPortHazard(40000, 4)).isEmpty();
   }
 }
