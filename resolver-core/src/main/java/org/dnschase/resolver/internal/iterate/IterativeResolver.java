@@ -74,6 +74,7 @@ public final class IterativeResolver implements Resolver {
         context.validating() ? Resolution.Security.INSECURE : Resolution.Security.INDETERMINATE);
     config.cache().addInvalidationListener(forgetAll);
     this.inlineCallbacks = runsInline(config.callbackExecutor());
+    context.deadlines.start();
   }
 
   /** Whether {@code executor} ran a task given to it on the thread that gave it, before returning. */

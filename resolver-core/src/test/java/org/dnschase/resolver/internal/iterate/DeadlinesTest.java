@@ -2,18 +2,24 @@ package org.dnschase.resolver.internal.iterate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.RootHints;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
 
 /**
- * The deadlines' timer thread is the resolver's: close() ends it before it returns, and it wakes
- * for an alarm due before the one it sleeps towards, not for every alarm armed.
+ * The deadlines' timer thread is the resolver's: started as the resolver is built (so its first
+ * resolution's caller does not pay for the thread's start), ended by close() before it returns,
+ * and it wakes for an alarm due before the one it sleeps towards, not for every alarm armed.
  */
 class DeadlinesTest {
 
@@ -25,11 +31,25 @@ class DeadlinesTest {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     Deadlines deadlines = new Deadlines();
     deadlines.arm(new CompletableFuture<Resolution>(), ONE_MINUTE, () -> null);
-    List<Thread> started = Thread.getAllStackTraces().keySet().stream()
-        .filter(thread -> !before.contains(thread) && thread.getName().equals("dnschase-deadlines")).toList();
+    List<Thread> started = startedSince(before);
     assertThat(started).as("the timer's thread").hasSize(1);
 
     deadlines.close();
+
+    assertThat(started.get(0).isAlive()).as("the timer's thread as close() returns").isFalse();
+  }
+
+  @Test
+  @DisplayName("a resolver built has the timer's thread before its first resolution; closed, it has none left")
+  void resolverBuilt_hasTheTimerThread_closedHasNone() {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    List<Thread> started;
+    try (Resolver resolver = Resolver.builder().loopbackOnly()
+        .rootHints(RootHints.of(Map.of(Name.fromConstantString("a.root.lab."), List.of(InetAddress.getLoopbackAddress()))))
+        .build()) {
+      started = startedSince(before);
+      assertThat(started).as("the timer's thread of a resolver just built").hasSize(1);
+    }
 
     assertThat(started.get(0).isAlive()).as("the timer's thread as close() returns").isFalse();
   }
@@ -65,6 +85,11 @@ class DeadlinesTest {
 
       assertThat(rang.await(20, TimeUnit.SECONDS)).as("the earlier alarm rang well before the first").isTrue();
     }
+  }
+
+  private static List<Thread> startedSince(Set<Thread> before) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> !before.contains(thread) && thread.getName().equals("dnschase-deadlines")).toList();
   }
 
   private static Deadlines asleepTowardsAnAlarmInAMinute() throws InterruptedException {
