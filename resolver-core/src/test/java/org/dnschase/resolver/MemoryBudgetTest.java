@@ -3,11 +3,10 @@ package org.dnschase.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.TimeSource;
+import org.dnschase.resolver.testkit.RetainedHeap;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 import org.junit.jupiter.api.DisplayName;
@@ -45,7 +44,7 @@ class MemoryBudgetTest {
     AtomicLong nanos = new AtomicLong();
     warmUp(servers, nanos, scenario);
     Heap heap = fillAndEmpty(servers, nanos, scenario, names);
-    long released = retainedHeap();
+    long released = RetainedHeap.bytes();
 
     long held = heap.full() - released;
     long freshSize = heap.fresh() - heap.before();
@@ -63,15 +62,15 @@ class MemoryBudgetTest {
    * (a collector's leftovers, another class's threads) moves in the meantime, by up to 2.5 MB once.
    */
   private static Heap fillAndEmpty(SyntheticServers servers, AtomicLong nanos, String scenario, int names) {
-    long before = retainedHeap();
+    long before = RetainedHeap.bytes();
     RRsetCache cache = cache(nanos);
     try (Resolver resolver = resolver(servers, cache)) {
       resolver.resolve("n0.small.", SyntheticServers.typeOf("small"));
-      long fresh = retainedHeap();
+      long fresh = RetainedHeap.bytes();
       resolveAll(resolver, scenario, names);
-      long full = retainedHeap();
+      long full = RetainedHeap.bytes();
       cache.invalidateAll();
-      return new Heap(before, fresh, full, retainedHeap());
+      return new Heap(before, fresh, full, RetainedHeap.bytes());
     }
   }
 
@@ -129,37 +128,6 @@ class MemoryBudgetTest {
           : result instanceof Resolution.Answer;
       assertThat(expected).as("%s resolved as expected: %s", SyntheticServers.question(scenario, i), result)
           .isTrue();
-    }
-  }
-
-  /**
-   * The used heap after full collections, once it stops falling: some garbage (weakly held
-   * values, say) goes only after a collection or two has let its holders notice, and what a
-   * closed resolver's cache still held goes only once the tasks it left behind (the cache's
-   * maintenance, on the common pool) have run: on a loaded machine, the heap before a resolver was
-   * built once read 1 MB above the heap with it built, the warm-up's cache still there.
-   */
-  private static long retainedHeap() {
-    long least = Long.MAX_VALUE;
-    int steady = 0;
-    for (int i = 0; i < 30 && steady < 3; i++) {
-      pause();
-      System.gc();
-      Runtime runtime = Runtime.getRuntime();
-      long used = runtime.totalMemory() - runtime.freeMemory();
-      steady = used > least - 4096 ? steady + 1 : 0;
-      least = Math.min(least, used);
-    }
-    return least;
-  }
-
-  private static void pause() {
-    ForkJoinPool.commonPool().awaitQuiescence(1, TimeUnit.SECONDS);
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the heap settled", interrupted);
     }
   }
 }

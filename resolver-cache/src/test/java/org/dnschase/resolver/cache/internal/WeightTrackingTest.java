@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
 import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.ValidationStatus;
+import org.dnschase.resolver.testkit.RetainedHeap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,11 +68,11 @@ class WeightTrackingTest {
     RRsetCache cache = RRsetCache.builder().maximumBytes(1L << 32).executor(Runnable::run).build();
     cache.put(shape.make.apply(count), AUTHORITATIVE_ANSWER); // loads the classes involved
     cache.invalidate(shape.make.apply(count).getName(), shape.make.apply(count).getType(), DClass.IN);
-    long before = retainedHeap();
+    long before = RetainedHeap.bytes();
     for (int i = 0; i < count; i++) {
       cache.put(shape.make.apply(i), AUTHORITATIVE_ANSWER);
     }
-    long measured = retainedHeap() - before;
+    long measured = RetainedHeap.bytes() - before;
     long estimated = cache.stats().estimatedBytes();
 
     System.out.printf("%s: measured %,d bytes per entry, estimated %,d%n", shape, measured / count,
@@ -192,19 +193,5 @@ class WeightTrackingTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The used heap after full collections, once it stops falling. */
-  private static long retainedHeap() {
-    long least = Long.MAX_VALUE;
-    int steady = 0;
-    for (int i = 0; i < 30 && steady < 3; i++) {
-      System.gc();
-      Runtime runtime = Runtime.getRuntime();
-      long used = runtime.totalMemory() - runtime.freeMemory();
-      steady = used > least - 4096 ? steady + 1 : 0;
-      least = Math.min(least, used);
-    }
-    return least;
   }
 }
