@@ -36,6 +36,7 @@ class ModuleExportsTest {
   private static final String DNSSEC = API + ".dnssec";
   private static final String REPLY = API + ".reply";
   private static final String LOOPS = API + ".internal.transport.loops";
+  private static final String LOG = API + ".internal.log";
 
   /* ---- the descriptor ---- */
 
@@ -47,17 +48,18 @@ class ModuleExportsTest {
   }
 
   @Test
-  @DisplayName("the module exports the API, SPI, host look-up, configured zone, DNSSEC settings, reply policy and metrics packages, to everyone, and nothing else but the event loops' sockets to the server")
+  @DisplayName("the module exports the API, SPI, host look-up, configured zone, DNSSEC settings, reply policy and metrics packages, to everyone, and nothing else but the event loops' sockets and the escaping of logged text to the server")
   void descriptor_exportsTheApiSpiHostZonesAndMetricsPackagesOnly() {
     ModuleDescriptor descriptor = CORE.getDescriptor();
 
     assertThat(descriptor.exports()).filteredOn(export -> !export.isQualified())
         .extracting(ModuleDescriptor.Exports::source)
         .containsExactlyInAnyOrder(API, SPI, HOST, ZONES, METRICS, DNSSEC, REPLY);
-    // the server's listeners sit on the resolver's event loops, so are made of the same kind of socket
+    // the server's listeners sit on the resolver's event loops, so are made of the same kind of
+    // socket; and it logs what a control client sends as the resolver logs text from outside
     assertThat(descriptor.exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
         .extracting(export -> export.source() + " to " + export.targets())
-        .containsExactly(LOOPS + " to [" + API + ".server]");
+        .containsExactlyInAnyOrder(LOOPS + " to [" + API + ".server]", LOG + " to [" + API + ".server]");
     assertThat(descriptor.opens()).isEmpty();
   }
 

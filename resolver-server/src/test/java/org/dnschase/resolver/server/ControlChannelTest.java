@@ -2,7 +2,9 @@ package org.dnschase.resolver.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -184,6 +186,26 @@ class ControlChannelTest {
     for (int i = 0; i < outputs.size(); i++) {
       assertThat(outputs.get(i).get()).startsWith(i % 2 == 0 ? "total.num.queries=" : "ok\n");
     }
+  }
+
+  @Test
+  @DisplayName("a command line's terminal escapes and carriage return are logged escaped: a local client neither "
+      + "restyles the operator's terminal nor forges a line of the log")
+  void commandLine_isLoggedEscaped() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    String output;
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8)); // where the server's log writes
+    try {
+      output = control("stats\u001b[2J\rINFO forged");
+    } finally {
+      System.setErr(err);
+    }
+
+    assertThat(output).startsWith("error: too many arguments");
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("control: stats\\x1b[2J\\x0dINFO forged -> error: too many arguments for 'stats\\x1b[2J'")
+        .doesNotContain("\u001b", "\r");
   }
 
   private static long stat(String name) {

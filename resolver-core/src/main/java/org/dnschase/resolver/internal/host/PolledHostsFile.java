@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import org.dnschase.resolver.host.HostsFile;
+import org.dnschase.resolver.internal.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ public final class PolledHostsFile {
     try {
       attributes = attributes();
     } catch (UncheckedIOException e) {
-      log.warn("hosts file {} kept as last read: {}", file.path(), e.getMessage());
+      log.warn("hosts file {} kept as last read: {}", file.path(), LogText.escaped(e.getMessage()));
       return new Snapshot(current.table(), current.modified(), current.size(), now);
     }
     if (attributes == null) {
@@ -74,7 +75,7 @@ public final class PolledHostsFile {
       return read(attributes, now);
     } catch (IllegalArgumentException | UncheckedIOException e) {
       // A file being written may be half there: keep what was read, look again next interval.
-      log.warn("hosts file {} kept as last read: {}", file.path(), e.getMessage());
+      log.warn("hosts file {} kept as last read: {}", file.path(), LogText.escaped(e.getMessage()));
       return new Snapshot(current.table(), current.modified(), current.size(), now);
     }
   }

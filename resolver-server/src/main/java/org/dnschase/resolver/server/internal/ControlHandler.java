@@ -13,6 +13,7 @@ import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.dnschase.resolver.internal.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * are not run. Only
  * loopback peers are served (the channel listens on loopback only; this is the second lock). A
  * line longer than the bound, or no whole line within the idle timeout, is answered with an error
- * and the connection closed, so a client that stays silent holds no connection.
+ * and the connection closed, so a client that stays silent holds no connection. A line is logged
+ * with its controls escaped ({@link LogText}).
  */
 @Sharable
 public final class ControlHandler extends SimpleChannelInboundHandler<ByteBuf> {
@@ -66,7 +68,9 @@ public final class ControlHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
     String command = line.toString(StandardCharsets.UTF_8);
     String output = commands.run(command);
-    log.info("control: {} -> {}", command.strip(), output.startsWith("error") ? output.strip() : "done");
+    // a local client's line, which could otherwise move the terminal or start a forged log line
+    log.info("control: {} -> {}", LogText.escaped(command.strip()),
+        output.startsWith("error") ? LogText.escaped(output.strip()) : "done");
     ctx.writeAndFlush(Unpooled.copiedBuffer(output, StandardCharsets.UTF_8))
         .addListener(ChannelFutureListener.CLOSE);
   }

@@ -18,6 +18,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
 import java.net.ProtocolFamily;
 import java.nio.channels.spi.SelectorProvider;
+import org.dnschase.resolver.internal.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,7 @@ public enum LoopKind {
       return NIO;
     }
     if (!asked.equals("epoll")) {
-      LOG.warn("-D{}={} is neither nio nor epoll: the event loops are NIO's", PROPERTY, asked);
+      LOG.warn("-D{}={} is neither nio nor epoll: the event loops are NIO's", PROPERTY, LogText.escaped(asked));
       return NIO;
     }
     if (!Epoll.isAvailable()) {

@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal.transport.loops;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.dnschase.resolver.internal.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,7 @@ public final class SpinWindows {
       // said below
     }
     LOG.warn("-D{}={} is not a number of microseconds from 0 to 1000000: the default, {} µs, is kept",
-        PROPERTY, asked, DEFAULT_CAP_MICROS);
+        PROPERTY, LogText.escaped(asked), DEFAULT_CAP_MICROS);
     return TimeUnit.MICROSECONDS.toNanos(DEFAULT_CAP_MICROS);
   }
 
