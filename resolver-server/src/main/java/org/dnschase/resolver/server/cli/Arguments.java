@@ -1,6 +1,7 @@
 package org.dnschase.resolver.server.cli;
 
 import io.netty.util.NetUtil;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -42,6 +43,39 @@ final class Arguments {
       // reported below with the range, as a number out of range is
     }
     throw new UsageException(option + " needs a whole number from " + min + " to " + max + ", got '" + text + "'");
+  }
+
+  /**
+   * A loopback {@code ADDR:PORT} after {@code option}: the control channel's, which has no
+   * authentication, so listens on loopback only, and a client finds it nowhere else.
+   */
+  InetSocketAddress loopbackAddress(String option) throws UsageException {
+    InetSocketAddress address = address(option);
+    if (!address.getAddress().isLoopbackAddress()) {
+      throw new UsageException(option + " must be a loopback address: the control channel has no"
+          + " authentication, got " + address.getAddress().getHostAddress());
+    }
+    return address;
+  }
+
+  /**
+   * The value of an option that sets one, refused when {@code given} already: as the builder
+   * refuses a second value for a setting, the last of two would win unnoticed. Flags may be
+   * repeated (they say the same thing twice), and options that add (addresses, client blocks,
+   * zones) are.
+   */
+  static <T> T single(String option, T given, T value) throws UsageException {
+    if (given != null) {
+      throw new UsageException(option + " was already given as " + (given instanceof InetSocketAddress address
+          ? text(address) : given) + ": give it once");
+    }
+    return value;
+  }
+
+  /** {@code 192.0.2.1:53}, {@code [2001:db8::1]:53}: as an address is given. */
+  static String text(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   /** An {@code ADDR:PORT} (IPv6 as {@code [ADDR]:PORT}) after {@code option}; no name is looked up. */

@@ -40,14 +40,14 @@ public final class ServeControlCommand {
 
   /** Runs the command; returns the exit code, so tests can call it. */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    InetSocketAddress control = ServeOptions.DEFAULT_CONTROL;
+    InetSocketAddress control = null;
     List<String> command = new ArrayList<>();
     Arguments arguments = new Arguments(args);
     try {
       while (arguments.hasNext()) {
         String arg = arguments.next();
         switch (arg) {
-          case "--control" -> control = arguments.address(arg);
+          case "--control" -> control = Arguments.single(arg, control, arguments.loopbackAddress(arg));
           case "-h", "--help" -> {
             out.print(USAGE);
             return ServeCommand.OK;
@@ -56,7 +56,7 @@ public final class ServeControlCommand {
             if (arg.startsWith("-")) {
               throw new UsageException("unknown option '" + arg + "'");
             }
-            command.add(arg);
+            command.add(oneLine(arg));
           }
         }
       }
@@ -68,7 +68,21 @@ public final class ServeControlCommand {
       err.println("Try 'bin/serve-control --help'.");
       return ServeCommand.USAGE;
     }
-    return send(control, String.join(" ", command), out, err);
+    return send(control != null ? control : ServeOptions.DEFAULT_CONTROL, String.join(" ", command), out, err);
+  }
+
+  /**
+   * A word of the command, refused if it holds a control character: the server runs the first
+   * line of a connection only, so a line break would drop what follows it unseen.
+   */
+  private static String oneLine(String word) throws UsageException {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw new UsageException(String.format("COMMAND holds a control character (\\x%02x): one command line a call", (int) c));
+      }
+    }
+    return word;
   }
 
   private static int send(InetSocketAddress control, String command, PrintStream out, PrintStream err) {

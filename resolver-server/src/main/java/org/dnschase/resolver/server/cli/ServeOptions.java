@@ -1,6 +1,8 @@
 package org.dnschase.resolver.server.cli;
 
-import java.net.Inet6Address;
+import static org.dnschase.resolver.server.cli.Arguments.single;
+import static org.dnschase.resolver.server.cli.Arguments.text;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.io.UncheckedIOException;
@@ -177,7 +179,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
             maxTcpConnections = single(option, maxTcpConnections, (int) arguments.number(option, 1, Integer.MAX_VALUE));
         case "--tcp-idle-timeout" ->
             tcpIdleMillis = single(option, tcpIdleMillis, (int) arguments.number(option, 1, Integer.MAX_VALUE));
-        case "--control" -> control = single(option, control, loopback(option, arguments.address(option)));
+        case "--control" -> control = single(option, control, arguments.loopbackAddress(option));
         case "--no-control" -> noControl = true;
         case "--root-hints" -> rootHints = single(option, rootHints, Path.of(arguments.value(option)));
         case "--trust-anchor" -> trustAnchor = single(option, trustAnchor, Path.of(arguments.value(option)));
@@ -199,20 +201,6 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     }
 
     /**
-     * The value of an option that sets one, refused when {@code given} already: as the builder
-     * refuses a second value for a setting, the last of two lines would win unnoticed. Flags may
-     * be repeated (they say the same thing twice), and options that add (addresses, client blocks,
-     * zones) are.
-     */
-    private static <T> T single(String option, T given, T value) throws UsageException {
-      if (given != null) {
-        throw new UsageException(option + " was already given as " + (given instanceof InetSocketAddress address
-            ? text(address) : given) + ": give it once");
-      }
-      return value;
-    }
-
-    /**
      * An address to listen on, refused when given before: the second bind would fail the start.
      * Port 0 is a port of the system's choosing, a new one at each bind.
      */
@@ -221,11 +209,6 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         throw new UsageException(option + " " + text(address) + " was already given");
       }
       return address;
-    }
-
-    private static String text(InetSocketAddress address) {
-      String host = address.getAddress().getHostAddress();
-      return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private static String cidr(String option, String text) throws UsageException {
@@ -290,14 +273,6 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       int colon = server.indexOf(':');
       return colon >= 0 && colon == server.lastIndexOf(':')
           ? server.substring(0, colon) + "@" + server.substring(colon + 1) : server;
-    }
-
-    private static InetSocketAddress loopback(String option, InetSocketAddress address) throws UsageException {
-      if (!address.getAddress().isLoopbackAddress()) {
-        throw new UsageException(option + " must be a loopback address: the control channel has no"
-            + " authentication, got " + address.getAddress().getHostAddress());
-      }
-      return address;
     }
 
     ServeOptions finish() throws UsageException {
