@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.host.AddressOrder;
 import org.dnschase.resolver.host.SearchList;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
@@ -117,6 +118,18 @@ class QuestionArgumentsTest {
         .hasMessageContaining("malformed name")
         .hasMessageContaining(reason);
     assertThat(servers.queries()).isZero();
+  }
+
+  @Test
+  @DisplayName("the refused text is quoted with its control characters escaped: a terminal escape in a name read from "
+      + "a client or a file reaches no log line or terminal as one")
+  void refusedText_isQuotedEscaped() {
+    String text = "www\u001b[31m.example.";
+
+    assertThatThrownBy(() -> resolver.resolve(text, Type.A))
+        .hasMessageStartingWith("malformed name 'www\\x1b[31m.example.'").hasMessageNotContaining("\u001b");
+    assertThatThrownBy(() -> resolver.resolveAddresses(text, AddressOrder.IPV4_FIRST))
+        .hasMessageStartingWith("malformed name 'www\\x1b[31m.example.'").hasMessageNotContaining("\u001b");
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dnschase.resolver.internal.iterate.Questions;
 import org.dnschase.resolver.host.SearchList;
+import org.dnschase.resolver.internal.log.LogText;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.TextParseException;
@@ -53,7 +54,7 @@ final class SearchCandidates {
     try {
       return Name.fromString(text);
     } catch (TextParseException e) {
-      throw new IllegalArgumentException("malformed name '" + text + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException("malformed name '" + LogText.escaped(text) + "': " + e.getMessage(), e);
     }
   }
 }

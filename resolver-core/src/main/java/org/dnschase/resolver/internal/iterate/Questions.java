@@ -1,6 +1,7 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.util.Objects;
+import org.dnschase.resolver.internal.log.LogText;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
@@ -42,7 +43,7 @@ public final class Questions {
     try {
       return fromText(text);
     } catch (TextParseException e) {
-      throw new IllegalArgumentException("malformed name '" + text + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException("malformed name '" + LogText.escaped(text) + "': " + e.getMessage(), e);
     }
   }
 
