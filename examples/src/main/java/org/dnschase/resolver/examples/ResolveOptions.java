@@ -129,21 +129,32 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
 
     private void option(String arg) throws UsageException {
       switch (arg) {
-        case "--root-hints" -> rootHints = Path.of(value(arg));
-        case "--port", "--upstream-port" -> port = number(arg, value(arg), 65535);
-        case "--max-hops" -> maxHops = number(arg, value(arg), Integer.MAX_VALUE);
-        case "--timeout" -> timeoutMillis = number(arg, value(arg), Integer.MAX_VALUE);
+        case "--root-hints" -> rootHints = once(arg, rootHints, Path.of(value(arg)));
+        case "--port", "--upstream-port" -> port = once(arg, port, number(arg, value(arg), 65535));
+        case "--max-hops" -> maxHops = once(arg, maxHops, number(arg, value(arg), Integer.MAX_VALUE));
+        case "--timeout" -> timeoutMillis = once(arg, timeoutMillis, number(arg, value(arg), Integer.MAX_VALUE));
         case "--json" -> json = true;
         case "--trace" -> trace = true;
         case "--cold" -> cold = true;
         case "--no-qmin" -> noQmin = true;
         case "--batch" -> batch = true;
         case "--loopback-only" -> loopbackOnly = true;
-        case "--trust-anchor" -> trustAnchor = Path.of(value(arg));
+        case "--trust-anchor" -> trustAnchor = once(arg, trustAnchor, Path.of(value(arg)));
         case "--no-validation" -> noValidation = true;
         case "-h", "--help" -> help = true;
         default -> throw new UsageException("unknown option '" + arg + "'");
       }
+    }
+
+    /**
+     * An option's one value, refused when {@code given} already (as bin/serve refuses it): the last
+     * of two would win unnoticed. Flags may be repeated.
+     */
+    private static <T> T once(String option, T given, T value) throws UsageException {
+      if (given != null) {
+        throw new UsageException(option + " was already given as " + given + ": give it once");
+      }
+      return value;
     }
 
     private String value(String option) throws UsageException {

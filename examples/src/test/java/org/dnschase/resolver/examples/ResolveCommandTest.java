@@ -227,6 +227,17 @@ class ResolveCommandTest {
         "cannot read --root-hints");
   }
 
+  @Test
+  void optionOfOneValueTwice_exitsTwoNamingItAndTheFirstValue() {
+    // --upstream-port is --port spelled as bin/serve spells it: one option, whichever spelling comes second
+    assertUsage(resolve("", "--upstream-port", "5353", "x.example."),
+        "--upstream-port was already given as " + lab.port() + ": give it once");
+    assertUsage(resolve("", "--timeout", "100", "--timeout", "200", "x.example."),
+        "--timeout was already given as 100: give it once");
+    assertUsage(resolve("", "--root-hints", "other.hints", "x.example."),
+        "--root-hints was already given as " + hints + ": give it once");
+  }
+
   private static void assertUsage(Run run, String message) {
     assertThat(run.code()).as("exit code for %s", message).isEqualTo(2);
     assertThat(run.err()).contains("resolve: " + message);
