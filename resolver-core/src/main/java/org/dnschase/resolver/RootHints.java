@@ -88,7 +88,10 @@ public final class RootHints {
         }
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("root hints do not parse: " + e.getMessage(), e);
+      // dnsjava names text without a file "<none>"; the caller names the file, if any
+      String where = String.valueOf(e.getMessage());
+      throw new IllegalArgumentException("root hints do not parse: "
+          + (where.startsWith("<none>:") ? "line " + where.substring("<none>:".length()) : where), e);
     } catch (RuntimeException e) { // dnsjava's Master trips on some malformed text (e.g. "" as a name)
       throw new IllegalArgumentException("root hints do not parse: " + e, e);
     }

@@ -40,4 +40,13 @@ class RootHintsFileTest {
     assertThatThrownBy(() -> RootHints.read(file)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("do not parse");
   }
+
+  @Test
+  @DisplayName("a line that does not parse is named by its number, not by dnsjava's name for text without a file")
+  void lineThatDoesNotParse_isNamedByNumber() throws IOException {
+    Path file = Files.writeString(dir.resolve("named.root"), ". 3600000 NS a.root-servers.net.\ngarbage here\n");
+
+    assertThatThrownBy(() -> RootHints.read(file)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("root hints do not parse: line 2: Invalid type 'here'");
+  }
 }
