@@ -66,6 +66,10 @@ public final class ServeCommand {
         out.print(ServeOptions.USAGE);
         return OK;
       }
+      if (options.check()) {
+        check(options, out);
+        return OK;
+      }
       serving.accept(start(options, out));
       return OK;
     } catch (UsageException e) {
@@ -76,6 +80,17 @@ public final class ServeCommand {
       err.println("serve: " + e.getMessage());
       return FAILED;
     }
+  }
+
+  /**
+   * {@code --check}: the resolver built (every file read, every setting given to its builder) and
+   * the server's builder given its settings, then both let go; no socket bound, nothing served.
+   */
+  private static void check(ServeOptions options, PrintStream out) throws UsageException {
+    try (Resolver resolver = resolver(options)) {
+      server(options, resolver);
+    }
+    out.println("serve: the options and the files they name are good");
   }
 
   /** Blocks until the process is told to stop (SIGINT, SIGTERM), then stops gracefully. */

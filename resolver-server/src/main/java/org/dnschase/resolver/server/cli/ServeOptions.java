@@ -42,13 +42,14 @@ import org.xbill.DNS.Name;
  * @param authZones the auth zones, their zone files read
  * @param trustAnchor the DNSSEC trust anchor file, or null for the resolver's default
  * @param noValidation whether DNSSEC validation is switched off
+ * @param check whether to check the options and the files they name, and serve nothing
  */
 record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upstreamPort,
     boolean loopbackOnly, List<String> allow, Integer threads, Long cacheBytes, Integer maxHops,
     Integer deadlineMillis, boolean serveStale, boolean prefetch, InetSocketAddress control,
     Integer rateLimit, Integer maxOutstanding, Integer maxTcpConnections, Integer tcpIdleMillis,
     List<ForwardZone> forwardZones,
-    List<StubZone> stubZones, List<AuthZone> authZones, Path trustAnchor, boolean noValidation, boolean help) {
+    List<StubZone> stubZones, List<AuthZone> authZones, Path trustAnchor, boolean noValidation, boolean check, boolean help) {
 
   /**
    * The largest cache budget: bin/serve-jvm-options sizes the heap from a budget of up to 13
@@ -113,6 +114,9 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         --serve-stale         answer with data up to a day past its TTL when no server answers
                               (RFC 8767)
         --prefetch            refresh names in use before they expire
+        --check               read every file the options name and check every setting, then
+                              exit without serving (0 when all is well, 2 naming the first
+                              mistake), as unbound-checkconf
         -h, --help            print this text
 
       memory and start-up (the JVM options bin/serve picks, bin/serve-jvm-options):
@@ -161,6 +165,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     private final List<StubZone> stubZones = new ArrayList<>();
     private final List<AuthZone> authZones = new ArrayList<>();
     private final Set<Name> zones = new HashSet<>();
+    private boolean check;
     private boolean help;
 
     Parser(Arguments arguments) {
@@ -194,6 +199,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         case "--auth-zone" -> authZones.add(authZone(option));
         case "--serve-stale" -> serveStale = true;
         case "--prefetch" -> prefetch = true;
+        case "--check" -> check = true;
         case "-h", "--help" -> help = true;
         default -> throw new UsageException(option.startsWith("-") ? "unknown option '" + option + "'"
             : "unexpected argument '" + option + "': bin/serve takes options only");
@@ -291,7 +297,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       return new ServeOptions(List.copyOf(listen), rootHints, upstreamPort, loopbackOnly, List.copyOf(allow),
           threads, cacheBytes, maxHops, deadlineMillis, serveStale, prefetch, controlAt, rateLimit,
           maxOutstanding, maxTcpConnections, tcpIdleMillis, List.copyOf(forwardZones), List.copyOf(stubZones), List.copyOf(authZones),
-          trustAnchor, noValidation, help);
+          trustAnchor, noValidation, check, help);
     }
   }
 }

@@ -253,6 +253,26 @@ class ServeCommandTest {
   }
 
   @Test
+  @DisplayName("--check, as unbound-checkconf: every file the options name is read and every setting checked, "
+      + "nothing served; exit 0 when all is well, 2 naming the first mistake")
+  void check_readsEverythingAndServesNothing() throws IOException {
+    Path zoneFile = Files.writeString(dir.resolve("check.zone"), "@ 3600 SOA ns hostmaster 1 3600 600 86400 300\n"
+        + "@ 3600 NS ns.elsewhere.\n");
+    Path broken = Files.writeString(dir.resolve("check-broken.hints"), ". 3600 NS a.root.lab.\ngarbage here\n");
+    Consumer<ServeCommand.Running> served = running -> {
+      throw new AssertionError("--check served on " + running.server().addresses());
+    };
+
+    Run good = serve(served, "--check", "--root-hints", hints.toString(), "--loopback-only",
+        "--listen", "127.0.0.1:5399", "--auth-zone", "example.=" + zoneFile, "--threads", "2");
+    assertThat(good.code()).as(good.err()).isZero();
+    assertThat(good.out()).isEqualTo("serve: the options and the files they name are good\n");
+
+    assertUsage(serve(served, "--check", "--root-hints", broken.toString(), "--loopback-only"),
+        "--root-hints " + broken + ": root hints do not parse: line 2: ");
+  }
+
+  @Test
   @DisplayName("an address already taken: exit code 1, naming it")
   void addressInUse_exitsOne() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
