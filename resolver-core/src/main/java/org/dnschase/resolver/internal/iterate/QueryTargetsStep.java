@@ -67,6 +67,9 @@ final class QueryTargetsStep {
     if (q.budget().queriesSent() >= q.budget().limits().maxQueries()) {
       return budgetExceeded(q);
     }
+    if (q.delegation().queriesSpent()) {
+      return allFailed(q);
+    }
     if (q.delegation().untouched()) {
       fetchHostsAhead(q);
     }
@@ -116,7 +119,7 @@ final class QueryTargetsStep {
     if (!q.budget().trySpendQuery()) {
       return budgetExceeded(q);
     }
-    q.delegation().markUsed(address);
+    q.delegation().markSent(address);
     InetSocketAddress server = q.delegation().socketAddress(address, context.config.upstreamPort());
     int ednsPayloadSize = context.selector.speaksEdns(address) ? context.config.ednsPayloadSize() : 0;
     boolean forwarding = q.delegation().forwarding();

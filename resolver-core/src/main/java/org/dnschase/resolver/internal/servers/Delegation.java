@@ -33,9 +33,19 @@ public final class Delegation {
    */
   static final int MAX_NAME_SERVERS = 13;
 
+  /**
+   * 32 queries to one delegation's servers: Unbound's max-sent-count (MAX_SENT_COUNT, counted per
+   * zone cut, as Unbound starts it afresh at each referral). A referral names up to 13 servers
+   * with any number of addresses each, which the server that sent it chooses (other hosts'
+   * included); each answering lame at once, the whole query budget of a resolution went to them.
+   */
+  static final int MAX_QUERIES = 32;
+
   private final Name zone;
   private final Map<Name, Set<InetAddress>> servers = new LinkedHashMap<>();
   private final Set<InetAddress> used = new HashSet<>();
+  /** Queries sent to its servers, retries included. */
+  private int sent;
   /** Failed exchanges per address, and the addresses whose last exchange failed and may be retried. */
   private final Map<InetAddress, Integer> failedExchanges = new HashMap<>();
   private final Set<InetAddress> retryable = new LinkedHashSet<>();
@@ -212,6 +222,17 @@ public final class Delegation {
   public void markUsed(InetAddress address) {
     used.add(address);
     retryable.remove(address);
+  }
+
+  /** A query goes to {@code address}: it is used, and counted against {@link #MAX_QUERIES}. */
+  public void markSent(InetAddress address) {
+    markUsed(address);
+    sent++;
+  }
+
+  /** Whether its servers were sent all the queries one delegation may have ({@link #MAX_QUERIES}). */
+  public boolean queriesSpent() {
+    return sent >= MAX_QUERIES;
   }
 
   /**
