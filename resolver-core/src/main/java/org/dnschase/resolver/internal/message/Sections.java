@@ -23,8 +23,9 @@ import org.xbill.DNS.Type;
  * at 1,000 owners, 7 s at 4,000), and {@code RRset.addRR} looks for duplicates with a linear scan
  * whose every comparison encodes both records: one RRset of thousands of records is quadratic too.
  * Here one pass puts each record in a hash map by (owner, type, class), with a hash set per group
- * for duplicates, and only a group of at most {@link #MAX_RECORDS_PER_RRSET} records is ever made
- * into an RRset, with at most {@link #MAX_SIGNATURES_PER_RRSET} of its RRSIGs.
+ * for duplicates (a section of one RRset, most of a reply's, goes straight into its one group), and
+ * only a group of at most {@link #MAX_RECORDS_PER_RRSET} records is ever made into an RRset, with
+ * at most {@link #MAX_SIGNATURES_PER_RRSET} of its RRSIGs.
  */
 public final class Sections {
 
@@ -241,6 +242,19 @@ public final class Sections {
 
   /** The section's records grouped by (owner, type, class), groups in order of first appearance. */
   public static List<Group> group(List<Record> section) {
+    if (oneRRset(section)) {
+      // most sections of a reply: the answer's RRset, a referral's NS set, the OPT record alone;
+      // an ArrayList as the map's groups come in, so the loops over them see one type of list
+      List<Group> one = new ArrayList<>(1);
+      Group group = new Group(section.get(0));
+      for (Record record : section) {
+        group.add(record);
+      }
+      if (group.size() > 0) {
+        one.add(group);
+      }
+      return one;
+    }
     Map<Key, Group> groups = new LinkedHashMap<>();
     for (Record record : section) {
       Group group = groups.computeIfAbsent(new Key(record.getName(), record.getRRsetType(), record.getDClass()),
@@ -254,5 +268,21 @@ public final class Sections {
       }
     }
     return kept;
+  }
+
+  /** Whether the section has records, all of the first's owner, type and class. */
+  private static boolean oneRRset(List<Record> section) {
+    if (section.isEmpty()) {
+      return false;
+    }
+    Record first = section.get(0);
+    for (int i = 1; i < section.size(); i++) {
+      Record record = section.get(i);
+      if (record.getRRsetType() != first.getRRsetType() || record.getDClass() != first.getDClass()
+          || !record.getName().equals(first.getName())) {
+        return false;
+      }
+    }
+    return true;
   }
 }
