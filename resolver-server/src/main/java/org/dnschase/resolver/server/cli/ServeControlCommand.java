@@ -100,6 +100,12 @@ public final class ServeControlCommand {
           + " (is bin/serve running, with its control channel there?)");
       return ServeCommand.FAILED;
     }
+    if (output.isEmpty()) {
+      // every command has output, an error's included: a listener that gives none is something else
+      err.println("serve-control: the control channel at " + Arguments.text(control)
+          + " closed the connection without output (is it bin/serve's control channel?)");
+      return ServeCommand.FAILED;
+    }
     if (output.startsWith("error")) {
       err.print(output);
       return ServeCommand.FAILED;

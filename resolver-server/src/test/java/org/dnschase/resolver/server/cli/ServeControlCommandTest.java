@@ -3,7 +3,11 @@ package org.dnschase.resolver.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,24 @@ class ServeControlCommandTest {
   void controlTwice_isRefused() {
     assertThat(run("--control", "127.0.0.1:8954", "--control", "127.0.0.1:8955", "stats"))
         .isEqualTo("2 serve-control: --control was already given as 127.0.0.1:8954: give it once");
+  }
+
+  @Test
+  @DisplayName("a listener that closes the connection without a word is no control channel: exit 1, saying so")
+  void connectionClosedWithoutOutput_failsSayingSo() throws IOException {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread.ofVirtual().start(() -> {
+        try (Socket accepted = silent.accept()) {
+          accepted.getInputStream().read(); // the command arrives, then the connection is closed unanswered
+        } catch (IOException ignored) {
+          // the test's own socket closing
+        }
+      });
+
+      assertThat(run("--control", "127.0.0.1:" + silent.getLocalPort(), "stats"))
+          .isEqualTo("1 serve-control: the control channel at 127.0.0.1:" + silent.getLocalPort()
+              + " closed the connection without output (is it bin/serve's control channel?)");
+    }
   }
 
   /** The exit code and the first line of the error output. */
