@@ -2,6 +2,7 @@ package org.dnschase.resolver.internal;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The checks of a duration the resolver is given to time: it runs on a clock of nanoseconds in a
@@ -47,6 +48,18 @@ public final class Timings {
       throw new IllegalArgumentException(setting + " must not be negative but was " + duration);
     }
     return requireTimeable(setting, duration);
+  }
+
+  /**
+   * {@return {@code nanos} as the milliseconds of a socket's timeout option}: at least 1, since 0
+   * means no timeout to the JDK's sockets and to Netty, and at most {@link Integer#MAX_VALUE}
+   * (about 24.8 days), since the options are ints and a longer timeout the builder accepts would
+   * wrap round to a negative number, which they refuse
+   *
+   * @param nanos the time to wait, in nanoseconds
+   */
+  public static int socketMillis(long nanos) {
+    return (int) Math.clamp(TimeUnit.NANOSECONDS.toMillis(nanos), 1, Integer.MAX_VALUE);
   }
 
   private static Duration requireTimeable(String setting, Duration duration) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
+import org.dnschase.resolver.internal.Timings;
 import org.dnschase.resolver.internal.transport.loops.LoopKind;
 import org.dnschase.resolver.internal.transport.loops.SpinWindows;
 import org.xbill.DNS.Message;
@@ -74,7 +74,7 @@ final class LoopExchanges {
   CompletableFuture<Message> overTcp(PendingExchange pending, byte[] wire, long timeoutNanos) {
     onLoop(pending, () -> {
       Bootstrap bootstrap = new Bootstrap().group(loop).channel(kind.socketChannel())
-          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)))
+          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Timings.socketMillis(timeoutNanos))
           .handler(TcpReplyHandler.pipelineFor(pending));
       pending.sendOnceOpen(bootstrap.connect(pending.server()), Unpooled.wrappedBuffer(wire), timeoutNanos);
     });

@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import org.dnschase.resolver.internal.Timings;
 import org.xbill.DNS.Message;
 
 /**
@@ -111,7 +111,7 @@ final class PlainUdpExchanges {
     byte[] buffer = new byte[MAX_DATAGRAM];
     DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
     for (long left = timeoutNanos; left > 0; left = deadline - System.nanoTime()) {
-      socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      socket.setSoTimeout(Timings.socketMillis(left));
       packet.setLength(buffer.length);
       socket.receive(packet);
       if (expected.server().equals(packet.getSocketAddress())) {
