@@ -40,8 +40,14 @@ final class PendingExchange {
    * (closing its socket) runs on {@code loop} when it ends, whichever way.
    */
   void endsWithin(EventLoop loop, long timeoutNanos, Runnable close) {
+    endsBy(loop, System.nanoTime(), timeoutNanos, close);
+  }
+
+  /** {@link #endsWithin}, the timeout counted from {@code startNanos} ({@link System#nanoTime}). */
+  private void endsBy(EventLoop loop, long startNanos, long timeoutNanos, Runnable close) {
+    long leftNanos = Math.max(1, startNanos + timeoutNanos - System.nanoTime());
     ScheduledFuture<?> timer = loop.schedule(() -> fail(expected.timedOut(timeoutNanos)),
-        timeoutNanos, TimeUnit.NANOSECONDS);
+        leftNanos, TimeUnit.NANOSECONDS);
     result.whenComplete((reply, error) -> {
       timer.cancel(false);
       close.run();
@@ -50,9 +56,12 @@ final class PendingExchange {
 
   /**
    * Once the channel is open (connected, over TCP): arms the timeout and sends {@code request}. The
-   * channel is closed when the exchange ends, also when it could not be opened.
+   * channel is closed when the exchange ends, also when it could not be opened. The timeout counts
+   * from now, the connect included, so a server slow to accept cannot hold the exchange for its
+   * connect timeout and a whole timeout more.
    */
   void sendOnceOpen(ChannelFuture opened, Object request, long timeoutNanos) {
+    long start = System.nanoTime();
     opened.addListener(open -> {
       Channel channel = opened.channel();
       if (!open.isSuccess()) {
@@ -63,7 +72,7 @@ final class PendingExchange {
         }
         return;
       }
-      endsWithin(channel.eventLoop(), timeoutNanos, channel::close);
+      endsBy(channel.eventLoop(), start, timeoutNanos, channel::close);
       channel.writeAndFlush(request).addListener(sent -> {
         if (!sent.isSuccess()) {
           fail(new IOException("cannot send to " + server() + ": " + sent.cause().getMessage(), sent.cause()));
