@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.dnschase.resolver.testkit.Fault;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.dnschase.resolver.testkit.ZoneTree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
@@ -27,19 +23,11 @@ class LargeReplyOverTcpTest {
   private static final long SLACK_MILLIS = 200;
   private static final int RUNS = 20;
 
-  /** flood.test. and calm.test. answer every name below them with an address. */
-  private static final ZoneTree TREE = LabZones.rootAndTest()
-      .zone("flood.test.", "ns", "127.53.44.1", "* A 192.0.2.1")
-      .zone("calm.test.", "ns", "127.53.44.2", "* A 192.0.2.2")
-      .build();
-
   private static TestHierarchy lab;
 
   @BeforeAll
   static void startLab() {
-    lab = TestHierarchy.builder().zones(TREE).build();
-    Name flood = Name.fromConstantString("flood.test.");
-    lab.serversFor(flood).get(0).setFault(new Fault.Flood(flood, Fault.Flood.MAX_OWNERS, Section.ADDITIONAL));
+    lab = FloodLab.start("127.53.44");
   }
 
   @AfterAll
