@@ -120,6 +120,19 @@ public sealed interface Resolution {
     return List.of();
   }
 
+  /**
+   * Whether the resolver answered from a zone it serves itself ({@link SpecialUseName}), with no
+   * query and no cache: the data is the resolver's own, so a server marks the answer authoritative
+   * (AA, RFC 1035 §4.1.1), as Unbound marks its local zones' answers. False for everything cached
+   * or asked of a server, an auth zone's data included (read as a server's reply and cached), and
+   * for failures.
+   *
+   * @return true for an answer of a locally served zone
+   */
+  default boolean locallyServed() {
+    return false;
+  }
+
   /** {@return the name the outcome belongs to: the last target of the chain, or the query name} */
   default Name finalName() {
     List<Hop> chain = chain();
@@ -189,10 +202,12 @@ public sealed interface Resolution {
    * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
    * @param proof for a wildcard expansion, the NSEC or NSEC3 records (with their RRSIGs) that
    *     prove no closer name exists (RFC 4035 §3.1.3.3); empty otherwise
+   * @param locallyServed whether the data is that of a zone the resolver serves itself ({@link
+   *     Resolution#locallyServed()})
    */
   record Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
       List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security,
-      List<Record> proof) implements Resolution {
+      List<Record> proof, boolean locallyServed) implements Resolution {
     /** Copies the RRset and the lists, so the outcome cannot change; the security status is required. */
     public Answer {
       Objects.requireNonNull(rrset, "rrset");
@@ -202,6 +217,28 @@ public sealed interface Resolution {
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
       proof = List.copyOf(proof);
+    }
+
+    /**
+     * An answer from the cache or a server.
+     *
+     * @param qname the name asked for
+     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
+     * @param rrset the final RRset, of type {@code qtype} at the final name
+     * @param chain the CNAME/DNAME hops followed, in order
+     * @param ttl the effective TTL: the minimum over the chain's records and the final data
+     * @param diagnostics the rule violations and oddities seen on the way
+     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+     *     for
+     * @param upstreamQueries how many queries the resolution sent upstream
+     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
+     * @param proof for a wildcard expansion, the NSEC or NSEC3 records (with their RRSIGs) that
+     *     prove no closer name exists (RFC 4035 §3.1.3.3); empty otherwise
+     */
+    public Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
+        List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security,
+        List<Record> proof) {
+      this(qname, qtype, rrset, chain, ttl, diagnostics, trace, upstreamQueries, security, proof, false);
     }
 
     /**
@@ -220,7 +257,7 @@ public sealed interface Resolution {
      */
     public Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
         List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security) {
-      this(qname, qtype, rrset, chain, ttl, diagnostics, trace, upstreamQueries, security, List.of());
+      this(qname, qtype, rrset, chain, ttl, diagnostics, trace, upstreamQueries, security, List.of(), false);
     }
 
     /** {@return a copy of the final RRset; {@link #records()} reads it without one} */
@@ -301,10 +338,12 @@ public sealed interface Resolution {
    * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
    * @param proof the SOA's RRSIGs and the NSEC or NSEC3 records (with their RRSIGs) that prove it
    *     (RFC 4035 §3.1.3.1, §3.1.3.4); empty when the server sent none
+   * @param locallyServed whether the answer is that of a zone the resolver serves itself ({@link
+   *     Resolution#locallyServed()})
    */
   record NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
       List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
-      int upstreamQueries, Security security, List<Record> proof) implements Negative {
+      int upstreamQueries, Security security, List<Record> proof, boolean locallyServed) implements Negative {
     /** Copies the lists, so the outcome cannot change; the negative TTL and security status are required. */
     public NoData {
       Objects.requireNonNull(negativeTtl, "negativeTtl");
@@ -314,6 +353,30 @@ public sealed interface Resolution {
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
       proof = List.copyOf(proof);
+    }
+
+    /**
+     * A negative answer from the cache or a server.
+     *
+     * @param qname the name asked for
+     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
+     * @param soa the SOA that proves it, null when the server sent none
+     * @param nameServers the zone's NS records when the server that proved it put them beside the SOA
+     * @param negativeTtl the negative TTL; zero without an SOA
+     * @param chain the CNAME/DNAME hops followed, in order
+     * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
+     * @param diagnostics the rule violations and oddities seen on the way
+     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+     *     for
+     * @param upstreamQueries how many queries the resolution sent upstream
+     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
+     * @param proof the records that prove it; empty when the server sent none
+     */
+    public NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
+        List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
+        int upstreamQueries, Security security, List<Record> proof) {
+      this(qname, qtype, soa, nameServers, negativeTtl, chain, ttl, diagnostics, trace, upstreamQueries, security,
+          proof, false);
     }
   }
 
@@ -337,10 +400,12 @@ public sealed interface Resolution {
    * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
    * @param proof the SOA's RRSIGs and the NSEC or NSEC3 records (with their RRSIGs) that prove it
    *     (RFC 4035 §3.1.3.2); empty when the server sent none
+   * @param locallyServed whether the answer is that of a zone the resolver serves itself ({@link
+   *     Resolution#locallyServed()})
    */
   record NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
       List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
-      int upstreamQueries, Security security, List<Record> proof) implements Negative {
+      int upstreamQueries, Security security, List<Record> proof, boolean locallyServed) implements Negative {
     /** Copies the lists, so the outcome cannot change; the negative TTL and security status are required. */
     public NxDomain {
       Objects.requireNonNull(negativeTtl, "negativeTtl");
@@ -350,6 +415,30 @@ public sealed interface Resolution {
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
       proof = List.copyOf(proof);
+    }
+
+    /**
+     * A negative answer from the cache or a server.
+     *
+     * @param qname the name asked for
+     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
+     * @param soa the SOA that proves it, null when the server sent none
+     * @param nameServers the zone's NS records when the server that proved it put them beside the SOA
+     * @param negativeTtl the negative TTL; zero without an SOA
+     * @param chain the CNAME/DNAME hops followed, in order
+     * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
+     * @param diagnostics the rule violations and oddities seen on the way
+     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
+     *     for
+     * @param upstreamQueries how many queries the resolution sent upstream
+     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
+     * @param proof the records that prove it; empty when the server sent none
+     */
+    public NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
+        List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
+        int upstreamQueries, Security security, List<Record> proof) {
+      this(qname, qtype, soa, nameServers, negativeTtl, chain, ttl, diagnostics, trace, upstreamQueries, security,
+          proof, false);
     }
   }
 

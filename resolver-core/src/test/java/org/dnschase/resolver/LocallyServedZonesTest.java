@@ -92,6 +92,16 @@ class LocallyServedZonesTest {
   }
 
   @Test
+  @DisplayName("RFC 1035 §4.1.1: the data of a zone served locally is the resolver's own, so its answers, NODATA and "
+      + "NXDOMAIN say so (locallyServed, which a server turns into AA)")
+  void localAnswers_areLocallyServed() {
+    assertThat(resolver.resolve("localhost.", Type.A).locallyServed()).isTrue();
+    assertThat(resolver.resolve("localhost.", Type.MX).locallyServed()).isTrue();
+    assertThat(resolver.resolve("x.127.in-addr.arpa.", Type.PTR).locallyServed()).isTrue();
+    assertThat(resolver.resolve("www.example.", Type.A).locallyServed()).isFalse();
+  }
+
+  @Test
   @DisplayName("RFC 6303 §4.2: other loopback addresses are NXDOMAIN; a name above 1.0.0.127 exists without data")
   void otherLoopbackNames_areNegative() throws Exception {
     assertNegative(resolver.resolveReverse(InetAddress.getByName("127.0.0.2")), Resolution.NxDomain.class, "127.in-addr.arpa.");

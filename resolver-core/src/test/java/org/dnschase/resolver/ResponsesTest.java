@@ -57,6 +57,22 @@ class ResponsesTest {
   }
 
   @Test
+  @DisplayName("RFC 1035 §4.1.1: the answer of a zone the resolver serves itself is authoritative (AA), "
+      + "as Unbound's local-zone answers")
+  void locallyServed_isAuthoritative() {
+    Name localhost = Name.fromConstantString("localhost.");
+    Message query = new Message();
+    query.getHeader().setFlag(Flags.RD);
+    query.addRecord(Record.newRecord(localhost, Type.MX, DClass.IN), Section.QUESTION);
+
+    Message response = Responses.toMessage(new Resolution.NoData(localhost, Type.MX, SOA, List.of(),
+        Duration.ofSeconds(300), List.of(), Duration.ofSeconds(300), List.of(), List.of(), 0,
+        Resolution.Security.INDETERMINATE, List.of(), true), query);
+
+    assertThat(response.getHeader().getFlag(Flags.AA)).isTrue();
+  }
+
+  @Test
   @DisplayName("RFC 6604 §3: NXDOMAIN at the end of a chain keeps the chain; the SOA goes in authority")
   void nxDomainAfterChain_keepsChainAndSoa() {
     Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(), Duration.ofSeconds(300),

@@ -52,8 +52,9 @@ import org.xbill.DNS.Section;
  *       Resolution#proof() proof} of a negative answer or a wildcard expansion: the SOA's RRSIGs,
  *       the NSEC or NSEC3 records and theirs (RFC 4035 §3.1.3). A client without DO gets none.
  *   <li>Header: the query's ID and opcode, QR and RA set, RD and CD echoed (RFC 1035 §4.1.1,
- *       RFC 4035 §3.2.2), never AA (the data is not ours); AD when the outcome is {@link
- *       Resolution.Security#SECURE} and the query set DO or AD (RFC 4035 §3.2.3, RFC 6840 §5.7,
+ *       RFC 4035 §3.2.2), AA only for an outcome {@linkplain Resolution#locallyServed() locally
+ *       served} (the data is ours there only, as Unbound marks its local zones' answers); AD when
+ *       the outcome is {@link Resolution.Security#SECURE} and the query set DO or AD (RFC 4035 §3.2.3, RFC 6840 §5.7,
  *       §5.8), with CD as without: a SECURE outcome was validated whatever the client checks.
  *   <li>EDNS: an OPT record if the query had one (RFC 6891 §7), with the DO bit copied
  *       (RFC 3225 §3).
@@ -115,6 +116,9 @@ public final class Responses {
     boolean dnssecOk = queryOpt != null && (queryOpt.getFlags() & ExtendedFlags.DO) != 0;
     Message response = new Message(query.getHeader().getID());
     setHeader(response.getHeader(), query.getHeader(), dnssecOk, rcode(resolution), resolution.security());
+    if (resolution.locallyServed()) {
+      response.getHeader().setFlag(Flags.AA);
+    }
     // The client's own spelling of the name goes back to it (RFC 4343 §4.1).
     response.addRecord(question, Section.QUESTION);
     // loops, not forEach with capturing lambdas: a fresh answer passes here too rarely for C2, and

@@ -42,6 +42,16 @@ class AnswersOverTheWireTest {
   }
 
   @Test
+  @DisplayName("RFC 1035 §4.1.1: an answer from the cache is not authoritative (no AA), however often it is asked")
+  void cachedAnswer_isNotAuthoritative() {
+    Peers.dig(lab.address(), "web.shop.example.", "A");
+    Peers.Output cached = Peers.dig(lab.address(), "web.shop.example.", "A");
+
+    assertThat(cached.status()).as(cached.text()).isEqualTo("NOERROR");
+    assertThat(cached.flags()).contains("qr", "rd", "ra").doesNotContain("aa");
+  }
+
+  @Test
   @DisplayName("the same chain over TCP, asked by kdig")
   void chain_kdigOverTcp() {
     Peers.Output kdig = Peers.kdig(lab.address(), "+tcp", "www.shop.example.", "A");
@@ -65,7 +75,7 @@ class AnswersOverTheWireTest {
   @Test
   @DisplayName("RFC 6761 §6.3, RFC 6303 §4: 127.0.0.1's PTR and a LAN address's NXDOMAIN come from the zones the "
       + "resolver serves itself, record for record as Unbound's (whose negative SOA says 10800, the cache's cap here "
-      + "3600), and the lab is never asked")
+      + "3600), authoritative (AA) as Unbound's local-zone answers, and the lab is never asked")
   void locallyServedZones_answeredWithoutAQuery() {
     lab.hierarchy.clearQueries();
 
@@ -73,6 +83,8 @@ class AnswersOverTheWireTest {
     Peers.Output lan = Peers.dig(lab.address(), "1.1.168.192.in-addr.arpa.", "PTR");
 
     assertThat(loopback.status()).as(loopback.text()).isEqualTo("NOERROR");
+    assertThat(loopback.flags()).contains("qr", "aa", "rd", "ra");
+    assertThat(lan.flags()).as(lan.text()).contains("aa");
     assertThat(loopback.answers()).containsExactly("1.0.0.127.in-addr.arpa. 10800 IN PTR localhost.");
     assertThat(lan.status()).as(lan.text()).isEqualTo("NXDOMAIN");
     assertThat(lan.authority()).containsExactly(

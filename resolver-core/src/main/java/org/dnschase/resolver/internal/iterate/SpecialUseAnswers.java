@@ -58,15 +58,15 @@ final class SpecialUseAnswers {
     RRset data = zone.find(name, type);
     if (data != null) {
       return Optional.of(new Resolution.Answer(name, type, data, List.of(), Duration.ofSeconds(data.getTTL()),
-          List.of(), List.of(), 0, Resolution.Security.INDETERMINATE));
+          List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), true));
     }
     SOARecord soa = zone.negativeSoa();
     Duration negativeTtl = Duration.ofSeconds(soa.getTTL());
     return Optional.of(zone.holds(name)
         ? new Resolution.NoData(name, type, soa, List.of(), negativeTtl, List.of(), negativeTtl, List.of(), List.of(),
-            0, Resolution.Security.INDETERMINATE, List.of())
+            0, Resolution.Security.INDETERMINATE, List.of(), true)
         : new Resolution.NxDomain(name, type, soa, List.of(), negativeTtl, List.of(), negativeTtl, List.of(),
-            List.of(), 0, Resolution.Security.INDETERMINATE, List.of()));
+            List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), true));
   }
 
   /** The served zone {@code name} is in; null when none. Served zones never nest. */
