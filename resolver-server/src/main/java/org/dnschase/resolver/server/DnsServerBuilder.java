@@ -135,7 +135,10 @@ public final class DnsServerBuilder {
   /**
    * The most resolutions under way at once; a question beyond it is answered from the cache, or
    * SERVFAIL with an Extended DNS Error when the cache cannot answer it. Default {@link
-   * #DEFAULT_MAX_OUTSTANDING_PER_THREAD} times the threads.
+   * #DEFAULT_MAX_OUTSTANDING_PER_THREAD} times the threads. This bound pushes nothing out: a flood
+   * of questions under a server that never answers holds it until their deadline. {@code bin/serve}
+   * therefore gives the resolver the bound, with a jostle time ({@code
+   * ResolverBuilder.maxResolutionsInFlight}), and the server a larger one on the questions waiting.
    *
    * @param resolutions positive
    * @return this builder

@@ -31,6 +31,21 @@ public final class ServeCommand {
   static final int USAGE = 2;
 
   /**
+   * How long a resolution holds one of the jostle slots (half of {@code --max-outstanding}) before
+   * a newer question may push it out: 200 ms, Unbound's {@code jostle-timeout}, about one round
+   * trip to a server that answers. Without it a flood of new names under a server that never
+   * answers holds every slot until each resolution's deadline, and every other new question is
+   * SERVFAIL meanwhile.
+   */
+  static final Duration JOSTLE_AFTER = Duration.ofMillis(200);
+  /**
+   * Questions waiting for their answer per resolution slot, those joining an identical question's
+   * resolution included: Unbound's bound on the replies waiting, 16 per {@code
+   * num-queries-per-thread}.
+   */
+  static final int WAITING_PER_SLOT = 16;
+
+  /**
    * A running server with the resolver it answers from; closing stops both, the server first.
    *
    * @param resolver the resolver
@@ -137,9 +152,9 @@ public final class ServeCommand {
     if (options.rateLimit() != null) {
       builder.rateLimit(options.rateLimit());
     }
-    if (options.maxOutstanding() != null) {
-      builder.maxOutstanding(options.maxOutstanding());
-    }
+    // the resolver bounds the resolutions (and pushes out the old ones); the server only the
+    // questions waiting for them
+    builder.maxOutstanding((int) Math.min(Integer.MAX_VALUE, (long) resolutionSlots(options) * WAITING_PER_SLOT));
     if (options.maxTcpConnections() != null) {
       builder.maxTcpConnections(options.maxTcpConnections());
     }
@@ -191,7 +206,17 @@ public final class ServeCommand {
     if (options.deadlineMillis() != null) {
       budgets = budgets.withDeadline(Duration.ofMillis(options.deadlineMillis()));
     }
-    return builder.budgets(budgets).prefetch(options.prefetch()).build();
+    return builder.budgets(budgets).prefetch(options.prefetch())
+        .maxResolutionsInFlight(resolutionSlots(options), JOSTLE_AFTER).build();
+  }
+
+  /** {@code --max-outstanding}, or its default: {@link DnsServerBuilder#DEFAULT_MAX_OUTSTANDING_PER_THREAD} a thread. */
+  private static int resolutionSlots(ServeOptions options) {
+    if (options.maxOutstanding() != null) {
+      return options.maxOutstanding();
+    }
+    return DnsServerBuilder.DEFAULT_MAX_OUTSTANDING_PER_THREAD
+        * (options.threads() != null ? options.threads() : DnsServerBuilder.DEFAULT_THREADS);
   }
 
   /** The cache keeps its statistics, which the control channel's {@code stats} reports. */

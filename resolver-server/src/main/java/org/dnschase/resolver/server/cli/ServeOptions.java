@@ -75,9 +75,10 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
                               127.0.0.0/8 and ::1); everyone else is answered REFUSED
         --rate-limit N        queries a second (and burst) per client address, past which
                               answers are REFUSED (default 1000; 0: no limit)
-        --max-outstanding N   resolutions under way at once, past which questions are
-                              answered from the cache or SERVFAIL at once (default 1024
-                              per thread)
+        --max-outstanding N   resolutions under way at once (default 1024 per thread);
+                              half of them go to newer questions once they have run
+                              200 ms (Unbound's jostle-timeout); a question finding no
+                              slot is answered from the cache or SERVFAIL at once
         --threads N           event loop threads reading, resolving and writing: a question's
                               upstream queries go out on the loop that read it (default 2)
         --max-tcp-connections N

@@ -318,6 +318,9 @@ public final class QueryHandler {
     if (overloaded && !asked.options.cacheOnly() && notCached(resolution)) {
       return encode(overload(asked.message()), room);
     }
+    if (resolution instanceof Resolution.Failure failure && failure.reason() == FailureReason.OVERLOADED) {
+      stats.overloaded(); // the resolver's own bound turned it away, or pushed it out
+    }
     if (resolution == null) {
       return encode(Responses.ExtendedErrors.withExtendedError(Answers.error(asked.message(), Rcode.SERVFAIL), OTHER,
           Responses.ExtendedErrors.text("INTERNAL_ERROR: " + error)), room);
