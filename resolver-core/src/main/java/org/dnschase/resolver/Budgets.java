@@ -77,7 +77,15 @@ public final class Budgets {
     return deadline;
   }
 
-  /** {@return how long to wait for one server's reply before trying the next} */
+  /**
+   * {@return the longest wait for one server's reply before the next server is tried, or the same
+   * asked again} Each server is waited for about as long as its replies take, as in Unbound (RFC
+   * 6298's retransmission timeout: the smoothed round-trip time plus four times its deviation, at
+   * least 300 ms), a server never asked for 1 s, and each timeout doubles the server's wait, up to
+   * this. A server that answers after 2 s is so answered on a later attempt, while a server that
+   * answered fast and went silent costs 300 ms. A question truncated over UDP may take twice the
+   * wait more over TCP (a connection's set-up and the query).
+   */
   public Duration queryTimeout() {
     return queryTimeout;
   }

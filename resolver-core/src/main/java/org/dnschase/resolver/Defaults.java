@@ -45,10 +45,13 @@ public final class Defaults {
   public static final Duration DEADLINE = Duration.ofSeconds(10);
 
   /**
-   * 1.5 seconds per server before the next is tried: Unbound starts unknown servers at 376 ms and
-   * backs off up to 120 s; one fixed value stays well inside the deadline.
+   * 3 seconds at most per server before the next is tried, or the same asked again: the ceiling of
+   * the wait each server earns by its replies ({@link Budgets#queryTimeout}). Unbound starts
+   * unknown servers at 376 ms and backs off up to 120 s with no deadline above it; RFC 1035
+   * §4.2.1 puts the retransmission interval at 2-5 s. A server never asked is waited for 1 s,
+   * then 2 s, then 3 s: one that answers after 2 s is answered about 5 s into the {@link #DEADLINE}.
    */
-  public static final Duration QUERY_TIMEOUT = Duration.ofMillis(1500);
+  public static final Duration QUERY_TIMEOUT = Duration.ofSeconds(3);
 
   /**
    * 5 glueless look-ups per delegation (NXNSAttack): the NXNSAttack paper (Afek, Bremler-Barr,

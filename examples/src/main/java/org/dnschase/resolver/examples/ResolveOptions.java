@@ -48,8 +48,10 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
         --no-qmin          turn off QNAME minimisation (RFC 9156): every server on the way
                            is asked the full name
         --max-hops N       CNAME/DNAME hops allowed per chain (default 12)
-        --timeout MS       how long to wait for one server's reply before trying the next
-                           (default 1500); a whole resolution still stops after 10 s
+        --timeout MS       the longest wait for one server's reply before trying the next
+                           (default 3000): each server is waited for about as long as its
+                           replies take, one never asked 1 s, doubled after each timeout up
+                           to this; a whole resolution still stops after 10 s
         --loopback-only    send queries to loopback addresses only (labs and tests)
         --trust-anchor FILE
                            validate DNSSEC from the DS or DNSKEY records in FILE (Unbound's

@@ -15,7 +15,10 @@ import org.xbill.DNS.Message;
  * and question match the query, or exceptionally ({@link java.util.concurrent.TimeoutException}
  * when nothing usable arrived in time, an {@link java.io.IOException} for anything else). A reply
  * with TC set is taken as a failed exchange, never as the server's answer: a transport that can
- * ask again over TCP should, and hand on a truncated reply only when it cannot.
+ * ask again over TCP should, and hand on a truncated reply only when it cannot. The resolver gives
+ * each server about as long as its replies take ({@code timeout} is its retransmission timeout,
+ * RFC 6298), too short for a connection's set-up and a query after it: the question asked again
+ * over TCP may take twice {@code timeout} more, from the truncated reply.
  */
 public interface Transport extends AutoCloseable {
 

@@ -394,7 +394,7 @@ final class QueryResponseStep {
   private Step exchangeFailed(Query q, Throwable error, InetSocketAddress server, long rttNanos) {
     boolean timedOut = error instanceof TimeoutException;
     if (timedOut) {
-      context.selector.recordTimeout(server.getAddress());
+      context.selector.recordTimeout(server.getAddress(), q.exchanges().last().waitNanos());
     }
     q.delegation().markFailed(server.getAddress(), q.budget().limits().maxAttemptsPerServer());
     Name zone = q.delegation().zone();

@@ -109,7 +109,7 @@ final class QueryTargetsStep {
   private Step answerLocally(Query q, LocalAnswers local) {
     q.delegation().markUsed(LocalAnswers.THIS_HOST.getAddress());
     q.exchanges().expectReply(new ZoneExchanges.Exchange(LocalAnswers.THIS_HOST, q.name(), q.qtype(), false,
-        context.ticker.read()));
+        context.ticker.read(), 0));
     q.exchanges().replied(local.reply(q.name(), q.qtype()), null);
     return new Step.Next(QueryState.QUERY_RESPONSE);
   }
@@ -126,15 +126,17 @@ final class QueryTargetsStep {
     Name asked = Minimisation.nextName(q, q.delegation().zone(), context.config.qnameMinimisation() && !forwarding);
     int askedType = Minimisation.typeFor(q, asked, context.config.minimisedQuestionType());
     Message query = Queries.query(asked, askedType, ednsPayloadSize, forwarding, context.validating());
-    Duration timeout = Duration.ofNanos(context.selector.timeoutNanos(address,
-        Math.min(q.budget().limits().queryTimeout().toNanos(), q.budget().remainingNanos())));
+    long ceilingNanos = Math.min(q.budget().limits().queryTimeout().toNanos(), q.budget().remainingNanos());
+    long waitNanos = context.selector.timeoutNanos(address, ceilingNanos);
     q.exchanges().expectReply(new ZoneExchanges.Exchange(server, asked, askedType, ednsPayloadSize > 0,
-        context.ticker.read()));
+        context.ticker.read(), waitNanos));
     // The exchange is recorded under the server's own address, which the delegation and the server
     // selection know it by; the datagram goes where it is reached (NAT64).
     InetSocketAddress reached = new InetSocketAddress(context.reach(address), server.getPort());
-    CompletableFuture<Message> reply = q.delegation().overTcp() ? context.transport.exchangeOverTcp(reached, query, timeout)
-        : context.transport.exchange(reached, query, timeout);
+    // over TCP a connection's set-up and the query are two round trips
+    CompletableFuture<Message> reply = q.delegation().overTcp()
+        ? context.transport.exchangeOverTcp(reached, query, Duration.ofNanos(Math.min(ceilingNanos, 2 * waitNanos)))
+        : context.transport.exchange(reached, query, Duration.ofNanos(waitNanos));
     Step.Await await = new Step.Await(context.metrics.exchange(server, q.delegation().zone(), asked, askedType, retry,
         reply), (message, error) -> {
           context.metrics.exchangeEnded(error);

@@ -16,8 +16,12 @@ import org.xbill.DNS.Name;
  */
 final class ZoneExchanges {
 
-  /** What was sent in the exchange in flight: to whom, which question, with EDNS or not, and when. */
-  record Exchange(InetSocketAddress server, Name name, int type, boolean withEdns, long sentAtNanos) {}
+  /**
+   * What was sent in the exchange in flight: to whom, which question, with EDNS or not, when, and
+   * how long its reply was waited for (over TCP, per round trip).
+   */
+  record Exchange(InetSocketAddress server, Name name, int type, boolean withEdns, long sentAtNanos,
+      long waitNanos) {}
 
   private Exchange last;
   private Message reply;

@@ -12,16 +12,24 @@ import org.xbill.DNS.Name;
 
 /**
  * What one resolver knows of each server address, shared by all its queries (Unbound's infra
- * cache, reduced to what server choice needs): a smoothed round-trip time with its variance
- * (RFC 6298), from which the time to wait for a reply is derived; which servers reject EDNS; and
- * which answered lame for which zone, lately. A timeout doubles an address's estimate, so a dead
- * server sinks to the back without being forgotten.
+ * cache, reduced to what server choice needs): a smoothed round-trip time with its variance and
+ * the retransmission timeout derived from them (RFC 6298), how long to wait for its next reply;
+ * which servers reject EDNS; and which answered lame for which zone, lately. A timeout doubles an
+ * address's rank, so a dead server sinks to the back without being forgotten, and doubles its
+ * timeout, so a slow server is waited for longer each time until its reply comes in time.
  */
 public final class ServerSelector {
 
   /** Unbound's UNKNOWN_SERVER_NICENESS: a server never asked looks like a 376 ms one. */
   static final long UNKNOWN_RTT_NANOS = TimeUnit.MILLISECONDS.toNanos(376);
-  /** Unbound's RTT_MAX_TIMEOUT: estimates never grow past 120 s. */
+  /**
+   * How long a server is waited for before its first reply: RFC 6298 §2.1's initial RTO, 1 s.
+   * Unbound waits 376 ms; a JVM's first exchanges include loading and compiling the code that
+   * sends the query and reads the reply, hundreds of milliseconds in a fresh process on a busy
+   * machine, which so short a wait would turn into timeouts of servers that answered at once.
+   */
+  static final long FIRST_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** Unbound's RTT_MAX_TIMEOUT: estimates and timeouts never grow past 120 s. */
   static final long MAX_RTT_NANOS = TimeUnit.SECONDS.toNanos(120);
   /**
    * The shortest wait derived from an estimate: 300 ms. Unbound's floor is 50 ms; a JVM on a shared
@@ -32,8 +40,18 @@ public final class ServerSelector {
   /** How long a lame answer keeps a server at the back for its zone: Unbound's infra-host-ttl, 900 s. */
   static final long LAME_TTL_NANOS = TimeUnit.SECONDS.toNanos(900);
 
-  /** Smoothed RTT and its mean deviation (RFC 6298 SRTT and RTTVAR). */
-  private record Estimate(long srttNanos, long rttvarNanos) {}
+  /**
+   * What is known of one address. Its rank orders it among a zone's servers: its smoothed RTT,
+   * doubled by each timeout or lame answer and smoothed back by replies, so a server that failed
+   * stays behind the others for a while. RFC 6298's estimator, of replies only ({@link #NONE}
+   * before the first), gives the time to wait for the next reply, its RTO: SRTT + 4 RTTVAR after a
+   * reply, doubled by each timeout since. Kept apart, a reply after a timeout sets the wait from
+   * what replies take, not from a rank the timeout doubled.
+   */
+  private record Estimate(long rankNanos, long srttNanos, long rttvarNanos, long rtoNanos) {}
+
+  /** SRTT and RTTVAR of an address that timed out or answered lame but never replied in time. */
+  private static final long NONE = -1;
 
   /**
    * A server address as an authority for one zone. Its equals and hashCode are written out: a
@@ -54,9 +72,9 @@ public final class ServerSelector {
 
   /**
    * What is known of servers may hold 1/16 of the RRset cache's byte budget, half of it for RTT
-   * estimates (about 230 bytes each: the default budget keeps some 4,500 servers, half Unbound's
-   * default infra-cache-numhosts), a quarter each for lameness and EDNS marks. A server forgotten
-   * is one never asked, so a bound costs a little choice at worst.
+   * estimates (about 260 bytes each: the default budget keeps some 4,000 servers, about half
+   * Unbound's default infra-cache-numhosts), a quarter each for lameness and EDNS marks. A server
+   * forgotten is one never asked, so a bound costs a little choice at worst.
    */
   public static final int BUDGET_SHARE = 16;
 
@@ -67,8 +85,9 @@ public final class ServerSelector {
 
   public ServerSelector(long maximumBytes) {
     long perAddress = StoreWeights.NODE_BYTES + StoreWeights.ADDRESS_BYTES + StoreWeights.VALUE_BYTES;
+    // an estimate's four longs are three more than a small record's
     this.estimates = StoreWeights.<InetAddress, Estimate>bounded(maximumBytes / 2,
-        (address, estimate) -> (int) perAddress).build().asMap();
+        (address, estimate) -> (int) perAddress + 3 * Long.BYTES).build().asMap();
     this.lameUntilNanos = StoreWeights.<ZoneServer, Long>bounded(maximumBytes / 4,
         (server, until) -> StoreWeights.weight(perAddress + StoreWeights.VALUE_BYTES
             + StoreWeights.nameBytes(server.zone()))).build().asMap();
@@ -83,7 +102,7 @@ public final class ServerSelector {
     withoutEdns.clear();
   }
 
-  /** The candidate with the lowest estimate; ties are broken at random to spread the load. */
+  /** The candidate with the lowest rank (see {@link Estimate}); ties are broken at random to spread the load. */
   public InetAddress choose(List<InetAddress> candidates) {
     InetAddress best = null;
     long bestRtt = Long.MAX_VALUE;
@@ -110,9 +129,10 @@ public final class ServerSelector {
     withoutEdns.add(address);
   }
 
+  /** An address's rank: {@link #UNKNOWN_RTT_NANOS} for one never asked. */
   long estimate(InetAddress address) {
     Estimate estimate = estimates.get(address);
-    return estimate == null ? UNKNOWN_RTT_NANOS : estimate.srttNanos();
+    return estimate == null ? UNKNOWN_RTT_NANOS : estimate.rankNanos();
   }
 
   /**
@@ -120,23 +140,26 @@ public final class ServerSelector {
    * of the deviation and SRTT by 1/8 of the difference.
    */
   public void recordRtt(InetAddress address, long rttNanos) {
-    estimates.merge(address, new Estimate(rttNanos, rttNanos / 2), (old, first) -> new Estimate(
-        old.srttNanos() + (rttNanos - old.srttNanos()) / 8,
-        old.rttvarNanos() + (Math.abs(old.srttNanos() - rttNanos) - old.rttvarNanos()) / 4));
+    estimates.merge(address, measured(rttNanos, rttNanos, rttNanos / 2), (old, first) -> measured(
+        old.rankNanos() + (rttNanos - old.rankNanos()) / 8,
+        old.srttNanos() == NONE ? rttNanos : old.srttNanos() + (rttNanos - old.srttNanos()) / 8,
+        old.srttNanos() == NONE ? rttNanos / 2
+            : old.rttvarNanos() + (Math.abs(old.srttNanos() - rttNanos) - old.rttvarNanos()) / 4));
+  }
+
+  /** RFC 6298 §2.3: RTO = SRTT + 4 RTTVAR, at least {@link #MIN_TIMEOUT_NANOS}, at most {@link #MAX_RTT_NANOS}. */
+  private static Estimate measured(long rankNanos, long srttNanos, long rttvarNanos) {
+    return new Estimate(rankNanos, srttNanos, rttvarNanos,
+        Math.clamp(srttNanos + 4 * rttvarNanos, MIN_TIMEOUT_NANOS, MAX_RTT_NANOS));
   }
 
   /**
-   * How long to wait for this server: RFC 6298 §2.3's SRTT + 4 RTTVAR, at least
-   * {@link #MIN_TIMEOUT_NANOS} and at most {@code ceilingNanos}; the ceiling for a server never
-   * measured.
+   * How long to wait for this server's reply: its RTO, {@link #FIRST_TIMEOUT_NANOS} for a server
+   * never asked, at most {@code ceilingNanos}.
    */
   public long timeoutNanos(InetAddress address, long ceilingNanos) {
     Estimate estimate = estimates.get(address);
-    if (estimate == null) {
-      return ceilingNanos;
-    }
-    long derived = estimate.srttNanos() + 4 * estimate.rttvarNanos();
-    return Math.min(ceilingNanos, Math.max(MIN_TIMEOUT_NANOS, derived));
+    return Math.min(ceilingNanos, estimate == null ? FIRST_TIMEOUT_NANOS : estimate.rtoNanos());
   }
 
   /**
@@ -153,7 +176,8 @@ public final class ServerSelector {
     if (estimate == null) {
       return capNanos;
     }
-    return estimate.srttNanos() > capNanos ? 0 : Math.min(capNanos, estimate.srttNanos() + 4 * estimate.rttvarNanos());
+    // a rank within the cap is one that replies brought back under it: the estimator has samples
+    return estimate.rankNanos() > capNanos ? 0 : Math.min(capNanos, estimate.srttNanos() + 4 * estimate.rttvarNanos());
   }
 
   /** The candidates not lame for {@code zone} at {@code nowNanos}, in their order. */
@@ -169,25 +193,31 @@ public final class ServerSelector {
   }
 
   /**
-   * Doubles the estimate, to at least twice the prior: a server that was fast before it went
-   * silent must still go behind the servers never asked, not stay first for several more timeouts.
+   * Doubles the rank, to at least twice the prior: a server that was fast before it went silent
+   * must still go behind the servers never asked, not stay first for several more timeouts.
+   * Doubles the timeout too (RFC 6298 §5.5), the one the query waited ({@code waitedNanos}), as
+   * Unbound's rtt_lost does: queries that timed out together, having waited alike, double it once
+   * between them, not once each.
    */
-  public void recordTimeout(InetAddress address) {
-    backOff(address);
+  public void recordTimeout(InetAddress address, long waitedNanos) {
+    backOff(address, Math.min(MAX_RTT_NANOS, 2 * waitedNanos));
   }
 
   /**
-   * A lame answer (REFUSED, SERVFAIL, NOTIMP, not authoritative) backs the server off like a
-   * timeout, and keeps it behind the zone's other servers for {@link #LAME_TTL_NANOS}.
+   * A lame answer (REFUSED, SERVFAIL, NOTIMP, not authoritative) backs the server's rank off like a
+   * timeout, and keeps it behind the zone's other servers for {@link #LAME_TTL_NANOS}; its wait
+   * stays, since it answered.
    */
   public void recordLame(Name zone, InetAddress address, long nowNanos) {
-    backOff(address);
+    backOff(address, 0);
     lameUntilNanos.put(new ZoneServer(zone, address), nowNanos + LAME_TTL_NANOS);
   }
 
-  private void backOff(InetAddress address) {
+  /** Doubles the rank (see {@link #recordTimeout}) and raises the timeout to at least {@code rtoNanos}. */
+  private void backOff(InetAddress address, long rtoNanos) {
     long floor = UNKNOWN_RTT_NANOS * 2;
-    estimates.merge(address, new Estimate(floor, UNKNOWN_RTT_NANOS), (old, fresh) -> new Estimate(
-        Math.min(MAX_RTT_NANOS, Math.max(old.srttNanos() * 2, floor)), old.rttvarNanos()));
+    estimates.merge(address, new Estimate(floor, NONE, NONE, Math.max(FIRST_TIMEOUT_NANOS, rtoNanos)),
+        (old, fresh) -> new Estimate(Math.min(MAX_RTT_NANOS, Math.max(old.rankNanos() * 2, floor)),
+            old.srttNanos(), old.rttvarNanos(), Math.max(old.rtoNanos(), rtoNanos)));
   }
 }

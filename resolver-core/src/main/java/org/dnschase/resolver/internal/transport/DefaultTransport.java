@@ -29,7 +29,8 @@ import org.xbill.DNS.Message;
  *
  * <p>Both paths share the query IDs, 0x20's random case and what it learnt of servers, and the
  * metrics. A truncated reply on the plain path is asked again over TCP by Netty, started for it,
- * within the time its exchange had left when that reply came: Netty's start is not counted.
+ * within the time a truncated reply leaves the TCP exchange ({@link NettyTransport}): Netty's
+ * start is not counted.
  */
 public final class DefaultTransport implements Transport {
 
@@ -93,12 +94,11 @@ public final class DefaultTransport implements Transport {
       startNetty();
       return netty.thenCompose(started -> started.exchange(server, query, timeout));
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
     OutgoingQuery overUdp = OutgoingQuery.of(server, query, ids, caseRandomization);
     metrics.udpQuery();
     return firstExchanges.overUdp(overUdp, timeout.toNanos())
         .thenCompose(reply -> !reply.getHeader().getFlag(Flags.TC) ? CompletableFuture.completedFuture(reply)
-            : overTcpOnceStarted(overUdp, deadline - System.nanoTime()));
+            : overTcpOnceStarted(overUdp, NettyTransport.overTcpNanos(timeout)));
   }
 
   /** Over TCP only, which the plain path cannot: on Netty, started for it, with the whole timeout once it runs. */
@@ -115,9 +115,9 @@ public final class DefaultTransport implements Transport {
   }
 
   /**
-   * {@code sentOverUdp}'s question asked again over TCP once Netty runs, with the {@code leftNanos}
-   * its exchange had when the truncated reply came: the wait for Netty's start is the resolver's
-   * own, not the server's, as for a query that waits for it.
+   * {@code sentOverUdp}'s question asked again over TCP once Netty runs, within {@code leftNanos}
+   * from then: the wait for Netty's start is the resolver's own, not the server's, as for a query
+   * that waits for it.
    */
   private CompletableFuture<Message> overTcpOnceStarted(OutgoingQuery sentOverUdp, long leftNanos) {
     startNetty();

@@ -130,13 +130,21 @@ public final class NettyTransport implements Transport {
       return CompletableFuture.failedFuture(LoopExchanges.closedError());
     }
     LoopExchanges loop = currentOrNextLoop();
-    long deadline = System.nanoTime() + timeout.toNanos();
     OutgoingQuery overUdp = OutgoingQuery.of(server, query, ids, caseRandomization);
     metrics.udpQuery();
     return loop.overUdp(new PendingExchange(overUdp.expected()), overUdp.wire(), timeout.toNanos(),
             spinWindows.applyAsLong(server.getAddress()))
         .thenCompose(reply -> !reply.getHeader().getFlag(Flags.TC) ? CompletableFuture.completedFuture(reply)
-            : overTcp(loop, overUdp.again(ids), deadline));
+            : overTcp(loop, overUdp.again(ids), System.nanoTime() + overTcpNanos(timeout)));
+  }
+
+  /**
+   * How long a question truncated over UDP may take over TCP, from the truncated reply: twice the
+   * exchange's timeout, since the connection's set-up and the query are two round trips ({@link
+   * Transport}).
+   */
+  static long overTcpNanos(Duration timeout) {
+    return 2 * timeout.toNanos();
   }
 
   /** Over TCP from the start: a fresh ID, 0x20's case as over UDP, within {@code timeout}. */

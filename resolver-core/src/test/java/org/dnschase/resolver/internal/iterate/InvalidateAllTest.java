@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.dnschase.resolver.internal.iterate.ScriptedTree.NS1;
 import static org.dnschase.resolver.internal.iterate.ScriptedTree.addresses;
 
+import java.time.Duration;
 import org.dnschase.resolver.Budgets;
-import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.cache.RRsetCache;
@@ -45,7 +45,7 @@ class InvalidateAllTest {
     transport.clearExchanges();
   }
 
-  /** After emptying: priming again, with the whole timeout for a root server never measured. */
+  /** After emptying: priming again, with the first wait for a root server never measured. */
   private void assertStartsCold() {
     tree.walksToExample("www.example.test.");
     tree.answers(NS1, "www.example.test.", "192.0.2.1");
@@ -53,11 +53,11 @@ class InvalidateAllTest {
     assertThat(addresses(resolver.resolve("www.example.test.", Type.A))).containsExactly("192.0.2.1");
 
     assertThat(transport.exchanges()).hasSize(4);
-    // RFC 6298 §2.1: a server never measured gets the whole timeout, as the root's server does
-    // again: the resolution's own query and the priming sent right after it, before any reply
-    assertThat(transport.exchanges().get(0).timeout()).isEqualTo(Defaults.QUERY_TIMEOUT);
+    // RFC 6298 §2.1: a server never measured is waited for 1 s, as the root's server is again:
+    // the resolution's own query and the priming sent right after it, before any reply
+    assertThat(transport.exchanges().get(0).timeout()).isEqualTo(Duration.ofSeconds(1));
     assertThat(transport.exchanges().get(1).query().getQuestion().getName()).isEqualTo(Name.root);
-    assertThat(transport.exchanges().get(1).timeout()).isEqualTo(Defaults.QUERY_TIMEOUT);
+    assertThat(transport.exchanges().get(1).timeout()).isEqualTo(Duration.ofSeconds(1));
     resolver.close();
   }
 

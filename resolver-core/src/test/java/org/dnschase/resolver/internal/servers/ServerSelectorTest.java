@@ -91,7 +91,7 @@ class ServerSelectorTest {
   void timeout_doublesEstimate() {
     selector.recordRtt(A, ms(500));
 
-    selector.recordTimeout(A);
+    selector.recordTimeout(A, ms(376));
 
     assertThat(selector.estimate(A)).isEqualTo(ms(1000));
   }
@@ -99,7 +99,7 @@ class ServerSelectorTest {
   @Test
   @DisplayName("RFC 6298 §5.5: a timeout of a server never asked doubles the prior")
   void timeoutOfUnknownServer_doublesPrior() {
-    selector.recordTimeout(A);
+    selector.recordTimeout(A, ms(376));
 
     assertThat(selector.estimate(A)).isEqualTo(ms(752));
   }
@@ -108,11 +108,11 @@ class ServerSelectorTest {
   @DisplayName("Unbound RTT_MAX_TIMEOUT: back-off stops at 120 s however often a server times out")
   void repeatedTimeouts_cappedAt120Seconds() {
     for (int i = 0; i < 20; i++) {
-      selector.recordTimeout(A);
+      selector.recordTimeout(A, ms(376));
     }
 
     assertThat(selector.estimate(A)).isEqualTo(TimeUnit.SECONDS.toNanos(120));
-    selector.recordTimeout(A);
+    selector.recordTimeout(A, ms(376));
     assertThat(selector.estimate(A)).isEqualTo(TimeUnit.SECONDS.toNanos(120));
   }
 
@@ -122,7 +122,7 @@ class ServerSelectorTest {
     selector.recordRtt(A, ms(500));
     selector.recordRtt(B, ms(600));
 
-    selector.recordTimeout(A);
+    selector.recordTimeout(A, ms(376));
 
     assertThat(selector.choose(List.of(A, B))).isEqualTo(B);
   }
@@ -132,7 +132,7 @@ class ServerSelectorTest {
   void fastServerThatTimedOut_sinksBehindUnknownServers() {
     selector.recordRtt(A, ms(5));
 
-    selector.recordTimeout(A);
+    selector.recordTimeout(A, ms(376));
 
     assertThat(selector.choose(List.of(A, B))).isEqualTo(B);
     assertThat(selector.estimate(A)).isEqualTo(ms(752));
@@ -165,14 +165,79 @@ class ServerSelectorTest {
   }
 
   @Test
-  @DisplayName("Derived waits stay within bounds: the floor for fast servers, the ceiling for unknown ones")
+  @DisplayName("Derived waits stay within bounds: the floor for fast servers, the ceiling for slow ones")
   void timeout_staysWithinBounds() {
     selector.recordRtt(A, ms(1));
     selector.recordRtt(B, ms(4000));
 
     assertThat(selector.timeoutNanos(A, ms(1500))).isEqualTo(ServerSelector.MIN_TIMEOUT_NANOS);
     assertThat(selector.timeoutNanos(B, ms(1500))).isEqualTo(ms(1500));
-    assertThat(selector.timeoutNanos(C, ms(1500))).isEqualTo(ms(1500));
+  }
+
+  @Test
+  @DisplayName("RFC 6298 §2.1: a server never asked is waited for 1 s, within the ceiling")
+  void unknownServer_waitedForOneSecond() {
+    assertThat(selector.timeoutNanos(C, ms(3000))).isEqualTo(ms(1000));
+    assertThat(selector.timeoutNanos(C, ms(200))).isEqualTo(ms(200));
+  }
+
+  @Test
+  @DisplayName("RFC 6298 §5.5: each timeout doubles the server's wait, so a slow server is answered in the end")
+  void timeouts_doubleTheWait() {
+    long wait = selector.timeoutNanos(A, ms(10_000));
+    for (long expected : new long[] {2000, 4000, 8000}) {
+      selector.recordTimeout(A, wait);
+      wait = selector.timeoutNanos(A, TimeUnit.SECONDS.toNanos(10));
+      assertThat(wait).isEqualTo(ms(expected));
+    }
+    assertThat(selector.timeoutNanos(A, ms(5000))).as("at most the ceiling").isEqualTo(ms(5000));
+  }
+
+  @Test
+  @DisplayName("Unbound rtt_lost: queries that waited alike and timed out together double the wait once")
+  void simultaneousTimeouts_doubleOnce() {
+    selector.recordRtt(A, ms(5));
+    long waited = selector.timeoutNanos(A, ms(3000));
+
+    selector.recordTimeout(A, waited);
+    selector.recordTimeout(A, waited);
+    selector.recordTimeout(A, waited);
+
+    assertThat(selector.timeoutNanos(A, ms(3000))).isEqualTo(2 * waited);
+  }
+
+  @Test
+  @DisplayName("Unbound RTT_MAX_TIMEOUT: the wait stops doubling at 120 s")
+  void wait_cappedAt120Seconds() {
+    long wait = ms(376);
+    for (int i = 0; i < 20; i++) {
+      selector.recordTimeout(A, wait);
+      wait = selector.timeoutNanos(A, Long.MAX_VALUE);
+    }
+
+    assertThat(wait).isEqualTo(TimeUnit.SECONDS.toNanos(120));
+  }
+
+  @Test
+  @DisplayName("RFC 6298 §5: a reply after a back-off sets the wait from the estimator again")
+  void replyAfterBackOff_waitFromEstimatorAgain() {
+    selector.recordRtt(A, ms(5));
+    selector.recordTimeout(A, ServerSelector.MIN_TIMEOUT_NANOS);
+    assertThat(selector.timeoutNanos(A, ms(3000))).isEqualTo(2 * ServerSelector.MIN_TIMEOUT_NANOS);
+
+    selector.recordRtt(A, ms(5));
+
+    assertThat(selector.timeoutNanos(A, ms(3000))).isEqualTo(ServerSelector.MIN_TIMEOUT_NANOS);
+  }
+
+  @Test
+  @DisplayName("a lame answer keeps the server's wait: it answered promptly")
+  void lameAnswer_keepsTheWait() {
+    selector.recordRtt(A, ms(5));
+
+    selector.recordLame(Name.root, A, 0);
+
+    assertThat(selector.timeoutNanos(A, ms(3000))).isEqualTo(ServerSelector.MIN_TIMEOUT_NANOS);
   }
 
   @Test
@@ -221,7 +286,7 @@ class ServerSelectorTest {
   @DisplayName("a server that timed out costs no spinning, however fast it was")
   void timedOutServer_noSpin() {
     selector.recordRtt(A, us(100));
-    selector.recordTimeout(A);
+    selector.recordTimeout(A, ms(376));
 
     assertThat(selector.spinWindowNanos(A, us(1_000))).isZero();
   }

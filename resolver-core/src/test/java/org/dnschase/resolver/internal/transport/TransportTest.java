@@ -212,6 +212,35 @@ class TransportTest {
     }
   }
 
+  @Test
+  @DisplayName("RFC 7766 §5, RFC 6298: a truncated reply's retry over TCP, a connection and a query, may take twice the "
+      + "exchange's timeout from the truncated reply")
+  void truncatedReply_tcpGetsTwiceTheTimeout() throws Exception {
+    Duration timeout = Duration.ofMillis(600);
+    try (ServerSocket tcp = new ServerSocket(); DatagramSocket udp = udpOnSamePortAs(tcp)) {
+      CompletableFuture<Message> result = transport.exchange(addressOf(udp), query("big.example.test."), timeout);
+      Received got = receive(udp);
+      Thread.sleep(timeout.toMillis() / 2);
+      send(udp, got.from(), truncated(got.query(), Rcode.NOERROR).toWire());
+
+      Message overTcp = answerOverTcp(tcp, asked -> {
+        sleep(timeout); // past the UDP exchange's own timeout, within twice it from the truncated reply
+        return answer(asked, asked.getHeader().getID(), "192.0.2.1").toWire();
+      });
+
+      assertThat(addressIn(result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))).isEqualTo("192.0.2.1");
+      assertThat(overTcp.getQuestion()).isEqualTo(got.query().getQuestion());
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /* ---- lifecycle ---- */
 
   @Test
