@@ -31,7 +31,9 @@ import org.xbill.DNS.Type;
  *       FORMERR, as Unbound's {@code worker_check_request} answers each of them. The answer
  *       echoes the question when it could be read, with an OPT record when the query's one
  *       additional record is one (RFC 6891 §7: a malformed option, such as a COOKIE of the wrong
- *       length, RFC 7873 §5.2.2, is FORMERR with an OPT record);
+ *       length, RFC 7873 §5.2.2, is FORMERR with an OPT record), found after a question that
+ *       cannot be read as the OPT record that ends the message (Unbound's FORMERR echoes the
+ *       whole query, its OPT record with it);
  *   <li>an OPT record owned by a name other than the root: FORMERR (RFC 6891 §6.1.2), as Unbound
  *       answers it;
  *   <li>an EDNS version other than 0: BADVERS (RFC 6891 §6.1.3);
@@ -53,6 +55,8 @@ public final class RequestDecoder {
 
   /** How an OPT record starts: the root name, then type 41 (RFC 6891 §6.1.2). */
   private static final byte[] OPT_START = {0, 0, (byte) Type.OPT};
+  /** An OPT record's octets before its RDATA: the root's name, type, class, TTL and RDLENGTH. */
+  private static final int OPT_FIXED = 11;
 
   private RequestDecoder() {}
 
@@ -81,11 +85,11 @@ public final class RequestDecoder {
       return new Request.Rejected(known, Rcode.NOTIMP, "opcode " + Opcode.string(header.getOpcode()));
     }
     if (header.getCount(Section.QUESTION) != 1) {
-      return new Request.Rejected(withoutQuestion(header, query), Rcode.FORMERR,
+      return new Request.Rejected(withoutQuestion(header, query, wire), Rcode.FORMERR,
           header.getCount(Section.QUESTION) + " questions, not 1");
     }
     if (!questionSpeltOut(wire)) {
-      return new Request.Rejected(withoutQuestion(header, query), Rcode.FORMERR,
+      return new Request.Rejected(withoutQuestion(header, query, wire), Rcode.FORMERR,
           "a compression pointer in the question's name, which no name comes before");
     }
     String malformed = malformed(header);
@@ -126,13 +130,14 @@ public final class RequestDecoder {
   }
 
   /**
-   * The query's header, and its OPT record when it parsed with one, for an answer that echoes no
-   * question: a query with EDNS gets an OPT record even in a FORMERR (RFC 6891 §6.1.1), else the
-   * client reads the FORMERR as a server without EDNS (dig: "retry with '+noedns'").
+   * The query's header, and its OPT record when it parsed with one or one ends it, for an answer
+   * that echoes no question: a query with EDNS gets an OPT record even in a FORMERR (RFC 6891
+   * §6.1.1), else the client reads the FORMERR as a server without EDNS (dig: "retry with
+   * '+noedns'").
    */
-  private static Message withoutQuestion(Header header, Message query) {
+  private static Message withoutQuestion(Header header, Message query, byte[] wire) {
     Message message = headerOnly(header);
-    OPTRecord opt = query != null ? query.getOPT() : null;
+    OPTRecord opt = query != null ? query.getOPT() : endingOpt(header, wire);
     if (opt != null) {
       message.addRecord(opt, Section.ADDITIONAL);
     }
@@ -181,7 +186,8 @@ public final class RequestDecoder {
   /**
    * What can be read of a query that does not parse as a whole: its header, its question if that
    * parses alone, and an OPT record (version 0, no options) if its one additional record is an
-   * OPT record, whose options then did not parse.
+   * OPT record, whose options then did not parse; when the question does not, the OPT record that
+   * ends the message, if one does.
    */
   private static Message readable(Header header, byte[] wire) {
     Message message = headerOnly(header);
@@ -194,16 +200,47 @@ public final class RequestDecoder {
     try {
       question = Record.newRecord(new Name(in), in.readU16(), in.readU16());
     } catch (IOException e) {
+      OPTRecord opt = endingOpt(header, wire);
+      if (opt != null) {
+        message.addRecord(opt, Section.ADDITIONAL);
+      }
       return message;
     }
     message.addRecord(question, Section.QUESTION);
-    boolean oneAdditionalNext = header.getCount(Section.ANSWER) == 0 && header.getCount(Section.AUTHORITY) == 0
-        && header.getCount(Section.ADDITIONAL) == 1;
-    if (oneAdditionalNext && in.remaining() >= OPT_START.length
+    if (oneAdditionalOnly(header) && in.remaining() >= OPT_START.length
         && Arrays.equals(wire, in.current(), in.current() + OPT_START.length, OPT_START, 0, OPT_START.length)) {
       message.addRecord(new OPTRecord(PLAIN_UDP_PAYLOAD, 0, 0), Section.ADDITIONAL);
     }
     return message;
+  }
+
+  /** Whether the one record after the question may be an OPT record: the header counts it alone. */
+  private static boolean oneAdditionalOnly(Header header) {
+    return header.getCount(Section.ANSWER) == 0 && header.getCount(Section.AUTHORITY) == 0
+        && header.getCount(Section.ADDITIONAL) == 1;
+  }
+
+  /**
+   * The OPT record that ends the message, found without reading the question before it: the root's
+   * name and type OPT (RFC 6891 §6.1.2) where its RDLENGTH reaches the last octet, the header
+   * counting it alone. Its payload size and flags as sent, no options (they are not read). Null
+   * when no such record ends the message.
+   */
+  private static OPTRecord endingOpt(Header header, byte[] wire) {
+    if (!oneAdditionalOnly(header)) {
+      return null;
+    }
+    for (int at = Header.LENGTH; at + OPT_FIXED <= wire.length; at++) {
+      if (Arrays.equals(wire, at, at + OPT_START.length, OPT_START, 0, OPT_START.length)
+          && at + OPT_FIXED + u16(wire, at + OPT_FIXED - 2) == wire.length) {
+        return new OPTRecord(u16(wire, at + OPT_START.length), 0, 0, u16(wire, at + OPT_FIXED - 4));
+      }
+    }
+    return null;
+  }
+
+  private static int u16(byte[] wire, int at) {
+    return (wire[at] & 0xFF) << 8 | wire[at + 1] & 0xFF;
   }
 
   /**

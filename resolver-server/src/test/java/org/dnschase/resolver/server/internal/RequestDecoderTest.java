@@ -113,6 +113,43 @@ class RequestDecoderTest {
   }
 
   @Test
+  @DisplayName("RFC 6891 §7: a question that cannot be read (a label of 64 octets, a compression pointer) but an OPT "
+      + "record that ends the message is FORMERR with an OPT record, as Unbound's FORMERR carries the client's")
+  void unreadableQuestionWithOpt_isFormErrWithOpt() {
+    byte[] header = Arrays.copyOf(query().toWire(), Header.LENGTH);
+    header[11] = 1; // one additional record
+    byte[] longLabel = new byte[1 + 64 + 1 + 4];
+    longLabel[0] = 64;
+    Arrays.fill(longLabel, 1, 65, (byte) 'a');
+    byte[] pointer = {(byte) 0xC0, 12, 0, 1, 0, 1};
+    byte[] opt = {0, 0, 41, 4, (byte) 0xD0, 0, 0, (byte) 0x80, 0, 0, 0}; // 1232 octets, DO
+
+    for (byte[] question : List.of(longLabel, pointer)) {
+      byte[] wire = new byte[header.length + question.length + opt.length];
+      System.arraycopy(header, 0, wire, 0, header.length);
+      System.arraycopy(question, 0, wire, header.length, question.length);
+      System.arraycopy(opt, 0, wire, header.length + question.length, opt.length);
+      Request request = RequestDecoder.decode(wire);
+
+      assertRejected(request, Rcode.FORMERR);
+      assertThat(Answers.error(((Request.Rejected) request).query(), Rcode.FORMERR).getOPT())
+          .as("RFC 6891 §7: the answer has an OPT record").isNotNull();
+    }
+  }
+
+  @Test
+  @DisplayName("a question that cannot be read and no OPT record after it: FORMERR without one")
+  void unreadableQuestionWithoutOpt_isFormErrWithoutOpt() {
+    byte[] wire = Arrays.copyOf(query().toWire(), Header.LENGTH + 6);
+    wire[Header.LENGTH] = 64; // a label of 64 octets, cut short
+
+    Request request = RequestDecoder.decode(wire);
+
+    assertRejected(request, Rcode.FORMERR);
+    assertThat(((Request.Rejected) request).query().getOPT()).isNull();
+  }
+
+  @Test
   @DisplayName("a message cut inside its question is FORMERR")
   void cutMessage_isFormErr() {
     byte[] wire = query().toWire();
