@@ -81,7 +81,9 @@ def section(result, relative):
            f"`bin/serve-control flush` sends; Unbound: `unbound-control flush_zone .` and `flush_infra all`), "
            f"{config['pause']} s pause, one question from a Python stub timed around its socket calls; "
            f"upstream queries are NSD's `num.queries` ({config['settle']} s after the answer, so work "
-           f"after it counts), {config['cold_per_round']} samples per chain and round;",
+           f"after it counts; zeroed before the pause, which starts NSD's server processes anew, each then "
+           f"asked its zone's apex twice so that the chain meets them past their start, and those two left "
+           f"out of the count), {config['cold_per_round']} samples per chain and round;",
            f"- warm: the mix (hosts, the chains, NXDOMAIN and NODATA names, 600 questions) asked once, then "
            f"`dnsperf -c 1 -T 1 -q {config['outstanding']} -l {config['warm_seconds']}` for queries per "
            f"second, `dnsperf -Q {config['latency_rate']} -l {config['latency_seconds']} -v` for latency "
