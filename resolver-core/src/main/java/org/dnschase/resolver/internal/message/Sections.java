@@ -240,15 +240,25 @@ public final class Sections {
     return joined;
   }
 
-  /** The section's records grouped by (owner, type, class), groups in order of first appearance. */
+  /**
+   * The section's records grouped by (owner, type, class), groups in order of first appearance.
+   * The EDNS OPT pseudo-record is left out: it is no data about any name (RFC 6891 §6.1.1), and
+   * each record a group takes is hashed, which dnsjava does by writing it out.
+   */
   public static List<Group> group(List<Record> section) {
-    if (oneRRset(section)) {
-      // most sections of a reply: the answer's RRset, a referral's NS set, the OPT record alone;
-      // an ArrayList as the map's groups come in, so the loops over them see one type of list
+    Record first = firstData(section);
+    if (first == null || oneRRset(section, first)) {
+      // most sections of a reply: the answer's RRset, a referral's NS set, nothing but the OPT
+      // record; an ArrayList as the map's groups come in, so the loops over them see one type of list
       List<Group> one = new ArrayList<>(1);
-      Group group = new Group(section.get(0));
+      if (first == null) {
+        return one;
+      }
+      Group group = new Group(first);
       for (Record record : section) {
-        group.add(record);
+        if (record.getType() != Type.OPT) {
+          group.add(record);
+        }
       }
       if (group.size() > 0) {
         one.add(group);
@@ -257,6 +267,9 @@ public final class Sections {
     }
     Map<Key, Group> groups = new LinkedHashMap<>();
     for (Record record : section) {
+      if (record.getType() == Type.OPT) {
+        continue;
+      }
       Group group = groups.computeIfAbsent(new Key(record.getName(), record.getRRsetType(), record.getDClass()),
           key -> new Group(record));
       group.add(record);
@@ -270,16 +283,21 @@ public final class Sections {
     return kept;
   }
 
-  /** Whether the section has records, all of the first's owner, type and class. */
-  private static boolean oneRRset(List<Record> section) {
-    if (section.isEmpty()) {
-      return false;
+  /** The section's first record that is not an OPT record; null if it has none. */
+  private static Record firstData(List<Record> section) {
+    for (Record record : section) {
+      if (record.getType() != Type.OPT) {
+        return record;
+      }
     }
-    Record first = section.get(0);
-    for (int i = 1; i < section.size(); i++) {
-      Record record = section.get(i);
-      if (record.getRRsetType() != first.getRRsetType() || record.getDClass() != first.getDClass()
-          || !record.getName().equals(first.getName())) {
+    return null;
+  }
+
+  /** Whether the section's records other than OPT all have {@code first}'s owner, type and class. */
+  private static boolean oneRRset(List<Record> section, Record first) {
+    for (Record record : section) {
+      if (record.getType() != Type.OPT && (record.getRRsetType() != first.getRRsetType()
+          || record.getDClass() != first.getDClass() || !record.getName().equals(first.getName()))) {
         return false;
       }
     }

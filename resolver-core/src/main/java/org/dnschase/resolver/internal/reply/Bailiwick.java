@@ -76,9 +76,6 @@ public final class Bailiwick {
       boolean authority) {
     List<RRset> kept = new ArrayList<>(groups.size());
     for (Sections.Group group : groups) {
-      if (group.type() == Type.OPT) {
-        continue; // EDNS pseudo-record: not data about any name, never cached
-      }
       if (group.dclass() != QCLASS) {
         tally.otherClass++;
         continue;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
@@ -72,5 +73,19 @@ class RRsetGroupingTest {
   void onlyAnUnwritableRecord_noGroup() throws Exception {
     assertThat(Sections.group(List.of(unwritable(WWW)))).isEmpty();
     assertThat(Sections.group(List.of())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("RFC 6891 §6.1.1: the OPT pseudo-record is no RRset: an additional section's OPT is in no group")
+  void optPseudoRecord_inNoGroup() throws Exception {
+    Record opt = new OPTRecord(1232, 0, 0);
+    Record glue = a(Name.fromConstantString("ns1.example.com."), "192.0.2.53");
+
+    assertThat(Sections.group(List.of(opt))).isEmpty();
+    assertThat(Sections.group(List.of(a(WWW, "192.0.2.1"), opt))).extracting(Sections.Group::type)
+        .containsExactly(Type.A);
+    assertThat(Sections.group(List.of(glue, opt, a(WWW, "192.0.2.1"))))
+        .extracting(group -> group.name().toString() + " " + group.size())
+        .containsExactly("ns1.example.com. 1", "www.example.com. 1");
   }
 }
