@@ -47,7 +47,7 @@ final class Referrals {
       return q.fail(FailureReason.REFERRAL_LIMIT, "more than " + q.budget().limits().maxReferrals()
           + " referrals for " + q.name());
     }
-    RRset ns = reply.authority(Type.NS);
+    RRset ns = reply.referral(q.exchanges().last().name(), q.delegation().zone());
     ReplyValidation.DelegationKeys keys = validation == null ? null
         : validation.delegation(q.delegation().zone(), ns.getName(), context.denials);
     if (keys != null && context.keys.lookup(keys.entry().zone()) == null) { // an anchor or known keys stay

@@ -18,13 +18,14 @@ public final class ResponseClassifier {
     if (data != null) {
       return data;
     }
-    RRset ns = reply.authority(Type.NS);
     // A delegation to a child zone stays a referral when a server wrongly sets AA on it; only an
-    // SOA beside it would make it NODATA (Deckard iter_ns_badaa).
-    if (ns != null && isDownwardReferral(ns.getName(), name, zone) && !(reply.authoritative() && reply.hasSoa())) {
+    // SOA beside it would make it NODATA (Deckard iter_ns_badaa). The zone's own NS set sent beside
+    // it does not make it lame: Unbound keeps the first NS set only, and throws the reply away
+    // when that is the zone's, but both are the server's to give, and the child's is the referral.
+    if (reply.referral(name, zone) != null && !(reply.authoritative() && reply.hasSoa())) {
       return ResponseType.REFERRAL;
     }
-    if (ns != null && !reply.authoritative()) {
+    if (reply.authority(Type.NS) != null && !reply.authoritative()) {
       return ResponseType.LAME;
     }
     // Sending us back up the tree says the server does not serve the zone, AA or not (iter_lame_aaaa).
@@ -130,10 +131,5 @@ public final class ResponseClassifier {
       }
     }
     return false;
-  }
-
-  /** A referral must point strictly below the asked zone and at or above the name. */
-  private static boolean isDownwardReferral(Name cut, Name name, Name zone) {
-    return !cut.equals(zone) && cut.subdomain(zone) && name.subdomain(cut);
   }
 }

@@ -128,6 +128,24 @@ public final class ScrubbedReply {
     return authority.firstOfType(type);
   }
 
+  /**
+   * The NS RRset of a referral from {@code zone} for {@code name}: strictly below the zone, at or
+   * above the name (RFC 1034 §4.3.2 step 3b); of several, the one nearest the zone, the cut the
+   * zone itself holds, below which its server no longer speaks. Null when there is none. Another
+   * NS set beside it, such as the zone's own, does not hide it.
+   */
+  public RRset referral(Name name, Name zone) {
+    RRset nearest = null;
+    for (RRset set : authority()) {
+      Name cut = set.getName();
+      if (set.getType() == Type.NS && !cut.equals(zone) && cut.subdomain(zone) && name.subdomain(cut)
+          && (nearest == null || cut.labels() < nearest.getName().labels())) {
+        nearest = set;
+      }
+    }
+    return nearest;
+  }
+
   /** The NS records the authority section gives for {@code zone}; empty if none. */
   public List<Record> nameServersOf(Name zone) {
     RRset set = authority.find(zone, Type.NS);

@@ -22,9 +22,19 @@ class ResponseClassifierTest {
 
   /** Scrubs {@code reply} to the bailiwick of {@code zone}, then classifies it for (qname, qtype). */
   private static ResponseType classify(Reply reply, String zone, String qname, int qtype) {
-    Name zoneName = Name.fromConstantString(zone);
-    ScrubbedReply scrubbed = Bailiwick.scrub(reply.to(qname, qtype), zoneName, TtlCaps.DEFAULTS, Defaults.MAX_NAME_SERVERS);
-    return ResponseClassifier.classify(scrubbed, Name.fromConstantString(qname), qtype, zoneName);
+    return ResponseClassifier.classify(scrub(reply, zone, qname, qtype), Name.fromConstantString(qname), qtype,
+        Name.fromConstantString(zone));
+  }
+
+  /** The owner of the NS set {@code reply}, scrubbed to the bailiwick of {@code zone}, refers to for qname. */
+  private static String referral(Reply reply, String zone, String qname) {
+    return scrub(reply, zone, qname, Type.A).referral(Name.fromConstantString(qname), Name.fromConstantString(zone))
+        .getName().toString();
+  }
+
+  private static ScrubbedReply scrub(Reply reply, String zone, String qname, int qtype) {
+    return Bailiwick.scrub(reply.to(qname, qtype), Name.fromConstantString(zone), TtlCaps.DEFAULTS,
+        Defaults.MAX_NAME_SERVERS);
   }
 
   /* ---- answers ---- */
@@ -130,6 +140,26 @@ class ResponseClassifierTest {
         .additional("ns1.example.test. 86400 A 127.0.0.11");
 
     assertThat(classify(reply, "test.", "www.example.test.", Type.A)).isEqualTo(ResponseType.REFERRAL);
+  }
+
+  @Test
+  @DisplayName("RFC 1034 §4.3.2 step 3b: the zone's own NS set sent first, beside the child's, does not hide the referral")
+  void zoneNameServersBeforeChildNameServers_isReferral() {
+    Reply reply = Reply.noError()
+        .authority("test. 86400 NS ns.test.", "example.test. 86400 NS ns1.example.test.")
+        .additional("ns1.example.test. 86400 A 127.0.0.11");
+
+    assertThat(classify(reply, "test.", "www.example.test.", Type.A)).isEqualTo(ResponseType.REFERRAL);
+    assertThat(referral(reply, "test.", "www.example.test.")).isEqualTo("example.test.");
+  }
+
+  @Test
+  @DisplayName("RFC 1034 §4.3.2 step 3b: of two cuts below the zone, the referral is the one the zone holds, nearest it")
+  void twoCutsBelowZone_referralIsTheNearest() {
+    Reply reply = Reply.noError()
+        .authority("www.example.test. 86400 NS ns.www.example.test.", "example.test. 86400 NS ns1.example.test.");
+
+    assertThat(referral(reply, "test.", "www.example.test.")).isEqualTo("example.test.");
   }
 
   @Test
