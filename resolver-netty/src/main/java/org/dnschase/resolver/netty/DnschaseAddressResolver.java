@@ -4,12 +4,14 @@ import io.netty.resolver.AbstractAddressResolver;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.host.AddressOrder;
@@ -21,6 +23,8 @@ import org.dnschase.resolver.host.HostAddresses;
  * listeners on the event loop), so the event loop never waits. A promise its caller cancelled
  * meanwhile keeps its cancellation: the outcome that arrives later is dropped, where Netty's own
  * {@code InetSocketAddressResolver} would try to complete it again and throw on the event loop.
+ * An event loop that shuts down meanwhile fails the promise as it ends, on its own thread, where
+ * the promise's listeners can still run ({@link #complete}).
  */
 final class DnschaseAddressResolver extends AbstractAddressResolver<InetSocketAddress> {
 
@@ -40,23 +44,53 @@ final class DnschaseAddressResolver extends AbstractAddressResolver<InetSocketAd
 
   @Override
   protected void doResolve(InetSocketAddress unresolved, Promise<InetSocketAddress> promise) {
-    complete(promise, lookUp(unresolved), all -> all.get(0));
+    complete(unresolved, promise, lookUp(unresolved), all -> all.get(0));
   }
 
   @Override
   protected void doResolveAll(InetSocketAddress unresolved, Promise<List<InetSocketAddress>> promise) {
-    complete(promise, lookUp(unresolved), Function.identity());
+    complete(unresolved, promise, lookUp(unresolved), Function.identity());
   }
 
-  private static <T> void complete(Promise<T> promise, CompletableFuture<List<InetSocketAddress>> lookUp,
-      Function<List<InetSocketAddress>, T> outcome) {
+  /**
+   * Completes the promise with the look-up's outcome, on the event loop. A promise completed from
+   * another thread hands its listeners to the loop, and a loop that has shut down takes no task:
+   * Netty logs at ERROR that it failed to submit their notification, and they never run. So the
+   * loop's shutdown fails the promise itself, from a shutdown hook (run on the loop as it ends, the
+   * listeners with it), and the outcome is handed over as a task of the loop, which removes the
+   * hook first; a loop gone by then takes no task, and its hook has failed the promise already.
+   * An executor without shutdown hooks completes the promise from the resolver's thread.
+   */
+  private <T> void complete(InetSocketAddress unresolved, Promise<T> promise,
+      CompletableFuture<List<InetSocketAddress>> lookUp, Function<List<InetSocketAddress>, T> outcome) {
+    EventExecutor executor = executor();
+    if (!(executor instanceof SingleThreadEventExecutor loop) || lookUp.isDone() && loop.inEventLoop()) {
+      lookUp.whenComplete((all, error) -> settle(promise, all, error, outcome));
+      return;
+    }
+    Runnable shutDown = () -> promise.tryFailure(new RejectedExecutionException("the event loop shut down before "
+        + unresolved.getHostString() + " was resolved"));
+    // on a loop shut down already this throws, and the caller's resolve fails the promise with it
+    loop.addShutdownHook(shutDown);
     lookUp.whenComplete((all, error) -> {
-      if (error != null) {
-        promise.tryFailure(cause(error));
-      } else {
-        promise.trySuccess(outcome.apply(all));
+      try {
+        loop.execute(() -> {
+          loop.removeShutdownHook(shutDown);
+          settle(promise, all, error, outcome);
+        });
+      } catch (RejectedExecutionException gone) {
+        // the loop has ended, and its hook failed the promise
       }
     });
+  }
+
+  private static <T> void settle(Promise<T> promise, List<InetSocketAddress> all, Throwable error,
+      Function<List<InetSocketAddress>, T> outcome) {
+    if (error != null) {
+      promise.tryFailure(cause(error));
+    } else {
+      promise.trySuccess(outcome.apply(all));
+    }
   }
 
   /**
