@@ -21,9 +21,13 @@ class NxnsLimitTest {
   /** How many NS names the attacking referral carries: far more than the limits allow. */
   static final int NAME_SERVERS = 20;
 
-  /** victim.test is delegated to nx1.test ... nx20.test, none of which exists. */
+  /**
+   * victim.test is delegated to nx1.test ... nx20.test, none of which exists; nested.test to
+   * ns.helper.test, whose zone is delegated to the same names.
+   */
   static final ZoneTree TREE = LabZones.rootAndTest(IntStream.rangeClosed(1, NAME_SERVERS)
-      .mapToObj(i -> "victim NS nx" + i + ".test.\n").collect(Collectors.joining())).build();
+      .mapToObj(i -> "victim NS nx" + i + ".test.\nhelper NS nx" + i + ".test.\n").collect(Collectors.joining())
+      + "nested NS ns1.helper.test.\nnested NS ns2.helper.test.\n").build();
   /**
    * The zone itself names a real server, so the testkit can serve it; the referral never does,
    * which the tree does not write.
@@ -89,6 +93,25 @@ class NxnsLimitTest {
     assertThat(lookUps).isLessThanOrEqualTo(Defaults.MAX_FAILED_GLUELESS);
     // the look-ups, and the parent asked once more for the cached delegation (parent-side fallback)
     assertThat(lab.queryCount()).isLessThanOrEqualTo(Defaults.MAX_FAILED_GLUELESS + 1);
+  }
+
+  @Test
+  @DisplayName("NXNSAttack nested: a look-up that stopped because the look-ups inside it reached the limit is not "
+      + "counted again, so the failure reports the look-ups that failed upstream, the limit's 5")
+  void nestedLookUps_reportWhatFailed() {
+    Resolution result;
+    try (Resolver resolver = ChainLab.resolverFor(lab).build()) {
+      lab.clearQueries();
+      result = resolver.resolve("www.nested.test.", Type.A);
+    }
+
+    assertThat(result).isInstanceOf(Resolution.Failure.class);
+    Resolution.Failure failure = (Resolution.Failure) result;
+    assertThat(failure.reason()).isEqualTo(FailureReason.GLUELESS_LIMIT);
+    long lookUps = lab.queries().stream().filter(q -> q.qname().toString().startsWith("nx")).count();
+    assertThat(lookUps).isEqualTo(Defaults.MAX_FAILED_GLUELESS);
+    assertThat(failure.detail()).startsWith(lookUps + " name-server look-ups failed in this resolution")
+        .contains("none starts once " + Defaults.MAX_FAILED_GLUELESS + " have");
   }
 
   @Test

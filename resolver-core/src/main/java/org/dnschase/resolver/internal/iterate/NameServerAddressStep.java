@@ -1,5 +1,6 @@
 package org.dnschase.resolver.internal.iterate;
 
+import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.internal.chase.RuleDiagnostics;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.dnschase.resolver.internal.servers.Delegation;
@@ -42,16 +43,26 @@ final class NameServerAddressStep {
       }
       case Outcome.CyclicDependency cycle -> delegation.noteCycle(cycle.detail());
       case Outcome.Negative negative -> countFailure(q, askedNobody);
-      case Outcome.Failed failed -> countFailure(q, askedNobody);
+      case Outcome.Failed failed -> countFailure(q, askedNobody || stoppedAtTheFailedLimit(q, failed));
     }
     // A failed look-up may still have cached glue for the name on its way (Deckard iter_pcdirect).
     ZoneCuts.addCachedAddresses(context.cache, delegation);
     return new Step.Next(QueryState.QUERY_TARGETS);
   }
 
-  private static void countFailure(Query q, boolean askedNobody) {
-    if (!askedNobody) {
+  private static void countFailure(Query q, boolean uncounted) {
+    if (!uncounted) {
       q.budget().countFailedGlueless();
     }
+  }
+
+  /**
+   * Whether a look-up stopped because the failed look-ups below it reached the limit: they share
+   * this budget and are counted in it already, so counting the look-up too would report one failure
+   * more than the limit for each level of nesting.
+   */
+  private static boolean stoppedAtTheFailedLimit(Query q, Outcome.Failed failed) {
+    return failed.reason() == FailureReason.GLUELESS_LIMIT
+        && q.budget().failedGlueless() >= q.budget().limits().maxFailedGlueless();
   }
 }

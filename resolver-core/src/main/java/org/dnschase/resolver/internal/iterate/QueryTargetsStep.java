@@ -247,9 +247,10 @@ final class QueryTargetsStep {
     }
     int failed = q.budget().failedGlueless();
     if (failed >= q.budget().limits().maxFailedGlueless()) {
-      return Optional.of(failed + " name-server look-ups failed in this resolution, the limit of "
-          + q.budget().limits().maxFailedGlueless() + ", before a server of " + q.delegation().zone()
-          + " answered for " + q.name());
+      // a priming that ran beside the resolution brings its failures only when it ends: the count may pass the limit
+      return Optional.of(failed + " name-server look-ups failed in this resolution (a priming it joined included),"
+          + " and none starts once " + q.budget().limits().maxFailedGlueless() + " have, before a server of "
+          + q.delegation().zone() + " answered for " + q.name());
     }
     return Optional.empty();
   }
