@@ -112,12 +112,18 @@ public final class RootHints {
    *
    * @param file the hints file
    * @return the hints
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file cannot be read, its message naming the file and saying why
    * @throws IllegalArgumentException if its text does not parse or names no server with an address
    */
   public static RootHints read(Path file) throws IOException {
-    ConfigFiles.requireRegular(file);
-    return parse(Files.readAllBytes(file));
+    byte[] text;
+    try {
+      ConfigFiles.requireRegular(file);
+      text = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new IOException("cannot read " + file + ": " + ConfigFiles.reason(e), e);
+    }
+    return parse(text);
   }
 
   /**

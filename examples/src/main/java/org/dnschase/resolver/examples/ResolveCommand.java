@@ -16,6 +16,7 @@ import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.dnssec.Validation;
 import org.dnschase.resolver.examples.ResolveOptions.Question;
 import org.dnschase.resolver.examples.ResolveOptions.UsageException;
+import org.dnschase.resolver.internal.log.LogText;
 
 /**
  * The {@code resolve} command behind {@code bin/resolve}: a dig-like tool that resolves names
@@ -64,7 +65,8 @@ public final class ResolveCommand {
       ResolveCommand command = new ResolveCommand(options, builder(options), out, err);
       return options.batch() ? command.batch(in) : command.single(options.question());
     } catch (UsageException e) {
-      err.println("resolve: " + e.getMessage());
+      // a message may quote an argument or a line of a file: outside text, escaped for the terminal
+      err.println("resolve: " + LogText.escaped(e.getMessage()));
       err.println("Try 'bin/resolve --help' for the options.");
       return USAGE;
     } finally {
@@ -112,7 +114,7 @@ public final class ResolveCommand {
     try {
       return RootHints.read(options.rootHints());
     } catch (IOException e) {
-      throw new UsageException("cannot read --root-hints " + options.rootHints() + ": " + e);
+      throw new UsageException("--root-hints: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new UsageException("--root-hints " + options.rootHints() + ": " + e.getMessage());
     }
@@ -141,7 +143,7 @@ public final class ResolveCommand {
         try {
           batchLine(shared, line);
         } catch (UsageException e) {
-          err.println("resolve: line " + number + ": " + e.getMessage());
+          err.println("resolve: line " + number + ": " + LogText.escaped(e.getMessage()));
           badLine = true;
         }
       }

@@ -159,9 +159,13 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
       return value;
     }
 
+    /** The value after {@code option}, never empty: an empty file name would name the working directory. */
     private String value(String option) throws UsageException {
       if (next >= args.length) {
         throw new UsageException(option + " needs a value");
+      }
+      if (args[next].isEmpty()) {
+        throw new UsageException(option + " needs a value, got ''");
       }
       return args[next++];
     }

@@ -224,7 +224,23 @@ class ResolveCommandTest {
     assertUsage(resolve("", "--batch", "x.example."), "--batch reads names from stdin");
     assertUsage(resolve("", "--timeout"), "--timeout needs a value");
     assertUsage(run("", "--loopback-only", "--root-hints", dir.resolve("none").toString(), "x.example."),
-        "cannot read --root-hints");
+        "--root-hints: cannot read");
+  }
+
+  @Test
+  void outsideTextInAMessage_isEscaped_andAnEmptyOrDirectoryFileIsNamed() throws IOException {
+    // an argument or a file's line echoed raw could move or recolour the terminal it is printed on
+    Run type = resolve("", "x.example.", "A\u001b[31m");
+    assertUsage(type, "unknown TYPE 'A\\x1b[31m'");
+    assertThat(type.err()).doesNotContain("\u001b");
+    Path badHints = Files.writeString(dir.resolve("escape.hints"), ". 3600 NS a.\na. 3600 A 1.2.3.\u001b[31m\n");
+    Run hints = run("", "--loopback-only", "--root-hints", badHints.toString(), "x.example.");
+    assertThat(hints.err()).contains("line 2: Invalid address: 1.2.3.\\x1b[31m").doesNotContain("\u001b");
+    // an empty value names the working directory, which the reader then calls "Is a directory"
+    assertUsage(resolve("", "--root-hints", "", "x.example."), "--root-hints needs a value, got ''");
+    assertUsage(resolve("", "--trust-anchor", "", "x.example."), "--trust-anchor needs a value, got ''");
+    assertUsage(run("", "--loopback-only", "--root-hints", dir.toString(), "x.example."),
+        "--root-hints: cannot read " + dir + ": Is a directory");
   }
 
   @Test

@@ -27,4 +27,20 @@ public final class ConfigFiles {
           + "without an end to read to)");
     }
   }
+
+  /**
+   * Why a file could not be read, in words, without the exception's class: "no such file",
+   * "permission denied", "Is a directory".
+   *
+   * @param e what reading it threw
+   * @return the reason
+   */
+  public static String reason(IOException e) {
+    return switch (e) {
+      case java.nio.file.NoSuchFileException missing -> "no such file";
+      case java.nio.file.AccessDeniedException denied -> "permission denied";
+      case FileSystemException other when other.getReason() != null -> other.getReason();
+      default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    };
+  }
 }

@@ -89,7 +89,7 @@ public final class TrustAnchors {
       // opened by name, so dnsjava's tokenizer says "file:line:" in what it cannot parse
       return read(new Master(file.toString(), Name.root, 0), "the trust anchors in " + file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the trust anchor file " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read the trust anchor file " + file + ": " + ConfigFiles.reason(e), e);
     }
   }
 

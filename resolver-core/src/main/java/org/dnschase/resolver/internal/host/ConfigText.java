@@ -31,7 +31,7 @@ public final class ConfigText {
       ConfigFiles.requireRegular(file);
       return Files.readString(file, StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + ConfigFiles.reason(e), e);
     }
   }
 
@@ -87,12 +87,4 @@ public final class ConfigText {
     }
   }
 
-  private static String describe(IOException e) {
-    return switch (e) {
-      case java.nio.file.NoSuchFileException missing -> "no such file";
-      case java.nio.file.AccessDeniedException denied -> "permission denied";
-      case java.nio.file.FileSystemException other when other.getReason() != null -> other.getReason();
-      default -> e.getClass().getSimpleName() + (e.getMessage() != null ? " " + e.getMessage() : "");
-    };
-  }
 }

@@ -23,10 +23,16 @@ final class Arguments {
     return args[next++];
   }
 
-  /** The value after {@code option}. */
+  /**
+   * The value after {@code option}, never empty: an empty file name would name the working
+   * directory, and no other value is empty either.
+   */
   String value(String option) throws UsageException {
     if (next >= args.length) {
       throw new UsageException(option + " needs a value");
+    }
+    if (args[next].isEmpty()) {
+      throw new UsageException(option + " needs a value, got ''");
     }
     return args[next++];
   }

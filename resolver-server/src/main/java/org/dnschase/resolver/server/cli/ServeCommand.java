@@ -13,6 +13,7 @@ import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.RRsetCacheBuilder;
 import org.dnschase.resolver.dnssec.Validation;
+import org.dnschase.resolver.internal.log.LogText;
 import org.dnschase.resolver.server.DnsServer;
 import org.dnschase.resolver.server.DnsServerBuilder;
 
@@ -88,11 +89,12 @@ public final class ServeCommand {
       serving.accept(start(options, out));
       return OK;
     } catch (UsageException e) {
-      err.println("serve: " + e.getMessage());
+      // a message may quote an argument or a line of a file: outside text, escaped for the terminal
+      err.println("serve: " + LogText.escaped(e.getMessage()));
       err.println("Try 'bin/serve --help' for the options.");
       return USAGE;
     } catch (IllegalStateException e) {
-      err.println("serve: " + e.getMessage());
+      err.println("serve: " + LogText.escaped(e.getMessage()));
       return FAILED;
     }
   }
@@ -239,7 +241,7 @@ public final class ServeCommand {
     try {
       return RootHints.read(options.rootHints());
     } catch (IOException e) {
-      throw new UsageException("cannot read --root-hints " + options.rootHints() + ": " + e);
+      throw new UsageException("--root-hints: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new UsageException("--root-hints " + options.rootHints() + ": " + e.getMessage());
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.dnschase.resolver.internal.log.LogText;
 
 /**
  * The {@code serve-control} command behind {@code bin/serve-control}: sends one command to a
@@ -64,7 +65,7 @@ public final class ServeControlCommand {
         throw new UsageException("missing COMMAND (stats, flush, flush NAME, flush_negative)");
       }
     } catch (UsageException e) {
-      err.println("serve-control: " + e.getMessage());
+      err.println("serve-control: " + LogText.escaped(e.getMessage())); // it may quote an argument
       err.println("Try 'bin/serve-control --help'.");
       return ServeCommand.USAGE;
     }
@@ -79,7 +80,8 @@ public final class ServeControlCommand {
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
       if (c < 0x20 || c == 0x7f) {
-        throw new UsageException(String.format("COMMAND holds a control character (\\x%02x): one command line a call", (int) c));
+        // the character itself: the message is escaped where it is printed
+        throw new UsageException("COMMAND holds a control character (" + c + "): one command line a call");
       }
     }
     return word;

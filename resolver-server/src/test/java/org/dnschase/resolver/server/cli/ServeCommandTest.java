@@ -201,7 +201,7 @@ class ServeCommandTest {
     assertUsage(serve(running -> { }, "--upstream-port"), "--upstream-port needs a value");
     // a budget beyond what bin/serve-jvm-options sizes the heap for would outgrow the heap it keeps
     assertUsage(serve(running -> { }, "--cache-bytes", "99999999999999999"),
-        "--cache-bytes needs a whole number from 1 to 1099511627776, got '99999999999999999'");
+        "--cache-bytes needs a whole number from 65536 to 1099511627776, got '99999999999999999'");
     assertUsage(serve(running -> { }, "--frobnicate"), "unknown option '--frobnicate'");
     assertUsage(serve(running -> { }, "--forward-zone", "example."), "--forward-zone needs ZONE=ADDR[:PORT],...");
     assertUsage(serve(running -> { }, "--stub-zone", "example.=ns1.example:53"),
@@ -213,7 +213,31 @@ class ServeCommandTest {
         "--auth-zone example.=" + dir.resolve("none.zone") + ": zone file " + dir.resolve("none.zone") + " of example. does not exist");
     assertUsage(serve(running -> { }, "www.example."), "unexpected argument 'www.example.': bin/serve takes options only");
     assertUsage(serve(running -> { }, "--loopback-only", "--root-hints", dir.resolve("none").toString()),
-        "cannot read --root-hints");
+        "--root-hints: cannot read");
+  }
+
+  @Test
+  @DisplayName("text from outside in a message (an argument, a file's line) is escaped, an empty file name or a "
+      + "directory named plainly, and a cache budget too small to keep an answer refused naming its minimum")
+  void outsideTextEmptyFilesAndTinyCache_areNamedPlainly() throws IOException {
+    // an argument or a file's line echoed raw could move or recolour the terminal it is printed on
+    Run threads = serve(running -> { }, "--threads", "\u001b[31m");
+    assertUsage(threads, "--threads needs a whole number from 1 to 1024, got '\\x1b[31m'");
+    assertThat(threads.err()).doesNotContain("\u001b");
+    Path zoneFile = Files.writeString(dir.resolve("escape.zone"), "@ 3600 SOA ns hostmaster 1 3600 600 86400 300\n"
+        + "@ 3600 NS ns\nns 3600 A 192.0.2.\u001b[31m\n");
+    Run zone = serve(running -> { }, "--auth-zone", "example.=" + zoneFile);
+    assertThat(zone.err()).contains("line 3: Invalid address: 192.0.2.\\x1b[31m").doesNotContain("\u001b");
+    // an empty value names the working directory, which the reader then calls "Is a directory"
+    assertUsage(serve(running -> { }, "--root-hints", ""), "--root-hints needs a value, got ''");
+    assertUsage(serve(running -> { }, "--trust-anchor", ""), "--trust-anchor needs a value, got ''");
+    assertUsage(serve(running -> { }, "--loopback-only", "--root-hints", dir.toString()),
+        "--root-hints: cannot read " + dir + ": Is a directory");
+    // the largest reply a server can give (65,535 octets) must fit: below, the cache keeps next to nothing
+    assertUsage(serve(running -> { }, "--cache-bytes", "1"),
+        "--cache-bytes needs a whole number from 65536 to 1099511627776, got '1'");
+    Run control = control("--control", "\u001b[31m");
+    assertThat(control.err()).contains("got '\\x1b[31m'").doesNotContain("\u001b");
   }
 
   @Test
