@@ -151,16 +151,26 @@ final class UdpListener implements LoopDatagram.Ready {
       queue(reply.now(), client);
       return;
     }
-    inFlight.track(reply.later().send(answer -> {
-      if (loop.inEventLoop()) {
-        sendNow(answer, client);
-      } else {
-        loop.execute(() -> sendNow(answer, client));
-      }
-    }).exceptionally(error -> {
+    inFlight.track(reply.later().send(answer -> sendOnTheLoop(answer, client)).exceptionally(error -> {
       log.warn("no answer to {}: {}", client, error.toString());
       return null;
     }));
+  }
+
+  /**
+   * Sends an answer that came after its question, on the loop; drops it once the loop has ended,
+   * which only a server stopped past its shutdown grace sees, and which it warned of once for all.
+   */
+  private void sendOnTheLoop(byte[] answer, InetSocketAddress client) {
+    if (loop.inEventLoop()) {
+      sendNow(answer, client);
+      return;
+    }
+    try {
+      loop.execute(() -> sendNow(answer, client));
+    } catch (RejectedExecutionException stopped) {
+      log.debug("no answer to {}: the listener has stopped", client);
+    }
   }
 
   /** Sends {@code answer} to {@code client} with those waiting; on the loop. */
