@@ -2,7 +2,6 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.dnschase.resolver.Resolution;
@@ -10,9 +9,12 @@ import org.dnschase.resolver.Resolution;
 /**
  * Ends each resolution at its deadline, wherever its work is: waiting for a server, in a
  * name-server look-up, or busy with a reply on an event loop that no alarm could interrupt. One
- * timer thread per resolver, started as the resolver is built ({@link #start}) or, after it ended
- * idle, by the next alarm, and ended when idle or closed; an alarm is removed as soon as its
- * resolution completes.
+ * timer thread per resolver, started as the resolver is built ({@link #start}) and ended when it
+ * closes; an alarm is removed as soon as its resolution completes. With no alarm pending the timer
+ * waits for the next however long that takes: a timer that ended when idle was started again by
+ * the next resolution that armed one, on that resolution's thread and CPU, a platform thread's
+ * start in the middle of a cold question (about 0.4 ms of CPU and a dozen page faults, the event
+ * loop kept from its CPU meanwhile, after a server answered from its cache for ten seconds).
  *
  * <p>Arming an alarm wakes the timer only when it is due before the one the timer sleeps towards.
  * Resolutions arm alarms of the same length one after another, so each new one is due after those
@@ -23,18 +25,15 @@ import org.dnschase.resolver.Resolution;
  */
 final class Deadlines implements AutoCloseable {
 
-  /** How long the timer thread outlives its last alarm: long enough for a busy resolver to keep it. */
-  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(10);
-
   /** The pending alarms, earliest first; guarded by {@code this}, as are the fields below. */
   private final TreeSet<Alarm> pending = new TreeSet<>();
   private long sequence;
   /** The timer's thread while it runs, null before it starts and after it ends. */
   private Thread timerThread;
-  /** When the timer's thread wakes unless woken, or null while it is awake. */
+  /** When the timer's thread wakes unless woken, or null while it is awake or waits for an alarm. */
   private Long plannedWake;
-  /** When the timer's thread ends if no alarm comes, or null while alarms are pending. */
-  private Long idleUntil;
+  /** Whether the timer's thread sleeps with no alarm pending, until one is armed. */
+  private boolean waitingForAlarm;
   private boolean closed;
   /** How many times the timer's thread was woken or timed out of its sleep, for tests. */
   private long wakeUps;
@@ -53,7 +52,7 @@ final class Deadlines implements AutoCloseable {
       pending.add(alarm);
       if (timerThread == null) {
         startTimer();
-      } else if (plannedWake != null && alarm.dueNanos - plannedWake < 0) {
+      } else if (waitingForAlarm || (plannedWake != null && alarm.dueNanos - plannedWake < 0)) {
         LockSupport.unpark(timerThread);
       }
     }
@@ -84,20 +83,18 @@ final class Deadlines implements AutoCloseable {
     while (true) {
       Alarm due;
       long sleepNanos;
+      boolean untilArmed;
       synchronized (this) {
-        long now = System.nanoTime();
-        Alarm first = pending.isEmpty() ? null : pending.first();
-        if (first != null) {
-          idleUntil = null;
-        } else if (idleUntil == null) {
-          idleUntil = now + IDLE_NANOS;
-        }
-        if (closed || (idleUntil != null && now - idleUntil >= 0)) {
-          timerThread = null; // closed, or idle for IDLE_NANOS: the next arm starts a new one
+        if (closed) {
+          timerThread = null;
           plannedWake = null;
-          idleUntil = null;
+          waitingForAlarm = false;
           return;
         }
+        long now = System.nanoTime();
+        Alarm first = pending.isEmpty() ? null : pending.first();
+        untilArmed = first == null;
+        waitingForAlarm = untilArmed;
         if (first != null && first.dueNanos - now <= 0) {
           pending.pollFirst();
           plannedWake = null;
@@ -105,14 +102,18 @@ final class Deadlines implements AutoCloseable {
           sleepNanos = 0;
         } else {
           due = null;
-          plannedWake = first == null ? idleUntil : first.dueNanos;
-          sleepNanos = plannedWake - now;
+          plannedWake = first == null ? null : first.dueNanos;
+          sleepNanos = first == null ? 0 : first.dueNanos - now;
         }
       }
       if (due != null) {
         due.ring();
       } else {
-        LockSupport.parkNanos(this, sleepNanos);
+        if (untilArmed) {
+          LockSupport.park(this); // until an alarm is armed, or the resolver closes
+        } else {
+          LockSupport.parkNanos(this, sleepNanos);
+        }
         synchronized (this) {
           wakeUps++;
         }

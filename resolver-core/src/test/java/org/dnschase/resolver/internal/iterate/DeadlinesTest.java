@@ -18,7 +18,8 @@ import org.xbill.DNS.Name;
 
 /**
  * The deadlines' timer thread is the resolver's: started as the resolver is built (so its first
- * resolution's caller does not pay for the thread's start), ended by close() before it returns,
+ * resolution's caller does not pay for the thread's start), waiting however long no alarm is
+ * pending (so no later resolution's caller pays for it either), ended by close() before it returns,
  * and it wakes for an alarm due before the one it sleeps towards, not for every alarm armed.
  */
 class DeadlinesTest {
@@ -84,6 +85,33 @@ class DeadlinesTest {
       });
 
       assertThat(rang.await(20, TimeUnit.SECONDS)).as("the earlier alarm rang well before the first").isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("with no alarm pending the timer's thread waits for the next however long, and rings it")
+  void noAlarmPending_theTimerWaitsWithoutEnding() throws InterruptedException {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    try (Deadlines deadlines = new Deadlines()) {
+      deadlines.start();
+      List<Thread> started = startedSince(before);
+      assertThat(started).as("the timer's thread").hasSize(1);
+      Thread timer = started.get(0);
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (timer.getState() != Thread.State.WAITING && System.nanoTime() - giveUp < 0) {
+        Thread.sleep(10);
+      }
+      // parked without a deadline: a timer that ended when idle would sleep towards its end
+      assertThat(timer.getState()).as("the idle timer's thread").isEqualTo(Thread.State.WAITING);
+
+      CompletableFuture<Thread> rangOn = new CompletableFuture<>();
+      deadlines.arm(new CompletableFuture<Resolution>(), TimeUnit.MILLISECONDS.toNanos(50), () -> {
+        rangOn.complete(Thread.currentThread());
+        return null;
+      });
+
+      assertThat(rangOn).as("the thread that rang the next alarm").succeedsWithin(20, TimeUnit.SECONDS)
+          .isSameAs(timer);
     }
   }
 
