@@ -120,12 +120,13 @@ def wait_answering(process, port, limit=60.0):
 class Nsd:
     """One NSD per server address of the lab: NSD serves every zone it holds on every address it
     listens on, and the lab has different zones at different addresses. Queries are counted from
-    each instance's num.queries (nsd-control stats), the same way for both resolvers."""
+    each instance's num.queries (nsd-control stats), the same way for both resolvers. A lab on
+    addresses of its own (the differential test's) passes own_addresses and takes no lock."""
 
     LOCK = Path("/tmp/dnschase-race-lab.lock")
 
-    def __init__(self, lab, workdir, port, cpu):
-        self._hold_the_lab()
+    def __init__(self, lab, workdir, port, cpu, own_addresses=False):
+        self._lock = None if own_addresses else self._hold_the_lab()
         zones_by_address = defaultdict(list)
         for line in (lab / "servers.tsv").read_text().splitlines():
             address, origin, file = line.split("\t")
@@ -147,12 +148,13 @@ class Nsd:
     def _hold_the_lab(self):
         """The lab's addresses and port are fixed, so one measurement at a time: a second waits here
         for the first to end (the lock goes with the process that holds it, however it ends)."""
-        self._lock = open(self.LOCK, "w")
+        lock = open(self.LOCK, "w")
         try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             print(f"waiting for the measurement that holds {self.LOCK} to end", file=sys.stderr, flush=True)
-            fcntl.flock(self._lock, fcntl.LOCK_EX)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        return lock
 
     @staticmethod
     def _config(directory, zonesdir, address, port, zones):
@@ -216,7 +218,8 @@ remote-control:
     def stop(self):
         for process, _ in self.instances:
             process.stop()
-        self._lock.close()
+        if self._lock is not None:
+            self._lock.close()
 
 
 class Unbound:

@@ -1,0 +1,84 @@
+"""Differences from Unbound already decided, each with its reason: a reply pair that shows one is
+reported under it, apart from the differences still to look at.
+
+Each is recognised from the two replies alone (the lab's cause is not known to the comparison), by
+a signature narrow enough not to hide anything else.
+"""
+
+ALIASES = ("CNAME", "DNAME")
+# Defaults.MAX_HOPS: a chain of this many hops is answered, one more fails
+OUR_MAX_HOPS = 12
+
+
+def answered_types(reply):
+    return {rtype for _, rtype, _ in reply.answer}
+
+
+def referral_taken_for_nodata(ours, theirs, question):
+    """Unbound takes a referral to the very zone it asked (the parent's server, listed as the
+    zone's, refers to the zone again) for a NODATA answer: iter_resptype.c's
+    response_type_from_server returns RESPONSE_TYPE_ANSWER for an NS set at the delegation point
+    ("FIXME: is this correct?"), so it answers NOERROR with neither data nor SOA. We count such a
+    server lame (RFC 1034 §5.3.3: a referral must come closer to the name) and ask another, or
+    fail when none is left. Its signature: Unbound's NOERROR holds neither the data asked for nor
+    an SOA, and the question or Unbound's chain reaches a zone the lab delegated so."""
+    return (theirs.rcode == "NOERROR" and theirs.authority_soa is None
+            and question.qtype not in answered_types(theirs) and reaches(theirs, question, question.sideways))
+
+
+def reaches(reply, question, zones):
+    """Whether the question's name or a name of the reply's answer is in one of zones (or below)."""
+    names = {question.name.lower()} | {owner for owner, _, _ in reply.answer} | {
+        data.split()[-1] for _, rtype, data in reply.answer if rtype in ALIASES}
+    return any(name == zone or name.endswith("." + zone) for name in names for zone in zones)
+
+
+def alias_question_not_chased(ours, theirs, question):
+    """A CNAME or ANY question is answered by the alias itself (RFC 1034 §3.6.2, §4.3.2 step 3a:
+    QTYPE matches CNAME, so the alias is not followed; a DNAME's synthesised CNAME likewise, RFC
+    6672 §3.1); Unbound follows it and gives the target's rcode and records too."""
+    return (question.qtype in ("CNAME", "ANY") and set(ours.answer) <= set(theirs.answer)
+            and answered_types(ours) & set(ALIASES) and ours.rcode == "NOERROR")
+
+
+def chain_past_our_limit(ours, theirs, question):
+    """A loop, or a chain longer than our 12 hops (Defaults.MAX_HOPS), fails (SERVFAIL), within one
+    zone as across zones; Unbound passes on what the zone's server sent (a growing DNAME loop ends
+    in the server's YXDOMAIN, a CNAME loop in its NOERROR), or gives up with the aliases it had as
+    a NOERROR without data or SOA, and stops at 11 restarts across zones."""
+    aliases = sum(1 for _, rtype, _ in theirs.answer if rtype in ALIASES)
+    gave_up = aliases and theirs.authority_soa is None and question.qtype not in answered_types(theirs)
+    return ours.rcode == "SERVFAIL" and (aliases > OUR_MAX_HOPS or gave_up) or (
+        theirs.rcode == "SERVFAIL" and sum(1 for _, rtype, _ in ours.answer if rtype == "CNAME") > 11)
+
+
+def dname_question_soa(ours, theirs, question):
+    """A DNAME question for a name under a DNAME: the DNAME's synthesised CNAME is followed (the
+    question's type is not CNAME) to a name without a DNAME, a NODATA whose SOA we keep in the
+    authority section (RFC 2308 §2.2, as for any chain ending in NODATA); Unbound leaves it out."""
+    return (question.qtype == "DNAME" and ours.rcode == theirs.rcode and set(ours.answer) == set(theirs.answer)
+            and ours.authority_soa and not theirs.authority_soa)
+
+
+DECIDED = [
+    ("Unbound takes a referral to the zone asked for NODATA", referral_taken_for_nodata),
+    ("a CNAME or ANY question is answered by the alias, not chased", alias_question_not_chased),
+    ("a loop or a chain past the hop limits", chain_past_our_limit),
+    ("a DNAME question under a DNAME: the SOA of the NODATA it ends in", dname_question_soa),
+]
+
+
+class Question:
+    """What the comparison knows of a question: its name and type, and the lab's zones that a
+    server lists which refers to them again (labgen.Lab.sideways)."""
+
+    def __init__(self, name, qtype, sideways):
+        self.name, self.qtype, self.sideways = name, qtype, sideways
+
+
+def decided(ours, theirs, question):
+    """The name of the decided difference this pair shows, or None."""
+    for name, test in DECIDED:
+        if test(ours, theirs, question):
+            return name
+    return None
