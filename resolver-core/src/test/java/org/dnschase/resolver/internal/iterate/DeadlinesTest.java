@@ -115,6 +115,31 @@ class DeadlinesTest {
     }
   }
 
+  @Test
+  @DisplayName("between questions the timer wakes on its own: the next question's alarms, no shorter, do not wake it")
+  void betweenQuestions_theNextAlarmsDoNotWakeTheTimer() throws InterruptedException {
+    long oneSecond = TimeUnit.SECONDS.toNanos(1);
+    try (Deadlines deadlines = new Deadlines()) {
+      deadlines.start();
+      CompletableFuture<Resolution> answered = new CompletableFuture<>();
+      deadlines.arm(answered, oneSecond, () -> null);
+      answered.complete(null); // the first question, answered at once
+      Thread.sleep(1_300); // past its alarm: the timer woke for it and found none pending
+
+      long wakeUpsBefore = deadlines.wakeUps();
+      CompletableFuture<Thread> rangOn = new CompletableFuture<>();
+      deadlines.arm(new CompletableFuture<Resolution>(), oneSecond, () -> {
+        rangOn.complete(Thread.currentThread());
+        return null;
+      });
+      Thread.sleep(100); // the next question's work: a woken timer would run meanwhile
+
+      assertThat(deadlines.wakeUps() - wakeUpsBefore).as("the timer's wake-ups as the next question arms its alarm")
+          .isZero();
+      assertThat(rangOn).as("the next question's alarm rings all the same").succeedsWithin(20, TimeUnit.SECONDS);
+    }
+  }
+
   private static List<Thread> startedSince(Set<Thread> before) {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(thread -> !before.contains(thread) && thread.getName().equals("dnschase-deadlines")).toList();
