@@ -84,7 +84,8 @@ public final class Budgets {
    * least 300 ms), a server never asked for 1 s, and each timeout doubles the server's wait, up to
    * this. A server that answers after 2 s is so answered on a later attempt, while a server that
    * answered fast and went silent costs 300 ms. A question truncated over UDP may take twice the
-   * wait more over TCP (a connection's set-up and the query).
+   * wait more over TCP (a connection's set-up and the query). A server that timed out 3 times in a
+   * row, waited for this long at the last, is marked down for a while ({@link Defaults#QUERY_TIMEOUT}).
    */
   public Duration queryTimeout() {
     return queryTimeout;

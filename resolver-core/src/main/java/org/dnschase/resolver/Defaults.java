@@ -50,6 +50,15 @@ public final class Defaults {
    * unknown servers at 376 ms and backs off up to 120 s with no deadline above it; RFC 1035
    * §4.2.1 puts the retransmission interval at 2-5 s. A server never asked is waited for 1 s,
    * then 2 s, then 3 s: one that answers after 2 s is answered about 5 s into the {@link #DEADLINE}.
+   *
+   * <p>A server that times out 3 times in a row, the last time waited for this long, after 3 s of
+   * silence at least, is marked down (Unbound marks a server whose wait reached its cap, 120 s):
+   * a question only it could answer fails at once, as {@link FailureReason#ALL_SERVERS_FAILED}
+   * naming it and when it is asked again (a server answers SERVFAIL with Extended DNS Error 22, No
+   * Reachable Authority), rather than waiting for it in vain again. The mark lasts 5 s, then one
+   * question at a time asks it, the probe (as Unbound probes such a server); each probe that times
+   * out marks it down for twice as long, up to 120 s (Unbound's infra-cache-max-rtt), and a reply
+   * ends the mark. A zone's other servers are asked meanwhile, as ever.
    */
   public static final Duration QUERY_TIMEOUT = Duration.ofSeconds(3);
 

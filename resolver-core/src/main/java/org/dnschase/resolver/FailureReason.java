@@ -25,7 +25,10 @@ public enum FailureReason {
   CYCLIC_DEPENDENCY,
   /** The resolution ran past {@link Budgets#deadline()}. */
   TIMEOUT,
-  /** Every server of a zone failed, timed out, answered lame or was not allowed. */
+  /**
+   * Every server of a zone failed, timed out, answered lame or was not allowed, or is marked down
+   * for timing out again and again ({@link Defaults#QUERY_TIMEOUT}; the detail names it).
+   */
   ALL_SERVERS_FAILED,
   /** A DNAME substitution produced a name longer than 255 octets (RFC 6672 §2.2). */
   YXDOMAIN,

@@ -394,7 +394,9 @@ final class QueryResponseStep {
   private Step exchangeFailed(Query q, Throwable error, InetSocketAddress server, long rttNanos) {
     boolean timedOut = error instanceof TimeoutException;
     if (timedOut) {
-      context.selector.recordTimeout(server.getAddress(), q.exchanges().last().waitNanos());
+      ZoneExchanges.Exchange sent = q.exchanges().last();
+      context.selector.recordTimeout(server.getAddress(), sent.sentAtNanos(), sent.waitNanos(),
+          q.budget().limits().queryTimeout().toNanos(), context.ticker.read());
     }
     q.delegation().markFailed(server.getAddress(), q.budget().limits().maxAttemptsPerServer());
     Name zone = q.delegation().zone();

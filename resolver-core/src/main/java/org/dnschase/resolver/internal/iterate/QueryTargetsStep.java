@@ -161,14 +161,30 @@ final class QueryTargetsStep {
       // A server lame for this zone lately is asked only when no other is left.
       List<InetAddress> notLame = context.selector.notLame(unused, q.delegation().zone(), context.ticker.read());
       InetAddress best = context.selector.choose(notLame.isEmpty() ? unused : notLame);
-      if (context.allowed(best)) {
+      if (!context.allowed(best)) {
+        q.delegation().markUsed(best);
+        q.journal().report(new Diagnostic(Diagnostic.Oddity.UPSTREAM_NOT_ALLOWED, q.delegation().zone(),
+            best.getHostAddress() + " is not allowed by the upstream filter ("
+                + context.config.upstreamFilterDescription() + ")"));
+      } else if (admitted(q, best)) {
         return best;
       }
-      q.delegation().markUsed(best);
-      q.journal().report(new Diagnostic(Diagnostic.Oddity.UPSTREAM_NOT_ALLOWED, q.delegation().zone(),
-          best.getHostAddress() + " is not allowed by the upstream filter ("
-              + context.config.upstreamFilterDescription() + ")"));
     }
+  }
+
+  /**
+   * Whether {@code address} may be asked now: not when it is marked down, unless this query is its
+   * probe ({@link org.dnschase.resolver.internal.servers.ServerSelector#admits}); one that is not
+   * is set aside for the rest of the delegation, and named if the zone fails.
+   */
+  private boolean admitted(Query q, InetAddress address) {
+    long now = context.ticker.read();
+    // the probe's longest wait: a truncated reply's question asked over TCP takes twice the ceiling more
+    if (context.selector.admits(address, now, 3 * q.budget().limits().queryTimeout().toNanos())) {
+      return true;
+    }
+    q.delegation().markDown(address, context.selector.whyDown(address, now));
+    return false;
   }
 
   private Step lookUpNameServer(Query q) {
@@ -264,8 +280,16 @@ final class QueryTargetsStep {
    * (Unbound's retries, up to {@link org.dnschase.resolver.Budgets#maxAttemptsPerServer()} per address).
    */
   private Step retryOr(Query q, Supplier<Step> otherwise) {
-    List<InetAddress> retryable = q.delegation().retryableAddresses();
-    return retryable.isEmpty() ? otherwise.get() : send(q, context.selector.choose(retryable), true);
+    while (true) {
+      List<InetAddress> retryable = q.delegation().retryableAddresses();
+      if (retryable.isEmpty()) {
+        return otherwise.get();
+      }
+      InetAddress again = context.selector.choose(retryable);
+      if (admitted(q, again)) {
+        return send(q, again, true);
+      }
+    }
   }
 
   /**
@@ -310,7 +334,8 @@ final class QueryTargetsStep {
     }
     return q.fail(FailureReason.ALL_SERVERS_FAILED, "no server of " + q.delegation().zone()
         + " gave a usable answer for " + q.name() + " (" + (configured != null ? configured
-            : "name servers: " + q.delegation().nameServers()) + ")");
+            : "name servers: " + q.delegation().nameServers()) + ")"
+        + (q.delegation().down() == null ? "" : "; " + q.delegation().down()));
   }
 
   /**

@@ -64,6 +64,8 @@ public final class Delegation {
   /** A configured zone's host names are looked up even inside the zone. */
   private boolean lookUpInZone;
   private String cycle;
+  /** Why the first of its servers found marked down was not asked; null when none was. */
+  private String down;
 
   /** A delegation a referral just gave. */
   public Delegation(Name zone, List<Name> nameServers) {
@@ -346,6 +348,19 @@ public final class Delegation {
     if (this.cycle == null) {
       this.cycle = cycle;
     }
+  }
+
+  /** Sets {@code address} aside, marked down ({@link ServerSelector#admits}) for {@code why}. */
+  public void markDown(InetAddress address, String why) {
+    markUsed(address);
+    if (down == null) {
+      down = why;
+    }
+  }
+
+  /** Why the first of its servers found marked down was not asked, or null. */
+  public String down() {
+    return down;
   }
 
   /** The first cyclic dependency a look-up for this zone ran into, or null. */

@@ -46,9 +46,10 @@ public final class ServerSelector {
    * stays behind the others for a while. RFC 6298's estimator, of replies only ({@link #NONE}
    * before the first), gives the time to wait for the next reply, its RTO: SRTT + 4 RTTVAR after a
    * reply, doubled by each timeout since. Kept apart, a reply after a timeout sets the wait from
-   * what replies take, not from a rank the timeout doubled.
+   * what replies take, not from a rank the timeout doubled. Its {@link Silence}, null once it
+   * answered, says whether it is marked down.
    */
-  private record Estimate(long rankNanos, long srttNanos, long rttvarNanos, long rtoNanos) {}
+  private record Estimate(long rankNanos, long srttNanos, long rttvarNanos, long rtoNanos, Silence silence) {}
 
   /** SRTT and RTTVAR of an address that timed out or answered lame but never replied in time. */
   private static final long NONE = -1;
@@ -85,9 +86,9 @@ public final class ServerSelector {
 
   public ServerSelector(long maximumBytes) {
     long perAddress = StoreWeights.NODE_BYTES + StoreWeights.ADDRESS_BYTES + StoreWeights.VALUE_BYTES;
-    // an estimate's four longs are three more than a small record's
-    this.estimates = StoreWeights.<InetAddress, Estimate>bounded(maximumBytes / 2,
-        (address, estimate) -> (int) perAddress + 3 * Long.BYTES).build().asMap();
+    // an estimate's four longs are three more than a small record's; a silence is a small record of five
+    this.estimates = StoreWeights.<InetAddress, Estimate>bounded(maximumBytes / 2, (address, estimate) -> (int) perAddress
+        + 3 * Long.BYTES + (estimate.silence() == null ? 0 : StoreWeights.VALUE_BYTES + 4 * Long.BYTES)).build().asMap();
     this.lameUntilNanos = StoreWeights.<ZoneServer, Long>bounded(maximumBytes / 4,
         (server, until) -> StoreWeights.weight(perAddress + StoreWeights.VALUE_BYTES
             + StoreWeights.nameBytes(server.zone()))).build().asMap();
@@ -150,7 +151,7 @@ public final class ServerSelector {
   /** RFC 6298 §2.3: RTO = SRTT + 4 RTTVAR, at least {@link #MIN_TIMEOUT_NANOS}, at most {@link #MAX_RTT_NANOS}. */
   private static Estimate measured(long rankNanos, long srttNanos, long rttvarNanos) {
     return new Estimate(rankNanos, srttNanos, rttvarNanos,
-        Math.clamp(srttNanos + 4 * rttvarNanos, MIN_TIMEOUT_NANOS, MAX_RTT_NANOS));
+        Math.clamp(srttNanos + 4 * rttvarNanos, MIN_TIMEOUT_NANOS, MAX_RTT_NANOS), null);
   }
 
   /**
@@ -197,10 +198,17 @@ public final class ServerSelector {
    * must still go behind the servers never asked, not stay first for several more timeouts.
    * Doubles the timeout too (RFC 6298 §5.5), the one the query waited ({@code waitedNanos}), as
    * Unbound's rtt_lost does: queries that timed out together, having waited alike, double it once
-   * between them, not once each.
+   * between them, not once each. Timeouts in a row, once the wait has reached {@code ceilingNanos},
+   * mark the server down ({@link Silence}, {@link #admits}); the query was sent at {@code sentNanos}.
    */
-  public void recordTimeout(InetAddress address, long waitedNanos) {
-    backOff(address, Math.min(MAX_RTT_NANOS, 2 * waitedNanos));
+  public void recordTimeout(InetAddress address, long sentNanos, long waitedNanos, long ceilingNanos,
+      long nowNanos) {
+    long rtoNanos = Math.min(MAX_RTT_NANOS, 2 * waitedNanos);
+    estimates.compute(address, (key, old) -> {
+      Estimate backedOff = backedOff(old, rtoNanos);
+      return new Estimate(backedOff.rankNanos(), backedOff.srttNanos(), backedOff.rttvarNanos(), backedOff.rtoNanos(),
+          Silence.after(backedOff.silence(), sentNanos, waitedNanos, backedOff.rtoNanos() >= ceilingNanos, nowNanos));
+    });
   }
 
   /**
@@ -209,15 +217,41 @@ public final class ServerSelector {
    * stays, since it answered.
    */
   public void recordLame(Name zone, InetAddress address, long nowNanos) {
-    backOff(address, 0);
+    estimates.compute(address, (key, old) -> backedOff(old, 0));
     lameUntilNanos.put(new ZoneServer(zone, address), nowNanos + LAME_TTL_NANOS);
   }
 
-  /** Doubles the rank (see {@link #recordTimeout}) and raises the timeout to at least {@code rtoNanos}. */
-  private void backOff(InetAddress address, long rtoNanos) {
+  /** {@code old} with its rank doubled (see {@link #recordTimeout}) and its timeout raised to at least {@code rtoNanos}. */
+  private static Estimate backedOff(Estimate old, long rtoNanos) {
     long floor = UNKNOWN_RTT_NANOS * 2;
-    estimates.merge(address, new Estimate(floor, NONE, NONE, Math.max(FIRST_TIMEOUT_NANOS, rtoNanos)),
-        (old, fresh) -> new Estimate(Math.min(MAX_RTT_NANOS, Math.max(old.rankNanos() * 2, floor)),
-            old.srttNanos(), old.rttvarNanos(), Math.max(old.rtoNanos(), rtoNanos)));
+    if (old == null) {
+      return new Estimate(floor, NONE, NONE, Math.max(FIRST_TIMEOUT_NANOS, rtoNanos), null);
+    }
+    return new Estimate(Math.min(MAX_RTT_NANOS, Math.max(old.rankNanos() * 2, floor)), old.srttNanos(),
+        old.rttvarNanos(), Math.max(old.rtoNanos(), rtoNanos), old.silence());
+  }
+
+  /* ---- servers that are down ---- */
+
+  /**
+   * Whether a query may go to {@code address} at {@code nowNanos}: unless it is marked down
+   * ({@link Silence}); once that mark has run out, for one query at a time, the probe, which the
+   * others see as down for {@code probeNanos} (the probe's longest wait) unless it ends before.
+   */
+  public boolean admits(InetAddress address, long nowNanos, long probeNanos) {
+    Estimate estimate = estimates.get(address);
+    Silence silence = estimate == null ? null : estimate.silence();
+    if (silence == null || !silence.marked()) {
+      return true;
+    }
+    return !silence.closed(nowNanos) && estimates.replace(address, estimate, new Estimate(estimate.rankNanos(),
+        estimate.srttNanos(), estimate.rttvarNanos(), estimate.rtoNanos(), silence.probing(nowNanos + probeNanos)));
+  }
+
+  /** Why {@code address} is not asked at {@code nowNanos} ({@link #admits} said no), for a failure's detail. */
+  public String whyDown(InetAddress address, long nowNanos) {
+    Estimate estimate = estimates.get(address);
+    return estimate == null || estimate.silence() == null ? address.getHostAddress() + " answered since"
+        : estimate.silence().why(address.getHostAddress(), nowNanos);
   }
 }

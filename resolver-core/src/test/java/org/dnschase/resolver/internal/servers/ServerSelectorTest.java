@@ -32,6 +32,31 @@ class ServerSelectorTest {
     return TimeUnit.MILLISECONDS.toNanos(millis);
   }
 
+  /** The default ceiling of a server's wait, {@link org.dnschase.resolver.Defaults#QUERY_TIMEOUT}. */
+  private static final long CEILING = TimeUnit.SECONDS.toNanos(3);
+
+  /** A query to {@code address} that waited {@code waitedNanos} timed out, at time 0. */
+  private void timedOut(InetAddress address, long waitedNanos) {
+    timedOut(address, waitedNanos, 0);
+  }
+
+  private void timedOut(InetAddress address, long waitedNanos, long nowNanos) {
+    selector.recordTimeout(address, nowNanos - waitedNanos, waitedNanos, CEILING, nowNanos);
+  }
+
+  /**
+   * Times {@code address} out as a dead server's queries do under the default ceiling, one after
+   * the other from time 0: after 1, 2 and 3 s; returns the time of the last timeout, 6 s.
+   */
+  private long timedOutThrice(InetAddress address) {
+    long now = 0;
+    for (long waited : new long[] {ms(1000), ms(2000), ms(3000)}) {
+      now += waited;
+      timedOut(address, waited, now);
+    }
+    return now;
+  }
+
   /* ---- choice ---- */
 
   @Test
@@ -91,7 +116,7 @@ class ServerSelectorTest {
   void timeout_doublesEstimate() {
     selector.recordRtt(A, ms(500));
 
-    selector.recordTimeout(A, ms(376));
+    timedOut(A, ms(376));
 
     assertThat(selector.estimate(A)).isEqualTo(ms(1000));
   }
@@ -99,7 +124,7 @@ class ServerSelectorTest {
   @Test
   @DisplayName("RFC 6298 §5.5: a timeout of a server never asked doubles the prior")
   void timeoutOfUnknownServer_doublesPrior() {
-    selector.recordTimeout(A, ms(376));
+    timedOut(A, ms(376));
 
     assertThat(selector.estimate(A)).isEqualTo(ms(752));
   }
@@ -108,11 +133,11 @@ class ServerSelectorTest {
   @DisplayName("Unbound RTT_MAX_TIMEOUT: back-off stops at 120 s however often a server times out")
   void repeatedTimeouts_cappedAt120Seconds() {
     for (int i = 0; i < 20; i++) {
-      selector.recordTimeout(A, ms(376));
+      timedOut(A, ms(376));
     }
 
     assertThat(selector.estimate(A)).isEqualTo(TimeUnit.SECONDS.toNanos(120));
-    selector.recordTimeout(A, ms(376));
+    timedOut(A, ms(376));
     assertThat(selector.estimate(A)).isEqualTo(TimeUnit.SECONDS.toNanos(120));
   }
 
@@ -122,7 +147,7 @@ class ServerSelectorTest {
     selector.recordRtt(A, ms(500));
     selector.recordRtt(B, ms(600));
 
-    selector.recordTimeout(A, ms(376));
+    timedOut(A, ms(376));
 
     assertThat(selector.choose(List.of(A, B))).isEqualTo(B);
   }
@@ -132,7 +157,7 @@ class ServerSelectorTest {
   void fastServerThatTimedOut_sinksBehindUnknownServers() {
     selector.recordRtt(A, ms(5));
 
-    selector.recordTimeout(A, ms(376));
+    timedOut(A, ms(376));
 
     assertThat(selector.choose(List.of(A, B))).isEqualTo(B);
     assertThat(selector.estimate(A)).isEqualTo(ms(752));
@@ -186,7 +211,7 @@ class ServerSelectorTest {
   void timeouts_doubleTheWait() {
     long wait = selector.timeoutNanos(A, ms(10_000));
     for (long expected : new long[] {2000, 4000, 8000}) {
-      selector.recordTimeout(A, wait);
+      timedOut(A, wait);
       wait = selector.timeoutNanos(A, TimeUnit.SECONDS.toNanos(10));
       assertThat(wait).isEqualTo(ms(expected));
     }
@@ -199,9 +224,9 @@ class ServerSelectorTest {
     selector.recordRtt(A, ms(5));
     long waited = selector.timeoutNanos(A, ms(3000));
 
-    selector.recordTimeout(A, waited);
-    selector.recordTimeout(A, waited);
-    selector.recordTimeout(A, waited);
+    timedOut(A, waited);
+    timedOut(A, waited);
+    timedOut(A, waited);
 
     assertThat(selector.timeoutNanos(A, ms(3000))).isEqualTo(2 * waited);
   }
@@ -211,7 +236,7 @@ class ServerSelectorTest {
   void wait_cappedAt120Seconds() {
     long wait = ms(376);
     for (int i = 0; i < 20; i++) {
-      selector.recordTimeout(A, wait);
+      timedOut(A, wait);
       wait = selector.timeoutNanos(A, Long.MAX_VALUE);
     }
 
@@ -222,7 +247,7 @@ class ServerSelectorTest {
   @DisplayName("RFC 6298 §5: a reply after a back-off sets the wait from the estimator again")
   void replyAfterBackOff_waitFromEstimatorAgain() {
     selector.recordRtt(A, ms(5));
-    selector.recordTimeout(A, ServerSelector.MIN_TIMEOUT_NANOS);
+    timedOut(A, ServerSelector.MIN_TIMEOUT_NANOS);
     assertThat(selector.timeoutNanos(A, ms(3000))).isEqualTo(2 * ServerSelector.MIN_TIMEOUT_NANOS);
 
     selector.recordRtt(A, ms(5));
@@ -250,6 +275,136 @@ class ServerSelectorTest {
     assertThat(selector.notLame(List.of(A, B), zone, 1)).containsExactly(B);
     assertThat(selector.notLame(List.of(A, B), other, 1)).containsExactly(A, B);
     assertThat(selector.notLame(List.of(A, B), zone, ServerSelector.LAME_TTL_NANOS)).containsExactly(A, B);
+  }
+
+  /* ---- servers that are down ---- */
+
+  private static final long DOWN = Silence.FIRST_DOWN_NANOS;
+  private static final long PROBE = 3 * CEILING;
+
+  @Test
+  @DisplayName("Unbound infra cache: a server that timed out 3 times in a row, the last at the ceiling of its wait, is not asked")
+  void threeTimeoutsInARow_lastAtTheCeiling_markDown() {
+    timedOut(A, ms(1000), ms(1000));
+    timedOut(A, ms(2000), ms(3000));
+    assertThat(selector.admits(A, ms(3000), PROBE)).as("after 2 timeouts").isTrue();
+
+    timedOut(A, ms(3000), ms(6000));
+
+    assertThat(selector.admits(A, ms(6000), PROBE)).isFalse();
+    assertThat(selector.admits(B, ms(6000), PROBE)).as("others are asked").isTrue();
+    assertThat(selector.whyDown(A, ms(7000))).isEqualTo("127.0.0.11 is marked down, having timed out 3 times in a row"
+        + " (asked again in 4.0 s)");
+  }
+
+  @Test
+  @DisplayName("Unbound infra cache: timeouts before the wait reached its ceiling (a burst of lost replies) mark nothing down")
+  void timeoutsBelowTheCeiling_markNothingDown() {
+    for (int i = 0; i < 5; i++) {
+      timedOut(A, ms(1000), ms(5000)); // queries sent together, each waited 1 s: the wait doubles once, to 2 s
+    }
+
+    assertThat(selector.admits(A, ms(5000), PROBE)).isTrue();
+  }
+
+  @Test
+  @DisplayName("timeouts at a short ceiling within 3 s of silence (a stall of our own, as likely) mark nothing down")
+  void shortSilence_marksNothingDown() {
+    long ceiling = ms(200);
+    for (int i = 1; i <= 10; i++) {
+      selector.recordTimeout(A, i * ms(250) - ceiling, ceiling, ceiling, i * ms(250));
+    }
+    assertThat(selector.admits(A, ms(2500), PROBE)).isTrue();
+
+    selector.recordTimeout(A, ms(2850), ceiling, ceiling, ms(3050));
+
+    assertThat(selector.admits(A, ms(3050), PROBE)).as("silent for 3 s since the first was sent, at 50 ms").isFalse();
+  }
+
+  @Test
+  @DisplayName("silence is what the waits show: timeouts seen late (a stall of our own) do not stretch it")
+  void timeoutsSeenLate_silenceIsWhatTheWaitsShow() {
+    for (int i = 0; i < 3; i++) {
+      selector.recordTimeout(A, 0, ms(500), ms(500), ms(10_000)); // sent at 0, each waited 500 ms, the ceiling
+    }
+
+    assertThat(selector.admits(A, ms(10_000), PROBE)).isTrue();
+  }
+
+  @Test
+  @DisplayName("silence is what the clock shows: timeouts that come before their waits could have passed stretch nothing")
+  void timeoutsBeforeTheirWaits_silenceIsWhatTheClockShows() {
+    timedOut(A, ms(1000), ms(1000));
+    for (int i = 0; i < 4; i++) {
+      selector.recordTimeout(A, ms(1000), CEILING, CEILING, ms(1000)); // failed at once, though said to wait 3 s
+    }
+
+    assertThat(selector.admits(A, ms(1000), PROBE)).isTrue();
+  }
+
+  @Test
+  @DisplayName("Unbound infra_rtt_update: a reply between timeouts starts the count again")
+  void replyBetweenTimeouts_startsCountAgain() {
+    timedOut(A, ms(1000), ms(1000));
+    timedOut(A, ms(2000), ms(3000));
+    selector.recordRtt(A, ms(20));
+    timedOut(A, ms(3000), ms(6000));
+    timedOut(A, ms(3000), ms(9000));
+
+    assertThat(selector.admits(A, ms(9000), PROBE)).isTrue();
+  }
+
+  @Test
+  @DisplayName("Unbound probedelay: once the mark runs out one query at a time asks the server, the probe")
+  void markRunsOut_oneProbeAtATime() {
+    long marked = timedOutThrice(A);
+    assertThat(selector.admits(A, marked + DOWN - 1, PROBE)).isFalse();
+
+    assertThat(selector.admits(A, marked + DOWN, PROBE)).as("the probe").isTrue();
+    assertThat(selector.admits(A, marked + DOWN + 1, PROBE)).as("while it probes").isFalse();
+    assertThat(selector.whyDown(A, marked + DOWN + 1)).endsWith("(a query is probing it)");
+    assertThat(selector.admits(A, marked + DOWN + PROBE, PROBE)).as("a probe that never ended (abandoned) makes way")
+        .isTrue();
+  }
+
+  @Test
+  @DisplayName("a probe that times out marks the server down for twice as long, up to Unbound's infra-cache-max-rtt (120 s)")
+  void failedProbe_doublesTheMark_upTo120Seconds() {
+    long now = timedOutThrice(A) + DOWN;
+    long expected = DOWN;
+    for (int probe = 0; probe < 8; probe++) {
+      assertThat(selector.admits(A, now, PROBE)).isTrue();
+      now += CEILING;
+      timedOut(A, CEILING, now);
+      expected = Math.min(2 * expected, TimeUnit.SECONDS.toNanos(120));
+      assertThat(selector.admits(A, now + expected - 1, PROBE)).isFalse();
+      now += expected;
+    }
+    assertThat(expected).isEqualTo(TimeUnit.SECONDS.toNanos(120));
+  }
+
+  @Test
+  @DisplayName("timeouts of queries sent before the mark, ending under it, leave it as it is")
+  void timeoutsUnderTheMark_leaveIt() {
+    long marked = timedOutThrice(A);
+    timedOut(A, CEILING, marked + ms(100));
+    timedOut(A, CEILING, marked + ms(200));
+
+    assertThat(selector.admits(A, marked + DOWN, PROBE)).isTrue();
+  }
+
+  @Test
+  @DisplayName("a server that answers the probe is asked again by every query")
+  void answeredProbe_endsTheMark() {
+    long now = timedOutThrice(A) + DOWN;
+    assertThat(selector.admits(A, now, PROBE)).isTrue();
+
+    selector.recordRtt(A, ms(20));
+
+    assertThat(selector.admits(A, now + 1, PROBE)).isTrue();
+    assertThat(selector.admits(A, now + 2, PROBE)).isTrue();
+    timedOut(A, ms(300), now + ms(300));
+    assertThat(selector.admits(A, now + ms(300), PROBE)).as("its count starts again").isTrue();
   }
 
   /* ---- spin windows ---- */
@@ -286,7 +441,7 @@ class ServerSelectorTest {
   @DisplayName("a server that timed out costs no spinning, however fast it was")
   void timedOutServer_noSpin() {
     selector.recordRtt(A, us(100));
-    selector.recordTimeout(A, ms(376));
+    timedOut(A, ms(376));
 
     assertThat(selector.spinWindowNanos(A, us(1_000))).isZero();
   }
