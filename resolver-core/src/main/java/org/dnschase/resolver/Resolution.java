@@ -219,47 +219,6 @@ public sealed interface Resolution {
       proof = List.copyOf(proof);
     }
 
-    /**
-     * An answer from the cache or a server.
-     *
-     * @param qname the name asked for
-     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
-     * @param rrset the final RRset, of type {@code qtype} at the final name
-     * @param chain the CNAME/DNAME hops followed, in order
-     * @param ttl the effective TTL: the minimum over the chain's records and the final data
-     * @param diagnostics the rule violations and oddities seen on the way
-     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
-     *     for
-     * @param upstreamQueries how many queries the resolution sent upstream
-     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
-     * @param proof for a wildcard expansion, the NSEC or NSEC3 records (with their RRSIGs) that
-     *     prove no closer name exists (RFC 4035 §3.1.3.3); empty otherwise
-     */
-    public Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
-        List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security,
-        List<Record> proof) {
-      this(qname, qtype, rrset, chain, ttl, diagnostics, trace, upstreamQueries, security, proof, false);
-    }
-
-    /**
-     * An answer that needs no proof: not synthesised from a wildcard, or not signed.
-     *
-     * @param qname the name asked for
-     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
-     * @param rrset the final RRset, of type {@code qtype} at the final name
-     * @param chain the CNAME/DNAME hops followed, in order
-     * @param ttl the effective TTL: the minimum over the chain's records and the final data
-     * @param diagnostics the rule violations and oddities seen on the way
-     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
-     *     for
-     * @param upstreamQueries how many queries the resolution sent upstream
-     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
-     */
-    public Answer(Name qname, int qtype, RRset rrset, List<Hop> chain, Duration ttl,
-        List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security) {
-      this(qname, qtype, rrset, chain, ttl, diagnostics, trace, upstreamQueries, security, List.of(), false);
-    }
-
     /** {@return a copy of the final RRset; {@link #records()} reads it without one} */
     @Override
     public RRset rrset() {
@@ -354,30 +313,6 @@ public sealed interface Resolution {
       trace = List.copyOf(trace);
       proof = List.copyOf(proof);
     }
-
-    /**
-     * A negative answer from the cache or a server.
-     *
-     * @param qname the name asked for
-     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
-     * @param soa the SOA that proves it, null when the server sent none
-     * @param nameServers the zone's NS records when the server that proved it put them beside the SOA
-     * @param negativeTtl the negative TTL; zero without an SOA
-     * @param chain the CNAME/DNAME hops followed, in order
-     * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
-     * @param diagnostics the rule violations and oddities seen on the way
-     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
-     *     for
-     * @param upstreamQueries how many queries the resolution sent upstream
-     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
-     * @param proof the records that prove it; empty when the server sent none
-     */
-    public NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
-        List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
-        int upstreamQueries, Security security, List<Record> proof) {
-      this(qname, qtype, soa, nameServers, negativeTtl, chain, ttl, diagnostics, trace, upstreamQueries, security,
-          proof, false);
-    }
   }
 
   /**
@@ -415,30 +350,6 @@ public sealed interface Resolution {
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
       proof = List.copyOf(proof);
-    }
-
-    /**
-     * A negative answer from the cache or a server.
-     *
-     * @param qname the name asked for
-     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
-     * @param soa the SOA that proves it, null when the server sent none
-     * @param nameServers the zone's NS records when the server that proved it put them beside the SOA
-     * @param negativeTtl the negative TTL; zero without an SOA
-     * @param chain the CNAME/DNAME hops followed, in order
-     * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
-     * @param diagnostics the rule violations and oddities seen on the way
-     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
-     *     for
-     * @param upstreamQueries how many queries the resolution sent upstream
-     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
-     * @param proof the records that prove it; empty when the server sent none
-     */
-    public NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
-        List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
-        int upstreamQueries, Security security, List<Record> proof) {
-      this(qname, qtype, soa, nameServers, negativeTtl, chain, ttl, diagnostics, trace, upstreamQueries, security,
-          proof, false);
     }
   }
 
@@ -483,69 +394,6 @@ public sealed interface Resolution {
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
       stoppedAtSignatures = List.copyOf(stoppedAtSignatures);
-    }
-
-    /**
-     * A failure whose record it stopped at came unsigned, or that stopped at none.
-     *
-     * @param qname the name asked for
-     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
-     * @param reason why it stopped
-     * @param detail what happened, in words, for logs and people; a loop's cycle
-     * @param chain the CNAME/DNAME hops followed, in order
-     * @param stoppedAt the record the resolution could not follow, or null
-     * @param diagnostics the rule violations and oddities seen on the way
-     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
-     *     for
-     * @param upstreamQueries how many queries the resolution sent upstream
-     * @param security the DNSSEC status
-     * @param bogusReason why the data was BOGUS, exactly for {@link FailureReason#DNSSEC_BOGUS}
-     */
-    public Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
-        Record stoppedAt, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries,
-        Security security, BogusReason bogusReason) {
-      this(qname, qtype, reason, detail, chain, stoppedAt, diagnostics, trace, upstreamQueries, security, bogusReason,
-          List.of());
-    }
-
-    /**
-     * A failure that is not DNSSEC_BOGUS, which has no bogus reason.
-     *
-     * @param qname the name asked for
-     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
-     * @param reason why it stopped
-     * @param detail what happened, in words, for logs and people; a loop's cycle
-     * @param chain the CNAME/DNAME hops followed, in order
-     * @param stoppedAt the record the resolution could not follow, or null
-     * @param diagnostics the rule violations and oddities seen on the way
-     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
-     *     for
-     * @param upstreamQueries how many queries the resolution sent upstream
-     * @param security the DNSSEC status
-     */
-    public Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
-        Record stoppedAt, List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries,
-        Security security) {
-      this(qname, qtype, reason, detail, chain, stoppedAt, diagnostics, trace, upstreamQueries, security, null);
-    }
-
-    /**
-     * A failure with no record to point at.
-     *
-     * @param qname the name asked for
-     * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
-     * @param reason why it stopped
-     * @param detail what happened, in words, for logs and people; a loop's cycle
-     * @param chain the CNAME/DNAME hops followed, in order
-     * @param diagnostics the rule violations and oddities seen on the way
-     * @param trace every cache hit and upstream exchange, in order; empty unless tracing was asked
-     *     for
-     * @param upstreamQueries how many queries the resolution sent upstream
-     * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
-     */
-    public Failure(Name qname, int qtype, FailureReason reason, String detail, List<Hop> chain,
-        List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security) {
-      this(qname, qtype, reason, detail, chain, null, diagnostics, trace, upstreamQueries, security, null);
     }
 
     /** {@return the chain's records, then the record the resolution stopped at, if any} */

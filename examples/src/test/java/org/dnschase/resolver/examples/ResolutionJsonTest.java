@@ -39,7 +39,7 @@ class ResolutionJsonTest {
     DNAMERecord dname = new DNAMERecord(Name.fromConstantString("example."), DClass.IN, 300,
         Name.fromConstantString("long.test."));
     Resolution failure = new Resolution.Failure(QNAME, Type.A, FailureReason.YXDOMAIN, "too long", List.of(),
-        dname, List.of(), List.of(), 1, Resolution.Security.INDETERMINATE);
+        dname, List.of(), List.of(), 1, Resolution.Security.INDETERMINATE, null, List.of());
 
     assertThat(Json.object(ResolutionJson.of(failure, 1, false)))
         .containsEntry("answer", List.of("example. 300 IN DNAME long.test."));
@@ -70,8 +70,8 @@ class ResolutionJsonTest {
   private static Resolution failure(FailureReason reason, List<Diagnostic> diagnostics) {
     return reason == FailureReason.DNSSEC_BOGUS
         ? new Resolution.Failure(QNAME, Type.A, reason, "detail", List.of(), null, diagnostics, List.of(), 0,
-            Resolution.Security.BOGUS, Resolution.BogusReason.BAD_SIGNATURE)
-        : new Resolution.Failure(QNAME, Type.A, reason, "detail", List.of(), diagnostics, List.of(), 0,
-            Resolution.Security.INDETERMINATE);
+            Resolution.Security.BOGUS, Resolution.BogusReason.BAD_SIGNATURE, List.of())
+        : new Resolution.Failure(QNAME, Type.A, reason, "detail", List.of(), null, diagnostics, List.of(), 0,
+            Resolution.Security.INDETERMINATE, null, List.of());
   }
 }

@@ -34,8 +34,8 @@ class ExtendedErrorsTest {
   }
 
   private static Resolution.Failure failure(FailureReason reason, String detail) {
-    return new Resolution.Failure(NAME, Type.A, reason, detail, List.of(), List.of(), List.of(), 0,
-        Resolution.Security.INDETERMINATE);
+    return new Resolution.Failure(NAME, Type.A, reason, detail, List.of(), null, List.of(), List.of(), 0,
+        Resolution.Security.INDETERMINATE, null, List.of());
   }
 
   private static ExtendedErrorCodeOption ede(Message answer) {
@@ -88,7 +88,7 @@ class ExtendedErrorsTest {
 
   private static Resolution.Failure bogus(Resolution.BogusReason reason, String detail) {
     return new Resolution.Failure(NAME, Type.A, FailureReason.DNSSEC_BOGUS, detail, List.of(), null, List.of(),
-        List.of(), 0, Resolution.Security.BOGUS, reason);
+        List.of(), 0, Resolution.Security.BOGUS, reason, List.of());
   }
 
   @Test
@@ -119,7 +119,8 @@ class ExtendedErrorsTest {
   void staleAnswer_staleCode() {
     Diagnostic stale = new Diagnostic(Diagnostic.Oddity.STALE_ANSWER, NAME, "answered from expired data");
     Resolution.NxDomain nxDomain = new Resolution.NxDomain(NAME, Type.A, null, List.of(), java.time.Duration.ZERO,
-        List.of(), java.time.Duration.ZERO, List.of(stale), List.of(), 0, Resolution.Security.INDETERMINATE, List.of());
+        List.of(), java.time.Duration.ZERO, List.of(stale), List.of(), 0, Resolution.Security.INDETERMINATE,
+        List.of(), false);
 
     Message answer = Responses.ExtendedErrors.add(Responses.toMessage(nxDomain, query(true)), nxDomain);
 

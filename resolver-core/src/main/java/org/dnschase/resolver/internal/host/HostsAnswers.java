@@ -40,7 +40,7 @@ final class HostsAnswers {
   private static Resolution family(Name name, int type, List<InetAddress> addresses, Resolution.Security security) {
     if (addresses.isEmpty()) {
       return new Resolution.NoData(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0,
-          security, List.of());
+          security, List.of(), false);
     }
     RRset rrset = new RRset();
     for (InetAddress address : addresses) {
@@ -50,7 +50,8 @@ final class HostsAnswers {
   }
 
   private static Resolution answer(Name name, int type, RRset rrset, Resolution.Security security) {
-    return new Resolution.Answer(name, type, rrset, List.of(), Duration.ZERO, List.of(), List.of(), 0, security);
+    return new Resolution.Answer(name, type, rrset, List.of(), Duration.ZERO, List.of(), List.of(), 0, security,
+        List.of(), false);
   }
 
   private static Record record(Name name, InetAddress address) {

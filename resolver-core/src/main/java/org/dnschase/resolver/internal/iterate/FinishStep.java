@@ -54,16 +54,18 @@ final class FinishStep {
     Resolution.Security security = security(q, outcome);
     return switch (outcome) {
       case Outcome.Data data -> new Resolution.Answer(q.qname(), q.qtype(), data.rrset(), chain,
-          Chain.effectiveTtl(chain, data.rrset().getTTL()), diagnostics, trace, queries, security, proof(q, data.proof()));
+          Chain.effectiveTtl(chain, data.rrset().getTTL()), diagnostics, trace, queries, security,
+          proof(q, data.proof()), false);
       case Outcome.Negative negative when negative.nxDomain() -> new Resolution.NxDomain(q.qname(), q.qtype(),
           negative.soa(), negative.nameServers(), Duration.ofSeconds(negativeTtl(negative)), chain,
           Chain.effectiveTtl(chain, negativeTtl(negative)), diagnostics, trace, queries, security,
-          proof(q, negative.proof()));
+          proof(q, negative.proof()), false);
       case Outcome.Negative negative -> new Resolution.NoData(q.qname(), q.qtype(), negative.soa(), negative.nameServers(),
           Duration.ofSeconds(negativeTtl(negative)), chain, Chain.effectiveTtl(chain, negativeTtl(negative)),
-          diagnostics, trace, queries, security, proof(q, negative.proof()));
+          diagnostics, trace, queries, security, proof(q, negative.proof()), false);
       case Outcome.CyclicDependency cycle -> new Resolution.Failure(q.qname(), q.qtype(),
-          FailureReason.CYCLIC_DEPENDENCY, cycle.detail(), chain, null, diagnostics, trace, queries, security);
+          FailureReason.CYCLIC_DEPENDENCY, cycle.detail(), chain, null, diagnostics, trace, queries, security, null,
+          List.of());
       case Outcome.Failed failed -> new Resolution.Failure(q.qname(), q.qtype(), failed.reason(),
           failed.detail(), chain, failed.stoppedAt(), diagnostics, trace, queries, security,
           failed.bogusReason(), failed.stoppedAtSignatures());

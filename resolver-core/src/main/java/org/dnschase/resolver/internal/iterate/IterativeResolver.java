@@ -242,8 +242,8 @@ public final class IterativeResolver implements Resolver {
         }
       }
       Resolution outcome = resolution != null ? resolution : new Resolution.Failure(name, type,
-          FailureReason.INTERNAL_ERROR, String.valueOf(error), List.of(), List.of(), List.of(), 0,
-              Resolution.Security.INDETERMINATE);
+          FailureReason.INTERNAL_ERROR, String.valueOf(error), List.of(), null, List.of(), List.of(), 0,
+              Resolution.Security.INDETERMINATE, null, List.of());
       if (refused && outcome instanceof Resolution.Failure failure && failure.reason() == FailureReason.NOT_CACHED) {
         outcome = overloaded(name, type, "not in the cache, and no slot was free to resolve it");
       }
@@ -269,8 +269,8 @@ public final class IterativeResolver implements Resolver {
   /** The failure of a question the bound on resolutions under way turned away, or pushed out. */
   private Resolution overloaded(Name name, int type, String why) {
     return new Resolution.Failure(name, type, FailureReason.OVERLOADED, "overloaded: " + why + " ("
-        + context.config.maxResolutionsInFlight() + " resolutions under way at most)", List.of(), List.of(), List.of(), 0,
-        Resolution.Security.INDETERMINATE);
+        + context.config.maxResolutionsInFlight() + " resolutions under way at most)", List.of(), null, List.of(),
+        List.of(), 0, Resolution.Security.INDETERMINATE, null, List.of());
   }
 
   @Override
@@ -311,7 +311,8 @@ public final class IterativeResolver implements Resolver {
 
   private static Resolution closedFailure(Name name, int type) {
     return new Resolution.Failure(name, type, FailureReason.CLOSED,
-        "the resolver was closed", List.of(), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE);
+        "the resolver was closed", List.of(), null, List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, null,
+        List.of());
   }
 
   /**

@@ -171,15 +171,15 @@ public final class CachedResolution {
       List<TraceEvent> trace) {
     if (kind == Kind.ANSWER) {
       return new Resolution.Answer(name, qtype, ((CacheLookup.Hit) data).rrset(), hops, ttl, diagnostics, trace, 0,
-          security, proof);
+          security, proof, false);
     }
     CacheLookup.NegativeHit negative = (CacheLookup.NegativeHit) data;
     Duration negativeTtl = Duration.ofSeconds(RRsets.negativeTtl(negative.soa()));
     return kind == Kind.NODATA
         ? new Resolution.NoData(name, qtype, negative.soa(), List.of(), negativeTtl, hops, ttl, diagnostics, trace, 0,
-            security, proof)
+            security, proof, false)
         : new Resolution.NxDomain(name, qtype, negative.soa(), List.of(), negativeTtl, hops, ttl, diagnostics, trace,
-            0, security, proof);
+            0, security, proof, false);
   }
 
   /** Reads every entry again, as the walk would; null if one expired or went away. */

@@ -32,7 +32,7 @@ class RespeltDnssecTest {
     Record nsec = new NSECRecord(ZONE, DClass.IN, 300, Name.fromConstantString("www.example."),
         new int[] {Type.SOA, Type.NS});
     Resolution shared = new Resolution.NxDomain(SHARED, Type.A, soa, List.of(), Duration.ofSeconds(300), List.of(),
-        Duration.ofSeconds(300), List.of(), List.of(), 1, Resolution.Security.SECURE, List.of(nsec));
+        Duration.ofSeconds(300), List.of(), List.of(), 1, Resolution.Security.SECURE, List.of(nsec), false);
 
     Resolution respelt = AskedSpelling.of(shared, ASKED);
 
@@ -44,7 +44,7 @@ class RespeltDnssecTest {
   @DisplayName("RFC 4035 §5.5: a respelt BOGUS failure keeps its reason (it used to be refused for lacking one)")
   void respeltBogusFailure_keepsItsReason() {
     Resolution shared = new Resolution.Failure(SHARED, Type.A, FailureReason.DNSSEC_BOGUS, "expired", List.of(), null,
-        List.of(), List.of(), 1, Resolution.Security.BOGUS, Resolution.BogusReason.SIGNATURE_EXPIRED);
+        List.of(), List.of(), 1, Resolution.Security.BOGUS, Resolution.BogusReason.SIGNATURE_EXPIRED, List.of());
 
     Resolution respelt = AskedSpelling.of(shared, ASKED);
 

@@ -38,7 +38,7 @@ class AfterTheAnswerTest {
 
   private final Resolution outcome = new Resolution.Answer(WWW, Type.A,
       new RRset(new ARecord(WWW, DClass.IN, 300, new byte[] {(byte) 192, 0, 2, 1})), List.of(),
-      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE);
+      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), false);
   private final FixedOutcomes resolver = new FixedOutcomes().with(outcome).later();
   private final EncodedAnswers encoded = new EncodedAnswers();
   private final QueryHandler queries = new QueryHandler(resolver, AllowList.of(AllowList.LOOPBACK), null, 100,

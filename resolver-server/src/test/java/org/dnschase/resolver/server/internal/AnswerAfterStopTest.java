@@ -34,7 +34,7 @@ class AnswerAfterStopTest {
 
   private final FixedOutcomes resolver = new FixedOutcomes().with(new Resolution.Answer(WWW, Type.A,
       new RRset(new ARecord(WWW, DClass.IN, 300, new byte[] {(byte) 192, 0, 2, 1})), List.of(),
-      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE)).later();
+      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), false)).later();
   private final QueryHandler queries = new QueryHandler(resolver, AllowList.of(AllowList.LOOPBACK), null, 100);
 
   @Test

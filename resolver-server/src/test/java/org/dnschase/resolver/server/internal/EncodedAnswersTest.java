@@ -36,7 +36,7 @@ class EncodedAnswersTest {
   private final AtomicInteger encodings = new AtomicInteger();
   private final Resolution outcome = new Resolution.Answer(WWW, Type.A,
       new RRset(new ARecord(WWW, DClass.IN, 300, new byte[] {(byte) 192, 0, 2, 1})), List.of(),
-      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE);
+      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), false);
 
   private static Message query(int id, String name, boolean edns, boolean dnssecOk) {
     Message query = Message.newQuery(Record.newRecord(Name.fromConstantString(name), Type.A, DClass.IN));
@@ -86,7 +86,7 @@ class EncodedAnswersTest {
     List<Resolution> outcomes = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       outcomes.add(new Resolution.Answer(WWW, Type.A, ((Resolution.Answer) outcome).rrset(), List.of(),
-          Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE));
+          Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), false));
     }
     Message query = query(1, "www.example.", false, false);
     for (int round = 0; round < 2; round++) {

@@ -55,7 +55,8 @@ class ListenersTest {
 
   private final QueryHandler queries = new QueryHandler(new FixedOutcomes().with(new Resolution.Answer(WWW, Type.A,
       new RRset(new ARecord(WWW, DClass.IN, 300, new byte[] {(byte) 192, 0, 2, 1})), List.of(),
-      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE)).failing(FAULTY),
+      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), false))
+      .failing(FAULTY),
       AllowList.of(AllowList.LOOPBACK), null, 100);
 
   /** One event loop, of the kind the server runs on here. */

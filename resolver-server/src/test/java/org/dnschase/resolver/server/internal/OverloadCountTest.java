@@ -30,8 +30,8 @@ class OverloadCountTest {
   @DisplayName("a question the resolver's own bound turned away or pushed out is SERVFAIL and counted as exceeded")
   void resolversOverload_countedAsExceeded() throws Exception {
     Resolution pushedOut = new Resolution.Failure(NAME, Type.A, FailureReason.OVERLOADED,
-        "overloaded: pushed out of its slot by a newer question after 200 ms", List.of(), List.of(), List.of(), 0,
-        Resolution.Security.INDETERMINATE);
+        "overloaded: pushed out of its slot by a newer question after 200 ms", List.of(), null, List.of(), List.of(), 0,
+        Resolution.Security.INDETERMINATE, null, List.of());
     QueryHandler queries = new QueryHandler(new FixedOutcomes().with(pushedOut), AllowList.of(AllowList.LOOPBACK),
         null, 100);
     Message query = Message.newQuery(Record.newRecord(NAME, Type.A, DClass.IN));

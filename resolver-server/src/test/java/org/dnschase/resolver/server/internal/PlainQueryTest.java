@@ -53,14 +53,14 @@ class PlainQueryTest {
       .with(answer(SIGNED, Type.A, Resolution.Security.SECURE, new ARecord(SIGNED, DClass.IN, 300, address(2))))
       .with(answer(BIG, Type.TXT, Resolution.Security.INDETERMINATE, bigText()))
       .with(new Resolution.NxDomain(GONE, Type.A, soa(), List.of(), Duration.ofSeconds(300), List.of(),
-          Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of()));
+          Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), false));
   private final QueryHandler handler = new QueryHandler(resolver, AllowList.of(AllowList.LOOPBACK), null, 100);
 
   private static Resolution answer(Name name, int type, Resolution.Security security, Record... records) {
     RRset rrset = new RRset();
     Arrays.stream(records).forEach(rrset::addRR);
     return new Resolution.Answer(name, type, rrset, List.of(), Duration.ofSeconds(300), List.of(), List.of(), 0,
-        security);
+        security, List.of(), false);
   }
 
   private static byte[] address(int last) {
