@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.host.AddressOrder;
+import org.dnschase.resolver.host.Flattening;
 import org.dnschase.resolver.host.HostAddresses;
 import org.dnschase.resolver.internal.iterate.Questions;
 import org.dnschase.resolver.metrics.MetricsSnapshot;

@@ -1,11 +1,13 @@
-package org.dnschase.resolver;
+package org.dnschase.resolver.host;
 
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.dnschase.resolver.host.HostAddresses;
+import org.dnschase.resolver.Diagnostic;
+import org.dnschase.resolver.Hop;
+import org.dnschase.resolver.Resolution;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
