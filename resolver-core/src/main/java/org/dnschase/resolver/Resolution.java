@@ -121,7 +121,8 @@ public sealed interface Resolution {
   }
 
   /**
-   * Whether the resolver answered from a zone it serves itself ({@link SpecialUseName}), with no
+   * Whether the resolver answered from a zone it serves itself ({@link
+   * org.dnschase.resolver.zones.SpecialUseName}), with no
    * query and no cache: the data is the resolver's own, so a server marks the answer authoritative
    * (AA, RFC 1035 §4.1.1), as Unbound marks its local zones' answers. False for everything cached
    * or asked of a server, an auth zone's data included (read as a server's reply and cached), and

@@ -15,6 +15,7 @@ import org.dnschase.resolver.internal.iterate.IterativeResolver;
 import org.dnschase.resolver.reply.ReplyPolicy;
 import org.dnschase.resolver.zones.AuthZone;
 import org.dnschase.resolver.zones.ForwardZone;
+import org.dnschase.resolver.zones.SpecialUseName;
 import org.dnschase.resolver.zones.StubZone;
 
 /**

@@ -9,7 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.RootHints;
-import org.dnschase.resolver.SpecialUseName;
+import org.dnschase.resolver.zones.SpecialUseName;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.dnssec.Algorithms;
 import org.dnschase.resolver.internal.dnssec.TrustAnchors;

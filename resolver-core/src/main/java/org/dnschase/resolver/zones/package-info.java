@@ -11,5 +11,9 @@
  * names only ever go to its servers); under a stub or auth zone, a cut cached below it (learnt from
  * its servers' or its data's referrals) is where the walk goes on. With {@code first}, a zone whose servers all
  * failed is resolved from the root instead, as if it were not configured.
+ *
+ * <p>The zones the resolver serves itself without being told, special-use names and locally
+ * served zones as Unbound serves them by default, are the {@link
+ * org.dnschase.resolver.zones.SpecialUseName}s; a configured zone at or below one of them wins.
  */
 package org.dnschase.resolver.zones;

@@ -16,7 +16,7 @@ import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
-import org.dnschase.resolver.SpecialUseName;
+import org.dnschase.resolver.zones.SpecialUseName;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.RRsetCacheBuilder;
 import org.dnschase.resolver.cache.TimeSource;

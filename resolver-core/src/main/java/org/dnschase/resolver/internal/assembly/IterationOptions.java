@@ -6,7 +6,7 @@ import java.util.Set;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.RootHints;
-import org.dnschase.resolver.SpecialUseName;
+import org.dnschase.resolver.zones.SpecialUseName;
 import org.xbill.DNS.Type;
 
 /**

@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import org.dnschase.resolver.SpecialUseName;
+import org.dnschase.resolver.zones.SpecialUseName;
 import org.dnschase.resolver.cache.TtlCaps;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.xbill.DNS.AAAARecord;

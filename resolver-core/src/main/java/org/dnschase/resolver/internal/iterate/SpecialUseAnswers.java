@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.dnschase.resolver.Resolution;
-import org.dnschase.resolver.SpecialUseName;
+import org.dnschase.resolver.zones.SpecialUseName;
 import org.dnschase.resolver.internal.ResolverConfig;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;

@@ -7,7 +7,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.RootHints;
-import org.dnschase.resolver.SpecialUseName;
+import org.dnschase.resolver.zones.SpecialUseName;
 import org.dnschase.resolver.internal.ResolverConfig;
 import org.dnschase.resolver.internal.reply.PrivateAddresses;
 import org.junit.jupiter.api.DisplayName;

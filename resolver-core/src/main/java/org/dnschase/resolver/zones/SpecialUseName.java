@@ -1,4 +1,4 @@
-package org.dnschase.resolver;
+package org.dnschase.resolver.zones;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +10,8 @@ import org.xbill.DNS.Name;
  * each as its RFC says and as Unbound serves it by default: each zone has an SOA and an NS set at
  * its apex ({@code localhost. nobody.invalid. 1 3600 1200 604800 10800} and {@code localhost.},
  * 10800 s), names it does not hold are NXDOMAIN and types it does not hold NODATA, both with the
- * zone's SOA (RFC 6303 §3). All are on by default; {@link ResolverBuilder#specialUseNames(java.util.Set)}
+ * zone's SOA (RFC 6303 §3). All are on by default; {@link
+ * org.dnschase.resolver.ResolverBuilder#specialUseNames(java.util.Set)}
  * chooses. A forward, stub or auth zone the resolver is built with at or below one of these zones
  * is asked for its names instead. {@code test.} and {@code example.} are not here: they resolve
  * normally, {@code example.} as RFC 6761 §6.5 says, {@code test.} because the labs of {@code
