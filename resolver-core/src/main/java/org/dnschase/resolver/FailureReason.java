@@ -41,7 +41,7 @@ public enum FailureReason {
    * DNSSEC validation found the data BOGUS (RFC 4035 §5.5): a chain of trust should cover it and
    * does not validate; {@link Resolution.Failure#bogusReason()} says why. A question asked with
    * checking disabled ({@link Resolver.QueryOptions#checkingDisabled()}) gets the data instead,
-   * marked {@link Resolution.Security#BOGUS}.
+   * marked {@link Security#BOGUS}.
    */
   DNSSEC_BOGUS,
   /**

@@ -366,7 +366,7 @@ public interface Resolver extends AutoCloseable {
 
     /**
      * Whether the client does its own validation (the CD bit, RFC 4035 §3.2.2): data a validating
-     * resolver finds BOGUS comes back marked {@link Resolution.Security#BOGUS} instead of ending as
+     * resolver finds BOGUS comes back marked {@link Security#BOGUS} instead of ending as
      * a {@link FailureReason#DNSSEC_BOGUS} failure.
      *
      * @return true when checking is disabled

@@ -37,7 +37,7 @@ class AnswerSectionTest {
     RRset data = new RRset(new ARecord(end, DClass.IN, 60, InetAddress.getByName("192.0.2.1")));
 
     Resolution.Answer answer = new Resolution.Answer(first, Type.A, data, chain, Duration.ofSeconds(60), List.of(),
-        List.of(), 2, Resolution.Security.INDETERMINATE, List.of(), false);
+        List.of(), 2, Security.INDETERMINATE, List.of(), false);
 
     assertThat(answer.answerSection()).extracting(AnswerSectionTest::shown).containsExactly(
         "DNAME old.example.", "CNAME a.old.example.", "CNAME a.new.example.", "CNAME b.old.example.",
@@ -52,7 +52,7 @@ class AnswerSectionTest {
     RRset synthesised = new RRset(new CNAMERecord(asked, DClass.IN, 300, target));
 
     Resolution.Answer answer = new Resolution.Answer(asked, Type.CNAME, synthesised, List.of(dname(asked, target)),
-        Duration.ofSeconds(300), List.of(), List.of(), 1, Resolution.Security.INDETERMINATE, List.of(), false);
+        Duration.ofSeconds(300), List.of(), List.of(), 1, Security.INDETERMINATE, List.of(), false);
 
     assertThat(answer.answerSection()).extracting(AnswerSectionTest::shown)
         .containsExactly("DNAME old.example.", "CNAME www.old.example.");
@@ -67,7 +67,7 @@ class AnswerSectionTest {
     data.addRR(new ARecord(target, DClass.IN, 60, InetAddress.getByName("192.0.2.2")));
 
     Resolution.Answer answer = new Resolution.Answer(asked, Type.A, data, List.of(dname(asked, target)),
-        Duration.ofSeconds(60), List.of(), List.of(), 1, Resolution.Security.INDETERMINATE, List.of(), false);
+        Duration.ofSeconds(60), List.of(), List.of(), 1, Security.INDETERMINATE, List.of(), false);
 
     assertThat(answer.answerSection()).extracting(AnswerSectionTest::shown)
         .containsExactly("DNAME old.example.", "CNAME www.old.example.", "A www.new.example.", "A www.new.example.");

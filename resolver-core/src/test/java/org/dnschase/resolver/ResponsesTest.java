@@ -44,7 +44,7 @@ class ResponsesTest {
     RRset data = new RRset(new ARecord(HOST, DClass.IN, 60, InetAddress.getByName("192.0.2.1")));
 
     Message response = Responses.toMessage(new Resolution.Answer(WWW, Type.A, data, List.of(ALIAS),
-        Duration.ofSeconds(60), List.of(), List.of(), 2, Resolution.Security.INDETERMINATE, List.of(), false), query);
+        Duration.ofSeconds(60), List.of(), List.of(), 2, Security.INDETERMINATE, List.of(), false), query);
 
     assertThat(response.getHeader().getID()).isEqualTo(query.getHeader().getID());
     assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
@@ -67,7 +67,7 @@ class ResponsesTest {
 
     Message response = Responses.toMessage(new Resolution.NoData(localhost, Type.MX, SOA, List.of(),
         Duration.ofSeconds(300), List.of(), Duration.ofSeconds(300), List.of(), List.of(), 0,
-        Resolution.Security.INDETERMINATE, List.of(), true), query);
+        Security.INDETERMINATE, List.of(), true), query);
 
     assertThat(response.getHeader().getFlag(Flags.AA)).isTrue();
   }
@@ -77,7 +77,7 @@ class ResponsesTest {
   void nxDomainAfterChain_keepsChainAndSoa() {
     Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(), Duration.ofSeconds(300),
         List.of(ALIAS), Duration.ofSeconds(300), List.of(), List.of(), 2,
-            Resolution.Security.INDETERMINATE, List.of(), false), query(Flags.RD));
+            Security.INDETERMINATE, List.of(), false), query(Flags.RD));
 
     assertThat(response.getRcode()).isEqualTo(Rcode.NXDOMAIN);
     assertThat(response.getSection(Section.ANSWER)).extracting(Record::getType).containsExactly(Type.CNAME);
@@ -91,7 +91,7 @@ class ResponsesTest {
 
     Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(ns), Duration.ofSeconds(300),
         List.of(), Duration.ofSeconds(300), List.of(), List.of(), 1,
-            Resolution.Security.INDETERMINATE, List.of(), false), query(Flags.RD));
+            Security.INDETERMINATE, List.of(), false), query(Flags.RD));
 
     assertThat(response.getSection(Section.AUTHORITY)).containsExactly(SOA, ns);
   }
@@ -101,7 +101,7 @@ class ResponsesTest {
   void noData_isNoErrorWithSoa() {
     Message response = Responses.toMessage(new Resolution.NoData(WWW, Type.A, SOA, List.of(), Duration.ofSeconds(300),
         List.of(), Duration.ofSeconds(300), List.of(), List.of(), 1,
-            Resolution.Security.INDETERMINATE, List.of(), false), query(Flags.RD));
+            Security.INDETERMINATE, List.of(), false), query(Flags.RD));
 
     assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
     assertThat(response.getSection(Section.ANSWER)).isEmpty();
@@ -112,10 +112,10 @@ class ResponsesTest {
   @DisplayName("A failure is SERVFAIL without records, a YXDOMAIN failure is YXDOMAIN (RFC 6672 §2.2)")
   void failures_mapToServfailOrYxDomain() {
     Message loop = Responses.toMessage(new Resolution.Failure(WWW, Type.A, FailureReason.LOOP, "loop",
-        List.of(ALIAS), null, List.of(), List.of(), 3, Resolution.Security.INDETERMINATE, null, List.of()),
+        List.of(ALIAS), null, List.of(), List.of(), 3, Security.INDETERMINATE, null, List.of()),
         query(Flags.RD));
     Message tooLong = Responses.toMessage(new Resolution.Failure(WWW, Type.A, FailureReason.YXDOMAIN,
-        "too long", List.of(ALIAS), null, List.of(), List.of(), 3, Resolution.Security.INDETERMINATE, null,
+        "too long", List.of(ALIAS), null, List.of(), List.of(), 3, Security.INDETERMINATE, null,
         List.of()), query(Flags.RD));
 
     assertThat(loop.getRcode()).isEqualTo(Rcode.SERVFAIL);
@@ -129,7 +129,7 @@ class ResponsesTest {
       + " not SERVFAIL")
   void notCached_isRefused() {
     Message refused = Responses.toMessage(new Resolution.Failure(WWW, Type.A, FailureReason.NOT_CACHED, "not cached",
-        List.of(), null, List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, null, List.of()), query());
+        List.of(), null, List.of(), List.of(), 0, Security.INDETERMINATE, null, List.of()), query());
 
     assertThat(refused.getRcode()).isEqualTo(Rcode.REFUSED);
     assertThat(refused.getSection(Section.ANSWER)).isEmpty();
@@ -142,7 +142,7 @@ class ResponsesTest {
 
     Message response = Responses.toMessage(new Resolution.Failure(WWW, Type.A, FailureReason.YXDOMAIN,
         "too long", List.of(ALIAS), dname, List.of(), List.of(), 2,
-            Resolution.Security.INDETERMINATE, null, List.of()), query(Flags.RD));
+            Security.INDETERMINATE, null, List.of()), query(Flags.RD));
 
     assertThat(response.getSection(Section.ANSWER)).containsExactly(ALIAS.record(), dname);
   }
@@ -154,7 +154,7 @@ class ResponsesTest {
     Record sig = Record.fromString(HOST, Type.RRSIG, DClass.IN, 300,
         "DNAME 8 3 300 20300101000000 20200101000000 12345 example. AAAA", Name.root);
     Resolution tooLong = new Resolution.Failure(WWW, Type.A, FailureReason.YXDOMAIN, "too long", List.of(ALIAS),
-        dname, List.of(), List.of(), 2, Resolution.Security.INDETERMINATE, null, List.of(sig));
+        dname, List.of(), List.of(), 2, Security.INDETERMINATE, null, List.of(sig));
 
     Message dnssecOk = query(Flags.RD);
     dnssecOk.addRecord(new OPTRecord(1232, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
@@ -169,7 +169,7 @@ class ResponsesTest {
   @DisplayName("A SERVFAIL carries the partial chain only when asked to, as Knot Resolver answers")
   void servfail_carriesThePartialChainOnlyWhenAsked() {
     Resolution loop = new Resolution.Failure(WWW, Type.A, FailureReason.LOOP, "loop", List.of(ALIAS), null,
-        List.of(), List.of(), 3, Resolution.Security.INDETERMINATE, null, List.of());
+        List.of(), List.of(), 3, Security.INDETERMINATE, null, List.of());
 
     Message partial = Responses.toMessage(loop, query(Flags.RD), Responses.ServfailAnswer.PARTIAL_CHAIN);
     Message empty = Responses.toMessage(loop, query(Flags.RD), Responses.ServfailAnswer.EMPTY);
@@ -186,9 +186,9 @@ class ResponsesTest {
   void ad_forSecureDataToClientsThatAsk() throws Exception {
     RRset data = new RRset(new ARecord(WWW, DClass.IN, 60, InetAddress.getByName("192.0.2.1")));
     Resolution secure = new Resolution.Answer(WWW, Type.A, data, List.of(), Duration.ofSeconds(60), List.of(),
-        List.of(), 1, Resolution.Security.SECURE, List.of(), false);
+        List.of(), 1, Security.SECURE, List.of(), false);
     Resolution insecure = new Resolution.Answer(WWW, Type.A, data, List.of(), Duration.ofSeconds(60), List.of(),
-        List.of(), 1, Resolution.Security.INSECURE, List.of(), false);
+        List.of(), 1, Security.INSECURE, List.of(), false);
     Message withDo = query(Flags.RD);
     withDo.addRecord(new OPTRecord(1232, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
 
@@ -208,7 +208,7 @@ class ResponsesTest {
     Message query = query(Flags.RD, Flags.CD);
     query.addRecord(new OPTRecord(4096, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
     Resolution.NoData noData = new Resolution.NoData(WWW, Type.A, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO,
-        List.of(), List.of(), 1, Resolution.Security.INDETERMINATE, List.of(), false);
+        List.of(), List.of(), 1, Security.INDETERMINATE, List.of(), false);
 
     Message response = Responses.toMessage(noData, query);
     Message plain = Responses.toMessage(noData, query(Flags.RD));
@@ -222,7 +222,7 @@ class ResponsesTest {
   @Test
   void queryForAnotherName_isRefused() {
     Resolution other = new Resolution.NoData(HOST, Type.A, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 1,
-        Resolution.Security.INDETERMINATE, List.of(), false);
+        Security.INDETERMINATE, List.of(), false);
 
     assertThatThrownBy(() -> Responses.toMessage(other, query(Flags.RD)))
         .isInstanceOf(IllegalArgumentException.class)

@@ -23,7 +23,7 @@ class SecurityStatusTest extends ChainLabTest {
 
     assertThat(outcomes).extracting(outcome -> outcome.getClass().getSimpleName())
         .containsExactly("Answer", "NoData", "NxDomain", "Failure", "Answer", "Answer");
-    assertThat(outcomes).extracting(Resolution::security).containsOnly(Resolution.Security.INDETERMINATE);
+    assertThat(outcomes).extracting(Resolution::security).containsOnly(Security.INDETERMINATE);
   }
 
   @Test
@@ -34,7 +34,7 @@ class SecurityStatusTest extends ChainLabTest {
     Resolution first = resolver.resolve("start.alpha.lab.", Type.A);
     Resolution second = resolver.resolve("start.alpha.lab.", Type.A);
 
-    assertThat(first.security()).isEqualTo(Resolution.Security.INDETERMINATE);
+    assertThat(first.security()).isEqualTo(Security.INDETERMINATE);
     assertThat(second).isSameAs(first);
   }
 }

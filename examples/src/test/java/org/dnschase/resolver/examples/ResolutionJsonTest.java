@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNAMERecord;
@@ -39,7 +41,7 @@ class ResolutionJsonTest {
     DNAMERecord dname = new DNAMERecord(Name.fromConstantString("example."), DClass.IN, 300,
         Name.fromConstantString("long.test."));
     Resolution failure = new Resolution.Failure(QNAME, Type.A, FailureReason.YXDOMAIN, "too long", List.of(),
-        dname, List.of(), List.of(), 1, Resolution.Security.INDETERMINATE, null, List.of());
+        dname, List.of(), List.of(), 1, Security.INDETERMINATE, null, List.of());
 
     assertThat(Json.object(ResolutionJson.of(failure, 1, false)))
         .containsEntry("answer", List.of("example. 300 IN DNAME long.test."));
@@ -70,8 +72,8 @@ class ResolutionJsonTest {
   private static Resolution failure(FailureReason reason, List<Diagnostic> diagnostics) {
     return reason == FailureReason.DNSSEC_BOGUS
         ? new Resolution.Failure(QNAME, Type.A, reason, "detail", List.of(), null, diagnostics, List.of(), 0,
-            Resolution.Security.BOGUS, Resolution.BogusReason.BAD_SIGNATURE, List.of())
+            Security.BOGUS, BogusReason.BAD_SIGNATURE, List.of())
         : new Resolution.Failure(QNAME, Type.A, reason, "detail", List.of(), null, diagnostics, List.of(), 0,
-            Resolution.Security.INDETERMINATE, null, List.of());
+            Security.INDETERMINATE, null, List.of());
   }
 }

@@ -9,6 +9,7 @@ import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.dnssec.Validation;
 import org.dnschase.resolver.testkit.Signing;
@@ -126,7 +127,7 @@ final class BenchLab {
    * says.
    */
   static void requireSecurity(Resolution.Answer answer, boolean signed) {
-    Resolution.Security expected = signed ? Resolution.Security.SECURE : Resolution.Security.INDETERMINATE;
+    Security expected = signed ? Security.SECURE : Security.INDETERMINATE;
     if (answer.security() != expected) {
       throw new IllegalStateException("expected a " + expected + " chain, got " + answer.security());
     }

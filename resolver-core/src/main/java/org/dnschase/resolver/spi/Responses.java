@@ -15,10 +15,12 @@ import static org.xbill.DNS.ExtendedErrorCodeOption.STALE_NXDOMAIN_ANSWER;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.Defaults;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.ExtendedErrorCodeOption;
 import org.xbill.DNS.ExtendedFlags;
@@ -54,7 +56,7 @@ import org.xbill.DNS.Section;
  *   <li>Header: the query's ID and opcode, QR and RA set, RD and CD echoed (RFC 1035 §4.1.1,
  *       RFC 4035 §3.2.2), AA only for an outcome {@linkplain Resolution#locallyServed() locally
  *       served} (the data is ours there only, as Unbound marks its local zones' answers); AD when
- *       the outcome is {@link Resolution.Security#SECURE} and the query set DO or AD (RFC 4035 §3.2.3, RFC 6840 §5.7,
+ *       the outcome is {@link Security#SECURE} and the query set DO or AD (RFC 4035 §3.2.3, RFC 6840 §5.7,
  *       §5.8), with CD as without: a SECURE outcome was validated whatever the client checks.
  *   <li>EDNS: an OPT record if the query had one (RFC 6891 §7), with the DO bit copied
  *       (RFC 3225 §3).
@@ -200,7 +202,7 @@ public final class Responses {
 
   /** The response's header to a query with {@code queryHeader}, which set DO (RFC 3225) when {@code dnssecOk}. */
   private static void setHeader(Header header, Header queryHeader, boolean dnssecOk, int rcode,
-      Resolution.Security security) {
+      Security security) {
     header.setOpcode(queryHeader.getOpcode());
     header.setRcode(rcode);
     header.setFlag(Flags.QR);
@@ -211,7 +213,7 @@ public final class Responses {
     if (queryHeader.getFlag(Flags.CD)) {
       header.setFlag(Flags.CD);
     }
-    if (security == Resolution.Security.SECURE && (dnssecOk || queryHeader.getFlag(Flags.AD))) {
+    if (security == Security.SECURE && (dnssecOk || queryHeader.getFlag(Flags.AD))) {
       header.setFlag(Flags.AD);
     }
   }
@@ -259,7 +261,7 @@ public final class Responses {
      * @param reason why validation found the data bogus
      * @return the INFO-CODE
      */
-    public static int code(Resolution.BogusReason reason) {
+    public static int code(BogusReason reason) {
       return switch (reason) {
         // §4.8, §4.9: the signature's validity period does not hold now
         case SIGNATURE_EXPIRED -> SIGNATURE_EXPIRED;

@@ -15,6 +15,7 @@ import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.spi.Responses;
 import org.dnschase.resolver.testkit.scenario.Adjust;
@@ -308,7 +309,7 @@ final class ScenarioRun {
 
   /** Whether the resolver validated the answer, which then carries only the addresses it found secure. */
   private static boolean secure(Resolution resolution) {
-    return resolution.security() == Resolution.Security.SECURE;
+    return resolution.security() == Security.SECURE;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.DisplayName;
@@ -41,13 +42,13 @@ class AggressiveNsecTest {
       String outside) {
     try (TestHierarchy lab = SignedLab.start(signing, builder -> builder);
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
-      assertThat(resolver.resolve(missing, Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolver.resolve(missing, Type.A).security()).isEqualTo(Security.SECURE);
       lab.clearQueries();
 
       Resolution second = resolver.resolve(covered, Type.AAAA);
 
       assertThat(second).isInstanceOf(Resolution.NxDomain.class);
-      assertThat(second.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(second.security()).isEqualTo(Security.SECURE);
       assertThat(second.upstreamQueries()).isZero();
       assertThat(lab.queryCount()).isZero();
       assertThat(((Resolution.NxDomain) second).soa().getName().toString()).isEqualTo("alpha.lab.");
@@ -62,13 +63,13 @@ class AggressiveNsecTest {
   void withoutAggressiveNsec_nameInsideRangeIsAsked() {
     try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
         Resolver resolver = SignedLab.validatingResolver(lab, Validation::withoutAggressiveNsec).build()) {
-      assertThat(resolver.resolve("nope.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolver.resolve("nope.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
       lab.clearQueries();
 
       Resolution second = resolver.resolve("mm.alpha.lab.", Type.AAAA);
 
       assertThat(second).isInstanceOf(Resolution.NxDomain.class);
-      assertThat(second.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(second.security()).isEqualTo(Security.SECURE);
       assertThat(lab.queryCount()).isPositive();
     }
   }
@@ -79,7 +80,7 @@ class AggressiveNsecTest {
     try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
         Resolver resolver = SignedLab.validatingResolver(lab, validation -> validation
             .withNegativeTrustAnchors(List.of(Name.fromConstantString("mm.alpha.lab.")))).build()) {
-      assertThat(resolver.resolve("nope.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolver.resolve("nope.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
       lab.clearQueries();
 
       Resolution underAnchor = resolver.resolve("mm.alpha.lab.", Type.AAAA);
@@ -102,7 +103,7 @@ class AggressiveNsecTest {
       Resolution other = resolver.resolve("www.alpha.lab.", Type.MX);
 
       assertThat(other).isInstanceOf(Resolution.NoData.class);
-      assertThat(other.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(other.security()).isEqualTo(Security.SECURE);
       assertThat(lab.queryCount()).isZero();
     }
   }
@@ -119,14 +120,14 @@ class AggressiveNsecTest {
     try (TestHierarchy lab = SignedLab.start(signing, builder -> builder);
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
       Resolution first = resolver.resolve("first.wild.alpha.lab.", Type.A);
-      assertThat(first.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(first.security()).isEqualTo(Security.SECURE);
       Name second = coveredBySameProof(first.proof(), "first");
       lab.clearQueries();
 
       Resolution expanded = resolver.resolve(second, Type.A);
 
       assertThat(expanded).isInstanceOf(Resolution.Answer.class);
-      assertThat(expanded.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(expanded.security()).isEqualTo(Security.SECURE);
       assertThat(lab.queryCount()).isZero();
       Resolution.Answer answer = (Resolution.Answer) expanded;
       assertThat(answer.records()).extracting(r -> r.getName(), r -> r.rdataToString())
@@ -140,7 +141,7 @@ class AggressiveNsecTest {
   void cachedWildcard_itsOwnNameIsAsked() {
     try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
-      assertThat(resolver.resolve("first.wild.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolver.resolve("first.wild.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
       lab.clearQueries();
 
       Resolution literal = resolver.resolve("*.wild.alpha.lab.", Type.A);

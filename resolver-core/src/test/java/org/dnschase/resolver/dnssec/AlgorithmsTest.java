@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.DisplayName;
@@ -23,7 +24,7 @@ class AlgorithmsTest {
       Resolution resolution = resolver.resolve("start.alpha.lab.", Type.A);
 
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
-      assertThat(resolution.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolution.security()).isEqualTo(Security.SECURE);
     }
   }
 }

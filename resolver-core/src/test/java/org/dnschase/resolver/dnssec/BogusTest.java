@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
-import org.dnschase.resolver.Resolution.BogusReason;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.DisplayName;
@@ -40,7 +41,7 @@ class BogusTest {
       assertThat(resolution).isInstanceOfSatisfying(Resolution.Failure.class, failure -> {
         assertThat(failure.reason()).isEqualTo(FailureReason.DNSSEC_BOGUS);
         assertThat(failure.bogusReason()).isEqualTo(reason);
-        assertThat(failure.security()).isEqualTo(Resolution.Security.BOGUS);
+        assertThat(failure.security()).isEqualTo(Security.BOGUS);
       });
     }
   }
@@ -56,9 +57,9 @@ class BogusTest {
       Resolution checked = resolver.resolve("www.alpha.lab.", Type.A);
 
       assertThat(unchecked).isInstanceOf(Resolution.Answer.class);
-      assertThat(unchecked.security()).isEqualTo(Resolution.Security.BOGUS);
+      assertThat(unchecked.security()).isEqualTo(Security.BOGUS);
       assertThat(checked).isInstanceOf(Resolution.Failure.class);
-      assertThat(checked.security()).isEqualTo(Resolution.Security.BOGUS);
+      assertThat(checked.security()).isEqualTo(Security.BOGUS);
     }
   }
 
@@ -88,7 +89,7 @@ class BogusTest {
       Resolution unchecked = resolver.resolve("www.alpha.lab.", Type.A,
           Resolver.QueryOptions.DEFAULTS.withCheckingDisabled(true));
       assertThat(unchecked).isInstanceOf(Resolution.Answer.class);
-      assertThat(unchecked.security()).isEqualTo(Resolution.Security.BOGUS);
+      assertThat(unchecked.security()).isEqualTo(Security.BOGUS);
     }
   }
 

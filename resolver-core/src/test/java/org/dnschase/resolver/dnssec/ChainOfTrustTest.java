@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,7 @@ class ChainOfTrustTest {
       Resolution resolution = resolver.resolve("www.alpha.lab.", Type.A);
 
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
-      assertThat(resolution.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolution.security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -48,7 +49,7 @@ class ChainOfTrustTest {
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
       assertThat(resolution.chain()).extracting(hop -> hop.zone().toString())
           .containsExactly("alpha.lab.", "beta.lab.", "gamma.test.", "delta.test.");
-      assertThat(resolution.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolution.security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -60,7 +61,7 @@ class ChainOfTrustTest {
 
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
       assertThat(resolution.chain()).extracting(Hop::kind).containsExactly(Hop.Kind.DNAME);
-      assertThat(resolution.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolution.security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -74,8 +75,8 @@ class ChainOfTrustTest {
       Resolution again = resolver.resolve("start.alpha.lab.", Type.A);
       Resolution alias = resolver.resolve("hop1.beta.lab.", Type.A);
 
-      assertThat(again.security()).isEqualTo(Resolution.Security.SECURE);
-      assertThat(alias.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(again.security()).isEqualTo(Security.SECURE);
+      assertThat(alias.security()).isEqualTo(Security.SECURE);
       assertThat(lab.queryCount()).isZero();
     }
   }
@@ -87,8 +88,8 @@ class ChainOfTrustTest {
         Resolver plain = org.dnschase.resolver.Resolver.builder()
             .rootHints(org.dnschase.resolver.RootHints.of(lab.rootHints())).upstreamPort(lab.port())
             .loopbackOnly().build()) {
-      assertThat(plain.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.INDETERMINATE);
-      assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(plain.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Security.INDETERMINATE);
+      assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -99,7 +100,7 @@ class ChainOfTrustTest {
       Resolution result = resolver.resolve("www.old.beta.lab.", Type.CNAME);
 
       assertThat(result).isInstanceOf(Resolution.Answer.class);
-      assertThat(result.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(result.security()).isEqualTo(Security.SECURE);
       assertThat(result.chain()).extracting(Hop::kind).containsExactly(Hop.Kind.DNAME);
       assertThat(result.answerSection()).extracting(record -> record.getType())
           .containsExactly(Type.DNAME, Type.CNAME);

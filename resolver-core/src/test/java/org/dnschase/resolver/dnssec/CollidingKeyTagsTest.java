@@ -3,10 +3,12 @@ package org.dnschase.resolver.dnssec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.DisplayName;
@@ -35,7 +37,7 @@ class CollidingKeyTagsTest {
     Resolution resolution = resolveThrough(90);
 
     assertThat(resolution).isInstanceOf(Resolution.Answer.class);
-    assertThat(resolution.security()).isEqualTo(Resolution.Security.SECURE);
+    assertThat(resolution.security()).isEqualTo(Security.SECURE);
   }
 
   @Test
@@ -45,7 +47,7 @@ class CollidingKeyTagsTest {
 
     assertThat(resolution).isInstanceOfSatisfying(Resolution.Failure.class, failure -> {
       assertThat(failure.reason()).isEqualTo(FailureReason.DNSSEC_BOGUS);
-      assertThat(failure.bogusReason()).isEqualTo(Resolution.BogusReason.KEYS_UNAVAILABLE);
+      assertThat(failure.bogusReason()).isEqualTo(BogusReason.KEYS_UNAVAILABLE);
     });
   }
 }

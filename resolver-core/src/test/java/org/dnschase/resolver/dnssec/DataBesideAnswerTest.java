@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.ValidationStatus;
@@ -28,7 +29,7 @@ class DataBesideAnswerTest {
     try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
         Resolver resolver = SignedLab.validatingResolver(lab).cache(cache).build()) {
       Resolution nameServers = resolver.resolve("alpha.lab.", Type.NS);
-      assertThat(nameServers.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(nameServers.security()).isEqualTo(Security.SECURE);
 
       CacheLookup address = cache.lookup(Name.fromConstantString("ns.alpha.lab."), Type.A, DClass.IN);
 
@@ -43,7 +44,7 @@ class DataBesideAnswerTest {
     RRsetCache cache = RRsetCache.builder().build();
     try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
         Resolver resolver = SignedLab.validatingResolver(lab).cache(cache).build()) {
-      assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
 
       CacheLookup glue = cache.lookup(Name.fromConstantString("ns.alpha.lab."), Type.A, DClass.IN);
 

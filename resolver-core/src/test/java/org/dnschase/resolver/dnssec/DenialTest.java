@@ -3,9 +3,11 @@ package org.dnschase.resolver.dnssec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -39,11 +41,11 @@ class DenialTest {
       Resolution wildcard = resolver.resolve("any.wild.alpha.lab.", Type.A);
 
       assertThat(nxDomain).isInstanceOf(Resolution.NxDomain.class);
-      assertThat(nxDomain.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(nxDomain.security()).isEqualTo(Security.SECURE);
       assertThat(noData).isInstanceOf(Resolution.NoData.class);
-      assertThat(noData.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(noData.security()).isEqualTo(Security.SECURE);
       assertThat(wildcard).isInstanceOf(Resolution.Answer.class);
-      assertThat(wildcard.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(wildcard.security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -58,7 +60,7 @@ class DenialTest {
       Resolution other = resolver.resolve("nope.alpha.lab.", Type.MX);
 
       assertThat(other).isInstanceOf(Resolution.NxDomain.class);
-      assertThat(other.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(other.security()).isEqualTo(Security.SECURE);
       assertThat(lab.queryCount()).isZero();
     }
   }
@@ -73,8 +75,8 @@ class DenialTest {
 
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
       assertThat(resolution.chain()).hasSize(1);
-      assertThat(resolution.security()).isEqualTo(Resolution.Security.INSECURE);
-      assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolution.security()).isEqualTo(Security.INSECURE);
+      assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -88,7 +90,7 @@ class DenialTest {
 
       assertThat(resolution).isInstanceOfSatisfying(Resolution.Failure.class, failure -> {
         assertThat(failure.reason()).isEqualTo(FailureReason.DNSSEC_BOGUS);
-        assertThat(failure.bogusReason()).isEqualTo(Resolution.BogusReason.MISSING_PROOF);
+        assertThat(failure.bogusReason()).isEqualTo(BogusReason.MISSING_PROOF);
       });
     }
   }
@@ -102,7 +104,7 @@ class DenialTest {
       Resolution resolution = resolver.resolve("www.plain.test.", Type.A);
 
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
-      assertThat(resolution.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(resolution.security()).isEqualTo(Security.INSECURE);
     }
   }
 }

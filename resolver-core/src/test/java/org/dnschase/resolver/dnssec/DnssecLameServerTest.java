@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Dispatcher;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -57,7 +58,7 @@ class DnssecLameServerTest {
 
       assertThat(stripped).hasValue(1);
       assertThat(result).isInstanceOf(Resolution.Answer.class);
-      assertThat(result.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(result.security()).isEqualTo(Security.SECURE);
     } finally {
       one.setDispatcher(one.zoneDispatcher());
       two.setDispatcher(two.zoneDispatcher());

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.spi.Responses;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -89,7 +90,7 @@ class DnssecRecordsTest {
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
       Resolution resolution = resolver.resolve("www.old.beta.lab.", Type.A);
 
-      assertThat(resolution.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolution.security()).isEqualTo(Security.SECURE);
       Hop dname = resolution.chain().get(0);
       assertThat(dname.kind()).isEqualTo(Hop.Kind.DNAME);
       assertThat(dname.signatures()).extracting(RRSIGRecord::getTypeCovered).containsExactly(Type.DNAME);
@@ -145,7 +146,7 @@ class DnssecRecordsTest {
       Resolution wildcard = resolver.resolve("any.wild.alpha.lab.", Type.A);
       Resolution plain = resolver.resolve("www.alpha.lab.", Type.A);
 
-      assertThat(wildcard.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(wildcard.security()).isEqualTo(Security.SECURE);
       assertProof(wildcard, denialType, false);
       assertThat(plain.proof()).isEmpty();
       Message signed = Responses.toMessage(wildcard, query("any.wild.alpha.lab.", Type.A, true));
@@ -176,10 +177,10 @@ class DnssecRecordsTest {
       lab.clearQueries();
       Resolution cachedAlias = resolver.resolve("a.alias.alpha.lab.", Type.A);
 
-      assertThat(alias.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(alias.security()).isEqualTo(Security.SECURE);
       assertThat(alias.chain()).hasSize(1);
       assertProof(alias, denialType, false);
-      assertThat(both.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(both.security()).isEqualTo(Security.SECURE);
       assertProof(both, denialType, false);
       assertThat(types(cachedAlias.proof())).isEqualTo(types(alias.proof()));
       assertThat(lab.queryCount()).isZero();
@@ -209,7 +210,7 @@ class DnssecRecordsTest {
       assertThat(types(cachedWild.proof())).isEqualTo(types(firstWild.proof())).isNotEmpty();
       assertThat(cachedChain.chain()).extracting(hop -> hop.signatures().size()).containsOnly(1);
       assertThat(((Resolution.Answer) cachedChain).rrset().sigs()).hasSize(1);
-      assertThat(firstChain.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(firstChain.security()).isEqualTo(Security.SECURE);
     }
   }
 

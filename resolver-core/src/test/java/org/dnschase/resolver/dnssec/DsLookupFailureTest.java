@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
@@ -45,7 +46,7 @@ class DsLookupFailureTest {
 
       assertThat(resolution).isInstanceOfSatisfying(Resolution.Failure.class, failure -> {
         assertThat(failure.reason()).isEqualTo(FailureReason.DNSSEC_BOGUS);
-        assertThat(failure.bogusReason()).isEqualTo(Resolution.BogusReason.DS_UNAVAILABLE);
+        assertThat(failure.bogusReason()).isEqualTo(BogusReason.DS_UNAVAILABLE);
       });
     }
   }

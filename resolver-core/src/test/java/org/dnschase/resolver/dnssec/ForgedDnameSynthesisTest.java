@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Dispatcher;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -59,10 +61,10 @@ class ForgedDnameSynthesisTest {
 
       assertThat(forged).isInstanceOfSatisfying(Resolution.Failure.class, failure -> {
         assertThat(failure.reason()).isEqualTo(FailureReason.DNSSEC_BOGUS);
-        assertThat(failure.bogusReason()).isEqualTo(Resolution.BogusReason.NO_SIGNATURE);
+        assertThat(failure.bogusReason()).isEqualTo(BogusReason.NO_SIGNATURE);
       });
       assertThat(next.chain()).extracting(Hop::source).first().isEqualTo(Hop.Source.CACHE);
-      assertThat(next.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(next.security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -79,7 +81,7 @@ class ForgedDnameSynthesisTest {
 
       assertThat(cname).isInstanceOfSatisfying(Resolution.Answer.class, answer -> assertThat(
           ((CNAMERecord) answer.rrset().first()).getTarget()).hasToString("www.new.gamma.test."));
-      assertThat(cname.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(cname.security()).isEqualTo(Security.SECURE);
       assertThat(lab.queryCount()).isZero();
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.function.UnaryOperator;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class KeyPrefetchTest {
         Resolver resolver = SignedLab.validatingResolver(lab, settings).build()) {
       Resolution answer = resolver.resolve("www.alpha.lab.", Type.A);
 
-      assertThat(answer.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(answer.security()).isEqualTo(Security.SECURE);
       return resolver.cacheStats().prefetches();
     }
   }

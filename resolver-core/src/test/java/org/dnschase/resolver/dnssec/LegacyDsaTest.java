@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import org.dnschase.resolver.Resolution;
-import org.dnschase.resolver.Resolution.BogusReason;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -56,7 +57,7 @@ class LegacyDsaTest {
       Resolution resolution = resolver.resolve("start.alpha.lab.", Type.A);
 
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
-      assertThat(resolution.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(resolution.security()).isEqualTo(Security.INSECURE);
     }
   }
 
@@ -67,7 +68,7 @@ class LegacyDsaTest {
       Resolution resolution = resolver.resolve("start.alpha.lab.", Type.A);
 
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
-      assertThat(resolution.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolution.security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -81,7 +82,7 @@ class LegacyDsaTest {
 
       assertThat(checked).isInstanceOfSatisfying(Resolution.Failure.class,
           failure -> assertThat(failure.bogusReason()).isEqualTo(BogusReason.SIGNATURE_EXPIRED));
-      assertThat(unchecked.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(unchecked.security()).isEqualTo(Security.INSECURE);
     }
   }
 }

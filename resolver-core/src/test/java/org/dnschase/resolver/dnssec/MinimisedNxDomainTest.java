@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Dispatcher;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -57,7 +58,7 @@ class MinimisedNxDomainTest {
       Resolution result = resolver.resolve("x.y.nothere.alpha.lab.", Type.TXT);
 
       assertThat(result).isInstanceOf(Resolution.NxDomain.class);
-      assertThat(result.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(result.security()).isEqualTo(Security.SECURE);
       assertThat(queriesFor("x.y.nothere.alpha.lab.")).isZero();
       assertThat(queriesFor("nothere.alpha.lab.")).isEqualTo(1);
     }
@@ -74,7 +75,7 @@ class MinimisedNxDomainTest {
       Resolution other = resolver.resolve("other.nothere.alpha.lab.", Type.A);
 
       assertThat(other).isInstanceOf(Resolution.NxDomain.class);
-      assertThat(other.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(other.security()).isEqualTo(Security.SECURE);
       assertThat(lab.queryCount()).isZero();
     }
   }
@@ -90,7 +91,7 @@ class MinimisedNxDomainTest {
       Resolution result = resolver.resolve("www.deep.alpha.lab.", Type.A);
 
       assertThat(result).isInstanceOf(Resolution.Answer.class);
-      assertThat(result.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(result.security()).isEqualTo(Security.SECURE);
       assertThat(queriesFor("www.deep.alpha.lab.")).isEqualTo(1);
     }
   }

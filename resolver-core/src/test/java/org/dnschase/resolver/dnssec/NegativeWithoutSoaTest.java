@@ -2,9 +2,11 @@ package org.dnschase.resolver.dnssec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -32,9 +34,9 @@ class NegativeWithoutSoaTest {
       Resolution nxDomain = resolver.resolve("nope.alpha.lab.", Type.A);
 
       assertThat(noData).isInstanceOf(Resolution.NoData.class);
-      assertThat(noData.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(noData.security()).isEqualTo(Security.SECURE);
       assertThat(nxDomain).isInstanceOf(Resolution.NxDomain.class);
-      assertThat(nxDomain.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(nxDomain.security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -48,7 +50,7 @@ class NegativeWithoutSoaTest {
 
       assertThat(resolution).isInstanceOfSatisfying(Resolution.Failure.class, failure -> {
         assertThat(failure.reason()).isEqualTo(FailureReason.DNSSEC_BOGUS);
-        assertThat(failure.bogusReason()).isEqualTo(Resolution.BogusReason.MISSING_PROOF);
+        assertThat(failure.bogusReason()).isEqualTo(BogusReason.MISSING_PROOF);
       });
     }
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -43,7 +44,7 @@ class ReferralProofTest {
       Resolution resolution = resolver.resolve("www.plain.test.", Type.A);
 
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
-      assertThat(resolution.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(resolution.security()).isEqualTo(Security.INSECURE);
       assertThat(dsQueries(lab)).isEmpty();
     }
   }
@@ -56,7 +57,7 @@ class ReferralProofTest {
       Resolution resolution = resolver.resolve("start.alpha.lab.", Type.A);
 
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
-      assertThat(resolution.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolution.security()).isEqualTo(Security.SECURE);
       assertThat(dsQueries(lab)).isEmpty();
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.spi.Responses;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
@@ -45,7 +46,7 @@ class RrsigQuestionTest {
           assertThat(record.getName()).isEqualTo(WWW);
           assertThat(((RRSIGRecord) record).getSigner()).isEqualTo(ALPHA);
         });
-        assertThat(answer.security()).isEqualTo(Resolution.Security.INDETERMINATE);
+        assertThat(answer.security()).isEqualTo(Security.INDETERMINATE);
       });
       for (boolean dnssecOk : new boolean[] {false, true}) {
         Message response = Responses.toMessage(resolution, query(WWW, Type.RRSIG, dnssecOk));
@@ -67,7 +68,7 @@ class RrsigQuestionTest {
       Resolution nameServers = resolver.resolve(ALPHA, Type.NS);
 
       assertThat(nameServers).isInstanceOfSatisfying(Resolution.Answer.class, answer -> {
-        assertThat(answer.security()).isEqualTo(Resolution.Security.SECURE);
+        assertThat(answer.security()).isEqualTo(Security.SECURE);
         assertThat(answer.rrset().sigs()).isNotEmpty();
       });
       InetAddress alphaServer = InetAddress.getByName("127.53.10.1");

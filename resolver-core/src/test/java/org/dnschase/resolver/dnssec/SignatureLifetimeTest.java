@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class SignatureLifetimeTest {
       Resolution answer = resolver.resolve("www.alpha.lab.", Type.A);
       Resolution cached = resolver.resolve("www.alpha.lab.", Type.A);
 
-      assertThat(answer.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(answer.security()).isEqualTo(Security.SECURE);
       assertThat(answer.ttl()).isLessThanOrEqualTo(Duration.ofSeconds(100)).isPositive();
       assertThat(cached.ttl()).isLessThanOrEqualTo(Duration.ofSeconds(100));
     }

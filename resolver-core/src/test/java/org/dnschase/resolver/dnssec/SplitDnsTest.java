@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
@@ -42,10 +43,10 @@ class SplitDnsTest {
       Resolution chain = resolver.resolve("out.alpha.lab.", Type.A);
 
       assertThat(forwarded).isInstanceOf(Resolution.Answer.class);
-      assertThat(forwarded.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(forwarded.security()).isEqualTo(Security.INSECURE);
       assertThat(chain).isInstanceOf(Resolution.Answer.class);
-      assertThat(chain.security()).isEqualTo(Resolution.Security.INSECURE);
-      assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(chain.security()).isEqualTo(Security.INSECURE);
+      assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -55,7 +56,7 @@ class SplitDnsTest {
     try (Resolver resolver = SignedLab.validatingResolver(lab)
         .stubZone(StubZone.of("gamma.test.", "127.53.12.1")).build()) {
       assertThat(resolver.resolve("www.new.gamma.test.", Type.A).security())
-          .isEqualTo(Resolution.Security.SECURE);
+          .isEqualTo(Security.SECURE);
     }
   }
 }

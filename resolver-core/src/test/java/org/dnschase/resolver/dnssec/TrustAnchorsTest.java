@@ -11,6 +11,7 @@ import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,7 @@ class TrustAnchorsTest {
     Path file = Files.writeString(dir.resolve("root.key"), lab.trustAnchor() + "\n");
     try (Resolver resolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints())).upstreamPort(lab.port())
         .loopbackOnly().validation(Validation.trustAnchorFile(file)).build()) {
-      assertThat(resolver.resolve("final.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolver.resolve("final.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -53,10 +54,10 @@ class TrustAnchorsTest {
     String key = lab.keys(Name.fromConstantString("gamma.test.")).ksk().toString();
     try (Resolver resolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints())).upstreamPort(lab.port())
         .loopbackOnly().validation(Validation.trustAnchors(key)).build()) {
-      assertThat(resolver.resolve("www.new.gamma.test.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolver.resolve("www.new.gamma.test.", Type.A).security()).isEqualTo(Security.SECURE);
       // no anchor covers alpha.lab.: nothing says whether it could be validated
       assertThat(resolver.resolve("final.alpha.lab.", Type.A).security())
-          .isEqualTo(Resolution.Security.INDETERMINATE);
+          .isEqualTo(Security.INDETERMINATE);
     }
   }
 
@@ -71,8 +72,8 @@ class TrustAnchorsTest {
       Resolution elsewhere = resolver.resolve("www.new.gamma.test.", Type.A);
 
       assertThat(broken).isInstanceOf(Resolution.Answer.class);
-      assertThat(broken.security()).isEqualTo(Resolution.Security.INSECURE);
-      assertThat(elsewhere.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(broken.security()).isEqualTo(Security.INSECURE);
+      assertThat(elsewhere.security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -90,15 +91,15 @@ class TrustAnchorsTest {
       Resolution outside = resolver.resolve("nothere.alpha.lab.", Type.A);
 
       assertThat(missing).isInstanceOf(Resolution.NxDomain.class);
-      assertThat(missing.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(missing.security()).isEqualTo(Security.INSECURE);
       assertThat(absentAnchor).isInstanceOf(Resolution.NxDomain.class);
-      assertThat(absentAnchor.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(absentAnchor.security()).isEqualTo(Security.INSECURE);
       assertThat(belowAbsentAnchor).isInstanceOf(Resolution.NxDomain.class);
-      assertThat(belowAbsentAnchor.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(belowAbsentAnchor.security()).isEqualTo(Security.INSECURE);
       assertThat(broken).isInstanceOf(Resolution.Answer.class);
-      assertThat(broken.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(broken.security()).isEqualTo(Security.INSECURE);
       assertThat(outside).isInstanceOf(Resolution.NxDomain.class);
-      assertThat(outside.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(outside.security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -113,10 +114,10 @@ class TrustAnchorsTest {
       Resolution below = resolver.resolve("x.nta.nothere.alpha.lab.", Type.A);
       Resolution belowAgain = resolver.resolve("x.nta.nothere.alpha.lab.", Type.A);
 
-      assertThat(ancestor.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(ancestor.security()).isEqualTo(Security.SECURE);
       assertThat(below).isInstanceOf(Resolution.NxDomain.class);
-      assertThat(below.security()).isEqualTo(Resolution.Security.INSECURE);
-      assertThat(belowAgain.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(below.security()).isEqualTo(Security.INSECURE);
+      assertThat(belowAgain.security()).isEqualTo(Security.INSECURE);
     }
   }
 
@@ -129,7 +130,7 @@ class TrustAnchorsTest {
       Resolution resolution = resolver.resolve("www.alpha.lab.", Type.A);
 
       assertThat(resolution).isInstanceOf(Resolution.Answer.class);
-      assertThat(resolution.security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(resolution.security()).isEqualTo(Security.INSECURE);
     }
   }
 

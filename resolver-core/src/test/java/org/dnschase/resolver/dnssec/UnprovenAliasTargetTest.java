@@ -6,11 +6,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.function.Predicate;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Dispatcher;
 import org.dnschase.resolver.testkit.RecordedQuery;
@@ -112,7 +114,7 @@ class UnprovenAliasTargetTest {
 
       assertThat(result).isInstanceOfSatisfying(Resolution.Failure.class, failure -> {
         assertThat(failure.reason()).isEqualTo(FailureReason.DNSSEC_BOGUS);
-        assertThat(failure.bogusReason()).isEqualTo(Resolution.BogusReason.NO_SIGNATURE);
+        assertThat(failure.bogusReason()).isEqualTo(BogusReason.NO_SIGNATURE);
       });
     }
   }
@@ -133,7 +135,7 @@ class UnprovenAliasTargetTest {
       assertThat(((ARecord) answer.rrset().first()).getAddress()).isEqualTo(SIGNED);
       assertThat(answer.chain()).extracting(Hop::kind).containsExactly(hop);
     });
-    assertThat(result.security()).isEqualTo(Resolution.Security.SECURE);
+    assertThat(result.security()).isEqualTo(Security.SECURE);
   }
 
   private long targetQueries() {

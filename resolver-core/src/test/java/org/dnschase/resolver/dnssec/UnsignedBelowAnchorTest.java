@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
-import org.dnschase.resolver.Resolution.BogusReason;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
@@ -61,7 +62,7 @@ class UnsignedBelowAnchorTest {
         assertThat(failure.reason()).isEqualTo(FailureReason.DNSSEC_BOGUS);
         assertThat(failure.bogusReason()).isEqualTo(BogusReason.NO_SIGNATURE);
       });
-      assertThat(resolver.resolve("final.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(resolver.resolve("final.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
     }
   }
 
@@ -80,8 +81,8 @@ class UnsignedBelowAnchorTest {
       Resolution unsigned = resolver.resolve("www.sub.alpha.lab.", Type.A);
 
       assertThat(unsigned).isInstanceOf(Resolution.Answer.class);
-      assertThat(unsigned.security()).isEqualTo(Resolution.Security.INSECURE);
-      assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(unsigned.security()).isEqualTo(Security.INSECURE);
+      assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
     }
   }
 }

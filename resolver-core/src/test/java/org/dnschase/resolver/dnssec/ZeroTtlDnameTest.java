@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,7 @@ class ZeroTtlDnameTest {
         assertThat(answer.chain()).extracting(Hop::kind).containsExactly(Hop.Kind.DNAME);
         assertThat(answer.ttl()).isEqualTo(Duration.ZERO);
       });
-      assertThat(result.security()).isEqualTo(Resolution.Security.SECURE);
+      assertThat(result.security()).isEqualTo(Security.SECURE);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Dispatcher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,6 @@ class KeyLookUpCycleTest {
     Resolution result = ReplyPathFuzzTest.resolveAndCheck(FuzzLab.signed(),
         FuzzLab.Question.of("printer.corp.test.", Type.A), false, rootKeysAliased);
 
-    assertThat(result.security()).isNotEqualTo(Resolution.Security.SECURE);
+    assertThat(result.security()).isNotEqualTo(Security.SECURE);
   }
 }

@@ -15,6 +15,7 @@ import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.ResolverBuilder;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.dnssec.Validation;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +72,7 @@ class ReplyPathFuzzTest {
     }
     if (signed && question.name().subdomain(Name.fromConstantString("example.test."))
         && question.type() != Type.RRSIG && !question.name().toString().startsWith("loop.")) {
-      assertThat(result.security()).as("validated from the signed root").isEqualTo(Resolution.Security.SECURE);
+      assertThat(result.security()).as("validated from the signed root").isEqualTo(Security.SECURE);
     }
   }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.dnssec.Validation;
 import org.junit.jupiter.api.DisplayName;
@@ -103,10 +104,10 @@ class HostsFileTest extends HostLabTest {
         Resolver plain = resolverWith(hosts)) {
       HostAddresses found = validating.resolveAddresses("www.app.test", AddressOrder.IPV4_FIRST);
 
-      assertThat(found.ipv4().security()).isEqualTo(Resolution.Security.INSECURE);
-      assertThat(found.ipv6().security()).isEqualTo(Resolution.Security.INSECURE);
+      assertThat(found.ipv4().security()).isEqualTo(Security.INSECURE);
+      assertThat(found.ipv6().security()).isEqualTo(Security.INSECURE);
       assertThat(plain.resolveAddresses("www.app.test", AddressOrder.IPV4_FIRST).ipv4().security())
-          .isEqualTo(Resolution.Security.INDETERMINATE);
+          .isEqualTo(Security.INDETERMINATE);
       assertThat(lab.queryCount()).isZero();
     }
   }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
@@ -35,7 +37,7 @@ class ExtendedErrorsTest {
 
   private static Resolution.Failure failure(FailureReason reason, String detail) {
     return new Resolution.Failure(NAME, Type.A, reason, detail, List.of(), null, List.of(), List.of(), 0,
-        Resolution.Security.INDETERMINATE, null, List.of());
+        Security.INDETERMINATE, null, List.of());
   }
 
   private static ExtendedErrorCodeOption ede(Message answer) {
@@ -56,7 +58,7 @@ class ExtendedErrorsTest {
   @Test
   @DisplayName("§4.7: data found BOGUS by a bad signature: DNSSEC Bogus, the text with the bogus detail")
   void bogus_dnssecBogus() {
-    Resolution.Failure bogus = bogus(Resolution.BogusReason.BAD_SIGNATURE, "the RRSIG of www.example. A does not verify");
+    Resolution.Failure bogus = bogus(BogusReason.BAD_SIGNATURE, "the RRSIG of www.example. A does not verify");
     Message answer = Responses.ExtendedErrors.add(Responses.toMessage(bogus, query(true)), bogus);
 
     assertThat(answer.getRcode()).isEqualTo(Rcode.SERVFAIL);
@@ -67,18 +69,18 @@ class ExtendedErrorsTest {
   @Test
   @DisplayName("§4.7 to §4.11, §4.24: a BOGUS SERVFAIL carries the code of its reason, DNSSEC Bogus where none is closer")
   void bogusReasons_theirOwnCodes() {
-    Map<Resolution.BogusReason, Integer> expected = Map.of(
-        Resolution.BogusReason.SIGNATURE_EXPIRED, ExtendedErrorCodeOption.SIGNATURE_EXPIRED,
-        Resolution.BogusReason.SIGNATURE_NOT_YET_VALID, ExtendedErrorCodeOption.SIGNATURE_NOT_YET_VALID,
-        Resolution.BogusReason.DS_MATCHES_NO_KEY, ExtendedErrorCodeOption.DNSKEY_MISSING,
-        Resolution.BogusReason.NO_MATCHING_KEY, ExtendedErrorCodeOption.DNSKEY_MISSING,
-        Resolution.BogusReason.KEYS_UNAVAILABLE, ExtendedErrorCodeOption.DNSKEY_MISSING,
-        Resolution.BogusReason.DS_UNAVAILABLE, ExtendedErrorCodeOption.NETWORK_ERROR,
-        Resolution.BogusReason.NO_SIGNATURE, ExtendedErrorCodeOption.RRSIGS_MISSING,
-        Resolution.BogusReason.MISSING_PROOF, ExtendedErrorCodeOption.DNSSEC_BOGUS,
-        Resolution.BogusReason.BAD_SIGNATURE, ExtendedErrorCodeOption.DNSSEC_BOGUS,
-        Resolution.BogusReason.VERIFICATION_LIMIT, ExtendedErrorCodeOption.DNSSEC_BOGUS);
-    assertThat(expected).containsOnlyKeys(Resolution.BogusReason.values());
+    Map<BogusReason, Integer> expected = Map.of(
+        BogusReason.SIGNATURE_EXPIRED, ExtendedErrorCodeOption.SIGNATURE_EXPIRED,
+        BogusReason.SIGNATURE_NOT_YET_VALID, ExtendedErrorCodeOption.SIGNATURE_NOT_YET_VALID,
+        BogusReason.DS_MATCHES_NO_KEY, ExtendedErrorCodeOption.DNSKEY_MISSING,
+        BogusReason.NO_MATCHING_KEY, ExtendedErrorCodeOption.DNSKEY_MISSING,
+        BogusReason.KEYS_UNAVAILABLE, ExtendedErrorCodeOption.DNSKEY_MISSING,
+        BogusReason.DS_UNAVAILABLE, ExtendedErrorCodeOption.NETWORK_ERROR,
+        BogusReason.NO_SIGNATURE, ExtendedErrorCodeOption.RRSIGS_MISSING,
+        BogusReason.MISSING_PROOF, ExtendedErrorCodeOption.DNSSEC_BOGUS,
+        BogusReason.BAD_SIGNATURE, ExtendedErrorCodeOption.DNSSEC_BOGUS,
+        BogusReason.VERIFICATION_LIMIT, ExtendedErrorCodeOption.DNSSEC_BOGUS);
+    assertThat(expected).containsOnlyKeys(BogusReason.values());
     expected.forEach((reason, code) -> {
       Resolution.Failure bogus = bogus(reason, "why");
       Message answer = Responses.ExtendedErrors.add(Responses.toMessage(bogus, query(true)), bogus);
@@ -86,9 +88,9 @@ class ExtendedErrorsTest {
     });
   }
 
-  private static Resolution.Failure bogus(Resolution.BogusReason reason, String detail) {
+  private static Resolution.Failure bogus(BogusReason reason, String detail) {
     return new Resolution.Failure(NAME, Type.A, FailureReason.DNSSEC_BOGUS, detail, List.of(), null, List.of(),
-        List.of(), 0, Resolution.Security.BOGUS, reason, List.of());
+        List.of(), 0, Security.BOGUS, reason, List.of());
   }
 
   @Test
@@ -119,7 +121,7 @@ class ExtendedErrorsTest {
   void staleAnswer_staleCode() {
     Diagnostic stale = new Diagnostic(Diagnostic.Oddity.STALE_ANSWER, NAME, "answered from expired data");
     Resolution.NxDomain nxDomain = new Resolution.NxDomain(NAME, Type.A, null, List.of(), java.time.Duration.ZERO,
-        List.of(), java.time.Duration.ZERO, List.of(stale), List.of(), 0, Resolution.Security.INDETERMINATE,
+        List.of(), java.time.Duration.ZERO, List.of(stale), List.of(), 0, Security.INDETERMINATE,
         List.of(), false);
 
     Message answer = Responses.ExtendedErrors.add(Responses.toMessage(nxDomain, query(true)), nxDomain);

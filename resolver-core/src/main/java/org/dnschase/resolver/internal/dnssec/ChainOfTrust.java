@@ -2,7 +2,7 @@ package org.dnschase.resolver.internal.dnssec;
 
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.dnschase.resolver.Resolution.BogusReason;
+import org.dnschase.resolver.BogusReason;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 

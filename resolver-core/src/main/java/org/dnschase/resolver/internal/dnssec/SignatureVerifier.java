@@ -2,7 +2,7 @@ package org.dnschase.resolver.internal.dnssec;
 
 import java.time.Instant;
 import java.util.List;
-import org.dnschase.resolver.Resolution.BogusReason;
+import org.dnschase.resolver.BogusReason;
 import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.Name;

@@ -1,7 +1,7 @@
 package org.dnschase.resolver.internal.dnssec;
 
-import org.dnschase.resolver.Resolution.BogusReason;
-import org.dnschase.resolver.Resolution.Security;
+import org.dnschase.resolver.BogusReason;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.cache.ValidationStatus;
 
 /**

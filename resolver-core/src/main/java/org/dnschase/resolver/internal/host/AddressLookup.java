@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.host.AddressOrder;
 import org.dnschase.resolver.host.HostAddresses;
 import org.dnschase.resolver.host.SearchList;
@@ -26,7 +27,7 @@ public final class AddressLookup {
   private final BiFunction<Name, Integer, CompletableFuture<Resolution>> resolver;
   private final PolledHostsFile hosts;
   private final SearchList search;
-  private final Resolution.Security hostsSecurity;
+  private final Security hostsSecurity;
 
   /**
    * @param resolver resolves one (name, type), never completing exceptionally
@@ -35,7 +36,7 @@ public final class AddressLookup {
    * @param hostsSecurity the DNSSEC status of what the hosts file answers
    */
   public AddressLookup(BiFunction<Name, Integer, CompletableFuture<Resolution>> resolver,
-      PolledHostsFile hosts, SearchList search, Resolution.Security hostsSecurity) {
+      PolledHostsFile hosts, SearchList search, Security hostsSecurity) {
     this.resolver = resolver;
     this.hosts = hosts;
     this.search = search;

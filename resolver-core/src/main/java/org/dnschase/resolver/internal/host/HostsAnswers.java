@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.host.AddressOrder;
 import org.dnschase.resolver.host.HostAddresses;
 import org.xbill.DNS.AAAARecord;
@@ -27,17 +28,17 @@ final class HostsAnswers {
   private HostsAnswers() {}
 
   static HostAddresses addresses(Name name, HostsTable.Addresses listed, AddressOrder order,
-      Resolution.Security security) {
+      Security security) {
     return new HostAddresses(name, order, HostAddresses.Source.HOSTS_FILE,
         order.asksIpv4() ? family(name, Type.A, listed.ipv4(), security) : null,
         order.asksIpv6() ? family(name, Type.AAAA, listed.ipv6(), security) : null);
   }
 
-  static Resolution pointer(Name reverseName, Name host, Resolution.Security security) {
+  static Resolution pointer(Name reverseName, Name host, Security security) {
     return answer(reverseName, Type.PTR, new RRset(new PTRRecord(reverseName, DClass.IN, 0, host)), security);
   }
 
-  private static Resolution family(Name name, int type, List<InetAddress> addresses, Resolution.Security security) {
+  private static Resolution family(Name name, int type, List<InetAddress> addresses, Security security) {
     if (addresses.isEmpty()) {
       return new Resolution.NoData(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0,
           security, List.of(), false);
@@ -49,7 +50,7 @@ final class HostsAnswers {
     return answer(name, type, rrset, security);
   }
 
-  private static Resolution answer(Name name, int type, RRset rrset, Resolution.Security security) {
+  private static Resolution answer(Name name, int type, RRset rrset, Security security) {
     return new Resolution.Answer(name, type, rrset, List.of(), Duration.ZERO, List.of(), List.of(), 0, security,
         List.of(), false);
   }

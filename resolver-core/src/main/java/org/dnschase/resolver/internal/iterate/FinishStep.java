@@ -8,6 +8,7 @@ import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.chase.Chain;
@@ -51,7 +52,7 @@ final class FinishStep {
     List<TraceEvent> trace = report.trace();
     int queries = report.upstreamQueries();
     List<Diagnostic> diagnostics = report.diagnostics();
-    Resolution.Security security = security(q, outcome);
+    Security security = security(q, outcome);
     return switch (outcome) {
       case Outcome.Data data -> new Resolution.Answer(q.qname(), q.qtype(), data.rrset(), chain,
           Chain.effectiveTtl(chain, data.rrset().getTTL()), diagnostics, trace, queries, security,
@@ -76,15 +77,15 @@ final class FinishStep {
    * The chain's weakest verdict (RFC 4035 §4.3) for an answer or negative answer; BOGUS for data
    * found so; INDETERMINATE for other failures, and for everything when the resolver does not validate.
    */
-  private Resolution.Security security(Query q, Outcome outcome) {
+  private Security security(Query q, Outcome outcome) {
     if (!context.validating()) {
-      return Resolution.Security.INDETERMINATE;
+      return Security.INDETERMINATE;
     }
     return switch (outcome) {
       case Outcome.Data data -> q.validation().verdict().status();
       case Outcome.Negative negative -> q.validation().verdict().status();
-      case Outcome.Failed failed when failed.bogusReason() != null -> Resolution.Security.BOGUS;
-      default -> Resolution.Security.INDETERMINATE;
+      case Outcome.Failed failed when failed.bogusReason() != null -> Security.BOGUS;
+      default -> Security.INDETERMINATE;
     };
   }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.host.AddressOrder;
 import org.dnschase.resolver.host.HostAddresses;
@@ -71,7 +72,7 @@ public final class IterativeResolver implements Resolver {
       context.invalidateStores();
     };
     this.hostLookups = new AddressLookup(this::resolveAsync, hosts, config.searchList(),
-        context.validating() ? Resolution.Security.INSECURE : Resolution.Security.INDETERMINATE);
+        context.validating() ? Security.INSECURE : Security.INDETERMINATE);
     config.cache().addInvalidationListener(forgetAll);
     this.inlineCallbacks = runsInline(config.callbackExecutor());
     context.deadlines.start();
@@ -243,7 +244,7 @@ public final class IterativeResolver implements Resolver {
       }
       Resolution outcome = resolution != null ? resolution : new Resolution.Failure(name, type,
           FailureReason.INTERNAL_ERROR, String.valueOf(error), List.of(), null, List.of(), List.of(), 0,
-              Resolution.Security.INDETERMINATE, null, List.of());
+              Security.INDETERMINATE, null, List.of());
       if (refused && outcome instanceof Resolution.Failure failure && failure.reason() == FailureReason.NOT_CACHED) {
         outcome = overloaded(name, type, "not in the cache, and no slot was free to resolve it");
       }
@@ -270,7 +271,7 @@ public final class IterativeResolver implements Resolver {
   private Resolution overloaded(Name name, int type, String why) {
     return new Resolution.Failure(name, type, FailureReason.OVERLOADED, "overloaded: " + why + " ("
         + context.config.maxResolutionsInFlight() + " resolutions under way at most)", List.of(), null, List.of(),
-        List.of(), 0, Resolution.Security.INDETERMINATE, null, List.of());
+        List.of(), 0, Security.INDETERMINATE, null, List.of());
   }
 
   @Override
@@ -311,7 +312,7 @@ public final class IterativeResolver implements Resolver {
 
   private static Resolution closedFailure(Name name, int type) {
     return new Resolution.Failure(name, type, FailureReason.CLOSED,
-        "the resolver was closed", List.of(), null, List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, null,
+        "the resolver was closed", List.of(), null, List.of(), List.of(), 0, Security.INDETERMINATE, null,
         List.of());
   }
 

@@ -1,9 +1,9 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.util.List;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
-import org.dnschase.resolver.Resolution.BogusReason;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.reply.Proofs;

@@ -8,7 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dnschase.resolver.Resolution.BogusReason;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.cache.ValidationStatus;
 import org.dnschase.resolver.internal.dnssec.KeyEntry;
 import org.dnschase.resolver.internal.dnssec.Verdict;

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.dnschase.resolver.Resolution;
-import org.dnschase.resolver.zones.SpecialUseName;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.internal.ResolverConfig;
+import org.dnschase.resolver.zones.SpecialUseName;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.SOARecord;
@@ -58,15 +59,15 @@ final class SpecialUseAnswers {
     RRset data = zone.find(name, type);
     if (data != null) {
       return Optional.of(new Resolution.Answer(name, type, data, List.of(), Duration.ofSeconds(data.getTTL()),
-          List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), true));
+          List.of(), List.of(), 0, Security.INDETERMINATE, List.of(), true));
     }
     SOARecord soa = zone.negativeSoa();
     Duration negativeTtl = Duration.ofSeconds(soa.getTTL());
     return Optional.of(zone.holds(name)
         ? new Resolution.NoData(name, type, soa, List.of(), negativeTtl, List.of(), negativeTtl, List.of(), List.of(),
-            0, Resolution.Security.INDETERMINATE, List.of(), true)
+            0, Security.INDETERMINATE, List.of(), true)
         : new Resolution.NxDomain(name, type, soa, List.of(), negativeTtl, List.of(), negativeTtl, List.of(),
-            List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), true));
+            List.of(), 0, Security.INDETERMINATE, List.of(), true));
   }
 
   /** The served zone {@code name} is in; null when none. Served zones never nest. */

@@ -2,8 +2,8 @@ package org.dnschase.resolver.internal.iterate;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.Defaults;
-import org.dnschase.resolver.Resolution.BogusReason;
 import org.dnschase.resolver.internal.dnssec.ChainOfTrust;
 import org.dnschase.resolver.internal.dnssec.KeyEntry;
 import org.dnschase.resolver.internal.dnssec.KeyTrust;

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.EntryRef;
@@ -77,14 +78,14 @@ public final class CachedResolution {
   private final EntryRef[] refs;
   private final List<Diagnostic> diagnostics;
   /** The DNSSEC status the resolution was stored with, kept so a hit answers with it. */
-  private final Resolution.Security security;
+  private final Security security;
   private final long estimatedBytes;
   private volatile Snapshot snapshot;
   /** Set by a hit, cleared by the resolution cache's sweep: the second chance of a CLOCK. */
   private boolean used;
 
   CachedResolution(Kind kind, Name qname, int qtype, List<Hop> chain, EntryRef[] refs,
-      List<Diagnostic> diagnostics, Resolution.Security security) {
+      List<Diagnostic> diagnostics, Security security) {
     this.security = security;
     this.kind = kind;
     this.qname = qname;

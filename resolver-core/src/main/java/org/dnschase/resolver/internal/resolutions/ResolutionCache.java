@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.dnschase.resolver.Diagnostic;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
@@ -127,7 +128,7 @@ public final class ResolutionCache {
       case Resolution.Failure failure -> null;
     };
     int qtype = resolution.qtype();
-    if (kind == null || resolution.security() == Resolution.Security.BOGUS
+    if (kind == null || resolution.security() == Security.BOGUS
         || AliasCheck.targetRule(qtype).isPresent() || qtype == Type.ANY || qtype == Type.CNAME
         || resolution.diagnostics().stream().anyMatch(d -> d.kind() == Diagnostic.Oddity.STALE_ANSWER)) {
       return;

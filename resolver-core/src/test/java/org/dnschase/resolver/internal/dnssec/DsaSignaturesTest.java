@@ -9,7 +9,7 @@ import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.dnschase.resolver.Resolution.BogusReason;
+import org.dnschase.resolver.BogusReason;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

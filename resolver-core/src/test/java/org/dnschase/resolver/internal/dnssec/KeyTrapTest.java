@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.dnschase.resolver.Resolution.BogusReason;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;

@@ -2,8 +2,8 @@ package org.dnschase.resolver.internal.iterate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.Defaults;
-import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.cache.TtlCaps;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.reply.Bailiwick;
@@ -43,7 +43,7 @@ class WildcardDnameTest {
     Verdict verdict = dnameSignedWithLabels(2);
 
     assertThat(verdict.isBogus()).isTrue();
-    assertThat(verdict.reason()).isEqualTo(Resolution.BogusReason.BAD_SIGNATURE);
+    assertThat(verdict.reason()).isEqualTo(BogusReason.BAD_SIGNATURE);
   }
 
   @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import org.dnschase.resolver.BogusReason;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
@@ -32,7 +34,7 @@ class RespeltDnssecTest {
     Record nsec = new NSECRecord(ZONE, DClass.IN, 300, Name.fromConstantString("www.example."),
         new int[] {Type.SOA, Type.NS});
     Resolution shared = new Resolution.NxDomain(SHARED, Type.A, soa, List.of(), Duration.ofSeconds(300), List.of(),
-        Duration.ofSeconds(300), List.of(), List.of(), 1, Resolution.Security.SECURE, List.of(nsec), false);
+        Duration.ofSeconds(300), List.of(), List.of(), 1, Security.SECURE, List.of(nsec), false);
 
     Resolution respelt = AskedSpelling.of(shared, ASKED);
 
@@ -44,11 +46,11 @@ class RespeltDnssecTest {
   @DisplayName("RFC 4035 §5.5: a respelt BOGUS failure keeps its reason (it used to be refused for lacking one)")
   void respeltBogusFailure_keepsItsReason() {
     Resolution shared = new Resolution.Failure(SHARED, Type.A, FailureReason.DNSSEC_BOGUS, "expired", List.of(), null,
-        List.of(), List.of(), 1, Resolution.Security.BOGUS, Resolution.BogusReason.SIGNATURE_EXPIRED, List.of());
+        List.of(), List.of(), 1, Security.BOGUS, BogusReason.SIGNATURE_EXPIRED, List.of());
 
     Resolution respelt = AskedSpelling.of(shared, ASKED);
 
     assertThat(respelt).isInstanceOfSatisfying(Resolution.Failure.class, failure ->
-        assertThat(failure.bogusReason()).isEqualTo(Resolution.BogusReason.SIGNATURE_EXPIRED));
+        assertThat(failure.bogusReason()).isEqualTo(BogusReason.SIGNATURE_EXPIRED));
   }
 }

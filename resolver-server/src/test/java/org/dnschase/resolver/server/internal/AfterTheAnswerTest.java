@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
@@ -38,7 +39,7 @@ class AfterTheAnswerTest {
 
   private final Resolution outcome = new Resolution.Answer(WWW, Type.A,
       new RRset(new ARecord(WWW, DClass.IN, 300, new byte[] {(byte) 192, 0, 2, 1})), List.of(),
-      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), false);
+      Duration.ofSeconds(300), List.of(), List.of(), 0, Security.INDETERMINATE, List.of(), false);
   private final FixedOutcomes resolver = new FixedOutcomes().with(outcome).later();
   private final EncodedAnswers encoded = new EncodedAnswers();
   private final QueryHandler queries = new QueryHandler(resolver, AllowList.of(AllowList.LOOPBACK), null, 100,

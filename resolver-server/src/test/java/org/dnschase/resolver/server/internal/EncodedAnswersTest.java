@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.spi.Responses;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class EncodedAnswersTest {
   private final AtomicInteger encodings = new AtomicInteger();
   private final Resolution outcome = new Resolution.Answer(WWW, Type.A,
       new RRset(new ARecord(WWW, DClass.IN, 300, new byte[] {(byte) 192, 0, 2, 1})), List.of(),
-      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), false);
+      Duration.ofSeconds(300), List.of(), List.of(), 0, Security.INDETERMINATE, List.of(), false);
 
   private static Message query(int id, String name, boolean edns, boolean dnssecOk) {
     Message query = Message.newQuery(Record.newRecord(Name.fromConstantString(name), Type.A, DClass.IN));
@@ -86,7 +87,7 @@ class EncodedAnswersTest {
     List<Resolution> outcomes = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       outcomes.add(new Resolution.Answer(WWW, Type.A, ((Resolution.Answer) outcome).rrset(), List.of(),
-          Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), false));
+          Duration.ofSeconds(300), List.of(), List.of(), 0, Security.INDETERMINATE, List.of(), false));
     }
     Message query = query(1, "www.example.", false, false);
     for (int round = 0; round < 2; round++) {

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.internal.transport.loops.LoopKind;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class ListenersTest {
 
   private final QueryHandler queries = new QueryHandler(new FixedOutcomes().with(new Resolution.Answer(WWW, Type.A,
       new RRset(new ARecord(WWW, DClass.IN, 300, new byte[] {(byte) 192, 0, 2, 1})), List.of(),
-      Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), false))
+      Duration.ofSeconds(300), List.of(), List.of(), 0, Security.INDETERMINATE, List.of(), false))
       .failing(FAULTY),
       AllowList.of(AllowList.LOOPBACK), null, 100);
 

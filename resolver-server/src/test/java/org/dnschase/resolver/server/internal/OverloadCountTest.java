@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
@@ -31,7 +32,7 @@ class OverloadCountTest {
   void resolversOverload_countedAsExceeded() throws Exception {
     Resolution pushedOut = new Resolution.Failure(NAME, Type.A, FailureReason.OVERLOADED,
         "overloaded: pushed out of its slot by a newer question after 200 ms", List.of(), null, List.of(), List.of(), 0,
-        Resolution.Security.INDETERMINATE, null, List.of());
+        Security.INDETERMINATE, null, List.of());
     QueryHandler queries = new QueryHandler(new FixedOutcomes().with(pushedOut), AllowList.of(AllowList.LOOPBACK),
         null, 100);
     Message query = Message.newQuery(Record.newRecord(NAME, Type.A, DClass.IN));

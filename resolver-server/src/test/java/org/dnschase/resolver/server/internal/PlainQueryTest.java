@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.spi.Responses;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,14 +50,14 @@ class PlainQueryTest {
   private static final Name GONE = Name.fromConstantString("gone.example.");
 
   private final FixedOutcomes resolver = new FixedOutcomes()
-      .with(answer(WWW, Type.A, Resolution.Security.INDETERMINATE, new ARecord(WWW, DClass.IN, 300, address(1))))
-      .with(answer(SIGNED, Type.A, Resolution.Security.SECURE, new ARecord(SIGNED, DClass.IN, 300, address(2))))
-      .with(answer(BIG, Type.TXT, Resolution.Security.INDETERMINATE, bigText()))
+      .with(answer(WWW, Type.A, Security.INDETERMINATE, new ARecord(WWW, DClass.IN, 300, address(1))))
+      .with(answer(SIGNED, Type.A, Security.SECURE, new ARecord(SIGNED, DClass.IN, 300, address(2))))
+      .with(answer(BIG, Type.TXT, Security.INDETERMINATE, bigText()))
       .with(new Resolution.NxDomain(GONE, Type.A, soa(), List.of(), Duration.ofSeconds(300), List.of(),
-          Duration.ofSeconds(300), List.of(), List.of(), 0, Resolution.Security.INDETERMINATE, List.of(), false));
+          Duration.ofSeconds(300), List.of(), List.of(), 0, Security.INDETERMINATE, List.of(), false));
   private final QueryHandler handler = new QueryHandler(resolver, AllowList.of(AllowList.LOOPBACK), null, 100);
 
-  private static Resolution answer(Name name, int type, Resolution.Security security, Record... records) {
+  private static Resolution answer(Name name, int type, Security security, Record... records) {
     RRset rrset = new RRset();
     Arrays.stream(records).forEach(rrset::addRR);
     return new Resolution.Answer(name, type, rrset, List.of(), Duration.ofSeconds(300), List.of(), List.of(), 0,

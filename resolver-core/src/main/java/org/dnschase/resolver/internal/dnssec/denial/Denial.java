@@ -1,7 +1,7 @@
 package org.dnschase.resolver.internal.dnssec.denial;
 
 import java.util.Objects;
-import org.dnschase.resolver.Resolution.Security;
+import org.dnschase.resolver.Security;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 

@@ -7,7 +7,7 @@ import static org.dnschase.resolver.internal.dnssec.denial.SignedReplies.proof;
 
 import java.util.List;
 import org.dnschase.resolver.Defaults;
-import org.dnschase.resolver.Resolution.Security;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.internal.dnssec.denial.Denial.InsecureReason;
 import org.dnschase.resolver.testkit.Signing;
 import org.junit.jupiter.api.DisplayName;

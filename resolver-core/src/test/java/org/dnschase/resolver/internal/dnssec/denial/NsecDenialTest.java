@@ -6,7 +6,7 @@ import static org.dnschase.resolver.internal.dnssec.denial.SignedReplies.name;
 import static org.dnschase.resolver.internal.dnssec.denial.SignedReplies.proof;
 
 import org.dnschase.resolver.Defaults;
-import org.dnschase.resolver.Resolution.Security;
+import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Signing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
