@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.xbill.DNS.CNAMERecord;
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
@@ -100,26 +98,7 @@ public sealed interface Resolution {
    * @return the chain's records, each once, in order
    */
   default List<Record> chainRecords() {
-    List<Hop> chain = chain();
-    List<Record> records = new ArrayList<>(chain.size());
-    for (Hop hop : chain) {
-      addOnce(records, hop.record());
-      if (hop.kind() == Hop.Kind.DNAME) {
-        addOnce(records, new CNAMERecord(hop.owner(), DClass.IN, hop.ttl().toSeconds(), hop.target()));
-      }
-    }
-    return List.copyOf(records);
-  }
-
-  /**
-   * Adds {@code record} to {@code records} unless an equal one is there. Compared one by one rather
-   * than hashed: a record's hash encodes the whole record, while {@link Record#equals} tells records
-   * of another type or owner apart by those alone, and a section holds few records.
-   */
-  private static void addOnce(List<Record> records, Record record) {
-    if (!records.contains(record)) {
-      records.add(record);
-    }
+    return AnswerSection.chainRecords(chain());
   }
 
   /**
@@ -188,20 +167,7 @@ public sealed interface Resolution {
      */
     @Override
     public List<Record> answerSection() {
-      List<Record> data = records();
-      if (chain.isEmpty()) {
-        return data; // unmodifiable, of an RRset this answer never changes nor hands out
-      }
-      List<Record> hops = chainRecords();
-      List<Record> all = new ArrayList<>(hops.size() + data.size());
-      all.addAll(hops);
-      // an RRset holds no record twice: only the chain's records can repeat one of its
-      for (Record record : data) {
-        if (!hops.contains(record)) {
-          all.add(record);
-        }
-      }
-      return List.copyOf(all);
+      return AnswerSection.of(chain, records());
     }
   }
 
