@@ -172,27 +172,66 @@ public sealed interface Resolution {
   }
 
   /**
-   * A negative answer (RFC 2308): {@link NoData} or {@link NxDomain}, with its proof and its TTL.
-   * Match on {@code Negative} to handle both in one arm.
+   * A negative answer (RFC 2308): {@link NoData} or {@link NxDomain}, with the {@link Authority}
+   * that proves it. Match on {@code Negative} to handle both in one arm.
    */
   sealed interface Negative extends Resolution permits NoData, NxDomain {
 
+    /** {@return what proves the answer: its SOA, the zone's NS records, the DNSSEC proof, the negative TTL} */
+    Authority authority();
+
     /** {@return the SOA that proves the answer, with the TTL it was read with; null when the server sent none} */
-    SOARecord soa();
+    default SOARecord soa() {
+      return authority().soa();
+    }
 
     /**
      * {@return the zone's NS records when the server that proved the answer put them beside the
      * SOA (RFC 2308 §2, type 1), as a resolver passes them on; empty when the answer came from the
      * cache, which keeps the SOA alone}
      */
-    List<Record> nameServers();
+    default List<Record> nameServers() {
+      return authority().nameServers();
+    }
 
     /**
      * {@return the negative TTL (RFC 2308 §5): min(SOA TTL, SOA MINIMUM), capped as the cache
      * caps negative answers, so it promises no longer than the cache keeps the answer; zero
      * without an SOA. {@link #ttl()} is the smaller of this and the chain's TTLs}
      */
-    Duration negativeTtl();
+    default Duration negativeTtl() {
+      return authority().negativeTtl();
+    }
+
+    /**
+     * {@return the SOA's RRSIGs and the NSEC or NSEC3 records (with their RRSIGs) that deny the
+     * name (RFC 4035 §3.1.3.2) or the type (§3.1.3.1, §3.1.3.4); empty when the server sent none}
+     */
+    @Override
+    default List<Record> proof() {
+      return authority().proof();
+    }
+
+    /**
+     * What proves a negative answer, as a server puts it in the authority section (RFC 2308 §2,
+     * RFC 4035 §3.1.3), and how long the answer holds: the part {@link NoData} and {@link
+     * NxDomain} have alike.
+     *
+     * @param soa the SOA that proves it, null when the server sent none ({@link Negative#soa()})
+     * @param nameServers the zone's NS records beside the SOA; empty when the answer came from the
+     *     cache ({@link Negative#nameServers()})
+     * @param negativeTtl the negative TTL, zero without an SOA ({@link Negative#negativeTtl()})
+     * @param proof the DNSSEC records that prove it; empty when the server sent none ({@link
+     *     Negative#proof()})
+     */
+    record Authority(SOARecord soa, List<Record> nameServers, Duration negativeTtl, List<Record> proof) {
+      /** Copies the lists, so the proof cannot change; the negative TTL is required. */
+      public Authority {
+        Objects.requireNonNull(negativeTtl, "negativeTtl");
+        nameServers = List.copyOf(nameServers);
+        proof = List.copyOf(proof);
+      }
+    }
   }
 
   /**
@@ -200,12 +239,7 @@ public sealed interface Resolution {
    *
    * @param qname the name asked for
    * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
-   * @param soa the SOA that proves it, null when the server sent none
-   * @param nameServers the zone's NS records when the server that proved it put them beside the
-   *     SOA (RFC 2308 §2.2, type 1), as a resolver passes them on; empty when the answer came
-   *     from the cache, which keeps the SOA alone
-   * @param negativeTtl the negative TTL: min(SOA TTL, SOA MINIMUM), capped by the cache's negative
-   *     cap; zero without an SOA
+   * @param authority the SOA, NS records and DNSSEC proof that prove it, and the negative TTL
    * @param chain the CNAME/DNAME hops followed, in order
    * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
    * @param diagnostics the rule violations and oddities seen on the way
@@ -213,23 +247,19 @@ public sealed interface Resolution {
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
    * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
-   * @param proof the SOA's RRSIGs and the NSEC or NSEC3 records (with their RRSIGs) that prove it
-   *     (RFC 4035 §3.1.3.1, §3.1.3.4); empty when the server sent none
    * @param locallyServed whether the answer is that of a zone the resolver serves itself ({@link
    *     Resolution#locallyServed()})
    */
-  record NoData(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
-      List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
-      int upstreamQueries, Security security, List<Record> proof, boolean locallyServed) implements Negative {
-    /** Copies the lists, so the outcome cannot change; the negative TTL and security status are required. */
+  record NoData(Name qname, int qtype, Authority authority, List<Hop> chain, Duration ttl,
+      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security,
+      boolean locallyServed) implements Negative {
+    /** Copies the lists, so the outcome cannot change; the authority and security status are required. */
     public NoData {
-      Objects.requireNonNull(negativeTtl, "negativeTtl");
+      Objects.requireNonNull(authority, "authority");
       Objects.requireNonNull(security, "security");
-      nameServers = List.copyOf(nameServers);
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
-      proof = List.copyOf(proof);
     }
   }
 
@@ -238,12 +268,7 @@ public sealed interface Resolution {
    *
    * @param qname the name asked for
    * @param qtype the type asked for (a dnsjava {@link org.xbill.DNS.Type} constant)
-   * @param soa the SOA that proves it, null when the server sent none
-   * @param nameServers the zone's NS records when the server that proved it put them beside the
-   *     SOA (RFC 2308 §2.1, type 1), as a resolver passes them on; empty when the answer came
-   *     from the cache, which keeps the SOA alone
-   * @param negativeTtl the negative TTL: min(SOA TTL, SOA MINIMUM), capped by the cache's negative
-   *     cap; zero without an SOA
+   * @param authority the SOA, NS records and DNSSEC proof that prove it, and the negative TTL
    * @param chain the CNAME/DNAME hops followed, in order
    * @param ttl the effective TTL: the minimum over the chain's records and the negative TTL
    * @param diagnostics the rule violations and oddities seen on the way
@@ -251,23 +276,19 @@ public sealed interface Resolution {
    *     for
    * @param upstreamQueries how many queries the resolution sent upstream
    * @param security the DNSSEC status, {@link Security#INDETERMINATE} when not validated
-   * @param proof the SOA's RRSIGs and the NSEC or NSEC3 records (with their RRSIGs) that prove it
-   *     (RFC 4035 §3.1.3.2); empty when the server sent none
    * @param locallyServed whether the answer is that of a zone the resolver serves itself ({@link
    *     Resolution#locallyServed()})
    */
-  record NxDomain(Name qname, int qtype, SOARecord soa, List<Record> nameServers, Duration negativeTtl,
-      List<Hop> chain, Duration ttl, List<Diagnostic> diagnostics, List<TraceEvent> trace,
-      int upstreamQueries, Security security, List<Record> proof, boolean locallyServed) implements Negative {
-    /** Copies the lists, so the outcome cannot change; the negative TTL and security status are required. */
+  record NxDomain(Name qname, int qtype, Authority authority, List<Hop> chain, Duration ttl,
+      List<Diagnostic> diagnostics, List<TraceEvent> trace, int upstreamQueries, Security security,
+      boolean locallyServed) implements Negative {
+    /** Copies the lists, so the outcome cannot change; the authority and security status are required. */
     public NxDomain {
-      Objects.requireNonNull(negativeTtl, "negativeTtl");
+      Objects.requireNonNull(authority, "authority");
       Objects.requireNonNull(security, "security");
-      nameServers = List.copyOf(nameServers);
       chain = List.copyOf(chain);
       diagnostics = List.copyOf(diagnostics);
       trace = List.copyOf(trace);
-      proof = List.copyOf(proof);
     }
   }
 

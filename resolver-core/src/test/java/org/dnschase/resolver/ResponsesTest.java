@@ -65,9 +65,9 @@ class ResponsesTest {
     query.getHeader().setFlag(Flags.RD);
     query.addRecord(Record.newRecord(localhost, Type.MX, DClass.IN), Section.QUESTION);
 
-    Message response = Responses.toMessage(new Resolution.NoData(localhost, Type.MX, SOA, List.of(),
-        Duration.ofSeconds(300), List.of(), Duration.ofSeconds(300), List.of(), List.of(), 0,
-        Security.INDETERMINATE, List.of(), true), query);
+    Message response = Responses.toMessage(new Resolution.NoData(localhost, Type.MX,
+        new Resolution.Negative.Authority(SOA, List.of(), Duration.ofSeconds(300), List.of()), List.of(),
+        Duration.ofSeconds(300), List.of(), List.of(), 0, Security.INDETERMINATE, true), query);
 
     assertThat(response.getHeader().getFlag(Flags.AA)).isTrue();
   }
@@ -75,9 +75,9 @@ class ResponsesTest {
   @Test
   @DisplayName("RFC 6604 §3: NXDOMAIN at the end of a chain keeps the chain; the SOA goes in authority")
   void nxDomainAfterChain_keepsChainAndSoa() {
-    Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(), Duration.ofSeconds(300),
-        List.of(ALIAS), Duration.ofSeconds(300), List.of(), List.of(), 2,
-            Security.INDETERMINATE, List.of(), false), query(Flags.RD));
+    Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A,
+        new Resolution.Negative.Authority(SOA, List.of(), Duration.ofSeconds(300), List.of()), List.of(ALIAS),
+        Duration.ofSeconds(300), List.of(), List.of(), 2, Security.INDETERMINATE, false), query(Flags.RD));
 
     assertThat(response.getRcode()).isEqualTo(Rcode.NXDOMAIN);
     assertThat(response.getSection(Section.ANSWER)).extracting(Record::getType).containsExactly(Type.CNAME);
@@ -89,9 +89,9 @@ class ResponsesTest {
   void nxDomainWithNameServers_passesThemOnAfterTheSoa() {
     NSRecord ns = new NSRecord(SOA.getName(), DClass.IN, 3600, Name.fromConstantString("ns.example.net."));
 
-    Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A, SOA, List.of(ns), Duration.ofSeconds(300),
-        List.of(), Duration.ofSeconds(300), List.of(), List.of(), 1,
-            Security.INDETERMINATE, List.of(), false), query(Flags.RD));
+    Message response = Responses.toMessage(new Resolution.NxDomain(WWW, Type.A,
+        new Resolution.Negative.Authority(SOA, List.of(ns), Duration.ofSeconds(300), List.of()), List.of(),
+        Duration.ofSeconds(300), List.of(), List.of(), 1, Security.INDETERMINATE, false), query(Flags.RD));
 
     assertThat(response.getSection(Section.AUTHORITY)).containsExactly(SOA, ns);
   }
@@ -99,9 +99,9 @@ class ResponsesTest {
   @Test
   @DisplayName("RFC 2308 §2.2: NODATA is NOERROR with the SOA in authority")
   void noData_isNoErrorWithSoa() {
-    Message response = Responses.toMessage(new Resolution.NoData(WWW, Type.A, SOA, List.of(), Duration.ofSeconds(300),
-        List.of(), Duration.ofSeconds(300), List.of(), List.of(), 1,
-            Security.INDETERMINATE, List.of(), false), query(Flags.RD));
+    Message response = Responses.toMessage(new Resolution.NoData(WWW, Type.A,
+        new Resolution.Negative.Authority(SOA, List.of(), Duration.ofSeconds(300), List.of()), List.of(),
+        Duration.ofSeconds(300), List.of(), List.of(), 1, Security.INDETERMINATE, false), query(Flags.RD));
 
     assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
     assertThat(response.getSection(Section.ANSWER)).isEmpty();
@@ -207,8 +207,9 @@ class ResponsesTest {
   void cdAndDo_areEchoed() {
     Message query = query(Flags.RD, Flags.CD);
     query.addRecord(new OPTRecord(4096, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
-    Resolution.NoData noData = new Resolution.NoData(WWW, Type.A, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO,
-        List.of(), List.of(), 1, Security.INDETERMINATE, List.of(), false);
+    Resolution.NoData noData = new Resolution.NoData(WWW, Type.A,
+        new Resolution.Negative.Authority(null, List.of(), Duration.ZERO, List.of()), List.of(), Duration.ZERO,
+        List.of(), List.of(), 1, Security.INDETERMINATE, false);
 
     Message response = Responses.toMessage(noData, query);
     Message plain = Responses.toMessage(noData, query(Flags.RD));
@@ -221,8 +222,9 @@ class ResponsesTest {
 
   @Test
   void queryForAnotherName_isRefused() {
-    Resolution other = new Resolution.NoData(HOST, Type.A, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 1,
-        Security.INDETERMINATE, List.of(), false);
+    Resolution other = new Resolution.NoData(HOST, Type.A,
+        new Resolution.Negative.Authority(null, List.of(), Duration.ZERO, List.of()), List.of(), Duration.ZERO,
+        List.of(), List.of(), 1, Security.INDETERMINATE, false);
 
     assertThatThrownBy(() -> Responses.toMessage(other, query(Flags.RD)))
         .isInstanceOf(IllegalArgumentException.class)

@@ -120,9 +120,9 @@ class ExtendedErrorsTest {
   @DisplayName("RFC 8914 §4.4: a stale answer says so, Stale Answer, or Stale NXDOMAIN Answer for an NXDOMAIN")
   void staleAnswer_staleCode() {
     Diagnostic stale = new Diagnostic(Diagnostic.Oddity.STALE_ANSWER, NAME, "answered from expired data");
-    Resolution.NxDomain nxDomain = new Resolution.NxDomain(NAME, Type.A, null, List.of(), java.time.Duration.ZERO,
-        List.of(), java.time.Duration.ZERO, List.of(stale), List.of(), 0, Security.INDETERMINATE,
-        List.of(), false);
+    Resolution.NxDomain nxDomain = new Resolution.NxDomain(NAME, Type.A,
+        new Resolution.Negative.Authority(null, List.of(), java.time.Duration.ZERO, List.of()), List.of(),
+        java.time.Duration.ZERO, List.of(stale), List.of(), 0, Security.INDETERMINATE, false);
 
     Message answer = Responses.ExtendedErrors.add(Responses.toMessage(nxDomain, query(true)), nxDomain);
 

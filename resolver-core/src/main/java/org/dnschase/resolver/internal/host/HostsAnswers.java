@@ -40,8 +40,9 @@ final class HostsAnswers {
 
   private static Resolution family(Name name, int type, List<InetAddress> addresses, Security security) {
     if (addresses.isEmpty()) {
-      return new Resolution.NoData(name, type, null, List.of(), Duration.ZERO, List.of(), Duration.ZERO, List.of(), List.of(), 0,
-          security, List.of(), false);
+      return new Resolution.NoData(name, type,
+          new Resolution.Negative.Authority(null, List.of(), Duration.ZERO, List.of()), List.of(), Duration.ZERO,
+          List.of(), List.of(), 0, security, false);
     }
     RRset rrset = new RRset();
     for (InetAddress address : addresses) {

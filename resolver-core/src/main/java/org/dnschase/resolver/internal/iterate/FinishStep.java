@@ -58,12 +58,10 @@ final class FinishStep {
           Chain.effectiveTtl(chain, data.rrset().getTTL()), diagnostics, trace, queries, security,
           proof(q, data.proof()), false);
       case Outcome.Negative negative when negative.nxDomain() -> new Resolution.NxDomain(q.qname(), q.qtype(),
-          negative.soa(), negative.nameServers(), Duration.ofSeconds(negativeTtl(negative)), chain,
-          Chain.effectiveTtl(chain, negativeTtl(negative)), diagnostics, trace, queries, security,
-          proof(q, negative.proof()), false);
-      case Outcome.Negative negative -> new Resolution.NoData(q.qname(), q.qtype(), negative.soa(), negative.nameServers(),
-          Duration.ofSeconds(negativeTtl(negative)), chain, Chain.effectiveTtl(chain, negativeTtl(negative)),
-          diagnostics, trace, queries, security, proof(q, negative.proof()), false);
+          authority(q, negative), chain, Chain.effectiveTtl(chain, negativeTtl(negative)), diagnostics, trace,
+          queries, security, false);
+      case Outcome.Negative negative -> new Resolution.NoData(q.qname(), q.qtype(), authority(q, negative), chain,
+          Chain.effectiveTtl(chain, negativeTtl(negative)), diagnostics, trace, queries, security, false);
       case Outcome.CyclicDependency cycle -> new Resolution.Failure(q.qname(), q.qtype(),
           FailureReason.CYCLIC_DEPENDENCY, cycle.detail(), chain, null, diagnostics, trace, queries, security, null,
           List.of());
@@ -90,6 +88,11 @@ final class FinishStep {
   }
 
   /** The proofs of the chain's wildcard-expanded hops, then the final data's or negative answer's. */
+  private Resolution.Negative.Authority authority(Query q, Outcome.Negative negative) {
+    return new Resolution.Negative.Authority(negative.soa(), negative.nameServers(),
+        Duration.ofSeconds(negativeTtl(negative)), proof(q, negative.proof()));
+  }
+
   private static List<Record> proof(Query q, List<Record> last) {
     List<Record> hops = q.validation().hopProofs();
     if (hops.isEmpty()) {

@@ -63,11 +63,12 @@ final class SpecialUseAnswers {
     }
     SOARecord soa = zone.negativeSoa();
     Duration negativeTtl = Duration.ofSeconds(soa.getTTL());
+    Resolution.Negative.Authority authority = new Resolution.Negative.Authority(soa, List.of(), negativeTtl, List.of());
     return Optional.of(zone.holds(name)
-        ? new Resolution.NoData(name, type, soa, List.of(), negativeTtl, List.of(), negativeTtl, List.of(), List.of(),
-            0, Security.INDETERMINATE, List.of(), true)
-        : new Resolution.NxDomain(name, type, soa, List.of(), negativeTtl, List.of(), negativeTtl, List.of(),
-            List.of(), 0, Security.INDETERMINATE, List.of(), true));
+        ? new Resolution.NoData(name, type, authority, List.of(), negativeTtl, List.of(), List.of(), 0,
+            Security.INDETERMINATE, true)
+        : new Resolution.NxDomain(name, type, authority, List.of(), negativeTtl, List.of(), List.of(), 0,
+            Security.INDETERMINATE, true));
   }
 
   /** The served zone {@code name} is in; null when none. Served zones never nest. */

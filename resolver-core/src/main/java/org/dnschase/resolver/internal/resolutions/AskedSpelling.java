@@ -30,12 +30,10 @@ public final class AskedSpelling {
       case Resolution.Answer a -> new Resolution.Answer(asked, a.qtype(), a.rrset(), chain, a.ttl(),
           a.diagnostics(), a.trace(), a.upstreamQueries(), a.security(), a.proof(),
           a.locallyServed());
-      case Resolution.NoData n -> new Resolution.NoData(asked, n.qtype(), n.soa(), n.nameServers(),
-          n.negativeTtl(), chain, n.ttl(), n.diagnostics(), n.trace(), n.upstreamQueries(), n.security(), n.proof(),
-          n.locallyServed());
-      case Resolution.NxDomain x -> new Resolution.NxDomain(asked, x.qtype(), x.soa(), x.nameServers(),
-          x.negativeTtl(), chain, x.ttl(), x.diagnostics(), x.trace(), x.upstreamQueries(), x.security(), x.proof(),
-          x.locallyServed());
+      case Resolution.NoData n -> new Resolution.NoData(asked, n.qtype(), n.authority(), chain, n.ttl(),
+          n.diagnostics(), n.trace(), n.upstreamQueries(), n.security(), n.locallyServed());
+      case Resolution.NxDomain x -> new Resolution.NxDomain(asked, x.qtype(), x.authority(), chain, x.ttl(),
+          x.diagnostics(), x.trace(), x.upstreamQueries(), x.security(), x.locallyServed());
       case Resolution.Failure f -> new Resolution.Failure(asked, f.qtype(), f.reason(), f.detail(), chain,
           f.stoppedAt(), f.diagnostics(), f.trace(), f.upstreamQueries(), f.security(), f.bogusReason(),
           f.stoppedAtSignatures());

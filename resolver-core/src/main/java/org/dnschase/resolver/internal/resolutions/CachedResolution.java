@@ -175,12 +175,11 @@ public final class CachedResolution {
           security, proof, false);
     }
     CacheLookup.NegativeHit negative = (CacheLookup.NegativeHit) data;
-    Duration negativeTtl = Duration.ofSeconds(RRsets.negativeTtl(negative.soa()));
+    Resolution.Negative.Authority authority = new Resolution.Negative.Authority(negative.soa(), List.of(),
+        Duration.ofSeconds(RRsets.negativeTtl(negative.soa())), proof);
     return kind == Kind.NODATA
-        ? new Resolution.NoData(name, qtype, negative.soa(), List.of(), negativeTtl, hops, ttl, diagnostics, trace, 0,
-            security, proof, false)
-        : new Resolution.NxDomain(name, qtype, negative.soa(), List.of(), negativeTtl, hops, ttl, diagnostics, trace,
-            0, security, proof, false);
+        ? new Resolution.NoData(name, qtype, authority, hops, ttl, diagnostics, trace, 0, security, false)
+        : new Resolution.NxDomain(name, qtype, authority, hops, ttl, diagnostics, trace, 0, security, false);
   }
 
   /** Reads every entry again, as the walk would; null if one expired or went away. */

@@ -33,8 +33,9 @@ class RespeltDnssecTest {
     SOARecord soa = new SOARecord(ZONE, DClass.IN, 300, ZONE, ZONE, 1, 2, 3, 4, 300);
     Record nsec = new NSECRecord(ZONE, DClass.IN, 300, Name.fromConstantString("www.example."),
         new int[] {Type.SOA, Type.NS});
-    Resolution shared = new Resolution.NxDomain(SHARED, Type.A, soa, List.of(), Duration.ofSeconds(300), List.of(),
-        Duration.ofSeconds(300), List.of(), List.of(), 1, Security.SECURE, List.of(nsec), false);
+    Resolution shared = new Resolution.NxDomain(SHARED, Type.A,
+        new Resolution.Negative.Authority(soa, List.of(), Duration.ofSeconds(300), List.of(nsec)), List.of(),
+        Duration.ofSeconds(300), List.of(), List.of(), 1, Security.SECURE, false);
 
     Resolution respelt = AskedSpelling.of(shared, ASKED);
 

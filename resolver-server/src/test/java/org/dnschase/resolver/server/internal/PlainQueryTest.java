@@ -53,8 +53,9 @@ class PlainQueryTest {
       .with(answer(WWW, Type.A, Security.INDETERMINATE, new ARecord(WWW, DClass.IN, 300, address(1))))
       .with(answer(SIGNED, Type.A, Security.SECURE, new ARecord(SIGNED, DClass.IN, 300, address(2))))
       .with(answer(BIG, Type.TXT, Security.INDETERMINATE, bigText()))
-      .with(new Resolution.NxDomain(GONE, Type.A, soa(), List.of(), Duration.ofSeconds(300), List.of(),
-          Duration.ofSeconds(300), List.of(), List.of(), 0, Security.INDETERMINATE, List.of(), false));
+      .with(new Resolution.NxDomain(GONE, Type.A,
+          new Resolution.Negative.Authority(soa(), List.of(), Duration.ofSeconds(300), List.of()), List.of(),
+          Duration.ofSeconds(300), List.of(), List.of(), 0, Security.INDETERMINATE, false));
   private final QueryHandler handler = new QueryHandler(resolver, AllowList.of(AllowList.LOOPBACK), null, 100);
 
   private static Resolution answer(Name name, int type, Security security, Record... records) {
