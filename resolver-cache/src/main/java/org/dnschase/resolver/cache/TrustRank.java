@@ -27,14 +27,14 @@ public enum TrustRank {
   /**
    * Whether data of this rank may answer a question (RFC 2181 §5.4.1): not the addresses of an
    * additional section, which a server gives only to show the way to name servers it may not speak
-   * for; they serve to reach those servers, and a question for them is asked of their zone. (The
-   * RFC ranks a referral's NS set as low; it still answers an NS question, until the zone's own
-   * servers or a renewed referral replace it.)
+   * for, nor a referral's NS set, the parent's copy of the zone's, which may differ from the zone's
+   * own (and is unsigned where the zone's is signed, RFC 4035 §2.2). They serve to reach those
+   * servers, and a question about them is asked of their zone.
    *
-   * @return false for {@link #ADDITIONAL_DATA} and {@link #GLUE}
+   * @return false for {@link #ADDITIONAL_DATA}, {@link #REFERRAL_NS} and {@link #GLUE}
    */
   public boolean answers() {
-    return this != ADDITIONAL_DATA && this != GLUE;
+    return this.isAtLeast(AUTHORITY_DATA);
   }
 
   /**

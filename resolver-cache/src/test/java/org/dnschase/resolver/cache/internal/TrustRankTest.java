@@ -73,9 +73,10 @@ class TrustRankTest {
   }
 
   @Test
-  @DisplayName("RFC 2181 §5.4.1: additional-section data answers no question, whoever sent it")
-  void additionalData_answersNoQuestion() {
-    assertThat(TrustRank.values()).filteredOn(rank -> !rank.answers()).containsExactly(ADDITIONAL_DATA, GLUE);
+  @DisplayName("RFC 2181 §5.4.1: additional-section data and a referral's NS set answer no question, whoever sent them")
+  void additionalDataAndReferrals_answerNoQuestion() {
+    assertThat(TrustRank.values()).filteredOn(rank -> !rank.answers())
+        .containsExactly(ADDITIONAL_DATA, REFERRAL_NS, GLUE);
   }
 
   @ParameterizedTest(name = "{0} over {1}")

@@ -6,8 +6,6 @@ import org.dnschase.resolver.FailureReason;
 import org.dnschase.resolver.Hop;
 import org.dnschase.resolver.TraceEvent;
 import org.dnschase.resolver.cache.CacheLookup;
-import org.dnschase.resolver.cache.TrustRank;
-import org.dnschase.resolver.internal.dnssec.KeyEntry;
 import org.dnschase.resolver.internal.dnssec.TrustAnchors;
 import org.dnschase.resolver.internal.dnssec.Verdict;
 import org.dnschase.resolver.internal.dnssec.denial.Denial;
@@ -45,10 +43,9 @@ final class InitStep {
     CacheLookup cached = context.zones.cached(q.name()) && context.cacheAnswers(q)
         ? context.cache.lookup(q.name(), q.qtype(), DClass.IN) : CacheLookup.Miss.INSTANCE;
     switch (cached) {
-      // RFC 2181 §5.4.1: glue answers no user's question; it still gives a name-server look-up its
-      // addresses, as it would give the delegation.
+      // RFC 2181 §5.4.1: glue and a referral's NS set answer no user's question (the zone's servers
+      // are asked); they still give a name-server look-up its addresses and the walk its cut.
       case CacheLookup.Hit hit when !hit.rank().answers() && q.depth() == 0 -> { }
-      case CacheLookup.Hit hit when hit.rank() == TrustRank.REFERRAL_NS && q.depth() == 0 && signedZone(q) -> { }
       case CacheLookup.Hit hit -> {
         if (q.journal().tracing()) { // the detail text costs more than the look-up
           q.journal().trace(new TraceEvent.CacheHit(q.name(), q.qtype(), hit.rrset().size() + " record(s)"));
@@ -85,21 +82,6 @@ final class InitStep {
     // RFC 4035 §3.1.4.1: a zone's DS RRset lives in its parent, whose servers are asked for it
     Name walked = q.qtype() == Type.DS && q.name().labels() > 1 ? new Name(q.name(), 1) : q.name();
     return q.walkFrom(context.zones.closestCut(context.cache, walked));
-  }
-
-  /**
-   * Whether {@code q}'s name is a zone the resolver validates and knows to be signed (its DS or
-   * keys are known): its NS set is then the zone's own, signed, RRset; the copy its parent's
-   * referral gave is unsigned (RFC 4035 §2.2) and answers no question about it, so the zone's
-   * servers are asked (Unbound finds that copy BOGUS and asks them too). Not for a question that
-   * disabled checking.
-   */
-  private boolean signedZone(Query q) {
-    if (!context.validating() || q.options().checkingDisabled()) {
-      return false;
-    }
-    KeyEntry known = context.keys.lookup(q.name());
-    return known instanceof KeyEntry.Keys || known instanceof KeyEntry.TrustedDs;
   }
 
   /** A hit due for a refresh starts one, unless the question may send nothing upstream. */

@@ -294,7 +294,7 @@ final class QueryResponseStep {
     }
     if (q.qtype() == Type.NS && rrset.getName().equals(q.delegation().zone())) {
       // The zone's own NS set, from its own servers: it lasts no longer than the delegation.
-      rrset = sameVerdict(validation, rrset, DelegationGrants.withinDelegation(context.cache, rrset));
+      rrset = sameVerdict(validation, rrset, DelegationGrants.withinDelegation(context.cache, rrset, q.isBackground()));
     }
     Outcome.Data data = Outcome.Data.fromReply(rrset, new Hop.Source.Server(server), reply);
     Step bogus = accept(context, q, data, answerRank(reply), validation);

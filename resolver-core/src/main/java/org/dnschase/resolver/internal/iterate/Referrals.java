@@ -84,7 +84,7 @@ final class Referrals {
       }
     }
     cacheAddressesOf(context, trusted, reply, TrustRank.GLUE, validation);
-    ZoneCuts.addCachedAddresses(context.cache, next);
+    ZoneCuts.addCachedAddresses(context.cache, next, q.isBackground());
     for (Name nameServer : next.nameServers()) {
       addReplyAddresses(q, next, nameServer, reply, trusted.contains(nameServer));
     }

@@ -63,10 +63,13 @@ public final class DelegationGrants {
 
   /**
    * A zone's own NS set from its own servers, its TTL cut to what is left of its delegation when
-   * that is shorter: what the zone says of itself lasts no longer than what its parent granted.
+   * that is shorter: what the zone says of itself lasts no longer than what its parent granted. In
+   * a refresh ({@code refreshing}), a cached NS set in the last tenth of its TTL counts as gone (the
+   * refresh went to the parent for a new grant, ZoneCuts#closest), and cuts nothing.
    */
-  public static RRset withinDelegation(RRsetCache cache, RRset nameServers) {
+  public static RRset withinDelegation(RRsetCache cache, RRset nameServers, boolean refreshing) {
     if (cache.lookup(nameServers.getName(), Type.NS, DClass.IN) instanceof CacheLookup.Hit granted
+        && !(refreshing && granted.prefetchDue())
         && granted.rrset().getTTL() < nameServers.getTTL()) {
       return RRsets.withTtl(nameServers, granted.rrset().getTTL());
     }

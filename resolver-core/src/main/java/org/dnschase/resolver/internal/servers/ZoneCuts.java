@@ -63,9 +63,19 @@ public final class ZoneCuts {
   }
 
   public static void addCachedAddresses(RRsetCache cache, Delegation delegation) {
+    addCachedAddresses(cache, delegation, false);
+  }
+
+  /**
+   * As {@link #addCachedAddresses(RRsetCache, Delegation)}; in a refresh ({@code refreshing}), an
+   * address in the last tenth of its TTL counts as gone, as the NS set it belongs to does (Unbound
+   * counts what expires within a prefetch's leeway as expired): the glue of the referral that led
+   * there stands for it, so a zone that moved is asked at its new servers.
+   */
+  public static void addCachedAddresses(RRsetCache cache, Delegation delegation, boolean refreshing) {
     for (Name ns : delegation.nameServers()) {
       for (int type : ADDRESS_TYPES) {
-        if (cache.lookup(ns, type, DClass.IN) instanceof CacheLookup.Hit hit) {
+        if (cache.lookup(ns, type, DClass.IN) instanceof CacheLookup.Hit hit && !(refreshing && hit.prefetchDue())) {
           delegation.addAddresses(ns, RRsets.addresses(hit.rrset()));
         }
       }
