@@ -1,9 +1,10 @@
 """Differences from Unbound already decided, each with its reason: a reply pair that shows one is
 reported under it, apart from the differences still to look at.
 
-Each is recognised from the two replies alone (the lab's cause is not known to the comparison), by
-a signature narrow enough not to hide anything else.
+Each is recognised from the two replies, the question and what the lab says of its zones, by a
+signature narrow enough not to hide anything else.
 """
+from labgen import under
 
 ALIASES = ("CNAME", "DNAME")
 # Defaults.MAX_HOPS: a chain of this many hops is answered, one more fails
@@ -18,19 +19,31 @@ def referral_taken_for_nodata(ours, theirs, question):
     """Unbound takes a referral to the very zone it asked (the parent's server, listed as the
     zone's, refers to the zone again) for a NODATA answer: iter_resptype.c's
     response_type_from_server returns RESPONSE_TYPE_ANSWER for an NS set at the delegation point
-    ("FIXME: is this correct?"), so it answers NOERROR with neither data nor SOA. We count such a
-    server lame (RFC 1034 §5.3.3: a referral must come closer to the name) and ask another, or
-    fail when none is left. Its signature: Unbound's NOERROR holds neither the data asked for nor
-    an SOA, and the question or Unbound's chain reaches a zone the lab delegated so."""
-    return (theirs.rcode == "NOERROR" and theirs.authority_soa is None
-            and question.qtype not in answered_types(theirs) and reaches(theirs, question, question.sideways))
+    ("FIXME: is this correct?"), so it answers NOERROR with neither data nor SOA, and fails a zone
+    whose name servers' addresses it so finds missing. We count such a server lame (RFC 1034
+    §5.3.3: a referral must come closer to the name) and ask another, or fail when none is left.
+    Its signature: Unbound's NOERROR holds neither the data asked for nor an SOA, or Unbound alone
+    fails, and the question or Unbound's chain reaches a zone the lab delegated so (or one whose
+    servers are named in such a zone: labgen.Lab.sideways_reach)."""
+    short = (theirs.rcode == "NOERROR" and theirs.authority_soa is None
+             and not has_data(theirs, question)) or (theirs.rcode == "SERVFAIL" != ours.rcode)
+    return short and reaches(theirs, question, question.sideways)
+
+
+def has_data(reply, question):
+    """Whether the reply holds records of the type asked at the end of its chain of aliases."""
+    name = question.name.lower()
+    targets = {owner: data.split()[-1] for owner, rtype, data in reply.answer if rtype == "CNAME"}
+    for _ in range(len(targets)):
+        name = targets.get(name, name)
+    return any(owner == name and rtype == question.qtype for owner, rtype, _ in reply.answer)
 
 
 def reaches(reply, question, zones):
     """Whether the question's name or a name of the reply's answer is in one of zones (or below)."""
     names = {question.name.lower()} | {owner for owner, _, _ in reply.answer} | {
         data.split()[-1] for _, rtype, data in reply.answer if rtype in ALIASES}
-    return any(name == zone or name.endswith("." + zone) for name in names for zone in zones)
+    return any(under(name, zones) for name in names)
 
 
 def alias_question_not_chased(ours, theirs, question):
@@ -47,7 +60,7 @@ def chain_past_our_limit(ours, theirs, question):
     in the server's YXDOMAIN, a CNAME loop in its NOERROR), or gives up with the aliases it had as
     a NOERROR without data or SOA, and stops at 11 restarts across zones."""
     aliases = sum(1 for _, rtype, _ in theirs.answer if rtype in ALIASES)
-    gave_up = aliases and theirs.authority_soa is None and question.qtype not in answered_types(theirs)
+    gave_up = aliases and theirs.authority_soa is None and not has_data(theirs, question)
     return ours.rcode == "SERVFAIL" and (aliases > OUR_MAX_HOPS or gave_up) or (
         theirs.rcode == "SERVFAIL" and sum(1 for _, rtype, _ in ours.answer if rtype == "CNAME") > 11)
 
@@ -69,8 +82,8 @@ DECIDED = [
 
 
 class Question:
-    """What the comparison knows of a question: its name and type, and the lab's zones that a
-    server lists which refers to them again (labgen.Lab.sideways)."""
+    """What the comparison knows of a question: its name and type, and the lab's zones a sideways
+    referral can keep a resolver from (labgen.Lab.sideways_reach)."""
 
     def __init__(self, name, qtype, sideways):
         self.name, self.qtype, self.sideways = name, qtype, sideways

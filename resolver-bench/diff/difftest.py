@@ -91,6 +91,7 @@ def run_seed(seed, args, work, found):
         questions = [(name, qtype, "asked")]
     else:
         questions = random.Random(seed).sample(lab.questions, min(args.questions, len(lab.questions)))
+    sideways = lab.sideways_reach()
     sides = Sides(lab_dir, work / f"seed-{seed}", args.java, args.server_jar)
     try:
         asked = 0
@@ -107,7 +108,7 @@ def run_seed(seed, args, work, found):
                 ours, theirs = sides.ask(name, qtype)
                 asked += 1
                 found_here = answers.differences(ours, theirs, ttls=phase == "cold")
-                reason = decided(ours, theirs, Question(name, qtype, lab.sideways)) if found_here else None
+                reason = decided(ours, theirs, Question(name, qtype, sideways)) if found_here else None
                 if reason:
                     found_here = [(f"decided: {reason}", "")]
                 for kind, detail in found_here:

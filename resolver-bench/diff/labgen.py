@@ -177,6 +177,20 @@ class Lab:
         parent.add(ns, "A", child.address)
         return child
 
+    def sideways_reach(self):
+        """The zones a sideways referral can keep a resolver from: those delegated to a server of
+        their parent's, and those whose name servers' names lie in such a zone."""
+        zones = set(self.sideways)
+        grown = True
+        while grown:
+            grown = False
+            for zone in self.zones.values():
+                for owner, _, rtype, data in zone.records:
+                    if rtype == "NS" and owner != zone.origin and owner not in zones and under(data, zones):
+                        zones.add(owner)
+                        grown = True
+        return zones
+
     # --- output
 
     def write(self, out):
@@ -195,6 +209,12 @@ class Lab:
 
 # a lame server refuses the zone (it serves others), refers up (the root's) or sideways (the
 # parent's, which gives the same referral again); all-lame: the delegation's only server is one
+def under(name, zones):
+    """Whether name is one of zones or below one (names in lower case, absolute)."""
+    name = name.lower()
+    return any(name == zone or name.endswith("." + zone) for zone in zones)
+
+
 DELEGATIONS = ["glued", "glued", "glueless", "sibling-glue", "alias-ns", "lame-refused", "lame-up",
                "lame-sideways", "all-lame-up", "all-lame-sideways", "ns-differ"]
 
