@@ -49,8 +49,9 @@ def reaches(reply, question, zones):
 def alias_question_not_chased(ours, theirs, question):
     """A CNAME or ANY question is answered by the alias itself (RFC 1034 §3.6.2, §4.3.2 step 3a:
     QTYPE matches CNAME, so the alias is not followed; a DNAME's synthesised CNAME likewise, RFC
-    6672 §3.1); Unbound follows it and gives the target's rcode and records too."""
-    return (question.qtype in ("CNAME", "ANY") and set(ours.answer) <= set(theirs.answer)
+    6672 §3.1); Unbound follows it and gives the target's rcode and records too, or fails when the
+    target's zone cannot be reached."""
+    return (question.qtype in ("CNAME", "ANY") and (set(ours.answer) <= set(theirs.answer) or theirs.rcode == "SERVFAIL")
             and answered_types(ours) & set(ALIASES) and ours.rcode == "NOERROR")
 
 
