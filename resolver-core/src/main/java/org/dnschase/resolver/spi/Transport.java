@@ -19,6 +19,10 @@ import org.xbill.DNS.Message;
  * each server about as long as its replies take ({@code timeout} is its retransmission timeout,
  * RFC 6298), too short for a connection's set-up and a query after it: the question asked again
  * over TCP may take twice {@code timeout} more, from the truncated reply.
+ *
+ * <p>The resolver cancels the future of an exchange it no longer waits for (its resolution ended at
+ * its deadline, or was pushed out by newer questions): a transport should then end the exchange at
+ * once, freeing its socket, and drop a reply that comes after; the default does.
  */
 public interface Transport extends AutoCloseable {
 

@@ -1,6 +1,7 @@
 package org.dnschase.resolver.internal.iterate;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.util.concurrent.CompletableFuture;
 import org.dnschase.resolver.Budgets;
 import org.dnschase.resolver.internal.dnssec.VerificationAllowance;
 
@@ -15,6 +16,12 @@ final class Budget implements VerificationAllowance {
   private final Ticker ticker;
   private final long deadlineNanos;
   private volatile boolean abandoned;
+  /**
+   * The reply the resolution waits for, from the transport, cancelled once it is abandoned and
+   * answered ({@link #cancelAwaited}); its look-ups wait one at a time, each for its own.
+   */
+  private volatile CompletableFuture<?> awaited;
+  private volatile boolean cancelled;
   /**
    * Written by the resolution's steps only, one at a time; volatile for the threads that read it
    * meanwhile: the deadline's timer, and resolutions that went on beside this one's priming.
@@ -39,11 +46,32 @@ final class Budget implements VerificationAllowance {
   }
 
   /**
-   * Marks the resolution as ended at its deadline by the timer: its look-ups stop at their next
-   * step, whatever the ticker says.
+   * Marks the resolution as ended (at its deadline by the timer, or pushed out of its slot): its
+   * look-ups stop at their next step, whatever the ticker says.
    */
   void abandon() {
     abandoned = true;
+  }
+
+  /**
+   * Cancels the exchange the abandoned resolution waits for, and any it starts later: the transport
+   * ends it at once, freeing its socket, and the step waiting for it runs now, on this thread, and
+   * stops. Called once the resolution's answer is given, which that step must not give instead.
+   */
+  void cancelAwaited() {
+    cancelled = true;
+    CompletableFuture<?> reply = awaited;
+    if (reply != null) {
+      reply.cancel(false);
+    }
+  }
+
+  /** The resolution now waits for {@code reply}; cancelled at once if {@link #cancelAwaited} was called. */
+  void awaiting(CompletableFuture<?> reply) {
+    awaited = reply;
+    if (cancelled) {
+      reply.cancel(false);
+    }
   }
 
   boolean abandoned() {

@@ -85,7 +85,7 @@ final class Iteration {
       return answer;
     }
     long remainingNanos = q.budget().remainingNanos();
-    context.deadlines.arm(answer, remainingNanos, () -> timedOut(q));
+    context.deadlines.arm(answer, remainingNanos, () -> timedOut(q, answer));
     long staleNanos = staleFallback.answerTimeoutNanos();
     if (staleNanos > 0 && staleNanos < remainingNanos && !q.isBackground()) {
       context.deadlines.arm(answer, staleNanos, () -> staleAtAnswerTimeout(q));
@@ -109,15 +109,22 @@ final class Iteration {
     return stale == null ? null : finish.resolution(q, stale.outcome(), stale.chain());
   }
 
-  /** What the deadline's timer completes a resolution still at work with (on the timer's thread). */
-  private Resolution timedOut(Query q) {
+  /**
+   * What the deadline's timer completes {@code answer}, a resolution still at work, with (on the
+   * timer's thread): once it is given, the exchange the work waits for is cancelled, freeing its
+   * socket, and the work stops now rather than at that exchange's timeout.
+   */
+  private Resolution timedOut(Query q, CompletableFuture<Resolution> answer) {
     q.budget().abandon();
     List<Hop> chain = q.chain().hops();
     Name name = chain.isEmpty() ? q.qname() : chain.get(chain.size() - 1).target();
     Outcome.Failed failed = new Outcome.Failed(FailureReason.TIMEOUT, "deadline of " + q.budget().limits().deadline()
         + " passed while resolving " + name + " (" + q.state() + ")");
     StaleFallback.Along stale = staleFallback.atDeadline(q, chain, failed);
-    return finish.resolution(q, stale.outcome(), stale.chain());
+    Resolution resolution = finish.resolution(q, stale.outcome(), stale.chain());
+    answer.complete(resolution);
+    q.budget().cancelAwaited();
+    return resolution;
   }
 
   /**

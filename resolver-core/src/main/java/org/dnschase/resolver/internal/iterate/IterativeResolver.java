@@ -225,6 +225,7 @@ public final class IterativeResolver implements Resolver {
         query.budget().abandon();
         run.complete(overloaded(name, type, "pushed out of its slot by a newer question after "
             + (context.ticker.read() - admission.slot().takenAtNanos()) / 1_000_000 + " ms"));
+        query.budget().cancelAwaited(); // its exchange's socket is freed now, not at its timeout
       });
     }
     if (admission != null && admission.jostledOut() != null) {

@@ -137,6 +137,7 @@ final class QueryTargetsStep {
     CompletableFuture<Message> reply = q.delegation().overTcp()
         ? context.transport.exchangeOverTcp(reached, query, Duration.ofNanos(Math.min(ceilingNanos, 2 * waitNanos)))
         : context.transport.exchange(reached, query, Duration.ofNanos(waitNanos));
+    q.budget().awaiting(reply);
     Step.Await await = new Step.Await(context.metrics.exchange(server, q.delegation().zone(), asked, askedType, retry,
         reply), (message, error) -> {
           context.metrics.exchangeEnded(error);

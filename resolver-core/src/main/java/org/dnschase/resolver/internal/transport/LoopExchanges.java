@@ -108,6 +108,23 @@ final class LoopExchanges {
     }
   }
 
+  /**
+   * Ends {@code pending} at once, on the loop, and the exchange asking its question again after it
+   * ({@link PendingExchange#abandon}): the resolver gave the question up. A loop that has shut down
+   * ended them already.
+   */
+  void abandon(PendingExchange pending) {
+    if (loop.inEventLoop()) {
+      pending.abandon();
+      return;
+    }
+    try {
+      loop.execute(pending::abandon);
+    } catch (RejectedExecutionException shutDown) {
+      // its exchanges were ended as it closed
+    }
+  }
+
   private SpinWindows windows() {
     if (windows == null) {
       windows = SpinWindows.ofCurrentThread();
@@ -150,6 +167,11 @@ final class LoopExchanges {
   /** The UDP channels opened ahead, read on the loop (for the tests). */
   SpareChannels.Census spares() {
     return loop.submit(spares::census).syncUninterruptibly().getNow();
+  }
+
+  /** The exchanges in flight on the loop, read on the loop (for the tests). */
+  int inFlight() {
+    return loop.submit(inFlight::size).syncUninterruptibly().getNow();
   }
 
   /** The spin windows open on the loop, read on the loop (for the tests). */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -132,10 +133,26 @@ public final class NettyTransport implements Transport {
     LoopExchanges loop = currentOrNextLoop();
     OutgoingQuery overUdp = OutgoingQuery.of(server, query, ids, caseRandomization);
     metrics.udpQuery();
-    return loop.overUdp(new PendingExchange(overUdp.expected()), overUdp.wire(), timeout.toNanos(),
+    PendingExchange first = new PendingExchange(overUdp.expected());
+    return endedIfCancelled(loop, first, loop.overUdp(first, overUdp.wire(), timeout.toNanos(),
             spinWindows.applyAsLong(server.getAddress()))
         .thenCompose(reply -> !reply.getHeader().getFlag(Flags.TC) ? CompletableFuture.completedFuture(reply)
-            : overTcp(loop, overUdp.again(ids), System.nanoTime() + overTcpNanos(timeout)));
+            : askAgainOverTcp(loop, overUdp.again(ids), System.nanoTime() + overTcpNanos(timeout), first)));
+  }
+
+  /**
+   * {@code reply}, the future handed to the resolver, whose cancellation (the resolver gave the
+   * question up: its resolution ended) ends {@code first} and the exchange asking again after it
+   * at once, on their loop, closing their sockets rather than holding them until their timeouts.
+   */
+  private static CompletableFuture<Message> endedIfCancelled(LoopExchanges loop, PendingExchange first,
+      CompletableFuture<Message> reply) {
+    reply.whenComplete((message, error) -> {
+      if (error instanceof CancellationException) {
+        loop.abandon(first);
+      }
+    });
+    return reply;
   }
 
   /**
@@ -153,8 +170,10 @@ public final class NettyTransport implements Transport {
     if (closed) {
       return CompletableFuture.failedFuture(LoopExchanges.closedError());
     }
-    return overTcp(currentOrNextLoop(), OutgoingQuery.of(server, query, ids, caseRandomization),
-        System.nanoTime() + timeout.toNanos());
+    LoopExchanges loop = currentOrNextLoop();
+    OutgoingQuery overTcp = OutgoingQuery.of(server, query, ids, caseRandomization);
+    PendingExchange only = new PendingExchange(overTcp.expected());
+    return endedIfCancelled(loop, only, overTcp(loop, overTcp, only, System.nanoTime() + timeout.toNanos()));
   }
 
   /**
@@ -165,12 +184,26 @@ public final class NettyTransport implements Transport {
     if (closed) {
       return CompletableFuture.failedFuture(LoopExchanges.closedError());
     }
-    return overTcp(currentOrNextLoop(), sentOverUdp.again(ids), deadline);
+    OutgoingQuery overTcp = sentOverUdp.again(ids);
+    return overTcp(currentOrNextLoop(), overTcp, new PendingExchange(overTcp.expected()), deadline);
   }
 
-  private CompletableFuture<Message> overTcp(LoopExchanges loop, OutgoingQuery overTcp, long deadline) {
+  /**
+   * {@code overTcp} asked after a truncated reply to {@code overUdp} on {@code loop}, the loop that
+   * got it, unless the resolver gave the question up meanwhile.
+   */
+  private CompletableFuture<Message> askAgainOverTcp(LoopExchanges loop, OutgoingQuery overTcp, long deadline,
+      PendingExchange overUdp) {
+    PendingExchange again = new PendingExchange(overTcp.expected());
+    return overUdp.goesOnIn(again) ? overTcp(loop, overTcp, again, deadline)
+        : CompletableFuture.failedFuture(new CancellationException("the resolver gave up the question to "
+            + again.server()));
+  }
+
+  private CompletableFuture<Message> overTcp(LoopExchanges loop, OutgoingQuery overTcp, PendingExchange pending,
+      long deadline) {
     metrics.tcpQuery();
-    return loop.overTcp(new PendingExchange(overTcp.expected()), overTcp.wire(), Math.max(1, deadline - System.nanoTime()))
+    return loop.overTcp(pending, overTcp.wire(), Math.max(1, deadline - System.nanoTime()))
         .thenCompose(full -> whole(overTcp.expected().server(), full));
   }
 
@@ -237,6 +270,15 @@ public final class NettyTransport implements Transport {
       spares.add(loop.spares());
     }
     return spares;
+  }
+
+  /** The exchanges in flight on each of the transport's own loops (for the tests). */
+  List<Integer> inFlight() {
+    List<Integer> inFlight = new ArrayList<>();
+    for (LoopExchanges loop : loops) {
+      inFlight.add(loop.inFlight());
+    }
+    return inFlight;
   }
 
   /** The spin windows open on each of the transport's own loops (for the tests). */

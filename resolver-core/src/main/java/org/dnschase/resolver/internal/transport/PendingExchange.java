@@ -7,6 +7,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.Message;
@@ -21,6 +22,10 @@ final class PendingExchange {
 
   private final ExpectedReply expected;
   private final CompletableFuture<Message> result = new CompletableFuture<>();
+  /** The question asked again after this exchange (over TCP, after a truncated reply); null until then. */
+  private PendingExchange next;
+  /** Whether the resolver gave the question up ({@link #abandon}). */
+  private boolean abandoned;
 
   PendingExchange(ExpectedReply expected) {
     this.expected = expected;
@@ -110,5 +115,27 @@ final class PendingExchange {
 
   void fail(Throwable error) {
     result.completeExceptionally(error);
+  }
+
+  /**
+   * Ends the exchange at once, and the one asking the question again after it if there is one,
+   * whatever their timeouts: the resolver gave the question up (its resolution ended), so the
+   * sockets are closed now, not when nobody waits any more; a reply that comes later finds none.
+   */
+  void abandon() {
+    abandoned = true;
+    fail(new CancellationException("the resolver gave up the question to " + server()));
+    if (next != null) {
+      next.abandon();
+    }
+  }
+
+  /**
+   * Whether the question goes on in {@code again} (asked over TCP after a truncated reply): false
+   * if it was given up already. The same loop runs both exchanges.
+   */
+  boolean goesOnIn(PendingExchange again) {
+    next = again;
+    return !abandoned;
   }
 }

@@ -57,6 +57,7 @@ final class ScriptedTransport implements Transport, AfterEachCallback {
     private Duration rtt = Duration.ZERO;
     private Reply reply;
     private boolean timesOut;
+    private CompletableFuture<Message> hanging;
 
     private Expectation(String server, Name name, int type) {
       this.server = server;
@@ -77,6 +78,12 @@ final class ScriptedTransport implements Transport, AfterEachCallback {
     /** Nothing arrives: the ticker moves by the timeout the resolver gave, then the exchange times out. */
     void timeout() {
       timesOut = true;
+    }
+
+    /** Nothing arrives, and the exchange never ends by itself: its future, returned here, is the resolver's to cancel. */
+    CompletableFuture<Message> hangs() {
+      hanging = new CompletableFuture<>();
+      return hanging;
     }
 
     /** Whether this is the root's priming query (RFC 9609: the root's NS set). */
@@ -133,6 +140,9 @@ final class ScriptedTransport implements Transport, AfterEachCallback {
       return unexpected("unexpected exchange " + exchange + (next == null ? " (script is empty)" : ", expected " + next));
     }
     script.remove(next);
+    if (next.hanging != null) {
+      return next.hanging;
+    }
     if (next.timesOut) {
       ticker.advance(timeout);
       return CompletableFuture.failedFuture(new TimeoutException("scripted timeout of " + exchange));
