@@ -155,7 +155,8 @@ public abstract sealed class LoopDatagram implements IoHandle permits NioDatagra
 
   /**
    * Empties {@code batch} and reads into it the datagrams waiting, as many as it holds: here one
-   * system call per datagram; epoll's socket reads them all in one where it can ({@code recvmmsg}).
+   * system call per datagram; epoll's socket reads them in one where it can ({@code recvmmsg}),
+   * offering fewer slots after calls that read few, so part of a burst may wait for the next read.
    * A datagram longer than a slot arrives cut. An error after some datagrams were read ends the
    * read with those, and waits for the next.
    *

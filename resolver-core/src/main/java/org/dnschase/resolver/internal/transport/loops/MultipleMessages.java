@@ -85,7 +85,22 @@ final class MultipleMessages implements BatchCalls {
     }
   }
 
+  /**
+   * The fewest slots a {@code recvmmsg} offers. Each slot costs the call Netty's work on it before
+   * and after the system call (its I/O vector made, its buffer's address and its sender passed
+   * through JNI): a lone question read with 64 slots, a cold question at a quiet server, paid that
+   * 64 times on a CPU that had just woken.
+   */
+  static final int FEWEST_SLOTS = 2;
+
   private final LinuxSocket socket;
+  /**
+   * The slots the next {@code recvmmsg} offers, at most the batch's capacity: twice what the last
+   * one read, at least {@link #FEWEST_SLOTS}, so that a burst soon reads whole batches again (a
+   * call that fills its slots offers twice as many next), and the rest of it waits in the socket,
+   * whose loop wakes again for it. The first offers the batch's capacity.
+   */
+  private int nextSlots = Integer.MAX_VALUE;
   /** Netty's array of messages, with the I/O vectors it keeps in native memory. */
   private final Object array;
   private final Object[] packets;
@@ -123,15 +138,19 @@ final class MultipleMessages implements BatchCalls {
     }
   }
 
-  /** As {@link LoopDatagram#receive(DatagramBatch)}, in one {@code recvmmsg}. */
+  /**
+   * As {@link LoopDatagram#receive(DatagramBatch)}, in one {@code recvmmsg} offering as many slots
+   * as the last call's reading suggests ({@link #nextSlots}).
+   */
   @Override
   public int receive(DatagramBatch batch) throws IOException {
     batch.clear();
     ByteBuf buffer = over(batch);
     try {
       BOUND.clear().invokeExact(array);
+      int offered = Math.min(batch.capacity(), nextSlots);
       int slots = 0;
-      while (slots < batch.capacity()
+      while (slots < offered
           && (boolean) BOUND.addWritable().invokeExact(array, (Object) buffer, batch.offset(slots), batch.slotBytes())) {
         slots++;
       }
@@ -139,6 +158,7 @@ final class MultipleMessages implements BatchCalls {
       for (int i = 0; i < read; i++) {
         batch.received((int) BOUND.count().get(packets[i]), sender(packets[i]));
       }
+      nextSlots = Math.max(FEWEST_SLOTS, 2 * read);
       return read;
     } catch (IOException | RuntimeException | Error e) {
       throw e;

@@ -102,6 +102,35 @@ class DatagramBatchTest {
     }
   }
 
+  @Test
+  @DisplayName("on epoll, after a lone datagram's read, a burst is read in calls growing back to the batch, none lost")
+  void afterALoneDatagram_burstReadInGrowingCalls() throws IOException {
+    LoopDatagram socket = bound(LoopKind.EPOLL);
+    assumeTrue(MultipleMessages.BOUND != null, "Netty's recvmmsg out of reach");
+    try (DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      DatagramBatch batch = new DatagramBatch(16, 64);
+      send(client, socket.localAddress(), "alone");
+      assertThat(socket.receive(batch)).isEqualTo(1);
+      for (int i = 1; i <= 9; i++) {
+        send(client, socket.localAddress(), "q" + i);
+      }
+
+      List<Integer> reads = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      for (int read; (read = socket.receive(batch)) > 0; ) {
+        reads.add(read);
+        for (int i = 0; i < read; i++) {
+          texts.add(text(batch, i));
+        }
+      }
+
+      assertThat(reads).as("datagrams per call").containsExactly(MultipleMessages.FEWEST_SLOTS, 4, 3);
+      assertThat(texts).containsExactly("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9");
+    } finally {
+      socket.close();
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(LoopKind.class)
   @DisplayName("a datagram longer than a slot is read cut to the slot")
