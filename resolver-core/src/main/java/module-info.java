@@ -31,6 +31,4 @@ module org.dnschase.resolver {
   exports org.dnschase.resolver.reply;
   // the server's listeners sit on the same event loops as the resolver's exchanges, so are made alike
   exports org.dnschase.resolver.internal.transport.loops to org.dnschase.resolver.server;
-  // what a control client sends is logged as the resolver logs text from outside
-  exports org.dnschase.resolver.internal.log to org.dnschase.resolver.server;
 }

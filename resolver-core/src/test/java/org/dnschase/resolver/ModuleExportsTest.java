@@ -36,7 +36,6 @@ class ModuleExportsTest {
   private static final String DNSSEC = API + ".dnssec";
   private static final String REPLY = API + ".reply";
   private static final String LOOPS = API + ".internal.transport.loops";
-  private static final String LOG = API + ".internal.log";
 
   /* ---- the descriptor ---- */
 
@@ -48,7 +47,7 @@ class ModuleExportsTest {
   }
 
   @Test
-  @DisplayName("the module exports the API, SPI, host look-up, configured zone, DNSSEC settings, reply policy and metrics packages, to everyone, and nothing else but the event loops' sockets and the escaping of logged text to the server")
+  @DisplayName("the module exports the API, SPI, host look-up, configured zone, DNSSEC settings, reply policy and metrics packages, to everyone, and nothing else but the event loops' sockets to the server")
   void descriptor_exportsTheApiSpiHostZonesAndMetricsPackagesOnly() {
     ModuleDescriptor descriptor = CORE.getDescriptor();
 
@@ -56,10 +55,10 @@ class ModuleExportsTest {
         .extracting(ModuleDescriptor.Exports::source)
         .containsExactlyInAnyOrder(API, SPI, HOST, ZONES, METRICS, DNSSEC, REPLY);
     // the server's listeners sit on the resolver's event loops, so are made of the same kind of
-    // socket; and it logs what a control client sends as the resolver logs text from outside
+    // socket
     assertThat(descriptor.exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
         .extracting(export -> export.source() + " to " + export.targets())
-        .containsExactlyInAnyOrder(LOOPS + " to [" + API + ".server]", LOG + " to [" + API + ".server]");
+        .containsExactly(LOOPS + " to [" + API + ".server]");
     assertThat(descriptor.opens()).isEmpty();
   }
 
@@ -70,7 +69,7 @@ class ModuleExportsTest {
 
     assertThat(api).hasSizeLessThanOrEqualTo(12).contains("Resolver", "ResolverBuilder", "Resolution")
         .doesNotContain("Transport", "Responses");
-    assertThat(publicTopLevelTypes(SPI)).containsExactlyInAnyOrder("Transport", "Responses");
+    assertThat(publicTopLevelTypes(SPI)).containsExactlyInAnyOrder("Transport", "Responses", "LogText");
     assertThat(publicTopLevelTypes(METRICS)).containsExactlyInAnyOrder("MetricsSnapshot", "LatencyHistogram",
         "UnboundStats");
     assertThat(publicTopLevelTypes(DNSSEC)).containsExactly("Validation");

@@ -16,7 +16,7 @@ import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.dnssec.Validation;
 import org.dnschase.resolver.examples.ResolveOptions.Question;
 import org.dnschase.resolver.examples.ResolveOptions.UsageException;
-import org.dnschase.resolver.internal.log.LogText;
+import org.dnschase.resolver.spi.LogText;
 
 /**
  * The {@code resolve} command behind {@code bin/resolve}: a dig-like tool that resolves names

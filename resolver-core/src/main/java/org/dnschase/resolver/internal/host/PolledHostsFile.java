@@ -8,7 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import org.dnschase.resolver.host.HostsFile;
-import org.dnschase.resolver.internal.log.LogText;
+import org.dnschase.resolver.spi.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dnschase.resolver.internal.iterate.Questions;
 import org.dnschase.resolver.host.SearchList;
-import org.dnschase.resolver.internal.log.LogText;
+import org.dnschase.resolver.spi.LogText;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.TextParseException;

@@ -1,7 +1,7 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.util.Objects;
-import org.dnschase.resolver.internal.log.LogText;
+import org.dnschase.resolver.spi.LogText;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;

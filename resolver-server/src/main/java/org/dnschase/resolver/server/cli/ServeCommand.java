@@ -13,9 +13,9 @@ import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.cache.RRsetCacheBuilder;
 import org.dnschase.resolver.dnssec.Validation;
-import org.dnschase.resolver.internal.log.LogText;
 import org.dnschase.resolver.server.DnsServer;
 import org.dnschase.resolver.server.DnsServerBuilder;
+import org.dnschase.resolver.spi.LogText;
 
 /**
  * The {@code serve} command behind {@code bin/serve}: a resolver and a {@link DnsServer} in front

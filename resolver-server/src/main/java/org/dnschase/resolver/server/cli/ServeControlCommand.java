@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.dnschase.resolver.internal.log.LogText;
+import org.dnschase.resolver.spi.LogText;
 
 /**
  * The {@code serve-control} command behind {@code bin/serve-control}: sends one command to a

@@ -13,7 +13,7 @@ import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.dnschase.resolver.internal.log.LogText;
+import org.dnschase.resolver.spi.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -18,7 +18,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
 import java.net.ProtocolFamily;
 import java.nio.channels.spi.SelectorProvider;
-import org.dnschase.resolver.internal.log.LogText;
+import org.dnschase.resolver.spi.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

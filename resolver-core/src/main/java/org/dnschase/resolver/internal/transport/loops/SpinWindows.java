@@ -2,7 +2,7 @@ package org.dnschase.resolver.internal.transport.loops;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.dnschase.resolver.internal.log.LogText;
+import org.dnschase.resolver.spi.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

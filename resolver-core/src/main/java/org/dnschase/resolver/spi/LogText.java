@@ -1,11 +1,12 @@
-package org.dnschase.resolver.internal.log;
+package org.dnschase.resolver.spi;
 
 /**
  * Text from outside (a control client's command line, a configuration value, a line of a file
  * named in an error) as a log line may hold it: a character that would move or restyle a terminal,
  * or start a line of its own, is written as an escape ({@code \x1b}, {@code \x0a}, {@code
  * \x{202e}}), and a backslash as {@code \\}, so what was sent can be read back exactly and no
- * client forges, hides or recolours a line of the log.
+ * client forges, hides or recolours a line of the log. For servers and tools built on the
+ * resolver, which print what their clients, arguments and files say, as the resolver logs it.
  */
 public final class LogText {
 

@@ -1,4 +1,4 @@
-package org.dnschase.resolver.internal.log;
+package org.dnschase.resolver.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
