@@ -218,6 +218,9 @@ class ResolveCommandTest {
     assertUsage(resolve("", "x.example.", "AXFR"), "not a type that can be queried");
     // RFC 1035 §5.1, RFC 5890 §2.3.2.1: the resolver's rule for names as text, not dnsjava's octet per character
     assertUsage(resolve("", "a..example."), "malformed name 'a..example.'");
+    // a name's own escapes (RFC 1035 §5.1) read as written, though the resolver's message and the
+    // command's print each escape what they quote
+    assertUsage(resolve("", "a\\.b..example."), "malformed name 'a\\.b..example.'");
     assertUsage(resolve("", "b\u00fccher.example."),
         "malformed name 'b\u00fccher.example.': '\u00fc' at 1 is not ASCII");
     assertUsage(resolve("", "a.example.", "A", "extra"), "expected NAME [TYPE]");
