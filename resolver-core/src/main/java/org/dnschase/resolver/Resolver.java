@@ -435,16 +435,6 @@ public interface Resolver extends AutoCloseable {
       return new QueryOptions(cacheOnly, checkingDisabled, dnssecOk, record ? Trace.ON : Trace.OFF);
     }
 
-    /**
-     * Whether this question records its trace, given the resolver's default.
-     *
-     * @param resolverDefault what the resolver was built with
-     * @return true when the trace is recorded
-     */
-    public boolean tracing(boolean resolverDefault) {
-      return trace == Trace.RESOLVER_DEFAULT ? resolverDefault : trace == Trace.ON;
-    }
-
     @Override
     public boolean equals(Object other) {
       return other instanceof QueryOptions that && cacheOnly == that.cacheOnly

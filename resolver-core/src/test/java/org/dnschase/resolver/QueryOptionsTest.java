@@ -129,8 +129,6 @@ class QueryOptionsTest extends ChainLabTest {
         QueryOptions::trace).containsExactly(true, true, true, QueryOptions.Trace.ON);
     assertThat(all.withCheckingDisabled(false)).extracting(QueryOptions::cacheOnly, QueryOptions::checkingDisabled,
         QueryOptions::dnssecOk, QueryOptions::trace).containsExactly(true, false, true, QueryOptions.Trace.ON);
-    assertThat(QueryOptions.DEFAULTS.tracing(true)).isTrue();
-    assertThat(QueryOptions.DEFAULTS.withTrace(false).tracing(true)).isFalse();
   }
 
   @Test

@@ -164,6 +164,12 @@ public final class IterativeResolver implements Resolver {
     return result;
   }
 
+  /** Whether a question with {@code options} records its trace, this resolver's default applied. */
+  private boolean tracing(QueryOptions options) {
+    return options.trace() == QueryOptions.Trace.RESOLVER_DEFAULT ? context.config.recordTrace()
+        : options.trace() == QueryOptions.Trace.ON;
+  }
+
   /**
    * The outcomes of a checked question that need no iteration: a resolution-cache hit, a BOGUS
    * answer given a moment ago (to a question that wants checking), a special-use name's, a closed
@@ -174,7 +180,7 @@ public final class IterativeResolver implements Resolver {
    */
   private Resolution answerAtOnce(Name name, int type, QueryOptions options) {
     Resolution whole = closed || context.messages != null && !context.messages.remembers(name, type) ? null
-        : resolutions.lookup(name, type, options.tracing(context.config.recordTrace()));
+        : resolutions.lookup(name, type, tracing(options));
     if (whole != null) {
       return whole;
     }
@@ -215,7 +221,7 @@ public final class IterativeResolver implements Resolver {
     // Without a slot, the cache alone may answer: no upstream work is started.
     boolean refused = admission != null && admission.slot() == null && !options.cacheOnly();
     Query query = new Query(context.nextQueryId(), name, type, refused ? options.withCacheOnly(true) : options,
-        new Budget(context.config.budgets(), context.ticker), new Journal(options.tracing(context.config.recordTrace())));
+        new Budget(context.config.budgets(), context.ticker), new Journal(tracing(options)));
     if (first != null) {
       query.afterAnswer().handOverFirst();
     }
