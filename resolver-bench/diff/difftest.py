@@ -27,7 +27,6 @@ import random
 import shutil
 import sys
 import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -65,22 +64,9 @@ class Sides:
         self.nsd = Nsd(lab_dir, work, 53, CPUS, own_addresses=True)
         self.unbound = Unbound(lab_dir, work, CPUS)
         self.ours = Ours(lab_dir, work, CPUS, java, jar)
+        # our server opens its control channel before its DNS port: answering, it takes a flush
         for side in (self.unbound, self.ours):
             wait_answering(side.start(), side.port)
-        self._until_controlled()
-
-    def _until_controlled(self, limit=30.0):
-        """Our control channel may open a little after the DNS port answers: the first flush waits
-        for it (once, seed 13's, was refused)."""
-        deadline = time.monotonic() + limit
-        while True:
-            try:
-                return self.ours.flush()
-            except ConnectionRefusedError:
-                self.ours.process.check_alive()
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
 
     def ask(self, name, qtype):
         return (answers.ask("127.0.0.1", self.ours.port, name, qtype),

@@ -73,15 +73,16 @@ public final class DnsServer implements AutoCloseable {
     this.shutdownGrace = settings.shutdownGrace();
     this.listeners = new Listeners(settings.threads());
     try {
+      // the control channel first: a client that sees the DNS port answer may flush at once
+      controlAddress = settings.control() == null ? null : listeners.control(settings.control(),
+          new ControlHandler(new ControlCommands(settings.resolver(), queries.stats()::snapshot),
+              settings.tcpIdleTimeout()), settings.tcpIdleTimeout());
       TcpConnectionLimit tcpLimit = new TcpConnectionLimit(settings.maxTcpConnections(), queries.stats());
       for (InetSocketAddress address : settings.listen()) {
         addresses.add(listeners.listen(address, queries, inFlight, tcpLimit,
             () -> new TcpHandler(queries, inFlight, settings.tcpIdleTimeout()),
             settings.tcpIdleTimeout()));
       }
-      controlAddress = settings.control() == null ? null : listeners.control(settings.control(),
-          new ControlHandler(new ControlCommands(settings.resolver(), queries.stats()::snapshot),
-              settings.tcpIdleTimeout()), settings.tcpIdleTimeout());
     } catch (RuntimeException e) {
       listeners.close();
       throw e;

@@ -210,7 +210,9 @@ public final class DnsServerBuilder {
   }
 
   /**
-   * Binds every socket and starts serving.
+   * Binds every socket and starts serving: the control channel first, then each address's TCP and
+   * UDP, so once a DNS port answers, every socket is open and the control channel takes commands;
+   * when this returns, all are.
    *
    * @return the running server, which the caller closes
    * @throws IllegalStateException if an address cannot be bound
