@@ -1,7 +1,6 @@
 package org.dnschase.resolver;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.xbill.DNS.Name;
@@ -335,15 +334,13 @@ public sealed interface Resolution {
       stoppedAtSignatures = List.copyOf(stoppedAtSignatures);
     }
 
-    /** {@return the chain's records, then the record the resolution stopped at, if any} */
+    /**
+     * {@return the chain's records, then the record the resolution stopped at, if any and not
+     * listed already (a DNAME the chain applied before its synthesis grew too long)}
+     */
     @Override
     public List<Record> answerSection() {
-      if (stoppedAt == null) {
-        return chainRecords();
-      }
-      List<Record> all = new ArrayList<>(chainRecords());
-      all.add(stoppedAt);
-      return all;
+      return stoppedAt == null ? chainRecords() : AnswerSection.of(chain, List.of(stoppedAt));
     }
 
     /** Failures are not cacheable answers: zero. */

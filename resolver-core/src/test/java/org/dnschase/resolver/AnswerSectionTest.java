@@ -73,6 +73,33 @@ class AnswerSectionTest {
         .containsExactly("DNAME old.example.", "CNAME www.old.example.", "A www.new.example.", "A www.new.example.");
   }
 
+  @Test
+  @DisplayName("RFC 6672 §2.2: a failure that stopped at a DNAME its chain applied already (YXDOMAIN) lists it once")
+  void failureStoppedAtAppliedDname_listedOnce() {
+    Name first = Name.fromConstantString("a.old.example.");
+    Name back = Name.fromConstantString("a.new.example.");
+    Name longer = Name.fromConstantString("x.a.old.example.");
+    List<Hop> chain = List.of(dname(first, back),
+        new Hop(back, Hop.Kind.CNAME, longer, Duration.ofSeconds(300), NEW, Hop.Source.CACHE,
+            new CNAMERecord(back, DClass.IN, 300, longer)));
+
+    Resolution.Failure failure = new Resolution.Failure(first, Type.A, FailureReason.YXDOMAIN,
+        "the synthesised name is longer than 255 octets", chain, MOVED, List.of(), List.of(), 1,
+        Security.INDETERMINATE, null, List.of());
+
+    assertThat(failure.answerSection()).extracting(AnswerSectionTest::shown)
+        .containsExactly("DNAME old.example.", "CNAME a.old.example.", "CNAME a.new.example.");
+  }
+
+  @Test
+  @DisplayName("a failure without a chain lists the record it stopped at alone")
+  void failureStoppedAtWithoutChain_listsIt() {
+    Resolution.Failure failure = new Resolution.Failure(OLD, Type.A, FailureReason.YXDOMAIN, "too long",
+        List.of(), MOVED, List.of(), List.of(), 0, Security.INDETERMINATE, null, List.of());
+
+    assertThat(failure.answerSection()).extracting(AnswerSectionTest::shown).containsExactly("DNAME old.example.");
+  }
+
   private static Hop dname(Name owner, Name target) {
     return new Hop(owner, Hop.Kind.DNAME, target, Duration.ofSeconds(300), OLD, Hop.Source.CACHE, MOVED);
   }
