@@ -62,7 +62,7 @@ public final class BogusAnswers {
     return failure == null ? null : new Resolution.Failure(failure.qname(), failure.qtype(), failure.reason(),
         "BOGUS less than " + ttl.toSeconds() + " s ago, not asked again meanwhile: " + failure.detail(),
         failure.chain(), failure.stoppedAt(), failure.diagnostics(), List.of(), 0, failure.security(),
-        failure.bogusReason(), List.of());
+        failure.bogusReason(), failure.stoppedAtSignatures());
   }
 
   /** Forgets every BOGUS answer, as when the cache is emptied. */
