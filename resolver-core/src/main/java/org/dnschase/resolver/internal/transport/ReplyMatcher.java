@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * Decides whether a message is the reply to a query from its first octets, before it is parsed:
- * it must carry the query's ID, have QR set and repeat the question (RFC 5452 §9.1); that it came
+ * it must carry the query's ID, have QR set, repeat the question (RFC 5452 §9.1) and the query's
+ * opcode, QUERY (RFC 1035 §4.1.1: copied into the response); that it came
  * from the address and port the query went to is the channel handler's check. Anything else is
  * ignored, so a spoofed or stray packet cannot complete a query; and it is ignored after its
  * header and question, so a server that floods an exchange with large messages that are not its
@@ -17,6 +18,8 @@ final class ReplyMatcher {
   /** The header's length, where the question starts (RFC 1035 §4.1.1). */
   static final int HEADER = 12;
   private static final int QR = 0x80;
+  /** The opcode's four bits in the header's third octet; every query of ours is opcode QUERY, 0. */
+  private static final int OPCODE = 0x78;
   /** The question's type and class, after its name. */
   private static final int TYPE_AND_CLASS = 4;
 
@@ -40,7 +43,7 @@ final class ReplyMatcher {
   }
 
   /**
-   * Whether {@code reply} (its remaining octets) has the ID {@code id}, QR set, a question, and
+   * Whether {@code reply} (its remaining octets) has the ID {@code id}, QR set, opcode QUERY, a question, and
    * as its first question {@code question} (as {@link #question} gives it), the name's letters in
    * either case (RFC 4343 §3). A name compressed into the header is not the question.
    */
@@ -48,7 +51,7 @@ final class ReplyMatcher {
     int at = reply.position();
     if (reply.remaining() < HEADER + question.length
         || (reply.getShort(at) & 0xffff) != id
-        || (reply.get(at + 2) & QR) == 0
+        || (reply.get(at + 2) & (QR | OPCODE)) != QR
         || reply.getShort(at + 4) == 0) {
       return false;
     }

@@ -36,6 +36,7 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
@@ -110,6 +111,25 @@ class TransportTest {
           Section.QUESTION);
 
       send(server, got.from(), answer(other, id, "192.0.2.66").toWire());
+      send(server, got.from(), answer(got.query(), id, "192.0.2.1").toWire());
+
+      assertThat(addressIn(result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))).isEqualTo("192.0.2.1");
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 1035 §4.1.1: a reply whose opcode is not the query's (QUERY) is ignored")
+  void replyWithAnotherOpcode_isIgnored() throws Exception {
+    try (DatagramSocket server = udpServer()) {
+      CompletableFuture<Message> result = transport.exchange(addressOf(server), query("www.example.test."), LONG);
+      Received got = receive(server);
+      int id = got.query().getHeader().getID();
+
+      for (int opcode : new int[] {Opcode.IQUERY, Opcode.STATUS, Opcode.NOTIFY, Opcode.UPDATE, 15}) {
+        Message other = answer(got.query(), id, "192.0.2.66");
+        other.getHeader().setOpcode(opcode);
+        send(server, got.from(), other.toWire());
+      }
       send(server, got.from(), answer(got.query(), id, "192.0.2.1").toWire());
 
       assertThat(addressIn(result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))).isEqualTo("192.0.2.1");
