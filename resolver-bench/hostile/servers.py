@@ -1,0 +1,555 @@
+"""The hostile lab's upstream servers: real UDP and TCP sockets on 127.64.0.0/16, one asyncio loop.
+
+The root (127.64.0.1) refers every top-level zone the lab knows; `good.` (127.64.1.1) is a
+well-behaved zone asked throughout a run, and its answers are checked; `h<i>.` (127.64.2.<i>) is
+served by a server that misbehaves in the way `KINDS[kind]` says. A few other shapes are the
+root's own: glueless chains (`g<d>c<i>.`), cyclic delegations (`ya<i>.`/`yb<i>.`), an NS name that
+is an alias (`nsalias<i>.`), CNAME chains across zones (`ch<j>.`, served by 127.64.1.3).
+"""
+import asyncio
+import os
+import random
+import re
+import struct
+
+import wire
+
+ROOT, GOOD, COPY, CHAIN = '127.64.0.1', '127.64.1.1', '127.64.1.2', '127.64.1.3'
+ELSEWHERE = '127.64.250.1'  # the address a reply "from another address" comes from
+POISON = '6.6.6.6'
+GOOD_ADDRESS, COPY_ADDRESS = '192.0.2.1', '192.0.2.2'
+
+
+def hostile_address(i):
+    return f'127.64.{2 + i // 250}.{1 + i % 250}'
+
+
+def good_reply(q, zone, address, flags=wire.QR | wire.AA, ttl=300):
+    """What a well-behaved authoritative server for `zone` says: the A record, or NODATA."""
+    if q.qtype in (wire.A, wire.ANY):
+        return wire.message(q, flags, answer=[wire.a(q.question[:-4], address, ttl)])
+    return wire.message(q, flags, authority=[wire.soa(zone)])
+
+
+class Counter:
+    """Queries the lab's servers got, by a label of the caller's choosing."""
+
+    def __init__(self):
+        self.counts = {}
+
+    def add(self, key):
+        self.counts[key] = self.counts.get(key, 0) + 1
+
+
+# ---- the hostile kinds: each returns the actions that answer one query ----
+# ('send', bytes) a message (over TCP with its length prefix); ('raw', bytes) octets as they are;
+# ('sleep', s); ('close',); ('hold',) keep a TCP connection open and silent; ('otherport', bytes)
+# and ('otheraddr', bytes) a UDP reply from another port or address.
+
+
+def k_silent(q, tcp, zone, rng):
+    return [('hold',)] if tcp else []
+
+
+def k_garbage(q, tcp, zone, rng):
+    return [('send', os.urandom(rng.choice([1, 11, 12, 40, 512, 1500])))]
+
+
+def k_short(q, tcp, zone, rng):
+    return [('send', good_reply(q, zone, COPY_ADDRESS)[:rng.randrange(0, 12)])]
+
+
+def k_cut(q, tcp, zone, rng):
+    reply = good_reply(q, zone, COPY_ADDRESS)
+    return [('send', reply[:rng.randrange(12, len(reply))])]
+
+
+def k_wrongid(q, tcp, zone, rng):
+    return [('send', wire.message(q, wire.QR | wire.AA, qid=q.id ^ 0x5A5A,
+                                   answer=[wire.a(q.question[:-4], POISON)]))]
+
+
+def k_wrongq(q, tcp, zone, rng):
+    other = wire.name('other.' + zone) + q.question[-4:]
+    return [('send', wire.message(q, wire.QR | wire.AA, question=other,
+                                   answer=[wire.a(other[:-4], POISON)]))]
+
+
+def k_noquestion(q, tcp, zone, rng):
+    return [('send', wire.message(q, wire.QR | wire.AA, question=b'',
+                                   answer=[wire.a(q.question[:-4], POISON)]))]
+
+
+def k_noqr(q, tcp, zone, rng):
+    return [('send', good_reply(q, zone, POISON, flags=wire.AA))]
+
+
+def k_opcode(q, tcp, zone, rng):
+    return [('send', good_reply(q, zone, POISON, flags=wire.QR | wire.AA | (rng.choice([1, 2, 4, 5, 15]) << 11)))]
+
+
+def k_otherport(q, tcp, zone, rng):
+    return [('otherport', good_reply(q, zone, POISON))] if not tcp else [('hold',)]
+
+
+def k_otheraddr(q, tcp, zone, rng):
+    return [('otheraddr', good_reply(q, zone, POISON))] if not tcp else [('hold',)]
+
+
+def k_ptrloop(q, tcp, zone, rng):
+    # an answer record whose owner is a pointer to itself, or two pointers to each other
+    at = 12 + len(q.question)
+    owner = struct.pack('!H', 0xC000 | at) if rng.random() < 0.5 else struct.pack('!H', 0xC000 | (at + 2))
+    owner2 = struct.pack('!H', 0xC000 | at)
+    record = owner + owner2 + struct.pack('!HHIH', wire.A, wire.IN, 300, 4) + bytes([6, 6, 6, 6])
+    return [('send', wire.header(q.id, wire.QR | wire.AA, 1, 1) + q.question + record)]
+
+
+def k_lyingcounts(q, tcp, zone, rng):
+    reply = good_reply(q, zone, COPY_ADDRESS)
+    counts = rng.choice([(1, 5, 0, 0), (1, 0, 0, 0), (3, 1, 0, 0), (1, 1, 2, 7), (0, 1, 0, 0)])
+    return [('send', wire.header(q.id, wire.QR | wire.AA, *counts) + reply[12:])]
+
+
+def k_hugecounts(q, tcp, zone, rng):
+    reply = good_reply(q, zone, COPY_ADDRESS)
+    return [('send', wire.header(q.id, wire.QR | wire.AA, 1, 65535, 65535, 65535) + reply[12:])]
+
+
+def k_multiopt(q, tcp, zone, rng):
+    opts = [wire.opt(1232), wire.opt(4096, version=rng.choice([0, 1]))]
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=[wire.a(q.question[:-4], COPY_ADDRESS)],
+                                   additional=opts))]
+
+
+def k_badopt(q, tcp, zone, rng):
+    variants = [
+        wire.opt(owner=wire.name('not.root.')),                      # OPT owner not the root
+        wire.opt(options=struct.pack('!HH', 15, 40) + b'\1\2'),       # an option longer than the rdata
+        wire.opt(payload=0),                                         # a payload below 512
+        b'\0' + struct.pack('!HHIH', wire.OPT, 1232, 0, 40),          # rdlength past the end
+    ]
+    additional = [rng.choice(variants)]
+    answer = [wire.a(q.question[:-4], COPY_ADDRESS)]
+    if rng.random() < 0.3:  # an OPT in the answer section
+        answer.append(wire.opt())
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=answer, additional=additional))]
+
+
+def k_badvers(q, tcp, zone, rng):
+    return [('send', wire.message(q, wire.QR, additional=[wire.opt(rcode_high=1)]))]
+
+
+def k_rcode(q, tcp, zone, rng):
+    low, high = rng.choice([(6, 0), (7, 0), (8, 0), (9, 0), (10, 0), (11, 0), (12, 0), (15, 0),
+                            (0, 1), (2, 1), (15, 255), (0, 2), (5, 16)])
+    return [('send', wire.message(q, wire.QR | wire.AA | low, additional=[wire.opt(rcode_high=high)]))]
+
+
+def k_tcforever(q, tcp, zone, rng):
+    return [('send', wire.message(q, wire.QR | wire.AA | wire.TC))]
+
+
+def tcp_only(behaviour):
+    """UDP replies truncated, so the client comes over TCP and meets `behaviour` there."""
+    def kind(q, tcp, zone, rng):
+        if not tcp:
+            return [('send', wire.message(q, wire.QR | wire.AA | wire.TC))]
+        return behaviour(q, zone, rng)
+    return kind
+
+
+def t_silent(q, zone, rng):
+    return [('hold',)]
+
+
+def t_drip(q, zone, rng):
+    reply = good_reply(q, zone, COPY_ADDRESS)
+    framed = struct.pack('!H', len(reply)) + reply
+    return [a for b in framed for a in (('raw', bytes([b])), ('sleep', 1.0))]
+
+
+def t_closemid(q, zone, rng):
+    reply = good_reply(q, zone, COPY_ADDRESS)
+    framed = struct.pack('!H', len(reply)) + reply
+    return [('raw', framed[:rng.randrange(1, len(framed))]), ('close',)]
+
+
+def t_maxlength(q, zone, rng):
+    return [('raw', b'\xff\xff' + os.urandom(rng.choice([0, 10, 5000]))), ('hold',)]
+
+
+def t_wrongid(q, zone, rng):
+    return [('send', wire.message(q, wire.QR | wire.AA, qid=q.id ^ 1,
+                                   answer=[wire.a(q.question[:-4], POISON)])), ('hold',)]
+
+
+def t_many(q, zone, rng):
+    wrong = [('send', wire.message(q, wire.QR | wire.AA, qid=q.id ^ (i + 1),
+                                    answer=[wire.a(q.question[:-4], POISON)])) for i in range(200)]
+    right = ('send', good_reply(q, zone, COPY_ADDRESS))
+    return wrong + [right, right, right] + wrong[:50]
+
+
+def t_reset(q, zone, rng):
+    return [('close',)]
+
+
+def t_garbage(q, zone, rng):
+    return [('send', os.urandom(rng.choice([1, 12, 300])))]
+
+
+# ---- delegations and data ----
+
+def k_selfref(q, tcp, zone, rng):
+    return [('send', wire.message(q, wire.QR, authority=[wire.ns(zone, 'ns.' + zone)],
+                                   additional=[wire.a('ns.' + zone, hostile_address(int(zone[1:-1])))]))]
+
+
+def k_upward(q, tcp, zone, rng):
+    return [('send', wire.message(q, wire.QR, authority=[wire.ns('.', 'a.root.')],
+                                   additional=[wire.a('a.root.', ROOT)]))]
+
+
+def k_sideways(q, tcp, zone, rng):
+    return [('send', wire.message(q, wire.QR, authority=[wire.ns('good.', 'ns.evil.')],
+                                   additional=[wire.a('ns.evil.', hostile_address(int(zone[1:-1])))]))]
+
+
+def k_deeper(q, tcp, zone, rng):
+    # refers one label further down the question, to itself, every time (referral depth)
+    labels = q.qname.lower().rstrip('.').split('.')
+    zl = zone.rstrip('.').split('.')
+    if len(labels) <= len(zl):
+        return [('send', good_reply(q, zone, COPY_ADDRESS))]
+    # the deepest cut this server has not yet referred to: one label below the zone it is asked as
+    child = '.'.join(labels[-(len(zl) + 1 + rng.randrange(0, len(labels) - len(zl))):]) + '.'
+    me = hostile_address(int(zone[1:-1]))
+    return [('send', wire.message(q, wire.QR, authority=[wire.ns(child, 'ns.' + child)],
+                                   additional=[wire.a('ns.' + child, me)]))]
+
+
+def k_nxns(q, tcp, zone, rng):
+    # a referral to the question's own name (below the zone) whose name servers, many, are all
+    # glueless names in the victim's zone (NXNSAttack, CVE-2020-12662)
+    n = rng.choice([50, 500, 1500])
+    tag = zone[1:-1]
+    child = q.qname.lower()
+    if child == zone:
+        return [('send', wire.message(q, wire.QR | wire.AA, authority=[wire.soa(zone)]))]
+    authority = [wire.ns(child, f'nx{tag}-{rng.randrange(10**9)}.good.') for _ in range(n)]
+    return [('send', wire.message(q, wire.QR, authority=authority))]
+
+
+def k_nxns_below(q, tcp, zone, rng):
+    # a referral to a child zone whose many name servers are all glueless, below the victim
+    n = rng.choice([20, 200, 1000])
+    tag = zone[1:-1]
+    child = 'sub.' + zone
+    if not q.qname.lower().endswith(child):
+        return [('send', wire.message(q, wire.QR | wire.AA, authority=[wire.soa(zone)]))]
+    authority = [wire.ns(child, f'nx{tag}-{rng.randrange(10**9)}.good.') for _ in range(n)]
+    return [('send', wire.message(q, wire.QR, authority=authority))]
+
+
+def k_poison(q, tcp, zone, rng):
+    answer = [wire.a(q.question[:-4], COPY_ADDRESS)]
+    if rng.random() < 0.5:
+        answer.append(wire.a('www.good.', POISON))
+    authority = [wire.ns('good.', 'ns.good.'), wire.ns(zone, 'ns.' + zone)]
+    additional = [wire.a('ns.good.', POISON), wire.a('www.good.', POISON)]
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=answer, authority=authority,
+                                   additional=additional))]
+
+
+def k_poison_cname(q, tcp, zone, rng):
+    # an alias into good. with the target's (false) data beside it
+    return [('send', wire.message(q, wire.QR | wire.AA,
+                                   answer=[wire.cname(q.question[:-4], 'www.good.'), wire.a('www.good.', POISON)]))]
+
+
+def k_dnamelong(q, tcp, zone, rng):
+    long_target = '.'.join(['x' * 63] * 3) + '.' + zone
+    owner = zone
+    synth_owner = q.question[:-4]
+    rec = wire.rr(owner, wire.DNAME, 300, wire.name(long_target))
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=[rec]))]
+
+
+def k_dnameloop(q, tcp, zone, rng):
+    # DNAME zone -> sub.zone: every rewrite grows the name, until it passes 255 octets
+    rec = wire.rr(zone, wire.DNAME, 300, wire.name('sub.' + zone))
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=[rec]))]
+
+
+def k_badsoa(q, tcp, zone, rng):
+    variants = [
+        wire.soa('good.'),                                       # another zone's SOA
+        wire.rr(zone, wire.SOA, 60, b'\x03abc'),                  # SOA rdata cut short
+        wire.rr(zone, wire.SOA, 0xFFFFFFFF, wire.soa(zone)[len(wire.name(zone)) + 10:]),
+        wire.rr(zone, 47, 60, os.urandom(rng.randrange(0, 40))),  # an NSEC of garbage
+        wire.rr('.', wire.SOA, 60, wire.soa('.')[11:]),           # the root's SOA from below
+    ]
+    authority = rng.sample(variants, rng.randrange(1, 4))
+    rcode = rng.choice([wire.NXDOMAIN, wire.NOERROR])
+    return [('send', wire.message(q, wire.QR | wire.AA | rcode, authority=authority))]
+
+
+def k_ttl(q, tcp, zone, rng):
+    ttl = rng.choice([0, 2**31 - 1, 2**31, 2**32 - 1, 2**31 + 5])
+    return [('send', good_reply(q, zone, COPY_ADDRESS, ttl=ttl))]
+
+
+def k_unknowntype(q, tcp, zone, rng):
+    answer = [wire.rr(q.question[:-4], rng.choice([65280, 65535, 0, 250, 41]), 300, os.urandom(rng.randrange(0, 20)))]
+    if rng.random() < 0.5:
+        answer.append(wire.rr(q.question[:-4], wire.A, 300, b'\1\2\3'))  # an A of three octets
+    if rng.random() < 0.5:
+        answer.append(wire.a(q.question[:-4], COPY_ADDRESS))
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=answer))]
+
+
+def k_bigrrset(q, tcp, zone, rng):
+    n = rng.choice([100, 1000, 4000])
+    owner = q.question[:-4]
+    answer = [wire.rr(owner, wire.A, 300, struct.pack('!I', 0xC0000200 + i)) for i in range(n)]
+    if not tcp and len(answer) > 40:
+        return [('send', wire.message(q, wire.QR | wire.AA | wire.TC))]
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=answer))]
+
+
+def k_wrongclass(q, tcp, zone, rng):
+    answer = [wire.rr(q.question[:-4], wire.A, 300, bytes([6, 6, 6, 6]), rclass=rng.choice([3, 4, 254, 255]))]
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=answer))]
+
+
+KINDS = {
+    'silent': k_silent, 'garbage': k_garbage, 'short': k_short, 'cut': k_cut, 'wrongid': k_wrongid,
+    'wrongq': k_wrongq, 'noquestion': k_noquestion, 'noqr': k_noqr, 'opcode': k_opcode,
+    'otherport': k_otherport, 'otheraddr': k_otheraddr, 'ptrloop': k_ptrloop,
+    'lyingcounts': k_lyingcounts, 'hugecounts': k_hugecounts, 'multiopt': k_multiopt,
+    'badopt': k_badopt, 'badvers': k_badvers, 'rcode': k_rcode, 'tcforever': k_tcforever,
+    'tcp-silent': tcp_only(t_silent), 'tcp-drip': tcp_only(t_drip), 'tcp-closemid': tcp_only(t_closemid),
+    'tcp-maxlength': tcp_only(t_maxlength), 'tcp-wrongid': tcp_only(t_wrongid), 'tcp-many': tcp_only(t_many),
+    'tcp-reset': tcp_only(t_reset), 'tcp-garbage': tcp_only(t_garbage),
+    'selfref': k_selfref, 'upward': k_upward, 'sideways': k_sideways, 'deeper': k_deeper,
+    'nxns': k_nxns, 'nxns-below': k_nxns_below, 'poison': k_poison, 'poison-cname': k_poison_cname,
+    'dnamelong': k_dnamelong, 'dnameloop': k_dnameloop, 'badsoa': k_badsoa, 'ttl': k_ttl,
+    'unknowntype': k_unknowntype, 'bigrrset': k_bigrrset, 'wrongclass': k_wrongclass,
+}
+
+
+class Lab:
+    """Every server of one seed's lab; `kinds[i]` is the kind of `h<i>.`'s server (i is global
+    over the run's seeds, so one seed's zones are never another's)."""
+
+    def __init__(self, port, kinds, seed, glueless_depths=None, cycles=(), aliases=(), chain_zones=30):
+        self.port, self.kinds, self.rng = port, kinds, random.Random(seed)
+        self.glueless_depths, self.cycles, self.aliases = glueless_depths or {}, set(cycles), set(aliases)
+        self.chain_zones = chain_zones
+        self.good_queries = Counter()
+        self.tcp_connections = 0
+        self.transports = []
+        self.servers = []
+
+    # ---- what each server answers ----
+
+    def root(self, q, tcp):
+        qn = q.qname.lower()
+        labels = qn.rstrip('.').split('.')
+        tld = labels[-1] + '.' if labels[-1] else '.'
+        if tld == '.' or qn == 'a.root.':
+            if q.qtype == wire.NS and tld == '.':
+                return [('send', wire.message(q, wire.QR | wire.AA, answer=[wire.ns('.', 'a.root.')],
+                                               additional=[wire.a('a.root.', ROOT)]))]
+            if qn == 'a.root.':
+                return [('send', good_reply(q, '.', ROOT))]
+            return [('send', wire.message(q, wire.QR | wire.AA, authority=[wire.soa('.')]))]
+        referral = self.referral(tld)
+        if referral is None:
+            return [('send', wire.message(q, wire.QR | wire.AA | wire.NXDOMAIN, authority=[wire.soa('.')]))]
+        targets, glue = referral
+        return [('send', wire.message(q, wire.QR, authority=[wire.ns(tld, t) for t in targets],
+                                       additional=[wire.a(n, addr) for n, addr in glue]))]
+
+    def referral(self, tld):
+        """The NS names and glue the root gives for `tld`, or None for a name it does not know."""
+        m = re.fullmatch(r'h(\d+)\.', tld)
+        if tld == 'good.':
+            return ['ns.good.'], [('ns.good.', GOOD)]
+        if m and int(m.group(1)) in self.kinds:
+            return ['ns.' + tld], [('ns.' + tld, hostile_address(int(m.group(1))))]
+        m = re.fullmatch(r'ch(\d+)\.', tld)
+        if m and int(m.group(1)) < self.chain_zones:
+            return ['ns.' + tld], [('ns.' + tld, CHAIN)]
+        m = re.fullmatch(r'g(\d+)c(\d+)\.', tld)
+        if m and int(m.group(2)) in self.glueless_depths:
+            d, c = int(m.group(1)), int(m.group(2))
+            if d >= self.glueless_depths[c]:
+                return ['ns.' + tld], [('ns.' + tld, COPY)]
+            return [f'ns.g{d + 1}c{c}.'], []
+        m = re.fullmatch(r'y([ab])(\d+)\.', tld)
+        if m and int(m.group(2)) in self.cycles:
+            other = 'b' if m.group(1) == 'a' else 'a'
+            return [f'ns.y{other}{m.group(2)}.'], []
+        m = re.fullmatch(r'nsalias(\d+)\.', tld)
+        if m and int(m.group(1)) in self.aliases:
+            return [f'nsalias-{m.group(1)}.good.'], []
+        return None
+
+    def good(self, q, tcp):
+        qn = q.qname.lower()
+        m = re.match(r'nx([^-]+)-', qn)
+        self.good_queries.add('nx' + m.group(1) if m else 'other')
+        if m:
+            return [('send', wire.message(q, wire.QR | wire.AA | wire.NXDOMAIN, authority=[wire.soa('good.')]))]
+        if qn.startswith('nsalias-'):
+            host = 'host.good.'
+            answer = [wire.cname(q.question[:-4], host)]
+            if q.qtype == wire.A:
+                answer.append(wire.a(host, COPY))
+            return [('send', wire.message(q, wire.QR | wire.AA, answer=answer))]
+        if qn == 'ns.good.' or qn == 'host.good.':
+            return [('send', good_reply(q, 'good.', GOOD if qn == 'ns.good.' else COPY))]
+        if qn == 'good.' and q.qtype == wire.NS:
+            return [('send', wire.message(q, wire.QR | wire.AA, answer=[wire.ns('good.', 'ns.good.')],
+                                           additional=[wire.a('ns.good.', GOOD)]))]
+        return [('send', good_reply(q, 'good.', GOOD_ADDRESS))]
+
+    def copy(self, q, tcp):
+        labels = q.qname.lower().rstrip('.').split('.')
+        return [('send', good_reply(q, labels[-1] + '.', COPY_ADDRESS))]
+
+    def chain(self, q, tcp):
+        # <n>-<length>.ch<j>. -> <n>-<length>.ch<j+1>. until j+1 == length, then an A
+        qn = q.qname.lower()
+        m = re.fullmatch(r'([a-z0-9]+)-(\d+)\.ch(\d+)\.', qn)
+        if not m:
+            return [('send', good_reply(q, qn.split('.')[-2] + '.', COPY_ADDRESS))]
+        n, length, j = m.group(1), int(m.group(2)), int(m.group(3))
+        if j + 1 >= length or j + 1 >= self.chain_zones:
+            return [('send', good_reply(q, f'ch{j}.', COPY_ADDRESS))]
+        return [('send', wire.message(q, wire.QR | wire.AA,
+                                       answer=[wire.cname(q.question[:-4], f'{n}-{length}.ch{j + 1}.')]))]
+
+    def hostile(self, i):
+        kind = KINDS[self.kinds[i]]
+        zone = f'h{i}.'
+
+        def answer(q, tcp):
+            labels = q.qname.lower().rstrip('.').split('.')
+            if labels[-1] != zone[:-1]:
+                return [('send', wire.message(q, wire.QR | wire.REFUSED))]
+            return kind(q, tcp, zone, self.rng)
+        return answer
+
+    # ---- sockets ----
+
+    async def start(self):
+        """Binds the root, good., the copy and the chain servers, and the hostile ones known yet."""
+        loop = asyncio.get_running_loop()
+        self.elsewhere = await self._udp_sender(ELSEWHERE, self.port)
+        for address, answer in [(ROOT, self.root), (GOOD, self.good), (COPY, self.copy), (CHAIN, self.chain)]:
+            await self._bind(address, answer)
+        for i in self.kinds:
+            await self._bind(hostile_address(i), self.hostile(i))
+
+    async def add(self, kinds, glueless_depths=None, cycles=(), aliases=()):
+        """Adds one seed's zones to the running lab."""
+        self.kinds.update(kinds)
+        self.glueless_depths.update(glueless_depths or {})
+        self.cycles.update(cycles)
+        self.aliases.update(aliases)
+        for i in kinds:
+            await self._bind(hostile_address(i), self.hostile(i))
+
+    async def _bind(self, address, answer):
+        loop = asyncio.get_running_loop()
+        transport, _ = await loop.create_datagram_endpoint(
+            lambda: Udp(self, address, answer), local_addr=(address, self.port))
+        self.transports.append(transport)
+        server = await asyncio.start_server(
+            lambda r, w: self.tcp(r, w, answer), address, self.port, reuse_address=True)
+        self.servers.append(server)
+
+    async def _udp_sender(self, address, port):
+        loop = asyncio.get_running_loop()
+        transport, _ = await loop.create_datagram_endpoint(asyncio.DatagramProtocol, local_addr=(address, port))
+        self.transports.append(transport)
+        return transport
+
+    async def tcp(self, reader, writer, answer):
+        self.tcp_connections += 1
+        try:
+            while True:
+                length = struct.unpack('!H', await reader.readexactly(2))[0]
+                data = await reader.readexactly(length)
+                try:
+                    q = wire.Query(data)
+                except (ValueError, struct.error, UnicodeDecodeError):
+                    break
+                if not await self.play_tcp(writer, answer(q, True)):
+                    break
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    async def play_tcp(self, writer, actions):
+        for action in actions:
+            if action[0] == 'send':
+                writer.write(struct.pack('!H', len(action[1]) & 0xFFFF) + action[1])
+            elif action[0] == 'raw':
+                writer.write(action[1])
+            elif action[0] == 'sleep':
+                await writer.drain()
+                await asyncio.sleep(action[1])
+                if writer.is_closing():
+                    return False
+            elif action[0] == 'hold':
+                await writer.drain()
+                await asyncio.sleep(60)
+                return False
+            elif action[0] == 'close':
+                await writer.drain()
+                return False
+        try:
+            await writer.drain()
+        except ConnectionError:
+            return False
+        return True
+
+    async def play_udp(self, transport, address, client, actions):
+        for action in actions:
+            if action[0] == 'send':
+                transport.sendto(action[1], client)
+            elif action[0] == 'sleep':
+                await asyncio.sleep(action[1])
+            elif action[0] == 'otherport':
+                loop = asyncio.get_running_loop()
+                other, _ = await loop.create_datagram_endpoint(asyncio.DatagramProtocol, local_addr=(address, 0))
+                other.sendto(action[1], client)
+                other.close()
+            elif action[0] == 'otheraddr':
+                self.elsewhere.sendto(action[1], client)
+
+    def close(self):
+        for t in self.transports:
+            t.close()
+        for s in self.servers:
+            s.close()
+
+
+class Udp(asyncio.DatagramProtocol):
+    def __init__(self, lab, address, answer):
+        self.lab, self.address, self.answer = lab, address, answer
+
+    def connection_made(self, transport):
+        self.transport = transport
+
+    def datagram_received(self, data, client):
+        try:
+            q = wire.Query(data)
+        except (ValueError, struct.error, UnicodeDecodeError):
+            return
+        asyncio.ensure_future(self.lab.play_udp(self.transport, self.address, client, self.answer(q, False)))
