@@ -22,7 +22,8 @@ import org.xbill.DNS.Type;
 /**
  * What the benchmarks of our resolver walking a cold chain share: before every invocation the
  * resolver forgets everything it learnt ({@link Resolver#invalidateAll()}: records, keys, proofs,
- * server state), so each one primes the root and walks the lab's servers on loopback. The
+ * server state), so each one primes the root and walks the lab's servers (on loopback, or their
+ * recorded replies in memory: {@link ColdChainWorkBenchmark}). The
  * resolver is emptied rather than rebuilt: a new one would also start a Netty event loop, which
  * is not resolution work. A subclass says which lab and which resolver in its own trial setup,
  * through {@link #start}.
