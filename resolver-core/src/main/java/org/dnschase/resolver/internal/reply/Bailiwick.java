@@ -24,9 +24,12 @@ public final class Bailiwick {
   /** The class of every question the resolver asks (RFC 1035 §3.2.4: IN, the Internet). */
   public static final int QCLASS = DClass.IN;
 
-  /** What scrubbing dropped, by reason; each count is of RRsets. */
-  public record Dropped(int outOfZone, int otherClass, int oversized) {
-    static final Dropped NONE = new Dropped(0, 0, 0);
+  /**
+   * What scrubbing dropped, by reason; each count is of RRsets. {@code oversizedInAnswer} counts
+   * those of {@code oversized} that were in the answer section.
+   */
+  public record Dropped(int outOfZone, int otherClass, int oversized, int oversizedInAnswer) {
+    static final Dropped NONE = new Dropped(0, 0, 0, 0);
 
     int total() {
       return outOfZone + otherClass + oversized;
@@ -38,10 +41,12 @@ public final class Bailiwick {
     int outOfZone;
     int otherClass;
     int oversized;
+    int oversizedInAnswer;
     boolean upwardReferral;
 
     Dropped dropped() {
-      return outOfZone + otherClass + oversized == 0 ? Dropped.NONE : new Dropped(outOfZone, otherClass, oversized);
+      return outOfZone + otherClass + oversized == 0 ? Dropped.NONE
+          : new Dropped(outOfZone, otherClass, oversized, oversizedInAnswer);
     }
   }
 
@@ -62,6 +67,7 @@ public final class Bailiwick {
         reply.getSection(Section.AUTHORITY), reply.getSection(Section.ADDITIONAL)));
     Limits limits = new Limits(caps, maxNameServers);
     List<RRset> answer = keep(sections.get(0), zone, limits, tally, false);
+    tally.oversizedInAnswer = tally.oversized;
     List<RRset> authority = keep(sections.get(1), zone, limits, tally, true);
     List<RRset> additional = keep(sections.get(2), zone, limits, tally, false);
     return ScrubbedReply.of(reply, answer, authority, additional, tally.dropped(), tally.upwardReferral);

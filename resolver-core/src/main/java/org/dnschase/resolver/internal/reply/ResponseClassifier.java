@@ -88,6 +88,11 @@ public final class ResponseClassifier {
         return ResponseType.THROWAWAY;
       }
     }
+    // An answer with an RRset too large to keep (Sections.MAX_RECORDS_PER_RRSET) dropped is not
+    // the server's answer: what remains of it would read as NODATA, or as a chain cut short.
+    if (reply.answerCut()) {
+      return ResponseType.THROWAWAY;
+    }
     // RFC 6672 §2.2: a DNAME above the name redirects it, whatever the server put at the name; a
     // CNAME question too, which the CNAME synthesised from it answers (§3.1).
     if (reply.dnameAbove(name) != null) {

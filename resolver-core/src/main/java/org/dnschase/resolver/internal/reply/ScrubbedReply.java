@@ -91,6 +91,14 @@ public final class ScrubbedReply {
     return dropped.total();
   }
 
+  /**
+   * Whether scrubbing removed an RRset of the answer section for its size: what is left of the
+   * answer is not what the server said, so it is no answer, no alias and no proof of NODATA.
+   */
+  public boolean answerCut() {
+    return dropped.oversizedInAnswer() > 0;
+  }
+
   /** Why scrubbing removed what it did, for a diagnostic. */
   public Bailiwick.Dropped droppedByReason() {
     return dropped;
