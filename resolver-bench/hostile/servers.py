@@ -296,7 +296,8 @@ def k_badsoa(q, tcp, zone, rng):
 
 
 def k_ttl(q, tcp, zone, rng):
-    ttl = rng.choice([0, 2**31 - 1, 2**31, 2**32 - 1, 2**31 + 5])
+    m = re.match(r't(\d+)\.', q.qname.lower())
+    ttl = int(m.group(1)) if m else rng.choice([0, 2**31 - 1, 2**31, 2**32 - 1, 2**31 + 5])
     return [('send', good_reply(q, zone, COPY_ADDRESS, ttl=ttl))]
 
 
@@ -310,7 +311,8 @@ def k_unknowntype(q, tcp, zone, rng):
 
 
 def k_bigrrset(q, tcp, zone, rng):
-    n = rng.choice([100, 1000, 4000])
+    m = re.match(r'n(\d+)\.', q.qname.lower())
+    n = int(m.group(1)) if m else rng.choice([100, 1000, 3000])
     owner = q.question[:-4]
     answer = [wire.rr(owner, wire.A, 300, struct.pack('!I', 0xC0000200 + i)) for i in range(n)]
     if not tcp and len(answer) > 40:
