@@ -122,10 +122,10 @@ async def check(outcomes, kind, qname, qtype, deadline, expect=None):
         outcomes.violation(f'{where}: expected {expect}, got {outcome} {addresses}')
 
 
-def seed_plan(seed, zones, first):
+def seed_plan(seed, zones, first, only=None):
     """The zones one seed adds (kinds, glueless chains, cycles, aliases) and its questions."""
     rng = random.Random(seed)
-    kinds = {first + i: rng.choice(sorted(servers.KINDS)) for i in range(zones)}
+    kinds = {first + i: rng.choice(sorted(only or servers.KINDS)) for i in range(zones)}
     depths = {first + c: rng.randrange(1, 10) for c in range(3)}
     cycles = [first + c for c in range(2)]
     aliases = [first + c for c in range(2)]
@@ -135,6 +135,8 @@ def seed_plan(seed, zones, first):
             label = f'q{rng.randrange(10**6)}'
             if kind == 'deeper':
                 label = '.'.join(f'l{j}' for j in range(rng.randrange(5, 40)))
+            elif kind in ('dnamecname', 'manyglue', 'weirdglue', 'gluelessinside'):
+                label = 'www.' + label  # below the child the server refers to or redirects
             elif kind.startswith('dname'):
                 label = '.'.join(['y' * 60] * rng.randrange(1, 3))
             elif kind == 'nxns-below':
@@ -241,7 +243,7 @@ async def run(args):
         await asyncio.get_running_loop().run_in_executor(None, server.wait_listening)
         deadline = args.deadline / 1000
         for n, seed in enumerate(args.seeds):
-            kinds, depths, cycles, aliases, questions = seed_plan(seed, args.zones, n * args.zones)
+            kinds, depths, cycles, aliases, questions = seed_plan(seed, args.zones, n * args.zones, args.kinds)
             await lab.add(kinds, depths, cycles, aliases)
             gate = asyncio.Semaphore(args.concurrency)
 
@@ -306,6 +308,7 @@ def main():
     parser.add_argument('--quiet', type=float, default=15, help='seconds of quiet before the last sample')
     parser.add_argument('--slack', type=int, default=4, help='threads or descriptors allowed above the baseline')
     parser.add_argument('--clients', action='store_true', help='hostile clients too (clients.py)')
+    parser.add_argument('--kinds', type=lambda text: text.split(','), help='only these kinds (servers.KINDS)')
     parser.add_argument('--java', default=os.path.join(os.environ.get('JAVA_HOME', '/usr'), 'bin/java'))
     parser.add_argument('--server-jar', default=os.path.join(ROOT, 'resolver-server/target/dnschase-server.jar'))
     args = parser.parse_args()

@@ -325,6 +325,78 @@ def k_wrongclass(q, tcp, zone, rng):
     return [('send', wire.message(q, wire.QR | wire.AA, answer=answer))]
 
 
+def child_of(q, zone):
+    """The question's name one label below `zone`, or None when it is the zone itself."""
+    labels = q.qname.lower().rstrip('.').split('.')
+    depth = len(zone.rstrip('.').split('.'))
+    return '.'.join(labels[-(depth + 1):]) + '.' if len(labels) > depth else None
+
+
+def k_manyglue(q, tcp, zone, rng):
+    # a referral to one name server with 90 addresses, none of which answers
+    child = child_of(q, zone)
+    if child is None:
+        return [('send', good_reply(q, zone, COPY_ADDRESS))]
+    glue = [wire.a('ns.' + child, f'127.64.251.{i + 1}') for i in range(90)]
+    return [('send', wire.message(q, wire.QR, authority=[wire.ns(child, 'ns.' + child)], additional=glue))]
+
+
+def k_weirdglue(q, tcp, zone, rng):
+    # a referral whose glue points where no server can be: unspecified, broadcast, multicast, a
+    # loopback port nobody listens on, IPv6 loopback
+    child = child_of(q, zone)
+    if child is None:
+        return [('send', good_reply(q, zone, COPY_ADDRESS))]
+    names = [f'ns{i}.{child}' for i in range(5)]
+    glue = [wire.a(names[0], '0.0.0.0'), wire.a(names[1], '255.255.255.255'), wire.a(names[2], '224.0.0.1'),
+            wire.a(names[3], '127.64.252.1'), wire.rr(names[4], wire.AAAA, 300, b'\0' * 15 + b'\1')]
+    return [('send', wire.message(q, wire.QR, authority=[wire.ns(child, n) for n in names], additional=glue))]
+
+
+def k_gluelessinside(q, tcp, zone, rng):
+    # a referral to a child whose only name server is inside it, without glue (unresolvable)
+    child = child_of(q, zone)
+    if child is None:
+        return [('send', good_reply(q, zone, COPY_ADDRESS))]
+    return [('send', wire.message(q, wire.QR, authority=[wire.ns(child, 'ns.' + child)]))]
+
+
+def k_multicname(q, tcp, zone, rng):
+    # a CNAME RRset of several records (RFC 2181 §10.1: an alias has one)
+    owner = q.question[:-4]
+    answer = [wire.cname(owner, f't{i}.{zone}') for i in range(rng.choice([2, 5, 101]))]
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=answer))]
+
+
+def k_cnameself(q, tcp, zone, rng):
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=[wire.cname(q.question[:-4], q.qname)]))]
+
+
+def k_longchain(q, tcp, zone, rng):
+    # an in-zone chain of 50 aliases in one reply, ending in data
+    names = [q.qname] + [f'c{i}.{zone}' for i in range(50)]
+    answer = [wire.cname(names[i], names[i + 1]) for i in range(50)] + [wire.a(names[-1], COPY_ADDRESS)]
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=answer))]
+
+
+def k_dnamecname(q, tcp, zone, rng):
+    # a DNAME above the name with a CNAME beside it that contradicts the DNAME's rewrite
+    child = child_of(q, zone)
+    if child is None or child == q.qname.lower():
+        return [('send', good_reply(q, zone, COPY_ADDRESS))]
+    dname = wire.rr(child, wire.DNAME, 300, wire.name('good.'))
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=[dname, wire.cname(q.question[:-4], 'www.good.'),
+                                                                 wire.a('www.good.', POISON)]))]
+
+
+def k_oversizeudp(q, tcp, zone, rng):
+    # an answer larger than the payload the query offered, over UDP without TC
+    owner = q.question[:-4]
+    answer = [wire.rr(owner, wire.A, 300, struct.pack('!I', 0xC0000200 + i)) for i in range(rng.choice([80, 99]))]
+    answer.append(wire.rr(owner, wire.TXT, 300, b'\xff' + b'x' * 255))
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=answer))]
+
+
 KINDS = {
     'silent': k_silent, 'garbage': k_garbage, 'short': k_short, 'cut': k_cut, 'wrongid': k_wrongid,
     'wrongq': k_wrongq, 'noquestion': k_noquestion, 'noqr': k_noqr, 'opcode': k_opcode,
@@ -338,6 +410,9 @@ KINDS = {
     'nxns': k_nxns, 'nxns-below': k_nxns_below, 'poison': k_poison, 'poison-cname': k_poison_cname,
     'dnamelong': k_dnamelong, 'dnameloop': k_dnameloop, 'badsoa': k_badsoa, 'ttl': k_ttl,
     'unknowntype': k_unknowntype, 'bigrrset': k_bigrrset, 'wrongclass': k_wrongclass,
+    'manyglue': k_manyglue, 'weirdglue': k_weirdglue, 'gluelessinside': k_gluelessinside,
+    'multicname': k_multicname, 'cnameself': k_cnameself, 'longchain': k_longchain,
+    'dnamecname': k_dnamecname, 'oversizeudp': k_oversizeudp,
 }
 
 
