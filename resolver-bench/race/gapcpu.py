@@ -2,10 +2,11 @@
 """Where the serving thread's CPU goes inside each window of gaps.py, ours beside Unbound's, on the
 race's ground: `perf record -g` of the serving thread at --frequency, together with the tracepoints
 that bound the windows (gaps.BOUNDS), over cold chains at the race's cadence. Each CPU sample that
-falls inside a window (first, between, answer, wake: see gaps.py) is counted to it, under the part
-of ours nearest the sample on its stack (the package under org.dnschase.resolver, internal.X counted
-as X, as chaincost.py's --call-graphs does), else under where the sample itself ran (the kernel, the
-JVM, libc, Unbound, libevent); then split into kernel and user.
+falls inside a window (first, between, answer, wake, and after send: from a query's send to the next
+read or send, see gaps.py) is counted to it, under the part of ours nearest the sample on its stack
+(the package under org.dnschase.resolver, internal.X counted as X, as chaincost.py's --call-graphs
+does; with --classes, the class), else under where the sample itself ran (the kernel, the JVM, libc,
+Unbound, libevent); then split into kernel and user. --hops walks some chain lengths only.
 
 Per side and window, summed over every chain length: the windows seen, their median length (µs)
 and the CPU sampled in them per window (µs), by part. Our servers run with -XX:+PreserveFramePointer
@@ -35,12 +36,17 @@ SAMPLE = re.compile(r"^\s*\d+\s+([\d.]+):\s+(?:\d+\s+)?(\S+?):")
 FRAME = re.compile(r"^\s*[0-9a-f]+\s+(.*?)\s+\((.*)\)\s*$")
 
 
-def owner(frames):
-    """The part of ours nearest the leaf, else where the leaf ran; and whether the leaf is the kernel's."""
+# with --classes: the class of ours nearest the leaf (its simple name), not its package
+CLASS = re.compile(r"org\.dnschase\.resolver\.(?:[a-z]\w*\.)*([A-Z]\w*)")
+
+
+def owner(frames, classes=False):
+    """The part of ours nearest the leaf (or its class, with classes), else where the leaf ran; and
+    whether the leaf is the kernel's."""
     kernel = bool(frames) and frames[0][1] == "[kernel.kallsyms]"
     for symbol, _ in frames:
         # a compiled Java frame reads "byte[] org.dnschase.resolver.server.internal.QueryHandler.answer(...)"
-        if match := OURS.match((symbol.split("(")[0].split() or [""])[-1]):
+        if match := (CLASS if classes else OURS).match((symbol.split("(")[0].split() or [""])[-1]):
             return match.group(1), kernel
     if not frames:
         return "unknown", kernel
@@ -69,7 +75,7 @@ def in_time_order(script):
     return "\n\n".join(sorted(script.split("\n\n"), key=at))
 
 
-def cpu_in_windows(script, listening, frequency):
+def cpu_in_windows(script, listening, frequency, classes=False):
     """{window: {"n": windows, "lengths": [µs], "parts": {part: {"kernel"|"user": µs}}}} of one recording."""
     script = in_time_order(script)
     found = windows(bounds(script), listening)
@@ -82,7 +88,7 @@ def cpu_in_windows(script, listening, frequency):
     for at, frames in samples(script):
         index = bisect.bisect_right(starts, at) - 1
         if index >= 0 and at < spans[index][2]:
-            part, kernel = owner(frames)
+            part, kernel = owner(frames, classes)
             out[spans[index][0]]["parts"][part]["kernel" if kernel else "user"] += 1e6 / frequency
     return out
 
@@ -92,6 +98,8 @@ def measure(side, race, args):
     listening = listeners(side.process.pid, side.port)
     total = defaultdict(lambda: {"n": 0, "lengths": [], "parts": defaultdict(lambda: defaultdict(float))})
     for hops, name in race.chains:
+        if args.hops and hops not in args.hops:
+            continue
         data = args.out / f"{side.label}-{hops}.cpu.data"
         # every tracepoint recorded (-c 1: -F would sample them too, losing window bounds), the CPU
         # sampled every 1/frequency s of the thread's running time
@@ -103,7 +111,7 @@ def measure(side, race, args):
                            check=True, capture_output=True)
         script = subprocess.run(["perf", "script", "-i", str(data), "--ns", "-F", "tid,time,event,trace,ip,sym,dso"],
                                 capture_output=True, text=True).stdout
-        for window, found in cpu_in_windows(script, listening, args.frequency).items():
+        for window, found in cpu_in_windows(script, listening, args.frequency, args.classes).items():
             total[window]["n"] += found["n"]
             total[window]["lengths"] += found["lengths"]
             for part, cells in found["parts"].items():
@@ -115,7 +123,7 @@ def measure(side, race, args):
 
 def report(label, result, load):
     print(f"== {label} (load {load:.1f}): CPU sampled per window, µs, by part (kernel part in brackets)")
-    for window in ("wake", "first", "between", "answer"):
+    for window in ("wake", "first", "between", "answer", "after send"):
         found = result.get(window)
         if not found or not found["n"]:
             continue
@@ -131,6 +139,10 @@ def main():
     parser = parser_with_walks(__doc__, "directory for perf's recordings and gapcpu.json", 60,
                                "flushes per chain, each followed by the chain")
     parser.add_argument("--frequency", type=int, default=20_000, help="perf record's sampling rate in Hz")
+    parser.add_argument("--classes", action="store_true",
+                        help="count each sample to the class of ours nearest it, not to its package")
+    parser.add_argument("--hops", type=int, action="append", default=[],
+                        help="a chain length to walk (given again for more; all when not given)")
     args = ours_and_baseline(parser, unbound=True)
     args.jvm_arg.append("-XX:+PreserveFramePointer")
     results = {}

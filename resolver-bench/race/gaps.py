@@ -14,6 +14,9 @@ sides taking turns chain by chain. Per side and chain length, as medians over th
   answer   from the last reply's read to the answer's `sendto`;
   wake     from the loop's return from `epoll_wait` with something ready to the read of the
            question or reply that woke it (per read, and the walk's sum);
+  after send  from each query's send to the next read or query's send (the work a step leaves
+           for after its send, the loop's tasks, the wait for the reply): a span gapcpu.py splits,
+           not one of the windows summed here;
   rest     what else the walk took: asleep while NSD answers (and the kernel's delivery both
            ways), and reads that led to no send;
   total    from the question's read to the answer's `sendto`;
@@ -146,7 +149,7 @@ def windows(trace, listening):
     also as a span (its name, start and end, µs). A question is read, and its answer sent, on a
     listening socket; an upstream reply is read, and a query sent, on any other."""
     walks = []
-    current, since, between, asked, woke = None, None, [], None, None
+    current, since, between, asked, woke, sent = None, None, [], None, None, None
     for start, duration, call, fd, arguments, result in trace:
         if call in SLEEPS:
             woke = start + duration if result not in ("0", "") and not result.startswith("-") else None
@@ -154,7 +157,11 @@ def windows(trace, listening):
             if fd in listening:
                 current, between, asked = {"first": None, "between": [], "answer": None, "after": Counter(),
                                            "wakes": [], "spans": []}, [], start
+                sent = None
             if current is not None and current["answer"] is None:
+                if sent is not None:
+                    current["spans"].append(("after send", sent, start))
+                    sent = None
                 since, between = start + duration, []
                 if woke is not None:
                     current["wakes"].append(start - woke)
@@ -166,6 +173,13 @@ def windows(trace, listening):
                 current = None
             else:
                 current["after"][call] += 1
+            continue
+        if current is not None and current["answer"] is None and call in SENDS and sent is not None \
+                and fd not in listening:
+            # a second query sent before any read (a priming beside the walk's own): what the
+            # thread did after the first send ends here, and goes on after this one
+            current["spans"].append(("after send", sent, start))
+            sent = start
             continue
         if current is None or since is None:
             continue
@@ -181,6 +195,8 @@ def windows(trace, listening):
                 current["first"] = gap
             else:
                 current["between"].append(gap)
+            if window != "answer":
+                sent = start
             since = None
             continue
         between.append(call)
