@@ -96,12 +96,14 @@ final class DnschaseAddressResolver extends AbstractAddressResolver<InetSocketAd
   /**
    * The addresses of the host, with the port asked; a future failed with an {@link
    * UnknownHostException} when there is none. As Netty's own DNS resolver: an empty host is the
-   * loopback address, and a literal (scope id included) is used as it is, without a query.
+   * loopback address, and a literal (scope id included) is used as it is, without a query. An IPv4
+   * literal is read as the JDK reads it, and so Netty's default resolver, shortened forms included
+   * ({@code 127.1}), where Netty's DNS resolver would ask for {@code 127.1} as a name.
    */
   private CompletableFuture<List<InetSocketAddress>> lookUp(InetSocketAddress unresolved) {
     String host = unresolved.getHostString();
     int port = unresolved.getPort();
-    InetAddress literal = host.isEmpty() ? loopback() : NetUtil.createInetAddressFromIpAddressString(host);
+    InetAddress literal = host.isEmpty() ? loopback() : literal(host);
     if (literal != null) {
       return CompletableFuture.completedFuture(List.of(new InetSocketAddress(literal, port)));
     }
@@ -111,6 +113,11 @@ final class DnschaseAddressResolver extends AbstractAddressResolver<InetSocketAd
     } catch (IllegalArgumentException badName) {
       return CompletableFuture.failedFuture(new UnknownHostException(host + ": " + badName.getMessage()));
     }
+  }
+
+  private static InetAddress literal(String host) {
+    InetAddress ipv4 = Ipv4Literal.parse(host);
+    return ipv4 != null ? ipv4 : NetUtil.createInetAddressFromIpAddressString(host);
   }
 
   private InetAddress loopback() {

@@ -120,6 +120,24 @@ class BootstrapResolverTest {
   }
 
   @Test
+  @DisplayName("A shortened IPv4 literal is read as the JDK, and so Netty's default resolver, reads it: 127.1 is "
+      + "127.0.0.1, without a query")
+  void shortenedIpv4Literal_readAsTheJdkReadsIt() throws Exception {
+    lab.clearQueries();
+    AddressResolver<InetSocketAddress> perLoop = group.getResolver(loops.next());
+
+    InetSocketAddress twoParts = perLoop.resolve(InetSocketAddress.createUnresolved("127.1", 80))
+        .get(5, TimeUnit.SECONDS);
+    InetSocketAddress onePart = perLoop.resolve(InetSocketAddress.createUnresolved("2130706433", 80))
+        .get(5, TimeUnit.SECONDS);
+
+    assertThat(twoParts.getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+    assertThat(twoParts.getPort()).isEqualTo(80);
+    assertThat(onePart.getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+    assertThat(lab.queryCount()).isZero();
+  }
+
+  @Test
   @DisplayName("While an upstream answer is delayed, the event loop that asked goes on running its tasks")
   void slowUpstream_neverBlocksTheEventLoop() throws Exception {
     AuthServer appServer = lab.serversFor(Name.fromConstantString("app.test.")).get(0);
