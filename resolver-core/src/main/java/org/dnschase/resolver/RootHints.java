@@ -12,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dnschase.resolver.internal.ConfigFiles;
-import org.xbill.DNS.ARecord;
+import org.dnschase.resolver.spi.LogText;
 import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
@@ -90,10 +91,10 @@ public final class RootHints {
     } catch (IOException e) {
       // dnsjava names text without a file "<none>"; the caller names the file, if any
       String where = String.valueOf(e.getMessage());
-      throw new IllegalArgumentException("root hints do not parse: "
-          + (where.startsWith("<none>:") ? "line " + where.substring("<none>:".length()) : where), e);
+      throw new IllegalArgumentException("root hints do not parse: " + LogText.escaped(
+          where.startsWith("<none>:") ? "line " + where.substring("<none>:".length()) : where), e);
     } catch (RuntimeException e) { // dnsjava's Master trips on some malformed text (e.g. "" as a name)
-      throw new IllegalArgumentException("root hints do not parse: " + e, e);
+      throw new IllegalArgumentException("root hints do not parse: " + LogText.escaped(e.toString()), e);
     }
     Map<Name, List<InetAddress>> servers = new LinkedHashMap<>();
     for (Name name : order) {
@@ -121,7 +122,8 @@ public final class RootHints {
       ConfigFiles.requireRegular(file);
       text = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new IOException("cannot read " + file + ": " + ConfigFiles.reason(e), e);
+      throw new IOException("cannot read " + LogText.escaped(file.toString()) + ": "
+          + LogText.escaped(ConfigFiles.reason(e)), e);
     }
     return parse(text);
   }

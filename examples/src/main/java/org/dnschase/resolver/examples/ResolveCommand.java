@@ -65,8 +65,9 @@ public final class ResolveCommand {
       ResolveCommand command = new ResolveCommand(options, builder(options), out, err);
       return options.batch() ? command.batch(in) : command.single(options.question());
     } catch (UsageException e) {
-      // a message may quote an argument or a line of a file: outside text, escaped for the terminal
-      err.println("resolve: " + LogText.escaped(e.getMessage()));
+      // printed as it is: what a message quotes of an argument, a file or a name is escaped where
+      // it is quoted (LogText), once
+      err.println("resolve: " + e.getMessage());
       err.println("Try 'bin/resolve --help' for the options.");
       return USAGE;
     } finally {
@@ -116,7 +117,8 @@ public final class ResolveCommand {
     } catch (IOException e) {
       throw new UsageException("--root-hints: " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--root-hints " + options.rootHints() + ": " + e.getMessage());
+      throw new UsageException("--root-hints " + LogText.escaped(options.rootHints().toString()) + ": "
+          + e.getMessage());
     }
   }
 
@@ -143,7 +145,7 @@ public final class ResolveCommand {
         try {
           batchLine(shared, line);
         } catch (UsageException e) {
-          err.println("resolve: line " + number + ": " + LogText.escaped(e.getMessage()));
+          err.println("resolve: line " + number + ": " + e.getMessage());
           badLine = true;
         }
       }
@@ -165,7 +167,7 @@ public final class ResolveCommand {
     }
     String[] fields = text.split("\\s+");
     if (fields.length > 2) {
-      throw new UsageException("expected NAME [TYPE], got '" + text + "'");
+      throw new UsageException("expected NAME [TYPE], got '" + LogText.escaped(text) + "'");
     }
     Question question = Question.parse(fields[0], fields.length == 2 ? fields[1] : "A");
     if (shared != null) {

@@ -3,6 +3,7 @@ package org.dnschase.resolver.examples;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dnschase.resolver.spi.LogText;
 import org.xbill.DNS.Type;
 
 /**
@@ -71,7 +72,7 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
     static Question parse(String name, String type) throws UsageException {
       int code = Type.value(type);
       if (code < 0) {
-        throw new UsageException("unknown TYPE '" + type + "'");
+        throw new UsageException("unknown TYPE '" + LogText.escaped(type) + "'");
       }
       return new Question(name, code);
     }
@@ -144,7 +145,7 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
         case "--trust-anchor" -> trustAnchor = once(arg, trustAnchor, Path.of(value(arg)));
         case "--no-validation" -> noValidation = true;
         case "-h", "--help" -> help = true;
-        default -> throw new UsageException("unknown option '" + arg + "'");
+        default -> throw new UsageException("unknown option '" + LogText.escaped(arg) + "'");
       }
     }
 
@@ -154,7 +155,8 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
      */
     private static <T> T once(String option, T given, T value) throws UsageException {
       if (given != null) {
-        throw new UsageException(option + " was already given as " + given + ": give it once");
+        throw new UsageException(option + " was already given as " + LogText.escaped(String.valueOf(given))
+            + ": give it once");
       }
       return value;
     }
@@ -179,13 +181,15 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
       } catch (NumberFormatException e) {
         // reported below with the range, the same as a number out of range
       }
-      throw new UsageException(option + " needs a whole number from 1 to " + max + ", got '" + text + "'");
+      throw new UsageException(option + " needs a whole number from 1 to " + max + ", got '" + LogText.escaped(text)
+          + "'");
     }
 
     ResolveOptions finish() throws UsageException {
       Question question = help ? null : question();
       if (noValidation && trustAnchor != null) {
-        throw new UsageException("--no-validation conflicts with --trust-anchor " + trustAnchor);
+        throw new UsageException("--no-validation conflicts with --trust-anchor "
+            + LogText.escaped(trustAnchor.toString()));
       }
       return new ResolveOptions(rootHints, port, json, trace, cold, noQmin, maxHops, timeoutMillis,
           batch, loopbackOnly, trustAnchor, noValidation, help, question);
@@ -195,7 +199,7 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
       if (batch) {
         if (!positional.isEmpty()) {
           throw new UsageException("--batch reads names from stdin; unexpected argument '"
-              + positional.get(0) + "'");
+              + LogText.escaped(positional.get(0)) + "'");
         }
         return null;
       }
@@ -204,7 +208,7 @@ record ResolveOptions(Path rootHints, Integer port, boolean json, boolean trace,
       }
       if (positional.size() > 2) {
         throw new UsageException("expected NAME [TYPE], got " + positional.size() + " arguments: "
-            + String.join(" ", positional));
+            + LogText.escaped(String.join(" ", positional)));
       }
       return Question.parse(positional.get(0), positional.size() == 2 ? positional.get(1) : "A");
     }

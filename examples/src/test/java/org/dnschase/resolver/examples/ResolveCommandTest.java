@@ -15,6 +15,7 @@ import java.util.Map;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -218,8 +219,8 @@ class ResolveCommandTest {
     assertUsage(resolve("", "x.example.", "AXFR"), "not a type that can be queried");
     // RFC 1035 §5.1, RFC 5890 §2.3.2.1: the resolver's rule for names as text, not dnsjava's octet per character
     assertUsage(resolve("", "a..example."), "malformed name 'a..example.'");
-    // a name's own escapes (RFC 1035 §5.1) read as written, though the resolver's message and the
-    // command's print each escape what they quote
+    // a name's own escapes (RFC 1035 §5.1) read as written: the resolver's message escapes what it
+    // quotes, once, and the command prints it as it is
     assertUsage(resolve("", "a\\.b..example."), "malformed name 'a\\.b..example.'");
     assertUsage(resolve("", "b\u00fccher.example."),
         "malformed name 'b\u00fccher.example.': '\u00fc' at 1 is not ASCII");
@@ -244,6 +245,24 @@ class ResolveCommandTest {
     assertUsage(resolve("", "--trust-anchor", "", "x.example."), "--trust-anchor needs a value, got ''");
     assertUsage(run("", "--loopback-only", "--root-hints", dir.toString(), "x.example."),
         "--root-hints: cannot read " + dir + ": Is a directory");
+  }
+
+  @Test
+  @DisplayName("a bad name is quoted escaped once, where the resolver quotes it: a control character as \\x01, a "
+      + "backslash before an x doubled, an invisible character beyond ASCII as \\x{202e}; the command adds none")
+  void badName_isEscapedOnce() {
+    Run control = resolve("", "a\u0001b.example.");
+    assertUsage(control, "malformed name 'a\\x01b.example.': U+0001 at 1 is a space or a control character");
+    assertThat(control.err()).doesNotContain("\u0001", "\\\\x01");
+    // a backslash that could read as the start of an escape is doubled, so what was typed reads back
+    assertUsage(resolve("", "a\\x\u0001.example."), "malformed name 'a\\\\x\\x01.example.'");
+    Run hidden = resolve("", "a\u202eb.example.");
+    assertUsage(hidden, "malformed name 'a\\x{202e}b.example.': '\\x{202e}' at 1 is not ASCII");
+    assertThat(hidden.err()).doesNotContain("\u202e", "\\\\x{202e}");
+    // a batch line, and the command's own message quoting one, the same
+    Run batch = resolve("a\u0001b.example.\nx y\u0001 z\n", "--batch");
+    assertThat(batch.err()).contains("resolve: line 1: malformed name 'a\\x01b.example.'",
+        "resolve: line 2: expected NAME [TYPE], got 'x y\\x01 z'").doesNotContain("\u0001", "\\\\x01");
   }
 
   @Test

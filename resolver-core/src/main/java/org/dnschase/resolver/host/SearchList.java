@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.dnschase.resolver.internal.iterate.Questions;
+import org.dnschase.resolver.spi.LogText;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
@@ -71,7 +72,8 @@ public record SearchList(List<Name> domains, int ndots) {
     try {
       return Questions.fromText(text);
     } catch (TextParseException e) {
-      throw new IllegalArgumentException("malformed search domain '" + text + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException("malformed search domain '" + LogText.escaped(text) + "': "
+          + LogText.escaped(e.getMessage()), e);
     }
   }
 }

@@ -12,6 +12,11 @@ package org.dnschase.resolver.spi;
  * {@code x} or before an escaped character. Elsewhere it is kept, so a DNS name in presentation
  * format reads as dig and zone files write it ({@code a\.b.example.}, {@code my\032host.example.},
  * RFC 1035 §5.1), not with its own escapes escaped again.
+ *
+ * <p>Outside text is escaped where a message quotes it, once: the resolver's exception messages
+ * quote a name, an argument or a file's line (and a parser's message that quotes them) through
+ * this, and a command or a log prints such a message as it is. Escaping the message again where
+ * it is printed would double every escape it holds ({@code \\x01} for a control character).
  */
 public final class LogText {
 

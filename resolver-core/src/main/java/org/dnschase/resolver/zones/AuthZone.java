@@ -16,6 +16,7 @@ import java.util.Objects;
 import org.dnschase.resolver.internal.ConfigFiles;
 import org.dnschase.resolver.rules.AliasCheck;
 import org.dnschase.resolver.rules.Breach;
+import org.dnschase.resolver.spi.LogText;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Generator;
@@ -127,23 +128,25 @@ public record AuthZone(Name name, List<Record> records) {
    */
   public static AuthZone fromFile(String name, Path file) {
     Name zone = ZoneServers.zoneName(name);
+    String shown = LogText.escaped(file.toString());
     List<Record> records;
     try (Master master = open(file, zone)) {
       ZoneIncludes.check(file);
-      records = readAll(master, "malformed zone file " + file + " of " + zone, file.getFileName().toString());
+      records = readAll(master, "malformed zone file " + shown + " of " + zone, file.getFileName().toString());
     } catch (TextParseException e) {
-      throw new IllegalArgumentException("malformed zone file " + file + " of " + zone + ", "
+      throw new IllegalArgumentException("malformed zone file " + shown + " of " + zone + ", "
           + lineAndReason(e, file.getFileName().toString()), e);
     } catch (FileNotFoundException e) { // also dnsjava's word for a directory or a file it may not read
-      throw new UncheckedIOException("zone file " + file + " of " + zone
-          + (Files.exists(file) ? " cannot be read: " + e.getMessage() : " does not exist"), e);
+      throw new UncheckedIOException("zone file " + shown + " of " + zone
+          + (Files.exists(file) ? " cannot be read: " + LogText.escaped(e.getMessage()) : " does not exist"), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read zone file " + file + " of " + zone + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read zone file " + shown + " of " + zone + ": "
+          + LogText.escaped(e.getMessage()), e);
     }
     try {
       return new AuthZone(zone, records);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("zone file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("zone file " + shown + ": " + e.getMessage(), e);
     }
   }
 
@@ -223,11 +226,12 @@ public record AuthZone(Name name, List<Record> records) {
 
   /**
    * "line N: what" of dnsjava's "name:N: what", where it names a file by its last element and text
-   * without a file "&lt;none&gt;".
+   * without a file "&lt;none&gt;"; escaped, since it may quote the line.
    */
   private static String lineAndReason(TextParseException e, String shownName) {
     String message = e.getMessage();
-    return message.startsWith(shownName + ":") ? "line " + message.substring(shownName.length() + 1) : message;
+    return LogText.escaped(message.startsWith(shownName + ":") ? "line " + message.substring(shownName.length() + 1)
+        : message);
   }
 
   /**
@@ -267,6 +271,7 @@ public record AuthZone(Name name, List<Record> records) {
 
   private static IllegalArgumentException notParsed(String source, List<Record> read, Exception e) {
     return new IllegalArgumentException(source + ", record " + (read.size() + 1)
-        + (read.isEmpty() ? "" : " (after " + read.getLast() + ")") + " does not parse: " + e, e);
+        + (read.isEmpty() ? "" : " (after " + read.getLast() + ")") + " does not parse: "
+        + LogText.escaped(e.toString()), e);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.dnschase.resolver.internal.iterate.Questions;
+import org.dnschase.resolver.spi.LogText;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -82,7 +83,8 @@ record ZoneServers(List<InetSocketAddress> addresses, List<Name> hosts) {
     try {
       return Questions.fromText(text);
     } catch (TextParseException e) {
-      throw new IllegalArgumentException("not a zone name: " + text + " (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException("not a zone name: " + LogText.escaped(text) + " ("
+          + LogText.escaped(e.getMessage()) + ")", e);
     }
   }
 
@@ -90,8 +92,8 @@ record ZoneServers(List<InetSocketAddress> addresses, List<Name> hosts) {
     try {
       return Questions.fromText(text);
     } catch (TextParseException e) {
-      throw new IllegalArgumentException("server " + text + " of zone " + zone
-          + " is neither an address nor a host name (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException("server " + LogText.escaped(text) + " of zone " + LogText.escaped(zone)
+          + " is neither an address nor a host name (" + LogText.escaped(e.getMessage()) + ")", e);
     }
   }
 

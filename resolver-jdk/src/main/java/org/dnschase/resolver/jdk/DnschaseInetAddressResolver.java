@@ -19,6 +19,7 @@ import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.host.AddressOrder;
 import org.dnschase.resolver.host.HostAddresses;
+import org.dnschase.resolver.spi.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.PTRRecord;
@@ -74,7 +75,8 @@ final class DnschaseInetAddressResolver implements InetAddressResolver {
     try {
       lookup = resolver().resolveAddressesAsync(host, order(policy));
     } catch (IllegalArgumentException badName) {
-      throw unknown(host + ": " + badName.getMessage());
+      // the resolver's reason quotes the host escaped; so does the message's own start
+      throw unknown(LogText.escaped(host) + ": " + badName.getMessage());
     }
     HostAddresses found = await(host, lookup, start);
     if (found.isEmpty()) {

@@ -15,6 +15,7 @@ import org.dnschase.resolver.dnssec.Validation;
 import org.dnschase.resolver.host.HostsFile;
 import org.dnschase.resolver.host.ResolvConf;
 import org.dnschase.resolver.host.SearchList;
+import org.dnschase.resolver.spi.LogText;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
 
@@ -183,7 +184,8 @@ record ProviderSettings(RootHints rootHints, Integer upstreamPort, boolean loopb
     int ndots = conf.ndots();
     if (ndotsValue != null) {
       if (!ndotsValue.strip().matches("[0-9]{1,2}") || Integer.parseInt(ndotsValue.strip()) > SearchList.MAX_NDOTS) {
-        throw new IllegalArgumentException(PREFIX + "ndots must be 0.." + SearchList.MAX_NDOTS + ", was '" + ndotsValue + "'");
+        throw new IllegalArgumentException(PREFIX + "ndots must be 0.." + SearchList.MAX_NDOTS + ", was '"
+            + LogText.escaped(ndotsValue) + "'");
       }
       ndots = Integer.parseInt(ndotsValue.strip());
     }

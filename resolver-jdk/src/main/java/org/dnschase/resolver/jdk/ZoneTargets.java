@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.dnschase.resolver.host.ResolvConf;
+import org.dnschase.resolver.spi.LogText;
 
 /**
  * The value of {@code dnschase.forwardZones} or {@code dnschase.stubZones}: zones separated by
@@ -33,7 +34,8 @@ final class ZoneTargets {
       String trimmed = entry.strip();
       int equals = trimmed.indexOf('=');
       if (equals <= 0 || equals == trimmed.length() - 1) {
-        throw new IllegalArgumentException(property + ": '" + trimmed + "' is not zone=server[;server...]");
+        throw new IllegalArgumentException(property + ": '" + LogText.escaped(trimmed)
+            + "' is not zone=server[;server...]");
       }
       List<String> servers = new ArrayList<>();
       for (String server : trimmed.substring(equals + 1).split(";")) {
@@ -42,7 +44,7 @@ final class ZoneTargets {
       try {
         zones.add(zone.apply(trimmed.substring(0, equals).strip(), servers.toArray(String[]::new)));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(property + ": '" + trimmed + "': " + e.getMessage(), e);
+        throw new IllegalArgumentException(property + ": '" + LogText.escaped(trimmed) + "': " + e.getMessage(), e);
       }
     }
     return zones;
@@ -60,12 +62,12 @@ final class ZoneTargets {
     if (server.startsWith("[")) {
       int close = server.indexOf(']');
       if (close < 0) {
-        throw new IllegalArgumentException(property + ": '" + server + "' has no closing ]");
+        throw new IllegalArgumentException(property + ": '" + LogText.escaped(server) + "' has no closing ]");
       }
       String address = server.substring(1, close);
       String rest = server.substring(close + 1);
       if (!rest.isEmpty() && !rest.startsWith(":")) {
-        throw new IllegalArgumentException(property + ": '" + server + "': only :port may follow ]");
+        throw new IllegalArgumentException(property + ": '" + LogText.escaped(server) + "': only :port may follow ]");
       }
       return List.of(rest.isEmpty() ? address : address + "@" + rest.substring(1));
     }

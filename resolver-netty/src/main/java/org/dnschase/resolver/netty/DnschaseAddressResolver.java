@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.host.AddressOrder;
 import org.dnschase.resolver.host.HostAddresses;
+import org.dnschase.resolver.spi.LogText;
 
 /**
  * One event loop's address resolver over the shared resolver: each look-up completes the caller's
@@ -111,7 +112,8 @@ final class DnschaseAddressResolver extends AbstractAddressResolver<InetSocketAd
       return resolver.resolveAddressesAsync(host, order).thenApply(found -> named(host, found).stream()
           .map(address -> new InetSocketAddress(address, port)).toList());
     } catch (IllegalArgumentException badName) {
-      return CompletableFuture.failedFuture(new UnknownHostException(host + ": " + badName.getMessage()));
+      return CompletableFuture.failedFuture(
+          new UnknownHostException(LogText.escaped(host) + ": " + badName.getMessage()));
     }
   }
 

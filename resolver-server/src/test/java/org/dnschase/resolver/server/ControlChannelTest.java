@@ -192,20 +192,39 @@ class ControlChannelTest {
   @DisplayName("a command line's terminal escapes and carriage return are logged escaped: a local client neither "
       + "restyles the operator's terminal nor forges a line of the log")
   void commandLine_isLoggedEscaped() {
+    Logged sent = controlLogged("stats\u001b[2J\rINFO forged");
+
+    assertThat(sent.output()).startsWith("error: too many arguments");
+    assertThat(sent.log())
+        .contains("control: stats\\x1b[2J\\x0dINFO forged -> error: too many arguments for 'stats\\x1b[2J'")
+        .doesNotContain("\u001b", "\r");
+  }
+
+  @Test
+  @DisplayName("flush NAME with a control character or a backslash: the error quotes the name escaped once, to the "
+      + "client and in the log alike")
+  void flushName_quotedEscapedOnce() {
+    Logged sent = controlLogged("flush a\\x\u0001b.shop.example.");
+
+    assertThat(sent.output()).startsWith("error: malformed name 'a\\\\x\\x01b.shop.example.': U+0001 at 3");
+    assertThat(sent.log())
+        .contains("-> error: malformed name 'a\\\\x\\x01b.shop.example.': U+0001 at 3")
+        .doesNotContain("\u0001", "\\\\\\\\x");
+  }
+
+  /** What a command line got back, and what the server logged meanwhile. */
+  private record Logged(String output, String log) {}
+
+  private static Logged controlLogged(String command) {
     PrintStream err = System.err;
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    String output;
     System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8)); // where the server's log writes
     try {
-      output = control("stats\u001b[2J\rINFO forged");
+      String output = control(command);
+      return new Logged(output, log.toString(StandardCharsets.UTF_8));
     } finally {
       System.setErr(err);
     }
-
-    assertThat(output).startsWith("error: too many arguments");
-    assertThat(log.toString(StandardCharsets.UTF_8))
-        .contains("control: stats\\x1b[2J\\x0dINFO forged -> error: too many arguments for 'stats\\x1b[2J'")
-        .doesNotContain("\u001b", "\r");
   }
 
   private static long stat(String name) {

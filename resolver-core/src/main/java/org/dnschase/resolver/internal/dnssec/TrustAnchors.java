@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dnschase.resolver.internal.ConfigFiles;
+import org.dnschase.resolver.spi.LogText;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNSKEYRecord;
 import org.xbill.DNS.DSRecord;
@@ -87,9 +88,11 @@ public final class TrustAnchors {
     try {
       ConfigFiles.requireRegular(file);
       // opened by name, so dnsjava's tokenizer says "file:line:" in what it cannot parse
-      return read(new Master(file.toString(), Name.root, 0), "the trust anchors in " + file);
+      return read(new Master(file.toString(), Name.root, 0),
+          "the trust anchors in " + LogText.escaped(file.toString()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the trust anchor file " + file + ": " + ConfigFiles.reason(e), e);
+      throw new UncheckedIOException("cannot read the trust anchor file " + LogText.escaped(file.toString()) + ": "
+          + LogText.escaped(ConfigFiles.reason(e)), e);
     }
   }
 
@@ -106,7 +109,7 @@ public final class TrustAnchors {
         records.add(record);
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException(source + " do not parse: " + e.getMessage(), e);
+      throw new IllegalArgumentException(source + " do not parse: " + LogText.escaped(e.getMessage()), e);
     }
     if (records.isEmpty()) {
       throw new IllegalArgumentException(source + " hold no DS or DNSKEY record");

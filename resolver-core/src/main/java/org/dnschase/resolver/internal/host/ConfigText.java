@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dnschase.resolver.internal.ConfigFiles;
+import org.dnschase.resolver.spi.LogText;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -31,7 +32,8 @@ public final class ConfigText {
       ConfigFiles.requireRegular(file);
       return Files.readString(file, StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + ConfigFiles.reason(e), e);
+      throw new UncheckedIOException("cannot read " + LogText.escaped(file.toString()) + ": "
+          + LogText.escaped(ConfigFiles.reason(e)), e);
     }
   }
 
@@ -48,9 +50,9 @@ public final class ConfigText {
     return content.isEmpty() ? new String[0] : content.split("[ \t]+");
   }
 
-  /** An error about one line of a file: "file:line: reason". */
+  /** An error about one line of a file: "file:line: reason", the words the reason quotes escaped. */
   static IllegalArgumentException lineError(String source, int line, String reason) {
-    return new IllegalArgumentException(source + ":" + line + ": " + reason);
+    return new IllegalArgumentException(LogText.escaped(source) + ":" + line + ": " + LogText.escaped(reason));
   }
 
   /**

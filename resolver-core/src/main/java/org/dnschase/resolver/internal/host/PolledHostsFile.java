@@ -62,7 +62,7 @@ public final class PolledHostsFile {
     try {
       attributes = attributes();
     } catch (UncheckedIOException e) {
-      log.warn("hosts file {} kept as last read: {}", file.path(), LogText.escaped(e.getMessage()));
+      log.warn("hosts file {} kept as last read: {}", file.path(), e.getMessage());
       return new Snapshot(current.table(), current.modified(), current.size(), now);
     }
     if (attributes == null) {
@@ -75,7 +75,7 @@ public final class PolledHostsFile {
       return read(attributes, now);
     } catch (IllegalArgumentException | UncheckedIOException e) {
       // A file being written may be half there: keep what was read, look again next interval.
-      log.warn("hosts file {} kept as last read: {}", file.path(), LogText.escaped(e.getMessage()));
+      log.warn("hosts file {} kept as last read: {}", file.path(), e.getMessage());
       return new Snapshot(current.table(), current.modified(), current.size(), now);
     }
   }
@@ -96,7 +96,8 @@ public final class PolledHostsFile {
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file.path() + ": " + e, e);
+      throw new UncheckedIOException("cannot read " + LogText.escaped(file.path().toString()) + ": "
+          + LogText.escaped(e.toString()), e);
     }
   }
 }

@@ -2,8 +2,8 @@ package org.dnschase.resolver.internal.host;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dnschase.resolver.internal.iterate.Questions;
 import org.dnschase.resolver.host.SearchList;
+import org.dnschase.resolver.internal.iterate.Questions;
 import org.dnschase.resolver.spi.LogText;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.NameTooLongException;
@@ -54,7 +54,8 @@ final class SearchCandidates {
     try {
       return Name.fromString(text);
     } catch (TextParseException e) {
-      throw new IllegalArgumentException("malformed name '" + LogText.escaped(text) + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException("malformed name '" + LogText.escaped(text) + "': "
+          + LogText.escaped(e.getMessage()), e);
     }
   }
 }

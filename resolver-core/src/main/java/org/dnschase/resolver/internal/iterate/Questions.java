@@ -43,7 +43,8 @@ public final class Questions {
     try {
       return fromText(text);
     } catch (TextParseException e) {
-      throw new IllegalArgumentException("malformed name '" + LogText.escaped(text) + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException("malformed name '" + LogText.escaped(text) + "': "
+          + LogText.escaped(e.getMessage()), e);
     }
   }
 

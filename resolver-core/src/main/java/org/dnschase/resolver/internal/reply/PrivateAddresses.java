@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.dnschase.resolver.spi.LogText;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Address;
@@ -114,7 +115,8 @@ public final class PrivateAddresses {
       }
       return new Netblock(network, length);
     } catch (UnknownHostException | NumberFormatException e) {
-      throw new IllegalArgumentException("private address " + text + " is not an address or address/length", e);
+      throw new IllegalArgumentException("private address " + LogText.escaped(text)
+          + " is not an address or address/length", e);
     }
   }
 
@@ -122,7 +124,8 @@ public final class PrivateAddresses {
     try {
       return Name.fromString(text, Name.root);
     } catch (TextParseException e) {
-      throw new IllegalArgumentException("private domain " + text + " is not a domain name: " + e.getMessage(), e);
+      throw new IllegalArgumentException("private domain " + LogText.escaped(text) + " is not a domain name: "
+          + LogText.escaped(e.getMessage()), e);
     }
   }
 }

@@ -4,6 +4,7 @@ import io.netty.util.NetUtil;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import org.dnschase.resolver.spi.LogText;
 
 /** Reading option values the same way in {@code bin/serve} and {@code bin/serve-control}. */
 final class Arguments {
@@ -48,7 +49,8 @@ final class Arguments {
     } catch (NumberFormatException e) {
       // reported below with the range, as a number out of range is
     }
-    throw new UsageException(option + " needs a whole number from " + min + " to " + max + ", got '" + text + "'");
+    throw new UsageException(option + " needs a whole number from " + min + " to " + max + ", got '"
+        + LogText.escaped(text) + "'");
   }
 
   /**
@@ -73,7 +75,7 @@ final class Arguments {
   static <T> T single(String option, T given, T value) throws UsageException {
     if (given != null) {
       throw new UsageException(option + " was already given as " + (given instanceof InetSocketAddress address
-          ? text(address) : given) + ": give it once");
+          ? text(address) : LogText.escaped(String.valueOf(given))) + ": give it once");
     }
     return value;
   }
@@ -106,7 +108,7 @@ final class Arguments {
     }
     if (address == null || port < 0 || port > 65535) {
       throw new UsageException(option + " needs ADDR:PORT (an IP address, [ADDR]:PORT for IPv6, and a port"
-          + " 0..65535), got '" + text + "'");
+          + " 0..65535), got '" + LogText.escaped(text) + "'");
     }
     return new InetSocketAddress(address, port);
   }

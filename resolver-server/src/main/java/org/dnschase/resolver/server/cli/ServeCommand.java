@@ -89,12 +89,13 @@ public final class ServeCommand {
       serving.accept(start(options, out));
       return OK;
     } catch (UsageException e) {
-      // a message may quote an argument or a line of a file: outside text, escaped for the terminal
-      err.println("serve: " + LogText.escaped(e.getMessage()));
+      // printed as it is: what a message quotes of an argument or a file is escaped where it is
+      // quoted (LogText), once
+      err.println("serve: " + e.getMessage());
       err.println("Try 'bin/serve --help' for the options.");
       return USAGE;
     } catch (IllegalStateException e) {
-      err.println("serve: " + LogText.escaped(e.getMessage()));
+      err.println("serve: " + e.getMessage());
       return FAILED;
     }
   }
@@ -243,7 +244,8 @@ public final class ServeCommand {
     } catch (IOException e) {
       throw new UsageException("--root-hints: " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--root-hints " + options.rootHints() + ": " + e.getMessage());
+      throw new UsageException("--root-hints " + LogText.escaped(options.rootHints().toString()) + ": "
+          + e.getMessage());
     }
   }
 }

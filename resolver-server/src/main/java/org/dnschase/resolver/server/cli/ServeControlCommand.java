@@ -55,7 +55,7 @@ public final class ServeControlCommand {
           }
           default -> {
             if (arg.startsWith("-")) {
-              throw new UsageException("unknown option '" + arg + "'");
+              throw new UsageException("unknown option '" + LogText.escaped(arg) + "'");
             }
             command.add(oneLine(arg));
           }
@@ -65,7 +65,7 @@ public final class ServeControlCommand {
         throw new UsageException("missing COMMAND (stats, flush, flush NAME, flush_negative)");
       }
     } catch (UsageException e) {
-      err.println("serve-control: " + LogText.escaped(e.getMessage())); // it may quote an argument
+      err.println("serve-control: " + e.getMessage()); // what it quotes of an argument is escaped
       err.println("Try 'bin/serve-control --help'.");
       return ServeCommand.USAGE;
     }
@@ -80,8 +80,8 @@ public final class ServeControlCommand {
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
       if (c < 0x20 || c == 0x7f) {
-        // the character itself: the message is escaped where it is printed
-        throw new UsageException("COMMAND holds a control character (" + c + "): one command line a call");
+        throw new UsageException("COMMAND holds a control character (" + LogText.escaped(String.valueOf(c))
+            + "): one command line a call");
       }
     }
     return word;

@@ -3,9 +3,9 @@ package org.dnschase.resolver.server.cli;
 import static org.dnschase.resolver.server.cli.Arguments.single;
 import static org.dnschase.resolver.server.cli.Arguments.text;
 
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.dnschase.resolver.server.DnsServerBuilder;
 import org.dnschase.resolver.server.internal.AllowList;
+import org.dnschase.resolver.spi.LogText;
 import org.dnschase.resolver.zones.AuthZone;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
@@ -211,8 +212,8 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         case "--prefetch" -> prefetch = true;
         case "--check" -> check = true;
         case "-h", "--help" -> help = true;
-        default -> throw new UsageException(option.startsWith("-") ? "unknown option '" + option + "'"
-            : "unexpected argument '" + option + "': bin/serve takes options only");
+        default -> throw new UsageException(option.startsWith("-") ? "unknown option '" + LogText.escaped(option) + "'"
+            : "unexpected argument '" + LogText.escaped(option) + "': bin/serve takes options only");
       }
     }
 
@@ -242,7 +243,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       String text = arguments.value(option);
       int equals = text.indexOf('=');
       if (equals <= 0 || equals == text.length() - 1) {
-        throw new UsageException(option + " needs ZONE=ADDR[:PORT],..., got '" + text + "'");
+        throw new UsageException(option + " needs ZONE=ADDR[:PORT],..., got '" + LogText.escaped(text) + "'");
       }
       String[] servers = text.substring(equals + 1).split(",");
       for (int i = 0; i < servers.length; i++) {
@@ -252,10 +253,11 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       try {
         zone = parse.apply(text.substring(0, equals), servers);
       } catch (IllegalArgumentException e) {
-        throw new UsageException(option + " " + text + ": " + e.getMessage());
+        throw new UsageException(option + " " + LogText.escaped(text) + ": " + e.getMessage());
       }
       if (!zones.add(name.apply(zone))) {
-        throw new UsageException(option + " " + text + ": zone " + name.apply(zone) + " was already given");
+        throw new UsageException(option + " " + LogText.escaped(text) + ": zone " + name.apply(zone)
+            + " was already given");
       }
       return zone;
     }
@@ -265,16 +267,16 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       String text = arguments.value(option);
       int equals = text.indexOf('=');
       if (equals <= 0 || equals == text.length() - 1) {
-        throw new UsageException(option + " needs ZONE=FILE, got '" + text + "'");
+        throw new UsageException(option + " needs ZONE=FILE, got '" + LogText.escaped(text) + "'");
       }
       AuthZone zone;
       try {
         zone = AuthZone.fromFile(text.substring(0, equals), Path.of(text.substring(equals + 1)));
       } catch (IllegalArgumentException | UncheckedIOException e) {
-        throw new UsageException(option + " " + text + ": " + e.getMessage());
+        throw new UsageException(option + " " + LogText.escaped(text) + ": " + e.getMessage());
       }
       if (!zones.add(zone.name())) {
-        throw new UsageException(option + " " + text + ": zone " + zone.name() + " was already given");
+        throw new UsageException(option + " " + LogText.escaped(text) + ": zone " + zone.name() + " was already given");
       }
       return zone;
     }

@@ -7,6 +7,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import org.dnschase.resolver.spi.LogText;
 
 /**
  * Which clients may ask: address blocks in CIDR notation, matched by Netty's
@@ -47,8 +48,8 @@ public final class AllowList {
     String literal = slash < 0 ? cidr : cidr.substring(0, slash);
     InetAddress address = NetUtil.createInetAddressFromIpAddressString(literal);
     if (address == null) {
-      throw new IllegalArgumentException("'" + cidr + "' is not an address block: '" + literal
-          + "' is not an IPv4 or IPv6 address");
+      throw new IllegalArgumentException("'" + LogText.escaped(cidr) + "' is not an address block: '"
+          + LogText.escaped(literal) + "' is not an IPv4 or IPv6 address");
     }
     int bits = address instanceof Inet4Address ? 32 : 128;
     int prefix = bits;
@@ -59,7 +60,7 @@ public final class AllowList {
         prefix = -1;
       }
       if (prefix < 0 || prefix > bits) {
-        throw new IllegalArgumentException("'" + cidr + "' is not an address block: the prefix length"
+        throw new IllegalArgumentException("'" + LogText.escaped(cidr) + "' is not an address block: the prefix length"
             + " must be 0.." + bits);
       }
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.metrics.UnboundStats;
+import org.dnschase.resolver.spi.LogText;
 
 /**
  * The control channel's commands, as an operator types them into {@code unbound-control}:
@@ -40,7 +41,7 @@ public final class ControlCommands {
     String[] words = line.strip().split("\\s+");
     String command = words[0];
     if (words.length > 2 || words.length == 2 && !command.equals("flush")) {
-      return "error: too many arguments for '" + command + "'\n";
+      return "error: too many arguments for '" + LogText.escaped(command) + "'\n";
     }
     return switch (command) {
       case "stats" -> stats();
@@ -49,7 +50,7 @@ public final class ControlCommands {
         resolver.invalidateNegative();
         yield "ok\n";
       }
-      default -> "error: unknown command '" + command + "'; the commands are " + COMMANDS + "\n";
+      default -> "error: unknown command '" + LogText.escaped(command) + "'; the commands are " + COMMANDS + "\n";
     };
   }
 

@@ -68,9 +68,10 @@ public final class ControlHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
     String command = line.toString(StandardCharsets.UTF_8);
     String output = commands.run(command);
-    // a local client's line, which could otherwise move the terminal or start a forged log line
+    // a local client's line, which could otherwise move the terminal or start a forged log line; an
+    // error escapes what it quotes of the line already
     log.info("control: {} -> {}", LogText.escaped(command.strip()),
-        output.startsWith("error") ? LogText.escaped(output.strip()) : "done");
+        output.startsWith("error") ? output.strip() : "done");
     ctx.writeAndFlush(Unpooled.copiedBuffer(output, StandardCharsets.UTF_8))
         .addListener(ChannelFutureListener.CLOSE);
   }

@@ -238,6 +238,10 @@ class ServeCommandTest {
         "--cache-bytes needs a whole number from 65536 to 1099511627776, got '1'");
     Run control = control("--control", "\u001b[31m");
     assertThat(control.err()).contains("got '\\x1b[31m'").doesNotContain("\u001b");
+    // a zone's name, quoted by the resolver's message and the option's: escaped once
+    Run zoneName = serve(running -> { }, "--forward-zone", "a\u0001b.=127.0.0.1");
+    assertUsage(zoneName, "--forward-zone a\\x01b.=127.0.0.1: not a zone name: a\\x01b. (U+0001 at 1");
+    assertThat(zoneName.err()).doesNotContain("\u0001", "\\\\x01");
   }
 
   @Test
