@@ -24,6 +24,7 @@ import org.dnschase.resolver.internal.reply.ResponseClassifier;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.dnschase.resolver.internal.servers.DelegationGrants;
+import org.dnschase.resolver.internal.transport.ReplyFuture;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -77,7 +78,11 @@ final class QueryResponseStep {
         context.cache.ttlCaps(), q.budget().limits().maxNameServers());
     ResponseType type = q.delegation().forwarding() ? ResponseClassifier.classifyForwarded(reply, sent.name(), sent.type())
         : ResponseClassifier.classify(reply, sent.name(), sent.type(), zone);
-    context.selector.recordRtt(server.getAddress(), rttNanos);
+    // a reply asked again over TCP after a truncated one: the server's round trip is its UDP leg's,
+    // as Unbound measures it, not the connection's set-up and query on top (RFC 7766 says nothing)
+    long udpLegNanos = q.exchanges().udpLegNanos();
+    context.selector.recordRtt(server.getAddress(),
+        udpLegNanos == ReplyFuture.NOT_TRUNCATED ? rttNanos : udpLegNanos);
     if (q.journal().tracing()) { // every reply passes here: untraced, it allocates nothing and takes no lock
       q.journal().trace(new TraceEvent.Exchange(server, zone, sent.name(), sent.type(), describe(type, reply),
           Duration.ofNanos(rttNanos)));

@@ -17,6 +17,7 @@ import org.dnschase.resolver.internal.servers.LocalAnswers;
 import org.dnschase.resolver.internal.servers.RecentFailures;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.internal.transport.ReplyFuture;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -141,7 +142,7 @@ final class QueryTargetsStep {
     Step.Await await = new Step.Await(context.metrics.exchange(server, q.delegation().zone(), asked, askedType, retry,
         reply), (message, error) -> {
           context.metrics.exchangeEnded(error);
-          q.exchanges().replied(message, error);
+          q.exchanges().replied(message, error, ReplyFuture.udpLegNanos(reply));
         }, QueryState.QUERY_RESPONSE);
     q.afterSend().run(); // on its way: the last reply's caching and bookkeeping overlap the server's work
     return await;

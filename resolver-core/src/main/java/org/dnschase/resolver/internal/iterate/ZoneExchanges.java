@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.dnschase.resolver.internal.servers.Delegation;
+import org.dnschase.resolver.internal.transport.ReplyFuture;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 
@@ -26,6 +27,8 @@ final class ZoneExchanges {
   private Exchange last;
   private Message reply;
   private Throwable error;
+  /** How long a truncated UDP leg took before the reply came over TCP; {@link ReplyFuture#NOT_TRUNCATED} if none. */
+  private long udpLegNanos = ReplyFuture.NOT_TRUNCATED;
   /** The first reply of the zone being asked that is kept as its last resort; null when none is. */
   private LastResort lastResort;
   /** Whether the reply being used is the zone's last resort, taken back: none is kept after it. */
@@ -41,6 +44,14 @@ final class ZoneExchanges {
     return reply;
   }
 
+  /**
+   * How long the last exchange's UDP leg took when its reply was truncated and came again over TCP;
+   * {@link ReplyFuture#NOT_TRUNCATED} otherwise.
+   */
+  long udpLegNanos() {
+    return udpLegNanos;
+  }
+
   /** Why the last exchange brought no reply; null when it did. */
   Throwable error() {
     return error;
@@ -52,10 +63,17 @@ final class ZoneExchanges {
     last = sent;
     reply = null;
     error = null;
+    udpLegNanos = ReplyFuture.NOT_TRUNCATED;
   }
 
   /** Stores what the transport delivered; called on the transport's thread before the driver resumes. */
   void replied(Message message, Throwable failure) {
+    replied(message, failure, ReplyFuture.NOT_TRUNCATED);
+  }
+
+  /** {@link #replied(Message, Throwable)}, the truncated UDP leg's time beside it ({@link ReplyFuture#udpLegNanos}). */
+  void replied(Message message, Throwable failure, long udpLegNanos) {
+    this.udpLegNanos = udpLegNanos;
     reply = message;
     error = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }

@@ -12,7 +12,6 @@ import java.util.function.ToLongFunction;
 import org.dnschase.resolver.internal.message.SecureSource;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.dnschase.resolver.spi.Transport;
-import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 
 /**
@@ -30,7 +29,9 @@ import org.xbill.DNS.Message;
  * <p>Both paths share the query IDs, 0x20's random case and what it learnt of servers, and the
  * metrics. A truncated reply on the plain path is asked again over TCP by Netty, started for it,
  * within the time a truncated reply leaves the TCP exchange ({@link NettyTransport}): Netty's
- * start is not counted.
+ * start is not counted, nor is the TCP leg in the round trip the reply reports ({@link ReplyFuture}).
+ * A future the resolver cancels ends the exchange under way on either path, and one still waiting
+ * for Netty is never sent.
  */
 public final class DefaultTransport implements Transport {
 
@@ -92,13 +93,13 @@ public final class DefaultTransport implements Transport {
     if (!firstExchanges.reserve()) {
       // the whole timeout once Netty runs: the wait is for our own start, not for the server
       startNetty();
-      return netty.thenCompose(started -> started.exchange(server, query, timeout));
+      return ReplyFuture.once(netty, started -> started.exchange(server, query, timeout));
     }
     OutgoingQuery overUdp = OutgoingQuery.of(server, query, ids, caseRandomization);
     metrics.udpQuery();
-    return firstExchanges.overUdp(overUdp, timeout.toNanos())
-        .thenCompose(reply -> !reply.getHeader().getFlag(Flags.TC) ? CompletableFuture.completedFuture(reply)
-            : overTcpOnceStarted(overUdp, NettyTransport.overTcpNanos(timeout)));
+    long startNanos = System.nanoTime();
+    return ReplyFuture.udpThenTcp(firstExchanges.overUdp(overUdp, timeout.toNanos()), startNanos,
+        truncated -> overTcpOnceStarted(overUdp, NettyTransport.overTcpNanos(timeout)));
   }
 
   /** Over TCP only, which the plain path cannot: on Netty, started for it, with the whole timeout once it runs. */
@@ -111,7 +112,7 @@ public final class DefaultTransport implements Transport {
       return netty.resultNow().exchangeOverTcp(server, query, timeout);
     }
     startNetty();
-    return netty.thenCompose(started -> started.exchangeOverTcp(server, query, timeout));
+    return ReplyFuture.once(netty, started -> started.exchangeOverTcp(server, query, timeout));
   }
 
   /**
@@ -121,7 +122,7 @@ public final class DefaultTransport implements Transport {
    */
   private CompletableFuture<Message> overTcpOnceStarted(OutgoingQuery sentOverUdp, long leftNanos) {
     startNetty();
-    return netty.thenCompose(started -> started.overTcp(sentOverUdp, System.nanoTime() + leftNanos));
+    return ReplyFuture.once(netty, started -> started.overTcp(sentOverUdp, System.nanoTime() + leftNanos));
   }
 
   /** Starts Netty on a thread of its own, once; never after {@link #close}. */
@@ -139,6 +140,16 @@ public final class DefaultTransport implements Transport {
     }, STARTER_THREAD_NAME);
     starter.setDaemon(true);
     starter.start();
+  }
+
+  /** The exchanges in flight over plain sockets (for the tests). */
+  int plainInFlight() {
+    return firstExchanges.inFlight();
+  }
+
+  /** Netty's transport, once started (for the tests). */
+  NettyTransport nettyOnceStarted() {
+    return netty.join();
   }
 
   /**

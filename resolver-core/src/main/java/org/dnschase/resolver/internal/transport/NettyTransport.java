@@ -134,10 +134,11 @@ public final class NettyTransport implements Transport {
     OutgoingQuery overUdp = OutgoingQuery.of(server, query, ids, caseRandomization);
     metrics.udpQuery();
     PendingExchange first = new PendingExchange(overUdp.expected());
-    return endedIfCancelled(loop, first, loop.overUdp(first, overUdp.wire(), timeout.toNanos(),
-            spinWindows.applyAsLong(server.getAddress()))
-        .thenCompose(reply -> !reply.getHeader().getFlag(Flags.TC) ? CompletableFuture.completedFuture(reply)
-            : askAgainOverTcp(loop, overUdp.again(ids), System.nanoTime() + overTcpNanos(timeout), first)));
+    long startNanos = System.nanoTime();
+    CompletableFuture<Message> overUdpReply = loop.overUdp(first, overUdp.wire(), timeout.toNanos(),
+        spinWindows.applyAsLong(server.getAddress()));
+    return endedIfCancelled(loop, first, ReplyFuture.udpThenTcp(overUdpReply, startNanos,
+        truncated -> askAgainOverTcp(loop, overUdp.again(ids), System.nanoTime() + overTcpNanos(timeout), first)));
   }
 
   /**
@@ -185,7 +186,9 @@ public final class NettyTransport implements Transport {
       return CompletableFuture.failedFuture(LoopExchanges.closedError());
     }
     OutgoingQuery overTcp = sentOverUdp.again(ids);
-    return overTcp(currentOrNextLoop(), overTcp, new PendingExchange(overTcp.expected()), deadline);
+    LoopExchanges loop = currentOrNextLoop();
+    PendingExchange pending = new PendingExchange(overTcp.expected());
+    return endedIfCancelled(loop, pending, overTcp(loop, overTcp, pending, deadline));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dnschase.resolver.internal.Timings;
@@ -18,7 +19,9 @@ import org.xbill.DNS.Message;
  * resolver's first resolutions, not for its steady load. The same rules as on the event loops:
  * a fresh socket on a random port per query (RFC 5452 §9.2), only datagrams from the server's
  * address and port considered, and of those only the one {@link ExpectedReply} accepts; the rest
- * are dropped and the exchange keeps waiting until its timeout.
+ * are dropped and the exchange keeps waiting until its timeout. A future cancelled (the resolver
+ * gave the question up) closes its socket at once, which ends the exchange and its thread; a reply
+ * that comes after finds the port closed.
  */
 final class PlainUdpExchanges {
 
@@ -62,14 +65,23 @@ final class PlainUdpExchanges {
    * for a query {@link #reserve} let through.
    */
   CompletableFuture<Message> overUdp(OutgoingQuery query, long timeoutNanos) {
-    if (closed) {
+    DatagramSocket socket;
+    try {
+      socket = open();
+    } catch (IOException e) {
       release();
-      return CompletableFuture.failedFuture(LoopExchanges.closedError());
+      return CompletableFuture.failedFuture(closed ? LoopExchanges.closedError()
+          : new IOException("cannot reach " + query.expected().server() + ": " + e.getMessage(), e));
     }
     CompletableFuture<Message> result = new CompletableFuture<>();
+    result.whenComplete((reply, error) -> {
+      if (error instanceof CancellationException) {
+        socket.close(); // its receive fails at once, and the exchange ends
+      }
+    });
     Thread thread = new Thread(() -> {
       try {
-        Object outcome = exchange(query, timeoutNanos);
+        Object outcome = exchange(socket, query, timeoutNanos);
         release();
         complete(result, outcome);
       } finally {
@@ -83,16 +95,31 @@ final class PlainUdpExchanges {
   }
 
   /**
+   * A fresh socket on a random port, known to {@link #close} before it is checked: so close()
+   * either sees it or was seen here.
+   *
+   * @throws IOException if it cannot be opened, or the exchanges are closed
+   */
+  private DatagramSocket open() throws IOException {
+    DatagramSocket socket = new DatagramSocket();
+    open.add(socket);
+    if (closed) {
+      open.remove(socket);
+      socket.close();
+      throw new IOException("closed");
+    }
+    return socket;
+  }
+
+  /**
    * The reply, or the failure, as an object: the socket is closed before the future completes and
    * the resolver's next step runs on this thread.
    */
-  private Object exchange(OutgoingQuery query, long timeoutNanos) {
+  private Object exchange(DatagramSocket opened, OutgoingQuery query, long timeoutNanos) {
     ExpectedReply expected = query.expected();
-    try (DatagramSocket socket = new DatagramSocket()) {
-      open.add(socket);
+    try (DatagramSocket socket = opened) {
       try {
-        // checked once the socket is known, so that close() either sees it or was seen here
-        return closed ? LoopExchanges.closedError() : exchange(socket, query, timeoutNanos);
+        return receive(socket, query, timeoutNanos);
       } finally {
         open.remove(socket);
       }
@@ -104,7 +131,7 @@ final class PlainUdpExchanges {
     }
   }
 
-  private static Object exchange(DatagramSocket socket, OutgoingQuery query, long timeoutNanos) throws IOException {
+  private static Object receive(DatagramSocket socket, OutgoingQuery query, long timeoutNanos) throws IOException {
     ExpectedReply expected = query.expected();
     long deadline = System.nanoTime() + timeoutNanos;
     socket.send(new DatagramPacket(query.wire(), query.wire().length, expected.server()));
@@ -130,6 +157,11 @@ final class PlainUdpExchanges {
     } else {
       result.completeExceptionally((Throwable) outcome);
     }
+  }
+
+  /** The exchanges in flight (for the tests). */
+  synchronized int inFlight() {
+    return inFlight;
   }
 
   /**

@@ -108,6 +108,30 @@ class IterationTest {
     assertThat(transport.exchangeLines()).containsExactly("127.0.0.11 mail.example.test./A");
   }
 
+  @Test
+  @DisplayName("RFC 7766 §5: a reply asked again over TCP after a truncated one teaches server selection the UDP "
+      + "leg's round trip (as Unbound's), not the TCP connection's set-up and query on top")
+  void truncatedReply_serverSelectionLearnsTheUdpLeg() {
+    tree.primes();
+    tree.rootRefersToTest("www.example.test.");
+    // the TLD truncates its referral over UDP at 20 ms; asked again over TCP, the whole exchange takes 1 s
+    transport.expect(TLD, "www.example.test.", Type.A).after(Duration.ofSeconds(1))
+        .truncatedOverUdpAfter(Duration.ofMillis(20)).respond(Reply.noError()
+            .authority("example.test. 86400 NS ns1.example.test.")
+            .additional("ns1.example.test. 86400 A 127.0.0.11"));
+    tree.answers(NS1, "www.example.test.", "192.0.2.1");
+    Resolver resolver = resolver(Budgets.DEFAULTS);
+    resolver.resolve("www.example.test.", Type.A);
+    transport.clearExchanges();
+    transport.expect(TLD, "www.other.test.", Type.A)
+        .respond(Reply.noError().authoritative().answer("www.other.test. 300 A 192.0.2.2"));
+
+    assertThat(addresses(resolver.resolve("www.other.test.", Type.A))).containsExactly("192.0.2.2");
+
+    // measured at 20 ms, the TLD is waited for the floor; at 1 s it would have been 3 s
+    assertThat(transport.exchanges().get(0).timeout()).isEqualTo(Duration.ofNanos(ServerSelector.MIN_TIMEOUT_NANOS));
+  }
+
   /* ---- servers that fail ---- */
 
   @Test

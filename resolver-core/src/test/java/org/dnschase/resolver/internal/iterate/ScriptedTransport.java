@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.dnschase.resolver.internal.reply.Reply;
 import org.dnschase.resolver.internal.servers.FakeTicker;
+import org.dnschase.resolver.internal.transport.ReplyFuture;
 import org.dnschase.resolver.spi.Transport;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -55,6 +56,7 @@ final class ScriptedTransport implements Transport, AfterEachCallback {
     private final Name name;
     private final int type;
     private Duration rtt = Duration.ZERO;
+    private Duration udpLeg;
     private Reply reply;
     private boolean timesOut;
     private CompletableFuture<Message> hanging;
@@ -68,6 +70,15 @@ final class ScriptedTransport implements Transport, AfterEachCallback {
     /** The reply arrives after {@code time} (the ticker moves by it); zero by default. */
     Expectation after(Duration time) {
       rtt = time;
+      return this;
+    }
+
+    /**
+     * The reply comes over TCP after the server truncated it over UDP, whose leg took {@code time}
+     * of the whole {@link #after} time: the future reports it as the resolver's own transport does.
+     */
+    Expectation truncatedOverUdpAfter(Duration time) {
+      udpLeg = time;
       return this;
     }
 
@@ -151,6 +162,12 @@ final class ScriptedTransport implements Transport, AfterEachCallback {
       return unexpected("expectation " + next + " has neither a reply nor a timeout");
     }
     ticker.advance(next.rtt);
+    if (next.udpLeg != null) {
+      ReplyFuture overTcp = new ReplyFuture();
+      overTcp.udpLegTook(next.udpLeg.toNanos());
+      overTcp.complete(next.reply.to(query));
+      return overTcp;
+    }
     return CompletableFuture.completedFuture(next.reply.to(query));
   }
 
