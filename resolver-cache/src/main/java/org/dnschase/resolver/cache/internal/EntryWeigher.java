@@ -1,6 +1,8 @@
 package org.dnschase.resolver.cache.internal;
 
 import com.github.benmanes.caffeine.cache.Weigher;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DNAMERecord;
 import org.xbill.DNS.MXRecord;
@@ -47,6 +49,9 @@ final class EntryWeigher implements Weigher<CacheKey, CacheEntry> {
   static final int REFERENCE_BYTES = 4;
   /** A byte array's header. */
   static final int ARRAY_BYTES = 16;
+  /** The RDATA of an A record (RFC 1035 §3.4.1) and of an AAAA record (RFC 3596 §2.2). */
+  private static final int IPV4_BYTES = 4;
+  private static final int IPV6_BYTES = 16;
   /**
    * A byte array's header with its padding and its reference in a list, for each string of a TXT
    * record: measured 29 bytes for a string of one octet.
@@ -71,7 +76,7 @@ final class EntryWeigher implements Weigher<CacheKey, CacheEntry> {
     long bytes = 0;
     int count = 0;
     for (Record record : records) {
-      bytes += RECORD_BYTES + REFERENCE_BYTES + record.rdataToWireCanonical().length + objectBytes(record);
+      bytes += RECORD_BYTES + REFERENCE_BYTES + rdataLength(record) + objectBytes(record);
       if (record.getName() != owner) {
         bytes += nameBytes(record.getName());
       }
@@ -91,6 +96,24 @@ final class EntryWeigher implements Weigher<CacheKey, CacheEntry> {
     }
     Name owner = first.next().getName();
     return nameBytes(owner) + dataBytes(owner, records);
+  }
+
+  /**
+   * The length of the record's RDATA in canonical wire form (RFC 4034 §6.2): counted for the types
+   * that every referral and alias brings, written out for the others. Writing it is what dnsjava
+   * offers, and it cost each cached record a buffer and an array, and each name in it its encoding.
+   */
+  static int rdataLength(Record record) {
+    return switch (record) {
+      case ARecord r -> IPV4_BYTES;
+      case AAAARecord r -> IPV6_BYTES;
+      // an uncompressed name, as canonical form writes it, is as long as its wire length
+      case NSRecord r -> r.getTarget().length();
+      case CNAMERecord r -> r.getTarget().length();
+      case DNAMERecord r -> r.getTarget().length();
+      case PTRRecord r -> r.getTarget().length();
+      default -> record.rdataToWireCanonical().length;
+    };
   }
 
   /** What the objects holding a record's RDATA add to its wire length. */
