@@ -46,20 +46,18 @@ public final class Delegation {
   private final Set<InetAddress> used = new HashSet<>();
   /** Queries sent to its servers, retries included. */
   private int sent;
-  /** Failed exchanges per address, and the addresses whose last exchange failed and may be retried. */
-  private final Map<InetAddress, Integer> failedExchanges = new HashMap<>();
-  private final Set<InetAddress> retryable = new LinkedHashSet<>();
-  private final Set<Name> lookedUp = new HashSet<>();
-  /** Per name looked up, how many queries the resolution had sent when its look-up started. */
-  private final Map<Name, Integer> sentBeforeLookUp = new HashMap<>();
-  /** The names whose look-up the cache answered, sending nothing: they cost nobody a query. */
-  private final Set<Name> answeredByCache = new HashSet<>();
+  /**
+   * What failed exchanges and name-server look-ups leave, made by the first of each: most
+   * delegations have neither, and one is read from the cache at every hop of a chain.
+   */
+  private Failures failures;
+  private LookUps lookUps;
   private final boolean fromCache;
   private CacheLookup.Hit cachedNameServers;
   /** The forward or stub zone this delegation stands for; null for one found by walking. */
   private ConfiguredZones.Zone configured;
   /** The port of each configured address that has its own; the others use the upstream port. */
-  private final Map<InetAddress, Integer> ports = new HashMap<>(0);
+  private Map<InetAddress, Integer> ports = Map.of();
   private boolean toPrime;
   /** A configured zone's host names are looked up even inside the zone. */
   private boolean lookUpInZone;
@@ -91,8 +89,23 @@ public final class Delegation {
       if (servers.size() == MAX_NAME_SERVERS) {
         break;
       }
-      servers.putIfAbsent(ns, new LinkedHashSet<>());
+      servers.computeIfAbsent(ns, k -> new LinkedHashSet<>());
     }
+  }
+
+  /** Failed exchanges per address, and the addresses whose last exchange failed and may be retried. */
+  private static final class Failures {
+    final Map<InetAddress, Integer> exchanges = new HashMap<>();
+    final Set<InetAddress> retryable = new LinkedHashSet<>();
+  }
+
+  /** The name servers whose addresses were looked up for it. */
+  private static final class LookUps {
+    final Set<Name> started = new HashSet<>();
+    /** Per name looked up, how many queries the resolution had sent when its look-up started. */
+    final Map<Name, Integer> sentBefore = new HashMap<>();
+    /** The names whose look-up the cache answered, sending nothing: they cost nobody a query. */
+    final Set<Name> answeredByCache = new HashSet<>();
   }
 
   /** A delegation read from the cache, which its parent zone may know better by now. */
@@ -114,6 +127,7 @@ public final class Delegation {
   static Delegation configured(ConfiguredZones.Zone zone) {
     Delegation delegation = new Delegation(zone.name(), List.of(), false);
     delegation.configured = zone;
+    delegation.ports = new HashMap<>();
     for (InetSocketAddress server : zone.servers()) {
       delegation.servers.put(ReverseMap.fromAddress(server.getAddress()),
           new LinkedHashSet<>(List.of(server.getAddress())));
@@ -182,7 +196,12 @@ public final class Delegation {
   }
 
   boolean hasAddresses() {
-    return servers.values().stream().anyMatch(list -> !list.isEmpty());
+    for (Set<InetAddress> addresses : servers.values()) {
+      if (!addresses.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -218,12 +237,14 @@ public final class Delegation {
 
   /** Whether no server of it was asked, nor any name looked up, yet. */
   public boolean untouched() {
-    return used.isEmpty() && lookedUp.isEmpty();
+    return used.isEmpty() && lookUps == null;
   }
 
   public void markUsed(InetAddress address) {
     used.add(address);
-    retryable.remove(address);
+    if (failures != null) {
+      failures.retryable.remove(address);
+    }
   }
 
   /** A query goes to {@code address}: it is used, and counted against {@link #MAX_QUERIES}. */
@@ -243,14 +264,17 @@ public final class Delegation {
    * answers, even lame or REFUSED, is not asked again.
    */
   public void markFailed(InetAddress address, int maxAttempts) {
-    if (failedExchanges.merge(address, 1, Integer::sum) < maxAttempts) {
-      retryable.add(address);
+    if (failures == null) {
+      failures = new Failures();
+    }
+    if (failures.exchanges.merge(address, 1, Integer::sum) < maxAttempts) {
+      failures.retryable.add(address);
     }
   }
 
   /** Addresses asked already whose last exchange failed and which may be asked again. */
   public List<InetAddress> retryableAddresses() {
-    return List.copyOf(retryable);
+    return failures == null ? List.of() : List.copyOf(failures.retryable);
   }
 
   /** Makes an address askable again, for a retry that changes how it is asked (no EDNS). */
@@ -275,7 +299,7 @@ public final class Delegation {
   public Optional<Name> nextNameToLookUp(Predicate<InetAddress> usable) {
     for (Map.Entry<Name, Set<InetAddress>> entry : servers.entrySet()) {
       Name ns = entry.getKey();
-      if (entry.getValue().stream().noneMatch(usable) && !lookedUp.contains(ns)
+      if (entry.getValue().stream().noneMatch(usable) && !lookedUp(ns)
           && (lookUpInZone || !ns.subdomain(zone))) {
         return Optional.of(ns);
       }
@@ -295,7 +319,7 @@ public final class Delegation {
     }
     for (Map.Entry<Name, Set<InetAddress>> entry : servers.entrySet()) {
       Name ns = entry.getKey();
-      if (entry.getValue().stream().noneMatch(usable) && !lookedUp.contains(ns) && ns.subdomain(zone)) {
+      if (entry.getValue().stream().noneMatch(usable) && !lookedUp(ns) && ns.subdomain(zone)) {
         return Optional.of(ns);
       }
     }
@@ -303,18 +327,25 @@ public final class Delegation {
   }
 
   public void markLookedUp(Name nameServer) {
-    lookedUp.add(nameServer);
+    if (lookUps == null) {
+      lookUps = new LookUps();
+    }
+    lookUps.started.add(nameServer);
+  }
+
+  private boolean lookedUp(Name nameServer) {
+    return lookUps != null && lookUps.started.contains(nameServer);
   }
 
   /** Whether a name server's address was looked up for it, from the cache or upstream. */
   public boolean anyNameLookedUp() {
-    return !lookedUp.isEmpty();
+    return lookUps != null;
   }
 
   /** Marks {@code nameServer} looked up from now, when the resolution had sent {@code queriesSent} queries. */
   public void startLookUp(Name nameServer, int queriesSent) {
     markLookedUp(nameServer);
-    sentBeforeLookUp.putIfAbsent(nameServer, queriesSent);
+    lookUps.sentBefore.putIfAbsent(nameServer, queriesSent);
   }
 
   /**
@@ -322,10 +353,10 @@ public final class Delegation {
    * resolution, was answered by the cache alone; such a look-up no longer counts in {@link #lookUps()}.
    */
   public boolean lookUpAnsweredByCache(Name nameServer, int queriesSent) {
-    Integer before = sentBeforeLookUp.get(nameServer);
+    Integer before = lookUps == null ? null : lookUps.sentBefore.get(nameServer);
     boolean cached = before != null && before == queriesSent;
     if (cached) {
-      answeredByCache.add(nameServer);
+      lookUps.answeredByCache.add(nameServer);
     }
     return cached;
   }
@@ -335,7 +366,7 @@ public final class Delegation {
    * one the cache answered sends nothing, as Unbound does not count what its cache answers.
    */
   public int lookUps() {
-    return lookedUp.size() - answeredByCache.size();
+    return lookUps == null ? 0 : lookUps.started.size() - lookUps.answeredByCache.size();
   }
 
   /** Whether it was read from the cache: the parent zone's referral may name other servers (Unbound's parent side). */
