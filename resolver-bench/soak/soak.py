@@ -3,7 +3,13 @@
 a question mix of mostly new names for several minutes, sampled as it runs; it prints the
 sampled series and flags what only grows. Not part of the test run: it takes minutes.
 
-    resolver-bench/soak/soak.py [--minutes 5] [--qps 2000] [--every 20] [--cache-bytes 16777216] [--nmt]
+    resolver-bench/soak/soak.py [--minutes 5] [--qps 2000] [--every 20] [--cache-bytes 16777216]
+                                [--max-outstanding N] [--nmt]
+
+--max-outstanding is the server's own option of that name: the resolutions under way, half of them
+pushed out by newer questions after 200 ms (jostling); the server's default (1,024 a thread) when
+not given. A bound below the load's own holds the server at it, which is how the jostle slots and
+what a pushed-out resolution leaves behind are measured, e.g. --max-outstanding 256 --qps 3000.
 
 Before: ./mvnw -q -B -pl resolver-server,resolver-bench -am package -Dmaven.test.skip=true.
 
@@ -166,13 +172,15 @@ def grows(series):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--minutes', type=float, default=5)
     parser.add_argument('--qps', type=int, default=2000)
     parser.add_argument('--every', type=float, default=20, help='seconds between samples')
     parser.add_argument('--outstanding', type=int, default=10000, help='questions dnsperf keeps waiting at most')
     parser.add_argument('--quiet', type=float, default=20, help='seconds after the load before the last sample')
     parser.add_argument('--cache-bytes', type=int, default=16 * 1024 * 1024)
+    parser.add_argument('--max-outstanding', type=int,
+                        help="the server's --max-outstanding: resolutions under way (default: the server's)")
     parser.add_argument('--server-jar', default=SERVER_JAR)
     parser.add_argument('--nmt', action='store_true', help='native memory tracking: the non-heap memory by kind')
     parser.add_argument('--bench-jar', default=BENCH_JAR)
@@ -197,7 +205,8 @@ def main():
                                    '--root-hints', os.path.join(work, 'root.hints'), '--upstream-port', str(port),
                                    '--loopback-only', '--listen', f'127.0.0.1:{LISTEN_PORT}',
                                    '--control', f'127.0.0.1:{CONTROL_PORT}', '--rate-limit', '0',
-                                   '--cache-bytes', str(args.cache_bytes)],
+                                   '--cache-bytes', str(args.cache_bytes),
+                                   *(['--max-outstanding', str(args.max_outstanding)] if args.max_outstanding is not None else [])],
                                   stdout=server_log, stderr=subprocess.STDOUT)
         wait_up(server)
         rows, classes = [], []
