@@ -176,6 +176,37 @@ def q_opt_owner():
     return q + wire.opt(owner=wire.name('x.'))
 
 
+def odd_frames(outcomes, listen, idle_timeout):
+    """TCP frames that are no query (RFC 7766): each connection must be closed, at once or after
+    the idle timeout, and the server must keep answering."""
+    frames = {
+        'a frame of length 0': b'\0\0',
+        'a frame of one octet': b'\0\1x',
+        'a frame of a header alone': b'\0\x0c' + bytes(12),
+        'a length of 65,535 then silence': b'\xff\xff' + os.urandom(100),
+        'half a length': b'\0',
+    }
+    response = wire.make_query(5, 'www.good.', wire.A, flags=wire.QR, payload=None)
+    frames['a response as a query'] = struct.pack('!H', len(response)) + response
+    for kind, frame in frames.items():
+        outcomes.asked += 1
+        start = time.monotonic()
+        with socket.create_connection(listen, timeout=idle_timeout / 1000 + 3) as s:
+            s.sendall(frame)
+            closed = False
+            try:
+                while not closed:  # a FORMERR may come first: what matters is the close
+                    closed = s.recv(65535) == b''
+            except socket.timeout:
+                pass
+            except ConnectionError:
+                closed = True
+        outcomes.add('client: ' + kind + ' (TCP)', f'closed after {time.monotonic() - start:.1f} s' if closed else 'open')
+        if not closed:
+            outcomes.violation(f'client {kind}: the connection stayed open past the idle timeout')
+    good_still_answers(outcomes, listen, 'odd TCP frames')
+
+
 def pipelined(outcomes, listen):
     queries = [query(f'p{i}.good.') for i in range(100)]
     replies = tcp_exchange(listen, queries, len(queries), timeout=10)
@@ -285,6 +316,7 @@ async def run(outcomes, listen, timeout, idle_timeout, control):
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(None, malformed, outcomes, listen)
     await loop.run_in_executor(None, pipelined, outcomes, listen)
+    await loop.run_in_executor(None, odd_frames, outcomes, listen, idle_timeout)
     await loop.run_in_executor(None, flood, outcomes, listen, 20000, 2000, timeout, control)
     await loop.run_in_executor(None, good_still_answers, outcomes, listen, 'the flood')
     await loop.run_in_executor(None, slow_and_idle, outcomes, listen, idle_timeout)

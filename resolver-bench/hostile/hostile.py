@@ -44,7 +44,8 @@ MARGIN = 1.5  # seconds past the deadline a reply may take (scheduling on a load
 
 class Outcomes:
     def __init__(self):
-        self.by_kind, self.violations, self.asked = {}, [], 0
+        self.by_kind, self.violations, self.asked, self.took = {}, [], 0, {}
+        self.warm = False  # after the first seed, once the server's JIT has compiled its paths
 
     def add(self, kind, outcome):
         self.by_kind.setdefault(kind, {}).setdefault(outcome, 0)
@@ -106,12 +107,17 @@ async def check(outcomes, kind, qname, qtype, deadline, expect=None):
         return
     outcome = rcode_name(reply) + (f' EDE {",".join(map(str, sorted(set(reply.ede))))}' if reply.ede else '')
     outcomes.add(kind, outcome)
+    outcomes.took.setdefault(kind, []).append(took)
+    if kind == 'good' and outcomes.warm:
+        outcomes.took.setdefault('good (warm)', []).append(took)
     if took > deadline + MARGIN:
         outcomes.violation(f'{where}: answered after {took:.2f} s')
     if reply.rcode not in (wire.NOERROR, wire.NXDOMAIN, wire.SERVFAIL, YXDOMAIN):
         outcomes.violation(f'{where}: rcode {reply.rcode}')
     if reply.rcode == wire.SERVFAIL and not reply.ede:
         outcomes.violation(f'{where}: SERVFAIL without an EDE')
+    if any('INTERNAL' in text for text in reply.ede_text):
+        outcomes.violation(f'{where}: an internal error: {reply.ede_text}')
     for record in reply.answer + reply.authority:
         if record[2] > MAX_TTL:
             outcomes.violation(f'{where}: TTL {record[2]} above the cache\'s cap ({MAX_TTL})')
@@ -219,14 +225,29 @@ class Server:
             self.process.kill()
 
 
+def stats(text):
+    """The control channel's stats as a dict of name to value text."""
+    return dict(line.split('=', 1) for line in text.splitlines() if '=' in line)
+
+
 def under_way(stats_text):
     """The counters of work under way in the control channel's stats."""
     out = {}
     for line in stats_text.splitlines():
         key, _, value = line.partition('=')
-        if any(word in key for word in ('inflight', 'in_flight', 'pending', 'outstanding', 'under_way', 'tcp.open')):
+        if key.strip() == 'total.requestlist.current.all':  # resolutions under way
             out[key.strip()] = value.strip()
     return out
+
+
+async def lab_lag(outcomes, every=0.05):
+    """How late the lab's own loop runs (it serves good. too), so a slow good. answer can be told
+    from a slow lab: the largest overshoot of a 50 ms sleep."""
+    outcomes.lag = 0.0
+    while True:
+        start = time.monotonic()
+        await asyncio.sleep(every)
+        outcomes.lag = max(outcomes.lag, time.monotonic() - start - every)
 
 
 async def run(args):
@@ -238,6 +259,7 @@ async def run(args):
         f.write(f'. 3600000 NS a.root.\na.root. 3600000 A {servers.ROOT}\n')
     server = Server(args.java, args.server_jar, hints, args.deadline, args.cache_bytes)
     outcomes = Outcomes()
+    lag = asyncio.ensure_future(lab_lag(outcomes))
     baseline = None
     try:
         await asyncio.get_running_loop().run_in_executor(None, server.wait_listening)
@@ -259,6 +281,7 @@ async def run(args):
             if baseline is None:
                 await asyncio.sleep(deadline + 1)
                 baseline = server.sample()
+                outcomes.warm = True
             if server.process.poll() is not None:
                 outcomes.violation(f'the server exited with {server.process.returncode}')
                 break
@@ -279,14 +302,31 @@ async def run(args):
         for key, value in under_way(end['control']).items():
             if value not in ('0', ''):
                 outcomes.violation(f'work under way after the quiet spell: {key}={value}')
+        cached = sum(int(v) for k, v in stats(end['control']).items() if k.startswith('mem.cache.'))
+        print(f'cache: {cached} bytes held, budget {args.cache_bytes}')
+        # the resolution cache may hold a quarter of the RRset cache's budget beside it (ResolutionCache)
+        if cached > args.cache_bytes * 1.25:
+            outcomes.violation(f'the caches hold {cached} bytes, past 1.25 times the budget of {args.cache_bytes}')
         if server.process.poll() is not None:
             outcomes.violation(f'the server exited with {server.process.returncode}')
     finally:
+        lag.cancel()
         server.stop()
         lab.close()
     print(f'\n{outcomes.asked} questions over seeds {args.seeds[0]}-{args.seeds[-1]}; outcomes by kind:')
     for kind in sorted(outcomes.by_kind):
         print(f'  {kind:24} {dict(sorted(outcomes.by_kind[kind].items()))}')
+    log = os.path.join(tempfile.gettempdir(), 'hostile-serve.log')
+    with open(log, errors='replace') as f:
+        warnings = [line.strip() for line in f if ' WARN ' in line or ' ERROR ' in line or 'Exception' in line]
+    for line in warnings[:20]:
+        print('server log:', line[:300])
+    if warnings:
+        outcomes.violation(f'{len(warnings)} warnings, errors or exceptions in the server\'s log ({log})')
+    good = sorted(outcomes.took.get('good (warm)', [0]))
+    print(f'good. (after the first seed) answered in {good[len(good) // 2] * 1000:.0f} ms (median), {good[int(len(good) * 0.99)] * 1000:.0f} ms '
+          f'(99th percentile), {good[-1] * 1000:.0f} ms at most, among the hostile questions; the lab\'s own '
+          f'loop ran up to {outcomes.lag * 1000:.0f} ms late')
     print(f'{len(outcomes.violations)} violations')
     return 1 if outcomes.violations else 0
 

@@ -124,7 +124,7 @@ class Reply:
         for _ in range(qd):
             _, at = read_name(data, at)
             at += 4
-        self.answer, self.authority, self.ede, self.opt = [], [], [], False
+        self.answer, self.authority, self.ede, self.ede_text, self.opt = [], [], [], [], False
         for section, count in ((self.answer, an), (self.authority, nscount), (None, ar)):
             for _ in range(count):
                 owner, at = read_name(data, at)
@@ -144,6 +144,7 @@ class Reply:
             code, length = struct.unpack('!HH', rdata[i:i + 4])
             if code == EDE and length >= 2:
                 self.ede.append(struct.unpack('!H', rdata[i + 4:i + 6])[0])
+                self.ede_text.append(rdata[i + 6:i + 4 + length].decode('utf-8', 'replace'))
             i += 4 + length
 
     def addresses(self, qname=None):
