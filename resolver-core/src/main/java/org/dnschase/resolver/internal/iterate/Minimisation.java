@@ -1,15 +1,13 @@
 package org.dnschase.resolver.internal.iterate;
 
 import org.dnschase.resolver.internal.reply.ResponseType;
-import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
 
 /**
  * QNAME minimisation (RFC 9156), relaxed: a server is asked only for one label more than the zone
  * it serves, until the zone cut above the name is found; the full name and type go only to the
- * servers that may hold it. Where a server answers a minimised question with NXDOMAIN or REFUSED
- * (which broken servers do for empty non-terminals), the query falls back to the full name rather
+ * servers that may hold it. Where a server answers a minimised question with NXDOMAIN or an error
+ * rcode (which broken servers do for empty non-terminals), the query falls back to the full name rather
  * than trusting it; but an NXDOMAIN that validation proves SECURE ends the query there (RFC 8020
  * §2: nothing exists below a name that does not exist), as Unbound does with {@code
  * harden-below-nxdomain}: a signed zone's proof leaves no broken server to work around.
@@ -36,11 +34,11 @@ final class Minimisation {
 
   /**
    * What a reply to a minimised question means for the walk; null when the usual handling applies
-   * (a referral, a server refusing or failing, or an NXDOMAIN to validate first). A reply that
+   * (a referral, or an NXDOMAIN to validate first). A reply that
    * shows the server holds the asked name (data or NODATA) sends the full name to the same servers
    * next.
    */
-  static Step afterReply(Query q, ResponseType type, ScrubbedReply reply, boolean validated) {
+  static Step afterReply(Query q, ResponseType type, boolean validated) {
     return switch (type) {
       // The server speaks for the asked name itself, so it is the zone's: ask it the full name
       // (Knot Resolver's rule; a referral from the full question still restarts minimising below).
@@ -49,10 +47,12 @@ final class Minimisation {
       }
       // validated, it is judged with its proof (QueryResponseStep#negative): asked again unless SECURE
       case NXDOMAIN -> validated ? null : q.stopMinimising();
-      // A NOERROR that is neither data, referral nor proof of absence, or a REFUSED: some servers
-      // answer minimised questions for empty non-terminals so, and answer the full name well
-      // (Unbound's relaxed mode), so it is asked instead of calling the server lame.
-      case LAME, THROWAWAY -> reply.rcode() == Rcode.NOERROR || reply.rcode() == Rcode.REFUSED ? q.stopMinimising() : null;
+      // A NOERROR that is neither data, referral nor proof of absence, or an error rcode (REFUSED,
+      // SERVFAIL, FORMERR without EDNS too, NOTIMP, one unassigned): some servers answer minimised
+      // questions for empty non-terminals so, or any question of the minimised type, and answer
+      // the full name well; so it is asked instead of calling the server lame (Unbound's relaxed
+      // mode: "stop minimising and send full query when RCODE is not NOERROR").
+      case LAME, THROWAWAY -> q.stopMinimising();
       case REFERRAL -> null;
     };
   }

@@ -115,7 +115,7 @@ final class QueryResponseStep {
     InetSocketAddress server = sent.server();
     Name zone = q.delegation().zone();
     if (!sent.name().equals(q.name())) {
-      Step minimised = Minimisation.afterReply(q, type, reply, context.validating() && q.validation().enabled());
+      Step minimised = Minimisation.afterReply(q, type, context.validating() && q.validation().enabled());
       if (minimised != null) {
         return minimised;
       }
