@@ -397,6 +397,27 @@ def k_oversizeudp(q, tcp, zone, rng):
     return [('send', wire.message(q, wire.QR | wire.AA, answer=answer))]
 
 
+def by_qtype_ns(rcode):
+    """A server that answers the question's data, but `rcode` to every NS question (a broken
+    server meeting qname minimisation, RFC 9156 §2.3)."""
+    def kind(q, tcp, zone, rng):
+        if q.qtype == wire.NS and q.qname.lower() != zone:
+            return [('send', wire.message(q, wire.QR | wire.AA | rcode, authority=[wire.soa(zone)] if rcode == wire.NXDOMAIN else []))]
+        return [('send', good_reply(q, zone, COPY_ADDRESS))]
+    return kind
+
+
+def k_noedns(q, tcp, zone, rng):
+    # an old server: FORMERR to a query with an OPT record, the answer to one without (RFC 6891 §7)
+    if q.payload is not None:
+        return [('send', wire.message(q, wire.QR | wire.FORMERR))]
+    return [('send', good_reply(q, zone, COPY_ADDRESS))]
+
+
+def k_formerr(q, tcp, zone, rng):
+    return [('send', wire.message(q, wire.QR | rng.choice([wire.FORMERR, wire.NOTIMP])))]
+
+
 KINDS = {
     'silent': k_silent, 'garbage': k_garbage, 'short': k_short, 'cut': k_cut, 'wrongid': k_wrongid,
     'wrongq': k_wrongq, 'noquestion': k_noquestion, 'noqr': k_noqr, 'opcode': k_opcode,
@@ -413,6 +434,8 @@ KINDS = {
     'manyglue': k_manyglue, 'weirdglue': k_weirdglue, 'gluelessinside': k_gluelessinside,
     'multicname': k_multicname, 'cnameself': k_cnameself, 'longchain': k_longchain,
     'dnamecname': k_dnamecname, 'oversizeudp': k_oversizeudp,
+    'nsnxdomain': by_qtype_ns(wire.NXDOMAIN), 'nsrefused': by_qtype_ns(wire.REFUSED),
+    'nsformerr': by_qtype_ns(wire.FORMERR), 'noedns': k_noedns, 'formerr': k_formerr,
 }
 
 
