@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dnschase.resolver.rules.AliasRule;
+import org.dnschase.resolver.spi.LogText;
 import org.dnschase.resolver.testkit.ZoneCheck;
 import org.dnschase.resolver.testkit.ZoneViolation;
 import org.xbill.DNS.Name;
@@ -66,7 +67,8 @@ public final class CheckZoneCommand {
         return CLEAN;
       }
       if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
-        err.println("checkzone: expected FILE [ORIGIN], got " + (args.length == 0 ? "nothing" : String.join(" ", args)));
+        err.println("checkzone: expected FILE [ORIGIN], got "
+            + (args.length == 0 ? "nothing" : LogText.escaped(String.join(" ", args))));
         err.print(USAGE_TEXT);
         return USAGE;
       }
@@ -76,17 +78,24 @@ public final class CheckZoneCommand {
     }
   }
 
-  private static int check(String file, String originText, PrintStream out, PrintStream err) {
+  /**
+   * Checks {@code file}. What a message quotes of the arguments, of the file or of a parser's
+   * message about it is escaped once, where it is quoted (LogText): a control character in a
+   * zone's line or a file's name never reaches the terminal raw.
+   */
+  private static int check(String fileName, String originText, PrintStream out, PrintStream err) {
+    String file = LogText.escaped(fileName);
     Name origin;
     try {
       origin = originText == null ? null : Name.fromString(originText, Name.root);
     } catch (TextParseException e) {
-      err.println("checkzone: ORIGIN '" + originText + "' is not a domain name: " + e.getMessage());
+      err.println("checkzone: ORIGIN '" + LogText.escaped(originText) + "' is not a domain name: "
+          + LogText.escaped(e.getMessage()));
       return USAGE;
     }
     String text;
     try {
-      text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+      text = Files.readString(Path.of(fileName), StandardCharsets.UTF_8);
     } catch (MalformedInputException e) {
       err.println("checkzone: " + file + ": not UTF-8 text (master files are ASCII, RFC 1035 §5)");
       return USAGE;
@@ -97,14 +106,14 @@ public final class CheckZoneCommand {
       err.println("checkzone: " + file + ": cannot read: permission denied");
       return USAGE;
     } catch (IOException | InvalidPathException e) {
-      err.println("checkzone: " + file + ": cannot read: " + e.getMessage());
+      err.println("checkzone: " + file + ": cannot read: " + LogText.escaped(e.getMessage()));
       return USAGE;
     }
     List<ZoneViolation> violations;
     try {
       violations = origin == null ? ZoneCheck.check(text) : ZoneCheck.check(origin, text);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      err.println("checkzone: " + parseError(file, e.getMessage()));
+      err.println("checkzone: " + parseError(file, LogText.escaped(e.getMessage())));
       return USAGE;
     }
     for (ZoneViolation v : violations) {

@@ -169,6 +169,21 @@ class CheckZoneCommandTest {
   }
 
   @Test
+  void controlCharacters_inALineOrAnArgument_areEscapedOnce_exits2() throws IOException {
+    String file = zoneFile("escape.zone", APEX + "www      A     192.0.2.\u001b[31m\n");
+
+    Run line = checkzone(file);
+    Run origin = checkzone(file, "a\u0001..b.");
+
+    assertThat(line.code()).isEqualTo(CheckZoneCommand.USAGE);
+    assertThat(line.err()).startsWith("checkzone: " + file + ":6: Invalid address: 192.0.2.\\x1b[31m")
+        .doesNotContain("\u001b", "\\\\x1b");
+    assertThat(origin.code()).isEqualTo(CheckZoneCommand.USAGE);
+    assertThat(origin.err()).startsWith("checkzone: ORIGIN 'a\\x01..b.' is not a domain name")
+        .doesNotContain("\u0001", "\\\\x01");
+  }
+
+  @Test
   void zoneWithoutOrigin_saysHowToGiveOne_exits2() throws IOException {
     String file = zoneFile("relative.zone", "www 300 A 192.0.2.1\n");
 
