@@ -43,11 +43,21 @@ def cpu_ns(pid, threads=None):
     """The CPU time the threads of pid have run, in ns (/proc/PID/task/*/schedstat): what the
     server spent, whatever the load made it wait. With threads, only those whose name starts with
     one of those prefixes."""
+    return _schedstat_ns(pid, threads, 0)
+
+
+def wait_ns(pid, threads=None):
+    """The time the threads of pid have waited for a CPU while runnable, in ns (schedstat's second
+    field): what the machine's other work cost them, on a CPU they share. With threads, as cpu_ns."""
+    return _schedstat_ns(pid, threads, 1)
+
+
+def _schedstat_ns(pid, threads, field):
     total = 0
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
             if threads is None or (task / "comm").read_text().startswith(threads):
-                total += int((task / "schedstat").read_text().split()[0])
+                total += int((task / "schedstat").read_text().split()[field])
         except (FileNotFoundError, ProcessLookupError):
             pass  # a thread that ended while being read
     return total

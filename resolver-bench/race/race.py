@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 import dnsclient
-from peers import JVM_OPTIONS, Nsd, Ours, Unbound, cpu_ns, rss_kib, wait_answering
+from peers import JVM_OPTIONS, Nsd, Ours, Unbound, cpu_ns, rss_kib, wait_answering, wait_ns
 
 
 # Cold walks of the warm-up chains before anything is measured. Our JIT compiles the cold path
@@ -115,13 +115,18 @@ class Race:
         load = loadavg()
         cpu = cpu_ns(side.process.pid)
         serving = cpu_ns(side.process.pid, side.serving_threads)
+        waited = wait_ns(side.process.pid, side.serving_threads)
         seconds, reply = dnsclient.ask("127.0.0.1", side.port, name)
+        waited = wait_ns(side.process.pid, side.serving_threads) - waited
         time.sleep(self.args.settle)
         cpu = cpu_ns(side.process.pid) - cpu
         serving = cpu_ns(side.process.pid, side.serving_threads) - serving
         queries = self.nsd.query_count()
         self.samples[side.label]["cold"][str(hops)].append({
-            "us": seconds * 1e6, "cpu_us": cpu / 1e3, "serving_cpu_us": serving / 1e3, "queries": queries,
+            "us": seconds * 1e6, "cpu_us": cpu / 1e3, "serving_cpu_us": serving / 1e3,
+            # the serving threads' wait for their CPU while runnable, from the question to its answer
+            # (read just after it): the time other work on that CPU took from this sample
+            "serving_wait_us": waited / 1e3, "queries": queries,
             "rcode": reply.rcode,
             "answers": reply.answers, "load": load})
 
@@ -198,6 +203,7 @@ def summary(samples, chains, floors):
     for label, sample in samples.items():
         out["cold"][label] = {k: {"us": med(s["us"] for s in runs), "cpu_us": med(s["cpu_us"] for s in runs),
                                   "serving_cpu_us": med(s["serving_cpu_us"] for s in runs),
+                                  "serving_wait_us": med(s["serving_wait_us"] for s in runs),
                                   "queries": med(s["queries"] for s in runs),
                                   "answers": sorted({(s["rcode"], s["answers"]) for s in runs}),
                                   "load": med(s["load"] for s in runs), "runs": len(runs)}
@@ -402,6 +408,10 @@ def main():
     say(f"done in {result['meta']['seconds']:.0f} s; results in {args.out}")
     if args.cold_only:
         print(cold_table(result["summary"], [side.label for side in sides]))
+        print("the serving threads' wait for their CPU, median µs per sample for " + ", ".join(race.samples[
+            "Unbound"]["cold"]) + " hops: " + "; ".join(label + " " + " / ".join(
+                f"{result['summary']['cold'][label][k]['serving_wait_us']:.0f}" for k in result["summary"]["cold"][label])
+                for label in result["summary"]["cold"]))
         print("resident set after the rounds: " + ", ".join(
             f"{label} {kib / 1024:.1f} MiB" for label, kib in resident_kib.items()))
 

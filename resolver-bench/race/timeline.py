@@ -27,12 +27,12 @@ A read of a reply that leads to no send in sequence (the root's priming beside o
 counted as "aside"; a pair of steps none of these name is printed as "?step>step". Per walk, the
 segments in order with their µs; then per side, the medians of each kind summed per walk, beside
 Unbound's. Also per walk: the serving thread's switches off its CPU inside the walk, and the other
-tasks that ran on the server's CPU meanwhile (other processes' work: the machine's load). --walks
-is per side and recording; the sides take turns recording by recording (--rounds). With
---race-counts NSD's counters are zeroed and read around each walk as the race does, which starts
-its server processes anew; --untraced adds as many walks unrecorded before each recording, for
-the client's time without perf beside it. Run as root, after resolver-bench/race.sh has built the
-jars:
+tasks that ran on the server's CPU meanwhile (other processes' work: the machine's load). The
+sides take turns walk by walk as in the race, the first side changing with each recording
+(--rounds), each side --walks times per recording. With --race-counts NSD's counters are zeroed
+and read around each walk as the race does, which starts its server processes anew; --untraced
+adds as many walks unrecorded before and after each recording, for the client's time without perf
+beside it. Run as root, after resolver-bench/race.sh has built the jars:
 
   . bin/build-env.sh
   python3 resolver-bench/race/timeline.py --java "$JAVA_HOME/bin/java" \\
@@ -180,38 +180,41 @@ def timeline(evs, start, end, stub, server, listening, server_cpu):
                       "steps": [(round(at - start, 1), step, of) for at, step, of in steps]}
 
 
-def record(side, name, args, data, nsd):
-    """args.walks walks of one chain under a system-wide recording; [(send µs, read µs)] per walk
-    on the clock perf's -k mono stamps, None for a walk unanswered."""
+def record(sides, name, args, data, nsd, round_index):
+    """args.walks walks of one chain per side under one system-wide recording, the sides taking
+    turns walk by walk as the race does (the first side changing with round_index): {label:
+    [(send µs, read µs) per walk, None for a walk unanswered]} on the clock perf's -k mono stamps."""
     perf = subprocess.Popen(["perf", "record", "-a", "-k", "mono", "-o", str(data)]
                             + [option for event in EVENTS for option in ("-e", event)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)
     try:
-        return walk(side, name, args, nsd)
+        return walk(sides, name, args, nsd, round_index)
     finally:
         perf.send_signal(signal.SIGINT)
         perf.wait(120)
 
 
-def walk(side, name, args, nsd):
-    """args.walks walks of one chain at the race's cadence: [(send µs, read µs)], None for a walk
-    with no answer within the stub's 5 s (counted, not laid out)."""
-    spans = []
+def walk(sides, name, args, nsd, round_index):
+    """args.walks walks of one chain per side at the race's cadence, the sides taking turns walk by
+    walk: {label: [(send µs, read µs), None for a walk with no answer within the stub's 5 s]}."""
+    spans = defaultdict(list)
+    ordered = sides if round_index % 2 == 0 else list(reversed(sides))
     for _ in range(args.walks):
-        side.flush()
-        if args.race_counts:
-            nsd.clear_queries()
-        time.sleep(args.pause)
-        sent = time.perf_counter()
-        try:
-            seconds, _ = dnsclient.ask("127.0.0.1", side.port, name)
-            spans.append((sent * 1e6, (sent + seconds) * 1e6))
-        except TimeoutError:
-            spans.append(None)
-        time.sleep(args.settle)
-        if args.race_counts:
-            nsd.query_count()
+        for side in ordered:
+            side.flush()
+            if args.race_counts:
+                nsd.clear_queries()
+            time.sleep(args.pause)
+            sent = time.perf_counter()
+            try:
+                seconds, _ = dnsclient.ask("127.0.0.1", side.port, name)
+                spans[side.label].append((sent * 1e6, (sent + seconds) * 1e6))
+            except TimeoutError:
+                spans[side.label].append(None)
+            time.sleep(args.settle)
+            if args.race_counts:
+                nsd.query_count()
     return spans
 
 
@@ -237,32 +240,37 @@ def main():
                         help="count NSD's queries around each walk as the race does (its server processes start "
                              "anew at each zeroing)")
     parser.add_argument("--untraced", action="store_true",
-                        help="before each recording, as many walks unrecorded: the client's times without perf")
+                        help="before and after each recording, as many walks unrecorded: the client's times "
+                             "without perf")
     parser.add_argument("--keep", action="store_true", help="keep the recordings")
     args = ours_and_baseline(parser, unbound=True)
     results = defaultdict(list)
     unanswered = defaultdict(int)
     untraced = defaultdict(list)
+    untraced_after = defaultdict(list)
     with warmed_sides(args, "race-timeline-") as (race, sides):
         name = dict(race.chains)[args.hops]
         for round_index in range(args.rounds):
-            for side in race.order(round_index):
-                data = args.out / f"{side.label}-{round_index}.data"
-                server = serving_thread(side)
-                listening = listeners(side.process.pid, side.port)
-                load = loadavg()
-                if args.untraced:
-                    untraced[side.label] += [end - start for start, end in filter(None, walk(side, name, args,
-                                                                                             race.nsd))]
-                spans = record(side, name, args, data, race.nsd)
-                evs = events(data)
-                unanswered[side.label] += spans.count(None)
-                for start, end in filter(None, spans):
+            servers = {side.label: (serving_thread(side), listeners(side.process.pid, side.port)) for side in sides}
+            load = loadavg()
+            if args.untraced:
+                for label, spans in walk(sides, name, args, race.nsd, round_index).items():
+                    untraced[label] += [end - start for start, end in filter(None, spans)]
+            data = args.out / f"round-{round_index}.data"
+            recorded = record(sides, name, args, data, race.nsd, round_index)
+            if args.untraced:
+                for label, spans in walk(sides, name, args, race.nsd, round_index).items():
+                    untraced_after[label] += [end - start for start, end in filter(None, spans)]
+            evs = events(data)
+            for side in sides:
+                server, listening = servers[side.label]
+                unanswered[side.label] += recorded[side.label].count(None)
+                for start, end in filter(None, recorded[side.label]):
                     segments, cpu = timeline(evs, start, end, os.getpid(), server, listening, side.cpu)
                     results[side.label].append({"client": end - start, "segments": segments, "load": load,
                                                 **cpu})
-                if not args.keep:
-                    data.unlink()
+            if not args.keep:
+                data.unlink()
     (args.out / "timeline.json").write_text(json.dumps(results, indent=1))
     for label, walks in results.items():
         print(f"== {label}: {len(walks)} walks of the {args.hops}-hop chain ({unanswered[label]} more unanswered "
@@ -276,8 +284,10 @@ def main():
     kinds = [k for k in KINDS + ("client",) if any(k in s for s in summaries.values())]
     kinds += sorted({k for s in summaries.values() for k in s} - set(kinds))
     for label, times in untraced.items():
-        print(f"== {label}: the client's median over {len(times)} walks unrecorded {statistics.median(times):.0f} µs, "
-              f"recorded {statistics.median(w['client'] for w in results[label]):.0f}")
+        print(f"== {label}: the client's µs, walks unrecorded before each recording, then after, then recorded")
+        for title, sample in (("before", times), ("after", untraced_after[label]),
+                              ("recorded", [w["client"] for w in results[label]])):
+            print(f"  {title}: median {statistics.median(sample):.0f}: " + " ".join(str(round(t)) for t in sorted(sample)))
     print("== medians over the walks of each kind's µs summed per walk (kinds per walk)")
     print(f"{'kind':>24} " + " ".join(f"{label:>18}" for label in labels))
     for kind in kinds:
