@@ -277,28 +277,38 @@ def queries_counted(control):
 
 
 def flood(outcomes, listen, count, rate, timeout, control):
-    """Questions for new names at `rate` a second, most under zones that never answer or do not
-    exist, some under good.; every question the server read must be answered (the kernel may drop
-    some before it reads them: those are counted by the server's own total, not ours)."""
+    """Questions for new names at `rate` a second: half under silent. (whose server never
+    answers, so they hold their resolution slots to the deadline), a quarter under names that do
+    not exist, a quarter under good.; every question the server read must be answered (the kernel
+    may drop some before it reads them: the server's own count says how many it read), and good.
+    answered right, not pushed out by the silent ones."""
     before = queries_counted(control)
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
     sock.connect(listen)
     sock.settimeout(timeout + 2)
-    got = [0]
+    zones = {}
+    got = {'good right': 0, 'good wrong': 0, 'other': 0}
 
     def receive():
         try:
-            while got[0] < count:
-                sock.recv(65535)
-                got[0] += 1
+            while sum(got.values()) < count:
+                data = sock.recv(65535)
+                qid = struct.unpack('!H', data[:2])[0]
+                if zones.get(qid) == 'good.':
+                    reply = wire.Reply(data)
+                    right = reply.rcode == wire.NOERROR and reply.addresses() == [servers.GOOD_ADDRESS]
+                    got['good right' if right else 'good wrong'] += 1
+                else:
+                    got['other'] += 1
         except (socket.timeout, OSError):
             pass
     reader = threading.Thread(target=receive)
     reader.start()
     start = time.monotonic()
     for i in range(count):
-        zone = random.choice(['good.', 'good.', f'nope{i}.', 'h0.'])
+        zone = random.choice(['silent.', 'silent.', 'good.', f'nope{i}.'])
+        zones[i & 0xFFFF] = zone
         sock.send(wire.make_query(i & 0xFFFF, f'f{random.randrange(10**9)}.{zone}', wire.A))
         ahead = (i + 1) / rate - (time.monotonic() - start)
         if ahead > 0:
@@ -306,10 +316,15 @@ def flood(outcomes, listen, count, rate, timeout, control):
     reader.join()
     sock.close()
     read = queries_counted(control) - before
+    answered = sum(got.values())
     outcomes.asked += count
-    outcomes.add(f'client: flood of {count} new names at {rate}/s', f'{read} read, {got[0]} answered')
-    if got[0] < read:
-        outcomes.violation(f'client flood: the server read {read} questions and answered {got[0]}')
+    outcomes.add(f'client: flood of {count} new names at {rate}/s',
+                 f'{read} read, {answered} answered, good. {got["good right"]} right, {got["good wrong"]} not')
+    if answered < read:
+        outcomes.violation(f'client flood: the server read {read} questions and answered {answered}')
+    if got['good wrong'] > 0.01 * (got['good right'] + got['good wrong']):
+        outcomes.violation(f'client flood: good. answered wrong (or SERVFAIL) {got["good wrong"]} times '
+                           f'of {got["good right"] + got["good wrong"]}')
 
 
 async def run(outcomes, listen, timeout, idle_timeout, control):

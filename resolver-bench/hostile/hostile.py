@@ -171,13 +171,14 @@ def seed_plan(seed, zones, first, only=None):
 class Server:
     """bin/serve's jar, started with the lab's hints; what /proc says of it."""
 
-    def __init__(self, java, jar, hints, deadline, cache_bytes):
+    def __init__(self, java, jar, hints, deadline, cache_bytes, extra=()):
         self.process = subprocess.Popen(
             [java, '--enable-native-access=ALL-UNNAMED', '-Xmx192m', '-XX:+UseSerialGC', '-cp', jar,
              'org.dnschase.resolver.server.cli.ServeCommand', '--root-hints', hints,
              '--upstream-port', str(LAB_PORT), '--loopback-only', '--listen', f'{LISTEN[0]}:{LISTEN[1]}',
              '--control', f'127.0.0.1:{CONTROL}', '--deadline', str(deadline), '--threads', '2',
-             '--cache-bytes', str(cache_bytes), '--rate-limit', '0', '--tcp-idle-timeout', str(IDLE_TIMEOUT)],
+             '--cache-bytes', str(cache_bytes), '--rate-limit', '0', '--tcp-idle-timeout', str(IDLE_TIMEOUT),
+             *extra],
             stdout=subprocess.DEVNULL, stderr=open(os.path.join(tempfile.gettempdir(), 'hostile-serve.log'), 'w'))
         atexit.register(self.stop)  # never leave it behind, whatever ends the run
 
@@ -257,7 +258,16 @@ async def run(args):
     hints = os.path.join(work, 'root.hints')
     with open(hints, 'w') as f:
         f.write(f'. 3600000 NS a.root.\na.root. 3600000 A {servers.ROOT}\n')
-    server = Server(args.java, args.server_jar, hints, args.deadline, args.cache_bytes)
+    plans = [seed_plan(seed, args.zones, n * args.zones, args.kinds) for n, seed in enumerate(args.seeds)]
+    configured = []
+    for kinds in (plan[0] for plan in plans):
+        for i in kinds:
+            # with --configured, a quarter of the zones are forward zones (the server asked as a
+            # recursive one, RD=1) and a quarter stub zones (asked as the zone's own servers)
+            if args.configured and i % 4 in (1, 2):
+                way = '--forward-zone' if i % 4 == 1 else '--stub-zone'
+                configured += [way, f'h{i}.={servers.hostile_address(i)}']
+    server = Server(args.java, args.server_jar, hints, args.deadline, args.cache_bytes, configured)
     outcomes = Outcomes()
     lag = asyncio.ensure_future(lab_lag(outcomes))
     baseline = None
@@ -265,7 +275,7 @@ async def run(args):
         await asyncio.get_running_loop().run_in_executor(None, server.wait_listening)
         deadline = args.deadline / 1000
         for n, seed in enumerate(args.seeds):
-            kinds, depths, cycles, aliases, questions = seed_plan(seed, args.zones, n * args.zones, args.kinds)
+            kinds, depths, cycles, aliases, questions = plans[n]
             await lab.add(kinds, depths, cycles, aliases)
             gate = asyncio.Semaphore(args.concurrency)
 
@@ -289,6 +299,11 @@ async def run(args):
         if nxns:
             print(f'NXNS: queries to the victim per hostile zone (3 questions each): max {max(nxns.values())}, '
                   f'mean {sum(nxns.values()) / len(nxns):.1f} over {len(nxns)} zones')
+        per_kind = {}
+        for i, kind in lab.kinds.items():
+            per_kind.setdefault(kind, []).append(lab.zone_queries.counts.get(i, 0) + nxns.get(f'nx{i}', 0))
+        print('upstream queries per hostile zone (3 questions each; NXNS: with those to the victim), most and mean:')
+        print('  ' + ', '.join(f'{kind} {max(v)}/{sum(v) / len(v):.0f}' for kind, v in sorted(per_kind.items())))
         if args.clients:
             import clients
             await clients.run(outcomes, LISTEN, deadline + MARGIN, IDLE_TIMEOUT, server.control)
@@ -348,6 +363,8 @@ def main():
     parser.add_argument('--quiet', type=float, default=15, help='seconds of quiet before the last sample')
     parser.add_argument('--slack', type=int, default=4, help='threads or descriptors allowed above the baseline')
     parser.add_argument('--clients', action='store_true', help='hostile clients too (clients.py)')
+    parser.add_argument('--configured', action='store_true',
+                        help='a quarter of the hostile zones as forward zones, a quarter as stub zones')
     parser.add_argument('--kinds', type=lambda text: text.split(','), help='only these kinds (servers.KINDS)')
     parser.add_argument('--java', default=os.path.join(os.environ.get('JAVA_HOME', '/usr'), 'bin/java'))
     parser.add_argument('--server-jar', default=os.path.join(ROOT, 'resolver-server/target/dnschase-server.jar'))

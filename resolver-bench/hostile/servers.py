@@ -15,6 +15,7 @@ import struct
 import wire
 
 ROOT, GOOD, COPY, CHAIN = '127.64.0.1', '127.64.1.1', '127.64.1.2', '127.64.1.3'
+SILENT = '127.64.1.4'  # serves silent., and never answers
 ELSEWHERE = '127.64.250.1'  # the address a reply "from another address" comes from
 POISON = '6.6.6.6'
 GOOD_ADDRESS, COPY_ADDRESS = '192.0.2.1', '192.0.2.2'
@@ -448,6 +449,7 @@ class Lab:
         self.glueless_depths, self.cycles, self.aliases = glueless_depths or {}, set(cycles), set(aliases)
         self.chain_zones = chain_zones
         self.good_queries = Counter()
+        self.zone_queries = Counter()  # queries each hostile server got, by its zone's number
         self.tcp_connections = 0
         self.transports = []
         self.servers = []
@@ -477,6 +479,8 @@ class Lab:
         m = re.fullmatch(r'h(\d+)\.', tld)
         if tld == 'good.':
             return ['ns.good.'], [('ns.good.', GOOD)]
+        if tld == 'silent.':
+            return ['ns.silent.'], [('ns.silent.', SILENT)]
         if m and int(m.group(1)) in self.kinds:
             return ['ns.' + tld], [('ns.' + tld, hostile_address(int(m.group(1))))]
         m = re.fullmatch(r'ch(\d+)\.', tld)
@@ -537,6 +541,7 @@ class Lab:
         zone = f'h{i}.'
 
         def answer(q, tcp):
+            self.zone_queries.add(i)
             labels = q.qname.lower().rstrip('.').split('.')
             if labels[-1] != zone[:-1]:
                 return [('send', wire.message(q, wire.QR | wire.REFUSED))]
@@ -549,7 +554,8 @@ class Lab:
         """Binds the root, good., the copy and the chain servers, and the hostile ones known yet."""
         loop = asyncio.get_running_loop()
         self.elsewhere = await self._udp_sender(ELSEWHERE, self.port)
-        for address, answer in [(ROOT, self.root), (GOOD, self.good), (COPY, self.copy), (CHAIN, self.chain)]:
+        for address, answer in [(ROOT, self.root), (GOOD, self.good), (COPY, self.copy), (CHAIN, self.chain),
+                                (SILENT, lambda q, tcp: k_silent(q, tcp, 'silent.', self.rng))]:
             await self._bind(address, answer)
         for i in self.kinds:
             await self._bind(hostile_address(i), self.hostile(i))
