@@ -89,7 +89,7 @@ final class LoopExchanges {
         return;
       }
       inFlight.add(pending);
-      pending.result().whenComplete((reply, error) -> inFlight.remove(pending));
+      pending.result().whenComplete((reply, error) -> forget(pending));
       try {
         start.run();
       } catch (RuntimeException noSocket) {
@@ -105,6 +105,24 @@ final class LoopExchanges {
       loop.execute(tracked);
     } catch (RejectedExecutionException shutDown) {
       pending.fail(closedError());
+    }
+  }
+
+  /**
+   * Takes an ended exchange out of the set, on the loop: one cancelled by the resolver (its
+   * {@link ReplyFuture} cancels the leg under way) ends on the cancelling thread, a deadline's
+   * timer or another loop, and the set is the loop's alone. A loop that has shut down ended its
+   * exchanges as it closed.
+   */
+  private void forget(PendingExchange pending) {
+    if (loop.inEventLoop()) {
+      inFlight.remove(pending);
+      return;
+    }
+    try {
+      loop.execute(() -> inFlight.remove(pending));
+    } catch (RejectedExecutionException shutDown) {
+      // closeAll iterates a copy of the set: nothing to take out
     }
   }
 

@@ -11,8 +11,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.dnschase.resolver.internal.metrics.ResolverMetrics;
 import org.junit.jupiter.api.DisplayName;
@@ -69,6 +71,39 @@ class AbandonedExchangeTest {
           // the query, then the end of the stream: the transport closed the connection
         }
       }
+    }
+  }
+
+  @Test
+  @DisplayName("exchanges cancelled from many threads at once (deadlines, jostled slots): each leaves its loop's set")
+  void cancelledFromManyThreads_nothingLeftInFlight() throws Exception {
+    int threads = 16;
+    int perThread = 120;
+    try (DatagramSocket silent = FakeServers.udpServer(); NettyTransport transport = new NettyTransport(1)) {
+      List<CompletableFuture<Message>> replies = new ArrayList<>();
+      for (int i = 0; i < threads * perThread; i++) {
+        replies.add(transport.exchange(addressOf(silent), query("www.example.test."), LONG_WAIT));
+      }
+      awaitInFlight(transport, threads * perThread);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Thread> cancelling = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        List<CompletableFuture<Message>> mine = replies.subList(t * perThread, (t + 1) * perThread);
+        cancelling.add(Thread.ofPlatform().start(() -> {
+          try {
+            go.await();
+          } catch (InterruptedException e) {
+            return;
+          }
+          mine.forEach(reply -> reply.cancel(false)); // on this thread, not the loop's
+        }));
+      }
+      go.countDown();
+      for (Thread thread : cancelling) {
+        thread.join();
+      }
+
+      awaitNothingInFlight(transport);
     }
   }
 
