@@ -267,6 +267,16 @@ async def run(args):
             if args.configured and i % 4 in (1, 2):
                 way = '--forward-zone' if i % 4 == 1 else '--stub-zone'
                 configured += [way, f'h{i}.={servers.hostile_address(i)}']
+    if args.validate_some:
+        # a trust anchor (a DS of a key no server has) for a quarter of the hostile zones: their
+        # servers meet the validator's DNSKEY and DS questions, and every answer there is BOGUS
+        anchors = os.path.join(work, 'anchors')
+        with open(anchors, 'w') as f:
+            for kinds in (plan[0] for plan in plans):
+                for i in kinds:
+                    if i % 4 == 3:
+                        f.write(f'h{i}. 3600 IN DS 4242 13 2 {os.urandom(32).hex()}\n')
+        configured += ['--trust-anchor', anchors]
     server = Server(args.java, args.server_jar, hints, args.deadline, args.cache_bytes, configured)
     outcomes = Outcomes()
     lag = asyncio.ensure_future(lab_lag(outcomes))
@@ -365,6 +375,8 @@ def main():
     parser.add_argument('--clients', action='store_true', help='hostile clients too (clients.py)')
     parser.add_argument('--configured', action='store_true',
                         help='a quarter of the hostile zones as forward zones, a quarter as stub zones')
+    parser.add_argument('--validate-some', action='store_true',
+                        help='DNSSEC trust anchors for a quarter of the hostile zones (their answers are all BOGUS)')
     parser.add_argument('--kinds', type=lambda text: text.split(','), help='only these kinds (servers.KINDS)')
     parser.add_argument('--java', default=os.path.join(os.environ.get('JAVA_HOME', '/usr'), 'bin/java'))
     parser.add_argument('--server-jar', default=os.path.join(ROOT, 'resolver-server/target/dnschase-server.jar'))
