@@ -132,6 +132,9 @@ class ResolverMetricsTest {
     FakeTicker ticker = new FakeTicker();
     resolver = CacheLab.resolverFor(lab, ticker).callbackExecutor(Runnable::run).build();
     AtomicLong inFlightAtAnswer = new AtomicLong(-1);
+    // the shop answers late, so the callback is attached before the walk ends: attached after, it
+    // would run on this thread once the walk was already counted
+    shop.setFault(new Fault.Delay(Duration.ofMillis(200)));
 
     resolver.resolveAsync(WWW, Type.A).thenAccept(resolution -> {
       inFlightAtAnswer.set(resolver.metrics().questions().inFlight());
