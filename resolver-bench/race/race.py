@@ -307,7 +307,9 @@ def resolved(args, *paths):
 def parse_args():
     parser = parser_with_jars(__doc__, "the JSON result file")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (cold and warm)")
-    parser.add_argument("--cold-per-round", type=int, default=2, help="cold samples per chain and round")
+    # 4 a round, 20 per chain and side in 5 rounds: with 10, the two or three samples another process
+    # delays by 0.3-4 ms on the shared machine decide a median that a few hundred µs separate
+    parser.add_argument("--cold-per-round", type=int, default=4, help="cold samples per chain and round")
     parser.add_argument("--fresh-runs", type=int, default=5)
     parser.add_argument("--warm-seconds", type=float, default=8, help="dnsperf's saturating run")
     parser.add_argument("--outstanding", type=int, default=100, help="dnsperf -q of the saturating run")
