@@ -119,7 +119,9 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
                               the root's built-in keys when no --root-hints are given)
         --no-validation       no DNSSEC validation
         --cache-bytes N       the cache's byte budget (default 33554432, 32 MiB; at least 65536,
-                              64 KiB, at most 1 TiB)
+                              64 KiB, at most 1 TiB); what the resolver keeps beside the cache
+                              (finished resolutions, glue, server state) takes shares of it on
+                              top: about 1.4 times the budget in all
         --max-hops N          CNAME/DNAME hops allowed per chain (default 12)
         --deadline MS         how long one resolution may take (default 10000)
         --serve-stale         answer with data up to a day past its TTL when no server answers
