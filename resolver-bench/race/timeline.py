@@ -61,6 +61,26 @@ LINE = re.compile(r"^\s*(.+?)\s+(\d+)/(\d+)\s+\[(\d+)\]\s+([\d.]+):\s+([\w:]+):\
 KINDS = ("arrive", "on-cpu", "to-read", "first", "out", "nsd", "back", "between", "answer", "deliver", "aside")
 
 
+# The segment between two steps of one walk, by (the step before, this step); a pair not listed
+# is a step beside the walk's own sequence
+SEGMENTS = {
+    ("stub send", "wakeup"): "arrive",
+    ("stub send", "read question"): "to-read",
+    ("wakeup", "on-cpu"): "on-cpu",
+    ("on-cpu", "read question"): "to-read",
+    ("on-cpu", "read reply"): "to-read",
+    ("read question", "send query"): "first",
+    ("send query", "nsd read"): "out",
+    ("nsd read", "nsd send"): "nsd",
+    ("nsd send", "read reply"): "back",
+    ("nsd send", "wakeup"): "back",
+    ("read reply", "send query"): "between",
+    ("read reply", "send answer"): "answer",
+    ("read reply", "read reply"): "aside",
+    ("read reply", "wakeup"): "aside",
+}
+
+
 def events(data):
     """[(µs, cpu, pid, tid, comm, event, fields)] of a recording, in time order."""
     script = subprocess.run(["perf", "script", "-i", str(data), "--ns", "-F", "comm,pid,tid,cpu,time,event,trace"],
@@ -129,33 +149,11 @@ def timeline(evs, start, end, stub, server, listening, server_cpu):
     segments, last = [], (start, "stub send")
     for at, step, _ in steps:
         previous_at, previous = last
-        kind = None
-        if previous == "stub send":
-            kind = {"wakeup": "arrive", "read question": "to-read"}.get(step)
-        elif previous == "wakeup" and step == "on-cpu":
-            kind = "on-cpu"
-        elif previous == "on-cpu" and step in ("read question", "read reply"):
-            kind = "to-read"
-        elif previous == "read question" and step == "send query":
-            kind = "first"
-        elif previous == "send query" and step == "nsd read":
-            kind = "out"
-        elif previous == "nsd read" and step == "nsd send":
-            kind = "nsd"
-        elif previous == "nsd send" and step in ("read reply", "wakeup"):
-            kind = "back"
-        elif previous == "read reply" and step == "send query":
-            kind = "between"
-        elif previous == "read reply" and step == "send answer":
-            kind = "answer"
-        elif previous == "read reply" and step == "read reply":
-            kind = "aside"
-        elif step == "wakeup" and previous in ("read reply", "send query"):
-            kind = "aside" if previous == "read reply" else None
+        kind = SEGMENTS.get((previous, step))
         if kind is None:
             # an overlapping step (the priming's query and reply beside the walk's): keep the
             # sequence's own step, so the segment after it is measured from where it started
-            if step in ("send query",) and previous == "send query":
+            if step == "send query" and previous == "send query":
                 continue
             if step in ("nsd read", "nsd send") and previous in ("nsd send", "read reply", "nsd read"):
                 continue
