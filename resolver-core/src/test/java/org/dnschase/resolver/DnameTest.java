@@ -65,6 +65,31 @@ class DnameTest extends ChainLabTest {
   }
 
   @Test
+  @DisplayName("RFC 1034 §4.3.2 step 3a with RFC 6672 §3.1: an ANY question under a DNAME is answered by the synthesised CNAME, unchased")
+  void anyQuestionUnderDname_answeredBySynthesis() {
+    Resolution result = resolver.resolve("www.moved.alpha.lab.", Type.ANY);
+
+    assertThat(result).isInstanceOf(Resolution.Answer.class);
+    assertThat(((Resolution.Answer) result).answerSection()).extracting(r -> Type.string(r.getType()) + " " + r.getName())
+        .containsExactly("DNAME moved.alpha.lab.", "CNAME www.moved.alpha.lab.");
+    assertThat(lab.queries()).noneMatch(q -> q.qname().subdomain(Name.fromConstantString("newhome.gamma.test.")));
+  }
+
+  @Test
+  @DisplayName("RFC 1034 §4.3.2 step 3a with RFC 6672 §3.1: a cached DNAME answers an ANY question below it with its synthesis, no query")
+  void anyQuestionUnderCachedDname_answeredBySynthesis() {
+    resolver.resolve("www.moved.alpha.lab.", Type.A);
+    lab.settle();
+    lab.clearQueries();
+
+    Resolution result = resolver.resolve("mail.moved.alpha.lab.", Type.ANY);
+
+    assertThat(((Resolution.Answer) result).answerSection()).extracting(r -> Type.string(r.getType()) + " " + r.getName())
+        .containsExactly("DNAME moved.alpha.lab.", "CNAME mail.moved.alpha.lab.");
+    assertThat(lab.queryCount()).isZero();
+  }
+
+  @Test
   @DisplayName("RFC 6672 §2.3: a DNAME never redirects its own owner name")
   void dnameOwner_isNotRedirected() {
     Resolution result = resolver.resolve("moved.alpha.lab.", Type.A);

@@ -167,8 +167,8 @@ final class InitStep {
   /**
    * A cached CNAME at the name, or a cached DNAME at one of its ancestors (which answers every
    * name below its owner, RFC 6672 §2.2), as the next hop; null when the cache holds neither. A
-   * CNAME question is answered by the CNAME a cached DNAME synthesises (RFC 6672 §3.1), after the
-   * DNAME hop; a CNAME cached at the name answered it already.
+   * CNAME or ANY question is answered by the CNAME a cached DNAME synthesises (RFC 6672 §3.1), after
+   * the DNAME hop; a CNAME cached at the name answered it already.
    */
   private Step cachedAliasFor(Query q) {
     // RFC 4035 §3.1.4.1: a DS RRset is the parent side's, which a CNAME at the name (the child
@@ -198,7 +198,7 @@ final class InitStep {
         if (hop.isEmpty()) {
           return q.failTooLong(dname.rrset());
         }
-        return q.qtype() == Type.CNAME ? ReplyChase.answerWithSynthesis(q, hop.get(), Hop.Source.CACHE)
+        return ReplyChase.answeredBySynthesis(q.qtype()) ? ReplyChase.answerWithSynthesis(q, hop.get(), Hop.Source.CACHE)
             : q.restart(hop.get());
       }
     }

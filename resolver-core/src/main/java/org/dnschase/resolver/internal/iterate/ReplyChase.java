@@ -121,7 +121,7 @@ final class ReplyChase {
         return forged;
       }
       reportCoOwnedAlias(q, dname.getName(), Type.CNAME, source);
-      return q.qtype() == Type.CNAME ? answerWithSynthesis(q, hop.get(), source) : q.restart(hop.get());
+      return answeredBySynthesis(q.qtype()) ? answerWithSynthesis(q, hop.get(), source) : q.restart(hop.get());
     }
     if (!isAlias(q, reply)) {
       return null;
@@ -165,6 +165,15 @@ final class ReplyChase {
         return;
       }
     }
+  }
+
+  /**
+   * Whether a question of {@code qtype} under a DNAME is answered by the CNAME synthesised from
+   * it: a CNAME question (RFC 6672 §3.1), and an ANY question, which matches the CNAME as it
+   * matches one at an alias (RFC 1034 §4.3.2 step 3a), whatever the target owns.
+   */
+  static boolean answeredBySynthesis(int qtype) {
+    return qtype == Type.CNAME || qtype == Type.ANY;
   }
 
   /**
