@@ -29,11 +29,13 @@ class Reply:
 
 
 def ask(address, port, name, qtype, timeout=10):
-    """Asks the resolver at address:port (127.0.0.0/8 only) for name and qtype, recursion desired."""
+    """Asks the resolver at address:port (127.0.0.0/8 only) for name and qtype, recursion desired;
+    qtype may name a class first ('CH TXT')."""
     if not address.startswith("127."):
         raise ValueError(f"{address} is not a loopback address")
+    *qclass, qtype = qtype.split()
     command = ["dig", f"@{address}", "-p", str(port), "+tries=1", f"+time={timeout}", "+nocookie",
-               "+noall", "+comments", "+answer", "+authority", name, qtype]
+               "+noall", "+comments", "+answer", "+authority", *(["-c"] + qclass if qclass else []), name, qtype]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode == 9 or "timed out" in done.stdout:
         return Reply("TIMEOUT", text=done.stdout)

@@ -24,6 +24,7 @@ found and what was decided about each kind.
 import argparse
 import json
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -88,10 +89,11 @@ def run_seed(seed, args, work, found):
     lab.write(lab_dir)
     loopback_only(lab_dir)
     if args.question:
-        name, qtype = args.question.split()
+        name, qtype = args.question.split(maxsplit=1)
         questions = [(name, qtype, "asked")]
     else:
-        questions = random.Random(seed).sample(lab.questions, min(args.questions, len(lab.questions)))
+        pool = [q for q in lab.questions if not args.cases or re.search(args.cases, q[2])]
+        questions = random.Random(seed).sample(pool, min(args.questions, len(pool)))
     sideways = lab.sideways_reach()
     sides = Sides(lab_dir, work / f"seed-{seed}", args.java, args.server_jar)
     try:
@@ -147,6 +149,7 @@ def main():
     parser.add_argument("--seeds", default="0-9", help="seeds as 0-9,12,20-22")
     parser.add_argument("--questions", type=int, default=60, help="questions sampled per seed")
     parser.add_argument("--question", help="'NAME TYPE': ask only this, of each seed's lab")
+    parser.add_argument("--cases", help="a regular expression: sample only the questions whose case matches it")
     parser.add_argument("--examples", type=int, default=6, help="cases printed per kind")
     parser.add_argument("--out", type=Path, help="the differences as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")

@@ -22,6 +22,8 @@ the race's peers.Nsd reads it), root.hints, and questions.tsv (name, type, what 
 import random
 from pathlib import Path
 
+import shapes
+
 NETWORK = "127.77.0."
 ROOT_ADDRESS = NETWORK + "1"
 QTYPES = ["A", "AAAA", "MX", "TXT", "CNAME", "DNAME", "NS", "SOA", "ANY", "SRV", "HTTPS"]
@@ -108,6 +110,12 @@ class Lab:
         for zone in leaves:
             for feature in self.rng.sample(FEATURES, self.rng.randint(3, 6)):
                 feature(self, zone, self.rng.choice(leaves))
+        # the shapes added later draw from a generator of their own: what came before stays
+        self.rng = random.Random(f"shapes {self.seed}")
+        for zone in leaves:
+            for feature in self.rng.sample(shapes.FEATURES, self.rng.randint(1, len(shapes.FEATURES))):
+                feature(self, zone, self.rng.choice(leaves))
+        shapes.cuts_and_tops(self)
 
     def _child(self, parent, origin, kind, others=()):
         """Delegates origin from parent in one of DELEGATIONS' ways; returns the child zone."""
