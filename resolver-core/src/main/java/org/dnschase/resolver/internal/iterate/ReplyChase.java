@@ -49,7 +49,7 @@ final class ReplyChase {
       if (next == null) {
         return endOfChain(q, reply, zone, rank, validation);
       }
-      if (q.outcome() != null || belowKnownCut(q.name(), zone)) {
+      if (q.outcome() != null || belowKnownCut(q.name(), zone) || parentSide(q, zone)) {
         return next;
       }
       RRset alias = reply.dnameAbove(q.name());
@@ -189,6 +189,15 @@ final class ReplyChase {
     }
     RRset cname = new RRset(new CNAMERecord(owner, DClass.IN, synthesis.ttl().toSeconds(), synthesis.target()));
     return q.finish(new Outcome.Data(cname, source));
+  }
+
+  /**
+   * RFC 4035 §3.1.4.1: the DS RRset at a zone's apex is its parent's data. A chain that reaches the
+   * apex of the zone that answered with a DS question goes on at the parent's servers: what the
+   * zone's reply holds there, a NODATA as a rule, speaks for the child side only.
+   */
+  private static boolean parentSide(Query q, Name zone) {
+    return q.qtype() == Type.DS && q.name().equals(zone);
   }
 
   /**
