@@ -48,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>{@link #close()} stops taking questions, answers those under way (for up to the shutdown
- * grace) and then closes every socket. The resolver stays open: its owner closes it.
+ * grace) and then closes every socket. A question still under way after the grace, or one that
+ * comes during it, is answered SERVFAIL with the Extended DNS Error "the server is stopping" (EDE
+ * 0, Other: RFC 8914 has no code of its own for it), so every question the server read gets an
+ * answer and its client asks another server at once. The resolver stays open: its owner closes it.
  */
 public final class DnsServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DnsServer.class);
@@ -123,8 +126,9 @@ public final class DnsServer implements AutoCloseable {
   }
 
   /**
-   * Stops the server: takes no new question, waits up to the shutdown grace for the answers under
-   * way to go out, then closes every socket and ends its threads. The resolver stays open.
+   * Stops the server: answers new questions SERVFAIL "the server is stopping", waits up to the
+   * shutdown grace for the answers under way to go out, answers those still owed the same
+   * SERVFAIL, then closes every socket and ends its threads. The resolver stays open.
    */
   @Override
   public synchronized void close() {
@@ -135,7 +139,9 @@ public final class DnsServer implements AutoCloseable {
     queries.drain();
     listeners.stopAccepting();
     if (!inFlight.awaitAll(shutdownGrace)) {
-      log.warn("stopping with answers still owed after {}", shutdownGrace);
+      // normal for a question that takes longer than the grace: its client now asks another server
+      log.info("stopping: {} questions still under way after {} ms answered SERVFAIL (the server is stopping)",
+          inFlight.answerStopping(), shutdownGrace.toMillis());
     }
     listeners.close();
     log.info("stopped serving DNS on {}", addresses);

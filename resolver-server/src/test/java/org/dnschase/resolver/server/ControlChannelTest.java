@@ -2,9 +2,7 @@ package org.dnschase.resolver.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -192,9 +190,9 @@ class ControlChannelTest {
   @DisplayName("a command line's terminal escapes and carriage return are logged escaped: a local client neither "
       + "restyles the operator's terminal nor forges a line of the log")
   void commandLine_isLoggedEscaped() {
-    Logged sent = controlLogged("stats\u001b[2J\rINFO forged");
+    ServerLog.Logged<String> sent = controlLogged("stats\u001b[2J\rINFO forged");
 
-    assertThat(sent.output()).startsWith("error: too many arguments");
+    assertThat(sent.result()).startsWith("error: too many arguments");
     assertThat(sent.log())
         .contains("control: stats\\x1b[2J\\x0dINFO forged -> error: too many arguments for 'stats\\x1b[2J'")
         .doesNotContain("\u001b", "\r");
@@ -204,27 +202,17 @@ class ControlChannelTest {
   @DisplayName("flush NAME with a control character or a backslash: the error quotes the name escaped once, to the "
       + "client and in the log alike")
   void flushName_quotedEscapedOnce() {
-    Logged sent = controlLogged("flush a\\x\u0001b.shop.example.");
+    ServerLog.Logged<String> sent = controlLogged("flush a\\x\u0001b.shop.example.");
 
-    assertThat(sent.output()).startsWith("error: malformed name 'a\\\\x\\x01b.shop.example.': U+0001 at 3");
+    assertThat(sent.result()).startsWith("error: malformed name 'a\\\\x\\x01b.shop.example.': U+0001 at 3");
     assertThat(sent.log())
         .contains("-> error: malformed name 'a\\\\x\\x01b.shop.example.': U+0001 at 3")
         .doesNotContain("\u0001", "\\\\\\\\x");
   }
 
   /** What a command line got back, and what the server logged meanwhile. */
-  private record Logged(String output, String log) {}
-
-  private static Logged controlLogged(String command) {
-    PrintStream err = System.err;
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8)); // where the server's log writes
-    try {
-      String output = control(command);
-      return new Logged(output, log.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setErr(err);
-    }
+  private static ServerLog.Logged<String> controlLogged(String command) {
+    return ServerLog.during(() -> control(command));
   }
 
   private static long stat(String name) {

@@ -1,7 +1,8 @@
 package org.dnschase.resolver.server.internal;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -10,22 +11,24 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The answers still on their way, each until it is handed to its channel, so that a stopping
- * server can wait for them before it closes the channels they go out on.
+ * server can wait for them before it closes the channels they go out on, and answer those it
+ * stops waiting for ({@link #answerStopping}).
  */
 public final class InFlight {
 
-  private final Set<CompletableFuture<?>> answers = ConcurrentHashMap.newKeySet();
+  private final Map<CompletableFuture<?>, QueryHandler.Later> answers = new ConcurrentHashMap<>();
 
   /**
    * Tracks {@code answer} until it completes.
    *
+   * @param later the answer on its way, or null when it was there at once
    * @param answer completes once the answer was handed to its channel
    */
-  public void track(CompletableFuture<?> answer) {
-    if (answer.isDone()) {
-      return; // a cached answer is handed over before it could be tracked: nothing to wait for
+  public void track(QueryHandler.Later later, CompletableFuture<?> answer) {
+    if (later == null || answer.isDone()) {
+      return; // handed over before it could be tracked: nothing to wait for
     }
-    answers.add(answer);
+    answers.put(answer, later);
     answer.whenComplete((done, error) -> answers.remove(answer));
   }
 
@@ -36,7 +39,7 @@ public final class InFlight {
    * @return whether every answer went out in time
    */
   public boolean awaitAll(Duration grace) {
-    CompletableFuture<Void> all = CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
+    CompletableFuture<Void> all = CompletableFuture.allOf(answers.keySet().toArray(CompletableFuture[]::new));
     try {
       all.get(grace.toNanos(), TimeUnit.NANOSECONDS);
       return true;
@@ -48,5 +51,21 @@ public final class InFlight {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * Answers every question still owed SERVFAIL "the server is stopping" ({@link
+   * QueryHandler.Later#answerStopping}), handing each answer to its channel before it closes.
+   *
+   * @return how many questions were answered so
+   */
+  public int answerStopping() {
+    int answered = 0;
+    for (QueryHandler.Later later : List.copyOf(answers.values())) {
+      if (later.answerStopping()) {
+        answered++;
+      }
+    }
+    return answered;
   }
 }

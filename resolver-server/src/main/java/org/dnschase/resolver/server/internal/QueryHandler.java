@@ -3,6 +3,8 @@ package org.dnschase.resolver.server.internal;
 import static org.xbill.DNS.ExtendedErrorCodeOption.OTHER;
 import static org.xbill.DNS.ExtendedErrorCodeOption.PROHIBITED;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -34,6 +36,12 @@ import org.xbill.DNS.Record;
  */
 public final class QueryHandler {
   private static final Logger log = LoggerFactory.getLogger(QueryHandler.class);
+
+  /**
+   * The Extended DNS Error text of a stopping server's SERVFAIL. RFC 8914 has no code for it (14,
+   * Not Ready, is for a server not yet able to answer), so it goes as 0, Other, with this text.
+   */
+  static final String STOPPING = "the server is stopping";
 
   /**
    * An answer, as the octets to send: at once (the cache's answers, refusals) or once a resolution
@@ -75,13 +83,27 @@ public final class QueryHandler {
    * (after the pause before a cold question each stage costs a dependent's completion on cold
    * code). What the answer does for the questions after it, its octets kept for the next identical
    * question ({@link EncodedAnswers}) and the count of its rcode, comes only once it was handed
-   * over: it is no part of this answer's time.
+   * over: it is no part of this answer's time. A server that stops before the outcome comes
+   * answers in its place ({@link #answerStopping}); whichever comes first is the one answer sent.
    */
   public final class Later {
+    private static final VarHandle SENDER;
+
+    static {
+      try {
+        SENDER = MethodHandles.lookup().findVarHandle(Later.class, "sender", Consumer.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
     private final Asked asked;
     private final int room;
     private final boolean overloaded;
     private final CompletableFuture<Resolution> outcome;
+    /** Where the answer goes, until one is sent there ({@link #claim}); set once, by {@link #send}. */
+    @SuppressWarnings("unused") // through SENDER
+    private Consumer<byte[]> sender;
 
     private Later(Asked asked, int room, boolean overloaded, CompletableFuture<Resolution> outcome) {
       this.asked = asked;
@@ -95,19 +117,48 @@ public final class QueryHandler {
      * then keeps its octets for the next identical question.
      *
      * @param send takes the answer's octets to the client; called once
-     * @return completes once the answer was handed to {@code send} and its octets kept;
-     *     exceptionally with what building or sending it threw
+     * @return completes once the answer was handed to {@code send} and its octets kept (or the
+     *     resolution ended after the server answered that it is stopping); exceptionally with what
+     *     building or sending it threw
      */
     public CompletableFuture<Void> send(Consumer<byte[]> send) {
+      SENDER.setRelease(this, send);
       return outcome.handle((resolution, error) -> {
+        Consumer<byte[]> to = claim();
+        if (to == null) { // the stopping server answered already
+          endCount(overloaded);
+          return null;
+        }
         byte[] failed = ended(asked, room, overloaded, resolution, error);
         byte[] wire = failed != null ? failed : outcomeAnswer(asked, room, resolution);
-        send.accept(wire);
+        to.accept(wire);
         if (failed == null) {
           answered(asked, resolution, wire);
         }
         return null;
       });
+    }
+
+    /**
+     * Answers SERVFAIL with the Extended DNS Error "the server is stopping" if the outcome has not
+     * been answered yet, so that the client asks another server at once: the server is stopping past
+     * its grace, and will not send the outcome.
+     *
+     * @return whether this answer went out, the outcome's not
+     */
+    boolean answerStopping() {
+      Consumer<byte[]> to = claim();
+      if (to == null) {
+        return false;
+      }
+      to.accept(encode(stopping(asked.message()), room));
+      return true;
+    }
+
+    /** The sender, for the one caller that gets it first; null for every other. */
+    @SuppressWarnings("unchecked")
+    private Consumer<byte[]> claim() {
+      return (Consumer<byte[]>) SENDER.getAndSet(this, null);
     }
   }
 
@@ -196,7 +247,10 @@ public final class QueryHandler {
     return stats;
   }
 
-  /** From now on requests are ignored: the server is stopping and answers what it holds. */
+  /**
+   * From now on a question is answered SERVFAIL "the server is stopping" at once, with no
+   * resolution: the server is stopping and answers only what it took before.
+   */
   public void drain() {
     draining = true;
   }
@@ -218,7 +272,7 @@ public final class QueryHandler {
           wire, plain);
       return admitted(client) ? resolve(asked, room) : refusal(client, asked.message(), room);
     }
-    Request request = draining ? new Request.Ignored("the server is stopping") : RequestDecoder.decode(wire);
+    Request request = RequestDecoder.decode(wire);
     return switch (request) {
       case Request.Ignored ignored -> {
         stats.ignored();
@@ -236,7 +290,10 @@ public final class QueryHandler {
         Record question = query.question();
         Asked asked = new Asked(message, message.getHeader(), question.getName(), question.getType(), message.getOPT(),
             room, Header.LENGTH + question.getName().length() + 4, wire, null);
-        yield admitted(client) ? resolve(asked, room) : refusal(client, message, room);
+        if (!admitted(client)) {
+          yield refusal(client, message, room);
+        }
+        yield draining ? Reply.at(encode(stopping(message), room)) : resolve(asked, room);
       }
     };
   }
@@ -283,9 +340,7 @@ public final class QueryHandler {
       outcome = resolver.resolveAsync(asked.name, asked.type,
           overloaded ? asked.options.withCacheOnly(true) : asked.options);
     } catch (IllegalArgumentException notQueryable) { // a meta type, or a reserved one
-      if (!overloaded) {
-        outstanding.decrementAndGet();
-      }
+      endCount(overloaded);
       return Reply.at(encode(Answers.error(asked.message(), Rcode.NOTIMP), room));
     }
     if (outcome.state() != Future.State.SUCCESS) {
@@ -312,9 +367,7 @@ public final class QueryHandler {
    * with its own answer ({@link #outcomeAnswer}).
    */
   private byte[] ended(Asked asked, int room, boolean overloaded, Resolution resolution, Throwable error) {
-    if (!overloaded) {
-      outstanding.decrementAndGet();
-    }
+    endCount(overloaded);
     if (overloaded && !asked.options.cacheOnly() && notCached(resolution)) {
       return encode(overload(asked.message()), room);
     }
@@ -326,6 +379,13 @@ public final class QueryHandler {
           Responses.ExtendedErrors.text("INTERNAL_ERROR: " + error)), room);
     }
     return null;
+  }
+
+  /** Ends the count of a resolution {@link #resolve} started, unless it found no slot. */
+  private void endCount(boolean overloaded) {
+    if (!overloaded) {
+      outstanding.decrementAndGet();
+    }
   }
 
   /** The outcome's own answer, encoded anew. */
@@ -362,6 +422,11 @@ public final class QueryHandler {
     stats.overloaded();
     return Responses.ExtendedErrors.withExtendedError(Answers.error(query, Rcode.SERVFAIL), OTHER,
         "overloaded: " + maxOutstanding + " resolutions under way, the most this server takes");
+  }
+
+  /** The answer of a stopping server to a question it will not resolve, or no longer wait for. */
+  private static Message stopping(Message query) {
+    return Responses.ExtendedErrors.withExtendedError(Answers.error(query, Rcode.SERVFAIL), OTHER, STOPPING);
   }
 
   private byte[] encode(Message answer, int room) {

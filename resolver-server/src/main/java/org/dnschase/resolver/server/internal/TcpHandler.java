@@ -79,15 +79,15 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (reply == null) {
-      // not a query one answers (shorter than a header, a response), or the server is stopping:
-      // nothing more is read, as Unbound drops such a connection; what is owed still goes out
+      // not a query one answers (shorter than a header, a response): nothing more is read, as
+      // Unbound drops such a connection; what is owed still goes out
       askNothingMore(ctx);
       return;
     }
     owed.incrementAndGet();
     Channel channel = ctx.channel();
     boolean keepalive = TcpKeepalive.offered(wire);
-    inFlight.track(reply.send(answer -> channel.writeAndFlush(Unpooled.wrappedBuffer(
+    inFlight.track(reply.later(), reply.send(answer -> channel.writeAndFlush(Unpooled.wrappedBuffer(
         keepalive ? TcpKeepalive.withTimeout(answer, idleTimeout) : answer))).whenComplete((done, error) -> {
       if (owed.decrementAndGet() == 0 && inputClosed) {
         channel.close(); // after the write just queued: the client said it asks nothing more

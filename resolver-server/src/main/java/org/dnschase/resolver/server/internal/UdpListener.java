@@ -151,7 +151,7 @@ final class UdpListener implements LoopDatagram.Ready {
       queue(reply.now(), client);
       return;
     }
-    inFlight.track(reply.later().send(answer -> sendOnTheLoop(answer, client)).exceptionally(error -> {
+    inFlight.track(reply.later(), reply.later().send(answer -> sendOnTheLoop(answer, client)).exceptionally(error -> {
       log.warn("no answer to {}: {}", client, error.toString());
       return null;
     }));
