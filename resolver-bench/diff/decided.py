@@ -74,20 +74,45 @@ def dname_question_soa(ours, theirs, question):
             and ours.authority_soa and not theirs.authority_soa)
 
 
+def class_any_refused(ours, theirs, question):
+    """A question in class ANY (QCLASS *, RFC 1035 §3.2.5) is refused (REFUSED), as one in any class
+    but IN is: a recursive resolver knows the Internet class only, and "all classes" is not a
+    question it can answer whole. Unbound resolves it as if it were IN and answers its iterator's
+    result with an NXDOMAIN rcode beside the IN data, a reply that contradicts itself."""
+    return question.qtype.startswith("ANY ") and ours.rcode == "REFUSED"
+
+
+def below_wildcard_dname(ours, theirs, question):
+    """A name below a DNAME owned by a wildcard: RFC 4592 §4.4 calls such a DNAME "a threat to the
+    coherency of the DNS", "to be avoided or outright rejected", because what a resolver answers
+    below it depends on what it learnt before. The server matches the wildcard at the name asked,
+    where the synthesised DNAME redirects only names below it; a DNAME synthesised at an ancestor
+    (asked for before) and cached redirects the name. Each side answers from what its own earlier
+    questions cached. Its signature: the question lies two labels or more below the wildcard's
+    parent, and the answers agree on the rcode."""
+    return ours.rcode == theirs.rcode and any(
+        question.name.lower().endswith("." + parent) and question.name.lower()[:-len(parent) - 1].count(".") >= 1
+        for parent in question.wildcard_dnames)
+
+
 DECIDED = [
     ("Unbound takes a referral to the zone asked for NODATA", referral_taken_for_nodata),
     ("a CNAME or ANY question is answered by the alias, not chased", alias_question_not_chased),
     ("a loop or a chain past the hop limits", chain_past_our_limit),
     ("a DNAME question under a DNAME: the SOA of the NODATA it ends in", dname_question_soa),
+    ("a question in class ANY is refused", class_any_refused),
+    ("a name below a DNAME owned by a wildcard (RFC 4592 §4.4)", below_wildcard_dname),
 ]
 
 
 class Question:
-    """What the comparison knows of a question: its name and type, and the lab's zones a sideways
-    referral can keep a resolver from (labgen.Lab.sideways_reach)."""
+    """What the comparison knows of a question: its name and type (a class before it, if any), the
+    lab's zones a sideways referral can keep a resolver from (labgen.Lab.sideways_reach), and the
+    parents of its wildcard DNAMEs (labgen.Lab.wildcard_dnames)."""
 
-    def __init__(self, name, qtype, sideways):
+    def __init__(self, name, qtype, sideways, wildcard_dnames=()):
         self.name, self.qtype, self.sideways = name, qtype, sideways
+        self.wildcard_dnames = wildcard_dnames
 
 
 def decided(ours, theirs, question):

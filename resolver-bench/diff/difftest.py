@@ -94,7 +94,7 @@ def run_seed(seed, args, work, found):
     else:
         pool = [q for q in lab.questions if not args.cases or re.search(args.cases, q[2])]
         questions = random.Random(seed).sample(pool, min(args.questions, len(pool)))
-    sideways = lab.sideways_reach()
+    sideways, wildcard_dnames = lab.sideways_reach(), lab.wildcard_dnames()
     sides = Sides(lab_dir, work / f"seed-{seed}", args.java, args.server_jar)
     try:
         asked = 0
@@ -111,7 +111,7 @@ def run_seed(seed, args, work, found):
                 ours, theirs = sides.ask(name, qtype)
                 asked += 1
                 found_here = answers.differences(ours, theirs, ttls=phase == "cold")
-                reason = decided(ours, theirs, Question(name, qtype, sideways)) if found_here else None
+                reason = decided(ours, theirs, Question(name, qtype, sideways, wildcard_dnames)) if found_here else None
                 if reason:
                     found_here = [(f"decided: {reason}", "")]
                 for kind, detail in found_here:
@@ -121,10 +121,15 @@ def run_seed(seed, args, work, found):
                     if reason:
                         continue
                     print(f"seed {seed} {phase}: {name} {qtype} ({case}): {kind}\n"
-                          f"    ours    {ours.summary()}\n    Unbound {theirs.summary()}", flush=True)
+                          f"    ours    {shown(ours.summary())}\n    Unbound {shown(theirs.summary())}", flush=True)
         return asked
     finally:
         sides.stop()
+
+
+def shown(summary, room=600):
+    """A reply's summary as printed: a long chain (a DNAME loop's hundred CNAMEs) cut short; --out keeps it whole."""
+    return summary if len(summary) <= room else f"{summary[:room]}... ({len(summary)} characters)"
 
 
 def report(found, total, args):
@@ -137,7 +142,7 @@ def report(found, total, args):
         print(f"\n## {kind}: {len(entries)} ({', '.join(f'{c} {n}' for c, n in sorted(cases.items()))})")
         for entry in entries[:1 if kind.startswith("decided") else args.examples]:
             print(f"  seed {entry['seed']} {entry['phase']}: {entry['name']} {entry['qtype']} ({entry['case']})\n"
-                  f"    ours    {entry['ours']}\n    Unbound {entry['unbound']}\n"
+                  f"    ours    {shown(entry['ours'])}\n    Unbound {shown(entry['unbound'])}\n"
                   f"    again:  python3 resolver-bench/diff/difftest.py --java JAVA --server-jar JAR "
                   f"--seeds {entry['seed']} --question '{entry['name']} {entry['qtype']}'")
 

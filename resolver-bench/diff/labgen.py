@@ -199,6 +199,11 @@ class Lab:
                         grown = True
         return zones
 
+    def wildcard_dnames(self):
+        """The parents of the lab's DNAMEs owned by a wildcard (RFC 4592 §4.4), in lower case."""
+        return {owner[2:].lower() for zone in self.zones.values() for owner, _, rtype, _ in zone.records
+                if rtype == "DNAME" and owner.startswith("*.")}
+
     # --- output
 
     def write(self, out):

@@ -39,6 +39,7 @@ LAB_PORT = 5364
 IDLE_TIMEOUT = 2000  # the server's --tcp-idle-timeout, ms
 YXDOMAIN = 6  # a DNAME's rewrite past 255 octets (RFC 6672 §2.2)
 MAX_TTL = 86400  # the server's default cap on a TTL it hands out
+MAX_NEGATIVE_TTL = 3600  # and on a negative answer's (RFC 2308 §5), which its SOA's TTL tells
 MARGIN = 1.5  # seconds past the deadline a reply may take (scheduling on a loaded machine)
 
 
@@ -121,6 +122,9 @@ async def check(outcomes, kind, qname, qtype, deadline, expect=None):
     for record in reply.answer + reply.authority:
         if record[2] > MAX_TTL:
             outcomes.violation(f'{where}: TTL {record[2]} above the cache\'s cap ({MAX_TTL})')
+    for record in reply.authority:
+        if record[1] == wire.SOA and not reply.answer and record[2] > MAX_NEGATIVE_TTL:
+            outcomes.violation(f'{where}: a negative answer\'s SOA TTL {record[2]} above the cap ({MAX_NEGATIVE_TTL})')
     addresses = reply.addresses()
     if servers.POISON in addresses:
         outcomes.violation(f'{where}: answered the poison address {addresses}')
@@ -128,8 +132,10 @@ async def check(outcomes, kind, qname, qtype, deadline, expect=None):
         outcomes.violation(f'{where}: expected {expect}, got {outcome} {addresses}')
 
 
-def seed_plan(seed, zones, first, only=None):
-    """The zones one seed adds (kinds, glueless chains, cycles, aliases) and its questions."""
+def seed_plan(seed, zones, first, only=None, plain=lambda i: True):
+    """The zones one seed adds (kinds, glueless chains, cycles, aliases) and its questions; an A
+    question to a plain zone (neither configured nor validated: plain(i)) of a kind a resolver lives
+    with (servers.ANSWERABLE) must get the right answer."""
     rng = random.Random(seed)
     kinds = {first + i: rng.choice(sorted(only or servers.KINDS)) for i in range(zones)}
     depths = {first + c: rng.randrange(1, 10) for c in range(3)}
@@ -141,14 +147,15 @@ def seed_plan(seed, zones, first, only=None):
             label = f'q{rng.randrange(10**6)}'
             if kind == 'deeper':
                 label = '.'.join(f'l{j}' for j in range(rng.randrange(5, 40)))
-            elif kind in ('dnamecname', 'manyglue', 'weirdglue', 'gluelessinside'):
+            elif kind in ('dnamecname', 'manyglue', 'weirdglue', 'gluelessinside', 'glueflip'):
                 label = 'www.' + label  # below the child the server refers to or redirects
             elif kind.startswith('dname'):
                 label = '.'.join(['y' * 60] * rng.randrange(1, 3))
             elif kind == 'nxns-below':
                 label += '.sub'
             qtype = rng.choice([wire.A] * 6 + [wire.AAAA, wire.TXT, wire.NS, wire.ANY, 15, 65280])
-            questions.append((kind, f'{label}.h{i}.', qtype, None))
+            right = servers.COPY_ADDRESS if kind in servers.ANSWERABLE and qtype == wire.A and plain(i) else None
+            questions.append((kind, f'{label}.h{i}.', qtype, right))
     for c, depth in depths.items():
         questions.append((f'glueless depth {depth}', f'www.g0c{c}.', wire.A, None))
     for c in cycles:
@@ -258,7 +265,9 @@ async def run(args):
     hints = os.path.join(work, 'root.hints')
     with open(hints, 'w') as f:
         f.write(f'. 3600000 NS a.root.\na.root. 3600000 A {servers.ROOT}\n')
-    plans = [seed_plan(seed, args.zones, n * args.zones, args.kinds) for n, seed in enumerate(args.seeds)]
+    def plain(i):
+        return not (args.configured and i % 4 in (1, 2)) and not (args.validate_some and i % 4 == 3)
+    plans = [seed_plan(seed, args.zones, n * args.zones, args.kinds, plain) for n, seed in enumerate(args.seeds)]
     configured = []
     for kinds in (plan[0] for plan in plans):
         for i in kinds:

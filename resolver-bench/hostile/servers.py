@@ -419,6 +419,138 @@ def k_formerr(q, tcp, zone, rng):
     return [('send', wire.message(q, wire.QR | rng.choice([wire.FORMERR, wire.NOTIMP])))]
 
 
+# ---- correct but slow, fickle, or odd in a way a resolver must live with ----
+
+TURNS = {}
+
+
+def turn(zone):
+    """How many queries `zone`'s server has had before this one (answers that change with each)."""
+    TURNS[zone] = TURNS.get(zone, 0) + 1
+    return TURNS[zone] - 1
+
+
+def k_slow(q, tcp, zone, rng):
+    # the right answer, 2.9 s late: at the edge of the server's 3 s deadline
+    return [('sleep', 2.9), ('send', good_reply(q, zone, COPY_ADDRESS))]
+
+
+def k_slow1(q, tcp, zone, rng):
+    # the right answer at once twice, then 0.7 s late: slower than the timeout its fast replies earned
+    return [('sleep', 0.7 if turn(zone) >= 2 else 0), ('send', good_reply(q, zone, COPY_ADDRESS))]
+
+
+def k_flipflop(q, tcp, zone, rng):
+    # each query another story: NXDOMAIN, the data, NODATA, SERVFAIL, REFUSED, an alias into good.
+    n = turn(zone) % 6
+    if n == 0:
+        return [('send', wire.message(q, wire.QR | wire.AA | wire.NXDOMAIN, authority=[wire.soa(zone)]))]
+    if n == 1:
+        return [('send', good_reply(q, zone, COPY_ADDRESS))]
+    if n == 2:
+        return [('send', wire.message(q, wire.QR | wire.AA, authority=[wire.soa(zone)]))]
+    if n == 5:
+        return [('send', wire.message(q, wire.QR | wire.AA, answer=[wire.cname(q.question[:-4], 'www.good.')]))]
+    return [('send', wire.message(q, wire.QR | (wire.SERVFAIL if n == 3 else wire.REFUSED)))]
+
+
+def k_liar(q, tcp, zone, rng):
+    # the fast one of the zone's two servers (the slow honest one is partner_address): it refuses,
+    # fails, refers up, or answers with the wrong ID, at once
+    way = rng.choice(['refused', 'servfail', 'upward', 'wrongid'])
+    if way == 'upward':
+        return k_upward(q, tcp, zone, rng)
+    if way == 'wrongid':
+        return k_wrongid(q, tcp, zone, rng)
+    return [('send', wire.message(q, wire.QR | (wire.REFUSED if way == 'refused' else wire.SERVFAIL)))]
+
+
+def honest_slow(q, tcp, zone, rng):
+    return [('sleep', 0.2), ('send', good_reply(q, zone, COPY_ADDRESS))]
+
+
+def k_growingns(q, tcp, zone, rng):
+    # the data, with an apex NS set one name larger at every query (each glued to this server)
+    n = min(turn(zone) + 1, 1500)
+    me = hostile_address(int(zone[1:-1]))
+    names = [f'ns{k}.{zone}' for k in range(n)]
+    records = [wire.ns(zone, name) for name in names]
+    glue = [wire.a(name, me) for name in names]
+    if q.qtype == wire.NS and q.qname.lower() == zone:
+        reply = wire.message(q, wire.QR | wire.AA, answer=records, additional=glue)
+    elif q.qtype in (wire.A, wire.ANY):
+        reply = wire.message(q, wire.QR | wire.AA, answer=[wire.a(q.question[:-4], COPY_ADDRESS)],
+                             authority=records, additional=glue)
+    else:
+        reply = wire.message(q, wire.QR | wire.AA, authority=[wire.soa(zone)])
+    if not tcp and len(reply) > 1232:
+        return [('send', wire.message(q, wire.QR | wire.AA | wire.TC))]
+    return [('send', reply)]
+
+
+def k_glueflip(q, tcp, zone, rng):
+    # a referral to the child below the zone whose glue changes at every query: the child's server
+    # (partner_address), then an address where nobody listens, in turn
+    child = child_of(q, zone)
+    if child is None:
+        return [('send', good_reply(q, zone, COPY_ADDRESS))]
+    i = int(zone[1:-1])
+    glue = partner_address(i) if turn(zone) % 2 == 0 else f'127.64.252.{1 + i % 250}'
+    return [('send', wire.message(q, wire.QR, authority=[wire.ns(child, 'ns.' + child)],
+                                   additional=[wire.a('ns.' + child, glue)]))]
+
+
+def child_server(q, tcp, zone, rng):
+    child = child_of(q, zone) or zone
+    return [('send', good_reply(q, child, COPY_ADDRESS))]
+
+
+def k_nocase(q, tcp, zone, rng):
+    # the question (and the answer's owner) sent back in another case than asked (0x20 broken)
+    flipped = wire.name(q.qname.swapcase()) + q.question[-4:]
+    answer = [wire.a(flipped[:-4], COPY_ADDRESS)] if q.qtype in (wire.A, wire.ANY) else []
+    return [('send', wire.message(q, wire.QR | wire.AA, question=flipped, answer=answer,
+                                   authority=[] if answer else [wire.soa(zone)]))]
+
+
+def k_soamin(q, tcp, zone, rng):
+    # negative answers whose SOA has a huge TTL and MINIMUM, or ones negative if read as signed
+    ttl = rng.choice([2**32 - 1, 2**31, 2**31 + 5, 7 * 86400])
+    minimum = rng.choice([2**32 - 1, 2**31, 604800, 86400])
+    rcode = wire.NXDOMAIN if q.qname.lower().startswith('q') and rng.random() < 0.5 else wire.NOERROR
+    return [('send', wire.message(q, wire.QR | wire.AA | rcode, authority=[wire.soa(zone, ttl, minimum)]))]
+
+
+def k_cookie(q, tcp, zone, rng):
+    # the right answer with an EDNS COOKIE option (RFC 7873) the query never asked for: a client
+    # cookie that is not ours beside a server cookie, or a client cookie alone
+    return cookie_reply(q, zone, rng.choice([os.urandom(24), os.urandom(8)]))
+
+
+def k_badcookie(q, tcp, zone, rng):
+    # the same with a malformed COOKIE option: shorter than a client cookie, or longer than the 40
+    # octets allowed (RFC 7873 §5.3: a client discards such a response)
+    return cookie_reply(q, zone, rng.choice([os.urandom(5), os.urandom(41)]))
+
+
+def cookie_reply(q, zone, option):
+    cookie = wire.opt(options=struct.pack('!HH', 10, len(option)) + option)
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=[wire.a(q.question[:-4], COPY_ADDRESS)]
+                                   if q.qtype in (wire.A, wire.ANY) else [],
+                                   authority=[] if q.qtype in (wire.A, wire.ANY) else [wire.soa(zone)],
+                                   additional=[cookie]))]
+
+
+# the kinds whose zone has a second server, at partner_address, answering as this says
+PARTNERS = {'liar': honest_slow, 'glueflip': child_server}
+# the kinds whose A questions must get the right answer (COPY_ADDRESS): a resolver lives with them
+ANSWERABLE = {'slow1', 'liar', 'growingns', 'nocase', 'cookie'}
+
+
+def partner_address(i):
+    return f'127.64.{130 + i // 250}.{1 + i % 250}'
+
+
 KINDS = {
     'silent': k_silent, 'garbage': k_garbage, 'short': k_short, 'cut': k_cut, 'wrongid': k_wrongid,
     'wrongq': k_wrongq, 'noquestion': k_noquestion, 'noqr': k_noqr, 'opcode': k_opcode,
@@ -437,6 +569,9 @@ KINDS = {
     'dnamecname': k_dnamecname, 'oversizeudp': k_oversizeudp,
     'nsnxdomain': by_qtype_ns(wire.NXDOMAIN), 'nsrefused': by_qtype_ns(wire.REFUSED),
     'nsformerr': by_qtype_ns(wire.FORMERR), 'noedns': k_noedns, 'formerr': k_formerr,
+    'slow': k_slow, 'slow1': k_slow1, 'flipflop': k_flipflop, 'liar': k_liar, 'growingns': k_growingns,
+    'glueflip': k_glueflip, 'nocase': k_nocase, 'soamin': k_soamin, 'cookie': k_cookie,
+    'badcookie': k_badcookie,
 }
 
 
@@ -482,7 +617,10 @@ class Lab:
         if tld == 'silent.':
             return ['ns.silent.'], [('ns.silent.', SILENT)]
         if m and int(m.group(1)) in self.kinds:
-            return ['ns.' + tld], [('ns.' + tld, hostile_address(int(m.group(1))))]
+            i = int(m.group(1))
+            if self.kinds[i] == 'liar':
+                return ['ns.' + tld, 'ns2.' + tld], [('ns.' + tld, hostile_address(i)), ('ns2.' + tld, partner_address(i))]
+            return ['ns.' + tld], [('ns.' + tld, hostile_address(i))]
         m = re.fullmatch(r'ch(\d+)\.', tld)
         if m and int(m.group(1)) < self.chain_zones:
             return ['ns.' + tld], [('ns.' + tld, CHAIN)]
@@ -521,8 +659,10 @@ class Lab:
         return [('send', good_reply(q, 'good.', GOOD_ADDRESS))]
 
     def copy(self, q, tcp):
+        # a name server's own name is given this server's address, so a glueless chain's servers
+        # are reachable on loopback however deep it goes; every other name COPY_ADDRESS
         labels = q.qname.lower().rstrip('.').split('.')
-        return [('send', good_reply(q, labels[-1] + '.', COPY_ADDRESS))]
+        return [('send', good_reply(q, labels[-1] + '.', COPY if labels[0] == 'ns' else COPY_ADDRESS))]
 
     def chain(self, q, tcp):
         # <n>-<length>.ch<j>. -> <n>-<length>.ch<j+1>. until j+1 == length, then an A
@@ -536,8 +676,8 @@ class Lab:
         return [('send', wire.message(q, wire.QR | wire.AA,
                                        answer=[wire.cname(q.question[:-4], f'{n}-{length}.ch{j + 1}.')]))]
 
-    def hostile(self, i):
-        kind = KINDS[self.kinds[i]]
+    def hostile(self, i, kinds=KINDS):
+        kind = kinds[self.kinds[i]]
         zone = f'h{i}.'
 
         def answer(q, tcp):
@@ -558,7 +698,12 @@ class Lab:
                                 (SILENT, lambda q, tcp: k_silent(q, tcp, 'silent.', self.rng))]:
             await self._bind(address, answer)
         for i in self.kinds:
-            await self._bind(hostile_address(i), self.hostile(i))
+            await self._bind_hostile(i)
+
+    async def _bind_hostile(self, i):
+        await self._bind(hostile_address(i), self.hostile(i))
+        if self.kinds[i] in PARTNERS:
+            await self._bind(partner_address(i), self.hostile(i, PARTNERS))
 
     async def add(self, kinds, glueless_depths=None, cycles=(), aliases=()):
         """Adds one seed's zones to the running lab."""
@@ -567,7 +712,7 @@ class Lab:
         self.cycles.update(cycles)
         self.aliases.update(aliases)
         for i in kinds:
-            await self._bind(hostile_address(i), self.hostile(i))
+            await self._bind_hostile(i)
 
     async def _bind(self, address, answer):
         loop = asyncio.get_running_loop()
