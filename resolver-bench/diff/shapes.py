@@ -8,6 +8,8 @@ edge cases hide.
 - a CNAME into an empty non-terminal (NODATA at the target), into a name a wildcard covers, to
   another zone's apex (then NS, SOA, MX and DS asked through it: DS is the parent's data);
 - a DNAME into a subtree a wildcard answers, and a DNAME owned by a wildcard (RFC 4592 §4.4);
+- aliases in a zone to its own child zone's apex and below its cut (a CNAME and a DNAME): the
+  zone's server answers the alias with a referral, or its parent-side DS;
 - questions at and below zone cuts: DS at a child's apex (the parent answers, RFC 4035 §3.1.4.1)
   and below it, RRSIG and NSEC in unsigned zones, CNAME and DNAME asked at an apex;
 - questions for the root and the TLDs themselves, for a TLD that does not exist, and in classes
@@ -66,7 +68,24 @@ def dname_and_wildcards(lab, zone, other):
     lab.ask(zone.name("h1.x.wd"), "under a wildcard DNAME", "A", "AAAA")
 
 
-FEATURES = [escaped_names, alias_targets, alias_into_odd_places, dname_and_wildcards]
+def aliases_into_a_cut(lab, zone, other):
+    """Aliases in a zone to its own child zone's apex and below it: the zone's server answers with
+    the alias and a referral, or (for DS) with its own parent-side data at the cut."""
+    children = [z for z in lab.zones.values() if z.origin.endswith("." + zone.origin)
+                and z.origin.count(".") == zone.origin.count(".") + 1]
+    if not children:
+        return
+    child = lab.rng.choice(children)
+    zone.add(zone.name("ccut"), "CNAME", child.origin)
+    zone.add(zone.name("cbelow"), "CNAME", child.name("h1"))
+    zone.add(zone.name("dcut"), "DNAME", child.origin)
+    lab.ask(zone.name("ccut"), "CNAME to a child zone's apex", "NS", "DS", "SOA", "A", "MX")
+    lab.ask(zone.name("cbelow"), "CNAME below a child zone's cut", "A", "TXT")
+    lab.ask(zone.name("h1.dcut"), "DNAME into a child zone", "A", "NS")
+    lab.ask(zone.name("ns1.dcut"), "DNAME onto a child zone's name server", "A")
+
+
+FEATURES = [escaped_names, alias_targets, alias_into_odd_places, dname_and_wildcards, aliases_into_a_cut]
 
 
 def cuts_and_tops(lab):
