@@ -7,13 +7,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /**
  * The reply one query waits for (RFC 5452 §9.1): with the query's ID, QR set and the question
  * repeated, in the random case it went out in when 0x20 is on; that it came from the server's
  * address and port is the socket's check. Whatever carries the datagrams (a channel on an event
  * loop, or a plain socket while Netty starts) offers each one here; anything else is ignored, so a
- * stray or spoofed packet cannot end the exchange.
+ * stray or spoofed packet cannot end the exchange. A reply that is this query's but malformed ends
+ * it as a bad reply ({@link #match}): forging one takes the ID, port and question a forged answer
+ * would, and costs the resolver only the next server.
  */
 final class ExpectedReply {
 
@@ -49,19 +53,47 @@ final class ExpectedReply {
 
   /**
    * The reply in {@code datagram} (its remaining octets), or null when it is not this query's:
-   * another ID, another question, the question in another case than sent, or unparseable. Only a
-   * datagram whose header and question are this query's is parsed.
+   * another ID, another question, or the question in another case than sent. Only a datagram whose
+   * header and question are this query's is parsed. Octets after its last record are ignored, as
+   * Unbound, BIND and Knot Resolver ignore them.
+   *
+   * @throws MalformedReplyException when it is this query's reply by its ID and question, but does
+   *     not parse, or holds more than one OPT record or one outside the additional section (RFC 6891
+   *     §6.1.1: its extended RCODE, EDNS flags and payload size would be a guess): the server's
+   *     reply is a bad one, and the exchange ends with it at once rather than waiting out its
+   *     timeout for a good one the server will not send (Unbound's iterator goes to the next server
+   *     after a reply that does not parse)
    */
-  Message match(ByteBuffer datagram) {
+  Message match(ByteBuffer datagram) throws MalformedReplyException {
     if (!ReplyMatcher.matches(datagram, id, questionSent) || (spelling != null && !spelledAsSent(datagram))) {
       return null;
     }
+    Message reply;
     try {
       // dnsjava copies what it keeps, so the datagram's buffer may be reused afterwards
-      return new Message(datagram);
+      reply = new Message(datagram);
     } catch (IOException | RuntimeException e) {
-      return null;
+      throw new MalformedReplyException(server, "it does not parse (" + e.getMessage() + ")");
     }
+    int opts = optRecords(reply);
+    if (opts > 1 || (opts == 1 && reply.getOPT() == null)) {
+      throw new MalformedReplyException(server, opts == 1 ? "an OPT record outside the additional section"
+          : opts + " OPT records, where RFC 6891 §6.1.1 allows one");
+    }
+    return reply;
+  }
+
+  /** The OPT records in the reply's sections, wherever they are. */
+  private static int optRecords(Message reply) {
+    int opts = 0;
+    for (int section = Section.ANSWER; section <= Section.ADDITIONAL; section++) {
+      for (Record record : reply.getSection(section)) {
+        if (record.getType() == Type.OPT) {
+          opts++;
+        }
+      }
+    }
+    return opts;
   }
 
   /**
@@ -97,7 +129,7 @@ final class ExpectedReply {
    */
   IOException notTheReply() {
     return new IOException(server + " sent a message over TCP that is not the reply to its query (another ID"
-        + " or question, or unparseable)" + caseNotEchoed());
+        + " or question)" + caseNotEchoed());
   }
 
   /** Marks a server whose replies spelt the question otherwise, and says so for the failure's message. */

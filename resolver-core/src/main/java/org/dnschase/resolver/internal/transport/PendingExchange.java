@@ -87,15 +87,12 @@ final class PendingExchange {
   }
 
   /**
-   * Offers a message that arrived for the exchange (the buffer's remaining octets). Unparseable or
-   * non-matching messages are ignored and the exchange keeps waiting: a stray or spoofed packet
-   * must not end it.
+   * Offers a message that arrived for the exchange (the buffer's remaining octets). A message that
+   * is not its reply is ignored and the exchange keeps waiting: a stray or spoofed packet must not
+   * end it. Its reply, malformed, ends it as a bad reply ({@link ExpectedReply#match}).
    */
   void offer(ByteBuffer message) {
-    Message reply = expected.match(message);
-    if (reply != null) {
-      result.complete(reply);
-    }
+    ended(message);
   }
 
   /**
@@ -105,12 +102,23 @@ final class PendingExchange {
    * hold it until its timeout while the server sends more.
    */
   void offerOnItsConnection(ByteBuffer message) {
-    Message reply = expected.match(message);
-    if (reply != null) {
-      result.complete(reply);
-    } else {
+    if (!ended(message)) {
       fail(expected.notTheReply());
     }
+  }
+
+  /** Ends the exchange with {@code message} if it is its reply, or fails it if that is malformed; whether it ended. */
+  private boolean ended(ByteBuffer message) {
+    try {
+      Message reply = expected.match(message);
+      if (reply == null) {
+        return false;
+      }
+      result.complete(reply);
+    } catch (MalformedReplyException malformed) {
+      fail(malformed);
+    }
+    return true;
   }
 
   void fail(Throwable error) {

@@ -125,6 +125,8 @@ final class PlainUdpExchanges {
       }
     } catch (SocketTimeoutException e) {
       return expected.timedOut(timeoutNanos);
+    } catch (MalformedReplyException e) {
+      return e;
     } catch (IOException | RuntimeException e) {
       return closed ? LoopExchanges.closedError()
           : new IOException("cannot reach " + expected.server() + ": " + e.getMessage(), e);

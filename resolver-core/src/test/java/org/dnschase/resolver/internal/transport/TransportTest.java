@@ -21,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,7 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -211,6 +213,85 @@ class TransportTest {
 
       assertThat(addressIn(result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))).isEqualTo("192.0.2.1");
     }
+  }
+
+  /* ---- malformed replies ---- */
+
+  @Test
+  @DisplayName("RFC 6891 §6.1.1: a reply with two OPT records is a bad reply: the exchange fails at once, naming it,"
+      + " instead of waiting out its timeout")
+  void replyWithTwoOpts_failsAtOnce() throws Exception {
+    assertBadReply(reply -> withOpts(reply, 2), "2 OPT records");
+  }
+
+  @Test
+  @DisplayName("RFC 6891 §6.1.1: a reply with an OPT record in its answer section is a bad reply")
+  void replyWithOptInTheAnswer_failsAtOnce() throws Exception {
+    assertBadReply(reply -> {
+      reply.addRecord(new OPTRecord(1232, 0, 0), Section.ANSWER);
+      return reply.toWire();
+    }, "an OPT record outside the additional section");
+  }
+
+  @Test
+  @DisplayName("a reply with the query's ID and question that does not parse is a bad reply, not a stray packet")
+  void replyThatDoesNotParse_failsAtOnce() throws Exception {
+    assertBadReply(reply -> {
+      byte[] wire = reply.toWire();
+      return Arrays.copyOf(wire, wire.length - 3); // the answer's RDATA cut, TC clear
+    }, "does not parse");
+  }
+
+  @Test
+  @DisplayName("octets after the last record are ignored, as Unbound, BIND and Knot Resolver ignore them")
+  void trailingOctets_ignored() throws Exception {
+    try (DatagramSocket server = udpServer()) {
+      CompletableFuture<Message> result = transport.exchange(addressOf(server), query("www.example.test."), LONG);
+      Received got = receive(server);
+      byte[] wire = withOpts(answer(got.query(), got.query().getHeader().getID(), "192.0.2.1"), 1);
+
+      send(server, got.from(), Arrays.copyOf(wire, wire.length + 3));
+
+      assertThat(addressIn(result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))).isEqualTo("192.0.2.1");
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 6891 §6.1.1: over TCP too, a reply with two OPT records fails the exchange, naming it")
+  void tcpReplyWithTwoOpts_fails() throws Exception {
+    try (ServerSocket tcp = new ServerSocket(); DatagramSocket udp = udpOnSamePortAs(tcp)) {
+      CompletableFuture<Message> result = transport.exchange(addressOf(udp), query("big.example.test."), LONG);
+      Received got = receive(udp);
+      send(udp, got.from(), truncated(got.query(), Rcode.NOERROR).toWire());
+
+      answerOverTcp(tcp, asked -> withOpts(answer(asked, asked.getHeader().getID(), "192.0.2.1"), 2));
+
+      assertThatThrownBy(() -> result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))
+          .isInstanceOf(ExecutionException.class).cause().hasMessageContaining("2 OPT records");
+    }
+  }
+
+  /** The server's reply, made malformed by {@code malform}, fails the exchange well before its timeout. */
+  private void assertBadReply(FakeServers.ReplyBytes malform, String malformation) throws Exception {
+    try (DatagramSocket server = udpServer()) {
+      long start = System.nanoTime();
+      CompletableFuture<Message> result = transport.exchange(addressOf(server), query("www.example.test."), LONG);
+      Received got = receive(server);
+
+      send(server, got.from(), malform.to(answer(got.query(), got.query().getHeader().getID(), "192.0.2.1")));
+
+      assertThatThrownBy(() -> result.get(LONG.toMillis(), TimeUnit.MILLISECONDS))
+          .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IOException.class)
+          .hasMessageContaining("sent a malformed reply").hasMessageContaining(malformation);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LONG.dividedBy(2));
+    }
+  }
+
+  private static byte[] withOpts(Message reply, int count) {
+    for (int i = 0; i < count; i++) {
+      reply.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+    }
+    return reply.toWire();
   }
 
   /* ---- truncation ---- */

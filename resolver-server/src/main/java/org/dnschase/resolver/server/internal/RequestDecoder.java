@@ -41,6 +41,9 @@ import org.xbill.DNS.Type;
  *       not serve.
  * </ol>
  *
+ * <p>Octets after the last record the header counts are ignored, as Unbound, BIND (which logs them
+ * at debug level) and Knot Resolver ignore them: the message they count is whole.
+ *
  * <p>Pure and total: every input gives a {@link Request}, nothing is thrown.
  */
 public final class RequestDecoder {
