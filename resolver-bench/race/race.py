@@ -11,6 +11,12 @@ that are never measured, then flushed. Then, in rounds that alternate which side
   warm   dnsperf on the mix: queries per second at saturation, then latency percentiles at a
          fixed rate both sustain, then the resident set size.
 
+With --disturb, each cold sample is also taken beside a controlled disturbance: another process
+pinned to the server's CPU that burns some µs of it every few ms (disturb.py), each dose in turn
+for both sides, the samples keeping the CPU it took from the question to its answer; the medians
+and the tables are the undisturbed samples', and the disturbed ones are summed up per dose apart
+(contention in the result file): how much the same disturbance costs each side.
+
 Then the round-trip floors (the stub to NSD, the stub to each resolver's cache) and, with the
 long-running servers stopped, the fresh-process first answer: the time from starting the process
 to the answer to its first question. Every sample carries the load average at its start.
@@ -60,13 +66,54 @@ def lines_of(path):
     return [line.split("\t") for line in path.read_text().splitlines() if line]
 
 
+class Disturbance:
+    """disturb.py pinned to the server's CPU in a session of its own, its dose set by a line on its
+    standard input; ends with its input."""
+
+    def __init__(self, cpu, nice):
+        self.process = subprocess.Popen(["taskset", "-c", str(cpu), sys.executable,
+                                         str(Path(__file__).with_name("disturb.py")), str(nice)],
+                                        stdin=subprocess.PIPE, start_new_session=True)
+
+    def dose(self, dose):
+        """Sets the dose, a (burn µs, period ms) pair, from the process's next wake-up on."""
+        self.process.stdin.write(f"{dose[0]} {dose[1]}\n".encode())
+        self.process.stdin.flush()
+
+    def cpu_ns(self):
+        return cpu_ns(self.process.pid)
+
+    def stop(self):
+        self.process.stdin.close()
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+# the undisturbed dose, which the race's medians and tables are made of
+QUIET = "0"
+
+
+def dose_of(label):
+    """(burn µs, period ms) of a --disturb label "BURN/PERIOD" (or QUIET)."""
+    if label == QUIET:
+        return 0, 0.0
+    burn, period = label.split("/")
+    return int(burn), float(period)
+
+
 class Race:
     def __init__(self, args, lab, nsd, sides):
         self.args = args
         self.lab = lab
         self.nsd = nsd
         self.sides = sides
-        self.chains = [(int(k), name) for k, name in lines_of(lab / "chains.tsv")]
+        # the controlled disturbance of --disturb, once the warm-up is over
+        self.disturbance = None
+        self.chains = [(int(k), name) for k, name in lines_of(lab / "chains.tsv")
+                       if not args.hops or int(k) in args.hops]
         self.warm_chains = [(int(k), name) for k, name in lines_of(lab / "warm-chains.tsv")]
         self.samples = {side.label: {"cold": {str(k): [] for k, _ in self.chains}, "warm": [], "fresh": []}
                         for side in sides}
@@ -108,16 +155,20 @@ class Race:
             f"after {self.args.jit_batches * JIT_BATCH} walks for the JIT")
         return None
 
-    def cold(self, side, hops, name):
+    def cold(self, side, hops, name, dose=QUIET):
         side.flush()
+        if self.disturbance:
+            self.disturbance.dose(dose_of(dose))
         self.nsd.clear_queries()
         time.sleep(self.args.pause)
         load = loadavg()
         cpu = cpu_ns(side.process.pid)
         serving = cpu_ns(side.process.pid, side.serving_threads)
         waited = wait_ns(side.process.pid, side.serving_threads)
+        disturbing = self.disturbance.cpu_ns() if self.disturbance else 0
         seconds, reply = dnsclient.ask("127.0.0.1", side.port, name)
         waited = wait_ns(side.process.pid, side.serving_threads) - waited
+        disturbing = self.disturbance.cpu_ns() - disturbing if self.disturbance else 0
         time.sleep(self.args.settle)
         cpu = cpu_ns(side.process.pid) - cpu
         serving = cpu_ns(side.process.pid, side.serving_threads) - serving
@@ -128,7 +179,9 @@ class Race:
             # (read just after it): the time other work on that CPU took from this sample
             "serving_wait_us": waited / 1e3, "queries": queries,
             "rcode": reply.rcode,
-            "answers": reply.answers, "load": load})
+            "answers": reply.answers, "load": load,
+            # the dose beside it, and the CPU the disturbance ran from the question to the answer
+            "disturb": dose, "disturb_cpu_us": disturbing / 1e3})
 
     def warm(self, side):
         mix = self.lab / "mix.txt"
@@ -201,13 +254,14 @@ def summary(samples, chains, floors):
     out = {"cold": {}, "warm": {}, "fresh": {}}
     med = statistics.median
     for label, sample in samples.items():
+        quiet = {k: [s for s in runs if s.get("disturb", QUIET) == QUIET] for k, runs in sample["cold"].items()}
         out["cold"][label] = {k: {"us": med(s["us"] for s in runs), "cpu_us": med(s["cpu_us"] for s in runs),
                                   "serving_cpu_us": med(s["serving_cpu_us"] for s in runs),
                                   "serving_wait_us": med(s["serving_wait_us"] for s in runs),
                                   "queries": med(s["queries"] for s in runs),
                                   "answers": sorted({(s["rcode"], s["answers"]) for s in runs}),
                                   "load": med(s["load"] for s in runs), "runs": len(runs)}
-                              for k, runs in sample["cold"].items()}
+                              for k, runs in quiet.items()}
         warm = sample["warm"]
         if not warm:
             continue
@@ -240,6 +294,53 @@ def summary(samples, chains, floors):
     if {"ours", "Unbound"} <= out["fresh"].keys():
         out["ratios"]["fresh_total"] = out["fresh"]["ours"]["total_ms"] / out["fresh"]["Unbound"]["total_ms"]
     return out
+
+
+def contention(samples):
+    """Per dose of --disturb, side and chain length: the samples, their median time and its excess
+    over the same side's undisturbed median, the serving threads' median wait for their CPU, the
+    disturbance's median CPU inside the samples, and what the side lost per µs the disturbance ran
+    in them (its waits summed over the disturbance's CPU summed)."""
+    med = statistics.median
+    doses = sorted({s.get("disturb", QUIET) for sample in samples.values() for runs in sample["cold"].values()
+                    for s in runs}, key=lambda label: (label != QUIET, dose_of(label)[0] / max(dose_of(label)[1], 1e-9)))
+    out = {}
+    for dose in doses:
+        out[dose] = {}
+        for label, sample in samples.items():
+            out[dose][label] = {}
+            for k, runs in sample["cold"].items():
+                these = [s for s in runs if s.get("disturb", QUIET) == dose]
+                quiet = [s for s in runs if s.get("disturb", QUIET) == QUIET]
+                if not these:
+                    continue
+                ran = sum(s.get("disturb_cpu_us", 0) for s in these)
+                out[dose][label][k] = {
+                    "runs": len(these), "us": med(s["us"] for s in these),
+                    "excess_us": med(s["us"] for s in these) - med(s["us"] for s in quiet) if quiet else None,
+                    "serving_wait_us": med(s["serving_wait_us"] for s in these),
+                    "mean_wait_us": statistics.fmean(s["serving_wait_us"] for s in these),
+                    "disturb_cpu_us": med(s.get("disturb_cpu_us", 0) for s in these),
+                    "wait_per_disturb": sum(s["serving_wait_us"] for s in these) / ran if ran else None}
+    return out
+
+
+def contention_table(contention):
+    """contention() as text: each dose's rows, each side's figures and ours / Unbound's time."""
+    rows = ["dose µs/ms hops | side: median µs (excess over quiet), median wait µs, mean wait µs, "
+            "disturbance µs in sample, wait per disturbance µs | time / Unbound's"]
+    for dose, sides in contention.items():
+        for k in sides.get("Unbound", {}):
+            theirs = sides["Unbound"][k]["us"]
+            cells = []
+            for label, figures in sides.items():
+                f = figures[k]
+                excess = "" if f["excess_us"] is None else f" ({f['excess_us']:+.0f})"
+                per = "-" if f["wait_per_disturb"] is None else f"{f['wait_per_disturb']:.2f}"
+                cells.append(f"{label}: {f['us']:.0f}{excess}, {f['serving_wait_us']:.0f}, {f['mean_wait_us']:.0f}, "
+                             f"{f['disturb_cpu_us']:.0f}, {per} ({f['us'] / theirs:.2f}) n={f['runs']}")
+            rows.append(f"{dose:>9} {k:>4} | " + " | ".join(cells))
+    return "\n".join(rows)
 
 
 def prioritised(nice):
@@ -319,6 +420,13 @@ def parse_args():
     parser.add_argument("--warmup-seconds", type=float, default=15)
     parser.add_argument("--pause", type=float, default=0.05, help="seconds between a flush and its cold question")
     parser.add_argument("--settle", type=float, default=0.3, help="seconds after an answer before counting queries")
+    parser.add_argument("--hops", type=lambda text: {int(k) for k in text.split(",")},
+                        help="the chain lengths walked, e.g. 1,2 (default: every chain of the lab)")
+    parser.add_argument("--disturb", action="append", default=[], metavar="BURN/PERIOD",
+                        help="a dose of controlled disturbance: a process in a session of its own, pinned to the "
+                             "server's CPU, burning BURN µs of it every PERIOD ms on average (disturb.py); given "
+                             "several times, each cold sample is taken at every dose and undisturbed, in turn, for "
+                             "both sides, e.g. --disturb 200/10 --disturb 500/5")
     parser.add_argument("--server-cpu", type=int, default=0)
     parser.add_argument("--client-cpu", type=int, default=1)
     parser.add_argument("--cold-only", action="store_true",
@@ -337,6 +445,10 @@ def parse_args():
                              "as one more side, named by the script's file name; given several times, several "
                              "option sets raced side by side against the current ones in one run")
     args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar", "baseline_jvm_options")
+    for dose in args.disturb:
+        if not re.fullmatch(r"\d+/\d+(\.\d+)?", dose) or not 0 < dose_of(dose)[1] <= 20:
+            parser.error(f"--disturb {dose}: BURN µs / PERIOD ms, the period above 0 and at most 20 ms "
+                         f"(it must change within the pause before a sample)")
     args.candidate_jvm_options = [script.resolve() for script in args.candidate_jvm_options]
     labels = ["ours", "Unbound", "baseline"] + [script.name for script in args.candidate_jvm_options]
     if len(set(labels)) < len(labels):
@@ -369,6 +481,7 @@ def main():
         for script in args.candidate_jvm_options:
             sides.append(Ours(lab, work, args.server_cpu, args.java, args.server_jar, args.jvm_arg, script.name,
                               jvm_options=script))
+        disturbance = None
         try:
             race = Race(args, lab, nsd, sides)
             for side in sides:
@@ -376,15 +489,26 @@ def main():
             for side in sides:
                 say(f"warming {side.label} up")
                 race.warm_up(side)
+            doses = [QUIET] + args.disturb
+            if args.disturb:
+                disturbance = race.disturbance = Disturbance(args.server_cpu, args.nice)
             for round_index in range(args.rounds):
                 say(f"round {round_index + 1} of {args.rounds}")
                 for hops, name in race.chains:
-                    for _ in range(args.cold_per_round):
-                        for side in race.order(round_index):
-                            race.cold(side, hops, name)
+                    for sample in range(args.cold_per_round):
+                        # each dose first in turn, so the load's drift meets them all
+                        turn = (sample + round_index) % len(doses)
+                        for dose in doses[turn:] + doses[:turn]:
+                            for side in race.order(round_index):
+                                race.cold(side, hops, name, dose)
+                if disturbance:
+                    disturbance.dose(dose_of(QUIET))  # the warm phase undisturbed
                 if not args.cold_only:
                     for side in race.order(round_index):
                         race.warm(side)
+            if disturbance:
+                disturbance.stop()
+                disturbance = race.disturbance = None
             floors = race.floors()
             # what each side holds resident after its warm-up and the rounds (the warm mix's is in
             # its samples): in a cold-only run, a JVM option's memory cost beside its cold figures
@@ -397,6 +521,8 @@ def main():
                     for side in race.order(round_index):
                         race.fresh(side)
         finally:
+            if disturbance:
+                disturbance.stop()
             for side in sides:
                 side.stop()
             nsd.stop()
@@ -404,6 +530,7 @@ def main():
                               "jit_walks": race.jit_walks},
               "floors": floors, "resident_kib": resident_kib,
               "summary": summary(race.samples, race.chains, floors), "samples": race.samples,
+              "contention": contention(race.samples) if args.disturb else None,
               "fresh_failures": race.fresh_failures}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n")
@@ -416,6 +543,8 @@ def main():
                 for label in result["summary"]["cold"]))
         print("resident set after the rounds: " + ", ".join(
             f"{label} {kib / 1024:.1f} MiB" for label, kib in resident_kib.items()))
+    if args.disturb:
+        print(contention_table(result["contention"]))
 
 
 def cold_table(summary, labels):
