@@ -76,7 +76,9 @@ def section(result, relative):
            + config["client_cpu"] + ". Each side is first warmed on names never measured ("
            + config["warmup_walks"] + " flushes with a cold walk of every warm-up chain, then "
            + config["warmup_seconds"] + " s of `dnsperf` on the warm-up mix" + jit_wait(meta) + ") and flushed. Then "
-           + config["rounds"] + " rounds, each side going first in every other round:", "",
+           + config["rounds"] + " rounds, each side going first in every other round, the sides taking turns sample by "
+           "sample and each round's warm phase in the reverse order, so that every cold sample follows the other "
+           "side's work on the server's CPU, never its own:", "",
            f"- cold: each chain after a flush of both (ours: the control channel's `flush`, what "
            f"`bin/serve-control flush` sends; Unbound: `unbound-control flush_zone .` and `flush_infra all`), "
            f"{config['pause']} s pause, one question from a Python stub timed around its socket calls; "

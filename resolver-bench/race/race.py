@@ -4,7 +4,7 @@
 Our server (bin/serve's jar, one event loop thread) and Unbound (one thread, validation off) are
 asked by the same clients over the same wire, each pinned in turn to the same CPU, with NSD
 serving the lab (RaceLab's zones) and every client on the other CPU. Both are warmed on names
-that are never measured, then flushed. Then, in rounds that alternate which side goes first:
+that are never measured, then flushed. Then, in rounds (see Race.order for who goes when):
 
   cold   each chain length after a flush of both, the time of one question and the queries NSD
          received for it (counted after a settle, so work done after the answer counts too);
@@ -121,7 +121,19 @@ class Race:
         self.jit_walks = {}
 
     def order(self, round_index):
-        return self.sides if round_index % 2 == 0 else list(reversed(self.sides))
+        """The sides' turns in a round's cold samples, taken in turn sample by sample; its warm phase
+        goes in the reverse order (warm_order). Every cold sample then follows another side's work on
+        the server's CPU, never its own: within a round by the turns, and across rounds because the
+        warm phase ends with the side that went first, and the next round, reversed, starts with
+        another. Rounds reverse the order only where warm phases part them (each side then goes
+        first after the warm phase in every other round); back to back (--cold-only), reversing would
+        put one side twice in a row at each round's edge, so the turns simply go on."""
+        if self.args.cold_only or round_index % 2 == 0:
+            return self.sides
+        return list(reversed(self.sides))
+
+    def warm_order(self, round_index):
+        return list(reversed(self.order(round_index)))
 
     def warm_up(self, side):
         """Cold walks and the warm-up mix on names never measured, cold walks again until the JIT is
@@ -504,7 +516,7 @@ def main():
                 if disturbance:
                     disturbance.dose(dose_of(QUIET))  # the warm phase undisturbed
                 if not args.cold_only:
-                    for side in race.order(round_index):
+                    for side in race.warm_order(round_index):
                         race.warm(side)
             if disturbance:
                 disturbance.stop()
