@@ -10,17 +10,21 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.GenericEDNSOption;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
 
 /**
  * What TCP clients that misbehave cannot take from the others (RFC 7766 §6.2.2 lets a server
  * bound its connections and close them): connections beyond the bound, a request trickled in an
- * octet at a time, a length prefix longer than any request.
+ * octet at a time, a request longer than the server keeps.
  */
 class TcpLimitsTest {
 
@@ -107,17 +111,36 @@ class TcpLimitsTest {
   }
 
   @Test
-  @DisplayName("a length prefix longer than any request closes the connection at once, holding no buffer for it")
-  void lengthBeyondTheLongestRequest_closedAtOnce() throws Exception {
-    try (ServerLab patient = ServerLab.start(); // the default idle timeout, 10 s
-        Socket socket = new Socket(patient.address().getAddress(), patient.address().getPort())) {
+  @DisplayName("RFC 7766 §8, RFC 6891 §6.1.2: a query longer than the longest request kept (a 60,000-octet EDNS"
+      + " option) is answered FORMERR with its ID, question and an OPT record, as one that long is over UDP, and the"
+      + " connection goes on to the next question")
+  void queryLongerThanKept_formErr_connectionGoesOn() throws IOException {
+    try (RawClient.Tcp tcp = new RawClient.Tcp(lab.address())) {
+      Message query = RawClient.query("web.shop.example.", 21);
+      query.addRecord(new OPTRecord(1232, 0, 0, 0, List.of(new GenericEDNSOption(65001, new byte[60_000]))),
+          Section.ADDITIONAL);
+      tcp.send(query);
+
+      Message answer = tcp.receive();
+
+      assertThat(answer.getHeader().getID()).isEqualTo(21);
+      assertThat(answer.getRcode()).isEqualTo(Rcode.FORMERR);
+      assertThat(answer.getQuestion()).isEqualTo(query.getQuestion());
+      assertThat(answer.getOPT()).as("an OPT record: the server speaks EDNS").isNotNull();
+      assertAnswered(tcp, 22);
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 7766 §6.2.3: a length of 65,535 followed by silence holds the connection no longer than the idle"
+      + " timeout")
+  void longLengthThenSilence_closedAtTheIdleTimeout() throws Exception {
+    try (Socket socket = new Socket(lab.address().getAddress(), lab.address().getPort())) {
       socket.setSoTimeout(10_000);
       long start = System.nanoTime();
-      // 5,000 octets: more than the longest request (4,096), less than a TCP frame could say (65,535)
-      socket.getOutputStream().write(new byte[] {0x13, (byte) 0x88, 0, 1, 2, 3});
-      InputStream in = socket.getInputStream();
+      socket.getOutputStream().write(new byte[] {(byte) 0xff, (byte) 0xff, 0, 1, 2, 3});
 
-      assertThat(readToEnd(in)).as("end of stream").isEqualTo(-1);
+      assertThat(readToEnd(socket.getInputStream())).as("end of stream").isEqualTo(-1);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
   }

@@ -10,7 +10,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -47,14 +46,13 @@ import org.slf4j.LoggerFactory;
 public final class Listeners {
   private static final Logger log = LoggerFactory.getLogger(Listeners.class);
 
-  /** The largest request read over UDP; a longer datagram arrives cut, and is FORMERR. */
-  static final int MAX_UDP_REQUEST = 4096;
   /**
-   * The longest TCP frame read, its two length octets included: a request as long as the longest
-   * over UDP. A longer length closes the connection at once, so a connection holds no more than
-   * this of a request that has not arrived whole (a padded query, RFC 8467, takes a few hundred).
+   * The longest request kept, over UDP and TCP alike: a longer one arrives cut there (a datagram by
+   * the read, a TCP request by {@link TcpFrames}, which skips the rest of it) and is FORMERR. So a
+   * connection holds no more than this of a request that has not arrived whole, whatever length it
+   * announces (a padded query, RFC 8467, takes a few hundred octets).
    */
-  static final int MAX_TCP_FRAME = 2 + MAX_UDP_REQUEST;
+  static final int MAX_REQUEST = 4096;
   /**
    * The most datagrams read in one wake-up of the event loop: Unbound's worker reads what its
    * socket holds the same way, and the loop still turns to its other sockets and tasks.
@@ -134,8 +132,7 @@ public final class Listeners {
           @Override
           protected void initChannel(SocketChannel channel) {
             channel.pipeline().addLast(tcpLimit,
-                // a frame longer than any request closes the connection (the decoder fails fast)
-                new LengthFieldBasedFrameDecoder(MAX_TCP_FRAME, 0, 2, 0, 2),
+                new TcpFrames(MAX_REQUEST),
                 new LengthFieldPrepender(2),
                 new IdleStateHandler(0, 0, tcpIdleTimeout.toMillis(), TimeUnit.MILLISECONDS),
                 tcpHandlers.get());

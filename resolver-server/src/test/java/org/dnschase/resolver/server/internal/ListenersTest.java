@@ -159,7 +159,7 @@ class ListenersTest {
       Message query = query(WWW, 12);
       // RFC 7830 padding (option 12) past the read's end
       query.addRecord(new OPTRecord(1232, 0, 0, 0,
-          List.of(new GenericEDNSOption(12, new byte[Listeners.MAX_UDP_REQUEST]))), Section.ADDITIONAL);
+          List.of(new GenericEDNSOption(12, new byte[Listeners.MAX_REQUEST]))), Section.ADDITIONAL);
       byte[] wire = query.toWire();
       client.send(new DatagramPacket(wire, wire.length, bound));
 
