@@ -14,21 +14,34 @@ import org.dnschase.resolver.spi.LogText;
 
 /**
  * The {@code serve-control} command behind {@code bin/serve-control}: sends one command to a
- * running {@code bin/serve}'s control channel and prints its output, as {@code unbound-control}
- * does. Exit codes: 0 when the command was carried out, 1 when it failed or the server could not
- * be reached, 2 on bad usage.
+ * running {@code bin/serve}'s control channel and prints its output on standard output, as {@code
+ * unbound-control} does, once it is checked to be what {@code bin/serve} gives for the command
+ * ({@link ControlOutput}). Errors go to standard error, each on one line starting {@code
+ * serve-control: }. Exit codes: 0 when the command was carried out, 1 when it failed (the server
+ * refused it, could not be reached, or answered with something else), 2 on bad usage.
  */
 public final class ServeControlCommand {
 
   static final String USAGE = """
       usage: bin/serve-control [--control ADDR:PORT] COMMAND
 
-      Sends COMMAND to the control channel of a running bin/serve (default 127.0.0.1:8954):
-        stats            the server's and the resolver's counters, one name=value a line
-        flush            empty every cache the resolver keeps: the next question starts cold
-        flush NAME       forget what is cached at NAME
-        flush_negative   forget every cached NXDOMAIN and NODATA
+      Sends COMMAND to the control channel of a running bin/serve (default 127.0.0.1:8954)
+      and prints its output:
+        stats            the server's and the resolver's counters, one name=value a line, in a
+                         fixed order, named as unbound-control stats names them (a value is a
+                         count, or a time in seconds with a decimal point)
+        flush            empty every cache the resolver keeps: the next question starts cold;
+                         prints ok
+        flush NAME       forget what is cached at NAME; prints ok
+        flush_negative   forget every cached NXDOMAIN and NODATA; prints ok
+
+      Errors go to standard error as one line, 'serve-control: ' and what went wrong (the
+      server's refusal, or output that is not bin/serve's, quoted with control characters
+      escaped). Exit status: 0 when the command was carried out, 1 when it was not (refused,
+      the server unreachable, or its output cut short or not bin/serve's), 2 on bad usage.
       """;
+  /** The most output read: {@code stats} writes about 5 KB. */
+  static final int MAX_OUTPUT = 1 << 20;
   /** How long to wait for the server, to connect and for its output. */
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -96,23 +109,27 @@ public final class ServeControlCommand {
       request.write((command + "\n").getBytes(StandardCharsets.UTF_8));
       request.flush();
       InputStream reply = socket.getInputStream();
-      output = new String(reply.readAllBytes(), StandardCharsets.UTF_8);
+      byte[] octets = reply.readNBytes(MAX_OUTPUT + 1);
+      if (octets.length > MAX_OUTPUT) {
+        err.println("serve-control: the control channel at " + Arguments.text(control) + " sent more than "
+            + MAX_OUTPUT + " octets, more than any output of bin/serve's (is it bin/serve's control channel?)");
+        return ServeCommand.FAILED;
+      }
+      output = new String(octets, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      err.println("serve-control: cannot talk to the control channel at " + control + ": " + e.getMessage()
-          + " (is bin/serve running, with its control channel there?)");
+      err.println("serve-control: cannot talk to the control channel at " + Arguments.text(control) + ": "
+          + e.getMessage() + " (is bin/serve running, with its control channel there?)");
       return ServeCommand.FAILED;
     }
-    if (output.isEmpty()) {
-      // every command has output, an error's included: a listener that gives none is something else
-      err.println("serve-control: the control channel at " + Arguments.text(control)
-          + " closed the connection without output (is it bin/serve's control channel?)");
-      return ServeCommand.FAILED;
-    }
-    if (output.startsWith("error")) {
-      err.print(output);
-      return ServeCommand.FAILED;
-    }
-    out.print(output);
-    return ServeCommand.OK;
+    return switch (ControlOutput.of(command, output, Arguments.text(control))) {
+      case ControlOutput.Shown shown -> {
+        out.print(shown.text());
+        yield ServeCommand.OK;
+      }
+      case ControlOutput.Failed failed -> {
+        err.println("serve-control: " + failed.reason());
+        yield ServeCommand.FAILED;
+      }
+    };
   }
 }
