@@ -3,8 +3,8 @@ and the differences between two replies.
 
 Compared: the rcode; the answer section as a set of records (owner names and data compared without
 regard to case, TTLs apart); the AA, TC and AD flags; which zone's SOA the authority section holds
-(RFC 2308's negative answers); the TTLs of the records both hold, within TTL_SLACK seconds (a
-second may pass between the two questions' caching).
+(RFC 2308's negative answers); the TTLs of the records both hold, and of that SOA (the negative
+TTL, RFC 2308 §3), within TTL_SLACK seconds (a second may pass between the two questions' caching).
 """
 import subprocess
 from dataclasses import dataclass, field
@@ -19,11 +19,12 @@ class Reply:
     flags: frozenset = frozenset()
     answer: dict = field(default_factory=dict)      # (owner, type, data) -> TTL
     authority_soa: str = None                       # the owner of an SOA in the authority section
+    authority_soa_ttl: int = None                   # and its TTL (RFC 2308 §3: the negative TTL)
     text: str = ""
 
     def summary(self):
         records = "; ".join(f"{o} {ttl} {t} {d}" for (o, t, d), ttl in sorted(self.answer.items()))
-        soa = f" SOA {self.authority_soa}" if self.authority_soa else ""
+        soa = f" SOA {self.authority_soa} {self.authority_soa_ttl}" if self.authority_soa else ""
         flags = ",".join(sorted(self.flags & set(COMPARED_FLAGS)))
         return f"{self.rcode}{' ' + flags if flags else ''} [{records}]{soa}"
 
@@ -46,7 +47,7 @@ def ask(address, port, name, qtype, timeout=10):
 
 def parse(text):
     rcode, flags, section = None, frozenset(), None
-    answer, soa = {}, None
+    answer, soa, soa_ttl = {}, None, None
     for line in text.splitlines():
         if "->>HEADER<<-" in line:
             rcode = line.split("status: ")[1].split(",")[0]
@@ -64,8 +65,8 @@ def parse(text):
             if section == "answer":
                 answer[(owner.lower(), rtype, " ".join(data).lower())] = int(ttl)
             elif rtype == "SOA":
-                soa = owner.lower()
-    return Reply(rcode or "NO-HEADER", flags, answer, soa, text)
+                soa, soa_ttl = owner.lower(), int(ttl)
+    return Reply(rcode or "NO-HEADER", flags, answer, soa, soa_ttl, text)
 
 
 def differences(ours, theirs, ttls=True):
@@ -95,6 +96,9 @@ def differences(ours, theirs, ttls=True):
              if ttls and abs(ours.answer[key] - theirs.answer[key]) > TTL_SLACK]
     if apart:
         found.append(("TTL", "; ".join(f"{o} {t}: {a} / {b}" for (o, t, _), a, b in apart)))
+    if (ttls and ours.authority_soa and ours.authority_soa == theirs.authority_soa
+            and abs(ours.authority_soa_ttl - theirs.authority_soa_ttl) > TTL_SLACK):
+        found.append(("negative TTL (the authority SOA's)", f"{ours.authority_soa_ttl} / {theirs.authority_soa_ttl}"))
     return found
 
 

@@ -10,6 +10,7 @@ edge cases hide.
 - a DNAME into a subtree a wildcard answers, and a DNAME owned by a wildcard (RFC 4592 §4.4);
 - aliases in a zone to its own child zone's apex and below its cut (a CNAME and a DNAME): the
   zone's server answers the alias with a referral, or its parent-side DS;
+- RRsets larger than a UDP reply (100 addresses, a TXT of 1,600 octets), directly and by alias;
 - questions at and below zone cuts: DS at a child's apex (the parent answers, RFC 4035 §3.1.4.1)
   and below it, RRSIG and NSEC in unsigned zones, CNAME and DNAME asked at an apex;
 - questions for the root and the TLDs themselves, for a TLD that does not exist, and in classes
@@ -85,7 +86,20 @@ def aliases_into_a_cut(lab, zone, other):
     lab.ask(zone.name("ns1.dcut"), "DNAME onto a child zone's name server", "A")
 
 
-FEATURES = [escaped_names, alias_targets, alias_into_odd_places, dname_and_wildcards, aliases_into_a_cut]
+def big_rrsets(lab, zone, other):
+    """RRsets larger than a UDP reply of 1,232 octets: the resolvers ask over TCP after TC, and
+    truncate their own replies to dig, which asks again over TCP."""
+    for i in range(100):
+        zone.add(zone.name("many"), "A", f"198.51.100.{i + 1}")
+    zone.add(zone.name("longtxt"), "TXT", " ".join(f'"{chr(97 + i % 26) * 200}"' for i in range(8)))
+    zone.add(zone.name("cmany"), "CNAME", zone.name("many"))
+    lab.ask(zone.name("many"), "an RRset of 100 addresses", "A", "ANY")
+    lab.ask(zone.name("longtxt"), "a TXT RRset of 1,600 octets", "TXT")
+    lab.ask(zone.name("cmany"), "an alias to 100 addresses", "A")
+
+
+FEATURES = [escaped_names, alias_targets, alias_into_odd_places, dname_and_wildcards, aliases_into_a_cut,
+            big_rrsets]
 
 
 def cuts_and_tops(lab):

@@ -147,7 +147,7 @@ def seed_plan(seed, zones, first, only=None, plain=lambda i: True):
             label = f'q{rng.randrange(10**6)}'
             if kind == 'deeper':
                 label = '.'.join(f'l{j}' for j in range(rng.randrange(5, 40)))
-            elif kind in ('dnamecname', 'manyglue', 'weirdglue', 'gluelessinside', 'glueflip'):
+            elif kind in ('dnamecname', 'manyglue', 'weirdglue', 'gluelessinside', 'glueflip', 'aareferral'):
                 label = 'www.' + label  # below the child the server refers to or redirects
             elif kind.startswith('dname'):
                 label = '.'.join(['y' * 60] * rng.randrange(1, 3))

@@ -541,10 +541,24 @@ def cookie_reply(q, zone, option):
                                    additional=[cookie]))]
 
 
+def k_noaa(q, tcp, zone, rng):
+    # the right answer, or NODATA with the zone's SOA, without the AA bit (RA set, or not)
+    return [('send', good_reply(q, zone, COPY_ADDRESS, flags=wire.QR | rng.choice([0, wire.RA])))]
+
+
+def k_aareferral(q, tcp, zone, rng):
+    # a referral to the child below the zone (its server at partner_address) with the AA bit set
+    child = child_of(q, zone)
+    if child is None:
+        return [('send', good_reply(q, zone, COPY_ADDRESS))]
+    return [('send', wire.message(q, wire.QR | wire.AA, authority=[wire.ns(child, 'ns.' + child)],
+                                   additional=[wire.a('ns.' + child, partner_address(int(zone[1:-1])))]))]
+
+
 # the kinds whose zone has a second server, at partner_address, answering as this says
-PARTNERS = {'liar': honest_slow, 'glueflip': child_server}
+PARTNERS = {'liar': honest_slow, 'glueflip': child_server, 'aareferral': child_server}
 # the kinds whose A questions must get the right answer (COPY_ADDRESS): a resolver lives with them
-ANSWERABLE = {'slow1', 'liar', 'growingns', 'nocase', 'cookie'}
+ANSWERABLE = {'slow1', 'liar', 'growingns', 'nocase', 'cookie', 'noaa', 'aareferral'}
 
 
 def partner_address(i):
@@ -571,7 +585,7 @@ KINDS = {
     'nsformerr': by_qtype_ns(wire.FORMERR), 'noedns': k_noedns, 'formerr': k_formerr,
     'slow': k_slow, 'slow1': k_slow1, 'flipflop': k_flipflop, 'liar': k_liar, 'growingns': k_growingns,
     'glueflip': k_glueflip, 'nocase': k_nocase, 'soamin': k_soamin, 'cookie': k_cookie,
-    'badcookie': k_badcookie,
+    'badcookie': k_badcookie, 'noaa': k_noaa, 'aareferral': k_aareferral,
 }
 
 
