@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "race"))
 from peers import Nsd, Ours, Unbound, wait_answering  # noqa: E402
 
 import answers  # noqa: E402
+import sign  # noqa: E402
 from decided import Question, decided  # noqa: E402
 from labgen import Lab  # noqa: E402
 
@@ -61,10 +62,10 @@ def loopback_only(lab_dir):
 class Sides:
     """NSD serving one seed's lab, our server and Unbound started on it."""
 
-    def __init__(self, lab_dir, work, java, jar):
+    def __init__(self, lab_dir, work, java, jar, trust_anchor=None):
         self.nsd = Nsd(lab_dir, work, 53, CPUS, own_addresses=True)
-        self.unbound = Unbound(lab_dir, work, CPUS)
-        self.ours = Ours(lab_dir, work, CPUS, java, jar)
+        self.unbound = Unbound(lab_dir, work, CPUS, trust_anchor=trust_anchor)
+        self.ours = Ours(lab_dir, work, CPUS, java, jar, trust_anchor=trust_anchor)
         # our server opens its control channel before its DNS port: answering, it takes a flush
         for side in (self.unbound, self.ours):
             wait_answering(side.start(), side.port)
@@ -88,6 +89,7 @@ def run_seed(seed, args, work, found):
     lab_dir = work / f"seed-{seed}" / "lab"
     lab.write(lab_dir)
     loopback_only(lab_dir)
+    anchor = sign.sign(lab_dir, seed) if args.signed else None
     if args.question:
         name, qtype = args.question.split(maxsplit=1)
         questions = [(name, qtype, "asked")]
@@ -95,7 +97,7 @@ def run_seed(seed, args, work, found):
         pool = [q for q in lab.questions if not args.cases or re.search(args.cases, q[2])]
         questions = random.Random(seed).sample(pool, min(args.questions, len(pool)))
     sideways, wildcard_dnames = lab.sideways_reach(), lab.wildcard_dnames()
-    sides = Sides(lab_dir, work / f"seed-{seed}", args.java, args.server_jar)
+    sides = Sides(lab_dir, work / f"seed-{seed}", args.java, args.server_jar, anchor)
     try:
         asked = 0
         for phase in ("cold", "shared"):
@@ -157,6 +159,8 @@ def main():
     parser.add_argument("--cases", help="a regular expression: sample only the questions whose case matches it")
     parser.add_argument("--examples", type=int, default=6, help="cases printed per kind")
     parser.add_argument("--out", type=Path, help="the differences as JSON")
+    parser.add_argument("--signed", action="store_true",
+                        help="sign every zone (sign.py) and start both resolvers validating from the root's DS")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     args = parser.parse_args()
     args.server_jar = args.server_jar.resolve()
