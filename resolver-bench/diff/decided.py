@@ -95,6 +95,17 @@ def below_wildcard_dname(ours, theirs, question):
         for parent in question.wildcard_dnames)
 
 
+def wildcard_dname_bogus(ours, theirs, question):
+    """In a signed zone, a DNAME synthesised from a wildcard (its RRSIG counts fewer labels than
+    its owner) is BOGUS to us: RFC 6672 §3.3 leaves a wildcard DNAME's meaning undefined and warns
+    that validators may not be able to validate one, and RFC 4592 §4.4 would have it avoided or
+    rejected; taking it would let one synthesised record redirect a whole subtree. Unbound
+    validates the answer to a DNAME question there as any wildcard expansion. Its signature: we
+    fail (SERVFAIL) a question at or below a name a wildcard DNAME answers."""
+    name = question.name.lower()
+    return ours.rcode == "SERVFAIL" and any(name.endswith("." + parent) for parent in question.wildcard_dnames)
+
+
 DECIDED = [
     ("Unbound takes a referral to the zone asked for NODATA", referral_taken_for_nodata),
     ("a CNAME or ANY question is answered by the alias, not chased", alias_question_not_chased),
@@ -102,6 +113,7 @@ DECIDED = [
     ("a DNAME question under a DNAME: the SOA of the NODATA it ends in", dname_question_soa),
     ("a question in class ANY is refused", class_any_refused),
     ("a name below a DNAME owned by a wildcard (RFC 4592 §4.4)", below_wildcard_dname),
+    ("signed, a DNAME synthesised from a wildcard is BOGUS to us (RFC 6672 §3.3)", wildcard_dname_bogus),
 ]
 
 
