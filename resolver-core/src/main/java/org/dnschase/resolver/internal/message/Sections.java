@@ -54,6 +54,8 @@ public final class Sections {
     private final int type;
     private final int dclass;
     private final Set<Record> records = new LinkedHashSet<>(2);
+    /** How many of {@link #records} are data, not signatures: the bound counts these alone. */
+    private int dataRecords;
 
     private Group(Record first) {
       this.name = first.getName();
@@ -87,20 +89,34 @@ public final class Sections {
       return true;
     }
 
+    /**
+     * Takes a record unless the group has enough of its kind: one data record over the bound is
+     * enough to refuse the group, and the first signatures received are the ones kept. The two are
+     * counted apart, so an RRset of the most records allowed is kept with its signatures.
+     */
     private void add(Record record) {
-      if (records.size() <= MAX_RECORDS_PER_RRSET) { // one over is enough to refuse the group
-        try {
-          records.add(record);
-        } catch (RuntimeException unwritable) {
-          // dnsjava parses some records it cannot write back (a WKS without services), and its
-          // hashCode writes them: such a record could be neither compared nor cached
+      boolean signature = record.getType() == Type.RRSIG;
+      if (signature ? records.size() - dataRecords >= MAX_SIGNATURES_PER_RRSET : dataRecords > MAX_RECORDS_PER_RRSET) {
+        return;
+      }
+      try {
+        if (records.add(record) && !signature) {
+          dataRecords++;
         }
+      } catch (RuntimeException unwritable) {
+        // dnsjava parses some records it cannot write back (a WKS without services), and its
+        // hashCode writes them: such a record could be neither compared nor cached
       }
     }
 
-    /** Distinct records, signatures included; one more than the bound when the group is over it. */
+    /** Distinct records kept, signatures included. */
     public int size() {
       return records.size();
+    }
+
+    /** Whether the group holds more data records than {@link #MAX_RECORDS_PER_RRSET}: the caller drops it. */
+    public boolean oversized() {
+      return dataRecords > MAX_RECORDS_PER_RRSET;
     }
 
     /**
@@ -121,8 +137,8 @@ public final class Sections {
      * signatures kept): a bound for RRsets of a type the caller keeps smaller.
      */
     public RRset toRRset(TtlCaps caps, int limit) {
-      if (records.size() > MAX_RECORDS_PER_RRSET) {
-        throw new IllegalStateException(records.size() + " records at " + name + ", over the bound");
+      if (oversized()) {
+        throw new IllegalStateException(dataRecords + " records at " + name + ", over the bound");
       }
       List<Record> capped = new ArrayList<>(records.size());
       Record lowest = null;

@@ -91,7 +91,7 @@ public final class Bailiwick {
       }
       if (!group.name().subdomain(zone)) {
         tally.outOfZone++;
-      } else if (group.size() > Sections.MAX_RECORDS_PER_RRSET) {
+      } else if (group.oversized()) {
         tally.oversized++;
       } else {
         RRset set = group.type() == Type.NS ? group.toRRset(limits.caps(), limits.maxNameServers())
