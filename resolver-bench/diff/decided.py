@@ -106,6 +106,15 @@ def wildcard_dname_bogus(ours, theirs, question):
     return ours.rcode == "SERVFAIL" and any(name.endswith("." + parent) for parent in question.wildcard_dnames)
 
 
+def partial_any_or_rrsig(ours, theirs, question):
+    """An ANY question is answered with one RRset of the name (RFC 8482 §4.1), an RRSIG question
+    with the signatures of the first type signed there (dnsjava keeps an RRSIG as the signature
+    of the type it covers, never as data of its own): a part of what Unbound answers, which adds
+    every RRset, the RRSIGs among them (ANY matches type RRSIG too), or every signature."""
+    return (question.qtype in ("ANY", "RRSIG") and ours.rcode == theirs.rcode == "NOERROR" and ours.answer
+            and set(ours.answer) < set(theirs.answer))
+
+
 DECIDED = [
     ("Unbound takes a referral to the zone asked for NODATA", referral_taken_for_nodata),
     ("a CNAME or ANY question is answered by the alias, not chased", alias_question_not_chased),
@@ -114,6 +123,7 @@ DECIDED = [
     ("a question in class ANY is refused", class_any_refused),
     ("a name below a DNAME owned by a wildcard (RFC 4592 §4.4)", below_wildcard_dname),
     ("signed, a DNAME synthesised from a wildcard is BOGUS to us (RFC 6672 §3.3)", wildcard_dname_bogus),
+    ("an ANY or RRSIG question answered in part (RFC 8482 §4.1)", partial_any_or_rrsig),
 ]
 
 
