@@ -113,7 +113,7 @@ def section(result, relative):
             f"trip to a resolver's cache ({number(floors['ours_cached_us'])} µs ours, "
             f"{number(floors['Unbound_cached_us'])} µs Unbound; the lower is used) plus one round trip to NSD "
             f"({number(floors['nsd_us'], 1)} µs, the stub's own) per upstream query (the fewer of the two "
-            "sides'), all asked one after the other.", "",
+            "sides'), all asked one after the other." + paused(floors, config), "", *unwaited_lines(cold),
             "### Warm mix", "", f"![queries per second and latency percentiles]({relative}/race-warm.svg)", "",
             "| | queries/s | CPU µs per query | p50 µs | p90 µs | p99 µs | p99.9 µs | lost | RSS MiB | load |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -138,6 +138,33 @@ def section(result, relative):
         out.append("")
     out += ["### Against the targets", ""] + targets(s, ratios) + ["", END]
     return "\n".join(out) + "\n"
+
+
+def paused(floors, config):
+    """The stub's round trip to each side's cache after the cold samples' pause, as a sentence."""
+    if "ours_cached_after_pause_us" not in floors:
+        return ""
+    return (f" After the cold samples' {config['pause']} s pause, the same round trip took "
+            f"{number(floors['ours_cached_after_pause_us'])} µs ours and "
+            f"{number(floors['Unbound_cached_after_pause_us'])} µs Unbound's, at "
+            f"{number(floors['ours_cached_after_pause_cpu_us'])} and "
+            f"{number(floors['Unbound_cached_after_pause_cpu_us'])} µs of serving CPU per question (medians "
+            f"of 40 each): a cold chain's first read, without the chain.")
+
+
+def unwaited_lines(cold):
+    """The medians of the cold samples that waited under 100 µs for their CPU, as a paragraph."""
+    if "unwaited_us" not in cold["ours"][next(iter(cold["ours"]))]:
+        return []
+    def one(k):
+        o, u = cold["ours"][k], cold["Unbound"][k]
+        ratio = f" ({o['unwaited_us'] / u['unwaited_us']:.2f})" if o["unwaited_us"] and u["unwaited_us"] else ""
+        return (f"{k} hop{'' if k == '1' else 's'} {'-' if o['unwaited_us'] is None else number(o['unwaited_us'])} / "
+                f"{'-' if u['unwaited_us'] is None else number(u['unwaited_us'])} µs{ratio}, "
+                f"{o['unwaited_runs']} / {u['unwaited_runs']} of {o['runs']} samples")
+    return ["What the machine's load took: the medians of the samples whose serving threads waited under "
+            "100 µs for their CPU (other work on it), ours / Unbound's: " + "; ".join(one(k) for k in cold["ours"])
+            + ". The table's medians hold every sample.", ""]
 
 
 def answers(cell):

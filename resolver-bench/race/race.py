@@ -52,6 +52,11 @@ WARMUP_WALKS = 1000
 JIT_BATCH = 50
 JIT_BATCHES = 40
 JIT_QUIET = 0.1
+# Asks of a cached name after the cold samples' pause, per side, for the floors
+PAUSED_ASKS = 40
+# A cold sample whose serving threads waited less than this for their CPU (other work on it) counts
+# as unwaited, the medians of those beside every sample's: what the machine's load took, per side
+UNWAITED_US = 100
 
 
 def loadavg():
@@ -234,10 +239,26 @@ class Race:
         return {"qps": qps, "completed": completed, "lost": lost, "rcodes": rcodes}
 
     def floors(self):
-        """The stub's round trip to NSD (one upstream query's floor) and to each resolver's cache."""
+        """The stub's round trip to NSD (one upstream query's floor) and to each resolver's cache, back
+        to back and after the cold samples' pause (PAUSED_ASKS asks, the sides taking turns): the
+        latter is a cold chain's first read, the question's wake-up after the server idled, without
+        the chain; with it, each side's serving CPU and wait for the CPU per ask (medians)."""
         floors = {"nsd_us": self.median_rtt("127.53.1.1", 53, "lab.", "NS")}
         for side in self.sides:
             floors[side.label + "_cached_us"] = self.median_rtt("127.0.0.1", side.port, self.chains[0][1], "A")
+        paused = {side.label: [] for side in self.sides}
+        for _ in range(PAUSED_ASKS):
+            for side in self.order(0):
+                time.sleep(self.args.pause)
+                pid = side.process.pid
+                serving, waited = cpu_ns(pid, side.serving_threads), wait_ns(pid, side.serving_threads)
+                seconds, _ = dnsclient.ask("127.0.0.1", side.port, self.chains[0][1])
+                paused[side.label].append((seconds * 1e6, (cpu_ns(pid, side.serving_threads) - serving) / 1e3,
+                                           (wait_ns(pid, side.serving_threads) - waited) / 1e3))
+        for label, asks in paused.items():
+            for field, index in (("_cached_after_pause_us", 0), ("_cached_after_pause_cpu_us", 1),
+                                 ("_cached_after_pause_wait_us", 2)):
+                floors[label + field] = statistics.median(ask[index] for ask in asks)
         return floors | {"load": loadavg()}
 
     @staticmethod
@@ -270,6 +291,7 @@ def summary(samples, chains, floors):
         out["cold"][label] = {k: {"us": med(s["us"] for s in runs), "cpu_us": med(s["cpu_us"] for s in runs),
                                   "serving_cpu_us": med(s["serving_cpu_us"] for s in runs),
                                   "serving_wait_us": med(s["serving_wait_us"] for s in runs),
+                                  **unwaited(runs),
                                   "queries": med(s["queries"] for s in runs),
                                   "answers": sorted({(s["rcode"], s["answers"]) for s in runs}),
                                   "load": med(s["load"] for s in runs), "runs": len(runs)}
@@ -306,6 +328,13 @@ def summary(samples, chains, floors):
     if {"ours", "Unbound"} <= out["fresh"].keys():
         out["ratios"]["fresh_total"] = out["fresh"]["ours"]["total_ms"] / out["fresh"]["Unbound"]["total_ms"]
     return out
+
+
+def unwaited(runs):
+    """The median time of the samples whose serving threads waited under UNWAITED_US for their CPU,
+    and how many those are."""
+    these = [s["us"] for s in runs if s["serving_wait_us"] < UNWAITED_US]
+    return {"unwaited_us": statistics.median(these) if these else None, "unwaited_runs": len(these)}
 
 
 def contention(samples):
@@ -553,10 +582,26 @@ def main():
             "Unbound"]["cold"]) + " hops: " + "; ".join(label + " " + " / ".join(
                 f"{result['summary']['cold'][label][k]['serving_wait_us']:.0f}" for k in result["summary"]["cold"][label])
                 for label in result["summary"]["cold"]))
+        print(f"the samples whose serving threads waited under {UNWAITED_US} µs for their CPU, median µs "
+              f"(samples) for " + ", ".join(race.samples["Unbound"]["cold"]) + " hops: " + "; ".join(
+                  label + " " + " / ".join(unwaited_text(result["summary"]["cold"][label][k])
+                                           for k in result["summary"]["cold"][label])
+                  for label in result["summary"]["cold"]))
+        print("the stub's round trip to each side's cache, back to back / after the pause (serving CPU, "
+              "wait for the CPU): " + "; ".join(
+                  f"{side.label} {floors[side.label + '_cached_us']:.0f} / "
+                  f"{floors[side.label + '_cached_after_pause_us']:.0f} µs "
+                  f"({floors[side.label + '_cached_after_pause_cpu_us']:.0f}, "
+                  f"{floors[side.label + '_cached_after_pause_wait_us']:.0f})" for side in sides))
         print("resident set after the rounds: " + ", ".join(
             f"{label} {kib / 1024:.1f} MiB" for label, kib in resident_kib.items()))
     if args.disturb:
         print(contention_table(result["contention"]))
+
+
+def unwaited_text(cold):
+    """A side's unwaited median at one length and its samples, as text."""
+    return ("-" if cold["unwaited_us"] is None else f"{cold['unwaited_us']:.0f}") + f" ({cold['unwaited_runs']})"
 
 
 def cold_table(summary, labels):
