@@ -57,7 +57,8 @@ sealed interface ControlOutput {
     }
     boolean stats = command.strip().equals("stats");
     for (String line : lines) {
-      if (stats ? !STATS_LINE.matcher(line).matches() : !line.equals("ok") || lines.length > 1) {
+      boolean expected = stats ? STATS_LINE.matcher(line).matches() : line.equals("ok") && lines.length == 1;
+      if (!expected) {
         return new Failed("the control channel at " + channel + " answered '" + LogText.escaped(command)
             + "' with a line bin/serve does not write (is it bin/serve's control channel?): " + quoted(line));
       }
