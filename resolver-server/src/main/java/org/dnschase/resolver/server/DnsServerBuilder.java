@@ -46,7 +46,10 @@ public final class DnsServerBuilder {
    * "the order of seconds"; Unbound's {@code tcp-idle-timeout} is 30 s.
    */
   public static final Duration DEFAULT_TCP_IDLE_TIMEOUT = Duration.ofSeconds(10);
-  /** How long {@link DnsServer#close()} waits for answers still owed: 5 s. */
+  /**
+   * How long {@link DnsServer#close()} waits for answers still owed: 5 s, then those still owed are
+   * answered SERVFAIL "the server is stopping".
+   */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(5);
   /**
    * Event loop threads: 2. With the resolver's built-in transport they also resolve: a question's
@@ -178,7 +181,8 @@ public final class DnsServerBuilder {
   }
 
   /**
-   * How long {@link DnsServer#close()} waits for the answers still owed (default 5 s).
+   * How long {@link DnsServer#close()} waits for the answers still owed (default 5 s), before it
+   * answers those SERVFAIL with the Extended DNS Error "the server is stopping".
    *
    * @param grace positive
    * @return this builder
