@@ -59,7 +59,7 @@ final class Nsec3Proofs {
   Denial noData(Name qname, int qtype) {
     NSEC3Record at = chain.matching(qname);
     if (at != null) {
-      Denial.Bogus wrong = TypeMaps.noData(at::hasType, qname, qtype);
+      Denial.Bogus wrong = TypeMaps.noData(at.getTypes(), qname, qtype);
       return wrong != null ? wrong : new Denial.NoData(qname, qtype, null);
     }
     EncloserProof proof = closestEncloser(qname);
@@ -77,7 +77,7 @@ final class Nsec3Proofs {
       return ce.optOut() ? optOut(ce) : new Denial.Bogus(BogusReason.MISSING_PROOF,
           "no NSEC3 matches " + qname + " or the wildcard " + wildcard);
     }
-    Denial.Bogus wrong = TypeMaps.noData(atWildcard::hasType, wildcard, qtype);
+    Denial.Bogus wrong = TypeMaps.noData(atWildcard.getTypes(), wildcard, qtype);
     if (wrong != null) {
       return wrong;
     }

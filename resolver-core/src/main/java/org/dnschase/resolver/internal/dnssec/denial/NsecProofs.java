@@ -38,7 +38,7 @@ final class NsecProofs {
   Denial noData(Name qname, int qtype) {
     NSECRecord at = matching(qname);
     if (at != null) {
-      Denial.Bogus wrong = TypeMaps.noData(at::hasType, qname, qtype);
+      Denial.Bogus wrong = TypeMaps.noData(at.getTypes(), qname, qtype);
       return wrong != null ? wrong : new Denial.NoData(qname, qtype, null);
     }
     for (NSECRecord nsec : records.nsec()) {
@@ -57,7 +57,7 @@ final class NsecProofs {
       return new Denial.Bogus(BogusReason.MISSING_PROOF, "an NSEC covers " + qname
           + ", which makes the answer a name error, and none matches its wildcard " + wildcard);
     }
-    Denial.Bogus wrong = TypeMaps.noData(atWildcard::hasType, wildcard, qtype);
+    Denial.Bogus wrong = TypeMaps.noData(atWildcard.getTypes(), wildcard, qtype);
     return wrong != null ? wrong : new Denial.NoData(qname, qtype, wildcard);
   }
 

@@ -14,12 +14,23 @@ final class TypeMaps {
   private TypeMaps() {}
 
   /**
-   * Whether the type map at {@code name} proves it has no {@code qtype}.
+   * Whether the type map at {@code name} proves it has no {@code qtype}. For ANY, which every type
+   * matches, only a map of the denial records themselves (NSEC or NSEC3 and their RRSIGs) does: a
+   * name that owns any data has something to answer ANY with.
    *
-   * @param hasType the record's type map
+   * @param types the record's type map
    * @return null if it does, else why not
    */
-  static Denial.Bogus noData(IntPredicate hasType, Name name, int qtype) {
+  static Denial.Bogus noData(int[] types, Name name, int qtype) {
+    IntPredicate hasType = type -> contains(types, type);
+    if (qtype == Type.ANY) {
+      for (int type : types) {
+        if (type != Type.NSEC && type != Type.NSEC3 && type != Type.RRSIG) {
+          return new Denial.Bogus(BogusReason.TYPE_EXISTS, "the record at " + name + " lists "
+              + Type.string(type) + ", which answers ANY");
+        }
+      }
+    }
     if (qtype == Type.DS) {
       if (hasType.test(Type.SOA) && !name.equals(Name.root)) {
         return new Denial.Bogus(BogusReason.WRONG_SIDE_OF_CUT,
@@ -35,6 +46,15 @@ final class TypeMaps {
           + (hasType.test(qtype) ? Type.string(qtype) : "CNAME"));
     }
     return null;
+  }
+
+  private static boolean contains(int[] types, int type) {
+    for (int present : types) {
+      if (present == type) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What the type map at a delegation point {@code cut} says about its DS. */

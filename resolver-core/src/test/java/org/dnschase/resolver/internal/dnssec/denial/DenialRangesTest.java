@@ -112,6 +112,29 @@ class DenialRangesTest {
   }
 
   @Test
+  @DisplayName("RFC 8198 §5.2: the NSEC at a name that owns data never answers NODATA to ANY, which that data answers")
+  void nsecAtNameWithData_neverAnswersAny() {
+    try (SignedReplies zones = SignedReplies.signed(Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256))) {
+      Message reply = zones.ask("www.example.test.", Type.AAAA);
+      rememberProven(reply, denials.noData(name("www.example.test."), Type.AAAA, proof(reply)));
+
+      assertThat(ranges.lookup(name("www.example.test."), Type.ANY)).isNull();
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 8198 §5.2 with NSEC3: the record matching a name that owns data never answers NODATA to ANY")
+  void nsec3AtNameWithData_neverAnswersAny() {
+    try (SignedReplies zones = SignedReplies.signed(Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256)
+        .withNsec3(1, "ab", false))) {
+      Message reply = zones.ask("www.example.test.", Type.AAAA);
+      rememberProven(reply, denials.noData(name("www.example.test."), Type.AAAA, proof(reply)));
+
+      assertThat(ranges.lookup(name("www.example.test."), Type.ANY)).isNull();
+    }
+  }
+
+  @Test
   @DisplayName("RFC 8198 §4: NSEC3 ranges give the closest encloser proof for another name below the same encloser")
   void nsec3Ranges_answerOtherNameBelowSameEncloser() {
     try (SignedReplies zones = SignedReplies.signed(Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256)
