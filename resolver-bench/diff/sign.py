@@ -3,8 +3,9 @@ bind9-utils), children before parents so each parent holds its children's DS rec
 writes the root's DS as the trust anchor both resolvers are started with.
 
 Each zone gets an ECDSA P-256 KSK and ZSK; a zone in three is signed with NSEC3 (no salt, no
-extra iterations, RFC 9276), the others with NSEC. The signed file replaces the zone's file, so
-NSD serves it as servers.tsv says.
+extra iterations, RFC 9276), the others with NSEC; a zone in six below the TLDs is left unsigned
+(an insecure delegation: its parent proves it has no DS). The signed file replaces the zone's
+file, so NSD serves it as servers.tsv says.
 """
 import random
 import shutil
@@ -40,12 +41,15 @@ def sign(lab_dir, seed):
     keys.mkdir(exist_ok=True)
     dsdir.mkdir(exist_ok=True)
     rng = random.Random(f"signing {seed}")
+    unsigned = {o for o in sorted(zones) if o.count(".") > 1 and rng.random() < 1 / 6}
     for origin in sorted(zones, key=lambda o: -o.count(".") if o != "." else 0):
         zone_file = zones[origin]
+        if origin in unsigned:
+            continue
         for flags in (["-f", "KSK"], []):
             subprocess.run(["dnssec-keygen", "-q", "-K", str(keys), "-a", ALGORITHM, *flags, "-n", "ZONE", origin],
                            check=True, capture_output=True, text=True)
-        children = [o for o in zones if o != origin and parent_of(o, zones) == origin]
+        children = [o for o in zones if o != origin and parent_of(o, zones) == origin and o not in unsigned]
         with zone_file.open("a") as out:
             for child in children:
                 out.write((dsdir / f"dsset-{child}").read_text())
