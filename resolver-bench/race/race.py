@@ -130,12 +130,14 @@ class Race:
         goes in the reverse order (warm_order). Every cold sample then follows another side's work on
         the server's CPU, never its own: within a round by the turns, and across rounds because the
         warm phase ends with the side that went first, and the next round, reversed, starts with
-        another. Rounds reverse the order only where warm phases part them (each side then goes
-        first after the warm phase in every other round); back to back (--cold-only), reversing would
-        put one side twice in a row at each round's edge, so the turns simply go on."""
-        if self.args.cold_only or round_index % 2 == 0:
+        another. Every other round turns the other way, so that each side follows each of its
+        neighbours in turn (with a third side, a baseline, no side always follows the same one).
+        Back to back (--cold-only), the reversed turn starts at its second side, so that no side goes
+        twice in a row at a round's edge; with two sides that is the same order every round."""
+        if round_index % 2 == 0:
             return self.sides
-        return list(reversed(self.sides))
+        reverse = list(reversed(self.sides))
+        return reverse[1:] + reverse[:1] if self.args.cold_only else reverse
 
     def warm_order(self, round_index):
         return list(reversed(self.order(round_index)))
