@@ -3,9 +3,11 @@
 race's ground: `perf record -g` of the serving thread at --frequency, together with the tracepoints
 that bound the windows (gaps.BOUNDS), over cold chains at the race's cadence. Each CPU sample that
 falls inside a window (first, between, answer, wake, and after send: from a query's send to the next
-read or send, see gaps.py) is counted to it, under the part of ours nearest the sample on its stack
-(the package under org.dnschase.resolver, internal.X counted as X, as chaincost.py's --call-graphs
-does; with --classes, the class), else under where the sample itself ran (the kernel, the JVM, libc,
+read or send, see gaps.py; the first reply's between apart as "between 1", and "aside" from a read
+that led to no send, the priming's reply beside the walk, to the next read) is counted to it, under
+the part of ours nearest the sample on its stack (the package under org.dnschase.resolver,
+internal.X counted as X, as chaincost.py's --call-graphs does; with --classes, the class; with
+--methods, the class and method), else under where the sample itself ran (the kernel, the JVM, libc,
 Unbound, libevent); then split into kernel and user. --hops walks some chain lengths only.
 
 Per side and window, summed over every chain length: the windows seen, their median length (µs)
@@ -36,17 +38,19 @@ SAMPLE = re.compile(r"^\s*\d+\s+([\d.]+):\s+(?:\d+\s+)?(\S+?):")
 FRAME = re.compile(r"^\s*[0-9a-f]+\s+(.*?)\s+\((.*)\)\s*$")
 
 
-# with --classes: the class of ours nearest the leaf (its simple name), not its package
+# with --classes: the class of ours nearest the leaf (its simple name), not its package; with
+# --methods, its method too (a compiled frame's: what the JIT inlined into it counts as its own)
 CLASS = re.compile(r"org\.dnschase\.resolver\.(?:[a-z]\w*\.)*([A-Z]\w*)")
+METHOD = re.compile(r"org\.dnschase\.resolver\.(?:[a-z]\w*\.)*([A-Z][\w$]*\.[\w$<>]+)")
 
 
-def owner(frames, classes=False):
-    """The part of ours nearest the leaf (or its class, with classes), else where the leaf ran; and
+def owner(frames, grain=None):
+    """The part of ours nearest the leaf (or its class or method, as grain says), else where the leaf ran; and
     whether the leaf is the kernel's."""
     kernel = bool(frames) and frames[0][1] == "[kernel.kallsyms]"
     for symbol, _ in frames:
         # a compiled Java frame reads "byte[] org.dnschase.resolver.server.internal.QueryHandler.answer(...)"
-        if match := (CLASS if classes else OURS).match((symbol.split("(")[0].split() or [""])[-1]):
+        if match := {"classes": CLASS, "methods": METHOD}.get(grain, OURS).match((symbol.split("(")[0].split() or [""])[-1]):
             return match.group(1), kernel
     if not frames:
         return "unknown", kernel
@@ -75,7 +79,7 @@ def in_time_order(script):
     return "\n\n".join(sorted(script.split("\n\n"), key=at))
 
 
-def cpu_in_windows(script, listening, frequency, classes=False):
+def cpu_in_windows(script, listening, frequency, grain=None):
     """{window: {"n": windows, "lengths": [µs], "parts": {part: {"kernel"|"user": µs}}}} of one recording."""
     script = in_time_order(script)
     found = windows(bounds(script), listening)
@@ -88,7 +92,7 @@ def cpu_in_windows(script, listening, frequency, classes=False):
     for at, frames in samples(script):
         index = bisect.bisect_right(starts, at) - 1
         if index >= 0 and at < spans[index][2]:
-            part, kernel = owner(frames, classes)
+            part, kernel = owner(frames, grain)
             out[spans[index][0]]["parts"][part]["kernel" if kernel else "user"] += 1e6 / frequency
     return out
 
@@ -111,7 +115,7 @@ def measure(side, race, args):
                            check=True, capture_output=True)
         script = subprocess.run(["perf", "script", "-i", str(data), "--ns", "-F", "tid,time,event,trace,ip,sym,dso"],
                                 capture_output=True, text=True).stdout
-        for window, found in cpu_in_windows(script, listening, args.frequency, args.classes).items():
+        for window, found in cpu_in_windows(script, listening, args.frequency, args.grain).items():
             total[window]["n"] += found["n"]
             total[window]["lengths"] += found["lengths"]
             for part, cells in found["parts"].items():
@@ -123,7 +127,7 @@ def measure(side, race, args):
 
 def report(label, result, load):
     print(f"== {label} (load {load:.1f}): CPU sampled per window, µs, by part (kernel part in brackets)")
-    for window in ("wake", "first", "between", "answer", "after send"):
+    for window in ("wake", "first", "between 1", "between", "aside", "answer", "after send"):
         found = result.get(window)
         if not found or not found["n"]:
             continue
@@ -139,8 +143,10 @@ def main():
     parser = parser_with_walks(__doc__, "directory for perf's recordings and gapcpu.json", 60,
                                "flushes per chain, each followed by the chain")
     parser.add_argument("--frequency", type=int, default=20_000, help="perf record's sampling rate in Hz")
-    parser.add_argument("--classes", action="store_true",
+    parser.add_argument("--classes", dest="grain", action="store_const", const="classes",
                         help="count each sample to the class of ours nearest it, not to its package")
+    parser.add_argument("--methods", dest="grain", action="store_const", const="methods",
+                        help="count each sample to the compiled method of ours nearest it")
     parser.add_argument("--hops", type=int, action="append", default=[],
                         help="a chain length to walk (given again for more; all when not given)")
     args = ours_and_baseline(parser, unbound=True)

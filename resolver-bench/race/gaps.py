@@ -162,6 +162,9 @@ def windows(trace, listening):
                 if sent is not None:
                     current["spans"].append(("after send", sent, start))
                     sent = None
+                elif since is not None and fd not in listening:
+                    # a read that led to no send before this one (the priming's reply beside the walk)
+                    current["spans"].append(("aside", since, start))
                 since, between = start + duration, []
                 if woke is not None:
                     current["wakes"].append(start - woke)
@@ -186,7 +189,9 @@ def windows(trace, listening):
         if call in SENDS:
             gap = (start - since, Counter(between))
             window = "answer" if fd in listening else "first" if current["first"] is None else "between"
-            current["spans"].append((window, since, start))
+            # the spans (gapcpu.py's) tell the first reply's window apart: it runs on a CPU cold from the pause
+            current["spans"].append(("between 1" if window == "between" and not current["between"] else window,
+                                     since, start))
             if window == "answer":
                 current["answer"] = gap
                 current["total"] = start - asked
