@@ -3,7 +3,9 @@ package org.dnschase.resolver.internal.iterate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.dnschase.resolver.FailureReason;
@@ -13,10 +15,12 @@ import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.internal.resolutions.Prefetcher;
 import org.dnschase.resolver.internal.servers.ConfiguredZones;
 import org.dnschase.resolver.internal.servers.Delegation;
+import org.dnschase.resolver.internal.transport.DefaultTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -176,13 +180,19 @@ final class Iteration {
           startPrimingLeft(q);
           if (!await.reply().isDone()) {
             // taken in and run on in one stage, the reply's only one on its way to the next step
-            await.reply().whenComplete((reply, error) -> {
+            BiConsumer<Message, Throwable> takeIn = (reply, error) -> {
               try {
                 await.takeIn().accept(reply, error);
               } finally {
                 advance(q, done, ending);
               }
-            });
+            };
+            Executor after = q.isBackground() ? afterReadyIo() : null;
+            if (after == null) {
+              await.reply().whenComplete(takeIn);
+            } else {
+              await.reply().whenCompleteAsync(takeIn, after);
+            }
             return;
           }
           await.reply().whenComplete(await.takeIn()); // there already: taken in at once
@@ -210,6 +220,18 @@ final class Iteration {
         }
       }
     }
+  }
+
+  /**
+   * Where a query nobody's answer waits for (a priming beside the walk that started it, a refresh)
+   * takes its reply in: as a task of the event loop it runs on, which runs it after the other
+   * sockets the loop found ready with that reply. When the root's priming reply and a walk's
+   * referral arrive together, the walk's next query leaves first, and the priming, which only the
+   * queries after it read, is cached next. Null off an event loop (the JDK's sockets, a transport of
+   * one's own that completes replies elsewhere): taken in where the reply completes, as any other.
+   */
+  private Executor afterReadyIo() {
+    return DefaultTransport.loopTasks(context.transport);
   }
 
   /**

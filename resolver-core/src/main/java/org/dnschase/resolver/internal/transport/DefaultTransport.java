@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.Random;
 import java.util.function.IntSupplier;
@@ -140,6 +141,22 @@ public final class DefaultTransport implements Transport {
     }, STARTER_THREAD_NAME);
     starter.setDaemon(true);
     starter.start();
+  }
+
+  /**
+   * Where a reply's taker runs a task after the other sockets its event loop found ready with that
+   * reply: the loop, when the calling thread is one of Netty's ({@link NettyTransport#callersLoopTasks}).
+   * Null off a loop, and always before this transport, when it is {@code transport}, has started
+   * Netty: its first queries go over the JDK's own sockets, and Netty's classes stay unloaded.
+   *
+   * @param transport the resolver's transport
+   * @return the loop's tasks, or null
+   */
+  public static Executor loopTasks(Transport transport) {
+    if (transport instanceof DefaultTransport own && own.netty.state() != Future.State.SUCCESS) {
+      return null;
+    }
+    return NettyTransport.callersLoopTasks();
   }
 
   /** The exchanges in flight over plain sockets (for the tests). */

@@ -20,6 +20,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -245,6 +247,24 @@ public final class NettyTransport implements Transport {
     }
     LoopKind kind = LoopKind.of(loop);
     return kind == null ? null : addCallersLoop(loop, kind);
+  }
+
+  /**
+   * The tasks of the calling thread's event loop, any of Netty's: a task given there runs once the
+   * loop is done with the sockets it found ready, or at once if the loop has shut down meanwhile.
+   * Null for any other thread.
+   */
+  static Executor callersLoopTasks() {
+    if (!(ThreadExecutorMap.currentExecutor() instanceof EventLoop loop)) {
+      return null;
+    }
+    return task -> {
+      try {
+        loop.execute(task);
+      } catch (RejectedExecutionException shutDown) {
+        task.run();
+      }
+    };
   }
 
   /** A caller's loop seen for the first time; once closed, a closed one, which refuses exchanges. */

@@ -1,0 +1,86 @@
+package org.dnschase.resolver.internal.iterate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.DefaultEventLoop;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.dnschase.resolver.Resolution;
+import org.dnschase.resolver.Resolver;
+import org.dnschase.resolver.RootHints;
+import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.internal.reply.Reply;
+import org.dnschase.resolver.spi.Transport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/**
+ * RFC 9609 §3 holds no query back for the root's priming, which goes on beside the walk that
+ * started it: when the priming's reply and the walk's arrive together on the event loop that runs
+ * them, the walk's is taken in first and its next query leaves; the priming's answer, which only
+ * the queries after it read, is cached next.
+ */
+class PrimingBesideTheWalkTest {
+
+  private final DefaultEventLoop loop = new DefaultEventLoop();
+  /** The replies the queries wait for, by "name/type to server". */
+  private final Map<String, CompletableFuture<Message>> replies = new ConcurrentHashMap<>();
+  private final Map<String, Message> queries = new ConcurrentHashMap<>();
+  /** Each query as it leaves, with whether the root's NS set was cached then. */
+  private final List<String> sent = new CopyOnWriteArrayList<>();
+  private final RRsetCache cache = RRsetCache.builder().build();
+
+  @AfterEach
+  void stopLoop() {
+    loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  @Test
+  @DisplayName("RFC 9609 §3: the walk's reply goes before the priming's that arrived with it, ahead of it")
+  void repliesTogether_walksNextQueryLeavesBeforeThePrimingIsCached() throws Exception {
+    Transport held = (server, query, timeout) -> {
+      String exchange = query.getQuestion().getName() + "/" + Type.string(query.getQuestion().getType()) + " to "
+          + server.getAddress().getHostAddress();
+      sent.add(exchange + ", . NS " + (cache.lookup(Name.root, Type.NS, DClass.IN) instanceof CacheLookup.Hit
+          ? "cached" : "not cached"));
+      queries.put(exchange, query);
+      return replies.computeIfAbsent(exchange, key -> new CompletableFuture<>());
+    };
+    try (Resolver resolver = Resolver.builder().transport(held).rootHints(RootHints.parse(ScriptedTree.ROOT_HINTS))
+        .qnameMinimisation(false).loopbackOnly().cache(cache).build()) {
+      CompletableFuture<Resolution> answer = loop.submit(() -> resolver.resolveAsync("www.example.test.", Type.A))
+          .get(5, TimeUnit.SECONDS);
+      assertThat(sent).containsExactly("www.example.test./A to 127.0.0.1, . NS not cached",
+          "./NS to 127.0.0.1, . NS not cached");
+
+      // one turn of the loop finds both replies ready, the priming's first
+      loop.submit(() -> {
+        reply("./NS to 127.0.0.1", Reply.noError().authoritative().answer(". 86400 NS a.root.lab.")
+            .additional("a.root.lab. 86400 A 127.0.0.1"));
+        reply("www.example.test./A to 127.0.0.1", Reply.noError().authority("test. 86400 NS ns.test.")
+            .additional("ns.test. 86400 A 127.0.0.2"));
+      }).get(5, TimeUnit.SECONDS);
+      loop.submit(() -> { }).get(5, TimeUnit.SECONDS); // what the loop had queued has run
+
+      assertThat(sent).element(2).isEqualTo("www.example.test./A to 127.0.0.2, . NS not cached");
+      assertThat(cache.lookup(Name.root, Type.NS, DClass.IN)).isInstanceOf(CacheLookup.Hit.class);
+      loop.submit(() -> reply("www.example.test./A to 127.0.0.2", Reply.noError().authoritative()
+          .answer("www.example.test. 300 A 192.0.2.1"))).get(5, TimeUnit.SECONDS);
+      assertThat(answer.get(5, TimeUnit.SECONDS)).isInstanceOf(Resolution.Answer.class);
+    }
+  }
+
+  private void reply(String exchange, Reply reply) {
+    replies.get(exchange).complete(reply.to(queries.get(exchange)));
+  }
+}
