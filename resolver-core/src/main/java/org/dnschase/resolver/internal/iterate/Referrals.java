@@ -23,9 +23,10 @@ import org.xbill.DNS.Type;
  * The referrals {@link QueryState#QUERY_RESPONSE} follows: the child zone's NS set cached at the
  * rank of a referral and remembered as granted by the zone asked, its glue cached and kept as the
  * parent side's, and the walk sent one zone down. What the child zone's first query does not read
- * (the NS set, the grant, the parent side's glue, the start of a key prefetch) waits until that
- * query has left ({@link AfterSend}); the glue is cached at once, as the delegation takes the
- * cached addresses of its servers beside it.
+ * (the NS set, the grant, the glue, the parent side's glue, the start of a key prefetch) waits
+ * until that query has left ({@link AfterSend}). The delegation takes the glue from the reply, and
+ * beside it the cached addresses of its servers that the glue will not replace; validated glue,
+ * whose TTL its signatures may cut, is cached at once and read back.
  */
 final class Referrals {
 
@@ -83,8 +84,16 @@ final class Referrals {
         trusted.add(nameServer);
       }
     }
-    cacheAddressesOf(context, trusted, reply, TrustRank.GLUE, validation);
-    ZoneCuts.addCachedAddresses(context.cache, next, q.isBackground());
+    if (validation == null) {
+      // cached once the child zone's first query has left: the delegation takes the glue itself
+      // (addReplyAddresses), and of the addresses cached for its servers what the glue will replace
+      q.afterSend().defer(() -> cacheAddressesOf(context, trusted, reply, TrustRank.GLUE, null));
+      ZoneCuts.addCachedAddresses(context.cache, next, q.isBackground(),
+          (nameServer, type) -> glueComing(reply, trusted, nameServer, type));
+    } else { // validated glue's TTL may yet be cut by its signatures' validity: cached first, then read
+      cacheAddressesOf(context, trusted, reply, TrustRank.GLUE, validation);
+      ZoneCuts.addCachedAddresses(context.cache, next, q.isBackground());
+    }
     for (Name nameServer : next.nameServers()) {
       addReplyAddresses(q, next, nameServer, reply, trusted.contains(nameServer));
     }
@@ -94,6 +103,22 @@ final class Referrals {
       q.afterSend().defer(() -> keyPrefetch.accept(next.zone()));
     }
     return q.descendTo(next);
+  }
+
+  /**
+   * Whether the referral brings glue of {@code type} for {@code nameServer} that {@link
+   * #cacheAddressesOf} will cache: trusted, and with a TTL (the cache keeps no TTL of 0).
+   */
+  private static boolean glueComing(ScrubbedReply reply, List<Name> trusted, Name nameServer, int type) {
+    if (!trusted.contains(nameServer)) {
+      return false;
+    }
+    for (RRset addresses : reply.addressSets(nameServer)) {
+      if (addresses.getType() == type && addresses.getTTL() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,7 +1,9 @@
 package org.dnschase.resolver.internal.servers;
 
+import java.util.function.BiPredicate;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.RRsetCache;
+import org.dnschase.resolver.cache.TrustRank;
 import org.dnschase.resolver.internal.message.RRsets;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
@@ -73,12 +75,27 @@ public final class ZoneCuts {
    * there stands for it, so a zone that moved is asked at its new servers.
    */
   public static void addCachedAddresses(RRsetCache cache, Delegation delegation, boolean refreshing) {
+    addCachedAddresses(cache, delegation, refreshing, NO_GLUE_COMING);
+  }
+
+  /**
+   * As {@link #addCachedAddresses(RRsetCache, Delegation, boolean)}, for a delegation whose glue is
+   * cached after its first query has left: where {@code glueComing} says glue of a type is about to
+   * be cached for a server (the delegation holds it already), the cached set it will replace is left
+   * out, as it would be gone had the glue been cached first: one whose rank does not outrank glue's
+   * (RFC 2181 §5.4.1, {@link TrustRank}). A higher-ranked set stays, and is taken.
+   */
+  public static void addCachedAddresses(RRsetCache cache, Delegation delegation, boolean refreshing,
+      BiPredicate<Name, Integer> glueComing) {
     for (Name ns : delegation.nameServers()) {
       for (int type : ADDRESS_TYPES) {
-        if (cache.lookup(ns, type, DClass.IN) instanceof CacheLookup.Hit hit && !(refreshing && hit.prefetchDue())) {
+        if (cache.lookup(ns, type, DClass.IN) instanceof CacheLookup.Hit hit && !(refreshing && hit.prefetchDue())
+            && (hit.rank().outranks(TrustRank.GLUE) || !glueComing.test(ns, type))) {
           delegation.addAddresses(ns, RRsets.addresses(hit.rrset()));
         }
       }
     }
   }
+
+  private static final BiPredicate<Name, Integer> NO_GLUE_COMING = (ns, type) -> false;
 }

@@ -26,8 +26,8 @@ import org.xbill.DNS.RRset;
 import org.xbill.DNS.Type;
 
 /**
- * What a reply's step caches that the next query does not read (a referral's NS set, grant and
- * parent-side glue, an alias the walk leaves) is cached right after that query has been sent, not
+ * What a reply's step caches that the next query does not read (a referral's NS set, grant, glue
+ * and parent-side glue, an alias the walk leaves) is cached right after that query has been sent, not
  * before ({@link AfterSend}): the cache holds the same once the step ends, and a failure of that
  * work still ends the resolution as the internal error it was.
  */
@@ -36,6 +36,8 @@ class SendFirstTest {
   private static final Name TEST = Name.fromConstantString("test.");
   private static final Name EXAMPLE = Name.fromConstantString("example.test.");
   private static final Name WWW = Name.fromConstantString("www.example.test.");
+  private static final Name NS_TEST = Name.fromConstantString("ns.test.");
+  private static final Name NS1_EXAMPLE = Name.fromConstantString("ns1.example.test.");
 
   @RegisterExtension
   final ScriptedTree tree = new ScriptedTree();
@@ -56,6 +58,25 @@ class SendFirstTest {
         // ... and is by the next query: the step that sent the first ended with it cached
         "www.example.test. to 127.0.0.11: test./NS yes, example.test./NS no",
         "after: test./NS yes, example.test./NS yes");
+  }
+
+  @Test
+  @DisplayName("RFC 1034 §5.3.3: a referral's glue is cached right after the child zone's first query left, "
+      + "which it told where to go")
+  void referralGlue_cachedAfterTheChildsQueryIsSent() {
+    tree.walksToExample("www.example.test.");
+    tree.answers(NS1, "www.example.test.", "192.0.2.1");
+
+    List<String> seen = resolveWatching("www.example.test.", NS_TEST, Type.A, NS1_EXAMPLE, Type.A);
+
+    assertThat(seen).containsExactly(
+        "www.example.test. to 127.0.0.1: ns.test./A no, ns1.example.test./A no",
+        ". to 127.0.0.1: ns.test./A no, ns1.example.test./A no",
+        // the root's referral: the glue the TLD's query went to is not cached yet...
+        "www.example.test. to 127.0.0.2: ns.test./A no, ns1.example.test./A no",
+        // ... and is by the next query
+        "www.example.test. to 127.0.0.11: ns.test./A yes, ns1.example.test./A no",
+        "after: ns.test./A yes, ns1.example.test./A yes");
   }
 
   @Test
