@@ -3,9 +3,10 @@ package org.dnschase.resolver.internal.message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +23,9 @@ import org.xbill.DNS.Type;
  * record with every RRset built so far, far worse than linear in the number of owner names (0.1 s
  * at 1,000 owners, 7 s at 4,000), and {@code RRset.addRR} looks for duplicates with a linear scan
  * whose every comparison encodes both records: one RRset of thousands of records is quadratic too.
- * Here one pass puts each record in a hash map by (owner, type, class), with a hash set per group
- * for duplicates (a section of one RRset, most of a reply's, goes straight into its one group), and
+ * Here one pass puts each record in a hash map by (owner, type, class), duplicates found within
+ * each group (by a hash set once it holds more than a few records; a section of one RRset, most of
+ * a reply's, goes straight into its one group), and
  * only a group of at most {@link #MAX_RECORDS_PER_RRSET} records is ever made into an RRset, with
  * at most {@link #MAX_SIGNATURES_PER_RRSET} of its RRSIGs.
  */
@@ -45,6 +47,9 @@ public final class Sections {
    */
   public static final int MAX_SIGNATURES_PER_RRSET = 8;
 
+  /** The most records a group compares one by one for duplicates; a larger one hashes them. */
+  static final int COMPARED_UP_TO = 8;
+
   /**
    * The records of one RRset as they arrived, duplicates removed, signatures (RRSIG) grouped with
    * the type they cover, as dnsjava does.
@@ -53,7 +58,15 @@ public final class Sections {
     private final Name name;
     private final int type;
     private final int dclass;
-    private final Set<Record> records = new LinkedHashSet<>(2);
+    /** The distinct records, in the order received. */
+    private final List<Record> records = new ArrayList<>(2);
+    /**
+     * The canonical RDATA of each record while the group is small enough to compare them one by
+     * one (a group is mostly one record, an NS set a few); null once it is hashed instead.
+     */
+    private List<byte[]> rdata = new ArrayList<>(2);
+    /** The records as a set, once the group has more than {@link #COMPARED_UP_TO}; else null. */
+    private Set<Record> hashed;
     /** How many of {@link #records} are data, not signatures: the bound counts these alone. */
     private int dataRecords;
 
@@ -100,13 +113,42 @@ public final class Sections {
         return;
       }
       try {
-        if (records.add(record) && !signature) {
+        if (takeUnlessHeld(record) && !signature) {
           dataRecords++;
         }
       } catch (RuntimeException unwritable) {
-        // dnsjava parses some records it cannot write back (a WKS without services), and its
-        // hashCode writes them: such a record could be neither compared nor cached
+        // dnsjava parses some records it cannot write back (a WKS without services), and throws as
+        // it writes them, comparing or hashing: such a record could be neither compared nor cached
       }
+    }
+
+    /**
+     * Takes {@code record} unless the group holds an equal one ({@link Record#equals}: the same
+     * owner, type, class and canonical RDATA; the owner and class are the group's), and says whether
+     * it did. A small group compares RDATA written once per record instead of hashing each record,
+     * which writes its owner name as well; a larger one hashes, so that thousands stay linear.
+     */
+    private boolean takeUnlessHeld(Record record) {
+      if (hashed != null) {
+        if (!hashed.add(record)) {
+          return false;
+        }
+        records.add(record);
+        return true;
+      }
+      byte[] canonical = record.rdataToWireCanonical();
+      for (int i = 0; i < records.size(); i++) {
+        if (records.get(i).getType() == record.getType() && Arrays.equals(rdata.get(i), canonical)) {
+          return false;
+        }
+      }
+      records.add(record);
+      rdata.add(canonical);
+      if (records.size() > COMPARED_UP_TO) {
+        hashed = new HashSet<>(records);
+        rdata = null;
+      }
+      return true;
     }
 
     /** Distinct records kept, signatures included. */

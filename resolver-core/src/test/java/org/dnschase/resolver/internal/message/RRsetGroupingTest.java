@@ -3,6 +3,7 @@ package org.dnschase.resolver.internal.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.dnschase.resolver.cache.TtlCaps;
 import org.junit.jupiter.api.DisplayName;
@@ -53,6 +54,29 @@ class RRsetGroupingTest {
     assertThat(groups.get(0).size()).isEqualTo(3);
     assertThat(groups.get(0).toRRset(TtlCaps.DEFAULTS).rrs(false))
         .containsExactly(first, second);
+  }
+
+  @Test
+  @DisplayName("RFC 2181 §5: copies are suppressed in a large RRset too, before and after it holds more than a few "
+      + "records, a copy spelt in another case included; an unwritable record joins neither")
+  void largeRRset_copiesSuppressedThroughout() throws Exception {
+    List<Record> section = new ArrayList<>();
+    List<Record> distinct = new ArrayList<>();
+    for (int i = 1; i <= 2 * Sections.COMPARED_UP_TO; i++) {
+      Record record = a(WWW, "192.0.2." + i);
+      distinct.add(record);
+      section.add(record);
+      section.add(a(i % 2 == 0 ? WWW : Name.fromConstantString("WWW.Example.COM."), "192.0.2." + (i + 1) / 2));
+      if (i == 3 || i == 3 * Sections.COMPARED_UP_TO / 2) {
+        section.add(unwritable(WWW));
+      }
+    }
+
+    List<Sections.Group> groups = Sections.group(section);
+
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).size()).isEqualTo(distinct.size());
+    assertThat(groups.get(0).toRRset(TtlCaps.DEFAULTS).rrs(false)).containsExactlyElementsOf(distinct);
   }
 
   @Test
