@@ -15,23 +15,51 @@ import org.xbill.DNS.Type;
  * <p>An NXDOMAIN is stored under the key of its name with the reserved type {@link Type#ANY}:
  * ANY is a query type that no RRset has, so the key never collides with data.
  */
-record CacheKey(Name name, int type, int dclass) {
+final class CacheKey {
 
   /** The type under which the NXDOMAIN for a name is stored. */
   static final int NXDOMAIN_TYPE = Type.ANY;
 
-  CacheKey {
+  private final Name name;
+  private final int type;
+  private final int dclass;
+
+  CacheKey(Name name, int type, int dclass) {
     if (!name.isAbsolute()) {
       throw new RelativeNameException(name);
     }
     Type.check(type);
     DClass.check(dclass);
-    name = name.canonicalize();
+    this.name = name.canonicalize();
+    this.type = type;
+    this.dclass = dclass;
+  }
+
+  /**
+   * The key of {@code key}'s name and class with {@code type}: checked and canonical already, as
+   * every look-up that misses its data asks for the name's NXDOMAIN next.
+   */
+  private CacheKey(CacheKey key, int type) {
+    this.name = key.name;
+    this.type = type;
+    this.dclass = key.dclass;
+  }
+
+  Name name() {
+    return name;
+  }
+
+  int type() {
+    return type;
+  }
+
+  int dclass() {
+    return dclass;
   }
 
   /** The key of the NXDOMAIN entry for this key's name and class. */
   CacheKey nxDomainKey() {
-    return type == NXDOMAIN_TYPE ? this : new CacheKey(name, NXDOMAIN_TYPE, dclass);
+    return type == NXDOMAIN_TYPE ? this : new CacheKey(this, NXDOMAIN_TYPE);
   }
 
   /** Whether this is the key of an NXDOMAIN entry. */
@@ -48,5 +76,10 @@ record CacheKey(Name name, int type, int dclass) {
   @Override
   public int hashCode() {
     return (name.hashCode() * 31 + type) * 31 + dclass;
+  }
+
+  @Override
+  public String toString() {
+    return name + "/" + Type.string(type) + "/" + DClass.string(dclass);
   }
 }
