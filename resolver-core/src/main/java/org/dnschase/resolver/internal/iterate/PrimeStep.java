@@ -44,7 +44,9 @@ final class PrimeStep {
     // Nothing there holds the other queries back until the priming's answer: waiting for it would
     // put a round trip more in sequence before every resolution after a start or a flush.
     if (!q.primeAttempted() && !(context.cache.lookup(Name.root, Type.NS, DClass.IN) instanceof CacheLookup.Hit)) {
-      return q.prime(Name.root, hints, false);
+      // the root's NS set was just found missing: the walk starts from the hints at once, without
+      // looking for it again
+      return q.primeBeside(Name.root, hints, fromHints());
     }
     Delegation root = ZoneCuts.closest(context.cache, context.grants, Name.root);
     return q.walkFrom(root != null ? root : fromHints());

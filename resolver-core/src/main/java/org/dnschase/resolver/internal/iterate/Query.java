@@ -325,6 +325,16 @@ final class Query {
   }
 
   /**
+   * Starts the priming of {@code zone} from the servers {@code servers} gives when it starts, or
+   * joins the one under way, once per query, and goes on beside it from {@code cut} at once.
+   */
+  Step primeBeside(Name zone, Supplier<Delegation> servers, Delegation cut) {
+    primeAttempted = true;
+    delegation = cut;
+    return new Step.Prime(zone, servers, QueryState.QUERY_TARGETS, false);
+  }
+
+  /**
    * RFC 9156: the server asked a minimised question holds the name asked, so the names below
    * {@code ancestor} belong to its zone: it is asked again, with the full name.
    */
