@@ -302,7 +302,7 @@ final class QueryResponseStep {
       rrset = sameVerdict(validation, rrset, DelegationGrants.withinDelegation(context.cache, rrset, q.isBackground()));
     }
     Outcome.Data data = Outcome.Data.fromReply(rrset, new Hop.Source.Server(server), reply);
-    Step bogus = accept(context, q, data, answerRank(reply), validation);
+    Step bogus = accept(context, q, data, dataRank(q, reply), validation);
     if (bogus != null) {
       return bogus;
     }
@@ -485,6 +485,17 @@ final class QueryResponseStep {
     } else if (type != Type.ANY) {
       context.cache.putNoData(name, type, DClass.IN, soa, proof, rank, verdict.cached());
     }
+  }
+
+  /**
+   * The rank the answer's data is cached at: an answer's, but a referral's NS set's for a priming's
+   * NS set where the resolver validates. That one was taken unvalidated (its check would wait for
+   * the zone's keys, whose look-up waits for the priming), so it only leads to the servers, as a
+   * referral's set does, and answers no question (RFC 2181 §5.4.1): asked for, the set is fetched
+   * again and validated (RFC 4035 §5).
+   */
+  private TrustRank dataRank(Query q, ScrubbedReply reply) {
+    return context.validating() && !q.validation().enabled() ? TrustRank.REFERRAL_NS : answerRank(reply);
   }
 
   static TrustRank answerRank(ScrubbedReply reply) {
