@@ -110,9 +110,14 @@ def partial_any_or_rrsig(ours, theirs, question):
     """An ANY question is answered with one RRset of the name (RFC 8482 §4.1), an RRSIG question
     with the signatures of the first type signed there (dnsjava keeps an RRSIG as the signature
     of the type it covers, never as data of its own): a part of what Unbound answers, which adds
-    every RRset, the RRSIGs among them (ANY matches type RRSIG too), or every signature."""
-    return (question.qtype in ("ANY", "RRSIG") and ours.rcode == theirs.rcode == "NOERROR" and ours.answer
-            and set(ours.answer) < set(theirs.answer))
+    every RRset, the RRSIGs among them (ANY matches type RRSIG too), or every signature. For ANY,
+    each side may pick another RRset of the name (ours the first the server sent: a TLD's SOA
+    where Unbound's cache gives its NS set)."""
+    if question.qtype not in ("ANY", "RRSIG") or not ours.rcode == theirs.rcode == "NOERROR" or not ours.answer:
+        return False
+    one_rrset_of_the_name = len({(owner, rtype) for owner, rtype, _ in ours.answer}) == 1 and all(
+        owner == question.name.lower() for owner, _, _ in ours.answer)
+    return set(ours.answer) < set(theirs.answer) or (question.qtype == "ANY" and one_rrset_of_the_name)
 
 
 DECIDED = [
