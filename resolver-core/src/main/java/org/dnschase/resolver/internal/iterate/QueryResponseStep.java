@@ -200,60 +200,12 @@ final class QueryResponseStep {
     return false;
   }
 
-  /** {@code rrset} of the reply as it may be used: see {@link ReplyValidation#used}. */
-  static RRset used(ResolverContext context, ReplyValidation validation, RRset rrset) {
-    return validation == null ? rrset : validation.used(rrset, context.now());
-  }
-
   /** {@code copy}, a copy of {@code rrset} of the reply with another TTL, given the verdict on it. */
   private static RRset sameVerdict(ReplyValidation validation, RRset rrset, RRset copy) {
     if (validation != null && copy != rrset) {
       validation.carryVerdict(rrset, copy);
     }
     return copy;
-  }
-
-  /**
-   * Uses {@code rrset} of the reply: takes its verdict into the chain's and caches it with that
-   * verdict (INDETERMINATE where the resolver does not validate); data found BOGUS is never cached,
-   * and ends the query unless checking is disabled, when this returns the failure; else null.
-   */
-  static Step accept(ResolverContext context, Query q, RRset rrset, TrustRank rank, ReplyValidation validation) {
-    return accept(context, q, rrset, List.of(), rank, validation);
-  }
-
-  /**
-   * {@link #accept} for the final data, cached with the proof of its wildcard expansion, if any;
-   * cached as the step ends ({@link AfterSend}), or once the answer is handed over when nothing
-   * before that reads it (see {@link Iteration}).
-   */
-  static Step accept(ResolverContext context, Query q, Outcome.Data data, TrustRank rank, ReplyValidation validation) {
-    return accept(context, q, data.rrset(), data.proof(), rank, validation, true);
-  }
-
-  /** {@link #accept}, cached with {@code proof}, the records that prove its wildcard expansion. */
-  static Step accept(ResolverContext context, Query q, RRset rrset, List<Record> proof, TrustRank rank,
-      ReplyValidation validation) {
-    return accept(context, q, rrset, proof, rank, validation, false);
-  }
-
-  /**
-   * {@link #accept}, its caching kept for after the next query's send ({@link AfterSend}) when
-   * {@code afterSend}: the verdict is taken now, as it may end the query.
-   */
-  static Step accept(ResolverContext context, Query q, RRset rrset, List<Record> proof, TrustRank rank,
-      ReplyValidation validation, boolean afterSend) {
-    Verdict verdict = validation == null ? Verdict.INDETERMINATE : validation.of(rrset);
-    Step bogus = q.useVerdict(verdict);
-    if (bogus == null && !verdict.isBogus() && context.zones.cached(rrset.getName())) {
-      ValidationStatus status = verdict.cached();
-      if (afterSend) {
-        q.afterSend().defer(() -> context.cache.put(rrset, rank, status, proof));
-      } else {
-        context.cache.put(rrset, rank, status, proof);
-      }
-    }
-    return bogus;
   }
 
   private static void reportDropped(Query q, Bailiwick.Dropped dropped, InetSocketAddress server, Name zone) {
@@ -291,7 +243,7 @@ final class QueryResponseStep {
     if (q.qtype() == Type.RRSIG) {
       return signatures(q, reply, server);
     }
-    RRset rrset = used(context, validation, reply.answer(q.name(), q.qtype()));
+    RRset rrset = RRsetAcceptance.used(context, validation, reply.answer(q.name(), q.qtype()));
     if (q.qtype() != Type.CNAME && reply.answer(q.name(), Type.CNAME) != null) {
       // an ANY question, or data put before the CNAME: answered at the name, and reported (RFC 1034 §3.6.2)
       q.journal().reportAll(RuleDiagnostics.checkCname(q.name(), q.delegation().zone(), reply.answerAt(q.name()),
@@ -302,7 +254,7 @@ final class QueryResponseStep {
       rrset = sameVerdict(validation, rrset, DelegationGrants.withinDelegation(context.cache, rrset, q.isBackground()));
     }
     Outcome.Data data = Outcome.Data.fromReply(rrset, new Hop.Source.Server(server), reply);
-    Step bogus = accept(context, q, data, dataRank(q, reply), validation);
+    Step bogus = RRsetAcceptance.accept(context, q, data, dataRank(q, reply), validation);
     if (bogus != null) {
       return bogus;
     }
@@ -354,11 +306,11 @@ final class QueryResponseStep {
       // RFC 2308 §5: the SOA passed on lives as long as the negative answer it proves, capped as
       // the cache caps it, on the answer that fetched it as on those the cache gives later.
       outcome = Outcome.Negative.fromReply(nxDomain, RRsets.withTtl(soa, context.cache.ttlCaps().negative(soa)), reply);
-      cacheNegative(context, denied, type, nxDomain, soa, outcome.proof(), answerRank(reply), verdict);
+      cacheNegative(context, denied, type, nxDomain, soa, outcome.proof(), RRsetAcceptance.answerRank(reply), verdict);
     } else {
       outcome = Outcome.Negative.fromReply(nxDomain, null, reply);
       if (!nxDomain) { // kept only for a configured minimum TTL (RRsetCache#putNoData)
-        cacheNegative(context, denied, type, false, null, List.of(), answerRank(reply), verdict);
+        cacheNegative(context, denied, type, false, null, List.of(), RRsetAcceptance.answerRank(reply), verdict);
       }
     }
     return q.finish(outcome);
@@ -432,7 +384,7 @@ final class QueryResponseStep {
       return;
     }
     ValidationStatus status = ReplyValidation.besideStatus(validation, nameServers);
-    nameServers = used(context, validation, nameServers);
+    nameServers = RRsetAcceptance.used(context, validation, nameServers);
     TrustRank rank = reply.authoritative() ? TrustRank.AUTHORITY_DATA : TrustRank.REFERRAL_NS;
     // A refresh (a prefetch) counts an NS set in its last tenth as expired (Unbound stores a
     // prefetch's reply counting what expires within its leeway as expired): what the zone's
@@ -495,11 +447,7 @@ final class QueryResponseStep {
    * again and validated (RFC 4035 §5).
    */
   private TrustRank dataRank(Query q, ScrubbedReply reply) {
-    return context.validating() && !q.validation().enabled() ? TrustRank.REFERRAL_NS : answerRank(reply);
-  }
-
-  static TrustRank answerRank(ScrubbedReply reply) {
-    return reply.authoritative() ? TrustRank.AUTHORITATIVE_ANSWER : TrustRank.NON_AUTHORITATIVE_ANSWER;
+    return context.validating() && !q.validation().enabled() ? TrustRank.REFERRAL_NS : RRsetAcceptance.answerRank(reply);
   }
 
   private static String describe(ResponseType type, ScrubbedReply reply) {

@@ -60,7 +60,7 @@ final class Referrals {
       context.denialRanges.remember(validation.secureDenials(q.delegation().zone()), null, Proofs.denials(reply));
     }
     if (keys != null && keys.ds() != null) { // the parent's own data, validated: it answers DS questions too
-      RRset ds = QueryResponseStep.used(context, validation, keys.ds());
+      RRset ds = RRsetAcceptance.used(context, validation, keys.ds());
       context.cache.put(ds, TrustRank.AUTHORITY_DATA, ValidationStatus.SECURE);
       if (q.qtype() == Type.DS && q.name().equals(ds.getName())) {
         // RFC 4035 §3.1.4.1: the DS asked for is the parent's, and here it is; the child cannot give it
@@ -139,7 +139,7 @@ final class Referrals {
       ReplyValidation validation) {
     for (Name nameServer : nameServers) {
       for (RRset addresses : reply.addressSets(nameServer)) {
-        context.cache.put(QueryResponseStep.used(context, validation, addresses), rank,
+        context.cache.put(RRsetAcceptance.used(context, validation, addresses), rank,
             ReplyValidation.besideStatus(validation, addresses));
       }
     }

@@ -42,7 +42,7 @@ final class ReplyChase {
 
   /** Follows the chain; {@code validation} holds the verdicts on the reply's RRsets, null without validation. */
   Step follow(Query q, ScrubbedReply reply, InetSocketAddress server, Name zone, ReplyValidation validation) {
-    TrustRank rank = QueryResponseStep.answerRank(reply);
+    TrustRank rank = RRsetAcceptance.answerRank(reply);
     Hop.Source source = new Hop.Source.Server(server);
     while (true) {
       Step next = nextHop(q, reply, zone, rank, source, validation);
@@ -68,8 +68,8 @@ final class ReplyChase {
         return endOfChain(q, reply, zone, rank, validation);
       }
       if (alias == null && data != null) {
-        Outcome.Data outcome = Outcome.Data.fromReply(QueryResponseStep.used(context, validation, data), source, reply);
-        Step bogus = QueryResponseStep.accept(context, q, outcome, rank, validation);
+        Outcome.Data outcome = Outcome.Data.fromReply(RRsetAcceptance.used(context, validation, data), source, reply);
+        Step bogus = RRsetAcceptance.accept(context, q, outcome, rank, validation);
         return bogus != null ? bogus : q.finish(outcome);
       }
     }
@@ -103,12 +103,12 @@ final class ReplyChase {
   /** Takes the alias the reply holds for the current name, or returns null when it holds none. */
   private Step nextHop(Query q, ScrubbedReply reply, Name zone, TrustRank rank, Hop.Source source,
       ReplyValidation validation) {
-    RRset dname = QueryResponseStep.used(context, validation, reply.dnameAbove(q.name()));
+    RRset dname = RRsetAcceptance.used(context, validation, reply.dnameAbove(q.name()));
     if (dname != null) {
       // the aliases cached so far first: a DNAME's look-ups (a CNAME beside it) and reports follow theirs
       q.afterSend().run();
       // RFC 6672 §5.3.1: the synthesised CNAME is as good as the DNAME it comes from
-      Step bogus = QueryResponseStep.accept(context, q, dname, rank, validation);
+      Step bogus = RRsetAcceptance.accept(context, q, dname, rank, validation);
       if (bogus != null) {
         return bogus;
       }
@@ -126,14 +126,14 @@ final class ReplyChase {
     if (!isAlias(q, reply)) {
       return null;
     }
-    RRset alias = QueryResponseStep.used(context, validation, reply.answer(q.name(), Type.CNAME));
+    RRset alias = RRsetAcceptance.used(context, validation, reply.answer(q.name(), Type.CNAME));
     q.journal().reportAll(RuleDiagnostics.checkCname(q.name(), zone, reply.answerAt(q.name()), source));
     reportCoOwnedAlias(q, q.name(), Type.DNAME, source);
     List<Record> proof = Proofs.wildcard(reply, alias);
     // Cached once the next query has left, unless the target lies below the alias: the walk at the
     // target reads the cache at the target and its ancestors, and never at the alias's owner then.
     boolean afterSend = !RRsets.cnameTarget(alias).subdomain(q.name());
-    Step bogus = QueryResponseStep.accept(context, q, alias, proof, rank, validation, afterSend);
+    Step bogus = RRsetAcceptance.accept(context, q, alias, proof, rank, validation, afterSend);
     if (bogus != null) {
       return bogus;
     }
