@@ -82,8 +82,10 @@ public final class Budgets {
    * asked again} Each server is waited for about as long as its replies take, as in Unbound (RFC
    * 6298's retransmission timeout: the smoothed round-trip time plus four times its deviation, at
    * least 300 ms), a server never asked for 1 s, and each timeout doubles the server's wait, up to
-   * this. A server that answers after 2 s is so answered on a later attempt, while a server that
-   * answered fast and went silent costs 300 ms. A question truncated over UDP may take twice the
+   * this. A query whose wait ran out goes on listening while the next is out, until a reply to
+   * either, the question's end or the deadline: a server that answers after 2 s is answered by its
+   * first query, and waited for as long next time, while a server that answered fast and went
+   * silent costs 300 ms. A question truncated over UDP may take twice the
    * wait more over TCP (a connection's set-up and the query). A server that timed out 3 times in a
    * row, waited for this long at the last, is marked down for a while ({@link Defaults#QUERY_TIMEOUT}).
    */

@@ -49,7 +49,8 @@ public final class Defaults {
    * the wait each server earns by its replies ({@link Budgets#queryTimeout}). Unbound starts
    * unknown servers at 376 ms and backs off up to 120 s with no deadline above it; RFC 1035
    * §4.2.1 puts the retransmission interval at 2-5 s. A server never asked is waited for 1 s,
-   * then 2 s, then 3 s: one that answers after 2 s is answered about 5 s into the {@link #DEADLINE}.
+   * then 2 s, then 3 s; the query whose wait ran out still listens while the next goes out, so one
+   * that answers after 2 s is answered by its first query, 2 s into the {@link #DEADLINE}.
    *
    * <p>A server that times out 3 times in a row, the last time waited for this long, after 3 s of
    * silence at least, is marked down (Unbound marks a server whose wait reached its cap, 120 s):

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Fault;
+import org.dnschase.resolver.zones.ForwardZone;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -38,6 +39,33 @@ class AdaptiveTimeoutTest extends FaultLabFixture {
 
       assertThat(addresses(next)).as("%s", next).containsExactly("192.0.2.5");
       assertThat(slow.queryCount()).as("the wait it earned is kept").isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 1536 §1: the reply to an attempt whose wait ran out still counts while the retry is out: a server that answers in 2.9 s is answered within a 3 s deadline, by its first query")
+  void slowServerAtTheDeadline_answeredByTheAttemptThatTimedOut() {
+    AuthServer slow = lab.server(FaultLab.address(FaultLab.ONE_SERVER));
+    slow.setFault(new Fault.Delay(Duration.ofMillis(2900)));
+    try (Resolver resolver = ChainLab.resolverFor(lab).forwardZone(ForwardZone.of("one.test.", FaultLab.ONE_SERVER))
+        .budgets(Budgets.DEFAULTS.withDeadline(Duration.ofSeconds(3))).recordTrace(true).build()) {
+      Resolution first = resolver.resolve("www.one.test.", Type.A);
+
+      assertThat(addresses(first)).as("%s", first).containsExactly("192.0.2.3");
+      assertThat(slow.queryCount()).as("the first query, and its retry after the first wait (1 s)").isEqualTo(2);
+      assertThat(first.upstreamQueries()).isEqualTo(2);
+      List<TraceEvent.Exchange> exchanges = first.trace().stream().filter(TraceEvent.Exchange.class::isInstance)
+          .map(TraceEvent.Exchange.class::cast).toList();
+      assertThat(exchanges).extracting(TraceEvent.Exchange::outcome).containsExactly("timeout", "ANSWER");
+      assertThat(exchanges.get(1).rtt()).as("the reply's round trip is its own query's")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+
+      slow.clearQueries();
+      Resolution next = resolver.resolve(FaultLab.LONG_LABEL + ".one.test.", Type.A);
+
+      assertThat(addresses(next)).as("the late reply's round trip is learnt, and the server not marked down: %s", next)
+          .containsExactly("192.0.2.5");
+      assertThat(slow.queryCount()).as("waited for as long as its replies take").isEqualTo(1);
     }
   }
 

@@ -162,6 +162,7 @@ final class Iteration {
         log.debug("q#{} {} {}", q.id(), q.state(), q.name());
       }
       if (q.state() == QueryState.FINISHED) {
+        q.exchanges().stopListening();
         startPrimingLeft(q);
         done.complete(ending.apply(q));
         cacheLeft(q); // unless the completion did, right after the answer's hand-over
@@ -202,6 +203,7 @@ final class Iteration {
           if (!priming.waits()) {
             q.leavePriming(priming);
           } else {
+            q.exchanges().stopListening();
             startPrimingLeft(q);
             if (waitsFor(primings.join(priming.zone(), () -> prime(q, priming)).ended(), q::primingEnded, q, done,
                 ending)) {
@@ -210,6 +212,7 @@ final class Iteration {
           }
         }
         case Step.Spawn spawn -> {
+          q.exchanges().stopListening(); // the child's deadline cancels only what it waits for
           q.moveTo(spawn.resumeAt());
           startPrimingLeft(q);
           CompletableFuture<Query> child = new CompletableFuture<>();

@@ -60,7 +60,8 @@ public final class IterativeResolver implements Resolver {
     this.metrics = config.recordMetrics() ? ResolverMetrics.recording(config.ticker()) : ResolverMetrics.disabled();
     ServerSelector selector = new ServerSelector(config.cache().maximumBytes() / ServerSelector.BUDGET_SHARE);
     Transport transport = ownsTransport ? new DefaultTransport(config.transportThreads(), config.caseRandomization(),
-        metrics, server -> selector.spinWindowNanos(server, SpinWindows.CAP_NANOS)) : config.transport();
+        metrics, server -> selector.spinWindowNanos(server, SpinWindows.CAP_NANOS), config.budgets().deadline())
+        : config.transport();
     this.context = new ResolverContext(config, transport, selector, metrics);
     this.iteration = new Iteration(context);
     this.slots = config.maxResolutionsInFlight() == 0 ? null

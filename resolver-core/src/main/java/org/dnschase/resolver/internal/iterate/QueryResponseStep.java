@@ -25,6 +25,7 @@ import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.dnschase.resolver.internal.servers.DelegationGrants;
 import org.dnschase.resolver.internal.transport.ReplyFuture;
+import org.dnschase.resolver.internal.transport.StillListening;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -354,6 +355,9 @@ final class QueryResponseStep {
       ZoneExchanges.Exchange sent = q.exchanges().last();
       context.selector.recordTimeout(server.getAddress(), sent.sentAtNanos(), sent.waitNanos(),
           q.budget().limits().queryTimeout().toNanos(), context.ticker.read());
+    }
+    if (error instanceof StillListening listening) {
+      q.exchanges().listenLate(q.delegation(), listening);
     }
     q.delegation().markFailed(server.getAddress(), q.budget().limits().maxAttemptsPerServer());
     Name zone = q.delegation().zone();

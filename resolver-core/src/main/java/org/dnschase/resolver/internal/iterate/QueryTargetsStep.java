@@ -138,9 +138,11 @@ final class QueryTargetsStep {
     CompletableFuture<Message> reply = q.delegation().overTcp()
         ? context.transport.exchangeOverTcp(reached, query, Duration.ofNanos(Math.min(ceilingNanos, 2 * waitNanos)))
         : context.transport.exchange(reached, query, Duration.ofNanos(waitNanos));
-    q.budget().awaiting(reply);
+    // an earlier attempt at the question whose wait ran out may still answer first (LateReplies)
+    CompletableFuture<Message> first = q.exchanges().firstReply(reply, q.delegation());
+    q.budget().awaiting(first);
     Step.Await await = new Step.Await(context.metrics.exchange(server, q.delegation().zone(), asked, askedType, retry,
-        reply), (message, error) -> {
+        first), (message, error) -> {
           context.metrics.exchangeEnded(error);
           q.exchanges().replied(message, error, ReplyFuture.udpLegNanos(reply));
         }, QueryState.QUERY_RESPONSE);

@@ -1,19 +1,22 @@
 package org.dnschase.resolver.internal.iterate;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.dnschase.resolver.internal.reply.ResponseType;
 import org.dnschase.resolver.internal.reply.ScrubbedReply;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.internal.transport.ReplyFuture;
+import org.dnschase.resolver.internal.transport.StillListening;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 
 /**
  * A query's exchanges with the servers of the zones it asks: the one in flight or last made, what
- * it brought back, and the reply of one server kept as its zone's last resort. The send records
- * the exchange ({@link #expectReply}), the transport's thread what came back ({@link #replied}),
- * and the reply's step reads both.
+ * it brought back, the earlier attempts still listening for a late reply ({@link LateReplies}),
+ * and the reply of one server kept as its zone's last resort. The send records the exchange
+ * ({@link #expectReply}), the transport's thread what came back ({@link #replied}), and the reply's
+ * step reads both; when a late reply came first, the exchange last made is the attempt it answers.
  */
 final class ZoneExchanges {
 
@@ -33,6 +36,7 @@ final class ZoneExchanges {
   private LastResort lastResort;
   /** Whether the reply being used is the zone's last resort, taken back: none is kept after it. */
   private boolean usingLastResort;
+  private final LateReplies lateReplies = new LateReplies();
 
   /** The exchange in flight or last made; null before the first. */
   Exchange last() {
@@ -73,9 +77,35 @@ final class ZoneExchanges {
 
   /** {@link #replied(Message, Throwable)}, the truncated UDP leg's time beside it ({@link ReplyFuture#udpLegNanos}). */
   void replied(Message message, Throwable failure, long udpLegNanos) {
+    LateReplies.Listening late = lateReplies.taken();
+    if (late != null) {
+      last = late.sent();
+      udpLegNanos = ReplyFuture.NOT_TRUNCATED;
+    }
+    if (message != null) {
+      lateReplies.stop(); // the question has its reply
+    }
     this.udpLegNanos = udpLegNanos;
     reply = message;
     error = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+  }
+
+  /**
+   * What the exchange just sent ({@link #expectReply}) to a server of {@code at} waits for: {@code
+   * underWay}, or a late reply to an earlier attempt at its question, whichever comes first.
+   */
+  CompletableFuture<Message> firstReply(CompletableFuture<Message> underWay, Delegation at) {
+    return lateReplies.race(underWay, last, at);
+  }
+
+  /** The last exchange, to a server of {@code at}, timed out while its socket listens on: it joins the next one's race. */
+  void listenLate(Delegation at, StillListening timedOut) {
+    lateReplies.listen(last, at, timedOut);
+  }
+
+  /** No earlier attempt listens any more: the query waits for something else, or ended. */
+  void stopListening() {
+    lateReplies.stop();
   }
 
   /** Whether the reply being used is the zone's last resort, which no other server bettered. */

@@ -45,6 +45,8 @@ public final class DefaultTransport implements Transport {
   private final ResolverMetrics metrics;
   private final ToLongFunction<InetAddress> spinWindows;
   private final Runnable beforeNettyStarts;
+  /** How long a UDP query's socket listens past its timeout for a late reply, 0: not at all ({@link StillListening}). */
+  private final long listenNanos;
   private final PlainUdpExchanges firstExchanges = new PlainUdpExchanges();
   private final CompletableFuture<NettyTransport> netty = new CompletableFuture<>();
   /** The thread starting Netty, once an exchange asked for it; guarded by this. */
@@ -56,12 +58,14 @@ public final class DefaultTransport implements Transport {
    * goes out in a random case (0x20); each query sent over UDP, and again over TCP, is counted into
    * {@code metrics}. On Netty, a loop polls for a server's reply rather than sleeps for {@code
    * spinWindows} of it (in nanoseconds from the query's send, 0: not at all; see {@link
-   * org.dnschase.resolver.internal.transport.loops.SpinWindows}).
+   * org.dnschase.resolver.internal.transport.loops.SpinWindows}). A UDP query's socket listens for
+   * {@code listenAfterTimeout} past its timeout for a late reply ({@link StillListening}): the
+   * resolver's deadline, which its resolutions cut short by cancelling the late reply.
    */
   public DefaultTransport(int threads, boolean caseRandomization, ResolverMetrics metrics,
-      ToLongFunction<InetAddress> spinWindows) {
+      ToLongFunction<InetAddress> spinWindows, Duration listenAfterTimeout) {
     this(threads, new QueryIds()::next, caseRandomization ? SecureSource.get() : null, metrics, spinWindows,
-        () -> { });
+        listenAfterTimeout.toNanos(), () -> { });
   }
 
   /**
@@ -72,9 +76,18 @@ public final class DefaultTransport implements Transport {
     this(threads, ids, caseBits, metrics, NettyTransport.CAPPED, () -> { });
   }
 
-  /** Also with {@code beforeNettyStarts} run on the thread starting Netty, first: tests make the start slow. */
+  /**
+   * Also with {@code beforeNettyStarts} run on the thread starting Netty, first: tests make the start
+   * slow. No socket listens past its timeout.
+   */
   DefaultTransport(int threads, IntSupplier ids, Random caseBits, ResolverMetrics metrics,
       ToLongFunction<InetAddress> spinWindows, Runnable beforeNettyStarts) {
+    this(threads, ids, caseBits, metrics, spinWindows, 0, beforeNettyStarts);
+  }
+
+  DefaultTransport(int threads, IntSupplier ids, Random caseBits, ResolverMetrics metrics,
+      ToLongFunction<InetAddress> spinWindows, long listenNanos, Runnable beforeNettyStarts) {
+    this.listenNanos = listenNanos;
     this.spinWindows = spinWindows;
     this.beforeNettyStarts = beforeNettyStarts;
     this.threads = threads;
@@ -99,7 +112,7 @@ public final class DefaultTransport implements Transport {
     OutgoingQuery overUdp = OutgoingQuery.of(server, query, ids, caseRandomization);
     metrics.udpQuery();
     long startNanos = System.nanoTime();
-    return ReplyFuture.udpThenTcp(firstExchanges.overUdp(overUdp, timeout.toNanos()), startNanos,
+    return ReplyFuture.udpThenTcp(firstExchanges.overUdp(overUdp, timeout.toNanos(), listenNanos), startNanos,
         truncated -> overTcpOnceStarted(overUdp, NettyTransport.overTcpNanos(timeout)));
   }
 
@@ -134,7 +147,7 @@ public final class DefaultTransport implements Transport {
     starter = new Thread(() -> {
       try {
         beforeNettyStarts.run();
-        netty.complete(new NettyTransport(threads, ids, caseRandomization, metrics, spinWindows));
+        netty.complete(new NettyTransport(threads, ids, caseRandomization, metrics, spinWindows, listenNanos));
       } catch (RuntimeException | Error e) {
         netty.completeExceptionally(new IOException("cannot start the transport: " + e, e));
       }

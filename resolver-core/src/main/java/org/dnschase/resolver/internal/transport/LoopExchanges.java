@@ -53,10 +53,12 @@ final class LoopExchanges {
   }
 
   /**
-   * Sends {@code wire} in one datagram from a fresh port and completes with the matching reply; for
-   * {@code spinNanos} from the send (0: not at all) the loop polls for it rather than sleeping.
+   * Sends {@code wire} in one datagram from a fresh port and completes with the matching reply, its
+   * socket listening {@code listenNanos} past the timeout for a late one ({@link StillListening});
+   * for {@code spinNanos} from the send (0: not at all) the loop polls for it rather than sleeping.
    */
-  CompletableFuture<Message> overUdp(PendingExchange pending, byte[] wire, long timeoutNanos, long spinNanos) {
+  CompletableFuture<Message> overUdp(PendingExchange pending, byte[] wire, long timeoutNanos, long listenNanos,
+      long spinNanos) {
     onLoop(pending, () -> {
       UdpExchange exchange;
       try {
@@ -65,7 +67,7 @@ final class LoopExchanges {
         pending.fail(new IOException("cannot open a socket for " + pending.server() + ": " + noSocket, noSocket));
         return;
       }
-      exchange.start(loop, pending, wire, timeoutNanos, windows(), spinNanos);
+      exchange.start(loop, pending, wire, timeoutNanos, listenNanos, windows(), spinNanos);
     });
     return pending.result();
   }
@@ -89,7 +91,7 @@ final class LoopExchanges {
         return;
       }
       inFlight.add(pending);
-      pending.result().whenComplete((reply, error) -> forget(pending));
+      pending.whenOver(() -> forget(pending));
       try {
         start.run();
       } catch (RuntimeException noSocket) {

@@ -40,7 +40,8 @@ import org.xbill.DNS.Message;
  * opened ahead of it, while the loop waits for a reply: {@link SpareChannels}), with a random ID,
  * and if asked with a random case in its question name (0x20, {@link QuestionCase}); a truncated
  * reply (TC=1) is asked again over TCP (RFC 7766 §5) within the same time budget, where a reply
- * still truncated fails the exchange. One event loop group per transport, of daemon threads, of
+ * still truncated fails the exchange. A UDP query's socket may go on listening past its timeout
+ * for a late reply ({@link StillListening}). One event loop group per transport, of daemon threads, of
  * NIO or, asked for, epoll ({@link LoopKind#CHOSEN}), shut down by {@link #close()}, which first ends every exchange still in flight: Netty's shutdown
  * alone neither completes them (their timers are dropped) nor reliably closes their sockets.
  *
@@ -71,6 +72,8 @@ public final class NettyTransport implements Transport {
    * rather than sleeping, in nanoseconds (0: not at all): {@link SpinWindows}.
    */
   private final ToLongFunction<InetAddress> spinWindows;
+  /** How long a UDP query's socket listens past its timeout for a late reply, 0: not at all ({@link StillListening}). */
+  private final long listenNanos;
   private volatile boolean closed;
 
   /**
@@ -81,7 +84,7 @@ public final class NettyTransport implements Transport {
 
   /** Sends question names as asked, counting nothing; every exchange spins up to the cap. */
   public NettyTransport(int threads) {
-    this(threads, new QueryIds()::next, null, ResolverMetrics.disabled(), CAPPED);
+    this(threads, new QueryIds()::next, null, ResolverMetrics.disabled(), CAPPED, 0);
   }
 
   /**
@@ -102,16 +105,23 @@ public final class NettyTransport implements Transport {
    * IDs from {@code ids}; with {@code caseRandomization} (null: none) every question name goes out
    * in a random case (0x20); each query sent over UDP, and again over TCP, is counted into {@code
    * metrics}; {@code spinWindows} says how long the loop may poll for a server's reply rather than
-   * sleep (in nanoseconds from the query's send, 0: not at all).
+   * sleep (in nanoseconds from the query's send, 0: not at all); a UDP query's socket listens
+   * {@code listenNanos} past its timeout for a late reply (0: not at all, {@link StillListening}).
    */
   NettyTransport(int threads, IntSupplier ids, CaseRandomization caseRandomization, ResolverMetrics metrics,
-      ToLongFunction<InetAddress> spinWindows) {
-    this(threads, ids, caseRandomization, metrics, spinWindows, LoopKind.CHOSEN);
+      ToLongFunction<InetAddress> spinWindows, long listenNanos) {
+    this(threads, ids, caseRandomization, metrics, spinWindows, listenNanos, LoopKind.CHOSEN);
   }
 
-  /** As {@link #NettyTransport(int, IntSupplier, CaseRandomization, ResolverMetrics, ToLongFunction)}, on loops of {@code kind}. */
+  /** With no listening past a timeout, on loops of {@code kind}. */
   NettyTransport(int threads, IntSupplier ids, CaseRandomization caseRandomization, ResolverMetrics metrics,
       ToLongFunction<InetAddress> spinWindows, LoopKind kind) {
+    this(threads, ids, caseRandomization, metrics, spinWindows, 0, kind);
+  }
+
+  private NettyTransport(int threads, IntSupplier ids, CaseRandomization caseRandomization, ResolverMetrics metrics,
+      ToLongFunction<InetAddress> spinWindows, long listenNanos, LoopKind kind) {
+    this.listenNanos = listenNanos;
     this.ids = ids;
     this.metrics = metrics;
     this.spinWindows = spinWindows;
@@ -137,7 +147,7 @@ public final class NettyTransport implements Transport {
     metrics.udpQuery();
     PendingExchange first = new PendingExchange(overUdp.expected());
     long startNanos = System.nanoTime();
-    CompletableFuture<Message> overUdpReply = loop.overUdp(first, overUdp.wire(), timeout.toNanos(),
+    CompletableFuture<Message> overUdpReply = loop.overUdp(first, overUdp.wire(), timeout.toNanos(), listenNanos,
         spinWindows.applyAsLong(server.getAddress()));
     return endedIfCancelled(loop, first, ReplyFuture.udpThenTcp(overUdpReply, startNanos,
         truncated -> askAgainOverTcp(loop, overUdp.again(ids), System.nanoTime() + overTcpNanos(timeout), first)));

@@ -9,14 +9,18 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.Message;
 
 /**
  * One query in flight on a socket of its own: completes once with the matching reply, an error or
- * a timeout, and closes the socket whichever way it ends, so nothing is left open. Everything but
- * its creation happens on the socket's event loop, so the reply completes the future without a
- * hand-off to another thread.
+ * a timeout, and closes the socket whichever way it ends, so nothing is left open. Over UDP its
+ * socket may go on listening for a while after the timeout ({@link StillListening}): the exchange
+ * is over, and the socket closed, once that late reply came, failed or was cancelled. Everything
+ * but its creation and a late reply's cancellation happens on the socket's event loop, so the reply
+ * completes the future without a hand-off to another thread.
  */
 final class PendingExchange {
 
@@ -26,6 +30,8 @@ final class PendingExchange {
   private PendingExchange next;
   /** Whether the resolver gave the question up ({@link #abandon}). */
   private boolean abandoned;
+  /** The reply after the timeout while the socket still listens ({@link StillListening}); null until then. */
+  private volatile CompletableFuture<Message> late;
 
   PendingExchange(ExpectedReply expected) {
     this.expected = expected;
@@ -41,22 +47,65 @@ final class PendingExchange {
   }
 
   /**
-   * Fails the exchange as timed out unless it ends within {@code timeoutNanos}; {@code close}
-   * (closing its socket) runs on {@code loop} when it ends, whichever way.
+   * Fails the exchange as timed out unless it ends within {@code timeoutNanos}; its socket then
+   * listens {@code listenNanos} more for a late reply (0: not at all, {@link StillListening}).
+   * {@code close} (closing its socket) runs on {@code loop} when it is over, whichever way.
    */
-  void endsWithin(EventLoop loop, long timeoutNanos, Runnable close) {
-    endsBy(loop, System.nanoTime(), timeoutNanos, close);
+  void endsWithin(EventLoop loop, long timeoutNanos, long listenNanos, Runnable close) {
+    endsBy(loop, System.nanoTime(), timeoutNanos, listenNanos, close);
   }
 
   /** {@link #endsWithin}, the timeout counted from {@code startNanos} ({@link System#nanoTime}). */
-  private void endsBy(EventLoop loop, long startNanos, long timeoutNanos, Runnable close) {
+  private void endsBy(EventLoop loop, long startNanos, long timeoutNanos, long listenNanos, Runnable close) {
     long leftNanos = Math.max(1, startNanos + timeoutNanos - System.nanoTime());
-    ScheduledFuture<?> timer = loop.schedule(() -> fail(expected.timedOut(timeoutNanos)),
+    ScheduledFuture<?> timer = loop.schedule(() -> timedOut(loop, timeoutNanos, listenNanos),
         leftNanos, TimeUnit.NANOSECONDS);
-    result.whenComplete((reply, error) -> {
+    whenOver(() -> {
       timer.cancel(false);
-      close.run();
+      if (loop.inEventLoop()) {
+        close.run();
+        return;
+      }
+      try {
+        loop.execute(close); // a late reply cancelled by the resolver, off the loop
+      } catch (RejectedExecutionException shutDown) {
+        close.run(); // a loop that has shut down touches the socket no more
+      }
     });
+  }
+
+  /**
+   * The wait ran out: the exchange fails as timed out, at once when it may not listen on, else with
+   * the late reply's future ({@link StillListening}), itself failed once {@code listenNanos} more pass.
+   */
+  private void timedOut(EventLoop loop, long timeoutNanos, long listenNanos) {
+    TimeoutException timedOut = expected.timedOut(timeoutNanos);
+    if (listenNanos <= 0 || result.isDone()) {
+      fail(timedOut);
+      return;
+    }
+    CompletableFuture<Message> lateReply = new CompletableFuture<>();
+    ScheduledFuture<?> timer = loop.schedule(() -> lateReply.completeExceptionally(
+        expected.timedOut(timeoutNanos + listenNanos)), listenNanos, TimeUnit.NANOSECONDS);
+    lateReply.whenComplete((reply, error) -> timer.cancel(false));
+    late = lateReply;
+    result.completeExceptionally(new StillListening(timedOut, lateReply));
+  }
+
+  /** Runs {@code then} once the exchange is over: its reply or failure, or its late reply's once it listens on. */
+  void whenOver(Runnable then) {
+    result.whenComplete((reply, error) -> {
+      if (late == null) {
+        then.run();
+      } else {
+        late.whenComplete((lateReply, lateError) -> then.run());
+      }
+    });
+  }
+
+  /** Whether the exchange is over ({@link #whenOver}). */
+  boolean over() {
+    return late != null ? late.isDone() : result.isDone();
   }
 
   /**
@@ -77,7 +126,7 @@ final class PendingExchange {
         }
         return;
       }
-      endsBy(channel.eventLoop(), start, timeoutNanos, channel::close);
+      endsBy(channel.eventLoop(), start, timeoutNanos, 0, channel::close);
       channel.writeAndFlush(request).addListener(sent -> {
         if (!sent.isSuccess()) {
           fail(new IOException("cannot send to " + server() + ": " + sent.cause().getMessage(), sent.cause()));
@@ -114,15 +163,16 @@ final class PendingExchange {
       if (reply == null) {
         return false;
       }
-      result.complete(reply);
+      (late != null ? late : result).complete(reply);
     } catch (MalformedReplyException malformed) {
       fail(malformed);
     }
     return true;
   }
 
+  /** Fails the exchange, or its late reply once it listens on after its timeout. */
   void fail(Throwable error) {
-    result.completeExceptionally(error);
+    (late != null ? late : result).completeExceptionally(error);
   }
 
   /**

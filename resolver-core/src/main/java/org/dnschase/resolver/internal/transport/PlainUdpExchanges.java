@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import org.dnschase.resolver.internal.Timings;
 import org.xbill.DNS.Message;
 
@@ -62,9 +63,11 @@ final class PlainUdpExchanges {
 
   /**
    * Sends {@code query} in one datagram from a fresh port and completes with the matching reply;
-   * for a query {@link #reserve} let through.
+   * for a query {@link #reserve} let through. Past {@code timeoutNanos} the socket listens {@code
+   * listenNanos} more for a late reply (0: not at all, {@link StillListening}), holding its place
+   * among those in flight until then.
    */
-  CompletableFuture<Message> overUdp(OutgoingQuery query, long timeoutNanos) {
+  CompletableFuture<Message> overUdp(OutgoingQuery query, long timeoutNanos, long listenNanos) {
     DatagramSocket socket;
     try {
       socket = open();
@@ -73,17 +76,10 @@ final class PlainUdpExchanges {
       return CompletableFuture.failedFuture(closed ? LoopExchanges.closedError()
           : new IOException("cannot reach " + query.expected().server() + ": " + e.getMessage(), e));
     }
-    CompletableFuture<Message> result = new CompletableFuture<>();
-    result.whenComplete((reply, error) -> {
-      if (error instanceof CancellationException) {
-        socket.close(); // its receive fails at once, and the exchange ends
-      }
-    });
+    CompletableFuture<Message> result = closedIfCancelled(new CompletableFuture<>(), socket);
     Thread thread = new Thread(() -> {
       try {
-        Object outcome = exchange(socket, query, timeoutNanos);
-        release();
-        complete(result, outcome);
+        exchange(socket, query, timeoutNanos, listenNanos, result);
       } finally {
         threads.remove(Thread.currentThread());
       }
@@ -92,6 +88,16 @@ final class PlainUdpExchanges {
     threads.add(thread);
     thread.start();
     return result;
+  }
+
+  /** {@code reply}, whose cancellation (the resolver gave the question up) closes {@code socket}, ending its receive at once. */
+  private static CompletableFuture<Message> closedIfCancelled(CompletableFuture<Message> reply, DatagramSocket socket) {
+    reply.whenComplete((message, error) -> {
+      if (error instanceof CancellationException) {
+        socket.close();
+      }
+    });
+    return reply;
   }
 
   /**
@@ -112,37 +118,53 @@ final class PlainUdpExchanges {
   }
 
   /**
-   * The reply, or the failure, as an object: the socket is closed before the future completes and
-   * the resolver's next step runs on this thread.
+   * Completes {@code result} with the reply, or the failure; when the wait runs out and the socket
+   * may listen on, with the late reply's future ({@link StillListening}), which this thread then
+   * completes. The socket is closed before the last future completes and the resolver's next step
+   * runs on this thread.
    */
-  private Object exchange(DatagramSocket opened, OutgoingQuery query, long timeoutNanos) {
+  private void exchange(DatagramSocket opened, OutgoingQuery query, long timeoutNanos, long listenNanos,
+      CompletableFuture<Message> result) {
     ExpectedReply expected = query.expected();
+    CompletableFuture<Message> waiting = result;
+    Object outcome;
     try (DatagramSocket socket = opened) {
       try {
-        return receive(socket, query, timeoutNanos);
+        long sentNanos = System.nanoTime();
+        socket.send(new DatagramPacket(query.wire(), query.wire().length, expected.server()));
+        outcome = receive(socket, expected, sentNanos, timeoutNanos);
+        if (outcome instanceof TimeoutException timedOut && listenNanos > 0) {
+          waiting = closedIfCancelled(new CompletableFuture<>(), socket);
+          result.completeExceptionally(new StillListening(timedOut, waiting));
+          outcome = receive(socket, expected, sentNanos, timeoutNanos + listenNanos);
+        }
       } finally {
         open.remove(socket);
       }
-    } catch (SocketTimeoutException e) {
-      return expected.timedOut(timeoutNanos);
     } catch (MalformedReplyException e) {
-      return e;
+      outcome = e;
     } catch (IOException | RuntimeException e) {
-      return closed ? LoopExchanges.closedError()
+      outcome = closed ? LoopExchanges.closedError()
           : new IOException("cannot reach " + expected.server() + ": " + e.getMessage(), e);
     }
+    release();
+    complete(waiting, outcome);
   }
 
-  private static Object receive(DatagramSocket socket, OutgoingQuery query, long timeoutNanos) throws IOException {
-    ExpectedReply expected = query.expected();
-    long deadline = System.nanoTime() + timeoutNanos;
-    socket.send(new DatagramPacket(query.wire(), query.wire().length, expected.server()));
+  /** The reply, or the timeout once {@code timeoutNanos} from {@code sentNanos} have passed without it. */
+  private static Object receive(DatagramSocket socket, ExpectedReply expected, long sentNanos, long timeoutNanos)
+      throws IOException {
+    long deadline = sentNanos + timeoutNanos;
     byte[] buffer = new byte[MAX_DATAGRAM];
     DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-    for (long left = timeoutNanos; left > 0; left = deadline - System.nanoTime()) {
+    for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
       socket.setSoTimeout(Timings.socketMillis(left));
       packet.setLength(buffer.length);
-      socket.receive(packet);
+      try {
+        socket.receive(packet);
+      } catch (SocketTimeoutException waitedOut) {
+        break;
+      }
       if (expected.server().equals(packet.getSocketAddress())) {
         Message reply = expected.match(ByteBuffer.wrap(buffer, 0, packet.getLength()));
         if (reply != null) {

@@ -89,17 +89,18 @@ final class UdpExchange implements LoopDatagram.Ready {
 
   /**
    * Sends {@code wire} to {@code pending}'s server and completes {@code pending} with the reply it
-   * expects, or fails it after {@code timeoutNanos}; run on {@code loop}, which a spare is
-   * registered on already. For {@code spinNanos} from the send (0: not at all), {@code windows},
-   * the loop's, keep the loop polling for the reply rather than sleeping.
+   * expects, or fails it after {@code timeoutNanos}, listening {@code listenNanos} more for a late
+   * reply ({@link StillListening}); run on {@code loop}, which a spare is registered on already. For
+   * {@code spinNanos} from the send (0: not at all), {@code windows}, the loop's, keep the loop
+   * polling for the reply rather than sleeping.
    */
-  void start(IoEventLoop loop, PendingExchange pending, byte[] wire, long timeoutNanos, SpinWindows windows,
-      long spinNanos) {
+  void start(IoEventLoop loop, PendingExchange pending, byte[] wire, long timeoutNanos, long listenNanos,
+      SpinWindows windows, long spinNanos) {
     this.pending = pending;
     this.query = wire;
     this.windows = windows;
     this.spinNanos = spinNanos;
-    pending.endsWithin(loop, timeoutNanos, this::close);
+    pending.endsWithin(loop, timeoutNanos, listenNanos, this::close);
     try {
       socket.connect(pending.server());
     } catch (IOException | RuntimeException unreachable) {
@@ -121,6 +122,7 @@ final class UdpExchange implements LoopDatagram.Ready {
     }
     if (pending.result().isDone()) {
       // ended (closed or timed out) while registering: its close came before there was anything to cancel
+      pending.fail(new IOException("the query to " + pending.server() + " was never sent"));
       close();
       return;
     }
@@ -161,7 +163,7 @@ final class UdpExchange implements LoopDatagram.Ready {
 
   /** Reads every datagram waiting, until one is the reply. */
   private void read() {
-    while (pending != null && !pending.result().isDone()) {
+    while (pending != null && !pending.over()) {
       datagrams.clear();
       try {
         if (socket.read(datagrams) == 0) {

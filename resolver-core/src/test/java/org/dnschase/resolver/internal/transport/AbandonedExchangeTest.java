@@ -151,7 +151,7 @@ class AbandonedExchangeTest {
 
   /** The resolver's own transport, whose first queries go over plain sockets. */
   private static DefaultTransport firstQueries() {
-    return new DefaultTransport(1, false, ResolverMetrics.disabled(), NettyTransport.CAPPED);
+    return new DefaultTransport(1, false, ResolverMetrics.disabled(), NettyTransport.CAPPED, Duration.ZERO);
   }
 
   /** Reads the query, then the end of the stream: the transport closed the connection. */

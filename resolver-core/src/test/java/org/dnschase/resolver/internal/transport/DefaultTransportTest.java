@@ -40,7 +40,7 @@ class DefaultTransportTest {
   private static final Duration LONG = Duration.ofSeconds(5);
 
   private final Set<Thread> before = Thread.getAllStackTraces().keySet();
-  private final DefaultTransport transport = new DefaultTransport(1, false, ResolverMetrics.disabled(), NettyTransport.CAPPED);
+  private final DefaultTransport transport = new DefaultTransport(1, false, ResolverMetrics.disabled(), NettyTransport.CAPPED, Duration.ZERO);
 
   @AfterEach
   void closeTransport() {

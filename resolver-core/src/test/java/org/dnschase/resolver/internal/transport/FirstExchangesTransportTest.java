@@ -13,6 +13,6 @@ class FirstExchangesTransportTest extends TransportTest {
 
   @Override
   Transport newTransport(int threads) {
-    return new DefaultTransport(threads, false, ResolverMetrics.disabled(), NettyTransport.CAPPED);
+    return new DefaultTransport(threads, false, ResolverMetrics.disabled(), NettyTransport.CAPPED, java.time.Duration.ZERO);
   }
 }

@@ -45,7 +45,7 @@ class TruncatedRoundTripTest {
     return Stream.of(
         Arguments.of("Netty", (Supplier<Transport>) () -> new NettyTransport(1)),
         Arguments.of("plain sockets", (Supplier<Transport>) () -> new DefaultTransport(1, false,
-            ResolverMetrics.disabled(), NettyTransport.CAPPED)));
+            ResolverMetrics.disabled(), NettyTransport.CAPPED, Duration.ZERO)));
   }
 
   @ParameterizedTest(name = "{0}")
