@@ -8,6 +8,8 @@ import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
@@ -59,6 +61,30 @@ class NxDomainWithDataTest {
       assertThat(resolver.resolve("web.example.", Type.A)).as("the NXDOMAIN cached for the chain's end")
           .isInstanceOf(Resolution.NxDomain.class);
       assertThat(servers.queries()).as("the priming and the one question").isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"CNAME", "ANY"})
+  @DisplayName("RFC 6604 §2.1, RFC 1034 §4.3.2 step 3a: an NXDOMAIN carrying an alias at the name asked speaks of the "
+      + "alias's target; a CNAME or ANY question is answered by the alias, and the name is not denied for other types")
+  void nxDomainWithTheAliasAsked_isAnsweredByTheAlias(String qtype) {
+    String alias = "www.example. 300 CNAME web.elsewhere.";
+    CannedServers servers = new CannedServers()
+        .reply(CannedServers.ROOT, "www.example. " + qtype, Rcode.NXDOMAIN, true, List.of(alias), List.of(ROOT_SOA),
+            List.of())
+        .reply(CannedServers.ROOT, "www.example. A", Rcode.NOERROR, true, List.of(alias), List.of(), List.of())
+        .reply(CannedServers.ROOT, "web.elsewhere. A", Rcode.NOERROR, true, List.of("web.elsewhere. 300 A 192.0.2.80"),
+            List.of(), List.of());
+
+    try (Resolver resolver = servers.resolver()) {
+      Resolution answered = resolver.resolve("www.example.", Type.value(qtype));
+      Resolution address = resolver.resolve("www.example.", Type.A);
+
+      assertThat(answered).isInstanceOfSatisfying(Resolution.Answer.class, answer ->
+          assertThat(answer.rrset().first().rdataToString()).isEqualTo("web.elsewhere."));
+      assertThat(address).as("no NXDOMAIN cached for the alias's name").isInstanceOfSatisfying(Resolution.Answer.class,
+          answer -> assertThat(answer.rrset().first().rdataToString()).isEqualTo("192.0.2.80"));
     }
   }
 }

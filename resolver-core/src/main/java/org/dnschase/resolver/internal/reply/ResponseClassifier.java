@@ -108,6 +108,13 @@ public final class ResponseClassifier {
     if (reply.rcode() == Rcode.YXDOMAIN) {
       return ResponseType.THROWAWAY; // YXDOMAIN means something only beside the DNAME that caused it
     }
+    // An alias at the name asked makes the name exist: an NXDOMAIN beside it speaks of the alias's
+    // target (RFC 6604 §2.1), which a CNAME or ANY question does not go on to, as the alias matches
+    // it (RFC 1034 §4.3.2 step 3a): the alias answers. Unbound's iterator reads such a reply as the
+    // alias too, whatever the type asked.
+    if (reply.isNxDomain() && reply.answer(name, Type.CNAME) != null) {
+      return ResponseType.ANSWER;
+    }
     // RFC 1035 §4.1.1, RFC 6604 §3: NXDOMAIN says the last name of the chain, here the name asked,
     // does not exist; data for it beside that is the server contradicting itself, and the rcode is
     // taken, as Unbound's iterator takes it (see withDataDenied)
