@@ -11,6 +11,7 @@ import os
 import random
 import re
 import struct
+import time
 
 import wire
 
@@ -555,10 +556,113 @@ def k_aareferral(q, tcp, zone, rng):
                                    additional=[wire.a('ns.' + child, partner_address(int(zone[1:-1])))]))]
 
 
+# ---- added later: replies that lie about which query they answer, or answer twice ----
+
+EARLIER = {}
+
+
+def k_echo(q, tcp, zone, rng):
+    # the reply to an earlier query of this zone's (its ID and question, with the poison), and one
+    # with this query's ID but that earlier question, then the right answer: neither lie may end
+    # the wait for it
+    earlier = EARLIER.get(zone)
+    EARLIER[zone] = q
+    right = ('send', good_reply(q, zone, COPY_ADDRESS))
+    if earlier is None or earlier.question == q.question:
+        return [right]
+    stale = wire.message(earlier, wire.QR | wire.AA, answer=[wire.a(earlier.question[:-4], POISON)])
+    crossed = wire.message(q, wire.QR | wire.AA, question=earlier.question,
+                           answer=[wire.a(earlier.question[:-4], POISON)])
+    return [('send', stale), ('send', crossed), right]
+
+
+def k_doublereply(q, tcp, zone, rng):
+    # two replies to one query, the first wrong (another ID, another question, or garbage), then the
+    # right one
+    way = rng.choice(['wrongid', 'wrongq', 'garbage'])
+    first = {'wrongid': k_wrongid, 'wrongq': k_wrongq, 'garbage': k_garbage}[way](q, tcp, zone, rng)
+    return first + [('send', good_reply(q, zone, COPY_ADDRESS))]
+
+
+def k_junkanswer(q, tcp, zone, rng):
+    # the right answer among 1,000 records of other names (in the zone and out of it) carrying the
+    # poison; too large for UDP, so TC=1 there first
+    if not tcp:
+        return [('send', wire.message(q, wire.QR | wire.AA | wire.TC))]
+    answer = [wire.a(f'junk{n}.{zone}' if n % 2 else f'junk{n}.good.', POISON) for n in range(1000)]
+    if q.qtype in (wire.A, wire.ANY):
+        answer.insert(rng.randrange(len(answer)), wire.a(q.question[:-4], COPY_ADDRESS))
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=answer))]
+
+
+def k_tcdiffer(q, tcp, zone, rng):
+    # TC=1 over UDP with an answer in it (the poison), the right answer over TCP: a truncated
+    # reply's records are not to be used (RFC 2181 §9)
+    if not tcp:
+        return [('send', wire.message(q, wire.QR | wire.AA | wire.TC, answer=[wire.a(q.question[:-4], POISON)]))]
+    return [('send', good_reply(q, zone, COPY_ADDRESS))]
+
+
+def k_referralloop(q, tcp, zone, rng):
+    # a referral to the child below the zone, whose server (partner_address) refers back up to this
+    # zone: a loop between two zones
+    child = child_of(q, zone)
+    if child is None:
+        return [('send', good_reply(q, zone, COPY_ADDRESS))]
+    return [('send', wire.message(q, wire.QR, authority=[wire.ns(child, 'ns.' + child)],
+                                   additional=[wire.a('ns.' + child, partner_address(int(zone[1:-1])))]))]
+
+
+def refer_back(q, tcp, zone, rng):
+    return [('send', wire.message(q, wire.QR, authority=[wire.ns(zone, 'ns.' + zone)],
+                                   additional=[wire.a('ns.' + zone, hostile_address(int(zone[1:-1])))]))]
+
+
+def k_nxcname(q, tcp, zone, rng):
+    # an alias to a name in good. with an rcode that speaks of its target, which this server does not
+    # serve: NXDOMAIN (RFC 6604 §3: the rcode is the last name's) or a NODATA with good.'s SOA; the
+    # target is to be asked of good.'s server, which has it
+    target = 'n' + q.qname.lower().split('.')[0] + '.good.'
+    answer = [wire.cname(q.question[:-4], target)]
+    if rng.random() < 0.5:
+        return [('send', wire.message(q, wire.QR | wire.AA | wire.NXDOMAIN, answer=answer,
+                                       authority=[wire.soa(rng.choice([zone, 'good.']))]))]
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=answer, authority=[wire.soa('good.')]))]
+
+
+SEEN = {}
+
+
+def k_sidecar(q, tcp, zone, rng):
+    # the reply with A records of other names of the zone beside it in the answer section, carrying
+    # the poison: the name below the one asked (the full name behind a minimised question) and the
+    # last names asked before; the resolver asks for them later, and must not take them from here
+    seen = SEEN.setdefault(zone, [])
+    qn = q.qname.lower()
+    others = ['www.' + qn] + [name for name in seen[-5:] if name != qn]
+    if qn not in seen:
+        seen.append(qn)
+    extra = [wire.a(name, POISON) for name in others]
+    if q.qtype in (wire.A, wire.ANY):
+        return [('send', wire.message(q, wire.QR | wire.AA, answer=[wire.a(q.question[:-4], COPY_ADDRESS)] + extra))]
+    return [('send', wire.message(q, wire.QR | wire.AA, answer=extra, authority=[wire.soa(zone)]))]
+
+
+def t_stall(q, zone, rng):
+    # the length and the first half of the reply, then silence with the connection open
+    reply = good_reply(q, zone, COPY_ADDRESS)
+    framed = struct.pack('!H', len(reply)) + reply
+    return [('raw', framed[:2 + len(reply) // 2]), ('hold',)]
+
+
 # the kinds whose zone has a second server, at partner_address, answering as this says
-PARTNERS = {'liar': honest_slow, 'glueflip': child_server, 'aareferral': child_server}
+PARTNERS = {'liar': honest_slow, 'glueflip': child_server, 'aareferral': child_server,
+            'referralloop': refer_back}
+# the kinds whose A questions must end, through an alias, at good.'s address (GOOD_ADDRESS)
+ALIASED = {'nxcname'}
 # the kinds whose A questions must get the right answer (COPY_ADDRESS): a resolver lives with them
-ANSWERABLE = {'slow1', 'liar', 'growingns', 'nocase', 'cookie', 'noaa', 'aareferral'}
+ANSWERABLE = {'slow1', 'liar', 'growingns', 'nocase', 'cookie', 'noaa', 'aareferral', 'echo', 'doublereply',
+              'junkanswer', 'tcdiffer', 'sidecar', 'nsnxdomain', 'nsrefused', 'nsformerr', 'nsnotimp'}
 
 
 def partner_address(i):
@@ -586,6 +690,9 @@ KINDS = {
     'slow': k_slow, 'slow1': k_slow1, 'flipflop': k_flipflop, 'liar': k_liar, 'growingns': k_growingns,
     'glueflip': k_glueflip, 'nocase': k_nocase, 'soamin': k_soamin, 'cookie': k_cookie,
     'badcookie': k_badcookie, 'noaa': k_noaa, 'aareferral': k_aareferral,
+    'echo': k_echo, 'doublereply': k_doublereply, 'junkanswer': k_junkanswer, 'tcdiffer': k_tcdiffer,
+    'referralloop': k_referralloop, 'tcp-stall': tcp_only(t_stall), 'nsnotimp': by_qtype_ns(wire.NOTIMP),
+    'sidecar': k_sidecar, 'nxcname': k_nxcname,
 }
 
 
@@ -598,6 +705,7 @@ class Lab:
         self.glueless_depths, self.cycles, self.aliases = glueless_depths or {}, set(cycles), set(aliases)
         self.chain_zones = chain_zones
         self.good_queries = Counter()
+        self.nx_names = {}  # per NXNS zone's tag, when each (name, type) reached good.
         self.zone_queries = Counter()  # queries each hostile server got, by its zone's number
         self.tcp_connections = 0
         self.transports = []
@@ -657,6 +765,8 @@ class Lab:
         qn = q.qname.lower()
         m = re.match(r'nx([^-]+)-', qn)
         self.good_queries.add('nx' + m.group(1) if m else 'other')
+        if m:
+            self.nx_names.setdefault('nx' + m.group(1), {}).setdefault((qn, q.qtype), []).append(time.monotonic())
         if m:
             return [('send', wire.message(q, wire.QR | wire.AA | wire.NXDOMAIN, authority=[wire.soa('good.')]))]
         if qn.startswith('nsalias-'):
