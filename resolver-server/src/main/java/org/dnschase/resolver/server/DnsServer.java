@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *       (RFC 7766 §6.2.1.1, §7), and an idle connection is closed: one that sends no whole
  *       request for the idle timeout, however many octets of one it trickles in; a request longer
  *       than 4,096 octets is read to its end but kept cut there, and answered FORMERR as a datagram
- *       that long is over UDP; at the bound of connections a new one takes
+ *       that long is over UDP, with an Extended DNS Error (0, Other) that says why; at the bound of connections a new one takes
  *       the place of the one idle longest, or is closed at once when all are owed answers.
  * </ul>
  *

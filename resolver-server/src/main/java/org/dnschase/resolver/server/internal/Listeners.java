@@ -53,6 +53,8 @@ public final class Listeners {
    * announces (a padded query, RFC 8467, takes a few hundred octets).
    */
   static final int MAX_REQUEST = 4096;
+  /** What a read keeps of a request: one octet more than {@link #MAX_REQUEST}, so that a longer one shows as such. */
+  static final int REQUEST_READ = MAX_REQUEST + 1;
   /**
    * The most datagrams read in one wake-up of the event loop: Unbound's worker reads what its
    * socket holds the same way, and the loop still turns to its other sockets and tasks.
@@ -132,7 +134,7 @@ public final class Listeners {
           @Override
           protected void initChannel(SocketChannel channel) {
             channel.pipeline().addLast(tcpLimit,
-                new TcpFrames(MAX_REQUEST),
+                new TcpFrames(REQUEST_READ),
                 new LengthFieldPrepender(2),
                 new IdleStateHandler(0, 0, tcpIdleTimeout.toMillis(), TimeUnit.MILLISECONDS),
                 tcpHandlers.get());

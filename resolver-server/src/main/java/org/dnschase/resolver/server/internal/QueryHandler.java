@@ -265,7 +265,7 @@ public final class QueryHandler {
    */
   public Reply handle(byte[] wire, InetSocketAddress client, boolean overTcp) {
     stats.query(overTcp);
-    PlainQuery plain = draining ? null : PlainQuery.read(wire, questions);
+    PlainQuery plain = draining || wire.length > Listeners.MAX_REQUEST ? null : PlainQuery.read(wire, questions);
     if (plain != null) {
       int room = room(plain.udpPayload(), overTcp);
       Asked asked = new Asked(null, plain.header(), plain.name(), plain.type(), plain.opt(), room, plain.questionEnd(),
@@ -281,8 +281,7 @@ public final class QueryHandler {
       }
       case Request.Rejected rejected -> {
         int room = room(RequestDecoder.PLAIN_UDP_PAYLOAD, overTcp);
-        yield admitted(client) ? Reply.at(encode(Answers.error(rejected.query(), rejected.rcode()), room))
-            : refusal(client, rejected.query(), room);
+        yield admitted(client) ? Reply.at(encode(rejection(rejected), room)) : refusal(client, rejected.query(), room);
       }
       case Request.Query query -> {
         int room = room(query.udpPayload(), overTcp);
@@ -296,6 +295,13 @@ public final class QueryHandler {
         yield draining ? Reply.at(encode(stopping(message), room)) : resolve(asked, room);
       }
     };
+  }
+
+  /** The answer to a request rejected at once, with the Extended DNS Error that explains it when there is one. */
+  private static Message rejection(Request.Rejected rejected) {
+    Message answer = Answers.error(rejected.query(), rejected.rcode());
+    return rejected.explained() == null ? answer
+        : Responses.ExtendedErrors.withExtendedError(answer, OTHER, rejected.explained());
   }
 
   private static int room(int udpPayload, boolean overTcp) {

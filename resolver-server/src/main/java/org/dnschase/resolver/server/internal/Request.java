@@ -25,8 +25,16 @@ public sealed interface Request {
    * @param rcode the answer's rcode, a dnsjava {@link org.xbill.DNS.Rcode} constant (BADVERS
    *     included, which needs the OPT record's extended bits)
    * @param reason why, for the log
+   * @param explained the EXTRA-TEXT of the Extended DNS Error (RFC 8914, 0: Other) the answer
+   *     carries to a client with EDNS, for a reason its own query does not show it; null for none
    */
-  record Rejected(Message query, int rcode, String reason) implements Request {}
+  record Rejected(Message query, int rcode, String reason, String explained) implements Request {
+
+    /** Rejected for a reason the query shows its client: no Extended DNS Error. */
+    public Rejected(Message query, int rcode, String reason) {
+      this(query, rcode, reason, null);
+    }
+  }
 
   /**
    * A well-formed query of class IN with one question, for the resolver.

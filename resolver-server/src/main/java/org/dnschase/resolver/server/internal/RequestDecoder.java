@@ -22,6 +22,9 @@ import org.xbill.DNS.Type;
  *
  * <ol>
  *   <li>shorter than a header, or a response (QR=1): ignored;
+ *   <li>longer than {@link Listeners#MAX_REQUEST} octets, which arrives cut there (its reads take
+ *       one octet more, to tell): FORMERR, with the Extended DNS Error that says so (RFC 8914, 0:
+ *       Other), its OPT record kept for it when one starts after the question;
  *   <li>an opcode other than QUERY: NOTIMP (RFC 1035 §4.1.1);
  *   <li>a question count other than 1; a compression pointer in the question's name (RFC 1035
  *       §4.1.4: no name comes before it); records in the answer or authority section, which a
@@ -56,6 +59,12 @@ public final class RequestDecoder {
    */
   public static final int MAX_UDP_PAYLOAD = Defaults.EDNS_PAYLOAD_SIZE;
 
+  /**
+   * The Extended DNS Error's text for a request longer than the server reads ({@link
+   * Listeners#MAX_REQUEST}): RFC 8914 has no code for it, so 0 (Other) carries it.
+   */
+  static final String TOO_LONG = "request longer than " + Listeners.MAX_REQUEST + " octets, the most this server reads";
+
   /** How an OPT record starts: the root name, then type 41 (RFC 6891 §6.1.2). */
   private static final byte[] OPT_START = {0, 0, (byte) Type.OPT};
   /** An OPT record's octets before its RDATA: the root's name, type, class, TTL and RDLENGTH. */
@@ -81,6 +90,11 @@ public final class RequestDecoder {
     }
     if (header.getFlag(Flags.QR)) {
       return new Request.Ignored("a response (QR=1), not a query");
+    }
+    if (wire.length > Listeners.MAX_REQUEST) {
+      // its client cannot tell what is wrong with it, which the Extended DNS Error says
+      return new Request.Rejected(readable(header, wire), Rcode.FORMERR, "longer than " + Listeners.MAX_REQUEST
+          + " octets", TOO_LONG);
     }
     Message query = parse(wire, header);
     Message known = query != null ? query : headerOnly(header);

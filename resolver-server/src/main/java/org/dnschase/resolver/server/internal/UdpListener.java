@@ -47,7 +47,7 @@ final class UdpListener implements LoopDatagram.Ready {
   private final QueryHandler queries;
   private final InFlight inFlight;
   /** The requests read, and the answers written, a batch at a time: the loop's alone. */
-  private final DatagramBatch requests = new DatagramBatch(Listeners.UDP_READ_BATCH, Listeners.MAX_REQUEST);
+  private final DatagramBatch requests = new DatagramBatch(Listeners.UDP_READ_BATCH, Listeners.REQUEST_READ);
   private final DatagramBatch answers = new DatagramBatch(Listeners.UDP_READ_BATCH, RequestDecoder.MAX_UDP_PAYLOAD);
   private final ArrayDeque<Unsent> unsent = new ArrayDeque<>();
   /** Whether the loop also waits for room in the send buffer, answers being queued; the loop's alone. */

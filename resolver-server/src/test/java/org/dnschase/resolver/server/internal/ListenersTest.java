@@ -30,6 +30,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.EDNSOption;
+import org.xbill.DNS.ExtendedErrorCodeOption;
 import org.xbill.DNS.GenericEDNSOption;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -150,7 +152,7 @@ class ListenersTest {
   }
 
   @Test
-  @DisplayName("a request longer than the largest read over UDP (4 KiB) arrives cut, and is FORMERR")
+  @DisplayName("RFC 8914: a request longer than the largest read over UDP (4 KiB) arrives cut, and is FORMERR with an Extended DNS Error saying why")
   void requestLongerThanRead_formErr() throws Exception {
     Listeners listeners = newListeners();
     try (DatagramSocket client = new DatagramSocket()) {
@@ -166,6 +168,38 @@ class ListenersTest {
       Message answer = answer(client);
       assertThat(answer.getHeader().getID()).isEqualTo(12);
       assertThat(answer.getRcode()).isEqualTo(Rcode.FORMERR);
+      assertTooLongExplained(answer);
+    } finally {
+      listeners.close();
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 8914: a request longer than 4 KiB over TCP is read to its end, and is FORMERR with an Extended DNS Error saying why")
+  void requestLongerThanReadOverTcp_formErr() throws Exception {
+    Listeners listeners = newListeners();
+    InFlight inFlight = new InFlight();
+    InetSocketAddress bound = listeners.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), queries,
+        inFlight, new TcpConnectionLimit(4, queries.stats()), () -> new TcpHandler(queries, inFlight,
+            Duration.ofSeconds(5)), Duration.ofSeconds(5));
+    try (Socket client = new Socket(bound.getAddress(), bound.getPort())) {
+      client.setSoTimeout(5_000);
+      Message query = query(WWW, 13);
+      query.addRecord(new OPTRecord(1232, 0, 0, 0,
+          List.of(new GenericEDNSOption(12, new byte[Listeners.MAX_REQUEST]))), Section.ADDITIONAL);
+      byte[] wire = query.toWire();
+      DataOutputStream out = new DataOutputStream(client.getOutputStream());
+      out.writeShort(wire.length);
+      out.write(wire);
+      out.flush();
+
+      DataInputStream in = new DataInputStream(client.getInputStream());
+      byte[] answer = new byte[in.readUnsignedShort()];
+      in.readFully(answer);
+      Message message = new Message(answer);
+      assertThat(message.getHeader().getID()).isEqualTo(13);
+      assertThat(message.getRcode()).isEqualTo(Rcode.FORMERR);
+      assertTooLongExplained(message);
     } finally {
       listeners.close();
     }
@@ -180,6 +214,16 @@ class ListenersTest {
       ids.add(message.getHeader().getID());
     }
     return ids;
+  }
+
+  /** The answer carries EDE 0 (Other) saying the request was longer than the server reads. */
+  private static void assertTooLongExplained(Message answer) {
+    assertThat(answer.getOPT()).as("the query's OPT record is answered with one").isNotNull();
+    assertThat(answer.getOPT().getOptions(EDNSOption.Code.EDNS_EXTENDED_ERROR)).singleElement()
+        .isInstanceOfSatisfying(ExtendedErrorCodeOption.class, ede -> {
+          assertThat(ede.getErrorCode()).isEqualTo(ExtendedErrorCodeOption.OTHER);
+          assertThat(ede.getText()).contains("longer than 4096 octets");
+        });
   }
 
   /** The next answer {@code client} receives. */

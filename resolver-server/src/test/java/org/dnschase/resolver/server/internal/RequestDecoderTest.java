@@ -277,6 +277,23 @@ class RequestDecoderTest {
   }
 
   @Test
+  @DisplayName("RFC 8914: a request longer than the server reads is FORMERR, whole as its first 4,096 octets may be,"
+      + " and says why in an Extended DNS Error; its OPT record is kept for that")
+  void longerThanRead_isFormErrExplained() {
+    Message query = query();
+    query.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+    byte[] wire = query.toWire();
+
+    Request request = RequestDecoder.decode(Arrays.copyOf(wire, Listeners.REQUEST_READ));
+
+    assertRejected(request, Rcode.FORMERR);
+    Request.Rejected rejected = (Request.Rejected) request;
+    assertThat(rejected.explained()).isEqualTo(RequestDecoder.TOO_LONG);
+    assertThat(rejected.query().getQuestion().getName()).isEqualTo(Name.fromConstantString("www.example."));
+    assertThat(rejected.query().getOPT()).isNotNull();
+  }
+
+  @Test
   @DisplayName("RFC 6891 §6.1.2: an OPT record owned by a name other than the root is FORMERR, as Unbound answers it, "
       + "not a query with EDNS")
   void optNotOwnedByTheRoot_isFormErr() {
