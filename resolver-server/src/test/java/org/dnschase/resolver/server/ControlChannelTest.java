@@ -92,6 +92,8 @@ class ControlChannelTest {
     assertThat(control("flush ü.shop.example.")).startsWith("error: malformed name 'ü.shop.example.'")
         .contains("is not ASCII");
     assertThat(control("flush " + "a".repeat(64) + ".shop.example.")).startsWith("error: malformed name 'aaaa");
+    assertThat(control("flush a..b")).as("the name quoted once, then the reason")
+        .isEqualTo("error: malformed name 'a..b': invalid empty label\n");
     Peers.dig(lab.address(), ".", "NS");
     Peers.dig(lab.address(), "web.shop.example.");
 

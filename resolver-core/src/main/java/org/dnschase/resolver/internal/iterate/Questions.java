@@ -44,8 +44,14 @@ public final class Questions {
       return fromText(text);
     } catch (TextParseException e) {
       throw new IllegalArgumentException("malformed name '" + LogText.escaped(text) + "': "
-          + LogText.escaped(e.getMessage()), e);
+          + LogText.escaped(reason(text, e)), e);
     }
+  }
+
+  /** Why {@code text} is no name: dnsjava's reason, without the name it quotes first, which the message quotes already. */
+  private static String reason(String text, TextParseException e) {
+    String quoted = "'" + text + "': ";
+    return e.getMessage().startsWith(quoted) ? e.getMessage().substring(quoted.length()) : e.getMessage();
   }
 
   /**

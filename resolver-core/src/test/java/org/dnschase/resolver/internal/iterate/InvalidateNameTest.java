@@ -82,6 +82,8 @@ class InvalidateNameTest {
         .withMessageContaining("malformed name '" + longLabel + "'");
     assertThatIllegalArgumentException().isThrownBy(() -> resolver.invalidate(""))
         .withMessage("name is empty");
+    assertThatIllegalArgumentException().isThrownBy(() -> resolver.invalidate("a..example.test."))
+        .withMessage("malformed name 'a..example.test.': invalid empty label");
 
     assertThat(resolver.resolve("www.example.test.", Type.A).upstreamQueries()).as("still cached").isZero();
     assertThat(resolver.resolve(".", Type.NS).upstreamQueries()).as("the root's NS set still cached").isZero();
