@@ -242,12 +242,14 @@ def main():
                              "without perf")
     parser.add_argument("--keep", action="store_true", help="keep the recordings")
     args = ours_and_baseline(parser, unbound=True)
+    hops = args.hops
+    args.hops = {hops}  # the Race walks the chains of these lengths only, as race.py's --hops
     results = defaultdict(list)
     unanswered = defaultdict(int)
     untraced = defaultdict(list)
     untraced_after = defaultdict(list)
     with warmed_sides(args, "race-timeline-") as (race, sides):
-        name = dict(race.chains)[args.hops]
+        name = dict(race.chains)[hops]
         for round_index in range(args.rounds):
             servers = {side.label: (serving_thread(side), listeners(side.process.pid, side.port)) for side in sides}
             load = loadavg()
@@ -271,7 +273,7 @@ def main():
                 data.unlink()
     (args.out / "timeline.json").write_text(json.dumps(results, indent=1))
     for label, walks in results.items():
-        print(f"== {label}: {len(walks)} walks of the {args.hops}-hop chain ({unanswered[label]} more unanswered "
+        print(f"== {label}: {len(walks)} walks of the {hops}-hop chain ({unanswered[label]} more unanswered "
               f"within 5 s), each: client µs, then segments")
         for w in walks:
             print(f"  {w['client']:6.0f} (load {w['load']:.1f}, off-cpu {w['off']}, others "
