@@ -224,22 +224,25 @@ public abstract sealed class LoopDatagram implements IoHandle permits NioDatagra
   abstract IoOps readAndWriteOps();
 
   /**
-   * Ends the socket's registration and closes it, from any thread, also once the loop has ended;
-   * also called by the loop when it shuts down.
+   * Closes the socket and ends its registration, from any thread, also once the loop has ended;
+   * also called by the loop when it shuts down. Closed first: the kernel takes a closed descriptor
+   * out of the epoll set itself, and Netty's registration then leaves out its own {@code
+   * epoll_ctl} to do so, one system call fewer per upstream exchange (NIO's selector drops a
+   * closed channel's key either way).
    */
   public final void close() {
     IoRegistration registration = registration();
+    try {
+      closeSocket();
+    } catch (IOException ignored) {
+      // a datagram socket has nothing left to send or to read
+    }
     if (registration != null) {
       try {
         registration.cancel();
       } catch (RejectedExecutionException loopEnded) {
         // epoll's registration cancels on its loop, which has ended and taken its registrations along
       }
-    }
-    try {
-      closeSocket();
-    } catch (IOException ignored) {
-      // a datagram socket has nothing left to send or to read
     }
   }
 
