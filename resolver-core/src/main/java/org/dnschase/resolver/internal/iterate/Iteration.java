@@ -188,7 +188,7 @@ final class Iteration {
                 advance(q, done, ending);
               }
             };
-            Executor after = q.isBackground() ? afterReadyIo() : null;
+            Executor after = q.isBackground() ? afterReadyIo(q) : null;
             if (after == null) {
               await.reply().whenComplete(takeIn);
             } else {
@@ -226,15 +226,20 @@ final class Iteration {
   }
 
   /**
-   * Where a query nobody's answer waits for (a priming beside the walk that started it, a refresh)
-   * takes its reply in: as a task of the event loop it runs on, which runs it after the other
-   * sockets the loop found ready with that reply. When the root's priming reply and a walk's
-   * referral arrive together, the walk's next query leaves first, and the priming, which only the
-   * queries after it read, is cached next. Null off an event loop (the JDK's sockets, a transport of
-   * one's own that completes replies elsewhere): taken in where the reply completes, as any other.
+   * Where a background query (a priming, a refresh) takes its reply in: on the event loop it runs
+   * on, after the other sockets the loop found ready with that reply. One nobody waits for (the
+   * root's priming beside the walk that started it, a refresh) does so once no reply is due on the
+   * loop, before it sleeps ({@link DefaultTransport#unhurriedLoopTasks}): the root's priming reply,
+   * which lands right after the walk's first referral, is taken in once the walk's answer has left
+   * (a short walk's) rather than while the next zone's reply is due; only the queries after it read
+   * what it caches (a walk that takes the root's servers from the hints meanwhile asks the servers
+   * the priming asks). One that others wait for (a stub zone's priming) as a task of the loop. Null off
+   * an event loop (the JDK's sockets, a transport of one's own that completes replies elsewhere):
+   * taken in where the reply completes, as any other.
    */
-  private Executor afterReadyIo() {
-    return DefaultTransport.loopTasks(context.transport);
+  private Executor afterReadyIo(Query q) {
+    return q.awaited() ? DefaultTransport.loopTasks(context.transport)
+        : DefaultTransport.unhurriedLoopTasks(context.transport);
   }
 
   /**
@@ -360,7 +365,7 @@ final class Iteration {
         starter.budget().remainingNanos()));
     Query query = Query.priming(context.nextQueryId(), priming.zone(),
         new Budget(context.config.budgets().withDeadline(left), context.ticker), new Journal(true), priming.servers().get(),
-        starter.resolutionId());
+        starter.resolutionId(), priming.waits());
     CompletableFuture<Query> primed = new CompletableFuture<>();
     advance(query, primed, Function.identity());
     return new Primings.Priming(query, primed);

@@ -43,6 +43,8 @@ final class Query {
   private final Name forZone;
   /** A query nobody waits for (a prefetch's refresh, a priming), so it is never given a stale answer. */
   private final boolean background;
+  /** A background query that others wait for ({@link #awaited}). */
+  private boolean awaited;
   /** The question's options, shared with its name-server look-ups; the defaults in the background. */
   private final QueryOptions options;
 
@@ -122,9 +124,14 @@ final class Query {
    * A priming of {@code zone} from {@code servers}: a {@link #background} query for its NS set,
    * whose reply is not validated: checking it would need the zone's keys, whose look-up would wait
    * for this very priming. The NS set serves to reach the servers only, as a referral's does.
+   * {@code awaited} when the queries that need it wait for it (a stub zone's), unlike the root's,
+   * which they go on beside.
    */
-  static Query priming(int id, Name zone, Budget budget, Journal journal, Delegation servers, int resolutionId) {
-    return background(id, zone, Type.NS, budget, journal, servers, resolutionId, false);
+  static Query priming(int id, Name zone, Budget budget, Journal journal, Delegation servers, int resolutionId,
+      boolean awaited) {
+    Query priming = background(id, zone, Type.NS, budget, journal, servers, resolutionId, false);
+    priming.awaited = awaited;
+    return priming;
   }
 
   /**
@@ -197,6 +204,14 @@ final class Query {
 
   boolean isBackground() {
     return background;
+  }
+
+  /**
+   * Whether other queries wait for this background one to end: a stub zone's priming. A refresh
+   * and the root's priming, which the queries that need it go on beside, nobody waits for.
+   */
+  boolean awaited() {
+    return awaited;
   }
 
   QueryState state() {

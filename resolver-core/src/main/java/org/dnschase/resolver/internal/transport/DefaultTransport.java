@@ -166,10 +166,24 @@ public final class DefaultTransport implements Transport {
    * @return the loop's tasks, or null
    */
   public static Executor loopTasks(Transport transport) {
-    if (transport instanceof DefaultTransport own && own.netty.state() != Future.State.SUCCESS) {
-      return null;
-    }
-    return NettyTransport.callersLoopTasks();
+    return nettyStarted(transport) ? NettyTransport.callersLoopTasks() : null;
+  }
+
+  /**
+   * As {@link #loopTasks}, for work nobody waits for (the next step of a priming beside a walk, of
+   * a refresh): on a loop whose replies may be due, it runs once none is, before the loop sleeps,
+   * so a reply a question waits for is not held up behind it; at the latest after {@link
+   * org.dnschase.resolver.internal.transport.loops.SpinWindows#UNHURRIED_NANOS}.
+   *
+   * @param transport the resolver's transport
+   * @return the loop's unhurried tasks, or null
+   */
+  public static Executor unhurriedLoopTasks(Transport transport) {
+    return nettyStarted(transport) ? NettyTransport.callersUnhurriedTasks() : null;
+  }
+
+  private static boolean nettyStarted(Transport transport) {
+    return !(transport instanceof DefaultTransport own) || own.netty.state() == Future.State.SUCCESS;
   }
 
   /** The exchanges in flight over plain sockets (for the tests). */

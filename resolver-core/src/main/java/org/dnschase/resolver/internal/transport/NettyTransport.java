@@ -268,13 +268,38 @@ public final class NettyTransport implements Transport {
     if (!(ThreadExecutorMap.currentExecutor() instanceof EventLoop loop)) {
       return null;
     }
+    return task -> execute(loop, task);
+  }
+
+  /**
+   * As {@link #callersLoopTasks}, for work nobody waits for: on a loop that runs unhurried work
+   * ({@link SpinWindows#whenNoReplyDue}), a task given on the loop's thread runs once no reply is
+   * due there, before the loop sleeps, or once it has waited {@link SpinWindows#UNHURRIED_NANOS};
+   * else as a task.
+   */
+  static Executor callersUnhurriedTasks() {
+    if (!(ThreadExecutorMap.currentExecutor() instanceof EventLoop loop)) {
+      return null;
+    }
+    SpinWindows windows = SpinWindows.ofCurrentThread();
+    if (!windows.runsUnhurriedWork()) {
+      return task -> execute(loop, task);
+    }
     return task -> {
-      try {
-        loop.execute(task);
-      } catch (RejectedExecutionException shutDown) {
-        task.run();
+      if (loop.inEventLoop() && !loop.isShuttingDown()) {
+        windows.whenNoReplyDue(task);
+      } else { // completed elsewhere (a cancellation), or the loop is ending: its tasks still run
+        execute(loop, task);
       }
     };
+  }
+
+  private static void execute(EventLoop loop, Runnable task) {
+    try {
+      loop.execute(task);
+    } catch (RejectedExecutionException shutDown) {
+      task.run();
+    }
   }
 
   /** A caller's loop seen for the first time; once closed, a closed one, which refuses exchanges. */

@@ -7,7 +7,9 @@ import io.netty.util.IntSupplier;
 /**
  * The select strategy of an event loop whose upstream exchanges may spin ({@link SpinWindows}):
  * Netty's default (poll when tasks wait, else sleep until I/O, a task or a timer) except while a
- * window is open, when the loop polls without sleeping. Both kinds of loop take a result from 0 up
+ * window is open, when the loop polls without sleeping; before it sleeps, and before a poll once it
+ * has waited long enough, it runs the unhurried work of its windows ({@link
+ * SpinWindows#whenNoReplyDue}). Both kinds of loop take a result from 0 up
  * as the poll's, process what it found, run their tasks and timers and ask again: a reply is read
  * as it lands and an exchange's timeout still fires. ({@link SelectStrategy#BUSY_WAIT} is no use
  * here: epoll's spins in native code until I/O arrives, blind to tasks and timers, and NIO's
@@ -24,15 +26,23 @@ final class SpinningSelect implements SelectStrategy {
   /** With {@code windows} as the loop's (null: the windows of the thread that first asks). */
   SpinningSelect(SpinWindows windows) {
     this.windows = windows;
+    if (windows != null) {
+      windows.decidedBySpinningSelect();
+    }
   }
 
   @Override
   public int calculateStrategy(IntSupplier selectNow, boolean hasTasks) throws Exception {
-    if (hasTasks) {
-      return selectNow.get();
-    }
     if (windows == null) {
       windows = SpinWindows.ofCurrentThread();
+      windows.decidedBySpinningSelect();
+    }
+    if (windows.unhurriedWorkDue()) {
+      windows.runUnhurriedWork();
+      return selectNow.get(); // what the work set off (a send, a task) is seen to before the loop sleeps
+    }
+    if (hasTasks) {
+      return selectNow.get();
     }
     if (!windows.spinning()) {
       return SelectStrategy.SELECT;

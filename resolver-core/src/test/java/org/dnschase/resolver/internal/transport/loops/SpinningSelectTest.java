@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.SelectStrategy;
 import io.netty.util.IntSupplier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -101,5 +103,52 @@ class SpinningSelectTest {
     now += WINDOW;
 
     assertThat(decide()).isEqualTo(SelectStrategy.SELECT);
+  }
+
+  @Test
+  @DisplayName("work nobody waits for waits while a reply is due, and runs once none is, before the loop sleeps")
+  void unhurriedWork_waitsForTheRepliesDue() throws Exception {
+    List<String> ran = new ArrayList<>();
+    windows.open(WINDOW);
+    windows.whenNoReplyDue(() -> ran.add("priming's step"));
+
+    assertThat(decide()).as("a reply due: the loop polls for it").isZero();
+    assertThat(ran).isEmpty();
+    windows.close();
+    ready = 1;
+    assertThat(decide()).as("none due: the work runs, then the loop polls for what it set off").isEqualTo(1);
+    assertThat(ran).containsExactly("priming's step");
+    ready = 0;
+    assertThat(decide()).as("nothing left: the loop sleeps").isEqualTo(SelectStrategy.SELECT);
+    assertThat(ran).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("work nobody waits for runs once it has waited its longest, though replies stay due")
+  void unhurriedWork_runsOnceItWaitedItsLongest() throws Exception {
+    List<String> ran = new ArrayList<>();
+    windows.whenNoReplyDue(() -> ran.add("refresh's step"));
+    for (long sent = 0; sent < SpinWindows.UNHURRIED_NANOS; sent += WINDOW / 2) {
+      windows.open(WINDOW); // a stream of exchanges, one always outstanding
+      assertThat(decide()).isZero();
+      assertThat(ran).as("after %d µs", TimeUnit.NANOSECONDS.toMicros(sent)).isEmpty();
+      now += WINDOW / 2;
+    }
+
+    decide();
+    assertThat(ran).containsExactly("refresh's step");
+  }
+
+  @Test
+  @DisplayName("work nobody waits for that fails is dropped, and the work after it still runs")
+  void unhurriedWork_aFailureStopsNothing() throws Exception {
+    List<String> ran = new ArrayList<>();
+    windows.whenNoReplyDue(() -> {
+      throw new IllegalStateException("broken");
+    });
+    windows.whenNoReplyDue(() -> ran.add("next"));
+
+    decide();
+    assertThat(ran).containsExactly("next");
   }
 }
