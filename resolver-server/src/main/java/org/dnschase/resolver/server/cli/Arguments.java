@@ -4,10 +4,18 @@ import io.netty.util.NetUtil;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dnschase.resolver.spi.LogText;
 
 /** Reading option values the same way in {@code bin/serve} and {@code bin/serve-control}. */
 final class Arguments {
+
+  /** A duration as given: a whole number of at most nine digits and its unit. */
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
 
   private final String[] args;
   private int next;
@@ -54,6 +62,41 @@ final class Arguments {
   }
 
   /**
+   * A duration from {@code min} to {@code max} after {@code option}: a whole number and its unit,
+   * {@code ms}, {@code s}, {@code m} or {@code h} ({@code 500ms}, {@code 5s}, {@code 2m}). A bare
+   * number is refused: which unit it meant cannot be told.
+   */
+  Duration duration(String option, Duration min, Duration max) throws UsageException {
+    String text = value(option);
+    Matcher parts = DURATION.matcher(text);
+    if (parts.matches()) {
+      long amount = Long.parseLong(parts.group(1));
+      Duration value = switch (parts.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofHours(amount);
+      };
+      if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
+        return value;
+      }
+    }
+    throw new UsageException(option + " needs a duration from " + text(min) + " to " + text(max)
+        + ", a whole number and its unit (500ms, 5s, 2m), got '" + LogText.escaped(text) + "'");
+  }
+
+  /** {@code duration} as {@link #duration} reads it, in its largest whole unit. */
+  static String text(Duration duration) {
+    long millis = duration.toMillis();
+    for (var unit : List.of(Map.entry(3_600_000L, "h"), Map.entry(60_000L, "m"), Map.entry(1_000L, "s"))) {
+      if (millis >= unit.getKey() && millis % unit.getKey() == 0) {
+        return millis / unit.getKey() + unit.getValue();
+      }
+    }
+    return millis + "ms";
+  }
+
+  /**
    * A loopback {@code ADDR:PORT} after {@code option}: the control channel's, which has no
    * authentication, so listens on loopback only, and a client finds it nowhere else.
    */
@@ -75,7 +118,8 @@ final class Arguments {
   static <T> T single(String option, T given, T value) throws UsageException {
     if (given != null) {
       throw new UsageException(option + " was already given as " + (given instanceof InetSocketAddress address
-          ? text(address) : LogText.escaped(String.valueOf(given))) + ": give it once");
+          ? text(address) : given instanceof Duration duration ? text(duration)
+          : LogText.escaped(String.valueOf(given))) + ": give it once");
     }
     return value;
   }

@@ -164,6 +164,9 @@ public final class ServeCommand {
     if (options.tcpIdleMillis() != null) {
       builder.tcpIdleTimeout(Duration.ofMillis(options.tcpIdleMillis()));
     }
+    if (options.shutdownGrace() != null) {
+      builder.shutdownGrace(options.shutdownGrace());
+    }
     if (options.control() != null) {
       builder.control(options.control());
     }

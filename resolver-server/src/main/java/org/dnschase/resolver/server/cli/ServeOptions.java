@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.xbill.DNS.Name;
  * @param maxOutstanding the most resolutions under way, or null for the default
  * @param maxTcpConnections the most TCP connections open at once, or null for the default
  * @param tcpIdleMillis the TCP idle timeout, or null for the default
+ * @param shutdownGrace how long a stop waits for the questions under way, or null for the default
  * @param forwardZones the forward zones, each zone once among these, the stub and the auth zones
  * @param stubZones the stub zones
  * @param authZones the auth zones, their zone files read
@@ -49,7 +51,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     boolean loopbackOnly, List<String> allow, Integer threads, Long cacheBytes, Integer maxHops,
     Integer deadlineMillis, boolean serveStale, boolean prefetch, InetSocketAddress control,
     Integer rateLimit, Integer maxOutstanding, Integer maxTcpConnections, Integer tcpIdleMillis,
-    List<ForwardZone> forwardZones,
+    Duration shutdownGrace, List<ForwardZone> forwardZones,
     List<StubZone> stubZones, List<AuthZone> authZones, Path trustAnchor, boolean noValidation, boolean check, boolean help) {
 
   /**
@@ -66,6 +68,12 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
    */
   static final long MIN_CACHE_BYTES = 1L << 16;
 
+  /**
+   * The longest shutdown grace: an hour. A stop that waits longer holds the port from the server
+   * that should take over, and a supervisor gives up on it long before (systemd: 90 s).
+   */
+  static final Duration MAX_SHUTDOWN_GRACE = Duration.ofHours(1);
+
   /** Where the control channel listens unless told: Unbound's 8953 may be taken on the same host. */
   static final InetSocketAddress DEFAULT_CONTROL = new InetSocketAddress(InetAddress.getLoopbackAddress(), 8954);
 
@@ -73,9 +81,9 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       usage: bin/serve [options]
 
       Serves DNS over UDP and TCP in front of one recursive, caching resolver, until stopped
-      (SIGINT or SIGTERM: it then waits up to 5 s for the questions under way, answers those still
-      unanswered, and any that come meanwhile, SERVFAIL with the Extended DNS Error "the server is
-      stopping", and exits). Exit code 2 on bad usage, 1 when it cannot start. An option not
+      (SIGINT or SIGTERM: it then waits up to the shutdown grace, 5 s by default, for the
+      questions under way, answers those still unanswered, and any that come meanwhile, SERVFAIL
+      with the Extended DNS Error "the server is stopping", and exits). Exit code 2 on bad usage, 1 when it cannot start. An option not
       marked repeatable takes one value: given twice, it is bad usage.
 
       where it listens and who may ask:
@@ -98,6 +106,9 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
         --tcp-idle-timeout MS close a TCP connection that sends no whole request this long with
                               nothing owed, or a control connection without its command
                               (default 10000)
+        --shutdown-grace DURATION
+                              how long a stop waits for the questions under way: a whole
+                              number and its unit, ms, s, m or h (default 5s; 1ms to 1h)
         --control ADDR:PORT   the control channel for bin/serve-control, loopback only
                               (default 127.0.0.1:8954)
         --no-control          no control channel
@@ -175,6 +186,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
     private Integer maxOutstanding;
     private Integer maxTcpConnections;
     private Integer tcpIdleMillis;
+    private Duration shutdownGrace;
     private final List<ForwardZone> forwardZones = new ArrayList<>();
     private final List<StubZone> stubZones = new ArrayList<>();
     private final List<AuthZone> authZones = new ArrayList<>();
@@ -198,6 +210,8 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
             maxTcpConnections = single(option, maxTcpConnections, (int) arguments.number(option, 1, Integer.MAX_VALUE));
         case "--tcp-idle-timeout" ->
             tcpIdleMillis = single(option, tcpIdleMillis, (int) arguments.number(option, 1, Integer.MAX_VALUE));
+        case "--shutdown-grace" -> shutdownGrace = single(option, shutdownGrace,
+            arguments.duration(option, Duration.ofMillis(1), MAX_SHUTDOWN_GRACE));
         case "--control" -> control = single(option, control, arguments.loopbackAddress(option));
         case "--no-control" -> noControl = true;
         case "--root-hints" -> rootHints = single(option, rootHints, Path.of(arguments.value(option)));
@@ -311,7 +325,7 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       }
       return new ServeOptions(List.copyOf(listen), rootHints, upstreamPort, loopbackOnly, List.copyOf(allow),
           threads, cacheBytes, maxHops, deadlineMillis, serveStale, prefetch, controlAt, rateLimit,
-          maxOutstanding, maxTcpConnections, tcpIdleMillis, List.copyOf(forwardZones), List.copyOf(stubZones), List.copyOf(authZones),
+          maxOutstanding, maxTcpConnections, tcpIdleMillis, shutdownGrace, List.copyOf(forwardZones), List.copyOf(stubZones), List.copyOf(authZones),
           trustAnchor, noValidation, check, help);
     }
   }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +21,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.dnschase.resolver.server.Peers;
+import org.dnschase.resolver.testkit.AuthServer;
+import org.dnschase.resolver.testkit.Fault;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
@@ -25,6 +31,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /**
  * {@code bin/serve} and {@code bin/serve-control} as an operator uses them: every option of the
@@ -313,6 +327,48 @@ class ServeCommandTest {
   }
 
   @Test
+  @DisplayName("--shutdown-grace: a stop waits that long for a question under way, then answers it SERVFAIL with EDE "
+      + "'the server is stopping'")
+  void shutdownGrace_boundsTheWaitForQuestionsUnderWay() throws Exception {
+    AuthServer silent = lab.server(InetAddress.getByAddress(new byte[] {127, 53, 1, 1}));
+    silent.setFault(new Fault.Drop());
+    lab.clearQueries();
+    try (DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      client.setSoTimeout(10_000);
+      long[] stopNanos = new long[1];
+      Run run = serve(running -> {
+        Message asked = Message.newQuery(Record.newRecord(Name.fromConstantString("www.example."), Type.A, DClass.IN));
+        asked.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+        byte[] query = asked.toWire();
+        try {
+          client.send(new DatagramPacket(query, query.length, running.server().addresses().get(0)));
+          while (silent.queryCount() == 0) { // the question is under way once its zone's server is asked
+            Thread.sleep(5);
+          }
+        } catch (IOException | InterruptedException e) {
+          throw new AssertionError(e);
+        }
+        long start = System.nanoTime();
+        running.server().close();
+        stopNanos[0] = System.nanoTime() - start;
+      }, "--listen", "127.0.0.1:0", "--root-hints", hints.toString(), "--upstream-port", String.valueOf(lab.port()),
+          "--loopback-only", "--no-control", "--shutdown-grace", "200ms");
+      DatagramPacket packet = new DatagramPacket(new byte[512], 512);
+      client.receive(packet);
+
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(Duration.ofNanos(stopNanos[0])).as("the grace given, not the default 5 s")
+          .isBetween(Duration.ofMillis(150), Duration.ofMillis(2500));
+      Message answer = new Message(packet.getData());
+      assertThat(answer.getRcode()).isEqualTo(Rcode.SERVFAIL);
+      assertThat(answer.toString()).contains("the server is stopping");
+    } finally {
+      silent.clearFault();
+      lab.clearQueries();
+    }
+  }
+
+  @Test
   @DisplayName("bin/serve --help and bin/serve-control --help list the options and commands")
   void help_listsEverything() {
     Run serve = serve(running -> { }, "--help");
@@ -320,7 +376,7 @@ class ServeCommandTest {
     assertThat(serve.out()).contains("--listen ADDR:PORT", "--root-hints FILE", "--upstream-port N",
         "--loopback-only", "--allow CIDR", "--threads N", "--cache-bytes N", "--max-hops N",
         "--deadline MS", "--serve-stale", "--prefetch", "--control ADDR:PORT", "--trust-anchor FILE",
-        "--no-validation");
+        "--no-validation", "--shutdown-grace DURATION");
     Run control = control("--help");
     assertThat(control.code()).isZero();
     assertThat(control.out()).contains("stats", "flush NAME", "flush_negative");

@@ -24,6 +24,7 @@ class ServeOptionsTest {
       "--threads, 1, 2",
       "--max-tcp-connections, 10, 20",
       "--tcp-idle-timeout, 1000, 2000",
+      "--shutdown-grace, 500ms, 2s",
       "--control, 127.0.0.1:8954, 127.0.0.1:8955",
       "--root-hints, /etc/first.hints, /etc/second.hints",
       "--trust-anchor, /etc/first.key, /etc/second.key",
@@ -37,6 +38,30 @@ class ServeOptionsTest {
     assertThatThrownBy(() -> ServeOptions.parse(new String[] {option, first, option, second}))
         .isInstanceOf(UsageException.class)
         .hasMessage(option + " was already given as " + first + ": give it once");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"1ms, PT0.001S", "500ms, PT0.5S", "5s, PT5S", "2m, PT2M", "1h, PT1H"})
+  @DisplayName("--shutdown-grace takes a whole number and its unit, from 1 ms to 1 h")
+  void shutdownGrace_durationWithItsUnit(String given, String expected) throws UsageException {
+    assertThat(ServeOptions.parse(new String[] {"--shutdown-grace", given}).shutdownGrace())
+        .isEqualTo(java.time.Duration.parse(expected));
+  }
+
+  @ParameterizedTest(name = "''{0}''")
+  @CsvSource({"5", "0s", "0ms", "61m", "2h", "-1s", "1.5s", "5 s", "5sec", "fast", "9999999999ms"})
+  @DisplayName("--shutdown-grace without a unit, out of its range or not a duration is bad usage, naming the range")
+  void shutdownGrace_refused(String given) {
+    assertThatThrownBy(() -> ServeOptions.parse(new String[] {"--shutdown-grace", given}))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--shutdown-grace needs a duration from 1ms to 1h, a whole number and its unit (500ms, 5s, 2m),"
+            + " got '" + given + "'");
+  }
+
+  @Test
+  @DisplayName("--shutdown-grace's default is the server's: none given, none set")
+  void shutdownGrace_defaultIsTheServers() throws UsageException {
+    assertThat(ServeOptions.parse(new String[0]).shutdownGrace()).isNull();
   }
 
   @Test
