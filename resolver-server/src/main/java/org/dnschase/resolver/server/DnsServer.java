@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  *       the place of the one idle longest, or is closed at once when all are owed answers.
  * </ul>
  *
- * <p>{@link #close()} stops taking questions, answers those under way (for up to the shutdown
- * grace) and then closes every socket. A question still under way after the grace, or one that
+ * <p>{@link #close()} stops taking questions, closes the TCP connections owed nothing, answers the
+ * questions under way (for up to the shutdown grace) and then closes every socket. A question still under way after the grace, or one that
  * comes during it, is answered SERVFAIL with the Extended DNS Error "the server is stopping" (EDE
  * 0, Other: RFC 8914 has no code of its own for it), so every question the server read gets an
  * answer and its client asks another server at once. The resolver stays open: its owner closes it.
@@ -68,6 +68,8 @@ public final class DnsServer implements AutoCloseable {
   private final List<InetSocketAddress> addresses = new ArrayList<>();
   private final InetSocketAddress controlAddress;
   private final Duration shutdownGrace;
+  /** The TCP connections open, over every address. */
+  private final TcpConnectionLimit tcpLimit;
   private boolean closed;
 
   DnsServer(Settings settings) {
@@ -76,12 +78,12 @@ public final class DnsServer implements AutoCloseable {
         settings.maxOutstanding());
     this.shutdownGrace = settings.shutdownGrace();
     this.listeners = new Listeners(settings.threads());
+    this.tcpLimit = new TcpConnectionLimit(settings.maxTcpConnections(), queries.stats());
     try {
       // the control channel first: a client that sees the DNS port answer may flush at once
       controlAddress = settings.control() == null ? null : listeners.control(settings.control(),
           new ControlHandler(new ControlCommands(settings.resolver(), queries.stats()::snapshot),
               settings.tcpIdleTimeout()), settings.tcpIdleTimeout());
-      TcpConnectionLimit tcpLimit = new TcpConnectionLimit(settings.maxTcpConnections(), queries.stats());
       for (InetSocketAddress address : settings.listen()) {
         addresses.add(listeners.listen(address, queries, inFlight, tcpLimit,
             () -> new TcpHandler(queries, inFlight, settings.tcpIdleTimeout()),
@@ -127,9 +129,11 @@ public final class DnsServer implements AutoCloseable {
   }
 
   /**
-   * Stops the server: answers new questions SERVFAIL "the server is stopping", waits up to the
-   * shutdown grace for the answers under way to go out, answers those still owed the same
-   * SERVFAIL, then closes every socket and ends its threads. The resolver stays open.
+   * Stops the server: answers new questions SERVFAIL "the server is stopping", closes the TCP
+   * connections owed no answer and reads nothing more from the others, which close once their
+   * answers have gone out, waits up to the shutdown grace for the answers under way to go out,
+   * answers those still owed the same SERVFAIL, then closes every socket and ends its threads. The
+   * resolver stays open.
    */
   @Override
   public synchronized void close() {
@@ -139,6 +143,7 @@ public final class DnsServer implements AutoCloseable {
     closed = true;
     queries.drain();
     listeners.stopAccepting();
+    tcpLimit.stopping();
     if (!inFlight.awaitAll(shutdownGrace)) {
       // normal for a question that takes longer than the grace: its client now asks another server
       log.info("stopping: {} questions still under way after {} ms answered SERVFAIL (the server is stopping)",

@@ -51,6 +51,32 @@ class GracefulShutdownTest {
   }
 
   @Test
+  @DisplayName("RFC 7766 §6.2.3: the stop closes an idle TCP connection at its start; one owed an answer stays open"
+      + " until the answer has gone out, and reads nothing more")
+  void close_closesIdleConnectionsAtOnceAndBusyOnesAfterTheirAnswers() throws Exception {
+    try (ServerLab lab = ServerLab.start(server -> server.shutdownGrace(Duration.ofSeconds(5)));
+        RawClient.Tcp idle = new RawClient.Tcp(lab.address());
+        RawClient.Tcp busy = new RawClient.Tcp(lab.address())) {
+      idle.send(RawClient.query("web.shop.example.", 1));
+      assertThat(idle.receive().getRcode()).isEqualTo(Rcode.NOERROR);
+      busy.send(RawClient.query("slow.shop.example.", 2));
+      lab.awaitUpstream("slow.shop.example.");
+      awaitQueries(lab, 2);
+
+      Thread closing = Thread.ofPlatform().start(lab.server::close);
+
+      assertThat(idle.closedByServer()).isTrue();
+      assertThat(lab.server.stats().get("num.answer.rcode.NOERROR")).as("closed before the busy one's answer went out")
+          .isEqualTo(1);
+      Message answer = busy.receive();
+      assertThat(answer.getHeader().getID()).isEqualTo(2);
+      assertThat(answer.getRcode()).as("answered within the grace").isEqualTo(Rcode.NOERROR);
+      assertThat(busy.closedByServer()).as("closed once its answer went out").isTrue();
+      closing.join();
+    }
+  }
+
+  @Test
   @DisplayName("RFC 8914: a question still under way after the grace is answered SERVFAIL, EDE 'the server is stopping',"
       + " over UDP and TCP, and the stop logs no warning")
   void pastTheGrace_servfailSaysStopping() throws Exception {

@@ -81,9 +81,10 @@ record ServeOptions(List<InetSocketAddress> listen, Path rootHints, Integer upst
       usage: bin/serve [options]
 
       Serves DNS over UDP and TCP in front of one recursive, caching resolver, until stopped
-      (SIGINT or SIGTERM: it then waits up to the shutdown grace, 5 s by default, for the
-      questions under way, answers those still unanswered, and any that come meanwhile, SERVFAIL
-      with the Extended DNS Error "the server is stopping", and exits). Exit code 2 on bad usage, 1 when it cannot start. An option not
+      (SIGINT or SIGTERM: it then closes the TCP connections owed no answer, waits up to the
+      shutdown grace, 5 s by default, for the questions under way, answers those still unanswered,
+      and any that come meanwhile, SERVFAIL with the Extended DNS Error "the server is stopping",
+      and exits). Exit code 2 on bad usage, 1 when it cannot start. An option not
       marked repeatable takes one value: given twice, it is bad usage.
 
       where it listens and who may ask:

@@ -54,6 +54,15 @@ public final class TcpConnectionLimit extends ChannelInboundHandlerAdapter {
     ctx.fireChannelActive();
   }
 
+  /**
+   * The server is stopping: every connection reads no more requests and closes once the answers
+   * it is owed have gone out, an idle one at once, rather than at the end of the shutdown grace.
+   * Runs on each connection's loop.
+   */
+  public void stopping() {
+    channels.forEach(channel -> channel.pipeline().fireUserEventTriggered(TcpHandler.SERVER_STOPPING));
+  }
+
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     channels.remove(ctx.channel());

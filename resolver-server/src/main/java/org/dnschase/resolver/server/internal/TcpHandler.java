@@ -23,10 +23,23 @@ import org.slf4j.LoggerFactory;
  * closes; so does one that sends a frame that is not a query (shorter than a header, or a
  * response), after which nothing more is read from it. Reading pauses while the client does not read its answers, so a client that only writes
  * cannot make the server buffer answers without end. A query that offers edns-tcp-keepalive gets
- * the idle timeout in its answer (RFC 7828 §3.3.2).
+ * the idle timeout in its answer (RFC 7828 §3.3.2). When the server stops, a connection reads
+ * nothing more and closes once what it is owed has gone out, at once when it is owed nothing.
  */
 public final class TcpHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(TcpHandler.class);
+
+  /**
+   * The event that tells a connection the server is stopping ({@link TcpConnectionLimit#stopping}):
+   * it reads nothing more and closes once the answers it is owed have gone out, at once when idle
+   * (RFC 7766 §6.2.3: a server may close an idle connection; its client asks another server).
+   */
+  static final Object SERVER_STOPPING = new Object() {
+    @Override
+    public String toString() {
+      return "the server is stopping";
+    }
+  };
 
   private final QueryHandler queries;
   private final InFlight inFlight;
@@ -100,7 +113,7 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event instanceof ChannelInputShutdownEvent) {
+    if (event instanceof ChannelInputShutdownEvent || event == SERVER_STOPPING) {
       askNothingMore(ctx);
     } else if (event instanceof IdleStateEvent && owed.get() == 0) {
       ctx.close();
