@@ -3,9 +3,8 @@ package org.dnschase.resolver;
 import java.util.List;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -14,18 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class ChainLabTest {
 
-  static TestHierarchy lab;
+  @Lab("ChainLab#start") static TestHierarchy lab;
   Resolver resolver;
-
-  @BeforeAll
-  static void startLab() {
-    lab = ChainLab.start();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
 
   @BeforeEach
   void newResolver() {

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.NSRecord;
@@ -26,17 +25,7 @@ class ChildNameServersTest {
           .records("www A 192.0.2.61"))
       .build();
 
-  static TestHierarchy lab;
-
-  @BeforeAll
-  static void startLab() {
-    lab = TestHierarchy.builder().zones(TREE).build();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
+  @Lab static TestHierarchy lab;
 
   @Test
   @DisplayName("RFC 2181 §5.4.1: after a referral to the zone, its NS question gets the zone's own NS set, not the parent's")

@@ -8,9 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.dnschase.resolver.cache.TimeSource;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,21 +34,11 @@ class CyclicDependencyTest {
       .zone("fine.test.", "ns", "127.53.32.1", "www A 192.0.2.3")
       .build();
 
-  static TestHierarchy lab;
+  @Lab static TestHierarchy lab;
   final AtomicLong nanos = new AtomicLong();
   /** Moves only when a test says so: the failure TTL and the cache TTLs are read from it. */
   final TimeSource ticker = TimeSource.ofNanos(Instant.EPOCH, nanos::get);
   Resolver resolver;
-
-  @BeforeAll
-  static void startLab() {
-    lab = TestHierarchy.builder().zones(TREE).build();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
 
   @BeforeEach
   void newResolver() {

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
@@ -26,17 +25,7 @@ class DsThroughAliasTest {
           .records("apex CNAME signed.test.\nwww A 192.0.2.81"))
       .build();
 
-  static TestHierarchy lab;
-
-  @BeforeAll
-  static void startLab() {
-    lab = TestHierarchy.builder().zones(TREE).build();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
+  @Lab static TestHierarchy lab;
 
   @Test
   @DisplayName("RFC 4035 §3.1.4.1: a DS question through an alias to a zone's apex is answered by the parent's DS")

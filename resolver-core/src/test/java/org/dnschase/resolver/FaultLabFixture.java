@@ -2,9 +2,8 @@ package org.dnschase.resolver;
 
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -13,19 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class FaultLabFixture {
 
-  static TestHierarchy lab;
+  @Lab("FaultLab#start") static TestHierarchy lab;
   AuthServer first;
   AuthServer second;
-
-  @BeforeAll
-  static void startLab() {
-    lab = FaultLab.start();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
 
   @BeforeEach
   void servers() {

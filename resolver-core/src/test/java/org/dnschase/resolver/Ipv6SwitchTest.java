@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -25,18 +25,12 @@ class Ipv6SwitchTest {
       .zone("v6glueless.test.", v6 -> v6.server("v6.hosts.test.", "::1").records("www A 192.0.2.7"))
       .build();
 
-  static TestHierarchy lab;
+  @Lab static TestHierarchy lab;
   static AuthServer v6server;
 
   @BeforeAll
   static void startLab() {
-    lab = TestHierarchy.builder().zones(TREE).build();
     v6server = lab.server(FaultLab.address("::1"));
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
   }
 
   @BeforeEach

@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -23,16 +22,11 @@ class LargeReplyOverTcpTest {
   private static final long SLACK_MILLIS = 200;
   private static final int RUNS = 20;
 
-  private static TestHierarchy lab;
+  @Lab("startLab") private static TestHierarchy lab;
 
-  @BeforeAll
-  static void startLab() {
-    lab = FloodLab.start("127.53.44");
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
+  /** The hierarchy the tests run against, started. */
+  static TestHierarchy startLab() {
+    return FloodLab.start("127.53.44");
   }
 
   @Test

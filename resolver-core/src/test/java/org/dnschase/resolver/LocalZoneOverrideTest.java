@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.dnschase.resolver.zones.AuthZone;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,12 +26,11 @@ import org.xbill.DNS.Type;
 class LocalZoneOverrideTest {
 
   private static final String LAN = "127.53.60.1";
-  static TestHierarchy lan;
-  private final LocallyServedZonesTest.NoQueries nothing = new LocallyServedZonesTest.NoQueries();
+  @Lab("startLan") static TestHierarchy lan;
 
-  @BeforeAll
-  static void startLan() {
-    lan = TestHierarchy.builder()
+  /** The hierarchy the tests run against, started. */
+  static TestHierarchy startLan() {
+    return TestHierarchy.builder()
         .zone("""
             $ORIGIN 168.192.in-addr.arpa.
             $TTL 300
@@ -51,11 +49,7 @@ class LocalZoneOverrideTest {
             """)
         .build();
   }
-
-  @AfterAll
-  static void stopLan() {
-    lan.close();
-  }
+  private final LocallyServedZonesTest.NoQueries nothing = new LocallyServedZonesTest.NoQueries();
 
   @BeforeEach
   void clear() {

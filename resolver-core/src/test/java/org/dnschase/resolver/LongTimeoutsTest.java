@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -22,16 +21,11 @@ class LongTimeoutsTest {
 
   private static final Duration THIRTY_DAYS = Duration.ofDays(30);
 
-  private static TestHierarchy lab;
+  @Lab("startLab") private static TestHierarchy lab;
 
-  @BeforeAll
-  static void startLab() {
-    lab = FloodLab.start("127.53.45");
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
+  /** The hierarchy the tests run against, started. */
+  static TestHierarchy startLab() {
+    return FloodLab.start("127.53.45");
   }
 
   @Test

@@ -7,8 +7,7 @@ import static org.dnschase.resolver.CacheLab.WWW;
 
 import org.dnschase.resolver.internal.servers.FakeTicker;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,18 +19,8 @@ import org.xbill.DNS.Type;
  */
 class MessageCacheTest {
 
-  private static TestHierarchy lab;
+  @Lab("CacheLab#start") private static TestHierarchy lab;
   private final FakeTicker ticker = new FakeTicker();
-
-  @BeforeAll
-  static void startLab() {
-    lab = CacheLab.start();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
 
   @BeforeEach
   void clear() {

@@ -9,8 +9,7 @@ import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Dispatcher;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,18 +44,12 @@ class NxnsFallbackTest {
       .zone("named.test.", "ns", "127.53.31.1", "real A 127.53.30.1")
       .zone("kid.test.", "ns", "127.53.32.1", "b A 192.0.2.2")
       .build();
-  static TestHierarchy lab;
+  @Lab("startLab") static TestHierarchy lab;
   private final RRsetCache cache = RRsetCache.builder().build();
 
-  @BeforeAll
-  static void startLab() {
-    // victim.test's own server is at the address real.named.test has
-    lab = TestHierarchy.builder().zones(TREE).zone(NxnsLimitTest.VICTIM).build();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
+  /** The hierarchy the tests run against, started: victim.test's own server is at the address real.named.test has. */
+  static TestHierarchy startLab() {
+    return TestHierarchy.builder().zones(TREE).zone(NxnsLimitTest.VICTIM).build();
   }
 
   @BeforeEach

@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -44,16 +43,11 @@ class NxnsLimitTest {
   /** Queries before the first look-up: root priming, the root, test. (the referral). */
   static final int WALK = 3;
 
-  static TestHierarchy lab;
+  @Lab("startLab") static TestHierarchy lab;
 
-  @BeforeAll
-  static void startLab() {
-    lab = TestHierarchy.builder().zones(TREE).zone(VICTIM).build();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
+  /** The hierarchy the tests run against, started. */
+  static TestHierarchy startLab() {
+    return TestHierarchy.builder().zones(TREE).zone(VICTIM).build();
   }
 
   @Test

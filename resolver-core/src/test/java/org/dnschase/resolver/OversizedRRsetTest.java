@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -25,17 +24,7 @@ class OversizedRRsetTest {
           + aRecords("many", 101) + "alias CNAME many\nother TXT \"beside the big RRset\"\n"))
       .build();
 
-  static TestHierarchy lab;
-
-  @BeforeAll
-  static void startLab() {
-    lab = TestHierarchy.builder().zones(TREE).build();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
+  @Lab static TestHierarchy lab;
 
   private static String aRecords(String owner, int count) {
     return IntStream.range(0, count).mapToObj(i -> owner + " A 198.51." + (i / 250) + "." + (i % 250 + 1) + "\n")

@@ -11,9 +11,8 @@ import org.dnschase.resolver.testkit.Fault;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,20 +50,10 @@ class PrefetchDelegationTest {
           .records("www " + TTL + " A 192.0.2.80\nlate " + LATE_TTL + " A 192.0.2.81"))
       .build();
 
-  private static TestHierarchy lab;
+  @Lab private static TestHierarchy lab;
   private final FakeTicker ticker = new FakeTicker();
   private Resolver resolver;
   private AuthServer shop;
-
-  @BeforeAll
-  static void startLab() {
-    lab = TestHierarchy.builder().zones(TREE).build();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
 
   @BeforeEach
   void warmResolver() throws Exception {

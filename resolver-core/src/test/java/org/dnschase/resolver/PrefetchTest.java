@@ -11,7 +11,7 @@ import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Fault;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,20 +22,14 @@ import org.xbill.DNS.Type;
 /** Prefetch over loopback: popular names are refreshed before they expire (Unbound's prefetch). */
 class PrefetchTest {
 
-  private static TestHierarchy lab;
+  @Lab("CacheLab#start") private static TestHierarchy lab;
   private static AuthServer shop;
   private final FakeTicker ticker = new FakeTicker();
   private Resolver resolver;
 
   @BeforeAll
   static void startLab() throws Exception {
-    lab = CacheLab.start();
     shop = lab.server(InetAddress.getByName("127.53.40.3"));
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
   }
 
   @BeforeEach

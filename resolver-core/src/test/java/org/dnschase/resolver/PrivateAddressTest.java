@@ -7,6 +7,7 @@ import java.util.List;
 import org.dnschase.resolver.reply.ReplyPolicy;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -30,12 +31,11 @@ class PrivateAddressTest {
       .zone("corp.test.", "ns", "127.53.61.1", "db A 10.9.9.9")
       .build();
 
-  static TestHierarchy lab;
+  @Lab static TestHierarchy lab;
   static Resolver resolver;
 
   @BeforeAll
   static void start() {
-    lab = TestHierarchy.builder().zones(TREE).build();
     resolver = ChainLab.resolverFor(lab)
         .replyPolicy(ReplyPolicy.defaults().withPrivateAddresses(List.of("10.0.0.0/8", "fd00::/8"), List.of("corp.test."))).build();
   }
@@ -43,7 +43,6 @@ class PrivateAddressTest {
   @AfterAll
   static void stop() {
     resolver.close();
-    lab.close();
   }
 
   @Test

@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 import org.dnschase.resolver.internal.transport.OpenSockets;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
@@ -25,17 +24,7 @@ class ResolverApiTest {
   /** The queries the resolver's own transport sends over plain sockets before it starts Netty. */
   private static final int FIRST_PLAIN_QUERIES = 32;
 
-  private static TestHierarchy lab;
-
-  @BeforeAll
-  static void startLab() {
-    lab = ChainLab.start();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
+  @Lab("ChainLab#start") private static TestHierarchy lab;
 
   /* ---- sync and async ---- */
 

@@ -8,8 +8,7 @@ import org.dnschase.resolver.cache.CacheStats;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.servers.FakeTicker;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -17,18 +16,8 @@ import org.xbill.DNS.Type;
 /** What the cache is doing, seen through {@link Resolver#cacheStats()}. */
 class ResolverCacheStatsTest {
 
-  private static TestHierarchy lab;
+  @Lab("CacheLab#start") private static TestHierarchy lab;
   private final FakeTicker ticker = new FakeTicker();
-
-  @BeforeAll
-  static void startLab() {
-    lab = CacheLab.start();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
 
   @Test
   @DisplayName("The default cache counts hits, misses and negative hits for the resolver")

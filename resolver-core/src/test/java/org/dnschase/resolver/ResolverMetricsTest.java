@@ -19,7 +19,7 @@ import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Fault;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,19 +36,13 @@ class ResolverMetricsTest {
 
   private static final Name OTHER = Name.fromConstantString("other.shop.test.");
 
-  private static TestHierarchy lab;
+  @Lab("CacheLab#start") private static TestHierarchy lab;
   private static AuthServer shop;
   private Resolver resolver;
 
   @BeforeAll
   static void startLab() throws Exception {
-    lab = CacheLab.start();
     shop = lab.server(InetAddress.getByName("127.53.40.3"));
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
   }
 
   @BeforeEach

@@ -13,9 +13,8 @@ import java.util.List;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.dnschase.resolver.internal.servers.FakeTicker;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,19 +23,9 @@ import org.xbill.DNS.Type;
 /** Serve-stale over loopback: an upstream that dies after the first resolution (RFC 8767). */
 class ServeStaleTest {
 
-  private static TestHierarchy lab;
+  @Lab("CacheLab#start") private static TestHierarchy lab;
   private final FakeTicker ticker = new FakeTicker();
   private Resolver resolver;
-
-  @BeforeAll
-  static void startLab() {
-    lab = CacheLab.start();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
 
   @BeforeEach
   void newResolver() {
@@ -50,7 +39,6 @@ class ServeStaleTest {
     CacheLab.reviveUpstream(lab);
     resolver.close();
   }
-
 
   /* ---- the outage ---- */
 

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -27,17 +26,7 @@ class SidewaysReferralTest {
       .zone("only.test.", only -> only.delegatedOnly("ns0", "127.53.2.1").records("www A 192.0.2.72"))
       .build();
 
-  static TestHierarchy lab;
-
-  @BeforeAll
-  static void startLab() {
-    lab = TestHierarchy.builder().zones(TREE).build();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
+  @Lab static TestHierarchy lab;
 
   @Test
   @DisplayName("RFC 1034 §5.3.3: beside the parent's server, listed by mistake, the zone's real server answers every question")

@@ -10,9 +10,8 @@ import java.time.Duration;
 import org.dnschase.resolver.internal.servers.FakeTicker;
 import org.dnschase.resolver.testkit.Fault;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,19 +30,9 @@ class StaleAnswerTimingTest {
   /** Long enough for a slow server's reply to arrive late, far beyond a loopback exchange. */
   private static final Budgets PATIENT = Budgets.DEFAULTS.withQueryTimeout(Duration.ofSeconds(5));
 
-  private static TestHierarchy lab;
+  @Lab("CacheLab#start") private static TestHierarchy lab;
   private final FakeTicker ticker = new FakeTicker();
   private Resolver resolver;
-
-  @BeforeAll
-  static void startLab() {
-    lab = CacheLab.start();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
 
   @BeforeEach
   void clear() {
@@ -55,7 +44,6 @@ class StaleAnswerTimingTest {
     CacheLab.reviveUpstream(lab);
     resolver.close();
   }
-
 
   /** Resolves WWW once, lets it expire, and clears the servers' logs. */
   private void cacheThenExpire() {

@@ -11,8 +11,7 @@ import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Dispatcher;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Message;
@@ -33,16 +32,11 @@ class DnssecLameServerTest {
           .records("www 300 A 192.0.2.1\n"))
       .build();
 
-  static TestHierarchy lab;
+  @Lab("start") static TestHierarchy lab;
 
-  @BeforeAll
-  static void start() {
-    lab = TestHierarchy.builder().zones(TREE).signed(SignedLab.SIGNING).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    lab.close();
+  /** The hierarchy the tests run against, started. */
+  static TestHierarchy start() {
+    return TestHierarchy.builder().zones(TREE).signed(SignedLab.SIGNING).build();
   }
 
   @Test

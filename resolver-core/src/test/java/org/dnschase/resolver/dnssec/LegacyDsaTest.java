@@ -11,8 +11,7 @@ import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DNSSEC;
@@ -25,20 +24,19 @@ import org.xbill.DNS.Type;
  */
 class LegacyDsaTest {
 
-  private static TestHierarchy lab;
-  private static TestHierarchy broken;
+  private static final Signing DSA = Signing.with(DNSSEC.Algorithm.DSA);
 
-  @BeforeAll
-  static void start() {
-    Signing dsa = Signing.with(DNSSEC.Algorithm.DSA);
-    lab = SignedLab.start(dsa, builder -> builder);
-    broken = SignedLab.start(dsa.withBreakage(Breakage.expiredSignature("www.alpha.lab.", Type.A)), builder -> builder);
+  @Lab("signedWithDsa") private static TestHierarchy lab;
+  @Lab("expiredSignature") private static TestHierarchy broken;
+
+  /** The lab signed with DSA. */
+  static TestHierarchy signedWithDsa() {
+    return SignedLab.start(DSA, builder -> builder);
   }
 
-  @AfterAll
-  static void stop() {
-    lab.close();
-    broken.close();
+  /** The lab signed with DSA, www.alpha.lab.'s signature expired. */
+  static TestHierarchy expiredSignature() {
+    return SignedLab.start(DSA.withBreakage(Breakage.expiredSignature("www.alpha.lab.", Type.A)), builder -> builder);
   }
 
   private static Resolver resolver(TestHierarchy hierarchy, Set<Validation.LegacyAlgorithm> legacy) {

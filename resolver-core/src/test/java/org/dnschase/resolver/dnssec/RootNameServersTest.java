@@ -6,8 +6,7 @@ import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -20,16 +19,11 @@ import org.xbill.DNS.Type;
  */
 class RootNameServersTest {
 
-  static TestHierarchy lab;
+  @Lab("start") static TestHierarchy lab;
 
-  @BeforeAll
-  static void start() {
-    lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
-  }
-
-  @AfterAll
-  static void stop() {
-    lab.close();
+  /** The hierarchy the tests run against, started. */
+  static TestHierarchy start() {
+    return SignedLab.start(SignedLab.SIGNING, builder -> builder);
   }
 
   @Test

@@ -6,10 +6,9 @@ import org.dnschase.resolver.Resolution;
 import org.dnschase.resolver.Resolver;
 import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.dnschase.resolver.zones.ForwardZone;
 import org.dnschase.resolver.zones.StubZone;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -22,16 +21,11 @@ import org.xbill.DNS.Type;
  */
 class SplitDnsTest {
 
-  static TestHierarchy lab;
+  @Lab("start") static TestHierarchy lab;
 
-  @BeforeAll
-  static void start() {
-    lab = SignedLab.start(SignedLab.SIGNING, builder -> builder.unsigned("plain.test."));
-  }
-
-  @AfterAll
-  static void stop() {
-    lab.close();
+  /** The hierarchy the tests run against, started. */
+  static TestHierarchy start() {
+    return SignedLab.start(SignedLab.SIGNING, builder -> builder.unsigned("plain.test."));
   }
 
   @Test

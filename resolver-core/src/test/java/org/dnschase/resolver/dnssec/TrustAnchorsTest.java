@@ -14,8 +14,7 @@ import org.dnschase.resolver.RootHints;
 import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,17 +24,12 @@ import org.xbill.DNS.Type;
 /** RFC 4035 §4.4: where validation starts, as the builder is told; RFC 7646: where it does not. */
 class TrustAnchorsTest {
 
-  static TestHierarchy lab;
+  @Lab("start") static TestHierarchy lab;
 
-  @BeforeAll
-  static void start() {
-    lab = SignedLab.start(SignedLab.SIGNING, builder -> builder.signed("alpha.lab.",
+  /** The hierarchy the tests run against, started. */
+  static TestHierarchy start() {
+    return SignedLab.start(SignedLab.SIGNING, builder -> builder.signed("alpha.lab.",
         SignedLab.SIGNING.withBreakage(Breakage.expiredSignature("www.alpha.lab.", Type.A))));
-  }
-
-  @AfterAll
-  static void stop() {
-    lab.close();
   }
 
   @Test

@@ -11,9 +11,8 @@ import org.dnschase.resolver.Security;
 import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.dnschase.resolver.zones.ForwardZone;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
@@ -28,17 +27,12 @@ import org.xbill.DNS.Type;
  */
 class UnsignedBelowAnchorTest {
 
-  static TestHierarchy lab;
+  @Lab("start") static TestHierarchy lab;
 
-  @BeforeAll
-  static void start() {
-    lab = SignedLab.start(SignedLab.SIGNING, builder -> builder
+  /** The hierarchy the tests run against, started. */
+  static TestHierarchy start() {
+    return SignedLab.start(SignedLab.SIGNING, builder -> builder
         .signed("alpha.lab.", SignedLab.SIGNING.withBreakage(Breakage.missingSignature("www.alpha.lab.", Type.A))));
-  }
-
-  @AfterAll
-  static void stop() {
-    lab.close();
   }
 
   /** A resolver forwarding everything to {@code server}, anchored at {@code zone}'s key. */

@@ -11,7 +11,7 @@ import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ import org.xbill.DNS.Type;
 class KeyTrapTest {
 
   private static final Name ZONE = Name.fromConstantString("trap.test.");
-  private static TestHierarchy lab;
+  @Lab("trapLab") private static TestHierarchy lab;
   private static RRset keys;
   private static RRset data;
 
@@ -62,22 +62,21 @@ class KeyTrapTest {
     }
   }
 
-  @BeforeAll
-  static void start() throws Exception {
+  /** trap.test., signed with 300 keys whose tags collide. */
+  static TestHierarchy trapLab() {
     ZoneTree tree = ZoneTree.builder().root("a.root.test.", "127.53.0.1")
         .zone("test.", "ns1", "127.53.2.1")
         .zone("trap.test.", "ns", "127.53.20.1", "www 300 A 192.0.2.1")
         .build();
-    lab = TestHierarchy.builder().zones(tree)
+    return TestHierarchy.builder().zones(tree)
         .signed(Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256).withBreakage(new Breakage.CollidingKeys(300)))
         .build();
-    keys = ask(Type.DNSKEY, ZONE);
-    data = ask(Type.A, Name.fromConstantString("www.trap.test."));
   }
 
-  @AfterAll
-  static void stop() {
-    lab.close();
+  @BeforeAll
+  static void askTheTrap() throws Exception {
+    keys = ask(Type.DNSKEY, ZONE);
+    data = ask(Type.A, Name.fromConstantString("www.trap.test."));
   }
 
   private static RRset ask(int type, Name name) throws Exception {
