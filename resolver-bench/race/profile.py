@@ -51,6 +51,7 @@ def main():
     args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out")
     # what Race reads of the race's options
     args.warmup_walks, args.warmup_seconds, args.pause, args.settle = WARMUP_WALKS, 15, 0, 0
+    args.hops, args.cold_only = None, False  # every chain; rounds with a warm phase
     args.outstanding, args.latency_seconds, args.latency_rate = 100, 1, 2000
     args.out.mkdir(parents=True, exist_ok=True)
     args.baseline_jar, args.no_unbound = None, True  # our server alone
