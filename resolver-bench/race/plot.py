@@ -86,18 +86,16 @@ def section(result, relative):
            f"after it counts; zeroed before the pause, which starts NSD's server processes anew, each then "
            f"asked its zone's apex twice so that the chain meets them past their start, and those two left "
            f"out of the count), {config['cold_per_round']} samples per chain and round;",
-           f"- warm: the mix (hosts, the chains, NXDOMAIN and NODATA names, 600 questions) asked once, then "
-           f"`dnsperf -c 1 -T 1 -q {config['outstanding']} -l {config['warm_seconds']}` for queries per "
-           f"second, `dnsperf -Q {config['latency_rate']} -l {config['latency_seconds']} -v` for latency "
-           f"percentiles (each reply's latency), then the server's resident set (`VmRSS`);",
+           warm_method(config),
            f"- fresh process: with the long-running servers stopped, {config['fresh_runs']} times each, "
            "alternately: a server started and asked the 1-hop chain at once (re-sent every 2 ms while its "
            "port refuses), timed from the start of the process to the answer, with the CPU the process had "
            "used by then; ours maps the class data the long-running server's stop wrote, as every start of "
            "`bin/serve` after its first does.", "",
-           "Every figure is the median over the rounds; ratios are ours / Unbound's in this run. CPU is the "
+           "Every figure is the median over the rounds; ratios are ours / Unbound's in this run (the warm "
+           "queries per second's, the median of the rounds' own ratios). CPU is the "
            "server process's own, summed over its threads (`/proc/PID/task/*/schedstat`): for a cold chain from "
-           "just before the question to the end of the settle, for the warm mix over the saturating run divided "
+           "just before the question to the end of the settle, for the warm mix over the saturating runs divided "
            "by the queries answered. Unlike the times, it hardly moves with the machine's load, so it is the "
            "figure to compare runs by on a busy machine.", "",
            "### Cold chains", "", f"![cold time against chain length]({relative}/race-cold.svg)", "",
@@ -125,6 +123,7 @@ def section(result, relative):
     out.append(f"| ours / Unbound | {ratios['warm_qps']:.2f} | {ratios['warm_cpu_per_query']:.2f} | "
                + " | ".join(f"{warm['ours'][p] / warm['Unbound'][p]:.2f}" for p in PERCENTILES)
                + f" | | {ratios['rss']:.2f} | |")
+    out += spread_lines(warm, ratios)
     out += ["", "### Memory and the fresh process", "", f"![memory and first answer]({relative}/race-process.svg)", ""]
     if {"ours", "Unbound"} <= s["fresh"].keys():
         out += ["| | start to first answer ms | of which after the last question ms | CPU ms to the answer | load |",
@@ -165,6 +164,46 @@ def unwaited_lines(cold):
     return ["What the machine's load took: the medians of the samples whose serving threads waited under "
             "100 µs for their CPU (other work on it), ours / Unbound's: " + "; ".join(one(k) for k in cold["ours"])
             + ". The table's medians hold every sample.", ""]
+
+
+def warm_method(config):
+    """The warm phase's bullet; a race from before the sliced runs had one run per side and round."""
+    if "warm_slices" not in config:
+        return (f"- warm: the mix (hosts, the chains, NXDOMAIN and NODATA names, 600 questions) asked once, then "
+                f"`dnsperf -c 1 -T 1 -q {config['outstanding']} -l {config['warm_seconds']}` for queries per "
+                f"second, `dnsperf -Q {config['latency_rate']} -l {config['latency_seconds']} -v` for latency "
+                f"percentiles (each reply's latency), then the server's resident set (`VmRSS`);")
+    slices = int(config["warm_slices"])
+    return (f"- warm: the mix (hosts, the chains, NXDOMAIN and NODATA names, 600 questions) asked once of each "
+            f"side, `dnsperf -Q {config['latency_rate']} -l {config['latency_seconds']} -v` for latency "
+            f"percentiles (each reply's latency), then `dnsperf -c 1 -T 1 -q {config['outstanding']}` for queries "
+            f"per second in {slices} slices of {float(config['warm_seconds']) / slices:g} s per side, the sides "
+            f"taking turns slice by slice and every other slice in the reverse order (A B B A ...), so that the "
+            f"machine's load meets both alike: a side's figure is its slices' queries over their time, and the "
+            f"ratio the median of the rounds' ratios, each round's sides measured together; then the server's "
+            f"resident set (`VmRSS`);")
+
+
+def spread_lines(warm, ratios):
+    """How far the rounds and the slices spread: the queries per second are the figure the load moves."""
+    if "warm_qps_rounds" not in ratios:
+        return []
+    rounds = ", ".join(f"{r:.2f}" for r in ratios["warm_qps_rounds"])
+    line = (f"Ours / Unbound's queries per second round by round: {rounds} (the table's ratio is their median; "
+            f"the ratio of the two medians {ratios['warm_qps_of_medians']:.2f}); CPU per query "
+            + ", ".join(f"{r:.2f}" for r in ratios["warm_cpu_rounds"]) + ". Each side's rounds ranged "
+            + "; ".join(f"{side} {number(warm[side]['qps_low'])}-{number(warm[side]['qps_high'])}" for side in SIDES))
+    pairs = sorted(ratios["warm_qps_slices"])
+    if len(pairs) >= 4:
+        quartile = len(pairs) // 4
+        line += (f"; slice by slice (each of ours beside Unbound's next to it) {pairs[0]:.2f}-{pairs[-1]:.2f}, "
+                 f"the middle half {pairs[quartile]:.2f}-{pairs[-1 - quartile]:.2f}")
+    waits = "; ".join(f"{side} {warm[side]['latency_wait_us'] / 1e3:.1f} ms" for side in SIDES
+                      if "latency_wait_us" in warm[side])
+    if waits:
+        line += (f". The serving threads waited for their CPU (other work on it) during the latency run, median "
+                 f"of the rounds: {waits}")
+    return ["", line + "."]
 
 
 def answers(cell):

@@ -8,8 +8,9 @@ that are never measured, then flushed. Then, in rounds (see Race.order for who g
 
   cold   each chain length after a flush of both, the time of one question and the queries NSD
          received for it (counted after a settle, so work done after the answer counts too);
-  warm   dnsperf on the mix: queries per second at saturation, then latency percentiles at a
-         fixed rate both sustain, then the resident set size.
+  warm   dnsperf on the mix: latency percentiles at a fixed rate both sustain, then queries per
+         second at saturation, the sides' runs in short slices taken in turn, then the resident set
+         size.
 
 With --disturb, each cold sample is also taken beside a controlled disturbance: another process
 pinned to the server's CPU that burns some µs of it every few ms (disturb.py), each dose in turn
@@ -202,29 +203,61 @@ class Race:
             # the dose beside it, and the CPU the disturbance ran from the question to the answer
             "disturb": dose, "disturb_cpu_us": disturbing / 1e3})
 
-    def warm(self, side):
+    def warm(self, round_index):
+        """A round's warm phase, in warm_order: each side's cache filled with the whole mix and its
+        latencies taken at a fixed rate, then the saturating run in slices (--warm-slices), the sides
+        taking turns slice by slice, every other slice in the reverse order (A B B A ...). The machine's
+        load moves one run's queries per second by ±20% from the next (other work on either CPU takes
+        the server's or the client's time), so the sides' runs are short and interleaved, and meet that
+        drift alike; each side's figure is the queries of its slices over their time. The last slice
+        goes in warm_order, so that the phase ends with its last side, as the rounds' order wants."""
+        sides = self.warm_order(round_index)
         mix = self.lab / "mix.txt"
-        self.dnsperf(side, mix, ["-n", "1", "-q", "20"])  # fills the cache with the whole mix
+        latencies = {}
+        for side in sides:
+            self.dnsperf(side, mix, ["-n", "1", "-q", "20"])  # fills the cache with the whole mix
+            latencies[side.label] = self.latencies(side, mix)
+        slices = {side.label: [] for side in sides}
+        count = self.args.warm_slices
+        for index in range(count):
+            for side in sides if (count - 1 - index) % 2 == 0 else list(reversed(sides)):
+                slices[side.label].append(self.saturated(side, mix, self.args.warm_seconds / count))
+        for side in sides:
+            runs = slices[side.label]
+            completed = sum(run["completed"] for run in runs)
+            seconds = sum(run["completed"] / run["qps"] for run in runs if run["qps"])
+            rcodes = {}
+            for run in runs:
+                for code, n in run["rcodes"].items():
+                    rcodes[code] = rcodes.get(code, 0) + n
+            self.samples[side.label]["warm"].append({
+                "qps": completed / seconds if seconds else 0.0,
+                "cpu_us_per_query": sum(run["cpu_us"] for run in runs) / max(1, completed),
+                "lost": sum(run["lost"] for run in runs), "rcodes": rcodes,
+                "latency_us": latencies[side.label], "rss_kib": rss_kib(side.process.pid),
+                "load": runs[0]["load"], "load_after": loadavg(), "slices": runs})
+
+    def saturated(self, side, mix, seconds):
+        """One saturating run of the mix against side: dnsperf's figures and the server's CPU over it."""
         load = loadavg()
         cpu = cpu_ns(side.process.pid)
-        throughput = self.dnsperf(side, mix, ["-l", str(self.args.warm_seconds), "-q", str(self.args.outstanding)])
-        cpu = cpu_ns(side.process.pid) - cpu
-        latencies = self.latencies(side, mix)
-        self.samples[side.label]["warm"].append({
-            "qps": throughput["qps"], "cpu_us_per_query": cpu / 1e3 / max(1, throughput["completed"]),
-            "lost": throughput["lost"], "rcodes": throughput["rcodes"],
-            "latency_us": latencies, "rss_kib": rss_kib(side.process.pid), "load": load,
-            "load_after": loadavg()})
+        run = self.dnsperf(side, mix, ["-l", f"{seconds:g}", "-q", str(self.args.outstanding)])
+        return run | {"cpu_us": (cpu_ns(side.process.pid) - cpu) / 1e3, "load": load}
 
     def latencies(self, side, mix):
         """Latency percentiles at a fixed rate both sides sustain (dnsperf -v prints each reply)."""
+        waited = wait_ns(side.process.pid, side.serving_threads)
         output = self.dnsperf(side, mix, ["-l", str(self.args.latency_seconds), "-Q", str(self.args.latency_rate),
                                           "-q", "100", "-v"], parse=False)
+        waited = wait_ns(side.process.pid, side.serving_threads) - waited
         values = sorted(float(m.group(1)) * 1e6 for m in re.finditer(r"^> \S+ \S+ \S+ (\d+\.\d+)$", output, re.M))
         if not values:
             raise RuntimeError("dnsperf -v printed no latencies:\n" + output[-2000:])
         return {f"p{p}": values[min(len(values) - 1, int(len(values) * p / 100))] for p in (50, 90, 99, 99.9)} \
-            | {"count": len(values)}
+            | {"count": len(values),
+               # the serving threads' wait for their CPU (other work on it) over the run: what the
+               # machine's load put into the tail
+               "serving_wait_us": waited / 1e3}
 
     def dnsperf(self, side, data, extra, parse=True):
         command = ["dnsperf", "-s", "127.0.0.1", "-p", str(side.port), "-d", str(data), "-c", "1", "-T", "1",
@@ -304,6 +337,8 @@ def summary(samples, chains, floors):
         out["warm"][label] = {"qps": med(s["qps"] for s in warm), "rss_kib": med(s["rss_kib"] for s in warm),
                               "cpu_us_per_query": med(s["cpu_us_per_query"] for s in warm),
                               "lost": sum(s["lost"] for s in warm), "load": med(s["load"] for s in warm),
+                              "qps_low": min(s["qps"] for s in warm), "qps_high": max(s["qps"] for s in warm),
+                              "latency_wait_us": med(s["latency_us"].get("serving_wait_us", 0) for s in warm),
                               "runs": len(warm)} | {
             p: med(s["latency_us"][p] for s in warm) for p in ("p50", "p90", "p99", "p99.9")}
         fresh = sample["fresh"]
@@ -322,9 +357,19 @@ def summary(samples, chains, floors):
         "cold_serving_cpu": {k: ours[k]["serving_cpu_us"] / theirs[k]["serving_cpu_us"] for k in ours},
     }
     if {"ours", "Unbound"} <= out["warm"].keys():
+        ours_warm, their_warm = samples["ours"]["warm"], samples["Unbound"]["warm"]
+        # the sides' runs of one round are interleaved, so each round pairs them: its ratio is what the
+        # round's load left of the difference, and the median of the rounds' ratios the race's figure
+        rounds = [o["qps"] / u["qps"] for o, u in zip(ours_warm, their_warm)]
+        pairs = [o["qps"] / u["qps"] for mine, theirs in zip(ours_warm, their_warm)
+                 for o, u in zip(mine.get("slices", []), theirs.get("slices", [])) if u["qps"]]
         out["ratios"] |= {
             "warm_cpu_per_query": out["warm"]["ours"]["cpu_us_per_query"] / out["warm"]["Unbound"]["cpu_us_per_query"],
-            "warm_qps": out["warm"]["ours"]["qps"] / out["warm"]["Unbound"]["qps"],
+            "warm_qps": statistics.median(rounds),
+            "warm_qps_rounds": rounds,
+            "warm_qps_slices": pairs,
+            "warm_qps_of_medians": out["warm"]["ours"]["qps"] / out["warm"]["Unbound"]["qps"],
+            "warm_cpu_rounds": [o["cpu_us_per_query"] / u["cpu_us_per_query"] for o, u in zip(ours_warm, their_warm)],
             "rss": out["warm"]["ours"]["rss_kib"] / out["warm"]["Unbound"]["rss_kib"],
         }
     if {"ours", "Unbound"} <= out["fresh"].keys():
@@ -455,7 +500,10 @@ def parse_args():
     # delays by 0.3-4 ms on the shared machine decide a median that a few hundred µs separate
     parser.add_argument("--cold-per-round", type=int, default=4, help="cold samples per chain and round")
     parser.add_argument("--fresh-runs", type=int, default=5)
-    parser.add_argument("--warm-seconds", type=float, default=8, help="dnsperf's saturating run")
+    parser.add_argument("--warm-seconds", type=float, default=8,
+                        help="dnsperf's saturating runs per side and round, all slices together")
+    parser.add_argument("--warm-slices", type=int, default=4,
+                        help="slices of each side's saturating run per round, the sides taking turns slice by slice")
     parser.add_argument("--outstanding", type=int, default=100, help="dnsperf -q of the saturating run")
     parser.add_argument("--latency-seconds", type=float, default=4)
     parser.add_argument("--latency-rate", type=int, default=2000, help="dnsperf -Q of the latency run")
@@ -547,8 +595,7 @@ def main():
                 if disturbance:
                     disturbance.dose(dose_of(QUIET))  # the warm phase undisturbed
                 if not args.cold_only:
-                    for side in race.warm_order(round_index):
-                        race.warm(side)
+                    race.warm(round_index)
             if disturbance:
                 disturbance.stop()
                 disturbance = race.disturbance = None
