@@ -1,5 +1,6 @@
 package org.dnschase.resolver.server.internal;
 
+import java.util.Arrays;
 import org.dnschase.resolver.Resolution;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
@@ -91,16 +92,16 @@ final class EncodedAnswers {
   /**
    * What of a query an answer echoes, besides its ID and question: RD, CD, AD, EDNS, DO, and the room.
    *
-   * @param header the query's header
+   * @param flags the query header's second 16 bits ({@link PlainQuery#flags})
    * @param opt the query's OPT record, or null
    * @param room the octets the answer may take
    * @return the shape, equal for two queries exactly when their answers to one outcome are
    */
-  static int shape(Header header, OPTRecord opt, int room) {
-    int flags = (header.getFlag(Flags.RD) ? 1 : 0) | (header.getFlag(Flags.CD) ? 2 : 0)
-        | (header.getFlag(Flags.AD) ? 4 : 0) | (opt != null ? 8 : 0)
+  static int shape(int flags, OPTRecord opt, int room) {
+    int echoed = (PlainQuery.flag(flags, Flags.RD) ? 1 : 0) | (PlainQuery.flag(flags, Flags.CD) ? 2 : 0)
+        | (PlainQuery.flag(flags, Flags.AD) ? 4 : 0) | (opt != null ? 8 : 0)
         | (opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0 ? 16 : 0);
-    return room << 5 | flags;
+    return room << 5 | echoed;
   }
 
   /**
@@ -119,9 +120,17 @@ final class EncodedAnswers {
     return wire;
   }
 
-  /** Whether the octets from the question to {@code end} agree, ASCII letters compared without case. */
+  /**
+   * Whether the octets from the question to {@code end} agree, ASCII letters compared without case:
+   * compared whole first (a vectorized compare), as a question mostly comes again in the spelling
+   * kept, then octet by octet from the first that differs.
+   */
   private static boolean sameIgnoringCase(byte[] a, byte[] b, int end) {
-    for (int i = QUESTION; i < end; i++) {
+    int differs = Arrays.mismatch(a, QUESTION, end, b, QUESTION, end);
+    if (differs < 0) {
+      return true;
+    }
+    for (int i = QUESTION + differs; i < end; i++) {
       if (a[i] != b[i] && lower(a[i]) != lower(b[i])) {
         return false;
       }
