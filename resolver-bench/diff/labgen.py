@@ -116,6 +116,12 @@ class Lab:
             for feature in self.rng.sample(shapes.FEATURES, self.rng.randint(1, len(shapes.FEATURES))):
                 feature(self, zone, self.rng.choice(leaves))
         shapes.cuts_and_tops(self)
+        # and the second round from another: what the first drew stays
+        self.rng = random.Random(f"shapes2 {self.seed}")
+        for zone in leaves:
+            for feature in self.rng.sample(shapes.FEATURES2, self.rng.randint(1, len(shapes.FEATURES2))):
+                feature(self, zone, self.rng.choice(leaves))
+        shapes.alias_through_its_own_zone(self, self.rng.choice(leaves))
 
     def _child(self, parent, origin, kind, others=()):
         """Delegates origin from parent in one of DELEGATIONS' ways; returns the child zone."""

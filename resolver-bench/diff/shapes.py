@@ -117,3 +117,123 @@ def cuts_and_tops(lab):
     some = lab.rng.choice(list(lab.zones.values())[1:])
     lab.ask(some.name("h1"), "class CH and ANY", "CH A", "ANY A", "CH TXT")
     lab.ask("version.bind.", "class CH", "CH TXT")
+
+
+# ---- the second round of shapes (labgen.Lab draws them from a generator of their own again, after
+# the first round's, so what a seed drew before stays as it was) ----
+
+def leaves_of(lab):
+    """The lab's zones below the TLDs."""
+    return [z for z in lab.zones.values() if z.origin.count(".") >= 2]
+
+
+def tag_of(zone):
+    return zone.origin.split(".")[0]
+
+
+def mixed_alias_chain(lab, zone, other):
+    """CNAME, DNAME, CNAME (TTL 0), DNAME, CNAME across four zones or more: a CNAME to a name under
+    another zone's DNAME, a DNAME into a subtree of a third, owners in mixed case."""
+    pool = [z for z in leaves_of(lab) if z is not zone]
+    hops = [zone] + lab.rng.sample(pool, min(4, len(pool)))
+    a, b, c, d, e = (hops * 2)[:5]
+    t = tag_of(zone)
+    a.add(lab.mixed_case(a.name(f"m1-{t}")), "CNAME", b.name(f"x.m2-{t}"))
+    b.add(b.name(f"m2-{t}"), "DNAME", c.name(f"m3-{t}"))
+    c.add(lab.mixed_case(c.name(f"x.m3-{t}")), "CNAME", d.name(f"y.m4-{t}"), ttl=0)
+    d.add(d.name(f"m4-{t}"), "DNAME", e.name(f"m5-{t}"))
+    e.add(e.name(f"y.m5-{t}"), "CNAME", lab.mixed_case(a.name("h1")))
+    lab.ask(a.name(f"m1-{t}"), "a chain of CNAMEs and DNAMEs across zones", "A", "AAAA", "TXT", "CNAME")
+    lab.ask(b.name(f"x.m2-{t}"), "the same chain from its first DNAME", "A", "DNAME")
+    lab.ask(d.name(f"y.m4-{t}"), "the same chain from its second DNAME", "A", "MX")
+    lab.ask(b.name(f"gone.m2-{t}"), "a DNAME chain ending in NXDOMAIN", "A")
+
+
+def dname_to_dname_across(lab, zone, other):
+    """A DNAME to a name under another zone's DNAME: two substitutions for one name."""
+    pool = [z for z in leaves_of(lab) if z is not zone] or [zone]
+    middle = lab.rng.choice(pool)
+    t = tag_of(zone)
+    zone.add(zone.name(f"dd-{t}"), "DNAME", middle.name(f"dd2-{t}"))
+    middle.add(middle.name(f"dd2-{t}"), "DNAME", other.origin)
+    lab.ask(zone.name(f"h1.dd-{t}"), "a DNAME to a DNAME across zones", "A", "TXT", "DNAME", "CNAME")
+    lab.ask(zone.name(f"mail.dd-{t}"), "a DNAME to a DNAME to an MX", "MX")
+    lab.ask(zone.name(f"nothing.dd-{t}"), "a DNAME to a DNAME to NXDOMAIN", "A")
+    lab.ask(zone.name(f"dd-{t}"), "a DNAME's owner whose target is under a DNAME", "DNAME", "A", "NS")
+
+
+def wildcard_levels(lab, zone, other):
+    """Wildcards at two levels and empty non-terminals between them (RFC 4592 §2.2, §3.3)."""
+    zone.add(zone.name("*.wl"), "A", "192.0.2.70")
+    zone.add(zone.name("*.x.wl"), "TXT", '"second level"')
+    zone.add(zone.name("*.x.wl"), "A", "192.0.2.71")
+    zone.add(zone.name("y.z.x.wl"), "TXT", '"below an empty non-terminal"')
+    zone.add(zone.name("a.ent.wl"), "A", "192.0.2.72")
+    zone.add(lab.mixed_case(zone.name("*.Cw")), "CNAME", zone.name("q.x.wl"))
+    lab.ask(zone.name(lab.label() + ".wl"), "the upper wildcard", "A", "TXT")
+    lab.ask(zone.name("q.x.wl"), "the lower wildcard", "TXT", "A", "AAAA")
+    lab.ask(zone.name("a.q.wl"), "the upper wildcard two labels down", "A")
+    lab.ask(zone.name("x.wl"), "a wildcard's parent, an empty non-terminal", "A", "TXT")
+    lab.ask(zone.name("z.x.wl"), "an empty non-terminal under a wildcard's parent", "A", "TXT")
+    lab.ask(zone.name("q.z.x.wl"), "below an empty non-terminal a wildcard does not cover", "A")
+    lab.ask(zone.name("ent.wl"), "an empty non-terminal beside a wildcard", "A")
+    lab.ask(zone.name("q.ent.wl"), "below an empty non-terminal beside a wildcard", "A")
+    lab.ask(zone.name("*.wl"), "a wildcard's own name", "A", "TXT")
+    lab.ask(zone.name(lab.label() + ".cw"), "a wildcard CNAME to the lower wildcard", "A", "TXT", "CNAME")
+
+
+def wire_length(name):
+    """Octets of `name` (absolute, no escapes) in the wire format, the root's zero octet included."""
+    return sum(len(label) + 1 for label in name.rstrip(".").split(".") if label) + 1
+
+
+def dname_at_255(lab, zone, other):
+    """A DNAME whose rewrite of one name is exactly 255 octets (answered, through a wildcard at the
+    target) and of a name one octet longer 256 (YXDOMAIN, RFC 6672 §2.2)."""
+    pad_octets = 215 - wire_length(other.origin)
+    labels = []
+    while pad_octets > 0:
+        size = pad_octets - 1 if pad_octets <= 64 else 62 if pad_octets == 65 else 63
+        labels.append((tag_of(zone) + "p" * 63)[:size])  # the zone's tag: each zone its own target
+        pad_octets -= size + 1
+    target = ".".join(labels) + "." + other.origin
+    owner = zone.name("d255")
+    zone.add(owner, "DNAME", target)
+    other.add("*." + target, "A", "192.0.2.73")
+    first = 255 - wire_length(target) - 1  # the one label that makes the rewrite 255 octets
+    lab.ask(f"{'e' * first}.{owner}", "a DNAME rewrite of exactly 255 octets", "A", "CNAME")
+    lab.ask(f"{'e' * (first + 1)}.{owner}", "a DNAME rewrite of 256 octets", "A", "TXT")
+
+
+def questions_below_cuts(lab, zone, other):
+    """Types that live at zone cuts asked at a child zone's apex, below it and at its glue, and through
+    an alias to the child's apex from another zone."""
+    children = [z for z in lab.zones.values() if z.origin.endswith("." + zone.origin)
+                and z.origin.count(".") == zone.origin.count(".") + 1] or [other]
+    child = lab.rng.choice(children)
+    lab.ask(child.origin, "a child's apex", "SOA", "NS", "ANY", "CNAME", "DNAME")
+    lab.ask(child.name("h1"), "a host below a cut", "NS", "SOA", "DS")
+    lab.ask(child.name("ns1"), "a child's name server (glue in the parent)", "A", "AAAA", "DS")
+    lab.ask(child.name("missing." + lab.label()), "below a missing name under a cut", "NS", "DS")
+    other.add(other.name(f"cchild-{tag_of(zone)}"), "CNAME", child.origin)
+    lab.ask(other.name(f"cchild-{tag_of(zone)}"), "an alias to a delegation point", "NS", "DS", "SOA", "A")
+
+
+FEATURES2 = [mixed_alias_chain, dname_to_dname_across, wildcard_levels, dname_at_255, questions_below_cuts]
+
+
+def alias_through_its_own_zone(lab, zone):
+    """A new zone under a TLD whose only name server is named in `zone` (glueless), and a CNAME in
+    `zone` to a host of it: the chain leaves `zone` for a zone whose servers only `zone` can name."""
+    from labgen import Zone, hosts  # labgen imports this module
+    tlds = [z for z in lab.zones.values() if z.origin.count(".") == 1 and z.origin != "."]
+    parent = lab.rng.choice(tlds)
+    origin = f"{lab.label()}.{parent.origin}"
+    child = lab.zones[origin] = Zone(origin, lab.address())
+    ns = zone.name("ns-" + tag_of(child))
+    zone.add(ns, "A", child.address)
+    child.ns = [ns]
+    parent.add(child.origin, "NS", ns)
+    hosts(lab, child)
+    zone.add(zone.name(f"cown-{tag_of(child)}"), "CNAME", child.name("h1"))
+    lab.ask(zone.name(f"cown-{tag_of(child)}"), "an alias to a zone whose server the alias's zone names", "A", "TXT", "MX")

@@ -3,13 +3,15 @@ bind9-utils), children before parents so each parent holds its children's DS rec
 writes the root's DS as the trust anchor both resolvers are started with.
 
 Each zone gets an ECDSA P-256 KSK and ZSK; a zone in three is signed with NSEC3 (no salt, no
-extra iterations, RFC 9276), the others with NSEC; a zone in six below the TLDs is left unsigned
-(an insecure delegation: its parent proves it has no DS). The signed file replaces the zone's
-file, so NSD serves it as servers.tsv says.
+extra iterations, RFC 9276; half of them with opt-out, RFC 5155 §6), the others with NSEC; a zone
+in six below the TLDs is left unsigned (an insecure delegation: its parent proves it has no DS),
+and a zone in eight below them is signed with signatures that expired three days ago (BOGUS to
+both resolvers). The signed file replaces the zone's file, so NSD serves it as servers.tsv says.
 """
 import random
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 ALGORITHM = "ECDSAP256SHA256"
@@ -28,6 +30,11 @@ def parent_of(origin, origins):
     return "."
 
 
+def stamp(seconds):
+    """A signature time as dnssec-signzone reads it (YYYYMMDDHHMMSS, UTC)."""
+    return time.strftime("%Y%m%d%H%M%S", time.gmtime(seconds))
+
+
 def sign(lab_dir, seed):
     """Signs every zone of the lab in `lab_dir`; returns the trust anchor file (the root's DS)."""
     lab_dir = Path(lab_dir)
@@ -42,6 +49,14 @@ def sign(lab_dir, seed):
     dsdir.mkdir(exist_ok=True)
     rng = random.Random(f"signing {seed}")
     unsigned = {o for o in sorted(zones) if o.count(".") > 1 and rng.random() < 1 / 6}
+    # drawn from generators of their own, so what a seed signed before stays: half the NSEC3 zones opt
+    # out (RFC 5155 §6), and a zone in eight below the TLDs has signatures that expired three days ago
+    opt_out = random.Random(f"opt-out {seed}")
+    lapse = random.Random(f"expired {seed}")
+    expired = {o for o in sorted(zones) if o.count(".") > 1 and o not in unsigned and lapse.random() < 1 / 8}
+    now = time.time()
+    # -P: no verification after signing, which would fail on the expired signatures
+    stale = ["-P", "-s", stamp(now - 30 * 86400), "-e", stamp(now - 3 * 86400)]
     for origin in sorted(zones, key=lambda o: -o.count(".") if o != "." else 0):
         zone_file = zones[origin]
         if origin in unsigned:
@@ -54,7 +69,10 @@ def sign(lab_dir, seed):
             for child in children:
                 out.write((dsdir / f"dsset-{child}").read_text())
         nsec3 = ["-3", "-", "-H", "0"] if rng.random() < 1 / 3 else []
-        done = subprocess.run(["dnssec-signzone", "-q", "-S", "-K", str(keys), "-d", str(dsdir), *nsec3,
+        if nsec3 and opt_out.random() < 1 / 2:
+            nsec3.append("-A")
+        validity = stale if origin in expired else []
+        done = subprocess.run(["dnssec-signzone", "-q", "-S", "-K", str(keys), "-d", str(dsdir), *nsec3, *validity,
                                "-o", origin, "-f", f"{zone_file}.signed", str(zone_file)],
                               capture_output=True, text=True)
         if done.returncode != 0:
