@@ -120,6 +120,27 @@ def partial_any_or_rrsig(ours, theirs, question):
     return set(ours.answer) < set(theirs.answer) or (question.qtype == "ANY" and one_rrset_of_the_name)
 
 
+def unbound_ds_below_dname(ours, theirs, question):
+    """Signed, a DNAME question for a name below a DNAME: Unbound's validator asks for the DS of the
+    name asked, meets the DNAME there ("DS got DNAME answer") and fails the question; a DS question
+    below a DNAME is redirected by it (RFC 6672 §2.2), and nothing about the question needs that DS.
+    We answer the chain (validated, or insecure where it passes an unsigned zone). Its signature:
+    Unbound's SERVFAIL says so in its EDE, and ours is NOERROR."""
+    return (question.qtype == "DNAME" and theirs.rcode == "SERVFAIL" and ours.rcode == "NOERROR"
+            and "DS got DNAME answer" in theirs.text)
+
+
+def unbound_secure_empty_nodata(ours, theirs, question):
+    """Unbound answers NOERROR with AD, an empty answer and no SOA for a name of an unsigned zone
+    (seen after its validator failed a chain that ended at that name: the entry that failure left in
+    its cache); no SOA, no proof of the NODATA, and an insecure zone's answer never gets AD (RFC 4035
+    §3.2.3). We answer the NODATA with the zone's SOA, without AD. Its signature: both NOERROR
+    without data, ours with an SOA and without AD, Unbound's with AD and without SOA."""
+    return (ours.rcode == theirs.rcode == "NOERROR" and not ours.answer and not theirs.answer
+            and ours.authority_soa and theirs.authority_soa is None
+            and "ad" in theirs.flags and "ad" not in ours.flags)
+
+
 DECIDED = [
     ("Unbound takes a referral to the zone asked for NODATA", referral_taken_for_nodata),
     ("a CNAME or ANY question is answered by the alias, not chased", alias_question_not_chased),
@@ -129,6 +150,8 @@ DECIDED = [
     ("a name below a DNAME owned by a wildcard (RFC 4592 §4.4)", below_wildcard_dname),
     ("signed, a DNAME synthesised from a wildcard is BOGUS to us (RFC 6672 §3.3)", wildcard_dname_bogus),
     ("an ANY or RRSIG question answered in part (RFC 8482 §4.1)", partial_any_or_rrsig),
+    ("signed, Unbound fails a DNAME question below a DNAME on the DS of the name asked", unbound_ds_below_dname),
+    ("Unbound's NODATA with AD and without SOA for a name of an unsigned zone", unbound_secure_empty_nodata),
 ]
 
 

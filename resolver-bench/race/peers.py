@@ -281,10 +281,11 @@ remote-control:
 
 def validation(trust_anchor):
     """Unbound's modules: the iterator alone, or the validator from the trust anchor file, its
-    Extended DNS Errors on (RFC 8914)."""
+    Extended DNS Errors on (RFC 8914), their text saying why validation failed (val-log-level 2)."""
     if trust_anchor is None:
         return 'module-config: "iterator"'
-    return f'module-config: "validator iterator"\n  trust-anchor-file: "{trust_anchor}"\n  ede: yes'
+    return (f'module-config: "validator iterator"\n  trust-anchor-file: "{trust_anchor}"\n  ede: yes\n'
+            '  val-log-level: 2')
 
 
 # the script printing bin/serve's JVM options
