@@ -144,11 +144,16 @@ final class Query {
 
   /**
    * The child question of {@code spawn}, sharing this query's budget and journal, one level
-   * deeper; the driver runs it and hands its outcome back with {@link #childEnded}.
+   * deeper; the driver runs it and hands its outcome back with {@link #childEnded}. A name server's
+   * address is looked up with checking disabled (RFC 4035 §3.2.2): it only says where to send the
+   * questions, whose answers are validated on their own up the zone's chain of trust, so an address
+   * found BOGUS is still used (and, BOGUS, never kept), as Unbound does not validate these look-ups.
    */
   Query child(int childId, Step.Spawn spawn) {
+    QueryOptions childOptions = spawn.resumeAt() == QueryState.NAME_SERVER_ADDRESS
+        ? options.withCheckingDisabled(true) : options;
     return new Query(childId, spawn.name(), spawn.type(), depth + 1, budget, journal, this, spawn.forZone(), false,
-        resolutionId, options, true);
+        resolutionId, childOptions, true);
   }
 
   /* ---- what the handlers read ---- */
