@@ -138,15 +138,16 @@ def unbound_fails_through_dname(ours, theirs, question):
             and any(text in theirs.text for text in UNBOUND_DNAME_FAILURES))
 
 
-def unbound_secure_empty_nodata(ours, theirs, question):
-    """Unbound answers NOERROR with AD, an empty answer and no SOA for a name of an unsigned zone
-    (seen after its validator failed a chain that ended at that name: the entry that failure left in
-    its cache); no SOA, no proof of the NODATA, and an insecure zone's answer never gets AD (RFC 4035
-    §3.2.3). We answer the NODATA with the zone's SOA, without AD. Its signature: both NOERROR
-    without data, ours with an SOA and without AD, Unbound's with AD and without SOA."""
+def unbound_nodata_without_soa(ours, theirs, question):
+    """Unbound answers a NODATA without the zone's SOA (RFC 2308 §2.2 has a NODATA carry it: without
+    it nothing downstream may cache the answer) from what its cache held after other questions,
+    with AD even for a name of an unsigned zone (seen after its validator failed a chain that ended
+    there; RFC 4035 §3.2.3: an insecure answer never has AD). We answer the NODATA with the SOA, AD
+    as its zone's chain of trust says. Its signature: both NOERROR without data, ours with an SOA,
+    Unbound's without, and AD on ours only where Unbound has it too."""
     return (ours.rcode == theirs.rcode == "NOERROR" and not ours.answer and not theirs.answer
             and ours.authority_soa and theirs.authority_soa is None
-            and "ad" in theirs.flags and "ad" not in ours.flags)
+            and ("ad" in theirs.flags or "ad" not in ours.flags))
 
 
 DECIDED = [
@@ -159,7 +160,7 @@ DECIDED = [
     ("signed, a DNAME synthesised from a wildcard is BOGUS to us (RFC 6672 §3.3)", wildcard_dname_bogus),
     ("an ANY or RRSIG question answered in part (RFC 8482 §4.1)", partial_any_or_rrsig),
     ("signed, Unbound's validator fails a chain through a DNAME", unbound_fails_through_dname),
-    ("Unbound's NODATA with AD and without SOA for a name of an unsigned zone", unbound_secure_empty_nodata),
+    ("Unbound's NODATA without SOA (RFC 2308 §2.2), from its cache", unbound_nodata_without_soa),
 ]
 
 
