@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code @Lab("SignedLab#start")} what {@code SignedLab.start()} returns. The member {@link #value}
  * names is a static field or no-argument static method of the test class (or a class it extends)
  * holding a {@code ZoneTree}, started as it is, or a started {@code TestHierarchy}. A field declared
- * on an abstract base class is started anew for each test class that extends it.
+ * on a base class is started anew for each test class that extends it, before the subclass's own,
+ * which may so be built from it.
  */
 @Documented
 @Target(ElementType.FIELD)

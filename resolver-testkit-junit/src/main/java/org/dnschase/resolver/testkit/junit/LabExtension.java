@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,10 +23,18 @@ final class LabExtension implements BeforeAllCallback {
 
   private static final ExtensionContext.Namespace LABS = ExtensionContext.Namespace.create(LabExtension.class);
 
+  /**
+   * Starts the fields of the classes the test class extends first, each class's in the order they
+   * are declared: a subclass's hierarchy may be built from its base class's (its port, say).
+   */
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     Class<?> testClass = context.getRequiredTestClass();
+    List<Class<?>> baseFirst = new ArrayList<>();
     for (Class<?> type = testClass; type != Object.class; type = type.getSuperclass()) {
+      baseFirst.addFirst(type);
+    }
+    for (Class<?> type : baseFirst) {
       for (Field field : type.getDeclaredFields()) {
         Lab lab = field.getAnnotation(Lab.class);
         if (lab != null) {
