@@ -12,6 +12,7 @@ import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -42,17 +43,21 @@ class DnssecOverTheWireTest {
 
   static final Signing SIGNING = Signing.with(DNSSEC.Algorithm.ECDSAP256SHA256);
 
-  static TestHierarchy lab;
+  @Lab("signedLab") static TestHierarchy lab;
   static Resolver resolver;
   static DnsServer server;
 
-  @BeforeAll
-  static void start() {
-    lab = TestHierarchy.builder().zones(TREE).signed(SIGNING)
+  /** The lab signed, shop.example. with an expired and a missing signature, plain.example. unsigned. */
+  static TestHierarchy signedLab() {
+    return TestHierarchy.builder().zones(TREE).signed(SIGNING)
         .signed("shop.example.", SIGNING.withBreakage(Breakage.expiredSignature("old.shop.example.", Type.A),
             Breakage.missingSignature("unsigned.shop.example.", Type.A)))
         .unsigned("plain.example.")
         .build();
+  }
+
+  @BeforeAll
+  static void start() {
     resolver = Resolver.builder().rootHints(RootHints.of(lab.rootHints())).upstreamPort(lab.port())
         .loopbackOnly().validation(Validation.trustAnchors(lab.trustAnchor().toString())).build();
     server = DnsServer.builder(resolver).listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start();
@@ -62,7 +67,6 @@ class DnssecOverTheWireTest {
   static void stop() {
     server.close();
     resolver.close();
-    lab.close();
   }
 
   private static InetSocketAddress address() {

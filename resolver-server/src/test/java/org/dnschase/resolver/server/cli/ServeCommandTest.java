@@ -26,7 +26,7 @@ import org.dnschase.resolver.testkit.Fault;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -59,18 +59,12 @@ class ServeCommandTest {
 
   @TempDir
   static Path dir;
-  static TestHierarchy lab;
+  @Lab static TestHierarchy lab;
   static Path hints;
 
   @BeforeAll
   static void startLab() throws IOException {
-    lab = TestHierarchy.builder().zones(TREE).build();
     hints = Files.writeString(dir.resolve("root.hints"), lab.rootHintsText());
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
   }
 
   @Test
