@@ -8,8 +8,7 @@ import java.util.List;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfiguredZonesTest extends JdkLabTest {
 
   /** The private servers, on the lab's port: 127.53.50.1 for corp.internal., 127.53.51.1 for stub.internal. */
-  static TestHierarchy internal;
+  @Lab("startInternal") static TestHierarchy internal;
 
-  @BeforeAll
-  static void startInternal() {
-    internal = TestHierarchy.builder().port(lab.port())
+  /** The hierarchy the tests run against, started. */
+  static TestHierarchy startInternal() {
+    return TestHierarchy.builder().port(lab.port())
         .zone("""
             $ORIGIN corp.internal.
             $TTL 300
@@ -45,11 +44,6 @@ class ConfiguredZonesTest extends JdkLabTest {
             www A   127.0.0.6
             """)
         .build();
-  }
-
-  @AfterAll
-  static void stopInternal() {
-    internal.close();
   }
 
   @BeforeEach

@@ -1,8 +1,7 @@
 package org.dnschase.resolver.jdk;
 
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 
 /**
  * Base of the provider's tests: the {@link JdkLab} started, and the provider pointed at it, before
@@ -10,15 +9,5 @@ import org.junit.jupiter.api.BeforeAll;
  */
 abstract class JdkLabTest {
 
-  static TestHierarchy lab;
-
-  @BeforeAll
-  static void startLab() {
-    lab = JdkLab.start();
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
-  }
+  @Lab("JdkLab#start") static TestHierarchy lab;
 }

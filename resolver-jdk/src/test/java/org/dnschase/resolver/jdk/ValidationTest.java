@@ -9,7 +9,7 @@ import org.dnschase.resolver.testkit.Breakage;
 import org.dnschase.resolver.testkit.Signing;
 import org.dnschase.resolver.testkit.TestHierarchy;
 import org.dnschase.resolver.testkit.ZoneTree;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,18 +39,21 @@ class ValidationTest {
 
   @TempDir
   static Path dir;
-  static TestHierarchy signed;
-  static TestHierarchy cluster;
+  @Lab("signedLab") static TestHierarchy signed;
+  @Lab("clusterLocal") static TestHierarchy cluster;
   static Path hints;
   static Path anchor;
 
-  @BeforeAll
-  static void start() throws Exception {
-    signed = TestHierarchy.builder().zones(TREE).signed(SIGNING)
+  /** The lab signed, broken.app.test.'s signature expired. */
+  static TestHierarchy signedLab() {
+    return TestHierarchy.builder().zones(TREE).signed(SIGNING)
         .signed("app.test.", SIGNING.withBreakage(Breakage.expiredSignature("broken.app.test.", Type.A)))
         .build();
-    // cluster.local's server, unsigned and delegated from nowhere, on the lab's port
-    cluster = TestHierarchy.builder().port(signed.port()).zone("""
+  }
+
+  /** cluster.local's server, unsigned and delegated from nowhere, on the signed lab's port. */
+  static TestHierarchy clusterLocal() {
+    return TestHierarchy.builder().port(signed.port()).zone("""
         $ORIGIN cluster.local.
         $TTL 300
         @   SOA ns hostmaster 1 3600 600 86400 300
@@ -58,14 +61,12 @@ class ValidationTest {
         ns  A   127.53.60.1
         db.default.svc A 127.0.0.9
         """).build();
-    hints = Files.writeString(dir.resolve("signed.hints"), signed.rootHintsText());
-    anchor = Files.writeString(dir.resolve("root.key"), signed.trustAnchor() + "\n");
   }
 
-  @AfterAll
-  static void stop() {
-    cluster.close();
-    signed.close();
+  @BeforeAll
+  static void start() throws Exception {
+    hints = Files.writeString(dir.resolve("signed.hints"), signed.rootHintsText());
+    anchor = Files.writeString(dir.resolve("root.key"), signed.trustAnchor() + "\n");
   }
 
   private static List<String> lookUp(List<String> properties, String name) throws Exception {
