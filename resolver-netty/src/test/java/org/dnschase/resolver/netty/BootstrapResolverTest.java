@@ -33,6 +33,7 @@ import org.dnschase.resolver.host.AddressOrder;
 import org.dnschase.resolver.testkit.AuthServer;
 import org.dnschase.resolver.testkit.Fault;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -42,7 +43,7 @@ import org.xbill.DNS.Name;
 /** A Netty Bootstrap with the resolver group connects by name, never blocking its event loop. */
 class BootstrapResolverTest {
 
-  static TestHierarchy lab;
+  @Lab("NettyLab#start") static TestHierarchy lab;
   static EventLoopGroup loops;
   static Channel echo;
   static Resolver resolver;
@@ -50,7 +51,6 @@ class BootstrapResolverTest {
 
   @BeforeAll
   static void start() throws Exception {
-    lab = NettyLab.start();
     loops = NettyLab.eventLoops(2);
     echo = NettyLab.echoServer(loops);
     resolver = NettyLab.resolverFor(lab);
@@ -63,7 +63,6 @@ class BootstrapResolverTest {
     resolver.close();
     echo.close().syncUninterruptibly();
     loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    lab.close();
   }
 
   private static int port() {

@@ -19,6 +19,7 @@ import org.dnschase.resolver.host.AddressOrder;
 import org.dnschase.resolver.metrics.MetricsSnapshot;
 import org.dnschase.resolver.testkit.RecordedQuery;
 import org.dnschase.resolver.testkit.TestHierarchy;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,13 +29,12 @@ import org.xbill.DNS.Type;
 /** One shared resolver behind every event loop: many connects to few names cost few resolutions. */
 class ConcurrentConnectsTest {
 
-  static TestHierarchy lab;
+  @Lab("NettyLab#start") static TestHierarchy lab;
   static EventLoopGroup loops;
   static Channel echo;
 
   @BeforeAll
   static void start() throws Exception {
-    lab = NettyLab.start();
     loops = NettyLab.eventLoops(4);
     echo = NettyLab.echoServer(loops);
   }
@@ -43,7 +43,6 @@ class ConcurrentConnectsTest {
   static void stop() {
     echo.close().syncUninterruptibly();
     loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    lab.close();
   }
 
   @Test
