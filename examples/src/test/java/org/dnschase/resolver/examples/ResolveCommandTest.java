@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dnschase.resolver.testkit.TestHierarchy;
-import org.junit.jupiter.api.AfterAll;
+import org.dnschase.resolver.testkit.junit.Lab;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,18 +28,12 @@ class ResolveCommandTest {
 
   @TempDir
   static Path dir;
-  static TestHierarchy lab;
+  @Lab("DemoHierarchy#start") static TestHierarchy lab;
   static Path hints;
 
   @BeforeAll
   static void startLab() throws IOException {
-    lab = DemoHierarchy.start();
     hints = Files.writeString(dir.resolve("root.hints"), lab.rootHintsText());
-  }
-
-  @AfterAll
-  static void stopLab() {
-    lab.close();
   }
 
   /* ---- --json ---- */
