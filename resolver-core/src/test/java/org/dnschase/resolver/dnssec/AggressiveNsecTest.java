@@ -61,7 +61,7 @@ class AggressiveNsecTest {
   @Test
   @DisplayName("without aggressive use (Unbound's aggressive-nsec: no), a name inside a cached range is asked")
   void withoutAggressiveNsec_nameInsideRangeIsAsked() {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab, Validation::withoutAggressiveNsec).build()) {
       assertThat(resolver.resolve("nope.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
       lab.clearQueries();
@@ -77,7 +77,7 @@ class AggressiveNsecTest {
   @Test
   @DisplayName("RFC 8198 §4 with RFC 7646: a name under a negative trust anchor is not validated, so no cached range answers it")
   void negativeTrustAnchor_nameInsideRangeIsAsked() {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab, validation -> validation
             .withNegativeTrustAnchors(List.of(Name.fromConstantString("mm.alpha.lab.")))).build()) {
       assertThat(resolver.resolve("nope.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
@@ -139,7 +139,7 @@ class AggressiveNsecTest {
   @Test
   @DisplayName("RFC 8198 §5.3: the wildcard's own name, which no range proves absent, is asked, not expanded onto itself")
   void cachedWildcard_itsOwnNameIsAsked() {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
       assertThat(resolver.resolve("first.wild.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
       lab.clearQueries();

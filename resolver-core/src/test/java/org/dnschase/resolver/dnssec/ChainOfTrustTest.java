@@ -16,12 +16,7 @@ import org.xbill.DNS.Type;
 /** RFC 4035 §5: answers validated along the chain of trust from the root's key, zone cut by zone cut. */
 class ChainOfTrustTest {
 
-  @Lab("start") static TestHierarchy lab;
-
-  /** The hierarchy the tests run against, started. */
-  static TestHierarchy start() {
-    return SignedLab.start(SignedLab.SIGNING, builder -> builder);
-  }
+  @Lab("SignedLab#start") static TestHierarchy lab;
 
   @Test
   @DisplayName("RFC 4035 §5: an answer signed in a zone two cuts below the anchor is SECURE")

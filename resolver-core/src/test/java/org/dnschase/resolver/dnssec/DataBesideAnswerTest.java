@@ -26,7 +26,7 @@ class DataBesideAnswerTest {
   @DisplayName("RFC 4035 §4.3, §5.3: signed name-server addresses beside a validated answer are cached SECURE")
   void signedAddressesBesideAnswer_areCachedSecure() {
     RRsetCache cache = RRsetCache.builder().build();
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab).cache(cache).build()) {
       Resolution nameServers = resolver.resolve("alpha.lab.", Type.NS);
       assertThat(nameServers.security()).isEqualTo(Security.SECURE);
@@ -42,7 +42,7 @@ class DataBesideAnswerTest {
   @DisplayName("RFC 4035 §4.3: the unsigned glue of a referral stays unvalidated in the cache")
   void unsignedGlue_staysIndeterminate() {
     RRsetCache cache = RRsetCache.builder().build();
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab).cache(cache).build()) {
       assertThat(resolver.resolve("www.alpha.lab.", Type.A).security()).isEqualTo(Security.SECURE);
 

@@ -48,7 +48,7 @@ class DnssecRecordsTest {
   @Test
   @DisplayName("RFC 4035 §3.2.1: the answer's RRSIGs follow its RRset for a DO client, and only for one")
   void answer_carriesItsSignaturesToDoClients() {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
       Resolution.Answer answer = (Resolution.Answer) resolver.resolve("www.alpha.lab.", Type.A);
 
@@ -68,7 +68,7 @@ class DnssecRecordsTest {
   @Test
   @DisplayName("RFC 4035 §3.2.1: each CNAME of a chain across four signed zones comes with the RRSIG its zone made")
   void chainHops_keepTheirSignatures() {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
       Resolution resolution = resolver.resolve("start.alpha.lab.", Type.A);
 
@@ -86,7 +86,7 @@ class DnssecRecordsTest {
   @Test
   @DisplayName("RFC 6672 §5.3.1, RFC 4035 §3.2.1: the DNAME comes with its RRSIG, the CNAME synthesised from it with none")
   void dname_signedAndItsSynthesisUnsigned() {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
       Resolution resolution = resolver.resolve("www.old.beta.lab.", Type.A);
 
@@ -192,7 +192,7 @@ class DnssecRecordsTest {
   @Test
   @DisplayName("RFC 4035 §3.1.3: a negative answer or a wildcard answer from the cache carries the proof it was cached with")
   void cachedAnswers_keepTheirProofs() {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
       Resolution firstNx = resolver.resolve("nope.alpha.lab.", Type.A);
       Resolution firstWild = resolver.resolve("any.wild.alpha.lab.", Type.A);

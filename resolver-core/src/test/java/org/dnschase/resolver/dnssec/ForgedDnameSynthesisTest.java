@@ -52,7 +52,7 @@ class ForgedDnameSynthesisTest {
   @Test
   @DisplayName("RFC 6672 §5.3.1: a CNAME contradicting its signed DNAME makes the answer BOGUS; the DNAME stays usable")
   void cnameContradictingSignedDname_isBogus() throws UnknownHostException {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
       forgeSyntheses(lab);
 
@@ -71,7 +71,7 @@ class ForgedDnameSynthesisTest {
   @Test
   @DisplayName("RFC 6672 §3.1: a CNAME question under a cached DNAME is answered by its synthesis, not the server's forgery")
   void cnameQuestionUnderCachedDname_isAnsweredFromTheCache() throws UnknownHostException {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
       assertThat(resolver.resolve("old.beta.lab.", Type.DNAME)).isInstanceOf(Resolution.Answer.class);
       forgeSyntheses(lab);

@@ -19,7 +19,7 @@ import org.xbill.DNS.Type;
 class KeyPrefetchTest {
 
   private static long prefetchesOfColdWalk(UnaryOperator<Validation> settings) {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab, settings).build()) {
       Resolution answer = resolver.resolve("www.alpha.lab.", Type.A);
 

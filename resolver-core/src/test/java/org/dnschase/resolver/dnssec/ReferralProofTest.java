@@ -52,7 +52,7 @@ class ReferralProofTest {
   @Test
   @DisplayName("RFC 4035 §5.2: the DS RRset a signed referral carries is used, not asked for again")
   void signedReferralDs_isNotAskedAgain() {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
       Resolution resolution = resolver.resolve("start.alpha.lab.", Type.A);
 

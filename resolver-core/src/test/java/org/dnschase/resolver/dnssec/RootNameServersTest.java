@@ -19,12 +19,7 @@ import org.xbill.DNS.Type;
  */
 class RootNameServersTest {
 
-  @Lab("start") static TestHierarchy lab;
-
-  /** The hierarchy the tests run against, started. */
-  static TestHierarchy start() {
-    return SignedLab.start(SignedLab.SIGNING, builder -> builder);
-  }
+  @Lab("SignedLab#start") static TestHierarchy lab;
 
   @Test
   @DisplayName("RFC 4035 §5: after the priming, the root's NS set asked is validated: SECURE")

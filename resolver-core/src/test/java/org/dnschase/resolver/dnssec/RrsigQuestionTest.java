@@ -36,7 +36,7 @@ class RrsigQuestionTest {
   @DisplayName("RFC 4034 §3: an RRSIG question is answered with the RRSIGs at the name, unvalidated (INDETERMINATE), "
       + "and the server front-end passes them on with or without DO, never with AD")
   void rrsigQuestion_answeredWithTheSignatures_unvalidated() {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
       Resolution resolution = resolver.resolve(WWW, Type.RRSIG);
 
@@ -60,7 +60,7 @@ class RrsigQuestionTest {
   @DisplayName("RFC 4035 §2.2: the unsigned NS set a signed zone's parent referred with answers no NS question: "
       + "the zone's servers give their signed one, SECURE")
   void nsQuestion_atSignedZone_asksTheZoneForItsSignedSet() throws Exception {
-    try (TestHierarchy lab = SignedLab.start(SignedLab.SIGNING, builder -> builder);
+    try (TestHierarchy lab = SignedLab.start();
         Resolver resolver = SignedLab.validatingResolver(lab).build()) {
       assertThat(resolver.resolve(WWW, Type.A)).isInstanceOf(Resolution.Answer.class);
       lab.clearQueries();

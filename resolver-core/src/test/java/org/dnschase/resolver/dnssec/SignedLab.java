@@ -55,6 +55,11 @@ final class SignedLab {
 
   private SignedLab() {}
 
+  /** The hierarchy with every zone signed as {@link #SIGNING}. */
+  static TestHierarchy start() {
+    return start(SIGNING, UnaryOperator.identity());
+  }
+
   /** The hierarchy with every zone signed as {@code signing}, changed by {@code more}. */
   static TestHierarchy start(Signing signing, UnaryOperator<TestHierarchy.Builder> more) {
     return more.apply(TestHierarchy.builder().zones(TREE).signed(signing)).build();
