@@ -38,7 +38,7 @@ final class LateReplies {
 
   /** Oldest first; touched by the query's steps only. */
   private final ArrayDeque<Listening> listening = new ArrayDeque<>(MAX_LISTENING + 1);
-  /** The attempt whose late reply won the last race; null when the attempt under way ended it. */
+  /** The attempt whose late reply won the last race, until {@link #taken} takes it; else null. */
   private volatile Listening taken;
 
   /** Keeps the attempt {@code sent} to a server of {@code at} listening after {@code timedOut}, dropping the oldest past the bound. */
@@ -56,6 +56,9 @@ final class LateReplies {
    * Cancelling the race (the resolution ended) cancels every attempt in it.
    */
   CompletableFuture<Message> race(CompletableFuture<Message> underWay, ZoneExchanges.Exchange sent, Delegation at) {
+    if (listening.isEmpty()) {
+      return underWay; // every exchange but a retry's: nothing allocated, nothing written
+    }
     taken = null;
     listening.removeIf(earlier -> {
       boolean other = earlier.at() != at || !earlier.sent().name().equals(sent.name())
@@ -103,6 +106,7 @@ final class LateReplies {
   Listening taken() {
     Listening late = taken;
     if (late != null) {
+      taken = null;
       listening.remove(late);
     }
     return late;
