@@ -19,7 +19,13 @@ public final class StillListening extends TimeoutException {
 
   private final transient CompletableFuture<Message> lateReply;
 
-  StillListening(TimeoutException timedOut, CompletableFuture<Message> lateReply) {
+  /**
+   * The timeout {@code timedOut}, while the socket still listens for {@code lateReply}.
+   *
+   * @param timedOut how the wait ran out
+   * @param lateReply the reply should it come late
+   */
+  public StillListening(TimeoutException timedOut, CompletableFuture<Message> lateReply) {
     super(timedOut.getMessage());
     this.lateReply = lateReply;
   }
