@@ -113,6 +113,8 @@ class ResolverMetricsTest {
     ticker.advance(Duration.ofMillis(3)); // [2.097152 ms, 4.194304 ms): bucket 12
 
     assertThat(answer.join()).isInstanceOf(Resolution.Answer.class);
+    // counted right after the hand-over, which join() may see first
+    CacheLab.awaitUntil("the walk counted", () -> resolver.metrics().resolutionTime().count() == 1);
     LatencyHistogram times = resolver.metrics().resolutionTime();
 
     assertThat(times.count()).isOne();
