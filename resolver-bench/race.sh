@@ -7,6 +7,7 @@
 # authoritative servers), from a fresh clone or anywhere:
 #   resolver-bench/race.sh [--report] [race.py options, e.g. --rounds 7; --help lists them]
 #   resolver-bench/race.sh --cold-only --baseline-jar OLD.jar   # a change's cold chains, in minutes
+#   resolver-bench/race.sh --warm-only --baseline-jar OLD.jar   # a change's warm mix, in minutes
 # Installs the peers (.ci/install-peers) when missing. Nothing leaves loopback: both resolvers
 # know only the lab's root, and every lab server is on 127.53.x.y. Every process it starts is
 # stopped when it ends, by its own process id.
@@ -23,7 +24,8 @@ if [ "${1:-}" = --report ]; then
   shift
 fi
 case " $* " in
-  *" --cold-only "*) [ -z "$report" ] || { echo "race: --report needs the whole race, not --cold-only" >&2; exit 2; } ;;
+  *" --cold-only "* | *" --warm-only "*)
+    [ -z "$report" ] || { echo "race: --report needs the whole race, not --cold-only or --warm-only" >&2; exit 2; } ;;
 esac
 .ci/install-peers
 for tool in nsd nsd-control unbound unbound-control dnsperf taskset python3; do

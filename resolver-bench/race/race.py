@@ -322,7 +322,8 @@ def summary(samples, chains, floors):
     out = {"cold": {}, "warm": {}, "fresh": {}}
     med = statistics.median
     for label, sample in samples.items():
-        quiet = {k: [s for s in runs if s.get("disturb", QUIET) == QUIET] for k, runs in sample["cold"].items()}
+        quiet = {k: [s for s in runs if s.get("disturb", QUIET) == QUIET] for k, runs in sample["cold"].items()
+                 if runs}
         out["cold"][label] = {k: {"us": med(s["us"] for s in runs), "cpu_us": med(s["cpu_us"] for s in runs),
                                   "serving_cpu_us": med(s["serving_cpu_us"] for s in runs),
                                   "serving_wait_us": med(s["serving_wait_us"] for s in runs),
@@ -523,6 +524,10 @@ def parse_args():
     parser.add_argument("--cold-only", action="store_true",
                         help="the cold chains alone (no warm rounds, no fresh processes), printed as a table: "
                              "a change's before and after in minutes, with --baseline-jar")
+    parser.add_argument("--warm-only", action="store_true",
+                        help="the warm phase alone (no cold samples, floors or fresh processes), printed as a table "
+                             "of each side against Unbound round by round: a change's before and after, with "
+                             "--baseline-jar")
     parser.add_argument("--nice", type=int, default=0,
                         help="niceness of the race's own session and all it starts (both servers, NSD, the clients), "
                              "e.g. -20 on a machine loaded by other work: both sides then wait far less for their CPU")
@@ -536,6 +541,8 @@ def parse_args():
                              "as one more side, named by the script's file name; given several times, several "
                              "option sets raced side by side against the current ones in one run")
     args = resolved(parser.parse_args(), "server_jar", "bench_jar", "out", "baseline_jar", "baseline_jvm_options")
+    if args.warm_only and (args.cold_only or args.disturb):
+        parser.error("--warm-only has no cold samples to take alone or disturbed")
     for dose in args.disturb:
         if not re.fullmatch(r"\d+/\d+(\.\d+)?", dose) or not 0 < dose_of(dose)[1] <= 20:
             parser.error(f"--disturb {dose}: BURN µs / PERIOD ms, the period above 0 and at most 20 ms "
@@ -585,7 +592,7 @@ def main():
                 disturbance = race.disturbance = Disturbance(args.server_cpu, args.nice)
             for round_index in range(args.rounds):
                 say(f"round {round_index + 1} of {args.rounds}")
-                for hops, name in race.chains:
+                for hops, name in [] if args.warm_only else race.chains:
                     for sample in range(args.cold_per_round):
                         # each dose first in turn, so the load's drift meets them all
                         turn = (sample + round_index) % len(doses)
@@ -599,13 +606,13 @@ def main():
             if disturbance:
                 disturbance.stop()
                 disturbance = race.disturbance = None
-            floors = race.floors()
+            floors = {} if args.warm_only else race.floors()
             # what each side holds resident after its warm-up and the rounds (the warm mix's is in
             # its samples): in a cold-only run, a JVM option's memory cost beside its cold figures
             resident_kib = {side.label: rss_kib(side.process.pid) for side in sides}
             for side in sides:
                 side.stop()
-            if not args.cold_only:
+            if not args.cold_only and not args.warm_only:
                 say("fresh processes")
                 for round_index in range(args.fresh_runs):
                     for side in race.order(round_index):
@@ -644,6 +651,8 @@ def main():
                   f"{floors[side.label + '_cached_after_pause_wait_us']:.0f})" for side in sides))
         print("resident set after the rounds: " + ", ".join(
             f"{label} {kib / 1024:.1f} MiB" for label, kib in resident_kib.items()))
+    if args.warm_only:
+        print(warm_table(race.samples))
     if args.disturb:
         print(contention_table(result["contention"]))
 
@@ -651,6 +660,22 @@ def main():
 def unwaited_text(cold):
     """A side's unwaited median at one length and its samples, as text."""
     return ("-" if cold["unwaited_us"] is None else f"{cold['unwaited_us']:.0f}") + f" ({cold['unwaited_runs']})"
+
+
+def warm_table(samples):
+    """Each side's warm rounds against Unbound's of the same round: queries per second and CPU per
+    query, the median of the rounds' ratios and their range."""
+    rows = ["side      | queries/s (× Unbound, the rounds' median, their range) | CPU µs/query (×) | load"]
+    theirs = samples["Unbound"]["warm"]
+    for label, sample in samples.items():
+        mine = sample["warm"]
+        qps = [o["qps"] / u["qps"] for o, u in zip(mine, theirs)]
+        cpu = [o["cpu_us_per_query"] / u["cpu_us_per_query"] for o, u in zip(mine, theirs)]
+        rows.append(f"{label:<9} | {statistics.median(s['qps'] for s in mine):9.0f} ({statistics.median(qps):4.2f}, "
+                    f"{min(qps):4.2f}-{max(qps):4.2f}) | {statistics.median(s['cpu_us_per_query'] for s in mine):5.2f} "
+                    f"({statistics.median(cpu):4.2f}, {min(cpu):4.2f}-{max(cpu):4.2f}) "
+                    f"| {statistics.median(s['load'] for s in mine):.1f}")
+    return "\n".join(rows)
 
 
 def cold_table(summary, labels):
