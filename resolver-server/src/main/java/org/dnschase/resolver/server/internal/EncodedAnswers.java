@@ -92,16 +92,16 @@ final class EncodedAnswers {
   /**
    * What of a query an answer echoes, besides its ID and question: RD, CD, AD, EDNS, DO, and the room.
    *
-   * @param flags the query header's second 16 bits ({@link PlainQuery#flags})
+   * @param header the query's header
    * @param opt the query's OPT record, or null
    * @param room the octets the answer may take
    * @return the shape, equal for two queries exactly when their answers to one outcome are
    */
-  static int shape(int flags, OPTRecord opt, int room) {
-    int echoed = (PlainQuery.flag(flags, Flags.RD) ? 1 : 0) | (PlainQuery.flag(flags, Flags.CD) ? 2 : 0)
-        | (PlainQuery.flag(flags, Flags.AD) ? 4 : 0) | (opt != null ? 8 : 0)
+  static int shape(Header header, OPTRecord opt, int room) {
+    int flags = (header.getFlag(Flags.RD) ? 1 : 0) | (header.getFlag(Flags.CD) ? 2 : 0)
+        | (header.getFlag(Flags.AD) ? 4 : 0) | (opt != null ? 8 : 0)
         | (opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0 ? 16 : 0);
-    return room << 5 | echoed;
+    return room << 5 | flags;
   }
 
   /**

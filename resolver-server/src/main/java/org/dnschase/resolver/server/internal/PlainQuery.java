@@ -20,25 +20,22 @@ import org.xbill.DNS.Type;
  * asking one question (opcode QUERY, QR and TC clear, no record but an OPT one), the question
  * itself, its name spelt out in full, class IN, a type other than a zone transfer, and after it
  * nothing or a plain OPT record (RFC 6891 §6.1.2: the root's, version 0, no extended rcode, no
- * flag but DO, no option). Its header is read from its octets in place, its question and OPT
- * record with dnsjava's name and record readers, without building the whole {@link Message}: a cached
- * answer needs only the name, the type, the header's ID and flags and the OPT record, and the
- * message is made of them only when the answer must be built ({@link #message}). Reading the header
- * with dnsjava made four objects per query (its input, buffer, header and counts), nearly half of
- * what a cached answer allocated.
+ * flag but DO, no option). Read with dnsjava's header, name and record readers alone, without
+ * building the whole {@link Message}: a cached answer needs only the name, the type, the header's
+ * flags and the OPT record, and the message is made of them only when the answer must be built
+ * ({@link #message}).
  *
  * <p>{@link RequestDecoder} would take every such query for the resolver as {@code new
  * Message(wire)} reads it; every other query (EDNS options or another version, a compressed or
  * odd question, other records, another opcode or class, anything malformed) is left to it:
  * {@link #read} gives null.
  *
- * @param id the query's ID
- * @param flags the header's second 16 bits: QR, the opcode, the flags and the rcode ({@link #flag})
+ * @param header the query's header
  * @param name the question's name, as spelt
  * @param type the question's type
  * @param opt the query's OPT record, or null without EDNS
  */
-record PlainQuery(int id, int flags, Name name, int type, OPTRecord opt) {
+record PlainQuery(Header header, Name name, int type, OPTRecord opt) {
 
   /** Where the question starts: right after the header (RFC 1035 §4.1.1). */
   private static final int QUESTION = Header.LENGTH;
@@ -57,22 +54,20 @@ record PlainQuery(int id, int flags, Name name, int type, OPTRecord opt) {
     if (wire.length <= QUESTION) {
       return null;
     }
-    int flags = flags(wire);
-    // RFC 1035 §4.1.1: the ID, the flags, then the counts of the question, answer, authority and
-    // additional sections
-    int additional = u16(wire, 10);
-    if (flag(flags, Flags.QR) || flag(flags, Flags.TC) || (flags >>> 11 & 0xF) != Opcode.QUERY || u16(wire, 4) != 1
-        || u16(wire, 6) != 0 || u16(wire, 8) != 0 || additional > 1) {
-      return null;
-    }
-    int id = u16(wire, 0);
-    QuestionNames.Entry before = known.find(wire);
-    // the kept octets say nothing of the header: one that counts an OPT record the octets lack
-    // (or lacks one they have) is read in full, and refused there
-    if (before != null && (before.opt() != null) == (additional == 1)) {
-      return new PlainQuery(id, flags, before.name(), before.type(), before.opt());
-    }
     try {
+      Header header = new Header(wire);
+      int additional = header.getCount(Section.ADDITIONAL);
+      if (header.getFlag(Flags.QR) || header.getFlag(Flags.TC) || header.getOpcode() != Opcode.QUERY
+          || header.getCount(Section.QUESTION) != 1 || header.getCount(Section.ANSWER) != 0
+          || header.getCount(Section.AUTHORITY) != 0 || additional > 1) {
+        return null;
+      }
+      QuestionNames.Entry before = known.find(wire);
+      // the kept octets say nothing of the header: one that counts an OPT record the octets lack
+      // (or lacks one they have) is read in full, and refused there
+      if (before != null && (before.opt() != null) == (additional == 1)) {
+        return new PlainQuery(header, before.name(), before.type(), before.opt());
+      }
       DNSInput in = new DNSInput(wire);
       in.jump(QUESTION);
       Name name = new Name(in);
@@ -88,31 +83,10 @@ record PlainQuery(int id, int flags, Name name, int type, OPTRecord opt) {
         return null;
       }
       known.keep(wire, name, type, opt);
-      return new PlainQuery(id, flags, name, type, opt);
+      return new PlainQuery(header, name, type, opt);
     } catch (IOException malformed) {
       return null;
     }
-  }
-
-  /**
-   * {@return the header's second 16 bits in {@code wire}, a request's octets of at least a header}:
-   * QR, the opcode, AA, TC, RD, RA, Z, AD, CD and the rcode
-   */
-  static int flags(byte[] wire) {
-    return u16(wire, 2);
-  }
-
-  /**
-   * {@return whether {@code flags}, a header's second 16 bits, has flag {@code bit} set}
-   *
-   * @param bit a dnsjava {@link Flags} constant, numbered from the most significant bit as RFC 1035 draws them
-   */
-  static boolean flag(int flags, int bit) {
-    return (flags & 1 << 15 - bit) != 0;
-  }
-
-  private static int u16(byte[] wire, int at) {
-    return (wire[at] & 0xFF) << 8 | wire[at + 1] & 0xFF;
   }
 
   /** The OPT record in {@code octets} if it is a plain one, else null. */
@@ -140,12 +114,12 @@ record PlainQuery(int id, int flags, Name name, int type, OPTRecord opt) {
    * @return the message
    */
   Message message() {
-    Message message = new Message(id);
+    Message message = new Message(header.getID());
     Header copy = message.getHeader();
-    copy.setOpcode(flags >>> 11 & 0xF);
-    copy.setRcode(flags & 0xF);
+    copy.setOpcode(header.getOpcode());
+    copy.setRcode(header.getRcode());
     for (int flag = 0; flag < 16; flag++) {
-      if (Flags.isFlag(flag) && flag(flags, flag)) {
+      if (Flags.isFlag(flag) && header.getFlag(flag)) {
         copy.setFlag(flag);
       }
     }

@@ -177,14 +177,13 @@ public final class QueryHandler {
     private final PlainQuery plain;
     private Message message;
 
-    Asked(Message message, Name name, int type, OPTRecord opt, int room, int questionEnd, byte[] wire,
+    Asked(Message message, Header header, Name name, int type, OPTRecord opt, int room, int questionEnd, byte[] wire,
         PlainQuery plain) {
-      int flags = PlainQuery.flags(wire);
       this.message = message;
       this.name = name;
       this.type = type;
-      this.options = options(flags, opt);
-      this.shape = EncodedAnswers.shape(flags, opt, room);
+      this.options = options(header, opt);
+      this.shape = EncodedAnswers.shape(header, opt, room);
       this.questionEnd = questionEnd;
       this.wire = wire;
       this.plain = plain;
@@ -269,7 +268,8 @@ public final class QueryHandler {
     PlainQuery plain = draining || wire.length > Listeners.MAX_REQUEST ? null : PlainQuery.read(wire, questions);
     if (plain != null) {
       int room = room(plain.udpPayload(), overTcp);
-      Asked asked = new Asked(null, plain.name(), plain.type(), plain.opt(), room, plain.questionEnd(), wire, plain);
+      Asked asked = new Asked(null, plain.header(), plain.name(), plain.type(), plain.opt(), room, plain.questionEnd(),
+          wire, plain);
       return admitted(client) ? resolve(asked, room) : refusal(client, asked.message(), room);
     }
     Request request = RequestDecoder.decode(wire);
@@ -287,8 +287,8 @@ public final class QueryHandler {
         int room = room(query.udpPayload(), overTcp);
         Message message = query.query();
         Record question = query.question();
-        Asked asked = new Asked(message, question.getName(), question.getType(), message.getOPT(), room,
-            Header.LENGTH + question.getName().length() + 4, wire, null);
+        Asked asked = new Asked(message, message.getHeader(), question.getName(), question.getType(), message.getOPT(),
+            room, Header.LENGTH + question.getName().length() + 4, wire, null);
         if (!admitted(client)) {
           yield refusal(client, message, room);
         }
@@ -415,8 +415,8 @@ public final class QueryHandler {
    * The query's own options: RD=0 asks the cache only (RFC 1035 §4.1.1: recursion not desired),
    * CD and DO travel on (RFC 4035 §3.2.2, RFC 3225 §3).
    */
-  private static QueryOptions options(int flags, OPTRecord opt) {
-    return OPTIONS[(PlainQuery.flag(flags, Flags.RD) ? 1 : 0) | (PlainQuery.flag(flags, Flags.CD) ? 2 : 0)
+  private static QueryOptions options(Header header, OPTRecord opt) {
+    return OPTIONS[(header.getFlag(Flags.RD) ? 1 : 0) | (header.getFlag(Flags.CD) ? 2 : 0)
         | (opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0 ? 4 : 0)];
   }
 

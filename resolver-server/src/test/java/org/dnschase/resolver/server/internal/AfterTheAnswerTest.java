@@ -53,7 +53,7 @@ class AfterTheAnswerTest {
 
   /** The octets kept for the outcome's answer to {@code query} (without EDNS) in {@code room}, or null. */
   private byte[] keptFor(byte[] query, int room) throws Exception {
-    return encoded.kept(outcome, EncodedAnswers.shape(PlainQuery.flags(query), null, room), query);
+    return encoded.kept(outcome, EncodedAnswers.shape(new Message(query).getHeader(), null, room), query);
   }
 
   /** The octets kept for {@code query} in {@code room}, once they are: null when not within ten seconds. */

@@ -54,7 +54,7 @@ class EncodedAnswersTest {
 
   /** The kept answer, else {@code encode}'s, then kept: what the server does with each outcome. */
   private byte[] answer(Resolution outcome, Message query, byte[] wire, int room, Supplier<byte[]> encode) {
-    int shape = EncodedAnswers.shape(PlainQuery.flags(wire), query.getOPT(), room);
+    int shape = EncodedAnswers.shape(query.getHeader(), query.getOPT(), room);
     byte[] kept = answers.kept(outcome, shape, wire);
     if (kept != null) {
       return kept;
