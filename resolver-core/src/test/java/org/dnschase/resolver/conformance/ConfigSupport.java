@@ -140,6 +140,13 @@ final class ConfigSupport {
           + "fails (fallback-enabled: yes)"),
       "TEMPFILE_NAME", HONOURED, "TEMPFILE_CONTENTS", HONOURED);
 
+  /**
+   * A Deckard file's {@code name: "."}, the stub zone line testbound writes above {@code
+   * stub-addr}: Deckard's {@code stub-addr} is the root's server, so only the root can be named.
+   */
+  private static final Rule ROOT_STUB_NAME = value -> value.equals(".") ? Optional.empty()
+      : Optional.of("a stub zone other than the root (name: " + value + "): Deckard's stub-addr is the root's server");
+
   private ConfigSupport() {}
 
   /**
@@ -154,6 +161,7 @@ final class ConfigSupport {
       Rule rule = switch (setting.clause()) {
         case "stub-zone", "forward-zone" -> zoneRule(setting);
         case "auth-zone", "testbound" -> AUTH_ZONE.get(setting.key());
+        case ConfigSetting.DECKARD -> setting.key().equals("name") ? ROOT_STUB_NAME : SERVER.get(setting.key());
         default -> SERVER.get(setting.key());
       };
       if (rule == null) {

@@ -84,6 +84,19 @@ class ScenarioRunTest {
   }
 
   @Test
+  @DisplayName("CONFIG, Deckard: name: \".\" above stub-addr names the root the hint serves; another zone is refused")
+  void config_deckardStubNameIsTheRootOnly() {
+    String root = SERVERS.replace("stub-addr: 192.0.2.1", "\tname: \".\"\n\tstub-addr: 192.0.2.1");
+    String other = SERVERS.replace("stub-addr: 192.0.2.1", "\tname: \"example.\"\n\tstub-addr: 192.0.2.1");
+    String steps = query("www.example.") + check("NOERROR", "www.example. IN A 192.0.2.80") + "SCENARIO_END\n";
+
+    assertThat(new ScenarioRun(Scenario.parse("runner.rpl", root + steps), Strictness.STRICT, false).play())
+        .isEmpty();
+    assertThat(new ScenarioRun(Scenario.parse("runner.rpl", other + steps), Strictness.STRICT, false).play())
+        .singleElement().satisfies(failure -> assertThat(failure.text()).contains("a stub zone other than the root"));
+  }
+
+  @Test
   @DisplayName("FORMAT §7.3, testbound: a query no range answers stays pending; a later REPLY step answers it, whatever its ID")
   void testbound_replyStepAnswersThePendingQuery() {
     String reply = "STEP 2 REPLY\n" + pendingAnswer("");
