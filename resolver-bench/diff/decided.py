@@ -4,6 +4,8 @@ reported under it, apart from the differences still to look at.
 Each is recognised from the two replies, the question and what the lab says of its zones, by a
 signature narrow enough not to hide anything else.
 """
+import re
+
 from labgen import under
 
 ALIASES = ("CNAME", "DNAME")
@@ -179,4 +181,67 @@ def decided(ours, theirs, question):
     for name, test in DECIDED:
         if test(ours, theirs, question):
             return name
+    return None
+
+
+# The odd client queries (clients.py): (the cases, a regular expression over their names; the
+# fields; a test of the two values, ours then Unbound's; the reason). A field of a case differs
+# for one of these reasons or is reported to be looked at.
+ERRORS = r"opcode|QDCOUNT|no question|TC=1 in the query|type (AXFR|IXFR|MAILA|MAILB|OPT|TKEY|TSIG)"
+CLIENT_DECIDED = [
+    (ERRORS, {"ra"}, lambda ours, theirs: ours and not theirs,
+     "RA set on the errors we answer before any resolution (FORMERR, NOTIMP, REFUSED): RFC 1035 "
+     "§4.1.1 has RA say whether the server offers recursion, which ours does whatever the query; "
+     "Unbound's request checks turn the query round as it came, RA clear"),
+    (r"cookie: (15|41) octets", {"rcode", "answer", "answer owners as sent"}, None,
+     "a COOKIE option of 9-15 or more than 40 octets is FORMERR (RFC 7873 §5.2.2), as BIND and "
+     "Knot answer it; Unbound 1.17, answer-cookie off by default, ignores the option"),
+    (r"no question", {"opt version", "opt cookie", "opt options"}, None,
+     "our FORMERR carries an OPT record of our own, version 0 without options (RFC 6891 §6.1.3: "
+     "the version a responder implements; §7: an OPT record in a FORMERR); Unbound's echoes the "
+     "query's OPT record, version 1 or a COOKIE it never read"),
+    (r"QDCOUNT 2", {"question echoed"}, None,
+     "a FORMERR to two questions echoes neither (RFC 1035 does not say which one a reply would "
+     "echo; RFC 9619 §4: QDCOUNT must be 1); Unbound echoes the query whole"),
+    (r"^CH TXT", {"rcode", "answer", "answer owners as sent"}, None,
+     "no CHAOS identity or version (RFC 4892 leaves id.server to the operator; hiding the version "
+     "is BIND's and Unbound's hide-version): class CH is REFUSED as every class but IN; Unbound "
+     "answers its version and host name unless told not to"),
+    (r"class ANY", {"rcode", "answer", "answer owners as sent"}, None,
+     "QCLASS * (RFC 1035 §3.2.5) refused as any class but IN (README: decided)"),
+    (r"many records, EDNS 4096", {"tc", "answer", "answer owners as sent"}, None,
+     "no UDP answer larger than the 1,232 octets we advertise (DNS Flag Day 2020; RFC 9715 §3.2: a "
+     "responder limits its answers below the path MTU), so TC and TCP; Unbound's max-udp-size "
+     "(4,096) sends 1,643 octets, fragmented on a real path"),
+    (r"opcode 4", {"rcode"}, lambda ours, theirs: ours == 4 and theirs == 5,
+     "NOTIFY (RFC 1996) to a resolver: NOTIMP, the opcode not implemented (RFC 1035 §4.1.1), where "
+     "Unbound answers REFUSED; both say no"),
+    (r"type (MAILA|MAILB|OPT|TKEY|TSIG|0)\b", {"rcode", "authority"}, lambda ours, theirs: ours == 4 or ours == [],
+     "a meta type or a reserved one (RFC 6895 §3.1: MAILA and MAILB obsolete, OPT, TSIG and TKEY "
+     "records of a message, type 0 never allocated) is NOTIMP, a kind of query not implemented "
+     "(RFC 1035 §4.1.1); Unbound answers FORMERR to the meta types and asks upstream for type 0"),
+    (r"RD=0, cached", {"rcode", "answer", "answer owners as sent", "opt ede", "opt options"},
+     lambda ours, theirs: theirs in (5, [], [15], [20]),
+     "RD=0 is answered from the cache (RFC 1035 §4.1.1: recursion not desired, what is known is "
+     "given), REFUSED with EDE 20 when nothing is cached, as Unbound answers both under access-control "
+     "allow (its allow_snoop answers from the cache as we do)"),
+    (r"keepalive, TCP|keepalive with a timeout", {"opt keepalive", "opt options"}, None,
+     "edns-tcp-keepalive offered over TCP is answered with our idle timeout (RFC 7828 §3.3.2: MAY); "
+     "a TIMEOUT a client should not send (§3.2.1) is ignored as unknown data; Unbound's "
+     "edns-tcp-keepalive is off by default"),
+    (r"^type (ANY|RRSIG)", {"answer"}, None,
+     "an ANY or RRSIG question answered in part (RFC 8482 §4.1, README: decided)"),
+    (r".", {"opt ede"}, lambda ours, theirs: ours and not theirs,
+     "an Extended DNS Error (RFC 8914) on our SERVFAIL or REFUSED where Unbound 1.17 gives none "
+     "(it has EDE codes only for validation and a few policies); the rcode agrees"),
+    (r".", {"opt options"}, lambda ours, theirs: set(ours) - set(theirs) == {15},
+     "the option of that Extended DNS Error (RFC 8914, code 15)"),
+]
+
+
+def decided_client(case, field, ours, theirs):
+    """The reason a field of an odd client query's replies differs, or None."""
+    for cases, fields, test, reason in CLIENT_DECIDED:
+        if re.search(cases, case) and field in fields and (test is None or test(ours, theirs)):
+            return reason
     return None

@@ -35,8 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "race"))
 from peers import Nsd, Ours, Unbound, wait_answering  # noqa: E402
 
 import answers  # noqa: E402
+import clients  # noqa: E402
 import sign  # noqa: E402
-from decided import Question, decided  # noqa: E402
+from decided import Question, decided, decided_client  # noqa: E402
 from labgen import Lab  # noqa: E402
 
 CPUS = "0-1"
@@ -66,6 +67,8 @@ class Sides:
         self.nsd = Nsd(lab_dir, work, 53, CPUS, own_addresses=True)
         self.unbound = Unbound(lab_dir, work, CPUS, trust_anchor=trust_anchor)
         self.ours = Ours(lab_dir, work, CPUS, java, jar, trust_anchor=trust_anchor)
+        # Extended DNS Errors (RFC 8914) on without validation too, so the clients' comparison sees them
+        self.unbound.config.write_text(self.unbound.config.read_text().replace("server:\n", "server:\n  ede: yes\n", 1))
         # our server opens its control channel before its DNS port: answering, it takes a flush
         for side in (self.unbound, self.ours):
             wait_answering(side.start(), side.port)
@@ -124,9 +127,41 @@ def run_seed(seed, args, work, found):
                         continue
                     print(f"seed {seed} {phase}: {name} {qtype} ({case}): {kind}\n"
                           f"    ours    {shown(ours.summary())}\n    Unbound {shown(theirs.summary())}", flush=True)
+        if args.clients:
+            asked += ask_clients(seed, lab, lab_dir, sides, args, found)
         return asked
     finally:
         sides.stop()
+
+
+def ask_clients(seed, lab, lab_dir, sides, args, found):
+    """The odd client queries of clients.CASES, each asked of both sides flushed before it; every
+    field in which the replies differ is a difference of its own."""
+    names = clients.lab_names(lab, lab_dir)
+    asked = 0
+    for case_name, case in clients.CASES:
+        if args.client_cases and not re.search(args.client_cases, case_name):
+            continue
+        sides.flush()
+        ours = case(clients.Client(sides.ours.port), names)
+        if ours is None:
+            continue  # the lab has no name of that kind
+        sides.flush()
+        theirs = case(clients.Client(sides.unbound.port), names)
+        asked += 1
+        mine, other = clients.fields(ours[1], ours[0]), clients.fields(theirs[1], theirs[0])
+        if args.client_show:
+            print(f"seed {seed} client {case_name}:\n    ours    {mine}\n    Unbound {other}", flush=True)
+        for key, a, b in clients.compare(mine, other):
+            reason = decided_client(case_name, key, a, b)
+            kind = f"decided: {reason}" if reason else f"client {case_name}: {key}"
+            found[kind].append({"seed": seed, "phase": "client", "name": case_name, "qtype": key, "case": case_name,
+                                "detail": "", "ours": repr(a), "unbound": repr(b)})
+            if reason:
+                continue
+            print(f"seed {seed} client {case_name}: {key}\n    ours    {shown(repr(a))}\n"
+                  f"    Unbound {shown(repr(b))}", flush=True)
+    return asked
 
 
 def shown(summary, room=600):
@@ -161,6 +196,10 @@ def main():
     parser.add_argument("--out", type=Path, help="the differences as JSON")
     parser.add_argument("--signed", action="store_true",
                         help="sign every zone (sign.py) and start both resolvers validating from the root's DS")
+    parser.add_argument("--clients", action="store_true",
+                        help="after the questions, the odd client queries of clients.py, compared field by field")
+    parser.add_argument("--client-cases", help="a regular expression: only the client cases whose name matches it")
+    parser.add_argument("--client-show", action="store_true", help="print both replies of every client case")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     args = parser.parse_args()
     args.server_jar = args.server_jar.resolve()

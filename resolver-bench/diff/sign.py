@@ -78,6 +78,9 @@ def sign(lab_dir, seed):
         if done.returncode != 0:
             raise RuntimeError(f"dnssec-signzone {origin}: {done.stderr.strip()}")
         Path(f"{zone_file}.signed").replace(zone_file)
+    # which zones were left unsigned or signed stale, for the clients' comparison (clients.lab_names)
+    (lab_dir / "signing.tsv").write_text("".join(f"{o}\tunsigned\n" for o in sorted(unsigned))
+                                         + "".join(f"{o}\texpired\n" for o in sorted(expired)))
     anchor = lab_dir / "trust-anchor"
     # dsset files leave the TTL out and split the digest; the anchor is written whole, one line a DS
     lines = []
