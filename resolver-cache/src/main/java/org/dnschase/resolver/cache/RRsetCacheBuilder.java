@@ -113,8 +113,9 @@ public final class RRsetCacheBuilder {
   }
 
   /**
-   * The floor for a positive TTL: shorter TTLs are raised to it. A TTL of 0 as received still
-   * means "do not cache" (RFC 1035 §3.2.1) and is not raised. Negative TTLs have no floor, but a
+   * The floor for a positive TTL: shorter TTLs are raised to it, 0 included: a TTL of 0 means
+   * "do not cache" (RFC 1035 §3.2.1) only while no floor is set, as with Unbound's cache-min-ttl
+   * and Knot Resolver's min_ttl. Negative TTLs have no floor, but a
    * NODATA that came without SOA (and so without TTL) is kept for this long, and not at all
    * while it is 0 ({@link RRsetCache#putNoData}). Default {@link #DEFAULT_MIN_TTL}.
    *

@@ -8,9 +8,11 @@ import org.xbill.DNS.SOARecord;
  * The TTL limits a cache applies to what it stores (see {@link RRsetCache#ttlCaps()}), so that a
  * resolver can apply the same to what it hands out: a result never promises a TTL longer than
  * the cache would keep its data. TTLs are whole seconds; a TTL with its top bit set counts as 0
- * (RFC 2181 §8), and 0 stays 0 ("do not cache", RFC 1035 §3.2.1).
+ * (RFC 2181 §8). A 0 ("do not cache", RFC 1035 §3.2.1) stays 0 unless a floor was set: a floor
+ * overrides the owner's TTLs by choice, 0 included, as Unbound's cache-min-ttl and Knot
+ * Resolver's min_ttl do.
  *
- * @param minTtl the floor for a positive TTL above 0
+ * @param minTtl the floor for a positive TTL, 0 included
  * @param maxTtl the cap on a positive TTL
  * @param maxNegativeTtl the cap on a negative TTL (RFC 2308 §5); 0 when negative caching is off
  */
@@ -23,7 +25,7 @@ public record TtlCaps(Duration minTtl, Duration maxTtl, Duration maxNegativeTtl)
   /**
    * Checks that the limits are ordered and not negative.
    *
-   * @param minTtl the floor for a positive TTL above 0
+   * @param minTtl the floor for a positive TTL, 0 included
    * @param maxTtl the cap on a positive TTL, at least 1 second and at least {@code minTtl}
    * @param maxNegativeTtl the cap on a negative TTL
    * @throws IllegalArgumentException if a limit is negative, {@code maxTtl} is zero or below
@@ -41,14 +43,13 @@ public record TtlCaps(Duration minTtl, Duration maxTtl, Duration maxNegativeTtl)
   }
 
   /**
-   * A positive TTL as the cache keeps it: 0 stays 0, others raised to the floor and capped.
+   * A positive TTL as the cache keeps it: raised to the floor and capped (0 stays 0 without a floor).
    *
    * @param ttlSeconds a TTL as received
    * @return the TTL in seconds the cache would keep
    */
   public long positive(long ttlSeconds) {
-    long ttl = valid(ttlSeconds);
-    return ttl == 0 ? 0 : Math.min(Math.max(ttl, minTtl.toSeconds()), maxTtl.toSeconds());
+    return Math.min(Math.max(valid(ttlSeconds), minTtl.toSeconds()), maxTtl.toSeconds());
   }
 
   /**

@@ -42,8 +42,9 @@ class RRsetCacheBuilderTest {
         Duration.ofMinutes(1)));
     assertThat(capped.ttlCaps().positive(0x7FFF_FFFFL)).isEqualTo(600);
     assertThat(capped.ttlCaps().positive(1)).isEqualTo(5);
-    assertThat(capped.ttlCaps().positive(0)).isZero();
-    assertThat(capped.ttlCaps().positive(0x8000_0000L)).isZero(); // RFC 2181 §8: top bit set counts as 0
+    assertThat(capped.ttlCaps().positive(0)).isEqualTo(5); // a floor that was set overrides "do not cache"
+    assertThat(capped.ttlCaps().positive(0x8000_0000L)).isEqualTo(5); // RFC 2181 §8: top bit set counts as 0
+    assertThat(TtlCaps.DEFAULTS.positive(0)).isZero(); // RFC 1035 §3.2.1: without a floor, 0 is not cached
   }
 
   @Test

@@ -142,6 +142,33 @@ class TtlCapsTest {
   }
 
   @Test
+  @DisplayName("A TTL of 0 is raised to a floor that was set, and cached for it, as Unbound's cache-min-ttl and Knot's min_ttl do")
+  void ttlZero_isRaisedToAFloorThatWasSet() {
+    CannedServers servers = new CannedServers()
+        .reply(CannedServers.ROOT, "www.example. A", Rcode.NOERROR, true,
+            List.of("www.example. 0 A 192.0.2.80"), List.of(), List.of());
+    try (Resolver resolver = servers.builder().cache(RRsetCache.builder().minTtl(Duration.ofSeconds(60)).build())
+        .build()) {
+      assertThat(ttlsShown(resolver.resolve("www.example.", Type.A))).containsOnly(60L);
+      Resolution again = resolver.resolve("www.example.", Type.A);
+      assertThat(again.upstreamQueries()).isZero();
+      assertThat(ttlsShown(again)).allMatch(ttl -> ttl > 0 && ttl <= 60);
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 1035 §3.2.1: without a floor, a TTL of 0 is not cached: the next question is asked again")
+  void ttlZero_withoutAFloor_isNotCached() {
+    CannedServers servers = new CannedServers()
+        .reply(CannedServers.ROOT, "www.example. A", Rcode.NOERROR, true,
+            List.of("www.example. 0 A 192.0.2.80"), List.of(), List.of());
+    try (Resolver resolver = servers.builder().build()) {
+      resolver.resolve("www.example.", Type.A);
+      assertThat(resolver.resolve("www.example.", Type.A).upstreamQueries()).isPositive();
+    }
+  }
+
+  @Test
   @DisplayName("RFC 6761 §6.3: localhost's local answer respects a max TTL below its own")
   void localhost_respectsTheMaxTtl() {
     try (Resolver resolver = capped(new CannedServers())) {

@@ -11,7 +11,7 @@ import org.dnschase.resolver.cache.TimeSource;
  * @param maximumBytes the byte budget
  * @param maxTtlSeconds the cap on positive TTLs
  * @param maxNegativeTtlSeconds the cap on negative TTLs; 0 turns negative caching off
- * @param minTtlSeconds the floor for positive TTLs above 0
+ * @param minTtlSeconds the floor for positive TTLs, 0 included
  * @param staleWindowSeconds how long expired entries are kept to be served stale (RFC 8767); 0
  *     turns serve-stale off
  * @param staleAnswerTtlSeconds the TTL of a stale answer, at most the data's own

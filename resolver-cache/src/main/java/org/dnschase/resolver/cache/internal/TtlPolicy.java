@@ -24,8 +24,8 @@ final class TtlPolicy {
 
   /**
    * The minimum TTL over the records and signatures (RFC 2181 §5.2 treats an RRset as having the
-   * lowest TTL of its records), raised to the floor and capped. A received 0 stays 0: RFC 1035
-   * §3.2.1 says such data must not be cached, and a floor should not override that.
+   * lowest TTL of its records), raised to the floor and capped. A received 0 (RFC 1035 §3.2.1: do
+   * not cache) stays 0 unless a floor was set, which overrides it as it overrides any short TTL.
    */
   long positive(RRset rrset) {
     long ttl = Long.MAX_VALUE;

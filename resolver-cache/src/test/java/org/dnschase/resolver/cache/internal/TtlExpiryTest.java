@@ -165,12 +165,14 @@ class TtlExpiryTest {
   }
 
   @Test
-  @DisplayName("RFC 1035 §3.2.1: a min TTL does not turn TTL 0 into something cacheable")
-  void minTtl_doesNotRaiseZero() {
+  @DisplayName("A min TTL that was set raises TTL 0 too (Unbound's cache-min-ttl, Knot Resolver's min_ttl); without one, 0 is not cached (RFC 1035 §3.2.1)")
+  void minTtl_raisesZero_noFloorKeepsItUncached() {
     RRsetCache floored = cache(RRsetCache.builder().minTtl(Duration.ofSeconds(60)));
+    RRsetCache unfloored = cache(RRsetCache.builder());
 
-    assertThat(floored.put(rrset(a("www.example.", 0, "192.0.2.1")), AUTHORITATIVE_ANSWER))
-        .isFalse();
-    assertThat(lookupWww(floored)).isSameAs(CacheLookup.Miss.INSTANCE);
+    assertThat(floored.put(rrset(a("www.example.", 0, "192.0.2.1")), AUTHORITATIVE_ANSWER)).isTrue();
+    assertThat(lookupWww(floored)).isInstanceOf(CacheLookup.Hit.class);
+    assertThat(unfloored.put(rrset(a("www.example.", 0, "192.0.2.1")), AUTHORITATIVE_ANSWER)).isFalse();
+    assertThat(lookupWww(unfloored)).isSameAs(CacheLookup.Miss.INSTANCE);
   }
 }
