@@ -117,6 +117,9 @@ final class ConfigSupport {
       Map.entry("harden-unknown-additional", HONOURED),
       // What we do always, and cannot switch off.
       Map.entry("harden-glue", unsupportedIf(false, "accepting out-of-bailiwick glue (harden-glue: no)")),
+      // A forwarder is a recursive server: the CNAME chain its reply gives is used as given.
+      Map.entry("harden-cname-follow", unsupportedIf(true,
+          "asking a forwarder again for every CNAME target of a chain it answered (harden-cname-follow: yes)")),
       Map.entry("harden-below-nxdomain", unsupportedIf(false,
           "resolving below a cached NXDOMAIN (harden-below-nxdomain: no; RFC 8020 is always on)")),
       Map.entry("harden-referral-path", unsupportedIf(true, "re-querying the NS sets of referrals (harden-referral-path)")),

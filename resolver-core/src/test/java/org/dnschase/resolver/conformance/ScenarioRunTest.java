@@ -192,6 +192,33 @@ class ScenarioRunTest {
     assertThat(run.transcript()).noneSatisfy(line -> assertThat(line).contains("UDP"));
   }
 
+  @Test
+  @DisplayName("CONFIG: harden-cname-follow: no uses a forwarder's CNAME chain as given, as the resolver does; yes fails with the reason")
+  void config_hardenCnameFollow() {
+    String chain = """
+        RANGE_BEGIN 0 100
+        \tADDRESS 192.0.2.53
+        ENTRY_BEGIN
+        MATCH opcode qtype qname
+        ADJUST copy_id
+        REPLY QR RD RA NOERROR
+        SECTION QUESTION
+        www.example. IN A
+        SECTION ANSWER
+        www.example. IN CNAME b.other.
+        b.other. IN A 192.0.2.9
+        ENTRY_END
+        RANGE_END
+        """ + query("www.example.") + check("NOERROR", "www.example. IN CNAME b.other.\nb.other. IN A 192.0.2.9")
+        + "SCENARIO_END\n";
+    String follow = TESTBOUND_FORWARDER.replace("server:\n", "server:\n\tharden-cname-follow: no\n");
+    String harden = TESTBOUND_FORWARDER.replace("server:\n", "server:\n\tharden-cname-follow: yes\n");
+
+    assertThat(new ScenarioRun(Scenario.parse("runner.rpl", follow + chain), Strictness.STRICT, false).play()).isEmpty();
+    assertThat(new ScenarioRun(Scenario.parse("runner.rpl", harden + chain), Strictness.STRICT, false).play())
+        .singleElement().satisfies(failure -> assertThat(failure.text()).contains("harden-cname-follow: yes"));
+  }
+
   /** The forwarder's answer for pending.example., with the ADJUST line {@code adjust} (may be empty). */
   private static String pendingAnswer(String adjust) {
     return """
