@@ -96,12 +96,16 @@ final class ConfigSupport {
       Map.entry("trust-anchor", HONOURED),
       Map.entry("domain-insecure", HONOURED),
       // The validator's own machinery, or what it does anyway: Unbound's module list, its logging,
-      // SHA-1 signatures accepted unchecked where a build lacks SHA-1 (ours checks them), how often
+      // SHA-1 and DSA signatures accepted unchecked where a build lacks them (ours checks them), how often
       // it re-asks other servers after bogus data, RFC 8145 key tag queries (which a scenario only
       // ever switches off). Aggressive use of NSEC (RFC 8198) is mapped by ResolverSetup.
       Map.entry("module-config", HONOURED),
       Map.entry("val-log-level", HONOURED),
       Map.entry("fake-sha1", HONOURED),
+      Map.entry("fake-dsa", HONOURED),
+      Map.entry("harden-algo-downgrade", unsupportedIf(true, "insisting that every algorithm the DS set or trust "
+          + "anchor lists signs the zone (harden-algo-downgrade: yes), which RFC 6840 §5.11 advises validators "
+          + "against: ours accepts any one algorithm that works")),
       Map.entry("val-max-restart", HONOURED),
       Map.entry("trust-anchor-signaling", unsupportedIf(true, "RFC 8145 key tag queries (trust-anchor-signaling)")),
       Map.entry("aggressive-nsec", HONOURED),

@@ -97,6 +97,20 @@ class ScenarioRunTest {
   }
 
   @Test
+  @DisplayName("CONFIG: DSA accepted unchecked where a build lacks it (fake-dsa) changes nothing here, where DSA is "
+      + "checked; every signalled algorithm insisted on (harden-algo-downgrade), against RFC 6840 §5.11, fails with why")
+  void config_validatorAlgorithmOptions() {
+    String fakeDsa = SERVERS.replace("stub-addr: 192.0.2.1", "stub-addr: 192.0.2.1\nfake-dsa: yes");
+    String everyAlgorithm = SERVERS.replace("stub-addr: 192.0.2.1", "stub-addr: 192.0.2.1\nharden-algo-downgrade: yes");
+    String steps = query("www.example.") + check("NOERROR", "www.example. IN A 192.0.2.80") + "SCENARIO_END\n";
+
+    assertThat(new ScenarioRun(Scenario.parse("runner.rpl", fakeDsa + steps), Strictness.STRICT, false).play())
+        .isEmpty();
+    assertThat(new ScenarioRun(Scenario.parse("runner.rpl", everyAlgorithm + steps), Strictness.STRICT, false).play())
+        .singleElement().satisfies(failure -> assertThat(failure.text()).contains("RFC 6840 §5.11"));
+  }
+
+  @Test
   @DisplayName("FORMAT §7.3, testbound: a query no range answers stays pending; a later REPLY step answers it, whatever its ID")
   void testbound_replyStepAnswersThePendingQuery() {
     String reply = "STEP 2 REPLY\n" + pendingAnswer("");
