@@ -39,6 +39,13 @@ public sealed interface Breakage {
   record DsMatchingNoKey() implements Breakage {}
 
   /**
+   * The parent publishes two DS records of the zone's KSK: a SHA-1 digest that matches it and a
+   * SHA-256 digest that does not, as an attacker who can forge SHA-1 but not SHA-256 would leave it
+   * (the downgrade of RFC 4509 §3).
+   */
+  record DigestDowngrade() implements Breakage {}
+
+  /**
    * Replies leave out every NSEC and NSEC3 proof (negative answers, wildcard answers and
    * referrals without DS), though the chain stays in the zone's data.
    */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.DSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
@@ -44,7 +46,7 @@ final class HierarchySigner {
         signed.add(zone);
         continue;
       }
-      List<Record> records = withChildDs(zone, zones, published);
+      List<Record> records = withChildDs(zone, zones, published, signings);
       ZoneSigner signer = new ZoneSigner(zone.origin(), keys.get(zone.origin()), signing, buildTime);
       signed.add(ServedZone.of(zone.origin(), signer.sign(records),
           !signing.breaks(Breakage.StrippedProofs.class), !signing.breaks(Breakage.StrippedSoa.class)));
@@ -52,18 +54,36 @@ final class HierarchySigner {
     return new Signed(List.copyOf(signed), Map.copyOf(keys));
   }
 
-  /** The zone's records and, at each cut to a signed child, the DS of the child's KSK. */
-  private static List<Record> withChildDs(ServedZone zone, List<ServedZone> zones, Map<Name, ZoneKeys> keys) {
+  /** The zone's records and, at each cut to a signed child, the DS set of the child's KSK. */
+  private static List<Record> withChildDs(ServedZone zone, List<ServedZone> zones, Map<Name, ZoneKeys> keys,
+      Map<Name, Signing> signings) {
     List<Record> records = new ArrayList<>(zone.records());
     for (Map.Entry<Name, ZoneKeys> child : keys.entrySet()) {
       RRset cut = zone.rrset(child.getKey(), Type.NS);
       boolean ours = !child.getKey().equals(zone.origin()) && cut != null
           && parentOf(child.getKey(), zones) == zone;
       if (ours && zone.rrset(child.getKey(), Type.DS) == null) {
-        records.add(child.getValue().ds(cut.getTTL()));
+        records.addAll(childDs(child.getValue(), cut.getTTL(), signings.get(child.getKey())));
       }
     }
     return records;
+  }
+
+  /**
+   * The DS set a parent publishes for a signed child: the SHA-256 digest of its KSK, or for a
+   * {@link Breakage.DigestDowngrade} a matching SHA-1 digest beside a SHA-256 one that does not match.
+   */
+  private static List<DSRecord> childDs(ZoneKeys keys, long ttl, Signing signing) {
+    DSRecord ds = keys.ds(ttl);
+    if (!signing.breaks(Breakage.DigestDowngrade.class)) {
+      return List.of(ds);
+    }
+    byte[] wrong = ds.getDigest().clone();
+    wrong[wrong.length - 1] ^= 1;
+    return List.of(
+        new DSRecord(ds.getName(), DClass.IN, ttl, ds.getFootprint(), ds.getAlgorithm(), DSRecord.SHA256_DIGEST_ID,
+            wrong),
+        new DSRecord(ds.getName(), DClass.IN, ttl, DSRecord.SHA1_DIGEST_ID, keys.ksk()));
   }
 
   /** The deepest zone strictly above {@code origin}, or null. */

@@ -16,7 +16,8 @@ import org.xbill.DNS.Record;
  * One link of a chain of trust (RFC 4035 §5.2): a zone's DNSKEY RRset is trusted when one of its
  * keys matches a trusted DS record (or is an anchor's key) and that key signed the RRset. A DS set
  * whose every record uses an algorithm or digest not implemented here makes the zone INSECURE, not
- * BOGUS (RFC 4035 §5.2, RFC 8624).
+ * BOGUS (RFC 4035 §5.2, RFC 8624). A SHA-1 DS counts only when the set holds no usable DS with a
+ * stronger digest, so that a forged SHA-1 digest cannot stand in for a SHA-256 one (RFC 4509 §3).
  */
 public final class KeyTrust {
 
@@ -29,9 +30,9 @@ public final class KeyTrust {
   public static KeyEntry check(KeyEntry.TrustedDs trusted, RRset dnskeys, Algorithms algorithms, Instant now,
       VerificationAllowance allowance) {
     Name zone = trusted.zone();
-    List<DSRecord> usable = trusted.ds().stream()
+    List<DSRecord> usable = strongestDigests(trusted.ds().stream()
         .filter(ds -> algorithms.supported(ds.getAlgorithm()) && Algorithms.digestSupported(ds.getDigestID()))
-        .toList();
+        .toList());
     List<DNSKEYRecord> anchorKeys = trusted.anchorKeys().stream()
         .filter(key -> algorithms.supported(key.getAlgorithm())).toList();
     if (usable.isEmpty() && anchorKeys.isEmpty()) {
@@ -64,6 +65,12 @@ public final class KeyTrust {
     }
     Verdict signed = SignatureVerifier.verify(dnskeys, zone, matching, now, allowance);
     return signed == Verdict.SECURE ? new KeyEntry.Keys(zone, all) : new KeyEntry.Untrusted(zone, signed);
+  }
+
+  /** The DS records without their SHA-1 digests when others are there (RFC 4509 §3). */
+  private static List<DSRecord> strongestDigests(List<DSRecord> usable) {
+    boolean stronger = usable.stream().anyMatch(ds -> ds.getDigestID() != DSRecord.SHA1_DIGEST_ID);
+    return stronger ? usable.stream().filter(ds -> ds.getDigestID() != DSRecord.SHA1_DIGEST_ID).toList() : usable;
   }
 
   private static boolean digestMatches(Name zone, DSRecord ds, DNSKEYRecord key) {
