@@ -158,6 +158,27 @@ final class ReplyValidation {
     return reply;
   }
 
+  /**
+   * Whether the reply says it comes from {@code zone} itself: its answer or authority section
+   * holds the zone's own SOA or NS RRset, or its answer the zone's DNSKEY RRset (Unbound's {@code
+   * iter_msg_from_zone}). Data below the zone in a reply that says nothing of where it comes from
+   * may be a child zone's the same server serves, answered with no referral.
+   */
+  boolean fromZone(Name zone) {
+    for (RRset set : reply.answer()) {
+      if (set.getName().equals(zone)
+          && (set.getType() == Type.SOA || set.getType() == Type.NS || set.getType() == Type.DNSKEY)) {
+        return true;
+      }
+    }
+    for (RRset set : reply.authority()) {
+      if (set.getName().equals(zone) && (set.getType() == Type.SOA || set.getType() == Type.NS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   ResponseType type() {
     return type;
   }

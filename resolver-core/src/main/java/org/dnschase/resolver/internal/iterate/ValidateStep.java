@@ -47,7 +47,7 @@ final class ValidateStep {
         validation.record(Verdict.INSECURE); // RFC 7646 §2: not validated at or below a negative trust anchor
         continue;
       }
-      Name signer = signerOf(rrset, zone);
+      Name signer = signerOf(rrset, zone, validation);
       if (signer == null && validation.forAliasTarget(rrset, q.exchanges().last().name())) {
         validation.record(Verdict.INDETERMINATE); // asked again, and judged then, for proving less than the alias
         continue;
@@ -139,24 +139,40 @@ final class ValidateStep {
    * The zone whose keys check {@code rrset}: its signatures' signer when that zone holds it and
    * lies within the zone asked, else the zone asked, whose keys then find it unsigned. Null for an
    * RRset with no such signature under a trust anchor below the zone asked (a forwarder, or a
-   * parent's server answering for a zone anchored below it): the zone asked cannot judge it, and
-   * the DS records between the anchor and it are walked instead ({@link ChainOfTrust#keysOver}).
+   * parent's server answering for a zone anchored below it), or below the zone asked in a reply
+   * that does not say it comes from that zone: a server may serve a child zone with its parent
+   * and answer for the child with no referral, so the cut that makes the RRset INSECURE may be one
+   * the resolver never saw (RFC 4035 §4.3). The zone asked cannot judge such an RRset, and the DS
+   * records between the closest keys and it are walked instead ({@link ChainOfTrust#keysOver}), as
+   * Unbound's validator walks them to the name of an answer with no signer. A reply that says it
+   * comes from the zone asked is judged by the zone's keys: unsigned there, it marks a DNSSEC-lame
+   * server, whose zone's other servers are asked next.
    */
-  private Name signerOf(RRset rrset, Name zone) {
+  private Name signerOf(RRset rrset, Name zone, ReplyValidation validation) {
     for (RRSIGRecord sig : rrset.sigs()) {
       Name signer = sig.getSigner();
       if (rrset.getName().subdomain(signer) && signer.subdomain(zone)) {
         return signer;
       }
     }
-    TrustAnchors.Anchor anchor = context.keys.anchors().closest(unsignedOwnerZone(rrset));
+    Name owner = unsignedOwnerZone(rrset);
+    if (!denial(rrset) && owner.subdomain(zone) && !owner.equals(zone) && !validation.fromZone(zone)) {
+      return null;
+    }
+    TrustAnchors.Anchor anchor = context.keys.anchors().closest(owner);
     return anchor == null || anchor.zone().equals(zone) || !anchor.zone().subdomain(zone) ? zone : null;
   }
 
-  /** The name whose zone would have signed {@code rrset}: its owner's, but a DS's parent's (RFC 4035 §5.2). */
+  /**
+   * The name whose zone would have signed {@code rrset}: its owner's, but a DS's parent's (RFC 4035
+   * §5.2), and a CNAME's parent's too, as no zone's apex can hold an alias (RFC 2181 §10.1: a
+   * CNAME has no other data beside it, an apex its SOA and NS): a DS asked at its owner would
+   * bring back the alias itself.
+   */
   private static Name unsignedOwnerZone(RRset rrset) {
     Name owner = rrset.getName();
-    return rrset.getType() == Type.DS && owner.labels() > 1 ? new Name(owner, 1) : owner;
+    boolean parentsZone = rrset.getType() == Type.DS || rrset.getType() == Type.CNAME;
+    return parentsZone && owner.labels() > 1 ? new Name(owner, 1) : owner;
   }
 
   /** Whether validation is off for {@code name}: a negative trust anchor at or above it (RFC 7646). */
