@@ -25,9 +25,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MemoryBudgetTest {
 
   private static final long BUDGET = 1 << 20;
-  /** How far the heap of an emptied resolver may stay above a fresh one's. */
-  private static final long EMPTIED_SLACK = 256 << 10;
-
+  /**
+   * How far the heap of an emptied resolver may stay above a fresh one's: what its hash tables keep
+   * of the capacity they grew to, 3 KB (big) to 79 KB (deleg) here. At 256 KB it let pass a
+   * resolution cache left full by {@code invalidateAll}, which adds 3-131 KB to that; at 128 KB
+   * the small, neg and deleg cases fail on it.
+   */
+  private static final long EMPTIED_SLACK = 128 << 10;
+  /** How many times a case is measured before it fails (see the test). */
+  private static final int ATTEMPTS = 3;
 
   @ParameterizedTest(name = "{0}: {1} names")
   @CsvSource({
@@ -43,16 +49,50 @@ class MemoryBudgetTest {
     SyntheticServers servers = new SyntheticServers();
     AtomicLong nanos = new AtomicLong();
     warmUp(servers, nanos, scenario);
-    Heap heap = fillAndEmpty(servers, nanos, scenario, names);
-    long released = RetainedHeap.bytes();
+    Sizes sizes = measure(servers, nanos, scenario, names);
+    // Each size is the heap with the resolver less the heap without it, the whole test JVM's: what
+    // else the JVM holds can drop between the two readings (a soft cache cleared), and did once by
+    // 260 KB (an emptied kilo resolver read 274,248 bytes above a fresh one, 14,104 in every other
+    // run). What the resolver itself holds is there at every attempt: a case over a bound is
+    // measured again before it fails.
+    for (int attempt = 1; attempt < ATTEMPTS && !sizes.withinBounds(); attempt++) {
+      System.out.printf("%s, %d names: %s; measured again%n", scenario, names, sizes);
+      sizes = measure(servers, nanos, scenario, names);
+    }
+    System.out.printf("%s, %d names: %s%n", scenario, names, sizes);
+    assertThat(sizes.held()).as("bytes held after %d names", names).isLessThanOrEqualTo(2 * BUDGET);
+    assertThat(sizes.emptiedOverFresh()).as("bytes held after invalidateAll").isLessThanOrEqualTo(EMPTIED_SLACK);
+  }
 
-    long held = heap.full() - released;
-    long freshSize = heap.fresh() - heap.before();
-    long emptiedSize = heap.emptied() - released;
-    System.out.printf("%s, %d names: held %,d bytes, fresh %,d, after invalidateAll %,d more than fresh%n",
-        scenario, names, held, freshSize, emptiedSize - freshSize);
-    assertThat(held).as("bytes held after %d names", names).isLessThanOrEqualTo(2 * BUDGET);
-    assertThat(emptiedSize - freshSize).as("bytes held after invalidateAll").isLessThanOrEqualTo(EMPTIED_SLACK);
+  /** Fills a resolver with {@code names} names and empties it: what it held, read off the heap. */
+  private static Sizes measure(SyntheticServers servers, AtomicLong nanos, String scenario, int names) {
+    return new Sizes(fillAndEmpty(servers, nanos, scenario, names), RetainedHeap.bytes());
+  }
+
+  /**
+   * What a resolver held, from the heap's readings with it ({@code heap}) and once it was
+   * unreachable ({@code released}).
+   */
+  private record Sizes(Heap heap, long released) {
+
+    long held() {
+      return heap.full() - released;
+    }
+
+    long emptiedOverFresh() {
+      return (heap.emptied() - released) - (heap.fresh() - heap.before());
+    }
+
+    boolean withinBounds() {
+      return held() <= 2 * BUDGET && emptiedOverFresh() <= EMPTIED_SLACK;
+    }
+
+    @Override
+    public String toString() {
+      return String.format("held %,d bytes, fresh %,d, after invalidateAll %,d more than fresh (heap read %,d "
+          + "before, %,d fresh, %,d full, %,d emptied, %,d released)", held(), heap.fresh() - heap.before(),
+          emptiedOverFresh(), heap.before(), heap.fresh(), heap.full(), heap.emptied(), released);
+    }
   }
 
   /**

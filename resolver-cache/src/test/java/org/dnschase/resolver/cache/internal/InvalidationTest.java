@@ -9,12 +9,16 @@ import static org.dnschase.resolver.cache.internal.Records.name;
 import static org.dnschase.resolver.cache.internal.Records.rrset;
 import static org.dnschase.resolver.cache.internal.Records.soa;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 import org.dnschase.resolver.cache.CacheLookup;
 import org.dnschase.resolver.cache.EntryRef;
 import org.dnschase.resolver.cache.RRsetCache;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 @DisplayName("Invalidation drops entries whatever their rank")
@@ -122,5 +126,42 @@ class InvalidationTest {
     assertThat(lookup("www.example.", Type.A)).isSameAs(CacheLookup.Miss.INSTANCE);
     assertThat(lookup("gone.example.", Type.A)).isSameAs(CacheLookup.Miss.INSTANCE);
     assertThat(cache.stats().entries()).isZero();
+  }
+
+  /* ---- what invalidateAll lets go of ---- */
+
+  @Test
+  @DisplayName("invalidateAll lets go of the records it dropped before it returns, even with the cache's maintenance held up elsewhere")
+  void invalidateAll_releasesWhatItDropped() {
+    // an executor that never runs the maintenance handed to it: as when another thread holds the
+    // cache's maintenance while a writer's own is due, and nothing later sets it going again
+    List<Runnable> heldUp = new ArrayList<>();
+    RRsetCache held = RRsetCache.builder().timeSource(new FakeTicker()).executor(heldUp::add).build();
+    List<WeakReference<Record>> dropped = fill(held, 100);
+
+    held.invalidateAll();
+
+    assertThat(collected(dropped)).as("records let go of by invalidateAll").isEqualTo(dropped.size());
+  }
+
+  /** Stores {@code count} one-record RRsets, each record referenced from here weakly only. */
+  private static List<WeakReference<Record>> fill(RRsetCache cache, int count) {
+    List<WeakReference<Record>> stored = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Record record = a("h" + i + ".example.", 300, "192.0.2.1");
+      cache.put(rrset(record), AUTHORITATIVE_ANSWER);
+      stored.add(new WeakReference<>(record));
+    }
+    return stored;
+  }
+
+  /** How many of {@code references} the collector has cleared, after a few full collections. */
+  private static long collected(List<WeakReference<Record>> references) {
+    long cleared = 0;
+    for (int i = 0; i < 5 && cleared < references.size(); i++) {
+      System.gc();
+      cleared = references.stream().filter(reference -> reference.get() == null).count();
+    }
+    return cleared;
   }
 }
