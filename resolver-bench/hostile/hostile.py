@@ -152,7 +152,7 @@ def seed_plan(seed, zones, first, only=None, plain=lambda i: True):
             if kind == 'deeper':
                 label = '.'.join(f'l{j}' for j in range(rng.randrange(5, 40)))
             elif kind in ('dnamecname', 'manyglue', 'weirdglue', 'gluelessinside', 'glueflip', 'aareferral',
-                          'referralloop'):
+                          'referralloop', 'nsanswer'):
                 label = 'www.' + label  # below the child the server refers to or redirects
             elif kind in MINIMISATION_KINDS or kind == 'sidecar':
                 label = 'www.' + label  # two labels below the zone: the walk asks a minimised NS question first

@@ -613,6 +613,18 @@ def k_referralloop(q, tcp, zone, rng):
                                    additional=[wire.a('ns.' + child, partner_address(int(zone[1:-1])))]))]
 
 
+def k_nsanswer(q, tcp, zone, rng):
+    # a referral to the child below the zone (its server at partner_address) whose NS set comes in
+    # the answer section (RFC 1034 §4.3.2 step 3b has it in the authority section), alone or with
+    # the same set in the authority section too
+    child = child_of(q, zone)
+    if child is None:
+        return [('send', good_reply(q, zone, COPY_ADDRESS))]
+    ns = [wire.ns(child, 'ns.' + child)]
+    return [('send', wire.message(q, wire.QR, answer=ns, authority=ns if rng.random() < 0.5 else [],
+                                   additional=[wire.a('ns.' + child, partner_address(int(zone[1:-1])))]))]
+
+
 def refer_back(q, tcp, zone, rng):
     return [('send', wire.message(q, wire.QR, authority=[wire.ns(zone, 'ns.' + zone)],
                                    additional=[wire.a('ns.' + zone, hostile_address(int(zone[1:-1])))]))]
@@ -657,7 +669,7 @@ def t_stall(q, zone, rng):
 
 # the kinds whose zone has a second server, at partner_address, answering as this says
 PARTNERS = {'liar': honest_slow, 'glueflip': child_server, 'aareferral': child_server,
-            'referralloop': refer_back}
+            'referralloop': refer_back, 'nsanswer': child_server}
 # the kinds whose A questions must end, through an alias, at good.'s address (GOOD_ADDRESS)
 ALIASED = {'nxcname'}
 # the kinds whose A questions must get the right answer (COPY_ADDRESS): a resolver lives with them
@@ -692,7 +704,7 @@ KINDS = {
     'badcookie': k_badcookie, 'noaa': k_noaa, 'aareferral': k_aareferral,
     'echo': k_echo, 'doublereply': k_doublereply, 'junkanswer': k_junkanswer, 'tcdiffer': k_tcdiffer,
     'referralloop': k_referralloop, 'tcp-stall': tcp_only(t_stall), 'nsnotimp': by_qtype_ns(wire.NOTIMP),
-    'sidecar': k_sidecar, 'nxcname': k_nxcname,
+    'sidecar': k_sidecar, 'nxcname': k_nxcname, 'nsanswer': k_nsanswer,
 }
 
 

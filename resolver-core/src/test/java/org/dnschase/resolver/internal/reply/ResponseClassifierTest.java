@@ -204,6 +204,29 @@ class ResponseClassifierTest {
     assertThat(classify(reply, "example.test.", "www.example.test.", Type.A)).isEqualTo(ResponseType.LAME);
   }
 
+  @Test
+  @DisplayName("RFC 1034 §4.3.2 step 3b: a child's NS set in the answer section alone is no referral: the server is lame "
+      + "(Unbound answers NOERROR with nothing, where the child holds the data)")
+  void childNameServersInAnswerOnly_isLame() {
+    Reply reply = Reply.noError()
+        .answer("example.test. 86400 NS ns1.example.test.")
+        .additional("ns1.example.test. 86400 A 127.0.0.11");
+
+    assertThat(classify(reply, "test.", "www.example.test.", Type.A)).isEqualTo(ResponseType.LAME);
+  }
+
+  @Test
+  @DisplayName("RFC 1034 §4.3.2 step 3b: a referral whose NS set also comes in the answer section is still a referral")
+  void childNameServersInAnswerAndAuthority_isReferral() {
+    Reply reply = Reply.noError()
+        .answer("example.test. 86400 NS ns1.example.test.")
+        .authority("example.test. 86400 NS ns1.example.test.")
+        .additional("ns1.example.test. 86400 A 127.0.0.11");
+
+    assertThat(classify(reply, "test.", "www.example.test.", Type.A)).isEqualTo(ResponseType.REFERRAL);
+    assertThat(referral(reply, "test.", "www.example.test.")).isEqualTo("example.test.");
+  }
+
   /* ---- negative answers ---- */
 
   @Test
