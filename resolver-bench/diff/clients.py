@@ -445,15 +445,16 @@ CASES += [(f"type {t} at the zone{transport}", once(with_name("zone", t), tcp=bo
 def lab_names(lab, lab_dir):
     """The lab's names the cases ask about, from its questions (what each case is about); signed,
     a host of a zone whose signatures expired (BOGUS) and of one left unsigned (insecure)."""
-    names, sideways = {}, lab.sideways_reach()
+    names, sideways, signed_apart = {}, lab.sideways_reach(), set()
     signing = lab_dir / "signing.tsv"
     for line in signing.read_text().splitlines() if signing.exists() else []:
         origin, state = line.split("\t")
+        signed_apart.add(origin)
         if not under(origin, sideways):
             names.setdefault({"expired": "bogus", "unsigned": "insecure"}[state], "h1." + origin)
     for name, qtype, case in lab.questions:
-        if under(name, sideways):
-            continue  # a zone a sideways referral keeps from Unbound (README: decided)
+        if under(name, sideways) or under(name, signed_apart):
+            continue  # a zone a sideways referral keeps from Unbound (README: decided), or signed apart
         key = {"host": "host", "NXDOMAIN": "nx", "MX target": "mail", "a label holding a dot": "dotted",
                "a label holding a zero octet": "zero", "an RRset of 100 addresses": "many",
                "under a all-lame-up delegation": "lame", "apex": "zone", "CNAME chain in zone": "chain",

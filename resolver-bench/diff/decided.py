@@ -193,7 +193,7 @@ CLIENT_DECIDED = [
      "RA set on the errors we answer before any resolution (FORMERR, NOTIMP, REFUSED): RFC 1035 "
      "§4.1.1 has RA say whether the server offers recursion, which ours does whatever the query; "
      "Unbound's request checks turn the query round as it came, RA clear"),
-    (r"cookie: (15|41) octets", {"rcode", "answer", "answer owners as sent"}, None,
+    (r"cookie: (15|41) octets", {"rcode", "answer", "answer owners as sent", "opt ede", "opt options"}, None,
      "a COOKIE option of 9-15 or more than 40 octets is FORMERR (RFC 7873 §5.2.2), as BIND and "
      "Knot answer it; Unbound 1.17, answer-cookie off by default, ignores the option"),
     (r"no question", {"opt version", "opt cookie", "opt options"}, None,
@@ -207,7 +207,7 @@ CLIENT_DECIDED = [
      "no CHAOS identity or version (RFC 4892 leaves id.server to the operator; hiding the version "
      "is BIND's and Unbound's hide-version): class CH is REFUSED as every class but IN; Unbound "
      "answers its version and host name unless told not to"),
-    (r"class ANY", {"rcode", "answer", "answer owners as sent"}, None,
+    (r"class ANY", {"rcode", "answer", "answer owners as sent", "opt ede", "opt options"}, None,
      "QCLASS * (RFC 1035 §3.2.5) refused as any class but IN (README: decided)"),
     (r"many records, EDNS 4096", {"tc", "answer", "answer owners as sent"}, None,
      "no UDP answer larger than the 1,232 octets we advertise (DNS Flag Day 2020; RFC 9715 §3.2: a "
@@ -216,7 +216,8 @@ CLIENT_DECIDED = [
     (r"opcode 4", {"rcode"}, lambda ours, theirs: ours == 4 and theirs == 5,
      "NOTIFY (RFC 1996) to a resolver: NOTIMP, the opcode not implemented (RFC 1035 §4.1.1), where "
      "Unbound answers REFUSED; both say no"),
-    (r"type (MAILA|MAILB|OPT|TKEY|TSIG|0)\b", {"rcode", "authority"}, lambda ours, theirs: ours == 4 or ours == [],
+    (r"type (MAILA|MAILB|OPT|TKEY|TSIG|0)\b", {"rcode", "authority", "opt ede", "opt options"},
+     lambda ours, theirs: ours == 4 or ours == [],
      "a meta type or a reserved one (RFC 6895 §3.1: MAILA and MAILB obsolete, OPT, TSIG and TKEY "
      "records of a message, type 0 never allocated) is NOTIMP, a kind of query not implemented "
      "(RFC 1035 §4.1.1); Unbound answers FORMERR to the meta types and asks upstream for type 0"),
@@ -236,6 +237,9 @@ CLIENT_DECIDED = [
      "(it has EDE codes only for validation and a few policies); the rcode agrees"),
     (r".", {"opt options"}, lambda ours, theirs: set(ours) - set(theirs) == {15},
      "the option of that Extended DNS Error (RFC 8914, code 15)"),
+    (r".", {"opt ede"}, lambda ours, theirs: ours == [7] and theirs == [6],
+     "a BOGUS answer's Extended DNS Error: ours says why, 7 (Signature Expired, RFC 8914 §4.8), "
+     "where Unbound says 6 (DNSSEC Bogus) at times and 7 at others; both SERVFAIL"),
 ]
 
 
