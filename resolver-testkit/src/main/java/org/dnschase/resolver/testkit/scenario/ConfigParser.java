@@ -29,6 +29,8 @@ final class ConfigParser {
   private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|'[^']*'|\\S+");
   /** testbound directives between the config lines: a temporary file's text, an autotrust file. */
   private static final List<String> BLOCKS = List.of("TEMPFILE_CONTENTS", "AUTOTRUST_FILE");
+  /** How deep zone files may include one another, so a cycle is an error rather than a hang. */
+  private static final int MAX_INCLUDE_DEPTH = 8;
 
   private final String source;
   private final List<ConfigSetting> settings = new ArrayList<>();
@@ -246,8 +248,40 @@ final class ConfigParser {
       throw new ScenarioFormatException(source, file.line(), "auth-zone " + name.value() + ": zonefile "
           + file.value() + " is no TEMPFILE_CONTENTS of the scenario");
     }
-    return new AuthZoneClause(name(name.value(), name.line()), text, flag(byKey, "for-upstream", true),
+    Name zone = name(name.value(), name.line());
+    return new AuthZoneClause(zone, withIncludes(text, zone.toString(), file.line(), 0),
+        flag(byKey, "for-upstream", true),
         flag(byKey, "for-downstream", true), flag(byKey, "fallback-enabled", false), line);
+  }
+
+  /**
+   * A zone file's text with each {@code $INCLUDE_TEMPFILE name} line (testbound writes {@code
+   * $INCLUDE} and the temporary file's name there) replaced by that file's text, as {@code
+   * $INCLUDE} reads it (RFC 1035 §5.1): at the origin in force, which the including file keeps
+   * afterwards.
+   */
+  private String withIncludes(String text, String zone, int line, int depth) {
+    StringBuilder expanded = new StringBuilder();
+    String origin = zone;
+    for (String zoneLine : text.split("\n", -1)) {
+      String[] words = zoneLine.strip().split("[ \t]+");
+      if (words[0].equals("$ORIGIN") && words.length > 1) {
+        origin = words[1];
+      }
+      if (!words[0].equals("$INCLUDE_TEMPFILE")) {
+        expanded.append(zoneLine).append('\n');
+        continue;
+      }
+      String included = words.length == 2 ? tempFiles.get(words[1]) : null;
+      if (included == null || depth >= MAX_INCLUDE_DEPTH) {
+        throw new ScenarioFormatException(source, line, "zone file " + zoneLine.strip()
+            + (included == null ? ": no such TEMPFILE_CONTENTS" : ": includes nested too deep"));
+      }
+      expanded.append("$ORIGIN ").append(origin).append('\n')
+          .append(withIncludes(included, origin, line, depth + 1))
+          .append("$ORIGIN ").append(origin).append('\n');
+    }
+    return expanded.substring(0, expanded.length() - 1);
   }
 
   private static boolean flag(Map<String, ConfigSetting> byKey, String key, boolean byDefault) {

@@ -173,6 +173,54 @@ class ScenarioParserTest {
   }
 
   @Test
+  @DisplayName("testbound: $INCLUDE_TEMPFILE in a zone file reads that TEMPFILE_CONTENTS there, at the origin in force, which the including file keeps (RFC 1035 §5.1 $INCLUDE)")
+  void testboundAuthZone_includesItsTempFiles() throws Exception {
+    ScenarioConfig config = Scenario.parse("t.rpl", """
+        auth-zone:
+        	name: "example.tld."
+        	zonefile:
+        TEMPFILE_NAME example.tld
+        TEMPFILE_CONTENTS example.tld
+        $ORIGIN example.tld.
+        www	3600	IN	A	3.3.3.3
+        $INCLUDE_TEMPFILE more.inc
+        mail	3600	IN	A	3.3.3.5
+        TEMPFILE_END
+        TEMPFILE_CONTENTS more.inc
+        other	7200	IN	A	3.3.3.4
+        $ORIGIN sub.example.tld.
+        deep	7200	IN	A	3.3.3.6
+        TEMPFILE_END
+        CONFIG_END
+        SCENARIO_BEGIN t
+        SCENARIO_END
+        """).config();
+
+    assertThat(config.authZones()).singleElement().satisfies(zone -> assertThat(zone.zoneText()).isEqualTo("""
+        $ORIGIN example.tld.
+        www	3600	IN	A	3.3.3.3
+        $ORIGIN example.tld.
+        other	7200	IN	A	3.3.3.4
+        $ORIGIN sub.example.tld.
+        deep	7200	IN	A	3.3.3.6
+        $ORIGIN example.tld.
+        mail	3600	IN	A	3.3.3.5
+        """));
+    assertThatThrownBy(() -> Scenario.parse("t.rpl", """
+        auth-zone:
+        	name: "example.tld."
+        	zonefile:
+        TEMPFILE_NAME example.tld
+        TEMPFILE_CONTENTS example.tld
+        $INCLUDE_TEMPFILE example.tld
+        TEMPFILE_END
+        CONFIG_END
+        SCENARIO_BEGIN t
+        SCENARIO_END
+        """)).isInstanceOf(ScenarioFormatException.class).hasMessageContaining("nested too deep");
+  }
+
+  @Test
   @DisplayName("testbound: an auth-zone whose zonefile names no TEMPFILE_CONTENTS is an error naming the line")
   void testboundAuthZone_withoutItsTempFile_isAnError() {
     assertThatThrownBy(() -> Scenario.parse("t.rpl", """
