@@ -233,6 +233,18 @@ class ScenarioRunTest {
         .singleElement().satisfies(failure -> assertThat(failure.text()).contains("harden-cname-follow: yes"));
   }
 
+  @Test
+  @DisplayName("A scripted reply that does not parse (an A record of three octets) fails its exchange at once, as the transport's malformed reply does")
+  void malformedReply_failsTheExchange() {
+    String steps = forwarderRange("0 100", "ADJUST copy_id").replace("pending.example. 300 IN A 192.0.2.7",
+        "pending.example. 300 IN A \\# 3 030405") + query("pending.example.") + check("SERVFAIL", null);
+    ScenarioRun run = new ScenarioRun(Scenario.parse("runner.rpl", TESTBOUND_FORWARDER + steps + "SCENARIO_END\n"),
+        Strictness.STRICT, false);
+
+    assertThat(run.play()).isEmpty();
+    assertThat(run.transcript()).anySatisfy(line -> assertThat(line).contains("malformed ("));
+  }
+
   /** The forwarder's answer for pending.example., with the ADJUST line {@code adjust} (may be empty). */
   private static String pendingAnswer(String adjust) {
     return """

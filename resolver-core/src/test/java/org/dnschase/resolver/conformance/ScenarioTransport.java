@@ -85,6 +85,7 @@ final class ScenarioTransport implements Transport {
     }
     return switch (reply) {
       case Message message -> CompletableFuture.completedFuture(message);
+      case Malformed malformed -> CompletableFuture.failedFuture(malformed.failure());
       case Pending waiting -> waiting.reply();
       case null, default -> CompletableFuture.failedFuture(new TimeoutException("no reply from " + server));
     };
@@ -191,7 +192,7 @@ final class ScenarioTransport implements Transport {
 
   /** Completes a pending query with {@code response}: its reply, or a timeout when none (usable) came. */
   private void settle(Pending query, ScriptedResponse response, String exchange) {
-    Message delivered = switch (response) {
+    Object delivered = switch (response) {
       case ScriptedResponse.Reply reply -> deliver(query.sent(), reply, exchange);
       case ScriptedResponse.Silence silence -> {
         note(exchange + "no reply (" + silence.reason() + ")");
@@ -199,10 +200,10 @@ final class ScenarioTransport implements Transport {
       }
       case ScriptedResponse.Unforeseen surprise -> throw new IllegalStateException(surprise.reason());
     };
-    if (delivered != null) {
-      query.reply().complete(delivered);
-    } else {
-      query.reply().completeExceptionally(new TimeoutException("no usable reply"));
+    switch (delivered) {
+      case Message message -> query.reply().complete(message);
+      case Malformed malformed -> query.reply().completeExceptionally(malformed.failure());
+      case null, default -> query.reply().completeExceptionally(new TimeoutException("no usable reply"));
     }
   }
 
@@ -264,8 +265,13 @@ final class ScenarioTransport implements Transport {
    * sent}. testbound's fake network hands a reply to the query it answers whatever ID the script
    * gave it (only a real socket matches by ID), so there the reply carries the query's.
    */
-  private Message deliver(Message sent, ScriptedResponse.Reply reply, String exchange) {
-    Message received = wire(reply.message());
+  private Object deliver(Message sent, ScriptedResponse.Reply reply, String exchange) {
+    Message received;
+    try {
+      received = new Message(reply.message().toWire());
+    } catch (IOException e) {
+      return malformed(sent, reply, exchange, e);
+    }
     if (testbound) {
       received.getHeader().setID(sent.getHeader().getID());
     }
@@ -277,6 +283,25 @@ final class ScenarioTransport implements Transport {
     }
     return usable ? received : null;
   }
+
+  /**
+   * A scripted reply that does not parse, as the resolver's transport meets it: when its ID and
+   * question are the query's, the exchange fails at once with it (the transport's malformed reply);
+   * otherwise it is not this query's reply and is dropped.
+   */
+  private Object malformed(Message sent, ScriptedResponse.Reply reply, String exchange, IOException cause) {
+    Message scripted = reply.message().clone();
+    if (testbound) {
+      scripted.getHeader().setID(sent.getHeader().getID());
+    }
+    boolean ours = isReplyTo(sent, scripted);
+    note(exchange + (ours ? "malformed (" + cause.getMessage() + ")" : "dropped (ID, QR or question differ)")
+        + " from " + reply.origin());
+    return ours ? new Malformed(new IOException("the reply does not parse: " + cause.getMessage(), cause)) : null;
+  }
+
+  /** A reply that does not parse, and the failure its exchange ends with. */
+  private record Malformed(IOException failure) {}
 
   private Object unforeseen(InetSocketAddress server, Message sent, boolean overTcp, int step, String description) {
     note(description);

@@ -2,6 +2,8 @@ package org.dnschase.resolver.testkit.scenario;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -24,6 +26,10 @@ final class RecordParser {
   static final long DEFAULT_TTL = 3600;
   private static final Pattern FIELD = Pattern.compile("\\S+");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
+  /** An RRSIG's fields up to its signer's name: type covered to signer (RFC 4034 §3.2). */
+  private static final int UNSIGNED_RRSIG_FIELDS = 8;
+  /** One zero octet in base64: the signature an RRSIG is read with when its own is missing. */
+  private static final String PLACEHOLDER_SIGNATURE = "AA==";
 
   private RecordParser() {}
 
@@ -66,7 +72,48 @@ final class RecordParser {
     if (type == Type.DS) {
       rdata = numericAlgorithm(rdata);
     }
-    return Record.fromString(owner, type, dclass, ttl, rdata, origin);
+    if (type == Type.RRSIG && rdata.split("\\s+").length == UNSIGNED_RRSIG_FIELDS) {
+      return withoutSignature(Record.fromString(owner, type, dclass, ttl, rdata + " " + PLACEHOLDER_SIGNATURE, origin));
+    }
+    try {
+      return Record.fromString(owner, type, dclass, ttl, rdata, origin);
+    } catch (IOException | RuntimeException e) {
+      byte[] octets = genericRdata(rdata);
+      if (octets == null) {
+        throw e;
+      }
+      return new OpaqueRecord(owner, type, dclass, ttl, octets);
+    }
+  }
+
+  /**
+   * An RRSIG whose signature field is empty, as a broken signer sends it (the wire format carries
+   * it: the signature is whatever follows the signer's name, RFC 4034 §3.1); dnsjava requires one,
+   * so it is read with a one-octet placeholder, which the octets sent leave out.
+   */
+  private static Record withoutSignature(Record signed) {
+    byte[] octets = signed.rdataToWireCanonical();
+    return new OpaqueRecord(signed.getName(), signed.getType(), signed.getDClass(), signed.getTTL(),
+        Arrays.copyOf(octets, octets.length - 1));
+  }
+
+  /**
+   * RDATA in RFC 3597 §5's generic form ({@code \# length hex}) as octets, for a record dnsjava
+   * refuses to make of them (an A record of three octets); null when the text is not in that form
+   * or its length disagrees with its octets.
+   */
+  private static byte[] genericRdata(String rdata) {
+    String[] parts = rdata.split("\\s+", 3);
+    if (parts.length < 2 || !parts[0].equals("\\#") || !DIGITS.matcher(parts[1]).matches()) {
+      return null;
+    }
+    String hex = parts.length == 3 ? parts[2].replaceAll("\\s+", "") : "";
+    try {
+      byte[] octets = HexFormat.of().parseHex(hex);
+      return octets.length == Integer.parseInt(parts[1]) ? octets : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** DS rdata is {@code keytag algorithm digesttype digest}; zone files may name the algorithm. */

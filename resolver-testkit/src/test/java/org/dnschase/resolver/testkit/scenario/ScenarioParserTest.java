@@ -265,6 +265,41 @@ class ScenarioParserTest {
     assertThat(entry.matches(otherTtl)).isFalse();
   }
 
+  @Test
+  @DisplayName("Malformed records a broken server sends go out as written: an RRSIG without its signature (RFC 4034 §3.1), an A record of three octets in RFC 3597 generic form")
+  void malformedRecords_goOutAsWritten() throws Exception {
+    Scenario scenario = Scenario.parse("t.rpl", """
+        stub-addr: 192.0.2.1
+        CONFIG_END
+        SCENARIO_BEGIN t
+        RANGE_BEGIN 0 10
+        ENTRY_BEGIN
+        MATCH answer
+        SECTION ANSWER
+        www.example.com. 3600 IN RRSIG A 8 3 3600 20070926134150 20070829134150 2854 example.com.
+        ENTRY_END
+        ENTRY_BEGIN
+        MATCH answer
+        SECTION ANSWER
+        www.example.com. 3600 IN A \\# 3 030405
+        ENTRY_END
+        RANGE_END
+        SCENARIO_END
+        """);
+    Message unsigned = scenario.ranges().get(0).entries().get(0).message();
+    Message shortAddress = scenario.ranges().get(0).entries().get(1).message();
+
+    Record sig = unsigned.getSection(Section.ANSWER).get(0);
+    // the fixed fields (18 octets) and the signer's name (13), then nothing
+    assertThat(sig.getType()).isEqualTo(Type.RRSIG);
+    assertThat(sig.rdataToWireCanonical()).hasSize(18 + Name.fromString("example.com.").length())
+        .endsWith(Name.fromString("example.com.").toWireCanonical());
+    Record address = shortAddress.getSection(Section.ANSWER).get(0);
+    assertThat(address.getType()).isEqualTo(Type.A);
+    assertThat(address.rdataToWireCanonical()).containsExactly(3, 4, 5);
+    assertThatThrownBy(() -> new Message(shortAddress.toWire())).isInstanceOf(java.io.IOException.class);
+  }
+
   /* ---- RANGE, ENTRY, STEP ---- */
 
   @Test
