@@ -124,6 +124,8 @@ final class ConfigSupport {
       // A forwarder is a recursive server: the CNAME chain its reply gives is used as given.
       Map.entry("harden-cname-follow", unsupportedIf(true,
           "asking a forwarder again for every CNAME target of a chain it answered (harden-cname-follow: yes)")),
+      Map.entry("harden-dnssec-stripped", unsupportedIf(false, "making a trust-anchored zone whose DNSSEC "
+          + "records are missing, or whose keys fail to validate, insecure instead of bogus (harden-dnssec-stripped: no)")),
       Map.entry("harden-below-nxdomain", unsupportedIf(false,
           "resolving below a cached NXDOMAIN (harden-below-nxdomain: no; RFC 8020 is always on)")),
       Map.entry("harden-referral-path", unsupportedIf(true, "re-querying the NS sets of referrals (harden-referral-path)")),

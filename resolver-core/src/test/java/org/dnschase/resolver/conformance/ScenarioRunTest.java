@@ -98,16 +98,21 @@ class ScenarioRunTest {
 
   @Test
   @DisplayName("CONFIG: DSA accepted unchecked where a build lacks it (fake-dsa) changes nothing here, where DSA is "
-      + "checked; every signalled algorithm insisted on (harden-algo-downgrade), against RFC 6840 §5.11, fails with why")
-  void config_validatorAlgorithmOptions() {
-    String fakeDsa = SERVERS.replace("stub-addr: 192.0.2.1", "stub-addr: 192.0.2.1\nfake-dsa: yes");
-    String everyAlgorithm = SERVERS.replace("stub-addr: 192.0.2.1", "stub-addr: 192.0.2.1\nharden-algo-downgrade: yes");
+      + "checked; every signalled algorithm insisted on (harden-algo-downgrade), against RFC 6840 §5.11, and a stripped "
+      + "anchored zone made insecure (harden-dnssec-stripped: no) fail with why")
+  void config_validatorOptions() {
     String steps = query("www.example.") + check("NOERROR", "www.example. IN A 192.0.2.80") + "SCENARIO_END\n";
 
-    assertThat(new ScenarioRun(Scenario.parse("runner.rpl", fakeDsa + steps), Strictness.STRICT, false).play())
-        .isEmpty();
-    assertThat(new ScenarioRun(Scenario.parse("runner.rpl", everyAlgorithm + steps), Strictness.STRICT, false).play())
-        .singleElement().satisfies(failure -> assertThat(failure.text()).contains("RFC 6840 §5.11"));
+    assertThat(playWithServerOption("fake-dsa: yes", steps)).isEmpty();
+    assertThat(playWithServerOption("harden-algo-downgrade: yes", steps)).singleElement()
+        .satisfies(failure -> assertThat(failure.text()).contains("RFC 6840 §5.11"));
+    assertThat(playWithServerOption("harden-dnssec-stripped: no", steps)).singleElement()
+        .satisfies(failure -> assertThat(failure.text()).contains("insecure instead of bogus"));
+  }
+
+  private static List<StepFailure> playWithServerOption(String option, String steps) {
+    String script = SERVERS.replace("stub-addr: 192.0.2.1", "stub-addr: 192.0.2.1\n" + option);
+    return new ScenarioRun(Scenario.parse("runner.rpl", script + steps), Strictness.STRICT, false).play();
   }
 
   @Test
