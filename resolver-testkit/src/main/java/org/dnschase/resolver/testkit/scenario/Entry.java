@@ -2,6 +2,7 @@ package org.dnschase.resolver.testkit.scenario;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Record;
@@ -17,17 +18,19 @@ public final class Entry {
   private final Set<Match> matches;
   private final Set<Adjust> adjusts;
   private final Message message;
+  private final Map<Integer, List<Record>> emptyRrsets;
   private final boolean dnssecOk;
   private final boolean mandatory;
   private final int extendedError;
   private final byte[] raw;
 
-  Entry(int line, Set<Match> matches, Set<Adjust> adjusts, Message message, boolean dnssecOk,
-      boolean mandatory, int extendedError, byte[] raw) {
+  Entry(int line, Set<Match> matches, Set<Adjust> adjusts, Message message, Map<Integer, List<Record>> emptyRrsets,
+      boolean dnssecOk, boolean mandatory, int extendedError, byte[] raw) {
     this.line = line;
     this.matches = matches.isEmpty() ? EnumSet.noneOf(Match.class) : EnumSet.copyOf(matches);
     this.adjusts = adjusts.isEmpty() ? EnumSet.noneOf(Adjust.class) : EnumSet.copyOf(adjusts);
     this.message = message;
+    this.emptyRrsets = Map.copyOf(emptyRrsets);
     this.dnssecOk = dnssecOk;
     this.mandatory = mandatory;
     this.extendedError = extendedError;
@@ -80,6 +83,18 @@ public final class Entry {
    */
   public Message message() {
     return message.clone();
+  }
+
+  /**
+   * The RRsets of no records a section lists (a line with an owner and a type but no data, as
+   * dnspython reads it): they add nothing to a message built from the entry, and a message
+   * compared with it never carries them.
+   *
+   * @param section a {@link org.xbill.DNS.Section} number
+   * @return the owner, class and type of each, as question records
+   */
+  List<Record> emptyRrsets(int section) {
+    return emptyRrsets.getOrDefault(section, List.of());
   }
 
   /** {@return whether the REPLY line lists {@code DO}: the EDNS DO bit of this message} */

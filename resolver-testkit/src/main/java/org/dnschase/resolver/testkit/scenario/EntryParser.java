@@ -1,7 +1,10 @@
 package org.dnschase.resolver.testkit.scenario;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.xbill.DNS.Flags;
@@ -24,6 +27,7 @@ final class EntryParser {
   private final Set<Match> matches = EnumSet.noneOf(Match.class);
   private final Set<Adjust> adjusts = EnumSet.noneOf(Adjust.class);
   private final Message message = new Message();
+  private final Map<Integer, List<Record>> emptyRrsets = new HashMap<>();
   private boolean dnssecOk;
   private boolean mandatory;
   private int extendedError = Entry.ANY_EXTENDED_ERROR;
@@ -42,8 +46,8 @@ final class EntryParser {
       parser.accept(line);
     }
     byte[] raw = parser.raw == null ? null : parser.rawBytes(beginLine);
-    return new Entry(beginLine, parser.matches, parser.adjusts, parser.message, parser.dnssecOk,
-        parser.mandatory, parser.extendedError, raw);
+    return new Entry(beginLine, parser.matches, parser.adjusts, parser.message, parser.emptyRrsets,
+        parser.dnssecOk, parser.mandatory, parser.extendedError, raw);
   }
 
   private void accept(SourceLine line) {
@@ -115,6 +119,11 @@ final class EntryParser {
       throw cursor.error(line.number(), "unknown keyword or a record outside any SECTION: " + line.text());
     }
     try {
+      if (section != Section.QUESTION && RecordParser.withoutData(line.text())) {
+        emptyRrsets.computeIfAbsent(section, s -> new ArrayList<>())
+            .add(RecordParser.question(line.text(), cursor.origin()));
+        return;
+      }
       Record record = section == Section.QUESTION ? RecordParser.question(line.text(), cursor.origin())
           : RecordParser.record(line.text(), cursor.origin(), cursor.defaultTtl());
       message.addRecord(record, section);

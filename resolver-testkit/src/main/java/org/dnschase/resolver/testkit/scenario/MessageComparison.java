@@ -43,9 +43,9 @@ final class MessageComparison {
             received.getQuestion());
         case FLAGS -> differ("flags", flags(expected), flags(received));
         case RCODE -> differ("rcode", Rcode.string(expected.getRcode()), Rcode.string(received.getRcode()));
-        case ANSWER -> sectionDifference("answer", expected, received, Section.ANSWER, ttl);
-        case AUTHORITY -> sectionDifference("authority", expected, received, Section.AUTHORITY, ttl);
-        case ADDITIONAL -> sectionDifference("additional", expected, received, Section.ADDITIONAL, ttl);
+        case ANSWER -> sectionDifference("answer", entry, received, Section.ANSWER, ttl);
+        case AUTHORITY -> sectionDifference("authority", entry, received, Section.AUTHORITY, ttl);
+        case ADDITIONAL -> sectionDifference("additional", entry, received, Section.ADDITIONAL, ttl);
         case TTL -> null;
         case TCP -> overTcp ? null : "transport: expected TCP but got UDP";
         case UDP -> overTcp ? "transport: expected UDP but got TCP" : null;
@@ -93,14 +93,16 @@ final class MessageComparison {
         + " but got " + options;
   }
 
-  private static String sectionDifference(String what, Message expected, Message received, int section,
-      boolean ttl) {
-    List<Record> want = records(expected, section);
+  private static String sectionDifference(String what, Entry entry, Message received, int section, boolean ttl) {
+    List<Record> want = records(entry.message(), section);
     List<Record> got = records(received, section);
-    if (canonical(want, ttl).equals(canonical(got, ttl))) {
+    List<Record> empty = entry.emptyRrsets(section);
+    if (canonical(want, ttl).equals(canonical(got, ttl)) && empty.isEmpty()) {
       return null;
     }
-    return what + ": expected " + list(want) + " but got " + list(got);
+    String emptyToo = empty.isEmpty() ? "" : " and RRsets of no records " + empty.stream()
+        .map(MessageComparison::describe).toList() + ", which no message carries";
+    return what + ": expected " + list(want) + emptyToo + " but got " + list(got);
   }
 
   /** A section's records without OPT, which is never part of a comparison. */

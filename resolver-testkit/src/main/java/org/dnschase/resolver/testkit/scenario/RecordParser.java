@@ -45,6 +45,21 @@ final class RecordParser {
     return Record.newRecord(name(fields.get(0), origin), type(fields.get(fields.size() - 1)), dclass);
   }
 
+  /**
+   * Whether {@code text} is {@code owner [ttl] [class] type} and nothing more: dnspython, which
+   * reads Deckard's files, takes such a line in an answer, authority or additional section for
+   * an RRset of no records, as a dynamic update's deletion is written.
+   */
+  static boolean withoutData(String text) {
+    List<String> fields = FIELD.matcher(text).results().map(MatchResult::group).toList();
+    int index = 1;
+    while (index < Math.min(fields.size(), 3)
+        && (DIGITS.matcher(fields.get(index)).matches() || DClass.value(fields.get(index)) >= 0)) {
+      index++;
+    }
+    return fields.size() == index + 1 && Type.value(fields.get(index)) >= 0;
+  }
+
   static Record record(String text, Name origin, long defaultTtl) throws IOException {
     List<MatchResult> fields = new ArrayList<>(FIELD.matcher(text).results().toList());
     if (fields.size() < 2) {

@@ -79,6 +79,37 @@ class EntryMatchingTest {
     assertThat(anything.matches(answer("example.net.", Flags.QR))).isTrue();
   }
 
+  @Test
+  @DisplayName("FORMAT §5: a section line with owner and type but no data is an RRset of no records, as dnspython "
+      + "reads it: nothing to a section left unchecked, a difference no message can make up for in a checked one")
+  void recordLineWithoutData_isAnEmptyRrset() throws Exception {
+    String script = CHECK.replace("""
+        STEP 11 CHECK_ANSWER
+        ENTRY_BEGIN
+        MATCH subdomain""", """
+        STEP 11 CHECK_ANSWER
+        ENTRY_BEGIN
+        MATCH subdomain
+        SECTION AUTHORITY
+        missing.example. IN MX""").replace("""
+        www.example. 300 IN CNAME host.example.""", """
+        www.example. 300 IN CNAME host.example.
+        missing.example. 300 IN MX""");
+    Scenario withEmptyRrsets = Scenario.parse("empty.rpl", script);
+    Entry checked = ((Step.CheckAnswer) withEmptyRrsets.steps().get(0)).entry();
+    Entry unchecked = ((Step.CheckAnswer) withEmptyRrsets.steps().get(1)).entry();
+    Message answer = answer("www.example.", Flags.QR, Flags.RD, Flags.RA);
+    answer.addRecord(new CNAMERecord(Name.fromString("www.example."), DClass.IN, 300,
+        Name.fromString("host.example.")), Section.ANSWER);
+    answer.addRecord(new ARecord(Name.fromString("host.example."), DClass.IN, 300,
+        java.net.InetAddress.getByName("192.0.2.80")), Section.ANSWER);
+
+    assertThat(unchecked.matches(answer("a.example.", Flags.QR))).isTrue();
+    assertThat(checked.message().getSection(Section.ANSWER)).hasSize(2);
+    assertThat(checked.differences(answer)).singleElement()
+        .satisfies(line -> assertThat(line).startsWith("answer:").contains("RRsets of no records"));
+  }
+
   private static Message answer(String name, int... flags) throws Exception {
     Message message = new Message();
     message.addRecord(Record.newRecord(Name.fromString(name), Type.A, DClass.IN), Section.QUESTION);
