@@ -30,6 +30,7 @@ public final class ScenarioConfig {
   /** Deckard's {@code stub-name} default. */
   private static final Name DEFAULT_ROOT_SERVER_NAME = Name.fromConstantString("k.root-servers.net.");
   private static final DateTimeFormatter OVERRIDE_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+  private static final int OVERRIDE_DATE_DIGITS = 14;
 
   private final Dialect dialect;
   private final List<ConfigSetting> settings;
@@ -144,13 +145,24 @@ public final class ScenarioConfig {
     return seconds("cache-max-negative-ttl");
   }
 
-  /** {@return the fake clock's start: {@code val-override-date} (UTC) or {@code val-override-timestamp}} */
+  /**
+   * The fake clock's start: {@code val-override-date}, an RRSIG-style time (RFC 4034 §3.2:
+   * {@code YYYYMMDDHHmmSS} in UTC, or seconds since 1970 as Deckard's own scenarios write it), or
+   * {@code val-override-timestamp}.
+   *
+   * @return the start, empty when the scenario gives none
+   */
   public Optional<Instant> startTime() {
     // Unbound's -1 means "check no signature dates": no clock to start from.
     Optional<Instant> date = value("val-override-date").filter(text -> !text.equals("-1"))
-        .map(text -> LocalDateTime.parse(text, OVERRIDE_DATE).toInstant(ZoneOffset.UTC));
+        .map(ScenarioConfig::rrsigTime);
     return date.isPresent() ? date
         : value("val-override-timestamp").map(text -> Instant.ofEpochSecond(Long.parseLong(text)));
+  }
+
+  private static Instant rrsigTime(String text) {
+    return text.length() == OVERRIDE_DATE_DIGITS ? LocalDateTime.parse(text, OVERRIDE_DATE).toInstant(ZoneOffset.UTC)
+        : Instant.ofEpochSecond(Long.parseLong(text));
   }
 
   /**

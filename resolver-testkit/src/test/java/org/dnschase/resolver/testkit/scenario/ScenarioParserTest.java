@@ -92,6 +92,20 @@ class ScenarioParserTest {
   }
 
   @Test
+  @DisplayName("RFC 4034 §3.2: val-override-date, an RRSIG-style time, may be seconds since 1970 as well as YYYYMMDDHHmmSS")
+  void overrideDateInSeconds_givesItsInstant() throws Exception {
+    ScenarioConfig config = Scenario.parse("t.rpl", """
+        server:
+        \tval-override-date: "1442323400"
+        CONFIG_END
+        SCENARIO_BEGIN t
+        SCENARIO_END
+        """).config();
+
+    assertThat(config.startTime()).hasValueSatisfying(start -> assertThat(start).hasToString("2015-09-15T13:23:20Z"));
+  }
+
+  @Test
   @DisplayName("FORMAT §3.2: val-override-date -1 (Unbound: check no signature dates) gives no start time")
   void overrideDateMinusOne_givesNoStartTime() throws Exception {
     ScenarioConfig config = Scenario.parse("t.rpl", """
