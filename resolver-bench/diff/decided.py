@@ -221,11 +221,12 @@ CLIENT_DECIDED = [
      "a meta type or a reserved one (RFC 6895 §3.1: MAILA and MAILB obsolete, OPT, TSIG and TKEY "
      "records of a message, type 0 never allocated) is NOTIMP, a kind of query not implemented "
      "(RFC 1035 §4.1.1); Unbound answers FORMERR to the meta types and asks upstream for type 0"),
-    (r"RD=0, cached", {"rcode", "answer", "answer owners as sent", "opt ede", "opt options"},
+    (r"RD=0", {"rcode", "answer", "answer owners as sent", "opt ede", "opt options"},
      lambda ours, theirs: theirs in (5, [], [15], [20]),
      "RD=0 is answered from the cache (RFC 1035 §4.1.1: recursion not desired, what is known is "
-     "given), REFUSED with EDE 20 when nothing is cached, as Unbound answers both under access-control "
-     "allow (its allow_snoop answers from the cache as we do)"),
+     "given), a failure remembered for 5 s (RFC 9520 §3.2) SERVFAIL, REFUSED with EDE 20 when "
+     "nothing is cached; Unbound answers REFUSED with EDE 20 to every RD=0 query under "
+     "access-control allow (its allow_snoop answers from the cache as we do)"),
     (r"keepalive, TCP|keepalive with a timeout", {"opt keepalive", "opt options"}, None,
      "edns-tcp-keepalive offered over TCP is answered with our idle timeout (RFC 7828 §3.3.2: MAY); "
      "a TIMEOUT a client should not send (§3.2.1) is ignored as unknown data; Unbound's "
@@ -237,6 +238,10 @@ CLIENT_DECIDED = [
      "(it has EDE codes only for validation and a few policies); the rcode agrees"),
     (r".", {"opt options"}, lambda ours, theirs: set(ours) - set(theirs) == {15},
      "the option of that Extended DNS Error (RFC 8914, code 15)"),
+    (r".", {"opt ede"}, lambda ours, theirs: ours == [22] and theirs == [9],
+     "a zone whose servers all fail (lame), reached through a DNAME: ours says so, 22 (No Reachable "
+     "Authority, RFC 8914 §4.22), where Unbound's validator reports the DNSKEY it could not get "
+     "from them (9); both SERVFAIL"),
     (r".", {"opt ede"}, lambda ours, theirs: ours == [7] and theirs == [6],
      "a BOGUS answer's Extended DNS Error: ours says why, 7 (Signature Expired, RFC 8914 §4.8), "
      "where Unbound says 6 (DNSSEC Bogus) at times and 7 at others; both SERVFAIL"),
