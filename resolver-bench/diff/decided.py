@@ -231,6 +231,9 @@ CLIENT_DECIDED = [
      "edns-tcp-keepalive offered over TCP is answered with our idle timeout (RFC 7828 §3.3.2: MAY); "
      "a TIMEOUT a client should not send (§3.2.1) is ignored as unknown data; Unbound's "
      "edns-tcp-keepalive is off by default"),
+    (r"padding, TCP", {"opt options", "opt padded to 468"}, None,
+     "a query over TCP with the Padding option gets an answer padded to a multiple of 468 octets "
+     "(RFC 7830 §4: a responder MUST pad; RFC 8467 §4.1); Unbound pads only over TLS"),
     (r"^type (ANY|RRSIG)", {"answer"}, None,
      "an ANY or RRSIG question answered in part (RFC 8482 §4.1, README: decided)"),
     (r".", {"opt ede"}, lambda ours, theirs: ours and not theirs,

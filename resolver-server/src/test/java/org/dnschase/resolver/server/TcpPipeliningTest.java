@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.GenericEDNSOption;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
@@ -93,6 +94,26 @@ class TcpPipeliningTest {
     }
     Message overUdp = RawClient.udp(lab.address(), query.toWire());
     assertThat(overUdp.getOPT().getOptions(EDNSOption.Code.TCP_KEEPALIVE)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("RFC 7830 §4, RFC 8467 §4.1: a query over TCP with the Padding option gets an answer padded to a"
+      + " multiple of 468 octets; over UDP, unencrypted, none")
+  void paddingOffered_answerPaddedOverTcp() throws Exception {
+    Message query = RawClient.query("web.shop.example.", 7);
+    query.addRecord(new OPTRecord(1232, 0, 0, 0, List.of(new GenericEDNSOption(EDNSOption.Code.PADDING, new byte[16]))),
+        Section.ADDITIONAL);
+    try (RawClient.Tcp tcp = new RawClient.Tcp(lab.address())) {
+      tcp.send(query);
+
+      Message answer = tcp.receive();
+
+      assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
+      assertThat(answer.getOPT().getOptions(EDNSOption.Code.PADDING)).hasSize(1);
+      assertThat(answer.toWire().length % 468).isZero();
+    }
+    Message overUdp = RawClient.udp(lab.address(), query.toWire());
+    assertThat(overUdp.getOPT().getOptions(EDNSOption.Code.PADDING)).isEmpty();
   }
 
   @Test

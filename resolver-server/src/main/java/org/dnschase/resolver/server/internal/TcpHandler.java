@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * closes; so does one that sends a frame that is not a query (shorter than a header, or a
  * response), after which nothing more is read from it. Reading pauses while the client does not read its answers, so a client that only writes
  * cannot make the server buffer answers without end. A query that offers edns-tcp-keepalive gets
- * the idle timeout in its answer (RFC 7828 §3.3.2). When the server stops, a connection reads
+ * the idle timeout in its answer (RFC 7828 §3.3.2), one with the Padding option a padded answer
+ * (RFC 7830 §4; {@link TcpAnswerOptions}). When the server stops, a connection reads
  * nothing more and closes once what it is owed has gone out, at once when it is owed nothing.
  */
 public final class TcpHandler extends ChannelInboundHandlerAdapter {
@@ -99,9 +100,9 @@ public final class TcpHandler extends ChannelInboundHandlerAdapter {
     }
     owed.incrementAndGet();
     Channel channel = ctx.channel();
-    boolean keepalive = TcpKeepalive.offered(wire);
+    TcpAnswerOptions.Offered offered = TcpAnswerOptions.offered(wire);
     inFlight.track(reply.later(), reply.send(answer -> channel.writeAndFlush(Unpooled.wrappedBuffer(
-        keepalive ? TcpKeepalive.withTimeout(answer, idleTimeout) : answer))).whenComplete((done, error) -> {
+        offered.any() ? TcpAnswerOptions.answer(answer, offered, idleTimeout) : answer))).whenComplete((done, error) -> {
       if (owed.decrementAndGet() == 0 && inputClosed) {
         channel.close(); // after the write just queued: the client said it asks nothing more
       }
