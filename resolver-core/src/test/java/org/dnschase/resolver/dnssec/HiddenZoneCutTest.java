@@ -80,6 +80,18 @@ class HiddenZoneCutTest {
 
   @ParameterizedTest(name = "qname minimisation {0}")
   @ValueSource(booleans = {false, true})
+  @DisplayName("RFC 4035 §5.2: the unsigned child's NXDOMAIN, its SOA unsigned, answered by the signed parent's server, is INSECURE")
+  void unsignedChildsNxDomain_onParentsServer_isInsecure(boolean qnameMinimisation) {
+    try (Resolver resolver = resolver(qnameMinimisation)) {
+      Resolution nxDomain = resolver.resolve("nope.sub.alpha.lab.", Type.A);
+
+      assertThat(nxDomain).isInstanceOf(Resolution.NxDomain.class);
+      assertThat(nxDomain.security()).isEqualTo(Security.INSECURE);
+    }
+  }
+
+  @ParameterizedTest(name = "qname minimisation {0}")
+  @ValueSource(booleans = {false, true})
   @DisplayName("RFC 4035 §5.2: the signed zone's own RRset without its signature is BOGUS, the DS walk finding no cut above it")
   void unsignedRRset_ofTheSignedZone_staysBogus(boolean qnameMinimisation) {
     try (Resolver resolver = resolver(qnameMinimisation)) {
