@@ -37,7 +37,7 @@ from pathlib import Path
 
 import dnsclient
 from peers import Nsd, Ours, Unbound, wait_answering
-from race import Race, parser_with_walks, resolved
+from race import Race, add_hops, parser_with_walks, resolved
 
 THREAD = re.compile(r"^ (.+) \((\d+)\), (\d+) events")
 CALL = re.compile(r"^\s+(\w+)\s+(\d+)\s+(\d+)\s")
@@ -251,6 +251,7 @@ def ours_and_baseline(parser, unbound=False):
 def main():
     parser = parser_with_walks(__doc__, "directory for perf's summaries and chaincost.json", 100,
                                "flushes per phase, each followed by one chain")
+    add_hops(parser)
     parser.add_argument("--frequency", type=int, default=10_000,
                         help="perf record's sampling rate in Hz (0: system calls only)")
     parser.add_argument("--call-graphs", action="store_true",

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import dnsclient
 from chaincost import ours_and_baseline, warmed_sides
-from race import Race, parser_with_walks
+from race import Race, add_hops, parser_with_walks
 
 EVENTS = ("org.dnschase.Resolution", "org.dnschase.Exchange")
 
@@ -124,6 +124,7 @@ def recordings(args, sides, race):
 
 def main():
     parser = parser_with_walks(__doc__, "directory for the recording", 40, "flushes, each followed by every chain")
+    add_hops(parser)
     args = ours_and_baseline(parser)
     with warmed_sides(args, "race-exchanges-") as (race, sides):
         rows = recordings(args, sides, race)

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from chaincost import OURS, ours_and_baseline, warmed_sides
 from gaps import BOUNDS, bounds, listeners, serving_thread, walks, windows
-from race import loadavg, parser_with_walks
+from race import add_hops, loadavg, parser_with_walks
 
 # perf script -F tid,time,event,ip,sym,dso: " 1234 78447.319642632:      50 cpu-clock:ppp: " then the stack
 SAMPLE = re.compile(r"^\s*\d+\s+([\d.]+):\s+(?:\d+\s+)?(\S+?):")
@@ -147,8 +147,7 @@ def main():
                         help="count each sample to the class of ours nearest it, not to its package")
     parser.add_argument("--methods", dest="grain", action="store_const", const="methods",
                         help="count each sample to the compiled method of ours nearest it")
-    parser.add_argument("--hops", type=int, action="append", default=[],
-                        help="a chain length to walk (given again for more; all when not given)")
+    add_hops(parser)
     args = ours_and_baseline(parser, unbound=True)
     args.jvm_arg.append("-XX:+PreserveFramePointer")
     results = {}

@@ -48,7 +48,7 @@ from pathlib import Path
 
 import dnsclient
 from chaincost import attached, ours_and_baseline, warmed_sides
-from race import loadavg, parser_with_walks
+from race import add_hops, loadavg, parser_with_walks
 
 # perf trace -t: "     0.123 ( 0.004 ms): sendto(fd: 12<socket:[1]>, buff: 0x7f.., len: 40) = 40"
 LINE = re.compile(r"^\s*([\d.]+) \(\s*([\d.]+) ms\): (?:\S+/\d+ )?(\w+)\((.*)\)\s+= (-?\w+)")
@@ -306,6 +306,7 @@ def compare(ours, theirs, label):
 def main():
     parser = parser_with_walks(__doc__, "directory for perf's traces and gaps.json", 30,
                                "flushes per chain and pass, each followed by the chain")
+    add_hops(parser)
     args = ours_and_baseline(parser, unbound=True)
     results = {}
     with warmed_sides(args, "race-gaps-") as (race, sides):

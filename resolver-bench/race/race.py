@@ -486,6 +486,12 @@ def parser_with_walks(description, out_help, walks, walks_help):
     return parser
 
 
+def add_hops(parser):
+    """A tool's --hops: the chain lengths it walks (the Race walks every chain of the lab without it)."""
+    parser.add_argument("--hops", type=int, action="append", default=[],
+                        help="a chain length to walk (given again for more; all when not given)")
+
+
 def resolved(args, *paths):
     """args with the given paths absolute: the servers run in directories of their own."""
     for path in paths:

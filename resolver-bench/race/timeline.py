@@ -26,8 +26,12 @@ segments, each the time from one step to the next:
 A read of a reply that leads to no send in sequence (the root's priming beside our walk) is
 counted as "aside"; a pair of steps none of these name is printed as "?step>step". Per walk, the
 segments in order with their µs; then per side, the medians of each kind summed per walk, beside
-Unbound's. Also per walk: the serving thread's switches off its CPU inside the walk, and the other
-tasks that ran on the server's CPU meanwhile (other processes' work: the machine's load). The
+Unbound's. Also per walk: the serving thread's switches off its CPU inside the walk, the other
+tasks that ran on the server's CPU meanwhile (other processes' work: the machine's load), and
+those that ran there in the pause before its question ("before": what left the CPU's caches to
+the walk). With --split, the quiet walks (no step over 300 µs) of each side are cut at their
+median client time, and each kind's median is printed for the faster and the slower half: which
+steps a slow walk spends its extra time in. The
 sides take turns walk by walk as in the race, the first side changing with each recording
 (--rounds), each side --walks times per recording. With --race-counts NSD's counters are zeroed
 and read around each walk as the race does, which starts its server processes anew; --untraced
@@ -39,6 +43,7 @@ beside it. Run as root, after resolver-bench/race.sh has built the jars:
       --server-jar resolver-server/target/dnschase-server.jar \\
       --bench-jar resolver-bench/target/benchmarks.jar --out /tmp/timeline --hops 1
 """
+import bisect
 import json
 import os
 import re
@@ -108,10 +113,31 @@ def result_of(fields):
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
-def timeline(evs, start, end, stub, server, listening, server_cpu):
+def others_on(evs, times, cpu, since, until, server):
+    """{comm: µs} that the tasks other than the serving thread (and the idle task) ran on cpu from
+    since to until; times holds evs' times, for the search of the switch in force at since."""
+    out = defaultdict(float)
+    running = None  # (comm, from)
+    # the task on the CPU at since came with the last switch before it: look back far enough
+    for at, c, pid, tid, comm, event, fields in evs[bisect.bisect_left(times, since - 50_000):]:
+        if at > until:
+            break
+        if event != "sched:sched_switch" or c != cpu:
+            continue
+        if running is not None and at > since:
+            out[running[0]] += at - max(running[1], since)
+        nxt = field(fields, "next_comm")
+        running = (nxt, at) if field(fields, "next_pid") not in (str(server), "0") else None
+    if running is not None:
+        out[running[0]] += until - max(running[1], since)
+    return dict(out)
+
+
+def timeline(evs, times, start, end, stub, server, listening, server_cpu, pause):
     """The segments of one walk, from the stub's send near start to its read of the answer:
     [(kind, µs)], and what else happened on the server's CPU: {"off": the serving thread's
-    switches off it, "others": {comm: µs run there}, "steps": the steps, µs from the send}."""
+    switches off it, "others": {comm: µs run there}, "before": {comm: µs run there} in the pause
+    (µs) before the send, "steps": the steps, µs from the send}."""
     # the stub's own calls bound the walk: its send of the question, its first read after it
     sends = [e[0] for e in evs if e[3] == stub and e[5] == "syscalls:sys_enter_sendto" and abs(e[0] - start) < 2_000]
     if sends:
@@ -162,19 +188,10 @@ def timeline(evs, start, end, stub, server, listening, server_cpu):
             segments.append((kind, at - previous_at))
         last = (at, step)
     segments.append(("deliver", end - last[0]))
-    off = 0
-    others = defaultdict(float)
-    running = None
-    for at, cpu, pid, tid, comm, event, fields in window:
-        if event != "sched:sched_switch" or cpu != server_cpu:
-            continue
-        if field(fields, "prev_pid") == str(server):
-            off += 1
-        if running is not None:
-            others[running[0]] += at - running[1]
-        nxt = field(fields, "next_comm")
-        running = (nxt, at) if field(fields, "next_pid") not in (str(server), "0") else None
-    return segments, {"off": off, "others": dict(others),
+    off = sum(1 for at, cpu, pid, tid, comm, event, fields in window
+              if event == "sched:sched_switch" and cpu == server_cpu and field(fields, "prev_pid") == str(server))
+    return segments, {"off": off, "others": others_on(evs, times, server_cpu, start, end, server),
+                      "before": others_on(evs, times, server_cpu, start - pause, start, server),
                       "steps": [(round(at - start, 1), step, of) for at, step, of in steps]}
 
 
@@ -228,6 +245,28 @@ def summarise(walks):
     return out
 
 
+def split(walks):
+    """The quiet walks (no step over 300 µs) cut at their median client time: per kind, the
+    median of its µs summed per walk in the faster half and in the slower one, and the µs other
+    tasks ran on the server's CPU in the pause before and during the walk."""
+    quiet = [w for w in walks if max(us for _, us in w["segments"]) < 300]
+    if len(quiet) < 4:
+        return {}
+    middle = statistics.median(w["client"] for w in quiet)
+    halves = ([w for w in quiet if w["client"] < middle], [w for w in quiet if w["client"] >= middle])
+
+    def per_walk(w, kind):
+        if kind == "client":
+            return w["client"]
+        if kind in ("others", "before"):
+            return sum(w.get(kind, {}).values())
+        return sum(us for k, us in w["segments"] if k == kind)
+
+    kinds = [k for k in KINDS if any(k == s for w in quiet for s, _ in w["segments"])]
+    return {kind: [statistics.median(per_walk(w, kind) for w in half) for half in halves]
+            for kind in kinds + ["before", "others", "client"]} | {"walks": [len(half) for half in halves]}
+
+
 def main():
     parser = parser_with_walks(__doc__, "directory for the recordings and timeline.json", 20,
                                "walks per side, each after a flush")
@@ -241,6 +280,8 @@ def main():
                         help="before and after each recording, as many walks unrecorded: the client's times "
                              "without perf")
     parser.add_argument("--keep", action="store_true", help="keep the recordings")
+    parser.add_argument("--split", action="store_true",
+                        help="also each kind's median in the faster and the slower half of the quiet walks")
     args = ours_and_baseline(parser, unbound=True)
     hops = args.hops
     args.hops = {hops}  # the Race walks the chains of these lengths only, as race.py's --hops
@@ -262,11 +303,13 @@ def main():
                 for label, spans in walk(sides, name, args, race.nsd, round_index).items():
                     untraced_after[label] += [end - start for start, end in filter(None, spans)]
             evs = events(data)
+            times = [e[0] for e in evs]
             for side in sides:
                 server, listening = servers[side.label]
                 unanswered[side.label] += recorded[side.label].count(None)
                 for start, end in filter(None, recorded[side.label]):
-                    segments, cpu = timeline(evs, start, end, os.getpid(), server, listening, side.cpu)
+                    segments, cpu = timeline(evs, times, start, end, os.getpid(), server, listening, side.cpu,
+                                             args.pause * 1e6)
                     results[side.label].append({"client": end - start, "segments": segments, "load": load,
                                                 **cpu})
             if not args.keep:
@@ -277,7 +320,8 @@ def main():
               f"within 5 s), each: client µs, then segments")
         for w in walks:
             print(f"  {w['client']:6.0f} (load {w['load']:.1f}, off-cpu {w['off']}, others "
-                  + ", ".join(f"{c} {us:.0f}" for c, us in sorted(w["others"].items())) + "): "
+                  + ", ".join(f"{c} {us:.0f}" for c, us in sorted(w["others"].items()))
+                  + "; before " + ", ".join(f"{c} {us:.0f}" for c, us in sorted(w["before"].items())) + "): "
                   + " ".join(f"{k} {us:.0f}" for k, us in w["segments"]))
     summaries = {label: summarise(walks) for label, walks in results.items()}
     labels = list(summaries)
@@ -294,6 +338,17 @@ def main():
         print(f"{kind[:24]:>24} " + " ".join(
             f"{summaries[l][kind]['median']:>10.0f} ({summaries[l][kind]['per walk']:>4.1f})" if kind in summaries[l]
             else f"{'-':>18}" for l in labels))
+
+    if args.split:
+        print("== quiet walks, the faster half against the slower one: medians of each kind's µs summed per walk "
+              "(before, others: µs of other tasks on the server's CPU in the pause before and during the walk)")
+        for label, walks in results.items():
+            halves = split(walks)
+            if not halves:
+                continue
+            faster, slower = halves.pop("walks")
+            print(f"  {label} ({faster} and {slower} walks): " + ", ".join(
+                f"{kind} {fast:.0f} / {slow:.0f}" for kind, (fast, slow) in halves.items()))
 
 
 if __name__ == "__main__":
