@@ -17,6 +17,7 @@ import org.dnschase.resolver.internal.servers.LocalAnswers;
 import org.dnschase.resolver.internal.servers.RecentFailures;
 import org.dnschase.resolver.internal.servers.Delegation;
 import org.dnschase.resolver.cache.CacheLookup;
+import org.dnschase.resolver.internal.transport.DefaultTransport;
 import org.dnschase.resolver.internal.transport.ReplyFuture;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -134,10 +135,13 @@ final class QueryTargetsStep {
     // The exchange is recorded under the server's own address, which the delegation and the server
     // selection know it by; the datagram goes where it is reached (NAT64).
     InetSocketAddress reached = new InetSocketAddress(context.reach(address), server.getPort());
-    // over TCP a connection's set-up and the query are two round trips
+    // over TCP a connection's set-up and the query are two round trips; a reply nobody waits for
+    // (the root's priming beside a walk, a refresh) is read once no other reply is due
     CompletableFuture<Message> reply = q.delegation().overTcp()
         ? context.transport.exchangeOverTcp(reached, query, Duration.ofNanos(Math.min(ceilingNanos, 2 * waitNanos)))
-        : context.transport.exchange(reached, query, Duration.ofNanos(waitNanos));
+        : q.isBackground() && !q.awaited()
+            ? DefaultTransport.exchangeUnhurried(context.transport, reached, query, Duration.ofNanos(waitNanos))
+            : context.transport.exchange(reached, query, Duration.ofNanos(waitNanos));
     // an earlier attempt at the question whose wait ran out may still answer first (LateReplies)
     CompletableFuture<Message> first = q.exchanges().firstReply(reply, q.delegation());
     q.budget().awaiting(first);

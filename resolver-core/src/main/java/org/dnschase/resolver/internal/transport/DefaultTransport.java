@@ -98,16 +98,44 @@ public final class DefaultTransport implements Transport {
 
   @Override
   public CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout) {
+    return exchange(server, query, timeout, false);
+  }
+
+  /**
+   * {@code transport}'s exchange of {@code query} with {@code server} within {@code timeout}, for a
+   * query whose reply nobody waits for (the root's priming beside a walk, a refresh): on our own
+   * transport's event loops, the loop does not read that reply while a reply others wait for is
+   * due, but once none is ({@link
+   * org.dnschase.resolver.internal.transport.loops.SpinWindows#whenNoReplyDue}). Any other
+   * transport exchanges it as any query.
+   *
+   * @param transport the resolver's transport
+   * @param server the server's address and port
+   * @param query the query to send
+   * @param timeout how long to wait for the reply
+   * @return a future of the reply, completed within {@code timeout}
+   */
+  public static CompletableFuture<Message> exchangeUnhurried(Transport transport, InetSocketAddress server,
+      Message query, Duration timeout) {
+    return switch (transport) {
+      case DefaultTransport own -> own.exchange(server, query, timeout, true);
+      case NettyTransport netty -> netty.exchange(server, query, timeout, true);
+      default -> transport.exchange(server, query, timeout);
+    };
+  }
+
+  private CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout,
+      boolean unhurried) {
     if (closed) {
       return CompletableFuture.failedFuture(LoopExchanges.closedError());
     }
     if (netty.state() == Future.State.SUCCESS) {
-      return netty.resultNow().exchange(server, query, timeout);
+      return netty.resultNow().exchange(server, query, timeout, unhurried);
     }
     if (!firstExchanges.reserve()) {
       // the whole timeout once Netty runs: the wait is for our own start, not for the server
       startNetty();
-      return ReplyFuture.once(netty, started -> started.exchange(server, query, timeout));
+      return ReplyFuture.once(netty, started -> started.exchange(server, query, timeout, unhurried));
     }
     OutgoingQuery overUdp = OutgoingQuery.of(server, query, ids, caseRandomization);
     metrics.udpQuery();

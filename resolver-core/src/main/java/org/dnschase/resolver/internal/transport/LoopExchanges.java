@@ -55,10 +55,11 @@ final class LoopExchanges {
   /**
    * Sends {@code wire} in one datagram from a fresh port and completes with the matching reply, its
    * socket listening {@code listenNanos} past the timeout for a late one ({@link StillListening});
-   * for {@code spinNanos} from the send (0: not at all) the loop polls for it rather than sleeping.
+   * for {@code spinNanos} from the send (0: not at all) the loop polls for it rather than sleeping;
+   * {@code unhurried} when nobody waits for it ({@link UdpExchange}).
    */
   CompletableFuture<Message> overUdp(PendingExchange pending, byte[] wire, long timeoutNanos, long listenNanos,
-      long spinNanos) {
+      long spinNanos, boolean unhurried) {
     onLoop(pending, () -> {
       UdpExchange exchange;
       try {
@@ -67,7 +68,7 @@ final class LoopExchanges {
         pending.fail(new IOException("cannot open a socket for " + pending.server() + ": " + noSocket, noSocket));
         return;
       }
-      exchange.start(loop, pending, wire, timeoutNanos, listenNanos, windows(), spinNanos);
+      exchange.start(loop, pending, wire, timeoutNanos, listenNanos, windows(), spinNanos, unhurried);
     });
     return pending.result();
   }

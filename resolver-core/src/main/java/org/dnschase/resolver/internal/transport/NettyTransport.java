@@ -139,6 +139,14 @@ public final class NettyTransport implements Transport {
 
   @Override
   public CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout) {
+    return exchange(server, query, timeout, false);
+  }
+
+  /**
+   * {@link #exchange}, {@code unhurried} when nobody waits for the reply (the root's priming beside
+   * a walk, a refresh): the loop does not read it while another reply is due ({@link UdpExchange}).
+   */
+  CompletableFuture<Message> exchange(InetSocketAddress server, Message query, Duration timeout, boolean unhurried) {
     if (closed) {
       return CompletableFuture.failedFuture(LoopExchanges.closedError());
     }
@@ -148,7 +156,7 @@ public final class NettyTransport implements Transport {
     PendingExchange first = new PendingExchange(overUdp.expected());
     long startNanos = System.nanoTime();
     CompletableFuture<Message> overUdpReply = loop.overUdp(first, overUdp.wire(), timeout.toNanos(), listenNanos,
-        spinWindows.applyAsLong(server.getAddress()));
+        spinWindows.applyAsLong(server.getAddress()), unhurried);
     return endedIfCancelled(loop, first, ReplyFuture.udpThenTcp(overUdpReply, startNanos,
         truncated -> askAgainOverTcp(loop, overUdp.again(ids), System.nanoTime() + overTcpNanos(timeout), first)));
   }

@@ -49,17 +49,25 @@ final class PendingExchange {
   /**
    * Fails the exchange as timed out unless it ends within {@code timeoutNanos}; its socket then
    * listens {@code listenNanos} more for a late reply (0: not at all, {@link StillListening}).
-   * {@code close} (closing its socket) runs on {@code loop} when it is over, whichever way.
+   * {@code readLeft} runs on {@code loop} right before either wait runs out: what came in time and
+   * was left unread ({@link UdpExchange}'s reply nobody hurries for) is offered first, so it is
+   * never taken for a timeout. {@code close} (closing its socket) runs on {@code loop} when it is
+   * over, whichever way.
    */
-  void endsWithin(EventLoop loop, long timeoutNanos, long listenNanos, Runnable close) {
-    endsBy(loop, System.nanoTime(), timeoutNanos, listenNanos, close);
+  void endsWithin(EventLoop loop, long timeoutNanos, long listenNanos, Runnable readLeft, Runnable close) {
+    endsBy(loop, System.nanoTime(), timeoutNanos, listenNanos, readLeft, close);
   }
 
   /** {@link #endsWithin}, the timeout counted from {@code startNanos} ({@link System#nanoTime}). */
-  private void endsBy(EventLoop loop, long startNanos, long timeoutNanos, long listenNanos, Runnable close) {
+  private void endsBy(EventLoop loop, long startNanos, long timeoutNanos, long listenNanos, Runnable readLeft,
+      Runnable close) {
     long leftNanos = Math.max(1, startNanos + timeoutNanos - System.nanoTime());
-    ScheduledFuture<?> timer = loop.schedule(() -> timedOut(loop, timeoutNanos, listenNanos),
-        leftNanos, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> timer = loop.schedule(() -> {
+      readLeft.run();
+      if (!over()) {
+        timedOut(loop, timeoutNanos, listenNanos, readLeft);
+      }
+    }, leftNanos, TimeUnit.NANOSECONDS);
     whenOver(() -> {
       timer.cancel(false);
       if (loop.inEventLoop()) {
@@ -78,15 +86,17 @@ final class PendingExchange {
    * The wait ran out: the exchange fails as timed out, at once when it may not listen on, else with
    * the late reply's future ({@link StillListening}), itself failed once {@code listenNanos} more pass.
    */
-  private void timedOut(EventLoop loop, long timeoutNanos, long listenNanos) {
+  private void timedOut(EventLoop loop, long timeoutNanos, long listenNanos, Runnable readLeft) {
     TimeoutException timedOut = expected.timedOut(timeoutNanos);
     if (listenNanos <= 0 || result.isDone()) {
       fail(timedOut);
       return;
     }
     CompletableFuture<Message> lateReply = new CompletableFuture<>();
-    ScheduledFuture<?> timer = loop.schedule(() -> lateReply.completeExceptionally(
-        expected.timedOut(timeoutNanos + listenNanos)), listenNanos, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> timer = loop.schedule(() -> {
+      readLeft.run();
+      lateReply.completeExceptionally(expected.timedOut(timeoutNanos + listenNanos));
+    }, listenNanos, TimeUnit.NANOSECONDS);
     lateReply.whenComplete((reply, error) -> timer.cancel(false));
     late = lateReply;
     result.completeExceptionally(new StillListening(timedOut, lateReply));
@@ -126,7 +136,7 @@ final class PendingExchange {
         }
         return;
       }
-      endsBy(channel.eventLoop(), start, timeoutNanos, 0, channel::close);
+      endsBy(channel.eventLoop(), start, timeoutNanos, 0, () -> { }, channel::close);
       channel.writeAndFlush(request).addListener(sent -> {
         if (!sent.isSuccess()) {
           fail(new IOException("cannot send to " + server() + ": " + sent.cause().getMessage(), sent.cause()));

@@ -25,6 +25,14 @@ import org.dnschase.resolver.internal.transport.loops.SpinWindows;
  * are dropped and it keeps waiting until its timeout, also when the server's port is reported
  * unreachable. Everything after its creation runs on the loop, and the socket is closed whichever
  * way the exchange ends; it carries one query only.
+ *
+ * <p>On a loop that runs unhurried work ({@link SpinWindows#whenNoReplyDue}), the reply to a query
+ * nobody waits for (the root's priming beside a walk, a refresh) is read there, once no reply is
+ * due, rather than as it lands: the read and parse of the priming's reply, which lands beside the
+ * walk's, no longer hold up the walk's next reply. A reply left so is still read before the
+ * exchange's timeout is decided. Its window is any query's until that reply lands: the loop polls
+ * through it for whichever reply lands first, and the walk's first reply, which its server sends
+ * after taking both queries in, often lands past the walk's own window but within the priming's.
  */
 final class UdpExchange implements LoopDatagram.Ready {
 
@@ -42,6 +50,10 @@ final class UdpExchange implements LoopDatagram.Ready {
   private long spinNanos;
   /** Whether this query's window is open: from its send until the exchange ends. */
   private boolean spinning;
+  /** Whether nobody waits for this query's reply: it is read once no reply is due on the loop. */
+  private boolean unhurried;
+  /** Whether a datagram waits unread for the loop's unhurried work. */
+  private boolean readLeft;
 
   private UdpExchange(LoopDatagram socket, ByteBuffer datagrams) {
     this.socket = socket;
@@ -92,15 +104,17 @@ final class UdpExchange implements LoopDatagram.Ready {
    * expects, or fails it after {@code timeoutNanos}, listening {@code listenNanos} more for a late
    * reply ({@link StillListening}); run on {@code loop}, which a spare is registered on already. For
    * {@code spinNanos} from the send (0: not at all), {@code windows}, the loop's, keep the loop
-   * polling for the reply rather than sleeping.
+   * polling for the reply rather than sleeping; {@code unhurried} when nobody waits for the reply,
+   * which is then read once no reply is due.
    */
   void start(IoEventLoop loop, PendingExchange pending, byte[] wire, long timeoutNanos, long listenNanos,
-      SpinWindows windows, long spinNanos) {
+      SpinWindows windows, long spinNanos, boolean unhurried) {
     this.pending = pending;
     this.query = wire;
     this.windows = windows;
+    this.unhurried = unhurried && windows.runsUnhurriedWork();
     this.spinNanos = spinNanos;
-    pending.endsWithin(loop, timeoutNanos, listenNanos, this::close);
+    pending.endsWithin(loop, timeoutNanos, listenNanos, this::readLeftOver, this::close);
     try {
       socket.connect(pending.server());
     } catch (IOException | RuntimeException unreachable) {
@@ -141,6 +155,34 @@ final class UdpExchange implements LoopDatagram.Ready {
       send();
     }
     if (readable) {
+      if (unhurried) {
+        leaveRead();
+      } else {
+        read();
+      }
+    }
+  }
+
+  /**
+   * Leaves the waiting datagrams to the loop's unhurried work, once (the loop reports them until
+   * read), and closes the query's window: what it polled for has landed.
+   */
+  private void leaveRead() {
+    if (readLeft) {
+      return;
+    }
+    readLeft = true;
+    if (spinning) {
+      spinning = false;
+      windows.close();
+    }
+    windows.whenNoReplyDue(this::readLeftOver);
+  }
+
+  /** Reads what {@link #leaveRead} left, if it is still unread. */
+  private void readLeftOver() {
+    if (readLeft) {
+      readLeft = false;
       read();
     }
   }
