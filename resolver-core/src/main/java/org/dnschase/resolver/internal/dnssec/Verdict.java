@@ -26,6 +26,22 @@ public record Verdict(Security status, BogusReason reason, String detail) {
     return status == Security.BOGUS;
   }
 
+  /**
+   * Whether this BOGUS verdict may be the fault of the one server that sent the data rather than
+   * of the zone: its RRSIGs missing, out of date, failing, or made by keys the zone no longer has,
+   * or keys none of which its DS records name. Another server of the zone (a secondary not yet
+   * updated after a re-signing or a key rollover, or one that strips signatures) may serve data
+   * that validates, so it is asked before the data is found BOGUS, as Unbound does. A chain of
+   * trust that could not be had, or a verification budget spent, is no single server's doing.
+   */
+  public boolean mayBeServersFault() {
+    return isBogus() && switch (reason) {
+      case NO_SIGNATURE, SIGNATURE_EXPIRED, SIGNATURE_NOT_YET_VALID, BAD_SIGNATURE, NO_MATCHING_KEY,
+           DS_MATCHES_NO_KEY, MISSING_PROOF -> true;
+      case KEYS_UNAVAILABLE, DS_UNAVAILABLE, VERIFICATION_LIMIT -> false;
+    };
+  }
+
   /** The weaker of the two (BOGUS, then INDETERMINATE, then INSECURE, then SECURE); this one on a tie. */
   public Verdict weakest(Verdict other) {
     return strength(other.status) < strength(status) ? other : this;

@@ -134,24 +134,25 @@ final class QueryResponseStep {
   /** Goes on with the reply {@link ValidateStep} gave every RRset of a verdict. */
   Step afterValidation(Query q) {
     ReplyValidation validation = q.validation().take();
-    if (validation.unsignedInSignedZone(q.exchanges().last().name()) && !q.exchanges().usingLastResort()
+    if (validation.bogusFromServer(q.exchanges().last().name()) && !q.exchanges().usingLastResort()
         && !q.delegation().forwarding() && !q.options().checkingDisabled()) {
-      return dnssecLame(q, validation);
+      return bogusFromServer(q, validation);
     }
     return use(q, validation.reply(), validation.type(), validation);
   }
 
   /**
-   * A server that answered a signed zone without signatures (DNSSEC-lame: it serves an unsigned
-   * copy, or strips them) is asked last for the zone, and its reply is kept as the last resort
-   * while the zone's other servers are asked, as Unbound does before it finds the data BOGUS.
+   * A server whose data for a signed zone was BOGUS in a way that may be its own fault (DNSSEC-lame:
+   * it serves an unsigned copy or strips the signatures; or a stale copy whose signatures expired
+   * or were made by retired keys) is asked last for the zone, and its reply is kept as the last
+   * resort while the zone's other servers are asked, as Unbound does before it finds the data BOGUS.
    */
-  private Step dnssecLame(Query q, ReplyValidation validation) {
+  private Step bogusFromServer(Query q, ReplyValidation validation) {
     InetSocketAddress server = q.exchanges().last().server();
     Name zone = q.delegation().zone();
     context.selector.recordLame(zone, server.getAddress(), context.ticker.read());
     q.journal().report(new Diagnostic(Diagnostic.Oddity.LAME_SERVER, zone, server + " answered " + q.name()
-        + " in the signed zone " + zone + " without signatures (DNSSEC-lame): its other servers first"));
+        + " in the signed zone " + zone + " with data that does not validate (DNSSEC-lame or stale): its other servers first"));
     return q.keepAsLastResort(validation.reply(), validation.type());
   }
 

@@ -184,16 +184,16 @@ final class ReplyValidation {
   }
 
   /**
-   * Whether an RRset the server gave for the name {@code asked} is BOGUS for want of any signature
-   * where its zone is signed: the mark of a DNSSEC-lame server rather than of forged data. What it
-   * added for an alias's target does not count: that may come from elsewhere (RFC 2181 §5.4.1),
-   * and is asked again when it proves less than the alias (ReplyChase).
+   * Whether an RRset the server gave for the name {@code asked} is BOGUS in a way another server of
+   * the zone may not be ({@link Verdict#mayBeServersFault}): without signatures where its zone is
+   * signed (a DNSSEC-lame server), or with signatures expired, failing or by keys the zone no longer
+   * has (a stale secondary). What it added for an alias's target does not count: that may come from
+   * elsewhere (RFC 2181 §5.4.1), and is asked again when it proves less than the alias (ReplyChase).
    */
-  boolean unsignedInSignedZone(Name asked) {
+  boolean bogusFromServer(Name asked) {
     RRset dname = reply.dnameAbove(asked);
     for (Map.Entry<RRset, Verdict> entry : verdicts.entrySet()) {
-      Verdict verdict = entry.getValue();
-      if (verdict.isBogus() && verdict.reason() == BogusReason.NO_SIGNATURE
+      if (entry.getValue().mayBeServersFault()
           && !forAliasTarget(entry.getKey(), asked, dname) && !beside(entry.getKey())) {
         return true;
       }

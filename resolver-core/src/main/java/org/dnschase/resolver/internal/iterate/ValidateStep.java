@@ -191,9 +191,9 @@ final class ValidateStep {
     KeyEntry.TrustedDs trusted = (KeyEntry.TrustedDs) context.keys.lookup(dnskeys.getName());
     KeyEntry entry = KeyTrust.check(trusted, dnskeys, context.config.algorithms(), context.now(), q.budget());
     Verdict verdict = entry instanceof KeyEntry.Untrusted untrusted ? untrusted.verdict() : Verdict.SECURE;
-    // unsigned keys may come from a DNSSEC-lame server, whose zone's other servers are asked next:
-    // the chain of trust keeps the zone BOGUS only once they all failed (TrustChainStep)
-    if (!(verdict.isBogus() && verdict.reason() == BogusReason.NO_SIGNATURE)) {
+    // keys unsigned, stale or badly signed may come from one bad server, whose zone's other servers
+    // are asked next: the chain of trust keeps the zone BOGUS only once they all failed (TrustChainStep)
+    if (!verdict.mayBeServersFault()) {
       context.keys.store(entry, verdict.isBogus() ? Defaults.BOGUS_TTL : Duration.ofSeconds(dnskeys.getTTL()));
     }
     return verdict;
