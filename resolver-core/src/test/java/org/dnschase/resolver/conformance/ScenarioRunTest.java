@@ -239,10 +239,10 @@ class ScenarioRunTest {
   }
 
   @Test
-  @DisplayName("A scripted reply that does not parse (an A record of three octets) fails its exchange at once, as the transport's malformed reply does")
+  @DisplayName("A scripted reply that does not parse (a TXT string longer than its record) fails its exchange at once, as the transport's malformed reply does")
   void malformedReply_failsTheExchange() {
     String steps = forwarderRange("0 100", "ADJUST copy_id").replace("pending.example. 300 IN A 192.0.2.7",
-        "pending.example. 300 IN A \\# 3 030405") + query("pending.example.") + check("SERVFAIL", null);
+        "pending.example. 300 IN TXT \\# 3 0b6162") + query("pending.example.") + check("SERVFAIL", null);
     ScenarioRun run = new ScenarioRun(Scenario.parse("runner.rpl", TESTBOUND_FORWARDER + steps + "SCENARIO_END\n"),
         Strictness.STRICT, false);
 

@@ -3,6 +3,7 @@ package org.dnschase.resolver.conformance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
+import org.dnschase.resolver.spi.Replies;
 import org.dnschase.resolver.spi.Transport;
 import org.dnschase.resolver.testkit.scenario.ScriptedResponse;
 import org.dnschase.resolver.testkit.scenario.ScriptedServers;
@@ -268,7 +270,7 @@ final class ScenarioTransport implements Transport {
   private Object deliver(Message sent, ScriptedResponse.Reply reply, String exchange) {
     Message received;
     try {
-      received = new Message(reply.message().toWire());
+      received = Replies.read(ByteBuffer.wrap(reply.message().toWire()));
     } catch (IOException e) {
       return malformed(sent, reply, exchange, e);
     }
@@ -285,9 +287,10 @@ final class ScenarioTransport implements Transport {
   }
 
   /**
-   * A scripted reply that does not parse, as the resolver's transport meets it: when its ID and
-   * question are the query's, the exchange fails at once with it (the transport's malformed reply);
-   * otherwise it is not this query's reply and is dropped.
+   * A scripted reply that does not parse, read as the transport reads one ({@link Replies#read}),
+   * and met as the transport meets it: when its ID and question are the query's, the exchange
+   * fails at once with it (the transport's malformed reply); otherwise it is not this query's reply
+   * and is dropped.
    */
   private Object malformed(Message sent, ScriptedResponse.Reply reply, String exchange, IOException cause) {
     Message scripted = reply.message().clone();

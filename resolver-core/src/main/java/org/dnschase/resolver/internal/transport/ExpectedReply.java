@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.dnschase.resolver.spi.Replies;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
@@ -55,7 +56,8 @@ final class ExpectedReply {
    * The reply in {@code datagram} (its remaining octets), or null when it is not this query's:
    * another ID, another question, or the question in another case than sent. Only a datagram whose
    * header and question are this query's is parsed. Octets after its last record are ignored, as
-   * Unbound, BIND and Knot Resolver ignore them.
+   * Unbound, BIND and Knot Resolver ignore them; an address record that cannot be an address is
+   * left out of it ({@link Replies#read}).
    *
    * @throws MalformedReplyException when it is this query's reply by its ID and question, but does
    *     not parse, or holds more than one OPT record or one outside the additional section (RFC 6891
@@ -71,7 +73,7 @@ final class ExpectedReply {
     Message reply;
     try {
       // dnsjava copies what it keeps, so the datagram's buffer may be reused afterwards
-      reply = new Message(datagram);
+      reply = Replies.read(datagram);
     } catch (IOException | RuntimeException e) {
       throw new MalformedReplyException(server, "it does not parse (" + e.getMessage() + ")");
     }

@@ -243,6 +243,26 @@ class TransportTest {
   }
 
   @Test
+  @DisplayName("RFC 1035 §3.4.1: an A record of three octets is left out of the reply, the address beside it kept,"
+      + " as Unbound's scrubber leaves it out")
+  void aRecordOfThreeOctets_isLeftOut() throws Exception {
+    try (DatagramSocket server = udpServer()) {
+      CompletableFuture<Message> result = transport.exchange(addressOf(server), query("www.example.test."), LONG);
+      Received got = receive(server);
+      Message reply = answer(got.query(), got.query().getHeader().getID(), "192.0.2.1");
+      reply.addRecord(Record.fromString(Name.fromConstantString("www.example.test."), Type.A, DClass.IN, 300,
+          "192.0.2.2", Name.root), Section.ANSWER);
+      byte[] wire = reply.toWire();
+      wire[wire.length - 5] = 3; // the last record's RDLENGTH, its address cut to three octets
+      send(server, got.from(), Arrays.copyOf(wire, wire.length - 1));
+
+      Message read = result.get(LONG.toMillis(), TimeUnit.MILLISECONDS);
+      assertThat(read.getSection(Section.ANSWER)).hasSize(1);
+      assertThat(addressIn(read)).isEqualTo("192.0.2.1");
+    }
+  }
+
+  @Test
   @DisplayName("octets after the last record are ignored, as Unbound, BIND and Knot Resolver ignore them")
   void trailingOctets_ignored() throws Exception {
     try (DatagramSocket server = udpServer()) {
