@@ -69,7 +69,7 @@ class ModuleExportsTest {
 
     assertThat(api).hasSizeLessThanOrEqualTo(12).contains("Resolver", "ResolverBuilder", "Resolution")
         .doesNotContain("Transport", "Responses");
-    assertThat(publicTopLevelTypes(SPI)).containsExactlyInAnyOrder("Transport", "Responses", "LogText");
+    assertThat(publicTopLevelTypes(SPI)).containsExactlyInAnyOrder("Transport", "Replies", "Responses", "LogText");
     assertThat(publicTopLevelTypes(METRICS)).containsExactlyInAnyOrder("MetricsSnapshot", "LatencyHistogram",
         "UnboundStats");
     assertThat(publicTopLevelTypes(DNSSEC)).containsExactly("Validation");
