@@ -18,8 +18,13 @@ import os
 import random
 import socket
 import struct
+import sys
 
 from labgen import under
+
+# the hostile tools' readers of names and TCP messages, after this folder's own modules
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "hostile"))
+from wire import read_exactly, read_labels  # noqa: E402
 
 QR, AA, TC, RD, RA, Z, AD, CD = 0x8000, 0x0400, 0x0200, 0x0100, 0x0080, 0x0040, 0x0020, 0x0010
 FLAGS = {"qr": QR, "aa": AA, "tc": TC, "rd": RD, "ra": RA, "z": Z, "ad": AD, "cd": CD}
@@ -80,24 +85,6 @@ def make_query(qname, qtype="A", qclass=IN, flags=RD, edns=True, qdcount=None, e
     return header + question + extra + additional
 
 
-def read_name(data, at, hops=0):
-    """(the name's octets, uncompressed, as labels; the offset after it)."""
-    labels, end = [], None
-    while True:
-        if at >= len(data) or hops > 64:
-            raise ValueError("bad name")
-        length = data[at]
-        if length & 0xC0 == 0xC0:
-            end = at + 2 if end is None else end
-            at = ((length & 0x3F) << 8) | data[at + 1]
-            hops += 1
-            continue
-        if length == 0:
-            return labels, (end if end is not None else at + 1)
-        labels.append(data[at + 1:at + 1 + length])
-        at += 1 + length
-
-
 def shown_name(labels):
     out = []
     for label in labels:
@@ -111,13 +98,13 @@ def rdata_text(data, at, rtype, length):
     if rtype in NAMED_RDATA:
         fixed = NAMED_RDATA[rtype]
         if rtype == 6:  # SOA: two names, then 20 octets
-            mname, at2 = read_name(data, at)
-            rname, at3 = read_name(data, at2)
+            mname, at2 = read_labels(data, at)
+            rname, at3 = read_labels(data, at2)
             return f"{shown_name(mname).lower()} {shown_name(rname).lower()} {data[at3:end].hex()}"
         if rtype == 15:
-            labels, _ = read_name(data, at + 2)
+            labels, _ = read_labels(data, at + 2)
             return f"{data[at:at + 2].hex()} {shown_name(labels).lower()}"
-        labels, _ = read_name(data, at + fixed)
+        labels, _ = read_labels(data, at + fixed)
         return f"{data[at:at + fixed].hex()} {shown_name(labels).lower()}".strip()
     if rtype == 1 and length == 4:
         return ".".join(str(b) for b in data[at:end])
@@ -141,7 +128,7 @@ def _fields(data, query):
     out |= {name: bool(flags & bit) for name, bit in FLAGS.items()}
     at = 12
     for _ in range(qd):
-        _, at = read_name(data, at)
+        _, at = read_labels(data, at)
         at += 4
     asked = question_octets(query)
     out["question echoed"] = "none" if qd == 0 else (
@@ -150,7 +137,7 @@ def _fields(data, query):
     for section, count in (("an", an), ("ns", ns), ("ar", ar)):
         for _ in range(count):
             start = at
-            owner, at = read_name(data, at)
+            owner, at = read_labels(data, at)
             rtype, rclass, ttl, length = struct.unpack("!HHIH", data[at:at + 10])
             at += 10
             if section == "an":
@@ -174,7 +161,7 @@ def _fields(data, query):
 
 
 def raw_owner(data, at):
-    labels, _ = read_name(data, at)
+    labels, _ = read_labels(data, at)
     return shown_name(labels)
 
 
@@ -183,7 +170,7 @@ def question_octets(query):
     qd = struct.unpack("!H", query[4:6])[0]
     for _ in range(qd):
         try:
-            _, at = read_name(query, at)
+            _, at = read_labels(query, at)
         except ValueError:
             return query[12:]
         at += 4
@@ -217,10 +204,10 @@ def server_cookie(data):
         _, _, qd, an, ns, ar = struct.unpack("!6H", data[:12])
         at = 12
         for _ in range(qd):
-            _, at = read_name(data, at)
+            _, at = read_labels(data, at)
             at += 4
         for _ in range(an + ns + ar):
-            _, at = read_name(data, at)
+            _, at = read_labels(data, at)
             rtype, _, _, length = struct.unpack("!HHIH", data[at:at + 10])
             at += 10
             if rtype == TYPES["OPT"]:
@@ -264,22 +251,6 @@ class Client:
         except OSError:
             return None
 
-
-def read_exactly(s, n):
-    data = b""
-    while len(data) < n:
-        try:
-            chunk = s.recv(n - len(data))
-        except (socket.timeout, ConnectionError):
-            return None
-        if not chunk:
-            return None
-        data += chunk
-    return data
-
-
-# --- the cases: each takes a Client and the lab's names, and returns (query, reply) of what it
-# compares
 
 def once(query, tcp=False):
     def case(client, names):

@@ -32,27 +32,14 @@ def tcp_exchange(listen, payloads, replies, timeout=3.0):
         s.sendall(b''.join(struct.pack('!H', len(p)) + p for p in payloads))
         out = []
         for _ in range(replies):
-            head = read_exactly(s, 2)
+            head = wire.read_exactly(s, 2)
             if head is None:
                 break
-            body = read_exactly(s, struct.unpack('!H', head)[0])
+            body = wire.read_exactly(s, struct.unpack('!H', head)[0])
             if body is None:
                 break
             out.append(body)
         return out
-
-
-def read_exactly(s, n):
-    data = b''
-    while len(data) < n:
-        try:
-            chunk = s.recv(n - len(data))
-        except (socket.timeout, ConnectionError):
-            return None
-        if not chunk:
-            return None
-        data += chunk
-    return data
 
 
 def query(qname='www.good.', qtype=wire.A, **kw):

@@ -1,6 +1,7 @@
 """Just enough of the DNS wire format (RFC 1035 §4) for hostile servers and clients: read a
 query's header and question, write replies field by field (so a reply can lie in any field).
 No dependency beyond the standard library."""
+import socket
 import struct
 
 A, NS, CNAME, SOA, TXT, AAAA, OPT, DNAME, ANY, AXFR, IXFR = 1, 2, 5, 6, 16, 28, 41, 39, 255, 252, 251
@@ -20,8 +21,8 @@ def name(text):
     return out + b'\0'
 
 
-def read_name(data, at, hops=0):
-    """The name at offset `at` (following pointers, at most 64) and the offset after it."""
+def read_labels(data, at, hops=0):
+    """The labels of the name at offset `at`, as octets (following pointers, at most 64), and the offset after it."""
     labels, end = [], None
     while True:
         if at >= len(data) or hops > 64:
@@ -34,9 +35,29 @@ def read_name(data, at, hops=0):
             hops += 1
             continue
         if length == 0:
-            return '.'.join(labels) + '.', (end if end is not None else at + 1)
-        labels.append(data[at + 1:at + 1 + length].decode('latin-1'))
+            return labels, (end if end is not None else at + 1)
+        labels.append(data[at + 1:at + 1 + length])
         at += 1 + length
+
+
+def read_name(data, at):
+    """The name at offset `at` as text, each octet a character, and the offset after it."""
+    labels, end = read_labels(data, at)
+    return '.'.join(label.decode('latin-1') for label in labels) + '.', end
+
+
+def read_exactly(s, n):
+    """`n` octets from the stream socket `s` (a TCP message's length, or the message: RFC 1035 §4.2.2); None if it ends first."""
+    data = b''
+    while len(data) < n:
+        try:
+            chunk = s.recv(n - len(data))
+        except (socket.timeout, ConnectionError):
+            return None
+        if not chunk:
+            return None
+        data += chunk
+    return data
 
 
 class Query:
